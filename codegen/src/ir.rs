@@ -1,0 +1,279 @@
+//! The intermediate representation between lowering and emitting: Rust-shaped, fully named, sorted.
+
+/// Documentation lines (markdown), one `#[doc]` per line when emitted.
+pub type Docs = Vec<String>;
+
+/// Everything one document generates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// Crate-level docs of the generated module: the document's title and description.
+    pub docs: Docs,
+    /// The first server of the document, if it declares one.
+    pub server: Option<Server>,
+    /// Every named type, sorted by name.
+    pub types: Vec<TypeDef>,
+    /// Every operation, sorted by method name.
+    pub operations: Vec<Operation>,
+}
+
+/// A server URL template and its variables, in the order they appear in the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// The URL template, e.g. `https://{space}.example.com`.
+    pub url: String,
+    /// `(name, default)` of each variable.
+    pub variables: Vec<(String, String)>,
+}
+
+/// A named Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeDef {
+    /// A struct from an object schema.
+    Struct(Struct),
+    /// An open enum from a string enum schema.
+    Enum(Enum),
+    /// A type alias from a named schema of another kind (`type Id = Uuid`).
+    Alias(Alias),
+}
+
+impl TypeDef {
+    /// The Rust name of the type.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+            TypeDef::Alias(a) => &a.name,
+        }
+    }
+}
+
+/// A Rust type as used in a field, parameter or response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    /// `String`.
+    String,
+    /// `uuid::Uuid`.
+    Uuid,
+    /// `chrono::DateTime<Utc>` (RFC 3339).
+    DateTime,
+    /// `chrono::NaiveDate` (RFC 3339 full-date).
+    Date,
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f64`.
+    F64,
+    /// Any JSON value.
+    Json,
+    /// A generated type.
+    Named(String),
+    /// `Vec<T>`.
+    Array(Box<Ty>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<Ty>),
+}
+
+/// Whether a field must be present and whether it may be `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// `T`.
+    Required,
+    /// `Option<T>`: `None` is left out of the JSON.
+    Optional,
+    /// `Option<T>`: `None` is `null`.
+    RequiredNullable,
+    /// `Nullable<T>`: absent, `null` or a value.
+    OptionalNullable,
+}
+
+/// A struct generated from an object schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// Fields in document order.
+    pub fields: Vec<Field>,
+}
+
+/// One field of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Rust name (possibly `r#type`).
+    pub name: String,
+    /// The JSON property name.
+    pub wire: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The value type (without the `Option`/`Nullable` wrapper).
+    pub ty: Ty,
+    /// Presence and nullability.
+    pub presence: Presence,
+    /// Name of the chained setter (for fields that are not required).
+    pub setter: String,
+    /// Name of the method that sets an explicit `null` (optional nullable fields).
+    pub clearer: Option<String>,
+}
+
+/// An open string enum: the listed values, plus a catch-all for values the
+/// document does not list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    /// Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// Listed values, in document order.
+    pub variants: Vec<Variant>,
+    /// The name of the catch-all variant.
+    pub unknown: String,
+    /// Index into `variants` of the document's `default`, if any.
+    pub default: Option<usize>,
+}
+
+/// One listed enum value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// Rust name.
+    pub name: String,
+    /// The exact string on the wire.
+    pub wire: String,
+    /// Docs.
+    pub docs: Docs,
+}
+
+/// `pub type Name = Ty;`
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    /// Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The aliased type.
+    pub ty: Ty,
+}
+
+/// HTTP methods an operation may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Patch,
+    Head,
+    Options,
+    Trace,
+}
+
+impl Method {
+    /// The method as written in HTTP (`PUT`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// An operation: one async method on the client.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// Rust method name (from the operationId).
+    pub method_name: String,
+    /// HTTP method.
+    pub method: Method,
+    /// The path template as written in the document.
+    pub path_template: String,
+    /// The path split into literal text and parameters.
+    pub path: Vec<PathPart>,
+    /// Docs of the method.
+    pub docs: Docs,
+    /// Path parameters, in the order they appear in the path.
+    pub params: Vec<PathParam>,
+    /// The JSON request body, if any.
+    pub body: Option<Body>,
+    /// The success response.
+    pub success: Success,
+    /// The error enum of the declared error statuses.
+    pub errors: ErrorEnum,
+}
+
+/// Literal text or a parameter of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPart {
+    /// Text sent as written.
+    Literal(String),
+    /// Index into the operation's `params`.
+    Param(usize),
+}
+
+/// A path parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathParam {
+    /// Rust parameter name.
+    pub name: String,
+    /// Name in the path template.
+    pub wire: String,
+    /// Type (`String` is taken as `&str`).
+    pub ty: Ty,
+    /// Docs.
+    pub docs: Docs,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// Rust parameter name.
+    pub name: String,
+    /// Type, taken by reference.
+    pub ty: Ty,
+    /// Whether the document requires it (otherwise the parameter is an `Option`).
+    pub required: bool,
+}
+
+/// The one success status of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Success {
+    /// The status code.
+    pub status: u16,
+    /// The JSON body type; `None` for a response without a body.
+    pub ty: Option<Ty>,
+}
+
+/// The per-operation enum of declared error statuses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorEnum {
+    /// Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// One variant per status, ascending.
+    pub variants: Vec<ErrorVariant>,
+}
+
+/// A declared error status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorVariant {
+    /// Rust name (`NotFound`).
+    pub name: String,
+    /// The status code.
+    pub status: u16,
+    /// The JSON body type; `None` for a response without a body.
+    pub ty: Option<Ty>,
+    /// Docs (the response description).
+    pub docs: Docs,
+    /// The response description in one line, for `Display`.
+    pub summary: String,
+}

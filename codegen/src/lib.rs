@@ -1,0 +1,50 @@
+//! Turns an OpenAPI 3.0/3.1 document into the Rust sources of a typed API client.
+//!
+//! The generator is a pipeline of typed stages, each a module:
+//! [`load`] (text -> `openapiv3::OpenAPI`), [`lower`] (-> [`ir::Api`], with
+//! every problem collected and located by JSON pointer), `emit` (-> tokens) and
+//! `render` (-> formatted text). [`generate`] runs them all; it is pure: no file
+//! system, clock or environment, and the same input always gives the same
+//! bytes.
+//!
+//! The generated modules call into the hand-written runtime of the client crate
+//! (`crate::runtime`: `Client`, `Error`, `Nullable`, `UnknownValue`, ...).
+
+use std::collections::BTreeMap;
+
+mod emit;
+pub mod error;
+pub mod ir;
+pub mod load;
+pub mod lower;
+mod naming;
+mod render;
+
+pub use error::{Error, Errors, Pointer};
+
+/// Generated files: path relative to the client crate's root -> file contents.
+pub type Output = BTreeMap<String, String>;
+
+/// The folder of the client crate the generated modules are written to.
+pub const API_DIR: &str = "src/api";
+
+/// Generates the client modules from the text of an OpenAPI document.
+/// `source` is the document's path as the generated headers name it
+/// (e.g. `spec/api.yaml`).
+///
+/// On failure, returns every problem found, each with the JSON pointer of the
+/// offending place; nothing is generated then.
+pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
+    let document = load::load(text)?;
+    let api = lower::lower(&document)?;
+    let modules = emit::emit(&api);
+    let mut output = Output::new();
+    for (file, tokens) in [
+        ("mod.rs", modules.root),
+        ("types.rs", modules.types),
+        ("operations.rs", modules.operations),
+    ] {
+        output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);
+    }
+    Ok(output)
+}

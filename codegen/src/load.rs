@@ -1,0 +1,507 @@
+//! Stage 1, load: document text -> `openapiv3::OpenAPI`. The only stage that sees YAML; OpenAPI 3.1 is brought to the 3.0 shape here.
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Errors, Pointer};
+
+/// Parses YAML or JSON text into an OpenAPI 3.0 model, rewriting the 3.1
+/// constructs later stages do not know.
+pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
+    let mut value: Value = yaml_serde::from_str(text).map_err(|error| Error::Syntax {
+        pointer: Pointer::root(),
+        message: error.to_string(),
+    })?;
+    let version = match value.get("openapi") {
+        Some(Value::String(version)) => version.clone(),
+        Some(_) => return Err(invalid(Pointer::root().push("openapi"), "must be a string").into()),
+        None => {
+            return Err(invalid(
+                Pointer::root(),
+                "missing the `openapi` version field (Swagger 2.0 documents are not supported)",
+            )
+            .into());
+        }
+    };
+    if version.starts_with("3.1") {
+        downgrade_3_1(&mut value);
+    } else if !version.starts_with("3.0") {
+        return Err(Error::Unsupported {
+            pointer: Pointer::root().push("openapi"),
+            what: format!("OpenAPI version {version} (3.0.x and 3.1.x are)"),
+        }
+        .into());
+    }
+    match serde_path_to_error::deserialize(&value) {
+        Ok(document) => Ok(document),
+        Err(error) => {
+            // The model flattens its extensions, which hides where inside a
+            // struct deserialization failed: find the deepest failing parts.
+            let mut errors = Vec::new();
+            diagnose(&value, &mut errors);
+            if errors.is_empty() {
+                errors.push(model_error(error, &Pointer::root()));
+            }
+            Err(Errors::from_vec(errors))
+        }
+    }
+}
+
+fn model_error(error: serde_path_to_error::Error<serde_json::Error>, base: &Pointer) -> Error {
+    let pointer = error
+        .path()
+        .iter()
+        .fold(base.clone(), |pointer, segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => pointer.push(&index.to_string()),
+            serde_path_to_error::Segment::Map { key } => pointer.push(key),
+            serde_path_to_error::Segment::Enum { variant } => pointer.push(variant),
+            serde_path_to_error::Segment::Unknown => pointer,
+        });
+    invalid(pointer, &error.into_inner().to_string())
+}
+
+/// The parts of the document checked one by one, so that an error names the
+/// innermost part that fails.
+#[derive(Clone, Copy)]
+enum Part {
+    Operation,
+    Parameter,
+    Body,
+    Schema,
+    SecurityScheme,
+}
+
+fn diagnose(document: &Value, errors: &mut Vec<Error>) {
+    let root = Pointer::root();
+    for (path, item) in entries(document.get("paths")) {
+        let item_pointer = root.push("paths").push(path);
+        for (key, value) in entries(Some(item)) {
+            let part = match key.as_str() {
+                "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" => {
+                    Part::Operation
+                }
+                _ => continue,
+            };
+            check(value, &item_pointer.push(key), part, errors);
+        }
+        for (index, parameter) in elements(item.get("parameters")) {
+            check(
+                parameter,
+                &item_pointer.push("parameters").push(&index.to_string()),
+                Part::Parameter,
+                errors,
+            );
+        }
+    }
+    let components = root.push("components");
+    for (section, part) in [
+        ("schemas", Part::Schema),
+        ("parameters", Part::Parameter),
+        ("requestBodies", Part::Body),
+        ("responses", Part::Body),
+        ("securitySchemes", Part::SecurityScheme),
+    ] {
+        for (key, value) in entries(document.get("components").and_then(|c| c.get(section))) {
+            check(value, &components.push(section).push(key), part, errors);
+        }
+    }
+}
+
+fn entries(value: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
+    value.and_then(Value::as_object).into_iter().flatten()
+}
+
+fn elements(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
+    value
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
+/// Records an error for `value` as `part` unless a part inside it accounts for the failure.
+fn check(value: &Value, pointer: &Pointer, part: Part, errors: &mut Vec<Error>) {
+    use openapiv3::{
+        Operation, Parameter, ReferenceOr, RequestBody, Response, Schema, SecurityScheme,
+    };
+    fn attempt<T: serde::de::DeserializeOwned>(
+        value: &Value,
+        pointer: &Pointer,
+    ) -> Result<(), Error> {
+        serde_path_to_error::deserialize::<_, T>(value)
+            .map(drop)
+            .map_err(|error| model_error(error, pointer))
+    }
+    let result = match part {
+        Part::Operation => attempt::<Operation>(value, pointer),
+        Part::Parameter => attempt::<ReferenceOr<Parameter>>(value, pointer),
+        Part::Body => attempt::<ReferenceOr<RequestBody>>(value, pointer)
+            .or_else(|_| attempt::<ReferenceOr<Response>>(value, pointer)),
+        Part::Schema => attempt::<ReferenceOr<Schema>>(value, pointer),
+        Part::SecurityScheme => attempt::<ReferenceOr<SecurityScheme>>(value, pointer),
+    };
+    let Err(own) = result else { return };
+    let before = errors.len();
+    match part {
+        Part::Operation => {
+            for (index, parameter) in elements(value.get("parameters")) {
+                check(
+                    parameter,
+                    &pointer.push("parameters").push(&index.to_string()),
+                    Part::Parameter,
+                    errors,
+                );
+            }
+            if let Some(body) = value.get("requestBody") {
+                check(body, &pointer.push("requestBody"), Part::Body, errors);
+            }
+            for (status, response) in entries(value.get("responses")) {
+                check(
+                    response,
+                    &pointer.push("responses").push(status),
+                    Part::Body,
+                    errors,
+                );
+            }
+        }
+        Part::Parameter => {
+            if let Some(schema) = value.get("schema") {
+                check(schema, &pointer.push("schema"), Part::Schema, errors);
+            }
+        }
+        Part::Body => {
+            for (media_type, media) in entries(value.get("content")) {
+                if let Some(schema) = media.get("schema") {
+                    let at = pointer.push("content").push(media_type).push("schema");
+                    check(schema, &at, Part::Schema, errors);
+                }
+            }
+        }
+        Part::Schema => {
+            for key in ["items", "not"] {
+                if let Some(child) = value.get(key) {
+                    check(child, &pointer.push(key), Part::Schema, errors);
+                }
+            }
+            if let Some(child @ Value::Object(_)) = value.get("additionalProperties") {
+                check(
+                    child,
+                    &pointer.push("additionalProperties"),
+                    Part::Schema,
+                    errors,
+                );
+            }
+            for (name, property) in entries(value.get("properties")) {
+                check(
+                    property,
+                    &pointer.push("properties").push(name),
+                    Part::Schema,
+                    errors,
+                );
+            }
+            for key in ["allOf", "anyOf", "oneOf"] {
+                for (index, member) in elements(value.get(key)) {
+                    check(
+                        member,
+                        &pointer.push(key).push(&index.to_string()),
+                        Part::Schema,
+                        errors,
+                    );
+                }
+            }
+        }
+        Part::SecurityScheme => {}
+    }
+    if errors.len() == before {
+        errors.push(own);
+    }
+}
+
+fn invalid(pointer: Pointer, message: &str) -> Error {
+    Error::Invalid {
+        pointer,
+        message: message.to_owned(),
+    }
+}
+
+/// Rewrites an OpenAPI 3.1 document in place into the 3.0 shape: `type`
+/// lists and `anyOf`/`oneOf` unions with `null` become `nullable`,
+/// `examples` lists become `example`, `const` becomes a one-value `enum`.
+fn downgrade_3_1(document: &mut Value) {
+    if let Some(object) = document.as_object_mut() {
+        object.insert("openapi".to_owned(), Value::String("3.0.3".to_owned()));
+        // 3.1-only top-level fields the 3.0 model has no place for.
+        object.remove("webhooks");
+        object.remove("jsonSchemaDialect");
+        if let Some(Value::Object(license)) =
+            object.get_mut("info").and_then(|i| i.get_mut("license"))
+        {
+            license.remove("identifier");
+        }
+    }
+    for_each_schema(document, &mut downgrade_schema);
+}
+
+/// Calls `visit` on every schema object of the document: component schemas
+/// and those of parameters, headers, request bodies and responses, and,
+/// depth first, every schema nested in them.
+fn for_each_schema(document: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    let Some(root) = document.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Object(components)) = root.get_mut("components") {
+        for section in ["schemas"] {
+            if let Some(Value::Object(schemas)) = components.get_mut(section) {
+                for schema in schemas.values_mut() {
+                    walk_schema(schema, visit);
+                }
+            }
+        }
+        for section in ["parameters", "headers"] {
+            if let Some(Value::Object(items)) = components.get_mut(section) {
+                for item in items.values_mut() {
+                    walk_holder(item, visit);
+                }
+            }
+        }
+        for section in ["requestBodies", "responses"] {
+            if let Some(Value::Object(items)) = components.get_mut(section) {
+                for item in items.values_mut() {
+                    walk_body(item, visit);
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(paths)) = root.get_mut("paths") {
+        for item in paths.values_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            if let Some(Value::Array(parameters)) = item.get_mut("parameters") {
+                parameters.iter_mut().for_each(|p| walk_holder(p, visit));
+            }
+            for operation in item.values_mut() {
+                let Some(operation) = operation.as_object_mut() else {
+                    continue;
+                };
+                if let Some(Value::Array(parameters)) = operation.get_mut("parameters") {
+                    parameters.iter_mut().for_each(|p| walk_holder(p, visit));
+                }
+                if let Some(body) = operation.get_mut("requestBody") {
+                    walk_body(body, visit);
+                }
+                if let Some(Value::Object(responses)) = operation.get_mut("responses") {
+                    responses.values_mut().for_each(|r| walk_body(r, visit));
+                }
+            }
+        }
+    }
+}
+
+/// A parameter or header: a `schema`, or `content` with schemas.
+fn walk_holder(holder: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    if let Some(schema) = holder.get_mut("schema") {
+        walk_schema(schema, visit);
+    }
+    walk_body(holder, visit);
+}
+
+/// A request body or response: `content` media types with schemas, and headers.
+fn walk_body(body: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    if let Some(Value::Object(content)) = body.get_mut("content") {
+        for media in content.values_mut() {
+            if let Some(schema) = media.get_mut("schema") {
+                walk_schema(schema, visit);
+            }
+        }
+    }
+    if let Some(Value::Object(headers)) = body.get_mut("headers") {
+        headers.values_mut().for_each(|h| walk_holder(h, visit));
+    }
+}
+
+fn walk_schema(schema: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    visit(object);
+    for key in ["items", "additionalProperties", "not"] {
+        if let Some(child) = object.get_mut(key) {
+            walk_schema(child, visit);
+        }
+    }
+    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+        properties.values_mut().for_each(|p| walk_schema(p, visit));
+    }
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some(Value::Array(members)) = object.get_mut(key) {
+            members.iter_mut().for_each(|m| walk_schema(m, visit));
+        }
+    }
+}
+
+fn is_null_schema(value: &Value) -> bool {
+    value.get("type").and_then(Value::as_str) == Some("null")
+        && value.as_object().is_some_and(|o| o.len() == 1)
+}
+
+fn downgrade_schema(schema: &mut Map<String, Value>) {
+    // `type: [X, "null"]` -> `type: X, nullable: true`
+    if let Some(Value::Array(types)) = schema.get("type") {
+        let nullable = types.iter().any(|t| t == "null");
+        let rest: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+        if rest.len() <= 1 {
+            match rest.into_iter().next() {
+                Some(single) => {
+                    schema.insert("type".to_owned(), single);
+                }
+                None => {
+                    schema.remove("type");
+                }
+            }
+            if nullable {
+                schema.insert("nullable".to_owned(), Value::Bool(true));
+            }
+        }
+    }
+    // `anyOf`/`oneOf: [X, {type: null}]` -> X (inline) or `allOf: [X]`, nullable
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(members)) = schema.get(key) else {
+            continue;
+        };
+        if !members.iter().any(is_null_schema) {
+            continue;
+        }
+        let rest: Vec<Value> = members
+            .iter()
+            .filter(|m| !is_null_schema(m))
+            .cloned()
+            .collect();
+        schema.insert("nullable".to_owned(), Value::Bool(true));
+        if rest.len() == 1 {
+            schema.remove(key);
+            let only = rest.into_iter().next().unwrap_or(Value::Null);
+            match only {
+                Value::Object(inline) if !inline.contains_key("$ref") => {
+                    for (k, v) in inline {
+                        schema.entry(k).or_insert(v);
+                    }
+                }
+                reference => {
+                    schema.insert("allOf".to_owned(), Value::Array(vec![reference]));
+                }
+            }
+        } else {
+            schema.insert(key.to_owned(), Value::Array(rest));
+        }
+    }
+    // `examples: [a, ...]` -> `example: a`
+    if let Some(Value::Array(examples)) = schema.get("examples") {
+        let first = examples.first().cloned();
+        schema.remove("examples");
+        if let Some(first) = first {
+            schema.entry("example").or_insert(first);
+        }
+    }
+    // `const: v` -> `enum: [v]`
+    if let Some(constant) = schema.remove("const") {
+        schema.insert("enum".to_owned(), Value::Array(vec![constant]));
+    }
+    // `enum` lists that contain `null` mark the schema nullable in 3.0.
+    if let Some(Value::Array(values)) = schema.get("enum")
+        && values.iter().any(Value::is_null)
+        && schema.get("nullable").is_none()
+    {
+        schema.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    // Numeric `exclusiveMinimum`/`exclusiveMaximum` (3.1) are booleans in 3.0.
+    for (bound, exclusive) in [
+        ("minimum", "exclusiveMinimum"),
+        ("maximum", "exclusiveMaximum"),
+    ] {
+        if let Some(number @ Value::Number(_)) = schema.get(exclusive).cloned() {
+            schema.insert(bound.to_owned(), number);
+            schema.insert(exclusive.to_owned(), Value::Bool(true));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn downgraded(schema: Value) -> Value {
+        let mut document = serde_json::json!({
+            "openapi": "3.1.0",
+            "components": {"schemas": {"S": schema}}
+        });
+        downgrade_3_1(&mut document);
+        document["components"]["schemas"]["S"].clone()
+    }
+
+    #[test]
+    fn type_list_with_null_becomes_nullable() {
+        let s = downgraded(serde_json::json!({"type": ["string", "null"], "format": "uuid"}));
+        assert_eq!(
+            s,
+            serde_json::json!({"type": "string", "format": "uuid", "nullable": true})
+        );
+    }
+
+    #[test]
+    fn any_of_ref_and_null_becomes_nullable_all_of() {
+        let s = downgraded(serde_json::json!({
+            "anyOf": [{"$ref": "#/components/schemas/T"}, {"type": "null"}],
+            "description": "d"
+        }));
+        assert_eq!(
+            s,
+            serde_json::json!({"allOf": [{"$ref": "#/components/schemas/T"}], "nullable": true, "description": "d"})
+        );
+    }
+
+    #[test]
+    fn nested_property_examples_and_const_are_rewritten() {
+        let s = downgraded(serde_json::json!({
+            "type": "object",
+            "properties": {"kind": {"const": "x", "examples": ["x"]}}
+        }));
+        assert_eq!(
+            s["properties"]["kind"],
+            serde_json::json!({"enum": ["x"], "example": "x"})
+        );
+    }
+
+    #[test]
+    fn a_property_named_const_is_not_a_keyword() {
+        let s = downgraded(serde_json::json!({
+            "type": "object",
+            "properties": {"const": {"type": "string"}}
+        }));
+        assert_eq!(
+            s["properties"]["const"],
+            serde_json::json!({"type": "string"})
+        );
+    }
+
+    #[test]
+    fn wrong_version_names_the_field() {
+        let error = load("openapi: 2.0.0\ninfo: {title: t, version: v}\npaths: {}\n").unwrap_err();
+        assert_eq!(
+            error.as_slice()[0].to_string(),
+            "#/openapi: unsupported: OpenAPI version 2.0.0 (3.0.x and 3.1.x are)"
+        );
+    }
+
+    #[test]
+    fn model_errors_carry_the_json_pointer() {
+        let error = load(
+            "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      responses: 5\n",
+        )
+        .unwrap_err();
+        let message = error.as_slice()[0].to_string();
+        assert!(
+            message.starts_with("#/paths/~1a/get/responses: not a valid OpenAPI document"),
+            "{message}"
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! Naming (used by lowering only): words of a spec name, Rust case conventions, keyword escaping.
+
+/// Splits a name from the document into words: at every character that is
+/// not a letter or digit, between a lowercase letter and an uppercase one,
+/// and at the end of an acronym (`HTTPServer` -> `HTTP`, `Server`). Digits
+/// stay with the letters around them (`sha1`, `48000H`).
+pub(crate) fn words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if let Some(&previous) = current.chars().last().as_ref() {
+            let next = chars.get(i + 1).copied();
+            let lower_to_upper = previous.is_lowercase() && c.is_uppercase();
+            let acronym_end = previous.is_uppercase()
+                && c.is_uppercase()
+                && next.is_some_and(|n| n.is_lowercase());
+            if lower_to_upper || acronym_end {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// `UpperCamelCase`, with `_` only between two digits that would otherwise
+/// run together (`SHA1_80` -> `Sha1_80`). Empty when the name has no letters
+/// or digits.
+fn joined_pascal(name: &str) -> String {
+    let mut out = String::new();
+    for word in words(name) {
+        let word = capitalized(&word);
+        if out.ends_with(|c: char| c.is_ascii_digit())
+            && word.starts_with(|c: char| c.is_ascii_digit())
+        {
+            out.push('_');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// A type name: `UpperCamelCase`, prefixed when it would not start with a
+/// letter, escaped when it is a keyword.
+pub(crate) fn type_name(name: &str) -> String {
+    pascal_with_prefix(name, "Type")
+}
+
+/// An enum variant name; `fallback` names a value with no letters or digits.
+pub(crate) fn variant_name(value: &str) -> String {
+    if value.chars().any(|c| c.is_ascii_alphanumeric()) {
+        pascal_with_prefix(value, "V")
+    } else if value.is_empty() {
+        "Empty".to_owned()
+    } else {
+        // Punctuation only: spell the characters so distinct values stay distinct.
+        value
+            .chars()
+            .map(|c| format!("U{:04X}", c as u32))
+            .collect::<Vec<_>>()
+            .join("_")
+    }
+}
+
+fn pascal_with_prefix(name: &str, prefix: &str) -> String {
+    let mut pascal = joined_pascal(name);
+    if pascal.is_empty() {
+        pascal = prefix.to_owned();
+    } else if !pascal.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        pascal.insert_str(0, prefix);
+    }
+    if pascal == "Self" {
+        pascal.push('_');
+    }
+    pascal
+}
+
+/// A field, method or parameter name: `snake_case`, a raw identifier
+/// (`r#type`) for keywords that allow it, `_` appended for those that do not.
+pub(crate) fn snake_name(name: &str) -> String {
+    let mut snake = words(name)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_");
+    if snake.is_empty() {
+        snake = "value".to_owned();
+    } else if !snake.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        snake.insert_str(0, "n_");
+    }
+    if ["self", "super", "crate", "Self"].contains(&snake.as_str()) {
+        snake.push('_');
+    } else if is_keyword(&snake) {
+        snake.insert_str(0, "r#");
+    }
+    snake
+}
+
+/// Strict and reserved keywords of Rust 2024.
+fn is_keyword(word: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
+        "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
+        "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+        "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe",
+        "unsized", "use", "virtual", "where", "while", "yield",
+    ];
+    KEYWORDS.contains(&word)
+}
+
+/// The reason phrase of an HTTP status as a variant name (`422` ->
+/// `UnprocessableEntity`); `Status599` for codes without a registered phrase.
+pub(crate) fn status_variant(status: u16) -> String {
+    let phrase = match status {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        407 => "ProxyAuthenticationRequired",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "LengthRequired",
+        412 => "PreconditionFailed",
+        413 => "ContentTooLarge",
+        414 => "UriTooLong",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        417 => "ExpectationFailed",
+        421 => "MisdirectedRequest",
+        422 => "UnprocessableEntity",
+        423 => "Locked",
+        424 => "FailedDependency",
+        425 => "TooEarly",
+        426 => "UpgradeRequired",
+        428 => "PreconditionRequired",
+        429 => "TooManyRequests",
+        431 => "RequestHeaderFieldsTooLarge",
+        451 => "UnavailableForLegalReasons",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        505 => "HttpVersionNotSupported",
+        507 => "InsufficientStorage",
+        511 => "NetworkAuthenticationRequired",
+        _ => return format!("Status{status}"),
+    };
+    phrase.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_at_case_and_punctuation_and_keep_digits() {
+        assert_eq!(
+            words("AES_256_CM_HMAC_SHA1_80"),
+            ["AES", "256", "CM", "HMAC", "SHA1", "80"]
+        );
+        assert_eq!(words("HTTPServer"), ["HTTP", "Server"]);
+        assert_eq!(words("sipEndpoint-id"), ["sip", "Endpoint", "id"]);
+        assert_eq!(words("OPUS@48000H@20I"), ["OPUS", "48000H", "20I"]);
+    }
+
+    #[test]
+    fn variant_names_keep_digit_groups_apart() {
+        assert_eq!(
+            variant_name("AES_256_CM_HMAC_SHA1_80"),
+            "Aes256CmHmacSha1_80"
+        );
+        assert_eq!(variant_name("AEAD_AES_256_GCM_8"), "AeadAes256Gcm8");
+        assert_eq!(variant_name("block-pstn"), "BlockPstn");
+        assert_eq!(variant_name("OPUS@48000H@20I"), "Opus48000h20i");
+        assert_eq!(variant_name("1080p"), "V1080p");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(variant_name("+"), "U002B");
+        assert_eq!(variant_name("self"), "Self_");
+    }
+
+    #[test]
+    fn snake_names_escape_keywords() {
+        assert_eq!(snake_name("type"), "r#type");
+        assert_eq!(snake_name("self"), "self_");
+        assert_eq!(
+            snake_name("callingHandlerResourceId"),
+            "calling_handler_resource_id"
+        );
+        assert_eq!(snake_name("2fa"), "n_2fa");
+        assert_eq!(snake_name("update_sip_endpoint"), "update_sip_endpoint");
+    }
+
+    #[test]
+    fn type_names() {
+        assert_eq!(type_name("SipEndpointResponse"), "SipEndpointResponse");
+        assert_eq!(
+            type_name("Types.StatusCodes.StatusCode404"),
+            "TypesStatusCodesStatusCode404"
+        );
+        assert_eq!(type_name("3d"), "Type3d");
+    }
+}

@@ -1,0 +1,548 @@
+//! The error types: [`ConfigError`] for building a client, [`Error`] for
+//! every operation, and [`ApiError`] for an error status the API declares.
+
+use std::fmt;
+
+use bytes::Bytes;
+
+/// Why a [`Client`](crate::Client) could not be configured.
+///
+/// Every message names the setting (or environment variable) that was
+/// missing or wrong. No message ever contains the API token.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// A required setting was not given to the
+    /// [`ClientBuilder`](crate::ClientBuilder).
+    #[error("{setting} is required")]
+    Missing {
+        /// The setting, e.g. `project id`.
+        setting: &'static str,
+    },
+
+    /// Neither a space nor a base URL was given to the
+    /// [`ClientBuilder`](crate::ClientBuilder).
+    #[error("a space (e.g. `example` or `example.signalwire.com`) or a base url is required")]
+    MissingServer,
+
+    /// A setting was empty or only whitespace.
+    #[error("{setting} must not be empty")]
+    Empty {
+        /// The setting, e.g. `api token`.
+        setting: &'static str,
+    },
+
+    /// The project ID cannot be used as the username of HTTP Basic auth.
+    #[error("invalid project id: {reason}")]
+    InvalidProjectId {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
+    /// The space is neither a valid space name nor a valid host.
+    #[error("invalid space `{value}`: {reason}")]
+    InvalidSpace {
+        /// The value given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// The base URL is not an absolute `http`/`https` URL that paths can be
+    /// appended to.
+    #[error("invalid base url `{value}`: {reason}")]
+    InvalidBaseUrl {
+        /// The value given (any credentials in it replaced by `***`).
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// The server URL template of the API description cannot be expanded
+    /// with a space name. This is a defect of the generated code, not of
+    /// the caller's settings; use a base URL instead.
+    #[error("cannot expand the server url template `{template}`: {reason}")]
+    ServerTemplate {
+        /// The template, e.g. `https://{space_name}.signalwire.com`.
+        template: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// A required environment variable is not set.
+    #[error("environment variable {name} is not set")]
+    MissingEnvVar {
+        /// The variable, e.g. `SIGNALWIRE_PROJECT_ID`.
+        name: &'static str,
+    },
+
+    /// Neither `SIGNALWIRE_SPACE` nor `SIGNALWIRE_BASE_URL` is set.
+    #[error("neither environment variable {space} nor {base_url} is set (one of them is required)")]
+    MissingServerEnvVar {
+        /// `SIGNALWIRE_SPACE`.
+        space: &'static str,
+        /// `SIGNALWIRE_BASE_URL`.
+        base_url: &'static str,
+    },
+
+    /// An environment variable is set but empty (or only whitespace).
+    #[error("environment variable {name} is empty")]
+    EmptyEnvVar {
+        /// The variable, e.g. `SIGNALWIRE_API_TOKEN`.
+        name: &'static str,
+    },
+
+    /// An environment variable is set but its value is not valid Unicode.
+    #[error("environment variable {name} is not valid unicode")]
+    NotUnicodeEnvVar {
+        /// The variable.
+        name: &'static str,
+    },
+
+    /// An environment variable is set but its value is invalid.
+    #[error("environment variable {name} is invalid: {reason}")]
+    InvalidEnvVar {
+        /// The variable, e.g. `SIGNALWIRE_SPACE`.
+        name: &'static str,
+        /// What is wrong with its value.
+        reason: Box<ConfigError>,
+    },
+
+    /// The default HTTP client could not be created (e.g. the TLS backend
+    /// failed to initialise).
+    #[error("could not create the http client: {0}")]
+    HttpClient(#[source] reqwest::Error),
+}
+
+/// The error of every API operation.
+///
+/// `E` is the operation's own error enum (generated from the error
+/// responses the API description declares for it, e.g.
+/// `UpdateSipEndpointError`); it appears only inside [`Error::Api`].
+///
+/// ```
+/// # fn describe<E: std::fmt::Display>(error: &signalwire_fabric::Error<E>) -> String {
+/// use signalwire_fabric::Error;
+/// match error {
+///     Error::Api(api) => format!("the API said {}: {}", api.status(), api.body()),
+///     Error::Timeout => "timed out".to_owned(),
+///     other => match other.status() {
+///         Some(status) => format!("HTTP {status}: {other}"),
+///         None => other.to_string(),
+///     },
+/// }
+/// # }
+/// ```
+#[non_exhaustive]
+pub enum Error<E> {
+    /// The request could not be sent or the response could not be read
+    /// (connection refused, DNS, TLS, connection reset, ...).
+    Transport(reqwest::Error),
+
+    /// The request timed out.
+    Timeout,
+
+    /// The API answered with an error status that it declares for this
+    /// operation; the body was parsed into `E`.
+    Api(ApiError<E>),
+
+    /// The API answered with a status that it does not declare for this
+    /// operation.
+    UnexpectedStatus {
+        /// The HTTP status code.
+        status: u16,
+        /// The raw response body.
+        body: Bytes,
+    },
+
+    /// The API answered with a declared status, but the body did not match
+    /// the declared schema (or was not JSON at all).
+    Decode {
+        /// The HTTP status code.
+        status: u16,
+        /// The raw response body.
+        body: Bytes,
+        /// Why the body did not parse.
+        source: serde_json::Error,
+    },
+
+    /// The request body could not be serialised to JSON. Nothing was sent.
+    Encode(serde_json::Error),
+
+    /// A path parameter was empty, `.` or `..`, which would address a
+    /// different resource than the operation's. Nothing was sent.
+    InvalidPathParameter {
+        /// The operation's path template, e.g. `/resources/{id}`.
+        path_template: &'static str,
+        /// The name of the parameter, e.g. `id`.
+        name: String,
+    },
+}
+
+impl<E> Error<E> {
+    /// The HTTP status of the response, if one was received.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Api(api) => Some(api.status()),
+            Self::UnexpectedStatus { status, .. } | Self::Decode { status, .. } => Some(*status),
+            Self::Transport(_)
+            | Self::Timeout
+            | Self::Encode(_)
+            | Self::InvalidPathParameter { .. } => None,
+        }
+    }
+
+    /// The raw body of the response, if one was received.
+    pub fn raw_body(&self) -> Option<&[u8]> {
+        match self {
+            Self::Api(api) => Some(api.raw_body()),
+            Self::UnexpectedStatus { body, .. } | Self::Decode { body, .. } => Some(body),
+            Self::Transport(_)
+            | Self::Timeout
+            | Self::Encode(_)
+            | Self::InvalidPathParameter { .. } => None,
+        }
+    }
+
+    /// The declared API error, if this is [`Error::Api`].
+    pub fn api_error(&self) -> Option<&ApiError<E>> {
+        match self {
+            Self::Api(api) => Some(api),
+            _ => None,
+        }
+    }
+
+    /// Whether the request timed out.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Timeout)
+    }
+
+    /// Maps a transport error of reqwest to [`Error::Timeout`] or
+    /// [`Error::Transport`].
+    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+        if error.is_timeout() {
+            Self::Timeout
+        } else {
+            Self::Transport(error)
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Transport(error) => write!(f, "transport error: {error}"),
+            Self::Timeout => f.write_str("the request timed out"),
+            Self::Api(api) => write!(f, "api error: {api}"),
+            Self::UnexpectedStatus { status, body } => {
+                write!(f, "unexpected status {}", StatusText(*status))?;
+                write_excerpt(f, body)
+            }
+            Self::Decode {
+                status,
+                body,
+                source,
+            } => {
+                write!(f, "could not decode the {status} response: {source}")?;
+                write_excerpt(f, body)
+            }
+            Self::Encode(error) => write!(f, "could not encode the request body: {error}"),
+            Self::InvalidPathParameter {
+                path_template,
+                name,
+            } => write!(
+                f,
+                "path parameter `{name}` of {path_template} must not be empty, `.` or `..`"
+            ),
+        }
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Transport(error) => f.debug_tuple("Transport").field(error).finish(),
+            Self::Timeout => f.write_str("Timeout"),
+            Self::Api(api) => f.debug_tuple("Api").field(api).finish(),
+            Self::UnexpectedStatus { status, body } => f
+                .debug_struct("UnexpectedStatus")
+                .field("status", status)
+                .field("body", &BodyExcerpt(body))
+                .finish(),
+            Self::Decode {
+                status,
+                body,
+                source,
+            } => f
+                .debug_struct("Decode")
+                .field("status", status)
+                .field("body", &BodyExcerpt(body))
+                .field("source", source)
+                .finish(),
+            Self::Encode(error) => f.debug_tuple("Encode").field(error).finish(),
+            Self::InvalidPathParameter {
+                path_template,
+                name,
+            } => f
+                .debug_struct("InvalidPathParameter")
+                .field("path_template", path_template)
+                .field("name", name)
+                .finish(),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Transport(error) => Some(error),
+            Self::Decode { source, .. } => Some(source),
+            Self::Encode(error) => Some(error),
+            Self::Timeout
+            | Self::Api(_)
+            | Self::UnexpectedStatus { .. }
+            | Self::InvalidPathParameter { .. } => None,
+        }
+    }
+}
+
+impl<E> From<ApiError<E>> for Error<E> {
+    fn from(error: ApiError<E>) -> Self {
+        Self::Api(error)
+    }
+}
+
+/// An error status that the API declares for the operation, with its body
+/// parsed into the operation's error enum `E`.
+pub struct ApiError<E> {
+    status: u16,
+    body: E,
+    raw_body: Bytes,
+}
+
+impl<E> ApiError<E> {
+    pub(crate) fn new(status: u16, body: E, raw_body: Bytes) -> Self {
+        Self {
+            status,
+            body,
+            raw_body,
+        }
+    }
+
+    /// The HTTP status code, e.g. `422`.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The parsed body.
+    pub fn body(&self) -> &E {
+        &self.body
+    }
+
+    /// The parsed body, by value.
+    pub fn into_body(self) -> E {
+        self.body
+    }
+
+    /// The raw response body, as received.
+    pub fn raw_body(&self) -> &[u8] {
+        &self.raw_body
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", StatusText(self.status), self.body)
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("body", &self.body)
+            .field("raw_body", &BodyExcerpt(&self.raw_body))
+            .finish()
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for ApiError<E> {}
+
+/// The longest excerpt of a raw body shown by `Display`, in characters.
+const DISPLAY_EXCERPT_CHARS: usize = 200;
+/// The longest excerpt of a raw body shown by `Debug`, in characters.
+const DEBUG_EXCERPT_CHARS: usize = 1000;
+
+/// `422 Unprocessable Entity`, or just `599` for a code without a name.
+struct StatusText(u16);
+
+impl fmt::Display for StatusText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = reqwest::StatusCode::from_u16(self.0)
+            .ok()
+            .and_then(|status| status.canonical_reason());
+        match reason {
+            Some(reason) => write!(f, "{} {reason}", self.0),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+/// Appends `: <excerpt>` (or `(empty body)`) for a raw body to a message.
+fn write_excerpt(f: &mut fmt::Formatter<'_>, body: &[u8]) -> fmt::Result {
+    if body.is_empty() {
+        f.write_str(" (empty body)")
+    } else {
+        f.write_str(": ")?;
+        write_lossy(f, body, DISPLAY_EXCERPT_CHARS)
+    }
+}
+
+/// Writes at most `max_chars` characters of `body` as lossy UTF-8, with
+/// control characters (line breaks included) replaced by spaces, and `…`
+/// when the body was cut.
+fn write_lossy(f: &mut fmt::Formatter<'_>, body: &[u8], max_chars: usize) -> fmt::Result {
+    use fmt::Write as _;
+    // A character takes at most 4 bytes, so this prefix holds enough of them.
+    let prefix = &body[..body.len().min(max_chars.saturating_mul(4))];
+    let text = String::from_utf8_lossy(prefix);
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(max_chars) {
+        f.write_char(if c.is_control() { ' ' } else { c })?;
+    }
+    if chars.next().is_some() || prefix.len() < body.len() {
+        f.write_char('…')?;
+    }
+    Ok(())
+}
+
+/// A raw body in `Debug` output: quoted lossy UTF-8, cut when long.
+struct BodyExcerpt<'a>(&'a [u8]);
+
+impl fmt::Debug for BodyExcerpt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let excerpt = LossyText(self.0, DEBUG_EXCERPT_CHARS).to_string();
+        write!(f, "{excerpt:?} ({} bytes)", self.0.len())
+    }
+}
+
+/// Lossy UTF-8 text of at most the given number of characters.
+struct LossyText<'a>(&'a [u8], usize);
+
+impl fmt::Display for LossyText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_lossy(f, self.0, self.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Body(&'static str);
+
+    impl fmt::Display for Body {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    #[test]
+    fn api_error_display_names_status_reason_and_body() {
+        let error: Error<Body> = Error::Api(ApiError::new(
+            422,
+            Body("encryption: invalid value"),
+            Bytes::from_static(b"{}"),
+        ));
+        assert_eq!(
+            error.to_string(),
+            "api error: 422 Unprocessable Entity: encryption: invalid value"
+        );
+        assert_eq!(error.status(), Some(422));
+        assert_eq!(error.raw_body(), Some(&b"{}"[..]));
+        assert_eq!(
+            error.api_error().map(|api| api.body().0),
+            Some("encryption: invalid value")
+        );
+        assert!(!error.is_timeout());
+    }
+
+    #[test]
+    fn unexpected_status_display_shows_a_short_single_line_excerpt() {
+        let body = format!("line one\nline two {}", "x".repeat(500));
+        let error: Error<Body> = Error::UnexpectedStatus {
+            status: 503,
+            body: Bytes::from(body),
+        };
+        let text = error.to_string();
+        assert!(
+            text.starts_with("unexpected status 503 Service Unavailable: line one line two xxx"),
+            "{text}"
+        );
+        assert!(text.ends_with('…'), "{text}");
+        assert_eq!(
+            text.chars().count(),
+            "unexpected status 503 Service Unavailable: ".len() + DISPLAY_EXCERPT_CHARS + 1
+        );
+    }
+
+    #[test]
+    fn unexpected_status_display_of_empty_body_and_unnamed_status() {
+        let error: Error<Body> = Error::UnexpectedStatus {
+            status: 599,
+            body: Bytes::new(),
+        };
+        assert_eq!(error.to_string(), "unexpected status 599 (empty body)");
+    }
+
+    #[test]
+    fn decode_display_and_source() {
+        let source = serde_json::from_slice::<serde_json::Value>(b"<html>").unwrap_err();
+        let source_text = source.to_string();
+        let error: Error<Body> = Error::Decode {
+            status: 200,
+            body: Bytes::from_static(b"<html>\xff"),
+            source,
+        };
+        assert_eq!(
+            error.to_string(),
+            format!("could not decode the 200 response: {source_text}: <html>\u{fffd}")
+        );
+        let source = std::error::Error::source(&error).map(ToString::to_string);
+        assert_eq!(source, Some(source_text));
+        assert_eq!(error.status(), Some(200));
+    }
+
+    #[test]
+    fn debug_cuts_long_bodies() {
+        let error: Error<Body> = Error::UnexpectedStatus {
+            status: 500,
+            body: Bytes::from("y".repeat(5000)),
+        };
+        let debug = format!("{error:?}");
+        assert!(debug.contains("(5000 bytes)"), "{debug}");
+        assert!(debug.len() < 1100, "{}", debug.len());
+    }
+
+    #[test]
+    fn timeout_has_no_status() {
+        let error: Error<Body> = Error::Timeout;
+        assert!(error.is_timeout());
+        assert_eq!(error.status(), None);
+        assert_eq!(error.raw_body(), None);
+        assert_eq!(error.to_string(), "the request timed out");
+    }
+
+    #[test]
+    fn config_error_messages() {
+        let error = ConfigError::InvalidEnvVar {
+            name: "SIGNALWIRE_SPACE",
+            reason: Box::new(ConfigError::Empty { setting: "space" }),
+        };
+        assert_eq!(
+            error.to_string(),
+            "environment variable SIGNALWIRE_SPACE is invalid: space must not be empty"
+        );
+    }
+}
