@@ -98,6 +98,10 @@ fn ty(ty: &Ty, scope: Scope) -> TokenStream {
             let value = self::ty(value, scope);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
+        Ty::Option(inner) => {
+            let inner = self::ty(inner, scope);
+            quote!(::std::option::Option<#inner>)
+        }
     }
 }
 
@@ -241,15 +245,11 @@ fn structure(s: &Struct) -> TokenStream {
         }
     });
     let many = (constructor_fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let constructor_doc = if constructor_fields.is_empty() {
-        format!("Creates a `{}` with every field unset.", s.name)
+    let constructor_doc = doc(if constructor_fields.is_empty() {
+        "A value with every field unset."
     } else {
-        format!(
-            "Creates a `{}` from the fields it requires; the others start unset.",
-            s.name
-        )
-    };
-    let constructor_doc = doc(&constructor_doc);
+        "A value made of the fields the API requires; the others start unset."
+    });
     let setters = s.fields.iter().map(setter);
     quote! {
         #docs
@@ -468,6 +468,13 @@ fn error_enum(errors: &ErrorEnum) -> TokenStream {
         .iter()
         .map(|v| Literal::u16_unsuffixed(v.status));
     let summaries = errors.variants.iter().map(|v| v.summary.as_str());
+    // An operation without declared error statuses has an empty enum, whose
+    // `fmt` does not use the formatter.
+    let formatter = if errors.variants.is_empty() {
+        quote!(_f)
+    } else {
+        quote!(f)
+    };
     quote! {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -486,7 +493,7 @@ fn error_enum(errors: &ErrorEnum) -> TokenStream {
         }
 
         impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            fn fmt(&self, #formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match *self {
                     #(#patterns => f.write_str(#summaries),)*
                 }

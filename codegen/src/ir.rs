@@ -74,6 +74,8 @@ pub enum Ty {
     Array(Box<Ty>),
     /// `BTreeMap<String, T>`.
     Map(Box<Ty>),
+    /// `Option<T>`: an array item or map value that may be `null`.
+    Option(Box<Ty>),
 }
 
 /// Whether a field must be present and whether it may be `null`.

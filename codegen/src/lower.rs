@@ -26,6 +26,21 @@ const RUNTIME_NAMES: &[&str] = &[
     "UnknownValue",
 ];
 
+/// Methods of the runtime's `Client`: an operation method of the same name
+/// would be a second definition of it.
+const RUNTIME_METHODS: &[&str] = &[
+    "attempt",
+    "base_url",
+    "builder",
+    "execute",
+    "from_base_url",
+    "from_env",
+    "from_lookup",
+    "from_parts",
+    "new",
+    "url",
+];
+
 /// Lowers a loaded document into the IR, or returns every problem found.
 pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
     let mut lowerer = Lowerer {
@@ -98,6 +113,7 @@ impl<'a> Lowerer<'a> {
         let mut operations = self.operations();
         let mut types = std::mem::take(&mut self.types);
         types.sort_by(|a, b| a.name().cmp(b.name()));
+        self.check_recursion(&types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
         Api {
             docs,
@@ -131,6 +147,28 @@ impl<'a> Lowerer<'a> {
         }
         self.type_names.insert(name.to_owned(), pointer.clone());
         true
+    }
+
+    /// Reports each type that contains itself other than through a `Vec` or
+    /// a map (it would need a `Box`, which the generator does not emit), and
+    /// each alias that expands to itself.
+    fn check_recursion(&mut self, types: &[TypeDef]) {
+        let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|t| (t.name(), t)).collect();
+        for def in types {
+            let name = def.name();
+            let Some(pointer) = self.type_names.get(name).cloned() else {
+                continue;
+            };
+            if reaches(name, name, &by_name, true) {
+                self.diagnostics
+                    .unsupported(&pointer, "an alias that refers to itself");
+            } else if reaches(name, name, &by_name, false) {
+                self.diagnostics.unsupported(
+                    &pointer,
+                    "a schema that contains itself other than through an array or a map",
+                );
+            }
+        }
     }
 
     // ----- document-level -----
@@ -282,12 +320,12 @@ impl<'a> Lowerer<'a> {
             }
             let ty = match shape.additional {
                 Some(AdditionalProperties::Schema(value)) => {
-                    let (value, _) = self.ty(
+                    let value = self.ty(
                         value.as_ref().into(),
                         &pointer.push("additionalProperties"),
                         &format!("{context}Value"),
                     )?;
-                    Ty::Map(Box::new(value))
+                    Ty::Map(Box::new(or_null(value)))
                 }
                 _ => Ty::Json,
             };
@@ -308,14 +346,11 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Boolean(_)) => Ty::Bool,
             SchemaKind::Type(Type::Array(array)) => {
                 let item = match &array.items {
-                    Some(items) => {
-                        self.ty(
-                            items.into(),
-                            &pointer.push("items"),
-                            &format!("{context}Item"),
-                        )?
-                        .0
-                    }
+                    Some(items) => or_null(self.ty(
+                        items.into(),
+                        &pointer.push("items"),
+                        &format!("{context}Item"),
+                    )?),
                     None => Ty::Json,
                 };
                 Ty::Array(Box::new(item))
@@ -422,7 +457,6 @@ impl<'a> Lowerer<'a> {
         }
         let mut fields: Vec<Field> = Vec::new();
         let mut field_names: BTreeMap<String, Pointer> = BTreeMap::new();
-        let mut methods: BTreeSet<String> = BTreeSet::from(["new".to_owned()]);
         for (key, schema) in &shape.properties {
             let field_pointer = pointer.push("properties").push(key);
             let field_name = snake_name(key);
@@ -449,19 +483,48 @@ impl<'a> Lowerer<'a> {
             let docs = non_empty(self.property_docs(*schema), || {
                 format!("The `{key}` property.")
             });
-            let bare = field_name.trim_start_matches("r#").to_owned();
-            let setter = free_method_name(&mut methods, &field_name);
-            let clearer = (presence == Presence::OptionalNullable)
-                .then(|| free_method_name(&mut methods, &format!("clear_{bare}")));
             fields.push(Field {
                 name: field_name,
                 wire: (*key).clone(),
                 docs,
                 ty,
                 presence,
-                setter,
-                clearer,
+                setter: String::new(),
+                clearer: None,
             });
+        }
+        // Method names, given in rounds so that they do not depend on the
+        // order of the properties: first every setter that can have its
+        // field's own name, then the others (`set_<field>`), then the
+        // clearers of optional nullable fields (`clear_<field>`). Fields the
+        // constructor takes have no setter.
+        let mut methods: BTreeSet<String> = BTreeSet::from(["new".to_owned()]);
+        let has_setter = |field: &Field| {
+            matches!(
+                field.presence,
+                Presence::Optional | Presence::OptionalNullable
+            )
+        };
+        for field in fields.iter_mut().filter(|f| has_setter(f)) {
+            if methods.insert(field.name.clone()) {
+                field.setter = field.name.clone();
+            }
+        }
+        for field in fields.iter_mut() {
+            if field.setter.is_empty() {
+                field.setter = if has_setter(field) {
+                    free_method_name(&mut methods, &field.name)
+                } else {
+                    field.name.clone()
+                };
+            }
+        }
+        for field in fields
+            .iter_mut()
+            .filter(|f| f.presence == Presence::OptionalNullable)
+        {
+            let bare = field.name.trim_start_matches("r#");
+            field.clearer = Some(free_method_name(&mut methods, &format!("clear_{bare}")));
         }
         Struct {
             name: name.to_owned(),
@@ -530,7 +593,11 @@ impl<'a> Lowerer<'a> {
             if !docs.is_empty() {
                 docs.push(String::new());
             }
-            docs.push(format!("On the wire: `{value}`."));
+            docs.push(if value.is_empty() {
+                "On the wire: the empty string.".to_owned()
+            } else {
+                format!("On the wire: `{value}`.")
+            });
             variants.push(Variant {
                 name: variant,
                 wire: (*value).to_owned(),
@@ -587,6 +654,16 @@ impl<'a> Lowerer<'a> {
                     .clone()
                     .unwrap_or_else(|| format!("{} {path}", method.as_str().to_lowercase()));
                 let method_name = snake_name(&identifier);
+                if RUNTIME_METHODS.contains(&method_name.as_str()) {
+                    self.diagnostics.unsupported(
+                        &pointer.push("operationId"),
+                        format!(
+                            "the Rust name `{method_name}` is reserved by the client runtime's \
+                             `Client`; change the operationId"
+                        ),
+                    );
+                    continue;
+                }
                 if let Some(first) = method_names.get(&method_name) {
                     self.diagnostics.push(Error::NameCollision {
                         pointer: pointer.push("operationId"),
@@ -623,8 +700,8 @@ impl<'a> Lowerer<'a> {
         operation: &'a openapiv3::Operation,
         pointer: &Pointer,
     ) -> Option<Operation> {
-        let params = self.path_params(pascal, item, operation, pointer);
-        let path_parts = self.path_parts(path, &params, pointer);
+        let (params, failed) = self.path_params(pascal, item, operation, pointer);
+        let path_parts = self.path_parts(path, &params, failed.as_ref(), pointer);
         let body = operation.request_body.as_ref().and_then(|body| {
             let taken = params.iter().any(|p| p.name == "body");
             self.request_body(pascal, body, taken, &pointer.push("requestBody"))
@@ -661,9 +738,9 @@ impl<'a> Lowerer<'a> {
         docs.push("# Errors".to_owned());
         docs.push(String::new());
         docs.push(format!(
-            "[`Error::Api`](crate::Error::Api) with an [`{}`] for the error statuses the API \
-             declares; the other variants of [`Error`](crate::Error) for transport failures, \
-             timeouts, undeclared statuses and bodies that do not decode.",
+            "[`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a \
+             variant of [`{}`]; the other variants of [`Error`](crate::Error) for transport \
+             failures, timeouts, undeclared statuses and bodies that do not decode.",
             errors.name
         ));
         Some(Operation {
@@ -685,9 +762,10 @@ impl<'a> Lowerer<'a> {
         item: &'a openapiv3::PathItem,
         operation: &'a openapiv3::Operation,
         pointer: &Pointer,
-    ) -> Vec<PathParam> {
+    ) -> (Vec<PathParam>, Option<BTreeSet<String>>) {
         // Operation parameters override path-item parameters of the same name and location.
         let mut merged: Vec<(Pointer, &'a Parameter)> = Vec::new();
+        let mut unresolved = false;
         let sources = [
             (pointer.parent_push("parameters"), &item.parameters),
             (pointer.push("parameters"), &operation.parameters),
@@ -696,6 +774,8 @@ impl<'a> Lowerer<'a> {
             for (index, parameter) in list.iter().enumerate() {
                 let at = base.push(&index.to_string());
                 let Some(parameter) = self.resolve_parameter(parameter, &at) else {
+                    // Its name is unknown: no template name may be reported as undeclared.
+                    unresolved = true;
                     continue;
                 };
                 let key = (
@@ -708,8 +788,14 @@ impl<'a> Lowerer<'a> {
             }
         }
         let mut params = Vec::new();
+        // Path parameters already reported, so the path check does not report them again.
+        let mut failed = BTreeSet::new();
+        let mut param_names: BTreeMap<String, Pointer> = BTreeMap::new();
         for (at, parameter) in merged {
             let data = parameter.parameter_data_ref();
+            if matches!(parameter, Parameter::Path { .. }) {
+                failed.insert(data.name.clone());
+            }
             let Parameter::Path { .. } = parameter else {
                 self.diagnostics.unsupported(
                     &at,
@@ -730,6 +816,7 @@ impl<'a> Lowerer<'a> {
             let Some((ty, _)) = self.ty(schema.into(), &at.push("schema"), &context) else {
                 continue;
             };
+            let ty = self.unaliased(ty);
             let scalar = matches!(
                 ty,
                 Ty::String
@@ -755,14 +842,44 @@ impl<'a> Lowerer<'a> {
                     .unwrap_or_default(),
                 || format!("The `{}` path parameter.", data.name),
             );
+            let name = snake_name(&data.name);
+            if let Some(first) = param_names.get(&name) {
+                self.diagnostics.push(Error::NameCollision {
+                    pointer: at,
+                    name,
+                    first: first.clone(),
+                });
+                continue;
+            }
+            param_names.insert(name.clone(), at);
+            failed.remove(&data.name);
             params.push(PathParam {
-                name: snake_name(&data.name),
+                name,
                 wire: data.name.clone(),
                 ty,
                 docs,
             });
         }
-        params
+        // `None`: a parameter reference did not resolve, so any name may be declared.
+        (params, (!unresolved).then_some(failed))
+    }
+
+    /// The type an alias stands for (`BookId` -> `Uuid`), through chains of
+    /// aliases; any other type as it is.
+    fn unaliased(&self, mut ty: Ty) -> Ty {
+        // Bounded, in case aliases refer to each other in a circle.
+        for _ in 0..self.types.len() {
+            let Ty::Named(name) = &ty else { break };
+            let target = self.types.iter().find_map(|t| match t {
+                TypeDef::Alias(alias) if alias.name == *name => Some(alias.ty.clone()),
+                _ => None,
+            });
+            match target {
+                Some(target) => ty = target,
+                None => break,
+            }
+        }
+        ty
     }
 
     fn is_enum(&self, name: &str) -> bool {
@@ -800,6 +917,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         path: &str,
         params: &[PathParam],
+        failed: Option<&BTreeSet<String>>,
         pointer: &Pointer,
     ) -> Option<Vec<PathPart>> {
         let mut parts = Vec::new();
@@ -822,10 +940,12 @@ impl<'a> Lowerer<'a> {
                     parts.push(PathPart::Param(index));
                 }
                 None => {
-                    self.diagnostics.invalid(
-                        pointer,
-                        format!("the path uses `{{{name}}}`, which no path parameter declares"),
-                    );
+                    if failed.is_some_and(|failed| !failed.contains(name)) {
+                        self.diagnostics.invalid(
+                            pointer,
+                            format!("the path uses `{{{name}}}`, which no path parameter declares"),
+                        );
+                    }
                     ok = false;
                 }
             }
@@ -924,6 +1044,9 @@ impl<'a> Lowerer<'a> {
         }
         let mut successes = Vec::new();
         let mut variants = Vec::new();
+        // Whether a response failed (and was reported); the others are still
+        // checked, so that every problem is reported.
+        let mut failed = false;
         for (code, response) in &operation.responses.responses {
             let at = responses_pointer.push(&code.to_string());
             let status = match code {
@@ -937,6 +1060,10 @@ impl<'a> Lowerer<'a> {
                 }
             };
             let Some(response) = self.resolve_response(response, &at) else {
+                failed = true;
+                if (200..300).contains(&status) {
+                    successes.push((at, Success { status, ty: None }));
+                }
                 continue;
             };
             let ty = if response.content.is_empty() {
@@ -948,14 +1075,16 @@ impl<'a> Lowerer<'a> {
                 } else {
                     format!("{pascal}{variant}Body")
                 };
-                let (media_pointer, media) = self.json_media(&response.content, &at)?;
-                match &media.schema {
-                    Some(schema) => Some(
-                        self.ty(schema.into(), &media_pointer.push("schema"), &context)?
-                            .0,
-                    ),
-                    None => Some(Ty::Json),
-                }
+                let lowered =
+                    self.json_media(&response.content, &at)
+                        .and_then(|(media_pointer, media)| match &media.schema {
+                            Some(schema) => self
+                                .ty(schema.into(), &media_pointer.push("schema"), &context)
+                                .map(|(ty, _)| ty),
+                            None => Some(Ty::Json),
+                        });
+                failed |= lowered.is_none();
+                lowered
             };
             if (200..300).contains(&status) {
                 successes.push((at, Success { status, ty }));
@@ -987,6 +1116,9 @@ impl<'a> Lowerer<'a> {
                 return self.unsupported(at, "more than one 2XX response");
             }
         };
+        if failed {
+            return None;
+        }
         variants.sort_by_key(|v| v.status);
         let name = format!("{pascal}Error");
         let error_pointer = responses_pointer.clone();
@@ -1040,6 +1172,52 @@ impl Pointer {
             .iter()
             .fold(Pointer::root(), |p, t| p.push(t));
         parent.push(token)
+    }
+}
+
+/// Whether the type `from` leads to the type `to`: through the named types
+/// that its value holds in place (not behind a `Vec` or map), or, with
+/// `aliases_only`, through every named type its aliases mention.
+fn reaches(from: &str, to: &str, types: &BTreeMap<&str, &TypeDef>, aliases_only: bool) -> bool {
+    fn named<'t>(ty: &'t Ty, in_place: bool, out: &mut Vec<&'t str>) {
+        match ty {
+            Ty::Named(name) => out.push(name),
+            Ty::Array(inner) | Ty::Map(inner) if !in_place => named(inner, in_place, out),
+            Ty::Option(inner) => named(inner, in_place, out),
+            _ => {}
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![from];
+    while let Some(current) = stack.pop() {
+        let mut next = Vec::new();
+        match types.get(current) {
+            Some(TypeDef::Alias(alias)) => named(&alias.ty, !aliases_only, &mut next),
+            Some(TypeDef::Struct(s)) if !aliases_only => {
+                for field in &s.fields {
+                    named(&field.ty, true, &mut next);
+                }
+            }
+            _ => {}
+        }
+        for name in next {
+            if name == to {
+                return true;
+            }
+            if seen.insert(name) {
+                stack.push(name);
+            }
+        }
+    }
+    false
+}
+
+/// The type of an array item or map value: an `Option` if it may be `null`.
+fn or_null((ty, nullable): (Ty, bool)) -> Ty {
+    if nullable && ty != Ty::Json {
+        Ty::Option(Box::new(ty))
+    } else {
+        ty
     }
 }
 
@@ -1198,12 +1376,27 @@ fn autolink(line: &str) -> String {
 }
 
 /// Meanings of enum values given in a description as a markdown list:
-/// `- **value**: meaning` or ``- `value`: meaning``.
+/// `- **value**: meaning` or ``- `value`: meaning``, where the meaning goes
+/// on over the indented lines that follow the item.
 fn value_meanings(description: &str) -> BTreeMap<String, String> {
-    let mut meanings = BTreeMap::new();
-    for line in description.lines() {
-        let line = line.trim_start();
-        let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) else {
+    let mut meanings: BTreeMap<String, String> = BTreeMap::new();
+    // The value whose meaning an indented line continues.
+    let mut continued: Option<String> = None;
+    for raw in description.lines() {
+        let line = raw.trim_start();
+        let item = line.strip_prefix("- ").or_else(|| line.strip_prefix("* "));
+        if let Some(value) = &continued
+            && item.is_none()
+            && !line.is_empty()
+            && line.len() < raw.len()
+            && let Some(meaning) = meanings.get_mut(value)
+        {
+            meaning.push(' ');
+            meaning.push_str(line.trim_end());
+            continue;
+        }
+        continued = None;
+        let Some(item) = item else {
             continue;
         };
         let parsed = [("**", "**"), ("`", "`")].iter().find_map(|(open, close)| {
@@ -1218,7 +1411,8 @@ fn value_meanings(description: &str) -> BTreeMap<String, String> {
             Some((value.to_owned(), meaning.trim().to_owned()))
         });
         if let Some((value, meaning)) = parsed {
-            meanings.insert(value, meaning);
+            meanings.insert(value.clone(), meaning);
+            continued = Some(value);
         }
     }
     meanings
@@ -1256,6 +1450,18 @@ mod tests {
         assert_eq!(meanings.get("a-b").map(String::as_str), Some("First."));
         assert_eq!(meanings.get("c").map(String::as_str), Some("Second one."));
         assert_eq!(meanings.len(), 2);
+    }
+
+    #[test]
+    fn meanings_go_on_over_indented_lines() {
+        let meanings = value_meanings(
+            "- **a**: First line\n  and second.\n- **b**: Own.\nNot indented: not a meaning.\n",
+        );
+        assert_eq!(
+            meanings.get("a").map(String::as_str),
+            Some("First line and second.")
+        );
+        assert_eq!(meanings.get("b").map(String::as_str), Some("Own."));
     }
 
     #[test]

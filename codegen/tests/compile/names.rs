@@ -1,0 +1,50 @@
+//! The `names` snapshot compiles with the client runtime: types named like
+//! std items (`Result`, `Option`, `String`, `Vec`, `Default`) or `self` do
+//! not disturb the generated code, and the methods of a struct whose names
+//! would collide got distinct ones.
+
+#![deny(warnings)]
+// A binary uses only part of the runtime and of the generated items, and
+// the re-exports of a library's `pub use` are unused imports in a binary.
+#![allow(dead_code, unused_imports)]
+
+// rustfmt must not follow these paths: the runtime is formatted where it
+// lives, and a snapshot is prettyplease output that must stay byte-identical.
+#[rustfmt::skip]
+#[path = "../../../generated/src/runtime/mod.rs"]
+mod runtime;
+#[rustfmt::skip]
+#[path = "../snapshots/names/mod.rs"]
+mod api;
+
+fn main() {
+    let note = api::Note::new("required")
+        .clear_text("set by its own setter")
+        .set_clear_text()
+        .set_new2("new")
+        .set_new("set_new")
+        .title("t")
+        .clear_title();
+    assert_eq!(
+        serde_json::to_value(&note).unwrap(),
+        serde_json::json!({
+            "clear_title": "required",
+            "clear_text": "set by its own setter",
+            "text": null,
+            "new": "new",
+            "set_new": "set_new",
+            "title": null,
+        })
+    );
+
+    let id: api::String = uuid::Uuid::nil();
+    let list: api::Vec = vec![id];
+    let default = api::Default::new().list(list).names(["a".to_owned()]);
+    let result = api::Result::new().ok(true).value(api::Option::Some);
+    let own = api::Self_::new(result);
+    assert_eq!(
+        serde_json::to_value(&own).unwrap(),
+        serde_json::json!({"result": {"ok": true, "value": "some"}})
+    );
+    assert_eq!(default.list.map(|list| list.len()), Some(1));
+}

@@ -1,0 +1,48 @@
+//! The `nullable_3_0` snapshot compiles with the client runtime; absent,
+//! `null` and a value stay apart in requests and responses.
+
+#![deny(warnings)]
+// A binary uses only part of the runtime and of the generated items, and
+// the re-exports of a library's `pub use` are unused imports in a binary.
+#![allow(dead_code, unused_imports)]
+
+// rustfmt must not follow these paths: the runtime is formatted where it
+// lives, and a snapshot is prettyplease output that must stay byte-identical.
+#[rustfmt::skip]
+#[path = "../../../generated/src/runtime/mod.rs"]
+mod runtime;
+#[rustfmt::skip]
+#[path = "../snapshots/nullable_3_0/mod.rs"]
+mod api;
+
+use api::{Loan, LoanKind, LoanStatus, LoanUpdate, Reader};
+
+fn main() {
+    let update = LoanUpdate::new().clear_note().reader(Reader::new("C-1024"));
+    assert_eq!(
+        serde_json::to_value(&update).unwrap(),
+        serde_json::json!({"note": null, "reader": {"card": "C-1024"}})
+    );
+
+    let loan: Loan = serde_json::from_value(serde_json::json!({
+        "id": "5b0e9f1c-3a55-4b8e-9d0f-6f4d2f4b8a11",
+        "kind": "loan",
+        "returned_at": null,
+        "reader": null,
+        "renewals": 2,
+        "status": null,
+        "fines": {"late": 0.5, "lost": null},
+    }))
+    .unwrap();
+    assert_eq!(loan.kind, LoanKind::Loan);
+    assert_eq!(loan.returned_at, None);
+    assert_eq!(loan.reader, None);
+    assert_eq!(loan.renewals, Some(2));
+    assert!(loan.status.is_null() && loan.tags.is_absent());
+    assert_eq!(loan.fines.unwrap()["lost"], None);
+    assert_eq!(LoanStatus::Closed.as_str(), "closed");
+
+    let client = runtime::Client::new("project", "token", "east").unwrap();
+    assert_eq!(client.base_url(), "https://east.library.example.test");
+    let _unpolled = client.update_loan(uuid::Uuid::nil(), &update);
+}

@@ -1,0 +1,913 @@
+//! Bad documents: each gives exactly the errors a user must see, every one
+//! with the JSON pointer of the place, all of them at once and in a stable
+//! order; and no input makes the generator panic.
+
+use std::fs;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use serde_json::Value;
+
+/// The full error text `generate` gives for `text`.
+#[track_caller]
+fn errors(text: &str) -> String {
+    match codegen::generate("spec/bookshop.yaml", text) {
+        Ok(_) => panic!("the document generated without errors:\n{text}"),
+        Err(errors) => errors.to_string(),
+    }
+}
+
+/// The pointer of each error `generate` gives for `text`.
+#[track_caller]
+fn pointers(text: &str) -> Vec<String> {
+    match codegen::generate("spec/bookshop.yaml", text) {
+        Ok(_) => panic!("the document generated without errors:\n{text}"),
+        Err(errors) => errors
+            .as_slice()
+            .iter()
+            .map(|error| error.pointer().to_string())
+            .collect(),
+    }
+}
+
+const HEAD: &str = "openapi: 3.0.3\ninfo: {title: Bookshop, version: '1'}\n";
+
+/// A document of `HEAD` and `rest`.
+fn document(rest: &str) -> String {
+    format!("{HEAD}{rest}")
+}
+
+// ----- not a document the generator can read -----
+
+#[test]
+fn text_that_is_not_yaml() {
+    assert_eq!(
+        errors("openapi: [3.0\n"),
+        "1 problem in the OpenAPI document\n  \
+         #: the document is not valid YAML or JSON: did not find expected ',' or ']' \
+         at line 2 column 1, while parsing a flow sequence at line 1 column 10"
+    );
+}
+
+#[test]
+fn a_document_without_the_openapi_field() {
+    let expected = "1 problem in the OpenAPI document\n  \
+        #: not a valid OpenAPI document: missing the `openapi` version field \
+        (Swagger 2.0 documents are not supported)";
+    assert_eq!(
+        errors("info: {title: Bookshop, version: '1'}\npaths: {}\n"),
+        expected
+    );
+    assert_eq!(
+        errors("swagger: '2.0'\ninfo: {title: Bookshop, version: '1'}\npaths: {}\n"),
+        expected
+    );
+}
+
+#[test]
+fn an_openapi_version_other_than_3_0_or_3_1() {
+    assert_eq!(
+        errors("openapi: 2.0.0\ninfo: {title: Bookshop, version: '1'}\npaths: {}\n"),
+        "1 problem in the OpenAPI document\n  \
+         #/openapi: unsupported: OpenAPI version 2.0.0 (3.0.x and 3.1.x are)"
+    );
+    assert_eq!(
+        errors("openapi: 3\ninfo: {title: Bookshop, version: '1'}\npaths: {}\n"),
+        "1 problem in the OpenAPI document\n  \
+         #/openapi: not a valid OpenAPI document: must be a string"
+    );
+}
+
+#[test]
+fn model_errors_deep_inside_name_the_innermost_place() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      responses: 5
+components:
+  schemas:
+    Book:
+      type: object
+      properties:
+        title:
+          type: 42
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/paths/~1books/get/responses: not a valid OpenAPI document: \
+         invalid type: integer `5`, expected struct Responses\n  \
+         #/components/schemas/Book/properties/title: not a valid OpenAPI document: \
+         invalid type: integer `42`, expected a string"
+    );
+}
+
+// ----- references -----
+
+#[test]
+fn unresolved_references() {
+    let text = document(
+        r"paths:
+  /books/{id}:
+    get:
+      operationId: getBook
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        $ref: '#/components/requestBodies/Nothing'
+      responses:
+        '200':
+          description: The book.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Bok'
+        '404':
+          $ref: '#/components/responses/NoSuchResponse'
+components:
+  schemas:
+    Shelf:
+      type: object
+      properties:
+        books:
+          type: array
+          items:
+            $ref: 'https://example.test/book.json'
+        parent:
+          $ref: '#/components/schemas/Shelf/properties/books'
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "5 problems in the OpenAPI document\n  \
+         #/components/schemas/Shelf/properties/books/items: unsupported: the reference \
+         `https://example.test/book.json` (only `#/components/schemas/...` references to schemas are)\n  \
+         #/components/schemas/Shelf/properties/parent: unsupported: the reference \
+         `#/components/schemas/Shelf/properties/books` (only `#/components/schemas/...` references to schemas are)\n  \
+         #/paths/~1books~1{id}/get/requestBody: unresolved reference `#/components/requestBodies/Nothing`\n  \
+         #/paths/~1books~1{id}/get/responses/200/content/application~1json/schema: \
+         unresolved reference `#/components/schemas/Bok`\n  \
+         #/paths/~1books~1{id}/get/responses/404: \
+         unresolved reference `#/components/responses/NoSuchResponse`"
+    );
+}
+
+#[test]
+fn an_unresolved_parameter_reference() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      operationId: listBooks
+      parameters:
+        - $ref: '#/components/parameters/Missing'
+      responses:
+        '200': {description: The books.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/paths/~1books/get/parameters/0: unresolved reference `#/components/parameters/Missing`"
+    );
+}
+
+// ----- unsupported constructs -----
+
+#[test]
+fn one_of_and_all_of_with_several_schemas() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    Book: {type: object, properties: {title: {type: string}}}
+    Magazine: {type: object, properties: {issue: {type: integer}}}
+    Item:
+      oneOf:
+        - $ref: '#/components/schemas/Book'
+        - $ref: '#/components/schemas/Magazine'
+    Bundle:
+      allOf:
+        - $ref: '#/components/schemas/Book'
+        - $ref: '#/components/schemas/Magazine'
+    Either:
+      anyOf:
+        - $ref: '#/components/schemas/Book'
+        - $ref: '#/components/schemas/Magazine'
+    NotABook:
+      not:
+        $ref: '#/components/schemas/Book'
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "4 problems in the OpenAPI document\n  \
+         #/components/schemas/Item: unsupported: `oneOf`\n  \
+         #/components/schemas/Bundle: unsupported: `allOf` with more than one schema\n  \
+         #/components/schemas/Either: unsupported: `anyOf` other than a union with `null`\n  \
+         #/components/schemas/NotABook: unsupported: `not`"
+    );
+}
+
+#[test]
+fn parameters_other_than_path_parameters() {
+    let text = document(
+        r"paths:
+  /books:
+    parameters:
+      - {name: session, in: cookie, schema: {type: string}}
+    get:
+      operationId: listBooks
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: X-Trace, in: header, schema: {type: string}}
+      responses:
+        '200': {description: The books.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "3 problems in the OpenAPI document\n  \
+         #/paths/~1books/parameters/0: unsupported: cookie parameter `session` (only path parameters are)\n  \
+         #/paths/~1books/get/parameters/0: unsupported: query parameter `page` (only path parameters are)\n  \
+         #/paths/~1books/get/parameters/1: unsupported: header parameter `X-Trace` (only path parameters are)"
+    );
+}
+
+#[test]
+fn path_parameters_that_do_not_match_the_template() {
+    let text = document(
+        r"paths:
+  /shelves/{shelf}/books/{book}:
+    get:
+      operationId: getShelfBook
+      parameters:
+        - {name: shelf, in: path, required: true, schema: {type: string}}
+        - {name: isbn, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: The book.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/paths/~1shelves~1{shelf}~1books~1{book}/get: not a valid OpenAPI document: \
+         the path uses `{book}`, which no path parameter declares\n  \
+         #/paths/~1shelves~1{shelf}~1books~1{book}/get/parameters: not a valid OpenAPI document: \
+         path parameter `isbn` does not appear in the path"
+    );
+}
+
+#[test]
+fn a_path_parameter_of_a_type_a_path_cannot_hold() {
+    let text = document(
+        r"paths:
+  /books/{ids}:
+    get:
+      operationId: getBooks
+      parameters:
+        - {name: ids, in: path, required: true, schema: {type: array, items: {type: string}}}
+      responses:
+        '200': {description: The books.}
+",
+    );
+    // Reported once: the path check does not also say that `{ids}` is undeclared.
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/paths/~1books~1{ids}/get/parameters/0/schema: unsupported: \
+         a path parameter that is not a string, number, boolean or string enum"
+    );
+}
+
+#[test]
+fn media_types_other_than_json() {
+    let text = document(
+        r"paths:
+  /books:
+    post:
+      operationId: addBook
+      requestBody:
+        required: true
+        content:
+          text/plain:
+            schema: {type: string}
+      responses:
+        '201':
+          description: Added.
+          content:
+            application/xml:
+              schema: {type: string}
+            text/html:
+              schema: {type: string}
+        '400':
+          description: Refused.
+          content:
+            application/jsonx: {}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "3 problems in the OpenAPI document\n  \
+         #/paths/~1books/post/requestBody/content: unsupported: media type(s) text/plain (only JSON is)\n  \
+         #/paths/~1books/post/responses/201/content: unsupported: \
+         media type(s) application/xml, text/html (only JSON is)\n  \
+         #/paths/~1books/post/responses/400/content: unsupported: \
+         media type(s) application/jsonx (only JSON is)"
+    );
+}
+
+#[test]
+fn operations_need_exactly_one_2xx_response() {
+    let text = document(
+        r"paths:
+  /books:
+    post:
+      operationId: addBook
+      responses:
+        '200': {description: Already there.}
+        '201': {description: Added.}
+    get:
+      operationId: listBooks
+      responses:
+        '404': {description: No books.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/paths/~1books/get/responses: unsupported: an operation without a 2XX response\n  \
+         #/paths/~1books/post/responses/201: unsupported: more than one 2XX response"
+    );
+}
+
+#[test]
+fn default_responses_and_status_ranges() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      operationId: listBooks
+      responses:
+        '200': {description: The books.}
+        '5XX': {description: Broken.}
+        default: {description: Anything else.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/paths/~1books/get/responses/default: unsupported: a `default` response (declare each status)\n  \
+         #/paths/~1books/get/responses/5XX: unsupported: the status range `5XX` (declare each status)"
+    );
+}
+
+#[test]
+fn security_schemes_other_than_http_basic_that_are_used() {
+    let text = document(
+        r"security:
+  - shopKey: []
+paths:
+  /books:
+    get:
+      operationId: listBooks
+      security:
+        - basic: []
+        - bearer: []
+        - nowhere: []
+      responses:
+        '200': {description: The books.}
+components:
+  securitySchemes:
+    shopKey: {type: apiKey, in: header, name: X-Shop-Key}
+    basic: {type: http, scheme: basic}
+    bearer: {type: http, scheme: bearer}
+    unused: {type: apiKey, in: query, name: key}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "3 problems in the OpenAPI document\n  \
+         #/components/securitySchemes/bearer: unsupported: a security scheme other than HTTP Basic\n  \
+         #/components/securitySchemes/nowhere: not a valid OpenAPI document: \
+         security requirement `nowhere` names no declared security scheme\n  \
+         #/components/securitySchemes/shopKey: unsupported: a security scheme other than HTTP Basic"
+    );
+}
+
+#[test]
+fn declared_but_unused_security_schemes_are_fine() {
+    let text = document(
+        r"paths: {}
+components:
+  securitySchemes:
+    shopKey: {type: apiKey, in: header, name: X-Shop-Key}
+",
+    );
+    assert!(codegen::generate("spec/bookshop.yaml", &text).is_ok());
+}
+
+#[test]
+fn schemas_that_contain_themselves_in_place() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        parent: {$ref: '#/components/schemas/Node'}
+        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+    Author:
+      type: object
+      properties:
+        best_book: {allOf: [{$ref: '#/components/schemas/Book'}], nullable: true}
+    Book:
+      type: object
+      required: [author]
+      properties:
+        author: {$ref: '#/components/schemas/Author'}
+    Loop: {$ref: '#/components/schemas/Loops'}
+    Loops: {type: array, items: {$ref: '#/components/schemas/Loop'}}
+    Tree:
+      type: object
+      properties:
+        subtrees: {$ref: '#/components/schemas/Forest'}
+    Forest: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+",
+    );
+    // `Tree` and `Forest` are fine: the recursion goes through a `Vec`.
+    assert_eq!(
+        errors(&text),
+        "5 problems in the OpenAPI document\n  \
+         #/components/schemas/Author: unsupported: a schema that contains itself other than through an array or a map\n  \
+         #/components/schemas/Book: unsupported: a schema that contains itself other than through an array or a map\n  \
+         #/components/schemas/Loop: unsupported: an alias that refers to itself\n  \
+         #/components/schemas/Loops: unsupported: an alias that refers to itself\n  \
+         #/components/schemas/Node: unsupported: a schema that contains itself other than through an array or a map"
+    );
+}
+
+// ----- names -----
+
+#[test]
+fn two_schemas_with_the_same_rust_name() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    foo_bar: {type: string}
+    FooBar: {type: integer}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/components/schemas/FooBar: the Rust name `FooBar` is already used by #/components/schemas/foo_bar"
+    );
+}
+
+#[test]
+fn schemas_named_like_the_runtime_types() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    Client: {type: object, properties: {name: {type: string}}}
+    nullable: {type: string}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/components/schemas/Client: unsupported: the Rust name `Client` is reserved by the client runtime; rename the schema\n  \
+         #/components/schemas/nullable: unsupported: the Rust name `Nullable` is reserved by the client runtime; rename the schema"
+    );
+}
+
+#[test]
+fn names_that_collide_inside_a_struct_an_operation_or_the_types() {
+    let text = document(
+        r"paths:
+  /books/{book-id}/{book_id}:
+    get:
+      operationId: getBook
+      parameters:
+        - {name: book-id, in: path, required: true, schema: {type: string}}
+        - {name: book_id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: The book.}
+  /books:
+    get:
+      operationId: listBooks
+      responses:
+        '200': {description: The books.}
+    post:
+      operationId: list_books
+      responses:
+        '200': {description: The books.}
+  /shelves:
+    get:
+      operationId: shelf
+      responses:
+        '200':
+          description: An inline type named like a component.
+          content:
+            application/json:
+              schema: {type: object, properties: {name: {type: string}}}
+components:
+  schemas:
+    Book:
+      type: object
+      properties:
+        fooBar: {type: string}
+        foo_bar: {type: string}
+        format: {type: string, enum: [paperback]}
+    BookFormat: {type: string}
+    ShelfResponse: {type: string}
+    GetBookError: {type: string}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "6 problems in the OpenAPI document\n  \
+         #/components/schemas/Book/properties/foo_bar: the Rust name `foo_bar` is already used by \
+         #/components/schemas/Book/properties/fooBar\n  \
+         #/components/schemas/Book/properties/format: the Rust name `BookFormat` is already used by \
+         #/components/schemas/BookFormat\n  \
+         #/paths/~1books~1{book-id}~1{book_id}/get/parameters/1: the Rust name `book_id` is already used by \
+         #/paths/~1books~1{book-id}~1{book_id}/get/parameters/0\n  \
+         #/paths/~1books~1{book-id}~1{book_id}/get/responses: the Rust name `GetBookError` is already used by \
+         #/components/schemas/GetBookError\n  \
+         #/paths/~1books/post/operationId: the Rust name `list_books` is already used by \
+         #/paths/~1books/get/operationId\n  \
+         #/paths/~1shelves/get/responses/200/content/application~1json/schema: the Rust name \
+         `ShelfResponse` is already used by #/components/schemas/ShelfResponse"
+    );
+}
+
+#[test]
+fn an_enum_that_lists_a_value_twice() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    Binding:
+      type: string
+      enum: [hardcover, paperback, hardcover]
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/components/schemas/Binding/enum/2: not a valid OpenAPI document: the value `hardcover` is listed twice"
+    );
+}
+
+#[test]
+fn required_names_a_property_that_does_not_exist() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    Book:
+      type: object
+      required: [title, isbn]
+      properties:
+        title: {type: string}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/components/schemas/Book/required: not a valid OpenAPI document: `isbn` is required but is not a property"
+    );
+}
+
+#[test]
+fn a_server_url_with_an_undeclared_variable() {
+    let text = format!(
+        "{HEAD}servers:\n  - url: https://{{shop}}.example.test/{{version}}\n    \
+         variables:\n      version: {{default: v1}}\npaths: {{}}\n"
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/servers/0/url: not a valid OpenAPI document: the URL uses `{shop}`, which `variables` does not declare"
+    );
+}
+
+/// The inherent methods of the runtime's `Client`, read from its source:
+/// an operation of the same name would define a method twice.
+fn client_methods() -> Vec<String> {
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime");
+    let mut methods = Vec::new();
+    let mut files: Vec<_> = fs::read_dir(&runtime)
+        .expect("the runtime folder")
+        .map(|entry| entry.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    for file in files {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        // Test modules only add methods to the runtime's own tests.
+        if !name.ends_with(".rs") || name.ends_with("tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("a runtime source file");
+        let mut inside = false;
+        for line in text.lines() {
+            if line.starts_with("impl Client {") {
+                inside = true;
+            } else if inside && line == "}" {
+                inside = false;
+            } else if inside {
+                let words: Vec<&str> = line.split_whitespace().collect();
+                if let Some(at) = words.iter().position(|word| *word == "fn")
+                    && let Some(name) = words.get(at + 1)
+                {
+                    let name: String = name
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    methods.push(name);
+                }
+            }
+        }
+    }
+    methods.sort();
+    methods.dedup();
+    methods
+}
+
+#[test]
+fn operations_named_like_a_method_of_the_runtime_client() {
+    let methods = client_methods();
+    for expected in ["base_url", "execute", "from_env", "new"] {
+        assert!(
+            methods.iter().any(|m| m == expected),
+            "reading the runtime found {methods:?}"
+        );
+    }
+    for method in &methods {
+        let text = document(&format!(
+            "paths:\n  /books:\n    get:\n      operationId: {method}\n      \
+             responses:\n        '200': {{description: The books.}}\n"
+        ));
+        assert_eq!(
+            errors(&text),
+            format!(
+                "1 problem in the OpenAPI document\n  \
+                 #/paths/~1books/get/operationId: unsupported: the Rust name `{method}` is \
+                 reserved by the client runtime's `Client`; change the operationId"
+            )
+        );
+    }
+}
+
+#[test]
+fn schemas_named_like_a_name_the_client_crate_exports_from_the_runtime() {
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/lib.rs");
+    let lib = fs::read_to_string(lib).expect("the client crate's lib.rs");
+    let start = lib
+        .find("pub use runtime::{")
+        .expect("lib.rs re-exports the runtime");
+    let list = &lib[start + "pub use runtime::{".len()..];
+    let list = &list[..list.find('}').expect("the end of the list")];
+    let types: Vec<&str> = list
+        .split(',')
+        .map(str::trim)
+        .filter(|name| name.starts_with(|c: char| c.is_ascii_uppercase()))
+        .filter(|name| name.chars().any(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(types.contains(&"Client"), "read {types:?} from lib.rs");
+    for name in types {
+        let text = document(&format!(
+            "paths: {{}}\ncomponents:\n  schemas:\n    {name}: {{type: string}}\n"
+        ));
+        assert_eq!(
+            errors(&text),
+            format!(
+                "1 problem in the OpenAPI document\n  \
+                 #/components/schemas/{name}: unsupported: the Rust name `{name}` is reserved \
+                 by the client runtime; rename the schema"
+            )
+        );
+    }
+}
+
+// ----- all problems at once -----
+
+const MANY_PROBLEMS: &str = r"openapi: 3.0.3
+info: {title: Bookshop, version: '1'}
+servers:
+  - url: https://{shop}.example.test
+paths:
+  /shelves/{shelf}:
+    put:
+      operationId: putShelf
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+      requestBody:
+        content:
+          application/xml: {schema: {type: string}}
+      responses:
+        '200':
+          description: The shelf.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Shelf'}
+        '404':
+          $ref: '#/components/responses/Gone'
+        default: {description: Anything else.}
+components:
+  schemas:
+    Shelf:
+      type: object
+      required: [name, size]
+      properties:
+        name: {type: string}
+        kind: {oneOf: [{type: string}, {type: integer}]}
+        books: {type: array, items: {$ref: '#/components/schemas/Book'}}
+    Client: {type: string}
+    Binding: {type: string, enum: [a, b, a]}
+";
+
+#[test]
+fn a_document_with_many_problems_reports_all_of_them_in_a_stable_order() {
+    assert_eq!(
+        errors(MANY_PROBLEMS),
+        "11 problems in the OpenAPI document\n  \
+         #/servers/0/url: not a valid OpenAPI document: the URL uses `{shop}`, which `variables` does not declare\n  \
+         #/components/schemas/Client: unsupported: the Rust name `Client` is reserved by the client runtime; rename the schema\n  \
+         #/components/schemas/Shelf/required: not a valid OpenAPI document: `size` is required but is not a property\n  \
+         #/components/schemas/Shelf/properties/kind: unsupported: `oneOf`\n  \
+         #/components/schemas/Shelf/properties/books/items: unresolved reference `#/components/schemas/Book`\n  \
+         #/components/schemas/Binding/enum/2: not a valid OpenAPI document: the value `a` is listed twice\n  \
+         #/paths/~1shelves~1{shelf}/put/parameters/0: unsupported: query parameter `page` (only path parameters are)\n  \
+         #/paths/~1shelves~1{shelf}/put: not a valid OpenAPI document: the path uses `{shelf}`, which no path parameter declares\n  \
+         #/paths/~1shelves~1{shelf}/put/requestBody/content: unsupported: media type(s) application/xml (only JSON is)\n  \
+         #/paths/~1shelves~1{shelf}/put/responses/default: unsupported: a `default` response (declare each status)\n  \
+         #/paths/~1shelves~1{shelf}/put/responses/404: unresolved reference `#/components/responses/Gone`"
+    );
+    // Each error names its place through `pointer()` as well.
+    assert_eq!(
+        pointers(MANY_PROBLEMS),
+        [
+            "#/servers/0/url",
+            "#/components/schemas/Client",
+            "#/components/schemas/Shelf/required",
+            "#/components/schemas/Shelf/properties/kind",
+            "#/components/schemas/Shelf/properties/books/items",
+            "#/components/schemas/Binding/enum/2",
+            "#/paths/~1shelves~1{shelf}/put/parameters/0",
+            "#/paths/~1shelves~1{shelf}/put",
+            "#/paths/~1shelves~1{shelf}/put/requestBody/content",
+            "#/paths/~1shelves~1{shelf}/put/responses/default",
+            "#/paths/~1shelves~1{shelf}/put/responses/404",
+        ]
+    );
+    // The same document gives the same errors every time.
+    for _ in 0..3 {
+        assert_eq!(
+            codegen::generate("spec/bookshop.yaml", MANY_PROBLEMS).unwrap_err(),
+            codegen::generate("spec/bookshop.yaml", MANY_PROBLEMS).unwrap_err()
+        );
+    }
+}
+
+// ----- no input panics -----
+
+/// Runs `generate` on `text`; a panic fails the test and names the input.
+fn returns(what: &str, text: &str) {
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let _ = codegen::generate("spec/odd.yaml", text);
+    }));
+    assert!(result.is_ok(), "`generate` panicked on {what}:\n{text}");
+}
+
+#[test]
+fn odd_documents_give_errors_not_panics() {
+    let odd = [
+        "",
+        "null",
+        "~",
+        "[]",
+        "42",
+        "'just a string'",
+        "{}",
+        "openapi: 3.0.0",
+        "openapi: 3.1.0",
+        "openapi: 3.1.0\ninfo: 5\npaths: 5\ncomponents: []\n",
+        "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {/a: 5, /b: [], /c: {get: 5}, /d: {parameters: 5}}\n",
+        "openapi: 3.0.0\ninfo: {title: t, version: v}\npaths: {/a: 5, /b: [], /c: {get: 5}}\n",
+        "openapi: 3.0.0\ninfo: {title: t, version: v}\npaths: {'': {}, '{': {get: {responses: {'200': {description: x}}}}}}\n",
+        "openapi: 3.0.0\ninfo: {title: t, version: v}\npaths: {'/{}/{a': {get: {responses: {'200': {description: x}}}}}}\n",
+        "openapi: 3.0.0\ninfo: {title: t, version: v}\nservers: [{url: 'https://{a'}]\npaths: {}\n",
+        "openapi: 3.0.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents: {schemas: {'': {}, ' ': {type: string, enum: ['']}, '9': {type: object, properties: {'': {type: string}, '_': {type: string}}}}}\n",
+        "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents: {schemas: {A: {type: [], anyOf: [], oneOf: [{type: 'null'}], const: null, examples: []}}}\n",
+        "openapi: 3.1.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents: {schemas: {A: {type: ['null'], enum: [null]}, B: {anyOf: [{type: 'null'}, {type: 'null'}]}}}\n",
+        "openapi: 3.0.0\ninfo: {title: t, version: v}\npaths: {}\ncomponents: {schemas: {A: {$ref: '#/components/schemas/A'}, B: {$ref: '#'}, C: {$ref: ''}, D: {$ref: '#/components/schemas/'}}}\n",
+        "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"v\"}, \"paths\": {\"/a\": null}}",
+    ];
+    for text in odd {
+        returns("an odd document", text);
+    }
+}
+
+/// Every node of `value`, as (JSON pointer, mutable node), visited with `visit`.
+fn each_node(value: &Value, pointer: &str, visit: &mut dyn FnMut(&str)) {
+    visit(pointer);
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let token = key.replace('~', "~0").replace('/', "~1");
+                each_node(child, &format!("{pointer}/{token}"), visit);
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                each_node(child, &format!("{pointer}/{index}"), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every fixture with one node replaced by an odd value, or one object key
+/// renamed to an odd name, still gives a result rather than a panic. To keep
+/// the test quick, each place gets two of the odd values and two of the odd
+/// names, taken in turn, so that every one is tried at many places.
+#[test]
+fn every_one_node_mutation_of_the_fixtures_gives_a_result_not_a_panic() {
+    let odd_values = [
+        Value::Null,
+        Value::from(-1),
+        Value::from(1.5),
+        Value::from(""),
+        Value::from("{x}"),
+        Value::from(true),
+        Value::Array(Vec::new()),
+        Value::Object(serde_json::Map::new()),
+    ];
+    let odd_keys = ["", "self", "Self", "r#type", "9", "_", "a b", "é", "{", "/"];
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files: Vec<_> = fs::read_dir(&fixtures)
+        .expect("the fixtures folder")
+        .map(|entry| entry.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    let mut runs = 0;
+    for file in files {
+        let text = fs::read_to_string(&file).expect("a fixture");
+        let original: Value = if file.extension().is_some_and(|e| e == "json") {
+            serde_json::from_str(&text).expect("a JSON fixture")
+        } else {
+            yaml_serde::from_str(&text).expect("a YAML fixture")
+        };
+        let mut places = Vec::new();
+        each_node(&original, "", &mut |pointer| {
+            places.push(pointer.to_owned())
+        });
+        for (index, place) in places.into_iter().enumerate() {
+            let values = [index, index + 3].map(|i| &odd_values[i % odd_values.len()]);
+            let keys = [index, index + 5].map(|i| odd_keys[i % odd_keys.len()]);
+            for odd in values {
+                let mut mutated = original.clone();
+                if let Some(node) = mutated.pointer_mut(&place) {
+                    *node = odd.clone();
+                }
+                returns(
+                    &format!("{} with {place} = {odd}", file.display()),
+                    &mutated.to_string(),
+                );
+                runs += 1;
+            }
+            if place.is_empty() {
+                continue;
+            }
+            let (parent, last) = place.rsplit_once('/').expect("a child pointer");
+            let last = last.replace("~1", "/").replace("~0", "~");
+            for key in keys {
+                let mut mutated = original.clone();
+                if let Some(Value::Object(map)) = mutated.pointer_mut(parent)
+                    && let Some(child) = map.remove(&last)
+                {
+                    map.insert(key.to_owned(), child);
+                } else {
+                    continue;
+                }
+                returns(
+                    &format!("{} with {place} renamed to {key:?}", file.display()),
+                    &mutated.to_string(),
+                );
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 2000, "only {runs} mutations were tried");
+}
