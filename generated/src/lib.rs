@@ -126,6 +126,10 @@
 
 #[rustfmt::skip]
 mod api;
+/// The README's examples are compiled as doc tests, so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
 mod runtime;
 
 pub use api::*;

@@ -5,11 +5,15 @@
 //! The part of SignalWire's Fabric REST API that this client covers:
 //! SIP endpoints. See `spec/README.md` for provenance and deviations from
 //! upstream.
+
 mod operations;
 mod types;
+
 pub use operations::*;
 pub use types::*;
+
 /// The URL template of the first server the API document declares (empty if none).
 pub(crate) const SERVER_URL: &str = "https://{space_name}.signalwire.com";
+
 /// `(name, default)` of each variable of [`SERVER_URL`], in the order they appear in it.
 pub(crate) const SERVER_VARIABLES: &[(&str, &str)] = &[("space_name", "example")];

@@ -21,6 +21,7 @@ pub enum UpdateSipEndpointError {
     /// Status `500`.
     InternalServerError(super::types::ErrorMessage),
 }
+
 impl UpdateSipEndpointError {
     /// The HTTP status this error was returned with.
     pub fn status(&self) -> u16 {
@@ -32,6 +33,7 @@ impl UpdateSipEndpointError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateSipEndpointError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match *self {
@@ -50,6 +52,7 @@ impl ::std::fmt::Display for UpdateSipEndpointError {
         }
     }
 }
+
 impl crate::runtime::Client {
     /// Update SIP Endpoint
     ///
@@ -68,7 +71,7 @@ impl crate::runtime::Client {
     ///
     /// # Errors
     ///
-    /// [`Error::Api`](crate::Error::Api) with an [`UpdateSipEndpointError`] for the error statuses the API declares; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipEndpointError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     pub async fn update_sip_endpoint(
         &self,
         id: ::uuid::Uuid,

@@ -36,6 +36,7 @@ pub enum CallHandlerType {
     /// A value the API document does not list (yet), kept exactly as received.
     Unknown(crate::runtime::UnknownValue),
 }
+
 impl CallHandlerType {
     /// Every value the API document lists, in its order.
     pub const KNOWN: &'static [CallHandlerType] = &[
@@ -68,6 +69,7 @@ impl CallHandlerType {
         }
     }
 }
+
 impl ::std::convert::From<&str> for CallHandlerType {
     /// Parses a value; one the document does not list becomes [`CallHandlerType::Unknown`].
     fn from(value: &str) -> Self {
@@ -77,6 +79,7 @@ impl ::std::convert::From<&str> for CallHandlerType {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for CallHandlerType {
     /// Parses a value; one the document does not list becomes [`CallHandlerType::Unknown`].
     fn from(value: ::std::string::String) -> Self {
@@ -84,6 +87,7 @@ impl ::std::convert::From<::std::string::String> for CallHandlerType {
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
+
 impl ::std::str::FromStr for CallHandlerType {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
@@ -91,11 +95,13 @@ impl ::std::str::FromStr for CallHandlerType {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::fmt::Display for CallHandlerType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::serde::Serialize for CallHandlerType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -104,6 +110,7 @@ impl ::serde::Serialize for CallHandlerType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for CallHandlerType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -114,6 +121,7 @@ impl<'de> ::serde::Deserialize<'de> for CallHandlerType {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 /// A cipher that can be enabled for calls on a SIP endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`Ciphers::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -139,6 +147,7 @@ pub enum Ciphers {
     /// A value the API document does not list (yet), kept exactly as received.
     Unknown(crate::runtime::UnknownValue),
 }
+
 impl Ciphers {
     /// Every value the API document lists, in its order.
     pub const KNOWN: &'static [Ciphers] = &[
@@ -182,6 +191,7 @@ impl Ciphers {
         }
     }
 }
+
 impl ::std::convert::From<&str> for Ciphers {
     /// Parses a value; one the document does not list becomes [`Ciphers::Unknown`].
     fn from(value: &str) -> Self {
@@ -191,6 +201,7 @@ impl ::std::convert::From<&str> for Ciphers {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for Ciphers {
     /// Parses a value; one the document does not list becomes [`Ciphers::Unknown`].
     fn from(value: ::std::string::String) -> Self {
@@ -198,6 +209,7 @@ impl ::std::convert::From<::std::string::String> for Ciphers {
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
+
 impl ::std::str::FromStr for Ciphers {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
@@ -205,11 +217,13 @@ impl ::std::str::FromStr for Ciphers {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::fmt::Display for Ciphers {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::serde::Serialize for Ciphers {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -218,6 +232,7 @@ impl ::serde::Serialize for Ciphers {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for Ciphers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -228,6 +243,7 @@ impl<'de> ::serde::Deserialize<'de> for Ciphers {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 /// A codec that can be enabled for calls on a SIP endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`Codecs::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -257,6 +273,7 @@ pub enum Codecs {
     /// A value the API document does not list (yet), kept exactly as received.
     Unknown(crate::runtime::UnknownValue),
 }
+
 impl Codecs {
     /// Every value the API document lists, in its order.
     pub const KNOWN: &'static [Codecs] = &[
@@ -298,6 +315,7 @@ impl Codecs {
         }
     }
 }
+
 impl ::std::convert::From<&str> for Codecs {
     /// Parses a value; one the document does not list becomes [`Codecs::Unknown`].
     fn from(value: &str) -> Self {
@@ -307,6 +325,7 @@ impl ::std::convert::From<&str> for Codecs {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for Codecs {
     /// Parses a value; one the document does not list becomes [`Codecs::Unknown`].
     fn from(value: ::std::string::String) -> Self {
@@ -314,6 +333,7 @@ impl ::std::convert::From<::std::string::String> for Codecs {
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
+
 impl ::std::str::FromStr for Codecs {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
@@ -321,11 +341,13 @@ impl ::std::str::FromStr for Codecs {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::fmt::Display for Codecs {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::serde::Serialize for Codecs {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -334,6 +356,7 @@ impl ::serde::Serialize for Codecs {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for Codecs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -344,6 +367,7 @@ impl<'de> ::serde::Deserialize<'de> for Codecs {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 /// The encryption type set on the SIP endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -365,6 +389,7 @@ pub enum Encryption {
     /// A value the API document does not list (yet), kept exactly as received.
     Unknown(crate::runtime::UnknownValue),
 }
+
 impl Encryption {
     /// Every value the API document lists, in its order.
     pub const KNOWN: &'static [Encryption] = &[
@@ -394,6 +419,7 @@ impl Encryption {
         }
     }
 }
+
 impl ::std::convert::From<&str> for Encryption {
     /// Parses a value; one the document does not list becomes [`Encryption::Unknown`].
     fn from(value: &str) -> Self {
@@ -403,6 +429,7 @@ impl ::std::convert::From<&str> for Encryption {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for Encryption {
     /// Parses a value; one the document does not list becomes [`Encryption::Unknown`].
     fn from(value: ::std::string::String) -> Self {
@@ -410,6 +437,7 @@ impl ::std::convert::From<::std::string::String> for Encryption {
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
+
 impl ::std::str::FromStr for Encryption {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
@@ -417,11 +445,13 @@ impl ::std::str::FromStr for Encryption {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::fmt::Display for Encryption {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::serde::Serialize for Encryption {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -430,6 +460,7 @@ impl ::serde::Serialize for Encryption {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for Encryption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -440,12 +471,14 @@ impl<'de> ::serde::Deserialize<'de> for Encryption {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::default::Default for Encryption {
     /// The API's default, [`Encryption::Default`].
     fn default() -> Self {
         Self::Default
     }
 }
+
 /// An error described by a single message.
 #[derive(
     ::std::fmt::Debug,
@@ -459,14 +492,16 @@ pub struct ErrorMessage {
     /// What went wrong.
     pub error: ::std::string::String,
 }
+
 impl ErrorMessage {
-    /// Creates a `ErrorMessage` from the fields it requires; the others start unset.
+    /// A value made of the fields the API requires; the others start unset.
     pub fn new(error: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             error: ::std::convert::Into::into(error),
         }
     }
 }
+
 /// Type of the Fabric resource.
 ///
 /// Values this version of the client does not know yet decode to [`FabricResourceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -484,6 +519,7 @@ pub enum FabricResourceType {
     /// A value the API document does not list (yet), kept exactly as received.
     Unknown(crate::runtime::UnknownValue),
 }
+
 impl FabricResourceType {
     /// Every value the API document lists, in its order.
     pub const KNOWN: &'static [FabricResourceType] = &[Self::SipEndpoint];
@@ -505,6 +541,7 @@ impl FabricResourceType {
         }
     }
 }
+
 impl ::std::convert::From<&str> for FabricResourceType {
     /// Parses a value; one the document does not list becomes [`FabricResourceType::Unknown`].
     fn from(value: &str) -> Self {
@@ -514,6 +551,7 @@ impl ::std::convert::From<&str> for FabricResourceType {
             ))
     }
 }
+
 impl ::std::convert::From<::std::string::String> for FabricResourceType {
     /// Parses a value; one the document does not list becomes [`FabricResourceType::Unknown`].
     fn from(value: ::std::string::String) -> Self {
@@ -521,6 +559,7 @@ impl ::std::convert::From<::std::string::String> for FabricResourceType {
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
+
 impl ::std::str::FromStr for FabricResourceType {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
@@ -528,11 +567,13 @@ impl ::std::str::FromStr for FabricResourceType {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 impl ::std::fmt::Display for FabricResourceType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 impl ::serde::Serialize for FabricResourceType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -541,6 +582,7 @@ impl ::serde::Serialize for FabricResourceType {
         serializer.serialize_str(self.as_str())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -551,6 +593,7 @@ impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
         ::std::result::Result::Ok(Self::from(value))
     }
 }
+
 /// One problem found in a request.
 #[derive(
     ::std::fmt::Debug,
@@ -561,31 +604,32 @@ impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
 )]
 #[non_exhaustive]
 pub struct RestApiErrorItem {
-    /// The request attribute the error refers to, if any.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
-    pub attribute: crate::runtime::Nullable<::std::string::String>,
+    /// The kind of error, such as `validation_error`.
+    pub r#type: ::std::string::String,
     /// A machine-readable code for the error.
     pub code: ::std::string::String,
     /// A human-readable description of the error.
     pub message: ::std::string::String,
-    /// The kind of error, such as `validation_error`.
-    pub r#type: ::std::string::String,
+    /// The request attribute the error refers to, if any.
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub attribute: crate::runtime::Nullable<::std::string::String>,
     /// A link to documentation about the error.
     pub url: ::std::string::String,
 }
+
 impl RestApiErrorItem {
-    /// Creates a `RestApiErrorItem` from the fields it requires; the others start unset.
+    /// A value made of the fields the API requires; the others start unset.
     pub fn new(
+        r#type: impl ::std::convert::Into<::std::string::String>,
         code: impl ::std::convert::Into<::std::string::String>,
         message: impl ::std::convert::Into<::std::string::String>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
         url: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            attribute: ::std::default::Default::default(),
+            r#type: ::std::convert::Into::into(r#type),
             code: ::std::convert::Into::into(code),
             message: ::std::convert::Into::into(message),
-            r#type: ::std::convert::Into::into(r#type),
+            attribute: ::std::default::Default::default(),
             url: ::std::convert::Into::into(url),
         }
     }
@@ -605,6 +649,7 @@ impl RestApiErrorItem {
         self
     }
 }
+
 /// SIP endpoint data.
 #[derive(
     ::std::fmt::Debug,
@@ -615,6 +660,20 @@ impl RestApiErrorItem {
 )]
 #[non_exhaustive]
 pub struct SipEndpoint {
+    /// Unique ID of the SIP endpoint.
+    pub id: ::uuid::Uuid,
+    /// The username of the SIP endpoint.
+    pub username: ::std::string::String,
+    /// The caller ID that will show up when dialing from this SIP endpoint.
+    pub caller_id: ::std::string::String,
+    /// The SIP username that will show up on the callee's side. Overrides the username.
+    pub send_as: ::std::string::String,
+    /// Ciphers that can be enabled for calls on this SIP endpoint.
+    pub ciphers: ::std::vec::Vec<Ciphers>,
+    /// Codecs that can be enabled for calls on this SIP endpoint.
+    pub codecs: ::std::vec::Vec<Codecs>,
+    /// The encryption type set on the SIP endpoint.
+    pub encryption: Encryption,
     /// Specifies how the SIP endpoint handles outbound calls.
     ///
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
@@ -622,42 +681,30 @@ pub struct SipEndpoint {
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
     pub call_handler: CallHandlerType,
-    /// The caller ID that will show up when dialing from this SIP endpoint.
-    pub caller_id: ::std::string::String,
     /// If `call_handler` is `resource`, the ID of that resource; `null`
     /// otherwise.
     pub calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
-    /// Ciphers that can be enabled for calls on this SIP endpoint.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
-    /// Codecs that can be enabled for calls on this SIP endpoint.
-    pub codecs: ::std::vec::Vec<Codecs>,
-    /// The encryption type set on the SIP endpoint.
-    pub encryption: Encryption,
-    /// Unique ID of the SIP endpoint.
-    pub id: ::uuid::Uuid,
-    /// The SIP username that will show up on the callee's side. Overrides the username.
-    pub send_as: ::std::string::String,
-    /// The username of the SIP endpoint.
-    pub username: ::std::string::String,
 }
+
 impl SipEndpoint {
-    /// Creates a `SipEndpoint` from the fields it requires; the others start unset.
+    /// A value made of the fields the API requires; the others start unset.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        call_handler: CallHandlerType,
+        id: ::uuid::Uuid,
+        username: impl ::std::convert::Into<::std::string::String>,
         caller_id: impl ::std::convert::Into<::std::string::String>,
-        calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
+        send_as: impl ::std::convert::Into<::std::string::String>,
         ciphers: impl ::std::iter::IntoIterator<Item = Ciphers>,
         codecs: impl ::std::iter::IntoIterator<Item = Codecs>,
         encryption: Encryption,
-        id: ::uuid::Uuid,
-        send_as: impl ::std::convert::Into<::std::string::String>,
-        username: impl ::std::convert::Into<::std::string::String>,
+        call_handler: CallHandlerType,
+        calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
     ) -> Self {
         Self {
-            call_handler,
+            id,
+            username: ::std::convert::Into::into(username),
             caller_id: ::std::convert::Into::into(caller_id),
-            calling_handler_resource_id,
+            send_as: ::std::convert::Into::into(send_as),
             ciphers: ::std::iter::Iterator::collect(
                 ::std::iter::IntoIterator::into_iter(ciphers),
             ),
@@ -665,12 +712,12 @@ impl SipEndpoint {
                 ::std::iter::IntoIterator::into_iter(codecs),
             ),
             encryption,
-            id,
-            send_as: ::std::convert::Into::into(send_as),
-            username: ::std::convert::Into::into(username),
+            call_handler,
+            calling_handler_resource_id,
         }
     }
 }
+
 /// A SIP endpoint Fabric resource.
 #[derive(
     ::std::fmt::Debug,
@@ -681,43 +728,45 @@ impl SipEndpoint {
 )]
 #[non_exhaustive]
 pub struct SipEndpointResponse {
-    /// Date and time when the resource was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Display name of the SIP endpoint Fabric resource.
-    pub display_name: ::std::string::String,
     /// Unique ID of the SIP endpoint.
     pub id: ::uuid::Uuid,
     /// Unique ID of the project.
     pub project_id: ::uuid::Uuid,
-    /// SIP endpoint data.
-    pub sip_endpoint: SipEndpoint,
+    /// Display name of the SIP endpoint Fabric resource.
+    pub display_name: ::std::string::String,
     /// Type of the Fabric resource.
     pub r#type: FabricResourceType,
+    /// Date and time when the resource was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+    /// SIP endpoint data.
+    pub sip_endpoint: SipEndpoint,
 }
+
 impl SipEndpointResponse {
-    /// Creates a `SipEndpointResponse` from the fields it requires; the others start unset.
+    /// A value made of the fields the API requires; the others start unset.
     pub fn new(
-        created_at: ::chrono::DateTime<::chrono::Utc>,
-        display_name: impl ::std::convert::Into<::std::string::String>,
         id: ::uuid::Uuid,
         project_id: ::uuid::Uuid,
-        sip_endpoint: SipEndpoint,
+        display_name: impl ::std::convert::Into<::std::string::String>,
         r#type: FabricResourceType,
+        created_at: ::chrono::DateTime<::chrono::Utc>,
         updated_at: ::chrono::DateTime<::chrono::Utc>,
+        sip_endpoint: SipEndpoint,
     ) -> Self {
         Self {
-            created_at,
-            display_name: ::std::convert::Into::into(display_name),
             id,
             project_id,
-            sip_endpoint,
+            display_name: ::std::convert::Into::into(display_name),
             r#type,
+            created_at,
             updated_at,
+            sip_endpoint,
         }
     }
 }
+
 /// The fields of a SIP endpoint to change. Every field is optional: a
 /// field that is left out is left unchanged.
 #[derive(
@@ -730,21 +779,15 @@ impl SipEndpointResponse {
 )]
 #[non_exhaustive]
 pub struct UpdateSipEndpointRequest {
-    /// Specifies how the SIP endpoint handles outbound calls.
-    ///
-    /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
-    /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
-    /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
-    /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
+    /// The username of the SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub call_handler: ::std::option::Option<CallHandlerType>,
+    pub username: ::std::option::Option<::std::string::String>,
     /// The caller ID that will show up when dialing from this SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
-    /// If `call_handler` is set to `resource`, the ID of that resource;
-    /// `null` otherwise. Send `null` to clear it.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
-    pub calling_handler_resource_id: crate::runtime::Nullable<::uuid::Uuid>,
+    /// The SIP username that will show up on the callee's side. Overrides the username.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers that can be enabled for calls on this SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
@@ -754,30 +797,40 @@ pub struct UpdateSipEndpointRequest {
     /// The encryption type set on the SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
-    /// The SIP username that will show up on the callee's side. Overrides the username.
+    /// Specifies how the SIP endpoint handles outbound calls.
+    ///
+    /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
+    /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
+    /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
+    /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub send_as: ::std::option::Option<::std::string::String>,
-    /// The username of the SIP endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub username: ::std::option::Option<::std::string::String>,
+    pub call_handler: ::std::option::Option<CallHandlerType>,
+    /// If `call_handler` is set to `resource`, the ID of that resource;
+    /// `null` otherwise. Send `null` to clear it.
+    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    pub calling_handler_resource_id: crate::runtime::Nullable<::uuid::Uuid>,
 }
+
 impl UpdateSipEndpointRequest {
-    /// Creates a `UpdateSipEndpointRequest` with every field unset.
+    /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            call_handler: ::std::default::Default::default(),
+            username: ::std::default::Default::default(),
             caller_id: ::std::default::Default::default(),
-            calling_handler_resource_id: ::std::default::Default::default(),
+            send_as: ::std::default::Default::default(),
             ciphers: ::std::default::Default::default(),
             codecs: ::std::default::Default::default(),
             encryption: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
-            username: ::std::default::Default::default(),
+            call_handler: ::std::default::Default::default(),
+            calling_handler_resource_id: ::std::default::Default::default(),
         }
     }
-    /// Sets `call_handler`, which is left out of the JSON while unset.
-    pub fn call_handler(mut self, value: CallHandlerType) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+    /// Sets `username`, which is left out of the JSON while unset.
+    pub fn username(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
     /// Sets `caller_id`, which is left out of the JSON while unset.
@@ -788,14 +841,12 @@ impl UpdateSipEndpointRequest {
         self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `calling_handler_resource_id` to a value (while unset, it is left out of the JSON).
-    pub fn calling_handler_resource_id(mut self, value: ::uuid::Uuid) -> Self {
-        self.calling_handler_resource_id = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sends `calling_handler_resource_id` as an explicit `null`, which clears it.
-    pub fn clear_calling_handler_resource_id(mut self) -> Self {
-        self.calling_handler_resource_id = crate::runtime::Nullable::Null;
+    /// Sets `send_as`, which is left out of the JSON while unset.
+    pub fn send_as(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
     /// Sets `ciphers`, which is left out of the JSON while unset.
@@ -823,23 +874,23 @@ impl UpdateSipEndpointRequest {
         self.encryption = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `send_as`, which is left out of the JSON while unset.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    /// Sets `call_handler`, which is left out of the JSON while unset.
+    pub fn call_handler(mut self, value: CallHandlerType) -> Self {
+        self.call_handler = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `username`, which is left out of the JSON while unset.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    /// Sets `calling_handler_resource_id` to a value (while unset, it is left out of the JSON).
+    pub fn calling_handler_resource_id(mut self, value: ::uuid::Uuid) -> Self {
+        self.calling_handler_resource_id = crate::runtime::Nullable::Value(value);
+        self
+    }
+    /// Sends `calling_handler_resource_id` as an explicit `null`, which clears it.
+    pub fn clear_calling_handler_resource_id(mut self) -> Self {
+        self.calling_handler_resource_id = crate::runtime::Nullable::Null;
         self
     }
 }
+
 /// The reasons a request could not be processed.
 #[derive(
     ::std::fmt::Debug,
@@ -853,8 +904,9 @@ pub struct ValidationErrors {
     /// One item for each problem found in the request.
     pub errors: ::std::vec::Vec<RestApiErrorItem>,
 }
+
 impl ValidationErrors {
-    /// Creates a `ValidationErrors` from the fields it requires; the others start unset.
+    /// A value made of the fields the API requires; the others start unset.
     pub fn new(errors: impl ::std::iter::IntoIterator<Item = RestApiErrorItem>) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(

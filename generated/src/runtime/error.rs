@@ -352,7 +352,9 @@ impl<E> ApiError<E> {
 
 impl<E: fmt::Display> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", StatusText(self.status), self.body)
+        // The declared meaning, then what the server actually said.
+        write!(f, "{}: {}", StatusText(self.status), self.body)?;
+        write_excerpt(f, &self.raw_body)
     }
 }
 
@@ -453,14 +455,14 @@ mod tests {
         let error: Error<Body> = Error::Api(ApiError::new(
             422,
             Body("encryption: invalid value"),
-            Bytes::from_static(b"{}"),
+            Bytes::from_static(b"{\"errors\":\n[]}"),
         ));
         assert_eq!(
             error.to_string(),
-            "api error: 422 Unprocessable Entity: encryption: invalid value"
+            "api error: 422 Unprocessable Entity: encryption: invalid value: {\"errors\": []}"
         );
         assert_eq!(error.status(), Some(422));
-        assert_eq!(error.raw_body(), Some(&b"{}"[..]));
+        assert_eq!(error.raw_body(), Some(&b"{\"errors\":\n[]}"[..]));
         assert_eq!(
             error.api_error().map(|api| api.body().0),
             Some("encryption: invalid value")

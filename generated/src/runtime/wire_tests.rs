@@ -172,7 +172,7 @@ async fn declared_error_status_is_an_api_error_with_the_parsed_body() {
     assert_eq!(error.raw_body(), Some(raw.as_bytes()));
     assert_eq!(
         error.to_string(),
-        "api error: 404 Not Found: not found: Not Found"
+        r#"api error: 404 Not Found: not found: Not Found: {"error": "Not Found"}"#
     );
     let Error::Api(api) = error else {
         panic!("expected Error::Api, got {error:?}");
