@@ -1,0 +1,413 @@
+//! The `update_sip_endpoint` example program of `signalwire-fabric`, run
+//! as a user runs it: built once, then started against a local HTTP server
+//! (wiremock) through `SIGNALWIRE_BASE_URL`. These tests check what is sent,
+//! what is printed, and the exit code.
+
+use std::ffi::OsStr;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use integration_tests::{
+    API_TOKEN, ENDPOINT_ID, ENDPOINT_PATH, PROJECT_ID, expected_authorization, full_response,
+};
+use serde_json::{Value, json};
+use wiremock::matchers::{any, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const EXAMPLE: &str = "update_sip_endpoint";
+
+/// The example binary, built on first use (once per test process).
+fn example_binary() -> &'static Path {
+    static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    match BINARY.get_or_init(build_example) {
+        Ok(binary) => binary,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// Builds the example with the same cargo that runs the tests and returns
+/// the path cargo reports for it (falling back to the target directory).
+fn build_example() -> Result<PathBuf, String> {
+    let output = Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "build",
+            "--quiet",
+            "--package",
+            "signalwire-fabric",
+            "--example",
+            EXAMPLE,
+            "--message-format=json-render-diagnostics",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("could not run cargo: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "building the example failed ({}):\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let reported = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|message| {
+            message["reason"] == "compiler-artifact"
+                && message["target"]["name"] == EXAMPLE
+                && message["target"]["kind"] == json!(["example"])
+        })
+        .and_then(|message| message["executable"].as_str().map(PathBuf::from));
+    let binary = reported.unwrap_or_else(|| {
+        let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+        target_dir
+            .join("debug")
+            .join("examples")
+            .join(format!("{EXAMPLE}{}", std::env::consts::EXE_SUFFIX))
+    });
+    if binary.is_file() {
+        Ok(binary)
+    } else {
+        Err(format!(
+            "the example was built, but {} does not exist",
+            binary.display()
+        ))
+    }
+}
+
+/// What one run of the example printed and returned.
+#[derive(Debug)]
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the example with `args` and exactly the `SIGNALWIRE_*` variables in
+/// `env` (any inherited from the test environment are removed). Checks what
+/// must hold for every run: no panic, and the token is never printed.
+fn run<S: AsRef<OsStr>>(args: &[&str], env: &[(&str, S)]) -> Run {
+    let mut command = Command::new(example_binary());
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("SIGNALWIRE_") {
+            command.env_remove(name);
+        }
+    }
+    let output = command
+        .args(args)
+        .envs(env.iter().map(|(name, value)| (name, value)))
+        .stdin(Stdio::null())
+        .output()
+        .expect("the example runs");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(!run.stdout.contains(API_TOKEN), "token on stdout: {run:?}");
+    assert!(!run.stderr.contains(API_TOKEN), "token on stderr: {run:?}");
+    assert!(
+        !run.stderr.contains("panicked"),
+        "the example panicked: {run:?}"
+    );
+    run
+}
+
+/// The environment that points the example at `base_url`.
+fn env_for(base_url: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("SIGNALWIRE_PROJECT_ID", PROJECT_ID.to_owned()),
+        ("SIGNALWIRE_API_TOKEN", API_TOKEN.to_owned()),
+        ("SIGNALWIRE_BASE_URL", base_url.to_owned()),
+    ]
+}
+
+/// A server that answers `response` to exactly one request with the
+/// method, path and headers of the operation.
+async fn server_answering(response: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path(ENDPOINT_PATH))
+        .and(header("authorization", expected_authorization().as_str()))
+        .and(header("content-type", "application/json"))
+        .and(header("accept", "application/json"))
+        .respond_with(response)
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// Runs the example with `args` against a server answering a valid `200`;
+/// returns the run and the JSON body the server received.
+async fn body_sent_for(args: &[&str]) -> (Run, Value) {
+    let server = server_answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
+    let run = run(args, &env_for(&server.uri()));
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let received = server
+        .received_requests()
+        .await
+        .expect("request recording is on");
+    assert_eq!(received.len(), 1, "one request is sent: {run:?}");
+    let body = received[0].body_json::<Value>().expect("the body is JSON");
+    (run, body)
+}
+
+/// The lines of `text`, without surrounding whitespace.
+fn trimmed_lines(text: &str) -> Vec<&str> {
+    text.lines().map(str::trim).collect()
+}
+
+#[tokio::test]
+async fn sends_only_the_flags_given() {
+    let (_, body) = body_sent_for(&[
+        ENDPOINT_ID,
+        "--username",
+        "alice",
+        "--caller-id=+15551234567",
+        "--codecs",
+        "PCMU,OPUS@48000H@20I",
+    ])
+    .await;
+    assert_eq!(
+        body,
+        json!({
+            "username": "alice",
+            "caller_id": "+15551234567",
+            "codecs": ["PCMU", "OPUS@48000H@20I"]
+        })
+    );
+}
+
+#[tokio::test]
+async fn sends_every_flag_in_both_spellings() {
+    let (_, body) = body_sent_for(&[
+        "--send-as=alice-desk",
+        ENDPOINT_ID,
+        "--username",
+        "alice",
+        "--caller-id",
+        "+15551234567",
+        "--ciphers=AEAD_AES_256_GCM_8,AES_999",
+        "--codecs",
+        "G722,VP8",
+        "--encryption",
+        "optional",
+        "--call-handler=resource",
+        "--calling-handler-resource-id",
+        "0f0a4c2e-6a8b-4d2f-9b1e-3c5d7e9f1a2b",
+    ])
+    .await;
+    assert_eq!(
+        body,
+        json!({
+            "username": "alice",
+            "caller_id": "+15551234567",
+            "send_as": "alice-desk",
+            "ciphers": ["AEAD_AES_256_GCM_8", "AES_999"],
+            "codecs": ["G722", "VP8"],
+            "encryption": "optional",
+            "call_handler": "resource",
+            "calling_handler_resource_id": "0f0a4c2e-6a8b-4d2f-9b1e-3c5d7e9f1a2b"
+        })
+    );
+}
+
+#[tokio::test]
+async fn empty_lists_are_sent_as_empty_arrays() {
+    let (_, body) = body_sent_for(&[ENDPOINT_ID, "--codecs", "", "--ciphers="]).await;
+    assert_eq!(body, json!({"codecs": [], "ciphers": []}));
+}
+
+#[tokio::test]
+async fn null_resource_id_is_sent_as_null() {
+    let (_, body) = body_sent_for(&[ENDPOINT_ID, "--calling-handler-resource-id", "null"]).await;
+    assert_eq!(body, json!({"calling_handler_resource_id": null}));
+    assert!(body.as_object().unwrap()["calling_handler_resource_id"].is_null());
+}
+
+#[tokio::test]
+async fn success_prints_the_response_as_pretty_json_and_exits_0() {
+    let (run, _) = body_sent_for(&[ENDPOINT_ID, "--username", "alice"]).await;
+    let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    assert_eq!(printed, full_response());
+    assert!(
+        run.stdout.starts_with("{\n  \""),
+        "not pretty: {}",
+        run.stdout
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[tokio::test]
+async fn validation_errors_are_listed_with_their_attributes_and_exit_1() {
+    let body = json!({"errors": [
+        {"type": "validation_error", "code": "invalid_parameter_value",
+         "message": "Encryption must be one of required, optional, default.",
+         "attribute": "encryption",
+         "url": "https://developer.signalwire.com/rest/overview/error-codes#invalid_parameter_value"},
+        {"type": "validation_error", "code": "missing_required_parameter",
+         "message": "The request body is empty.",
+         "url": "https://developer.signalwire.com/rest/overview/error-codes#missing_required_parameter"},
+        {"type": "validation_error", "code": "conflict",
+         "message": "The resource is in use.", "attribute": null,
+         "url": "https://developer.signalwire.com/rest/overview/error-codes#conflict"}
+    ]});
+    let server = server_answering(ResponseTemplate::new(422).set_body_json(body)).await;
+    let run = run(
+        &[ENDPOINT_ID, "--encryption", "mandatory"],
+        &env_for(&server.uri()),
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("422"), "{}", run.stderr);
+    let lines = trimmed_lines(&run.stderr);
+    for expected in [
+        "encryption: Encryption must be one of required, optional, default.",
+        "-: The request body is empty.",
+        "-: The resource is in use.",
+    ] {
+        assert!(
+            lines.iter().any(|line| line.starts_with(expected)),
+            "no line starts with {expected:?}:\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[tokio::test]
+async fn not_found_names_the_status_and_exits_1() {
+    let server =
+        server_answering(ResponseTemplate::new(404).set_body_json(json!({"error": "Not Found"})))
+            .await;
+    let run = run(
+        &[ENDPOINT_ID, "--username", "alice"],
+        &env_for(&server.uri()),
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("404"), "{}", run.stderr);
+    assert!(run.stderr.contains("Not Found"), "{}", run.stderr);
+}
+
+#[tokio::test]
+async fn a_refused_connection_exits_1() {
+    let port = {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+        listener.local_addr().expect("local address").port()
+    };
+    let run = run(
+        &[ENDPOINT_ID, "--username", "alice"],
+        &env_for(&format!("http://127.0.0.1:{port}")),
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+}
+
+#[tokio::test]
+async fn usage_errors_exit_2_with_the_usage_and_send_nothing() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(full_response()))
+        .expect(0)
+        .mount(&server)
+        .await;
+    let env = env_for(&server.uri());
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "ID"),
+        (&["--username", "alice"], "ID"),
+        (&["not-a-uuid"], "not-a-uuid"),
+        (&[ENDPOINT_ID, ENDPOINT_ID], ENDPOINT_ID),
+        (&[ENDPOINT_ID, "--colour", "red"], "--colour"),
+        (&[ENDPOINT_ID, "--colour=red"], "--colour"),
+        (&[ENDPOINT_ID, "-x"], "-x"),
+        (&[ENDPOINT_ID, "--username"], "--username"),
+        (&[ENDPOINT_ID, "--username", "--send-as", "x"], "--username"),
+        (
+            &[ENDPOINT_ID, "--username", "a", "--username=b"],
+            "--username",
+        ),
+        (
+            &[ENDPOINT_ID, "--codecs", "PCMU", "--codecs", "PCMA"],
+            "--codecs",
+        ),
+        (&[ENDPOINT_ID, "--codecs", "PCMU,,OPUS"], "--codecs"),
+        (&[ENDPOINT_ID, "--encryption="], "--encryption"),
+        (
+            &[ENDPOINT_ID, "--calling-handler-resource-id", "nope"],
+            "nope",
+        ),
+        (
+            &[ENDPOINT_ID, "--calling-handler-resource-id", "NULL-ish"],
+            "NULL-ish",
+        ),
+    ];
+    for &(args, named) in cases {
+        let run = run(args, &env);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(run.stderr.contains("usage:"), "{args:?}: {}", run.stderr);
+        let first_line = run.stderr.lines().next().unwrap_or_default();
+        assert!(
+            first_line.starts_with("error: ") && first_line.contains(named),
+            "{args:?}: the first line should name {named:?}: {first_line}"
+        );
+    }
+    let received = server.received_requests().await.expect("recording is on");
+    assert!(received.is_empty(), "requests were sent: {received:?}");
+}
+
+#[test]
+fn help_prints_the_usage_on_stdout_and_exits_0() {
+    for flag in ["--help", "-h"] {
+        let run = run::<&str>(&[flag], &[]);
+        assert_eq!(run.code, Some(0), "{run:?}");
+        assert!(run.stdout.starts_with("usage:"), "{}", run.stdout);
+        assert!(run.stdout.contains("--calling-handler-resource-id"));
+        assert_eq!(run.stderr, "");
+    }
+}
+
+#[test]
+fn missing_configuration_exits_1_naming_the_variable() {
+    let args = [ENDPOINT_ID, "--username", "alice"];
+    /// Variables set, and the names the message must contain.
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: [Case<'_>; 4] = [
+        (&[], &["SIGNALWIRE_PROJECT_ID"]),
+        (
+            &[("SIGNALWIRE_PROJECT_ID", PROJECT_ID)],
+            &["SIGNALWIRE_API_TOKEN"],
+        ),
+        (
+            &[
+                ("SIGNALWIRE_PROJECT_ID", PROJECT_ID),
+                ("SIGNALWIRE_API_TOKEN", API_TOKEN),
+            ],
+            &["SIGNALWIRE_SPACE", "SIGNALWIRE_BASE_URL"],
+        ),
+        (
+            &[
+                ("SIGNALWIRE_PROJECT_ID", PROJECT_ID),
+                ("SIGNALWIRE_API_TOKEN", API_TOKEN),
+                ("SIGNALWIRE_BASE_URL", "not a url"),
+            ],
+            &["SIGNALWIRE_BASE_URL"],
+        ),
+    ];
+    for (env, named) in cases {
+        let run = run(&args, env);
+        assert_eq!(run.code, Some(1), "{env:?}: {run:?}");
+        assert_eq!(run.stdout, "");
+        assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+        assert!(!run.stderr.contains("usage:"), "{}", run.stderr);
+        for name in named {
+            assert!(run.stderr.contains(name), "{env:?}: {}", run.stderr);
+        }
+    }
+}

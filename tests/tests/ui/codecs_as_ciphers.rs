@@ -1,0 +1,7 @@
+//! Each list takes its own enum: codecs cannot be passed as ciphers.
+
+use signalwire_fabric::{Codecs, UpdateSipEndpointRequest};
+
+fn main() {
+    let _request = UpdateSipEndpointRequest::new().ciphers([Codecs::Opus]);
+}
