@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+pub mod test;
+
 /// One document and the client crate generated from it.
 pub struct Target {
     /// The OpenAPI document, relative to the workspace root.

@@ -1,33 +1,36 @@
-//! Project tasks. `cargo xtask codegen` regenerates the client from the spec;
-//! `cargo xtask codegen --check` changes nothing and fails if the checked-in
-//! code is stale.
+//! Project tasks:
+//! - `cargo xtask codegen` regenerates the client from the spec;
+//! - `cargo xtask codegen --check` changes nothing and fails if the checked-in
+//!   code is stale;
+//! - `cargo xtask test` runs every test of the project.
 
 use std::process::ExitCode;
 
 use xtask::{Mode, workspace_root};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]";
+const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mode = match args
+    let root = workspace_root();
+    let result = match args
         .iter()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["codegen"] => Mode::Write,
-        ["codegen", "--check"] => Mode::Check,
+        ["codegen"] => xtask::codegen(&root, Mode::Write).map(|summary| println!("{summary}")),
+        ["codegen", "--check"] => {
+            xtask::codegen(&root, Mode::Check).map(|summary| println!("{summary}"))
+        }
+        ["test"] => xtask::test::run(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    match xtask::codegen(&workspace_root(), mode) {
-        Ok(summary) => {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE

@@ -81,3 +81,62 @@ fn crlf_checkouts_are_not_stale() {
     assert!(sync(&dir, &wanted, Mode::Check).unwrap().is_empty());
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_new_enum_value_in_the_spec_makes_the_check_fail_until_regenerated() {
+    let root = workspace_root();
+    let target = &xtask::TARGETS[0];
+    let spec = fs::read_to_string(root.join(target.spec)).unwrap();
+    let listed = "        - H264\n";
+    assert_eq!(
+        spec.matches(listed).count(),
+        1,
+        "the Codecs enum moved; update this test"
+    );
+    let edited = spec.replace(listed, "        - H264\n        - OPUS@48000H@20I\n");
+    let output = codegen::generate(target.spec, &edited).unwrap();
+
+    let message = format!(
+        "{:#}",
+        sync(&root.join(target.crate_dir), &output, Mode::Check).unwrap_err()
+    );
+    assert!(message.contains("stale: src/api/types.rs"), "{message}");
+    assert!(!message.contains("operations.rs"), "{message}");
+
+    let types = &output["src/api/types.rs"];
+    assert!(
+        types.contains("    /// On the wire: `OPUS@48000H@20I`.\n    Opus48000h20i,\n"),
+        "the new value is not a documented variant"
+    );
+    assert!(
+        types.contains("\"OPUS@48000H@20I\" => ::std::option::Option::Some(Self::Opus48000h20i)")
+    );
+}
+
+#[test]
+fn a_spec_that_fails_to_generate_leaves_the_client_untouched() {
+    let root = std::env::temp_dir().join(format!("xtask-bad-spec-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let target = &xtask::TARGETS[0];
+    let spec = fs::read_to_string(workspace_root().join(target.spec)).unwrap();
+    let broken = spec.replace(
+        "          schema:\n            type: string\n            format: uuid\n",
+        "          schema:\n            oneOf: [{type: string}, {type: integer}]\n",
+    );
+    assert_ne!(broken, spec, "the id parameter moved; update this test");
+    fs::create_dir_all(root.join("spec")).unwrap();
+    fs::write(root.join(target.spec), broken).unwrap();
+    let api = root.join(target.crate_dir).join("src/api");
+    fs::create_dir_all(&api).unwrap();
+    fs::write(api.join("mod.rs"), "sentinel").unwrap();
+
+    let message = format!("{:#}", codegen(&root, Mode::Write).unwrap_err());
+    assert_eq!(
+        message,
+        "spec/signalwire-fabric.yaml: 1 problem in the OpenAPI document\n  \
+         #/paths/~1api~1fabric~1resources~1sip_endpoints~1{id}/put/parameters/0/schema: unsupported: `oneOf`"
+    );
+    assert_eq!(fs::read_to_string(api.join("mod.rs")).unwrap(), "sentinel");
+    assert_eq!(fs::read_dir(&api).unwrap().count(), 1);
+    fs::remove_dir_all(root).unwrap();
+}
