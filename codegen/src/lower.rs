@@ -23,6 +23,7 @@ const RUNTIME_NAMES: &[&str] = &[
     "ConfigError",
     "Error",
     "Nullable",
+    "RetryPolicy",
     "UnknownValue",
 ];
 
@@ -38,7 +39,14 @@ const RUNTIME_METHODS: &[&str] = &[
     "from_lookup",
     "from_parts",
     "new",
+    "send_with_retries",
     "url",
+    "with_connect_timeout",
+    "with_header",
+    "with_max_response_bytes",
+    "with_options",
+    "with_retry",
+    "with_timeout",
 ];
 
 /// Lowers a loaded document into the IR, or returns every problem found.

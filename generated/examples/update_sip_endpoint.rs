@@ -26,13 +26,19 @@
 //! and `SIGNALWIRE_SPACE` (e.g. `example` or `example.signalwire.com`) or
 //! `SIGNALWIRE_BASE_URL` (e.g. `http://127.0.0.1:4010` for a mock server).
 //!
+//! The base URL must be `https`, except for loopback hosts such as
+//! `127.0.0.1` and `localhost`: the credentials would otherwise travel in
+//! clear. Failed attempts worth retrying (`429`, `503`, a refused
+//! connection, a timeout, ...) are retried as `RetryPolicy::default()`
+//! says: up to 3 attempts in all.
+//!
 //! On success the updated endpoint is printed as pretty JSON on stdout.
 //!
 //! `-h` or `--help` prints the usage on stdout.
 //!
 //! Exit codes: `0` success (or help); `1` the configuration is missing
 //! or invalid, or the request failed (API error, transport failure,
-//! undecodable response; a `422` lists each problem as
+//! undecodable response, the retries ran out; a `422` lists each problem as
 //! `attribute: message (code)`, with `-` for a problem not tied to an
 //! attribute); `2` the command line is wrong (the message and the usage
 //! are printed on stderr, and nothing is sent).
@@ -148,8 +154,14 @@ fn write_line(out: &mut impl io::Write, line: fmt::Arguments<'_>) -> io::Result<
 /// Prints a failed request on stderr: for an API error its status and the
 /// body's details, otherwise the error and its causes.
 fn report(error: &Error<UpdateSipEndpointError>) {
-    if let Error::Api(api) = error {
-        say!("error: the API answered {api}");
+    // Also the last answer when the client gave up after retries (`500`).
+    if let Some(api) = error.api_error() {
+        match error {
+            Error::RetriesExhausted { attempts, .. } => {
+                say!("error: the API answered {api} (gave up after {attempts} attempts)");
+            }
+            _ => say!("error: the API answered {api}"),
+        }
         match api.body() {
             UpdateSipEndpointError::UnprocessableEntity(body) => {
                 for item in &body.errors {

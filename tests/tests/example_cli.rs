@@ -157,6 +157,14 @@ async fn body_sent_for(args: &[&str]) -> (Run, Value) {
     (run, body)
 }
 
+async fn requests_seen(server: &MockServer) -> usize {
+    server
+        .received_requests()
+        .await
+        .expect("request recording is on")
+        .len()
+}
+
 /// The lines of `text`, without surrounding whitespace.
 fn trimmed_lines(text: &str) -> Vec<&str> {
     text.lines().map(str::trim).collect()
@@ -263,6 +271,8 @@ async fn validation_errors_are_listed_with_their_attributes_and_exit_1() {
         &env_for(&server.uri()),
     );
     assert_eq!(run.code, Some(1), "{run:?}");
+    // A 422 is not retried.
+    assert_eq!(requests_seen(&server).await, 1);
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("422"), "{}", run.stderr);
     let lines = trimmed_lines(&run.stderr);
@@ -409,5 +419,88 @@ fn missing_configuration_exits_1_naming_the_variable() {
         for name in named {
             assert!(run.stderr.contains(name), "{env:?}: {}", run.stderr);
         }
+    }
+}
+
+#[tokio::test]
+async fn retried_503s_end_in_success() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path(ENDPOINT_PATH))
+        .respond_with(ResponseTemplate::new(503).set_body_string("busy"))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(ENDPOINT_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(full_response()))
+        .mount(&server)
+        .await;
+
+    let run = run(
+        &[ENDPOINT_ID, "--username", "alice"],
+        &env_for(&server.uri()),
+    );
+
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(requests_seen(&server).await, 3);
+    let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    assert_eq!(printed, full_response());
+}
+
+#[tokio::test]
+async fn a_server_error_that_persists_names_the_attempts_and_exits_1() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(500).set_body_json(json!({"error": "Internal Server Error"})),
+        )
+        .mount(&server)
+        .await;
+
+    let run = run(
+        &[ENDPOINT_ID, "--username", "alice"],
+        &env_for(&server.uri()),
+    );
+
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(requests_seen(&server).await, 3);
+    assert!(
+        run.stderr.starts_with("error: the API answered 500"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("gave up after 3 attempts"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[tokio::test]
+async fn a_plain_http_base_url_that_is_not_loopback_is_refused_before_any_request() {
+    // Connecting to 0.0.0.0 reaches this machine, but it is not a loopback
+    // address: the example must refuse it without sending anything.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(full_response()))
+        .mount(&server)
+        .await;
+    let base_url = format!("http://0.0.0.0:{}", server.address().port());
+
+    let run = run(&[ENDPOINT_ID, "--username", "alice"], &env_for(&base_url));
+
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(requests_seen(&server).await, 0);
+    let first_line = run.stderr.lines().next().unwrap_or_default();
+    for expected in [
+        "SIGNALWIRE_BASE_URL",
+        "insecure",
+        &base_url,
+        "in clear",
+        "https",
+    ] {
+        assert!(first_line.contains(expected), "{expected}: {}", run.stderr);
     }
 }

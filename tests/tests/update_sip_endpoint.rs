@@ -1,6 +1,7 @@
 //! The generated `update_sip_endpoint` operation against a local HTTP
 //! server (wiremock): exactly what goes on the wire, and exactly what a
-//! caller gets back for every kind of answer.
+//! caller gets back for every kind of answer. Retries are off here (each
+//! answer is seen as is); `retries.rs` shows them.
 
 use std::fmt;
 use std::net::TcpListener;
@@ -14,7 +15,7 @@ use signalwire_fabric::chrono::{DateTime, TimeDelta, TimeZone as _, Utc};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
     CallHandlerType, Ciphers, Client, Codecs, Encryption, Error, ErrorMessage, FabricResourceType,
-    Nullable, RestApiErrorItem, SipEndpointResponse, UpdateSipEndpointError,
+    Nullable, RestApiErrorItem, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
     UpdateSipEndpointRequest, ValidationErrors,
 };
 use wiremock::matchers::{header, method, path};
@@ -49,12 +50,15 @@ async fn server_answering(response: ResponseTemplate) -> MockServer {
     server
 }
 
+/// A client of `server` that does not retry.
 fn client_for(server: &MockServer) -> Client {
-    Client::from_base_url(PROJECT_ID, API_TOKEN, &server.uri()).expect("a valid configuration")
+    Client::from_base_url(PROJECT_ID, API_TOKEN, &server.uri())
+        .expect("a valid configuration")
+        .with_retry(RetryPolicy::none())
 }
 
-/// Sends `request` to a server that answers `response`; returns the result
-/// and the one request the server received.
+/// Sends `request` to a server that answers `response`, without retries;
+/// returns the result and the one request the server received.
 async fn exchange(
     request: &UpdateSipEndpointRequest,
     response: ResponseTemplate,
@@ -137,6 +141,10 @@ async fn sends_one_put_to_the_endpoint_path_with_basic_auth_and_json_headers() {
         ("authorization", expected_authorization()),
         ("content-type", "application/json".to_owned()),
         ("accept", "application/json".to_owned()),
+        (
+            "user-agent",
+            format!("signalwire-fabric/{}", signalwire_fabric::VERSION),
+        ),
     ] {
         let values: Vec<&str> = received
             .headers
@@ -697,7 +705,8 @@ async fn a_refused_connection_is_a_transport_error() {
         listener.local_addr().expect("local address").port()
     };
     let client = Client::from_base_url(PROJECT_ID, API_TOKEN, &format!("http://127.0.0.1:{port}"))
-        .expect("a valid configuration");
+        .expect("a valid configuration")
+        .with_retry(RetryPolicy::none());
     let error = client
         .update_sip_endpoint(
             uuid(ENDPOINT_ID),
@@ -727,6 +736,7 @@ async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
         .api_token(API_TOKEN)
         .base_url(server.uri())
         .http_client(http)
+        .retry(RetryPolicy::none())
         .build()
         .expect("a valid configuration");
     let error = client

@@ -4,11 +4,18 @@
 use std::env::VarError;
 use std::fmt;
 
+use std::net::IpAddr;
+use std::time::Duration;
+
 use reqwest::Url;
+use reqwest::header::{HeaderName, HeaderValue};
 use secrecy::SecretString;
 
-use super::client::Client;
+use super::client::{
+    Client, DEFAULT_CONNECT_TIMEOUT, HeaderNames, Options, Transport, check_extra_header,
+};
 use super::error::ConfigError;
+use super::retry::RetryPolicy;
 
 /// Environment variable holding the project ID (the username of HTTP Basic
 /// auth), read by [`Client::from_env`].
@@ -44,6 +51,30 @@ pub const ENV_BASE_URL: &str = "SIGNALWIRE_BASE_URL";
 /// assert_eq!(client.base_url(), "https://example.signalwire.com");
 /// # Ok::<(), signalwire_fabric::ConfigError>(())
 /// ```
+///
+/// Timeouts, retries, the response size limit and extra headers have
+/// defaults (30 s per attempt, 10 s to connect, [`RetryPolicy::default`],
+/// 10 MiB, none) and can also be changed per call with the `with_*`
+/// methods of [`Client`].
+///
+/// ```
+/// use std::time::Duration;
+/// use signalwire_fabric::header::{HeaderName, HeaderValue};
+/// use signalwire_fabric::{Client, RetryPolicy};
+///
+/// let client = Client::builder()
+///     .project_id("a6f0bd5c-0000-4000-8000-000000000000")
+///     .api_token("PTxxxxxxxx")
+///     .space("example")
+///     .timeout(Duration::from_secs(10))
+///     .connect_timeout(Duration::from_secs(3))
+///     .retry(RetryPolicy::default().max_attempts(5))
+///     .max_response_bytes(1024 * 1024)
+///     .default_header(HeaderName::from_static("x-team"), HeaderValue::from_static("voice"))
+///     .build()?;
+/// # let _ = client;
+/// # Ok::<(), signalwire_fabric::ConfigError>(())
+/// ```
 #[derive(Default)]
 #[must_use]
 pub struct ClientBuilder {
@@ -52,6 +83,12 @@ pub struct ClientBuilder {
     space: Option<String>,
     base_url: Option<String>,
     http_client: Option<reqwest::Client>,
+    connect_timeout: Option<Duration>,
+    allow_insecure_http: bool,
+    options: Options,
+    /// Set when `Authorization` was given as a default header; refused by
+    /// [`ClientBuilder::build`].
+    authorization_header: bool,
 }
 
 impl ClientBuilder {
@@ -93,12 +130,74 @@ impl ClientBuilder {
         self
     }
 
+    /// Sets the timeout of each attempt, from sending the request to the
+    /// end of the response body (default 30 s). A timed-out attempt is
+    /// retried as the [`RetryPolicy`] allows.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.options.timeout = timeout;
+        self
+    }
+
+    /// Sets the timeout of establishing a connection, TLS included (default
+    /// 10 s). Cannot be combined with [`http_client`](Self::http_client):
+    /// set it on that client instead.
+    pub fn connect_timeout(mut self, connect_timeout: Duration) -> Self {
+        self.connect_timeout = Some(connect_timeout);
+        self
+    }
+
+    /// Sets when and how often failed requests are retried (default
+    /// [`RetryPolicy::default`]; [`RetryPolicy::none`] turns retries off).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.options.retry = retry;
+        self
+    }
+
+    /// Sets the largest response body accepted, in bytes (default 10 MiB).
+    /// A larger body fails the call with
+    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
+    pub fn max_response_bytes(mut self, max_response_bytes: usize) -> Self {
+        self.options.max_response_bytes = max_response_bytes;
+        self
+    }
+
+    /// Allows a base URL with plain `http` for any host (default: only for
+    /// loopback hosts, `127.0.0.0/8`, `::1` and `localhost`). Over plain
+    /// http the credentials travel in clear: use it only for a server you
+    /// trust on a network you trust, such as a mock server in a container.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.allow_insecure_http = allow;
+        self
+    }
+
+    /// Adds a header sent with every request, such as a request ID or a
+    /// mock server's `Prefer`; one value per name (a second call with the
+    /// same name replaces the first). It replaces the crate's own
+    /// `User-Agent`, `Accept` or `Content-Type` if you name one of those,
+    /// and a header of the same name given per call
+    /// ([`Client::with_header`]) replaces it.
+    ///
+    /// `Authorization` is refused: [`build`](Self::build) then fails with
+    /// [`ConfigError::AuthorizationHeader`].
+    pub fn default_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        if check_extra_header(&name).is_err() {
+            self.authorization_header = true;
+        } else {
+            self.options.headers.insert(name, value);
+        }
+        self
+    }
+
     /// Checks the settings and builds the client.
     ///
     /// # Errors
     ///
     /// A [`ConfigError`] naming the first setting that is missing, empty or
-    /// invalid.
+    /// invalid; [`ConfigError::InsecureBaseUrl`] for a plain `http` base URL
+    /// that is neither loopback nor explicitly allowed;
+    /// [`ConfigError::AuthorizationHeader`] and
+    /// [`ConfigError::ConnectTimeoutWithCustomHttpClient`] for settings that
+    /// cannot go together.
     pub fn build(self) -> Result<Client, ConfigError> {
         let project_id = self.project_id.ok_or(ConfigError::Missing {
             setting: "project id",
@@ -113,17 +212,25 @@ impl ClientBuilder {
             (None, Some(space)) => space_base_url(&space)?,
             (None, None) => return Err(ConfigError::MissingServer),
         };
-        let http_client = match self.http_client {
-            Some(http_client) => http_client,
-            None => reqwest::Client::builder()
-                .build()
-                .map_err(ConfigError::HttpClient)?,
+        if !self.allow_insecure_http {
+            check_transport_security(&base_url)?;
+        }
+        if self.authorization_header {
+            return Err(ConfigError::AuthorizationHeader);
+        }
+        let transport = match (self.http_client, self.connect_timeout) {
+            (Some(_), Some(_)) => return Err(ConfigError::ConnectTimeoutWithCustomHttpClient),
+            (Some(http_client), None) => Transport::supplied(http_client),
+            (None, connect_timeout) => {
+                Transport::build(connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))?
+            }
         };
         Ok(Client::from_parts(
-            http_client,
+            transport,
             base_url,
             project_id,
             api_token,
+            self.options,
         ))
     }
 }
@@ -139,6 +246,12 @@ impl fmt::Debug for ClientBuilder {
             .field("space", &self.space)
             .field("base_url", &self.base_url)
             .field("http_client", &self.http_client.as_ref().map(|_| ".."))
+            .field("timeout", &self.options.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.options.retry)
+            .field("max_response_bytes", &self.options.max_response_bytes)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .field("headers", &HeaderNames(&self.options.headers))
             .finish()
     }
 }
@@ -242,7 +355,44 @@ impl Client {
             .api_token(api_token)
             .base_url(base_url)
             .build()
+            .map_err(|error| match error {
+                // Only a base URL can be plain http: a space is always https.
+                ConfigError::InsecureBaseUrl { .. } => invalid(ENV_BASE_URL)(error),
+                other => other,
+            })
     }
+}
+
+/// Refuses a plain `http` base URL unless its host is a loopback address
+/// (`127.0.0.0/8`, `::1`, an IPv4-mapped loopback address, or `localhost`),
+/// where the credentials do not leave the machine.
+fn check_transport_security(base_url: &str) -> Result<(), ConfigError> {
+    let insecure = || ConfigError::InsecureBaseUrl {
+        url: base_url.to_owned(),
+    };
+    let url = Url::parse(base_url).map_err(|_| insecure())?;
+    if url.scheme() == "https" {
+        return Ok(());
+    }
+    // The parser has normalised the host: IPv4 in dotted decimal, IPv6 in
+    // brackets, names in lowercase.
+    let host = url.host_str().unwrap_or_default();
+    let address = host
+        .strip_prefix('[')
+        .and_then(|host| host.strip_suffix(']'))
+        .unwrap_or(host)
+        .parse::<IpAddr>();
+    let loopback = match address {
+        Ok(IpAddr::V4(address)) => address.is_loopback(),
+        Ok(IpAddr::V6(address)) => {
+            address.is_loopback()
+                || address
+                    .to_ipv4_mapped()
+                    .is_some_and(|address| address.is_loopback())
+        }
+        Err(_) => host == "localhost",
+    };
+    if loopback { Ok(()) } else { Err(insecure()) }
 }
 
 /// The project ID is the username of HTTP Basic auth, which cannot contain
@@ -817,6 +967,173 @@ mod tests {
             message(result),
             "environment variable SIGNALWIRE_API_TOKEN is not valid unicode"
         );
+    }
+
+    fn build_for(base_url: &str) -> Result<Client, ConfigError> {
+        Client::from_base_url("p", "t", base_url)
+    }
+
+    #[test]
+    fn plain_http_is_refused_for_hosts_that_are_not_loopback() {
+        for url in [
+            "http://example.com",
+            "http://example.com:8080/prefix",
+            "http://10.0.0.1:4010",
+            "http://0.0.0.0:4010",
+            "http://[::]:4010",
+            "http://[2001:db8::1]",
+            "http://localhost.example.com",
+            "http://128.0.0.1",
+        ] {
+            let error = build_for(url).expect_err(url);
+            assert!(
+                matches!(&error, ConfigError::InsecureBaseUrl { url: shown } if url.starts_with(shown.as_str())),
+                "{url}: {error:?}"
+            );
+        }
+        assert_eq!(
+            message(build_for("http://example.com/")),
+            "refusing the insecure base url `http://example.com`: over http the api token \
+             would travel in clear; use https, or allow plain http explicitly with \
+             `ClientBuilder::allow_insecure_http(true)` (loopback hosts such as 127.0.0.1, \
+             ::1 and localhost are always allowed)"
+        );
+    }
+
+    #[test]
+    fn plain_http_is_allowed_for_loopback_hosts_and_https_everywhere() {
+        for url in [
+            "http://127.0.0.1:4010",
+            "http://127.1.2.3",
+            "http://localhost:4010/x",
+            "http://LOCALHOST",
+            "http://[::1]:4010",
+            "http://[::ffff:127.0.0.1]:4010",
+            "https://example.com",
+            "https://10.0.0.1:8443",
+        ] {
+            assert!(build_for(url).is_ok(), "{url}");
+        }
+    }
+
+    #[test]
+    fn plain_http_can_be_allowed_explicitly() {
+        let builder = || {
+            Client::builder()
+                .project_id("p")
+                .api_token("t")
+                .base_url("http://example.com:4010")
+        };
+        assert!(builder().allow_insecure_http(false).build().is_err());
+        let client = builder().allow_insecure_http(true).build().unwrap();
+        assert_eq!(client.base_url(), "http://example.com:4010");
+    }
+
+    #[test]
+    fn env_insecure_base_url_names_the_variable() {
+        let text = message(from_vars(&[
+            PROJECT,
+            TOKEN,
+            (ENV_BASE_URL, "http://example.com"),
+        ]));
+        assert!(
+            text.starts_with(
+                "environment variable SIGNALWIRE_BASE_URL is invalid: \
+                 refusing the insecure base url `http://example.com`: "
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn authorization_is_refused_as_a_default_header() {
+        let error = Client::builder()
+            .project_id("p")
+            .api_token("t")
+            .space("example")
+            .default_header(
+                reqwest::header::AUTHORIZATION,
+                HeaderValue::from_static("Basic c2VjcmV0"),
+            )
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(error, ConfigError::AuthorizationHeader),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "the authorization header cannot be set as an extra header: \
+             the credentials come from the project id and api token"
+        );
+    }
+
+    #[test]
+    fn a_connect_timeout_needs_a_client_made_by_the_crate() {
+        let builder = || {
+            Client::builder()
+                .project_id("p")
+                .api_token("t")
+                .space("example")
+        };
+        let error = builder()
+            .http_client(reqwest::Client::new())
+            .connect_timeout(Duration::from_secs(1))
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(error, ConfigError::ConnectTimeoutWithCustomHttpClient),
+            "{error:?}"
+        );
+        let supplied = builder()
+            .http_client(reqwest::Client::new())
+            .build()
+            .unwrap();
+        let error = supplied
+            .with_connect_timeout(Duration::from_secs(1))
+            .unwrap_err();
+        assert!(
+            matches!(error, ConfigError::ConnectTimeoutWithCustomHttpClient),
+            "{error:?}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("a connect timeout cannot be applied to a caller-supplied"),
+            "{error}"
+        );
+        let own = builder()
+            .connect_timeout(Duration::from_secs(1))
+            .build()
+            .unwrap();
+        assert!(own.with_connect_timeout(Duration::from_secs(2)).is_ok());
+    }
+
+    #[test]
+    fn debug_shows_the_settings_and_header_names_only() {
+        let builder = Client::builder()
+            .project_id("p")
+            .api_token("t0ken-value")
+            .space("example")
+            .timeout(Duration::from_secs(7))
+            .max_response_bytes(1234)
+            .default_header(
+                HeaderName::from_static("x-api-key"),
+                HeaderValue::from_static("other-secret"),
+            );
+        let debug = format!("{builder:?}");
+        for expected in ["7s", "1234", "x-api-key", "max_attempts: 3"] {
+            assert!(debug.contains(expected), "{expected}: {debug}");
+        }
+        let client = builder.build().unwrap();
+        let debug = format!("{client:?}");
+        for expected in ["7s", "10s", "1234", "x-api-key", "max_attempts: 3"] {
+            assert!(debug.contains(expected), "{expected}: {debug}");
+        }
+        for text in [format!("{client:?}"), format!("{client:#?}")] {
+            assert!(!text.contains("other-secret"), "{text}");
+            assert!(!text.contains("t0ken-value"), "{text}");
+        }
     }
 
     #[test]

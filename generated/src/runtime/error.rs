@@ -112,6 +112,38 @@ pub enum ConfigError {
     /// failed to initialise).
     #[error("could not create the http client: {0}")]
     HttpClient(#[source] reqwest::Error),
+
+    /// The base URL uses plain `http` for a host that is not a loopback
+    /// address, so the credentials (HTTP Basic auth) would travel in clear.
+    #[error(
+        "refusing the insecure base url `{url}`: over http the api token would travel in clear; \
+         use https, or allow plain http explicitly with `ClientBuilder::allow_insecure_http(true)` \
+         (loopback hosts such as 127.0.0.1, ::1 and localhost are always allowed)"
+    )]
+    InsecureBaseUrl {
+        /// The base URL (it never contains credentials: those are refused
+        /// first).
+        url: String,
+    },
+
+    /// An `Authorization` header was given as an extra header
+    /// ([`ClientBuilder::default_header`](crate::ClientBuilder::default_header)
+    /// or [`Client::with_header`](crate::Client::with_header)). Its value is
+    /// not repeated.
+    #[error(
+        "the authorization header cannot be set as an extra header: \
+         the credentials come from the project id and api token"
+    )]
+    AuthorizationHeader,
+
+    /// A connect timeout was asked for a client that sends through a
+    /// caller-supplied [`reqwest::Client`], whose connector cannot be
+    /// changed.
+    #[error(
+        "a connect timeout cannot be applied to a caller-supplied reqwest::Client: \
+         set it with `reqwest::ClientBuilder::connect_timeout` on that client"
+    )]
+    ConnectTimeoutWithCustomHttpClient,
 }
 
 /// The error of every API operation.
@@ -177,14 +209,41 @@ pub enum Error<E> {
         /// The name of the parameter, e.g. `id`.
         name: String,
     },
+
+    /// The response body was larger than the limit
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
+    /// reading stopped there. Not retried.
+    BodyTooLarge {
+        /// The HTTP status code of the response.
+        status: u16,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+
+    /// Every attempt the [`RetryPolicy`](crate::RetryPolicy) allowed failed
+    /// in a way worth retrying (a retryable status, a transport error or a
+    /// timeout), and the attempts or the deadline ran out. Only returned
+    /// when more than one attempt was made; [`Error::status`],
+    /// [`Error::raw_body`], [`Error::api_error`] and [`Error::is_timeout`]
+    /// answer for `last`.
+    RetriesExhausted {
+        /// The number of attempts made, the first one included.
+        attempts: u32,
+        /// The error of the last attempt.
+        last: Box<Error<E>>,
+    },
 }
 
 impl<E> Error<E> {
-    /// The HTTP status of the response, if one was received.
+    /// The HTTP status of the response, if one was received (of the last
+    /// attempt, for [`Error::RetriesExhausted`]).
     pub fn status(&self) -> Option<u16> {
         match self {
             Self::Api(api) => Some(api.status()),
-            Self::UnexpectedStatus { status, .. } | Self::Decode { status, .. } => Some(*status),
+            Self::UnexpectedStatus { status, .. }
+            | Self::Decode { status, .. }
+            | Self::BodyTooLarge { status, .. } => Some(*status),
+            Self::RetriesExhausted { last, .. } => last.status(),
             Self::Transport(_)
             | Self::Timeout
             | Self::Encode(_)
@@ -192,38 +251,39 @@ impl<E> Error<E> {
         }
     }
 
-    /// The raw body of the response, if one was received.
+    /// The raw body of the response, if one was received (of the last
+    /// attempt, for [`Error::RetriesExhausted`]). `None` for
+    /// [`Error::BodyTooLarge`], whose body was not kept.
     pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
             Self::Api(api) => Some(api.raw_body()),
             Self::UnexpectedStatus { body, .. } | Self::Decode { body, .. } => Some(body),
+            Self::RetriesExhausted { last, .. } => last.raw_body(),
             Self::Transport(_)
             | Self::Timeout
             | Self::Encode(_)
-            | Self::InvalidPathParameter { .. } => None,
+            | Self::InvalidPathParameter { .. }
+            | Self::BodyTooLarge { .. } => None,
         }
     }
 
-    /// The declared API error, if this is [`Error::Api`].
+    /// The declared API error, if this is [`Error::Api`] (or
+    /// [`Error::RetriesExhausted`] whose last error is).
     pub fn api_error(&self) -> Option<&ApiError<E>> {
         match self {
             Self::Api(api) => Some(api),
+            Self::RetriesExhausted { last, .. } => last.api_error(),
             _ => None,
         }
     }
 
-    /// Whether the request timed out.
+    /// Whether the request timed out (the last attempt, for
+    /// [`Error::RetriesExhausted`]).
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Self::Timeout)
-    }
-
-    /// Maps a transport error of reqwest to [`Error::Timeout`] or
-    /// [`Error::Transport`].
-    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
-        if error.is_timeout() {
-            Self::Timeout
-        } else {
-            Self::Transport(error)
+        match self {
+            Self::Timeout => true,
+            Self::RetriesExhausted { last, .. } => last.is_timeout(),
+            _ => false,
         }
     }
 }
@@ -254,6 +314,13 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 f,
                 "path parameter `{name}` of {path_template} must not be empty, `.` or `..`"
             ),
+            Self::BodyTooLarge { status, limit } => write!(
+                f,
+                "the body of the {status} response is larger than the limit of {limit} bytes"
+            ),
+            Self::RetriesExhausted { attempts, last } => {
+                write!(f, "gave up after {attempts} attempts: {last}")
+            }
         }
     }
 }
@@ -288,6 +355,16 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 .field("path_template", path_template)
                 .field("name", name)
                 .finish(),
+            Self::BodyTooLarge { status, limit } => f
+                .debug_struct("BodyTooLarge")
+                .field("status", status)
+                .field("limit", limit)
+                .finish(),
+            Self::RetriesExhausted { attempts, last } => f
+                .debug_struct("RetriesExhausted")
+                .field("attempts", attempts)
+                .field("last", last)
+                .finish(),
         }
     }
 }
@@ -298,10 +375,70 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
             Self::Transport(error) => Some(error),
             Self::Decode { source, .. } => Some(source),
             Self::Encode(error) => Some(error),
+            // `Display` shows the last error, so its source comes next.
+            Self::RetriesExhausted { last, .. } => last.source(),
             Self::Timeout
             | Self::Api(_)
             | Self::UnexpectedStatus { .. }
-            | Self::InvalidPathParameter { .. } => None,
+            | Self::InvalidPathParameter { .. }
+            | Self::BodyTooLarge { .. } => None,
+        }
+    }
+}
+
+/// Why one attempt got no usable response: the part of [`Error`] that
+/// does not depend on the operation.
+#[derive(Debug)]
+pub(crate) enum AttemptError {
+    /// See [`Error::Transport`].
+    Transport(reqwest::Error),
+    /// See [`Error::Timeout`].
+    Timeout,
+    /// See [`Error::BodyTooLarge`].
+    BodyTooLarge { status: u16, limit: usize },
+}
+
+impl AttemptError {
+    /// A transport error of reqwest, or [`AttemptError::Timeout`] for a
+    /// timeout of a caller-supplied client.
+    pub(crate) fn from_reqwest(error: reqwest::Error) -> Self {
+        if error.is_timeout() {
+            Self::Timeout
+        } else {
+            Self::Transport(error)
+        }
+    }
+
+    /// Whether another attempt may succeed: timeouts and transport errors
+    /// other than a request that could not be built or too many redirects.
+    pub(crate) fn is_retryable(&self) -> bool {
+        match self {
+            Self::Timeout => true,
+            Self::Transport(error) => !error.is_builder() && !error.is_redirect(),
+            Self::BodyTooLarge { .. } => false,
+        }
+    }
+}
+
+impl fmt::Display for AttemptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Transport(error) => write!(f, "transport error: {error}"),
+            Self::Timeout => f.write_str("the request timed out"),
+            Self::BodyTooLarge { status, limit } => write!(
+                f,
+                "the body of the {status} response is larger than the limit of {limit} bytes"
+            ),
+        }
+    }
+}
+
+impl<E> From<AttemptError> for Error<E> {
+    fn from(error: AttemptError) -> Self {
+        match error {
+            AttemptError::Transport(error) => Self::Transport(error),
+            AttemptError::Timeout => Self::Timeout,
+            AttemptError::BodyTooLarge { status, limit } => Self::BodyTooLarge { status, limit },
         }
     }
 }

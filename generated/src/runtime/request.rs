@@ -1,13 +1,13 @@
 //! What generated operations hand to [`Client::execute`](super::Client)
 //! and get back from it.
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::HeaderMap;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::error::{ApiError, Error};
+use super::error::{ApiError, AttemptError, Error};
 
 /// One request of a generated operation.
 pub(crate) struct OperationRequest {
@@ -26,23 +26,67 @@ pub(crate) struct OperationRequest {
 /// A response read in full, before the generated operation interprets it.
 pub(crate) struct RawResponse {
     status: u16,
-    // Read by the follow-up work (Retry-After, response headers).
-    #[allow(dead_code)]
     headers: HeaderMap,
     body: Bytes,
+    /// The number of attempts made when the retries ran out on this
+    /// (retryable) response; any error made from it is then wrapped into
+    /// [`Error::RetriesExhausted`].
+    exhausted_after: Option<u32>,
 }
 
 impl RawResponse {
-    /// Reads the whole body of `response`.
-    pub(super) async fn read<E>(response: reqwest::Response) -> Result<Self, Error<E>> {
+    /// Reads the whole body of `response`, refusing one larger than
+    /// `limit` bytes: at once when `Content-Length` announces it, otherwise
+    /// as soon as the chunks received exceed it.
+    pub(super) async fn read(
+        mut response: reqwest::Response,
+        limit: usize,
+    ) -> Result<Self, AttemptError> {
         let status = response.status().as_u16();
-        let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(Error::from_reqwest)?;
+        let too_large = AttemptError::BodyTooLarge { status, limit };
+        let announced = response.content_length();
+        if announced.is_some_and(|length| length > u64::try_from(limit).unwrap_or(u64::MAX)) {
+            return Err(too_large);
+        }
+        let headers = std::mem::take(response.headers_mut());
+        let capacity = announced.map_or(0, |length| usize::try_from(length).unwrap_or(limit));
+        let mut body = BytesMut::with_capacity(capacity.min(limit));
+        while let Some(chunk) = response.chunk().await.map_err(AttemptError::from_reqwest)? {
+            if chunk.len() > limit - body.len() {
+                return Err(too_large);
+            }
+            body.extend_from_slice(&chunk);
+        }
         Ok(Self {
             status,
             headers,
-            body,
+            body: body.freeze(),
+            exhausted_after: None,
         })
+    }
+
+    /// The response headers.
+    pub(super) fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// Marks this response as the last of `attempts` attempts, after which
+    /// the retries ran out.
+    pub(super) fn exhausted_after(mut self, attempts: u32) -> Self {
+        self.exhausted_after = Some(attempts);
+        self
+    }
+
+    /// `error`, wrapped into [`Error::RetriesExhausted`] if the retries ran
+    /// out on this response.
+    fn finish<E>(exhausted_after: Option<u32>, error: Error<E>) -> Error<E> {
+        match exhausted_after {
+            Some(attempts) => Error::RetriesExhausted {
+                attempts,
+                last: Box::new(error),
+            },
+            None => error,
+        }
     }
 
     /// The HTTP status code.
@@ -56,10 +100,13 @@ impl RawResponse {
     ///
     /// [`Error::Decode`] (with the status and raw body) if it does not parse.
     pub(crate) fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
-        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
-            status: self.status,
-            body: self.body,
-            source,
+        serde_json::from_slice(&self.body).map_err(|source| {
+            let error = Error::Decode {
+                status: self.status,
+                body: self.body,
+                source,
+            };
+            Self::finish(self.exhausted_after, error)
         })
     }
 
@@ -80,18 +127,15 @@ impl RawResponse {
         self,
         wrap: fn(B) -> E,
     ) -> Result<T, Error<E>> {
-        match serde_json::from_slice(&self.body) {
-            Ok(body) => Err(Error::Api(ApiError::new(
-                self.status,
-                wrap(body),
-                self.body,
-            ))),
-            Err(source) => Err(Error::Decode {
+        let error = match serde_json::from_slice(&self.body) {
+            Ok(body) => Error::Api(ApiError::new(self.status, wrap(body), self.body)),
+            Err(source) => Error::Decode {
                 status: self.status,
                 body: self.body,
                 source,
-            }),
-        }
+            },
+        };
+        Err(Self::finish(self.exhausted_after, error))
     }
 
     /// A declared error status whose response has no body: the body, if the
@@ -102,7 +146,8 @@ impl RawResponse {
     /// Always: [`Error::Api`].
     #[allow(dead_code)] // used by generated code only when a spec declares such a status
     pub(crate) fn api_error_without_body<T, E>(self, error: E) -> Result<T, Error<E>> {
-        Err(Error::Api(ApiError::new(self.status, error, self.body)))
+        let error = Error::Api(ApiError::new(self.status, error, self.body));
+        Err(Self::finish(self.exhausted_after, error))
     }
 
     /// A status the API description does not declare for the operation.
@@ -111,10 +156,11 @@ impl RawResponse {
     ///
     /// Always: [`Error::UnexpectedStatus`].
     pub(crate) fn unexpected<T, E>(self) -> Result<T, Error<E>> {
-        Err(Error::UnexpectedStatus {
+        let error = Error::UnexpectedStatus {
             status: self.status,
             body: self.body,
-        })
+        };
+        Err(Self::finish(self.exhausted_after, error))
     }
 }
 

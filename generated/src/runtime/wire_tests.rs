@@ -9,7 +9,7 @@ use serde_json::json;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Client, Error, Nullable, OperationRequest, encode_json, path_segment};
+use super::{Client, Error, Nullable, OperationRequest, RetryPolicy, encode_json, path_segment};
 
 const PROJECT_ID: &str = "project-id";
 const API_TOKEN: &str = "s3cret-token";
@@ -55,14 +55,25 @@ impl Client {
         id: &str,
         body: Option<&Update>,
     ) -> Result<Option<Thing>, Error<ThingError>> {
+        let method = if body.is_some() {
+            reqwest::Method::PUT
+        } else {
+            reqwest::Method::GET
+        };
+        self.thing(method, id, body).await
+    }
+
+    /// Like [`update_thing`](Self::update_thing), with any method.
+    async fn thing(
+        &self,
+        method: reqwest::Method,
+        id: &str,
+        body: Option<&Update>,
+    ) -> Result<Option<Thing>, Error<ThingError>> {
         let path = format!("/things/{}", path_segment(id));
         let response = self
             .execute(OperationRequest {
-                method: if body.is_some() {
-                    reqwest::Method::PUT
-                } else {
-                    reqwest::Method::GET
-                },
+                method,
                 path_template: "/things/{id}",
                 path,
                 body: body.map(encode_json).transpose()?,
@@ -95,6 +106,17 @@ async fn server_answering(response: ResponseTemplate) -> MockServer {
 
 fn client_for(server: &MockServer, prefix: &str) -> Client {
     Client::from_base_url(PROJECT_ID, API_TOKEN, &format!("{}{prefix}", server.uri())).unwrap()
+}
+
+/// The default number of attempts, with waits short enough for tests.
+fn fast_retries() -> RetryPolicy {
+    RetryPolicy::default()
+        .initial_backoff(Duration::from_millis(1))
+        .max_backoff(Duration::from_millis(5))
+}
+
+async fn request_count(server: &MockServer) -> usize {
+    server.received_requests().await.unwrap().len()
 }
 
 async fn single_request(server: &MockServer) -> wiremock::Request {
@@ -228,10 +250,11 @@ async fn success_body_that_is_not_json_is_a_decode_error_keeping_status_and_body
 async fn undeclared_status_is_unexpected_status_with_the_body() {
     let server =
         server_answering(ResponseTemplate::new(503).set_body_string("try again later")).await;
-    let client = client_for(&server, "");
+    let client = client_for(&server, "").with_retry(RetryPolicy::none());
 
     let error = client.update_thing("1", Some(&update())).await.unwrap_err();
 
+    assert_eq!(request_count(&server).await, 1);
     assert_eq!(
         error.to_string(),
         "unexpected status 503 Service Unavailable: try again later"
@@ -251,16 +274,22 @@ async fn connection_refused_is_a_transport_error_without_the_token() {
         .local_addr()
         .unwrap()
         .port();
-    let client =
-        Client::from_base_url(PROJECT_ID, API_TOKEN, &format!("http://127.0.0.1:{port}")).unwrap();
+    let client = Client::from_base_url(PROJECT_ID, API_TOKEN, &format!("http://127.0.0.1:{port}"))
+        .unwrap()
+        .with_retry(fast_retries());
 
     let error = client.update_thing("1", Some(&update())).await.unwrap_err();
 
-    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    let Error::RetriesExhausted { attempts: 3, last } = &error else {
+        panic!("expected three attempts, got {error:?}");
+    };
+    assert!(matches!(**last, Error::Transport(_)), "{error:?}");
     assert_eq!(error.status(), None);
     assert!(!error.is_timeout());
     assert!(
-        error.to_string().starts_with("transport error: "),
+        error
+            .to_string()
+            .starts_with("gave up after 3 attempts: transport error: "),
         "{error}"
     );
     for text in [error.to_string(), format!("{error:?}")] {
@@ -286,6 +315,7 @@ async fn reqwest_timeout_is_a_timeout_error() {
         .api_token(API_TOKEN)
         .base_url(server.uri())
         .http_client(http)
+        .retry(RetryPolicy::none())
         .build()
         .unwrap();
 
@@ -322,4 +352,88 @@ async fn unserialisable_body_is_an_encode_error() {
             .starts_with("could not encode the request body: "),
         "{error}"
     );
+}
+
+#[tokio::test]
+async fn retryable_statuses_are_retried_for_idempotent_methods_only() {
+    for method in [
+        reqwest::Method::GET,
+        reqwest::Method::PUT,
+        reqwest::Method::DELETE,
+    ] {
+        let server = server_answering(ResponseTemplate::new(503)).await;
+        let client = client_for(&server, "").with_retry(fast_retries());
+        let error = client.thing(method.clone(), "1", None).await.unwrap_err();
+        assert!(
+            matches!(&error, Error::RetriesExhausted { attempts: 3, last } if last.status() == Some(503)),
+            "{method}: {error:?}"
+        );
+        assert_eq!(request_count(&server).await, 3, "{method}");
+    }
+    for method in [reqwest::Method::POST, reqwest::Method::PATCH] {
+        let server = server_answering(ResponseTemplate::new(503)).await;
+        let client = client_for(&server, "").with_retry(fast_retries());
+        let error = client.thing(method.clone(), "1", None).await.unwrap_err();
+        assert!(
+            matches!(error, Error::UnexpectedStatus { status: 503, .. }),
+            "{method}: {error:?}"
+        );
+        assert_eq!(request_count(&server).await, 1, "{method}");
+    }
+}
+
+#[tokio::test]
+async fn a_post_is_not_sent_again_after_a_timeout() {
+    let server = server_answering(
+        ResponseTemplate::new(200)
+            .set_body_json(json!({"id": "1"}))
+            .set_delay(Duration::from_secs(2)),
+    )
+    .await;
+    let client = client_for(&server, "")
+        .with_retry(fast_retries())
+        .with_timeout(Duration::from_millis(100));
+    let error = client
+        .thing(reqwest::Method::POST, "1", Some(&update()))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Timeout), "{error:?}");
+    assert_eq!(request_count(&server).await, 1);
+}
+
+#[tokio::test]
+async fn an_error_status_after_retries_is_returned_as_is() {
+    // 503, then a 404 that is not worth retrying: the 404 is the answer.
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"error": "gone"})))
+        .mount(&server)
+        .await;
+    let client = client_for(&server, "").with_retry(fast_retries());
+    let error = client.update_thing("1", None).await.unwrap_err();
+    assert!(
+        matches!(&error, Error::Api(api) if api.status() == 404),
+        "{error:?}"
+    );
+    assert_eq!(request_count(&server).await, 2);
+}
+
+#[tokio::test]
+async fn an_absurd_retry_after_gives_up_instead_of_overflowing() {
+    let server = server_answering(
+        ResponseTemplate::new(503).insert_header("retry-after", "99999999999999999999999"),
+    )
+    .await;
+    let client = client_for(&server, "").with_retry(fast_retries());
+    let error = client.update_thing("1", None).await.unwrap_err();
+    assert!(
+        matches!(error, Error::UnexpectedStatus { status: 503, .. }),
+        "{error:?}"
+    );
+    assert_eq!(request_count(&server).await, 1);
 }
