@@ -185,8 +185,8 @@ mod tests {
             ["AES", "256", "CM", "HMAC", "SHA1", "80"]
         );
         assert_eq!(words("HTTPServer"), ["HTTP", "Server"]);
-        assert_eq!(words("sipEndpoint-id"), ["sip", "Endpoint", "id"]);
-        assert_eq!(words("OPUS@48000H@20I"), ["OPUS", "48000H", "20I"]);
+        assert_eq!(words("bookShelf-id"), ["book", "Shelf", "id"]);
+        assert_eq!(words("FLAC@96000H@24B"), ["FLAC", "96000H", "24B"]);
     }
 
     #[test]
@@ -196,8 +196,8 @@ mod tests {
             "Aes256CmHmacSha1_80"
         );
         assert_eq!(variant_name("AEAD_AES_256_GCM_8"), "AeadAes256Gcm8");
-        assert_eq!(variant_name("block-pstn"), "BlockPstn");
-        assert_eq!(variant_name("OPUS@48000H@20I"), "Opus48000h20i");
+        assert_eq!(variant_name("read-only"), "ReadOnly");
+        assert_eq!(variant_name("FLAC@96000H@24B"), "Flac96000h24b");
         assert_eq!(variant_name("1080p"), "V1080p");
         assert_eq!(variant_name(""), "Empty");
         assert_eq!(variant_name("+"), "U002B");
@@ -213,12 +213,12 @@ mod tests {
             "calling_handler_resource_id"
         );
         assert_eq!(snake_name("2fa"), "n_2fa");
-        assert_eq!(snake_name("update_sip_endpoint"), "update_sip_endpoint");
+        assert_eq!(snake_name("update_book_shelf"), "update_book_shelf");
     }
 
     #[test]
     fn type_names() {
-        assert_eq!(type_name("SipEndpointResponse"), "SipEndpointResponse");
+        assert_eq!(type_name("BookShelfResponse"), "BookShelfResponse");
         assert_eq!(
             type_name("Types.StatusCodes.StatusCode404"),
             "TypesStatusCodesStatusCode404"
