@@ -148,8 +148,8 @@ fn require_npm() -> Result<()> {
         bail!(
             "Node.js and npm are needed for the spec lint and the contract tests against Prism, \
              and `npm --version` did not run.\n\
-             Install Node.js 20.19 or newer with npm (for example `apt-get install nodejs npm`, \
-             or from the Node.js website), then run `cargo xtask test` again;\n\
+             Install Node.js 20.19 or newer with npm (a distribution's package may be older; \
+             check `node --version`), then run `cargo xtask test` again;\n\
              or skip those steps explicitly with `cargo xtask test --skip-contract`."
         );
     }
