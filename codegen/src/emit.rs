@@ -33,32 +33,35 @@ fn ident(name: &str) -> Ident {
     }
 }
 
+/// One `#[doc]` per line, so that the output reads as `///` comments.
 fn docs(lines: &Docs) -> TokenStream {
     lines
         .iter()
         .map(|line| {
-            let text = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
+            let text = doc_text(line);
             quote!(#[doc = #text])
         })
         .collect()
 }
 
+/// One `#![doc]` per line, read as `//!` comments.
 fn inner_docs(lines: &Docs) -> TokenStream {
     lines
         .iter()
         .map(|line| {
-            let text = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
+            let text = doc_text(line);
             quote!(#![doc = #text])
         })
         .collect()
+}
+
+/// A doc line as rustdoc's `/// text` sugar stores it (a leading space).
+fn doc_text(line: &str) -> String {
+    if line.is_empty() {
+        String::new()
+    } else {
+        format!(" {line}")
+    }
 }
 
 fn doc(line: &str) -> TokenStream {

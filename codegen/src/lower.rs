@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{
     AdditionalProperties, IntegerFormat, MediaType, OpenAPI, Parameter, ReferenceOr, RequestBody,
-    Response, Schema, SchemaData, SchemaKind, SecurityScheme, StatusCode, StringFormat, Type,
+    Schema, SchemaData, SchemaKind, SecurityScheme, StatusCode, StringFormat, Type,
     VariantOrUnknownOrEmpty,
 };
 
@@ -781,7 +781,9 @@ impl<'a> Lowerer<'a> {
         for (base, list) in sources {
             for (index, parameter) in list.iter().enumerate() {
                 let at = base.push(&index.to_string());
-                let Some(parameter) = self.resolve_parameter(parameter, &at) else {
+                let Some(parameter) =
+                    self.resolve(parameter, "parameters", |c, key| c.parameters.get(key), &at)
+                else {
                     // Its name is unknown: no template name may be reported as undeclared.
                     unresolved = true;
                     continue;
@@ -890,34 +892,40 @@ impl<'a> Lowerer<'a> {
         ty
     }
 
+    /// `item` itself, or the component its local `$ref` points at in
+    /// `#/components/<section>/` (found by `lookup`); an unresolved
+    /// reference is reported.
+    fn resolve<T>(
+        &mut self,
+        item: &'a ReferenceOr<T>,
+        section: &str,
+        lookup: impl FnOnce(&'a openapiv3::Components, &str) -> Option<&'a ReferenceOr<T>>,
+        pointer: &Pointer,
+    ) -> Option<&'a T> {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Some(item),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let document = self.document;
+        let found = reference
+            .strip_prefix("#/components/")
+            .and_then(|rest| rest.strip_prefix(section))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .and_then(|key| lookup(document.components.as_ref()?, key))
+            .and_then(ReferenceOr::as_item);
+        if found.is_none() {
+            self.diagnostics.push(Error::UnresolvedReference {
+                pointer: pointer.clone(),
+                reference: reference.clone(),
+            });
+        }
+        found
+    }
+
     fn is_enum(&self, name: &str) -> bool {
         self.types
             .iter()
             .any(|t| matches!(t, TypeDef::Enum(e) if e.name == name))
-    }
-
-    fn resolve_parameter(
-        &mut self,
-        parameter: &'a ReferenceOr<Parameter>,
-        pointer: &Pointer,
-    ) -> Option<&'a Parameter> {
-        match parameter {
-            ReferenceOr::Item(parameter) => Some(parameter),
-            ReferenceOr::Reference { reference } => {
-                let document = self.document;
-                let found = reference
-                    .strip_prefix("#/components/parameters/")
-                    .and_then(|key| document.components.as_ref()?.parameters.get(key))
-                    .and_then(ReferenceOr::as_item);
-                if found.is_none() {
-                    self.diagnostics.push(Error::UnresolvedReference {
-                        pointer: pointer.clone(),
-                        reference: reference.clone(),
-                    });
-                }
-                found
-            }
-        }
     }
 
     /// Splits the path template, checking that its parameters and the declared ones match.
@@ -984,24 +992,12 @@ impl<'a> Lowerer<'a> {
         name_taken: bool,
         pointer: &Pointer,
     ) -> Option<(String, Ty, bool)> {
-        let body = match body {
-            ReferenceOr::Item(body) => body,
-            ReferenceOr::Reference { reference } => {
-                let document = self.document;
-                let found = reference
-                    .strip_prefix("#/components/requestBodies/")
-                    .and_then(|key| document.components.as_ref()?.request_bodies.get(key))
-                    .and_then(ReferenceOr::as_item);
-                let Some(found) = found else {
-                    self.diagnostics.push(Error::UnresolvedReference {
-                        pointer: pointer.clone(),
-                        reference: reference.clone(),
-                    });
-                    return None;
-                };
-                found
-            }
-        };
+        let body = self.resolve(
+            body,
+            "requestBodies",
+            |c, key| c.request_bodies.get(key),
+            pointer,
+        )?;
         let (media_pointer, media) = self.json_media(&body.content, pointer)?;
         let ty = match &media.schema {
             Some(schema) => {
@@ -1067,7 +1063,9 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
             };
-            let Some(response) = self.resolve_response(response, &at) else {
+            let Some(response) =
+                self.resolve(response, "responses", |c, key| c.responses.get(key), &at)
+            else {
                 failed = true;
                 if (200..300).contains(&status) {
                     successes.push((at, Success { status, ty: None }));
@@ -1145,30 +1143,6 @@ impl<'a> Lowerer<'a> {
                 variants,
             },
         ))
-    }
-
-    fn resolve_response(
-        &mut self,
-        response: &'a ReferenceOr<Response>,
-        pointer: &Pointer,
-    ) -> Option<&'a Response> {
-        match response {
-            ReferenceOr::Item(response) => Some(response),
-            ReferenceOr::Reference { reference } => {
-                let document = self.document;
-                let found = reference
-                    .strip_prefix("#/components/responses/")
-                    .and_then(|key| document.components.as_ref()?.responses.get(key))
-                    .and_then(ReferenceOr::as_item);
-                if found.is_none() {
-                    self.diagnostics.push(Error::UnresolvedReference {
-                        pointer: pointer.clone(),
-                        reference: reference.clone(),
-                    });
-                }
-                found
-            }
-        }
     }
 }
 
