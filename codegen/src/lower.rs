@@ -15,39 +15,10 @@ use crate::ir::{
 };
 use crate::naming::{snake_name, status_variant, type_name, variant_name};
 
-/// Names the generated crate's runtime exports beside the generated items.
-const RUNTIME_NAMES: &[&str] = &[
-    "ApiError",
-    "Client",
-    "ClientBuilder",
-    "ConfigError",
-    "Error",
-    "Nullable",
-    "RetryPolicy",
-    "UnknownValue",
-];
-
-/// Methods of the runtime's `Client`: an operation method of the same name
-/// would be a second definition of it.
-const RUNTIME_METHODS: &[&str] = &[
-    "attempt",
-    "base_url",
-    "builder",
-    "execute",
-    "from_base_url",
-    "from_env",
-    "from_lookup",
-    "from_parts",
-    "new",
-    "send_with_retries",
-    "url",
-    "with_connect_timeout",
-    "with_header",
-    "with_max_response_bytes",
-    "with_options",
-    "with_retry",
-    "with_timeout",
-];
+/// The names the client runtime takes, kept beside the runtime itself.
+#[path = "../../generated/src/runtime/reserved.rs"]
+mod reserved;
+use reserved::{CLIENT_METHODS as RUNTIME_METHODS, TYPE_NAMES as RUNTIME_NAMES};
 
 /// Lowers a loaded document into the IR, or returns every problem found.
 pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {

@@ -11,6 +11,7 @@ mod client;
 mod config;
 mod error;
 mod nullable;
+mod reserved;
 mod request;
 mod retry;
 mod unknown_value;
