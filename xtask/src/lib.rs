@@ -1,28 +1,120 @@
-//! The tasks behind `cargo xtask`: regenerating the client and checking that
-//! the checked-in client matches the spec. One function, [`sync`], compares or
-//! writes; the binary and the sync test both go through it.
+//! The tasks behind `cargo xtask`: regenerating the client and the
+//! generator's fixture snapshots, and checking that the checked-in files
+//! match what the generator makes of their documents. One function,
+//! [`sync`], compares or writes; the binary and the sync test both go
+//! through it.
+//!
+//! Every task acts on the checkout it is run in ([`workspace_root`] finds it
+//! at run time), and writes outside that checkout only into the real Cargo
+//! target directory ([`scratch_dir`]), so that clones and worktrees sharing
+//! one `CARGO_TARGET_DIR` never act on each other.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
 pub mod test;
 
-/// One document and the client crate generated from it.
+/// The document the client crate is generated from, relative to the workspace root.
+pub const CLIENT_SPEC: &str = "spec/signalwire-fabric.yaml";
+/// The client crate, relative to the workspace root.
+pub const CLIENT_CRATE: &str = "generated";
+/// The generator's fixture documents, relative to the workspace root.
+pub const FIXTURES: &str = "codegen/tests/fixtures";
+/// Where each fixture's generated modules are checked in, one folder per
+/// fixture, relative to the workspace root.
+pub const SNAPSHOTS: &str = "codegen/tests/snapshots";
+
+/// One document and the folder its generated files are checked in to.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     /// The OpenAPI document, relative to the workspace root.
-    pub spec: &'static str,
-    /// The client crate, relative to the workspace root.
-    pub crate_dir: &'static str,
+    pub spec: String,
+    /// The document's path as the generated headers name it.
+    pub source: String,
+    /// The folder the files go to, relative to the workspace root.
+    pub dir: String,
+    /// A prefix taken off the generator's output paths (the snapshots keep
+    /// the modules of `src/api/` at the top of their folder).
+    pub strip: Option<&'static str>,
 }
 
-/// Every document this workspace generates a client from.
-pub const TARGETS: &[Target] = &[Target {
-    spec: "spec/signalwire-fabric.yaml",
-    crate_dir: "generated",
-}];
+impl Target {
+    /// The client crate, generated from [`CLIENT_SPEC`].
+    pub fn client() -> Target {
+        Target {
+            spec: CLIENT_SPEC.to_owned(),
+            source: CLIENT_SPEC.to_owned(),
+            dir: CLIENT_CRATE.to_owned(),
+            strip: None,
+        }
+    }
+
+    /// The files this target's document generates, by path relative to
+    /// [`Target::dir`]; every problem of the document on failure.
+    pub fn generate(&self, root: &Path) -> Result<codegen::Output> {
+        let path = root.join(&self.spec);
+        let text = fs::read_to_string(&path)
+            .with_context(|| format!("cannot read the spec {}", path.display()))?;
+        self.generate_from(&text)
+    }
+
+    /// As [`Target::generate`], from the document's text.
+    pub fn generate_from(&self, text: &str) -> Result<codegen::Output> {
+        let output = codegen::generate(&self.source, text)
+            .map_err(|errors| anyhow::anyhow!("{}: {errors}", self.spec))?;
+        let mut files = codegen::Output::new();
+        for (path, contents) in output {
+            let relative = match self.strip {
+                Some(prefix) => path
+                    .strip_prefix(prefix)
+                    .with_context(|| format!("the generator wrote {path}, outside {prefix}"))?
+                    .to_owned(),
+                None => path,
+            };
+            files.insert(relative, contents);
+        }
+        Ok(files)
+    }
+}
+
+/// Every target: the client crate, then each fixture of [`FIXTURES`] (a
+/// `*.yaml` or `*.json` file) into `SNAPSHOTS/<file stem>/`, by file name.
+pub fn targets(root: &Path) -> Result<Vec<Target>> {
+    let mut targets = vec![Target::client()];
+    let dir = root.join(FIXTURES);
+    let mut files = Vec::new();
+    for entry in fs::read_dir(&dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".yaml") || name.ends_with(".json") {
+            files.push(name);
+        }
+    }
+    files.sort();
+    let mut stems: BTreeMap<String, String> = BTreeMap::new();
+    for file in files {
+        let stem = file[..file.rfind('.').unwrap_or(file.len())].to_owned();
+        if let Some(first) = stems.insert(stem.clone(), file.clone()) {
+            bail!(
+                "{FIXTURES}/{first} and {FIXTURES}/{file} would share the snapshot folder \
+                 {SNAPSHOTS}/{stem}; rename one"
+            );
+        }
+        targets.push(Target {
+            spec: format!("{FIXTURES}/{file}"),
+            // As the codegen crate sees it: headers name the fixture relative to it.
+            source: format!("tests/fixtures/{file}"),
+            dir: format!("{SNAPSHOTS}/{stem}"),
+            strip: Some("src/api/"),
+        });
+    }
+    Ok(targets)
+}
 
 /// Whether [`sync`] writes files or only compares them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,121 +125,306 @@ pub enum Mode {
     Check,
 }
 
-/// The workspace root (the parent of this crate's folder).
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
+/// The root of the checkout this command was run in.
+///
+/// Found at run time, never from the path compiled into the binary: Cargo
+/// hands every clone and worktree that shares a target directory the same
+/// xtask binary. `cargo run` (and so `cargo xtask`) sets
+/// `CARGO_MANIFEST_DIR` to this checkout's `xtask/`; without it, Cargo is
+/// asked for the workspace around the current directory. When the binary
+/// was built in another checkout, a one-line note says so.
+pub fn workspace_root() -> Result<PathBuf> {
+    let root = match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(manifest_dir) => {
+            let manifest_dir = PathBuf::from(manifest_dir);
+            manifest_dir
+                .parent()
+                .map(Path::to_path_buf)
+                .with_context(|| format!("{} has no parent folder", manifest_dir.display()))?
+        }
+        None => locate_workspace()?,
+    };
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).parent();
+    if let Some(built) = built
+        && !same_path(built, &root)
+    {
+        eprintln!(
+            "note: this xtask was built in {}; acting on {}, the checkout it was run in",
+            built.display(),
+            root.display()
+        );
+    }
+    Ok(root)
 }
 
-/// Generates every target in memory first (so a bad spec touches nothing),
-/// then brings the files on disk in line with it, or checks that they are.
-pub fn codegen(root: &Path, mode: Mode) -> Result<String> {
-    let mut generated = Vec::new();
-    for target in TARGETS {
-        let path = root.join(target.spec);
-        let text = fs::read_to_string(&path)
-            .with_context(|| format!("cannot read the spec {}", path.display()))?;
-        let output = codegen::generate(target.spec, &text)
-            .map_err(|errors| anyhow::anyhow!("{}: {errors}", target.spec))?;
-        generated.push((target, output));
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
-    let mut summary = String::new();
-    for (target, output) in generated {
-        let changes = sync(&root.join(target.crate_dir), &output, mode)?;
-        let _ = write!(
-            summary,
-            "{}: {} file(s) from {}",
-            target.crate_dir,
-            output.len(),
-            target.spec
+}
+
+/// `cargo locate-project --workspace`, from the current directory.
+fn locate_workspace() -> Result<PathBuf> {
+    let output = Command::new(cargo())
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .output()
+        .context("cannot run `cargo locate-project` to find the workspace")?;
+    if !output.status.success() {
+        bail!(
+            "`cargo locate-project --workspace` failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
         );
-        // In check mode `sync` fails rather than report changes.
-        if changes.is_empty() {
-            summary.push_str(", up to date");
-        } else {
-            let _ = write!(summary, ", updated: {}", changes.join(", "));
+    }
+    let manifest = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    manifest
+        .parent()
+        .map(Path::to_path_buf)
+        .with_context(|| format!("{} has no parent folder", manifest.display()))
+}
+
+/// The Cargo that runs this task (`$CARGO`), or `cargo` from the `PATH`.
+pub fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+/// The Cargo target directory of the workspace at `root`, as Cargo itself
+/// resolves it (`CARGO_TARGET_DIR`, `build.target-dir` in a config file, or
+/// `<root>/target`).
+pub fn target_dir(root: &Path) -> Result<PathBuf> {
+    let output = Command::new(cargo())
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(root)
+        .output()
+        .context("cannot run `cargo metadata` to find the target directory")?;
+    if !output.status.success() {
+        bail!(
+            "`cargo metadata` failed in {}: {}",
+            root.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).context("`cargo metadata` printed no JSON")?;
+    let dir = metadata["target_directory"]
+        .as_str()
+        .context("`cargo metadata` names no target_directory")?;
+    Ok(PathBuf::from(dir))
+}
+
+/// A folder for what xtask writes that is not part of the checkout (logs):
+/// `<target directory>/xtask/`, created when missing.
+pub fn scratch_dir(root: &Path) -> Result<PathBuf> {
+    let dir = target_dir(root)?.join("xtask");
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Generates every target in memory first (so a bad document touches
+/// nothing), then brings the files on disk in line with it, or checks that
+/// they are (through [`sync`]).
+pub fn codegen(root: &Path, mode: Mode) -> Result<String> {
+    let plan = plan(root)?;
+    let changed = sync(root, &plan, mode)?;
+    let files: usize = plan.outputs.iter().map(|(_, output)| output.len()).sum();
+    let mut summary = format!(
+        "{} file(s) of {} target(s) from {CLIENT_SPEC} and {FIXTURES}/",
+        files,
+        plan.outputs.len()
+    );
+    if changed.is_empty() {
+        summary.push_str(", up to date");
+    } else {
+        for file in changed {
+            let _ = write!(summary, "\n  updated: {file}");
         }
     }
     Ok(summary)
 }
 
-/// Compares `output` (paths relative to `crate_dir`) with the files on disk,
-/// line endings normalised. In [`Mode::Check`], fails listing every stale,
-/// missing and extra file and the command that fixes them; in
-/// [`Mode::Write`], writes each differing file atomically and removes extra
-/// ones, returning what changed.
-///
-/// Extra files are files in a folder the generator owns (the folders of the
-/// generated files) that it did not generate.
-pub fn sync(crate_dir: &Path, output: &codegen::Output, mode: Mode) -> Result<Vec<String>> {
-    let mut stale = Vec::new();
-    let mut missing = Vec::new();
+/// What the checked-in generated files should be.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Each target's folder (relative to the root) and the files it holds.
+    pub outputs: Vec<(String, codegen::Output)>,
+    /// Folders under [`SNAPSHOTS`] that no fixture generates.
+    pub orphans: Vec<String>,
+}
+
+/// Generates every target of the checkout at `root` in memory; every
+/// problem of every document on failure.
+pub fn plan(root: &Path) -> Result<Plan> {
+    let mut plan = Plan::default();
+    let mut problems = Vec::new();
+    for target in targets(root)? {
+        match target.generate(root) {
+            Ok(output) => plan.outputs.push((target.dir, output)),
+            Err(error) => problems.push(format!("{error:#}")),
+        }
+    }
+    if !problems.is_empty() {
+        bail!(problems.join("\n"));
+    }
+    let snapshot_root = root.join(SNAPSHOTS);
+    if let Ok(entries) = fs::read_dir(&snapshot_root) {
+        for entry in entries {
+            let entry =
+                entry.with_context(|| format!("cannot list {}", snapshot_root.display()))?;
+            let folder = format!("{SNAPSHOTS}/{}", entry.file_name().to_string_lossy());
+            if !plan.outputs.iter().any(|(dir, _)| *dir == folder) {
+                plan.orphans.push(folder);
+            }
+        }
+    }
+    plan.orphans.sort();
+    Ok(plan)
+}
+
+/// The one routine that compares or writes generated files. Compares each
+/// folder of `plan` (relative to `root`) with the files on disk, line
+/// endings normalised. In [`Mode::Check`], changes nothing and fails
+/// listing every stale, missing and extra file and the command that fixes
+/// them; in [`Mode::Write`], writes each differing file atomically, removes
+/// extra files and orphan folders, and returns what changed.
+pub fn sync(root: &Path, plan: &Plan, mode: Mode) -> Result<Vec<String>> {
+    let mut report = Report {
+        orphans: plan.orphans.clone(),
+        ..Report::default()
+    };
+    let mut differences = Vec::new();
+    for (dir, output) in &plan.outputs {
+        let found = compare(&root.join(dir), output)?;
+        report.add(dir, &found);
+        differences.push((dir, output, found));
+    }
+    if mode == Mode::Check {
+        report.fail_if_stale()?;
+        return Ok(Vec::new());
+    }
+    let mut changed = Vec::new();
+    for (dir, output, found) in differences {
+        let folder = root.join(dir);
+        for relative in found.stale.iter().chain(&found.missing) {
+            write_atomically(&folder.join(relative), &output[relative])?;
+            changed.push(format!("{dir}/{relative}"));
+        }
+        for relative in &found.extra {
+            let path = folder.join(relative);
+            fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            changed.push(format!("{dir}/{relative} (removed)"));
+        }
+    }
+    for folder in &plan.orphans {
+        let path = root.join(folder);
+        fs::remove_dir_all(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+        changed.push(format!("{folder} (removed: no fixture generates it)"));
+    }
+    Ok(changed)
+}
+
+/// What differs between some folders and the files they should hold.
+#[derive(Debug, Default)]
+struct Report {
+    /// `(label, path relative to the root)`: stale, missing or extra.
+    files: Vec<(&'static str, String)>,
+    /// Snapshot folders that no fixture generates.
+    orphans: Vec<String>,
+}
+
+impl Report {
+    fn add(&mut self, dir: &str, differences: &Differences) {
+        for (label, files) in [
+            ("stale", &differences.stale),
+            ("missing", &differences.missing),
+            ("extra", &differences.extra),
+        ] {
+            for file in files {
+                self.files.push((label, format!("{dir}/{file}")));
+            }
+        }
+    }
+
+    fn fail_if_stale(&self) -> Result<()> {
+        if self.files.is_empty() && self.orphans.is_empty() {
+            return Ok(());
+        }
+        let mut message =
+            "the generated code does not match its documents (spec/ and the codegen fixtures):"
+                .to_owned();
+        for (label, file) in &self.files {
+            let _ = write!(message, "\n  {label}: {file}");
+        }
+        for folder in &self.orphans {
+            let _ = write!(message, "\n  extra: {folder} (no fixture generates it)");
+        }
+        message.push_str("\nrun `cargo xtask codegen` to regenerate it");
+        bail!(message)
+    }
+}
+
+/// Files of one folder that differ from what was generated, by path
+/// relative to the folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// On disk with other contents.
+    pub stale: Vec<String>,
+    /// Generated but not on disk.
+    pub missing: Vec<String>,
+    /// On disk, in a folder the generator owns, but not generated.
+    pub extra: Vec<String>,
+}
+
+/// Compares `output` (paths relative to `dir`) with the files on disk, line
+/// endings normalised. Extra files are files in a folder the generator owns
+/// (the folders of the generated files) that it did not generate.
+pub fn compare(dir: &Path, output: &codegen::Output) -> Result<Differences> {
+    let mut differences = Differences::default();
     for (relative, contents) in output {
-        let path = crate_dir.join(relative);
+        let path = dir.join(relative);
         match fs::read_to_string(&path) {
             Ok(current) if normalise(&current) == normalise(contents) => {}
-            Ok(_) => stale.push(relative.clone()),
+            Ok(_) => differences.stale.push(relative.clone()),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                missing.push(relative.clone())
+                differences.missing.push(relative.clone())
             }
             Err(error) => {
                 return Err(error).with_context(|| format!("cannot read {}", path.display()));
             }
         }
     }
-    let mut extra = Vec::new();
-    let mut owned: Vec<&str> = output
+    let mut owned: Vec<&Path> = output
         .keys()
-        .filter_map(|relative| Path::new(relative).parent()?.to_str())
+        .filter_map(|relative| Path::new(relative).parent())
         .collect();
+    owned.sort();
     owned.dedup();
     for folder in owned {
-        let dir = crate_dir.join(folder);
-        let Ok(entries) = fs::read_dir(&dir) else {
+        let listing = dir.join(folder);
+        let Ok(entries) = fs::read_dir(&listing) else {
             continue;
         };
         for entry in entries {
-            let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let relative = format!("{folder}/{name}");
+            let entry = entry.with_context(|| format!("cannot list {}", listing.display()))?;
+            if !entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                continue;
+            }
+            let relative = folder
+                .join(entry.file_name())
+                .to_string_lossy()
+                .replace('\\', "/");
             if !output.contains_key(&relative) {
-                extra.push(relative);
+                differences.extra.push(relative);
             }
         }
     }
-    extra.sort();
-
-    if mode == Mode::Check {
-        if stale.is_empty() && missing.is_empty() && extra.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut message = format!(
-            "the generated code in {} does not match the spec:",
-            crate_dir.display()
-        );
-        for (label, files) in [("stale", &stale), ("missing", &missing), ("extra", &extra)] {
-            for file in files {
-                let _ = write!(message, "\n  {label}: {file}");
-            }
-        }
-        message.push_str("\nrun `cargo xtask codegen` to regenerate it");
-        bail!(message);
-    }
-
-    let mut changed = Vec::new();
-    for relative in stale.iter().chain(&missing) {
-        let path = crate_dir.join(relative);
-        write_atomically(&path, &output[relative])?;
-        changed.push(relative.clone());
-    }
-    for relative in &extra {
-        let path = crate_dir.join(relative);
-        fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-        changed.push(format!("{relative} (removed)"));
-    }
-    Ok(changed)
+    differences.extra.sort();
+    Ok(differences)
 }
 
 fn normalise(text: &str) -> String {

@@ -13,7 +13,13 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = workspace_root();
+    let root = match workspace_root() {
+        Ok(root) => root,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
     let result = match args
         .iter()
         .map(String::as_str)

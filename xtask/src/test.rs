@@ -28,6 +28,8 @@ use anyhow::{Context, Result, bail};
 const SPEC: &str = "spec/signalwire-fabric.yaml";
 /// The folder of the pinned Node.js tools (package.json, package-lock.json).
 const TOOLS: &str = "contract";
+/// The client crate's folder in `cargo doc`'s output.
+const CLIENT_DOCS: &str = "signalwire_fabric";
 /// How long Prism may take to start listening.
 const PRISM_START: Duration = Duration::from_secs(90);
 
@@ -40,7 +42,7 @@ pub struct Options {
 
 /// Runs every step from the workspace root.
 pub fn run(root: &Path, options: Options) -> Result<()> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let cargo = crate::cargo();
     let mut totals = Totals::default();
     let tools = root.join(TOOLS);
 
@@ -128,6 +130,9 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
             .env("RUSTDOCFLAGS", "-D warnings")
             .current_dir(root),
     )?;
+    let docs = crate::target_dir(root)?.join("doc").join(CLIENT_DOCS);
+    eprintln!("==> rendered links of {}", docs.display());
+    check_rendered_links(&docs)?;
 
     // One closing line for the whole run, whichever runner reported last.
     println!("tests: {} passed, {} failed", totals.passed, totals.failed);
@@ -192,7 +197,9 @@ impl Prism {
         let address = TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .context("cannot find a free loopback port for Prism")?;
-        let log_path = root.join("target").join("prism.log");
+        // Outside the checkout, in the real target directory: one log per
+        // port, so that checkouts sharing the target directory keep theirs.
+        let log_path = crate::scratch_dir(root)?.join(format!("prism-{}.log", address.port()));
         let log = std::fs::File::create(&log_path)
             .with_context(|| format!("cannot create {}", log_path.display()))?;
         let program: PathBuf = tools.join("node_modules/.bin/prism");
@@ -256,6 +263,116 @@ impl Drop for Prism {
     }
 }
 
+/// Fails, listing each place, when a page of the rendered docs under `dir`
+/// shows link brackets that rustdoc did not turn into a link (`[`Foo`]`
+/// whose target it could not resolve, which it renders as text when the
+/// lint does not catch it, e.g. inside a re-exported item's docs). Source
+/// pages (`src/`) are left out: brackets there are code.
+fn check_rendered_links(dir: &Path) -> Result<()> {
+    let mut pages = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let entries = std::fs::read_dir(&current)
+            .with_context(|| format!("cannot list {} (did `cargo doc` run?)", current.display()))?;
+        for entry in entries {
+            let path = entry.context("cannot list the rendered docs")?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    pages.sort();
+    let mut problems = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page)
+            .with_context(|| format!("cannot read {}", page.display()))?;
+        for excerpt in raw_link_brackets(&html) {
+            let relative = page.strip_prefix(dir).unwrap_or(page);
+            problems.push(format!("{}: {excerpt}", relative.display()));
+        }
+    }
+    if pages.is_empty() {
+        bail!("no rendered pages in {}", dir.display());
+    }
+    if !problems.is_empty() {
+        bail!(
+            "{} place(s) in the rendered docs show link brackets instead of a link:\n  {}",
+            problems.len(),
+            problems.join("\n  ")
+        );
+    }
+    Ok(())
+}
+
+/// The places of `html` where `[`code`]` or `[text](url)` was left as
+/// text: brackets around a `<code>` element, or `](` outside `<pre>` and
+/// `<code>`; in the page's own docs, not in those of trait implementations.
+fn raw_link_brackets(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // The docs of trait implementations are the traits' crates' own.
+    let own = [
+        "id=\"trait-implementations\"",
+        "id=\"synthetic-implementations\"",
+        "id=\"blanket-implementations\"",
+    ]
+    .iter()
+    .filter_map(|section| html.find(section))
+    .min()
+    .map_or(html, |end| &html[..end]);
+    let text = strip_code_blocks(own);
+    for pattern in ["[<code>x</code>]", "]("] {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(pattern) {
+            let at = from + at;
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .nth(40)
+                .map_or(0, |(index, _)| index);
+            let end = text[at..]
+                .char_indices()
+                .nth(40)
+                .map_or(text.len(), |(index, _)| at + index);
+            found.push(text[start..end].replace('\n', " "));
+            from = at + pattern.len();
+        }
+    }
+    found
+}
+
+/// `html` without `<pre>...</pre>` blocks and `<script>` elements, and with
+/// the contents of inline `<code>` elements blanked: brackets inside code
+/// are code.
+fn strip_code_blocks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let next = ["<pre", "<script", "<code>"]
+            .iter()
+            .filter_map(|open| rest.find(open).map(|at| (at, *open)))
+            .min();
+        let Some((at, open)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        let close = match open {
+            "<pre" => "</pre>",
+            "<script" => "</script>",
+            _ => "</code>",
+        };
+        let Some(end) = rest[at..].find(close) else {
+            return out;
+        };
+        if open == "<code>" {
+            out.push_str("<code>x</code>");
+        }
+        rest = &rest[at + end + close.len()..];
+    }
+}
+
 /// Tests counted from the `test result: ok. N passed; M failed; ...` lines of `cargo test`.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Totals {
@@ -287,7 +404,18 @@ impl Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::Totals;
+    use super::{Totals, raw_link_brackets};
+
+    #[test]
+    fn unrendered_link_brackets_are_found_and_code_is_left_alone() {
+        let html = "<p>Held in a [<code>secrecy::SecretString</code>], see [the docs](https://x.test).</p>\
+                    <pre>let a = [b](c);</pre><p>An array <code>[1](2)</code> and <a href=\"x\"><code>Client</code></a>.</p>";
+        let found = raw_link_brackets(html);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("in a [<code>x</code>], see"), "{found:?}");
+        assert!(found[1].contains("[the docs](https"), "{found:?}");
+        assert!(raw_link_brackets("<p>A <a href=\"a\"><code>Client</code></a>.</p>").is_empty());
+    }
 
     #[test]
     fn counts_cargo_test_summaries_and_ignores_other_lines() {

@@ -11,8 +11,8 @@ mod client;
 mod config;
 mod error;
 mod nullable;
-mod reserved;
 mod request;
+mod reserved;
 mod retry;
 mod unknown_value;
 

@@ -1,0 +1,173 @@
+//! `cargo xtask` acts on the checkout it is run in, whatever target
+//! directory it shares: two copies of this checkout share one
+//! `CARGO_TARGET_DIR` outside both, as clones and worktrees under review
+//! do, and regenerating in one leaves the other byte-for-byte untouched.
+//!
+//! Slow the first time (it builds xtask in its own target directory, kept
+//! under the real one so later runs are quick).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use xtask::{CLIENT_CRATE, CLIENT_SPEC, cargo, target_dir, workspace_root};
+
+/// The files of the checkout at `root` that git tracks or would track
+/// (untracked but not ignored), as they are in the working tree.
+fn checkout_files(root: &Path) -> Vec<PathBuf> {
+    let output = Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(root)
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git ls-files failed");
+    output
+        .stdout
+        .split(|byte| *byte == 0)
+        .filter(|name| !name.is_empty())
+        .map(|name| PathBuf::from(String::from_utf8_lossy(name).into_owned()))
+        .filter(|name| root.join(name).is_file())
+        .collect()
+}
+
+/// Copies the checkout into `to`, keeping modification times, so that
+/// Cargo sees the copies as the same sources (it then hands both copies the
+/// same xtask binary, the situation this test is about).
+fn copy_checkout(from: &Path, to: &Path) {
+    for relative in checkout_files(from) {
+        let source = from.join(&relative);
+        let target = to.join(&relative);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(&source, &target).unwrap();
+        let modified = fs::metadata(&source).unwrap().modified().unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&target)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+fn xtask(checkout: &Path, target: &Path, args: &[&str]) -> Output {
+    let output = Command::new(cargo())
+        .arg("xtask")
+        .args(args)
+        .current_dir(checkout)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .expect("cargo runs");
+    eprintln!(
+        "cargo xtask {} in {}:\n{}{}",
+        args.join(" "),
+        checkout.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+#[test]
+fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
+    let root = workspace_root().unwrap();
+    let scratch = std::env::temp_dir().join(format!("xtask-checkouts-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&scratch);
+    let (first, second) = (scratch.join("first"), scratch.join("second"));
+    copy_checkout(&root, &first);
+    copy_checkout(&root, &second);
+    // Outside both checkouts; under the real target directory so that it
+    // stays warm from one run of the tests to the next.
+    let shared = target_dir(&root).unwrap().join("xtask-tests/shared-target");
+
+    let built = xtask(&first, &shared, &["codegen"]);
+    assert!(
+        built.status.success(),
+        "cargo xtask codegen failed in the first checkout"
+    );
+    let untouched = snapshot(&first.join(CLIENT_CRATE));
+
+    let spec = second.join(CLIENT_SPEC);
+    let text = fs::read_to_string(&spec).unwrap();
+    let listed = "        - H264\n";
+    assert_eq!(
+        text.matches(listed).count(),
+        1,
+        "the Codecs enum moved; update this test"
+    );
+    fs::write(
+        &spec,
+        text.replace(listed, "        - H264\n        - OPUS@48000H@20I\n"),
+    )
+    .unwrap();
+
+    let stale = xtask(&second, &shared, &["codegen", "--check"]);
+    assert!(
+        !stale.status.success(),
+        "the check passed on the edited checkout"
+    );
+    let stderr = String::from_utf8_lossy(&stale.stderr);
+    assert!(
+        stderr.contains("stale: generated/src/api/types.rs"),
+        "{stderr}"
+    );
+
+    let regenerated = xtask(&second, &shared, &["codegen"]);
+    assert!(regenerated.status.success());
+    let stdout = String::from_utf8_lossy(&regenerated.stdout);
+    assert!(
+        stdout.contains("updated: generated/src/api/types.rs"),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&regenerated.stderr);
+    if let Some(note) = stderr.lines().find(|line| line.starts_with("note: ")) {
+        // The binary built for the first checkout ran here: it says so, and
+        // still acted on this one.
+        assert!(note.contains(&second.display().to_string()), "{note}");
+    }
+    let types = fs::read_to_string(second.join(CLIENT_CRATE).join("src/api/types.rs")).unwrap();
+    assert!(
+        types.contains("Opus48000h20i"),
+        "the second checkout was not regenerated"
+    );
+
+    assert_eq!(
+        snapshot(&first.join(CLIENT_CRATE)),
+        untouched,
+        "the first checkout's client changed"
+    );
+    assert!(
+        xtask(&first, &shared, &["codegen", "--check"])
+            .status
+            .success()
+    );
+    assert!(
+        xtask(&second, &shared, &["codegen", "--check"])
+            .status
+            .success()
+    );
+    fs::remove_dir_all(&scratch).unwrap();
+}
