@@ -368,7 +368,13 @@ impl<'de> ::serde::Deserialize<'de> for Codecs {
     }
 }
 
-/// The encryption type set on the SIP endpoint.
+/// Whether connections to the SIP endpoint must be encrypted. Encryption
+/// is always used when it is possible.
+///
+/// - **required**: connections to the endpoint must be encrypted.
+/// - **optional**: connections are encrypted when possible, and are
+///   allowed without encryption otherwise.
+/// - **default**: the default of the project's SIP settings applies.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -380,10 +386,16 @@ impl<'de> ::serde::Deserialize<'de> for Codecs {
 )]
 #[non_exhaustive]
 pub enum Encryption {
+    /// connections to the endpoint must be encrypted.
+    ///
     /// On the wire: `required`.
     Required,
+    /// connections are encrypted when possible, and are allowed without encryption otherwise.
+    ///
     /// On the wire: `optional`.
     Optional,
+    /// the default of the project's SIP settings applies.
+    ///
     /// On the wire: `default`.
     Default,
     /// A value the API document does not list (yet), kept exactly as received.
@@ -672,7 +684,13 @@ pub struct SipEndpoint {
     pub ciphers: ::std::vec::Vec<Ciphers>,
     /// Codecs that can be enabled for calls on this SIP endpoint.
     pub codecs: ::std::vec::Vec<Codecs>,
-    /// The encryption type set on the SIP endpoint.
+    /// Whether connections to the SIP endpoint must be encrypted. Encryption
+    /// is always used when it is possible.
+    ///
+    /// - **required**: connections to the endpoint must be encrypted.
+    /// - **optional**: connections are encrypted when possible, and are
+    ///   allowed without encryption otherwise.
+    /// - **default**: the default of the project's SIP settings applies.
     pub encryption: Encryption,
     /// Specifies how the SIP endpoint handles outbound calls.
     ///
@@ -794,7 +812,13 @@ pub struct UpdateSipEndpointRequest {
     /// Codecs that can be enabled for calls on this SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
-    /// The encryption type set on the SIP endpoint.
+    /// Whether connections to the SIP endpoint must be encrypted. Encryption
+    /// is always used when it is possible.
+    ///
+    /// - **required**: connections to the endpoint must be encrypted.
+    /// - **optional**: connections are encrypted when possible, and are
+    ///   allowed without encryption otherwise.
+    /// - **default**: the default of the project's SIP settings applies.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// Specifies how the SIP endpoint handles outbound calls.
