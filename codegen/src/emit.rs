@@ -1,4 +1,4 @@
-//! Stage 4, emit: IR -> token streams, one function per kind of item. No naming decisions: every name comes from the IR.
+//! Stage 4, emit: IR -> token streams, one function per kind of item. Every name taken from the document comes from the IR; emit adds only the fixed names of the generated API (`new`, `as_str`, `KNOWN`, `status`), which lowering keeps free.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -116,6 +116,7 @@ fn root_module(api: &Api) -> TokenStream {
     };
     let variables = variables
         .iter()
+        .map(|variable| (&variable.name, &variable.default))
         .map(|(name, default)| quote!((#name, #default)));
     quote! {
         #module_docs

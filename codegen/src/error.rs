@@ -116,7 +116,9 @@ impl Error {
     }
 }
 
-/// Every problem found in a document, in document order; never empty.
+/// Every problem found in a document, in the order the stages find them
+/// (server, security, component schemas, then operations, each in document
+/// order), which is the same on every run; never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Errors(Vec<Error>);
 
@@ -181,8 +183,8 @@ impl Diagnostics {
         });
     }
 
-    /// `Ok(value)` if nothing was found, otherwise every problem, deduplicated
-    /// and in a stable order.
+    /// `Ok(value)` if nothing was found, otherwise every problem in the order
+    /// it was found, with a problem reported twice in a row kept once.
     pub(crate) fn finish<T>(mut self, value: T) -> Result<T, Errors> {
         if self.errors.is_empty() {
             Ok(value)

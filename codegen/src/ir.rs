@@ -21,8 +21,17 @@ pub struct Api {
 pub struct Server {
     /// The URL template, e.g. `https://{space}.example.com`.
     pub url: String,
-    /// `(name, default)` of each variable.
-    pub variables: Vec<(String, String)>,
+    /// Each variable the URL uses, in the order of the URL.
+    pub variables: Vec<ServerVariable>,
+}
+
+/// A variable of a server URL template.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerVariable {
+    /// The name between the braces of the template.
+    pub name: String,
+    /// The value the document gives when the user gives none.
+    pub default: String,
 }
 
 /// A named Rust type.
@@ -94,9 +103,9 @@ pub enum Presence {
 /// A struct generated from an object schema.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
-    /// Rust name.
+    /// The type name (`UpperCamelCase`).
     pub name: String,
-    /// Docs.
+    /// The schema's description, or its title, or a generated sentence.
     pub docs: Docs,
     /// Fields in document order.
     pub fields: Vec<Field>,
@@ -105,11 +114,11 @@ pub struct Struct {
 /// One field of a struct.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    /// Rust name (possibly `r#type`).
+    /// The field name (`snake_case`, possibly a raw identifier such as `r#type`).
     pub name: String,
     /// The JSON property name.
     pub wire: String,
-    /// Docs.
+    /// The property's description, or that of the schema it refers to.
     pub docs: Docs,
     /// The value type (without the `Option`/`Nullable` wrapper).
     pub ty: Ty,
@@ -125,9 +134,9 @@ pub struct Field {
 /// document does not list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
-    /// Rust name.
+    /// The type name (`UpperCamelCase`).
     pub name: String,
-    /// Docs.
+    /// The schema's description, and how values the document does not list are kept.
     pub docs: Docs,
     /// Listed values, in document order.
     pub variants: Vec<Variant>,
@@ -140,20 +149,20 @@ pub struct Enum {
 /// One listed enum value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
-    /// Rust name.
+    /// The variant name (`UpperCamelCase`), unique within its enum.
     pub name: String,
     /// The exact string on the wire.
     pub wire: String,
-    /// Docs.
+    /// The value's meaning, if the enum's description lists it, and the value as sent.
     pub docs: Docs,
 }
 
 /// `pub type Name = Ty;`
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alias {
-    /// Rust name.
+    /// The type name (`UpperCamelCase`).
     pub name: String,
-    /// Docs.
+    /// The schema's description, or a sentence naming the schema.
     pub docs: Docs,
     /// The aliased type.
     pub ty: Ty,
@@ -230,7 +239,7 @@ pub struct PathParam {
     pub wire: String,
     /// Type (`String` is taken as `&str`).
     pub ty: Ty,
-    /// Docs.
+    /// The parameter's description, listed under `# Parameters` in the method's docs.
     pub docs: Docs,
 }
 
@@ -257,9 +266,9 @@ pub struct Success {
 /// The per-operation enum of declared error statuses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorEnum {
-    /// Rust name.
+    /// The type name (`<Operation>Error`).
     pub name: String,
-    /// Docs.
+    /// What the enum holds, naming its operation.
     pub docs: Docs,
     /// One variant per status, ascending.
     pub variants: Vec<ErrorVariant>,
@@ -268,13 +277,13 @@ pub struct ErrorEnum {
 /// A declared error status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorVariant {
-    /// Rust name (`NotFound`).
+    /// The variant name: the status's reason phrase (`NotFound`).
     pub name: String,
     /// The status code.
     pub status: u16,
     /// The JSON body type; `None` for a response without a body.
     pub ty: Option<Ty>,
-    /// Docs (the response description).
+    /// The response's description.
     pub docs: Docs,
     /// The response description in one line, for `Display`.
     pub summary: String,

@@ -19,6 +19,7 @@ pub mod load;
 pub mod lower;
 mod naming;
 mod render;
+mod template;
 
 pub use error::{Error, Errors, Pointer};
 

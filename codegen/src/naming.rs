@@ -67,7 +67,9 @@ pub(crate) fn type_name(name: &str) -> String {
     pascal_with_prefix(name, "Type")
 }
 
-/// An enum variant name; `fallback` names a value with no letters or digits.
+/// An enum variant name: `UpperCamelCase`, prefixed with `V` when it would
+/// start with a digit; `Empty` for the empty string; for a value of
+/// punctuation only, its characters spelled as code points (`+` -> `U002B`).
 pub(crate) fn variant_name(value: &str) -> String {
     if value.chars().any(|c| c.is_ascii_alphanumeric()) {
         pascal_with_prefix(value, "V")

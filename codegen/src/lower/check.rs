@@ -1,0 +1,107 @@
+//! Whole-document checks: security schemes the runtime cannot apply, and types that would contain themselves.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{ReferenceOr, SecurityScheme};
+
+use super::Lowerer;
+use crate::error::Pointer;
+use crate::ir::{Ty, TypeDef};
+
+impl Lowerer<'_> {
+    /// The runtime authenticates with HTTP Basic only; any other scheme an
+    /// operation requires is reported.
+    pub(super) fn check_security(&mut self) {
+        let document = self.document;
+        let mut used = BTreeSet::new();
+        let requirements = document.security.iter().flatten().chain(
+            document
+                .paths
+                .paths
+                .values()
+                .filter_map(|item| item.as_item())
+                .flat_map(|item| item.iter().map(|(_, op)| op))
+                .flat_map(|op| op.security.iter().flatten()),
+        );
+        for requirement in requirements {
+            used.extend(requirement.keys().cloned());
+        }
+        let schemes = document.components.as_ref().map(|c| &c.security_schemes);
+        for name in used {
+            let pointer = Pointer::root()
+                .push("components")
+                .push("securitySchemes")
+                .push(&name);
+            match schemes.and_then(|s| s.get(&name)) {
+                Some(ReferenceOr::Item(SecurityScheme::HTTP { scheme, .. }))
+                    if scheme.eq_ignore_ascii_case("basic") => {}
+                Some(_) => self
+                    .diagnostics
+                    .unsupported(&pointer, "a security scheme other than HTTP Basic"),
+                None => self.diagnostics.invalid(
+                    &pointer,
+                    format!("security requirement `{name}` names no declared security scheme"),
+                ),
+            }
+        }
+    }
+
+    /// Reports each type that contains itself other than through a `Vec` or
+    /// a map (it would need a `Box`, which the generator does not emit), and
+    /// each alias that expands to itself.
+    pub(super) fn check_recursion(&mut self, types: &[TypeDef]) {
+        let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|t| (t.name(), t)).collect();
+        for def in types {
+            let name = def.name();
+            let Some(pointer) = self.type_names.get(name).cloned() else {
+                continue;
+            };
+            if reaches(name, name, &by_name, true) {
+                self.diagnostics
+                    .unsupported(&pointer, "an alias that refers to itself");
+            } else if reaches(name, name, &by_name, false) {
+                self.diagnostics.unsupported(
+                    &pointer,
+                    "a schema that contains itself other than through an array or a map",
+                );
+            }
+        }
+    }
+}
+
+/// Whether the type `from` leads to the type `to`: through the named types
+/// that its value holds in place (not behind a `Vec` or map), or, with
+/// `aliases_only`, through every named type its aliases mention.
+fn reaches(from: &str, to: &str, types: &BTreeMap<&str, &TypeDef>, aliases_only: bool) -> bool {
+    fn named<'t>(ty: &'t Ty, in_place: bool, out: &mut Vec<&'t str>) {
+        match ty {
+            Ty::Named(name) => out.push(name),
+            Ty::Array(inner) | Ty::Map(inner) if !in_place => named(inner, in_place, out),
+            Ty::Option(inner) => named(inner, in_place, out),
+            _ => {}
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![from];
+    while let Some(current) = stack.pop() {
+        let mut next = Vec::new();
+        match types.get(current) {
+            Some(TypeDef::Alias(alias)) => named(&alias.ty, !aliases_only, &mut next),
+            Some(TypeDef::Struct(s)) if !aliases_only => {
+                for field in &s.fields {
+                    named(&field.ty, true, &mut next);
+                }
+            }
+            _ => {}
+        }
+        for name in next {
+            if name == to {
+                return true;
+            }
+            if seen.insert(name) {
+                stack.push(name);
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,103 @@
+//! Stage 2 and 3, lower and check: `openapiv3::OpenAPI` -> IR. Every naming and ordering decision is made here, and every problem is collected with its JSON pointer.
+//!
+//! The stage is split by concern: [`names`] gives out Rust names, [`refs`]
+//! resolves `$ref`s, [`schema`] turns schemas into types, [`operation`]
+//! lowers operations, [`check`] holds the whole-document checks and [`docs`]
+//! writes doc text. This module runs them in order over the document.
+
+mod check;
+mod docs;
+mod names;
+mod operation;
+mod refs;
+mod schema;
+
+use std::collections::BTreeMap;
+
+use openapiv3::OpenAPI;
+
+use crate::error::{Diagnostics, Errors, Pointer};
+use crate::ir::{Api, Server, ServerVariable, TypeDef};
+use crate::template;
+
+/// Lowers a loaded document into the IR, or returns every problem found.
+pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
+    let mut lowerer = Lowerer {
+        document,
+        diagnostics: Diagnostics::default(),
+        type_names: BTreeMap::new(),
+        component_names: BTreeMap::new(),
+        types: Vec::new(),
+    };
+    let api = lowerer.api();
+    lowerer.diagnostics.finish(api)
+}
+
+/// The state of lowering one document.
+struct Lowerer<'a> {
+    document: &'a OpenAPI,
+    diagnostics: Diagnostics,
+    /// Every type name given out, with the place it was given for.
+    type_names: BTreeMap<String, Pointer>,
+    /// Component schema key -> Rust type name.
+    component_names: BTreeMap<String, String>,
+    /// The types defined so far, in the order they were defined.
+    types: Vec<TypeDef>,
+}
+
+impl Lowerer<'_> {
+    fn api(&mut self) -> Api {
+        let document = self.document;
+        let mut docs = vec![format!(
+            "{} (version {})",
+            document.info.title, document.info.version
+        )];
+        if let Some(description) = &document.info.description {
+            docs.push(String::new());
+            docs.extend(docs::doc_lines(description));
+        }
+        let server = self.server();
+        self.check_security();
+        self.component_schemas();
+        let mut operations = self.operations();
+        let mut types = std::mem::take(&mut self.types);
+        types.sort_by(|a, b| a.name().cmp(b.name()));
+        self.check_recursion(&types);
+        operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+        Api {
+            docs,
+            server,
+            types,
+            operations,
+        }
+    }
+
+    /// The first server, with the default of each variable its URL uses.
+    fn server(&mut self) -> Option<Server> {
+        let server = self.document.servers.first()?;
+        let pointer = Pointer::root().push("servers").push("0");
+        let mut variables = Vec::new();
+        for name in template::parse(&server.url).variables() {
+            match server.variables.as_ref().and_then(|v| v.get(name)) {
+                Some(variable) => variables.push(ServerVariable {
+                    name: name.to_owned(),
+                    default: variable.default.clone(),
+                }),
+                None => self.diagnostics.invalid(
+                    &pointer.push("url"),
+                    format!("the URL uses `{{{name}}}`, which `variables` does not declare"),
+                ),
+            }
+        }
+        Some(Server {
+            url: server.url.clone(),
+            variables,
+        })
+    }
+
+    /// Reports `what` as unsupported at `pointer`; `None`, so that callers can return it.
+    fn unsupported<T>(&mut self, pointer: &Pointer, what: impl Into<String>) -> Option<T> {
+        self.diagnostics.unsupported(pointer, what);
+        None
+    }
+}

@@ -1,0 +1,117 @@
+//! Names: claiming type names (against each other and the runtime's), unique method and variant names.
+
+use std::collections::BTreeSet;
+
+use super::Lowerer;
+use crate::error::{Error, Pointer};
+use crate::ir::{Field, Presence};
+
+/// The names the client runtime takes, kept beside the runtime itself.
+#[path = "../../../generated/src/runtime/reserved.rs"]
+mod reserved;
+pub(super) use reserved::CLIENT_METHODS as RUNTIME_METHODS;
+use reserved::TYPE_NAMES as RUNTIME_NAMES;
+
+impl Lowerer<'_> {
+    /// Takes `name` for the type defined at `pointer`; false (and an error) if
+    /// it is taken or reserved.
+    pub(super) fn claim_type_name(&mut self, name: &str, pointer: &Pointer) -> bool {
+        if RUNTIME_NAMES.contains(&name) {
+            self.diagnostics.unsupported(
+                pointer,
+                format!(
+                    "the Rust name `{name}` is reserved by the client runtime; rename the schema"
+                ),
+            );
+            return false;
+        }
+        if let Some(first) = self.type_names.get(name) {
+            self.diagnostics.push(Error::NameCollision {
+                pointer: pointer.clone(),
+                name: name.to_owned(),
+                first: first.clone(),
+            });
+            return false;
+        }
+        self.type_names.insert(name.to_owned(), pointer.clone());
+        true
+    }
+}
+
+/// Names the setters and clearers of a struct's fields.
+///
+/// Names are given in rounds so that they do not depend on the order of the
+/// properties: first every setter that can have its field's own name, then
+/// the others (`set_<field>`), then the clearers of optional nullable fields
+/// (`clear_<field>`). Fields the constructor takes have no setter.
+pub(super) fn name_methods(fields: &mut [Field]) {
+    let mut methods: BTreeSet<String> = BTreeSet::from(["new".to_owned()]);
+    let has_setter = |field: &Field| {
+        matches!(
+            field.presence,
+            Presence::Optional | Presence::OptionalNullable
+        )
+    };
+    for field in fields.iter_mut().filter(|f| has_setter(f)) {
+        if methods.insert(field.name.clone()) {
+            field.setter = field.name.clone();
+        }
+    }
+    for field in fields.iter_mut() {
+        if field.setter.is_empty() {
+            field.setter = if has_setter(field) {
+                free_method_name(&mut methods, &field.name)
+            } else {
+                field.name.clone()
+            };
+        }
+    }
+    for field in fields
+        .iter_mut()
+        .filter(|f| f.presence == Presence::OptionalNullable)
+    {
+        let bare = field.name.trim_start_matches("r#");
+        field.clearer = Some(free_method_name(&mut methods, &format!("clear_{bare}")));
+    }
+}
+
+/// `base`, or `base2`, `base3`, ... whichever is free; the result is taken.
+pub(super) fn unique(taken: &mut BTreeSet<String>, base: &str) -> String {
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&candidate) {
+        candidate = format!("{base}{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// A method name for a struct: `wanted`, or `set_wanted` if taken, made unique.
+fn free_method_name(taken: &mut BTreeSet<String>, wanted: &str) -> String {
+    if !taken.contains(wanted) {
+        taken.insert(wanted.to_owned());
+        return wanted.to_owned();
+    }
+    unique(taken, &format!("set_{}", wanted.trim_start_matches("r#")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setter_names_avoid_the_constructor() {
+        let mut taken = BTreeSet::from(["new".to_owned()]);
+        assert_eq!(free_method_name(&mut taken, "new"), "set_new");
+        assert_eq!(free_method_name(&mut taken, "name"), "name");
+    }
+
+    #[test]
+    fn unique_names_count_up_from_two() {
+        let mut taken = BTreeSet::from(["A".to_owned()]);
+        assert_eq!(unique(&mut taken, "A"), "A2");
+        assert_eq!(unique(&mut taken, "A"), "A3");
+        assert_eq!(unique(&mut taken, "B"), "B");
+    }
+}
