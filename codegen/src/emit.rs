@@ -27,10 +27,7 @@ pub fn emit(api: &Api) -> Modules {
 }
 
 fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
-    }
+    Ident::new(name, Span::call_site())
 }
 
 /// One `#[doc]` per line, so that the output reads as `///` comments.
@@ -217,7 +214,7 @@ fn structure(s: &Struct) -> TokenStream {
         let field_ty = field_type(field);
         let wire = &field.wire;
         let mut serde = Vec::new();
-        if field.name.trim_start_matches("r#") != field.wire {
+        if field.name != field.wire {
             serde.push(quote!(rename = #wire));
         }
         match field.presence {

@@ -98,8 +98,10 @@ fn pascal_with_prefix(name: &str, prefix: &str) -> String {
     pascal
 }
 
-/// A field, method or parameter name: `snake_case`, a raw identifier
-/// (`r#type`) for keywords that allow it, `_` appended for those that do not.
+/// A field, method or parameter name: `snake_case`, with `_` appended to a
+/// keyword (`type` -> `type_`). Not a raw identifier (`r#type`): rustdoc
+/// shows those without the `r#`, so the docs would show a name that does
+/// not compile.
 pub(crate) fn snake_name(name: &str) -> String {
     let mut snake = words(name)
         .iter()
@@ -111,10 +113,8 @@ pub(crate) fn snake_name(name: &str) -> String {
     } else if !snake.starts_with(|c: char| c.is_ascii_alphabetic()) {
         snake.insert_str(0, "n_");
     }
-    if ["self", "super", "crate", "Self"].contains(&snake.as_str()) {
+    if ["self", "super", "crate", "Self"].contains(&snake.as_str()) || is_keyword(&snake) {
         snake.push('_');
-    } else if is_keyword(&snake) {
-        snake.insert_str(0, "r#");
     }
     snake
 }
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn snake_names_escape_keywords() {
-        assert_eq!(snake_name("type"), "r#type");
+        assert_eq!(snake_name("type"), "type_");
         assert_eq!(snake_name("self"), "self_");
         assert_eq!(
             snake_name("callingHandlerResourceId"),

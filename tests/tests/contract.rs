@@ -126,7 +126,7 @@ async fn the_spec_example_of_the_200_decodes() {
         Uuid::parse_str("7b1f0e4a-3c2d-4e5f-8a9b-0c1d2e3f4a5b").unwrap()
     );
     assert_eq!(response.display_name, "Alice's desk phone");
-    assert_eq!(response.r#type, FabricResourceType::SipEndpoint);
+    assert_eq!(response.type_, FabricResourceType::SipEndpoint);
     assert_eq!(
         response.created_at.to_rfc3339(),
         "2024-05-06T12:20:00+00:00"
@@ -202,7 +202,7 @@ async fn every_declared_error_status_decodes_into_its_variant() {
     let [item] = body.errors.as_slice() else {
         panic!("the spec's example has one item: {body:?}");
     };
-    assert_eq!(item.r#type, "validation_error");
+    assert_eq!(item.type_, "validation_error");
     assert_eq!(item.code, "invalid_parameter_value");
     assert_eq!(
         item.message,

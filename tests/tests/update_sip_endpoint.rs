@@ -284,7 +284,7 @@ async fn decodes_every_field_of_a_200_response() {
         uuid("7b1f0e4a-3c2d-4e5f-8a9b-0c1d2e3f4a5b")
     );
     assert_eq!(response.display_name, "Alice's desk phone");
-    assert_eq!(response.r#type, FabricResourceType::SipEndpoint);
+    assert_eq!(response.type_, FabricResourceType::SipEndpoint);
     assert_eq!(response.created_at, utc(2024, 5, 6, 12, 20, 0));
     assert_eq!(response.updated_at, utc(2024, 5, 7, 8, 15, 30));
 
@@ -367,10 +367,10 @@ async fn unknown_enum_values_decode_to_unknown_and_serialise_back_unchanged() {
     let endpoint = &response.sip_endpoint;
 
     assert!(
-        matches!(&response.r#type, FabricResourceType::Unknown(v) if v.as_str() == "sip_endpoint_v2")
+        matches!(&response.type_, FabricResourceType::Unknown(v) if v.as_str() == "sip_endpoint_v2")
     );
-    assert_eq!(response.r#type.as_str(), "sip_endpoint_v2");
-    assert!(!response.r#type.is_known());
+    assert_eq!(response.type_.as_str(), "sip_endpoint_v2");
+    assert!(!response.type_.is_known());
 
     assert_eq!(endpoint.codecs[0], Codecs::Pcmu);
     assert!(endpoint.codecs[0].is_known());
@@ -522,7 +522,7 @@ async fn every_item_of_a_422_is_reachable() {
         .iter()
         .map(|item| {
             (
-                item.r#type.as_str(),
+                item.type_.as_str(),
                 item.code.as_str(),
                 item.message.as_str(),
                 item.attribute.as_ref(),

@@ -64,10 +64,7 @@ pub(super) fn operation_docs(
         docs.push(String::new());
         for param in params {
             let text = param.docs.join(" ");
-            docs.push(format!(
-                "- `{}`: {text}",
-                param.name.trim_start_matches("r#")
-            ));
+            docs.push(format!("- `{}`: {text}", param.name));
         }
     }
     docs.push(String::new());

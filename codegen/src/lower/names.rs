@@ -70,7 +70,8 @@ pub(super) fn name_methods(fields: &mut [Field]) {
         .iter_mut()
         .filter(|f| f.presence == Presence::OptionalNullable)
     {
-        let bare = field.name.trim_start_matches("r#");
+        // `clear_type`, not `clear_type_`: the prefix already keeps it off the keyword.
+        let bare = field.name.trim_end_matches('_');
         field.clearer = Some(free_method_name(&mut methods, &format!("clear_{bare}")));
     }
 }
@@ -93,7 +94,7 @@ fn free_method_name(taken: &mut BTreeSet<String>, wanted: &str) -> String {
         taken.insert(wanted.to_owned());
         return wanted.to_owned();
     }
-    unique(taken, &format!("set_{}", wanted.trim_start_matches("r#")))
+    unique(taken, &format!("set_{}", wanted.trim_end_matches('_')))
 }
 
 #[cfg(test)]

@@ -617,7 +617,8 @@ impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
 #[non_exhaustive]
 pub struct RestApiErrorItem {
     /// The kind of error, such as `validation_error`.
-    pub r#type: ::std::string::String,
+    #[serde(rename = "type")]
+    pub type_: ::std::string::String,
     /// A machine-readable code for the error.
     pub code: ::std::string::String,
     /// A human-readable description of the error.
@@ -632,13 +633,13 @@ pub struct RestApiErrorItem {
 impl RestApiErrorItem {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(
-        r#type: impl ::std::convert::Into<::std::string::String>,
+        type_: impl ::std::convert::Into<::std::string::String>,
         code: impl ::std::convert::Into<::std::string::String>,
         message: impl ::std::convert::Into<::std::string::String>,
         url: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            r#type: ::std::convert::Into::into(r#type),
+            type_: ::std::convert::Into::into(type_),
             code: ::std::convert::Into::into(code),
             message: ::std::convert::Into::into(message),
             attribute: ::std::default::Default::default(),
@@ -753,7 +754,8 @@ pub struct SipEndpointResponse {
     /// Display name of the SIP endpoint Fabric resource.
     pub display_name: ::std::string::String,
     /// Type of the Fabric resource.
-    pub r#type: FabricResourceType,
+    #[serde(rename = "type")]
+    pub type_: FabricResourceType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -768,7 +770,7 @@ impl SipEndpointResponse {
         id: ::uuid::Uuid,
         project_id: ::uuid::Uuid,
         display_name: impl ::std::convert::Into<::std::string::String>,
-        r#type: FabricResourceType,
+        type_: FabricResourceType,
         created_at: ::chrono::DateTime<::chrono::Utc>,
         updated_at: ::chrono::DateTime<::chrono::Utc>,
         sip_endpoint: SipEndpoint,
@@ -777,7 +779,7 @@ impl SipEndpointResponse {
             id,
             project_id,
             display_name: ::std::convert::Into::into(display_name),
-            r#type,
+            type_,
             created_at,
             updated_at,
             sip_endpoint,

@@ -125,7 +125,8 @@ pub struct Book {
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// A field named like a Rust keyword.
-    pub r#type: ::std::string::String,
+    #[serde(rename = "type")]
+    pub type_: ::std::string::String,
     /// A link to this book; a field named like a reserved word.
     #[serde(rename = "self")]
     pub self_: ::std::string::String,
@@ -160,7 +161,7 @@ impl Book {
         subtitle: ::std::option::Option<::std::string::String>,
         page_count: i32,
         price: f64,
-        r#type: impl ::std::convert::Into<::std::string::String>,
+        type_: impl ::std::convert::Into<::std::string::String>,
         self_: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
@@ -189,7 +190,7 @@ impl Book {
             shelf_counts: ::std::default::Default::default(),
             reprint_dates: ::std::default::Default::default(),
             nested_lists: ::std::default::Default::default(),
-            r#type: ::std::convert::Into::into(r#type),
+            type_: ::std::convert::Into::into(type_),
             self_: ::std::convert::Into::into(self_),
             crate_: ::std::default::Default::default(),
             camel_case_name: ::std::default::Default::default(),
@@ -345,7 +346,7 @@ impl Book {
         self
     }
     /// Sends `crate` as an explicit `null`, which clears it.
-    pub fn clear_crate_(mut self) -> Self {
+    pub fn clear_crate(mut self) -> Self {
         self.crate_ = crate::runtime::Nullable::Null;
         self
     }
