@@ -68,6 +68,28 @@ fn doc(line: &str) -> TokenStream {
     docs(&vec![line.to_owned()])
 }
 
+/// The first paragraph of `lines` (up to the first blank line).
+fn first_paragraph(lines: &Docs) -> Docs {
+    lines
+        .iter()
+        .take_while(|line| !line.trim().is_empty())
+        .cloned()
+        .collect()
+}
+
+/// The path of `item` in the client runtime, as generated code names it.
+/// Every path into the runtime comes from here, so that where the runtime
+/// lives is written once.
+fn runtime(item: &str) -> TokenStream {
+    let item = ident(item);
+    quote!(crate::runtime::#item)
+}
+
+/// [`runtime`] as text, for paths that serde takes as strings.
+fn runtime_text(item: &str) -> String {
+    runtime(item).to_string().replace(' ', "")
+}
+
 /// Where named types live relative to the module being emitted.
 #[derive(Clone, Copy)]
 enum Scope {
@@ -154,7 +176,10 @@ fn field_type(field: &Field) -> TokenStream {
     match field.presence {
         Presence::Required => inner,
         Presence::Optional | Presence::RequiredNullable => quote!(::std::option::Option<#inner>),
-        Presence::OptionalNullable => quote!(crate::runtime::Nullable<#inner>),
+        Presence::OptionalNullable => {
+            let nullable = runtime("Nullable");
+            quote!(#nullable<#inner>)
+        }
     }
 }
 
@@ -202,10 +227,8 @@ fn structure(s: &Struct) -> TokenStream {
                 ));
             }
             Presence::OptionalNullable => {
-                serde.push(quote!(
-                    default,
-                    skip_serializing_if = "crate::runtime::Nullable::is_absent"
-                ));
+                let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
+                serde.push(quote!(default, skip_serializing_if = #is_absent));
             }
             Presence::Required | Presence::RequiredNullable => {}
         }
@@ -248,8 +271,12 @@ fn structure(s: &Struct) -> TokenStream {
         }
     });
     let many = (constructor_fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let constructor_doc = doc(if constructor_fields.is_empty() {
+    let constructor_doc = doc(if s.fields.is_empty() {
+        "The value; it has no fields."
+    } else if constructor_fields.is_empty() {
         "A value with every field unset."
+    } else if constructor_fields.len() == s.fields.len() {
+        "A value made of all its fields."
     } else {
         "A value made of the fields the API requires; the others start unset."
     });
@@ -280,12 +307,16 @@ fn setter(field: &Field) -> TokenStream {
     let (param_ty, convert) = accepted(&field.ty, &value);
     let convert = convert.unwrap_or_else(|| value.to_token_stream());
     let wire = &field.wire;
+    // What the field means, as its own doc says; the setter's name says
+    // what it does.
+    let mut meaning = first_paragraph(&field.docs);
+    if meaning.is_empty() {
+        meaning.push(format!("Sets `{wire}`."));
+    }
     match field.presence {
         Presence::Required | Presence::RequiredNullable => TokenStream::new(),
         Presence::Optional => {
-            let doc = doc(&format!(
-                "Sets `{wire}`, which is left out of the JSON while unset."
-            ));
+            let doc = docs(&meaning);
             quote! {
                 #doc
                 pub fn #setter(mut self, value: #param_ty) -> Self {
@@ -295,9 +326,8 @@ fn setter(field: &Field) -> TokenStream {
             }
         }
         Presence::OptionalNullable => {
-            let set_doc = doc(&format!(
-                "Sets `{wire}` to a value (while unset, it is left out of the JSON)."
-            ));
+            let set_doc = docs(&meaning);
+            let nullable = runtime("Nullable");
             let clearer = field.clearer.as_deref().map(|clearer| {
                 let clearer = ident(clearer);
                 let doc = doc(&format!(
@@ -306,7 +336,7 @@ fn setter(field: &Field) -> TokenStream {
                 quote! {
                     #doc
                     pub fn #clearer(mut self) -> Self {
-                        self.#name = crate::runtime::Nullable::Null;
+                        self.#name = #nullable::Null;
                         self
                     }
                 }
@@ -314,7 +344,7 @@ fn setter(field: &Field) -> TokenStream {
             quote! {
                 #set_doc
                 pub fn #setter(mut self, value: #param_ty) -> Self {
-                    self.#name = crate::runtime::Nullable::Value(#convert);
+                    self.#name = #nullable::Value(#convert);
                     self
                 }
                 #clearer
@@ -325,6 +355,7 @@ fn setter(field: &Field) -> TokenStream {
 
 fn enumeration(e: &Enum) -> TokenStream {
     let docs = docs(&e.docs);
+    let unknown_value = runtime("UnknownValue");
     let name = ident(&e.name);
     let unknown = ident(&e.unknown);
     let variant_names: Vec<Ident> = e.variants.iter().map(|v| ident(&v.name)).collect();
@@ -363,7 +394,7 @@ fn enumeration(e: &Enum) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value the API document does not list (yet), kept exactly as received.
-            #unknown(crate::runtime::UnknownValue),
+            #unknown(#unknown_value),
         }
 
         impl #name {
@@ -394,14 +425,14 @@ fn enumeration(e: &Enum) -> TokenStream {
         impl ::std::convert::From<&str> for #name {
             #parse_doc
             fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| Self::#unknown(crate::runtime::UnknownValue::new(value.to_owned())))
+                Self::known(value).unwrap_or_else(|| Self::#unknown(#unknown_value::new(value.to_owned())))
             }
         }
 
         impl ::std::convert::From<::std::string::String> for #name {
             #parse_doc
             fn from(value: ::std::string::String) -> Self {
-                Self::known(&value).unwrap_or_else(|| Self::#unknown(crate::runtime::UnknownValue::new(value)))
+                Self::known(&value).unwrap_or_else(|| Self::#unknown(#unknown_value::new(value)))
             }
         }
 
@@ -443,6 +474,7 @@ fn error_enum(errors: &ErrorEnum) -> TokenStream {
     let variants = errors.variants.iter().map(|variant| {
         let docs = self::docs(&variant.docs);
         let status_doc = doc(&format!("Status `{}`.", variant.status));
+        let status_alias = variant.status.to_string();
         let variant_name = ident(&variant.name);
         let payload = variant.ty.as_ref().map(|body| {
             let body = ty(body, Scope::Operations);
@@ -452,6 +484,7 @@ fn error_enum(errors: &ErrorEnum) -> TokenStream {
             #docs
             ///
             #status_doc
+            #[doc(alias = #status_alias)]
             #variant_name #payload,
         }
     });
@@ -532,27 +565,31 @@ fn operation(op: &Operation) -> TokenStream {
         Some(success) => ty(success, Scope::Operations),
         None => quote!(()),
     };
+    let path_segment = runtime("path_segment");
+    let encode_json = runtime("encode_json");
     let segments = op.path.iter().map(|part| match part {
         PathPart::Literal(text) => text.to_token_stream(),
         PathPart::Param(index) => {
             let param = &op.params[*index];
             let name = ident(&param.name);
-            match &param.ty {
-                Ty::String => quote!(&crate::runtime::path_segment(#name)),
-                Ty::Named(_) => quote!(&crate::runtime::path_segment(#name.as_str())),
-                _ => quote!(&crate::runtime::path_segment(&::std::string::ToString::to_string(&#name))),
-            }
+            let wire = &param.wire;
+            let value = match &param.ty {
+                Ty::String => quote!(#name),
+                Ty::Named(_) => quote!(#name.as_str()),
+                _ => quote!(&::std::string::ToString::to_string(&#name)),
+            };
+            quote!(&#path_segment(PATH_TEMPLATE, #wire, #value)?)
         }
     });
     let body_value = match &op.body {
         Some(body) if body.required => {
             let name = ident(&body.name);
-            quote!(::std::option::Option::Some(crate::runtime::encode_json(#name)?))
+            quote!(::std::option::Option::Some(#encode_json(#name)?))
         }
         Some(body) => {
             let name = ident(&body.name);
             quote!(match #name {
-                ::std::option::Option::Some(value) => ::std::option::Option::Some(crate::runtime::encode_json(value)?),
+                ::std::option::Option::Some(value) => ::std::option::Option::Some(#encode_json(value)?),
                 ::std::option::Option::None => ::std::option::Option::None,
             })
         }
@@ -560,6 +597,7 @@ fn operation(op: &Operation) -> TokenStream {
     };
     let http_method = Ident::new(op.method.as_str(), Span::call_site());
     let template = &op.path_template;
+    let method_alias = format!("{} {template}", op.method.as_str());
     let success_status = Literal::u16_unsuffixed(op.success.status);
     let success_arm = match op.success.ty {
         Some(_) => quote!(#success_status => response.json(),),
@@ -573,22 +611,31 @@ fn operation(op: &Operation) -> TokenStream {
             None => quote!(#status => response.api_error_without_body(#error_name::#variant_name),),
         }
     });
+    let client = runtime("Client");
+    let error = runtime("Error");
+    let send = runtime("send");
+    let operation_request = runtime("OperationRequest");
     quote! {
         #error_enum
 
-        impl crate::runtime::Client {
+        impl #client {
             #docs
-            pub async fn #method_name(&self, #(#all_params),*) -> ::std::result::Result<#success_ty, crate::runtime::Error<#error_name>> {
+            #[doc(alias = #template)]
+            #[doc(alias = #method_alias)]
+            pub async fn #method_name(&self, #(#all_params),*) -> ::std::result::Result<#success_ty, #error<#error_name>> {
+                const PATH_TEMPLATE: &str = #template;
                 let path = [#(#segments),*].concat();
                 let body = #body_value;
-                let response = self
-                    .execute(crate::runtime::OperationRequest {
+                let response = #send(
+                    self,
+                    #operation_request {
                         method: ::reqwest::Method::#http_method,
-                        path_template: #template,
+                        path_template: PATH_TEMPLATE,
                         path,
                         body,
-                    })
-                    .await?;
+                    },
+                )
+                .await?;
                 match response.status() {
                     #success_arm
                     #(#error_arms)*

@@ -599,61 +599,16 @@ fn a_server_url_with_an_undeclared_variable() {
     );
 }
 
-/// The inherent methods of the runtime's `Client`, read from its source:
-/// an operation of the same name would define a method twice.
-fn client_methods() -> Vec<String> {
-    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime");
-    let mut methods = Vec::new();
-    let mut files: Vec<_> = fs::read_dir(&runtime)
-        .expect("the runtime folder")
-        .map(|entry| entry.expect("a directory entry").path())
-        .collect();
-    files.sort();
-    for file in files {
-        let name = file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        // Test modules only add methods to the runtime's own tests.
-        if !name.ends_with(".rs") || name.ends_with("tests.rs") {
-            continue;
-        }
-        let text = fs::read_to_string(&file).expect("a runtime source file");
-        let mut inside = false;
-        for line in text.lines() {
-            if line.starts_with("impl Client {") {
-                inside = true;
-            } else if inside && line == "}" {
-                inside = false;
-            } else if inside {
-                let words: Vec<&str> = line.split_whitespace().collect();
-                if let Some(at) = words.iter().position(|word| *word == "fn")
-                    && let Some(name) = words.get(at + 1)
-                {
-                    let name: String = name
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_')
-                        .collect();
-                    methods.push(name);
-                }
-            }
-        }
-    }
-    methods.sort();
-    methods.dedup();
-    methods
-}
+/// The names the client runtime takes, as the generator reads them; the
+/// client crate's own tests keep this list equal to the runtime's public
+/// surface.
+#[path = "../../generated/src/runtime/reserved.rs"]
+mod reserved;
 
 #[test]
 fn operations_named_like_a_method_of_the_runtime_client() {
-    let methods = client_methods();
-    for expected in ["base_url", "execute", "from_env", "new"] {
-        assert!(
-            methods.iter().any(|m| m == expected),
-            "reading the runtime found {methods:?}"
-        );
-    }
-    for method in &methods {
+    assert!(reserved::CLIENT_METHODS.contains(&"new"));
+    for method in reserved::CLIENT_METHODS {
         let text = document(&format!(
             "paths:\n  /books:\n    get:\n      operationId: {method}\n      \
              responses:\n        '200': {{description: The books.}}\n"
@@ -670,22 +625,9 @@ fn operations_named_like_a_method_of_the_runtime_client() {
 }
 
 #[test]
-fn schemas_named_like_a_name_the_client_crate_exports_from_the_runtime() {
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/lib.rs");
-    let lib = fs::read_to_string(lib).expect("the client crate's lib.rs");
-    let start = lib
-        .find("pub use runtime::{")
-        .expect("lib.rs re-exports the runtime");
-    let list = &lib[start + "pub use runtime::{".len()..];
-    let list = &list[..list.find('}').expect("the end of the list")];
-    let types: Vec<&str> = list
-        .split(',')
-        .map(str::trim)
-        .filter(|name| name.starts_with(|c: char| c.is_ascii_uppercase()))
-        .filter(|name| name.chars().any(|c| c.is_ascii_lowercase()))
-        .collect();
-    assert!(types.contains(&"Client"), "read {types:?} from lib.rs");
-    for name in types {
+fn schemas_named_like_a_type_the_client_crate_exports_from_the_runtime() {
+    assert!(reserved::TYPE_NAMES.contains(&"Client"));
+    for name in reserved::TYPE_NAMES {
         let text = document(&format!(
             "paths: {{}}\ncomponents:\n  schemas:\n    {name}: {{type: string}}\n"
         ));
@@ -696,6 +638,23 @@ fn schemas_named_like_a_name_the_client_crate_exports_from_the_runtime() {
                  #/components/schemas/{name}: unsupported: the Rust name `{name}` is reserved \
                  by the client runtime; rename the schema"
             )
+        );
+    }
+}
+
+#[test]
+fn the_runtime_helpers_are_free_names_for_operations() {
+    // Helpers of the runtime are not methods of `Client`: operations may
+    // take their names.
+    for method in ["execute", "send", "attempt", "url"] {
+        assert!(!reserved::CLIENT_METHODS.contains(&method), "{method}");
+        let text = document(&format!(
+            "paths:\n  /books:\n    get:\n      operationId: {method}\n      \
+             responses:\n        '200': {{description: The books.}}\n"
+        ));
+        assert!(
+            codegen::generate("spec/bookshop.yaml", &text).is_ok(),
+            "{method}"
         );
     }
 }

@@ -155,12 +155,10 @@ fn write_line(out: &mut impl io::Write, line: fmt::Arguments<'_>) -> io::Result<
 /// body's details, otherwise the error and its causes.
 fn report(error: &Error<UpdateSipEndpointError>) {
     // Also the last answer when the client gave up after retries (`500`).
-    if let Some(api) = error.api_error() {
-        match error {
-            Error::RetriesExhausted { attempts, .. } => {
-                say!("error: the API answered {api} (gave up after {attempts} attempts)");
-            }
-            _ => say!("error: the API answered {api}"),
+    if let Error::Api(api) = error {
+        match api.attempts() {
+            1 => say!("error: the API answered {api}"),
+            attempts => say!("error: the API answered {api} (gave up after {attempts} attempts)"),
         }
         match api.body() {
             UpdateSipEndpointError::UnprocessableEntity(body) => {

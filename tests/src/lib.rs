@@ -1,11 +1,24 @@
-//! Shared fixtures of the integration tests in `tests/`: the credentials
-//! and endpoint the tests use, the `Authorization` header they expect, and
-//! a complete `200` response of "Update SIP Endpoint".
+//! Shared fixtures and helpers of the integration tests in `tests/`: the
+//! credentials and endpoint the tests use, the `Authorization` header they
+//! expect, a complete `200` response of "Update SIP Endpoint", and the
+//! clients, servers and calls most tests start from.
 //!
 //! The expected values are written out here by hand (not derived from the
 //! client), so that a test comparing against them checks the client.
 
+use std::io;
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
 use serde_json::{Value, json};
+use signalwire_fabric::uuid::Uuid;
+use signalwire_fabric::{
+    Client, Error, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
+    UpdateSipEndpointRequest,
+};
+use wiremock::matchers::any;
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
 /// The project ID the tests configure (the username of HTTP Basic auth).
 pub const PROJECT_ID: &str = "project-123";
@@ -21,33 +34,84 @@ pub const ENDPOINT_ID: &str = "6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b";
 pub const ENDPOINT_PATH: &str =
     "/api/fabric/resources/sip_endpoints/6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b";
 
-/// The `Authorization` header expected for [`PROJECT_ID`] and [`API_TOKEN`]:
-/// `Basic base64("project-123:token-abc")`.
+/// `base64("project-123:token-abc")`, the credentials of [`PROJECT_ID`] and
+/// [`API_TOKEN`] as HTTP Basic auth encodes them (computed once with
+/// `printf 'project-123:token-abc' | base64`).
+pub const ENCODED_CREDENTIALS: &str = "cHJvamVjdC0xMjM6dG9rZW4tYWJj";
+
+/// The `Authorization` header expected for [`PROJECT_ID`] and [`API_TOKEN`].
 pub fn expected_authorization() -> String {
-    format!(
-        "Basic {}",
-        base64(format!("{PROJECT_ID}:{API_TOKEN}").as_bytes())
-    )
+    format!("Basic {ENCODED_CREDENTIALS}")
 }
 
-/// Standard base64 (RFC 4648, section 4) with `=` padding.
-pub fn base64(input: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(input.len().div_ceil(3) * 4);
-    for chunk in input.chunks(3) {
-        let byte = |index: usize| u32::from(chunk.get(index).copied().unwrap_or(0));
-        let bits = (byte(0) << 16) | (byte(1) << 8) | byte(2);
-        // A chunk of n bytes gives n + 1 characters, padded to 4 with `=`.
-        for position in 0..4 {
-            if position <= chunk.len() {
-                let sextet = (bits >> (18 - 6 * position)) & 0x3f;
-                out.push(char::from(ALPHABET[sextet as usize]));
-            } else {
-                out.push('=');
-            }
-        }
+/// What `update_sip_endpoint` returns.
+pub type UpdateResult = Result<SipEndpointResponse, Error<UpdateSipEndpointError>>;
+
+/// A client of `base_url` with the test credentials and the default
+/// settings.
+pub fn client_for(base_url: &str) -> Client {
+    Client::from_base_url(PROJECT_ID, API_TOKEN, base_url).expect("a valid configuration")
+}
+
+/// The default number of attempts and deadline, with waits of at most a
+/// few milliseconds.
+pub fn fast_retries() -> RetryPolicy {
+    RetryPolicy::default()
+        .initial_backoff(Duration::from_millis(1))
+        .max_backoff(Duration::from_millis(5))
+}
+
+/// A server that answers every request with `response`.
+pub async fn server_answering(response: ResponseTemplate) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(response)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// A base URL on which nothing listens: a loopback port that was free a
+/// moment ago.
+pub fn unused_base_url() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    let port = listener.local_addr().expect("local address").port();
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Sets the username of [`ENDPOINT_ID`] to `alice`.
+pub async fn update(client: &Client) -> UpdateResult {
+    let id = Uuid::parse_str(ENDPOINT_ID).expect("a valid UUID");
+    client
+        .update_sip_endpoint(id, &UpdateSipEndpointRequest::new().username("alice"))
+        .await
+}
+
+/// A log sink for a `tracing_subscriber` writer: everything written, kept
+/// in memory and shared by its clones.
+#[derive(Clone, Default)]
+pub struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl LogBuffer {
+    /// Everything written so far, as (lossy) text.
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        String::from_utf8_lossy(&bytes).into_owned()
     }
-    out
+}
+
+impl io::Write for LogBuffer {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A complete `200` response of "Update SIP Endpoint", with every field
@@ -81,25 +145,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_matches_the_rfc_4648_test_vectors() {
-        let vectors = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (input, expected) in vectors {
-            assert_eq!(base64(input.as_bytes()), expected, "base64({input:?})");
-        }
-        // High bits and the last two characters of the alphabet.
-        assert_eq!(base64(&[0xfb, 0xff, 0xbf]), "+/+/");
-    }
-
-    #[test]
     fn expected_authorization_encodes_project_id_and_token() {
+        // RFC 4648 base64 of "project-123:token-abc", checked by hand:
+        // "pro" -> cHJv, "jec" -> amVj, "t-1" -> dC0x, "23:" -> MjM6,
+        // "tok" -> dG9r, "en-" -> ZW4t, "abc" -> YWJj.
+        assert_eq!(PROJECT_ID, "project-123");
+        assert_eq!(API_TOKEN, "token-abc");
         assert_eq!(
             expected_authorization(),
             "Basic cHJvamVjdC0xMjM6dG9rZW4tYWJj"

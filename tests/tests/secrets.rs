@@ -9,47 +9,17 @@
 //! installs are global to the process.
 
 use std::fmt;
-use std::io;
-use std::net::TcpListener;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use integration_tests::{
-    API_TOKEN, ENDPOINT_ID, PROJECT_ID, base64, expected_authorization, full_response,
+    API_TOKEN, ENCODED_CREDENTIALS, LogBuffer, PROJECT_ID, expected_authorization, fast_retries,
+    full_response, server_answering, unused_base_url,
 };
 use signalwire_fabric::header::{self, HeaderName, HeaderValue};
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    Client, ConfigError, Error, RetryPolicy, UpdateSipEndpointError, UpdateSipEndpointRequest,
-};
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-/// Everything written to the log, shared with the subscriber's writer.
-#[derive(Clone, Default)]
-struct LogBuffer(Arc<Mutex<Vec<u8>>>);
-
-impl LogBuffer {
-    fn text(&self) -> String {
-        let bytes = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        String::from_utf8_lossy(&bytes).into_owned()
-    }
-}
-
-impl io::Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+use signalwire_fabric::{Client, ConfigError, Error, RetryPolicy, UpdateSipEndpointError};
+use wiremock::ResponseTemplate;
 
 /// Collects the texts to search.
 #[derive(Default)]
@@ -92,32 +62,11 @@ impl Texts {
     }
 }
 
-fn uuid() -> Uuid {
-    Uuid::parse_str(ENDPOINT_ID).expect("a valid UUID")
-}
-
 async fn update(client: &Client) -> Result<(), Error<UpdateSipEndpointError>> {
-    client
-        .update_sip_endpoint(uuid(), &UpdateSipEndpointRequest::new().username("alice"))
-        .await
-        .map(drop)
+    integration_tests::update(client).await.map(drop)
 }
 
-fn fast_retries() -> RetryPolicy {
-    RetryPolicy::default()
-        .initial_backoff(Duration::from_millis(1))
-        .max_backoff(Duration::from_millis(5))
-}
-
-async fn server_answering(response: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(response)
-        .mount(&server)
-        .await;
-    server
-}
-
+/// A client of `base_url` with fast retries and an extra header.
 fn client_for(base_url: &str) -> Client {
     Client::builder()
         .project_id(PROJECT_ID)
@@ -223,15 +172,7 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
     errors.push(update(&client).await.unwrap_err());
 
     // A refused connection, retried.
-    let port = {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-        listener.local_addr().expect("local address").port()
-    };
-    errors.push(
-        update(&client_for(&format!("http://127.0.0.1:{port}")))
-            .await
-            .unwrap_err(),
-    );
+    errors.push(update(&client_for(&unused_base_url())).await.unwrap_err());
 
     assert_eq!(errors.len(), 13);
     for (index, error) in errors.iter().enumerate() {
@@ -352,12 +293,12 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
     texts.0.push(("log".to_owned(), log_text));
 
     // The search.
-    let encoded = base64(format!("{PROJECT_ID}:{API_TOKEN}").as_bytes());
+    let encoded = ENCODED_CREDENTIALS;
     assert!(texts.0.len() > 100, "only {} texts", texts.0.len());
     for (what, text) in &texts.0 {
         assert!(!text.contains(API_TOKEN), "{what} shows the token:\n{text}");
         assert!(
-            !text.contains(&encoded),
+            !text.contains(encoded),
             "{what} shows the encoded credentials:\n{text}"
         );
     }

@@ -7,37 +7,13 @@ use std::net::{TcpListener, TcpStream};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use integration_tests::{API_TOKEN, ENDPOINT_ID, ENDPOINT_PATH, PROJECT_ID, full_response};
-use signalwire_fabric::header::{self, HeaderName, HeaderValue};
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    Client, ConfigError, Error, RetryPolicy, SipEndpointResponse, USER_AGENT,
-    UpdateSipEndpointError, UpdateSipEndpointRequest, VERSION,
+use integration_tests::{
+    API_TOKEN, ENDPOINT_PATH, PROJECT_ID, client_for, full_response, server_answering, update,
 };
+use signalwire_fabric::header::{self, HeaderName, HeaderValue};
+use signalwire_fabric::{Client, ConfigError, Error, RetryPolicy, USER_AGENT, VERSION, defaults};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-type UpdateResult = Result<SipEndpointResponse, Error<UpdateSipEndpointError>>;
-
-async fn update(client: &Client) -> UpdateResult {
-    let id = Uuid::parse_str(ENDPOINT_ID).expect("a valid UUID");
-    client
-        .update_sip_endpoint(id, &UpdateSipEndpointRequest::new().username("alice"))
-        .await
-}
-
-async fn server_answering(response: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(response)
-        .mount(&server)
-        .await;
-    server
-}
-
-fn client_for(base_url: &str) -> Client {
-    Client::from_base_url(PROJECT_ID, API_TOKEN, base_url).expect("a valid configuration")
-}
 
 async fn received(server: &MockServer) -> Vec<Request> {
     server
@@ -79,7 +55,8 @@ async fn a_body_over_the_limit_with_content_length_is_body_too_large() {
             error,
             Error::BodyTooLarge {
                 status: 200,
-                limit: 1024
+                limit: 1024,
+                ..
             }
         ),
         "{error:?}"
@@ -125,7 +102,8 @@ async fn the_limit_applies_to_error_responses_too() {
             error,
             Error::BodyTooLarge {
                 status: 503,
-                limit: 1000
+                limit: 1000,
+                ..
             }
         ),
         "{error:?}"
@@ -135,7 +113,8 @@ async fn the_limit_applies_to_error_responses_too() {
 
 #[tokio::test]
 async fn the_default_limit_is_ten_mebibytes() {
-    let too_large = 10 * 1024 * 1024 + 1;
+    assert_eq!(defaults::MAX_RESPONSE_BYTES, 10 * 1024 * 1024);
+    let too_large = defaults::MAX_RESPONSE_BYTES + 1;
     let server = server_answering(
         ResponseTemplate::new(200).set_body_raw(vec![b' '; too_large], "application/json"),
     )
@@ -150,7 +129,8 @@ async fn the_default_limit_is_ten_mebibytes() {
             error,
             Error::BodyTooLarge {
                 status: 200,
-                limit: 10_485_760
+                limit: 10_485_760,
+                ..
             }
         ),
         "{error:?}"
@@ -229,7 +209,8 @@ async fn a_chunked_body_over_the_limit_is_refused_while_streaming() {
             error,
             Error::BodyTooLarge {
                 status: 200,
-                limit: 1024
+                limit: 1024,
+                ..
             }
         ),
         "{error:?}"
@@ -267,7 +248,8 @@ async fn an_announced_content_length_over_the_limit_is_refused_before_reading() 
             error,
             Error::BodyTooLarge {
                 status: 200,
-                limit: 1024
+                limit: 1024,
+                ..
             }
         ),
         "{error:?}"

@@ -4,11 +4,11 @@
 //! answer is seen as is); `retries.rs` shows them.
 
 use std::fmt;
-use std::net::TcpListener;
 use std::time::Duration;
 
 use integration_tests::{
-    API_TOKEN, ENDPOINT_ID, ENDPOINT_PATH, PROJECT_ID, expected_authorization, full_response,
+    API_TOKEN, ENDPOINT_ID, ENDPOINT_PATH, PROJECT_ID, UpdateResult, client_for,
+    expected_authorization, full_response, unused_base_url,
 };
 use serde_json::{Value, json};
 use signalwire_fabric::chrono::{DateTime, TimeDelta, TimeZone as _, Utc};
@@ -20,8 +20,6 @@ use signalwire_fabric::{
 };
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-type UpdateResult = Result<SipEndpointResponse, Error<UpdateSipEndpointError>>;
 
 fn uuid(text: &str) -> Uuid {
     Uuid::parse_str(text).expect("a valid UUID literal")
@@ -36,7 +34,7 @@ fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
 /// A server that answers `response` to a request with the method, path and
 /// headers of the operation, and expects exactly one such request (checked
 /// when the server is dropped). Any other request gets wiremock's empty `404`.
-async fn server_answering(response: ResponseTemplate) -> MockServer {
+async fn server_expecting_one(response: ResponseTemplate) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("PUT"))
         .and(path(ENDPOINT_PATH))
@@ -51,10 +49,8 @@ async fn server_answering(response: ResponseTemplate) -> MockServer {
 }
 
 /// A client of `server` that does not retry.
-fn client_for(server: &MockServer) -> Client {
-    Client::from_base_url(PROJECT_ID, API_TOKEN, &server.uri())
-        .expect("a valid configuration")
-        .with_retry(RetryPolicy::none())
+fn client_once(server: &MockServer) -> Client {
+    client_for(&server.uri()).with_retry(RetryPolicy::none())
 }
 
 /// Sends `request` to a server that answers `response`, without retries;
@@ -63,8 +59,8 @@ async fn exchange(
     request: &UpdateSipEndpointRequest,
     response: ResponseTemplate,
 ) -> (UpdateResult, Request) {
-    let server = server_answering(response).await;
-    let result = client_for(&server)
+    let server = server_expecting_one(response).await;
+    let result = client_once(&server)
         .update_sip_endpoint(uuid(ENDPOINT_ID), request)
         .await;
     let mut received = server
@@ -604,6 +600,7 @@ async fn a_declared_error_status_with_an_undecodable_body_is_a_decode_error() {
             status,
             body,
             source,
+            ..
         } => {
             assert_eq!(*status, 404);
             assert_eq!(&body[..], raw_body.as_bytes());
@@ -623,7 +620,7 @@ async fn an_undeclared_status_is_unexpected_status_with_the_raw_body() {
         .expect_err("503 is an error");
     assert_error_hides_token(&error);
     match &error {
-        Error::UnexpectedStatus { status, body } => {
+        Error::UnexpectedStatus { status, body, .. } => {
             assert_eq!(*status, 503);
             assert_eq!(&body[..], raw_body.as_bytes());
         }
@@ -647,6 +644,7 @@ async fn a_200_that_is_not_json_is_a_decode_error_with_the_raw_body() {
                 status,
                 body,
                 source,
+                ..
             } => {
                 assert_eq!(*status, 200);
                 assert_eq!(&body[..], raw_body.as_bytes());
@@ -684,6 +682,7 @@ async fn a_200_of_the_wrong_shape_is_a_decode_error_with_the_raw_body() {
                 status,
                 body,
                 source,
+                ..
             } => {
                 assert_eq!(*status, 200);
                 assert_eq!(&body[..], raw_body.as_bytes());
@@ -700,13 +699,7 @@ async fn a_200_of_the_wrong_shape_is_a_decode_error_with_the_raw_body() {
 
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
-    let port = {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-        listener.local_addr().expect("local address").port()
-    };
-    let client = Client::from_base_url(PROJECT_ID, API_TOKEN, &format!("http://127.0.0.1:{port}"))
-        .expect("a valid configuration")
-        .with_retry(RetryPolicy::none());
+    let client = client_for(&unused_base_url()).with_retry(RetryPolicy::none());
     let error = client
         .update_sip_endpoint(
             uuid(ENDPOINT_ID),
@@ -716,7 +709,10 @@ async fn a_refused_connection_is_a_transport_error() {
         .expect_err("nothing listens on the port");
     assert_error_hides_token(&error);
     match &error {
-        Error::Transport(source) => assert!(source.is_connect(), "{source:?}"),
+        Error::Transport {
+            source,
+            attempts: 1,
+        } => assert!(source.is_connect(), "{source:?}"),
         other => panic!("expected Error::Transport, got {other:?}"),
     }
     assert_eq!(error.status(), None);
@@ -726,7 +722,7 @@ async fn a_refused_connection_is_a_transport_error() {
 
 #[tokio::test]
 async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
-    let server = server_answering(ok(full_response()).set_delay(Duration::from_secs(3))).await;
+    let server = server_expecting_one(ok(full_response()).set_delay(Duration::from_secs(3))).await;
     let http = reqwest::Client::builder()
         .timeout(Duration::from_millis(200))
         .build()
@@ -743,7 +739,7 @@ async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
         .update_sip_endpoint(uuid(ENDPOINT_ID), &UpdateSipEndpointRequest::new())
         .await
         .expect_err("the response is too slow");
-    assert!(matches!(error, Error::Timeout), "{error:?}");
+    assert!(matches!(error, Error::Timeout { attempts: 1 }), "{error:?}");
     assert!(error.is_timeout());
     assert_eq!(error.status(), None);
     assert_error_hides_token(&error);
@@ -756,7 +752,7 @@ async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
 #[tokio::test]
 async fn the_client_and_its_builder_do_not_show_the_token() {
     let server = MockServer::start().await;
-    let client = client_for(&server);
+    let client = client_once(&server);
     let debug = format!("{client:?}");
     assert!(!debug.contains(API_TOKEN), "{debug}");
     assert!(!format!("{client:#?}").contains(API_TOKEN));

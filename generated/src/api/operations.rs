@@ -7,18 +7,22 @@ pub enum UpdateSipEndpointError {
     /// Access is unauthorized.
     ///
     /// Status `401`.
+    #[doc(alias = "401")]
     Unauthorized(super::types::ErrorMessage),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound(super::types::ErrorMessage),
     /// The request could not be processed; each item says what was wrong.
     ///
     /// Status `422`.
+    #[doc(alias = "422")]
     UnprocessableEntity(super::types::ValidationErrors),
     /// The server encountered an unexpected condition.
     ///
     /// Status `500`.
+    #[doc(alias = "500")]
     InternalServerError(super::types::ErrorMessage),
 }
 
@@ -72,6 +76,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipEndpointError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/fabric/resources/sip_endpoints/{id}")]
+    #[doc(alias = "PUT /api/fabric/resources/sip_endpoints/{id}")]
     pub async fn update_sip_endpoint(
         &self,
         id: ::uuid::Uuid,
@@ -80,19 +86,26 @@ impl crate::runtime::Client {
         super::types::SipEndpointResponse,
         crate::runtime::Error<UpdateSipEndpointError>,
     > {
+        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
         let path = [
             "/api/fabric/resources/sip_endpoints/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&id)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::PUT,
-                path_template: "/api/fabric/resources/sip_endpoints/{id}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::PUT,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),

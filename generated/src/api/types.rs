@@ -494,7 +494,7 @@ pub struct ErrorMessage {
 }
 
 impl ErrorMessage {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(error: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             error: ::std::convert::Into::into(error),
@@ -633,7 +633,7 @@ impl RestApiErrorItem {
             url: ::std::convert::Into::into(url),
         }
     }
-    /// Sets `attribute` to a value (while unset, it is left out of the JSON).
+    /// The request attribute the error refers to, if any.
     pub fn attribute(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -687,7 +687,7 @@ pub struct SipEndpoint {
 }
 
 impl SipEndpoint {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         id: ::uuid::Uuid,
@@ -745,7 +745,7 @@ pub struct SipEndpointResponse {
 }
 
 impl SipEndpointResponse {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(
         id: ::uuid::Uuid,
         project_id: ::uuid::Uuid,
@@ -825,7 +825,7 @@ impl UpdateSipEndpointRequest {
             calling_handler_resource_id: ::std::default::Default::default(),
         }
     }
-    /// Sets `username`, which is left out of the JSON while unset.
+    /// The username of the SIP endpoint.
     pub fn username(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -833,7 +833,7 @@ impl UpdateSipEndpointRequest {
         self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `caller_id`, which is left out of the JSON while unset.
+    /// The caller ID that will show up when dialing from this SIP endpoint.
     pub fn caller_id(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -841,7 +841,7 @@ impl UpdateSipEndpointRequest {
         self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `send_as`, which is left out of the JSON while unset.
+    /// The SIP username that will show up on the callee's side. Overrides the username.
     pub fn send_as(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -849,7 +849,7 @@ impl UpdateSipEndpointRequest {
         self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `ciphers`, which is left out of the JSON while unset.
+    /// Ciphers that can be enabled for calls on this SIP endpoint.
     pub fn ciphers(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = Ciphers>,
@@ -859,7 +859,7 @@ impl UpdateSipEndpointRequest {
         );
         self
     }
-    /// Sets `codecs`, which is left out of the JSON while unset.
+    /// Codecs that can be enabled for calls on this SIP endpoint.
     pub fn codecs(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = Codecs>,
@@ -869,17 +869,18 @@ impl UpdateSipEndpointRequest {
         );
         self
     }
-    /// Sets `encryption`, which is left out of the JSON while unset.
+    /// The encryption type set on the SIP endpoint.
     pub fn encryption(mut self, value: Encryption) -> Self {
         self.encryption = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `call_handler`, which is left out of the JSON while unset.
+    /// Specifies how the SIP endpoint handles outbound calls.
     pub fn call_handler(mut self, value: CallHandlerType) -> Self {
         self.call_handler = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `calling_handler_resource_id` to a value (while unset, it is left out of the JSON).
+    /// If `call_handler` is set to `resource`, the ID of that resource;
+    /// `null` otherwise. Send `null` to clear it.
     pub fn calling_handler_resource_id(mut self, value: ::uuid::Uuid) -> Self {
         self.calling_handler_resource_id = crate::runtime::Nullable::Value(value);
         self
@@ -906,7 +907,7 @@ pub struct ValidationErrors {
 }
 
 impl ValidationErrors {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(errors: impl ::std::iter::IntoIterator<Item = RestApiErrorItem>) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(

@@ -1,29 +1,22 @@
-//! [`Client`], its per-call overrides, and the sending of one operation
-//! request: attempts, timeouts, retries, the body size cap and tracing.
+//! [`Client`]: what it holds, and its public methods, which are all the
+//! methods it has: generated operations are methods of `Client` too, so a
+//! method of the runtime would take a name away from them. The runtime's
+//! own helpers are functions of other modules (`send`, `config`).
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Duration;
 
-use bytes::Bytes;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
-use secrecy::{ExposeSecret as _, SecretString};
-use tracing::Instrument as _;
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
+use secrecy::SecretString;
 
-use super::config::ClientBuilder;
-use super::error::{AttemptError, ConfigError, Error};
-use super::request::{OperationRequest, RawResponse, check_path};
-use super::retry::{self, RetryPolicy};
+use super::config::{ClientBuilder, from_env};
+use super::defaults;
+use super::error::ConfigError;
+use super::retry::RetryPolicy;
 
 /// The `User-Agent` the client sends: `signalwire-fabric/<version>`.
 pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSION"));
-
-/// The default per-attempt request timeout.
-pub(super) const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
-/// The default connect timeout.
-pub(super) const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The default cap on a response body: 10 MiB.
-pub(super) const DEFAULT_MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
 
 /// The client of the SignalWire Fabric REST API.
 ///
@@ -34,7 +27,7 @@ pub(super) const DEFAULT_MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
 ///
 /// Requests are authenticated with HTTP Basic auth: the project ID as the
 /// username and the API token as the password. The token is kept in a
-/// [`SecretString`] and is never shown by `Debug`.
+/// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html) and is never shown by `Debug`.
 ///
 /// Build one with [`Client::from_env`], [`Client::new`],
 /// [`Client::from_base_url`] or [`Client::builder`]. The `with_*` methods
@@ -56,30 +49,44 @@ pub(super) const DEFAULT_MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
 ///     .await?;
 /// # let _ = endpoint; Ok(()) }
 /// ```
+///
+/// # Tracing
+///
+/// The client reports what it does through
+/// [`tracing`](https://docs.rs/tracing): every call runs in an `INFO` span
+/// `signalwire_fabric.request` with the fields `method` and
+/// `path_template` (such as `/api/fabric/resources/sip_endpoints/{id}`,
+/// never the IDs); inside it, `DEBUG` events for each attempt (`attempt`,
+/// and `status` or `error`, `elapsed_ms`), a `WARN` event `retrying`
+/// (`attempt`, `status` or `error`, `delay_ms`) before each retry, and a
+/// `DEBUG` event `giving up` when the retries run out. The token, the
+/// `Authorization` header and request or response bodies are never
+/// recorded. Install any subscriber, for example
+/// `tracing_subscriber::fmt().with_max_level(tracing::Level::DEBUG).init()`.
 #[derive(Clone)]
 pub struct Client {
     /// Base URL and credentials, shared by every client derived from this one.
-    auth: Arc<Auth>,
+    pub(super) auth: Arc<Auth>,
     /// The HTTP client (itself a handle to a shared pool).
-    transport: Transport,
+    pub(super) transport: Transport,
     /// The settings the `with_*` methods change.
-    options: Arc<Options>,
+    pub(super) options: Arc<Options>,
 }
 
-struct Auth {
+pub(super) struct Auth {
     /// Absolute `http`/`https` URL without trailing `/`, query or fragment.
-    base_url: String,
-    project_id: String,
-    api_token: SecretString,
+    pub(super) base_url: String,
+    pub(super) project_id: String,
+    pub(super) api_token: SecretString,
 }
 
 /// The reqwest client, and how it was made.
 #[derive(Clone)]
 pub(super) struct Transport {
-    http: reqwest::Client,
+    pub(super) http: reqwest::Client,
     /// The connect timeout it was built with; `None` when the caller
     /// supplied it (its settings are unknown and cannot be changed).
-    connect_timeout: Option<Duration>,
+    pub(super) connect_timeout: Option<Duration>,
 }
 
 impl Transport {
@@ -117,9 +124,9 @@ pub(super) struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            timeout: DEFAULT_TIMEOUT,
+            timeout: defaults::TIMEOUT,
             retry: RetryPolicy::default(),
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            max_response_bytes: defaults::MAX_RESPONSE_BYTES,
             headers: HeaderMap::new(),
         }
     }
@@ -135,7 +142,101 @@ pub(super) fn check_extra_header(name: &HeaderName) -> Result<(), ConfigError> {
     }
 }
 
+/// `client` with other options, sharing its credentials and pool.
+fn with_options(client: &Client, change: impl FnOnce(&mut Options)) -> Client {
+    let mut options = Options::clone(&client.options);
+    change(&mut options);
+    Client {
+        auth: Arc::clone(&client.auth),
+        transport: client.transport.clone(),
+        options: Arc::new(options),
+    }
+}
+
+/// Defines the inherent methods of [`Client`] and records their names in
+/// `PUBLIC_METHODS`, which a test compares with
+/// [`CLIENT_METHODS`](super::reserved::CLIENT_METHODS), the list the
+/// generator keeps operations off. Every inherent method of `Client` in the
+/// runtime goes through here, in this one block; a helper that is not part
+/// of the public surface is a function of its own instead.
+macro_rules! public_methods {
+    (impl Client {
+        $(
+            $(#[$attr:meta])*
+            pub fn $name:ident ($($params:tt)*) $(-> $ret:ty)? $body:block
+        )*
+    }) => {
+        impl Client {
+            $(
+                $(#[$attr])*
+                pub fn $name($($params)*) $(-> $ret)? $body
+            )*
+        }
+
+        /// The names of the methods defined above.
+        #[cfg(test)]
+        const PUBLIC_METHODS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+public_methods! {
 impl Client {
+    /// Builds a client for a space.
+    ///
+    /// `space` is a host such as `example.signalwire.com` (anything with a
+    /// `.`), used as `https://<host>`, or a bare space name such as
+    /// `example`, which becomes `https://example.signalwire.com`.
+    ///
+    /// # Errors
+    ///
+    /// A [`ConfigError`] if a value is empty or invalid.
+    pub fn new(
+        project_id: impl Into<String>,
+        api_token: impl Into<String>,
+        space: &str,
+    ) -> Result<Client, ConfigError> {
+        Client::builder()
+            .project_id(project_id)
+            .api_token(api_token)
+            .space(space)
+            .build()
+    }
+
+    /// Builds a client for a full base URL such as `http://127.0.0.1:4010`
+    /// (a mock server) or `https://example.signalwire.com`. Operation paths
+    /// are appended to it, keeping any path it has.
+    ///
+    /// # Errors
+    ///
+    /// A [`ConfigError`] if a value is empty or the URL is not an absolute
+    /// `http`/`https` URL without credentials, query or fragment.
+    pub fn from_base_url(
+        project_id: impl Into<String>,
+        api_token: impl Into<String>,
+        base_url: &str,
+    ) -> Result<Client, ConfigError> {
+        Client::builder()
+            .project_id(project_id)
+            .api_token(api_token)
+            .base_url(base_url)
+            .build()
+    }
+
+    /// Builds a client from the environment variables
+    /// [`SIGNALWIRE_PROJECT_ID`](crate::ENV_PROJECT_ID),
+    /// [`SIGNALWIRE_API_TOKEN`](crate::ENV_API_TOKEN) and either
+    /// [`SIGNALWIRE_BASE_URL`](crate::ENV_BASE_URL) or
+    /// [`SIGNALWIRE_SPACE`](crate::ENV_SPACE) (the base URL wins when both
+    /// are set).
+    ///
+    /// # Errors
+    ///
+    /// A [`ConfigError`] naming the variable that is missing, empty, not
+    /// Unicode or invalid.
+    pub fn from_env() -> Result<Client, ConfigError> {
+        from_env(|name| std::env::var(name))
+    }
+
     /// Starts a [`ClientBuilder`].
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
@@ -147,43 +248,12 @@ impl Client {
         &self.auth.base_url
     }
 
-    /// Assembles a client from settings that [`ClientBuilder::build`] has
-    /// checked.
-    pub(super) fn from_parts(
-        transport: Transport,
-        base_url: String,
-        project_id: String,
-        api_token: SecretString,
-        options: Options,
-    ) -> Self {
-        Self {
-            auth: Arc::new(Auth {
-                base_url,
-                project_id,
-                api_token,
-            }),
-            transport,
-            options: Arc::new(options),
-        }
-    }
-
-    /// This client with other options.
-    fn with_options(&self, change: impl FnOnce(&mut Options)) -> Self {
-        let mut options = Options::clone(&self.options);
-        change(&mut options);
-        Self {
-            auth: Arc::clone(&self.auth),
-            transport: self.transport.clone(),
-            options: Arc::new(options),
-        }
-    }
-
     /// A client whose calls time out after `timeout` per attempt (from
     /// sending the request to the end of the response body); each retry
     /// gets the full time again. Shares the pool and credentials.
     #[must_use]
     pub fn with_timeout(&self, timeout: Duration) -> Client {
-        self.with_options(|options| options.timeout = timeout)
+        with_options(self, |options| options.timeout = timeout)
     }
 
     /// A client whose calls retry as `retry` says
@@ -191,15 +261,15 @@ impl Client {
     /// credentials.
     #[must_use]
     pub fn with_retry(&self, retry: RetryPolicy) -> Client {
-        self.with_options(|options| options.retry = retry)
+        with_options(self, |options| options.retry = retry)
     }
 
     /// A client whose calls refuse a response body larger than
-    /// `max_response_bytes` with [`Error::BodyTooLarge`]. Shares the pool
-    /// and credentials.
+    /// `max_response_bytes` with [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
+    /// Shares the pool and credentials.
     #[must_use]
     pub fn with_max_response_bytes(&self, max_response_bytes: usize) -> Client {
-        self.with_options(|options| options.max_response_bytes = max_response_bytes)
+        with_options(self, |options| options.max_response_bytes = max_response_bytes)
     }
 
     /// A client whose calls also send the header `name: value`, replacing a
@@ -226,7 +296,7 @@ impl Client {
     /// credentials come from the configuration.
     pub fn with_header(&self, name: HeaderName, value: HeaderValue) -> Result<Client, ConfigError> {
         check_extra_header(&name)?;
-        Ok(self.with_options(|options| {
+        Ok(with_options(self, |options| {
             options.headers.insert(name, value);
         }))
     }
@@ -242,200 +312,20 @@ impl Client {
     /// # Errors
     ///
     /// [`ConfigError::ConnectTimeoutWithCustomHttpClient`] when the client
-    /// sends through a [`reqwest::Client`] given to
+    /// sends through a [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html) (reqwest 0.13) given to
     /// [`ClientBuilder::http_client`], whose settings cannot be copied;
     /// [`ConfigError::HttpClient`] if the new HTTP client cannot be made.
     pub fn with_connect_timeout(&self, connect_timeout: Duration) -> Result<Client, ConfigError> {
         if self.transport.connect_timeout.is_none() {
             return Err(ConfigError::ConnectTimeoutWithCustomHttpClient);
         }
-        Ok(Self {
+        Ok(Client {
             auth: Arc::clone(&self.auth),
             transport: Transport::build(connect_timeout)?,
             options: Arc::clone(&self.options),
         })
     }
-
-    /// Sends one operation request, retrying as the [`RetryPolicy`] allows,
-    /// and reads the whole response.
-    ///
-    /// The generated operation then maps the status to its result with
-    /// [`RawResponse::json`], [`RawResponse::empty`],
-    /// [`RawResponse::api_error`] or [`RawResponse::unexpected`]; when the
-    /// retries ran out on a retryable status, those wrap their error into
-    /// [`Error::RetriesExhausted`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::InvalidPathParameter`] before sending; [`Error::Timeout`],
-    /// [`Error::Transport`] or [`Error::BodyTooLarge`] when no complete
-    /// response was received (inside [`Error::RetriesExhausted`] when
-    /// several attempts were made).
-    pub(crate) async fn execute<E>(
-        &self,
-        request: OperationRequest,
-    ) -> Result<RawResponse, Error<E>> {
-        check_path(request.path_template, &request.path)?;
-        let span = tracing::info_span!(
-            "signalwire_fabric.request",
-            method = %request.method,
-            path_template = request.path_template,
-        );
-        self.send_with_retries(request).instrument(span).await
-    }
-
-    async fn send_with_retries<E>(
-        &self,
-        request: OperationRequest,
-    ) -> Result<RawResponse, Error<E>> {
-        let options = &*self.options;
-        let policy = &options.retry;
-        let url = self.url(&request.path);
-        // `Bytes` so that every attempt shares the body without copying it.
-        let body = request.body.map(Bytes::from);
-        let max_attempts = if retry::is_idempotent(&request.method) {
-            policy.attempts()
-        } else {
-            1
-        };
-        let started = Instant::now();
-        let deadline = policy
-            .overall_deadline()
-            .and_then(|deadline| started.checked_add(deadline));
-
-        let mut attempt: u32 = 0;
-        loop {
-            attempt += 1;
-            let attempt_started = Instant::now();
-            // The deadline also cuts an attempt short.
-            let timeout = deadline.map_or(options.timeout, |deadline| {
-                options
-                    .timeout
-                    .min(deadline.saturating_duration_since(attempt_started))
-            });
-            tracing::debug!(attempt, timeout_ms = millis(timeout), "sending");
-            let outcome = tokio::time::timeout(
-                timeout,
-                self.attempt(&request.method, &url, body.as_ref(), &options.headers),
-            )
-            .await
-            .unwrap_or(Err(AttemptError::Timeout));
-            let elapsed_ms = millis(attempt_started.elapsed());
-
-            let (retryable, retry_after) = match &outcome {
-                Ok(response) => {
-                    let status = response.status();
-                    tracing::debug!(attempt, status, elapsed_ms, "response");
-                    let retryable = retry::is_retryable_status(status);
-                    let retry_after = retryable
-                        .then(|| retry::retry_after(response.headers(), SystemTime::now()))
-                        .flatten();
-                    (retryable, retry_after)
-                }
-                Err(error) => {
-                    tracing::debug!(attempt, %error, elapsed_ms, "no response");
-                    (error.is_retryable(), None)
-                }
-            };
-            if !retryable {
-                return outcome.map_err(Error::from);
-            }
-
-            let delay = policy.delay(attempt - 1, retry_after);
-            let give_up = if attempt >= max_attempts {
-                Some("no attempts left")
-            } else if deadline.is_some_and(|deadline| {
-                Instant::now()
-                    .checked_add(delay)
-                    .is_none_or(|next| next >= deadline)
-            }) {
-                Some("the next attempt would start after the deadline")
-            } else {
-                None
-            };
-            if let Some(reason) = give_up {
-                tracing::debug!(attempt, reason, "giving up");
-                return exhausted(outcome, attempt);
-            }
-            match &outcome {
-                Ok(response) => tracing::warn!(
-                    attempt,
-                    status = response.status(),
-                    delay_ms = millis(delay),
-                    "retrying"
-                ),
-                Err(error) => {
-                    tracing::warn!(attempt, %error, delay_ms = millis(delay), "retrying");
-                }
-            }
-            tokio::time::sleep(delay).await;
-        }
-    }
-
-    /// One attempt: send the request and read the whole body (up to the
-    /// size limit).
-    async fn attempt(
-        &self,
-        method: &reqwest::Method,
-        url: &str,
-        body: Option<&Bytes>,
-        extra_headers: &HeaderMap,
-    ) -> Result<RawResponse, AttemptError> {
-        let auth = &*self.auth;
-        let mut headers = HeaderMap::with_capacity(4 + extra_headers.len());
-        headers.insert(
-            reqwest::header::USER_AGENT,
-            HeaderValue::from_static(USER_AGENT),
-        );
-        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
-        if body.is_some() {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        }
-        for (name, value) in extra_headers {
-            headers.insert(name, value.clone());
-        }
-        let mut request = self
-            .transport
-            .http
-            .request(method.clone(), url)
-            .headers(headers)
-            // Marks the header value as sensitive.
-            .basic_auth(&auth.project_id, Some(auth.api_token.expose_secret()));
-        if let Some(body) = body {
-            request = request.body(body.clone());
-        }
-        let response = request.send().await.map_err(AttemptError::from_reqwest)?;
-        RawResponse::read(response, self.options.max_response_bytes).await
-    }
-
-    /// The base URL followed by `path` (which should start with `/`).
-    fn url(&self, path: &str) -> String {
-        let separator = if path.starts_with('/') { "" } else { "/" };
-        format!("{}{separator}{path}", self.auth.base_url)
-    }
 }
-
-/// The outcome of the last of `attempts` attempts after which the retries
-/// ran out: a response is marked so that the error made from it is
-/// wrapped, an error is wrapped here (when more than one attempt was made).
-fn exhausted<E>(
-    outcome: Result<RawResponse, AttemptError>,
-    attempts: u32,
-) -> Result<RawResponse, Error<E>> {
-    match outcome {
-        Ok(response) if attempts > 1 => Ok(response.exhausted_after(attempts)),
-        Ok(response) => Ok(response),
-        Err(error) if attempts > 1 => Err(Error::RetriesExhausted {
-            attempts,
-            last: Box::new(error.into()),
-        }),
-        Err(error) => Err(error.into()),
-    }
-}
-
-/// Whole milliseconds, for log fields.
-fn millis(duration: Duration) -> u64 {
-    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
 impl fmt::Debug for Client {
@@ -477,17 +367,24 @@ impl fmt::Debug for HeaderNames<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::reserved::CLIENT_METHODS;
 
     #[test]
-    fn url_joins_base_and_path_with_one_slash() {
-        let client = Client::from_base_url("p", "t", "http://127.0.0.1:4010/prefix/").unwrap();
-        assert_eq!(
-            client.url("/api/fabric/x"),
-            "http://127.0.0.1:4010/prefix/api/fabric/x"
+    fn reserved_names_are_exactly_the_public_methods() {
+        let missing: Vec<&&str> = PUBLIC_METHODS
+            .iter()
+            .filter(|name| !CLIENT_METHODS.contains(name))
+            .collect();
+        let extra: Vec<&&str> = CLIENT_METHODS
+            .iter()
+            .filter(|name| !PUBLIC_METHODS.contains(name))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "CLIENT_METHODS in generated/src/runtime/reserved.rs must list exactly the methods \
+             of `Client` (the generator keeps operations off those names): add {missing:?}, \
+             remove {extra:?}"
         );
-        assert_eq!(client.url("api/x"), "http://127.0.0.1:4010/prefix/api/x");
-        let client = Client::from_base_url("p", "t", "https://example.signalwire.com").unwrap();
-        assert_eq!(client.url("/a/b"), "https://example.signalwire.com/a/b");
     }
 
     #[test]
@@ -499,7 +396,7 @@ mod tests {
         let faster = client.with_timeout(Duration::from_secs(1));
         assert!(Arc::ptr_eq(&client.auth, &faster.auth));
         assert_eq!(faster.options.timeout, Duration::from_secs(1));
-        assert_eq!(client.options.timeout, DEFAULT_TIMEOUT);
+        assert_eq!(client.options.timeout, defaults::TIMEOUT);
         let reconnecting = client.with_connect_timeout(Duration::from_secs(2)).unwrap();
         assert!(Arc::ptr_eq(&client.auth, &reconnecting.auth));
         assert_eq!(
@@ -521,7 +418,7 @@ mod tests {
             .unwrap();
         assert_eq!(changed.options.retry, RetryPolicy::none());
         assert_eq!(changed.options.max_response_bytes, 5);
-        assert_eq!(changed.options.timeout, DEFAULT_TIMEOUT);
+        assert_eq!(changed.options.timeout, defaults::TIMEOUT);
         assert_eq!(changed.options.headers["x-a"], "1");
         assert_eq!(client.options.retry, RetryPolicy::default());
         assert!(client.options.headers.is_empty());

@@ -3,17 +3,22 @@
 //! response size limit, tracing), errors, and the value types
 //! shared by generated types ([`Nullable`], [`UnknownValue`]).
 //!
+//! Generated code reaches it only through the `pub(crate)` items
+//! re-exported at the end of this file: [`send`], [`OperationRequest`],
+//! [`path_segment`], [`encode_json`] and the methods of `RawResponse`.
 //! Nothing here depends on the API description, except that a bare space
-//! name is put into the server URL template that the generated code
-//! provides (`crate::api::SERVER_URL`).
+//! name is put into the server URL that the generated code declares
+//! (`crate::api::SERVER_URL`).
 
 mod client;
 mod config;
+pub mod defaults;
 mod error;
 mod nullable;
-mod reserved;
 mod request;
+mod reserved;
 mod retry;
+mod send;
 mod unknown_value;
 
 pub use client::{Client, USER_AGENT};
@@ -23,7 +28,11 @@ pub use nullable::Nullable;
 pub use retry::RetryPolicy;
 pub use unknown_value::UnknownValue;
 
+#[cfg(test)]
+pub(crate) use reserved::TYPE_NAMES;
+
 pub(crate) use request::{OperationRequest, encode_json, path_segment};
+pub(crate) use send::send;
 
 #[cfg(test)]
 mod wire_tests;

@@ -100,8 +100,8 @@ impl<T: Serialize> Serialize for Nullable<T> {
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
-    /// `null` as `Null`, anything else as `Value`. A missing field becomes
-    /// `Absent` through `#[serde(default)]` on the field.
+    /// `null` as `Null`, anything else as `Value`; a field missing from
+    /// the JSON is `Absent`.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(match Option::<T>::deserialize(deserializer)? {
             Some(value) => Self::Value(value),

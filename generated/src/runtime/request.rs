@@ -1,5 +1,5 @@
-//! What generated operations hand to [`Client::execute`](super::Client)
-//! and get back from it.
+//! What generated operations hand to [`send`](super::send) and get back
+//! from it, and how they encode path parameters and bodies.
 
 use bytes::{Bytes, BytesMut};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -14,7 +14,8 @@ pub(crate) struct OperationRequest {
     /// The HTTP method.
     pub method: reqwest::Method,
     /// The path as the API description writes it, e.g.
-    /// `/api/fabric/resources/sip_endpoints/{id}`.
+    /// `/api/fabric/resources/sip_endpoints/{id}`: the name of the
+    /// operation in logs, never parsed.
     pub path_template: &'static str,
     /// The path with every parameter replaced by its
     /// [`path_segment`]-encoded value.
@@ -28,10 +29,8 @@ pub(crate) struct RawResponse {
     status: u16,
     headers: HeaderMap,
     body: Bytes,
-    /// The number of attempts made when the retries ran out on this
-    /// (retryable) response; any error made from it is then wrapped into
-    /// [`Error::RetriesExhausted`].
-    exhausted_after: Option<u32>,
+    /// The number of attempts made, this one included.
+    attempts: u32,
 }
 
 impl RawResponse {
@@ -61,7 +60,7 @@ impl RawResponse {
             status,
             headers,
             body: body.freeze(),
-            exhausted_after: None,
+            attempts: 1,
         })
     }
 
@@ -70,23 +69,10 @@ impl RawResponse {
         &self.headers
     }
 
-    /// Marks this response as the last of `attempts` attempts, after which
-    /// the retries ran out.
-    pub(super) fn exhausted_after(mut self, attempts: u32) -> Self {
-        self.exhausted_after = Some(attempts);
+    /// Records that this response answered attempt number `attempts`.
+    pub(super) fn after_attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts;
         self
-    }
-
-    /// `error`, wrapped into [`Error::RetriesExhausted`] if the retries ran
-    /// out on this response.
-    fn finish<E>(exhausted_after: Option<u32>, error: Error<E>) -> Error<E> {
-        match exhausted_after {
-            Some(attempts) => Error::RetriesExhausted {
-                attempts,
-                last: Box::new(error),
-            },
-            None => error,
-        }
     }
 
     /// The HTTP status code.
@@ -100,13 +86,11 @@ impl RawResponse {
     ///
     /// [`Error::Decode`] (with the status and raw body) if it does not parse.
     pub(crate) fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
-        serde_json::from_slice(&self.body).map_err(|source| {
-            let error = Error::Decode {
-                status: self.status,
-                body: self.body,
-                source,
-            };
-            Self::finish(self.exhausted_after, error)
+        serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
+            status: self.status,
+            body: self.body,
+            source,
+            attempts: self.attempts,
         })
     }
 
@@ -127,15 +111,20 @@ impl RawResponse {
         self,
         wrap: fn(B) -> E,
     ) -> Result<T, Error<E>> {
-        let error = match serde_json::from_slice(&self.body) {
-            Ok(body) => Error::Api(ApiError::new(self.status, wrap(body), self.body)),
+        Err(match serde_json::from_slice(&self.body) {
+            Ok(body) => Error::Api(ApiError::new(
+                self.status,
+                wrap(body),
+                self.body,
+                self.attempts,
+            )),
             Err(source) => Error::Decode {
                 status: self.status,
                 body: self.body,
                 source,
+                attempts: self.attempts,
             },
-        };
-        Err(Self::finish(self.exhausted_after, error))
+        })
     }
 
     /// A declared error status whose response has no body: the body, if the
@@ -146,8 +135,12 @@ impl RawResponse {
     /// Always: [`Error::Api`].
     #[allow(dead_code)] // used by generated code only when a spec declares such a status
     pub(crate) fn api_error_without_body<T, E>(self, error: E) -> Result<T, Error<E>> {
-        let error = Error::Api(ApiError::new(self.status, error, self.body));
-        Err(Self::finish(self.exhausted_after, error))
+        Err(Error::Api(ApiError::new(
+            self.status,
+            error,
+            self.body,
+            self.attempts,
+        )))
     }
 
     /// A status the API description does not declare for the operation.
@@ -156,11 +149,11 @@ impl RawResponse {
     ///
     /// Always: [`Error::UnexpectedStatus`].
     pub(crate) fn unexpected<T, E>(self) -> Result<T, Error<E>> {
-        let error = Error::UnexpectedStatus {
+        Err(Error::UnexpectedStatus {
             status: self.status,
             body: self.body,
-        };
-        Err(Self::finish(self.exhausted_after, error))
+            attempts: self.attempts,
+        })
     }
 }
 
@@ -182,96 +175,72 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// Percent-encodes a value for one path segment: everything but the
-/// unreserved characters is encoded, so `/`, `?`, `#` or `%` in a value can
-/// never change the structure of the URL. (The segments `.` and `..` are
-/// refused by [`Client::execute`](super::Client).)
-pub(crate) fn path_segment(value: &str) -> String {
-    utf8_percent_encode(value, SEGMENT).to_string()
-}
-
-/// Refuses a path in which a parameter produced an empty, `.` or `..`
-/// segment: URL parsing would drop or resolve such a segment, so the
-/// request would reach another resource than the operation's.
-pub(super) fn check_path<E>(path_template: &'static str, path: &str) -> Result<(), Error<E>> {
-    for (template_segment, segment) in path_template.split('/').zip(path.split('/')) {
-        let Some(open) = template_segment.find('{') else {
-            continue;
-        };
-        if segment.is_empty() || is_dot_segment(segment) {
-            let name = &template_segment[open + 1..];
-            let name = name.find('}').map_or(name, |close| &name[..close]);
-            return Err(Error::InvalidPathParameter {
-                path_template,
-                name: name.to_owned(),
-            });
-        }
+/// Percent-encodes the value of the path parameter `name` of the
+/// operation `path_template` (named for the error only): everything but
+/// the unreserved characters is encoded, so `/`, `?`, `#` or `%` in a value
+/// can never change the structure of the URL.
+///
+/// # Errors
+///
+/// [`Error::InvalidPathParameter`] for an empty value, `.` or `..`: URL
+/// parsing would drop or resolve such a segment, so the request would
+/// reach another resource than the operation's.
+pub(crate) fn path_segment<E>(
+    path_template: &'static str,
+    name: &'static str,
+    value: &str,
+) -> Result<String, Error<E>> {
+    if matches!(value, "" | "." | "..") {
+        return Err(Error::InvalidPathParameter {
+            path_template,
+            name,
+        });
     }
-    Ok(())
-}
-
-/// `.` or `..`, also with the dots percent-encoded (as URL parsers see it).
-fn is_dot_segment(segment: &str) -> bool {
-    let decoded = segment.replace("%2e", ".").replace("%2E", ".");
-    decoded == "." || decoded == ".."
+    Ok(utf8_percent_encode(value, SEGMENT).to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn segment(value: &str) -> Result<String, String> {
+        path_segment::<std::convert::Infallible>("/things/{id}", "id", value)
+            .map_err(|error| error.to_string())
+    }
+
     #[test]
     fn path_segment_keeps_unreserved_characters() {
-        assert_eq!(path_segment("AZaz09-._~"), "AZaz09-._~");
+        assert_eq!(segment("AZaz09-._~").unwrap(), "AZaz09-._~");
         assert_eq!(
-            path_segment("a6f0bd5c-1234-4abc-8def-0123456789ab"),
+            segment("a6f0bd5c-1234-4abc-8def-0123456789ab").unwrap(),
             "a6f0bd5c-1234-4abc-8def-0123456789ab"
         );
+        assert_eq!(segment("...").unwrap(), "...");
     }
 
     #[test]
     fn path_segment_encodes_everything_that_could_change_the_url() {
-        assert_eq!(path_segment("../admin"), "..%2Fadmin");
-        assert_eq!(path_segment("a/b?c=d#e"), "a%2Fb%3Fc%3Dd%23e");
-        assert_eq!(path_segment("50%"), "50%25");
-        assert_eq!(path_segment("a b+c"), "a%20b%2Bc");
-        assert_eq!(path_segment("é"), "%C3%A9");
-        assert_eq!(path_segment("@:;"), "%40%3A%3B");
-    }
-
-    fn check(template: &'static str, path: &str) -> Result<(), String> {
-        check_path::<std::convert::Infallible>(template, path).map_err(|error| match error {
-            Error::InvalidPathParameter { name, .. } => name,
-            other => panic!("unexpected error {other:?}"),
-        })
-    }
-
-    #[test]
-    fn check_path_refuses_empty_and_dot_parameters() {
-        let template = "/things/{id}/parts/{part_id}";
-        assert_eq!(check(template, "/things/1/parts/2"), Ok(()));
-        assert_eq!(check(template, "/things/.../parts/a.b"), Ok(()));
-        assert_eq!(check(template, "/things//parts/2"), Err("id".to_owned()));
-        assert_eq!(
-            check(template, "/things/1/parts/."),
-            Err("part_id".to_owned())
-        );
-        assert_eq!(check(template, "/things/../parts/2"), Err("id".to_owned()));
-        assert_eq!(
-            check(template, "/things/%2E%2e/parts/2"),
-            Err("id".to_owned())
-        );
-        assert_eq!(check("/files/{name}.json", "/files/..json"), Ok(()));
+        for (value, encoded) in [
+            ("../admin", "..%2Fadmin"),
+            ("a/b?c=d#e", "a%2Fb%3Fc%3Dd%23e"),
+            ("50%", "50%25"),
+            ("a b+c", "a%20b%2Bc"),
+            ("é", "%C3%A9"),
+            ("@:;", "%40%3A%3B"),
+            ("%2e%2E", "%252e%252E"),
+        ] {
+            assert_eq!(segment(value).unwrap(), encoded, "{value}");
+        }
     }
 
     #[test]
-    fn invalid_path_parameter_message() {
-        let error = check_path::<std::convert::Infallible>("/things/{id}", "/things/..")
-            .unwrap_err()
-            .to_string();
-        assert_eq!(
-            error,
-            "path parameter `id` of /things/{id} must not be empty, `.` or `..`"
-        );
+    fn path_segment_refuses_empty_and_dot_values() {
+        for value in ["", ".", ".."] {
+            assert_eq!(
+                segment(value).unwrap_err(),
+                "path parameter `id` of /things/{id} must not be empty, `.` or `..`",
+                "{value:?}"
+            );
+        }
     }
 }

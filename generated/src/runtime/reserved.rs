@@ -1,7 +1,15 @@
 //! The names the hand-written runtime takes in the client crate, which
-//! generated items must not take too. The generator reads this very file
-//! (`codegen/src/lower.rs` includes it with `#[path]`), so the list is kept
-//! beside the code it describes, in one place.
+//! generated items must not take too: the types the crate exports from the
+//! runtime, and the methods of `Client` (generated operations are methods
+//! of `Client` as well). Only the public surface is listed: the runtime's
+//! helpers are not methods of `Client`, so they reserve nothing.
+//!
+//! The generator reads this very file (`codegen/src/lower.rs` includes it
+//! with `#[path]`), so it is plain Rust without dependencies. Tests of the
+//! client crate keep it exact: `client.rs` compares [`CLIENT_METHODS`]
+//! with the methods its `public_methods!` block defines, and `lib.rs`
+//! compares [`TYPE_NAMES`] with the types its `export_runtime_types!`
+//! re-exports; each says which name to add or remove.
 
 /// Types the client crate exports from the runtime beside the generated ones.
 #[allow(dead_code)]
@@ -20,21 +28,14 @@ pub const TYPE_NAMES: &[&str] = &[
 /// would be a second definition of it.
 #[allow(dead_code)]
 pub const CLIENT_METHODS: &[&str] = &[
-    "attempt",
     "base_url",
     "builder",
-    "execute",
     "from_base_url",
     "from_env",
-    "from_lookup",
-    "from_parts",
     "new",
-    "send_with_retries",
-    "url",
     "with_connect_timeout",
     "with_header",
     "with_max_response_bytes",
-    "with_options",
     "with_retry",
     "with_timeout",
 ];

@@ -2,10 +2,12 @@
 //! and failures are retried, how long to wait (exponential backoff with
 //! full jitter, at least the server's `Retry-After`), and when to give up.
 
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::Method;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
+
+use super::defaults;
 
 /// When and how often a failed request is sent again.
 ///
@@ -34,21 +36,20 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 /// asks for longer than what is left) the client gives up at once and
 /// returns the last error.
 ///
-/// The default makes at most 3 attempts, waits up to 200 ms, then up to
-/// 400 ms (doubling up to 5 s), with a deadline of 60 s:
+/// The default takes its values from [`defaults`](crate::defaults):
 ///
 /// ```
-/// use std::time::Duration;
-/// use signalwire_fabric::RetryPolicy;
+/// use signalwire_fabric::{RetryPolicy, defaults};
 ///
 /// assert_eq!(
 ///     RetryPolicy::default(),
 ///     RetryPolicy::none()
-///         .max_attempts(3)
-///         .initial_backoff(Duration::from_millis(200))
-///         .max_backoff(Duration::from_secs(5))
-///         .deadline(Some(Duration::from_secs(60)))
+///         .max_attempts(defaults::MAX_ATTEMPTS)
+///         .initial_backoff(defaults::INITIAL_BACKOFF)
+///         .max_backoff(defaults::MAX_BACKOFF)
+///         .deadline(Some(defaults::DEADLINE))
 /// );
+/// # use std::time::Duration;
 /// // More patient: up to 5 attempts within two minutes.
 /// let patient = RetryPolicy::default()
 ///     .max_attempts(5)
@@ -65,14 +66,15 @@ pub struct RetryPolicy {
 }
 
 impl Default for RetryPolicy {
-    /// 3 attempts, backoff from 200 ms doubling up to 5 s with full jitter,
-    /// deadline 60 s.
+    /// [`defaults::MAX_ATTEMPTS`] attempts, backoff from
+    /// [`defaults::INITIAL_BACKOFF`] doubling up to [`defaults::MAX_BACKOFF`]
+    /// with full jitter, deadline [`defaults::DEADLINE`].
     fn default() -> Self {
         Self {
-            max_attempts: 3,
-            initial_backoff: Duration::from_millis(200),
-            max_backoff: Duration::from_secs(5),
-            deadline: Some(Duration::from_secs(60)),
+            max_attempts: defaults::MAX_ATTEMPTS,
+            initial_backoff: defaults::INITIAL_BACKOFF,
+            max_backoff: defaults::MAX_BACKOFF,
+            deadline: Some(defaults::DEADLINE),
         }
     }
 }
@@ -119,11 +121,6 @@ impl RetryPolicy {
         self
     }
 
-    /// The number of attempts in all.
-    pub(crate) fn attempts(&self) -> u32 {
-        self.max_attempts
-    }
-
     /// The overall deadline, if any.
     pub(crate) fn overall_deadline(&self) -> Option<Duration> {
         self.deadline
@@ -138,23 +135,107 @@ impl RetryPolicy {
             .min(self.max_backoff)
     }
 
-    /// The wait before retry `retry` (from 0): a uniformly random time in
-    /// `[0, backoff_bound(retry)]`, but at least `retry_after`.
-    pub(crate) fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
-        self.delay_with(retry, retry_after, |bound| fastrand::u64(0..=bound))
-    }
-
-    /// [`delay`](Self::delay) with the random source given: `uniform(n)`
-    /// returns a number in `0..=n` (nanoseconds).
-    fn delay_with(
+    /// What to do after an attempt: return its outcome, wait and try
+    /// again, or give up. A pure function of its inputs: the clock and the
+    /// random source (`uniform(n)` returns a number in `0..=n`, nanoseconds
+    /// of jitter) are given, so that it can be tested with synthetic times.
+    pub(crate) fn decide(
         &self,
-        retry: u32,
-        retry_after: Option<Duration>,
+        situation: &Situation,
         uniform: impl FnOnce(u64) -> u64,
-    ) -> Duration {
+    ) -> Decision {
+        let retryable = match situation.outcome {
+            Outcome::Status(status) => is_retryable_status(status),
+            Outcome::Timeout => true,
+            Outcome::TransportError { retryable } => retryable,
+            Outcome::BodyTooLarge => false,
+        };
+        if !retryable {
+            return Decision::Return;
+        }
+        let max_attempts = if situation.idempotent {
+            self.max_attempts
+        } else {
+            1
+        };
+        if situation.attempt >= max_attempts {
+            return Decision::GiveUp(GiveUp::NoAttemptsLeft);
+        }
+        let retry = situation.attempt - 1;
         let bound = u64::try_from(self.backoff_bound(retry).as_nanos()).unwrap_or(u64::MAX);
         let jittered = Duration::from_nanos(uniform(bound).min(bound));
-        jittered.max(retry_after.unwrap_or(Duration::ZERO))
+        let wait = jittered.max(situation.retry_after.unwrap_or(Duration::ZERO));
+        let past_deadline = situation.deadline.is_some_and(|deadline| {
+            situation
+                .now
+                .checked_add(wait)
+                .is_none_or(|next| next >= deadline)
+        });
+        if past_deadline {
+            Decision::GiveUp(GiveUp::PastDeadline)
+        } else {
+            Decision::Retry { after: wait }
+        }
+    }
+}
+
+/// What one attempt ended with, as far as retrying is concerned.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Outcome {
+    /// A response with this status.
+    Status(u16),
+    /// The attempt timed out.
+    Timeout,
+    /// No response; `retryable` unless the request could not be built.
+    TransportError { retryable: bool },
+    /// The response body was over the limit.
+    BodyTooLarge,
+}
+
+/// Everything [`RetryPolicy::decide`] looks at besides the policy.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Situation {
+    /// The attempt that just ended, from 1.
+    pub(crate) attempt: u32,
+    /// Whether the request's method may be sent more than once.
+    pub(crate) idempotent: bool,
+    /// How it ended.
+    pub(crate) outcome: Outcome,
+    /// What the response's `Retry-After` asks for, if anything.
+    pub(crate) retry_after: Option<Duration>,
+    /// The current time.
+    pub(crate) now: Instant,
+    /// When the whole call must end, if ever.
+    pub(crate) deadline: Option<Instant>,
+}
+
+/// The answer of [`RetryPolicy::decide`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Decision {
+    /// The outcome is final (a success, or a failure not worth retrying).
+    Return,
+    /// Wait this long, then send the request again.
+    Retry { after: Duration },
+    /// Worth retrying, but the policy does not allow another attempt.
+    GiveUp(GiveUp),
+}
+
+/// Why the retries ran out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum GiveUp {
+    /// The last attempt allowed was made.
+    NoAttemptsLeft,
+    /// The next attempt would start at or after the deadline.
+    PastDeadline,
+}
+
+impl GiveUp {
+    /// The reason, as the `giving up` log event records it.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::NoAttemptsLeft => "no attempts left",
+            Self::PastDeadline => "the next attempt would start after the deadline",
+        }
     }
 }
 
@@ -197,14 +278,35 @@ mod tests {
 
     const MS: Duration = Duration::from_millis(1);
 
+    /// A situation after `attempt` of an idempotent request that got
+    /// `outcome`, at a synthetic `now` with the deadline `left` later.
+    fn after(attempt: u32, outcome: Outcome, left: Option<Duration>) -> Situation {
+        let now = Instant::now();
+        Situation {
+            attempt,
+            idempotent: true,
+            outcome,
+            retry_after: None,
+            now,
+            deadline: left.map(|left| now + left),
+        }
+    }
+
+    const UNAVAILABLE: Outcome = Outcome::Status(503);
+
+    /// The decision with the largest jitter (the whole bound).
+    fn decide_max(policy: &RetryPolicy, situation: &Situation) -> Decision {
+        policy.decide(situation, |bound| bound)
+    }
+
     #[test]
     fn default_and_none() {
         let policy = RetryPolicy::default();
-        assert_eq!(policy.attempts(), 3);
-        assert_eq!(policy.overall_deadline(), Some(Duration::from_secs(60)));
-        assert_eq!(RetryPolicy::none().attempts(), 1);
+        assert_eq!(policy.max_attempts, defaults::MAX_ATTEMPTS);
+        assert_eq!(policy.overall_deadline(), Some(defaults::DEADLINE));
+        assert_eq!(RetryPolicy::none().max_attempts, 1);
         assert_eq!(RetryPolicy::none().overall_deadline(), None);
-        assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
+        assert_eq!(RetryPolicy::default().max_attempts(0).max_attempts, 1);
     }
 
     #[test]
@@ -218,45 +320,173 @@ mod tests {
         // No overflow for absurd retry counts or durations.
         assert_eq!(policy.backoff_bound(40), Duration::from_secs(5));
         let huge = RetryPolicy::default()
+            .max_attempts(10)
             .initial_backoff(Duration::MAX)
             .max_backoff(Duration::MAX);
         assert_eq!(huge.backoff_bound(31), Duration::MAX);
         assert_eq!(
-            huge.delay_with(3, None, |n| n),
-            Duration::from_nanos(u64::MAX)
+            decide_max(&huge, &after(4, UNAVAILABLE, None)),
+            Decision::Retry {
+                after: Duration::from_nanos(u64::MAX)
+            }
         );
     }
 
     #[test]
     fn full_jitter_spans_zero_to_the_bound() {
         let policy = RetryPolicy::default();
-        assert_eq!(policy.delay_with(1, None, |_| 0), Duration::ZERO);
-        assert_eq!(policy.delay_with(1, None, |bound| bound), 400 * MS);
+        let second = after(2, UNAVAILABLE, None);
+        assert_eq!(
+            policy.decide(&second, |_| 0),
+            Decision::Retry {
+                after: Duration::ZERO
+            }
+        );
+        assert_eq!(
+            decide_max(&policy, &second),
+            Decision::Retry { after: 400 * MS }
+        );
         let mut asked = None;
-        let delay = policy.delay_with(2, None, |bound| {
+        let policy = policy.max_attempts(5);
+        let decision = policy.decide(&after(3, UNAVAILABLE, None), |bound| {
             asked = Some(bound);
             bound / 2
         });
         assert_eq!(asked, Some(800_000_000));
-        assert_eq!(delay, 400 * MS);
-        for retry in 0..6 {
-            let delay = policy.delay(retry, None);
-            assert!(delay <= policy.backoff_bound(retry), "{delay:?}");
-        }
+        assert_eq!(decision, Decision::Retry { after: 400 * MS });
     }
 
     #[test]
     fn retry_after_is_a_lower_bound_and_the_backoff_an_upper_one() {
-        let policy = RetryPolicy::default();
-        let one_second = Some(Duration::from_secs(1));
+        let policy = RetryPolicy::default().max_attempts(10);
+        let with_retry_after = |attempt, retry_after| Situation {
+            retry_after: Some(retry_after),
+            ..after(attempt, Outcome::Status(429), None)
+        };
         // Never less than Retry-After ...
         assert_eq!(
-            policy.delay_with(0, one_second, |_| 0),
-            Duration::from_secs(1)
+            policy.decide(&with_retry_after(1, Duration::from_secs(1)), |_| 0),
+            Decision::Retry {
+                after: Duration::from_secs(1)
+            }
         );
         // ... and at most max(backoff, Retry-After).
-        assert_eq!(policy.delay_with(4, one_second, |bound| bound), 3200 * MS);
-        assert_eq!(policy.delay_with(0, Some(50 * MS), |bound| bound), 200 * MS);
+        assert_eq!(
+            decide_max(&policy, &with_retry_after(5, Duration::from_secs(1))),
+            Decision::Retry { after: 3200 * MS }
+        );
+        assert_eq!(
+            decide_max(&policy, &with_retry_after(1, 50 * MS)),
+            Decision::Retry { after: 200 * MS }
+        );
+    }
+
+    #[test]
+    fn only_failures_worth_another_attempt_are_retried() {
+        let policy = RetryPolicy::default();
+        for outcome in [
+            Outcome::Status(200),
+            Outcome::Status(404),
+            Outcome::Status(422),
+            Outcome::BodyTooLarge,
+            Outcome::TransportError { retryable: false },
+        ] {
+            assert_eq!(
+                decide_max(&policy, &after(1, outcome, None)),
+                Decision::Return,
+                "{outcome:?}"
+            );
+        }
+        for outcome in [
+            Outcome::Status(503),
+            Outcome::Timeout,
+            Outcome::TransportError { retryable: true },
+        ] {
+            assert!(
+                matches!(
+                    decide_max(&policy, &after(1, outcome, None)),
+                    Decision::Retry { .. }
+                ),
+                "{outcome:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn attempts_run_out() {
+        let policy = RetryPolicy::default();
+        assert!(matches!(
+            decide_max(&policy, &after(2, UNAVAILABLE, None)),
+            Decision::Retry { .. }
+        ));
+        assert_eq!(
+            decide_max(&policy, &after(3, UNAVAILABLE, None)),
+            Decision::GiveUp(GiveUp::NoAttemptsLeft)
+        );
+        assert_eq!(
+            decide_max(&RetryPolicy::none(), &after(1, UNAVAILABLE, None)),
+            Decision::GiveUp(GiveUp::NoAttemptsLeft)
+        );
+    }
+
+    #[test]
+    fn a_method_that_is_not_idempotent_is_sent_once() {
+        let situation = Situation {
+            idempotent: false,
+            ..after(1, Outcome::Timeout, None)
+        };
+        assert_eq!(
+            decide_max(&RetryPolicy::default(), &situation),
+            Decision::GiveUp(GiveUp::NoAttemptsLeft)
+        );
+    }
+
+    #[test]
+    fn the_deadline_bounds_the_wait() {
+        let policy = RetryPolicy::default().max_attempts(10);
+        // Retry-After: 1 s with 1.5 s left: the retry fits ...
+        let situation = Situation {
+            retry_after: Some(Duration::from_secs(1)),
+            ..after(1, UNAVAILABLE, Some(1500 * MS))
+        };
+        assert_eq!(
+            policy.decide(&situation, |_| 0),
+            Decision::Retry {
+                after: Duration::from_secs(1)
+            }
+        );
+        // ... with 0.5 s left it does not: give up at once, not wait.
+        let situation = Situation {
+            retry_after: Some(Duration::from_secs(1)),
+            ..after(2, UNAVAILABLE, Some(500 * MS))
+        };
+        assert_eq!(
+            policy.decide(&situation, |_| 0),
+            Decision::GiveUp(GiveUp::PastDeadline)
+        );
+        // A wait that ends exactly at the deadline leaves no time to try.
+        assert_eq!(
+            decide_max(&policy, &after(1, UNAVAILABLE, Some(200 * MS))),
+            Decision::GiveUp(GiveUp::PastDeadline)
+        );
+        // An absurd Retry-After gives up instead of overflowing.
+        let situation = Situation {
+            retry_after: Some(Duration::from_secs(u64::MAX)),
+            ..after(1, UNAVAILABLE, Some(defaults::DEADLINE))
+        };
+        assert_eq!(
+            policy.decide(&situation, |_| 0),
+            Decision::GiveUp(GiveUp::PastDeadline)
+        );
+    }
+
+    #[test]
+    fn give_up_reasons_read_as_log_fields() {
+        assert_eq!(GiveUp::NoAttemptsLeft.as_str(), "no attempts left");
+        assert_eq!(
+            GiveUp::PastDeadline.as_str(),
+            "the next attempt would start after the deadline"
+        );
     }
 
     #[test]
@@ -274,7 +504,6 @@ mod tests {
         let retryable: Vec<u16> = (100..600).filter(|&s| is_retryable_status(s)).collect();
         assert_eq!(retryable, [408, 429, 500, 502, 503, 504]);
     }
-
     fn headers(value: &str) -> HeaderMap {
         let mut headers = HeaderMap::new();
         headers.insert(RETRY_AFTER, HeaderValue::from_str(value).unwrap());

@@ -18,8 +18,9 @@ use std::fmt;
 pub struct UnknownValue(String);
 
 impl UnknownValue {
-    /// Wraps a value; generated `FromStr` implementations call this only for
-    /// strings that match none of the listed values.
+    /// Wraps a value; the generated `From<&str>` and `From<String>`
+    /// conversions of each enum call this only for strings that match none
+    /// of the listed values.
     pub(crate) fn new(value: String) -> Self {
         Self(value)
     }

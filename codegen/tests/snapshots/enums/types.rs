@@ -287,7 +287,7 @@ impl Edition {
             condition: ::std::default::Default::default(),
         }
     }
-    /// Sets `labels`, which is left out of the JSON while unset.
+    /// The `labels` property.
     pub fn labels(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = EditionLabelsItem>,
@@ -297,12 +297,12 @@ impl Edition {
         );
         self
     }
-    /// Sets `availability`, which is left out of the JSON while unset.
+    /// Whether a book can be ordered.
     pub fn availability(mut self, value: Availability) -> Self {
         self.availability = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `condition` to a value (while unset, it is left out of the JSON).
+    /// The `condition` property.
     pub fn condition(mut self, value: EditionCondition) -> Self {
         self.condition = crate::runtime::Nullable::Value(value);
         self

@@ -27,12 +27,12 @@ impl Default {
             names: ::std::default::Default::default(),
         }
     }
-    /// Sets `list`, which is left out of the JSON while unset.
+    /// The `list` property.
     pub fn list(mut self, value: Vec) -> Self {
         self.list = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `names`, which is left out of the JSON while unset.
+    /// The `names` property.
     pub fn names(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
@@ -85,7 +85,7 @@ impl Note {
             set_new: ::std::default::Default::default(),
         }
     }
-    /// Sets `title` to a value (while unset, it is left out of the JSON).
+    /// Its clearer is `clear_title`, although a field has that name.
     pub fn title(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -98,7 +98,7 @@ impl Note {
         self.title = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `text` to a value (while unset, it is left out of the JSON).
+    /// The `text` property.
     pub fn text(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl Note {
         self.text = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `clear_text`, which is left out of the JSON while unset.
+    /// Its setter and the clearer of `text` both want the name `clear_text`.
     pub fn clear_text(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -119,7 +119,7 @@ impl Note {
         self.clear_text = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `new`, which is left out of the JSON while unset.
+    /// Its setter cannot be `new`, the constructor's name.
     pub fn set_new2(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -127,7 +127,7 @@ impl Note {
         self.new = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `set_new`, which is left out of the JSON while unset.
+    /// The `set_new` property.
     pub fn set_new(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -260,12 +260,12 @@ impl Result {
             value: ::std::default::Default::default(),
         }
     }
-    /// Sets `ok`, which is left out of the JSON while unset.
+    /// The `ok` property.
     pub fn ok(mut self, value: bool) -> Self {
         self.ok = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `value`, which is left out of the JSON while unset.
+    /// The `value` property.
     pub fn value(mut self, value: Option) -> Self {
         self.value = ::std::option::Option::Some(value);
         self
@@ -287,7 +287,7 @@ pub struct Self_ {
 }
 
 impl Self_ {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(result: Result) -> Self {
         Self { result }
     }

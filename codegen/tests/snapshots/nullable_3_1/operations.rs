@@ -7,6 +7,7 @@ pub enum UpdateLoanError {
     /// No such loan.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound(super::types::UpdateLoanNotFoundBody),
 }
 
@@ -37,6 +38,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateLoanError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/loans/{loan_id}")]
+    #[doc(alias = "PUT /loans/{loan_id}")]
     pub async fn update_loan(
         &self,
         loan_id: ::uuid::Uuid,
@@ -45,19 +48,26 @@ impl crate::runtime::Client {
         super::types::Loan,
         crate::runtime::Error<UpdateLoanError>,
     > {
+        const PATH_TEMPLATE: &str = "/loans/{loan_id}";
         let path = [
             "/loans/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&loan_id)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "loan_id",
+                &::std::string::ToString::to_string(&loan_id),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::PUT,
-                path_template: "/loans/{loan_id}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::PUT,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),

@@ -53,7 +53,7 @@ impl Loan {
             fines: ::std::default::Default::default(),
         }
     }
-    /// Sets `status` to a value (while unset, it is left out of the JSON).
+    /// The `status` property.
     pub fn status(mut self, value: LoanStatus) -> Self {
         self.status = crate::runtime::Nullable::Value(value);
         self
@@ -63,7 +63,7 @@ impl Loan {
         self.status = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `tags` to a value (while unset, it is left out of the JSON).
+    /// The `tags` property.
     pub fn tags(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
@@ -78,7 +78,7 @@ impl Loan {
         self.tags = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `fines`, which is left out of the JSON while unset.
+    /// The `fines` property.
     pub fn fines(
         mut self,
         value: ::std::collections::BTreeMap<
@@ -310,7 +310,7 @@ impl LoanUpdate {
             due_on: ::std::default::Default::default(),
         }
     }
-    /// Sets `note` to a value (while unset, it is left out of the JSON).
+    /// The `note` property.
     pub fn note(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -323,7 +323,7 @@ impl LoanUpdate {
         self.note = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `reader` to a value (while unset, it is left out of the JSON).
+    /// A library card holder.
     pub fn reader(mut self, value: Reader) -> Self {
         self.reader = crate::runtime::Nullable::Value(value);
         self
@@ -333,7 +333,7 @@ impl LoanUpdate {
         self.reader = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `due_on` to a value (while unset, it is left out of the JSON).
+    /// The `due_on` property.
     pub fn due_on(mut self, value: ::chrono::NaiveDate) -> Self {
         self.due_on = crate::runtime::Nullable::Value(value);
         self
@@ -360,7 +360,7 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(card: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             card: ::std::convert::Into::into(card),
@@ -391,7 +391,7 @@ impl UpdateLoanNotFoundBody {
             message: ::std::default::Default::default(),
         }
     }
-    /// Sets `message` to a value (while unset, it is left out of the JSON).
+    /// The `message` property.
     pub fn message(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,

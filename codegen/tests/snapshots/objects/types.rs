@@ -22,7 +22,7 @@ pub struct Author {
 }
 
 impl Author {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(
         name: impl ::std::convert::Into<::std::string::String>,
         born_on: ::std::option::Option<::chrono::NaiveDate>,
@@ -196,17 +196,17 @@ impl Book {
             n_2nd_hand: ::std::default::Default::default(),
         }
     }
-    /// Sets `copies_sold`, which is left out of the JSON while unset.
+    /// Copies sold since the book was first listed.
     pub fn copies_sold(mut self, value: i64) -> Self {
         self.copies_sold = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `weight_grams`, which is left out of the JSON while unset.
+    /// The `weight_grams` property.
     pub fn weight_grams(mut self, value: i64) -> Self {
         self.weight_grams = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `discount` to a value (while unset, it is left out of the JSON).
+    /// The `discount` property.
     pub fn discount(mut self, value: f64) -> Self {
         self.discount = crate::runtime::Nullable::Value(value);
         self
@@ -216,27 +216,27 @@ impl Book {
         self.discount = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `in_stock`, which is left out of the JSON while unset.
+    /// The `in_stock` property.
     pub fn in_stock(mut self, value: bool) -> Self {
         self.in_stock = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `published_on`, which is left out of the JSON while unset.
+    /// The `published_on` property.
     pub fn published_on(mut self, value: ::chrono::NaiveDate) -> Self {
         self.published_on = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `updated_at`, which is left out of the JSON while unset.
+    /// The `updated_at` property.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
         self.updated_at = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `isbn`, which is left out of the JSON while unset.
+    /// The `isbn` property.
     pub fn isbn(mut self, value: Isbn) -> Self {
         self.isbn = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `co_author_ids`, which is left out of the JSON while unset.
+    /// Other authors, in the order the cover lists them.
     pub fn co_author_ids(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::uuid::Uuid>,
@@ -246,7 +246,7 @@ impl Book {
         );
         self
     }
-    /// Sets `ratings`, which is left out of the JSON while unset.
+    /// Average rating by country code.
     pub fn ratings(
         mut self,
         value: ::std::collections::BTreeMap<::std::string::String, f64>,
@@ -254,32 +254,32 @@ impl Book {
         self.ratings = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `metadata`, which is left out of the JSON while unset.
+    /// Free-form labels, by name.
     pub fn metadata(mut self, value: Metadata) -> Self {
         self.metadata = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `extra`, which is left out of the JSON while unset.
+    /// Whatever else the shop stores about the book.
     pub fn extra(mut self, value: ::serde_json::Value) -> Self {
         self.extra = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `raw`, which is left out of the JSON while unset.
+    /// The `raw` property.
     pub fn raw(mut self, value: ::serde_json::Value) -> Self {
         self.raw = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `anything`, which is left out of the JSON while unset.
+    /// Any JSON value at all.
     pub fn anything(mut self, value: Anything) -> Self {
         self.anything = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `author`, which is left out of the JSON while unset.
+    /// The main author (this description wins over the schema's).
     pub fn author(mut self, value: Author) -> Self {
         self.author = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `editor` to a value (while unset, it is left out of the JSON).
+    /// The `editor` property.
     pub fn editor(mut self, value: Author) -> Self {
         self.editor = crate::runtime::Nullable::Value(value);
         self
@@ -289,12 +289,12 @@ impl Book {
         self.editor = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `dimensions`, which is left out of the JSON while unset.
+    /// Size of the printed book.
     pub fn dimensions(mut self, value: BookDimensions) -> Self {
         self.dimensions = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `editions`, which is left out of the JSON while unset.
+    /// The `editions` property.
     pub fn editions(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = BookEditionsItem>,
@@ -304,7 +304,7 @@ impl Book {
         );
         self
     }
-    /// Sets `shelf_counts`, which is left out of the JSON while unset.
+    /// Copies on each shelf, by shelf name.
     pub fn shelf_counts(
         mut self,
         value: ::std::collections::BTreeMap<::std::string::String, BookShelfCountsValue>,
@@ -312,7 +312,7 @@ impl Book {
         self.shelf_counts = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `reprint_dates`, which is left out of the JSON while unset.
+    /// Days the book was reprinted; `null` where the day is lost.
     pub fn reprint_dates(
         mut self,
         value: impl ::std::iter::IntoIterator<
@@ -324,7 +324,7 @@ impl Book {
         );
         self
     }
-    /// Sets `nested_lists`, which is left out of the JSON while unset.
+    /// The `nested_lists` property.
     pub fn nested_lists(
         mut self,
         value: impl ::std::iter::IntoIterator<
@@ -336,7 +336,7 @@ impl Book {
         );
         self
     }
-    /// Sets `crate` to a value (while unset, it is left out of the JSON).
+    /// The `crate` property.
     pub fn crate_(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -349,7 +349,7 @@ impl Book {
         self.crate_ = crate::runtime::Nullable::Null;
         self
     }
-    /// Sets `camelCaseName`, which is left out of the JSON while unset.
+    /// The `camelCaseName` property.
     pub fn camel_case_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -359,7 +359,7 @@ impl Book {
         );
         self
     }
-    /// Sets `2nd_hand`, which is left out of the JSON while unset.
+    /// The `2nd_hand` property.
     pub fn n_2nd_hand(mut self, value: bool) -> Self {
         self.n_2nd_hand = ::std::option::Option::Some(value);
         self
@@ -394,7 +394,7 @@ impl BookDimensions {
             depth_mm: ::std::default::Default::default(),
         }
     }
-    /// Sets `depth_mm` to a value (while unset, it is left out of the JSON).
+    /// The `depth_mm` property.
     pub fn depth_mm(mut self, value: i32) -> Self {
         self.depth_mm = crate::runtime::Nullable::Value(value);
         self
@@ -433,12 +433,12 @@ impl BookEditionsItem {
             publisher: ::std::default::Default::default(),
         }
     }
-    /// Sets `year`, which is left out of the JSON while unset.
+    /// The `year` property.
     pub fn year(mut self, value: i32) -> Self {
         self.year = ::std::option::Option::Some(value);
         self
     }
-    /// Sets `publisher`, which is left out of the JSON while unset.
+    /// The `publisher` property.
     pub fn publisher(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -474,7 +474,7 @@ impl BookShelfCountsValue {
             copies: ::std::default::Default::default(),
         }
     }
-    /// Sets `copies`, which is left out of the JSON while unset.
+    /// The `copies` property.
     pub fn copies(mut self, value: i64) -> Self {
         self.copies = ::std::option::Option::Some(value);
         self
@@ -509,7 +509,7 @@ impl Category {
             children: ::std::default::Default::default(),
         }
     }
-    /// Sets `children`, which is left out of the JSON while unset.
+    /// The `children` property.
     pub fn children(mut self, value: Categories) -> Self {
         self.children = ::std::option::Option::Some(value);
         self

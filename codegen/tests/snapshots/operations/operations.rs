@@ -7,18 +7,22 @@ pub enum AddBookError {
     /// Nothing is there.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound(super::types::ErrorMessage),
     /// Another book with this ISBN is on the shelf.
     ///
     /// Status `409`.
+    #[doc(alias = "409")]
     Conflict(super::types::AddBookConflictBody),
     /// The book was refused; each item says why.
     ///
     /// Status `422`.
+    #[doc(alias = "422")]
     UnprocessableEntity(super::types::ValidationErrors),
     /// Too many books added in a short time.
     ///
     /// Status `429`.
+    #[doc(alias = "429")]
     TooManyRequests,
 }
 
@@ -65,27 +69,34 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`AddBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/shelves/{shelf_id}/books")]
+    #[doc(alias = "POST /shelves/{shelf_id}/books")]
     pub async fn add_book(
         &self,
         shelf_id: i64,
         body: &super::types::BookInput,
     ) -> ::std::result::Result<super::types::Book, crate::runtime::Error<AddBookError>> {
+        const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
         let path = [
             "/shelves/",
             &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "shelf_id",
                 &::std::string::ToString::to_string(&shelf_id),
-            ),
+            )?,
             "/books",
         ]
             .concat();
         let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::POST,
-                path_template: "/shelves/{shelf_id}/books",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             201 => response.json(),
@@ -105,10 +116,12 @@ pub enum DeleteBookError {
     /// No such book.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound,
     /// The shop refuses to delete books on Tuesdays
     ///
     /// Status `418`.
+    #[doc(alias = "418")]
     Status418,
 }
 
@@ -143,23 +156,32 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/books/{book_id}")]
+    #[doc(alias = "DELETE /books/{book_id}")]
     pub async fn delete_book(
         &self,
         book_id: ::uuid::Uuid,
     ) -> ::std::result::Result<(), crate::runtime::Error<DeleteBookError>> {
+        const PATH_TEMPLATE: &str = "/books/{book_id}";
         let path = [
             "/books/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&book_id)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "book_id",
+                &::std::string::ToString::to_string(&book_id),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::None;
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::DELETE,
-                path_template: "/books/{book_id}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             204 => response.empty(),
@@ -200,6 +222,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetAuthorError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/authors/{author_id}")]
+    #[doc(alias = "GET /authors/{author_id}")]
     pub async fn get_author(
         &self,
         author_id: ::uuid::Uuid,
@@ -207,21 +231,26 @@ impl crate::runtime::Client {
         ::std::string::String,
         crate::runtime::Error<GetAuthorError>,
     > {
+        const PATH_TEMPLATE: &str = "/authors/{author_id}";
         let path = [
             "/authors/",
             &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "author_id",
                 &::std::string::ToString::to_string(&author_id),
-            ),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::None;
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::GET,
-                path_template: "/authors/{author_id}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),
@@ -237,10 +266,12 @@ pub enum GetBookError {
     /// Nothing is there.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound(super::types::ErrorMessage),
     /// The shop is broken.
     ///
     /// Status `500`.
+    #[doc(alias = "500")]
     InternalServerError(super::types::ErrorMessage),
 }
 
@@ -273,23 +304,32 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/books/{book_id}")]
+    #[doc(alias = "GET /books/{book_id}")]
     pub async fn get_book(
         &self,
         book_id: ::uuid::Uuid,
     ) -> ::std::result::Result<super::types::Book, crate::runtime::Error<GetBookError>> {
+        const PATH_TEMPLATE: &str = "/books/{book_id}";
         let path = [
             "/books/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&book_id)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "book_id",
+                &::std::string::ToString::to_string(&book_id),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::None;
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::GET,
-                path_template: "/books/{book_id}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),
@@ -331,6 +371,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSectionError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/shelves/{shelf}/sections/{section}")]
+    #[doc(alias = "GET /shelves/{shelf}/sections/{section}")]
     pub async fn get_section(
         &self,
         shelf: &str,
@@ -339,21 +381,24 @@ impl crate::runtime::Client {
         ::std::vec::Vec<super::types::Book>,
         crate::runtime::Error<GetSectionError>,
     > {
+        const PATH_TEMPLATE: &str = "/shelves/{shelf}/sections/{section}";
         let path = [
             "/shelves/",
-            &crate::runtime::path_segment(shelf),
+            &crate::runtime::path_segment(PATH_TEMPLATE, "shelf", shelf)?,
             "/sections/",
-            &crate::runtime::path_segment(section.as_str()),
+            &crate::runtime::path_segment(PATH_TEMPLATE, "section", section.as_str())?,
         ]
             .concat();
         let body = ::std::option::Option::None;
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::GET,
-                path_template: "/shelves/{shelf}/sections/{section}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),
@@ -369,6 +414,7 @@ pub enum ListShelfBooksError {
     /// Nothing is there.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound(super::types::ErrorMessage),
 }
 
@@ -401,6 +447,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListShelfBooksError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/shelves/{shelf_id}/books")]
+    #[doc(alias = "GET /shelves/{shelf_id}/books")]
     pub async fn list_shelf_books(
         &self,
         shelf_id: i64,
@@ -408,22 +456,27 @@ impl crate::runtime::Client {
         ::std::vec::Vec<super::types::Book>,
         crate::runtime::Error<ListShelfBooksError>,
     > {
+        const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
         let path = [
             "/shelves/",
             &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "shelf_id",
                 &::std::string::ToString::to_string(&shelf_id),
-            ),
+            )?,
             "/books",
         ]
             .concat();
         let body = ::std::option::Option::None;
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::GET,
-                path_template: "/shelves/{shelf_id}/books",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),
@@ -463,6 +516,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`PostBoxesBodySelfOnError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/boxes/{body}/{self}/{on}")]
+    #[doc(alias = "POST /boxes/{body}/{self}/{on}")]
     pub async fn post_boxes_body_self_on(
         &self,
         body: &str,
@@ -470,25 +525,36 @@ impl crate::runtime::Client {
         on: ::chrono::NaiveDate,
         request_body: &super::types::BookInput,
     ) -> ::std::result::Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
+        const PATH_TEMPLATE: &str = "/boxes/{body}/{self}/{on}";
         let path = [
             "/boxes/",
-            &crate::runtime::path_segment(body),
+            &crate::runtime::path_segment(PATH_TEMPLATE, "body", body)?,
             "/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&self_)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "self",
+                &::std::string::ToString::to_string(&self_),
+            )?,
             "/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&on)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "on",
+                &::std::string::ToString::to_string(&on),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::Some(
             crate::runtime::encode_json(request_body)?,
         );
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::POST,
-                path_template: "/boxes/{body}/{self}/{on}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             202 => response.empty(),
@@ -526,6 +592,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`PutCoverError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/books/{book_id}/covers/{resolution}")]
+    #[doc(alias = "PUT /books/{book_id}/covers/{resolution}")]
     pub async fn put_cover(
         &self,
         book_id: ::uuid::Uuid,
@@ -535,21 +603,32 @@ impl crate::runtime::Client {
         ::serde_json::Value,
         crate::runtime::Error<PutCoverError>,
     > {
+        const PATH_TEMPLATE: &str = "/books/{book_id}/covers/{resolution}";
         let path = [
             "/books/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&book_id)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "book_id",
+                &::std::string::ToString::to_string(&book_id),
+            )?,
             "/covers/",
-            &crate::runtime::path_segment(resolution.as_str()),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "resolution",
+                resolution.as_str(),
+            )?,
         ]
             .concat();
         let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::PUT,
-                path_template: "/books/{book_id}/covers/{resolution}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::PUT,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),
@@ -588,6 +667,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/books/{book_id}")]
+    #[doc(alias = "PATCH /books/{book_id}")]
     pub async fn update_book(
         &self,
         book_id: ::uuid::Uuid,
@@ -596,9 +677,14 @@ impl crate::runtime::Client {
         super::types::UpdateBookResponse,
         crate::runtime::Error<UpdateBookError>,
     > {
+        const PATH_TEMPLATE: &str = "/books/{book_id}";
         let path = [
             "/books/",
-            &crate::runtime::path_segment(&::std::string::ToString::to_string(&book_id)),
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "book_id",
+                &::std::string::ToString::to_string(&book_id),
+            )?,
         ]
             .concat();
         let body = match body {
@@ -607,13 +693,15 @@ impl crate::runtime::Client {
             }
             ::std::option::Option::None => ::std::option::Option::None,
         };
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::PATCH,
-                path_template: "/books/{book_id}",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::PATCH,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),

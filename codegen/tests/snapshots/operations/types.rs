@@ -15,7 +15,7 @@ pub struct AddBookConflictBody {
 }
 
 impl AddBookConflictBody {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(existing_id: ::uuid::Uuid) -> Self {
         Self { existing_id }
     }
@@ -41,7 +41,7 @@ pub struct Book {
 }
 
 impl Book {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(
         id: ::uuid::Uuid,
         title: impl ::std::convert::Into<::std::string::String>,
@@ -78,7 +78,7 @@ impl BookInput {
             tags: ::std::default::Default::default(),
         }
     }
-    /// Sets `tags`, which is left out of the JSON while unset.
+    /// The `tags` property.
     pub fn tags(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
@@ -105,7 +105,7 @@ pub struct ErrorMessage {
 }
 
 impl ErrorMessage {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             message: ::std::convert::Into::into(message),
@@ -332,7 +332,7 @@ impl UpdateBookRequest {
             note: ::std::default::Default::default(),
         }
     }
-    /// Sets `title`, which is left out of the JSON while unset.
+    /// The `title` property.
     pub fn title(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -340,7 +340,7 @@ impl UpdateBookRequest {
         self.title = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Sets `note` to a value (while unset, it is left out of the JSON).
+    /// The `note` property.
     pub fn note(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -370,7 +370,7 @@ pub struct UpdateBookResponse {
 }
 
 impl UpdateBookResponse {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(
         changed: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
     ) -> Self {
@@ -397,7 +397,7 @@ pub struct ValidationErrors {
 }
 
 impl ValidationErrors {
-    /// A value made of the fields the API requires; the others start unset.
+    /// A value made of all its fields.
     pub fn new(
         errors: impl ::std::iter::IntoIterator<Item = ValidationErrorsErrorsItem>,
     ) -> Self {
@@ -434,7 +434,7 @@ impl ValidationErrorsErrorsItem {
             message: ::std::convert::Into::into(message),
         }
     }
-    /// Sets `field`, which is left out of the JSON while unset.
+    /// The `field` property.
     pub fn field(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,

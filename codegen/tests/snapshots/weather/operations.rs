@@ -7,6 +7,7 @@ pub enum LatestObservationError {
     /// No such station.
     ///
     /// Status `404`.
+    #[doc(alias = "404")]
     NotFound,
 }
 
@@ -39,6 +40,8 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`LatestObservationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/stations/{station}/observations/latest")]
+    #[doc(alias = "GET /stations/{station}/observations/latest")]
     pub async fn latest_observation(
         &self,
         station: &str,
@@ -46,20 +49,23 @@ impl crate::runtime::Client {
         super::types::Observation,
         crate::runtime::Error<LatestObservationError>,
     > {
+        const PATH_TEMPLATE: &str = "/stations/{station}/observations/latest";
         let path = [
             "/stations/",
-            &crate::runtime::path_segment(station),
+            &crate::runtime::path_segment(PATH_TEMPLATE, "station", station)?,
             "/observations/latest",
         ]
             .concat();
         let body = ::std::option::Option::None;
-        let response = self
-            .execute(crate::runtime::OperationRequest {
-                method: ::reqwest::Method::GET,
-                path_template: "/stations/{station}/observations/latest",
-                path,
-                body,
-            })
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
             .await?;
         match response.status() {
             200 => response.json(),

@@ -149,7 +149,7 @@ impl Observation {
             wind: ::std::default::Default::default(),
         }
     }
-    /// Sets `wind`, which is left out of the JSON while unset.
+    /// The `wind` property.
     pub fn wind(mut self, value: ObservationWind) -> Self {
         self.wind = ::std::option::Option::Some(value);
         self
@@ -181,7 +181,7 @@ impl ObservationWind {
             from_degrees: ::std::default::Default::default(),
         }
     }
-    /// Sets `from_degrees` to a value (while unset, it is left out of the JSON).
+    /// The `from_degrees` property.
     pub fn from_degrees(mut self, value: i32) -> Self {
         self.from_degrees = crate::runtime::Nullable::Value(value);
         self

@@ -1,0 +1,205 @@
+//! [`send`], the one entry point of generated operations into the runtime:
+//! attempts, timeouts, retries, the body size cap and tracing.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::Bytes;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
+use secrecy::ExposeSecret as _;
+use tracing::Instrument as _;
+
+use super::client::{Client, USER_AGENT};
+use super::error::{AttemptError, Error};
+use super::request::{OperationRequest, RawResponse};
+use super::retry::{self, Decision, Outcome, Situation};
+
+/// Sends one operation request through `client`, retrying as its
+/// [`RetryPolicy`](super::RetryPolicy) allows, and reads the whole
+/// response of the last attempt.
+///
+/// The generated operation then maps the status to its result with
+/// [`RawResponse::json`], [`RawResponse::api_error`],
+/// [`RawResponse::unexpected`] and the like, which record the number of
+/// attempts in the error.
+///
+/// # Errors
+///
+/// [`Error::Timeout`], [`Error::Transport`] or [`Error::BodyTooLarge`]
+/// when the last attempt got no complete response.
+pub(crate) async fn send<E>(
+    client: &Client,
+    request: OperationRequest,
+) -> Result<RawResponse, Error<E>> {
+    let span = tracing::info_span!(
+        "signalwire_fabric.request",
+        method = %request.method,
+        path_template = request.path_template,
+    );
+    send_with_retries(client, request).instrument(span).await
+}
+
+async fn send_with_retries<E>(
+    client: &Client,
+    request: OperationRequest,
+) -> Result<RawResponse, Error<E>> {
+    let options = &*client.options;
+    let policy = &options.retry;
+    let url = url(&client.auth.base_url, &request.path);
+    // `Bytes` so that every attempt shares the body without copying it.
+    let body = request.body.map(Bytes::from);
+    let idempotent = retry::is_idempotent(&request.method);
+    let started = Instant::now();
+    let deadline = policy
+        .overall_deadline()
+        .and_then(|deadline| started.checked_add(deadline));
+
+    let mut attempt: u32 = 0;
+    loop {
+        attempt += 1;
+        let attempt_started = Instant::now();
+        // The deadline also cuts an attempt short.
+        let timeout = deadline.map_or(options.timeout, |deadline| {
+            options
+                .timeout
+                .min(deadline.saturating_duration_since(attempt_started))
+        });
+        tracing::debug!(attempt, timeout_ms = millis(timeout), "sending");
+        let result = tokio::time::timeout(
+            timeout,
+            attempt_once(client, &request.method, &url, body.as_ref()),
+        )
+        .await
+        .unwrap_or(Err(AttemptError::Timeout));
+        let elapsed_ms = millis(attempt_started.elapsed());
+
+        let (outcome, retry_after) = match &result {
+            Ok(response) => {
+                let status = response.status();
+                tracing::debug!(attempt, status, elapsed_ms, "response");
+                let retry_after = retry::retry_after(response.headers(), SystemTime::now());
+                (Outcome::Status(status), retry_after)
+            }
+            Err(error) => {
+                tracing::debug!(attempt, %error, elapsed_ms, "no response");
+                (outcome_of(error), None)
+            }
+        };
+        let situation = Situation {
+            attempt,
+            idempotent,
+            outcome,
+            retry_after,
+            now: Instant::now(),
+            deadline,
+        };
+        match policy.decide(&situation, |bound| fastrand::u64(0..=bound)) {
+            Decision::Return => return finish(result, attempt),
+            Decision::GiveUp(reason) => {
+                tracing::debug!(attempt, reason = reason.as_str(), "giving up");
+                return finish(result, attempt);
+            }
+            Decision::Retry { after } => {
+                match &result {
+                    Ok(response) => tracing::warn!(
+                        attempt,
+                        status = response.status(),
+                        delay_ms = millis(after),
+                        "retrying"
+                    ),
+                    Err(error) => {
+                        tracing::warn!(attempt, %error, delay_ms = millis(after), "retrying");
+                    }
+                }
+                tokio::time::sleep(after).await;
+            }
+        }
+    }
+}
+
+/// How a failed attempt counts for retrying: timeouts and transport errors
+/// are worth another attempt, except a request that could not be built or
+/// too many redirects.
+fn outcome_of(error: &AttemptError) -> Outcome {
+    match error {
+        AttemptError::Timeout => Outcome::Timeout,
+        AttemptError::Transport(error) => Outcome::TransportError {
+            retryable: !error.is_builder() && !error.is_redirect(),
+        },
+        AttemptError::BodyTooLarge { .. } => Outcome::BodyTooLarge,
+    }
+}
+
+/// The result of the last of `attempts` attempts, with the count recorded.
+fn finish<E>(
+    result: Result<RawResponse, AttemptError>,
+    attempts: u32,
+) -> Result<RawResponse, Error<E>> {
+    match result {
+        Ok(response) => Ok(response.after_attempts(attempts)),
+        Err(error) => Err(error.into_error(attempts)),
+    }
+}
+
+/// One attempt: send the request and read the whole body (up to the
+/// size limit).
+async fn attempt_once(
+    client: &Client,
+    method: &reqwest::Method,
+    url: &str,
+    body: Option<&Bytes>,
+) -> Result<RawResponse, AttemptError> {
+    let auth = &*client.auth;
+    let extra_headers = &client.options.headers;
+    let mut headers = HeaderMap::with_capacity(4 + extra_headers.len());
+    headers.insert(
+        reqwest::header::USER_AGENT,
+        HeaderValue::from_static(USER_AGENT),
+    );
+    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    if body.is_some() {
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    for (name, value) in extra_headers {
+        headers.insert(name, value.clone());
+    }
+    let mut request = client
+        .transport
+        .http
+        .request(method.clone(), url)
+        .headers(headers)
+        // Marks the header value as sensitive.
+        .basic_auth(&auth.project_id, Some(auth.api_token.expose_secret()));
+    if let Some(body) = body {
+        request = request.body(body.clone());
+    }
+    let response = request.send().await.map_err(AttemptError::from_reqwest)?;
+    RawResponse::read(response, client.options.max_response_bytes).await
+}
+
+/// `base_url` followed by `path` (which should start with `/`).
+fn url(base_url: &str, path: &str) -> String {
+    let separator = if path.starts_with('/') { "" } else { "/" };
+    format!("{base_url}{separator}{path}")
+}
+
+/// Whole milliseconds, for log fields.
+fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_joins_base_and_path_with_one_slash() {
+        assert_eq!(
+            url("http://127.0.0.1:4010/prefix", "/api/fabric/x"),
+            "http://127.0.0.1:4010/prefix/api/fabric/x"
+        );
+        assert_eq!(
+            url("http://127.0.0.1:4010/prefix", "api/x"),
+            "http://127.0.0.1:4010/prefix/api/x"
+        );
+    }
+}
