@@ -211,6 +211,20 @@ fn structure(s: &Struct) -> TokenStream {
     let has_required = s.fields.iter().any(|f| f.presence == Presence::Required);
     let default = (!has_required).then(|| quote!(::std::default::Default,));
     let fields = s.fields.iter().map(|field| {
+        // rustdoc shows a raw identifier without its `r#`, so say how to
+        // write it.
+        let raw_name = field.name.strip_prefix("r#").map(|name| {
+            let mut lines = if field.docs.is_empty() {
+                Vec::new()
+            } else {
+                vec![String::new()]
+            };
+            lines.push(format!(
+                "Written `{}` in Rust, since `{name}` is a keyword.",
+                field.name
+            ));
+            self::docs(&lines)
+        });
         let docs = self::docs(&field.docs);
         let field_name = ident(&field.name);
         let field_ty = field_type(field);
@@ -235,6 +249,7 @@ fn structure(s: &Struct) -> TokenStream {
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         quote! {
             #docs
+            #raw_name
             #serde
             pub #field_name: #field_ty,
         }

@@ -605,6 +605,8 @@ impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
 #[non_exhaustive]
 pub struct RestApiErrorItem {
     /// The kind of error, such as `validation_error`.
+    ///
+    /// Written `r#type` in Rust, since `type` is a keyword.
     pub r#type: ::std::string::String,
     /// A machine-readable code for the error.
     pub code: ::std::string::String,
@@ -735,6 +737,8 @@ pub struct SipEndpointResponse {
     /// Display name of the SIP endpoint Fabric resource.
     pub display_name: ::std::string::String,
     /// Type of the Fabric resource.
+    ///
+    /// Written `r#type` in Rust, since `type` is a keyword.
     pub r#type: FabricResourceType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,

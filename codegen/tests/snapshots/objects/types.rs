@@ -125,6 +125,8 @@ pub struct Book {
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// A field named like a Rust keyword.
+    ///
+    /// Written `r#type` in Rust, since `type` is a keyword.
     pub r#type: ::std::string::String,
     /// A link to this book; a field named like a reserved word.
     #[serde(rename = "self")]
