@@ -203,7 +203,7 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
             .unwrap_err(),
         builder()
             .space("example")
-            .http_client(reqwest::Client::new())
+            .http_client(signalwire_fabric::reqwest::Client::new())
             .connect_timeout(Duration::from_secs(1))
             .build()
             .unwrap_err(),
@@ -221,7 +221,7 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
     ];
     let client = builder()
         .space("example")
-        .http_client(reqwest::Client::new())
+        .http_client(signalwire_fabric::reqwest::Client::new())
         .build()
         .expect("a valid configuration");
     config_errors.push(

@@ -447,7 +447,7 @@ fn a_connect_timeout_cannot_change_a_caller_supplied_client() {
         .project_id(PROJECT_ID)
         .api_token(API_TOKEN)
         .space("example")
-        .http_client(reqwest::Client::new())
+        .http_client(signalwire_fabric::reqwest::Client::new())
         .build()
         .expect("a valid configuration");
     let error = client

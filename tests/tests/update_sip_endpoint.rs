@@ -723,7 +723,7 @@ async fn a_refused_connection_is_a_transport_error() {
 #[tokio::test]
 async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
     let server = server_expecting_one(ok(full_response()).set_delay(Duration::from_secs(3))).await;
-    let http = reqwest::Client::builder()
+    let http = signalwire_fabric::reqwest::Client::builder()
         .timeout(Duration::from_millis(200))
         .build()
         .expect("an http client");

@@ -85,7 +85,7 @@ fn main() {
             .block_on(client.get_section(shelf, api::Section::from("fiction")))
             .expect_err("a dot segment would reach another resource");
         assert!(
-            matches!(error, runtime::Error::InvalidPathParameter { ref name, .. } if name == "shelf"),
+            matches!(error, runtime::Error::InvalidPathParameter { name, .. } if name == "shelf"),
             "{shelf:?}: {error:?}"
         );
     }
