@@ -50,7 +50,7 @@ use std::process::ExitCode;
 
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
-    CallHandlerType, Ciphers, Client, Codecs, Encryption, Error, UpdateSipEndpointError,
+    CallHandlerType, Cipher, Client, Codec, Encryption, Error, UpdateSipEndpointError,
     UpdateSipEndpointRequest,
 };
 
@@ -273,8 +273,8 @@ fn apply(
         "--username" => request.username(value),
         "--caller-id" => request.caller_id(value),
         "--send-as" => request.send_as(value),
-        "--ciphers" => request.ciphers(list::<Ciphers>(flag, value)?),
-        "--codecs" => request.codecs(list::<Codecs>(flag, value)?),
+        "--ciphers" => request.ciphers(list::<Cipher>(flag, value)?),
+        "--codecs" => request.codecs(list::<Codec>(flag, value)?),
         "--encryption" => request.encryption(one::<Encryption>(flag, value)?),
         "--call-handler" => request.call_handler(one::<CallHandlerType>(flag, value)?),
         "--calling-handler-resource-id" => {

@@ -16,7 +16,7 @@
 //! way, with the number of attempts inside the error.
 //!
 //! ```no_run
-//! use signalwire_fabric::{Client, Codecs, Error, UpdateSipEndpointError, UpdateSipEndpointRequest};
+//! use signalwire_fabric::{Client, Codec, Error, UpdateSipEndpointError, UpdateSipEndpointRequest};
 //!
 //! #[tokio::main]
 //! async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -25,7 +25,7 @@
 //!     let id = signalwire_fabric::uuid::Uuid::parse_str("6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b")?;
 //!     let request = UpdateSipEndpointRequest::new()
 //!         .username("alice")
-//!         .codecs([Codecs::Pcmu, Codecs::Opus])
+//!         .codecs([Codec::Pcmu, Codec::Opus])
 //!         .clear_calling_handler_resource_id(); // sends `null`; untouched fields are not sent
 //!
 //!     match client.update_sip_endpoint(id, &request).await {

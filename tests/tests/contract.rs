@@ -13,7 +13,7 @@
 use signalwire_fabric::header::{HeaderName, HeaderValue};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
-    CallHandlerType, Ciphers, Client, Codecs, Encryption, Error, FabricResourceType, Nullable,
+    CallHandlerType, Cipher, Client, Codec, Encryption, Error, FabricResourceType, Nullable,
     RetryPolicy, SipEndpointResponse, UpdateSipEndpointError, UpdateSipEndpointRequest,
 };
 
@@ -63,8 +63,8 @@ async fn every_field_set_is_a_valid_request() {
         .username("alice")
         .caller_id("+15551234567")
         .send_as("alice-desk")
-        .ciphers(Ciphers::KNOWN.iter().cloned())
-        .codecs(Codecs::KNOWN.iter().cloned())
+        .ciphers(Cipher::KNOWN.iter().cloned())
+        .codecs(Codec::KNOWN.iter().cloned())
         .encryption(Encryption::Required)
         .call_handler(CallHandlerType::Resource)
         .calling_handler_resource_id(Uuid::from_u128(0x0f0a_4c2e_6a8b_4d2f_9b1e_3c5d_7e9f_1a2b));
@@ -74,10 +74,10 @@ async fn every_field_set_is_a_valid_request() {
 #[tokio::test]
 #[ignore = "needs Prism: run `cargo xtask test`"]
 async fn every_value_of_every_enum_is_a_valid_request() {
-    for cipher in Ciphers::KNOWN {
+    for cipher in Cipher::KNOWN {
         accepted(&UpdateSipEndpointRequest::new().ciphers([cipher.clone()])).await;
     }
-    for codec in Codecs::KNOWN {
+    for codec in Codec::KNOWN {
         accepted(&UpdateSipEndpointRequest::new().codecs([codec.clone()])).await;
     }
     for encryption in Encryption::KNOWN {
@@ -101,7 +101,7 @@ async fn explicit_null_empty_arrays_and_an_empty_update_are_valid_requests() {
 #[tokio::test]
 #[ignore = "needs Prism: run `cargo xtask test`"]
 async fn a_value_the_spec_does_not_list_is_refused_by_prism() {
-    let request = UpdateSipEndpointRequest::new().codecs([Codecs::from("OPUS@48000H@20I")]);
+    let request = UpdateSipEndpointRequest::new().codecs([Codec::from("OPUS@48000H@20I")]);
     let error = client()
         .update_sip_endpoint(id(), &request)
         .await
@@ -141,9 +141,9 @@ async fn the_spec_example_of_the_200_decodes() {
     assert_eq!(endpoint.send_as, "alice-desk");
     assert_eq!(
         endpoint.ciphers,
-        [Ciphers::AeadAes256Gcm8, Ciphers::AesCm128HmacSha1_80]
+        [Cipher::AeadAes256Gcm8, Cipher::AesCm128HmacSha1_80]
     );
-    assert_eq!(endpoint.codecs, [Codecs::Pcmu, Codecs::Pcma, Codecs::Opus]);
+    assert_eq!(endpoint.codecs, [Codec::Pcmu, Codec::Pcma, Codec::Opus]);
     assert_eq!(endpoint.encryption, Encryption::Default);
     assert_eq!(endpoint.call_handler, CallHandlerType::Default);
     assert_eq!(endpoint.calling_handler_resource_id, None);

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use signalwire_fabric::chrono::{DateTime, TimeDelta, TimeZone as _, Utc};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
-    CallHandlerType, Ciphers, Client, Codecs, Encryption, Error, ErrorMessage, FabricResourceType,
+    CallHandlerType, Cipher, Client, Codec, Encryption, Error, ErrorMessage, FabricResourceType,
     Nullable, RestApiErrorItem, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
     UpdateSipEndpointRequest, ValidationErrors,
 };
@@ -177,7 +177,7 @@ async fn a_cleared_resource_id_is_sent_as_an_explicit_null() {
 #[tokio::test]
 async fn empty_codecs_and_ciphers_are_sent_as_empty_arrays() {
     let request = UpdateSipEndpointRequest::new()
-        .codecs(Vec::<Codecs>::new())
+        .codecs(Vec::<Codec>::new())
         .ciphers(std::iter::empty());
     let body = body_sent_for(&request).await;
     assert_eq!(body, json!({"codecs": [], "ciphers": []}));
@@ -186,13 +186,13 @@ async fn empty_codecs_and_ciphers_are_sent_as_empty_arrays() {
 
 #[tokio::test]
 async fn every_field_set_is_sent_with_its_wire_value() {
-    let new_codec: Codecs = "OPUS@48000H@20I".parse().expect("parsing never fails");
+    let new_codec: Codec = "OPUS@48000H@20I".parse().expect("parsing never fails");
     let request = UpdateSipEndpointRequest::new()
         .username("alice")
         .caller_id("+15551234567")
         .send_as("alice-desk")
-        .ciphers([Ciphers::AeadAes256Gcm8, Ciphers::Aes256CmHmacSha1_32])
-        .codecs([Codecs::Pcmu, Codecs::Opus, new_codec])
+        .ciphers([Cipher::AeadAes256Gcm8, Cipher::Aes256CmHmacSha1_32])
+        .codecs([Codec::Pcmu, Codec::Opus, new_codec])
         .encryption(Encryption::Optional)
         .call_handler(CallHandlerType::Resource)
         .calling_handler_resource_id(uuid("0f0a4c2e-6a8b-4d2f-9b1e-3c5d7e9f1a2b"));
@@ -228,8 +228,8 @@ async fn every_field_set_is_sent_with_its_wire_value() {
 #[tokio::test]
 async fn every_listed_enum_value_is_sent_as_its_wire_string() {
     let request = UpdateSipEndpointRequest::new()
-        .codecs(Codecs::KNOWN.iter().cloned())
-        .ciphers(Ciphers::KNOWN.iter().cloned());
+        .codecs(Codec::KNOWN.iter().cloned())
+        .ciphers(Cipher::KNOWN.iter().cloned());
     let body = body_sent_for(&request).await;
     assert_eq!(
         body,
@@ -295,9 +295,9 @@ async fn decodes_every_field_of_a_200_response() {
     assert_eq!(endpoint.send_as, "alice-desk");
     assert_eq!(
         endpoint.ciphers,
-        [Ciphers::AeadAes256Gcm8, Ciphers::AesCm128HmacSha1_80]
+        [Cipher::AeadAes256Gcm8, Cipher::AesCm128HmacSha1_80]
     );
-    assert_eq!(endpoint.codecs, [Codecs::Pcmu, Codecs::Pcma, Codecs::Opus]);
+    assert_eq!(endpoint.codecs, [Codec::Pcmu, Codec::Pcma, Codec::Opus]);
     assert_eq!(endpoint.encryption, Encryption::Required);
     assert_eq!(endpoint.call_handler, CallHandlerType::BlockPstn);
     assert_eq!(endpoint.calling_handler_resource_id, None);
@@ -372,17 +372,17 @@ async fn unknown_enum_values_decode_to_unknown_and_serialise_back_unchanged() {
     assert_eq!(response.type_.as_str(), "sip_endpoint_v2");
     assert!(!response.type_.is_known());
 
-    assert_eq!(endpoint.codecs[0], Codecs::Pcmu);
+    assert_eq!(endpoint.codecs[0], Codec::Pcmu);
     assert!(endpoint.codecs[0].is_known());
-    assert!(matches!(&endpoint.codecs[1], Codecs::Unknown(v) if v.as_str() == "OPUS@48000H@20I"));
+    assert!(matches!(&endpoint.codecs[1], Codec::Unknown(v) if v.as_str() == "OPUS@48000H@20I"));
     assert_eq!(endpoint.codecs[1].as_str(), "OPUS@48000H@20I");
     assert_eq!(endpoint.codecs[1].to_string(), "OPUS@48000H@20I");
     assert!(!endpoint.codecs[1].is_known());
     assert_eq!(endpoint.codecs[1], "OPUS@48000H@20I".parse().unwrap());
 
-    assert!(matches!(&endpoint.ciphers[0], Ciphers::Unknown(v) if v.as_str() == "AES_999"));
+    assert!(matches!(&endpoint.ciphers[0], Cipher::Unknown(v) if v.as_str() == "AES_999"));
     assert_eq!(endpoint.ciphers[0].as_str(), "AES_999");
-    assert_eq!(endpoint.ciphers[1], Ciphers::AeadAes256Gcm8);
+    assert_eq!(endpoint.ciphers[1], Cipher::AeadAes256Gcm8);
 
     assert!(matches!(&endpoint.encryption, Encryption::Unknown(v) if v.as_str() == "mandatory"));
     assert_eq!(endpoint.encryption.as_str(), "mandatory");
@@ -399,8 +399,8 @@ async fn unknown_enum_values_decode_to_unknown_and_serialise_back_unchanged() {
 #[test]
 fn listed_enum_values_parse_to_their_own_variant_and_others_are_kept_verbatim() {
     let codecs = ["PCMU", "PCMA", "G722", "G729", "OPUS", "VP8", "H264"];
-    let parsed: Vec<Codecs> = codecs.iter().map(|text| text.parse().unwrap()).collect();
-    assert_eq!(parsed, Codecs::KNOWN);
+    let parsed: Vec<Codec> = codecs.iter().map(|text| text.parse().unwrap()).collect();
+    assert_eq!(parsed, Codec::KNOWN);
     let ciphers = [
         "AEAD_AES_256_GCM_8",
         "AES_256_CM_HMAC_SHA1_80",
@@ -408,8 +408,8 @@ fn listed_enum_values_parse_to_their_own_variant_and_others_are_kept_verbatim() 
         "AES_256_CM_HMAC_SHA1_32",
         "AES_CM_128_HMAC_SHA1_32",
     ];
-    let parsed: Vec<Ciphers> = ciphers.iter().map(|text| text.parse().unwrap()).collect();
-    assert_eq!(parsed, Ciphers::KNOWN);
+    let parsed: Vec<Cipher> = ciphers.iter().map(|text| text.parse().unwrap()).collect();
+    assert_eq!(parsed, Cipher::KNOWN);
     let parsed: Vec<Encryption> = ["required", "optional", "default"]
         .iter()
         .map(|text| text.parse().unwrap())
@@ -426,8 +426,8 @@ fn listed_enum_values_parse_to_their_own_variant_and_others_are_kept_verbatim() 
     );
 
     // Matching is exact: another spelling is an unknown value, kept as is.
-    let lowercase: Codecs = "pcmu".parse().unwrap();
-    assert!(matches!(&lowercase, Codecs::Unknown(v) if v.as_str() == "pcmu"));
+    let lowercase: Codec = "pcmu".parse().unwrap();
+    assert!(matches!(&lowercase, Codec::Unknown(v) if v.as_str() == "pcmu"));
     assert_eq!(serde_json::to_value(&lowercase).unwrap(), json!("pcmu"));
 }
 

@@ -116,7 +116,7 @@ fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
     assert_eq!(
         text.matches(listed).count(),
         1,
-        "the Codecs enum moved; update this test"
+        "the Codec enum moved; update this test"
     );
     fs::write(
         &spec,

@@ -148,7 +148,7 @@ fn a_new_enum_value_in_the_spec_makes_the_check_fail_until_regenerated() {
     assert_eq!(
         spec.matches(listed).count(),
         1,
-        "the Codecs enum moved; update this test"
+        "the Codec enum moved; update this test"
     );
     let edited = spec.replace(listed, "        - H264\n        - OPUS@48000H@20I\n");
     let output = target.generate_from(&edited).unwrap();

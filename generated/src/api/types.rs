@@ -124,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for CallHandlerType {
 
 /// A cipher that can be enabled for calls on a SIP endpoint.
 ///
-/// Values this version of the client does not know yet decode to [`Ciphers::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`Cipher::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -133,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for CallHandlerType {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum Ciphers {
+pub enum Cipher {
     /// On the wire: `AEAD_AES_256_GCM_8`.
     AeadAes256Gcm8,
     /// On the wire: `AES_256_CM_HMAC_SHA1_80`.
@@ -148,9 +148,9 @@ pub enum Ciphers {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl Ciphers {
+impl Cipher {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Ciphers] = &[
+    pub const KNOWN: &'static [Cipher] = &[
         Self::AeadAes256Gcm8,
         Self::Aes256CmHmacSha1_80,
         Self::AesCm128HmacSha1_80,
@@ -192,8 +192,8 @@ impl Ciphers {
     }
 }
 
-impl ::std::convert::From<&str> for Ciphers {
-    /// Parses a value; one the document does not list becomes [`Ciphers::Unknown`].
+impl ::std::convert::From<&str> for Cipher {
+    /// Parses a value; one the document does not list becomes [`Cipher::Unknown`].
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -202,15 +202,15 @@ impl ::std::convert::From<&str> for Ciphers {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for Ciphers {
-    /// Parses a value; one the document does not list becomes [`Ciphers::Unknown`].
+impl ::std::convert::From<::std::string::String> for Cipher {
+    /// Parses a value; one the document does not list becomes [`Cipher::Unknown`].
     fn from(value: ::std::string::String) -> Self {
         Self::known(&value)
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
 
-impl ::std::str::FromStr for Ciphers {
+impl ::std::str::FromStr for Cipher {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -218,13 +218,13 @@ impl ::std::str::FromStr for Ciphers {
     }
 }
 
-impl ::std::fmt::Display for Ciphers {
+impl ::std::fmt::Display for Cipher {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for Ciphers {
+impl ::serde::Serialize for Cipher {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -233,7 +233,7 @@ impl ::serde::Serialize for Ciphers {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Ciphers {
+impl<'de> ::serde::Deserialize<'de> for Cipher {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -246,7 +246,7 @@ impl<'de> ::serde::Deserialize<'de> for Ciphers {
 
 /// A codec that can be enabled for calls on a SIP endpoint.
 ///
-/// Values this version of the client does not know yet decode to [`Codecs::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`Codec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -255,7 +255,7 @@ impl<'de> ::serde::Deserialize<'de> for Ciphers {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum Codecs {
+pub enum Codec {
     /// On the wire: `PCMU`.
     Pcmu,
     /// On the wire: `PCMA`.
@@ -274,9 +274,9 @@ pub enum Codecs {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl Codecs {
+impl Codec {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Codecs] = &[
+    pub const KNOWN: &'static [Codec] = &[
         Self::Pcmu,
         Self::Pcma,
         Self::G722,
@@ -316,8 +316,8 @@ impl Codecs {
     }
 }
 
-impl ::std::convert::From<&str> for Codecs {
-    /// Parses a value; one the document does not list becomes [`Codecs::Unknown`].
+impl ::std::convert::From<&str> for Codec {
+    /// Parses a value; one the document does not list becomes [`Codec::Unknown`].
     fn from(value: &str) -> Self {
         Self::known(value)
             .unwrap_or_else(|| Self::Unknown(
@@ -326,15 +326,15 @@ impl ::std::convert::From<&str> for Codecs {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for Codecs {
-    /// Parses a value; one the document does not list becomes [`Codecs::Unknown`].
+impl ::std::convert::From<::std::string::String> for Codec {
+    /// Parses a value; one the document does not list becomes [`Codec::Unknown`].
     fn from(value: ::std::string::String) -> Self {
         Self::known(&value)
             .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
     }
 }
 
-impl ::std::str::FromStr for Codecs {
+impl ::std::str::FromStr for Codec {
     type Err = ::std::convert::Infallible;
     /// Parses a value; this never fails, since unlisted values are kept.
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
@@ -342,13 +342,13 @@ impl ::std::str::FromStr for Codecs {
     }
 }
 
-impl ::std::fmt::Display for Codecs {
+impl ::std::fmt::Display for Codec {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl ::serde::Serialize for Codecs {
+impl ::serde::Serialize for Codec {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -357,7 +357,7 @@ impl ::serde::Serialize for Codecs {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for Codecs {
+impl<'de> ::serde::Deserialize<'de> for Codec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -682,9 +682,9 @@ pub struct SipEndpoint {
     /// The SIP username that will show up on the callee's side. Overrides the username.
     pub send_as: ::std::string::String,
     /// Ciphers that can be enabled for calls on this SIP endpoint.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: ::std::vec::Vec<Cipher>,
     /// Codecs that can be enabled for calls on this SIP endpoint.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: ::std::vec::Vec<Codec>,
     /// Whether connections to the SIP endpoint must be encrypted. Encryption
     /// is always used when it is possible.
     ///
@@ -713,8 +713,8 @@ impl SipEndpoint {
         username: impl ::std::convert::Into<::std::string::String>,
         caller_id: impl ::std::convert::Into<::std::string::String>,
         send_as: impl ::std::convert::Into<::std::string::String>,
-        ciphers: impl ::std::iter::IntoIterator<Item = Ciphers>,
-        codecs: impl ::std::iter::IntoIterator<Item = Codecs>,
+        ciphers: impl ::std::iter::IntoIterator<Item = Cipher>,
+        codecs: impl ::std::iter::IntoIterator<Item = Codec>,
         encryption: Encryption,
         call_handler: CallHandlerType,
         calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
@@ -810,10 +810,10 @@ pub struct UpdateSipEndpointRequest {
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers that can be enabled for calls on this SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: ::std::option::Option<::std::vec::Vec<Cipher>>,
     /// Codecs that can be enabled for calls on this SIP endpoint.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
+    pub codecs: ::std::option::Option<::std::vec::Vec<Codec>>,
     /// Whether connections to the SIP endpoint must be encrypted. Encryption
     /// is always used when it is possible.
     ///
@@ -878,7 +878,7 @@ impl UpdateSipEndpointRequest {
     /// Ciphers that can be enabled for calls on this SIP endpoint.
     pub fn ciphers(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
+        value: impl ::std::iter::IntoIterator<Item = Cipher>,
     ) -> Self {
         self.ciphers = ::std::option::Option::Some(
             ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
@@ -888,7 +888,7 @@ impl UpdateSipEndpointRequest {
     /// Codecs that can be enabled for calls on this SIP endpoint.
     pub fn codecs(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = Codecs>,
+        value: impl ::std::iter::IntoIterator<Item = Codec>,
     ) -> Self {
         self.codecs = ::std::option::Option::Some(
             ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),

@@ -6,14 +6,14 @@ use std::fmt;
 /// for example a codec the API added after the crate was generated.
 ///
 /// Every generated string enum has a catch-all variant holding one
-/// (`Codecs::Unknown(UnknownValue)`), so that a new value in a response
+/// (`Codec::Unknown(UnknownValue)`), so that a new value in a response
 /// does not make the whole response fail to parse. Such a value is sent
 /// back unchanged when serialised.
 ///
 /// There is no public constructor: the only way to get one is to parse a
 /// string the crate does not know, so a known value can never hide in the
 /// catch-all variant. To send a value the crate does not list yet, parse
-/// it (`"OPUS@48000H@20I".parse::<Codecs>()`).
+/// it (`"OPUS@48000H@20I".parse::<Codec>()`).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownValue(String);
 

@@ -1,7 +1,7 @@
 //! Each list takes its own enum: codecs cannot be passed as ciphers.
 
-use signalwire_fabric::{Codecs, UpdateSipEndpointRequest};
+use signalwire_fabric::{Codec, UpdateSipEndpointRequest};
 
 fn main() {
-    let _request = UpdateSipEndpointRequest::new().ciphers([Codecs::Opus]);
+    let _request = UpdateSipEndpointRequest::new().ciphers([Codec::Opus]);
 }

@@ -1,18 +1,18 @@
-//! `Codecs` is `#[non_exhaustive]`: a match must have a wildcard arm, so a
+//! `Codec` is `#[non_exhaustive]`: a match must have a wildcard arm, so a
 //! codec added to a later version of the crate does not break callers, even
 //! when every current variant (and `Unknown`) is listed.
 
-use signalwire_fabric::Codecs;
+use signalwire_fabric::Codec;
 
-fn describe(codec: &Codecs) -> &'static str {
+fn describe(codec: &Codec) -> &'static str {
     match codec {
-        Codecs::Pcmu | Codecs::Pcma | Codecs::G722 | Codecs::G729 => "audio",
-        Codecs::Opus => "audio",
-        Codecs::Vp8 | Codecs::H264 => "video",
-        Codecs::Unknown(_) => "unknown",
+        Codec::Pcmu | Codec::Pcma | Codec::G722 | Codec::G729 => "audio",
+        Codec::Opus => "audio",
+        Codec::Vp8 | Codec::H264 => "video",
+        Codec::Unknown(_) => "unknown",
     }
 }
 
 fn main() {
-    let _ = describe(&Codecs::Opus);
+    let _ = describe(&Codec::Opus);
 }
