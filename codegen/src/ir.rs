@@ -1,5 +1,9 @@
 //! The intermediate representation between lowering and emitting: Rust-shaped, fully named, sorted.
 
+use std::collections::BTreeMap;
+
+use crate::error::Pointer;
+
 /// Documentation lines (markdown), one `#[doc]` per line when emitted.
 pub type Docs = Vec<String>;
 
@@ -14,6 +18,14 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Every operation, sorted by method name.
     pub operations: Vec<Operation>,
+    /// Where each Rust item comes from in the document, by item path:
+    /// `Codecs`, `Codecs::Pcmu`, `SipEndpointResponse::display_name`,
+    /// `Client::update_sip_endpoint`, its parameters as
+    /// `Client::update_sip_endpoint(id)`, its success type as
+    /// `Client::update_sip_endpoint -> Ok`, `UpdateSipEndpointError::NotFound`,
+    /// the module docs as `crate` and the server as `Client::new`. Filled by
+    /// lowering where items are named; emitting ignores it (the diff reads it).
+    pub locations: BTreeMap<String, Pointer>,
 }
 
 /// A server URL template and its variables, in the order they appear in the URL.
