@@ -765,18 +765,26 @@ impl<'a> Differ<'a> {
             let item = format!("Client::{name}");
             let request = |op: &Operation| format!("{} {}", op.method.as_str(), op.path_template);
             match (before, after) {
-                (Some(before), None) => self.removed(
-                    Subject::Operation,
-                    item,
-                    request(before),
-                    Rule::OperationRemoved,
-                ),
-                (None, Some(after)) => self.added(
-                    Subject::Operation,
-                    item,
-                    request(after),
-                    Rule::OperationAdded,
-                ),
+                (Some(before), None) => {
+                    self.removed(
+                        Subject::Operation,
+                        item,
+                        request(before),
+                        Rule::OperationRemoved,
+                    );
+                    let name = before.errors.name.as_str();
+                    self.removed(Subject::Type, name, "enum".to_owned(), Rule::TypeRemoved);
+                }
+                (None, Some(after)) => {
+                    self.added(
+                        Subject::Operation,
+                        item,
+                        request(after),
+                        Rule::OperationAdded,
+                    );
+                    let name = after.errors.name.as_str();
+                    self.added(Subject::Type, name, "enum".to_owned(), Rule::TypeAdded);
+                }
                 (Some(before), Some(after)) => self.operation(&item, before, after),
                 (None, None) => {}
             }

@@ -186,10 +186,10 @@ impl Snapshot {
         })
     }
 
-    /// A snapshot of a document not read from anywhere (for tests and tools).
-    pub fn text(text: &str, crate_version: Option<Version>) -> Snapshot {
+    /// A document given as text, named `name` in the report (for tests and tools).
+    pub fn text(name: &str, text: &str, crate_version: Option<Version>) -> Snapshot {
         Snapshot {
-            revision: None,
+            revision: Some(name.to_owned()),
             commit: None,
             text: text.to_owned(),
             crate_version,
