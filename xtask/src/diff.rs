@@ -200,6 +200,9 @@ impl Snapshot {
     /// How the report names this side: `` `HEAD` (2195aca) `` or `the working tree`.
     fn label(&self) -> String {
         match (&self.revision, &self.commit) {
+            (Some(revision), Some(commit)) if commit.starts_with(revision.as_str()) => {
+                format!("`{}`", short(commit))
+            }
             (Some(revision), Some(commit)) => format!("`{revision}` ({})", short(commit)),
             (Some(revision), None) => format!("`{revision}`"),
             _ => "the working tree".to_owned(),
@@ -378,20 +381,19 @@ impl Report {
     pub fn markdown(&self) -> String {
         let mut out = String::new();
         let verdict = match self.classification() {
-            Some(Classification::Breaking) => "**Breaking.** The Rust API",
-            Some(Classification::Compatible) => "**Compatible.** The Rust API",
-            Some(Classification::DocsOnly) => "**Docs only.** The docs",
-            None => "**No change.** Nothing",
+            Some(Classification::Breaking) => "**Breaking.**",
+            Some(Classification::Compatible) => "**Compatible.**",
+            Some(Classification::DocsOnly) => "**Docs only.**",
+            None => "**No change.**",
         };
         let krate = self.crate_name();
         let bump = match self.bump() {
             Some((Bump::None, version, _)) => {
                 format!("`{krate}` stays at {version}")
             }
-            Some((bump, from, to)) => format!(
-                "smallest version bump of `{krate}`: {}, {from} -> {to}",
-                bump.id()
-            ),
+            Some((bump, from, to)) => {
+                format!("smallest version bump: {}, {from} -> {to}", bump.id())
+            }
             None => format!(
                 "the crate version at {} cannot be read from {CLIENT_CRATE}/Cargo.toml, so no bump is computed",
                 self.old.label()
@@ -399,8 +401,8 @@ impl Report {
         };
         let _ = writeln!(
             out,
-            "{verdict} of `{krate}` changes from `{CLIENT_SPEC}` at {} to {}: \
-             {} breaking, {} compatible, {} docs only; {bump}.",
+            "{verdict} `{CLIENT_SPEC}` from {} to {}: {} breaking, {} compatible and {} \
+             docs-only changes to the Rust API of `{krate}`; {bump}.",
             self.old.label(),
             self.new.label(),
             self.count(Classification::Breaking),
