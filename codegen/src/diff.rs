@@ -662,7 +662,8 @@ impl<'a> Differ<'a> {
         (old, new): (Option<String>, Option<String>),
         rule: Rule,
     ) {
-        let item = item.into();
+        // Item paths name raw identifiers without their `r#`, as the locations do.
+        let item = item.into().replace("r#", "");
         let side = match kind {
             ChangeKind::Removed => Side::Old,
             ChangeKind::Added | ChangeKind::Changed => Side::New,
@@ -825,7 +826,7 @@ impl<'a> Differ<'a> {
             after.fields.iter().map(|f| (f.name.as_str(), f)),
         );
         for (field_name, old, new) in fields {
-            let item = format!("{name}::{}", field_name.trim_start_matches("r#"));
+            let item = format!("{name}::{field_name}");
             match (old, new) {
                 (Some(old), None) => {
                     self.removed(Subject::Field, item, field_type(old), Rule::FieldRemoved)

@@ -23,7 +23,8 @@ pub struct Api {
     /// `Client::update_sip_endpoint`, its parameters as
     /// `Client::update_sip_endpoint(id)`, its success type as
     /// `Client::update_sip_endpoint -> Ok`, `UpdateSipEndpointError::NotFound`,
-    /// the module docs as `crate` and the server as `Client::new`. Filled by
+    /// the module docs as `crate` and the server as `Client::new`; raw
+    /// identifiers without their `r#` (`Thing::type`). Filled by
     /// lowering where items are named; emitting ignores it (the diff reads it).
     pub locations: BTreeMap<String, Pointer>,
 }

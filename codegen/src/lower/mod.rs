@@ -81,10 +81,11 @@ impl Lowerer<'_> {
 
     /// Notes that the Rust item `item` (a path such as `Thing::field`, see
     /// [`Api::locations`]) is named for the place `pointer`; the first place
-    /// recorded for an item is kept.
+    /// recorded for an item is kept. Raw identifiers are written without
+    /// their `r#` (`Thing::type`).
     fn record(&mut self, item: impl Into<String>, pointer: &Pointer) {
         self.locations
-            .entry(item.into())
+            .entry(item.into().replace("r#", ""))
             .or_insert_with(|| pointer.clone());
     }
 
