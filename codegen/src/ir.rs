@@ -1,5 +1,9 @@
 //! The intermediate representation between lowering and emitting: Rust-shaped, fully named, sorted.
 
+use std::collections::BTreeMap;
+
+use crate::error::Pointer;
+
 /// Documentation lines (markdown), one `#[doc]` per line when emitted.
 pub type Docs = Vec<String>;
 
@@ -14,6 +18,14 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Every operation, sorted by method name.
     pub operations: Vec<Operation>,
+    /// Where each Rust item comes from in the document, by item path:
+    /// `Codecs`, `Codecs::Pcmu`, `SipEndpointResponse::display_name`,
+    /// `Client::update_sip_endpoint`, its parameters as
+    /// `Client::update_sip_endpoint(id)`, its success type as
+    /// `Client::update_sip_endpoint -> Ok`, `UpdateSipEndpointError::NotFound`,
+    /// the module docs as `crate` and the server as `Client::new`. Filled by
+    /// lowering where items are named; emitting ignores it (the diff reads it).
+    pub locations: BTreeMap<String, Pointer>,
 }
 
 /// A server URL template and its variables, in the order they appear in the URL.
@@ -114,7 +126,7 @@ pub struct Struct {
 /// One field of a struct.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    /// The field name (`snake_case`, possibly a raw identifier such as `r#type`).
+    /// The field name (`snake_case`; a keyword gets a trailing `_`, as in `type_`).
     pub name: String,
     /// The JSON property name.
     pub wire: String,

@@ -5,13 +5,15 @@
 //! every problem collected and located by JSON pointer), `emit` (-> tokens) and
 //! `render` (-> formatted text). [`generate`] runs them all; it is pure: no file
 //! system, clock or environment, and the same input always gives the same
-//! bytes.
+//! bytes. [`lower_text`] stops after lowering, and [`diff`] compares the IR
+//! of two documents in the generated crate's terms.
 //!
 //! The generated modules call into the hand-written runtime of the client crate
 //! (`crate::runtime`: `Client`, `Error`, `Nullable`, `UnknownValue`, ...).
 
 use std::collections::BTreeMap;
 
+pub mod diff;
 mod emit;
 pub mod error;
 pub mod ir;
@@ -36,8 +38,7 @@ pub const API_DIR: &str = "src/api";
 /// On failure, returns every problem found, each with the JSON pointer of the
 /// offending place; nothing is generated then.
 pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
-    let document = load::load(text)?;
-    let api = lower::lower(&document)?;
+    let api = lower_text(text)?;
     let modules = emit::emit(&api);
     let mut output = Output::new();
     for (file, tokens) in [
@@ -48,4 +49,12 @@ pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
         output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);
     }
     Ok(output)
+}
+
+/// Loads and lowers the text of an OpenAPI document: the IR that
+/// [`generate`] emits, and that [`diff`] compares. Every problem found, each
+/// located, on failure.
+pub fn lower_text(text: &str) -> Result<ir::Api, Errors> {
+    let document = load::load(text)?;
+    lower::lower(&document)
 }

@@ -3,13 +3,17 @@
 //! - `cargo xtask codegen --check` changes nothing and fails if the checked-in
 //!   code is stale;
 //! - `cargo xtask test` runs every test of the project (`--skip-contract`
-//!   leaves out the steps that need Node.js, and says so).
+//!   leaves out the steps that need Node.js, and says so);
+//! - `cargo xtask diff [REV | A..B] [--format markdown|json]` reports what a
+//!   spec change does to the generated crate (exit status 0: nothing breaks,
+//!   1: something does, 2: error).
 
 use std::process::ExitCode;
 
 use xtask::{Mode, workspace_root};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract]";
+const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract] \
+                     | cargo xtask diff [REV | A..B] [--format markdown|json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,7 +21,11 @@ fn main() -> ExitCode {
         Ok(root) => root,
         Err(error) => {
             eprintln!("error: {error:#}");
-            return ExitCode::FAILURE;
+            // For `diff`, 1 means "something breaks"; errors are 2.
+            return match args.first().map(String::as_str) {
+                Some("diff") => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            };
         }
     };
     let result = match args
@@ -36,6 +44,18 @@ fn main() -> ExitCode {
                 skip_contract: false,
             },
         ),
+        ["diff", rest @ ..] => {
+            return match xtask::diff::run(&root, rest) {
+                Ok((report, status)) => {
+                    print!("{report}");
+                    ExitCode::from(status)
+                }
+                Err(error) => {
+                    eprintln!("error: {error:#}");
+                    ExitCode::from(2)
+                }
+            };
+        }
         ["test", "--skip-contract"] => xtask::test::run(
             &root,
             xtask::test::Options {

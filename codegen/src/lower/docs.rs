@@ -62,10 +62,7 @@ pub(super) fn operation_docs(
         docs.push(String::new());
         docs.push("# Parameters".to_owned());
         docs.push(String::new());
-        for param in params {
-            let text = param.docs.join(" ");
-            docs.push(format!("- `{}`: {text}", param.name));
-        }
+        docs.extend(params.iter().map(parameter_line));
     }
     docs.push(String::new());
     docs.push("# Errors".to_owned());
@@ -76,6 +73,11 @@ pub(super) fn operation_docs(
          failures, timeouts, undeclared statuses and bodies that do not decode."
     ));
     docs
+}
+
+/// The line of an operation's docs that describes one of its parameters.
+pub(crate) fn parameter_line(param: &PathParam) -> String {
+    format!("- `{}`: {}", param.name, param.docs.join(" "))
 }
 
 /// Docs of an enum value: its meaning from the enum's description, if the

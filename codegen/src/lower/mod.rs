@@ -20,6 +20,8 @@ use crate::error::{Diagnostics, Errors, Pointer};
 use crate::ir::{Api, Server, ServerVariable, TypeDef};
 use crate::template;
 
+pub(crate) use docs::parameter_line;
+
 /// Lowers a loaded document into the IR, or returns every problem found.
 pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
     let mut lowerer = Lowerer {
@@ -28,6 +30,7 @@ pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
         type_names: BTreeMap::new(),
         component_names: BTreeMap::new(),
         types: Vec::new(),
+        locations: BTreeMap::new(),
     };
     let api = lowerer.api();
     lowerer.diagnostics.finish(api)
@@ -43,6 +46,8 @@ struct Lowerer<'a> {
     component_names: BTreeMap<String, String>,
     /// The types defined so far, in the order they were defined.
     types: Vec<TypeDef>,
+    /// Rust item path -> the place it is named for ([`Api::locations`]).
+    locations: BTreeMap<String, Pointer>,
 }
 
 impl Lowerer<'_> {
@@ -56,6 +61,7 @@ impl Lowerer<'_> {
             docs.push(String::new());
             docs.extend(docs::doc_lines(description));
         }
+        self.record("crate", &Pointer::root().push("info"));
         let server = self.server();
         self.check_security();
         self.component_schemas();
@@ -69,13 +75,24 @@ impl Lowerer<'_> {
             server,
             types,
             operations,
+            locations: std::mem::take(&mut self.locations),
         }
+    }
+
+    /// Notes that the Rust item `item` (a path such as `Thing::field`, see
+    /// [`Api::locations`]) is named for the place `pointer`; the first place
+    /// recorded for an item is kept.
+    fn record(&mut self, item: impl Into<String>, pointer: &Pointer) {
+        self.locations
+            .entry(item.into())
+            .or_insert_with(|| pointer.clone());
     }
 
     /// The first server, with the default of each variable its URL uses.
     fn server(&mut self) -> Option<Server> {
         let server = self.document.servers.first()?;
         let pointer = Pointer::root().push("servers").push("0");
+        self.record("Client::new", &pointer);
         let mut variables = Vec::new();
         for name in template::parse(&server.url).variables() {
             match server.variables.as_ref().and_then(|v| v.get(name)) {

@@ -34,6 +34,7 @@ impl Lowerer<'_> {
             return false;
         }
         self.type_names.insert(name.to_owned(), pointer.clone());
+        self.record(name, pointer);
         true
     }
 }

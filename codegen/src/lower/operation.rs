@@ -72,6 +72,7 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
                 method_names.insert(method_name.clone(), pointer.push("operationId"));
+                self.record(format!("Client::{method_name}"), &pointer);
                 if let Some(lowered) = self.operation(
                     method_name,
                     &type_name(&identifier),
@@ -99,13 +100,24 @@ impl<'a> Lowerer<'a> {
         operation: &'a openapiv3::Operation,
         pointer: &Pointer,
     ) -> Option<Operation> {
-        let PathParams { params, failed } = self.path_params(pascal, item, operation, pointer);
+        let PathParams { params, failed } =
+            self.path_params(&method_name, pascal, item, operation, pointer);
         let path_parts = self.path_parts(path, &params, failed.as_ref(), pointer);
         let body = operation.request_body.as_ref().and_then(|body| {
             let taken = params.iter().any(|p| p.name == "body");
             self.request_body(pascal, body, taken, &pointer.push("requestBody"))
         });
+        if let Some(body) = &body {
+            self.record(
+                format!("Client::{method_name}({})", body.name),
+                &pointer.push("requestBody"),
+            );
+        }
         let Responses { success, errors } = self.responses(pascal, operation, pointer)?;
+        self.record(
+            format!("Client::{method_name} -> Ok"),
+            &pointer.push("responses").push(&success.status.to_string()),
+        );
         let docs = operation_docs(operation, method, path, &params, &errors.name);
         Some(Operation {
             method_name,
@@ -122,6 +134,7 @@ impl<'a> Lowerer<'a> {
 
     fn path_params(
         &mut self,
+        method_name: &str,
         pascal: &str,
         item: &'a openapiv3::PathItem,
         operation: &'a openapiv3::Operation,
@@ -216,6 +229,7 @@ impl<'a> Lowerer<'a> {
                 });
                 continue;
             }
+            self.record(format!("Client::{method_name}({name})"), &at);
             param_names.insert(name.clone(), at);
             failed.remove(&data.name);
             params.push(PathParam {
@@ -409,6 +423,7 @@ impl<'a> Lowerer<'a> {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
+                self.record(format!("{pascal}Error::{}", status_variant(status)), &at);
                 variants.push(ErrorVariant {
                     name: status_variant(status),
                     status,

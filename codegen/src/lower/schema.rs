@@ -251,6 +251,7 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             field_names.insert(field_name.clone(), field_pointer.clone());
+            self.record(format!("{name}::{field_name}"), &field_pointer);
             let context = format!("{name}{}", type_name(key));
             let Some(used) = self.ty(*schema, &field_pointer, &context) else {
                 continue;
@@ -302,6 +303,10 @@ impl<'a> Lowerer<'a> {
                 continue;
             }
             let variant = unique(&mut taken, &variant_name(value));
+            self.record(
+                format!("{name}::{variant}"),
+                &pointer.push("enum").push(&index.to_string()),
+            );
             variants.push(Variant {
                 name: variant,
                 wire: (*value).to_owned(),
@@ -313,6 +318,7 @@ impl<'a> Lowerer<'a> {
             .find(|candidate| !taken.contains(*candidate))
             .map(str::to_owned)
             .unwrap_or_else(|| unique(&mut taken, "Unknown"));
+        self.record(format!("{name}::{unknown}"), &pointer.push("enum"));
         let default = data
             .default
             .as_ref()
