@@ -329,7 +329,7 @@ fn setter(field: &Field) -> TokenStream {
             let clearer = field.clearer.as_deref().map(|clearer| {
                 let clearer = ident(clearer);
                 let doc = doc(&format!(
-                    "Sends `{wire}` as an explicit `null`, which clears it."
+                    "Sets `{wire}` to an explicit `null`, which is sent as `null` rather than left out."
                 ));
                 quote! {
                     #doc

@@ -1,11 +1,11 @@
 //! Docs: the doc text of generated items, from descriptions, titles and markdown value lists.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::{SchemaData, SchemaKind};
 
 use super::Lowerer;
-use super::refs::SchemaRef;
+use super::refs::{SchemaRef, component_key};
 use crate::ir::{Docs, Method, PathParam};
 
 impl<'a> Lowerer<'a> {
@@ -27,10 +27,32 @@ impl<'a> Lowerer<'a> {
                     _ => Vec::new(),
                 }
             }
-            SchemaRef::Ref(reference) => self
-                .referenced_schema(reference)
-                .map(|target| schema_docs(&target.schema_data))
-                .unwrap_or_default(),
+            SchemaRef::Ref(reference) => {
+                let Some(target) = self.referenced_schema(reference) else {
+                    return Vec::new();
+                };
+                // An enum whose description lists what its values mean: the
+                // field keeps the prose and links the type, whose variants
+                // carry the meanings, rather than repeating them.
+                let description = target
+                    .schema_data
+                    .description
+                    .as_deref()
+                    .unwrap_or_default();
+                let name = component_key(reference, "schemas")
+                    .and_then(|key| self.component_names.get(&key));
+                match name {
+                    Some(name) if !value_meanings(description).is_empty() => {
+                        let mut docs = without_value_list(description);
+                        if !docs.is_empty() {
+                            docs.push(String::new());
+                        }
+                        docs.push(format!("[`{name}`] says what each value means."));
+                        docs
+                    }
+                    _ => schema_docs(&target.schema_data),
+                }
+            }
         }
     }
 }
@@ -168,10 +190,32 @@ fn autolink(line: &str) -> String {
 /// `- **value**: meaning` or ``- `value`: meaning``, where the meaning goes
 /// on over the indented lines that follow the item.
 pub(super) fn value_meanings(description: &str) -> BTreeMap<String, String> {
+    value_list(description).0
+}
+
+/// A description's doc lines without the markdown list of value meanings
+/// that [`value_meanings`] reads, for where the values' own docs carry them.
+pub(super) fn without_value_list(description: &str) -> Docs {
+    let (_, listed) = value_list(description);
+    let prose: Vec<&str> = description
+        .lines()
+        .enumerate()
+        .filter(|(index, _)| !listed.contains(index))
+        .map(|(_, line)| line)
+        .collect();
+    let mut docs = doc_lines(&prose.join("\n"));
+    docs.dedup_by(|next, previous| next.is_empty() && previous.is_empty());
+    docs
+}
+
+/// The value meanings of a description and the indexes of the lines that
+/// hold them.
+fn value_list(description: &str) -> (BTreeMap<String, String>, BTreeSet<usize>) {
     let mut meanings: BTreeMap<String, String> = BTreeMap::new();
+    let mut listed: BTreeSet<usize> = BTreeSet::new();
     // The value whose meaning an indented line continues.
     let mut continued: Option<String> = None;
-    for raw in description.lines() {
+    for (index, raw) in description.lines().enumerate() {
         let line = raw.trim_start();
         let item = line.strip_prefix("- ").or_else(|| line.strip_prefix("* "));
         if let Some(value) = &continued
@@ -182,6 +226,7 @@ pub(super) fn value_meanings(description: &str) -> BTreeMap<String, String> {
         {
             meaning.push(' ');
             meaning.push_str(line.trim_end());
+            listed.insert(index);
             continue;
         }
         continued = None;
@@ -201,10 +246,11 @@ pub(super) fn value_meanings(description: &str) -> BTreeMap<String, String> {
         });
         if let Some((value, meaning)) = parsed {
             meanings.insert(value.clone(), meaning);
+            listed.insert(index);
             continued = Some(value);
         }
     }
-    meanings
+    (meanings, listed)
 }
 
 #[cfg(test)]
@@ -218,6 +264,17 @@ mod tests {
         assert_eq!(meanings.get("a-b").map(String::as_str), Some("First."));
         assert_eq!(meanings.get("c").map(String::as_str), Some("Second one."));
         assert_eq!(meanings.len(), 2);
+    }
+
+    #[test]
+    fn the_prose_around_a_value_list_is_kept_without_it() {
+        let description =
+            "How calls go.\n\n- **a**: First,\n  continued.\n- `b`: Second.\n\nSee the guide.\n";
+        assert_eq!(
+            without_value_list(description),
+            ["How calls go.", "", "See the guide."]
+        );
+        assert_eq!(without_value_list("- **a**: Only.\n"), Vec::<String>::new());
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub(super) struct ResolvedSchema<'a> {
 
 /// The key of a local reference to `#/components/<section>/<key>`, with
 /// `~1` and `~0` unescaped; `None` for a reference of any other shape.
-fn component_key(reference: &str, section: &str) -> Option<String> {
+pub(super) fn component_key(reference: &str, section: &str) -> Option<String> {
     let pointer = Pointer::from_ref(reference)?;
     let tokens: Vec<String> = pointer.tokens().collect();
     match tokens.as_slice() {

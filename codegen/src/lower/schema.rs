@@ -8,7 +8,7 @@ use openapiv3::{
 };
 
 use super::Lowerer;
-use super::docs::{non_empty, schema_docs, value_meanings, variant_docs};
+use super::docs::{non_empty, schema_docs, value_meanings, variant_docs, without_value_list};
 use super::names::{name_methods, unique};
 use super::refs::SchemaRef;
 use crate::error::{Error, Pointer};
@@ -263,9 +263,17 @@ impl<'a> Lowerer<'a> {
                 (true, true) => Presence::RequiredNullable,
                 (false, true) => Presence::OptionalNullable,
             };
-            let docs = non_empty(self.property_docs(*schema), || {
+            let mut docs = non_empty(self.property_docs(*schema), || {
                 format!("The `{key}` property.")
             });
+            if field_name != **key && field_name.trim_end_matches('_') == key.as_str() {
+                // `resp.type` does not compile; say what the field is called in
+                // JSON and why its Rust name differs.
+                docs.push(String::new());
+                docs.push(format!(
+                    "In JSON: `{key}`, a Rust keyword, hence the trailing `_` in Rust."
+                ));
+            }
             fields.push(Field {
                 name: field_name,
                 wire: (*key).clone(),
@@ -324,7 +332,13 @@ impl<'a> Lowerer<'a> {
             .as_ref()
             .and_then(|d| d.as_str())
             .and_then(|d| variants.iter().position(|v| v.wire == d));
-        let mut docs = non_empty(schema_docs(data), || format!("The `{name}` values."));
+        // The variants carry the meanings the description lists; the type's
+        // docs keep the prose around the list, so each meaning shows once.
+        let own = match &data.description {
+            Some(description) if !meanings.is_empty() => without_value_list(description),
+            _ => schema_docs(data),
+        };
+        let mut docs = non_empty(own, || format!("The `{name}` values."));
         docs.push(String::new());
         docs.push(format!(
             "Values this version of the client does not know yet decode to [`{name}::{unknown}`] \

@@ -2,11 +2,6 @@
 
 /// Specifies how the SIP endpoint handles outbound calls.
 ///
-/// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
-/// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
-/// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
-/// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-///
 /// Values this version of the client does not know yet decode to [`CallHandlerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
@@ -371,11 +366,6 @@ impl<'de> ::serde::Deserialize<'de> for Codec {
 /// Whether connections to the SIP endpoint must be encrypted. Encryption
 /// is always used when it is possible.
 ///
-/// - **required**: connections to the endpoint must be encrypted.
-/// - **optional**: connections are encrypted when possible, and are
-///   allowed without encryption otherwise.
-/// - **default**: the default of the project's SIP settings applies.
-///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
@@ -617,6 +607,8 @@ impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
 #[non_exhaustive]
 pub struct RestApiErrorItem {
     /// The kind of error, such as `validation_error`.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// A machine-readable code for the error.
@@ -656,7 +648,7 @@ impl RestApiErrorItem {
         );
         self
     }
-    /// Sends `attribute` as an explicit `null`, which clears it.
+    /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_attribute(mut self) -> Self {
         self.attribute = crate::runtime::Nullable::Null;
         self
@@ -688,17 +680,11 @@ pub struct SipEndpoint {
     /// Whether connections to the SIP endpoint must be encrypted. Encryption
     /// is always used when it is possible.
     ///
-    /// - **required**: connections to the endpoint must be encrypted.
-    /// - **optional**: connections are encrypted when possible, and are
-    ///   allowed without encryption otherwise.
-    /// - **default**: the default of the project's SIP settings applies.
+    /// [`Encryption`] says what each value means.
     pub encryption: Encryption,
     /// Specifies how the SIP endpoint handles outbound calls.
     ///
-    /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
-    /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
-    /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
-    /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
+    /// [`CallHandlerType`] says what each value means.
     pub call_handler: CallHandlerType,
     /// If `call_handler` is `resource`, the ID of that resource; `null`
     /// otherwise.
@@ -754,6 +740,8 @@ pub struct SipEndpointResponse {
     /// Display name of the SIP endpoint Fabric resource.
     pub display_name: ::std::string::String,
     /// Type of the Fabric resource.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "type")]
     pub type_: FabricResourceType,
     /// Date and time when the resource was created.
@@ -817,18 +805,12 @@ pub struct UpdateSipEndpointRequest {
     /// Whether connections to the SIP endpoint must be encrypted. Encryption
     /// is always used when it is possible.
     ///
-    /// - **required**: connections to the endpoint must be encrypted.
-    /// - **optional**: connections are encrypted when possible, and are
-    ///   allowed without encryption otherwise.
-    /// - **default**: the default of the project's SIP settings applies.
+    /// [`Encryption`] says what each value means.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// Specifies how the SIP endpoint handles outbound calls.
     ///
-    /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
-    /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
-    /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
-    /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
+    /// [`CallHandlerType`] says what each value means.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, the ID of that resource;
@@ -912,7 +894,7 @@ impl UpdateSipEndpointRequest {
         self.calling_handler_resource_id = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `calling_handler_resource_id` as an explicit `null`, which clears it.
+    /// Sets `calling_handler_resource_id` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_calling_handler_resource_id(mut self) -> Self {
         self.calling_handler_resource_id = crate::runtime::Nullable::Null;
         self

@@ -2,14 +2,6 @@
 
 /// Whether a book can be ordered.
 ///
-/// - **in-stock**: On a shelf; ships today.
-/// - **pre-order**: Not published yet. Orders ship on the
-///   publication day.
-/// - **block-pstn**: Cannot be sent by post.
-/// - **Unknown**: The shop does not know (a listed value, not the
-///   catch-all).
-/// - `back_order`: Out of stock; ships when copies arrive.
-///
 /// Values this version of the client does not know yet decode to [`Availability::Unlisted`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
@@ -263,13 +255,7 @@ pub struct Edition {
     pub labels: ::std::option::Option<::std::vec::Vec<EditionLabelsItem>>,
     /// Whether a book can be ordered.
     ///
-    /// - **in-stock**: On a shelf; ships today.
-    /// - **pre-order**: Not published yet. Orders ship on the
-    ///   publication day.
-    /// - **block-pstn**: Cannot be sent by post.
-    /// - **Unknown**: The shop does not know (a listed value, not the
-    ///   catch-all).
-    /// - `back_order`: Out of stock; ships when copies arrive.
+    /// [`Availability`] says what each value means.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub availability: ::std::option::Option<Availability>,
     /// The `condition` property.
@@ -307,7 +293,7 @@ impl Edition {
         self.condition = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `condition` as an explicit `null`, which clears it.
+    /// Sets `condition` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_condition(mut self) -> Self {
         self.condition = crate::runtime::Nullable::Null;
         self
@@ -315,9 +301,6 @@ impl Edition {
 }
 
 /// How this edition is bound.
-///
-/// - **hardcover**: Stiff boards.
-/// - **paperback**: A soft cover.
 ///
 /// Values this version of the client does not know yet decode to [`EditionBinding::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(

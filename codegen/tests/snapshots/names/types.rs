@@ -93,7 +93,7 @@ impl Note {
         self.title = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
         self
     }
-    /// Sends `title` as an explicit `null`, which clears it.
+    /// Sets `title` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_title(mut self) -> Self {
         self.title = crate::runtime::Nullable::Null;
         self
@@ -106,7 +106,7 @@ impl Note {
         self.text = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
         self
     }
-    /// Sends `text` as an explicit `null`, which clears it.
+    /// Sets `text` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn set_clear_text(mut self) -> Self {
         self.text = crate::runtime::Nullable::Null;
         self

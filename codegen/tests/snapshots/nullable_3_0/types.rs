@@ -58,7 +58,7 @@ impl Loan {
         self.status = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `status` as an explicit `null`, which clears it.
+    /// Sets `status` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_status(mut self) -> Self {
         self.status = crate::runtime::Nullable::Null;
         self
@@ -73,7 +73,7 @@ impl Loan {
         );
         self
     }
-    /// Sends `tags` as an explicit `null`, which clears it.
+    /// Sets `tags` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_tags(mut self) -> Self {
         self.tags = crate::runtime::Nullable::Null;
         self
@@ -318,7 +318,7 @@ impl LoanUpdate {
         self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
         self
     }
-    /// Sends `note` as an explicit `null`, which clears it.
+    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_note(mut self) -> Self {
         self.note = crate::runtime::Nullable::Null;
         self
@@ -328,7 +328,7 @@ impl LoanUpdate {
         self.reader = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `reader` as an explicit `null`, which clears it.
+    /// Sets `reader` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_reader(mut self) -> Self {
         self.reader = crate::runtime::Nullable::Null;
         self
@@ -338,7 +338,7 @@ impl LoanUpdate {
         self.due_on = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `due_on` as an explicit `null`, which clears it.
+    /// Sets `due_on` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_due_on(mut self) -> Self {
         self.due_on = crate::runtime::Nullable::Null;
         self
@@ -401,7 +401,7 @@ impl UpdateLoanNotFoundBody {
         );
         self
     }
-    /// Sends `message` as an explicit `null`, which clears it.
+    /// Sets `message` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_message(mut self) -> Self {
         self.message = crate::runtime::Nullable::Null;
         self

@@ -125,12 +125,18 @@ pub struct Book {
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// A field named like a Rust keyword.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// A link to this book; a field named like a reserved word.
+    ///
+    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// The `crate` property.
+    ///
+    /// In JSON: `crate`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(
         rename = "crate",
         default,
@@ -212,7 +218,7 @@ impl Book {
         self.discount = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `discount` as an explicit `null`, which clears it.
+    /// Sets `discount` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_discount(mut self) -> Self {
         self.discount = crate::runtime::Nullable::Null;
         self
@@ -285,7 +291,7 @@ impl Book {
         self.editor = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `editor` as an explicit `null`, which clears it.
+    /// Sets `editor` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_editor(mut self) -> Self {
         self.editor = crate::runtime::Nullable::Null;
         self
@@ -345,7 +351,7 @@ impl Book {
         self.crate_ = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
         self
     }
-    /// Sends `crate` as an explicit `null`, which clears it.
+    /// Sets `crate` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_crate(mut self) -> Self {
         self.crate_ = crate::runtime::Nullable::Null;
         self
@@ -400,7 +406,7 @@ impl BookDimensions {
         self.depth_mm = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `depth_mm` as an explicit `null`, which clears it.
+    /// Sets `depth_mm` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_depth_mm(mut self) -> Self {
         self.depth_mm = crate::runtime::Nullable::Null;
         self

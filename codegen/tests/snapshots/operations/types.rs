@@ -348,7 +348,7 @@ impl UpdateBookRequest {
         self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
         self
     }
-    /// Sends `note` as an explicit `null`, which clears it.
+    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_note(mut self) -> Self {
         self.note = crate::runtime::Nullable::Null;
         self

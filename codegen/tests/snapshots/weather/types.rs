@@ -2,10 +2,6 @@
 
 /// The sky.
 ///
-/// - **clear**: No clouds.
-/// - **overcast**: No sun.
-/// - **rain**: Water falls.
-///
 /// Values this version of the client does not know yet decode to [`Condition::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
@@ -126,9 +122,7 @@ pub struct Observation {
     pub temperature_c: f64,
     /// The sky.
     ///
-    /// - **clear**: No clouds.
-    /// - **overcast**: No sun.
-    /// - **rain**: Water falls.
+    /// [`Condition`] says what each value means.
     pub condition: Condition,
     /// The `wind` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -186,7 +180,7 @@ impl ObservationWind {
         self.from_degrees = crate::runtime::Nullable::Value(value);
         self
     }
-    /// Sends `from_degrees` as an explicit `null`, which clears it.
+    /// Sets `from_degrees` to an explicit `null`, which is sent as `null` rather than left out.
     pub fn clear_from_degrees(mut self) -> Self {
         self.from_degrees = crate::runtime::Nullable::Null;
         self
