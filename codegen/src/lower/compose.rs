@@ -52,6 +52,9 @@ struct StringMember<'a> {
     pointer: Pointer,
 }
 
+/// The [`Lowerer::rank`] of objects and unions.
+const OBJECTS: u8 = 8;
+
 /// How `allOf` nests at most (a `$ref` cycle through `allOf` stops here).
 const MAX_DEPTH: usize = 32;
 
@@ -148,8 +151,17 @@ impl<'a> Lowerer<'a> {
             let docs = vec![format!(
                 "The shapes `{name}` may take beyond the fields it always has (its `{keyword}`)."
             )];
-            if let Some(used) = self.union(holder, &at, &context, false, Some(docs)) {
-                if matches!(&used.ty, Ty::Named(union) if self.is_union_of_objects(union)) {
+            let holder_parts = parts(holder);
+            let all = if holder_parts.one_of.is_empty() {
+                holder_parts.any_of
+            } else {
+                holder_parts.one_of
+            };
+            let objects = union_members(&holder_parts)
+                .iter()
+                .all(|(index, _)| self.rank((&all[*index]).into(), 0) == OBJECTS);
+            if objects && let Some(used) = self.union(holder, &at, &context, false, Some(docs)) {
+                if matches!(&used.ty, Ty::Named(_)) {
                     let field_name = unique(&mut taken, &snake_name(keyword));
                     self.record(format!("{name}::{field_name}"), &at.push(keyword));
                     fields.push(Field {
@@ -165,12 +177,12 @@ impl<'a> Lowerer<'a> {
                         clearer: None,
                         flatten: true,
                     });
-                } else {
-                    self.diagnostics.unsupported(
-                        &at.push(keyword),
-                        format!("`{keyword}` beside properties whose members are not all objects"),
-                    );
                 }
+            } else if !objects {
+                self.diagnostics.unsupported(
+                    &at.push(keyword),
+                    format!("`{keyword}` beside properties whose members are not all objects"),
+                );
             }
         }
         name_methods(&mut fields);
@@ -190,17 +202,6 @@ impl<'a> Lowerer<'a> {
             }),
             fields,
             required,
-        })
-    }
-
-    /// Whether `name` is a union whose members are all structs (or such unions).
-    fn is_union_of_objects(&self, name: &str) -> bool {
-        self.types.iter().any(|t| match t {
-            TypeDef::Union(u) if u.name == name => u.variants.iter().all(|v| {
-                matches!(self.unaliased(v.ty.clone()), Ty::Named(n)
-                    if self.types.iter().any(|t| t.name() == n && matches!(t, TypeDef::Struct(_) | TypeDef::Union(_))))
-            }),
-            _ => false,
         })
     }
 
@@ -426,7 +427,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             let docs = non_empty(self.property_docs(*member), || {
-                format!("The value as a `{}`.", rust_type(&used.ty))
+                format!("The value, as `{}`.", rust_type(&used.ty))
             });
             variants.push((
                 self.rank(*member, 0),

@@ -53,10 +53,10 @@ pub(super) fn constraint_docs(schema: SchemaRef<'_>) -> Docs {
         format!("{name}: `{value}`{exclusive}.")
     };
     let count = |what: &str, unit: &str, min: Option<usize>, max: Option<usize>| match (min, max) {
-        (Some(min), Some(max)) if min == max => Some(format!("{what}: exactly {min} {unit}.")),
-        (Some(min), Some(max)) => Some(format!("{what}: {min} to {max} {unit}.")),
-        (Some(min), None) => Some(format!("{what}: at least {min} {unit}.")),
-        (None, Some(max)) => Some(format!("{what}: at most {max} {unit}.")),
+        (Some(min), Some(max)) if min == max => Some(format!("{what}: exactly {min}{unit}.")),
+        (Some(min), Some(max)) => Some(format!("{what}: {min} to {max}{unit}.")),
+        (Some(min), None) => Some(format!("{what}: at least {min}{unit}.")),
+        (None, Some(max)) => Some(format!("{what}: at most {max}{unit}.")),
         (None, None) => None,
     };
     match &schema.schema_kind {
@@ -73,7 +73,7 @@ pub(super) fn constraint_docs(schema: SchemaRef<'_>) -> Docs {
             lines.extend(format.map(format_line));
             lines.extend(count(
                 "Length",
-                "characters",
+                " characters",
                 string.min_length,
                 string.max_length,
             ));
@@ -126,7 +126,7 @@ pub(super) fn constraint_docs(schema: SchemaRef<'_>) -> Docs {
             }
         }
         SchemaKind::Type(Type::Array(array)) => {
-            lines.extend(count("Items", "items", array.min_items, array.max_items));
+            lines.extend(count("Items", "", array.min_items, array.max_items));
             if array.unique_items {
                 lines.push("Items: each one different.".to_owned());
             }
@@ -143,14 +143,14 @@ pub(super) fn constraint_docs(schema: SchemaRef<'_>) -> Docs {
             }
             lines.extend(count(
                 "Length",
-                "characters",
+                " characters",
                 any.min_length,
                 any.max_length,
             ));
             if let Some(pattern) = &any.pattern {
                 lines.push(format!("Pattern: `{pattern}`."));
             }
-            lines.extend(count("Items", "items", any.min_items, any.max_items));
+            lines.extend(count("Items", "", any.min_items, any.max_items));
         }
         _ => {}
     }
