@@ -884,7 +884,9 @@ impl<'a> Differ<'a> {
         let same_set = |a: &[&str], b: &[&str]| {
             a.iter().collect::<BTreeSet<_>>() == b.iter().collect::<BTreeSet<_>>()
         };
-        if old_params != new_params && same_set(&old_params, &new_params) {
+        // Fields `new` takes by name (`FooRequired { .. }`) may change order freely.
+        let positional = before.required.is_none() && after.required.is_none();
+        if positional && old_params != new_params && same_set(&old_params, &new_params) {
             self.changed(
                 Subject::Constructor,
                 format!("{name}::new"),
