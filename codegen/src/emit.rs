@@ -361,12 +361,20 @@ fn union(u: &Union) -> TokenStream {
         let variant_ty = ty(&variant.ty, Scope::Types);
         quote!(#docs #variant_name(#variant_ty),)
     });
+    // A variant that holds a struct may be much larger than one that holds
+    // a number; boxing it would cost every user an indirection to please a lint.
+    let large = u
+        .variants
+        .iter()
+        .any(|v| matches!(v.ty, Ty::Named(_)))
+        .then(|| quote!(#[allow(clippy::large_enum_variant)]));
     let Some(tag) = &u.tag else {
         return quote! {
             #docs
             #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             #[serde(untagged)]
             #[non_exhaustive]
+            #large
             pub enum #name {
                 #(#variants)*
             }
@@ -390,6 +398,7 @@ fn union(u: &Union) -> TokenStream {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         #[non_exhaustive]
+        #large
         pub enum #name {
             #(#variants)*
             #unknown_doc

@@ -46,6 +46,7 @@ impl Address {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum AddressOneOf {
     /// The value, as `PhoneAddress`.
     PhoneAddress(PhoneAddress),

@@ -199,6 +199,7 @@ impl<'de> ::serde::Deserialize<'de> for Language {
 /// Decoded by its `pet_type` property; a value the API document does not list is kept in [`Pet::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Pet {
     /// The value, as `Cat`.
     Cat(Cat),
@@ -341,6 +342,7 @@ impl Play {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum PlayRepeat {
     /// The value, as `i64`.
     Integer(i64),
@@ -487,6 +489,7 @@ impl<'de> ::serde::Deserialize<'de> for PlayStatus {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum PlayVolume {
     /// The value, as `f64`.
     Number(f64),
@@ -499,6 +502,7 @@ pub enum PlayVolume {
 /// Decoded by its `kind` property; a value the API document does not list is kept in [`Shape::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Shape {
     /// The value, as `Circle`.
     Circle(Circle),
@@ -591,6 +595,7 @@ impl Square {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
 pub enum Step {
     /// The value, as `Play`.
     Play(Play),
