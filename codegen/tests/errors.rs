@@ -211,12 +211,20 @@ components:
     NotABook:
       not:
         $ref: '#/components/schemas/Book'
+    Ping:
+      allOf:
+        - $ref: '#/components/schemas/Pong'
+        - {type: object, properties: {a: {type: string}}}
+    Pong:
+      allOf:
+        - $ref: '#/components/schemas/Ping'
+        - {type: object, properties: {b: {type: string}}}
 ",
     );
     // `Narrowed` is fine: a string narrowed to an enum is not a conflict.
     assert_eq!(
         errors(&text),
-        "6 problems in the OpenAPI document\n  \
+        "8 problems in the OpenAPI document\n  \
          #/components/schemas/Magazine/properties/title: not a valid OpenAPI document: the property \
          `title` is declared differently at #/components/schemas/Book/properties/title, and the \
          `allOf` merges both\n  \
@@ -227,7 +235,11 @@ components:
          `discriminator` that is not a `$ref`\n  \
          #/components/schemas/Mixed/oneOf: unsupported: `oneOf` beside properties whose members \
          are not all objects\n  \
-         #/components/schemas/NotABook: unsupported: `not`"
+         #/components/schemas/NotABook: unsupported: `not`\n  \
+         #/components/schemas/Pong/allOf/0: unsupported: an `allOf` that includes itself through \
+         `#/components/schemas/Ping`\n  \
+         #/components/schemas/Ping/allOf/0: unsupported: an `allOf` that includes itself through \
+         `#/components/schemas/Pong`"
     );
 }
 

@@ -55,7 +55,7 @@ struct StringMember<'a> {
 /// The [`Lowerer::rank`] of objects and unions.
 const OBJECTS: u8 = 8;
 
-/// How `allOf` nests at most (a `$ref` cycle through `allOf` stops here).
+/// How deep names and ranks follow `allOf` wrappers (a cycle of them stops here).
 const MAX_DEPTH: usize = 32;
 
 impl<'a> Lowerer<'a> {
@@ -68,7 +68,12 @@ impl<'a> Lowerer<'a> {
         pointer: &Pointer,
     ) -> Option<Struct> {
         let mut merged = Merged::default();
-        self.merge(SchemaRef::Item(schema), pointer, &mut merged, 0);
+        self.merge(
+            SchemaRef::Item(schema),
+            pointer,
+            &mut merged,
+            &mut Vec::new(),
+        );
         for (required, at) in &merged.required {
             if !merged.properties.iter().any(|p| p.key == *required) && merged.union.is_none() {
                 self.diagnostics.invalid(
@@ -206,18 +211,15 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Adds the object part of `schema` and of its `allOf` members to `into`.
+    /// `through` holds the places of the schemas being merged, outermost
+    /// first, so that an `allOf` that comes back to one of them is reported.
     fn merge(
         &mut self,
         schema: SchemaRef<'a>,
         pointer: &Pointer,
         into: &mut Merged<'a>,
-        depth: usize,
+        through: &mut Vec<Pointer>,
     ) {
-        if depth > MAX_DEPTH {
-            self.diagnostics
-                .unsupported(pointer, "an `allOf` that includes itself");
-            return;
-        }
         let (schema, pointer) = match schema {
             SchemaRef::Item(schema) => (schema, pointer.clone()),
             SchemaRef::Ref(reference) => {
@@ -229,9 +231,29 @@ impl<'a> Lowerer<'a> {
                         .unsupported(pointer, "an `allOf` member that is a `$ref` to a `$ref`");
                     return;
                 };
+                if through.contains(&at) {
+                    self.diagnostics.unsupported(
+                        pointer,
+                        format!("an `allOf` that includes itself through `{reference}`"),
+                    );
+                    return;
+                }
                 (schema, at)
             }
         };
+        through.push(pointer.clone());
+        self.merge_parts(schema, &pointer, into, through);
+        through.pop();
+    }
+
+    fn merge_parts(
+        &mut self,
+        schema: &'a Schema,
+        pointer: &Pointer,
+        into: &mut Merged<'a>,
+        through: &mut Vec<Pointer>,
+    ) {
+        let pointer = pointer.clone();
         let found = parts(schema);
         let is_object = found.object.is_some()
             || !found.all_of.is_empty()
@@ -265,7 +287,7 @@ impl<'a> Lowerer<'a> {
         }
         for (index, member) in found.all_of.iter().enumerate() {
             let at = pointer.push("allOf").push(&index.to_string());
-            self.merge(member.into(), &at, into, depth + 1);
+            self.merge(member.into(), &at, into, through);
         }
         if !union_members(&found).is_empty() {
             if into.union.is_some() {
