@@ -328,7 +328,9 @@ impl<'a> Lowerer<'a> {
             return;
         }
         if is_plain_string(old) && is_string_enum(new) {
+            // The enum's values are listed at the narrowing place.
             existing.schema = schema;
+            existing.pointer = pointer;
             return;
         }
         self.diagnostics.invalid(
