@@ -36,6 +36,10 @@ struct Merged<'a> {
     additional: Option<(&'a AdditionalProperties, Pointer)>,
     /// The schema holding the one `anyOf`/`oneOf` the object shares, with its place.
     union: Option<(&'a Schema, Pointer)>,
+    /// How many `$ref`s deep the merge is: a union of a schema merged
+    /// through a `$ref` lists that schema's kinds (often the very schemas
+    /// that merge it, as with a `discriminator`), and is not merged.
+    referenced: usize,
 }
 
 struct Property<'a> {
@@ -220,6 +224,7 @@ impl<'a> Lowerer<'a> {
         into: &mut Merged<'a>,
         through: &mut Vec<Pointer>,
     ) {
+        let referenced = matches!(schema, SchemaRef::Ref(_));
         let (schema, pointer) = match schema {
             SchemaRef::Item(schema) => (schema, pointer.clone()),
             SchemaRef::Ref(reference) => {
@@ -241,9 +246,11 @@ impl<'a> Lowerer<'a> {
                 (schema, at)
             }
         };
+        into.referenced += usize::from(referenced);
         through.push(pointer.clone());
         self.merge_parts(schema, &pointer, into, through);
         through.pop();
+        into.referenced -= usize::from(referenced);
     }
 
     fn merge_parts(
@@ -289,7 +296,7 @@ impl<'a> Lowerer<'a> {
             let at = pointer.push("allOf").push(&index.to_string());
             self.merge(member.into(), &at, into, through);
         }
-        if !union_members(&found).is_empty() {
+        if into.referenced == 0 && !union_members(&found).is_empty() {
             if into.union.is_some() {
                 self.diagnostics.unsupported(
                     &pointer,
@@ -530,6 +537,56 @@ impl<'a> Lowerer<'a> {
             ty: Ty::Named(name),
             nullable,
         })
+    }
+
+    /// Whether every member of the schema's union has every property of the
+    /// schema itself (the members extend it, as the children of a
+    /// `discriminator` parent do through `allOf`): then the schema is that
+    /// union alone, since shared fields beside it would be sent twice.
+    pub(super) fn union_covers_object(&self, schema: &'a Schema) -> bool {
+        let found = parts(schema);
+        let members = union_members(&found);
+        if members.is_empty()
+            || found
+                .object
+                .as_ref()
+                .is_some_and(|o| o.additional.is_some())
+        {
+            return false;
+        }
+        let all = if found.one_of.is_empty() {
+            found.any_of
+        } else {
+            found.one_of
+        };
+        let mut own = BTreeSet::new();
+        self.property_keys(SchemaRef::Item(schema), 0, &mut own);
+        members.iter().all(|(index, _)| {
+            let mut keys = BTreeSet::new();
+            self.property_keys((&all[*index]).into(), 0, &mut keys);
+            own.is_subset(&keys)
+        })
+    }
+
+    /// The property names of a schema and of its `allOf` members; nothing is reported.
+    fn property_keys(&self, schema: SchemaRef<'a>, depth: usize, out: &mut BTreeSet<&'a str>) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let schema = match schema {
+            SchemaRef::Ref(reference) => match self.referenced_schema(reference) {
+                Some(schema) => schema,
+                None => return,
+            },
+            SchemaRef::Item(schema) => schema,
+        };
+        let found = parts(schema);
+        if let Some(object) = &found.object {
+            out.extend(object.properties.iter().map(|(key, _)| key.as_str()));
+        }
+        for member in found.all_of {
+            self.property_keys(member.into(), depth + 1, out);
+        }
     }
 
     fn union_name(&mut self, context: &str, claimed: bool, pointer: &Pointer) -> Option<String> {

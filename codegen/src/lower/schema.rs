@@ -251,13 +251,14 @@ impl<'a> Lowerer<'a> {
                     self.types.push(TypeDef::Enum(definition));
                     return;
                 }
-                Kind::Struct => {
+                Kind::Struct if !self.union_covers_object(item) => {
                     if let Some(definition) = self.structure(name, item, pointer) {
                         self.types.push(TypeDef::Struct(definition));
                     }
                     return;
                 }
-                Kind::Union => {
+                // A union, or an object whose union members have all its fields.
+                Kind::Union | Kind::Struct => {
                     if let Some(used) = self.union(item, pointer, name, true, None)
                         && used.ty != Ty::Named(name.to_owned())
                     {
@@ -320,11 +321,11 @@ impl<'a> Lowerer<'a> {
         };
         let nullable = is_nullable(schema);
         match kind(schema) {
-            Kind::Enum | Kind::Struct => {
+            Kind::Enum | Kind::Struct if !self.union_covers_object(schema) => {
                 let ty = self.define_inline(context, schema, pointer)?;
                 return Some(TypeUse { ty, nullable });
             }
-            Kind::Union => {
+            Kind::Enum | Kind::Struct | Kind::Union => {
                 let used = self.union(schema, pointer, context, false, None)?;
                 return Some(TypeUse {
                     ty: used.ty,

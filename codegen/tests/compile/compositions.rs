@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 
 use api::{
     Address, AddressOneOf, AddressRequired, Booking, Contact, EmailAddress, Expression, Folder,
-    Labels, PhoneAddress, Room, RoomKind, RoomRequired, Sum, SumRequired,
+    Labels, PhoneAddress, Room, RoomKind, RoomRequired, Sum, SumRequired, Bike, Car,
+    CarRequired, Vehicle,
 };
 use serde_json::json;
 
@@ -83,6 +84,21 @@ fn main() {
     // `anyOf` members that only require properties add no type.
     let contact: Contact = serde_json::from_value(json!({"email": "x@example.test"})).unwrap();
     assert_eq!(contact, Contact::new().email("x@example.test"));
+
+    // A `discriminator` parent whose children merge it: the parent is the
+    // union of its children, each with the parent's fields, sent once.
+    let vehicle: Vehicle = serde_json::from_value(json!({"kind": "Car", "doors": 4})).unwrap();
+    let car = Car::new(CarRequired {
+        kind: "Car".to_owned(),
+        doors: 4,
+    });
+    assert_eq!(vehicle, Vehicle::Car(car.clone()));
+    assert_eq!(
+        serde_json::to_value(Vehicle::Car(car)).unwrap(),
+        json!({"kind": "Car", "doors": 4})
+    );
+    let bike: Vehicle = serde_json::from_value(json!({"kind": "Bike", "gears": 21})).unwrap();
+    assert_eq!(bike, Vehicle::Bike(Bike::new("Bike").gears(21)));
 
     // Types that hold themselves are boxed.
     let nested = Folder::new("child").parent(Folder::new("root"));

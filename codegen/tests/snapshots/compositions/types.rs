@@ -54,6 +54,38 @@ pub enum AddressOneOf {
     EmailAddress(EmailAddress),
 }
 
+/// The `Bike` object.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct Bike {
+    /// The `kind` property.
+    pub kind: ::std::string::String,
+    /// The `gears` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub gears: ::std::option::Option<i64>,
+}
+
+impl Bike {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(kind: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            kind: ::std::convert::Into::into(kind),
+            gears: ::std::default::Default::default(),
+        }
+    }
+    /// The `gears` property.
+    pub fn gears(mut self, value: i64) -> Self {
+        self.gears = ::std::option::Option::Some(value);
+        self
+    }
+}
+
 /// The `Booking` object.
 #[derive(
     ::std::fmt::Debug,
@@ -88,6 +120,39 @@ impl Booking {
     pub fn clear_backup(mut self) -> Self {
         self.backup = crate::runtime::Nullable::Null;
         self
+    }
+}
+
+/// The `Car` object.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct Car {
+    /// The `kind` property.
+    pub kind: ::std::string::String,
+    /// The `doors` property.
+    pub doors: i64,
+}
+
+/// The fields of [`Car`] the API requires, for [`Car::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CarRequired {
+    /// The `kind` property.
+    pub kind: ::std::string::String,
+    /// The `doors` property.
+    pub doors: i64,
+}
+
+impl Car {
+    /// A value made of all its fields.
+    pub fn new(required: CarRequired) -> Self {
+        let CarRequired { kind, doors } = required;
+        Self { kind, doors }
     }
 }
 
@@ -566,5 +631,67 @@ impl Timestamps {
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
         self.updated_at = ::std::option::Option::Some(value);
         self
+    }
+}
+
+/// A vehicle; its `kind` says which.
+///
+/// Decoded by its `kind` property; a value the API document does not list is kept in [`Vehicle::Unknown`]. Sent as the value itself, with that property.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Vehicle {
+    /// The value, as `Car`.
+    Car(Car),
+    /// The value, as `Bike`.
+    Bike(Bike),
+    /// A value whose `kind` the API document does not list (yet), kept as received.
+    Unknown(::serde_json::Value),
+}
+
+impl ::serde::Serialize for Vehicle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::Car(value) => ("Car", ::serde_json::to_value(value)),
+            Self::Bike(value) => ("Bike", ::serde_json::to_value(value)),
+            Self::Unknown(value) => {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        };
+        let mut value = value.map_err(::serde::ser::Error::custom)?;
+        if let ::serde_json::Value::Object(object) = &mut value {
+            object.entry("kind").or_insert_with(|| ::serde_json::Value::from(tag));
+        }
+        ::serde::Serialize::serialize(&value, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Vehicle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("kind")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::borrow::ToOwned::to_owned);
+        match tag.as_deref() {
+            ::std::option::Option::Some("Car") => {
+                ::serde_json::from_value(value)
+                    .map(Self::Car)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("Bike") => {
+                ::serde_json::from_value(value)
+                    .map(Self::Bike)
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
     }
 }
