@@ -573,18 +573,23 @@ pub fn rust_type(ty: &Ty) -> String {
         Ty::Bool => "bool".to_owned(),
         Ty::I32 => "i32".to_owned(),
         Ty::I64 => "i64".to_owned(),
+        Ty::F32 => "f32".to_owned(),
         Ty::F64 => "f64".to_owned(),
         Ty::Json => "serde_json::Value".to_owned(),
         Ty::Named(name) => name.clone(),
         Ty::Array(item) => format!("Vec<{}>", rust_type(item)),
         Ty::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
         Ty::Option(inner) => format!("Option<{}>", rust_type(inner)),
+        Ty::Boxed(inner) => format!("Box<{}>", rust_type(inner)),
     }
 }
 
 /// The declared type of a field, with its `Option`/`Nullable` wrapper.
 fn field_type(field: &Field) -> String {
     let inner = rust_type(&field.ty);
+    if field.flatten {
+        return format!("#[serde(flatten)] {inner}");
+    }
     match field.presence {
         Presence::Required => inner,
         Presence::Optional | Presence::RequiredNullable => format!("Option<{inner}>"),
@@ -618,6 +623,17 @@ fn kind_of(def: &TypeDef) -> String {
         TypeDef::Struct(_) => "struct".to_owned(),
         TypeDef::Enum(_) => "enum".to_owned(),
         TypeDef::Alias(alias) => format!("type = {}", rust_type(&alias.ty)),
+        TypeDef::Union(union) => {
+            let variants: Vec<String> = union
+                .variants
+                .iter()
+                .map(|v| format!("{}({})", v.name, rust_type(&v.ty)))
+                .collect();
+            match &union.tag {
+                None => format!("union {}", variants.join(" | ")),
+                Some(tag) => format!("union by `{}` {}", tag.property, variants.join(" | ")),
+            }
+        }
     }
 }
 
@@ -807,6 +823,28 @@ impl<'a> Differ<'a> {
                 }
                 self.docs(Subject::Type, name, &before.docs, &after.docs);
             }
+            (TypeDef::Union(old), TypeDef::Union(new)) => {
+                // The members, their order and their tags decide what decodes
+                // to which variant: any change there changes the type.
+                let shape = |u: &crate::ir::Union| {
+                    let variants: Vec<_> = u
+                        .variants
+                        .iter()
+                        .map(|v| (v.name.clone(), v.ty.clone(), v.tags.clone()))
+                        .collect();
+                    (variants, u.tag.clone())
+                };
+                if shape(old) != shape(new) {
+                    self.changed(
+                        Subject::Type,
+                        name,
+                        kind_of(before),
+                        kind_of(after),
+                        Rule::TypeChanged,
+                    );
+                }
+                self.docs(Subject::Type, name, &old.docs, &new.docs);
+            }
             _ => self.changed(
                 Subject::Type,
                 name,
@@ -846,7 +884,9 @@ impl<'a> Differ<'a> {
         let same_set = |a: &[&str], b: &[&str]| {
             a.iter().collect::<BTreeSet<_>>() == b.iter().collect::<BTreeSet<_>>()
         };
-        if old_params != new_params && same_set(&old_params, &new_params) {
+        // Fields `new` takes by name (`FooRequired { .. }`) may change order freely.
+        let positional = before.required.is_none() && after.required.is_none();
+        if positional && old_params != new_params && same_set(&old_params, &new_params) {
             self.changed(
                 Subject::Constructor,
                 format!("{name}::new"),

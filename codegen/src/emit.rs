@@ -5,6 +5,7 @@ use quote::{ToTokens, quote};
 
 use crate::ir::{
     Alias, Api, Docs, Enum, ErrorEnum, Field, Operation, PathPart, Presence, Struct, Ty, TypeDef,
+    Union,
 };
 
 /// The tokens of each generated module file.
@@ -103,6 +104,7 @@ fn ty(ty: &Ty, scope: Scope) -> TokenStream {
         Ty::Bool => quote!(bool),
         Ty::I32 => quote!(i32),
         Ty::I64 => quote!(i64),
+        Ty::F32 => quote!(f32),
         Ty::F64 => quote!(f64),
         Ty::Json => quote!(::serde_json::Value),
         Ty::Named(name) => {
@@ -123,6 +125,10 @@ fn ty(ty: &Ty, scope: Scope) -> TokenStream {
         Ty::Option(inner) => {
             let inner = self::ty(inner, scope);
             quote!(::std::option::Option<#inner>)
+        }
+        Ty::Boxed(inner) => {
+            let inner = self::ty(inner, scope);
+            quote!(::std::boxed::Box<#inner>)
         }
     }
 }
@@ -155,6 +161,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
         TypeDef::Struct(s) => structure(s),
         TypeDef::Enum(e) => enumeration(e),
         TypeDef::Alias(a) => alias(a),
+        TypeDef::Union(u) => union(u),
     }
 }
 
@@ -171,6 +178,9 @@ fn alias(alias: &Alias) -> TokenStream {
 /// The type a field is declared with.
 fn field_type(field: &Field) -> TokenStream {
     let inner = ty(&field.ty, Scope::Types);
+    if field.flatten {
+        return inner;
+    }
     match field.presence {
         Presence::Required => inner,
         Presence::Optional | Presence::RequiredNullable => quote!(::std::option::Option<#inner>),
@@ -190,6 +200,13 @@ fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
             quote!(impl ::std::convert::Into<::std::string::String>),
             Some(quote!(::std::convert::Into::into(#value))),
         ),
+        Ty::Boxed(inner) => {
+            let inner = self::ty(inner, Scope::Types);
+            (
+                quote!(impl ::std::convert::Into<::std::boxed::Box<#inner>>),
+                Some(quote!(::std::convert::Into::into(#value))),
+            )
+        }
         Ty::Array(item) => {
             let item = self::ty(item, Scope::Types);
             (
@@ -214,21 +231,25 @@ fn structure(s: &Struct) -> TokenStream {
         let field_ty = field_type(field);
         let wire = &field.wire;
         let mut serde = Vec::new();
-        if field.name != field.wire {
-            serde.push(quote!(rename = #wire));
-        }
-        match field.presence {
-            Presence::Optional => {
-                serde.push(quote!(
-                    default,
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
+        if field.flatten {
+            serde.push(quote!(flatten));
+        } else {
+            if field.name != field.wire {
+                serde.push(quote!(rename = #wire));
             }
-            Presence::OptionalNullable => {
-                let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
-                serde.push(quote!(default, skip_serializing_if = #is_absent));
+            match field.presence {
+                Presence::Optional => {
+                    serde.push(quote!(
+                        default,
+                        skip_serializing_if = "::std::option::Option::is_none"
+                    ));
+                }
+                Presence::OptionalNullable => {
+                    let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
+                    serde.push(quote!(default, skip_serializing_if = #is_absent));
+                }
+                Presence::Required | Presence::RequiredNullable => {}
             }
-            Presence::Required | Presence::RequiredNullable => {}
         }
         let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
         quote! {
@@ -238,37 +259,26 @@ fn structure(s: &Struct) -> TokenStream {
         }
     });
 
-    // The constructor takes the fields that must be present, in document order.
+    // The constructor takes the fields that must be present, in document
+    // order: one as it is, several as a struct that names each of them.
     let constructor_fields: Vec<&Field> = s
         .fields
         .iter()
         .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
         .collect();
-    let params = constructor_fields.iter().map(|field| {
-        let name = ident(&field.name);
-        let (param_ty, _) = accepted(&field.ty, &name);
-        match field.presence {
-            Presence::RequiredNullable => {
-                let inner = ty(&field.ty, Scope::Types);
-                quote!(#name: ::std::option::Option<#inner>)
-            }
-            _ => quote!(#name: #param_ty),
-        }
-    });
     let initializers = s.fields.iter().map(|field| {
         let name = ident(&field.name);
         match field.presence {
-            Presence::Required => match accepted(&field.ty, &name).1 {
+            Presence::Required if s.required.is_none() => match accepted(&field.ty, &name).1 {
                 Some(convert) => quote!(#name: #convert),
                 None => quote!(#name),
             },
-            Presence::RequiredNullable => quote!(#name),
+            Presence::Required | Presence::RequiredNullable => quote!(#name),
             Presence::Optional | Presence::OptionalNullable => {
                 quote!(#name: ::std::default::Default::default())
             }
         }
     });
-    let many = (constructor_fields.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let constructor_doc = doc(if s.fields.is_empty() {
         "The value; it has no fields."
     } else if constructor_fields.is_empty() {
@@ -278,6 +288,48 @@ fn structure(s: &Struct) -> TokenStream {
     } else {
         "A value made of the fields the API requires; the others start unset."
     });
+    let (required_struct, params, unpack) = match &s.required {
+        Some(required) => {
+            let required = ident(required);
+            let struct_doc = doc(&format!(
+                "The fields of [`{}`] the API requires, for [`{}::new`]: each value is named \
+                 where it is given, so that two of one type cannot be swapped.",
+                s.name, s.name
+            ));
+            let names: Vec<Ident> = constructor_fields.iter().map(|f| ident(&f.name)).collect();
+            let declared = constructor_fields.iter().map(|field| {
+                let docs = self::docs(&first_paragraph(&field.docs));
+                let field_name = ident(&field.name);
+                let field_ty = field_type(field);
+                quote!(#docs pub #field_name: #field_ty,)
+            });
+            (
+                quote! {
+                    #struct_doc
+                    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+                    pub struct #required {
+                        #(#declared)*
+                    }
+                },
+                quote!(required: #required),
+                quote!(let #required { #(#names),* } = required;),
+            )
+        }
+        None => {
+            let params = constructor_fields.iter().map(|field| {
+                let name = ident(&field.name);
+                let (param_ty, _) = accepted(&field.ty, &name);
+                match field.presence {
+                    Presence::RequiredNullable => {
+                        let inner = ty(&field.ty, Scope::Types);
+                        quote!(#name: ::std::option::Option<#inner>)
+                    }
+                    _ => quote!(#name: #param_ty),
+                }
+            });
+            (TokenStream::new(), quote!(#(#params),*), TokenStream::new())
+        }
+    };
     let setters = s.fields.iter().map(setter);
     quote! {
         #docs
@@ -287,13 +339,102 @@ fn structure(s: &Struct) -> TokenStream {
             #(#fields)*
         }
 
+        #required_struct
+
         impl #name {
             #constructor_doc
-            #many
-            pub fn new(#(#params),*) -> Self {
+            pub fn new(#params) -> Self {
+                #unpack
                 Self { #(#initializers),* }
             }
             #(#setters)*
+        }
+    }
+}
+
+fn union(u: &Union) -> TokenStream {
+    let docs = docs(&u.docs);
+    let name = ident(&u.name);
+    let variants = u.variants.iter().map(|variant| {
+        let docs = self::docs(&variant.docs);
+        let variant_name = ident(&variant.name);
+        let variant_ty = ty(&variant.ty, Scope::Types);
+        quote!(#docs #variant_name(#variant_ty),)
+    });
+    // A variant that holds a struct may be much larger than one that holds
+    // a number; boxing it would cost every user an indirection to please a lint.
+    let large = u
+        .variants
+        .iter()
+        .any(|v| matches!(v.ty, Ty::Named(_)))
+        .then(|| quote!(#[allow(clippy::large_enum_variant)]));
+    let Some(tag) = &u.tag else {
+        return quote! {
+            #docs
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            #[non_exhaustive]
+            #large
+            pub enum #name {
+                #(#variants)*
+            }
+        };
+    };
+    let property = &tag.property;
+    let unknown = ident(&tag.unknown);
+    let unknown_doc = doc(&format!(
+        "A value whose `{property}` the API document does not list (yet), kept as received."
+    ));
+    let names: Vec<Ident> = u.variants.iter().map(|v| ident(&v.name)).collect();
+    let first_tags = u
+        .variants
+        .iter()
+        .map(|v| v.tags.first().cloned().unwrap_or_default());
+    let tag_patterns = u.variants.iter().map(|v| {
+        let tags = &v.tags;
+        quote!(#(#tags)|*)
+    });
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[non_exhaustive]
+        #large
+        pub enum #name {
+            #(#variants)*
+            #unknown_doc
+            #unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let (tag, value) = match self {
+                    #(Self::#names(value) => (#first_tags, ::serde_json::to_value(value)),)*
+                    Self::#unknown(value) => return ::serde::Serialize::serialize(value, serializer),
+                };
+                let mut value = value.map_err(::serde::ser::Error::custom)?;
+                if let ::serde_json::Value::Object(object) = &mut value {
+                    object
+                        .entry(#property)
+                        .or_insert_with(|| ::serde_json::Value::from(tag));
+                }
+                ::serde::Serialize::serialize(&value, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value
+                    .get(#property)
+                    .and_then(::serde_json::Value::as_str)
+                    .map(::std::borrow::ToOwned::to_owned);
+                match tag.as_deref() {
+                    #(::std::option::Option::Some(#tag_patterns) => ::serde_json::from_value(value)
+                        .map(Self::#names)
+                        .map_err(::serde::de::Error::custom),)*
+                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
+                }
+            }
         }
     }
 }
@@ -313,6 +454,20 @@ fn setter(field: &Field) -> TokenStream {
     }
     match field.presence {
         Presence::Required | Presence::RequiredNullable => TokenStream::new(),
+        Presence::Optional if field.flatten => {
+            let value_ty = match &field.ty {
+                Ty::Map(value) => ty(value, Scope::Types),
+                other => ty(other, Scope::Types),
+            };
+            let doc = docs(&meaning);
+            quote! {
+                #doc
+                pub fn #setter(mut self, value: impl ::std::iter::IntoIterator<Item = (::std::string::String, #value_ty)>) -> Self {
+                    self.#name = ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value));
+                    self
+                }
+            }
+        }
         Presence::Optional => {
             let doc = docs(&meaning);
             quote! {

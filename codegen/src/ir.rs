@@ -55,6 +55,9 @@ pub enum TypeDef {
     Enum(Enum),
     /// A type alias from a named schema of another kind (`type Id = Uuid`).
     Alias(Alias),
+    /// An enum from an `anyOf`/`oneOf` of distinct types: each variant holds
+    /// one member's value.
+    Union(Union),
 }
 
 impl TypeDef {
@@ -64,6 +67,7 @@ impl TypeDef {
             TypeDef::Struct(s) => &s.name,
             TypeDef::Enum(e) => &e.name,
             TypeDef::Alias(a) => &a.name,
+            TypeDef::Union(u) => &u.name,
         }
     }
 }
@@ -85,6 +89,8 @@ pub enum Ty {
     I32,
     /// `i64`.
     I64,
+    /// `f32`.
+    F32,
     /// `f64`.
     F64,
     /// Any JSON value.
@@ -97,6 +103,8 @@ pub enum Ty {
     Map(Box<Ty>),
     /// `Option<T>`: an array item or map value that may be `null`.
     Option(Box<Ty>),
+    /// `Box<T>`: a value of a type that contains itself.
+    Boxed(Box<Ty>),
 }
 
 /// Whether a field must be present and whether it may be `null`.
@@ -121,6 +129,9 @@ pub struct Struct {
     pub docs: Docs,
     /// Fields in document order.
     pub fields: Vec<Field>,
+    /// With two or more fields the API requires: the name of the struct of
+    /// those fields that `new` takes, so that each is named where it is given.
+    pub required: Option<String>,
 }
 
 /// One field of a struct.
@@ -140,6 +151,11 @@ pub struct Field {
     pub setter: String,
     /// Name of the method that sets an explicit `null` (optional nullable fields).
     pub clearer: Option<String>,
+    /// Whether the field's value sits in the object itself (`#[serde(flatten)]`):
+    /// the map of the properties the other fields do not name (then the field
+    /// is [`Presence::Optional`] and starts empty), or the union an `allOf`
+    /// shares its object with (then it is [`Presence::Required`]).
+    pub flatten: bool,
 }
 
 /// An open string enum: the listed values, plus a catch-all for values the
@@ -167,6 +183,45 @@ pub struct Variant {
     pub wire: String,
     /// The value's meaning, if the enum's description lists it, and the value as sent.
     pub docs: Docs,
+}
+
+/// An enum whose variants each hold the value of one member schema of an
+/// `anyOf`/`oneOf`; it is sent as the value itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    /// The type name (`UpperCamelCase`).
+    pub name: String,
+    /// The schema's description, and how a value is decoded.
+    pub docs: Docs,
+    /// The members, in the order they are tried when decoding.
+    pub variants: Vec<UnionVariant>,
+    /// For a `oneOf` with a `discriminator`: how the variant is picked;
+    /// `None` when the variants are tried in order.
+    pub tag: Option<Tag>,
+}
+
+/// How a union with a `discriminator` picks its variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// The property whose value picks the variant.
+    pub property: String,
+    /// The name of the variant that keeps a value with a tag the document
+    /// does not list (as JSON).
+    pub unknown: String,
+}
+
+/// One member of a [`Union`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The variant name (`UpperCamelCase`) from the member's type.
+    pub name: String,
+    /// The type of the member's value.
+    pub ty: Ty,
+    /// The member's description, or a sentence naming its type.
+    pub docs: Docs,
+    /// The values of the discriminator property that select this variant
+    /// (tagged unions only).
+    pub tags: Vec<String>,
 }
 
 /// `pub type Name = Ty;`

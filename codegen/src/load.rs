@@ -24,7 +24,9 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
     };
     if version.starts_with("3.1") {
         downgrade_3_1(&mut value);
-    } else if !version.starts_with("3.0") {
+    } else if version.starts_with("3.0") {
+        for_each_schema(&mut value, &mut const_to_enum);
+    } else {
         return Err(Error::Unsupported {
             pointer: Pointer::root().push("openapi"),
             what: format!("OpenAPI version {version} (3.0.x and 3.1.x are)"),
@@ -224,7 +226,8 @@ fn invalid(pointer: Pointer, message: &str) -> Error {
 }
 
 /// Rewrites an OpenAPI 3.1 document in place into the 3.0 shape: `type`
-/// lists and `anyOf`/`oneOf` unions with `null` become `nullable`,
+/// lists and `anyOf`/`oneOf` unions with `null` become `nullable` (a list of
+/// several other types an `anyOf` of one member per type),
 /// `examples` lists become `example`, `const` becomes a one-value `enum`.
 fn downgrade_3_1(document: &mut Value) {
     if let Some(object) = document.as_object_mut() {
@@ -339,17 +342,93 @@ fn walk_schema(schema: &mut Value, visit: &mut dyn FnMut(&mut Map<String, Value>
     }
 }
 
+/// A schema that allows only `null`: `type: null`, whatever it documents beside.
 fn is_null_schema(value: &Value) -> bool {
     value.get("type").and_then(Value::as_str) == Some("null")
-        && value.as_object().is_some_and(|o| o.len() == 1)
+}
+
+/// The keywords that apply to values of the JSON type `typ` only.
+fn type_keywords(typ: &Value) -> &'static [&'static str] {
+    match typ.as_str() {
+        Some("string") => &["format", "pattern", "minLength", "maxLength"],
+        Some("integer" | "number") => &[
+            "format",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
+        Some("array") => &["items", "minItems", "maxItems", "uniqueItems"],
+        Some("object") => &[
+            "properties",
+            "required",
+            "additionalProperties",
+            "minProperties",
+            "maxProperties",
+        ],
+        _ => &[],
+    }
+}
+
+/// The `anyOf` member for `typ` of a schema with a list of types: the type
+/// with the keywords that apply to it, and the `enum` values of its kind.
+fn type_member(schema: &Map<String, Value>, typ: &Value) -> Value {
+    let mut member = Map::new();
+    member.insert("type".to_owned(), typ.clone());
+    for key in type_keywords(typ) {
+        if let Some(value) = schema.get(*key) {
+            member.insert((*key).to_owned(), value.clone());
+        }
+    }
+    if let Some(Value::Array(values)) = schema.get("enum") {
+        let of_type = |value: &Value| match typ.as_str() {
+            Some("string") => value.is_string(),
+            Some("integer") => value.is_i64() || value.is_u64(),
+            Some("number") => value.is_number(),
+            Some("boolean") => value.is_boolean(),
+            _ => false,
+        };
+        let values: Vec<Value> = values.iter().filter(|v| of_type(v)).cloned().collect();
+        if !values.is_empty() {
+            member.insert("enum".to_owned(), Value::Array(values));
+        }
+    }
+    Value::Object(member)
+}
+
+/// `const: v` -> `enum: [v]` (with `type: string` for a string that has no
+/// type), in documents of either version: 3.0 has no `const`, and the model
+/// would drop it unseen.
+fn const_to_enum(schema: &mut Map<String, Value>) {
+    if let Some(constant) = schema.remove("const") {
+        if constant.is_string() && !schema.contains_key("type") {
+            schema.insert("type".to_owned(), Value::String("string".to_owned()));
+        }
+        schema.insert("enum".to_owned(), Value::Array(vec![constant]));
+    }
 }
 
 fn downgrade_schema(schema: &mut Map<String, Value>) {
-    // `type: [X, "null"]` -> `type: X, nullable: true`
+    // `type: [X, "null"]` -> `type: X, nullable: true`; `type: [X, Y]` -> `anyOf`
     if let Some(Value::Array(types)) = schema.get("type") {
         let nullable = types.iter().any(|t| t == "null");
         let rest: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
-        if rest.len() <= 1 {
+        if rest.len() > 1 && !schema.contains_key("anyOf") {
+            schema.remove("type");
+            let members = rest.iter().map(|typ| type_member(schema, typ)).collect();
+            // Keywords of one type went into its member; the rest apply to all.
+            for typ in &rest {
+                for key in type_keywords(typ) {
+                    schema.remove(*key);
+                }
+            }
+            schema.remove("enum");
+            schema.insert("anyOf".to_owned(), Value::Array(members));
+            if nullable {
+                schema.insert("nullable".to_owned(), Value::Bool(true));
+            }
+        } else if rest.len() <= 1 {
             match rest.into_iter().next() {
                 Some(single) => {
                     schema.insert("type".to_owned(), single);
@@ -402,10 +481,7 @@ fn downgrade_schema(schema: &mut Map<String, Value>) {
             schema.entry("example").or_insert(first);
         }
     }
-    // `const: v` -> `enum: [v]`
-    if let Some(constant) = schema.remove("const") {
-        schema.insert("enum".to_owned(), Value::Array(vec![constant]));
-    }
+    const_to_enum(schema);
     // `enum` lists that contain `null` mark the schema nullable in 3.0.
     if let Some(Value::Array(values)) = schema.get("enum")
         && values.iter().any(Value::is_null)
@@ -467,7 +543,29 @@ mod tests {
         }));
         assert_eq!(
             s["properties"]["kind"],
-            serde_json::json!({"enum": ["x"], "example": "x"})
+            serde_json::json!({"enum": ["x"], "example": "x", "type": "string"})
+        );
+    }
+
+    #[test]
+    fn a_type_list_of_several_types_becomes_an_any_of_with_their_keywords() {
+        let s = downgraded(serde_json::json!({
+            "type": ["integer", "string", "null"],
+            "minimum": 1,
+            "pattern": "^%",
+            "enum": [1, 2, "a"],
+            "description": "d"
+        }));
+        assert_eq!(
+            s,
+            serde_json::json!({
+                "anyOf": [
+                    {"type": "integer", "minimum": 1, "enum": [1, 2]},
+                    {"type": "string", "pattern": "^%", "enum": ["a"]}
+                ],
+                "description": "d",
+                "nullable": true
+            })
         );
     }
 

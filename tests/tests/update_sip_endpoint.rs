@@ -15,8 +15,8 @@ use signalwire_fabric::chrono::{DateTime, TimeDelta, TimeZone as _, Utc};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
     CallHandlerType, Cipher, Client, Codec, Encryption, Error, ErrorMessage, FabricResourceType,
-    Nullable, RestApiErrorItem, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
-    UpdateSipEndpointRequest, ValidationErrors,
+    Nullable, RestApiErrorItem, RestApiErrorItemRequired, RetryPolicy, SipEndpointResponse,
+    UpdateSipEndpointError, UpdateSipEndpointRequest, ValidationErrors,
 };
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -564,25 +564,28 @@ async fn every_item_of_a_422_is_reachable() {
 
     // The whole body, built by hand with the public constructors.
     let expected = ValidationErrors::new([
-        RestApiErrorItem::new(
-            "validation_error",
-            "invalid_parameter_value",
-            "Encryption must be one of required, optional, default.",
-            "https://developer.signalwire.com/rest/overview/error-codes#invalid_parameter_value",
-        )
+        RestApiErrorItem::new(RestApiErrorItemRequired {
+            type_: "validation_error".to_owned(),
+            code: "invalid_parameter_value".to_owned(),
+            message: "Encryption must be one of required, optional, default.".to_owned(),
+            url: "https://developer.signalwire.com/rest/overview/error-codes#invalid_parameter_value"
+                .to_owned(),
+        })
         .attribute("encryption"),
-        RestApiErrorItem::new(
-            "validation_error",
-            "missing_required_parameter",
-            "The request body is empty.",
-            "https://developer.signalwire.com/rest/overview/error-codes#missing_required_parameter",
-        ),
-        RestApiErrorItem::new(
-            "validation_error",
-            "conflict",
-            "The resource is in use.",
-            "https://developer.signalwire.com/rest/overview/error-codes#conflict",
-        )
+        RestApiErrorItem::new(RestApiErrorItemRequired {
+            type_: "validation_error".to_owned(),
+            code: "missing_required_parameter".to_owned(),
+            message: "The request body is empty.".to_owned(),
+            url: "https://developer.signalwire.com/rest/overview/error-codes#missing_required_parameter"
+                .to_owned(),
+        }),
+        RestApiErrorItem::new(RestApiErrorItemRequired {
+            type_: "validation_error".to_owned(),
+            code: "conflict".to_owned(),
+            message: "The resource is in use.".to_owned(),
+            url: "https://developer.signalwire.com/rest/overview/error-codes#conflict"
+                .to_owned(),
+        })
         .clear_attribute(),
     ]);
     assert_eq!(body, &expected);

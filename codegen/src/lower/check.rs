@@ -1,4 +1,4 @@
-//! Whole-document checks: security schemes the runtime cannot apply, and types that would contain themselves.
+//! Whole-document checks: security schemes the runtime cannot apply, and types that contain themselves (boxed) or alias themselves (reported).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,26 +46,59 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Reports each type that contains itself other than through a `Vec` or
-    /// a map (it would need a `Box`, which the generator does not emit), and
-    /// each alias that expands to itself.
-    pub(super) fn check_recursion(&mut self, types: &[TypeDef]) {
-        let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|t| (t.name(), t)).collect();
-        for def in types {
-            let name = def.name();
-            let Some(pointer) = self.type_names.get(name).cloned() else {
-                continue;
-            };
-            if reaches(name, name, &by_name, true) {
-                self.diagnostics
-                    .unsupported(&pointer, "an alias that refers to itself");
-            } else if reaches(name, name, &by_name, false) {
-                self.diagnostics.unsupported(
-                    &pointer,
-                    "a schema that contains itself other than through an array or a map",
-                );
+    /// Boxes each field or union variant through which a type holds itself
+    /// in place (not behind a `Vec` or a map), so that the type has a size;
+    /// reports each alias that expands to itself.
+    pub(super) fn box_recursion(&mut self, types: &mut [TypeDef]) {
+        let mut boxed: Vec<(usize, usize)> = Vec::new();
+        {
+            let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|t| (t.name(), t)).collect();
+            for (index, def) in types.iter().enumerate() {
+                let name = def.name();
+                if reaches(name, name, &by_name, true) {
+                    if let Some(pointer) = self.type_names.get(name).cloned() {
+                        self.diagnostics
+                            .unsupported(&pointer, "an alias that refers to itself");
+                    }
+                    continue;
+                }
+                let held: Vec<&Ty> = match def {
+                    TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+                    TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+                    TypeDef::Enum(_) | TypeDef::Alias(_) => Vec::new(),
+                };
+                for (position, ty) in held.into_iter().enumerate() {
+                    let mut next = Vec::new();
+                    named(ty, true, &mut next);
+                    if next
+                        .iter()
+                        .any(|n| *n == name || reaches(n, name, &by_name, false))
+                    {
+                        boxed.push((index, position));
+                    }
+                }
             }
         }
+        for (index, position) in boxed {
+            let ty = match &mut types[index] {
+                TypeDef::Struct(s) => &mut s.fields[position].ty,
+                TypeDef::Union(u) => &mut u.variants[position].ty,
+                TypeDef::Enum(_) | TypeDef::Alias(_) => continue,
+            };
+            let inner = std::mem::replace(ty, Ty::Json);
+            *ty = Ty::Boxed(Box::new(inner));
+        }
+    }
+}
+
+/// The named types `ty` holds: in place only (`in_place`), or also behind
+/// a `Vec` or a map.
+fn named<'t>(ty: &'t Ty, in_place: bool, out: &mut Vec<&'t str>) {
+    match ty {
+        Ty::Named(name) => out.push(name),
+        Ty::Array(inner) | Ty::Map(inner) if !in_place => named(inner, in_place, out),
+        Ty::Option(inner) => named(inner, in_place, out),
+        _ => {}
     }
 }
 
@@ -73,14 +106,6 @@ impl Lowerer<'_> {
 /// that its value holds in place (not behind a `Vec` or map), or, with
 /// `aliases_only`, through every named type its aliases mention.
 fn reaches(from: &str, to: &str, types: &BTreeMap<&str, &TypeDef>, aliases_only: bool) -> bool {
-    fn named<'t>(ty: &'t Ty, in_place: bool, out: &mut Vec<&'t str>) {
-        match ty {
-            Ty::Named(name) => out.push(name),
-            Ty::Array(inner) | Ty::Map(inner) if !in_place => named(inner, in_place, out),
-            Ty::Option(inner) => named(inner, in_place, out),
-            _ => {}
-        }
-    }
     let mut seen = BTreeSet::new();
     let mut stack = vec![from];
     while let Some(current) = stack.pop() {
@@ -90,6 +115,11 @@ fn reaches(from: &str, to: &str, types: &BTreeMap<&str, &TypeDef>, aliases_only:
             Some(TypeDef::Struct(s)) if !aliases_only => {
                 for field in &s.fields {
                     named(&field.ty, true, &mut next);
+                }
+            }
+            Some(TypeDef::Union(u)) if !aliases_only => {
+                for variant in &u.variants {
+                    named(&variant.ty, true, &mut next);
                 }
             }
             _ => {}

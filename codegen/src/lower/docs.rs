@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use openapiv3::{SchemaData, SchemaKind};
+use openapiv3::{SchemaData, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
 
 use super::Lowerer;
 use super::refs::{SchemaRef, component_key};
@@ -55,6 +55,128 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+}
+
+/// The default and the limits a schema written in place gives its values,
+/// one sentence a line (one paragraph when rendered): `Default: `20`.`,
+/// `Minimum: `1`.`, `Format: `uri`.` (for formats without a Rust type of
+/// their own) ... Empty for a `$ref`, whose target documents its own.
+pub(super) fn constraint_docs(schema: SchemaRef<'_>) -> Docs {
+    let Some(schema) = schema.item() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(default) = &schema.schema_data.default {
+        lines.push(format!("Default: `{default}`."));
+    }
+    let format_line = |format: &str| format!("Format: `{format}`.");
+    let bound = |name: &str, value: String, exclusive: bool| {
+        let exclusive = if exclusive { " (exclusive)" } else { "" };
+        format!("{name}: `{value}`{exclusive}.")
+    };
+    let count = |what: &str, unit: &str, min: Option<usize>, max: Option<usize>| match (min, max) {
+        (Some(min), Some(max)) if min == max => Some(format!("{what}: exactly {min}{unit}.")),
+        (Some(min), Some(max)) => Some(format!("{what}: {min} to {max}{unit}.")),
+        (Some(min), None) => Some(format!("{what}: at least {min}{unit}.")),
+        (None, Some(max)) => Some(format!("{what}: at most {max}{unit}.")),
+        (None, None) => None,
+    };
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string)) => {
+            let format = match &string.format {
+                VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Some("byte"),
+                VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Some("binary"),
+                VariantOrUnknownOrEmpty::Item(StringFormat::Password) => Some("password"),
+                VariantOrUnknownOrEmpty::Unknown(format) if format != "uuid" => {
+                    Some(format.as_str())
+                }
+                _ => None,
+            };
+            lines.extend(format.map(format_line));
+            lines.extend(count(
+                "Length",
+                " characters",
+                string.min_length,
+                string.max_length,
+            ));
+            if let Some(pattern) = &string.pattern {
+                lines.push(format!("Pattern: `{pattern}`."));
+            }
+        }
+        SchemaKind::Type(Type::Integer(integer)) => {
+            if let VariantOrUnknownOrEmpty::Unknown(format) = &integer.format {
+                lines.push(format_line(format));
+            }
+            if let Some(minimum) = integer.minimum {
+                lines.push(bound(
+                    "Minimum",
+                    minimum.to_string(),
+                    integer.exclusive_minimum,
+                ));
+            }
+            if let Some(maximum) = integer.maximum {
+                lines.push(bound(
+                    "Maximum",
+                    maximum.to_string(),
+                    integer.exclusive_maximum,
+                ));
+            }
+            if let Some(multiple) = integer.multiple_of {
+                lines.push(format!("Multiple of `{multiple}`."));
+            }
+        }
+        SchemaKind::Type(Type::Number(number)) => {
+            if let VariantOrUnknownOrEmpty::Unknown(format) = &number.format {
+                lines.push(format_line(format));
+            }
+            if let Some(minimum) = number.minimum {
+                lines.push(bound(
+                    "Minimum",
+                    minimum.to_string(),
+                    number.exclusive_minimum,
+                ));
+            }
+            if let Some(maximum) = number.maximum {
+                lines.push(bound(
+                    "Maximum",
+                    maximum.to_string(),
+                    number.exclusive_maximum,
+                ));
+            }
+            if let Some(multiple) = number.multiple_of {
+                lines.push(format!("Multiple of `{multiple}`."));
+            }
+        }
+        SchemaKind::Type(Type::Array(array)) => {
+            lines.extend(count("Items", "", array.min_items, array.max_items));
+            if array.unique_items {
+                lines.push("Items: each one different.".to_owned());
+            }
+        }
+        SchemaKind::Any(any) => {
+            lines.extend(any.format.as_deref().map(format_line));
+            if let Some(minimum) = any.minimum {
+                let exclusive = any.exclusive_minimum.unwrap_or_default();
+                lines.push(bound("Minimum", minimum.to_string(), exclusive));
+            }
+            if let Some(maximum) = any.maximum {
+                let exclusive = any.exclusive_maximum.unwrap_or_default();
+                lines.push(bound("Maximum", maximum.to_string(), exclusive));
+            }
+            lines.extend(count(
+                "Length",
+                " characters",
+                any.min_length,
+                any.max_length,
+            ));
+            if let Some(pattern) = &any.pattern {
+                lines.push(format!("Pattern: `{pattern}`."));
+            }
+            lines.extend(count("Items", "", any.min_items, any.max_items));
+        }
+        _ => {}
+    }
+    lines
 }
 
 /// What an operation's method says: summary, description, the request

@@ -1,11 +1,13 @@
 //! Stage 2 and 3, lower and check: `openapiv3::OpenAPI` -> IR. Every naming and ordering decision is made here, and every problem is collected with its JSON pointer.
 //!
 //! The stage is split by concern: [`names`] gives out Rust names, [`refs`]
-//! resolves `$ref`s, [`schema`] turns schemas into types, [`operation`]
+//! resolves `$ref`s, [`schema`] turns schemas into types (with [`compose`]
+//! for objects, `allOf` and unions), [`operation`]
 //! lowers operations, [`check`] holds the whole-document checks and [`docs`]
 //! writes doc text. This module runs them in order over the document.
 
 mod check;
+mod compose;
 mod docs;
 mod names;
 mod operation;
@@ -68,7 +70,7 @@ impl Lowerer<'_> {
         let mut operations = self.operations();
         let mut types = std::mem::take(&mut self.types);
         types.sort_by(|a, b| a.name().cmp(b.name()));
-        self.check_recursion(&types);
+        self.box_recursion(&mut types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
         Api {
             docs,

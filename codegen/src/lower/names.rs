@@ -37,6 +37,27 @@ impl Lowerer<'_> {
         self.record(name, pointer);
         true
     }
+
+    /// Takes `wanted` for the schema type defined at `pointer`, or, if another
+    /// type has it, the first of `wanted2`, `wanted3`, ... that is free: names
+    /// are given in the order lowering meets the schemas (component schemas
+    /// in document order, then the inline types inside them, then those of
+    /// operations), so the same document always gives the same names. `None`
+    /// (and an error) if `wanted` is reserved by the runtime.
+    pub(super) fn claim_schema_name(&mut self, wanted: &str, pointer: &Pointer) -> Option<String> {
+        if RUNTIME_NAMES.contains(&wanted) {
+            // Reported by `claim_type_name`.
+            self.claim_type_name(wanted, pointer);
+            return None;
+        }
+        let mut name = wanted.to_owned();
+        let mut n = 2;
+        while self.type_names.contains_key(&name) || RUNTIME_NAMES.contains(&name.as_str()) {
+            name = format!("{wanted}{n}");
+            n += 1;
+        }
+        self.claim_type_name(&name, pointer).then_some(name)
+    }
 }
 
 /// Names the setters and clearers of a struct's fields.

@@ -14,6 +14,16 @@ pub(super) enum SchemaRef<'a> {
     Item(&'a Schema),
 }
 
+impl<'a> SchemaRef<'a> {
+    /// The schema written in place, if it is not a `$ref`.
+    pub(super) fn item(self) -> Option<&'a Schema> {
+        match self {
+            SchemaRef::Ref(_) => None,
+            SchemaRef::Item(item) => Some(item),
+        }
+    }
+}
+
 impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
     fn from(value: &'a ReferenceOr<Schema>) -> Self {
         match value {

@@ -1,19 +1,23 @@
 //! Schemas: component and inline schemas turned into Rust types (structs, enums, aliases) and the types fields use.
+//!
+//! Unions (`anyOf`/`oneOf`) and merged `allOf` objects are in [`super::compose`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, Schema, SchemaData, SchemaKind, StringFormat, Type,
-    VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaData, SchemaKind,
+    StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 
 use super::Lowerer;
-use super::docs::{non_empty, schema_docs, value_meanings, variant_docs, without_value_list};
-use super::names::{name_methods, unique};
+use super::docs::{
+    constraint_docs, non_empty, schema_docs, value_meanings, variant_docs, without_value_list,
+};
+use super::names::unique;
 use super::refs::SchemaRef;
-use crate::error::{Error, Pointer};
-use crate::ir::{Alias, Enum, Field, Presence, Struct, Ty, TypeDef, Variant};
-use crate::naming::{snake_name, type_name, variant_name};
+use crate::error::Pointer;
+use crate::ir::{Alias, Enum, Ty, TypeDef, Variant};
+use crate::naming::variant_name;
 
 /// The Rust type of a schema used in place, and whether the schema allows `null`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +30,7 @@ pub(super) struct TypeUse {
 
 impl TypeUse {
     /// The type of an array item or map value: an `Option` if it may be `null`.
-    fn or_null(self) -> Ty {
+    pub(super) fn or_null(self) -> Ty {
         if self.nullable && self.ty != Ty::Json {
             Ty::Option(Box::new(self.ty))
         } else {
@@ -35,11 +39,186 @@ impl TypeUse {
     }
 }
 
-/// The object part of a schema, whichever way the model stored it.
-struct ObjectShape<'a> {
-    properties: Vec<(&'a String, SchemaRef<'a>)>,
-    required: &'a [String],
-    additional: Option<&'a AdditionalProperties>,
+/// One listed value of a string enum and the place it is listed.
+pub(super) struct Listed<'a> {
+    pub(super) value: &'a str,
+    pub(super) pointer: Pointer,
+}
+
+/// What Rust item a schema becomes, read from the schema alone.
+pub(super) enum Kind<'a> {
+    /// A string enum.
+    Enum,
+    /// A struct: properties, `allOf` objects merged, or both with a union.
+    Struct,
+    /// An `anyOf`/`oneOf` of distinct members.
+    Union,
+    /// An `allOf` of one schema: that schema (with this one's docs).
+    PassThrough(&'a ReferenceOr<Schema>),
+    /// A primitive, array, map or free-form value.
+    Other,
+}
+
+/// The composition keywords and the object part of a schema, whichever way the model stored them.
+pub(super) struct Parts<'a> {
+    pub(super) all_of: &'a [ReferenceOr<Schema>],
+    /// The union members and their keyword (`oneOf` or `anyOf`).
+    pub(super) one_of: &'a [ReferenceOr<Schema>],
+    pub(super) any_of: &'a [ReferenceOr<Schema>],
+    /// Properties, `required` and `additionalProperties`, when the schema is an object.
+    pub(super) object: Option<ObjectPart<'a>>,
+}
+
+/// The object keywords of a schema.
+pub(super) struct ObjectPart<'a> {
+    pub(super) properties: Vec<(&'a String, SchemaRef<'a>)>,
+    pub(super) required: &'a [String],
+    pub(super) additional: Option<&'a AdditionalProperties>,
+}
+
+impl ObjectPart<'_> {
+    /// Whether the object names properties (otherwise it is a map or free-form).
+    fn has_properties(&self) -> bool {
+        !self.properties.is_empty()
+    }
+}
+
+pub(super) fn parts(schema: &Schema) -> Parts<'_> {
+    let empty: &[ReferenceOr<Schema>] = &[];
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(object)) => Parts {
+            all_of: empty,
+            one_of: empty,
+            any_of: empty,
+            object: Some(ObjectPart {
+                properties: object
+                    .properties
+                    .iter()
+                    .map(|(k, v)| (k, v.into()))
+                    .collect(),
+                required: &object.required,
+                additional: object.additional_properties.as_ref(),
+            }),
+        },
+        SchemaKind::AllOf { all_of } => Parts {
+            all_of,
+            one_of: empty,
+            any_of: empty,
+            object: None,
+        },
+        SchemaKind::OneOf { one_of } => Parts {
+            all_of: empty,
+            one_of,
+            any_of: empty,
+            object: None,
+        },
+        SchemaKind::AnyOf { any_of } => Parts {
+            all_of: empty,
+            one_of: empty,
+            any_of,
+            object: None,
+        },
+        SchemaKind::Any(any) => Parts {
+            all_of: &any.all_of,
+            one_of: &any.one_of,
+            any_of: &any.any_of,
+            object: (matches!(any.typ.as_deref(), None | Some("object"))
+                && (!any.properties.is_empty()
+                    || !any.required.is_empty()
+                    || any.additional_properties.is_some()))
+            .then(|| ObjectPart {
+                properties: any.properties.iter().map(|(k, v)| (k, v.into())).collect(),
+                required: &any.required,
+                additional: any.additional_properties.as_ref(),
+            }),
+        },
+        _ => Parts {
+            all_of: empty,
+            one_of: empty,
+            any_of: empty,
+            object: None,
+        },
+    }
+}
+
+/// A schema that only constrains values another member describes (`required`,
+/// `not`, property counts) and so adds nothing to a Rust type.
+pub(super) fn is_constraint_only(member: &ReferenceOr<Schema>) -> bool {
+    let ReferenceOr::Item(schema) = member else {
+        return false;
+    };
+    match &schema.schema_kind {
+        SchemaKind::Not { .. } => true,
+        SchemaKind::Any(any) => {
+            any.typ.is_none()
+                && any.properties.is_empty()
+                && any.items.is_none()
+                && any.enumeration.is_empty()
+                && any.all_of.is_empty()
+                && any.one_of.is_empty()
+                && any.any_of.is_empty()
+                && any.additional_properties.is_none()
+                && any.format.is_none()
+                && (!any.required.is_empty()
+                    || any.not.is_some()
+                    || any.min_properties.is_some()
+                    || any.max_properties.is_some())
+        }
+        _ => false,
+    }
+}
+
+/// A schema that allows only `null` (`type: null`, whatever it documents beside).
+pub(super) fn is_null(member: &ReferenceOr<Schema>) -> bool {
+    matches!(member, ReferenceOr::Item(schema)
+        if matches!(&schema.schema_kind, SchemaKind::Any(any) if any.typ.as_deref() == Some("null")))
+}
+
+/// The members of a schema's union (`oneOf` or `anyOf`) that describe a value,
+/// with their index and keyword.
+pub(super) fn union_members(parts: &Parts<'_>) -> Vec<(usize, &'static str)> {
+    let (members, keyword) = if parts.one_of.is_empty() {
+        (parts.any_of, "anyOf")
+    } else {
+        (parts.one_of, "oneOf")
+    };
+    members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !is_constraint_only(m) && !is_null(m))
+        .map(|(index, _)| (index, keyword))
+        .collect()
+}
+
+/// What a schema becomes, decided by the schema alone (no lowering, no errors).
+pub(super) fn kind(schema: &Schema) -> Kind<'_> {
+    if string_enum(schema).is_some() {
+        return Kind::Enum;
+    }
+    let parts = parts(schema);
+    let unions = !union_members(&parts).is_empty();
+    let all: Vec<&ReferenceOr<Schema>> = parts
+        .all_of
+        .iter()
+        .filter(|m| !is_constraint_only(m))
+        .collect();
+    let own = parts
+        .object
+        .as_ref()
+        .is_some_and(ObjectPart::has_properties);
+    if unions && (!all.is_empty() || own) {
+        Kind::Struct
+    } else if unions {
+        Kind::Union
+    } else if all.len() >= 2 || (all.len() == 1 && own) {
+        Kind::Struct
+    } else if let [only] = all.as_slice() {
+        Kind::PassThrough(only)
+    } else if own {
+        Kind::Struct
+    } else {
+        Kind::Other
+    }
 }
 
 impl<'a> Lowerer<'a> {
@@ -50,8 +229,8 @@ impl<'a> Lowerer<'a> {
         };
         let base = Pointer::root().push("components").push("schemas");
         for key in components.schemas.keys() {
-            let name = type_name(key);
-            if self.claim_type_name(&name, &base.push(key)) {
+            let wanted = crate::naming::type_name(key);
+            if let Some(name) = self.claim_schema_name(&wanted, &base.push(key)) {
                 self.component_names.insert(key.clone(), name);
             }
         }
@@ -64,49 +243,68 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Defines the named type `name` (already claimed) from `schema`.
-    fn define(&mut self, name: &str, schema: SchemaRef<'a>, pointer: &Pointer) {
-        let item = match schema {
-            SchemaRef::Ref(_) => None,
-            SchemaRef::Item(item) => Some(item),
-        };
-        if let Some(item) = item {
-            if let Some(values) = string_enum(item) {
-                let definition = self.enumeration(name, &item.schema_data, values, pointer);
-                self.types.push(TypeDef::Enum(definition));
-                return;
-            }
-            if let Some(shape) = object_shape(item)
-                && !shape.properties.is_empty()
-            {
-                let definition = self.structure(name, &item.schema_data, &shape, pointer);
-                self.types.push(TypeDef::Struct(definition));
-                return;
+    pub(super) fn define(&mut self, name: &str, schema: SchemaRef<'a>, pointer: &Pointer) {
+        if let SchemaRef::Item(item) = schema {
+            match kind(item) {
+                Kind::Enum => {
+                    let listed = listed(item, pointer);
+                    let definition =
+                        self.enumeration(name, &item.schema_data, listed, &pointer.push("enum"));
+                    self.types.push(TypeDef::Enum(definition));
+                    return;
+                }
+                Kind::Struct if !self.union_covers_object(item) => {
+                    if let Some(definition) = self.structure(name, item, pointer) {
+                        self.types.push(TypeDef::Struct(definition));
+                    }
+                    return;
+                }
+                // A union, or an object whose union members have all its fields.
+                Kind::Union | Kind::Struct => {
+                    if let Some(used) = self.union(item, pointer, name, true, None)
+                        && used.ty != Ty::Named(name.to_owned())
+                    {
+                        self.alias(name, Some(item), used.ty);
+                    }
+                    return;
+                }
+                Kind::PassThrough(_) | Kind::Other => {}
             }
         }
-        let docs = item
-            .map(|i| schema_docs(&i.schema_data))
-            .unwrap_or_default();
         if let Some(used) = self.ty(schema, pointer, name) {
-            let docs = non_empty(docs, || format!("`{name}` as the API document names it."));
-            self.types.push(TypeDef::Alias(Alias {
-                name: name.to_owned(),
-                docs,
-                ty: used.ty,
-            }));
+            self.alias(name, schema.item(), used.ty);
         }
     }
 
-    /// Names and defines an inline object or enum schema.
-    fn define_inline(&mut self, name: &str, schema: &'a Schema, pointer: &Pointer) -> Option<Ty> {
-        if !self.claim_type_name(name, pointer) {
-            return None;
+    /// Defines `name` as another name of `ty`.
+    fn alias(&mut self, name: &str, schema: Option<&Schema>, ty: Ty) {
+        let docs = schema
+            .map(|s| schema_docs(&s.schema_data))
+            .unwrap_or_default();
+        let mut docs = non_empty(docs, || format!("`{name}` as the API document names it."));
+        let constraints = schema
+            .map(|s| constraint_docs(SchemaRef::Item(s)))
+            .unwrap_or_default();
+        if !constraints.is_empty() {
+            docs.push(String::new());
+            docs.extend(constraints);
         }
-        self.define(name, SchemaRef::Item(schema), pointer);
-        Some(Ty::Named(name.to_owned()))
+        self.types.push(TypeDef::Alias(Alias {
+            name: name.to_owned(),
+            docs,
+            ty,
+        }));
+    }
+
+    /// Names (`wanted`, numbered if taken) and defines an inline schema.
+    fn define_inline(&mut self, wanted: &str, schema: &'a Schema, pointer: &Pointer) -> Option<Ty> {
+        let name = self.claim_schema_name(wanted, pointer)?;
+        self.define(&name, SchemaRef::Item(schema), pointer);
+        Some(Ty::Named(name))
     }
 
     /// The Rust type of a schema used in place, and whether it is nullable.
-    /// `context` names an inline object or enum that needs a type of its own.
+    /// `context` names an inline object, enum or union that needs a type of its own.
     pub(super) fn ty(
         &mut self,
         schema: SchemaRef<'a>,
@@ -124,16 +322,38 @@ impl<'a> Lowerer<'a> {
             SchemaRef::Item(schema) => schema,
         };
         let nullable = is_nullable(schema);
-        if string_enum(schema).is_some() {
-            let ty = self.define_inline(context, schema, pointer)?;
-            return Some(TypeUse { ty, nullable });
-        }
-        if let Some(shape) = object_shape(schema) {
-            if !shape.properties.is_empty() {
+        match kind(schema) {
+            Kind::Enum | Kind::Struct if !self.union_covers_object(schema) => {
                 let ty = self.define_inline(context, schema, pointer)?;
                 return Some(TypeUse { ty, nullable });
             }
-            let ty = match shape.additional {
+            Kind::Enum | Kind::Struct | Kind::Union => {
+                let used = self.union(schema, pointer, context, false, None)?;
+                return Some(TypeUse {
+                    ty: used.ty,
+                    nullable: nullable || used.nullable,
+                });
+            }
+            Kind::PassThrough(member) => {
+                let index = parts(schema)
+                    .all_of
+                    .iter()
+                    .position(|m| std::ptr::eq(m, member))
+                    .unwrap_or_default();
+                let inner = self.ty(
+                    member.into(),
+                    &pointer.push("allOf").push(&index.to_string()),
+                    context,
+                )?;
+                return Some(TypeUse {
+                    ty: inner.ty,
+                    nullable: nullable || inner.nullable,
+                });
+            }
+            Kind::Other => {}
+        }
+        if let Some(object) = parts(schema).object {
+            let ty = match object.additional {
                 Some(AdditionalProperties::Schema(value)) => {
                     let value = self.ty(
                         value.as_ref().into(),
@@ -157,7 +377,10 @@ impl<'a> Lowerer<'a> {
                 VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Ty::I32,
                 _ => Ty::I64,
             },
-            SchemaKind::Type(Type::Number(_)) => Ty::F64,
+            SchemaKind::Type(Type::Number(number)) => match number.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Ty::F32,
+                _ => Ty::F64,
+            },
             SchemaKind::Type(Type::Boolean(_)) => Ty::Bool,
             SchemaKind::Type(Type::Array(array)) => {
                 let item = match &array.items {
@@ -173,148 +396,51 @@ impl<'a> Lowerer<'a> {
                 Ty::Array(Box::new(item))
             }
             SchemaKind::Type(Type::Object(_)) => Ty::Json,
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => {
-                let inner = self.ty(
-                    (&all_of[0]).into(),
-                    &pointer.push("allOf").push("0"),
-                    context,
-                )?;
-                return Some(TypeUse {
-                    ty: inner.ty,
-                    nullable: nullable || inner.nullable,
-                });
-            }
-            SchemaKind::AllOf { .. } => {
-                return self.unsupported(pointer, "`allOf` with more than one schema");
-            }
-            SchemaKind::OneOf { .. } => return self.unsupported(pointer, "`oneOf`"),
-            SchemaKind::AnyOf { .. } => {
-                return self.unsupported(pointer, "`anyOf` other than a union with `null`");
-            }
             SchemaKind::Not { .. } => return self.unsupported(pointer, "`not`"),
-            SchemaKind::Any(any) => {
-                if any.all_of.len() == 1 && any.one_of.is_empty() && any.any_of.is_empty() {
-                    let inner = self.ty(
-                        (&any.all_of[0]).into(),
-                        &pointer.push("allOf").push("0"),
-                        context,
-                    )?;
+            SchemaKind::AllOf { .. } | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
+                // Members that only constrain: any value.
+                Ty::Json
+            }
+            SchemaKind::Any(any) => match any.typ.as_deref() {
+                None => Ty::Json,
+                // Only `null`: a value that is always absent or `null`.
+                Some("null") => {
                     return Some(TypeUse {
-                        ty: inner.ty,
-                        nullable: nullable || inner.nullable,
+                        ty: Ty::Json,
+                        nullable: true,
                     });
                 }
-                if !any.all_of.is_empty() || !any.one_of.is_empty() || !any.any_of.is_empty() {
-                    return self
-                        .unsupported(pointer, "a schema that mixes `allOf`, `oneOf` or `anyOf`");
+                Some(other) => {
+                    return self.unsupported(
+                        pointer,
+                        format!("a schema of type `{other}` with these keywords"),
+                    );
                 }
-                match any.typ.as_deref() {
-                    None => Ty::Json,
-                    Some(other) => {
-                        return self.unsupported(
-                            pointer,
-                            format!("a schema of type `{other}` with these keywords"),
-                        );
-                    }
-                }
-            }
+            },
         };
         Some(TypeUse { ty, nullable })
     }
 
-    fn structure(
+    /// An open enum of the `values` listed at their places; `unknown_at` is
+    /// where the catch-all variant is recorded. A value listed twice is reported.
+    pub(super) fn enumeration(
         &mut self,
         name: &str,
         data: &SchemaData,
-        shape: &ObjectShape<'a>,
-        pointer: &Pointer,
-    ) -> Struct {
-        for required in shape.required {
-            if !shape.properties.iter().any(|(key, _)| *key == required) {
-                self.diagnostics.invalid(
-                    &pointer.push("required"),
-                    format!("`{required}` is required but is not a property"),
-                );
-            }
-        }
-        let mut fields: Vec<Field> = Vec::new();
-        let mut field_names: BTreeMap<String, Pointer> = BTreeMap::new();
-        for (key, schema) in &shape.properties {
-            let field_pointer = pointer.push("properties").push(key);
-            let field_name = snake_name(key);
-            if let Some(first) = field_names.get(&field_name) {
-                self.diagnostics.push(Error::NameCollision {
-                    pointer: field_pointer.clone(),
-                    name: field_name,
-                    first: first.clone(),
-                });
-                continue;
-            }
-            field_names.insert(field_name.clone(), field_pointer.clone());
-            self.record(format!("{name}::{field_name}"), &field_pointer);
-            let context = format!("{name}{}", type_name(key));
-            let Some(used) = self.ty(*schema, &field_pointer, &context) else {
-                continue;
-            };
-            let required = shape.required.contains(key);
-            let presence = match (required, used.nullable) {
-                (true, false) => Presence::Required,
-                (false, false) => Presence::Optional,
-                (true, true) => Presence::RequiredNullable,
-                (false, true) => Presence::OptionalNullable,
-            };
-            let mut docs = non_empty(self.property_docs(*schema), || {
-                format!("The `{key}` property.")
-            });
-            if field_name != **key && field_name.trim_end_matches('_') == key.as_str() {
-                // `resp.type` does not compile; say what the field is called in
-                // JSON and why its Rust name differs.
-                docs.push(String::new());
-                docs.push(format!(
-                    "In JSON: `{key}`, a Rust keyword, hence the trailing `_` in Rust."
-                ));
-            }
-            fields.push(Field {
-                name: field_name,
-                wire: (*key).clone(),
-                docs,
-                ty: used.ty,
-                presence,
-                setter: String::new(),
-                clearer: None,
-            });
-        }
-        name_methods(&mut fields);
-        Struct {
-            name: name.to_owned(),
-            docs: non_empty(schema_docs(data), || format!("The `{name}` object.")),
-            fields,
-        }
-    }
-
-    fn enumeration(
-        &mut self,
-        name: &str,
-        data: &SchemaData,
-        values: Vec<&'a str>,
-        pointer: &Pointer,
+        values: Vec<Listed<'a>>,
+        unknown_at: &Pointer,
     ) -> Enum {
         let meanings = value_meanings(data.description.as_deref().unwrap_or_default());
         let mut variants: Vec<Variant> = Vec::new();
         let mut taken: BTreeSet<String> = BTreeSet::new();
-        for (index, value) in values.iter().enumerate() {
+        for Listed { value, pointer } in &values {
             if variants.iter().any(|v| v.wire == *value) {
-                self.diagnostics.invalid(
-                    &pointer.push("enum").push(&index.to_string()),
-                    format!("the value `{value}` is listed twice"),
-                );
+                self.diagnostics
+                    .invalid(pointer, format!("the value `{value}` is listed twice"));
                 continue;
             }
             let variant = unique(&mut taken, &variant_name(value));
-            self.record(
-                format!("{name}::{variant}"),
-                &pointer.push("enum").push(&index.to_string()),
-            );
+            self.record(format!("{name}::{variant}"), pointer);
             variants.push(Variant {
                 name: variant,
                 wire: (*value).to_owned(),
@@ -326,7 +452,7 @@ impl<'a> Lowerer<'a> {
             .find(|candidate| !taken.contains(*candidate))
             .map(str::to_owned)
             .unwrap_or_else(|| unique(&mut taken, "Unknown"));
-        self.record(format!("{name}::{unknown}"), &pointer.push("enum"));
+        self.record(format!("{name}::{unknown}"), unknown_at);
         let default = data
             .default
             .as_ref()
@@ -379,13 +505,13 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-fn is_nullable(schema: &Schema) -> bool {
+pub(super) fn is_nullable(schema: &Schema) -> bool {
     schema.schema_data.nullable
         || matches!(&schema.schema_kind, SchemaKind::Type(Type::String(s)) if s.enumeration.iter().any(Option::is_none))
 }
 
 /// The listed values of a string enum schema.
-fn string_enum(schema: &Schema) -> Option<Vec<&str>> {
+pub(super) fn string_enum(schema: &Schema) -> Option<Vec<&str>> {
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => Some(
             string
@@ -399,30 +525,20 @@ fn string_enum(schema: &Schema) -> Option<Vec<&str>> {
     }
 }
 
-fn object_shape(schema: &Schema) -> Option<ObjectShape<'_>> {
+/// The values of a string enum schema at `pointer`, each with its place.
+pub(super) fn listed<'a>(schema: &'a Schema, pointer: &Pointer) -> Vec<Listed<'a>> {
     match &schema.schema_kind {
-        SchemaKind::Type(Type::Object(object)) => Some(ObjectShape {
-            properties: object
-                .properties
-                .iter()
-                .map(|(k, v)| (k, v.into()))
-                .collect(),
-            required: &object.required,
-            additional: object.additional_properties.as_ref(),
-        }),
-        SchemaKind::Any(any)
-            if any.typ.is_none()
-                && !any.properties.is_empty()
-                && any.all_of.is_empty()
-                && any.one_of.is_empty()
-                && any.any_of.is_empty() =>
-        {
-            Some(ObjectShape {
-                properties: any.properties.iter().map(|(k, v)| (k, v.into())).collect(),
-                required: &any.required,
-                additional: any.additional_properties.as_ref(),
+        SchemaKind::Type(Type::String(string)) => string
+            .enumeration
+            .iter()
+            .enumerate()
+            .filter_map(|(index, value)| {
+                Some(Listed {
+                    value: value.as_deref()?,
+                    pointer: pointer.push("enum").push(&index.to_string()),
+                })
             })
-        }
-        _ => None,
+            .collect(),
+        _ => Vec::new(),
     }
 }

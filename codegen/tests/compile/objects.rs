@@ -18,27 +18,39 @@ mod api;
 
 use std::collections::BTreeMap;
 
-use api::{Author, Book, BookDimensions, BookEditionsItem, BookId, Metadata};
+use api::{
+    Author, AuthorRequired, Book, BookDimensions, BookDimensionsRequired, BookEditionsItem, BookId,
+    BookRequired, Metadata,
+};
 
 fn main() {
     let id: BookId = uuid::Uuid::from_u128(0x0123_4567_89ab_cdef_0123_4567_89ab_cdef);
-    let book = Book::new(
+    let book = Book::new(BookRequired {
         id,
-        "Dune",
-        None,
-        412,
-        9.5,
-        "novel",
-        "https://bookshop.example.test/books/1",
-    )
+        title: "Dune".to_owned(),
+        subtitle: None,
+        page_count: 412,
+        price: 9.5,
+        type_: "novel".to_owned(),
+        self_: "https://bookshop.example.test/books/1".to_owned(),
+    })
     .copies_sold(20_000_000_000)
     .clear_discount()
-    .dimensions(BookDimensions::new(140, 210).depth_mm(30))
+    .dimensions(
+        BookDimensions::new(BookDimensionsRequired {
+            width_mm: 140,
+            height_mm: 210,
+        })
+        .depth_mm(30),
+    )
     .editions([BookEditionsItem::new().year(1965)])
     .co_author_ids([id])
     .ratings(BTreeMap::from([("fr".to_owned(), 4.5)]))
     .metadata(Metadata::from([("shelf".to_owned(), "A3".to_owned())]))
-    .author(Author::new("Frank Herbert", None))
+    .author(Author::new(AuthorRequired {
+        name: "Frank Herbert".to_owned(),
+        born_on: None,
+    }))
     .n_2nd_hand(true)
     .camel_case_name("x");
     let json = serde_json::to_value(&book).unwrap();

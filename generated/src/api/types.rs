@@ -619,23 +619,34 @@ pub struct RestApiErrorItem {
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub attribute: crate::runtime::Nullable<::std::string::String>,
     /// A link to documentation about the error.
+    ///
+    /// Format: `uri`.
+    pub url: ::std::string::String,
+}
+
+/// The fields of [`RestApiErrorItem`] the API requires, for [`RestApiErrorItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct RestApiErrorItemRequired {
+    /// The kind of error, such as `validation_error`.
+    pub type_: ::std::string::String,
+    /// A machine-readable code for the error.
+    pub code: ::std::string::String,
+    /// A human-readable description of the error.
+    pub message: ::std::string::String,
+    /// A link to documentation about the error.
     pub url: ::std::string::String,
 }
 
 impl RestApiErrorItem {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        type_: impl ::std::convert::Into<::std::string::String>,
-        code: impl ::std::convert::Into<::std::string::String>,
-        message: impl ::std::convert::Into<::std::string::String>,
-        url: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(required: RestApiErrorItemRequired) -> Self {
+        let RestApiErrorItemRequired { type_, code, message, url } = required;
         Self {
-            type_: ::std::convert::Into::into(type_),
-            code: ::std::convert::Into::into(code),
-            message: ::std::convert::Into::into(message),
+            type_,
+            code,
+            message,
             attribute: ::std::default::Default::default(),
-            url: ::std::convert::Into::into(url),
+            url,
         }
     }
     /// The request attribute the error refers to, if any.
@@ -691,31 +702,52 @@ pub struct SipEndpoint {
     pub calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
 }
 
+/// The fields of [`SipEndpoint`] the API requires, for [`SipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct SipEndpointRequired {
+    /// Unique ID of the SIP endpoint.
+    pub id: ::uuid::Uuid,
+    /// The username of the SIP endpoint.
+    pub username: ::std::string::String,
+    /// The caller ID that will show up when dialing from this SIP endpoint.
+    pub caller_id: ::std::string::String,
+    /// The SIP username that will show up on the callee's side. Overrides the username.
+    pub send_as: ::std::string::String,
+    /// Ciphers that can be enabled for calls on this SIP endpoint.
+    pub ciphers: ::std::vec::Vec<Cipher>,
+    /// Codecs that can be enabled for calls on this SIP endpoint.
+    pub codecs: ::std::vec::Vec<Codec>,
+    /// Whether connections to the SIP endpoint must be encrypted. Encryption
+    /// is always used when it is possible.
+    pub encryption: Encryption,
+    /// Specifies how the SIP endpoint handles outbound calls.
+    pub call_handler: CallHandlerType,
+    /// If `call_handler` is `resource`, the ID of that resource; `null`
+    /// otherwise.
+    pub calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
+}
+
 impl SipEndpoint {
     /// A value made of all its fields.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        id: ::uuid::Uuid,
-        username: impl ::std::convert::Into<::std::string::String>,
-        caller_id: impl ::std::convert::Into<::std::string::String>,
-        send_as: impl ::std::convert::Into<::std::string::String>,
-        ciphers: impl ::std::iter::IntoIterator<Item = Cipher>,
-        codecs: impl ::std::iter::IntoIterator<Item = Codec>,
-        encryption: Encryption,
-        call_handler: CallHandlerType,
-        calling_handler_resource_id: ::std::option::Option<::uuid::Uuid>,
-    ) -> Self {
+    pub fn new(required: SipEndpointRequired) -> Self {
+        let SipEndpointRequired {
+            id,
+            username,
+            caller_id,
+            send_as,
+            ciphers,
+            codecs,
+            encryption,
+            call_handler,
+            calling_handler_resource_id,
+        } = required;
         Self {
             id,
-            username: ::std::convert::Into::into(username),
-            caller_id: ::std::convert::Into::into(caller_id),
-            send_as: ::std::convert::Into::into(send_as),
-            ciphers: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(ciphers),
-            ),
-            codecs: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(codecs),
-            ),
+            username,
+            caller_id,
+            send_as,
+            ciphers,
+            codecs,
             encryption,
             call_handler,
             calling_handler_resource_id,
@@ -752,21 +784,41 @@ pub struct SipEndpointResponse {
     pub sip_endpoint: SipEndpoint,
 }
 
+/// The fields of [`SipEndpointResponse`] the API requires, for [`SipEndpointResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct SipEndpointResponseRequired {
+    /// Unique ID of the SIP endpoint.
+    pub id: ::uuid::Uuid,
+    /// Unique ID of the project.
+    pub project_id: ::uuid::Uuid,
+    /// Display name of the SIP endpoint Fabric resource.
+    pub display_name: ::std::string::String,
+    /// Type of the Fabric resource.
+    pub type_: FabricResourceType,
+    /// Date and time when the resource was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Date and time when the resource was updated.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+    /// SIP endpoint data.
+    pub sip_endpoint: SipEndpoint,
+}
+
 impl SipEndpointResponse {
     /// A value made of all its fields.
-    pub fn new(
-        id: ::uuid::Uuid,
-        project_id: ::uuid::Uuid,
-        display_name: impl ::std::convert::Into<::std::string::String>,
-        type_: FabricResourceType,
-        created_at: ::chrono::DateTime<::chrono::Utc>,
-        updated_at: ::chrono::DateTime<::chrono::Utc>,
-        sip_endpoint: SipEndpoint,
-    ) -> Self {
+    pub fn new(required: SipEndpointResponseRequired) -> Self {
+        let SipEndpointResponseRequired {
+            id,
+            project_id,
+            display_name,
+            type_,
+            created_at,
+            updated_at,
+            sip_endpoint,
+        } = required;
         Self {
             id,
             project_id,
-            display_name: ::std::convert::Into::into(display_name),
+            display_name,
             type_,
             created_at,
             updated_at,

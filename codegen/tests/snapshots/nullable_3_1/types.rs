@@ -19,6 +19,8 @@ pub struct Loan {
     /// Who borrowed the book; `null` once the loan is anonymised.
     pub reader: ::std::option::Option<Reader>,
     /// The `renewals` property.
+    ///
+    /// Minimum: `0` (exclusive).
     pub renewals: ::std::option::Option<i32>,
     /// The `status` property.
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
@@ -33,15 +35,25 @@ pub struct Loan {
     >,
 }
 
+/// The fields of [`Loan`] the API requires, for [`Loan::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct LoanRequired {
+    /// The `id` property.
+    pub id: ::uuid::Uuid,
+    /// The `kind` property.
+    pub kind: LoanKind,
+    /// When the book came back; `null` while it is out.
+    pub returned_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// Who borrowed the book; `null` once the loan is anonymised.
+    pub reader: ::std::option::Option<Reader>,
+    /// The `renewals` property.
+    pub renewals: ::std::option::Option<i32>,
+}
+
 impl Loan {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        id: ::uuid::Uuid,
-        kind: LoanKind,
-        returned_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-        reader: ::std::option::Option<Reader>,
-        renewals: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn new(required: LoanRequired) -> Self {
+        let LoanRequired { id, kind, returned_at, reader, renewals } = required;
         Self {
             id,
             kind,

@@ -21,16 +21,20 @@ pub struct Author {
     pub born_on: ::std::option::Option<::chrono::NaiveDate>,
 }
 
+/// The fields of [`Author`] the API requires, for [`Author::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct AuthorRequired {
+    /// The `name` property.
+    pub name: ::std::string::String,
+    /// The day the author was born, if known.
+    pub born_on: ::std::option::Option<::chrono::NaiveDate>,
+}
+
 impl Author {
     /// A value made of all its fields.
-    pub fn new(
-        name: impl ::std::convert::Into<::std::string::String>,
-        born_on: ::std::option::Option<::chrono::NaiveDate>,
-    ) -> Self {
-        Self {
-            name: ::std::convert::Into::into(name),
-            born_on,
-        }
+    pub fn new(required: AuthorRequired) -> Self {
+        let AuthorRequired { name, born_on } = required;
+        Self { name, born_on }
     }
 }
 
@@ -64,7 +68,7 @@ pub struct Book {
     pub price: f64,
     /// The `discount` property.
     #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
-    pub discount: crate::runtime::Nullable<f64>,
+    pub discount: crate::runtime::Nullable<f32>,
     /// The `in_stock` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub in_stock: ::std::option::Option<bool>,
@@ -131,6 +135,8 @@ pub struct Book {
     pub type_: ::std::string::String,
     /// A link to this book; a field named like a reserved word.
     ///
+    /// Format: `uri`.
+    ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "self")]
     pub self_: ::std::string::String,
@@ -159,20 +165,32 @@ pub struct Book {
     pub n_2nd_hand: ::std::option::Option<bool>,
 }
 
+/// The fields of [`Book`] the API requires, for [`Book::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct BookRequired {
+    /// The identifier of a book.
+    pub id: BookId,
+    /// The title as printed on the cover.
+    pub title: ::std::string::String,
+    /// Printed below the title; `null` when the book has none.
+    pub subtitle: ::std::option::Option<::std::string::String>,
+    /// The `page_count` property.
+    pub page_count: i32,
+    /// The `price` property.
+    pub price: f64,
+    /// A field named like a Rust keyword.
+    pub type_: ::std::string::String,
+    /// A link to this book; a field named like a reserved word.
+    pub self_: ::std::string::String,
+}
+
 impl Book {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        id: BookId,
-        title: impl ::std::convert::Into<::std::string::String>,
-        subtitle: ::std::option::Option<::std::string::String>,
-        page_count: i32,
-        price: f64,
-        type_: impl ::std::convert::Into<::std::string::String>,
-        self_: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(required: BookRequired) -> Self {
+        let BookRequired { id, title, subtitle, page_count, price, type_, self_ } = required;
         Self {
             id,
-            title: ::std::convert::Into::into(title),
+            title,
             subtitle,
             page_count,
             copies_sold: ::std::default::Default::default(),
@@ -196,8 +214,8 @@ impl Book {
             shelf_counts: ::std::default::Default::default(),
             reprint_dates: ::std::default::Default::default(),
             nested_lists: ::std::default::Default::default(),
-            type_: ::std::convert::Into::into(type_),
-            self_: ::std::convert::Into::into(self_),
+            type_,
+            self_,
             crate_: ::std::default::Default::default(),
             camel_case_name: ::std::default::Default::default(),
             n_2nd_hand: ::std::default::Default::default(),
@@ -214,7 +232,7 @@ impl Book {
         self
     }
     /// The `discount` property.
-    pub fn discount(mut self, value: f64) -> Self {
+    pub fn discount(mut self, value: f32) -> Self {
         self.discount = crate::runtime::Nullable::Value(value);
         self
     }
@@ -392,9 +410,19 @@ pub struct BookDimensions {
     pub depth_mm: crate::runtime::Nullable<i32>,
 }
 
+/// The fields of [`BookDimensions`] the API requires, for [`BookDimensions::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct BookDimensionsRequired {
+    /// The `width_mm` property.
+    pub width_mm: i32,
+    /// The `height_mm` property.
+    pub height_mm: i32,
+}
+
 impl BookDimensions {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(width_mm: i32, height_mm: i32) -> Self {
+    pub fn new(required: BookDimensionsRequired) -> Self {
+        let BookDimensionsRequired { width_mm, height_mm } = required;
         Self {
             width_mm,
             height_mm,

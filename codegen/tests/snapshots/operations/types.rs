@@ -40,16 +40,20 @@ pub struct Book {
     pub title: ::std::string::String,
 }
 
+/// The fields of [`Book`] the API requires, for [`Book::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct BookRequired {
+    /// The `id` property.
+    pub id: ::uuid::Uuid,
+    /// The `title` property.
+    pub title: ::std::string::String,
+}
+
 impl Book {
     /// A value made of all its fields.
-    pub fn new(
-        id: ::uuid::Uuid,
-        title: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            id,
-            title: ::std::convert::Into::into(title),
-        }
+    pub fn new(required: BookRequired) -> Self {
+        let BookRequired { id, title } = required;
+        Self { id, title }
     }
 }
 

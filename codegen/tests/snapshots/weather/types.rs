@@ -129,13 +129,21 @@ pub struct Observation {
     pub wind: ::std::option::Option<ObservationWind>,
 }
 
+/// The fields of [`Observation`] the API requires, for [`Observation::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct ObservationRequired {
+    /// The `observed_at` property.
+    pub observed_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Air temperature in °C.
+    pub temperature_c: f64,
+    /// The sky.
+    pub condition: Condition,
+}
+
 impl Observation {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        observed_at: ::chrono::DateTime<::chrono::Utc>,
-        temperature_c: f64,
-        condition: Condition,
-    ) -> Self {
+    pub fn new(required: ObservationRequired) -> Self {
+        let ObservationRequired { observed_at, temperature_c, condition } = required;
         Self {
             observed_at,
             temperature_c,

@@ -1,0 +1,13 @@
+//! A struct with several required fields takes them as a struct that names
+//! each one: leaving one out does not compile, and two values of one type
+//! cannot trade places when the API document reorders its properties.
+
+use signalwire_fabric::{RestApiErrorItem, RestApiErrorItemRequired};
+
+fn main() {
+    let _item = RestApiErrorItem::new(RestApiErrorItemRequired {
+        type_: "validation_error".to_owned(),
+        code: "invalid_parameter_value".to_owned(),
+        message: "Encryption must be one of required, optional, default.".to_owned(),
+    });
+}
