@@ -17,7 +17,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::error::Pointer;
-use crate::ir::{Api, Body, Enum, ErrorEnum, Field, Operation, Presence, Struct, Ty, TypeDef};
+use crate::ir::{
+    Api, Body, Enum, ErrorEnum, Field, Operation, Presence, StatusMatch, Struct, Ty, TypeDef,
+};
 use crate::lower::parameter_line;
 
 /// What a change means for code that uses the generated crate.
@@ -1048,6 +1050,23 @@ impl<'a> Differ<'a> {
                 (None, None) => {}
             }
         }
+        // The query and header parameters are one argument; its fields are
+        // compared as those of any struct.
+        match (&before.query, &after.query) {
+            (Some(old), None) => self.removed(
+                Subject::Parameter,
+                format!("{item}({})", old.name),
+                format!("{}: &{}", old.name, old.ty),
+                Rule::ParameterRemoved,
+            ),
+            (None, Some(new)) => self.added(
+                Subject::Parameter,
+                format!("{item}({})", new.name),
+                format!("{}: &{}", new.name, new.ty),
+                Rule::ParameterAdded,
+            ),
+            _ => {}
+        }
         match (&before.body, &after.body) {
             (Some(old), None) => self.removed(
                 Subject::RequestBody,
@@ -1127,9 +1146,11 @@ impl<'a> Differ<'a> {
         }
         let name = &after.name;
         self.docs(Subject::Type, name.as_str(), &before.docs, &after.docs);
-        let mut old: BTreeMap<u16, _> = before.variants.iter().map(|v| (v.status, v)).collect();
-        let mut new: BTreeMap<u16, _> = after.variants.iter().map(|v| (v.status, v)).collect();
-        let statuses: BTreeSet<u16> = old.keys().chain(new.keys()).copied().collect();
+        let mut old: BTreeMap<StatusMatch, _> =
+            before.variants.iter().map(|v| (v.status, v)).collect();
+        let mut new: BTreeMap<StatusMatch, _> =
+            after.variants.iter().map(|v| (v.status, v)).collect();
+        let statuses: BTreeSet<StatusMatch> = old.keys().chain(new.keys()).copied().collect();
         let payload = |ty: &Option<Ty>| ty.as_ref().map_or("no body".to_owned(), rust_type);
         for status in statuses {
             match (old.remove(&status), new.remove(&status)) {

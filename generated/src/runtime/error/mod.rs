@@ -101,6 +101,24 @@ pub enum Error<E> {
         name: &'static str,
     },
 
+    /// A header parameter's value cannot be sent in a header (it holds a
+    /// control character such as a line break). Nothing was sent.
+    InvalidHeaderParameter {
+        /// The operation's path template, e.g. `/resources`.
+        path_template: &'static str,
+        /// The header's name, in lowercase, e.g. `x-trace-id`.
+        name: &'static str,
+    },
+
+    /// The operation authenticates with HTTP Bearer and the client has no
+    /// bearer token ([`ClientBuilder::bearer_token`](crate::ClientBuilder::bearer_token),
+    /// [`Client::with_bearer_token`](crate::Client::with_bearer_token)).
+    /// Nothing was sent.
+    MissingBearerToken {
+        /// The operation's path template, e.g. `/subscribers/tokens`.
+        path_template: &'static str,
+    },
+
     /// The response body was larger than the limit
     /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
     /// reading stopped there. Not retried.
@@ -125,7 +143,9 @@ impl<E> Error<E> {
             Self::Transport { .. }
             | Self::Timeout { .. }
             | Self::Encode(_)
-            | Self::InvalidPathParameter { .. } => None,
+            | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. } => None,
         }
     }
 
@@ -139,6 +159,8 @@ impl<E> Error<E> {
             | Self::Timeout { .. }
             | Self::Encode(_)
             | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. }
             | Self::BodyTooLarge { .. } => None,
         }
     }
@@ -158,7 +180,8 @@ impl<E> Error<E> {
 
     /// The number of attempts made, the first one included: more than one
     /// when the [`RetryPolicy`](crate::RetryPolicy) retried, and `0` when
-    /// nothing was sent ([`Error::Encode`], [`Error::InvalidPathParameter`]).
+    /// nothing was sent ([`Error::Encode`], [`Error::InvalidPathParameter`],
+    /// [`Error::InvalidHeaderParameter`], [`Error::MissingBearerToken`]).
     pub fn attempts(&self) -> u32 {
         match self {
             Self::Api(api) => api.attempts(),
@@ -167,7 +190,10 @@ impl<E> Error<E> {
             | Self::UnexpectedStatus { attempts, .. }
             | Self::Decode { attempts, .. }
             | Self::BodyTooLarge { attempts, .. } => *attempts,
-            Self::Encode(_) | Self::InvalidPathParameter { .. } => 0,
+            Self::Encode(_)
+            | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. } => 0,
         }
     }
 }
@@ -202,6 +228,18 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             } => write!(
                 f,
                 "path parameter `{name}` of {path_template} must not be empty, `.` or `..`"
+            ),
+            Self::InvalidHeaderParameter {
+                path_template,
+                name,
+            } => write!(
+                f,
+                "header parameter `{name}` of {path_template} must not contain control characters"
+            ),
+            Self::MissingBearerToken { path_template } => write!(
+                f,
+                "{path_template} authenticates with a bearer token and the client has none \
+                 (set one with `ClientBuilder::bearer_token` or `Client::with_bearer_token`)"
             ),
             Self::BodyTooLarge { status, limit, .. } => {
                 attempt::write_body_too_large(f, *status, *limit)
@@ -254,6 +292,18 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 .field("path_template", path_template)
                 .field("name", name)
                 .finish(),
+            Self::InvalidHeaderParameter {
+                path_template,
+                name,
+            } => f
+                .debug_struct("InvalidHeaderParameter")
+                .field("path_template", path_template)
+                .field("name", name)
+                .finish(),
+            Self::MissingBearerToken { path_template } => f
+                .debug_struct("MissingBearerToken")
+                .field("path_template", path_template)
+                .finish(),
             Self::BodyTooLarge {
                 status,
                 limit,
@@ -278,6 +328,8 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
             | Self::Api(_)
             | Self::UnexpectedStatus { .. }
             | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. }
             | Self::BodyTooLarge { .. } => None,
         }
     }
