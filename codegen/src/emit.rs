@@ -689,20 +689,24 @@ fn operation(op: &Operation) -> TokenStream {
     };
     let path_segment = runtime("path_segment");
     let encode_json = runtime("encode_json");
-    let segments = op.path.iter().map(|part| match part {
-        PathPart::Literal(text) => text.to_token_stream(),
-        PathPart::Param(index) => {
-            let param = &op.params[*index];
-            let name = ident(&param.name);
-            let wire = &param.wire;
-            let value = match &param.ty {
-                Ty::String => quote!(#name),
-                Ty::Named(_) => quote!(#name.as_str()),
-                _ => quote!(&::std::string::ToString::to_string(&#name)),
-            };
-            quote!(&#path_segment(PATH_TEMPLATE, #wire, #value)?)
-        }
-    });
+    let segments: Vec<TokenStream> = op
+        .path
+        .iter()
+        .map(|part| match part {
+            PathPart::Literal(text) => text.to_token_stream(),
+            PathPart::Param(index) => {
+                let param = &op.params[*index];
+                let name = ident(&param.name);
+                let wire = &param.wire;
+                let value = match &param.ty {
+                    Ty::String => quote!(#name),
+                    Ty::Named(_) => quote!(#name.as_str()),
+                    _ => quote!(&::std::string::ToString::to_string(&#name)),
+                };
+                quote!(&#path_segment(PATH_TEMPLATE, #wire, #value)?)
+            }
+        })
+        .collect();
     let in_query = |location| {
         op.query
             .iter()
@@ -841,6 +845,86 @@ fn operation(op: &Operation) -> TokenStream {
             quote!(#send(self, #request))
         }
     };
+    let arms = quote! {
+        #success_arm
+        #(#error_arms)*
+        #fallback
+    };
+    let stream = op.pagination.as_ref().map(|pagination| {
+        let stream_name = ident(&pagination.method_name);
+        let stream_params = op
+            .params
+            .iter()
+            .map(|param| {
+                let name = ident(&param.name);
+                let param_ty = match &param.ty {
+                    Ty::String => quote!(&str),
+                    other => ty(other, Scope::Operations),
+                };
+                quote!(#name: #param_ty)
+            })
+            .chain(op.query.as_ref().map(|query| {
+                let name = ident(&query.name);
+                let query_ty = ty(&Ty::Named(query.ty.clone()), Scope::Operations);
+                quote!(#name: &#query_ty)
+            }));
+        let item_ty = ty(&pagination.item, Scope::Operations);
+        let request_extras = runtime("RequestExtras");
+        let first_extras = extras
+            .clone()
+            .unwrap_or_else(|| quote!(<#request_extras as ::std::default::Default>::default()));
+        let items_field = ident(&pagination.items_field);
+        let items = match pagination.items_presence {
+            Presence::Required => quote!(page.#items_field),
+            Presence::Optional | Presence::RequiredNullable => {
+                quote!(page.#items_field.unwrap_or_default())
+            }
+            Presence::OptionalNullable => {
+                quote!(page.#items_field.into_option().unwrap_or_default())
+            }
+        };
+        let next_field = ident(&pagination.next_field);
+        let next = |links: TokenStream| match pagination.next_presence {
+            Presence::Required => quote!(::std::option::Option::Some(#links.#next_field)),
+            Presence::Optional | Presence::RequiredNullable => quote!(#links.#next_field),
+            Presence::OptionalNullable => quote!(#links.#next_field.into_option()),
+        };
+        let links_field = ident(&pagination.links_field);
+        let next = match pagination.links_presence {
+            Presence::Required => next(quote!(page.#links_field)),
+            Presence::Optional | Presence::RequiredNullable => {
+                let inner = next(quote!(links));
+                quote!(page.#links_field.and_then(|links| #inner))
+            }
+            Presence::OptionalNullable => {
+                let inner = next(quote!(links));
+                quote!(page.#links_field.into_option().and_then(|links| #inner))
+            }
+        };
+        let pages = runtime("pages");
+        let docs = self::docs(&stream_docs(op, &pagination.method_name));
+        quote! {
+            #docs
+            pub fn #stream_name(&self, #(#stream_params),*) -> impl ::futures_core::Stream<Item = ::std::result::Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
+                const PATH_TEMPLATE: &str = #template;
+                // A closure, so that `?` ends the building of the first request.
+                #[allow(clippy::redundant_closure_call)]
+                let first = (|| -> ::std::result::Result<(::std::string::String, #request_extras), #error<#error_name>> {
+                    let path = [#(#segments),*].concat();
+                    #query_statements
+                    #header_statements
+                    ::std::result::Result::Ok((path, #first_extras))
+                })();
+                #pages(self, PATH_TEMPLATE, first, |response| -> ::std::result::Result<(::std::vec::Vec<#item_ty>, ::std::option::Option<::std::string::String>), #error<#error_name>> {
+                    let page: ::std::result::Result<#success_ty, #error<#error_name>> = match response.status() {
+                        #arms
+                    };
+                    let page = page?;
+                    ::std::result::Result::Ok((#items, #next))
+                })
+            }
+        }
+    });
     quote! {
         #error_enum
 
@@ -857,11 +941,54 @@ fn operation(op: &Operation) -> TokenStream {
                 let response = #sent
                 .await?;
                 match response.status() {
-                    #success_arm
-                    #(#error_arms)*
-                    #fallback
+                    #arms
                 }
             }
+            #stream
         }
     }
+}
+
+/// The docs of the streaming method of a paginated operation.
+fn stream_docs(op: &Operation, stream_name: &str) -> Docs {
+    let one_page = &op.method_name;
+    let mut lines = vec![
+        format!("Every item of every page of [`{one_page}`](Self::{one_page}), as a stream."),
+        String::new(),
+        format!(
+            "Fetches the first page as [`{one_page}`](Self::{one_page}) does, then follows the \
+             page's `links.next` URL as the server gives it (absolute, or relative to the base \
+             URL) on the same client: with its credentials, header parameters, timeouts and \
+             retries. It stops after a page without `next` (absent or `null`). Items come in \
+             the server's order, none skipped or repeated; an error is the last item of the \
+             stream."
+        ),
+        String::new(),
+        "A `next` URL is followed only on the base URL's origin (scheme, host and port): \
+         another one ends the stream with \
+         [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials \
+         least of all, is sent there; a `next` URL that was already fetched ends it with \
+         [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL \
+         with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink)."
+            .to_owned(),
+        String::new(),
+        "The generator gives this method to every `GET` operation whose success body is an \
+         object with exactly one array property (the items) and a `links` object with a \
+         string `next`."
+            .to_owned(),
+    ];
+    lines.push(String::new());
+    lines.push(format!(
+        "Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: \
+         `while let Some(item) = stream.next().await {{ .. }}` after \
+         `let mut stream = std::pin::pin!(client.{stream_name}(..));`."
+    ));
+    lines.push(String::new());
+    lines.push("# Errors".to_owned());
+    lines.push(String::new());
+    lines.push(format!(
+        "As [`{one_page}`](Self::{one_page}), for the page that failed; and the link errors \
+         above."
+    ));
+    lines
 }

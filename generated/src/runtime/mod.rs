@@ -18,6 +18,7 @@ mod config;
 pub mod defaults;
 mod error;
 mod nullable;
+mod pages;
 mod params;
 mod request;
 mod reserved;
@@ -35,6 +36,8 @@ pub use unknown_value::UnknownValue;
 #[cfg(test)]
 pub(crate) use reserved::TYPE_NAMES;
 
+#[allow(unused_imports)] // used only when a spec has a paginated list operation
+pub(crate) use pages::pages;
 #[allow(unused_imports)] // each is used only when a spec needs it
 pub(crate) use params::{AuthScheme, Query, RequestExtras, date_time_text, header_param};
 pub(crate) use request::{OperationRequest, encode_json, path_segment};

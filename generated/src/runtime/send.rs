@@ -221,7 +221,7 @@ async fn attempt_once(
 }
 
 /// `base_url` followed by `path` (which should start with `/`).
-fn url(base_url: &str, path: &str) -> String {
+pub(super) fn url(base_url: &str, path: &str) -> String {
     let separator = if path.starts_with('/') { "" } else { "/" };
     format!("{base_url}{separator}{path}")
 }

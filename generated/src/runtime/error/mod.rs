@@ -119,6 +119,32 @@ pub enum Error<E> {
         path_template: &'static str,
     },
 
+    /// A page of a list stream links to its next page on another origin
+    /// (scheme, host or port) than the client's base URL. The link was not
+    /// followed, so the credentials were not sent there; the stream ends
+    /// here, after the items of the page that carried the link.
+    ForeignNextLink {
+        /// The `next` link as the server gave it.
+        link: String,
+    },
+
+    /// A page of a list stream links to a page that the stream has already
+    /// fetched, which would loop forever. The link was not followed; the
+    /// stream ends here, after the items of the page that carried it.
+    RepeatedNextLink {
+        /// The `next` link as the server gave it.
+        link: String,
+    },
+
+    /// A page of a list stream has a `next` link that is not a URL. The
+    /// stream ends here, after the items of the page that carried it.
+    InvalidNextLink {
+        /// The `next` link as the server gave it.
+        link: String,
+        /// Why it is not a URL.
+        reason: String,
+    },
+
     /// The response body was larger than the limit
     /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
     /// reading stopped there. Not retried.
@@ -145,7 +171,10 @@ impl<E> Error<E> {
             | Self::Encode(_)
             | Self::InvalidPathParameter { .. }
             | Self::InvalidHeaderParameter { .. }
-            | Self::MissingBearerToken { .. } => None,
+            | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. } => None,
         }
     }
 
@@ -161,6 +190,9 @@ impl<E> Error<E> {
             | Self::InvalidPathParameter { .. }
             | Self::InvalidHeaderParameter { .. }
             | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. }
             | Self::BodyTooLarge { .. } => None,
         }
     }
@@ -181,7 +213,8 @@ impl<E> Error<E> {
     /// The number of attempts made, the first one included: more than one
     /// when the [`RetryPolicy`](crate::RetryPolicy) retried, and `0` when
     /// nothing was sent ([`Error::Encode`], [`Error::InvalidPathParameter`],
-    /// [`Error::InvalidHeaderParameter`], [`Error::MissingBearerToken`]).
+    /// [`Error::InvalidHeaderParameter`], [`Error::MissingBearerToken`], and
+    /// the link errors of list streams, whose link was not followed).
     pub fn attempts(&self) -> u32 {
         match self {
             Self::Api(api) => api.attempts(),
@@ -193,7 +226,10 @@ impl<E> Error<E> {
             Self::Encode(_)
             | Self::InvalidPathParameter { .. }
             | Self::InvalidHeaderParameter { .. }
-            | Self::MissingBearerToken { .. } => 0,
+            | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. } => 0,
         }
     }
 }
@@ -236,6 +272,17 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 f,
                 "header parameter `{name}` of {path_template} must not contain control characters"
             ),
+            Self::ForeignNextLink { link } => write!(
+                f,
+                "the next page is on another origin than the base url; not followed: {link}"
+            ),
+            Self::RepeatedNextLink { link } => write!(
+                f,
+                "the next page was already fetched; not followed again: {link}"
+            ),
+            Self::InvalidNextLink { link, reason } => {
+                write!(f, "the next page link `{link}` is not a url: {reason}")
+            }
             Self::MissingBearerToken { path_template } => write!(
                 f,
                 "{path_template} authenticates with a bearer token and the client has none \
@@ -300,6 +347,19 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 .field("path_template", path_template)
                 .field("name", name)
                 .finish(),
+            Self::ForeignNextLink { link } => f
+                .debug_struct("ForeignNextLink")
+                .field("link", link)
+                .finish(),
+            Self::RepeatedNextLink { link } => f
+                .debug_struct("RepeatedNextLink")
+                .field("link", link)
+                .finish(),
+            Self::InvalidNextLink { link, reason } => f
+                .debug_struct("InvalidNextLink")
+                .field("link", link)
+                .field("reason", reason)
+                .finish(),
             Self::MissingBearerToken { path_template } => f
                 .debug_struct("MissingBearerToken")
                 .field("path_template", path_template)
@@ -330,6 +390,9 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
             | Self::InvalidPathParameter { .. }
             | Self::InvalidHeaderParameter { .. }
             | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. }
             | Self::BodyTooLarge { .. } => None,
         }
     }
