@@ -247,6 +247,63 @@ fn parameters_the_client_cannot_send() {
 }
 
 #[test]
+fn query_and_header_parameters_that_map_to_one_field() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      operationId: listBooks
+      parameters:
+        - {name: page-size, in: query, schema: {type: integer}}
+        - {name: page_size, in: query, schema: {type: integer}}
+        - {name: Page-Size, in: header, schema: {type: integer}}
+      responses:
+        '200': {description: The books.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/paths/~1books/get/parameters/1: the Rust name `page_size` is already used by \
+         #/paths/~1books/get/parameters/0\n  \
+         #/paths/~1books/get/parameters/2: the Rust name `page_size` is already used by \
+         #/paths/~1books/get/parameters/0"
+    );
+}
+
+#[test]
+fn a_list_stream_named_like_another_operation() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      operationId: listBooks
+      responses:
+        '200':
+          description: One page.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: string}}
+                  links: {type: object, properties: {next: {type: string}}}
+  /books/stream:
+    get:
+      operationId: listBooksStream
+      responses:
+        '200': {description: Another operation.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/paths/~1books/get/operationId: the Rust name `list_books_stream` is already used by \
+         #/paths/~1books~1stream/get"
+    );
+}
+
+#[test]
 fn path_parameters_that_do_not_match_the_template() {
     let text = document(
         r"paths:
