@@ -627,7 +627,7 @@ fn a_value_added_to_an_enum_of_the_real_spec_is_compatible() {
 #[test]
 fn an_optional_field_added_to_the_real_request_is_compatible() {
     let old = real_spec();
-    let anchor = "        calling_handler_resource_id:\n          type: string\n          format: uuid\n          nullable: true\n          description: |-\n            If `call_handler` is set to `resource`";
+    let anchor = "        calling_handler_resource_id:\n          type: string\n          format: uuid\n          nullable: true\n          description: |-\n            If `call_handler` is set to `resource`, the ID of that resource;\n            `null` otherwise. Send `null` to clear it.";
     let new = edit(
         &old,
         anchor,
@@ -652,7 +652,11 @@ fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_item() {
 
     let display_name = field_item(&old, "display_name", "project_id");
     let field = "        display_name:\n          type: string\n          description: Display name of the SIP endpoint Fabric resource.\n          example: Alice's desk phone\n";
-    let removed_field = edit(&old, field, "").replacen("        - display_name\n", "", 1);
+    let removed_field = edit(
+        &edit(&old, field, ""),
+        "        - project_id\n        - display_name\n",
+        "        - project_id\n",
+    );
     let report = compare(&old, &removed_field);
     let change_ = change(&report, &display_name);
     assert_eq!(change_.rule.id(), "field-removed");
@@ -808,8 +812,8 @@ fn errors_name_the_revision_or_the_document() {
         CLIENT_SPEC,
         &edit(
             &real_spec(),
-            "  /api/fabric",
-            "  /api/{fabric}/x:\n    get: {}\n  /api/fabric",
+            "paths:\n",
+            "paths:\n  /api/{fabric}/x:\n    get: {}\n",
         ),
     );
     let error = run(repo.path(), &[]).unwrap_err();
