@@ -1005,6 +1005,36 @@ impl<'a> Differ<'a> {
         self.parameters(item, before, after);
         self.response(item, before, after);
         self.errors(item, &before.errors, &after.errors);
+        self.stream(before, after);
+    }
+
+    /// The streaming method of a paginated list operation comes and goes
+    /// with the shape of its success body.
+    fn stream(&mut self, before: &Operation, after: &Operation) {
+        let request =
+            |op: &Operation| format!("{} {} (every page)", op.method.as_str(), op.path_template);
+        match (&before.pagination, &after.pagination) {
+            (Some(old), None) => self.removed(
+                Subject::Operation,
+                format!("Client::{}", old.method_name),
+                request(before),
+                Rule::OperationRemoved,
+            ),
+            (None, Some(new)) => self.added(
+                Subject::Operation,
+                format!("Client::{}", new.method_name),
+                request(after),
+                Rule::OperationAdded,
+            ),
+            (Some(old), Some(new)) if old.item != new.item => self.changed(
+                Subject::Operation,
+                format!("Client::{} -> Ok", new.method_name),
+                rust_type(&old.item),
+                rust_type(&new.item),
+                Rule::TypeChanged,
+            ),
+            _ => {}
+        }
     }
 
     /// Path parameters are compared by position, as callers pass them; the

@@ -679,6 +679,29 @@ fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_item() {
     assert_eq!(report.exit_code(), 1);
 }
 
+#[test]
+fn a_list_that_stops_linking_its_pages_loses_its_stream() {
+    let old = real_spec();
+    let next = "        next:\n          type: string\n          format: uri\n";
+    let new = edit(&old, next, "        next:\n          type: integer\n");
+    let report = compare(&old, &new);
+    for stream in [
+        "Client::list_sip_endpoints_stream",
+        "Client::list_sip_endpoint_addresses_stream",
+    ] {
+        assert_eq!(change(&report, stream).rule.id(), "operation-removed");
+    }
+    assert_exit(&report, 1, "0.1.0 -> 0.2.0");
+    // And back: the streams are new methods.
+    let report = compare(&new, &old);
+    assert_eq!(
+        change(&report, "Client::list_sip_endpoints_stream")
+            .rule
+            .id(),
+        "operation-added"
+    );
+}
+
 // Revisions of a git repository.
 
 /// A scratch git repository, removed when dropped.
