@@ -107,7 +107,8 @@
 //!   for extra headers; the crates whose types appear in the API:
 //!   [`reqwest`](https://docs.rs/reqwest/0.13/reqwest/) 0.13 (the HTTP
 //!   client), [`chrono`] (timestamps), [`uuid`] (IDs) and
-//!   [`futures_core`] (the `Stream` trait of the list streams).
+//!   [`futures_core`](https://docs.rs/futures-core/0.3/futures_core/) 0.3
+//!   (the `Stream` trait of the list streams).
 //!
 //! The client waits with `tokio`'s timer: call it inside a Tokio runtime
 //! with the time driver enabled (as `#[tokio::main]` does).
