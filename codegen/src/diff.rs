@@ -17,7 +17,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::error::Pointer;
-use crate::ir::{Api, Body, Enum, ErrorEnum, Field, Operation, Presence, Struct, Ty, TypeDef};
+use crate::ir::{
+    Api, Body, Enum, ErrorEnum, Field, Operation, Presence, StatusMatch, Struct, Ty, TypeDef,
+};
 use crate::lower::parameter_line;
 
 /// What a change means for code that uses the generated crate.
@@ -1043,6 +1045,36 @@ impl<'a> Differ<'a> {
         self.parameters(item, before, after);
         self.response(item, before, after);
         self.errors(item, &before.errors, &after.errors);
+        self.stream(before, after);
+    }
+
+    /// The streaming method of a paginated list operation comes and goes
+    /// with the shape of its success body.
+    fn stream(&mut self, before: &Operation, after: &Operation) {
+        let request =
+            |op: &Operation| format!("{} {} (every page)", op.method.as_str(), op.path_template);
+        match (&before.pagination, &after.pagination) {
+            (Some(old), None) => self.removed(
+                Subject::Operation,
+                format!("Client::{}", old.method_name),
+                request(before),
+                Rule::OperationRemoved,
+            ),
+            (None, Some(new)) => self.added(
+                Subject::Operation,
+                format!("Client::{}", new.method_name),
+                request(after),
+                Rule::OperationAdded,
+            ),
+            (Some(old), Some(new)) if old.item != new.item => self.changed(
+                Subject::Operation,
+                format!("Client::{} -> Ok", new.method_name),
+                rust_type(&old.item),
+                rust_type(&new.item),
+                Rule::TypeChanged,
+            ),
+            _ => {}
+        }
     }
 
     /// Path parameters are compared by position, as callers pass them; the
@@ -1087,6 +1119,23 @@ impl<'a> Differ<'a> {
                 }
                 (None, None) => {}
             }
+        }
+        // The query and header parameters are one argument; its fields are
+        // compared as those of any struct.
+        match (&before.query, &after.query) {
+            (Some(old), None) => self.removed(
+                Subject::Parameter,
+                format!("{item}({})", old.name),
+                format!("{}: &{}", old.name, old.ty),
+                Rule::ParameterRemoved,
+            ),
+            (None, Some(new)) => self.added(
+                Subject::Parameter,
+                format!("{item}({})", new.name),
+                format!("{}: &{}", new.name, new.ty),
+                Rule::ParameterAdded,
+            ),
+            _ => {}
         }
         match (&before.body, &after.body) {
             (Some(old), None) => self.removed(
@@ -1167,9 +1216,11 @@ impl<'a> Differ<'a> {
         }
         let name = &after.name;
         self.docs(Subject::Type, name.as_str(), &before.docs, &after.docs);
-        let mut old: BTreeMap<u16, _> = before.variants.iter().map(|v| (v.status, v)).collect();
-        let mut new: BTreeMap<u16, _> = after.variants.iter().map(|v| (v.status, v)).collect();
-        let statuses: BTreeSet<u16> = old.keys().chain(new.keys()).copied().collect();
+        let mut old: BTreeMap<StatusMatch, _> =
+            before.variants.iter().map(|v| (v.status, v)).collect();
+        let mut new: BTreeMap<StatusMatch, _> =
+            after.variants.iter().map(|v| (v.status, v)).collect();
+        let statuses: BTreeSet<StatusMatch> = old.keys().chain(new.keys()).copied().collect();
         let payload = |ty: &Option<Ty>| ty.as_ref().map_or("no body".to_owned(), rust_type);
         for status in statuses {
             match (old.remove(&status), new.remove(&status)) {

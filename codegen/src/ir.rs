@@ -280,12 +280,95 @@ pub struct Operation {
     pub docs: Docs,
     /// Path parameters, in the order they appear in the path.
     pub params: Vec<PathParam>,
+    /// The query and header parameters, passed as one struct; `None` when
+    /// the operation has none.
+    pub query: Option<ParamsStruct>,
     /// The JSON request body, if any.
     pub body: Option<Body>,
     /// The success response.
     pub success: Success,
     /// The error enum of the declared error statuses.
     pub errors: ErrorEnum,
+    /// The credentials the operation sends.
+    pub auth: Auth,
+    /// How to follow the pages of a list operation; `None` for any other.
+    pub pagination: Option<Pagination>,
+}
+
+/// The query and header parameters of an operation: a struct of
+/// [`Api::types`] (built like any other, with `new` and setters), and
+/// where each of its fields goes in the request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamsStruct {
+    /// The Rust parameter name the method takes it as.
+    pub name: String,
+    /// The struct's type name (`<Operation>Params`).
+    pub ty: String,
+    /// Each field, in the order of the struct.
+    pub params: Vec<Param>,
+}
+
+/// A query or header parameter: a field of a [`ParamsStruct`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// The field name.
+    pub field: String,
+    /// The name on the wire (query key or header name as written).
+    pub wire: String,
+    /// Where it is sent.
+    pub location: ParamLocation,
+    /// The value type, aliases resolved: a scalar, a string enum, or a
+    /// `Vec` of one of those.
+    pub ty: Ty,
+    /// Whether the field is always set (otherwise it is an `Option` and
+    /// left out of the request when unset).
+    pub required: bool,
+    /// For an array: one `name=value` pair per item (`true`, form style
+    /// with `explode`) or one pair with the items joined by `,`.
+    pub explode: bool,
+}
+
+/// Where a [`Param`] goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// The URL's query.
+    Query,
+    /// A request header.
+    Header,
+}
+
+/// The credentials an operation sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// HTTP Basic with the client's project ID and API token.
+    Basic,
+    /// `Authorization: Bearer` with the client's bearer token.
+    Bearer,
+    /// No `Authorization` header.
+    None,
+}
+
+/// A list operation whose pages link to each other: its success body is an
+/// object with exactly one array property (the items) and a `links` object
+/// with a string `next` (the URL of the next page).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The name of the streaming method (`<operation>_stream`).
+    pub method_name: String,
+    /// The type of one item.
+    pub item: Ty,
+    /// The field of the success body that holds the items.
+    pub items_field: String,
+    /// How the items field is held.
+    pub items_presence: Presence,
+    /// The field that holds the links.
+    pub links_field: String,
+    /// How the links field is held.
+    pub links_presence: Presence,
+    /// The field of the links that holds the next URL.
+    pub next_field: String,
+    /// How the next field is held.
+    pub next_presence: Presence,
 }
 
 /// Literal text or a parameter of a path template.
@@ -326,8 +409,40 @@ pub struct Body {
 pub struct Success {
     /// The status code.
     pub status: u16,
-    /// The JSON body type; `None` for a response without a body.
+    /// The body type; `None` for a response without a body.
     pub ty: Option<Ty>,
+    /// How the body is read.
+    pub format: BodyFormat,
+}
+
+/// How a response body is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFormat {
+    /// Parsed as JSON (or no body at all).
+    Json,
+    /// Taken as text (`text/plain`), into a `String`.
+    Text,
+}
+
+/// The statuses a response of the document answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StatusMatch {
+    /// One status, such as `404`.
+    Code(u16),
+    /// A class such as `5XX`: the first digit.
+    Range(u16),
+    /// `default`: every status the operation does not declare otherwise.
+    Default,
+}
+
+impl std::fmt::Display for StatusMatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StatusMatch::Code(code) => write!(f, "{code}"),
+            StatusMatch::Range(class) => write!(f, "{class}XX"),
+            StatusMatch::Default => f.write_str("default"),
+        }
+    }
 }
 
 /// The per-operation enum of declared error statuses.
@@ -341,15 +456,19 @@ pub struct ErrorEnum {
     pub variants: Vec<ErrorVariant>,
 }
 
-/// A declared error status.
+/// A declared error status, status range or `default`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorVariant {
-    /// The variant name: the status's reason phrase (`NotFound`).
+    /// The variant name: the status's reason phrase (`NotFound`), the
+    /// class of a range (`ClientError`, `ServerError`) or `Other`.
     pub name: String,
-    /// The status code.
-    pub status: u16,
-    /// The JSON body type; `None` for a response without a body.
+    /// The statuses it answers; a variant of a range or `default` holds
+    /// the status it was returned with.
+    pub status: StatusMatch,
+    /// The body type; `None` for a response without a body.
     pub ty: Option<Ty>,
+    /// How the body is read.
+    pub format: BodyFormat,
     /// The response's description.
     pub docs: Docs,
     /// The response description in one line, for `Display`.

@@ -244,7 +244,7 @@ components:
 }
 
 #[test]
-fn parameters_other_than_path_parameters() {
+fn parameters_the_client_cannot_send() {
     let text = document(
         r"paths:
   /books:
@@ -253,18 +253,85 @@ fn parameters_other_than_path_parameters() {
     get:
       operationId: listBooks
       parameters:
-        - {name: page, in: query, schema: {type: integer}}
-        - {name: X-Trace, in: header, schema: {type: string}}
+        - {name: ids, in: query, style: pipeDelimited, schema: {type: array, items: {type: integer}}}
+        - {name: filter, in: query, style: deepObject, schema: {type: object}}
+        - {name: range, in: query, schema: {type: object, properties: {from: {type: integer}}}}
+        - {name: pages, in: query, schema: {type: array, items: {type: array, items: {type: integer}}}}
+        - {name: 'X Trace', in: header, schema: {type: string}}
+        - {name: where, in: query, content: {application/json: {schema: {type: object}}}}
       responses:
         '200': {description: The books.}
 ",
     );
     assert_eq!(
         errors(&text),
-        "3 problems in the OpenAPI document\n  \
-         #/paths/~1books/parameters/0: unsupported: cookie parameter `session` (only path parameters are)\n  \
-         #/paths/~1books/get/parameters/0: unsupported: query parameter `page` (only path parameters are)\n  \
-         #/paths/~1books/get/parameters/1: unsupported: header parameter `X-Trace` (only path parameters are)"
+        "7 problems in the OpenAPI document\n  \
+         #/paths/~1books/parameters/0: unsupported: cookie parameter `session` (path, query and header parameters are)\n  \
+         #/paths/~1books/get/parameters/0/style: unsupported: the query parameter style `pipeDelimited` (only `form` is)\n  \
+         #/paths/~1books/get/parameters/1/style: unsupported: the query parameter style `deepObject` (only `form` is)\n  \
+         #/paths/~1books/get/parameters/2/schema: unsupported: a query parameter that is not a string, \
+         number, boolean, string enum or an array of them\n  \
+         #/paths/~1books/get/parameters/3/schema: unsupported: a query parameter that is not a string, \
+         number, boolean, string enum or an array of them\n  \
+         #/paths/~1books/get/parameters/4/name: not a valid OpenAPI document: `X Trace` is not a valid HTTP header name\n  \
+         #/paths/~1books/get/parameters/5: unsupported: a parameter described by `content`"
+    );
+}
+
+#[test]
+fn query_and_header_parameters_that_map_to_one_field() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      operationId: listBooks
+      parameters:
+        - {name: page-size, in: query, schema: {type: integer}}
+        - {name: page_size, in: query, schema: {type: integer}}
+        - {name: Page-Size, in: header, schema: {type: integer}}
+      responses:
+        '200': {description: The books.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "2 problems in the OpenAPI document\n  \
+         #/paths/~1books/get/parameters/1: the Rust name `page_size` is already used by \
+         #/paths/~1books/get/parameters/0\n  \
+         #/paths/~1books/get/parameters/2: the Rust name `page_size` is already used by \
+         #/paths/~1books/get/parameters/0"
+    );
+}
+
+#[test]
+fn a_list_stream_named_like_another_operation() {
+    let text = document(
+        r"paths:
+  /books:
+    get:
+      operationId: listBooks
+      responses:
+        '200':
+          description: One page.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: string}}
+                  links: {type: object, properties: {next: {type: string}}}
+  /books/stream:
+    get:
+      operationId: listBooksStream
+      responses:
+        '200': {description: Another operation.}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/paths/~1books/get/operationId: the Rust name `list_books_stream` is already used by \
+         #/paths/~1books~1stream/get"
     );
 }
 
@@ -345,9 +412,9 @@ fn media_types_other_than_json() {
         "3 problems in the OpenAPI document\n  \
          #/paths/~1books/post/requestBody/content: unsupported: media type(s) text/plain (only JSON is)\n  \
          #/paths/~1books/post/responses/201/content: unsupported: \
-         media type(s) application/xml, text/html (only JSON is)\n  \
+         media type(s) application/xml, text/html (only JSON and text/plain are)\n  \
          #/paths/~1books/post/responses/400/content: unsupported: \
-         media type(s) application/jsonx (only JSON is)"
+         media type(s) application/jsonx (only JSON and text/plain are)"
     );
 }
 
@@ -376,14 +443,16 @@ fn operations_need_exactly_one_2xx_response() {
 }
 
 #[test]
-fn default_responses_and_status_ranges() {
+fn a_status_range_for_the_success() {
+    // `4XX`, `5XX` and `default` are error variants; a `2XX` range would
+    // leave the success status unknown.
     let text = document(
         r"paths:
   /books:
     get:
       operationId: listBooks
       responses:
-        '200': {description: The books.}
+        '2XX': {description: The books.}
         '5XX': {description: Broken.}
         default: {description: Anything else.}
 ",
@@ -391,13 +460,13 @@ fn default_responses_and_status_ranges() {
     assert_eq!(
         errors(&text),
         "2 problems in the OpenAPI document\n  \
-         #/paths/~1books/get/responses/default: unsupported: a `default` response (declare each status)\n  \
-         #/paths/~1books/get/responses/5XX: unsupported: the status range `5XX` (declare each status)"
+         #/paths/~1books/get/responses/2XX: unsupported: the status range `2XX` for the success (declare the status)\n  \
+         #/paths/~1books/get/responses: unsupported: an operation without a 2XX response"
     );
 }
 
 #[test]
-fn security_schemes_other_than_http_basic_that_are_used() {
+fn security_schemes_other_than_http_basic_or_bearer_that_are_used() {
     let text = document(
         r"security:
   - shopKey: []
@@ -409,6 +478,7 @@ paths:
         - basic: []
         - bearer: []
         - nowhere: []
+        - {basic: [], bearer: []}
       responses:
         '200': {description: The books.}
 components:
@@ -422,10 +492,12 @@ components:
     assert_eq!(
         errors(&text),
         "3 problems in the OpenAPI document\n  \
-         #/components/securitySchemes/bearer: unsupported: a security scheme other than HTTP Basic\n  \
+         #/components/securitySchemes/basic: unsupported: a security requirement that needs \
+         several schemes at once (basic, bearer)\n  \
          #/components/securitySchemes/nowhere: not a valid OpenAPI document: \
          security requirement `nowhere` names no declared security scheme\n  \
-         #/components/securitySchemes/shopKey: unsupported: a security scheme other than HTTP Basic"
+         #/components/securitySchemes/shopKey: unsupported: a security scheme other than HTTP Basic \
+         or HTTP Bearer"
     );
 }
 
@@ -563,15 +635,6 @@ fn names_that_collide_inside_an_operation_or_with_its_types() {
         - {name: book_id, in: path, required: true, schema: {type: string}}
       responses:
         '200': {description: The book.}
-  /books:
-    get:
-      operationId: listBooks
-      responses:
-        '200': {description: The books.}
-    post:
-      operationId: list_books
-      responses:
-        '200': {description: The books.}
   /shelves:
     get:
       operationId: shelf
@@ -596,13 +659,11 @@ components:
     );
     assert_eq!(
         errors(&text),
-        "3 problems in the OpenAPI document\n  \
+        "2 problems in the OpenAPI document\n  \
          #/paths/~1books~1{book-id}~1{book_id}/get/parameters/1: the Rust name `book_id` is already used by \
          #/paths/~1books~1{book-id}~1{book_id}/get/parameters/0\n  \
          #/paths/~1books~1{book-id}~1{book_id}/get/responses: the Rust name `GetBookError` is already used by \
-         #/components/schemas/GetBookError\n  \
-         #/paths/~1books/post/operationId: the Rust name `list_books` is already used by \
-         #/paths/~1books/get/operationId"
+         #/components/schemas/GetBookError"
     );
 }
 
@@ -728,7 +789,7 @@ paths:
     put:
       operationId: putShelf
       parameters:
-        - {name: page, in: query, schema: {type: integer}}
+        - {name: session, in: cookie, schema: {type: string}}
       requestBody:
         content:
           application/xml: {schema: {type: string}}
@@ -740,7 +801,7 @@ paths:
               schema: {$ref: '#/components/schemas/Shelf'}
         '404':
           $ref: '#/components/responses/Gone'
-        default: {description: Anything else.}
+        '2XX': {description: Anything else.}
 components:
   schemas:
     Shelf:
@@ -765,11 +826,11 @@ fn a_document_with_many_problems_reports_all_of_them_in_a_stable_order() {
          #/components/schemas/Shelf/properties/kind: unsupported: `not`\n  \
          #/components/schemas/Shelf/properties/books/items: unresolved reference `#/components/schemas/Book`\n  \
          #/components/schemas/Binding/enum/2: not a valid OpenAPI document: the value `a` is listed twice\n  \
-         #/paths/~1shelves~1{shelf}/put/parameters/0: unsupported: query parameter `page` (only path parameters are)\n  \
+         #/paths/~1shelves~1{shelf}/put/parameters/0: unsupported: cookie parameter `session` (path, query and header parameters are)\n  \
          #/paths/~1shelves~1{shelf}/put: not a valid OpenAPI document: the path uses `{shelf}`, which no path parameter declares\n  \
          #/paths/~1shelves~1{shelf}/put/requestBody/content: unsupported: media type(s) application/xml (only JSON is)\n  \
-         #/paths/~1shelves~1{shelf}/put/responses/default: unsupported: a `default` response (declare each status)\n  \
-         #/paths/~1shelves~1{shelf}/put/responses/404: unresolved reference `#/components/responses/Gone`"
+         #/paths/~1shelves~1{shelf}/put/responses/404: unresolved reference `#/components/responses/Gone`\n  \
+         #/paths/~1shelves~1{shelf}/put/responses/2XX: unsupported: the status range `2XX` for the success (declare the status)"
     );
     // Each error names its place through `pointer()` as well.
     assert_eq!(
@@ -784,8 +845,8 @@ fn a_document_with_many_problems_reports_all_of_them_in_a_stable_order() {
             "#/paths/~1shelves~1{shelf}/put/parameters/0",
             "#/paths/~1shelves~1{shelf}/put",
             "#/paths/~1shelves~1{shelf}/put/requestBody/content",
-            "#/paths/~1shelves~1{shelf}/put/responses/default",
             "#/paths/~1shelves~1{shelf}/put/responses/404",
+            "#/paths/~1shelves~1{shelf}/put/responses/2XX",
         ]
     );
     // The same document gives the same errors every time.

@@ -4,7 +4,10 @@
 //! are generated from the API's OpenAPI document (`cargo xtask codegen`);
 //! configuration, authentication, transport and errors are a small
 //! hand-written runtime. Every operation is an `async` method of
-//! [`Client`] and returns `Result<_, Error<OperationError>>`.
+//! [`Client`] and returns `Result<_, Error<OperationError>>`; the SIP
+//! endpoint resource is covered whole: list, create, get, update, delete,
+//! and the endpoint's addresses. The two list operations also stream the
+//! items of every page.
 //!
 //! [Fabric REST API]: https://developer.signalwire.com/rest/signalwire-rest/endpoints/fabric
 //!
@@ -48,13 +51,43 @@
 //! }
 //! ```
 //!
+//! # Every page of a list
+//!
+//! A list operation returns one page ([`Client::list_sip_endpoints`]); its
+//! `_stream` twin ([`Client::list_sip_endpoints_stream`],
+//! [`Client::list_sip_endpoint_addresses_stream`]) yields the items of
+//! every page, following each page's `links.next` on the same client, and
+//! ends with the error if one occurs. It is a
+//! [`futures_core::Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html);
+//! read it with `StreamExt` of the `futures` (or `futures-util`) crate:
+//!
+//! ```no_run
+//! use futures_util::StreamExt as _;
+//! use signalwire_fabric::{Client, ListSipEndpointsParams};
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::from_env()?;
+//! let mut endpoints = std::pin::pin!(
+//!     client.list_sip_endpoints_stream(&ListSipEndpointsParams::new().page_size(100))
+//! );
+//! while let Some(endpoint) = endpoints.next().await {
+//!     let endpoint = endpoint?;
+//!     println!("{} {}", endpoint.id, endpoint.sip_endpoint.username);
+//! }
+//! # Ok(()) }
+//! ```
+//!
 //! # What is where
 //!
 //! - [`Client`]: the operations (such as
-//!   [`update_sip_endpoint`](Client::update_sip_endpoint)), the ways to
-//!   build a client ([`Client::from_env`], [`Client::new`],
-//!   [`Client::from_base_url`]), the per-call settings (`with_*`), and what
-//!   it reports through `tracing`.
+//!   [`update_sip_endpoint`](Client::update_sip_endpoint)) and the streams
+//!   of the list operations (`list_*_stream`, such as
+//!   [`list_sip_endpoints_stream`](Client::list_sip_endpoints_stream)),
+//!   the ways to build a client ([`Client::from_env`], [`Client::new`],
+//!   [`Client::from_base_url`]), the per-call settings (`with_*`, and
+//!   [`with_bearer_token`](Client::with_bearer_token) for operations that
+//!   authenticate with a bearer token), and what it reports through
+//!   `tracing`.
 //! - [`ClientBuilder`]: every setting: credentials, space or base URL,
 //!   timeouts, retries, the response size limit, extra headers, your own
 //!   reqwest client, plain `http` for hosts that are not loopback.
@@ -64,14 +97,18 @@
 //!   with.
 //! - [`Error`] and [`ApiError`]: what an operation fails with;
 //!   [`ConfigError`]: why a client could not be built.
-//! - Request and response types, and one error enum per operation (such
-//!   as [`UpdateSipEndpointError`]), generated from the API document.
+//! - Request and response types, one struct of query parameters per
+//!   operation that has any (such as [`ListSipEndpointsParams`]), and one
+//!   error enum per operation (such as [`UpdateSipEndpointError`]),
+//!   generated from the API document.
 //! - [`Nullable`]: a field that can be left unchanged, cleared (`null`) or
 //!   set; [`UnknownValue`]: an enum value this version does not list yet.
 //! - Re-exports: [`header`](https://docs.rs/reqwest/0.13/reqwest/header/index.html)
 //!   for extra headers; the crates whose types appear in the API:
 //!   [`reqwest`](https://docs.rs/reqwest/0.13/reqwest/) 0.13 (the HTTP
-//!   client), [`chrono`] (timestamps) and [`uuid`] (IDs).
+//!   client), [`chrono`] (timestamps), [`uuid`] (IDs) and
+//!   [`futures_core`](https://docs.rs/futures-core/0.3/futures_core/) 0.3
+//!   (the `Stream` trait of the list streams).
 //!
 //! The client waits with `tokio`'s timer: call it inside a Tokio runtime
 //! with the time driver enabled (as `#[tokio::main]` does).
@@ -89,6 +126,8 @@ mod runtime;
 pub use api::*;
 #[doc(no_inline)]
 pub use chrono;
+#[doc(no_inline)]
+pub use futures_core;
 #[doc(no_inline)]
 pub use reqwest;
 /// HTTP header names and values for extra headers

@@ -10,11 +10,14 @@
 //! `cargo xtask test` installs the pinned Prism, starts it, sets `PRISM_URL`
 //! and runs these tests with `--ignored`; a plain `cargo test` skips them.
 
+use futures_util::StreamExt as _;
 use signalwire_fabric::header::{HeaderName, HeaderValue};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
-    CallHandlerType, Cipher, Client, Codec, Encryption, Error, FabricResourceType, Nullable,
-    RetryPolicy, SipEndpointResponse, UpdateSipEndpointError, UpdateSipEndpointRequest,
+    CallHandlerType, Cipher, Client, Codec, CreateSipEndpointRequest, Encryption, Error,
+    FabricResourceType, ListSipEndpointAddressesParams, ListSipEndpointsError,
+    ListSipEndpointsParams, Nullable, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
+    UpdateSipEndpointRequest,
 };
 
 use integration_tests::{API_TOKEN, PROJECT_ID};
@@ -213,4 +216,183 @@ async fn every_declared_error_status_decodes_into_its_variant() {
         item.url,
         "https://developer.signalwire.com/rest/overview/error-codes#invalid_parameter_value"
     );
+}
+
+// ----- the other operations of the resource -----
+
+/// Every declared error status of an operation decodes: `call` is made with
+/// Prism preferring each status, and `check` gets the status and the error.
+async fn each_error_status<T, E, F>(statuses: &[u16], call: impl Fn(Client) -> F)
+where
+    T: std::fmt::Debug,
+    E: std::fmt::Debug,
+    F: std::future::Future<Output = Result<T, Error<E>>>,
+{
+    for &status in statuses {
+        let error = call(preferring(&format!("code={status}")))
+            .await
+            .expect_err("Prism answers with the preferred error status");
+        let Some(api) = error.api_error() else {
+            panic!("{status}: expected Error::Api, got {error:?}");
+        };
+        assert_eq!(api.status(), status, "{error:?}");
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Prism: run `cargo xtask test`"]
+async fn list_requests_with_and_without_page_parameters_are_valid() {
+    for params in [
+        ListSipEndpointsParams::new(),
+        ListSipEndpointsParams::new().page_size(1),
+        ListSipEndpointsParams::new()
+            .page_size(1000)
+            .page_token("PA6581c1fa-d985-4c8f-b53e-2fee11b579ad"),
+    ] {
+        let page = client()
+            .list_sip_endpoints(&params)
+            .await
+            .unwrap_or_else(|error| panic!("Prism refused {params:?}: {error}"));
+        // The spec's example: one endpoint, the last page.
+        let [endpoint] = page.data.as_slice() else {
+            panic!("the spec's example has one endpoint: {page:?}");
+        };
+        assert_eq!(endpoint.id, id());
+        assert_eq!(endpoint.sip_endpoint.username, "alice");
+        assert_eq!(page.links.next, None);
+    }
+}
+
+/// The control for the page size: Prism checks the query against the
+/// spec's limits.
+#[tokio::test]
+#[ignore = "needs Prism: run `cargo xtask test`"]
+async fn a_page_size_outside_the_limits_is_refused_by_prism() {
+    for size in [0, 1001] {
+        let error = client()
+            .list_sip_endpoints(&ListSipEndpointsParams::new().page_size(size))
+            .await
+            .expect_err("Prism must refuse a page size outside 1..=1000");
+        assert!(
+            matches!(
+                error.api_error().map(|api| api.body()),
+                Some(ListSipEndpointsError::UnprocessableEntity(_))
+            ),
+            "{size}: {error:?}"
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Prism: run `cargo xtask test`"]
+async fn list_streams_end_after_the_spec_example_page() {
+    let endpoints: Vec<_> = client()
+        .list_sip_endpoints_stream(&ListSipEndpointsParams::new().page_size(50))
+        .collect()
+        .await;
+    let [Ok(endpoint)] = endpoints.as_slice() else {
+        panic!("one endpoint, then the end: {endpoints:?}");
+    };
+    assert_eq!(endpoint.display_name, "Alice's desk phone");
+
+    let addresses: Vec<_> = client()
+        .list_sip_endpoint_addresses_stream(id(), &ListSipEndpointAddressesParams::new())
+        .collect()
+        .await;
+    let [Ok(address)] = addresses.as_slice() else {
+        panic!("one address, then the end: {addresses:?}");
+    };
+    assert_eq!(address.name, "alice");
+    assert_eq!(address.resource_id, id());
+}
+
+#[tokio::test]
+#[ignore = "needs Prism: run `cargo xtask test`"]
+async fn create_requests_with_the_required_or_every_field_are_valid() {
+    let minimal = CreateSipEndpointRequest::new("alice", "+15551234567");
+    let full = CreateSipEndpointRequest::new("alice", "+15551234567")
+        .send_as("alice-desk")
+        .ciphers(Cipher::KNOWN.iter().cloned())
+        .codecs(Codec::KNOWN.iter().cloned())
+        .encryption(Encryption::Optional)
+        .call_handler(CallHandlerType::Resource)
+        .calling_handler_resource_id(Uuid::from_u128(0x0f0a_4c2e_6a8b_4d2f_9b1e_3c5d_7e9f_1a2b));
+    let cleared = CreateSipEndpointRequest::new("bob", "+15557654321")
+        .clear_calling_handler_resource_id()
+        .codecs([]);
+    for request in [minimal, full, cleared] {
+        let created = client()
+            .create_sip_endpoint(&request)
+            .await
+            .unwrap_or_else(|error| panic!("Prism refused {request:?}: {error}"));
+        assert_eq!(created.id, id());
+    }
+    each_error_status(&[401, 404, 422, 500], |client| async move {
+        client
+            .create_sip_endpoint(&CreateSipEndpointRequest::new("alice", "+15551234567"))
+            .await
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs Prism: run `cargo xtask test`"]
+async fn get_delete_and_addresses_are_valid_requests_and_their_answers_decode() {
+    let endpoint = client().get_sip_endpoint(id()).await.expect("a 200");
+    assert_eq!(
+        endpoint.sip_endpoint.codecs,
+        [Codec::Pcmu, Codec::Pcma, Codec::Opus]
+    );
+    let deleted: () = client().delete_sip_endpoint(id()).await.expect("a 204");
+    assert_eq!(deleted, ());
+    let page = client()
+        .list_sip_endpoint_addresses(id(), &ListSipEndpointAddressesParams::new().page_size(10))
+        .await
+        .expect("a 200");
+    assert_eq!(page.data.len(), 1);
+    each_error_status(&[401, 404, 500], |client| async move {
+        client.get_sip_endpoint(id()).await
+    })
+    .await;
+    each_error_status(&[401, 404, 500], |client| async move {
+        client.delete_sip_endpoint(id()).await
+    })
+    .await;
+    each_error_status(&[401, 404, 500], |client| async move {
+        client
+            .list_sip_endpoint_addresses(id(), &ListSipEndpointAddressesParams::new())
+            .await
+    })
+    .await;
+    each_error_status(&[401, 422, 500], |client| async move {
+        client
+            .list_sip_endpoints(&ListSipEndpointsParams::new())
+            .await
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs Prism: run `cargo xtask test`"]
+async fn every_operation_decodes_responses_generated_from_the_schemas() {
+    let client = preferring("dynamic=true");
+    for _ in 0..10 {
+        if let Err(error) = client
+            .list_sip_endpoints(&ListSipEndpointsParams::new())
+            .await
+        {
+            panic!("a generated list page did not decode: {error}");
+        }
+        let request = CreateSipEndpointRequest::new("alice", "+15551234567");
+        if let Err(error) = client.create_sip_endpoint(&request).await {
+            panic!("a generated created endpoint did not decode: {error}");
+        }
+        if let Err(error) = client.get_sip_endpoint(id()).await {
+            panic!("a generated endpoint did not decode: {error}");
+        }
+        let params = ListSipEndpointAddressesParams::new();
+        if let Err(error) = client.list_sip_endpoint_addresses(id(), &params).await {
+            panic!("a generated address page did not decode: {error}");
+        }
+    }
 }

@@ -627,7 +627,7 @@ fn a_value_added_to_an_enum_of_the_real_spec_is_compatible() {
 #[test]
 fn an_optional_field_added_to_the_real_request_is_compatible() {
     let old = real_spec();
-    let anchor = "        calling_handler_resource_id:\n          type: string\n          format: uuid\n          nullable: true\n          description: |-\n            If `call_handler` is set to `resource`";
+    let anchor = "        calling_handler_resource_id:\n          type: string\n          format: uuid\n          nullable: true\n          description: |-\n            If `call_handler` is set to `resource`, the ID of that resource;\n            `null` otherwise. Send `null` to clear it.";
     let new = edit(
         &old,
         anchor,
@@ -652,7 +652,11 @@ fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_item() {
 
     let display_name = field_item(&old, "display_name", "project_id");
     let field = "        display_name:\n          type: string\n          description: Display name of the SIP endpoint Fabric resource.\n          example: Alice's desk phone\n";
-    let removed_field = edit(&old, field, "").replacen("        - display_name\n", "", 1);
+    let removed_field = edit(
+        &edit(&old, field, ""),
+        "        - project_id\n        - display_name\n",
+        "        - project_id\n",
+    );
     let report = compare(&old, &removed_field);
     let change_ = change(&report, &display_name);
     assert_eq!(change_.rule.id(), "field-removed");
@@ -673,6 +677,29 @@ fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_item() {
         (Some("String"), Some("i64"))
     );
     assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn a_list_that_stops_linking_its_pages_loses_its_stream() {
+    let old = real_spec();
+    let next = "        next:\n          type: string\n          format: uri\n";
+    let new = edit(&old, next, "        next:\n          type: integer\n");
+    let report = compare(&old, &new);
+    for stream in [
+        "Client::list_sip_endpoints_stream",
+        "Client::list_sip_endpoint_addresses_stream",
+    ] {
+        assert_eq!(change(&report, stream).rule.id(), "operation-removed");
+    }
+    assert_exit(&report, 1, "0.1.0 -> 0.2.0");
+    // And back: the streams are new methods.
+    let report = compare(&new, &old);
+    assert_eq!(
+        change(&report, "Client::list_sip_endpoints_stream")
+            .rule
+            .id(),
+        "operation-added"
+    );
 }
 
 // Revisions of a git repository.
@@ -808,8 +835,8 @@ fn errors_name_the_revision_or_the_document() {
         CLIENT_SPEC,
         &edit(
             &real_spec(),
-            "  /api/fabric",
-            "  /api/{fabric}/x:\n    get: {}\n  /api/fabric",
+            "paths:\n",
+            "paths:\n  /api/{fabric}/x:\n    get: {}\n",
         ),
     );
     let error = run(repo.path(), &[]).unwrap_err();

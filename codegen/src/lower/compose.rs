@@ -203,15 +203,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         name_methods(&mut fields);
-        let required_count = fields
-            .iter()
-            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-            .count();
-        let required = if required_count >= 2 {
-            Some(self.claim_schema_name(&format!("{name}Required"), pointer)?)
-        } else {
-            None
-        };
+        let required = self.required_arguments(name, &fields, pointer)?;
         Some(Struct {
             name: name.to_owned(),
             docs: non_empty(schema_docs(&schema.schema_data), || {
@@ -220,6 +212,29 @@ impl<'a> Lowerer<'a> {
             fields,
             required,
         })
+    }
+
+    /// The name of the struct `new` takes for the required fields of the
+    /// struct `name`: one when there are two or more, so that each value is
+    /// named at the call site; `None` inside when one or none is required.
+    /// The outer `None` means the name could not be claimed (reported).
+    pub(super) fn required_arguments(
+        &mut self,
+        name: &str,
+        fields: &[Field],
+        pointer: &Pointer,
+    ) -> Option<Option<String>> {
+        let required_count = fields
+            .iter()
+            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
+            .count();
+        if required_count >= 2 {
+            Some(Some(
+                self.claim_schema_name(&format!("{name}Required"), pointer)?,
+            ))
+        } else {
+            Some(None)
+        }
     }
 
     /// Adds the object part of `schema` and of its `allOf` members to `into`.

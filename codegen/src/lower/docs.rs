@@ -6,7 +6,7 @@ use openapiv3::{SchemaData, SchemaKind, StringFormat, Type, VariantOrUnknownOrEm
 
 use super::Lowerer;
 use super::refs::{SchemaRef, component_key};
-use crate::ir::{Docs, Method, PathParam};
+use crate::ir::{Auth, Docs, Method, ParamsStruct, PathParam};
 
 impl<'a> Lowerer<'a> {
     /// Docs of a property: its own description, or that of the schema it refers to.
@@ -186,6 +186,8 @@ pub(super) fn operation_docs(
     method: Method,
     path: &str,
     params: &[PathParam],
+    query: Option<&ParamsStruct>,
+    auth: Auth,
     error_enum: &str,
 ) -> Docs {
     let mut docs = Vec::new();
@@ -202,11 +204,41 @@ pub(super) fn operation_docs(
         docs.push(String::new());
     }
     docs.push(format!("`{} {path}`", method.as_str()));
-    if !params.is_empty() {
+    if !params.is_empty() || query.is_some() {
         docs.push(String::new());
         docs.push("# Parameters".to_owned());
         docs.push(String::new());
         docs.extend(params.iter().map(parameter_line));
+        if let Some(query) = query {
+            docs.push(format!(
+                "- `{}`: the query and header parameters, [`{}`](crate::{}); those not set \
+                 are left out of the request.",
+                query.name, query.ty, query.ty
+            ));
+        }
+    }
+    match auth {
+        Auth::Basic => {}
+        Auth::Bearer => {
+            docs.push(String::new());
+            docs.push("# Authentication".to_owned());
+            docs.push(String::new());
+            docs.push(
+                "Sends the client's bearer token \
+                 ([`ClientBuilder::bearer_token`](crate::ClientBuilder::bearer_token), \
+                 [`Client::with_bearer_token`](crate::Client::with_bearer_token)), not the \
+                 project's credentials; without one the call fails with \
+                 [`Error::MissingBearerToken`](crate::Error::MissingBearerToken) and sends \
+                 nothing."
+                    .to_owned(),
+            );
+        }
+        Auth::None => {
+            docs.push(String::new());
+            docs.push("# Authentication".to_owned());
+            docs.push(String::new());
+            docs.push("Sends no credentials: the API declares none for this operation.".to_owned());
+        }
     }
     docs.push(String::new());
     docs.push("# Errors".to_owned());

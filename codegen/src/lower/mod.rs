@@ -3,7 +3,8 @@
 //! The stage is split by concern: [`names`] gives out Rust names, [`refs`]
 //! resolves `$ref`s, [`schema`] turns schemas into types (with [`compose`]
 //! for objects, `allOf` and unions), [`operation`]
-//! lowers operations, [`check`] holds the whole-document checks and [`docs`]
+//! lowers operations, [`pagination`] finds the list operations whose
+//! pages link to each other, [`check`] holds the whole-document checks and [`docs`]
 //! writes doc text. This module runs them in order over the document.
 
 mod check;
@@ -11,6 +12,7 @@ mod compose;
 mod docs;
 mod names;
 mod operation;
+mod pagination;
 mod refs;
 mod schema;
 
@@ -71,6 +73,7 @@ impl Lowerer<'_> {
         let mut types = std::mem::take(&mut self.types);
         types.sort_by(|a, b| a.name().cmp(b.name()));
         self.box_recursion(&mut types);
+        self.paginate(&mut operations, &types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
         Api {
             docs,

@@ -1,15 +1,19 @@
-//! Operations: methods from paths, their path parameters, request bodies and responses.
+//! Operations: methods from paths, their names, parameters (path, query, header), request bodies, responses and credentials.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use openapiv3::{MediaType, Parameter, ReferenceOr, RequestBody, StatusCode};
+use openapiv3::{
+    HeaderStyle, MediaType, Parameter, QueryStyle, ReferenceOr, RequestBody, StatusCode,
+};
 
 use super::Lowerer;
 use super::docs::{doc_lines, non_empty, operation_docs};
-use super::names::RUNTIME_METHODS;
+use super::names::{RUNTIME_METHODS, name_methods, unique};
 use crate::error::{Error, Pointer};
 use crate::ir::{
-    Body, ErrorEnum, ErrorVariant, Method, Operation, PathParam, PathPart, Success, Ty,
+    Auth, Body, BodyFormat, ErrorEnum, ErrorVariant, Field, Method, Operation, Param,
+    ParamLocation, ParamsStruct, PathParam, PathPart, Presence, StatusMatch, Struct, Success, Ty,
+    TypeDef,
 };
 use crate::naming::{snake_name, status_variant, type_name};
 use crate::template::{self, Part};
@@ -20,20 +24,44 @@ struct Responses {
     errors: ErrorEnum,
 }
 
-/// The path parameters of an operation, and the names of those already
-/// reported (so the path check does not report them again); `None` when a
-/// parameter reference did not resolve, so that any name may be declared.
-struct PathParams {
+/// The parameters of an operation: the path parameters, the names of
+/// those already reported (so the path check does not report them again;
+/// `None` when a parameter reference did not resolve, so that any name may
+/// be declared), and the query and header parameters.
+struct Parameters {
     params: Vec<PathParam>,
     failed: Option<BTreeSet<String>>,
+    others: Vec<(Param, Field)>,
+}
+
+/// An operation of the document, before it is lowered: where it is and
+/// the identifier its names come from.
+struct Found<'a> {
+    path: &'a str,
+    item: &'a openapiv3::PathItem,
+    method: Method,
+    operation: &'a openapiv3::Operation,
+    pointer: Pointer,
+    /// The operationId, or `<method> <path>` when there is none.
+    identifier: String,
+    /// `<method> <path>`.
+    fallback: String,
 }
 
 impl<'a> Lowerer<'a> {
     /// Every operation of every path, in document order.
+    ///
+    /// Method names come from the operationId, or from the method and path
+    /// when there is none (`get /things/{id}` -> `get_things_id`). When
+    /// several operations map to one name, the first of them by path, then
+    /// by method (`DELETE` < `GET` < `PATCH` < `POST` < `PUT`), keeps it; each
+    /// other one is named from its method and path instead, with `2`, `3`,
+    /// ... appended if that name is taken as well. The rule depends only on
+    /// the paths and methods, not on where the operations stand in the
+    /// document.
     pub(super) fn operations(&mut self) -> Vec<Operation> {
         let document = self.document;
-        let mut operations = Vec::new();
-        let mut method_names: BTreeMap<String, Pointer> = BTreeMap::new();
+        let mut found: Vec<Found<'a>> = Vec::new();
         for (path, item) in &document.paths.paths {
             let item_pointer = Pointer::root().push("paths").push(path);
             let ReferenceOr::Item(item) = item else {
@@ -48,45 +76,91 @@ impl<'a> Lowerer<'a> {
                         .unsupported(&pointer, format!("the HTTP method `{method}`"));
                     continue;
                 };
-                let identifier = operation
-                    .operation_id
-                    .clone()
-                    .unwrap_or_else(|| format!("{} {path}", method.as_str().to_lowercase()));
-                let method_name = snake_name(&identifier);
-                if RUNTIME_METHODS.contains(&method_name.as_str()) {
-                    self.diagnostics.unsupported(
-                        &pointer.push("operationId"),
-                        format!(
-                            "the Rust name `{method_name}` is reserved by the client runtime's \
-                             `Client`; change the operationId"
-                        ),
-                    );
-                    continue;
-                }
-                if let Some(first) = method_names.get(&method_name) {
-                    self.diagnostics.push(Error::NameCollision {
-                        pointer: pointer.push("operationId"),
-                        name: method_name,
-                        first: first.clone(),
-                    });
-                    continue;
-                }
-                method_names.insert(method_name.clone(), pointer.push("operationId"));
-                self.record(format!("Client::{method_name}"), &pointer);
-                if let Some(lowered) = self.operation(
-                    method_name,
-                    &type_name(&identifier),
-                    method,
+                let fallback = format!("{} {path}", method.as_str().to_lowercase());
+                found.push(Found {
                     path,
                     item,
+                    method,
                     operation,
-                    &pointer,
-                ) {
-                    operations.push(lowered);
-                }
+                    pointer,
+                    identifier: operation
+                        .operation_id
+                        .clone()
+                        .unwrap_or_else(|| fallback.clone()),
+                    fallback,
+                });
+            }
+        }
+        let names = self.method_names(&found);
+        let mut operations = Vec::new();
+        for (found, name) in found.iter().zip(names) {
+            let Some((method_name, pascal)) = name else {
+                continue;
+            };
+            let pointer = &found.pointer;
+            self.record(format!("Client::{method_name}"), pointer);
+            if let Some(lowered) = self.operation(
+                method_name,
+                &pascal,
+                found.method,
+                found.path,
+                found.item,
+                found.operation,
+                pointer,
+            ) {
+                operations.push(lowered);
             }
         }
         operations
+    }
+
+    /// The method name and the type-name stem of each operation (see
+    /// [`Self::operations`] for the rule); `None` for a name the runtime's
+    /// `Client` takes (reported).
+    fn method_names(&mut self, found: &[Found<'a>]) -> Vec<Option<(String, String)>> {
+        let wanted: Vec<String> = found.iter().map(|f| snake_name(&f.identifier)).collect();
+        let mut claims: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, name) in wanted.iter().enumerate() {
+            claims.entry(name).or_default().push(index);
+        }
+        let mut taken: BTreeSet<String> = wanted.iter().cloned().collect();
+        let mut names: Vec<Option<(String, String)>> = found
+            .iter()
+            .map(|f| Some((snake_name(&f.identifier), type_name(&f.identifier))))
+            .collect();
+        let mut renamed: Vec<usize> = Vec::new();
+        for indices in claims.values() {
+            let mut indices = indices.clone();
+            indices.sort_by_key(|&i| (found[i].path, found[i].method.as_str()));
+            renamed.extend(indices.into_iter().skip(1));
+        }
+        renamed.sort_by_key(|&i| (found[i].path, found[i].method.as_str()));
+        for index in renamed {
+            let base = snake_name(&found[index].fallback);
+            let name = unique(&mut taken, &base);
+            let pascal = if name == base {
+                type_name(&found[index].fallback)
+            } else {
+                type_name(&name)
+            };
+            names[index] = Some((name, pascal));
+        }
+        for (index, name) in names.iter_mut().enumerate() {
+            let Some((method_name, _)) = name else {
+                continue;
+            };
+            if RUNTIME_METHODS.contains(&method_name.as_str()) {
+                self.diagnostics.unsupported(
+                    &found[index].pointer.push("operationId"),
+                    format!(
+                        "the Rust name `{method_name}` is reserved by the client runtime's \
+                         `Client`; change the operationId"
+                    ),
+                );
+                *name = None;
+            }
+        }
+        names
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -100,9 +174,13 @@ impl<'a> Lowerer<'a> {
         operation: &'a openapiv3::Operation,
         pointer: &Pointer,
     ) -> Option<Operation> {
-        let PathParams { params, failed } =
-            self.path_params(&method_name, pascal, item, operation, pointer);
+        let Parameters {
+            params,
+            failed,
+            others,
+        } = self.parameters(&method_name, pascal, item, operation, pointer);
         let path_parts = self.path_parts(path, &params, failed.as_ref(), pointer);
+        let query = self.params_struct(&method_name, pascal, &params, others, pointer);
         let body = operation.request_body.as_ref().and_then(|body| {
             let taken = params.iter().any(|p| p.name == "body");
             self.request_body(pascal, body, taken, &pointer.push("requestBody"))
@@ -118,7 +196,16 @@ impl<'a> Lowerer<'a> {
             format!("Client::{method_name} -> Ok"),
             &pointer.push("responses").push(&success.status.to_string()),
         );
-        let docs = operation_docs(operation, method, path, &params, &errors.name);
+        let auth = self.auth(operation);
+        let docs = operation_docs(
+            operation,
+            method,
+            path,
+            &params,
+            query.as_ref(),
+            auth,
+            &errors.name,
+        );
         Some(Operation {
             method_name,
             method,
@@ -126,20 +213,71 @@ impl<'a> Lowerer<'a> {
             path: path_parts?,
             docs,
             params,
+            query,
             body,
             success,
             errors,
+            auth,
+            pagination: None,
         })
     }
 
-    fn path_params(
+    /// The credentials an operation sends: its own `security`, or the
+    /// document's. Of the alternatives it lists, HTTP Basic wins, then
+    /// Bearer, then none (`{}`); `security: []` sends none; a document
+    /// without any `security` sends HTTP Basic, the client's own
+    /// credentials. Schemes that cannot be applied are reported by
+    /// [`Self::check_security`].
+    fn auth(&self, operation: &openapiv3::Operation) -> Auth {
+        let Some(requirements) = operation
+            .security
+            .as_ref()
+            .or(self.document.security.as_ref())
+        else {
+            return Auth::Basic;
+        };
+        let schemes = self
+            .document
+            .components
+            .as_ref()
+            .map(|c| &c.security_schemes);
+        let scheme_of = |requirement: &openapiv3::SecurityRequirement| -> Option<Auth> {
+            if requirement.is_empty() {
+                return Some(Auth::None);
+            }
+            let [name] = requirement.keys().collect::<Vec<_>>()[..] else {
+                return None;
+            };
+            match schemes.and_then(|s| s.get(name)) {
+                Some(ReferenceOr::Item(openapiv3::SecurityScheme::HTTP { scheme, .. })) => {
+                    if scheme.eq_ignore_ascii_case("basic") {
+                        Some(Auth::Basic)
+                    } else if scheme.eq_ignore_ascii_case("bearer") {
+                        Some(Auth::Bearer)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            }
+        };
+        let offered: Vec<Auth> = requirements.iter().filter_map(scheme_of).collect();
+        [Auth::Basic, Auth::Bearer, Auth::None]
+            .into_iter()
+            .find(|auth| offered.contains(auth))
+            .unwrap_or(Auth::None)
+    }
+
+    /// Merges the parameters of the path item and of the operation (the
+    /// operation's win on the same name and location) and lowers each.
+    fn parameters(
         &mut self,
         method_name: &str,
         pascal: &str,
         item: &'a openapiv3::PathItem,
         operation: &'a openapiv3::Operation,
         pointer: &Pointer,
-    ) -> PathParams {
+    ) -> Parameters {
         // Operation parameters override path-item parameters of the same name and location.
         let mut merged: Vec<(Pointer, &'a Parameter)> = Vec::new();
         let mut unresolved = false;
@@ -167,23 +305,58 @@ impl<'a> Lowerer<'a> {
             }
         }
         let mut params = Vec::new();
+        let mut others = Vec::new();
         let mut failed = BTreeSet::new();
         let mut param_names: BTreeMap<String, Pointer> = BTreeMap::new();
+        let mut field_names: BTreeMap<String, Pointer> = BTreeMap::new();
         for (at, parameter) in merged {
             let data = parameter.parameter_data_ref();
-            if matches!(parameter, Parameter::Path { .. }) {
-                failed.insert(data.name.clone());
-            }
-            let Parameter::Path { .. } = parameter else {
-                self.diagnostics.unsupported(
-                    &at,
-                    format!(
-                        "{} parameter `{}` (only path parameters are)",
-                        parameter_location(parameter),
-                        data.name
-                    ),
-                );
-                continue;
+            let (location, explode) = match parameter {
+                Parameter::Path { .. } => {
+                    failed.insert(data.name.clone());
+                    (None, false)
+                }
+                Parameter::Query { style, .. } => {
+                    if !matches!(style, QueryStyle::Form) {
+                        self.diagnostics.unsupported(
+                            &at.push("style"),
+                            format!(
+                                "the query parameter style `{}` (only `form` is)",
+                                query_style(style)
+                            ),
+                        );
+                        continue;
+                    }
+                    (Some(ParamLocation::Query), data.explode.unwrap_or(true))
+                }
+                Parameter::Header { style, .. } => {
+                    let HeaderStyle::Simple = style;
+                    // OpenAPI: such a parameter "SHALL be ignored"; the
+                    // client sets these headers itself.
+                    if ["accept", "content-type", "authorization"]
+                        .contains(&data.name.to_ascii_lowercase().as_str())
+                    {
+                        continue;
+                    }
+                    if !is_header_name(&data.name) {
+                        self.diagnostics.invalid(
+                            &at.push("name"),
+                            format!("`{}` is not a valid HTTP header name", data.name),
+                        );
+                        continue;
+                    }
+                    (Some(ParamLocation::Header), false)
+                }
+                Parameter::Cookie { .. } => {
+                    self.diagnostics.unsupported(
+                        &at,
+                        format!(
+                            "cookie parameter `{}` (path, query and header parameters are)",
+                            data.name
+                        ),
+                    );
+                    continue;
+                }
             };
             let openapiv3::ParameterSchemaOrContent::Schema(schema) = &data.format else {
                 self.diagnostics
@@ -194,34 +367,70 @@ impl<'a> Lowerer<'a> {
             let Some(used) = self.ty(schema.into(), &at.push("schema"), &context) else {
                 continue;
             };
-            let ty = self.unaliased(used.ty);
-            let scalar = matches!(
-                ty,
-                Ty::String
-                    | Ty::Uuid
-                    | Ty::Bool
-                    | Ty::I32
-                    | Ty::I64
-                    | Ty::F64
-                    | Ty::Date
-                    | Ty::DateTime
-            ) || matches!(&ty, Ty::Named(name) if self.is_enum(name));
-            if !scalar {
-                self.diagnostics.unsupported(
-                    &at.push("schema"),
-                    "a path parameter that is not a string, number, boolean or string enum",
-                );
-                continue;
-            }
             let docs = non_empty(
                 data.description
                     .as_deref()
                     .map(doc_lines)
                     .unwrap_or_default(),
-                || format!("The `{}` path parameter.", data.name),
+                || {
+                    let kind = location.map_or("path", |l| match l {
+                        ParamLocation::Query => "query",
+                        ParamLocation::Header => "header",
+                    });
+                    format!("The `{}` {kind} parameter.", data.name)
+                },
             );
             let name = snake_name(&data.name);
-            if let Some(first) = param_names.get(&name) {
+            let Some(location) = location else {
+                let ty = self.unaliased(used.ty);
+                if !self.is_scalar(&ty) {
+                    self.diagnostics.unsupported(
+                        &at.push("schema"),
+                        "a path parameter that is not a string, number, boolean or string enum",
+                    );
+                    continue;
+                }
+                if let Some(first) = param_names.get(&name) {
+                    self.diagnostics.push(Error::NameCollision {
+                        pointer: at,
+                        name,
+                        first: first.clone(),
+                    });
+                    continue;
+                }
+                self.record(format!("Client::{method_name}({name})"), &at);
+                param_names.insert(name.clone(), at);
+                failed.remove(&data.name);
+                params.push(PathParam {
+                    name,
+                    wire: data.name.clone(),
+                    ty,
+                    docs,
+                });
+                continue;
+            };
+            let value = match self.unaliased(used.ty.clone()) {
+                Ty::Array(item) => {
+                    let item = self.unaliased(*item);
+                    self.is_scalar(&item).then(|| Ty::Array(Box::new(item)))
+                }
+                scalar => self.is_scalar(&scalar).then_some(scalar),
+            };
+            let Some(value) = value else {
+                self.diagnostics.unsupported(
+                    &at.push("schema"),
+                    format!(
+                        "a {} parameter that is not a string, number, boolean, string enum \
+                         or an array of them",
+                        match location {
+                            ParamLocation::Query => "query",
+                            ParamLocation::Header => "header",
+                        }
+                    ),
+                );
+                continue;
+            };
+            if let Some(first) = field_names.get(&name) {
                 self.diagnostics.push(Error::NameCollision {
                     pointer: at,
                     name,
@@ -229,20 +438,113 @@ impl<'a> Lowerer<'a> {
                 });
                 continue;
             }
-            self.record(format!("Client::{method_name}({name})"), &at);
-            param_names.insert(name.clone(), at);
-            failed.remove(&data.name);
-            params.push(PathParam {
-                name,
-                wire: data.name.clone(),
-                ty,
-                docs,
+            field_names.insert(name.clone(), at.clone());
+            self.record(format!("{pascal}Params::{name}"), &at);
+            let mut field_docs = docs;
+            field_docs.push(String::new());
+            field_docs.push(match location {
+                ParamLocation::Query => format!("Sent as the query parameter `{}`.", data.name),
+                ParamLocation::Header => format!("Sent as the header `{}`.", data.name),
             });
+            let required = data.required;
+            others.push((
+                Param {
+                    field: name.clone(),
+                    wire: data.name.clone(),
+                    location,
+                    ty: value,
+                    required,
+                    explode,
+                },
+                Field {
+                    name,
+                    wire: data.name.clone(),
+                    docs: field_docs,
+                    ty: used.ty,
+                    presence: if required {
+                        Presence::Required
+                    } else {
+                        Presence::Optional
+                    },
+                    setter: String::new(),
+                    clearer: None,
+                    flatten: false,
+                },
+            ));
         }
-        PathParams {
+        Parameters {
             params,
             failed: (!unresolved).then_some(failed),
+            others,
         }
+    }
+
+    /// Whether a path, query or header parameter can hold a value of `ty`
+    /// (aliases resolved): a string, number, boolean, date, UUID or string
+    /// enum.
+    fn is_scalar(&self, ty: &Ty) -> bool {
+        matches!(
+            ty,
+            Ty::String
+                | Ty::Uuid
+                | Ty::Bool
+                | Ty::I32
+                | Ty::I64
+                | Ty::F32
+                | Ty::F64
+                | Ty::Date
+                | Ty::DateTime
+        ) || matches!(ty, Ty::Named(name) if self.is_enum(name))
+    }
+
+    /// The struct `<Operation>Params` of the query and header parameters,
+    /// defined as a type of its own (built with `new` and setters like the
+    /// body types); `None` when there are none.
+    fn params_struct(
+        &mut self,
+        method_name: &str,
+        pascal: &str,
+        path_params: &[PathParam],
+        others: Vec<(Param, Field)>,
+        pointer: &Pointer,
+    ) -> Option<ParamsStruct> {
+        if others.is_empty() {
+            return None;
+        }
+        let name = format!("{pascal}Params");
+        if !self.claim_type_name(&name, &pointer.push("parameters")) {
+            return None;
+        }
+        let (params, mut fields): (Vec<Param>, Vec<Field>) = others.into_iter().unzip();
+        name_methods(&mut fields);
+        let required = self.required_arguments(&name, &fields, &pointer.push("parameters"))?;
+        self.types.push(TypeDef::Struct(Struct {
+            name: name.clone(),
+            docs: vec![
+                format!(
+                    "The query and header parameters of \
+                     [`Client::{method_name}`](crate::Client::{method_name})."
+                ),
+                String::new(),
+                "Parameters that are not set are left out of the request.".to_owned(),
+            ],
+            fields,
+            required,
+        }));
+        let argument = if path_params.iter().any(|p| p.name == "params") {
+            "parameters"
+        } else {
+            "params"
+        };
+        self.record(
+            format!("Client::{method_name}({argument})"),
+            &pointer.push("parameters"),
+        );
+        Some(ParamsStruct {
+            name: argument.to_owned(),
+            ty: name,
+            params,
+        })
     }
 
     /// Splits the path template, checking that its parameters and the declared ones match.
@@ -353,6 +655,43 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// The media type of a response body: JSON if the response offers it,
+    /// else `text/plain`; an error for a response with neither.
+    fn response_media(
+        &mut self,
+        content: &'a openapiv3::Content,
+        pointer: &Pointer,
+    ) -> Option<(Pointer, &'a MediaType, BodyFormat)> {
+        let text = content.iter().find(|(media_type, _)| is_text(media_type));
+        match text {
+            Some((media_type, media)) if !content.keys().any(|m| is_json(m)) => Some((
+                pointer.push("content").push(media_type),
+                media,
+                BodyFormat::Text,
+            )),
+            _ => {
+                let found = content.iter().find(|(media_type, _)| is_json(media_type));
+                match found {
+                    Some((media_type, media)) => Some((
+                        pointer.push("content").push(media_type),
+                        media,
+                        BodyFormat::Json,
+                    )),
+                    None => {
+                        let listed: Vec<&str> = content.keys().map(String::as_str).collect();
+                        self.unsupported(
+                            &pointer.push("content"),
+                            format!(
+                                "media type(s) {} (only JSON and text/plain are)",
+                                listed.join(", ")
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+    }
+
     fn responses(
         &mut self,
         pascal: &str,
@@ -360,60 +699,91 @@ impl<'a> Lowerer<'a> {
         pointer: &Pointer,
     ) -> Option<Responses> {
         let responses_pointer = pointer.push("responses");
-        if operation.responses.default.is_some() {
-            self.diagnostics.unsupported(
-                &responses_pointer.push("default"),
-                "a `default` response (declare each status)",
-            );
-        }
         let mut successes = Vec::new();
         let mut variants = Vec::new();
         // Whether a response failed (and was reported); the others are still
         // checked, so that every problem is reported.
         let mut failed = false;
-        for (code, response) in &operation.responses.responses {
-            let at = responses_pointer.push(&code.to_string());
+        let declared = operation
+            .responses
+            .responses
+            .iter()
+            .map(|(code, response)| (code.to_string(), Some(code), response))
+            .chain(
+                operation
+                    .responses
+                    .default
+                    .iter()
+                    .map(|response| ("default".to_owned(), None, response)),
+            );
+        for (key, code, response) in declared {
+            let at = responses_pointer.push(&key);
             let status = match code {
-                StatusCode::Code(status) => *status,
-                StatusCode::Range(_) => {
+                Some(StatusCode::Code(status)) => StatusMatch::Code(*status),
+                Some(StatusCode::Range(2)) => {
                     self.diagnostics.unsupported(
                         &at,
-                        format!("the status range `{code}` (declare each status)"),
+                        "the status range `2XX` for the success (declare the status)",
                     );
+                    failed = true;
                     continue;
                 }
+                Some(StatusCode::Range(class)) => StatusMatch::Range(*class),
+                None => StatusMatch::Default,
+            };
+            let success = match status {
+                StatusMatch::Code(code) => (200..300).contains(&code).then_some(code),
+                _ => None,
             };
             let Some(response) =
                 self.resolve(response, "responses", |c, key| c.responses.get(key), &at)
             else {
                 failed = true;
-                if (200..300).contains(&status) {
-                    successes.push((at, Success { status, ty: None }));
+                if let Some(status) = success {
+                    successes.push((
+                        at,
+                        Success {
+                            status,
+                            ty: None,
+                            format: BodyFormat::Json,
+                        },
+                    ));
                 }
                 continue;
             };
-            let ty = if response.content.is_empty() {
-                None
+            let variant = match status {
+                StatusMatch::Code(code) => status_variant(code),
+                StatusMatch::Range(class) => range_variant(class),
+                StatusMatch::Default => "Other".to_owned(),
+            };
+            let (ty, format) = if response.content.is_empty() {
+                (None, BodyFormat::Json)
             } else {
-                let variant = status_variant(status);
-                let context = if (200..300).contains(&status) {
+                let context = if success.is_some() {
                     format!("{pascal}Response")
                 } else {
                     format!("{pascal}{variant}Body")
                 };
-                let lowered =
-                    self.json_media(&response.content, &at)
-                        .and_then(|(media_pointer, media)| match &media.schema {
+                match self.response_media(&response.content, &at) {
+                    Some((_, _, BodyFormat::Text)) => (Some(Ty::String), BodyFormat::Text),
+                    Some((media_pointer, media, BodyFormat::Json)) => {
+                        let lowered = match &media.schema {
                             Some(schema) => self
                                 .ty(schema.into(), &media_pointer.push("schema"), &context)
                                 .map(|used| used.ty),
                             None => Some(Ty::Json),
-                        });
-                failed |= lowered.is_none();
-                lowered
+                        };
+                        failed |= lowered.is_none();
+                        (lowered, BodyFormat::Json)
+                    }
+                    None => {
+                        failed = true;
+                        (None, BodyFormat::Json)
+                    }
+                }
             };
-            if (200..300).contains(&status) {
-                successes.push((at, Success { status, ty }));
+            if let Some(status) = success {
+                successes.push((at, Success { status, ty, format }));
             } else {
                 let docs = non_empty(doc_lines(&response.description), || {
                     format!("Status {status}.")
@@ -423,11 +793,12 @@ impl<'a> Lowerer<'a> {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" ");
-                self.record(format!("{pascal}Error::{}", status_variant(status)), &at);
+                self.record(format!("{pascal}Error::{variant}"), &at);
                 variants.push(ErrorVariant {
-                    name: status_variant(status),
+                    name: variant,
                     status,
                     ty,
+                    format,
                     docs,
                     summary: summary.trim_end_matches('.').to_owned(),
                 });
@@ -466,6 +837,34 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// The variant name of an error status range: `4XX` -> `ClientError`.
+fn range_variant(class: u16) -> String {
+    match class {
+        1 => "Informational".to_owned(),
+        3 => "Redirection".to_owned(),
+        4 => "ClientError".to_owned(),
+        5 => "ServerError".to_owned(),
+        other => format!("Status{other}xx"),
+    }
+}
+
+fn query_style(style: &QueryStyle) -> &'static str {
+    match style {
+        QueryStyle::Form => "form",
+        QueryStyle::SpaceDelimited => "spaceDelimited",
+        QueryStyle::PipeDelimited => "pipeDelimited",
+        QueryStyle::DeepObject => "deepObject",
+    }
+}
+
+/// Whether `name` is an HTTP field name (an RFC 9110 token).
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
 impl Pointer {
     /// The sibling `token` of this pointer's last token (`.../put` -> `.../parameters`).
     fn parent_push(&self, token: &str) -> Pointer {
@@ -498,6 +897,11 @@ fn parameter_location(parameter: &Parameter) -> &'static str {
         Parameter::Path { .. } => "path",
         Parameter::Cookie { .. } => "cookie",
     }
+}
+
+fn is_text(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("text/plain")
 }
 
 fn is_json(media_type: &str) -> bool {

@@ -3,8 +3,9 @@
 //! SignalWire Fabric API (version 1.0.0)
 //!
 //! The part of SignalWire's Fabric REST API that this client covers:
-//! SIP endpoints. See `spec/README.md` for provenance and deviations from
-//! upstream.
+//! the SIP endpoint resource (list, create, get, update, delete, and the
+//! endpoint's addresses). See `spec/README.md` for provenance and
+//! deviations from upstream.
 
 mod operations;
 mod types;

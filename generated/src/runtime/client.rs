@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use secrecy::SecretString;
 
-use super::config::{ClientBuilder, from_env};
+use super::config::{ClientBuilder, check_bearer_token, from_env};
 use super::defaults;
 use super::error::ConfigError;
 use super::retry::RetryPolicy;
@@ -28,6 +28,10 @@ pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSI
 /// Requests are authenticated with HTTP Basic auth: the project ID as the
 /// username and the API token as the password. The token is kept in a
 /// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html) and is never shown by `Debug`.
+/// Operations whose API description asks for HTTP Bearer send the
+/// client's bearer token instead ([`ClientBuilder::bearer_token`],
+/// [`Client::with_bearer_token`]), and those that declare no security send
+/// no credentials; each operation's docs say so when it is not Basic.
 ///
 /// Build one with [`Client::from_env`], [`Client::new`],
 /// [`Client::from_base_url`] or [`Client::builder`]. The `with_*` methods
@@ -78,6 +82,8 @@ pub(super) struct Auth {
     pub(super) base_url: String,
     pub(super) project_id: String,
     pub(super) api_token: SecretString,
+    /// The token of operations that authenticate with HTTP Bearer.
+    pub(super) bearer_token: Option<SecretString>,
 }
 
 /// The reqwest client, and how it was made.
@@ -184,8 +190,9 @@ impl Client {
     /// Builds a client for a space.
     ///
     /// `space` is a host such as `example.signalwire.com` (anything with a
-    /// `.`), used as `https://<host>`, or a bare space name such as
-    /// `example`, which becomes `https://example.signalwire.com`.
+    /// `.`), used as `https://<host>` followed by the path of the API's
+    /// server URL if it has one, or a bare space name such as `example`,
+    /// which becomes `https://example.signalwire.com`.
     ///
     /// # Errors
     ///
@@ -301,6 +308,33 @@ impl Client {
         }))
     }
 
+    /// A client that sends `bearer_token` for the operations that
+    /// authenticate with HTTP Bearer (such as a subscriber's token),
+    /// replacing any it had. Shares the pool, the project credentials and
+    /// every setting. The token is kept in a
+    /// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html)
+    /// and never shown by `Debug` or in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`ConfigError::Empty`] for an empty token,
+    /// [`ConfigError::InvalidBearerToken`] for one that cannot be sent in a
+    /// header.
+    pub fn with_bearer_token(&self, bearer_token: impl Into<String>) -> Result<Client, ConfigError> {
+        let bearer_token = SecretString::from(bearer_token.into());
+        check_bearer_token(&bearer_token)?;
+        Ok(Client {
+            auth: Arc::new(Auth {
+                base_url: self.auth.base_url.clone(),
+                project_id: self.auth.project_id.clone(),
+                api_token: self.auth.api_token.clone(),
+                bearer_token: Some(bearer_token),
+            }),
+            transport: self.transport.clone(),
+            options: Arc::clone(&self.options),
+        })
+    }
+
     /// A client whose connections time out after `connect_timeout`.
     ///
     /// reqwest sets the connect timeout per connection pool, not per
@@ -335,6 +369,10 @@ impl fmt::Debug for Client {
             .field("base_url", &self.auth.base_url)
             .field("project_id", &self.auth.project_id)
             .field("api_token", &Redacted)
+            .field(
+                "bearer_token",
+                &self.auth.bearer_token.as_ref().map(|_| Redacted),
+            )
             .field("timeout", &options.timeout)
             // `None`: set on the caller's own reqwest::Client.
             .field("connect_timeout", &self.transport.connect_timeout)

@@ -4,8 +4,11 @@
 //! shared by generated types ([`Nullable`], [`UnknownValue`]).
 //!
 //! Generated code reaches it only through the `pub(crate)` items
-//! re-exported at the end of this file: [`send`], [`OperationRequest`],
-//! [`path_segment`], [`encode_json`] and the methods of `RawResponse`.
+//! re-exported at the end of this file: [`send`] (or [`send_with`] and
+//! [`RequestExtras`] for an operation with header parameters, other
+//! credentials or a text response), [`OperationRequest`], [`path_segment`],
+//! [`encode_json`], [`Query`], [`header_param`], [`date_time_text`] and
+//! the methods of `RawResponse`.
 //! Nothing here depends on the API description, except that a bare space
 //! name is put into the server URL that the generated code declares
 //! (`crate::api::SERVER_URL`).
@@ -15,6 +18,8 @@ mod config;
 pub mod defaults;
 mod error;
 mod nullable;
+mod pages;
+mod params;
 mod request;
 mod reserved;
 mod retry;
@@ -31,8 +36,14 @@ pub use unknown_value::UnknownValue;
 #[cfg(test)]
 pub(crate) use reserved::TYPE_NAMES;
 
+#[allow(unused_imports)] // used only when a spec has a paginated list operation
+pub(crate) use pages::pages;
+#[allow(unused_imports)] // each is used only when a spec needs it
+pub(crate) use params::{AuthScheme, Query, RequestExtras, date_time_text, header_param};
 pub(crate) use request::{OperationRequest, encode_json, path_segment};
 pub(crate) use send::send;
+#[allow(unused_imports)] // used only when a spec needs it
+pub(crate) use send::send_with;
 
 #[cfg(test)]
 mod wire_tests;

@@ -94,6 +94,33 @@ impl RawResponse {
         })
     }
 
+    /// The body of a declared `text/plain` success response, as text (a
+    /// byte sequence that is not UTF-8 is replaced by `U+FFFD`).
+    #[allow(dead_code)] // used by generated code only when a spec declares a text response
+    pub(crate) fn text<E>(self) -> Result<String, Error<E>> {
+        Ok(String::from_utf8_lossy(&self.body).into_owned())
+    }
+
+    /// A declared error status with a `text/plain` body: the text wrapped
+    /// into the operation's error enum by `wrap`.
+    ///
+    /// # Errors
+    ///
+    /// Always: [`Error::Api`].
+    #[allow(dead_code)] // used by generated code only when a spec declares a text error
+    pub(crate) fn api_error_text<T, E>(
+        self,
+        wrap: impl FnOnce(String) -> E,
+    ) -> Result<T, Error<E>> {
+        let text = String::from_utf8_lossy(&self.body).into_owned();
+        Err(Error::Api(ApiError::new(
+            self.status,
+            wrap(text),
+            self.body,
+            self.attempts,
+        )))
+    }
+
     /// A declared success response without a body; any body is ignored.
     #[allow(dead_code)] // used by generated code only when a spec declares a bodiless success
     pub(crate) fn empty<E>(self) -> Result<(), Error<E>> {
@@ -109,7 +136,7 @@ impl RawResponse {
     /// Always: [`Error::Api`], or [`Error::Decode`] if the body is not a `B`.
     pub(crate) fn api_error<B: DeserializeOwned, T, E>(
         self,
-        wrap: fn(B) -> E,
+        wrap: impl FnOnce(B) -> E,
     ) -> Result<T, Error<E>> {
         Err(match serde_json::from_slice(&self.body) {
             Ok(body) => Error::Api(ApiError::new(
@@ -169,7 +196,7 @@ pub(crate) fn encode_json<T: Serialize + ?Sized, E>(value: &T) -> Result<Vec<u8>
 
 /// Everything except the unreserved characters of RFC 3986
 /// (`A-Z a-z 0-9 - . _ ~`).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(super) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')

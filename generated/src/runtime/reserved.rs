@@ -34,6 +34,7 @@ pub const CLIENT_METHODS: &[&str] = &[
     "from_env",
     "new",
     "with_connect_timeout",
+    "with_bearer_token",
     "with_header",
     "with_max_response_bytes",
     "with_retry",

@@ -10,6 +10,7 @@ use tracing::Instrument as _;
 
 use super::client::{Client, USER_AGENT};
 use super::error::{AttemptError, Error};
+use super::params::{AuthScheme, RequestExtras};
 use super::request::{OperationRequest, RawResponse};
 use super::retry::{self, Decision, Outcome, Situation};
 
@@ -30,21 +31,56 @@ pub(crate) async fn send<E>(
     client: &Client,
     request: OperationRequest,
 ) -> Result<RawResponse, Error<E>> {
+    send_with(client, request, RequestExtras::default()).await
+}
+
+/// [`send`] for an operation that adds header parameters, asks for
+/// another media type or sends other credentials than HTTP Basic.
+///
+/// # Errors
+///
+/// As [`send`]; and [`Error::MissingBearerToken`], before anything is
+/// sent, for a Bearer operation on a client without a bearer token.
+pub(crate) async fn send_with<E>(
+    client: &Client,
+    request: OperationRequest,
+    extras: RequestExtras,
+) -> Result<RawResponse, Error<E>> {
+    let url = url(&client.auth.base_url, &request.path);
+    send_to(client, url, request, &extras).await
+}
+
+/// [`send_with`] to the absolute `url` (of the same origin as the base
+/// URL, which the caller has checked); `request.path` is not used.
+pub(super) async fn send_to<E>(
+    client: &Client,
+    url: String,
+    request: OperationRequest,
+    extras: &RequestExtras,
+) -> Result<RawResponse, Error<E>> {
+    if extras.auth == AuthScheme::Bearer && client.auth.bearer_token.is_none() {
+        return Err(Error::MissingBearerToken {
+            path_template: request.path_template,
+        });
+    }
     let span = tracing::info_span!(
         "signalwire_fabric.request",
         method = %request.method,
         path_template = request.path_template,
     );
-    send_with_retries(client, request).instrument(span).await
+    send_with_retries(client, url, request, extras)
+        .instrument(span)
+        .await
 }
 
 async fn send_with_retries<E>(
     client: &Client,
+    url: String,
     request: OperationRequest,
+    extras: &RequestExtras,
 ) -> Result<RawResponse, Error<E>> {
     let options = &*client.options;
     let policy = &options.retry;
-    let url = url(&client.auth.base_url, &request.path);
     // `Bytes` so that every attempt shares the body without copying it.
     let body = request.body.map(Bytes::from);
     let idempotent = retry::is_idempotent(&request.method);
@@ -66,7 +102,7 @@ async fn send_with_retries<E>(
         tracing::debug!(attempt, timeout_ms = millis(timeout), "sending");
         let result = tokio::time::timeout(
             timeout,
-            attempt_once(client, &request.method, &url, body.as_ref()),
+            attempt_once(client, &request.method, &url, body.as_ref(), extras),
         )
         .await
         .unwrap_or(Err(AttemptError::Timeout));
@@ -147,28 +183,36 @@ async fn attempt_once(
     method: &reqwest::Method,
     url: &str,
     body: Option<&Bytes>,
+    extras: &RequestExtras,
 ) -> Result<RawResponse, AttemptError> {
     let auth = &*client.auth;
     let extra_headers = &client.options.headers;
-    let mut headers = HeaderMap::with_capacity(4 + extra_headers.len());
+    let mut headers = HeaderMap::with_capacity(4 + extra_headers.len() + extras.headers.len());
     headers.insert(
         reqwest::header::USER_AGENT,
         HeaderValue::from_static(USER_AGENT),
     );
-    headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+    headers.insert(ACCEPT, HeaderValue::from_static(extras.accept));
     if body.is_some() {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
-    for (name, value) in extra_headers {
+    for (name, value) in extra_headers.iter().chain(&extras.headers) {
         headers.insert(name, value.clone());
     }
-    let mut request = client
+    let request = client
         .transport
         .http
         .request(method.clone(), url)
-        .headers(headers)
-        // Marks the header value as sensitive.
-        .basic_auth(&auth.project_id, Some(auth.api_token.expose_secret()));
+        .headers(headers);
+    // Both mark the header value as sensitive.
+    let mut request = match (extras.auth, &auth.bearer_token) {
+        (AuthScheme::Basic, _) => {
+            request.basic_auth(&auth.project_id, Some(auth.api_token.expose_secret()))
+        }
+        (AuthScheme::Bearer, Some(token)) => request.bearer_auth(token.expose_secret()),
+        // `send_to` refuses a Bearer operation without a token.
+        (AuthScheme::Bearer, None) | (AuthScheme::None, _) => request,
+    };
     if let Some(body) = body {
         request = request.body(body.clone());
     }
@@ -177,7 +221,7 @@ async fn attempt_once(
 }
 
 /// `base_url` followed by `path` (which should start with `/`).
-fn url(base_url: &str, path: &str) -> String {
+pub(super) fn url(base_url: &str, path: &str) -> String {
     let separator = if path.starts_with('/') { "" } else { "/" };
     format!("{base_url}{separator}{path}")
 }

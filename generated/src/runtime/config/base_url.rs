@@ -94,7 +94,8 @@ fn space_base_url_with(
         ));
     }
     if space.contains('.') {
-        host_base_url(space).map_err(|reason| invalid(&reason))
+        let host = host_base_url(space).map_err(|reason| invalid(&reason))?;
+        Ok(format!("{host}{}", server_path(template, variables)))
     } else {
         check_space_name(space).map_err(invalid)?;
         expand_server_url(template, variables, space)
@@ -121,6 +122,22 @@ fn host_base_url(host: &str) -> Result<String, String> {
         return Err("has no host".to_owned());
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+/// The path of the server URL template (`/api/fabric` of
+/// `https://{space}.example.com/api/fabric/`), without a trailing `/`, the
+/// variables in it replaced by their defaults: a host given as the space
+/// keeps the base path that operation paths are relative to.
+fn server_path(template: &str, variables: &[(&str, &str)]) -> String {
+    let after_scheme = template.find("://").map_or(0, |at| at + 3);
+    let Some(start) = template[after_scheme..].find('/') else {
+        return String::new();
+    };
+    let mut path = template[after_scheme + start..].to_owned();
+    for (name, default) in variables {
+        path = path.replace(&format!("{{{name}}}"), default);
+    }
+    path.trim_end_matches('/').to_owned()
 }
 
 /// A space name becomes the first label of a host name.
@@ -256,6 +273,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(url, "https://acme.eu.example.com/v1");
+    }
+
+    #[test]
+    fn a_host_keeps_the_base_path_of_the_server_url() {
+        let template = "https://{space_name}.example.com/api/fabric/";
+        let variables = &[("space_name", "{your-space}")];
+        assert_eq!(
+            space_base_url_with("acme", template, variables).unwrap(),
+            "https://acme.example.com/api/fabric"
+        );
+        assert_eq!(
+            space_base_url_with("acme.example.com", template, variables).unwrap(),
+            "https://acme.example.com/api/fabric"
+        );
+        assert_eq!(
+            space_base_url_with("acme.example.com:8443", TEMPLATE, VARIABLES).unwrap(),
+            "https://acme.example.com:8443"
+        );
     }
 
     #[test]

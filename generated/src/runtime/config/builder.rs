@@ -8,7 +8,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 use secrecy::SecretString;
 
 use super::base_url::{parse_base_url, space_base_url};
-use super::credentials::{check_api_token, check_project_id};
+use super::credentials::{check_api_token, check_bearer_token, check_project_id};
 use super::plain_http::check_transport_security;
 use crate::runtime::client::{Auth, HeaderNames, Options, Redacted, Transport, check_extra_header};
 use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
@@ -57,6 +57,7 @@ use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
 pub struct ClientBuilder {
     project_id: Option<String>,
     api_token: Option<SecretString>,
+    bearer_token: Option<SecretString>,
     space: Option<String>,
     base_url: Option<String>,
     http_client: Option<reqwest::Client>,
@@ -83,9 +84,24 @@ impl ClientBuilder {
         self
     }
 
+    /// Sets the bearer token that operations which authenticate with HTTP
+    /// Bearer send (`Authorization: Bearer <token>`), such as a
+    /// subscriber's token; their docs say so. Every other operation keeps
+    /// sending HTTP Basic. It is kept in a
+    /// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html)
+    /// and never shown by `Debug` or in errors. Without one, a Bearer
+    /// operation fails with
+    /// [`Error::MissingBearerToken`](crate::Error::MissingBearerToken) and
+    /// sends nothing.
+    pub fn bearer_token(mut self, bearer_token: impl Into<String>) -> Self {
+        self.bearer_token = Some(SecretString::from(bearer_token.into()));
+        self
+    }
+
     /// Sets the space: a host such as `example.signalwire.com` (anything
-    /// containing a `.`), used as `https://<host>`, or a bare space name
-    /// such as `example`, put into the API's server URL template
+    /// containing a `.`), used as `https://<host>` followed by the path of
+    /// the API's server URL if it has one, or a bare space name such as
+    /// `example`, put into the API's server URL template
     /// (`https://example.signalwire.com`).
     pub fn space(mut self, space: impl Into<String>) -> Self {
         self.space = Some(space.into());
@@ -198,6 +214,9 @@ impl ClientBuilder {
             setting: "api token",
         })?;
         check_api_token(&api_token)?;
+        if let Some(bearer_token) = &self.bearer_token {
+            check_bearer_token(bearer_token)?;
+        }
         let base_url = match (self.base_url, self.space) {
             (Some(base_url), _) => parse_base_url(&base_url)?,
             (None, Some(space)) => space_base_url(&space)?,
@@ -221,6 +240,7 @@ impl ClientBuilder {
                 base_url,
                 project_id,
                 api_token,
+                bearer_token: self.bearer_token,
             }),
             transport,
             options: Arc::new(self.options),
@@ -233,6 +253,10 @@ impl fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("project_id", &self.project_id)
             .field("api_token", &self.api_token.as_ref().map(|_| Redacted))
+            .field(
+                "bearer_token",
+                &self.bearer_token.as_ref().map(|_| Redacted),
+            )
             .field("space", &self.space)
             .field("base_url", &self.base_url)
             .field("http_client", &self.http_client.as_ref().map(|_| ".."))

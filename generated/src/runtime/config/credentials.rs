@@ -37,3 +37,21 @@ pub(super) fn check_api_token(api_token: &SecretString) -> Result<(), ConfigErro
     }
     Ok(())
 }
+
+/// A bearer token goes into `Authorization: Bearer <token>`: it must not be
+/// empty, and must be visible ASCII (RFC 6750 `b64token`, loosely).
+pub(in crate::runtime) fn check_bearer_token(token: &SecretString) -> Result<(), ConfigError> {
+    use secrecy::ExposeSecret as _;
+    let token = token.expose_secret();
+    if token.trim().is_empty() {
+        return Err(ConfigError::Empty {
+            setting: "bearer token",
+        });
+    }
+    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(ConfigError::InvalidBearerToken {
+            reason: "must be visible ASCII characters, without spaces or line breaks",
+        });
+    }
+    Ok(())
+}

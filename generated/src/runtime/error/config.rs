@@ -34,6 +34,13 @@ pub enum ConfigError {
         reason: &'static str,
     },
 
+    /// The bearer token cannot be sent in an `Authorization` header.
+    #[error("invalid bearer token: {reason}")]
+    InvalidBearerToken {
+        /// What is wrong with it (never the token itself).
+        reason: &'static str,
+    },
+
     /// The space is neither a valid space name nor a valid host.
     #[error("invalid space `{value}`: {reason}")]
     InvalidSpace {

@@ -101,6 +101,50 @@ pub enum Error<E> {
         name: &'static str,
     },
 
+    /// A header parameter's value cannot be sent in a header (it holds a
+    /// control character such as a line break). Nothing was sent.
+    InvalidHeaderParameter {
+        /// The operation's path template, e.g. `/resources`.
+        path_template: &'static str,
+        /// The header's name, in lowercase, e.g. `x-trace-id`.
+        name: &'static str,
+    },
+
+    /// The operation authenticates with HTTP Bearer and the client has no
+    /// bearer token ([`ClientBuilder::bearer_token`](crate::ClientBuilder::bearer_token),
+    /// [`Client::with_bearer_token`](crate::Client::with_bearer_token)).
+    /// Nothing was sent.
+    MissingBearerToken {
+        /// The operation's path template, e.g. `/subscribers/tokens`.
+        path_template: &'static str,
+    },
+
+    /// A page of a list stream links to its next page on another origin
+    /// (scheme, host or port) than the client's base URL. The link was not
+    /// followed, so the credentials were not sent there; the stream ends
+    /// here, after the items of the page that carried the link.
+    ForeignNextLink {
+        /// The `next` link as the server gave it.
+        link: String,
+    },
+
+    /// A page of a list stream links to a page that the stream has already
+    /// fetched, which would loop forever. The link was not followed; the
+    /// stream ends here, after the items of the page that carried it.
+    RepeatedNextLink {
+        /// The `next` link as the server gave it.
+        link: String,
+    },
+
+    /// A page of a list stream has a `next` link that is not a URL. The
+    /// stream ends here, after the items of the page that carried it.
+    InvalidNextLink {
+        /// The `next` link as the server gave it.
+        link: String,
+        /// Why it is not a URL.
+        reason: String,
+    },
+
     /// The response body was larger than the limit
     /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
     /// reading stopped there. Not retried.
@@ -125,7 +169,12 @@ impl<E> Error<E> {
             Self::Transport { .. }
             | Self::Timeout { .. }
             | Self::Encode(_)
-            | Self::InvalidPathParameter { .. } => None,
+            | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. } => None,
         }
     }
 
@@ -139,6 +188,11 @@ impl<E> Error<E> {
             | Self::Timeout { .. }
             | Self::Encode(_)
             | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. }
             | Self::BodyTooLarge { .. } => None,
         }
     }
@@ -158,7 +212,9 @@ impl<E> Error<E> {
 
     /// The number of attempts made, the first one included: more than one
     /// when the [`RetryPolicy`](crate::RetryPolicy) retried, and `0` when
-    /// nothing was sent ([`Error::Encode`], [`Error::InvalidPathParameter`]).
+    /// nothing was sent ([`Error::Encode`], [`Error::InvalidPathParameter`],
+    /// [`Error::InvalidHeaderParameter`], [`Error::MissingBearerToken`], and
+    /// the link errors of list streams, whose link was not followed).
     pub fn attempts(&self) -> u32 {
         match self {
             Self::Api(api) => api.attempts(),
@@ -167,7 +223,13 @@ impl<E> Error<E> {
             | Self::UnexpectedStatus { attempts, .. }
             | Self::Decode { attempts, .. }
             | Self::BodyTooLarge { attempts, .. } => *attempts,
-            Self::Encode(_) | Self::InvalidPathParameter { .. } => 0,
+            Self::Encode(_)
+            | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. } => 0,
         }
     }
 }
@@ -202,6 +264,29 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             } => write!(
                 f,
                 "path parameter `{name}` of {path_template} must not be empty, `.` or `..`"
+            ),
+            Self::InvalidHeaderParameter {
+                path_template,
+                name,
+            } => write!(
+                f,
+                "header parameter `{name}` of {path_template} must not contain control characters"
+            ),
+            Self::ForeignNextLink { link } => write!(
+                f,
+                "the next page is on another origin than the base url; not followed: {link}"
+            ),
+            Self::RepeatedNextLink { link } => write!(
+                f,
+                "the next page was already fetched; not followed again: {link}"
+            ),
+            Self::InvalidNextLink { link, reason } => {
+                write!(f, "the next page link `{link}` is not a url: {reason}")
+            }
+            Self::MissingBearerToken { path_template } => write!(
+                f,
+                "{path_template} authenticates with a bearer token and the client has none \
+                 (set one with `ClientBuilder::bearer_token` or `Client::with_bearer_token`)"
             ),
             Self::BodyTooLarge { status, limit, .. } => {
                 attempt::write_body_too_large(f, *status, *limit)
@@ -254,6 +339,31 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 .field("path_template", path_template)
                 .field("name", name)
                 .finish(),
+            Self::InvalidHeaderParameter {
+                path_template,
+                name,
+            } => f
+                .debug_struct("InvalidHeaderParameter")
+                .field("path_template", path_template)
+                .field("name", name)
+                .finish(),
+            Self::ForeignNextLink { link } => f
+                .debug_struct("ForeignNextLink")
+                .field("link", link)
+                .finish(),
+            Self::RepeatedNextLink { link } => f
+                .debug_struct("RepeatedNextLink")
+                .field("link", link)
+                .finish(),
+            Self::InvalidNextLink { link, reason } => f
+                .debug_struct("InvalidNextLink")
+                .field("link", link)
+                .field("reason", reason)
+                .finish(),
+            Self::MissingBearerToken { path_template } => f
+                .debug_struct("MissingBearerToken")
+                .field("path_template", path_template)
+                .finish(),
             Self::BodyTooLarge {
                 status,
                 limit,
@@ -278,6 +388,11 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
             | Self::Api(_)
             | Self::UnexpectedStatus { .. }
             | Self::InvalidPathParameter { .. }
+            | Self::InvalidHeaderParameter { .. }
+            | Self::MissingBearerToken { .. }
+            | Self::ForeignNextLink { .. }
+            | Self::RepeatedNextLink { .. }
+            | Self::InvalidNextLink { .. }
             | Self::BodyTooLarge { .. } => None,
         }
     }
