@@ -14,10 +14,10 @@ use futures_util::StreamExt as _;
 use signalwire_fabric::header::{HeaderName, HeaderValue};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
-    CallHandlerType, Cipher, Client, Codec, CreateSipEndpointRequest, Encryption, Error,
-    FabricResourceType, ListSipEndpointAddressesParams, ListSipEndpointsError,
-    ListSipEndpointsParams, Nullable, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
-    UpdateSipEndpointRequest,
+    CallHandlerType, Cipher, Client, Codec, CreateSipEndpointRequest,
+    CreateSipEndpointRequestRequired, Encryption, Error, FabricResourceType,
+    ListSipEndpointAddressesParams, ListSipEndpointsError, ListSipEndpointsParams, Nullable,
+    RetryPolicy, SipEndpointResponse, UpdateSipEndpointError, UpdateSipEndpointRequest,
 };
 
 use integration_tests::{API_TOKEN, PROJECT_ID};
@@ -309,17 +309,26 @@ async fn list_streams_end_after_the_spec_example_page() {
 #[tokio::test]
 #[ignore = "needs Prism: run `cargo xtask test`"]
 async fn create_requests_with_the_required_or_every_field_are_valid() {
-    let minimal = CreateSipEndpointRequest::new("alice", "+15551234567");
-    let full = CreateSipEndpointRequest::new("alice", "+15551234567")
-        .send_as("alice-desk")
-        .ciphers(Cipher::KNOWN.iter().cloned())
-        .codecs(Codec::KNOWN.iter().cloned())
-        .encryption(Encryption::Optional)
-        .call_handler(CallHandlerType::Resource)
-        .calling_handler_resource_id(Uuid::from_u128(0x0f0a_4c2e_6a8b_4d2f_9b1e_3c5d_7e9f_1a2b));
-    let cleared = CreateSipEndpointRequest::new("bob", "+15557654321")
-        .clear_calling_handler_resource_id()
-        .codecs([]);
+    let minimal = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "alice".into(),
+        caller_id: "+15551234567".into(),
+    });
+    let full = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "alice".into(),
+        caller_id: "+15551234567".into(),
+    })
+    .send_as("alice-desk")
+    .ciphers(Cipher::KNOWN.iter().cloned())
+    .codecs(Codec::KNOWN.iter().cloned())
+    .encryption(Encryption::Optional)
+    .call_handler(CallHandlerType::Resource)
+    .calling_handler_resource_id(Uuid::from_u128(0x0f0a_4c2e_6a8b_4d2f_9b1e_3c5d_7e9f_1a2b));
+    let cleared = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "bob".into(),
+        caller_id: "+15557654321".into(),
+    })
+    .clear_calling_handler_resource_id()
+    .codecs([]);
     for request in [minimal, full, cleared] {
         let created = client()
             .create_sip_endpoint(&request)
@@ -329,7 +338,12 @@ async fn create_requests_with_the_required_or_every_field_are_valid() {
     }
     each_error_status(&[401, 404, 422, 500], |client| async move {
         client
-            .create_sip_endpoint(&CreateSipEndpointRequest::new("alice", "+15551234567"))
+            .create_sip_endpoint(&CreateSipEndpointRequest::new(
+                CreateSipEndpointRequestRequired {
+                    username: "alice".into(),
+                    caller_id: "+15551234567".into(),
+                },
+            ))
             .await
     })
     .await;
@@ -383,7 +397,10 @@ async fn every_operation_decodes_responses_generated_from_the_schemas() {
         {
             panic!("a generated list page did not decode: {error}");
         }
-        let request = CreateSipEndpointRequest::new("alice", "+15551234567");
+        let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+            username: "alice".into(),
+            caller_id: "+15551234567".into(),
+        });
         if let Err(error) = client.create_sip_endpoint(&request).await {
             panic!("a generated created endpoint did not decode: {error}");
         }

@@ -12,9 +12,10 @@ use serde_json::{Value, json};
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
     CallHandlerType, Cipher, Client, Codec, CreateSipEndpointError, CreateSipEndpointRequest,
-    DeleteSipEndpointError, Encryption, Error, ErrorMessage, FabricAddress, GetSipEndpointError,
-    ListSipEndpointAddressesError, ListSipEndpointAddressesParams, ListSipEndpointsError,
-    ListSipEndpointsParams, Nullable, RetryPolicy, SipEndpointResponse, ValidationErrors,
+    CreateSipEndpointRequestRequired, DeleteSipEndpointError, Encryption, Error, ErrorMessage,
+    FabricAddress, GetSipEndpointError, ListSipEndpointAddressesError,
+    ListSipEndpointAddressesParams, ListSipEndpointsError, ListSipEndpointsParams, Nullable,
+    RetryPolicy, SipEndpointResponse, ValidationErrors,
 };
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -190,7 +191,10 @@ async fn list_errors_decode_into_their_variants() {
 #[tokio::test]
 async fn create_sends_the_required_fields_only_when_nothing_else_is_set() {
     let server = answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
-    let request = CreateSipEndpointRequest::new("alice", "+15551234567");
+    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "alice".into(),
+        caller_id: "+15551234567".into(),
+    });
     let created = client_once(&server)
         .create_sip_endpoint(&request)
         .await
@@ -208,13 +212,16 @@ async fn create_sends_the_required_fields_only_when_nothing_else_is_set() {
 async fn create_sends_every_field_that_is_set() {
     let server = answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
     let resource = Uuid::parse_str("0f0a4c2e-6a8b-4d2f-9b1e-3c5d7e9f1a2b").unwrap();
-    let request = CreateSipEndpointRequest::new("alice", "+15551234567")
-        .send_as("alice-desk")
-        .ciphers([Cipher::AeadAes256Gcm8])
-        .codecs([])
-        .encryption(Encryption::Required)
-        .call_handler(CallHandlerType::Resource)
-        .calling_handler_resource_id(resource);
+    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "alice".into(),
+        caller_id: "+15551234567".into(),
+    })
+    .send_as("alice-desk")
+    .ciphers([Cipher::AeadAes256Gcm8])
+    .codecs([])
+    .encryption(Encryption::Required)
+    .call_handler(CallHandlerType::Resource)
+    .calling_handler_resource_id(resource);
     client_once(&server)
         .create_sip_endpoint(&request)
         .await
@@ -238,7 +245,11 @@ async fn create_sends_every_field_that_is_set() {
 
 #[tokio::test]
 async fn create_errors_decode_into_their_variants() {
-    let request = CreateSipEndpointRequest::new("alice", "+15551234567").codecs([Codec::Pcmu]);
+    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "alice".into(),
+        caller_id: "+15551234567".into(),
+    })
+    .codecs([Codec::Pcmu]);
     for (status, body) in [
         (401, json!({"error": "Unauthorized"})),
         (404, json!({"error": "Not Found"})),
@@ -265,7 +276,10 @@ async fn create_errors_decode_into_their_variants() {
 #[tokio::test]
 async fn create_is_not_retried() {
     let server = answering(ResponseTemplate::new(500).set_body_json(json!({"error": "x"}))).await;
-    let request = CreateSipEndpointRequest::new("alice", "+15551234567");
+    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: "alice".into(),
+        caller_id: "+15551234567".into(),
+    });
     let error = client_for(&server.uri())
         .with_retry(fast_retries())
         .create_sip_endpoint(&request)
