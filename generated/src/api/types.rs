@@ -115,10 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for CallHandlerType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -237,10 +234,7 @@ impl<'de> ::serde::Deserialize<'de> for Cipher {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -361,10 +355,7 @@ impl<'de> ::serde::Deserialize<'de> for Codec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -477,10 +468,7 @@ impl<'de> ::serde::Deserialize<'de> for Encryption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -599,10 +587,7 @@ impl<'de> ::serde::Deserialize<'de> for FabricResourceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 

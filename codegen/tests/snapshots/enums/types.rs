@@ -125,10 +125,7 @@ impl<'de> ::serde::Deserialize<'de> for Availability {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -236,10 +233,7 @@ impl<'de> ::serde::Deserialize<'de> for CoverResolution {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -410,10 +404,7 @@ impl<'de> ::serde::Deserialize<'de> for EditionBinding {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -510,10 +501,7 @@ impl<'de> ::serde::Deserialize<'de> for EditionCondition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -614,10 +602,7 @@ impl<'de> ::serde::Deserialize<'de> for EditionLabelsItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -727,10 +712,7 @@ impl<'de> ::serde::Deserialize<'de> for Encryption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -873,9 +855,6 @@ impl<'de> ::serde::Deserialize<'de> for Spelling {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
