@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
-use secrecy::SecretString;
 
 use super::config::{ClientBuilder, from_env};
 use super::defaults;
@@ -26,8 +25,9 @@ pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSI
 /// request.
 ///
 /// Requests are authenticated with HTTP Basic auth: the project ID as the
-/// username and the API token as the password. The token is kept in a
-/// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html) and is never shown by `Debug`.
+/// username and the API token as the password. The client keeps the token
+/// only inside that header, encoded once when the client is built and
+/// marked sensitive; `Debug` never shows it.
 ///
 /// Build one with [`Client::from_env`], [`Client::new`],
 /// [`Client::from_base_url`] or [`Client::builder`]. The `with_*` methods
@@ -77,7 +77,9 @@ pub(super) struct Auth {
     /// Absolute `http`/`https` URL without trailing `/`, query or fragment.
     pub(super) base_url: String,
     pub(super) project_id: String,
-    pub(super) api_token: SecretString,
+    /// `Basic base64(project_id:api_token)`, marked sensitive; the token
+    /// itself is not kept.
+    pub(super) authorization: HeaderValue,
 }
 
 /// The reqwest client, and how it was made.

@@ -4,8 +4,7 @@
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
-use secrecy::ExposeSecret as _;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use tracing::Instrument as _;
 
 use super::client::{Client, USER_AGENT};
@@ -148,9 +147,18 @@ async fn attempt_once(
     url: &str,
     body: Option<&Bytes>,
 ) -> Result<RawResponse, AttemptError> {
-    let auth = &*client.auth;
     let extra_headers = &client.options.headers;
-    let mut headers = HeaderMap::with_capacity(4 + extra_headers.len());
+    // Built from the request builder (which reports a URL it cannot parse
+    // as a transport error of the builder kind), then the headers are
+    // written into the request once, with the ready-made `Authorization`.
+    let mut request = client
+        .transport
+        .http
+        .request(method.clone(), url)
+        .build()
+        .map_err(AttemptError::from_reqwest)?;
+    let headers = request.headers_mut();
+    headers.reserve(4 + extra_headers.len());
     headers.insert(
         reqwest::header::USER_AGENT,
         HeaderValue::from_static(USER_AGENT),
@@ -159,27 +167,30 @@ async fn attempt_once(
     if body.is_some() {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
+    headers.insert(AUTHORIZATION, client.auth.authorization.clone());
     for (name, value) in extra_headers {
         headers.insert(name, value.clone());
     }
-    let mut request = client
+    if let Some(body) = body {
+        *request.body_mut() = Some(body.clone().into());
+    }
+    let response = client
         .transport
         .http
-        .request(method.clone(), url)
-        .headers(headers)
-        // Marks the header value as sensitive.
-        .basic_auth(&auth.project_id, Some(auth.api_token.expose_secret()));
-    if let Some(body) = body {
-        request = request.body(body.clone());
-    }
-    let response = request.send().await.map_err(AttemptError::from_reqwest)?;
+        .execute(request)
+        .await
+        .map_err(AttemptError::from_reqwest)?;
     RawResponse::read(response, client.options.max_response_bytes).await
 }
 
 /// `base_url` followed by `path` (which should start with `/`).
 fn url(base_url: &str, path: &str) -> String {
     let separator = if path.starts_with('/') { "" } else { "/" };
-    format!("{base_url}{separator}{path}")
+    let mut url = String::with_capacity(base_url.len() + separator.len() + path.len());
+    url.push_str(base_url);
+    url.push_str(separator);
+    url.push_str(path);
+    url
 }
 
 /// Whole milliseconds, for log fields.

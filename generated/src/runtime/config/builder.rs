@@ -8,7 +8,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 use secrecy::SecretString;
 
 use super::base_url::{parse_base_url, space_base_url};
-use super::credentials::{check_api_token, check_project_id};
+use super::credentials::{basic_authorization, check_api_token, check_project_id};
 use super::plain_http::check_transport_security;
 use crate::runtime::client::{Auth, HeaderNames, Options, Redacted, Transport, check_extra_header};
 use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
@@ -218,9 +218,9 @@ impl ClientBuilder {
         };
         Ok(Client {
             auth: Arc::new(Auth {
+                authorization: basic_authorization(&project_id, &api_token),
                 base_url,
                 project_id,
-                api_token,
             }),
             transport,
             options: Arc::new(self.options),
