@@ -5,11 +5,16 @@
 # difference of the client thread's counts is divided by the difference
 # of the counts, which removes start-up and the first connections.
 #
-#   bash benches/callgrind.sh [N1 N2]     (default 1000 3000)
+#   bash benches/callgrind.sh [N1 N2 [IN_FLIGHT]]   (default 1000 3000 64)
+#
+# With IN_FLIGHT 1 the sequence of events is the same on every run, so the
+# count repeats to a few instructions; with 64 in flight, how requests
+# batch on the connections varies a little from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n1="${1:-1000}"
 n2="${2:-3000}"
+in_flight="${3:-64}"
 cargo build --quiet --release -p benchmarks --example load
 target="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 load="$target/release/examples/load"
@@ -20,7 +25,7 @@ trap 'rm -rf "$out"' EXIT
 count() {
   local side="$1" n="$2"
   valgrind --tool=callgrind --separate-threads=yes \
-    --callgrind-out-file="$out/$side-$n" "$load" "$side" "$n" 2>/dev/null
+    --callgrind-out-file="$out/$side-$n" "$load" "$side" "$n" "$in_flight" 2>/dev/null
   # Thread 1 is the main thread; callgrind suffixes its file with -01.
   sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out/$side-$n-01"
 }

@@ -1,10 +1,10 @@
-//! Sends N requests, 64 in flight, from one client to the loopback server,
-//! for an instruction-counting profiler:
+//! Sends N requests, 64 in flight (or IN_FLIGHT), from one client to the
+//! loopback server, for an instruction-counting profiler:
 //!
 //! ```text
 //! cargo build --release -p benchmarks --example load
 //! valgrind --tool=callgrind --separate-threads=yes \
-//!   $CARGO_TARGET_DIR/release/examples/load generated 2000
+//!   $CARGO_TARGET_DIR/release/examples/load generated 2000 [IN_FLIGHT]
 //! ```
 //!
 //! The client runs on the main thread (a single-threaded runtime), the
@@ -18,16 +18,19 @@ use std::rc::Rc;
 use benchmarks::server::Server;
 use benchmarks::{ENDPOINT_ID, assert_same_request, generated_client, handwritten};
 
-/// Requests in flight at once.
+/// Requests in flight at once unless the command line says otherwise.
 const IN_FLIGHT: usize = 64;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(side), Some(count)) = (args.next(), args.next()) else {
-        eprintln!("usage: load generated|handwritten N");
+        eprintln!("usage: load generated|handwritten N [IN_FLIGHT]");
         std::process::exit(2);
     };
     let count: usize = count.parse().expect("N is a number of requests");
+    let in_flight: usize = args.next().map_or(IN_FLIGHT, |value| {
+        value.parse().expect("IN_FLIGHT is a number of requests")
+    });
     let server = Server::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -39,8 +42,8 @@ fn main() {
     local.block_on(&runtime, async {
         assert_same_request(&server, &generated, &handwritten).await;
         let mut tasks = Vec::new();
-        for task in 0..IN_FLIGHT {
-            let calls = count / IN_FLIGHT + usize::from(task < count % IN_FLIGHT);
+        for task in 0..in_flight {
+            let calls = count / in_flight + usize::from(task < count % in_flight);
             match side.as_str() {
                 "generated" => {
                     let client = Rc::clone(&generated);
