@@ -7,9 +7,9 @@
 #
 #   bash benches/callgrind.sh [N1 N2 [IN_FLIGHT]]   (default 1000 3000 64)
 #
-# With IN_FLIGHT 1 the sequence of events is the same on every run, so the
-# count repeats to a few instructions; with 64 in flight, how requests
-# batch on the connections varies a little from run to run.
+# With IN_FLIGHT 1 the count repeats within about 0.3 %; with 64 in
+# flight, how requests batch on the connections varies from run to run
+# (about 5 % between runs of the same code, see BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n1="${1:-1000}"
