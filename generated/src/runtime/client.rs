@@ -10,7 +10,7 @@ use std::time::Duration;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 use secrecy::SecretString;
 
-use super::config::{ClientBuilder, check_bearer_token, from_env};
+use super::config::{ClientBuilder, bearer_authorization, check_bearer_token, from_env};
 use super::defaults;
 use super::error::ConfigError;
 use super::retry::RetryPolicy;
@@ -26,8 +26,9 @@ pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSI
 /// request.
 ///
 /// Requests are authenticated with HTTP Basic auth: the project ID as the
-/// username and the API token as the password. The token is kept in a
-/// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html) and is never shown by `Debug`.
+/// username and the API token as the password. The client keeps the token
+/// only inside that header, encoded once when the client is built and
+/// marked sensitive; `Debug` never shows it.
 /// Operations whose API description asks for HTTP Bearer send the
 /// client's bearer token instead ([`ClientBuilder::bearer_token`],
 /// [`Client::with_bearer_token`]), and those that declare no security send
@@ -81,9 +82,12 @@ pub(super) struct Auth {
     /// Absolute `http`/`https` URL without trailing `/`, query or fragment.
     pub(super) base_url: String,
     pub(super) project_id: String,
-    pub(super) api_token: SecretString,
-    /// The token of operations that authenticate with HTTP Bearer.
-    pub(super) bearer_token: Option<SecretString>,
+    /// `Basic base64(project_id:api_token)`, marked sensitive; the token
+    /// itself is not kept.
+    pub(super) authorization: HeaderValue,
+    /// `Bearer <token>` for the operations that authenticate with HTTP
+    /// Bearer, marked sensitive.
+    pub(super) bearer: Option<HeaderValue>,
 }
 
 /// The reqwest client, and how it was made.
@@ -327,8 +331,8 @@ impl Client {
             auth: Arc::new(Auth {
                 base_url: self.auth.base_url.clone(),
                 project_id: self.auth.project_id.clone(),
-                api_token: self.auth.api_token.clone(),
-                bearer_token: Some(bearer_token),
+                authorization: self.auth.authorization.clone(),
+                bearer: Some(bearer_authorization(&bearer_token)),
             }),
             transport: self.transport.clone(),
             options: Arc::clone(&self.options),
@@ -369,10 +373,7 @@ impl fmt::Debug for Client {
             .field("base_url", &self.auth.base_url)
             .field("project_id", &self.auth.project_id)
             .field("api_token", &Redacted)
-            .field(
-                "bearer_token",
-                &self.auth.bearer_token.as_ref().map(|_| Redacted),
-            )
+            .field("bearer_token", &self.auth.bearer.as_ref().map(|_| Redacted))
             .field("timeout", &options.timeout)
             // `None`: set on the caller's own reqwest::Client.
             .field("connect_timeout", &self.transport.connect_timeout)

@@ -1,6 +1,8 @@
 //! What generated operations hand to [`send`](super::send) and get back
 //! from it, and how they encode path parameters and bodies.
 
+use std::borrow::Cow;
+
 use bytes::{Bytes, BytesMut};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::HeaderMap;
@@ -223,7 +225,9 @@ pub(crate) fn path_segment<E>(
             name,
         });
     }
-    Ok(utf8_percent_encode(value, SEGMENT).to_string())
+    // `Cow::Borrowed` when nothing needs encoding (a UUID): one copy, no
+    // formatting machinery.
+    Ok(Cow::from(utf8_percent_encode(value, SEGMENT)).into_owned())
 }
 
 #[cfg(test)]

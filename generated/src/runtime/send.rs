@@ -4,8 +4,7 @@
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
-use secrecy::ExposeSecret as _;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use tracing::Instrument as _;
 
 use super::client::{Client, USER_AGENT};
@@ -58,7 +57,7 @@ pub(super) async fn send_to<E>(
     request: OperationRequest,
     extras: &RequestExtras,
 ) -> Result<RawResponse, Error<E>> {
-    if extras.auth == AuthScheme::Bearer && client.auth.bearer_token.is_none() {
+    if extras.auth == AuthScheme::Bearer && client.auth.bearer.is_none() {
         return Err(Error::MissingBearerToken {
             path_template: request.path_template,
         });
@@ -185,9 +184,18 @@ async fn attempt_once(
     body: Option<&Bytes>,
     extras: &RequestExtras,
 ) -> Result<RawResponse, AttemptError> {
-    let auth = &*client.auth;
     let extra_headers = &client.options.headers;
-    let mut headers = HeaderMap::with_capacity(4 + extra_headers.len() + extras.headers.len());
+    // Built from the request builder (which reports a URL it cannot parse
+    // as a transport error of the builder kind), then the headers are
+    // written into the request once, with the ready-made `Authorization`.
+    let mut request = client
+        .transport
+        .http
+        .request(method.clone(), url)
+        .build()
+        .map_err(AttemptError::from_reqwest)?;
+    let headers = request.headers_mut();
+    headers.reserve(4 + extra_headers.len() + extras.headers.len());
     headers.insert(
         reqwest::header::USER_AGENT,
         HeaderValue::from_static(USER_AGENT),
@@ -196,34 +204,40 @@ async fn attempt_once(
     if body.is_some() {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
+    // Both ready-made values are marked sensitive.
+    match (extras.auth, &client.auth.bearer) {
+        (AuthScheme::Basic, _) => {
+            headers.insert(AUTHORIZATION, client.auth.authorization.clone());
+        }
+        (AuthScheme::Bearer, Some(bearer)) => {
+            headers.insert(AUTHORIZATION, bearer.clone());
+        }
+        // `send_to` refuses a Bearer operation without a token.
+        (AuthScheme::Bearer, None) | (AuthScheme::None, _) => {}
+    }
     for (name, value) in extra_headers.iter().chain(&extras.headers) {
         headers.insert(name, value.clone());
     }
-    let request = client
+    if let Some(body) = body {
+        *request.body_mut() = Some(body.clone().into());
+    }
+    let response = client
         .transport
         .http
-        .request(method.clone(), url)
-        .headers(headers);
-    // Both mark the header value as sensitive.
-    let mut request = match (extras.auth, &auth.bearer_token) {
-        (AuthScheme::Basic, _) => {
-            request.basic_auth(&auth.project_id, Some(auth.api_token.expose_secret()))
-        }
-        (AuthScheme::Bearer, Some(token)) => request.bearer_auth(token.expose_secret()),
-        // `send_to` refuses a Bearer operation without a token.
-        (AuthScheme::Bearer, None) | (AuthScheme::None, _) => request,
-    };
-    if let Some(body) = body {
-        request = request.body(body.clone());
-    }
-    let response = request.send().await.map_err(AttemptError::from_reqwest)?;
+        .execute(request)
+        .await
+        .map_err(AttemptError::from_reqwest)?;
     RawResponse::read(response, client.options.max_response_bytes).await
 }
 
 /// `base_url` followed by `path` (which should start with `/`).
 pub(super) fn url(base_url: &str, path: &str) -> String {
     let separator = if path.starts_with('/') { "" } else { "/" };
-    format!("{base_url}{separator}{path}")
+    let mut url = String::with_capacity(base_url.len() + separator.len() + path.len());
+    url.push_str(base_url);
+    url.push_str(separator);
+    url.push_str(path);
+    url
 }
 
 /// Whole milliseconds, for log fields.

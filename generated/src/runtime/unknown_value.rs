@@ -1,6 +1,7 @@
 //! [`UnknownValue`]: a string enum value the API description does not list.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 /// A value of a string enum that this version of the crate does not know,
 /// for example a codec the API added after the crate was generated.
@@ -28,6 +29,41 @@ impl UnknownValue {
     /// The value as received.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Deserialises a string enum `T` from a JSON string. A string the
+    /// deserializer can lend (one without escapes, in a body held in
+    /// memory) is matched as `&str`, so a listed value allocates nothing,
+    /// as with a closed enum; only an unlisted value is copied into its
+    /// [`UnknownValue`].
+    pub(crate) fn deserialize_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        T: for<'a> From<&'a str> + From<String>,
+    {
+        deserializer.deserialize_str(EnumVisitor(PhantomData))
+    }
+}
+
+/// Builds a string enum from whichever form of string the deserializer has.
+struct EnumVisitor<T>(PhantomData<T>);
+
+impl<T> serde::de::Visitor<'_> for EnumVisitor<T>
+where
+    T: for<'a> From<&'a str> + From<String>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<T, E> {
+        Ok(T::from(value))
     }
 }
 
@@ -60,6 +96,61 @@ mod tests {
         assert_eq!(value.as_ref(), "OPUS@48000H@20I");
         assert_eq!(value.to_string(), "OPUS@48000H@20I");
         assert_eq!(format!("{value:?}"), r#""OPUS@48000H@20I""#);
+    }
+
+    /// A string enum with one listed value, recording whether the value
+    /// was handed over borrowed or owned.
+    #[derive(Debug, PartialEq)]
+    enum Shape {
+        Round,
+        FromStr(String),
+        FromString(String),
+    }
+
+    impl From<&str> for Shape {
+        fn from(value: &str) -> Self {
+            if value == "round" {
+                Shape::Round
+            } else {
+                Shape::FromStr(value.to_owned())
+            }
+        }
+    }
+
+    impl From<String> for Shape {
+        fn from(value: String) -> Self {
+            if value == "round" {
+                Shape::Round
+            } else {
+                Shape::FromString(value)
+            }
+        }
+    }
+
+    fn shape(deserializer: impl serde::Deserializer<'static, Error = serde_json::Error>) -> Shape {
+        UnknownValue::deserialize_enum(deserializer).unwrap()
+    }
+
+    #[test]
+    fn deserialize_enum_takes_strings_in_every_form() {
+        use serde::de::IntoDeserializer as _;
+        // Borrowed from the input, escaped (decoded into a scratch
+        // buffer), and owned (as from a `serde_json::Value`).
+        let mut plain = serde_json::Deserializer::from_str(r#""round""#);
+        assert_eq!(shape(&mut plain), Shape::Round);
+        let mut escaped = serde_json::Deserializer::from_str(r#""r\u006fund""#);
+        assert_eq!(shape(&mut escaped), Shape::Round);
+        let mut unknown = serde_json::Deserializer::from_str(r#""sq\u0075are""#);
+        assert_eq!(shape(&mut unknown), Shape::FromStr("square".to_owned()));
+        let owned: serde::de::value::StringDeserializer<serde_json::Error> =
+            "square".to_owned().into_deserializer();
+        assert_eq!(shape(owned), Shape::FromString("square".to_owned()));
+        let mut number = serde_json::Deserializer::from_str("1");
+        let error = UnknownValue::deserialize_enum::<_, Shape>(&mut number).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: integer `1`, expected a string at line 1 column 1"
+        );
     }
 
     #[test]

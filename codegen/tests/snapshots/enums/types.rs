@@ -117,10 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for Availability {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -228,10 +225,7 @@ impl<'de> ::serde::Deserialize<'de> for CoverResolution {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -393,10 +387,7 @@ impl<'de> ::serde::Deserialize<'de> for EditionBinding {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -493,10 +484,7 @@ impl<'de> ::serde::Deserialize<'de> for EditionCondition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -597,10 +585,7 @@ impl<'de> ::serde::Deserialize<'de> for EditionLabelsItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -710,10 +695,7 @@ impl<'de> ::serde::Deserialize<'de> for Encryption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -856,9 +838,6 @@ impl<'de> ::serde::Deserialize<'de> for Spelling {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }

@@ -188,10 +188,7 @@ impl<'de> ::serde::Deserialize<'de> for LoanKind {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -284,10 +281,7 @@ impl<'de> ::serde::Deserialize<'de> for LoanStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 

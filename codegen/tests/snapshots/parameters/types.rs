@@ -93,10 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for Genre {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 
@@ -394,10 +391,7 @@ impl<'de> ::serde::Deserialize<'de> for SearchBooksXRegion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(Self::from(value))
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
     }
 }
 

@@ -8,7 +8,10 @@ use reqwest::header::{HeaderName, HeaderValue};
 use secrecy::SecretString;
 
 use super::base_url::{parse_base_url, space_base_url};
-use super::credentials::{check_api_token, check_bearer_token, check_project_id};
+use super::credentials::{
+    basic_authorization, bearer_authorization, check_api_token, check_bearer_token,
+    check_project_id,
+};
 use super::plain_http::check_transport_security;
 use crate::runtime::client::{Auth, HeaderNames, Options, Redacted, Transport, check_extra_header};
 use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
@@ -214,9 +217,13 @@ impl ClientBuilder {
             setting: "api token",
         })?;
         check_api_token(&api_token)?;
-        if let Some(bearer_token) = &self.bearer_token {
-            check_bearer_token(bearer_token)?;
-        }
+        let bearer = match &self.bearer_token {
+            Some(bearer_token) => {
+                check_bearer_token(bearer_token)?;
+                Some(bearer_authorization(bearer_token))
+            }
+            None => None,
+        };
         let base_url = match (self.base_url, self.space) {
             (Some(base_url), _) => parse_base_url(&base_url)?,
             (None, Some(space)) => space_base_url(&space)?,
@@ -237,10 +244,10 @@ impl ClientBuilder {
         };
         Ok(Client {
             auth: Arc::new(Auth {
+                authorization: basic_authorization(&project_id, &api_token),
+                bearer,
                 base_url,
                 project_id,
-                api_token,
-                bearer_token: self.bearer_token,
             }),
             transport,
             options: Arc::new(self.options),

@@ -9,7 +9,7 @@ mod env;
 mod plain_http;
 
 pub use builder::ClientBuilder;
-pub(super) use credentials::check_bearer_token;
+pub(super) use credentials::{bearer_authorization, check_bearer_token};
 pub(super) use env::from_env;
 pub use env::{ENV_API_TOKEN, ENV_BASE_URL, ENV_PROJECT_ID, ENV_SPACE};
 
