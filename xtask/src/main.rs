@@ -6,14 +6,17 @@
 //!   leaves out the steps that need Node.js, and says so);
 //! - `cargo xtask diff [REV | A..B] [--format markdown|json]` reports what a
 //!   spec change does to the generated crate (exit status 0: nothing breaks,
-//!   1: something does, 2: error).
+//!   1: something does, 2: error);
+//! - `cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]`
+//!   writes a synthetic document of that size (and times the generator on it).
 
 use std::process::ExitCode;
 
 use xtask::{Mode, workspace_root};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract] \
-                     | cargo xtask diff [REV | A..B] [--format markdown|json]";
+                     | cargo xtask diff [REV | A..B] [--format markdown|json] \
+                     | cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -56,6 +59,13 @@ fn main() -> ExitCode {
                 }
             };
         }
+        ["synth", rest @ ..] => xtask::synth::Options::parse(rest)
+            .and_then(|options| xtask::synth::run(&options))
+            .map(|timing| {
+                if let Some(timing) = timing {
+                    eprintln!("{timing}");
+                }
+            }),
         ["test", "--skip-contract"] => xtask::test::run(
             &root,
             xtask::test::Options {
