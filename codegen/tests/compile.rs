@@ -128,7 +128,7 @@ fn synthetic_case() -> PathBuf {
     fs::create_dir_all(dir.join("api")).expect("a scratch folder");
     for (path, contents) in &output {
         let file = path.strip_prefix("src/api/").expect("a module of src/api/");
-        fs::write(dir.join("api").join(file), contents).expect("a generated module");
+        write_if_changed(&dir.join("api").join(file), contents);
     }
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime/mod.rs");
     let case = format!(
@@ -163,8 +163,18 @@ fn main() {{
         method = synth::entity(0).to_lowercase(),
     );
     let path = dir.join("synthetic.rs");
-    fs::write(&path, case).expect("the trybuild case");
+    write_if_changed(&path, &case);
     path
+}
+
+/// Writes `contents` to `path` unless it holds them already, so that an
+/// unchanged synthetic client is not compiled again on the next run.
+fn write_if_changed(path: &Path, contents: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return;
+    }
+    fs::write(path, contents)
+        .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
 }
 
 #[test]

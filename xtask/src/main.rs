@@ -20,6 +20,25 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `synth` needs no checkout: it writes where it is told.
+    if let [synth, rest @ ..] = args.as_slice()
+        && synth == "synth"
+    {
+        let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+        let result = xtask::synth::Options::parse(&rest).and_then(|o| xtask::synth::run(&o));
+        return match result {
+            Ok(timing) => {
+                if let Some(timing) = timing {
+                    eprintln!("{timing}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let root = match workspace_root() {
         Ok(root) => root,
         Err(error) => {
@@ -59,13 +78,6 @@ fn main() -> ExitCode {
                 }
             };
         }
-        ["synth", rest @ ..] => xtask::synth::Options::parse(rest)
-            .and_then(|options| xtask::synth::run(&options))
-            .map(|timing| {
-                if let Some(timing) = timing {
-                    eprintln!("{timing}");
-                }
-            }),
         ["test", "--skip-contract"] => xtask::test::run(
             &root,
             xtask::test::Options {
