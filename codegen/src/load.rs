@@ -7,7 +7,7 @@ use crate::error::{Error, Errors, Pointer};
 /// Parses YAML or JSON text into an OpenAPI 3.0 model, rewriting the 3.1
 /// constructs later stages do not know.
 pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
-    let mut value: Value = yaml_serde::from_str(text).map_err(|error| Error::Syntax {
+    let Strict(mut value) = yaml_serde::from_str(text).map_err(|error| Error::Syntax {
         pointer: Pointer::root(),
         message: error.to_string(),
     })?;
@@ -33,18 +33,141 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
         }
         .into());
     }
+    let mut errors = unread_paths(&value);
     match serde_path_to_error::deserialize(&value) {
-        Ok(document) => Ok(document),
+        Ok(document) if errors.is_empty() => Ok(document),
+        Ok(_) => Err(Errors::from_vec(errors)),
         Err(error) => {
             // The model flattens its extensions, which hides where inside a
             // struct deserialization failed: find the deepest failing parts.
-            let mut errors = Vec::new();
+            let before = errors.len();
             diagnose(&value, &mut errors);
-            if errors.is_empty() {
+            if errors.len() == before {
                 errors.push(model_error(error, &Pointer::root()));
             }
             Err(Errors::from_vec(errors))
         }
+    }
+}
+
+/// The keys of `paths` and of its path items that the model would drop
+/// without a word: a path that does not start with `/`, and a key of a path
+/// item that OpenAPI does not define (`gett`), each a lost operation.
+fn unread_paths(document: &Value) -> Vec<Error> {
+    const PATH_ITEM_KEYS: &[&str] = &[
+        "$ref",
+        "summary",
+        "description",
+        "get",
+        "put",
+        "post",
+        "delete",
+        "options",
+        "head",
+        "patch",
+        "trace",
+        "servers",
+        "parameters",
+    ];
+    let mut errors = Vec::new();
+    let paths = Pointer::root().push("paths");
+    for (path, item) in entries(document.get("paths")) {
+        if path.starts_with("x-") {
+            continue;
+        }
+        if !path.starts_with('/') {
+            errors.push(invalid(paths.push(path), "a path must start with `/`"));
+            continue;
+        }
+        for (key, _) in entries(Some(item)) {
+            if !key.starts_with("x-") && !PATH_ITEM_KEYS.contains(&key.as_str()) {
+                errors.push(invalid(
+                    paths.push(path).push(key),
+                    &format!("`{key}` is not a field of a path item (a misspelt method?)"),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// A JSON value read from YAML or JSON text in which no object lists a
+/// key twice: a parser that kept the last of two `Thing` schemas would
+/// silently drop the first.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML or JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::from(value))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // As `serde_json::Value` reads them: no JSON number for NaN or infinity.
+        Ok(serde_json::Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        serde::Deserialize::deserialize(deserializer).map(|Strict(value)| value)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key `{key}` appears twice in one mapping"
+                )));
+            }
+            let Strict(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Value::Object(object))
     }
 }
 

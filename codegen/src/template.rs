@@ -19,6 +19,22 @@ pub(crate) struct Template<'a> {
 }
 
 impl<'a> Template<'a> {
+    /// What makes the template malformed, as the end of a sentence (`the
+    /// path template has ...`): an unclosed `{`, or a `}` without a `{`.
+    pub(crate) fn malformed(&self) -> Option<&'static str> {
+        if self.unclosed {
+            Some("an unclosed `{`")
+        } else if self
+            .parts
+            .iter()
+            .any(|part| matches!(part, Part::Literal(text) if text.contains('}')))
+        {
+            Some("a `}` without a `{`")
+        } else {
+            None
+        }
+    }
+
     /// The variable names, in order.
     pub(crate) fn variables(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.parts.iter().filter_map(|part| match part {
@@ -74,6 +90,14 @@ mod tests {
         );
         assert_eq!(parse("").parts, []);
         assert_eq!(parse("a}b").parts, [Part::Literal("a}b")]);
+        assert_eq!(parse("/a/{id}").malformed(), None);
+    }
+
+    #[test]
+    fn unbalanced_braces_make_a_template_malformed() {
+        assert_eq!(parse("/a/{id").malformed(), Some("an unclosed `{`"));
+        assert_eq!(parse("/a/id}").malformed(), Some("a `}` without a `{`"));
+        assert_eq!(parse("/a/{i{d}}").malformed(), Some("a `}` without a `{`"));
     }
 
     #[test]

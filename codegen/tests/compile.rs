@@ -5,9 +5,14 @@
 //! client crate, denies warnings, and runs a few checks of the generated
 //! items. That every fixture has such a case is checked by xtask's sync
 //! tests, which own the list of fixtures.
+//!
+//! The synthetic document of `cargo xtask synth` (100 operations, 400
+//! schemas) is generated and compiled the same way, in the same trybuild
+//! project, so that the dependencies are built once for all cases.
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
@@ -92,8 +97,89 @@ fn dev_dependencies_provide_what_the_runtime_depends_on() {
     );
 }
 
+/// The synthetic document, written by the same code as `cargo xtask synth`.
+#[allow(dead_code)]
+#[path = "../../xtask/src/synth/document.rs"]
+mod synth;
+
+/// Generates the synthetic document of the default size into a scratch
+/// folder of the target directory, checks that every operation and schema
+/// became Rust, and writes a trybuild case that compiles the result with
+/// the runtime and decodes a value; returns the case's path.
+fn synthetic_case() -> PathBuf {
+    let size = synth::Size::default();
+    let text = synth::document(size).expect("the synthetic document");
+    let api = codegen::lower_text(&text).expect("the synthetic document lowers");
+    assert_eq!(api.operations.len(), size.operations);
+    // Every component schema became a type of its own (inline enums and
+    // objects add more).
+    let component_types = api
+        .types
+        .iter()
+        .filter(|t| {
+            let tokens: Vec<String> = api.locations[t.name()].tokens().collect();
+            tokens.len() == 3 && tokens[..2] == ["components", "schemas"]
+        })
+        .count();
+    assert_eq!(component_types, size.schemas, "a schema was not generated");
+    let output =
+        codegen::generate("synthetic.json", &text).expect("the synthetic document generates");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic");
+    fs::create_dir_all(dir.join("api")).expect("a scratch folder");
+    for (path, contents) in &output {
+        let file = path.strip_prefix("src/api/").expect("a module of src/api/");
+        write_if_changed(&dir.join("api").join(file), contents);
+    }
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime/mod.rs");
+    let case = format!(
+        r#"//! The synthetic document's client compiles with the runtime and decodes.
+#![deny(warnings)]
+#![allow(dead_code, unused_imports)]
+
+#[path = {runtime:?}]
+mod runtime;
+#[path = {api:?}]
+mod api;
+
+fn main() {{
+    let widget: api::{entity} = serde_json::from_value(serde_json::json!({{
+        "id": "6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b",
+        "name": "first",
+        "state": "retired-soon",
+        "created_at": "2024-01-02T03:04:05Z",
+        "kind": "gamma-delta",
+        "main_part": null,
+        "parts": [{{"label": "a", "next": {{"label": "b"}}}}],
+    }}))
+    .unwrap();
+    assert_eq!(widget.name, "first");
+    assert_eq!(widget.state, api::{entity}State::RetiredSoon);
+    assert_eq!(widget.parts.as_ref().map(Vec::len), Some(1));
+    let _method = runtime::Client::get_{method};
+}}
+"#,
+        api = dir.join("api/mod.rs"),
+        entity = synth::entity(0),
+        method = synth::entity(0).to_lowercase(),
+    );
+    let path = dir.join("synthetic.rs");
+    write_if_changed(&path, &case);
+    path
+}
+
+/// Writes `contents` to `path` unless it holds them already, so that an
+/// unchanged synthetic client is not compiled again on the next run.
+fn write_if_changed(path: &Path, contents: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return;
+    }
+    fs::write(path, contents)
+        .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+}
+
 #[test]
 fn snapshots_compile_with_the_runtime() {
     let cases = trybuild::TestCases::new();
     cases.pass("tests/compile/*.rs");
+    cases.pass(synthetic_case());
 }

@@ -1,41 +1,10 @@
 //! Bad documents: each gives exactly the errors a user must see, every one
 //! with the JSON pointer of the place, all of them at once and in a stable
-//! order; and no input makes the generator panic.
+//! order; and odd documents give errors, not panics (the mutation sweep is
+//! `sweep.rs`; more bad documents are in `bad_input.rs`).
 
-use std::fs;
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
-
-use serde_json::Value;
-
-/// The full error text `generate` gives for `text`.
-#[track_caller]
-fn errors(text: &str) -> String {
-    match codegen::generate("spec/bookshop.yaml", text) {
-        Ok(_) => panic!("the document generated without errors:\n{text}"),
-        Err(errors) => errors.to_string(),
-    }
-}
-
-/// The pointer of each error `generate` gives for `text`.
-#[track_caller]
-fn pointers(text: &str) -> Vec<String> {
-    match codegen::generate("spec/bookshop.yaml", text) {
-        Ok(_) => panic!("the document generated without errors:\n{text}"),
-        Err(errors) => errors
-            .as_slice()
-            .iter()
-            .map(|error| error.pointer().to_string())
-            .collect(),
-    }
-}
-
-const HEAD: &str = "openapi: 3.0.3\ninfo: {title: Bookshop, version: '1'}\n";
-
-/// A document of `HEAD` and `rest`.
-fn document(rest: &str) -> String {
-    format!("{HEAD}{rest}")
-}
+mod common;
+use common::{HEAD, document, errors, pointers, returns};
 
 // ----- not a document the generator can read -----
 
@@ -860,14 +829,6 @@ fn a_document_with_many_problems_reports_all_of_them_in_a_stable_order() {
 
 // ----- no input panics -----
 
-/// Runs `generate` on `text`; a panic fails the test and names the input.
-fn returns(what: &str, text: &str) {
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        let _ = codegen::generate("spec/odd.yaml", text);
-    }));
-    assert!(result.is_ok(), "`generate` panicked on {what}:\n{text}");
-}
-
 #[test]
 fn odd_documents_give_errors_not_panics() {
     let odd = [
@@ -895,97 +856,4 @@ fn odd_documents_give_errors_not_panics() {
     for text in odd {
         returns("an odd document", text);
     }
-}
-
-/// Every node of `value`, as (JSON pointer, mutable node), visited with `visit`.
-fn each_node(value: &Value, pointer: &str, visit: &mut dyn FnMut(&str)) {
-    visit(pointer);
-    match value {
-        Value::Object(map) => {
-            for (key, child) in map {
-                let token = key.replace('~', "~0").replace('/', "~1");
-                each_node(child, &format!("{pointer}/{token}"), visit);
-            }
-        }
-        Value::Array(items) => {
-            for (index, child) in items.iter().enumerate() {
-                each_node(child, &format!("{pointer}/{index}"), visit);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Every fixture with one node replaced by an odd value, or one object key
-/// renamed to an odd name, still gives a result rather than a panic. To keep
-/// the test quick, each place gets two of the odd values and two of the odd
-/// names, taken in turn, so that every one is tried at many places.
-#[test]
-fn every_one_node_mutation_of_the_fixtures_gives_a_result_not_a_panic() {
-    let odd_values = [
-        Value::Null,
-        Value::from(-1),
-        Value::from(1.5),
-        Value::from(""),
-        Value::from("{x}"),
-        Value::from(true),
-        Value::Array(Vec::new()),
-        Value::Object(serde_json::Map::new()),
-    ];
-    let odd_keys = ["", "self", "Self", "r#type", "9", "_", "a b", "é", "{", "/"];
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = fs::read_dir(&fixtures)
-        .expect("the fixtures folder")
-        .map(|entry| entry.expect("a directory entry").path())
-        .collect();
-    files.sort();
-    let mut runs = 0;
-    for file in files {
-        let text = fs::read_to_string(&file).expect("a fixture");
-        let original: Value = if file.extension().is_some_and(|e| e == "json") {
-            serde_json::from_str(&text).expect("a JSON fixture")
-        } else {
-            yaml_serde::from_str(&text).expect("a YAML fixture")
-        };
-        let mut places = Vec::new();
-        each_node(&original, "", &mut |pointer| {
-            places.push(pointer.to_owned())
-        });
-        for (index, place) in places.into_iter().enumerate() {
-            let values = [index, index + 3].map(|i| &odd_values[i % odd_values.len()]);
-            let keys = [index, index + 5].map(|i| odd_keys[i % odd_keys.len()]);
-            for odd in values {
-                let mut mutated = original.clone();
-                if let Some(node) = mutated.pointer_mut(&place) {
-                    *node = odd.clone();
-                }
-                returns(
-                    &format!("{} with {place} = {odd}", file.display()),
-                    &mutated.to_string(),
-                );
-                runs += 1;
-            }
-            if place.is_empty() {
-                continue;
-            }
-            let (parent, last) = place.rsplit_once('/').expect("a child pointer");
-            let last = last.replace("~1", "/").replace("~0", "~");
-            for key in keys {
-                let mut mutated = original.clone();
-                if let Some(Value::Object(map)) = mutated.pointer_mut(parent)
-                    && let Some(child) = map.remove(&last)
-                {
-                    map.insert(key.to_owned(), child);
-                } else {
-                    continue;
-                }
-                returns(
-                    &format!("{} with {place} renamed to {key:?}", file.display()),
-                    &mutated.to_string(),
-                );
-                runs += 1;
-            }
-        }
-    }
-    assert!(runs > 2000, "only {runs} mutations were tried");
 }

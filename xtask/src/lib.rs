@@ -18,6 +18,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 pub mod diff;
+pub mod synth;
 pub mod test;
 
 /// The document the client crate is generated from, relative to the workspace root.

@@ -6,17 +6,39 @@
 //!   leaves out the steps that need Node.js, and says so);
 //! - `cargo xtask diff [REV | A..B] [--format markdown|json]` reports what a
 //!   spec change does to the generated crate (exit status 0: nothing breaks,
-//!   1: something does, 2: error).
+//!   1: something does, 2: error);
+//! - `cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]`
+//!   writes a synthetic document of that size (and times the generator on it).
 
 use std::process::ExitCode;
 
 use xtask::{Mode, workspace_root};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract] \
-                     | cargo xtask diff [REV | A..B] [--format markdown|json]";
+                     | cargo xtask diff [REV | A..B] [--format markdown|json] \
+                     | cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `synth` needs no checkout: it writes where it is told.
+    if let [synth, rest @ ..] = args.as_slice()
+        && synth == "synth"
+    {
+        let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+        let result = xtask::synth::Options::parse(&rest).and_then(|o| xtask::synth::run(&o));
+        return match result {
+            Ok(timing) => {
+                if let Some(timing) = timing {
+                    eprintln!("{timing}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let root = match workspace_root() {
         Ok(root) => root,
         Err(error) => {

@@ -99,7 +99,14 @@ impl Lowerer<'_> {
         let pointer = Pointer::root().push("servers").push("0");
         self.record("Client::new", &pointer);
         let mut variables = Vec::new();
-        for name in template::parse(&server.url).variables() {
+        let template = template::parse(&server.url);
+        if let Some(problem) = template.malformed() {
+            self.diagnostics.invalid(
+                &pointer.push("url"),
+                format!("the URL template has {problem}"),
+            );
+        }
+        for name in template.variables() {
             match server.variables.as_ref().and_then(|v| v.get(name)) {
                 Some(variable) => variables.push(ServerVariable {
                     name: name.to_owned(),

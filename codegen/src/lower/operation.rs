@@ -556,9 +556,9 @@ impl<'a> Lowerer<'a> {
         pointer: &Pointer,
     ) -> Option<Vec<PathPart>> {
         let template = template::parse(path);
-        if template.unclosed {
+        if let Some(problem) = template.malformed() {
             self.diagnostics
-                .invalid(pointer, "the path template has an unclosed `{`");
+                .invalid(pointer, format!("the path template has {problem}"));
             return None;
         }
         let mut parts = Vec::new();

@@ -119,7 +119,7 @@ impl<'a> Lowerer<'a> {
 
     /// `item` itself, or the component its local `$ref` points at in
     /// `#/components/<section>/` (found by `lookup`); an unresolved
-    /// reference is reported.
+    /// reference, or one outside that section, is reported.
     pub(super) fn resolve<T>(
         &mut self,
         item: &'a ReferenceOr<T>,
@@ -131,6 +131,14 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(item) => return Some(item),
             ReferenceOr::Reference { reference } => reference,
         };
+        if component_key(reference, section).is_none() {
+            // Another section, or not a component: reported as such, not
+            // as unresolved, since what it points at may well exist.
+            return self.unsupported(
+                pointer,
+                format!("the reference `{reference}` (only `#/components/{section}/...` references are, here)"),
+            );
+        }
         let found = self
             .component(reference, section, lookup)
             .and_then(|(_, target)| target.as_item());

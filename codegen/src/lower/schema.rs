@@ -401,22 +401,27 @@ impl<'a> Lowerer<'a> {
                 // Members that only constrain: any value.
                 Ty::Json
             }
-            SchemaKind::Any(any) => match any.typ.as_deref() {
-                None => Ty::Json,
-                // Only `null`: a value that is always absent or `null`.
-                Some("null") => {
-                    return Some(TypeUse {
-                        ty: Ty::Json,
-                        nullable: true,
-                    });
+            SchemaKind::Any(any) => {
+                if let Some(problem) = enum_problem(any.typ.as_deref(), &any.enumeration) {
+                    return self.report(pointer, problem);
                 }
-                Some(other) => {
-                    return self.unsupported(
-                        pointer,
-                        format!("a schema of type `{other}` with these keywords"),
-                    );
+                match any.typ.as_deref() {
+                    None => Ty::Json,
+                    // Only `null`: a value that is always absent or `null`.
+                    Some("null") => {
+                        return Some(TypeUse {
+                            ty: Ty::Json,
+                            nullable: true,
+                        });
+                    }
+                    Some(other) => {
+                        return self.unsupported(
+                            pointer,
+                            format!("a schema of type `{other}` with these keywords"),
+                        );
+                    }
                 }
-            },
+            }
         };
         Some(TypeUse { ty, nullable })
     }
@@ -479,6 +484,21 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// Reports an `enum` problem at `pointer`, the schema; `None`.
+    fn report<T>(&mut self, pointer: &Pointer, problem: EnumProblem) -> Option<T> {
+        match problem {
+            EnumProblem::NotOfType { index, value, typ } => self.diagnostics.invalid(
+                &pointer.push("enum").push(&index.to_string()),
+                format!("the value `{value}` is not of the schema's type `{typ}`"),
+            ),
+            EnumProblem::Mixed(kinds) => self.diagnostics.unsupported(
+                &pointer.push("enum"),
+                format!("an `enum` without a `type` whose values are of several types ({kinds})"),
+            ),
+        }
+        None
+    }
+
     /// The type an alias stands for (`BookId` -> `Uuid`), through chains of
     /// aliases; any other type as it is.
     pub(super) fn unaliased(&self, mut ty: Ty) -> Ty {
@@ -503,6 +523,62 @@ impl<'a> Lowerer<'a> {
             .iter()
             .any(|t| matches!(t, TypeDef::Enum(e) if e.name == name))
     }
+}
+
+/// A problem of the `enum` of a schema the model could not read as a typed
+/// schema: a value not of the schema's `type` (the first one), or, without
+/// a `type`, values of several JSON types (which no one Rust type holds).
+fn enum_problem(typ: Option<&str>, values: &[serde_json::Value]) -> Option<EnumProblem> {
+    let kind = |value: &serde_json::Value| match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    };
+    match typ {
+        Some(typ @ ("string" | "integer" | "number" | "boolean")) => {
+            let fits = |value: &serde_json::Value| {
+                let found = kind(value);
+                found == typ || found == "null" || (typ == "number" && found == "integer")
+            };
+            let index = values.iter().position(|v| !fits(v))?;
+            Some(EnumProblem::NotOfType {
+                index,
+                value: values[index].to_string(),
+                typ: typ.to_owned(),
+            })
+        }
+        Some(_) => None,
+        None => {
+            // Integers and other numbers both fit an `f64`.
+            let mut kinds: Vec<&str> = values
+                .iter()
+                .map(|v| match kind(v) {
+                    "integer" => "number",
+                    other => other,
+                })
+                .filter(|k| *k != "null")
+                .collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            (kinds.len() > 1).then(|| EnumProblem::Mixed(kinds.join(", ")))
+        }
+    }
+}
+
+/// What is wrong with an `enum` list.
+enum EnumProblem {
+    /// The value at `index` is not of the schema's `type`.
+    NotOfType {
+        index: usize,
+        value: String,
+        typ: String,
+    },
+    /// The values are of these several JSON types.
+    Mixed(String),
 }
 
 pub(super) fn is_nullable(schema: &Schema) -> bool {

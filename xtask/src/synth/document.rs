@@ -1,0 +1,401 @@
+//! The synthetic OpenAPI document of `cargo xtask synth`, of any size, for
+//! measuring and testing the generator at the scale of real APIs (a
+//! hundred operations and four hundred schemas, or more).
+//!
+//! The document is made of numbered resources (`Widget0`, `Widget1`, ...),
+//! each with the operations of a REST collection and the schemas they use,
+//! written with the constructs the generator supports: objects with
+//! required, optional and nullable fields, string enums (named and
+//! inline), arrays, maps, every supported format, `allOf` wrappers that
+//! add a description, path parameters of several types, required and
+//! optional JSON bodies, and per-status error bodies. The output depends
+//! only on the sizes asked for: the same sizes give the same bytes.
+//!
+//! This file uses only `std` and `serde_json`, so that the codegen tests
+//! include it by path (`#[path]`) to generate the same document.
+
+use serde_json::{Map, Value, json};
+
+/// How big a document to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// The number of operations.
+    pub operations: usize,
+    /// The number of component schemas; at least [`Size::min_schemas`].
+    pub schemas: usize,
+}
+
+impl Default for Size {
+    /// 100 operations and 400 schemas: about the size of one published
+    /// API document of a large provider.
+    fn default() -> Self {
+        Size {
+            operations: 100,
+            schemas: 400,
+        }
+    }
+}
+
+/// The operations of one resource, in turn.
+const KINDS: usize = 5;
+/// The schemas every resource has: the entity, its id, its state enum, its
+/// create and update requests and its page.
+const CORE_SCHEMAS: usize = 6;
+/// The schemas every document has besides the resources' (error bodies).
+const SHARED_SCHEMAS: usize = 2;
+
+impl Size {
+    /// The number of resources the operations are spread over.
+    pub fn resources(self) -> usize {
+        self.operations.div_ceil(KINDS).max(1)
+    }
+
+    /// The fewest schemas a document with this many operations can have.
+    pub fn min_schemas(self) -> usize {
+        self.resources() * CORE_SCHEMAS + SHARED_SCHEMAS
+    }
+}
+
+/// The name of the entity schema of resource `r`; the keys of its other
+/// schemas add `_` and a word (`Widget0_State`, Rust `Widget0State`).
+pub fn entity(r: usize) -> String {
+    format!("Widget{r}")
+}
+
+/// The document, as pretty-printed JSON text with a final newline; `Err`
+/// when `size.schemas` is below [`Size::min_schemas`].
+pub fn document(size: Size) -> Result<String, String> {
+    if size.schemas < size.min_schemas() {
+        return Err(format!(
+            "{} operations need at least {} schemas ({} resources of {CORE_SCHEMAS}, and \
+             {SHARED_SCHEMAS} error bodies); {} were asked for",
+            size.operations,
+            size.min_schemas(),
+            size.resources(),
+            size.schemas
+        ));
+    }
+    let resources = size.resources();
+    // Parts (nested objects) spread over the resources, in turn.
+    let parts = size.schemas - size.min_schemas();
+    let parts_of = |r: usize| parts / resources + usize::from(r < parts % resources);
+
+    let mut schemas = Map::new();
+    schemas.insert(
+        "Problem".to_owned(),
+        json!({
+            "type": "object",
+            "description": "An error, as the API reports it.",
+            "required": ["error"],
+            "properties": {
+                "error": {"type": "string", "description": "What went wrong."},
+                "code": {"type": "integer", "format": "int32"}
+            }
+        }),
+    );
+    schemas.insert(
+        "Invalid".to_owned(),
+        json!({
+            "type": "object",
+            "description": "The request was refused: why, attribute by attribute.",
+            "required": ["errors"],
+            "properties": {
+                "errors": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["message"],
+                        "properties": {
+                            "attribute": {"type": "string", "nullable": true},
+                            "message": {"type": "string"}
+                        }
+                    }
+                }
+            }
+        }),
+    );
+    let mut paths = Map::new();
+    for r in 0..resources {
+        resource_schemas(r, parts_of(r), &mut schemas);
+    }
+    for index in 0..size.operations {
+        let (r, kind) = (index / KINDS, index % KINDS);
+        operation(r, kind, &mut paths);
+    }
+    let document = json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Synthetic API",
+            "version": "1.0.0",
+            "description": format!(
+                "A synthetic document of {} operations and {} schemas, written by \
+                 `cargo xtask synth`.",
+                size.operations, size.schemas
+            )
+        },
+        "servers": [{
+            "url": "https://{tenant}.api.example.test",
+            "variables": {"tenant": {"default": "tenant"}}
+        }],
+        "security": [{"basic": []}],
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"basic": {"type": "http", "scheme": "basic"}}
+        }
+    });
+    let mut text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn reference(name: &str) -> Value {
+    json!({"$ref": format!("#/components/schemas/{name}")})
+}
+
+/// The schemas of resource `r`, with `parts` nested part objects.
+fn resource_schemas(r: usize, parts: usize, schemas: &mut Map<String, Value>) {
+    let name = entity(r);
+    let part = |j: usize| format!("{name}_Part{j}");
+    schemas.insert(
+        format!("{name}_Id"),
+        json!({"type": "string", "format": "uuid", "description": format!("The id of a {name}.")}),
+    );
+    schemas.insert(
+        format!("{name}_State"),
+        json!({
+            "type": "string",
+            "enum": ["active", "paused", "retired-soon", "AES_256_CM"],
+            "description": "Where it stands.\n\n- `active`: in use\n- `paused`: kept, not used"
+        }),
+    );
+    let mut properties = json!({
+        "id": reference(&format!("{name}_Id")),
+        "name": {"type": "string", "description": "A name people read.", "maxLength": 64},
+        "state": reference(&format!("{name}_State")),
+        "created_at": {"type": "string", "format": "date-time"},
+        "size": {"type": "integer", "format": "int32", "minimum": 0},
+        "ratio": {"type": "number", "format": "double"},
+        "enabled": {"type": "boolean", "default": true},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+        "note": {"type": "string", "nullable": true},
+        "kind": {"type": "string", "enum": ["alpha", "beta", "gamma-delta"]},
+        "valid_from": {"type": "string", "format": "date"}
+    });
+    if parts > 0 {
+        properties["main_part"] = json!({
+            "description": "The part this one is built around.",
+            "nullable": true,
+            "allOf": [reference(&part(0))]
+        });
+        properties["parts"] = json!({"type": "array", "items": reference(&part(0))});
+    }
+    schemas.insert(
+        name.clone(),
+        json!({
+            "type": "object",
+            "description": format!("A {name}, as the API returns it."),
+            "required": ["id", "name", "state", "created_at"],
+            "properties": properties
+        }),
+    );
+    schemas.insert(
+        format!("{name}_Create"),
+        json!({
+            "type": "object",
+            "description": format!("A new {name}."),
+            "required": ["name", "size"],
+            "properties": {
+                "name": {"type": "string"},
+                "size": {"type": "integer", "format": "int32"},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "state": reference(&format!("{name}_State"))
+            }
+        }),
+    );
+    schemas.insert(
+        format!("{name}_Update"),
+        json!({
+            "type": "object",
+            "description": format!("Changes to a {name}; fields left out stay as they are."),
+            "properties": {
+                "name": {"type": "string"},
+                "note": {"type": "string", "nullable": true},
+                "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+                "state": reference(&format!("{name}_State"))
+            }
+        }),
+    );
+    schemas.insert(
+        format!("{name}_Page"),
+        json!({
+            "type": "object",
+            "description": format!("One page of {name}s."),
+            "required": ["items"],
+            "properties": {
+                "items": {"type": "array", "items": reference(&name)},
+                "next": {"type": "string", "nullable": true, "format": "uri"}
+            }
+        }),
+    );
+    for j in 0..parts {
+        let mut properties = json!({
+            "label": {"type": "string"},
+            "value": {"type": "integer", "format": "int64"},
+            "weight": {"type": "number"},
+            "flag": {"type": "boolean", "nullable": true},
+            "seen_at": {"type": "string", "format": "date-time"},
+            "extra": {"type": "object", "additionalProperties": {"type": "integer"}}
+        });
+        if j + 1 < parts {
+            properties["next"] = reference(&part(j + 1));
+            properties["more"] = json!({"type": "array", "items": reference(&part(j + 1))});
+        }
+        schemas.insert(
+            part(j),
+            json!({
+                "type": "object",
+                "description": format!("Part {j} of a {name}."),
+                "required": ["label"],
+                "properties": properties
+            }),
+        );
+    }
+}
+
+fn json_content(schema: Value) -> Value {
+    json!({"application/json": {"schema": schema}})
+}
+
+/// Operation `kind` (list, create, get, update, delete) of resource `r`.
+fn operation(r: usize, kind: usize, paths: &mut Map<String, Value>) {
+    let name = entity(r);
+    let collection = format!("/widgets{r}");
+    let member = format!("/widgets{r}/{{id}}");
+    let problem = |description: &str| json!({"description": description, "content": json_content(reference("Problem"))});
+    let id = json!({
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": format!("The {name} to act on."),
+        "schema": reference(&format!("{name}_Id"))
+    });
+    let (path, method, body) = match kind {
+        0 => (
+            collection,
+            "get",
+            json!({
+                "operationId": format!("list{name}s"),
+                "summary": format!("List {name}s"),
+                "responses": {
+                    "200": {"description": "A page.", "content": json_content(reference(&format!("{name}_Page")))},
+                    "401": problem("Not signed in.")
+                }
+            }),
+        ),
+        1 => (
+            collection,
+            "post",
+            json!({
+                "operationId": format!("create{name}"),
+                "summary": format!("Create a {name}"),
+                "requestBody": {"required": true, "content": json_content(reference(&format!("{name}_Create")))},
+                "responses": {
+                    "200": {"description": "Created.", "content": json_content(reference(&name))},
+                    "422": {"description": "Refused.", "content": json_content(reference("Invalid"))},
+                    "500": problem("It broke.")
+                }
+            }),
+        ),
+        2 => (
+            member,
+            "get",
+            json!({
+                "operationId": format!("get{name}"),
+                "summary": format!("Get a {name}"),
+                "parameters": [id],
+                "responses": {
+                    "200": {"description": "Found.", "content": json_content(reference(&name))},
+                    "404": problem("No such one.")
+                }
+            }),
+        ),
+        3 => (
+            member,
+            "put",
+            json!({
+                "operationId": format!("update{name}"),
+                "summary": format!("Update a {name}"),
+                "parameters": [id],
+                "requestBody": {"content": json_content(reference(&format!("{name}_Update")))},
+                "responses": {
+                    "200": {"description": "Updated.", "content": json_content(reference(&name))},
+                    "404": problem("No such one."),
+                    "422": {"description": "Refused.", "content": json_content(reference("Invalid"))}
+                }
+            }),
+        ),
+        _ => (
+            format!("/widgets{r}/{{id}}/states/{{state}}"),
+            "delete",
+            json!({
+                "operationId": format!("leave{name}State"),
+                "summary": format!("Take a {name} out of a state"),
+                "parameters": [
+                    id,
+                    {"name": "state", "in": "path", "required": true, "schema": reference(&format!("{name}_State"))}
+                ],
+                "responses": {
+                    "200": {"description": "Done."},
+                    "404": {"description": "No such one."}
+                }
+            }),
+        ),
+    };
+    let item = paths
+        .entry(path)
+        .or_insert_with(|| Value::Object(Map::new()));
+    item[method] = body;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_exact_and_the_output_is_deterministic() {
+        let size = Size {
+            operations: 12,
+            schemas: 30,
+        };
+        let text = document(size).unwrap();
+        assert_eq!(text, document(size).unwrap());
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value["components"]["schemas"].as_object().unwrap().len(),
+            30
+        );
+        let operations: usize = value["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|item| item.as_object().unwrap().len())
+            .sum();
+        assert_eq!(operations, 12);
+    }
+
+    #[test]
+    fn too_few_schemas_for_the_operations_is_refused() {
+        let size = Size {
+            operations: 10,
+            schemas: 13,
+        };
+        assert_eq!(size.min_schemas(), 14);
+        assert_eq!(
+            document(size).unwrap_err(),
+            "10 operations need at least 14 schemas (2 resources of 6, and 2 error bodies); \
+             13 were asked for"
+        );
+    }
+}
