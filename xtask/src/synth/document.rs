@@ -7,8 +7,12 @@
 //! written with the constructs the generator supports: objects with
 //! required, optional and nullable fields, string enums (named and
 //! inline), arrays, maps, every supported format, `allOf` wrappers that
-//! add a description, path parameters of several types, required and
-//! optional JSON bodies, and per-status error bodies. The output depends
+//! add a description, `allOf` objects merged into one, unions (`anyOf` of a
+//! number and a string-pattern type, and of an enum and a plain string),
+//! `const`-like one-value enums, unknown formats, path, query and header
+//! parameters, list operations whose pages link to each other, required
+//! and optional JSON bodies, `201` and `204` responses, per-status and
+//! `5XX` error bodies, and HTTP Basic and Bearer security. The output depends
 //! only on the sizes asked for: the same sizes give the same bytes.
 //!
 //! This file uses only `std` and `serde_json`, so that the codegen tests
@@ -42,7 +46,7 @@ const KINDS: usize = 5;
 /// create and update requests and its page.
 const CORE_SCHEMAS: usize = 6;
 /// The schemas every document has besides the resources' (error bodies).
-const SHARED_SCHEMAS: usize = 2;
+const SHARED_SCHEMAS: usize = 3;
 
 impl Size {
     /// The number of resources the operations are spread over.
@@ -68,7 +72,7 @@ pub fn document(size: Size) -> Result<String, String> {
     if size.schemas < size.min_schemas() {
         return Err(format!(
             "{} operations need at least {} schemas ({} resources of {CORE_SCHEMAS}, and \
-             {SHARED_SCHEMAS} error bodies); {} were asked for",
+             {SHARED_SCHEMAS} shared ones); {} were asked for",
             size.operations,
             size.min_schemas(),
             size.resources(),
@@ -114,6 +118,14 @@ pub fn document(size: Size) -> Result<String, String> {
             }
         }),
     );
+    schemas.insert(
+        "Variable".to_owned(),
+        json!({
+            "type": "string",
+            "pattern": "^%\\{[a-z_.]+\\}$",
+            "description": "A variable that stands for a value until it is used, such as `%{call.volume}`."
+        }),
+    );
     let mut paths = Map::new();
     for r in 0..resources {
         resource_schemas(r, parts_of(r), &mut schemas);
@@ -141,7 +153,10 @@ pub fn document(size: Size) -> Result<String, String> {
         "paths": paths,
         "components": {
             "schemas": schemas,
-            "securitySchemes": {"basic": {"type": "http", "scheme": "basic"}}
+            "securitySchemes": {
+                "basic": {"type": "http", "scheme": "basic"},
+                "bearer": {"type": "http", "scheme": "bearer"}
+            }
         }
     });
     let mut text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
@@ -181,7 +196,20 @@ fn resource_schemas(r: usize, parts: usize, schemas: &mut Map<String, Value>) {
         "labels": {"type": "object", "additionalProperties": {"type": "string"}},
         "note": {"type": "string", "nullable": true},
         "kind": {"type": "string", "enum": ["alpha", "beta", "gamma-delta"]},
-        "valid_from": {"type": "string", "format": "date"}
+        "valid_from": {"type": "string", "format": "date"},
+        "volume": {
+            "description": "How loud, or a variable.",
+            "anyOf": [
+                {"type": "integer", "minimum": 0, "maximum": 100, "default": 50},
+                reference("Variable")
+            ]
+        },
+        "mode": {
+            "description": "A state, or a mode this document does not list.",
+            "anyOf": [reference(&format!("{name}_State")), {"type": "string"}]
+        },
+        "token": {"type": "string", "format": "jwt"},
+        "fixed": {"type": "string", "enum": ["v1"]}
     });
     if parts > 0 {
         properties["main_part"] = json!({
@@ -205,13 +233,23 @@ fn resource_schemas(r: usize, parts: usize, schemas: &mut Map<String, Value>) {
         json!({
             "type": "object",
             "description": format!("A new {name}."),
-            "required": ["name", "size"],
-            "properties": {
-                "name": {"type": "string"},
-                "size": {"type": "integer", "format": "int32"},
-                "tags": {"type": "array", "items": {"type": "string"}},
-                "state": reference(&format!("{name}_State"))
-            }
+            "allOf": [
+                {
+                    "type": "object",
+                    "required": ["name", "size"],
+                    "properties": {
+                        "name": {"type": "string"},
+                        "size": {"type": "integer", "format": "int32"}
+                    }
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "tags": {"type": "array", "items": {"type": "string"}},
+                        "state": reference(&format!("{name}_State"))
+                    }
+                }
+            ]
         }),
     );
     schemas.insert(
@@ -232,10 +270,15 @@ fn resource_schemas(r: usize, parts: usize, schemas: &mut Map<String, Value>) {
         json!({
             "type": "object",
             "description": format!("One page of {name}s."),
-            "required": ["items"],
+            "required": ["data", "links"],
             "properties": {
-                "items": {"type": "array", "items": reference(&name)},
-                "next": {"type": "string", "nullable": true, "format": "uri"}
+                "data": {"type": "array", "items": reference(&name)},
+                "links": {
+                    "type": "object",
+                    "properties": {
+                        "next": {"type": "string", "nullable": true, "format": "uri"}
+                    }
+                }
             }
         }),
     );
@@ -288,6 +331,13 @@ fn operation(r: usize, kind: usize, paths: &mut Map<String, Value>) {
             json!({
                 "operationId": format!("list{name}s"),
                 "summary": format!("List {name}s"),
+                "parameters": [
+                    {"name": "page_size", "in": "query", "schema": {"type": "integer", "format": "int32", "minimum": 1}},
+                    {"name": "page_token", "in": "query", "schema": {"type": "string"}},
+                    {"name": "state", "in": "query", "schema": reference(&format!("{name}_State"))},
+                    {"name": "tag", "in": "query", "explode": false, "schema": {"type": "array", "items": {"type": "string"}}},
+                    {"name": "X-Request-Tag", "in": "header", "schema": {"type": "string"}}
+                ],
                 "responses": {
                     "200": {"description": "A page.", "content": json_content(reference(&format!("{name}_Page")))},
                     "401": problem("Not signed in.")
@@ -300,9 +350,10 @@ fn operation(r: usize, kind: usize, paths: &mut Map<String, Value>) {
             json!({
                 "operationId": format!("create{name}"),
                 "summary": format!("Create a {name}"),
+                "security": [{"bearer": []}],
                 "requestBody": {"required": true, "content": json_content(reference(&format!("{name}_Create")))},
                 "responses": {
-                    "200": {"description": "Created.", "content": json_content(reference(&name))},
+                    "201": {"description": "Created.", "content": json_content(reference(&name))},
                     "422": {"description": "Refused.", "content": json_content(reference("Invalid"))},
                     "500": problem("It broke.")
                 }
@@ -347,8 +398,9 @@ fn operation(r: usize, kind: usize, paths: &mut Map<String, Value>) {
                     {"name": "state", "in": "path", "required": true, "schema": reference(&format!("{name}_State"))}
                 ],
                 "responses": {
-                    "200": {"description": "Done."},
-                    "404": {"description": "No such one."}
+                    "204": {"description": "Done."},
+                    "404": {"description": "No such one."},
+                    "5XX": problem("It broke.")
                 }
             }),
         ),
@@ -389,13 +441,13 @@ mod tests {
     fn too_few_schemas_for_the_operations_is_refused() {
         let size = Size {
             operations: 10,
-            schemas: 13,
+            schemas: 14,
         };
-        assert_eq!(size.min_schemas(), 14);
+        assert_eq!(size.min_schemas(), 15);
         assert_eq!(
             document(size).unwrap_err(),
-            "10 operations need at least 14 schemas (2 resources of 6, and 2 error bodies); \
-             13 were asked for"
+            "10 operations need at least 15 schemas (2 resources of 6, and 3 shared ones); \
+             14 were asked for"
         );
     }
 }
