@@ -43,16 +43,15 @@
 //! attribute); `2` the command line is wrong (the message and the usage
 //! are printed on stderr, and nothing is sent).
 
+mod common;
+
 use std::ffi::OsString;
-use std::fmt;
-use std::io;
 use std::process::ExitCode;
 
 use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    CallHandlerType, Cipher, Client, Codec, Encryption, Error, UpdateSipEndpointError,
-    UpdateSipEndpointRequest,
-};
+use signalwire_fabric::{CallHandlerType, Cipher, Codec, Encryption, UpdateSipEndpointRequest};
+
+use common::{Arg, EXIT_FAILURE, list, one};
 
 const USAGE: &str = "\
 usage: update_sip_endpoint ID [--username S] [--caller-id S] [--send-as S]
@@ -74,115 +73,22 @@ Only the fields given are sent. Flags take their value as the next argument
 or after '='. Configuration comes from SIGNALWIRE_PROJECT_ID,
 SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL.";
 
-/// Exit code of a failed request or a bad configuration.
-const EXIT_FAILURE: u8 = 1;
-/// Exit code of a wrong command line.
-const EXIT_USAGE: u8 = 2;
-
-/// What the command line asks for.
-#[allow(
-    clippy::large_enum_variant,
-    reason = "made once per run and moved once; boxing would buy nothing"
-)]
-enum Command {
-    Help,
-    Update {
-        id: Uuid,
-        request: UpdateSipEndpointRequest,
-    },
-}
-
-/// Writes a line on stderr. Unlike `eprintln!`, it does not panic when
-/// stderr is closed: there is nowhere left to report that anyway.
-macro_rules! say {
-    ($($arg:tt)*) => {{
-        let _ = write_line(&mut io::stderr().lock(), format_args!($($arg)*));
-    }};
-}
-
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    let (id, request) = match parse_args(std::env::args_os().skip(1)) {
-        Ok(Command::Help) => {
-            // Nothing useful is left to do if stdout is closed (`| head`).
-            let _ = write_line(&mut io::stdout().lock(), format_args!("{USAGE}"));
-            return ExitCode::SUCCESS;
-        }
-        Ok(Command::Update { id, request }) => (id, request),
-        Err(message) => {
-            say!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(EXIT_USAGE);
-        }
+    let (id, request) = match common::command_line(parse_args(std::env::args_os().skip(1)), USAGE) {
+        Ok(command) => command,
+        Err(code) => return code,
     };
-
-    let client = match Client::from_env() {
+    let client = match common::client() {
         Ok(client) => client,
-        Err(error) => {
-            say!("error: {error}");
-            return ExitCode::from(EXIT_FAILURE);
-        }
+        Err(code) => return code,
     };
-
-    let endpoint = match client.update_sip_endpoint(id, &request).await {
-        Ok(endpoint) => endpoint,
+    match client.update_sip_endpoint(id, &request).await {
+        Ok(endpoint) => common::print_pretty(&endpoint, "the endpoint was updated"),
         Err(error) => {
-            report(&error);
-            return ExitCode::from(EXIT_FAILURE);
-        }
-    };
-    let shown = serde_json::to_string_pretty(&endpoint)
-        .map_err(|error| error.to_string())
-        .and_then(|json| {
-            write_line(&mut io::stdout().lock(), format_args!("{json}"))
-                .map_err(|error| error.to_string())
-        });
-    match shown {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            say!("error: the endpoint was updated, but could not be shown: {error}");
+            common::report(&error);
             ExitCode::from(EXIT_FAILURE)
         }
-    }
-}
-
-/// Writes one line and flushes, returning (not panicking on) I/O errors.
-fn write_line(out: &mut impl io::Write, line: fmt::Arguments<'_>) -> io::Result<()> {
-    writeln!(out, "{line}")?;
-    out.flush()
-}
-
-/// Prints a failed request on stderr: for an API error its status and the
-/// body's details, otherwise the error and its causes.
-fn report(error: &Error<UpdateSipEndpointError>) {
-    // Also the last answer when the client gave up after retries (`500`).
-    if let Error::Api(api) = error {
-        match api.attempts() {
-            1 => say!("error: the API answered {api}"),
-            attempts => say!("error: the API answered {api} (gave up after {attempts} attempts)"),
-        }
-        match api.body() {
-            UpdateSipEndpointError::UnprocessableEntity(body) => {
-                for item in &body.errors {
-                    let attribute = item.attribute.as_option().map_or("-", String::as_str);
-                    say!("  {attribute}: {} ({})", item.message, item.code);
-                }
-            }
-            UpdateSipEndpointError::Unauthorized(body)
-            | UpdateSipEndpointError::NotFound(body)
-            | UpdateSipEndpointError::InternalServerError(body) => {
-                say!("  {}", body.error);
-            }
-            // Error statuses that a newer version of the API declares.
-            _ => {}
-        }
-        return;
-    }
-    say!("error: {error}");
-    // `Display` of the error already shows its direct source.
-    let mut cause = std::error::Error::source(error).and_then(std::error::Error::source);
-    while let Some(source) = cause {
-        say!("  caused by: {source}");
-        cause = source.source();
     }
 }
 
@@ -198,67 +104,31 @@ const FLAGS: &[&str] = &[
     "--calling-handler-resource-id",
 ];
 
-/// Parses the arguments after the program name.
+/// Parses the arguments after the program name: `None` asks for help.
 ///
 /// # Errors
 ///
 /// A message saying what is wrong with the command line.
-fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
-    let mut args = args.into_iter();
+fn parse_args(
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<Option<(Uuid, UpdateSipEndpointRequest)>, String> {
     let mut id: Option<Uuid> = None;
-    let mut seen: Vec<&'static str> = Vec::new();
     let mut request = UpdateSipEndpointRequest::new();
-
-    while let Some(arg) = args.next() {
-        let arg = arg
-            .into_string()
-            .map_err(|arg| format!("argument {arg:?} is not valid unicode"))?;
-        if arg == "-h" || arg == "--help" {
-            return Ok(Command::Help);
-        }
-        if !arg.starts_with('-') {
-            if id.is_some() {
-                return Err(format!("unexpected argument `{arg}`: only one ID is taken"));
+    let complete = common::parse_args(args, FLAGS, |arg| {
+        match arg {
+            Arg::Positional(arg) => common::take_id(&mut id, &arg)?,
+            Arg::Flag(flag, value) => {
+                let taken = std::mem::replace(&mut request, UpdateSipEndpointRequest::new());
+                request = apply(taken, flag, &value)?;
             }
-            let parsed = Uuid::parse_str(&arg)
-                .map_err(|error| format!("ID `{arg}` is not a UUID: {error}"))?;
-            id = Some(parsed);
-            continue;
         }
-
-        let (name, inline_value) = match arg.split_once('=') {
-            Some((name, value)) => (name, Some(value.to_owned())),
-            None => (arg.as_str(), None),
-        };
-        let Some(&flag) = FLAGS.iter().find(|&&flag| flag == name) else {
-            return Err(format!("unknown option `{name}`"));
-        };
-        if seen.contains(&flag) {
-            return Err(format!("{flag} is given more than once"));
-        }
-        seen.push(flag);
-        let value = match inline_value {
-            Some(value) => value,
-            None => match args.next() {
-                None => return Err(format!("{flag} needs a value")),
-                Some(value) => {
-                    let value = value.into_string().map_err(|value| {
-                        format!("value {value:?} of {flag} is not valid unicode")
-                    })?;
-                    if value.starts_with("--") {
-                        return Err(format!(
-                            "{flag} needs a value (write {flag}=VALUE for one that starts with `--`)"
-                        ));
-                    }
-                    value
-                }
-            },
-        };
-        request = apply(request, flag, &value)?;
+        Ok(())
+    })?;
+    if !complete {
+        return Ok(None);
     }
-
     match id {
-        Some(id) => Ok(Command::Update { id, request }),
+        Some(id) => Ok(Some((id, request))),
         None => Err("the ID of the SIP endpoint is required".to_owned()),
     }
 }
@@ -289,31 +159,4 @@ fn apply(
         }
         _ => return Err(format!("unknown option `{flag}`")),
     })
-}
-
-/// Parses one enum value; unknown values are kept as written.
-fn one<T>(flag: &str, value: &str) -> Result<T, String>
-where
-    T: std::str::FromStr<Err = std::convert::Infallible>,
-{
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(format!("{flag} needs a non-empty value"));
-    }
-    let Ok(parsed) = value.parse::<T>();
-    Ok(parsed)
-}
-
-/// Parses a comma-separated list of enum values; `""` is the empty list.
-fn list<T>(flag: &str, value: &str) -> Result<Vec<T>, String>
-where
-    T: std::str::FromStr<Err = std::convert::Infallible>,
-{
-    if value.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    value
-        .split(',')
-        .map(|item| one(flag, item).map_err(|_| format!("{flag} has an empty item in `{value}`")))
-        .collect()
 }

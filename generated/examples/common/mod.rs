@@ -1,0 +1,308 @@
+//! What the SIP endpoint examples share: the command-line parser, the
+//! exit codes, the error printer, the list-value parser and the JSON
+//! printer. Each example includes it with `mod common;`; files in a
+//! subfolder without `main.rs` are not examples themselves.
+
+#![allow(
+    dead_code,
+    unused_imports,
+    reason = "each example uses a part of this module, none uses all of it"
+)]
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use signalwire_fabric::uuid::Uuid;
+use signalwire_fabric::{
+    Client, CreateSipEndpointError, DeleteSipEndpointError, Error, ErrorMessage,
+    ListSipEndpointsError, UpdateSipEndpointError, ValidationErrors,
+};
+
+/// Exit code of a failed request or a bad configuration.
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code of a wrong command line.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Writes a line on stderr. Unlike `eprintln!`, it does not panic when
+/// stderr is closed: there is nowhere left to report that anyway.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = $crate::common::write_line(&mut ::std::io::stderr().lock(), format_args!($($arg)*));
+    }};
+}
+pub(crate) use say;
+
+/// Writes one line and flushes, returning (not panicking on) I/O errors.
+pub fn write_line(out: &mut impl io::Write, line: fmt::Arguments<'_>) -> io::Result<()> {
+    writeln!(out, "{line}")?;
+    out.flush()
+}
+
+/// One argument of the command line, in the order given.
+pub enum Arg {
+    /// An argument that does not start with `-`.
+    Positional(String),
+    /// A flag of the example's list, with its value.
+    Flag(&'static str, String),
+}
+
+/// Parses the arguments after the program name. Each flag of `flags` takes
+/// its value either as the next argument or after `=`; a value that starts
+/// with `--` must use the `=` form; each flag may be given once. Every
+/// argument is handed to `on` in order.
+///
+/// Returns `Ok(false)` when help was asked for (`-h` or `--help`), and
+/// `Ok(true)` when every argument was handed over.
+///
+/// # Errors
+///
+/// A message saying what is wrong with the command line, or the first
+/// error `on` returns.
+pub fn parse_args(
+    args: impl IntoIterator<Item = OsString>,
+    flags: &[&'static str],
+    mut on: impl FnMut(Arg) -> Result<(), String>,
+) -> Result<bool, String> {
+    let mut args = args.into_iter();
+    let mut seen: Vec<&'static str> = Vec::new();
+
+    while let Some(arg) = args.next() {
+        let arg = arg
+            .into_string()
+            .map_err(|arg| format!("argument {arg:?} is not valid unicode"))?;
+        if arg == "-h" || arg == "--help" {
+            return Ok(false);
+        }
+        if !arg.starts_with('-') {
+            on(Arg::Positional(arg))?;
+            continue;
+        }
+
+        let (name, inline_value) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let Some(&flag) = flags.iter().find(|&&flag| flag == name) else {
+            return Err(format!("unknown option `{name}`"));
+        };
+        if seen.contains(&flag) {
+            return Err(format!("{flag} is given more than once"));
+        }
+        seen.push(flag);
+        let value = match inline_value {
+            Some(value) => value,
+            None => match args.next() {
+                None => return Err(format!("{flag} needs a value")),
+                Some(value) => {
+                    let value = value.into_string().map_err(|value| {
+                        format!("value {value:?} of {flag} is not valid unicode")
+                    })?;
+                    if value.starts_with("--") {
+                        return Err(format!(
+                            "{flag} needs a value (write {flag}=VALUE for one that starts with `--`)"
+                        ));
+                    }
+                    value
+                }
+            },
+        };
+        on(Arg::Flag(flag, value))?;
+    }
+    Ok(true)
+}
+
+/// Takes the one `ID` argument into `id`.
+///
+/// # Errors
+///
+/// When `arg` is not a UUID, or an ID was already given.
+pub fn take_id(id: &mut Option<Uuid>, arg: &str) -> Result<(), String> {
+    if id.is_some() {
+        return Err(format!("unexpected argument `{arg}`: only one ID is taken"));
+    }
+    let parsed =
+        Uuid::parse_str(arg).map_err(|error| format!("ID `{arg}` is not a UUID: {error}"))?;
+    *id = Some(parsed);
+    Ok(())
+}
+
+/// Turns a parsed command line into what to run: `None` after printing
+/// the help on stdout (exit `0`), an exit code of `2` after printing the
+/// error and the usage on stderr.
+pub fn command_line<T>(parsed: Result<Option<T>, String>, usage: &str) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(Some(command)) => Ok(command),
+        Ok(None) => {
+            // Nothing useful is left to do if stdout is closed (`| head`).
+            let _ = write_line(&mut io::stdout().lock(), format_args!("{usage}"));
+            Err(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            say!("error: {message}\n\n{usage}");
+            Err(ExitCode::from(EXIT_USAGE))
+        }
+    }
+}
+
+/// The client configured from the environment; on failure, the error is
+/// printed and the exit code is `1`.
+pub fn client() -> Result<Client, ExitCode> {
+    Client::from_env().map_err(|error| {
+        say!("error: {error}");
+        ExitCode::from(EXIT_FAILURE)
+    })
+}
+
+/// Prints `value` as pretty JSON on stdout; `done` says what happened
+/// before, for the message when it cannot be shown.
+pub fn print_pretty(value: &impl Serialize, done: &str) -> ExitCode {
+    let shown = serde_json::to_string_pretty(value)
+        .map_err(|error| error.to_string())
+        .and_then(|json| {
+            write_line(&mut io::stdout().lock(), format_args!("{json}"))
+                .map_err(|error| error.to_string())
+        });
+    match shown {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            say!("error: {done}, but could not be shown: {error}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// What the body of an error response says, for [`report`].
+pub enum Details<'a> {
+    /// A `422`: each problem.
+    Problems(&'a ValidationErrors),
+    /// An error with a message.
+    Message(&'a ErrorMessage),
+    /// An error status that a newer version of the API declares.
+    Nothing,
+}
+
+/// The error responses of an operation, as [`report`] prints them.
+pub trait ErrorBody: fmt::Display + fmt::Debug {
+    /// What the body says.
+    fn details(&self) -> Details<'_>;
+}
+
+impl ErrorBody for UpdateSipEndpointError {
+    fn details(&self) -> Details<'_> {
+        match self {
+            Self::UnprocessableEntity(body) => Details::Problems(body),
+            Self::Unauthorized(body) | Self::NotFound(body) | Self::InternalServerError(body) => {
+                Details::Message(body)
+            }
+            _ => Details::Nothing,
+        }
+    }
+}
+
+impl ErrorBody for CreateSipEndpointError {
+    fn details(&self) -> Details<'_> {
+        match self {
+            Self::UnprocessableEntity(body) => Details::Problems(body),
+            Self::Unauthorized(body) | Self::NotFound(body) | Self::InternalServerError(body) => {
+                Details::Message(body)
+            }
+            _ => Details::Nothing,
+        }
+    }
+}
+
+impl ErrorBody for DeleteSipEndpointError {
+    fn details(&self) -> Details<'_> {
+        match self {
+            Self::Unauthorized(body) | Self::NotFound(body) | Self::InternalServerError(body) => {
+                Details::Message(body)
+            }
+            _ => Details::Nothing,
+        }
+    }
+}
+
+impl ErrorBody for ListSipEndpointsError {
+    fn details(&self) -> Details<'_> {
+        match self {
+            Self::UnprocessableEntity(body) => Details::Problems(body),
+            Self::Unauthorized(body) | Self::InternalServerError(body) => Details::Message(body),
+            _ => Details::Nothing,
+        }
+    }
+}
+
+/// Prints a failed request on stderr: for an API error its status and the
+/// body's details (a `422` lists each problem as
+/// `attribute: message (code)`, with `-` for a problem not tied to an
+/// attribute), otherwise the error and its causes.
+pub fn report<E: ErrorBody>(error: &Error<E>) {
+    // Also the last answer when the client gave up after retries (`500`).
+    if let Error::Api(api) = error {
+        match api.attempts() {
+            1 => say!("error: the API answered {api}"),
+            attempts => say!("error: the API answered {api} (gave up after {attempts} attempts)"),
+        }
+        match api.body().details() {
+            Details::Problems(body) => {
+                for item in &body.errors {
+                    let attribute = item.attribute.as_option().map_or("-", String::as_str);
+                    say!("  {attribute}: {} ({})", item.message, item.code);
+                }
+            }
+            Details::Message(body) => say!("  {}", body.error),
+            Details::Nothing => {}
+        }
+        return;
+    }
+    say!("error: {error}");
+    // `Display` of the error already shows its direct source.
+    let mut cause = std::error::Error::source(error).and_then(std::error::Error::source);
+    while let Some(source) = cause {
+        say!("  caused by: {source}");
+        cause = source.source();
+    }
+}
+
+/// Parses one enum value; unknown values are kept as written.
+pub fn one<T>(flag: &str, value: &str) -> Result<T, String>
+where
+    T: std::str::FromStr<Err = std::convert::Infallible>,
+{
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("{flag} needs a non-empty value"));
+    }
+    let Ok(parsed) = value.parse::<T>();
+    Ok(parsed)
+}
+
+/// Parses a comma-separated list of enum values; `""` is the empty list.
+pub fn list<T>(flag: &str, value: &str) -> Result<Vec<T>, String>
+where
+    T: std::str::FromStr<Err = std::convert::Infallible>,
+{
+    if value.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    value
+        .split(',')
+        .map(|item| one(flag, item).map_err(|_| format!("{flag} has an empty item in `{value}`")))
+        .collect()
+}
+
+/// Parses a whole number of at least 1.
+pub fn positive<T: std::str::FromStr + PartialOrd + From<u8>>(
+    flag: &str,
+    value: &str,
+) -> Result<T, String> {
+    match value.trim().parse::<T>() {
+        Ok(number) if number >= T::from(1) => Ok(number),
+        _ => Err(format!(
+            "{flag} takes a whole number of at least 1, not `{value}`"
+        )),
+    }
+}

@@ -1,0 +1,162 @@
+//! Create a SIP endpoint from the command line.
+//!
+//! ```text
+//! cargo run -p signalwire-fabric --example create_sip_endpoint -- \
+//!   --username U --caller-id C [--send-as S] [--ciphers A,B] [--codecs A,B] \
+//!   [--encryption E] [--call-handler H] [--calling-handler-resource-id UUID]
+//! ```
+//!
+//! `--username` and `--caller-id` are required; the other fields are sent
+//! only when given. The flags are written as in the `update_sip_endpoint`
+//! example: a value comes as the next argument or after `=`, lists are
+//! comma-separated (`''` is the empty list), and values this version of
+//! the client does not know are sent as written.
+//!
+//! The client is configured from the environment as in the
+//! `update_sip_endpoint` example (see [`Client::from_env`]).
+//!
+//! On success the created endpoint is printed as pretty JSON on stdout.
+//!
+//! `-h` or `--help` prints the usage on stdout.
+//!
+//! Exit codes: `0` success (or help); `1` the configuration is missing or
+//! invalid, or the request failed (a `422` lists each problem as
+//! `attribute: message (code)`, with `-` for a problem not tied to an
+//! attribute); `2` the command line is wrong (the message and the usage
+//! are printed on stderr, and nothing is sent).
+//!
+//! [`Client::from_env`]: signalwire_fabric::Client::from_env
+
+mod common;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use signalwire_fabric::uuid::Uuid;
+use signalwire_fabric::{
+    CallHandlerType, Cipher, Codec, CreateSipEndpointRequest, CreateSipEndpointRequestRequired,
+    Encryption,
+};
+
+use common::{Arg, EXIT_FAILURE, list, one};
+
+const USAGE: &str = "\
+usage: create_sip_endpoint --username U --caller-id C [--send-as S]
+                           [--ciphers A,B] [--codecs A,B] [--encryption E]
+                           [--call-handler H] [--calling-handler-resource-id UUID]
+
+  --username U                         the username of the SIP endpoint (required)
+  --caller-id C                        the caller ID shown when dialing from it (required)
+  --send-as S                          the SIP username shown to the callee
+  --ciphers A,B                        e.g. AEAD_AES_256_GCM_8,AES_CM_128_HMAC_SHA1_80 ('' for none)
+  --codecs A,B                         e.g. PCMU,PCMA,OPUS ('' for none)
+  --encryption E                       required, optional or default
+  --call-handler H                     default, passthrough, block-pstn or resource
+  --calling-handler-resource-id ID     a resource UUID
+  -h, --help                           show this help
+
+Only the fields given are sent. Flags take their value as the next argument
+or after '='. Configuration comes from SIGNALWIRE_PROJECT_ID,
+SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL.";
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let request = match common::command_line(parse_args(std::env::args_os().skip(1)), USAGE) {
+        Ok(request) => request,
+        Err(code) => return code,
+    };
+    let client = match common::client() {
+        Ok(client) => client,
+        Err(code) => return code,
+    };
+    match client.create_sip_endpoint(&request).await {
+        Ok(endpoint) => common::print_pretty(&endpoint, "the endpoint was created"),
+        Err(error) => {
+            common::report(&error);
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// The flags that take a value, as written on the command line.
+const FLAGS: &[&str] = &[
+    "--username",
+    "--caller-id",
+    "--send-as",
+    "--ciphers",
+    "--codecs",
+    "--encryption",
+    "--call-handler",
+    "--calling-handler-resource-id",
+];
+
+/// Parses the arguments after the program name: `None` asks for help.
+///
+/// # Errors
+///
+/// A message saying what is wrong with the command line.
+fn parse_args(
+    args: impl IntoIterator<Item = OsString>,
+) -> Result<Option<CreateSipEndpointRequest>, String> {
+    let mut username = None;
+    let mut caller_id = None;
+    // The optional fields, applied once the required ones are known.
+    let mut optional: Vec<(&'static str, String)> = Vec::new();
+    let complete = common::parse_args(args, FLAGS, |arg| {
+        match arg {
+            Arg::Positional(arg) => return Err(format!("unexpected argument `{arg}`")),
+            Arg::Flag("--username", value) => username = Some(value),
+            Arg::Flag("--caller-id", value) => caller_id = Some(value),
+            Arg::Flag(flag, value) => {
+                // Checked now, so that errors come in the order written.
+                check(flag, &value)?;
+                optional.push((flag, value));
+            }
+        }
+        Ok(())
+    })?;
+    if !complete {
+        return Ok(None);
+    }
+    let (Some(username), Some(caller_id)) = (username, caller_id) else {
+        return Err("--username and --caller-id are required".to_owned());
+    };
+    let mut request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username,
+        caller_id,
+    });
+    for (flag, value) in optional {
+        request = apply(request, flag, &value)?;
+    }
+    Ok(Some(request))
+}
+
+/// Checks the value of an optional flag without a request to set it on.
+fn check(flag: &str, value: &str) -> Result<(), String> {
+    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+        username: String::new(),
+        caller_id: String::new(),
+    });
+    apply(request, flag, value).map(drop)
+}
+
+/// Sets the optional field that `flag` stands for.
+fn apply(
+    request: CreateSipEndpointRequest,
+    flag: &str,
+    value: &str,
+) -> Result<CreateSipEndpointRequest, String> {
+    Ok(match flag {
+        "--send-as" => request.send_as(value),
+        "--ciphers" => request.ciphers(list::<Cipher>(flag, value)?),
+        "--codecs" => request.codecs(list::<Codec>(flag, value)?),
+        "--encryption" => request.encryption(one::<Encryption>(flag, value)?),
+        "--call-handler" => request.call_handler(one::<CallHandlerType>(flag, value)?),
+        "--calling-handler-resource-id" => {
+            let id = Uuid::parse_str(value)
+                .map_err(|error| format!("{flag} takes a UUID, not `{value}`: {error}"))?;
+            request.calling_handler_resource_id(id)
+        }
+        _ => return Err(format!("unknown option `{flag}`")),
+    })
+}
