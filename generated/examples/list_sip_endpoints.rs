@@ -100,7 +100,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Listing
         match arg {
             Arg::Positional(arg) => return Err(format!("unexpected argument `{arg}`")),
             Arg::Flag("--page-size", value) => {
-                listing.params.page_size = Some(common::positive("--page-size", &value)?);
+                let params = std::mem::replace(&mut listing.params, ListSipEndpointsParams::new());
+                listing.params = params.page_size(common::positive("--page-size", &value)?);
             }
             Arg::Flag(flag, value) => listing.limit = Some(common::positive(flag, &value)?),
         }

@@ -3,12 +3,12 @@
 //! (wiremock) through `SIGNALWIRE_BASE_URL`. These tests check what is sent,
 //! what is printed, and the exit code.
 
+mod example_support;
+
 use std::ffi::OsStr;
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 
+use example_support::{Run, env_for, requests_seen, trimmed_lines};
 use integration_tests::{
     API_TOKEN, ENDPOINT_ID, ENDPOINT_PATH, PROJECT_ID, expected_authorization, full_response,
 };
@@ -18,112 +18,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const EXAMPLE: &str = "update_sip_endpoint";
 
-/// The example binary, built on first use (once per test process).
-fn example_binary() -> &'static Path {
-    static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    match BINARY.get_or_init(build_example) {
-        Ok(binary) => binary,
-        Err(message) => panic!("{message}"),
-    }
-}
-
-/// Builds the example with the same cargo that runs the tests and returns
-/// the path cargo reports for it (falling back to the target directory).
-fn build_example() -> Result<PathBuf, String> {
-    let output = Command::new(env!("CARGO"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "build",
-            "--quiet",
-            "--package",
-            "signalwire-fabric",
-            "--example",
-            EXAMPLE,
-            "--message-format=json-render-diagnostics",
-        ])
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|error| format!("could not run cargo: {error}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "building the example failed ({}):\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let reported = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-        .find(|message| {
-            message["reason"] == "compiler-artifact"
-                && message["target"]["name"] == EXAMPLE
-                && message["target"]["kind"] == json!(["example"])
-        })
-        .and_then(|message| message["executable"].as_str().map(PathBuf::from));
-    let binary = reported.unwrap_or_else(|| {
-        let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-        target_dir
-            .join("debug")
-            .join("examples")
-            .join(format!("{EXAMPLE}{}", std::env::consts::EXE_SUFFIX))
-    });
-    if binary.is_file() {
-        Ok(binary)
-    } else {
-        Err(format!(
-            "the example was built, but {} does not exist",
-            binary.display()
-        ))
-    }
-}
-
-/// What one run of the example printed and returned.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the example with `args` and exactly the `SIGNALWIRE_*` variables in
-/// `env` (any inherited from the test environment are removed). Checks what
-/// must hold for every run: no panic, and the token is never printed.
+/// Runs the example with `args` and exactly the `SIGNALWIRE_*` variables
+/// in `env` (see [`example_support::run`]).
 fn run<S: AsRef<OsStr>>(args: &[&str], env: &[(&str, S)]) -> Run {
-    let mut command = Command::new(example_binary());
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("SIGNALWIRE_") {
-            command.env_remove(name);
-        }
-    }
-    let output = command
-        .args(args)
-        .envs(env.iter().map(|(name, value)| (name, value)))
-        .stdin(Stdio::null())
-        .output()
-        .expect("the example runs");
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stdout.contains(API_TOKEN), "token on stdout: {run:?}");
-    assert!(!run.stderr.contains(API_TOKEN), "token on stderr: {run:?}");
-    assert!(
-        !run.stderr.contains("panicked"),
-        "the example panicked: {run:?}"
-    );
-    run
-}
-
-/// The environment that points the example at `base_url`.
-fn env_for(base_url: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("SIGNALWIRE_PROJECT_ID", PROJECT_ID.to_owned()),
-        ("SIGNALWIRE_API_TOKEN", API_TOKEN.to_owned()),
-        ("SIGNALWIRE_BASE_URL", base_url.to_owned()),
-    ]
+    example_support::run(EXAMPLE, args, env)
 }
 
 /// A server that answers `response` to exactly one request with the
@@ -155,19 +53,6 @@ async fn body_sent_for(args: &[&str]) -> (Run, Value) {
     assert_eq!(received.len(), 1, "one request is sent: {run:?}");
     let body = received[0].body_json::<Value>().expect("the body is JSON");
     (run, body)
-}
-
-async fn requests_seen(server: &MockServer) -> usize {
-    server
-        .received_requests()
-        .await
-        .expect("request recording is on")
-        .len()
-}
-
-/// The lines of `text`, without surrounding whitespace.
-fn trimmed_lines(text: &str) -> Vec<&str> {
-    text.lines().map(str::trim).collect()
 }
 
 #[tokio::test]
