@@ -42,6 +42,8 @@
 //! `attribute: message (code)`, with `-` for a problem not tied to an
 //! attribute); `2` the command line is wrong (the message and the usage
 //! are printed on stderr, and nothing is sent).
+//!
+//! [`Client::from_env`]: signalwire_fabric::Client::from_env
 
 mod common;
 
