@@ -4,7 +4,7 @@
 //! text the model would otherwise read with parts silently dropped.
 
 mod common;
-use common::{document, errors, pointers};
+use common::{document, errors};
 
 // ----- references -----
 
