@@ -78,18 +78,6 @@ async fn main() -> ExitCode {
     }
 }
 
-/// The flags that take a value, as written on the command line.
-const FLAGS: &[&str] = &[
-    "--username",
-    "--caller-id",
-    "--send-as",
-    "--ciphers",
-    "--codecs",
-    "--encryption",
-    "--call-handler",
-    "--calling-handler-resource-id",
-];
-
 /// Parses the arguments after the program name: `None` asks for help.
 ///
 /// # Errors
@@ -102,7 +90,7 @@ fn parse_args(
     let mut caller_id = None;
     // The optional fields, applied once the required ones are known.
     let mut optional: Vec<(&'static str, String)> = Vec::new();
-    let complete = common::parse_args(args, FLAGS, |arg| {
+    let complete = common::parse_args(args, common::ENDPOINT_FLAGS, |arg| {
         match arg {
             Arg::Positional(arg) => return Err(format!("unexpected argument `{arg}`")),
             Arg::Flag("--username", value) => username = Some(value),

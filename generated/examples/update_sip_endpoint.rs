@@ -94,18 +94,6 @@ async fn main() -> ExitCode {
     }
 }
 
-/// The flags that take a value, as written on the command line.
-const FLAGS: &[&str] = &[
-    "--username",
-    "--caller-id",
-    "--send-as",
-    "--ciphers",
-    "--codecs",
-    "--encryption",
-    "--call-handler",
-    "--calling-handler-resource-id",
-];
-
 /// Parses the arguments after the program name: `None` asks for help.
 ///
 /// # Errors
@@ -116,7 +104,7 @@ fn parse_args(
 ) -> Result<Option<(Uuid, UpdateSipEndpointRequest)>, String> {
     let mut id: Option<Uuid> = None;
     let mut request = UpdateSipEndpointRequest::new();
-    let complete = common::parse_args(args, FLAGS, |arg| {
+    let complete = common::parse_args(args, common::ENDPOINT_FLAGS, |arg| {
         match arg {
             Arg::Positional(arg) => common::take_id(&mut id, &arg)?,
             Arg::Flag(flag, value) => {

@@ -306,3 +306,16 @@ pub fn positive<T: std::str::FromStr + PartialOrd + From<u8>>(
         )),
     }
 }
+
+/// The flags of the SIP endpoint's fields, which take a value, as the
+/// create and update examples write them on the command line.
+pub const ENDPOINT_FLAGS: &[&str] = &[
+    "--username",
+    "--caller-id",
+    "--send-as",
+    "--ciphers",
+    "--codecs",
+    "--encryption",
+    "--call-handler",
+    "--calling-handler-resource-id",
+];

@@ -57,17 +57,26 @@ pub(super) async fn send_to<E>(
     request: OperationRequest,
     extras: &RequestExtras,
 ) -> Result<RawResponse, Error<E>> {
-    if extras.auth == AuthScheme::Bearer && client.auth.bearer.is_none() {
-        return Err(Error::MissingBearerToken {
-            path_template: request.path_template,
-        });
-    }
+    // The credentials the operation asks for, decided once per call; both
+    // ready-made values are marked sensitive.
+    let authorization = match extras.auth {
+        AuthScheme::Basic => Some(&client.auth.authorization),
+        AuthScheme::Bearer => match &client.auth.bearer {
+            Some(bearer) => Some(bearer),
+            None => {
+                return Err(Error::MissingBearerToken {
+                    path_template: request.path_template,
+                });
+            }
+        },
+        AuthScheme::None => None,
+    };
     let span = tracing::info_span!(
         "signalwire_fabric.request",
         method = %request.method,
         path_template = request.path_template,
     );
-    send_with_retries(client, url, request, extras)
+    send_with_retries(client, url, request, extras, authorization)
         .instrument(span)
         .await
 }
@@ -77,6 +86,7 @@ async fn send_with_retries<E>(
     url: String,
     request: OperationRequest,
     extras: &RequestExtras,
+    authorization: Option<&HeaderValue>,
 ) -> Result<RawResponse, Error<E>> {
     let options = &*client.options;
     let policy = &options.retry;
@@ -101,7 +111,14 @@ async fn send_with_retries<E>(
         tracing::debug!(attempt, timeout_ms = millis(timeout), "sending");
         let result = tokio::time::timeout(
             timeout,
-            attempt_once(client, &request.method, &url, body.as_ref(), extras),
+            attempt_once(
+                client,
+                &request.method,
+                &url,
+                body.as_ref(),
+                extras,
+                authorization,
+            ),
         )
         .await
         .unwrap_or(Err(AttemptError::Timeout));
@@ -183,6 +200,7 @@ async fn attempt_once(
     url: &str,
     body: Option<&Bytes>,
     extras: &RequestExtras,
+    authorization: Option<&HeaderValue>,
 ) -> Result<RawResponse, AttemptError> {
     let extra_headers = &client.options.headers;
     // Built from the request builder (which reports a URL it cannot parse
@@ -204,16 +222,8 @@ async fn attempt_once(
     if body.is_some() {
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
-    // Both ready-made values are marked sensitive.
-    match (extras.auth, &client.auth.bearer) {
-        (AuthScheme::Basic, _) => {
-            headers.insert(AUTHORIZATION, client.auth.authorization.clone());
-        }
-        (AuthScheme::Bearer, Some(bearer)) => {
-            headers.insert(AUTHORIZATION, bearer.clone());
-        }
-        // `send_to` refuses a Bearer operation without a token.
-        (AuthScheme::Bearer, None) | (AuthScheme::None, _) => {}
+    if let Some(authorization) = authorization {
+        headers.insert(AUTHORIZATION, authorization.clone());
     }
     for (name, value) in extra_headers.iter().chain(&extras.headers) {
         headers.insert(name, value.clone());
