@@ -32,13 +32,9 @@ mod common;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    CallHandlerType, Cipher, Codec, CreateSipEndpointRequest, CreateSipEndpointRequestRequired,
-    Encryption,
-};
+use signalwire_fabric::{CreateSipEndpointRequest, CreateSipEndpointRequestRequired};
 
-use common::{Arg, EXIT_FAILURE, list, one};
+use common::{Arg, EXIT_FAILURE, EndpointField, Null, apply_setting};
 
 const USAGE: &str = "\
 usage: create_sip_endpoint --username U --caller-id C [--send-as S]
@@ -88,18 +84,17 @@ fn parse_args(
 ) -> Result<Option<CreateSipEndpointRequest>, String> {
     let mut username = None;
     let mut caller_id = None;
-    // The optional fields, applied once the required ones are known.
-    let mut optional: Vec<(&'static str, String)> = Vec::new();
+    // The optional fields, set once the required ones are known; each value
+    // is parsed as it comes, so that errors come in the order written.
+    let mut settings = Vec::new();
     let complete = common::parse_args(args, common::ENDPOINT_FLAGS, |arg| {
         match arg {
             Arg::Positional(arg) => return Err(format!("unexpected argument `{arg}`")),
-            Arg::Flag("--username", value) => username = Some(value),
-            Arg::Flag("--caller-id", value) => caller_id = Some(value),
-            Arg::Flag(flag, value) => {
-                // Checked now, so that errors come in the order written.
-                check(flag, &value)?;
-                optional.push((flag, value));
-            }
+            Arg::Flag(flag, value) => match common::endpoint_field(flag, value, Null::Refused)? {
+                EndpointField::Username(value) => username = Some(value),
+                EndpointField::CallerId(value) => caller_id = Some(value),
+                EndpointField::Setting(setting) => settings.push(setting),
+            },
         }
         Ok(())
     })?;
@@ -113,38 +108,8 @@ fn parse_args(
         username,
         caller_id,
     });
-    for (flag, value) in optional {
-        request = apply(request, flag, &value)?;
+    for setting in settings {
+        request = apply_setting!(request, setting);
     }
     Ok(Some(request))
-}
-
-/// Checks the value of an optional flag without a request to set it on.
-fn check(flag: &str, value: &str) -> Result<(), String> {
-    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
-        username: String::new(),
-        caller_id: String::new(),
-    });
-    apply(request, flag, value).map(drop)
-}
-
-/// Sets the optional field that `flag` stands for.
-fn apply(
-    request: CreateSipEndpointRequest,
-    flag: &str,
-    value: &str,
-) -> Result<CreateSipEndpointRequest, String> {
-    Ok(match flag {
-        "--send-as" => request.send_as(value),
-        "--ciphers" => request.ciphers(list::<Cipher>(flag, value)?),
-        "--codecs" => request.codecs(list::<Codec>(flag, value)?),
-        "--encryption" => request.encryption(one::<Encryption>(flag, value)?),
-        "--call-handler" => request.call_handler(one::<CallHandlerType>(flag, value)?),
-        "--calling-handler-resource-id" => {
-            let id = Uuid::parse_str(value)
-                .map_err(|error| format!("{flag} takes a UUID, not `{value}`: {error}"))?;
-            request.calling_handler_resource_id(id)
-        }
-        _ => return Err(format!("unknown option `{flag}`")),
-    })
 }

@@ -50,10 +50,10 @@ mod common;
 use std::ffi::OsString;
 use std::process::ExitCode;
 
+use signalwire_fabric::UpdateSipEndpointRequest;
 use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{CallHandlerType, Cipher, Codec, Encryption, UpdateSipEndpointRequest};
 
-use common::{Arg, EXIT_FAILURE, list, one};
+use common::{Arg, EXIT_FAILURE, EndpointField, Null, apply_setting};
 
 const USAGE: &str = "\
 usage: update_sip_endpoint ID [--username S] [--caller-id S] [--send-as S]
@@ -109,7 +109,11 @@ fn parse_args(
             Arg::Positional(arg) => common::take_id(&mut id, &arg)?,
             Arg::Flag(flag, value) => {
                 let taken = std::mem::replace(&mut request, UpdateSipEndpointRequest::new());
-                request = apply(taken, flag, &value)?;
+                request = match common::endpoint_field(flag, value, Null::Clears)? {
+                    EndpointField::Username(value) => taken.username(value),
+                    EndpointField::CallerId(value) => taken.caller_id(value),
+                    EndpointField::Setting(setting) => apply_setting!(taken, setting),
+                };
             }
         }
         Ok(())
@@ -121,32 +125,4 @@ fn parse_args(
         Some(id) => Ok(Some((id, request))),
         None => Err("the ID of the SIP endpoint is required".to_owned()),
     }
-}
-
-/// Sets the field that `flag` stands for.
-fn apply(
-    request: UpdateSipEndpointRequest,
-    flag: &str,
-    value: &str,
-) -> Result<UpdateSipEndpointRequest, String> {
-    Ok(match flag {
-        "--username" => request.username(value),
-        "--caller-id" => request.caller_id(value),
-        "--send-as" => request.send_as(value),
-        "--ciphers" => request.ciphers(list::<Cipher>(flag, value)?),
-        "--codecs" => request.codecs(list::<Codec>(flag, value)?),
-        "--encryption" => request.encryption(one::<Encryption>(flag, value)?),
-        "--call-handler" => request.call_handler(one::<CallHandlerType>(flag, value)?),
-        "--calling-handler-resource-id" => {
-            if value == "null" {
-                request.clear_calling_handler_resource_id()
-            } else {
-                let id = Uuid::parse_str(value).map_err(|error| {
-                    format!("{flag} takes a UUID or `null`, not `{value}`: {error}")
-                })?;
-                request.calling_handler_resource_id(id)
-            }
-        }
-        _ => return Err(format!("unknown option `{flag}`")),
-    })
 }

@@ -1,11 +1,12 @@
 //! What the SIP endpoint examples share: the command-line parser, the
-//! exit codes, the error printer, the list-value parser and the JSON
-//! printer. Each example includes it with `mod common;`; files in a
+//! endpoint's field flags and their values, the exit codes, the error
+//! printer and the JSON printer. Each example includes it with `mod common;`; files in a
 //! subfolder without `main.rs` are not examples themselves.
 
 #![allow(
     dead_code,
     unused_imports,
+    unused_macros,
     reason = "each example uses a part of this module, none uses all of it"
 )]
 
@@ -17,8 +18,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 use signalwire_fabric::uuid::Uuid;
 use signalwire_fabric::{
-    Client, CreateSipEndpointError, DeleteSipEndpointError, Error, ErrorMessage,
-    ListSipEndpointsError, UpdateSipEndpointError, ValidationErrors,
+    CallHandlerType, Cipher, Client, Codec, CreateSipEndpointError, DeleteSipEndpointError,
+    Encryption, Error, ErrorMessage, ListSipEndpointsError, UpdateSipEndpointError,
+    ValidationErrors,
 };
 
 /// Exit code of a failed request or a bad configuration.
@@ -319,3 +321,90 @@ pub const ENDPOINT_FLAGS: &[&str] = &[
     "--call-handler",
     "--calling-handler-resource-id",
 ];
+
+/// The value of one of [`ENDPOINT_FLAGS`], parsed.
+pub enum EndpointField {
+    /// `--username`.
+    Username(String),
+    /// `--caller-id`.
+    CallerId(String),
+    /// One of the other flags: a field that the create and update requests
+    /// both set with a setter of the same name.
+    Setting(Setting),
+}
+
+/// A field that the create and update requests both set the same way
+/// (see [`apply_setting!`]).
+pub enum Setting {
+    /// `--send-as`.
+    SendAs(String),
+    /// `--ciphers`.
+    Ciphers(Vec<Cipher>),
+    /// `--codecs`.
+    Codecs(Vec<Codec>),
+    /// `--encryption`.
+    Encryption(Encryption),
+    /// `--call-handler`.
+    CallHandler(CallHandlerType),
+    /// `--calling-handler-resource-id`: `None` clears it (`null`).
+    CallingHandlerResourceId(Option<Uuid>),
+}
+
+/// Whether `--calling-handler-resource-id null` is accepted (and clears
+/// the resource).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Null {
+    /// `null` clears the resource ID.
+    Clears,
+    /// Only a UUID is taken.
+    Refused,
+}
+
+/// Parses the value of `flag`, one of [`ENDPOINT_FLAGS`].
+///
+/// # Errors
+///
+/// A message saying what is wrong with the value.
+pub fn endpoint_field(flag: &str, value: String, null: Null) -> Result<EndpointField, String> {
+    Ok(EndpointField::Setting(match flag {
+        "--username" => return Ok(EndpointField::Username(value)),
+        "--caller-id" => return Ok(EndpointField::CallerId(value)),
+        "--send-as" => Setting::SendAs(value),
+        "--ciphers" => Setting::Ciphers(list(flag, &value)?),
+        "--codecs" => Setting::Codecs(list(flag, &value)?),
+        "--encryption" => Setting::Encryption(one(flag, &value)?),
+        "--call-handler" => Setting::CallHandler(one(flag, &value)?),
+        "--calling-handler-resource-id" if null == Null::Clears && value == "null" => {
+            Setting::CallingHandlerResourceId(None)
+        }
+        "--calling-handler-resource-id" => {
+            let id = Uuid::parse_str(&value).map_err(|error| match null {
+                Null::Clears => format!("{flag} takes a UUID or `null`, not `{value}`: {error}"),
+                Null::Refused => format!("{flag} takes a UUID, not `{value}`: {error}"),
+            })?;
+            Setting::CallingHandlerResourceId(Some(id))
+        }
+        _ => return Err(format!("unknown option `{flag}`")),
+    }))
+}
+
+/// Sets a [`Setting`] on a create or an update request, whose setters for
+/// these fields have the same names: the one mapping of flags to setters.
+macro_rules! apply_setting {
+    ($request:expr, $setting:expr) => {
+        match $setting {
+            $crate::common::Setting::SendAs(value) => $request.send_as(value),
+            $crate::common::Setting::Ciphers(value) => $request.ciphers(value),
+            $crate::common::Setting::Codecs(value) => $request.codecs(value),
+            $crate::common::Setting::Encryption(value) => $request.encryption(value),
+            $crate::common::Setting::CallHandler(value) => $request.call_handler(value),
+            $crate::common::Setting::CallingHandlerResourceId(Some(id)) => {
+                $request.calling_handler_resource_id(id)
+            }
+            $crate::common::Setting::CallingHandlerResourceId(None) => {
+                $request.clear_calling_handler_resource_id()
+            }
+        }
+    };
+}
+pub(crate) use apply_setting;
