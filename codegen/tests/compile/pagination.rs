@@ -35,13 +35,7 @@ fn main() {
         ),
         _ => Reply::empty(404),
     });
-    let client = runtime::Client::from_base_url("project", "token", &format!("{base_url}/prefix"))
-        .expect("a loopback base URL")
-        .with_retry(runtime::RetryPolicy::none());
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let (client, tokio) = loopback::client(&format!("{base_url}/prefix"));
 
     let params = api::ListEventsParams::new("acme").limit(2);
     let names: Vec<String> = tokio.block_on(

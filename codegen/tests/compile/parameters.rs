@@ -24,13 +24,7 @@ use loopback::{Reply, next, serve};
 
 fn main() {
     let (base_url, received) = serve(|_| Reply::json(200, "[\"Dune\"]"));
-    let client = runtime::Client::from_base_url("project", "token", &base_url)
-        .expect("a loopback base URL")
-        .with_retry(runtime::RetryPolicy::none());
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let (client, tokio) = loopback::client(&base_url);
     let since = chrono::DateTime::parse_from_rfc3339("2024-05-06T14:20:00+02:00")
         .unwrap()
         .with_timezone(&chrono::Utc);

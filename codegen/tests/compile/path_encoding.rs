@@ -19,49 +19,14 @@ mod runtime;
 #[path = "../snapshots/operations/mod.rs"]
 mod api;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::sync::mpsc;
-use std::time::Duration;
+#[path = "support/loopback.rs"]
+mod loopback;
 
-/// Serves `{}` to every request on a loopback port and reports each
-/// request target (`/path?query`) on the channel.
-fn serve() -> (String, mpsc::Receiver<String>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
-    let address = listener.local_addr().expect("the port");
-    let (targets, received) = mpsc::channel();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().expect("a second handle"));
-            let mut request_line = String::new();
-            if reader.read_line(&mut request_line).is_err() {
-                continue;
-            }
-            // Skip the headers (the request has no body: a GET).
-            let mut line = String::new();
-            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                line.clear();
-            }
-            let target = request_line.split(' ').nth(1).unwrap_or_default().to_owned();
-            let _ = targets.send(target);
-            let _ = stream.write_all(
-                b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}",
-            );
-        }
-    });
-    (format!("http://{address}"), received)
-}
+use loopback::{Reply, serve};
 
 fn main() {
-    let (base_url, received) = serve();
-    let client = runtime::Client::from_base_url("project", "token", &base_url)
-        .expect("a loopback base URL")
-        .with_retry(runtime::RetryPolicy::none());
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let (base_url, received) = serve(|_| Reply::json(200, "{}"));
+    let (client, tokio) = loopback::client(&base_url);
 
     for (shelf, encoded) in [
         ("../admin", "..%2Fadmin"),
@@ -74,10 +39,10 @@ fn main() {
     ] {
         // Only the request line matters here, not how the reply decodes.
         let result = tokio.block_on(client.get_section(shelf, api::Section::from("fiction")));
-        let target = received
-            .recv_timeout(Duration::from_secs(10))
+        let request = received
+            .recv_timeout(std::time::Duration::from_secs(10))
             .unwrap_or_else(|_| panic!("no request was sent for {shelf:?}: {result:?}"));
-        assert_eq!(target, format!("/shelves/{encoded}/sections/fiction"), "for {shelf:?}");
+        assert_eq!(request.target, format!("/shelves/{encoded}/sections/fiction"), "for {shelf:?}");
     }
 
     for shelf in ["..", ".", ""] {

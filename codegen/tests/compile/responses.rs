@@ -43,13 +43,7 @@ fn main() {
         "/notes/n1/text" => Reply::text(200, "milk\neggs"),
         _ => Reply::empty(400),
     });
-    let client = runtime::Client::from_base_url("project", "token", &base_url)
-        .expect("a loopback base URL")
-        .with_retry(runtime::RetryPolicy::none());
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let (client, tokio) = loopback::client(&base_url);
 
     let note = tokio
         .block_on(client.create_note(&Note::new("Groceries")))

@@ -36,14 +36,7 @@ fn main() {
         "/api/fabric/health" | "/api/fabric/either" => Reply::empty(204),
         _ => Reply::json(200, r#"{"token": "t"}"#),
     });
-    let client =
-        runtime::Client::from_base_url("project", "token", &format!("{base_url}/api/fabric/"))
-            .expect("a loopback base URL")
-            .with_retry(runtime::RetryPolicy::none());
-    let tokio = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime");
+    let (client, tokio) = loopback::client(&format!("{base_url}/api/fabric/"));
     // "project:token"
     let basic = "Basic cHJvamVjdDp0b2tlbg==";
 

@@ -1,6 +1,7 @@
 //! A loopback HTTP/1.1 server for the compile cases that run a fixture's
 //! client: one request per connection, answered by a closure, and every
-//! request reported as received (method, target, headers, body).
+//! request reported as received (method, target, headers, body); and the
+//! client of the case's runtime that talks to it.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -129,4 +130,18 @@ pub fn next(received: &mpsc::Receiver<Received>) -> Received {
     received
         .recv_timeout(Duration::from_secs(10))
         .expect("a request reached the server")
+}
+
+/// A client of the server at `base_url` (from [`serve`], with any base
+/// path) that makes one attempt per call, and a current-thread tokio
+/// runtime to drive it.
+pub fn client(base_url: &str) -> (crate::runtime::Client, tokio::runtime::Runtime) {
+    let client = crate::runtime::Client::from_base_url("project", "token", base_url)
+        .expect("a loopback base URL")
+        .with_retry(crate::runtime::RetryPolicy::none());
+    let tokio = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    (client, tokio)
 }
