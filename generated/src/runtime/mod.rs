@@ -7,7 +7,7 @@
 //! re-exported at the end of this file: [`send`] (or [`send_with`] and
 //! [`RequestExtras`] for an operation with header parameters, other
 //! credentials or a text response), [`OperationRequest`], [`path_segment`],
-//! [`encode_json`], [`Query`], [`header_param`], [`date_time_text`] and
+//! [`encode_json`] (or [`encode_form`]), [`Query`], [`header_param`], [`date_time_text`] and
 //! the methods of `RawResponse`.
 //! Nothing here depends on the API description, except that a bare space
 //! name is put into the server URL that the generated code declares
@@ -17,6 +17,8 @@ mod client;
 mod config;
 pub mod defaults;
 mod error;
+#[allow(dead_code)] // used by generated code only when a spec declares a form body
+mod form;
 mod nullable;
 mod pages;
 mod params;
@@ -36,6 +38,8 @@ pub use unknown_value::UnknownValue;
 #[cfg(test)]
 pub(crate) use reserved::TYPE_NAMES;
 
+#[allow(unused_imports)] // used only when a spec has a form body
+pub(crate) use form::encode_form;
 #[allow(unused_imports)] // used only when a spec has a paginated list operation
 pub(crate) use pages::pages;
 #[allow(unused_imports)] // each is used only when a spec needs it

@@ -22,8 +22,37 @@ pub(crate) struct OperationRequest {
     /// The path with every parameter replaced by its
     /// [`path_segment`]-encoded value.
     pub path: String,
-    /// The JSON request body, from [`encode_json`].
-    pub body: Option<Vec<u8>>,
+    /// The request body, from [`encode_json`] or
+    /// [`encode_form`](super::form::encode_form).
+    pub body: Option<RequestBody>,
+}
+
+/// An encoded request body and the `Content-Type` it is sent with.
+#[derive(Debug)]
+pub(crate) struct RequestBody {
+    /// The `Content-Type` header's value.
+    pub(super) content_type: &'static str,
+    /// The encoded body.
+    pub(super) bytes: Vec<u8>,
+}
+
+impl RequestBody {
+    /// A JSON body.
+    fn json(bytes: Vec<u8>) -> Self {
+        Self {
+            content_type: "application/json",
+            bytes,
+        }
+    }
+
+    /// An `application/x-www-form-urlencoded` body.
+    #[allow(dead_code)] // used by generated code only when a spec declares a form body
+    pub(super) fn form(bytes: Vec<u8>) -> Self {
+        Self {
+            content_type: "application/x-www-form-urlencoded",
+            bytes,
+        }
+    }
 }
 
 /// A response read in full, before the generated operation interprets it.
@@ -186,14 +215,16 @@ impl RawResponse {
     }
 }
 
-/// Serialises a request body.
+/// Serialises a request body as JSON.
 ///
 /// # Errors
 ///
 /// [`Error::Encode`] if `value` cannot be serialised (e.g. a map with
 /// non-string keys).
-pub(crate) fn encode_json<T: Serialize + ?Sized, E>(value: &T) -> Result<Vec<u8>, Error<E>> {
-    serde_json::to_vec(value).map_err(Error::Encode)
+pub(crate) fn encode_json<T: Serialize + ?Sized, E>(value: &T) -> Result<RequestBody, Error<E>> {
+    serde_json::to_vec(value)
+        .map(RequestBody::json)
+        .map_err(Error::Encode)
 }
 
 /// Everything except the unreserved characters of RFC 3986

@@ -91,7 +91,12 @@ async fn send_with_retries<E>(
     let options = &*client.options;
     let policy = &options.retry;
     // `Bytes` so that every attempt shares the body without copying it.
-    let body = request.body.map(Bytes::from);
+    let body = request.body.map(|body| {
+        (
+            HeaderValue::from_static(body.content_type),
+            Bytes::from(body.bytes),
+        )
+    });
     let idempotent = retry::is_idempotent(&request.method);
     let started = Instant::now();
     let deadline = policy
@@ -198,7 +203,7 @@ async fn attempt_once(
     client: &Client,
     method: &reqwest::Method,
     url: &str,
-    body: Option<&Bytes>,
+    body: Option<&(HeaderValue, Bytes)>,
     extras: &RequestExtras,
     authorization: Option<&HeaderValue>,
 ) -> Result<RawResponse, AttemptError> {
@@ -219,8 +224,8 @@ async fn attempt_once(
         HeaderValue::from_static(USER_AGENT),
     );
     headers.insert(ACCEPT, HeaderValue::from_static(extras.accept));
-    if body.is_some() {
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    if let Some((content_type, _)) = body {
+        headers.insert(CONTENT_TYPE, content_type.clone());
     }
     if let Some(authorization) = authorization {
         headers.insert(AUTHORIZATION, authorization.clone());
@@ -228,7 +233,7 @@ async fn attempt_once(
     for (name, value) in extra_headers.iter().chain(&extras.headers) {
         headers.insert(name, value.clone());
     }
-    if let Some(body) = body {
+    if let Some((_, body)) = body {
         *request.body_mut() = Some(body.clone().into());
     }
     let response = client

@@ -89,7 +89,8 @@ pub enum Error<E> {
         attempts: u32,
     },
 
-    /// The request body could not be serialised to JSON. Nothing was sent.
+    /// The request body could not be serialised (as JSON, or as a form).
+    /// Nothing was sent.
     Encode(serde_json::Error),
 
     /// A path parameter was empty, `.` or `..`, which would address a
