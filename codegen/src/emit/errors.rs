@@ -1,60 +1,16 @@
-//! The error enum of each operation: a variant per declared error status, with `status()` and `Display`.
+//! The error enum of each operation (a variant per declared error status, with `status()` and `Display`), and the match arms that read a response into the success value or one of its variants.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::{Scope, doc, docs, ident, ty};
-use crate::ir::{ErrorEnum, ErrorVariant, StatusMatch};
+use crate::ir::{BodyFormat, ErrorEnum, ErrorVariant, StatusMatch, Success};
 
+/// The error enum of an operation, with `status()` and `Display`.
 pub(super) fn error_enum(errors: &ErrorEnum) -> TokenStream {
     let docs = docs(&errors.docs);
     let name = ident(&errors.name);
-    let variants = errors.variants.iter().map(|variant| {
-        let docs = self::docs(&variant.docs);
-        let variant_name = ident(&variant.name);
-        let payload = variant.ty.as_ref().map(|body| ty(body, Scope::Operations));
-        match variant.status {
-            StatusMatch::Code(code) => {
-                let status_doc = doc(&format!("Status `{code}`."));
-                let status_alias = code.to_string();
-                let payload = payload.map(|body| quote!((#body)));
-                quote! {
-                    #docs
-                    ///
-                    #status_doc
-                    #[doc(alias = #status_alias)]
-                    #variant_name #payload,
-                }
-            }
-            StatusMatch::Range(_) | StatusMatch::Default => {
-                let status_doc = doc(&match variant.status {
-                    StatusMatch::Range(class) => format!(
-                        "Any status `{class}XX` not declared on its own (`{}`), with the status it came with.",
-                        variant.status
-                    ),
-                    _ => "Any status the operation does not declare otherwise (`default`), with \
-                          the status it came with."
-                        .to_owned(),
-                });
-                let body = payload.map(|body| {
-                    quote! {
-                        /// The decoded body.
-                        body: #body,
-                    }
-                });
-                quote! {
-                    #docs
-                    ///
-                    #status_doc
-                    #variant_name {
-                        /// The HTTP status the response came with.
-                        status: u16,
-                        #body
-                    },
-                }
-            }
-        }
-    });
+    let variants = errors.variants.iter().map(variant);
     let pattern = |variant: &ErrorVariant| {
         let variant_name = ident(&variant.name);
         match (variant.status, &variant.ty) {
@@ -107,5 +63,111 @@ pub(super) fn error_enum(errors: &ErrorEnum) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// The declaration of one variant: a status code's holds its body (if
+/// any); a range's or `default`'s holds the status too.
+fn variant(variant: &ErrorVariant) -> TokenStream {
+    let docs = docs(&variant.docs);
+    let variant_name = ident(&variant.name);
+    let payload = variant.ty.as_ref().map(|body| ty(body, Scope::Operations));
+    match variant.status {
+        StatusMatch::Code(code) => {
+            let status_doc = doc(&format!("Status `{code}`."));
+            let status_alias = code.to_string();
+            let payload = payload.map(|body| quote!((#body)));
+            quote! {
+                #docs
+                ///
+                #status_doc
+                #[doc(alias = #status_alias)]
+                #variant_name #payload,
+            }
+        }
+        StatusMatch::Range(_) | StatusMatch::Default => {
+            let status_doc = doc(&match variant.status {
+                StatusMatch::Range(class) => format!(
+                    "Any status `{class}XX` not declared on its own (`{}`), with the status it came with.",
+                    variant.status
+                ),
+                _ => "Any status the operation does not declare otherwise (`default`), with \
+                      the status it came with."
+                    .to_owned(),
+            });
+            let body = payload.map(|body| {
+                quote! {
+                    /// The decoded body.
+                    body: #body,
+                }
+            });
+            quote! {
+                #docs
+                ///
+                #status_doc
+                #variant_name {
+                    /// The HTTP status the response came with.
+                    status: u16,
+                    #body
+                },
+            }
+        }
+    }
+}
+
+/// The arms of the `match response.status()` of an operation: the success
+/// status, each declared error (built as [`error_enum`] declares its
+/// variant), and, without a `default`, one for any other status.
+pub(super) fn response_arms(success: &Success, errors: &ErrorEnum) -> TokenStream {
+    let success_status = Literal::u16_unsuffixed(success.status);
+    let success_arm = match (&success.ty, success.format) {
+        (Some(_), BodyFormat::Json) => quote!(#success_status => response.json(),),
+        (Some(_), BodyFormat::Text) => quote!(#success_status => response.text(),),
+        (None, _) => quote!(#success_status => response.empty(),),
+    };
+    let error_name = ident(&errors.name);
+    let error_arms = errors
+        .variants
+        .iter()
+        .map(|variant| error_arm(variant, &error_name));
+    let has_default = errors
+        .variants
+        .iter()
+        .any(|variant| variant.status == StatusMatch::Default);
+    let fallback = (!has_default).then(|| quote!(_ => response.unexpected(),));
+    quote! {
+        #success_arm
+        #(#error_arms)*
+        #fallback
+    }
+}
+
+/// The arm that reads a response of the statuses `variant` answers into it.
+fn error_arm(variant: &ErrorVariant, error_name: &Ident) -> TokenStream {
+    let variant_name = ident(&variant.name);
+    let decode = match (&variant.ty, variant.format) {
+        (Some(_), BodyFormat::Json) => quote!(api_error),
+        (Some(_), BodyFormat::Text) => quote!(api_error_text),
+        (None, _) => quote!(api_error_without_body),
+    };
+    let pattern = match variant.status {
+        StatusMatch::Code(code) => {
+            let status = Literal::u16_unsuffixed(code);
+            return quote!(#status => response.#decode(#error_name::#variant_name),);
+        }
+        StatusMatch::Range(class) => {
+            let low = Literal::u16_unsuffixed(class * 100);
+            let high = Literal::u16_unsuffixed(class * 100 + 99);
+            quote!(status @ #low..=#high)
+        }
+        StatusMatch::Default => quote!(status),
+    };
+    match variant.ty {
+        Some(_) => quote! {
+            #pattern => response.#decode(|body| #error_name::#variant_name { status, body }),
+        },
+        None => quote! {
+            #pattern => response.#decode(#error_name::#variant_name { status }),
+        },
     }
 }

@@ -8,6 +8,7 @@ mod enums;
 mod errors;
 mod operations;
 mod params;
+mod streams;
 mod structs;
 mod unions;
 

@@ -1,10 +1,74 @@
-//! Parameter encoding: how query and header parameter values become text in the request.
+//! Parameter encoding: how path, query and header parameter values get into the request.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use super::{ident, runtime};
-use crate::ir::{Param, ParamLocation, Ty};
+use crate::ir::{Operation, Param, ParamLocation, PathPart, Ty};
+
+/// The pieces of the path of `op`, in order: literal text, and each path
+/// parameter's value as the runtime encodes it into a segment.
+pub(super) fn path_segments(op: &Operation) -> Vec<TokenStream> {
+    let path_segment = runtime("path_segment");
+    op.path
+        .iter()
+        .map(|part| match part {
+            PathPart::Literal(text) => text.to_token_stream(),
+            PathPart::Param(index) => {
+                let param = &op.params[*index];
+                let name = ident(&param.name);
+                let wire = &param.wire;
+                let value = match &param.ty {
+                    Ty::String => quote!(#name),
+                    Ty::Named(_) => quote!(#name.as_str()),
+                    _ => quote!(&::std::string::ToString::to_string(&#name)),
+                };
+                quote!(&#path_segment(PATH_TEMPLATE, #wire, #value)?)
+            }
+        })
+        .collect()
+}
+
+/// The statements that put the query parameters of `op` into a query and
+/// append it to `path`; `None` when the operation has none.
+pub(super) fn query_statements(op: &Operation) -> Option<TokenStream> {
+    let puts = puts(op, ParamLocation::Query);
+    if puts.is_empty() {
+        return None;
+    }
+    let query_type = runtime("Query");
+    Some(quote! {
+        let mut query = #query_type::new();
+        #(#puts)*
+        let path = query.append_to(path);
+    })
+}
+
+/// The statements that put the header parameters of `op` into `headers`;
+/// `None` when the operation has none.
+pub(super) fn header_statements(op: &Operation) -> Option<TokenStream> {
+    let puts = puts(op, ParamLocation::Header);
+    (!puts.is_empty()).then(|| {
+        quote! {
+            let mut headers = ::reqwest::header::HeaderMap::new();
+            #(#puts)*
+        }
+    })
+}
+
+/// The statements that put each parameter of `op` sent in `location`.
+fn puts(op: &Operation, location: ParamLocation) -> Vec<TokenStream> {
+    let Some(query) = &op.query else {
+        return Vec::new();
+    };
+    let name = ident(&query.name);
+    query
+        .params
+        .iter()
+        .filter(|param| param.location == location)
+        .map(|param| put_param(param, &name))
+        .collect()
+}
 
 /// The expression that gives the text of the parameter value `value` (a
 /// reference to a value of the scalar type `ty`) as a `&str`.
@@ -35,7 +99,7 @@ fn param_string(ty: &Ty, value: &TokenStream) -> TokenStream {
 
 /// The statements that put one query or header parameter of the struct
 /// `params` into `query` or `headers`.
-pub(super) fn put_param(param: &Param, params: &Ident) -> TokenStream {
+fn put_param(param: &Param, params: &Ident) -> TokenStream {
     let field = ident(&param.field);
     let wire = &param.wire;
     let value = quote!(value);
