@@ -51,45 +51,14 @@ fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
     }
 }
 
+/// A struct, its struct of required fields if lowering names one, its
+/// constructor `new` and its setters.
 pub(super) fn structure(s: &Struct) -> TokenStream {
     let docs = docs(&s.docs);
     let name = ident(&s.name);
     let has_required = s.fields.iter().any(|f| f.presence == Presence::Required);
     let default = (!has_required).then(|| quote!(::std::default::Default,));
-    let fields = s.fields.iter().map(|field| {
-        let docs = self::docs(&field.docs);
-        let field_name = ident(&field.name);
-        let field_ty = field_type(field);
-        let wire = &field.wire;
-        let mut serde = Vec::new();
-        if field.flatten {
-            serde.push(quote!(flatten));
-        } else {
-            if field.name != field.wire {
-                serde.push(quote!(rename = #wire));
-            }
-            match field.presence {
-                Presence::Optional => {
-                    serde.push(quote!(
-                        default,
-                        skip_serializing_if = "::std::option::Option::is_none"
-                    ));
-                }
-                Presence::OptionalNullable => {
-                    let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
-                    serde.push(quote!(default, skip_serializing_if = #is_absent));
-                }
-                Presence::Required | Presence::RequiredNullable => {}
-            }
-        }
-        let serde = (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]));
-        quote! {
-            #docs
-            #serde
-            pub #field_name: #field_ty,
-        }
-    });
-
+    let fields = s.fields.iter().map(field);
     // The constructor takes the fields that must be present, in document
     // order: one as it is, several as a struct that names each of them.
     let constructor_fields: Vec<&Field> = s
@@ -97,6 +66,131 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
         .iter()
         .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
         .collect();
+    let required_struct = s
+        .required
+        .as_deref()
+        .map(|required| required_struct(s, required, &constructor_fields));
+    let constructor = constructor(s, &constructor_fields);
+    let setters = s.fields.iter().map(setter);
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #required_struct
+
+        impl #name {
+            #constructor
+            #(#setters)*
+        }
+    }
+}
+
+/// The declaration of a field, with the serde attributes its wire name and
+/// presence need.
+fn field(field: &Field) -> TokenStream {
+    let docs = docs(&field.docs);
+    let field_name = ident(&field.name);
+    let field_ty = field_type(field);
+    let serde = serde_attribute(field);
+    quote! {
+        #docs
+        #serde
+        pub #field_name: #field_ty,
+    }
+}
+
+/// The `#[serde(...)]` of a field: flattened, or renamed to its wire name
+/// and left out of the output when unset; `None` when it needs neither.
+fn serde_attribute(field: &Field) -> Option<TokenStream> {
+    let wire = &field.wire;
+    let mut serde = Vec::new();
+    if field.flatten {
+        serde.push(quote!(flatten));
+    } else {
+        if field.name != field.wire {
+            serde.push(quote!(rename = #wire));
+        }
+        match field.presence {
+            Presence::Optional => {
+                serde.push(quote!(
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+            }
+            Presence::OptionalNullable => {
+                let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
+                serde.push(quote!(default, skip_serializing_if = #is_absent));
+            }
+            Presence::Required | Presence::RequiredNullable => {}
+        }
+    }
+    (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]))
+}
+
+/// The struct `required` that names each of the `fields` of `s` its
+/// constructor takes.
+fn required_struct(s: &Struct, required: &str, fields: &[&Field]) -> TokenStream {
+    let required = ident(required);
+    let struct_doc = doc(&format!(
+        "The fields of [`{}`] the API requires, for [`{}::new`]: each value is named \
+         where it is given, so that two of one type cannot be swapped.",
+        s.name, s.name
+    ));
+    let declared = fields.iter().map(|field| {
+        let docs = self::docs(&first_paragraph(&field.docs));
+        let field_name = ident(&field.name);
+        let field_ty = field_type(field);
+        quote!(#docs pub #field_name: #field_ty,)
+    });
+    quote! {
+        #struct_doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #required {
+            #(#declared)*
+        }
+    }
+}
+
+/// The constructor `new` of `s`, which takes `fields`: as parameters of
+/// their own, or as the struct of required fields where `s` has one.
+fn constructor(s: &Struct, fields: &[&Field]) -> TokenStream {
+    let doc = doc(if s.fields.is_empty() {
+        "The value; it has no fields."
+    } else if fields.is_empty() {
+        "A value with every field unset."
+    } else if fields.len() == s.fields.len() {
+        "A value made of all its fields."
+    } else {
+        "A value made of the fields the API requires; the others start unset."
+    });
+    let (params, unpack) = match &s.required {
+        Some(required) => {
+            let required = ident(required);
+            let names = fields.iter().map(|f| ident(&f.name));
+            (
+                quote!(required: #required),
+                quote!(let #required { #(#names),* } = required;),
+            )
+        }
+        None => {
+            let params = fields.iter().map(|field| {
+                let name = ident(&field.name);
+                let (param_ty, _) = accepted(&field.ty, &name);
+                match field.presence {
+                    Presence::RequiredNullable => {
+                        let inner = ty(&field.ty, Scope::Types);
+                        quote!(#name: ::std::option::Option<#inner>)
+                    }
+                    _ => quote!(#name: #param_ty),
+                }
+            });
+            (quote!(#(#params),*), TokenStream::new())
+        }
+    };
     let initializers = s.fields.iter().map(|field| {
         let name = ident(&field.name);
         match field.presence {
@@ -110,79 +204,17 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
             }
         }
     });
-    let constructor_doc = doc(if s.fields.is_empty() {
-        "The value; it has no fields."
-    } else if constructor_fields.is_empty() {
-        "A value with every field unset."
-    } else if constructor_fields.len() == s.fields.len() {
-        "A value made of all its fields."
-    } else {
-        "A value made of the fields the API requires; the others start unset."
-    });
-    let (required_struct, params, unpack) = match &s.required {
-        Some(required) => {
-            let required = ident(required);
-            let struct_doc = doc(&format!(
-                "The fields of [`{}`] the API requires, for [`{}::new`]: each value is named \
-                 where it is given, so that two of one type cannot be swapped.",
-                s.name, s.name
-            ));
-            let names: Vec<Ident> = constructor_fields.iter().map(|f| ident(&f.name)).collect();
-            let declared = constructor_fields.iter().map(|field| {
-                let docs = self::docs(&first_paragraph(&field.docs));
-                let field_name = ident(&field.name);
-                let field_ty = field_type(field);
-                quote!(#docs pub #field_name: #field_ty,)
-            });
-            (
-                quote! {
-                    #struct_doc
-                    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-                    pub struct #required {
-                        #(#declared)*
-                    }
-                },
-                quote!(required: #required),
-                quote!(let #required { #(#names),* } = required;),
-            )
-        }
-        None => {
-            let params = constructor_fields.iter().map(|field| {
-                let name = ident(&field.name);
-                let (param_ty, _) = accepted(&field.ty, &name);
-                match field.presence {
-                    Presence::RequiredNullable => {
-                        let inner = ty(&field.ty, Scope::Types);
-                        quote!(#name: ::std::option::Option<#inner>)
-                    }
-                    _ => quote!(#name: #param_ty),
-                }
-            });
-            (TokenStream::new(), quote!(#(#params),*), TokenStream::new())
-        }
-    };
-    let setters = s.fields.iter().map(setter);
     quote! {
-        #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#fields)*
-        }
-
-        #required_struct
-
-        impl #name {
-            #constructor_doc
-            pub fn new(#params) -> Self {
-                #unpack
-                Self { #(#initializers),* }
-            }
-            #(#setters)*
+        #doc
+        pub fn new(#params) -> Self {
+            #unpack
+            Self { #(#initializers),* }
         }
     }
 }
 
+/// The setter of an optional field (and its clearer, for a nullable one);
+/// nothing for a field `new` takes.
 fn setter(field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let setter = ident(&field.setter);
