@@ -1,0 +1,121 @@
+//! String enums: the listed values as variants, one more that keeps unknown values, and their text conversions and serde impls.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::{doc, docs, ident, runtime};
+use crate::ir::Enum;
+
+pub(super) fn enumeration(e: &Enum) -> TokenStream {
+    let docs = docs(&e.docs);
+    let unknown_value = runtime("UnknownValue");
+    let name = ident(&e.name);
+    let unknown = ident(&e.unknown);
+    let variant_names: Vec<Ident> = e.variants.iter().map(|v| ident(&v.name)).collect();
+    let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let variants = e
+        .variants
+        .iter()
+        .zip(&variant_names)
+        .map(|(variant, ident)| {
+            let docs = self::docs(&variant.docs);
+            quote!(#docs #ident,)
+        });
+    let parse_doc = doc(&format!(
+        "Parses a value; one the document does not list becomes [`{}::{}`].",
+        e.name, e.unknown
+    ));
+    let default = e.default.map(|index| {
+        let variant = &variant_names[index];
+        let doc = doc(&format!(
+            "The API's default, [`{}::{}`].",
+            e.name, e.variants[index].name
+        ));
+        quote! {
+            impl ::std::default::Default for #name {
+                #doc
+                fn default() -> Self {
+                    Self::#variant
+                }
+            }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value the API document does not list (yet), kept exactly as received.
+            #unknown(#unknown_value),
+        }
+
+        impl #name {
+            /// Every value the API document lists, in its order.
+            pub const KNOWN: &'static [#name] = &[#(Self::#variant_names),*];
+
+            /// The value exactly as it is sent and received.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variant_names => #wires,)*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Whether the API document lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::#unknown(_))
+            }
+
+            fn known(value: &str) -> ::std::option::Option<Self> {
+                match value {
+                    #(#wires => ::std::option::Option::Some(Self::#variant_names),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            #parse_doc
+            fn from(value: &str) -> Self {
+                Self::known(value).unwrap_or_else(|| Self::#unknown(#unknown_value::new(value.to_owned())))
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name {
+            #parse_doc
+            fn from(value: ::std::string::String) -> Self {
+                Self::known(&value).unwrap_or_else(|| Self::#unknown(#unknown_value::new(value)))
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            /// Parses a value; this never fails, since unlisted values are kept.
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #unknown_value::deserialize_enum(deserializer)
+            }
+        }
+
+        #default
+    }
+}

@@ -1,0 +1,215 @@
+//! Operations: the client method of each operation, and what it shares with the stream of a paginated one.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use super::errors::{error_enum, response_arms};
+use super::params::{header_statements, path_segments, query_statements};
+use super::{Scope, docs, ident, runtime, streams, ty};
+use crate::ir::{Auth, BodyFormat, Operation, Ty};
+
+/// What the method of an operation and its stream share: the arguments
+/// before the body, how the request is built, and how a response is read.
+pub(super) struct Call {
+    /// `name: type` of each path parameter, then of the parameters struct.
+    pub(super) arguments: Vec<TokenStream>,
+    /// The pieces of the path, joined at run time into `path`.
+    pub(super) segments: Vec<TokenStream>,
+    /// The statements that append the query to `path`; `None` without query
+    /// parameters.
+    pub(super) query: Option<TokenStream>,
+    /// The statements that build `headers`; `None` without header parameters.
+    pub(super) headers: Option<TokenStream>,
+    /// The `RequestExtras` the request is sent with; `None` where the
+    /// defaults serve.
+    pub(super) extras: Option<TokenStream>,
+    /// The match arms from a response's status to the result.
+    pub(super) arms: TokenStream,
+    /// The type of the success value.
+    pub(super) success_ty: TokenStream,
+    /// The operation's error enum.
+    pub(super) error_name: Ident,
+}
+
+impl Call {
+    fn new(op: &Operation) -> Self {
+        let headers = header_statements(op);
+        Call {
+            arguments: arguments(op),
+            segments: path_segments(op),
+            query: query_statements(op),
+            extras: request_extras(op, headers.is_some()),
+            headers,
+            arms: response_arms(&op.success, &op.errors),
+            success_ty: match &op.success.ty {
+                Some(success) => ty(success, Scope::Operations),
+                None => quote!(()),
+            },
+            error_name: ident(&op.errors.name),
+        }
+    }
+}
+
+/// The error enum of `op` and the client methods it gives: one that sends
+/// the request once, and for a paginated operation the stream of its items.
+pub(super) fn operation(op: &Operation) -> TokenStream {
+    let call = Call::new(op);
+    let error_enum = error_enum(&op.errors);
+    let client = runtime("Client");
+    let method = method(op, &call);
+    let stream = op
+        .pagination
+        .as_ref()
+        .map(|pagination| streams::stream(op, pagination, &call));
+    quote! {
+        #error_enum
+
+        impl #client {
+            #method
+            #stream
+        }
+    }
+}
+
+/// The async method that sends the request of `op` and reads its response.
+fn method(op: &Operation, call: &Call) -> TokenStream {
+    let Call {
+        arguments,
+        segments,
+        query,
+        headers,
+        extras,
+        arms,
+        success_ty,
+        error_name,
+    } = call;
+    let docs = docs(&op.docs);
+    let method_name = ident(&op.method_name);
+    let all_params = arguments.iter().cloned().chain(body_param(op));
+    let template = &op.path_template;
+    let method_alias = format!("{} {template}", op.method.as_str());
+    let error = runtime("Error");
+    let body_value = body_value(op);
+    let sent = sent(op, extras.as_ref());
+    quote! {
+        #docs
+        #[doc(alias = #template)]
+        #[doc(alias = #method_alias)]
+        pub async fn #method_name(&self, #(#all_params),*) -> ::std::result::Result<#success_ty, #error<#error_name>> {
+            const PATH_TEMPLATE: &str = #template;
+            let path = [#(#segments),*].concat();
+            #query
+            #headers
+            let body = #body_value;
+            let response = #sent
+            .await?;
+            match response.status() {
+                #arms
+            }
+        }
+    }
+}
+
+/// `name: type` of each path parameter (a string as `&str`), then of the
+/// parameters struct (by reference).
+fn arguments(op: &Operation) -> Vec<TokenStream> {
+    let params = op.params.iter().map(|param| {
+        let name = ident(&param.name);
+        let param_ty = match &param.ty {
+            Ty::String => quote!(&str),
+            other => ty(other, Scope::Operations),
+        };
+        quote!(#name: #param_ty)
+    });
+    let query = op.query.as_ref().map(|query| {
+        let name = ident(&query.name);
+        let query_ty = ty(&Ty::Named(query.ty.clone()), Scope::Operations);
+        quote!(#name: &#query_ty)
+    });
+    params.chain(query).collect()
+}
+
+/// `name: type` of the request body, by reference (in an `Option` when the
+/// document does not require it).
+fn body_param(op: &Operation) -> Option<TokenStream> {
+    op.body.as_ref().map(|body| {
+        let name = ident(&body.name);
+        let body_ty = ty(&body.ty, Scope::Operations);
+        if body.required {
+            quote!(#name: &#body_ty)
+        } else {
+            quote!(#name: ::std::option::Option<&#body_ty>)
+        }
+    })
+}
+
+/// The expression that gives the encoded body: an `Option` of its JSON.
+fn body_value(op: &Operation) -> TokenStream {
+    let encode_json = runtime("encode_json");
+    match &op.body {
+        Some(body) if body.required => {
+            let name = ident(&body.name);
+            quote!(::std::option::Option::Some(#encode_json(#name)?))
+        }
+        Some(body) => {
+            let name = ident(&body.name);
+            quote!(match #name {
+                ::std::option::Option::Some(value) => ::std::option::Option::Some(#encode_json(value)?),
+                ::std::option::Option::None => ::std::option::Option::None,
+            })
+        }
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+/// The `RequestExtras` of `op`, where they differ from the defaults (Basic
+/// credentials, a JSON `Accept` and no header parameters): `headers` names
+/// the map the header parameters were put into, when there are some.
+fn request_extras(op: &Operation, has_headers: bool) -> Option<TokenStream> {
+    let text_success = op.success.format == BodyFormat::Text;
+    (has_headers || op.auth != Auth::Basic || text_success).then(|| {
+        let extras = runtime("RequestExtras");
+        let scheme = runtime("AuthScheme");
+        let auth = match op.auth {
+            Auth::Basic => quote!(#scheme::Basic),
+            Auth::Bearer => quote!(#scheme::Bearer),
+            Auth::None => quote!(#scheme::None),
+        };
+        let accept = if text_success {
+            "text/plain"
+        } else {
+            "application/json"
+        };
+        let headers = if has_headers {
+            quote!(headers)
+        } else {
+            quote!(headers: ::reqwest::header::HeaderMap::new())
+        };
+        quote!(#extras { #headers, auth: #auth, accept: #accept })
+    })
+}
+
+/// The call that sends the request of `op` (with `extras`, if any), to be
+/// awaited.
+fn sent(op: &Operation, extras: Option<&TokenStream>) -> TokenStream {
+    let http_method = Ident::new(op.method.as_str(), Span::call_site());
+    let operation_request = runtime("OperationRequest");
+    let request = quote! {
+        #operation_request {
+            method: ::reqwest::Method::#http_method,
+            path_template: PATH_TEMPLATE,
+            path,
+            body,
+        }
+    };
+    match extras {
+        Some(extras) => {
+            let send_with = runtime("send_with");
+            quote!(#send_with(self, #request, #extras))
+        }
+        None => {
+            let send = runtime("send");
+            quote!(#send(self, #request))
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Streams: the method of a paginated operation that yields every item of every page, following each page's next link.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::operations::Call;
+use super::{Scope, docs, ident, runtime, ty};
+use crate::ir::{Docs, Operation, Pagination, Presence};
+
+/// The streaming method of the paginated operation `op`: it builds the first
+/// request as the one-page method does (`call`), then reads each page with
+/// the same match arms.
+pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> TokenStream {
+    let Call {
+        arguments,
+        segments,
+        query,
+        headers,
+        extras,
+        arms,
+        success_ty,
+        error_name,
+    } = call;
+    let stream_name = ident(&pagination.method_name);
+    let template = &op.path_template;
+    let item_ty = ty(&pagination.item, Scope::Operations);
+    let error = runtime("Error");
+    let request_extras = runtime("RequestExtras");
+    let first_extras = extras
+        .clone()
+        .unwrap_or_else(|| quote!(<#request_extras as ::std::default::Default>::default()));
+    let items = page_items(pagination);
+    let next = next_link(pagination);
+    let pages = runtime("pages");
+    let docs = docs(&stream_docs(op, &pagination.method_name));
+    quote! {
+        #docs
+        pub fn #stream_name(&self, #(#arguments),*) -> impl ::futures_core::Stream<Item = ::std::result::Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
+            const PATH_TEMPLATE: &str = #template;
+            // A closure, so that `?` ends the building of the first request.
+            #[allow(clippy::redundant_closure_call)]
+            let first = (|| -> ::std::result::Result<(::std::string::String, #request_extras), #error<#error_name>> {
+                let path = [#(#segments),*].concat();
+                #query
+                #headers
+                ::std::result::Result::Ok((path, #first_extras))
+            })();
+            #pages(self, PATH_TEMPLATE, first, |response| -> ::std::result::Result<(::std::vec::Vec<#item_ty>, ::std::option::Option<::std::string::String>), #error<#error_name>> {
+                let page: ::std::result::Result<#success_ty, #error<#error_name>> = match response.status() {
+                    #arms
+                };
+                let page = page?;
+                ::std::result::Result::Ok((#items, #next))
+            })
+        }
+    }
+}
+
+/// The expression that takes the items out of `page` (none when the field
+/// is unset).
+fn page_items(pagination: &Pagination) -> TokenStream {
+    let items_field = ident(&pagination.items_field);
+    match pagination.items_presence {
+        Presence::Required => quote!(page.#items_field),
+        Presence::Optional | Presence::RequiredNullable => {
+            quote!(page.#items_field.unwrap_or_default())
+        }
+        Presence::OptionalNullable => {
+            quote!(page.#items_field.into_option().unwrap_or_default())
+        }
+    }
+}
+
+/// The expression that gives the next URL of `page` as an `Option`, through
+/// however its links object and next field are held.
+fn next_link(pagination: &Pagination) -> TokenStream {
+    let next_field = ident(&pagination.next_field);
+    let next = |links: TokenStream| match pagination.next_presence {
+        Presence::Required => quote!(::std::option::Option::Some(#links.#next_field)),
+        Presence::Optional | Presence::RequiredNullable => quote!(#links.#next_field),
+        Presence::OptionalNullable => quote!(#links.#next_field.into_option()),
+    };
+    let links_field = ident(&pagination.links_field);
+    match pagination.links_presence {
+        Presence::Required => next(quote!(page.#links_field)),
+        Presence::Optional | Presence::RequiredNullable => {
+            let inner = next(quote!(links));
+            quote!(page.#links_field.and_then(|links| #inner))
+        }
+        Presence::OptionalNullable => {
+            let inner = next(quote!(links));
+            quote!(page.#links_field.into_option().and_then(|links| #inner))
+        }
+    }
+}
+
+/// The docs of the streaming method of a paginated operation.
+fn stream_docs(op: &Operation, stream_name: &str) -> Docs {
+    let one_page = &op.method_name;
+    let mut lines = vec![
+        format!("Every item of every page of [`{one_page}`](Self::{one_page}), as a stream."),
+        String::new(),
+        format!(
+            "Fetches the first page as [`{one_page}`](Self::{one_page}) does, then follows the \
+             page's `links.next` URL as the server gives it (absolute, or relative to the base \
+             URL) on the same client: with its credentials, header parameters, timeouts and \
+             retries. It stops after a page without `next` (absent or `null`). Items come in \
+             the server's order, none skipped or repeated; an error is the last item of the \
+             stream."
+        ),
+        String::new(),
+        "A `next` URL is followed only on the base URL's origin (scheme, host and port): \
+         another one ends the stream with \
+         [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials \
+         least of all, is sent there; a `next` URL that was already fetched ends it with \
+         [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL \
+         with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink)."
+            .to_owned(),
+        String::new(),
+        "The generator gives this method to every `GET` operation whose success body is an \
+         object with exactly one array property (the items) and a `links` object with a \
+         string `next`."
+            .to_owned(),
+    ];
+    lines.push(String::new());
+    lines.push(format!(
+        "Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: \
+         `while let Some(item) = stream.next().await {{ .. }}` after \
+         `let mut stream = std::pin::pin!(client.{stream_name}(..));`."
+    ));
+    lines.push(String::new());
+    lines.push("# Errors".to_owned());
+    lines.push(String::new());
+    lines.push(format!(
+        "As [`{one_page}`](Self::{one_page}), for the page that failed; and the link errors \
+         above."
+    ));
+    lines
+}

@@ -1,0 +1,283 @@
+//! Structs: their fields with serde attributes, the constructor `new` (with the struct of required fields where lowering names one), and a setter per optional field.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{ToTokens, quote};
+
+use super::{Scope, doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
+use crate::ir::{Field, Presence, Struct, Ty};
+
+/// The type a field is declared with.
+fn field_type(field: &Field) -> TokenStream {
+    let inner = ty(&field.ty, Scope::Types);
+    if field.flatten {
+        return inner;
+    }
+    match field.presence {
+        Presence::Required => inner,
+        Presence::Optional | Presence::RequiredNullable => quote!(::std::option::Option<#inner>),
+        Presence::OptionalNullable => {
+            let nullable = runtime("Nullable");
+            quote!(#nullable<#inner>)
+        }
+    }
+}
+
+/// The parameter type a constructor or setter takes for a value of `ty`,
+/// and the expression that turns the parameter `value` into the field value
+/// (`None` when the parameter already is the value).
+fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
+    match ty {
+        Ty::String => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            Some(quote!(::std::convert::Into::into(#value))),
+        ),
+        Ty::Boxed(inner) => {
+            let inner = self::ty(inner, Scope::Types);
+            (
+                quote!(impl ::std::convert::Into<::std::boxed::Box<#inner>>),
+                Some(quote!(::std::convert::Into::into(#value))),
+            )
+        }
+        Ty::Array(item) => {
+            let item = self::ty(item, Scope::Types);
+            (
+                quote!(impl ::std::iter::IntoIterator<Item = #item>),
+                Some(
+                    quote!(::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(#value))),
+                ),
+            )
+        }
+        other => (self::ty(other, Scope::Types), None),
+    }
+}
+
+/// A struct, its struct of required fields if lowering names one, its
+/// constructor `new` and its setters.
+pub(super) fn structure(s: &Struct) -> TokenStream {
+    let docs = docs(&s.docs);
+    let name = ident(&s.name);
+    let has_required = s.fields.iter().any(|f| f.presence == Presence::Required);
+    let default = (!has_required).then(|| quote!(::std::default::Default,));
+    let fields = s.fields.iter().map(field);
+    // The constructor takes the fields that must be present, in document
+    // order: one as it is, several as a struct that names each of them.
+    let constructor_fields: Vec<&Field> = s
+        .fields
+        .iter()
+        .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
+        .collect();
+    let required_struct = s
+        .required
+        .as_deref()
+        .map(|required| required_struct(s, required, &constructor_fields));
+    let constructor = constructor(s, &constructor_fields);
+    let setters = s.fields.iter().map(setter);
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #required_struct
+
+        impl #name {
+            #constructor
+            #(#setters)*
+        }
+    }
+}
+
+/// The declaration of a field, with the serde attributes its wire name and
+/// presence need.
+fn field(field: &Field) -> TokenStream {
+    let docs = docs(&field.docs);
+    let field_name = ident(&field.name);
+    let field_ty = field_type(field);
+    let serde = serde_attribute(field);
+    quote! {
+        #docs
+        #serde
+        pub #field_name: #field_ty,
+    }
+}
+
+/// The `#[serde(...)]` of a field: flattened, or renamed to its wire name
+/// and left out of the output when unset; `None` when it needs neither.
+fn serde_attribute(field: &Field) -> Option<TokenStream> {
+    let wire = &field.wire;
+    let mut serde = Vec::new();
+    if field.flatten {
+        serde.push(quote!(flatten));
+    } else {
+        if field.name != field.wire {
+            serde.push(quote!(rename = #wire));
+        }
+        match field.presence {
+            Presence::Optional => {
+                serde.push(quote!(
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                ));
+            }
+            Presence::OptionalNullable => {
+                let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
+                serde.push(quote!(default, skip_serializing_if = #is_absent));
+            }
+            Presence::Required | Presence::RequiredNullable => {}
+        }
+    }
+    (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]))
+}
+
+/// The struct `required` that names each of the `fields` of `s` its
+/// constructor takes.
+fn required_struct(s: &Struct, required: &str, fields: &[&Field]) -> TokenStream {
+    let required = ident(required);
+    let struct_doc = doc(&format!(
+        "The fields of [`{}`] the API requires, for [`{}::new`]: each value is named \
+         where it is given, so that two of one type cannot be swapped.",
+        s.name, s.name
+    ));
+    let declared = fields.iter().map(|field| {
+        let docs = self::docs(&first_paragraph(&field.docs));
+        let field_name = ident(&field.name);
+        let field_ty = field_type(field);
+        quote!(#docs pub #field_name: #field_ty,)
+    });
+    quote! {
+        #struct_doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #required {
+            #(#declared)*
+        }
+    }
+}
+
+/// The constructor `new` of `s`, which takes `fields`: as parameters of
+/// their own, or as the struct of required fields where `s` has one.
+fn constructor(s: &Struct, fields: &[&Field]) -> TokenStream {
+    let doc = doc(if s.fields.is_empty() {
+        "The value; it has no fields."
+    } else if fields.is_empty() {
+        "A value with every field unset."
+    } else if fields.len() == s.fields.len() {
+        "A value made of all its fields."
+    } else {
+        "A value made of the fields the API requires; the others start unset."
+    });
+    let (params, unpack) = match &s.required {
+        Some(required) => {
+            let required = ident(required);
+            let names = fields.iter().map(|f| ident(&f.name));
+            (
+                quote!(required: #required),
+                quote!(let #required { #(#names),* } = required;),
+            )
+        }
+        None => {
+            let params = fields.iter().map(|field| {
+                let name = ident(&field.name);
+                let (param_ty, _) = accepted(&field.ty, &name);
+                match field.presence {
+                    Presence::RequiredNullable => {
+                        let inner = ty(&field.ty, Scope::Types);
+                        quote!(#name: ::std::option::Option<#inner>)
+                    }
+                    _ => quote!(#name: #param_ty),
+                }
+            });
+            (quote!(#(#params),*), TokenStream::new())
+        }
+    };
+    let initializers = s.fields.iter().map(|field| {
+        let name = ident(&field.name);
+        match field.presence {
+            Presence::Required if s.required.is_none() => match accepted(&field.ty, &name).1 {
+                Some(convert) => quote!(#name: #convert),
+                None => quote!(#name),
+            },
+            Presence::Required | Presence::RequiredNullable => quote!(#name),
+            Presence::Optional | Presence::OptionalNullable => {
+                quote!(#name: ::std::default::Default::default())
+            }
+        }
+    });
+    quote! {
+        #doc
+        pub fn new(#params) -> Self {
+            #unpack
+            Self { #(#initializers),* }
+        }
+    }
+}
+
+/// The setter of an optional field (and its clearer, for a nullable one);
+/// nothing for a field `new` takes.
+fn setter(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let setter = ident(&field.setter);
+    let value = Ident::new("value", Span::call_site());
+    let (param_ty, convert) = accepted(&field.ty, &value);
+    let convert = convert.unwrap_or_else(|| value.to_token_stream());
+    let wire = &field.wire;
+    // What the field means, as its own doc says; the setter's name says
+    // what it does.
+    let mut meaning = first_paragraph(&field.docs);
+    if meaning.is_empty() {
+        meaning.push(format!("Sets `{wire}`."));
+    }
+    match field.presence {
+        Presence::Required | Presence::RequiredNullable => TokenStream::new(),
+        Presence::Optional if field.flatten => {
+            let value_ty = match &field.ty {
+                Ty::Map(value) => ty(value, Scope::Types),
+                other => ty(other, Scope::Types),
+            };
+            let doc = docs(&meaning);
+            quote! {
+                #doc
+                pub fn #setter(mut self, value: impl ::std::iter::IntoIterator<Item = (::std::string::String, #value_ty)>) -> Self {
+                    self.#name = ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value));
+                    self
+                }
+            }
+        }
+        Presence::Optional => {
+            let doc = docs(&meaning);
+            quote! {
+                #doc
+                pub fn #setter(mut self, value: #param_ty) -> Self {
+                    self.#name = ::std::option::Option::Some(#convert);
+                    self
+                }
+            }
+        }
+        Presence::OptionalNullable => {
+            let set_doc = docs(&meaning);
+            let nullable = runtime("Nullable");
+            let clearer = field.clearer.as_deref().map(|clearer| {
+                let clearer = ident(clearer);
+                let doc = doc(&format!(
+                    "Sets `{wire}` to an explicit `null`, which is sent as `null` rather than left out."
+                ));
+                quote! {
+                    #doc
+                    pub fn #clearer(mut self) -> Self {
+                        self.#name = #nullable::Null;
+                        self
+                    }
+                }
+            });
+            quote! {
+                #set_doc
+                pub fn #setter(mut self, value: #param_ty) -> Self {
+                    self.#name = #nullable::Value(#convert);
+                    self
+                }
+                #clearer
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Unions (`oneOf`/`anyOf`): untagged, or tagged by a property with a variant that keeps unknown tags as received.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::{Scope, doc, docs, ident, ty};
+use crate::ir::{Ty, Union};
+
+pub(super) fn union(u: &Union) -> TokenStream {
+    let docs = docs(&u.docs);
+    let name = ident(&u.name);
+    let variants = u.variants.iter().map(|variant| {
+        let docs = self::docs(&variant.docs);
+        let variant_name = ident(&variant.name);
+        let variant_ty = ty(&variant.ty, Scope::Types);
+        quote!(#docs #variant_name(#variant_ty),)
+    });
+    // A variant that holds a struct may be much larger than one that holds
+    // a number; boxing it would cost every user an indirection to please a lint.
+    let large = u
+        .variants
+        .iter()
+        .any(|v| matches!(v.ty, Ty::Named(_)))
+        .then(|| quote!(#[allow(clippy::large_enum_variant)]));
+    let Some(tag) = &u.tag else {
+        return quote! {
+            #docs
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            #[non_exhaustive]
+            #large
+            pub enum #name {
+                #(#variants)*
+            }
+        };
+    };
+    let property = &tag.property;
+    let unknown = ident(&tag.unknown);
+    let unknown_doc = doc(&format!(
+        "A value whose `{property}` the API document does not list (yet), kept as received."
+    ));
+    let names: Vec<Ident> = u.variants.iter().map(|v| ident(&v.name)).collect();
+    let first_tags = u
+        .variants
+        .iter()
+        .map(|v| v.tags.first().cloned().unwrap_or_default());
+    let tag_patterns = u.variants.iter().map(|v| {
+        let tags = &v.tags;
+        quote!(#(#tags)|*)
+    });
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[non_exhaustive]
+        #large
+        pub enum #name {
+            #(#variants)*
+            #unknown_doc
+            #unknown(::serde_json::Value),
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let (tag, value) = match self {
+                    #(Self::#names(value) => (#first_tags, ::serde_json::to_value(value)),)*
+                    Self::#unknown(value) => return ::serde::Serialize::serialize(value, serializer),
+                };
+                let mut value = value.map_err(::serde::ser::Error::custom)?;
+                if let ::serde_json::Value::Object(object) = &mut value {
+                    object
+                        .entry(#property)
+                        .or_insert_with(|| ::serde_json::Value::from(tag));
+                }
+                ::serde::Serialize::serialize(&value, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = value
+                    .get(#property)
+                    .and_then(::serde_json::Value::as_str)
+                    .map(::std::borrow::ToOwned::to_owned);
+                match tag.as_deref() {
+                    #(::std::option::Option::Some(#tag_patterns) => ::serde_json::from_value(value)
+                        .map(Self::#names)
+                        .map_err(::serde::de::Error::custom),)*
+                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
+                }
+            }
+        }
+    }
+}
