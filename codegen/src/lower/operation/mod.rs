@@ -1,7 +1,8 @@
-//! Operations: methods from paths and their names; each operation is lowered from its parameters ([`params`]), request body ([`bodies`]), responses ([`responses`]) and credentials ([`security`]).
+//! Operations: methods from paths and their names; each operation is lowered from its parameters ([`params`]), path template ([`path`]), request body ([`bodies`]), responses ([`responses`]) and credentials ([`security`]).
 
 mod bodies;
 mod params;
+mod path;
 mod responses;
 mod security;
 

@@ -1,4 +1,4 @@
-//! Parameters of an operation: the path item's and the operation's merged, each lowered to a path parameter or a query or header field, the `<Operation>Params` struct, and the path template checked against them.
+//! Parameters of an operation: the path item's and the operation's merged, each lowered to a path parameter or a query or header field, and the `<Operation>Params` struct of those fields.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -6,13 +6,12 @@ use openapiv3::{HeaderStyle, Parameter, QueryStyle};
 
 use crate::error::{Error, Pointer};
 use crate::ir::{
-    Field, Param, ParamLocation, ParamsStruct, PathParam, PathPart, Presence, Struct, Ty, TypeDef,
+    Field, Param, ParamLocation, ParamsStruct, PathParam, Presence, Struct, Ty, TypeDef,
 };
 use crate::lower::Lowerer;
 use crate::lower::docs::{doc_lines, non_empty};
 use crate::lower::names::name_methods;
 use crate::naming::{snake_name, type_name};
-use crate::template::{self, Part};
 
 /// The parameters of an operation: the path parameters, the names of
 /// those already reported (so the path check does not report them again;
@@ -302,62 +301,6 @@ impl<'a> Lowerer<'a> {
             ty: name,
             params,
         })
-    }
-
-    /// Splits the path template, checking that its parameters and the declared ones match.
-    pub(super) fn path_parts(
-        &mut self,
-        path: &str,
-        params: &[PathParam],
-        failed: Option<&BTreeSet<String>>,
-        pointer: &Pointer,
-    ) -> Option<Vec<PathPart>> {
-        let template = template::parse(path);
-        if let Some(problem) = template.malformed() {
-            self.diagnostics
-                .invalid(pointer, format!("the path template has {problem}"));
-            return None;
-        }
-        let mut parts = Vec::new();
-        let mut used = BTreeSet::new();
-        let mut ok = true;
-        for part in template.parts {
-            let name = match part {
-                Part::Literal(text) => {
-                    parts.push(PathPart::Literal(text.to_owned()));
-                    continue;
-                }
-                Part::Variable(name) => name,
-            };
-            match params.iter().position(|p| p.wire == name) {
-                Some(index) => {
-                    used.insert(index);
-                    parts.push(PathPart::Param(index));
-                }
-                None => {
-                    if failed.is_some_and(|failed| !failed.contains(name)) {
-                        self.diagnostics.invalid(
-                            pointer,
-                            format!("the path uses `{{{name}}}`, which no path parameter declares"),
-                        );
-                    }
-                    ok = false;
-                }
-            }
-        }
-        for (index, param) in params.iter().enumerate() {
-            if !used.contains(&index) {
-                self.diagnostics.invalid(
-                    &pointer.push("parameters"),
-                    format!(
-                        "path parameter `{}` does not appear in the path",
-                        param.wire
-                    ),
-                );
-                ok = false;
-            }
-        }
-        ok.then_some(parts)
     }
 }
 
