@@ -1,6 +1,6 @@
 //! Responses of an operation: the one 2XX success, and the `<Operation>Error` enum of the other declared statuses with their bodies.
 
-use openapiv3::StatusCode;
+use openapiv3::{ReferenceOr, Response, StatusCode};
 
 use crate::error::Pointer;
 use crate::ir::{BodyFormat, ErrorEnum, ErrorVariant, StatusMatch, Success, Ty};
@@ -15,6 +15,8 @@ pub(super) struct Responses {
 }
 
 impl<'a> Lowerer<'a> {
+    /// The success and the error enum of an operation's responses; `None`
+    /// if any response could not be lowered (each problem is reported).
     pub(super) fn responses(
         &mut self,
         pascal: &str,
@@ -27,32 +29,11 @@ impl<'a> Lowerer<'a> {
         // Whether a response failed (and was reported); the others are still
         // checked, so that every problem is reported.
         let mut failed = false;
-        let declared = operation
-            .responses
-            .responses
-            .iter()
-            .map(|(code, response)| (code.to_string(), Some(code), response))
-            .chain(
-                operation
-                    .responses
-                    .default
-                    .iter()
-                    .map(|response| ("default".to_owned(), None, response)),
-            );
-        for (key, code, response) in declared {
+        for (key, code, response) in declared_responses(operation) {
             let at = responses_pointer.push(&key);
-            let status = match code {
-                Some(StatusCode::Code(status)) => StatusMatch::Code(*status),
-                Some(StatusCode::Range(2)) => {
-                    self.diagnostics.unsupported(
-                        &at,
-                        "the status range `2XX` for the success (declare the status)",
-                    );
-                    failed = true;
-                    continue;
-                }
-                Some(StatusCode::Range(class)) => StatusMatch::Range(*class),
-                None => StatusMatch::Default,
+            let Some(status) = self.status_match(code, &at) else {
+                failed = true;
+                continue;
             };
             let success = match status {
                 StatusMatch::Code(code) => (200..300).contains(&code).then_some(code),
@@ -62,6 +43,7 @@ impl<'a> Lowerer<'a> {
                 self.resolve(response, "responses", |c, key| c.responses.get(key), &at)
             else {
                 failed = true;
+                // It still counts, so that a second 2XX response is reported.
                 if let Some(status) = success {
                     successes.push((
                         at,
@@ -74,89 +56,170 @@ impl<'a> Lowerer<'a> {
                 }
                 continue;
             };
-            let variant = match status {
-                StatusMatch::Code(code) => status_variant(code),
-                StatusMatch::Range(class) => range_variant(class),
-                StatusMatch::Default => "Other".to_owned(),
-            };
-            let (ty, format) = if response.content.is_empty() {
-                (None, BodyFormat::Json)
+            let variant = variant_name(status);
+            let context = if success.is_some() {
+                format!("{pascal}Response")
             } else {
-                let context = if success.is_some() {
-                    format!("{pascal}Response")
-                } else {
-                    format!("{pascal}{variant}Body")
-                };
-                match self.response_media(&response.content, &at) {
-                    Some((_, _, BodyFormat::Text)) => (Some(Ty::String), BodyFormat::Text),
-                    Some((media_pointer, media, BodyFormat::Json)) => {
-                        let lowered = match &media.schema {
-                            Some(schema) => self
-                                .ty(schema.into(), &media_pointer.push("schema"), &context)
-                                .map(|used| used.ty),
-                            None => Some(Ty::Json),
-                        };
-                        failed |= lowered.is_none();
-                        (lowered, BodyFormat::Json)
-                    }
-                    None => {
-                        failed = true;
-                        (None, BodyFormat::Json)
-                    }
+                format!("{pascal}{variant}Body")
+            };
+            let (ty, format) = match self.response_body(response, &context, &at) {
+                Some(body) => body,
+                None => {
+                    failed = true;
+                    (None, BodyFormat::Json)
                 }
             };
-            if let Some(status) = success {
-                successes.push((at, Success { status, ty, format }));
-            } else {
-                let docs = non_empty(doc_lines(&response.description), || {
-                    format!("Status {status}.")
-                });
-                let summary = response
-                    .description
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                self.record(format!("{pascal}Error::{variant}"), &at);
-                variants.push(ErrorVariant {
-                    name: variant,
-                    status,
-                    ty,
-                    format,
-                    docs,
-                    summary: summary.trim_end_matches('.').to_owned(),
-                });
+            match success {
+                Some(status) => successes.push((at, Success { status, ty, format })),
+                None => {
+                    self.record(format!("{pascal}Error::{variant}"), &at);
+                    variants.push(error_variant(variant, status, ty, format, response));
+                }
             }
         }
-        let success = match successes.len() {
-            0 => {
-                return self.unsupported(&responses_pointer, "an operation without a 2XX response");
-            }
-            1 => successes.pop().map(|(_, s)| s)?,
-            _ => {
-                let (at, _) = &successes[1];
-                return self.unsupported(at, "more than one 2XX response");
-            }
-        };
+        let success = self.one_success(successes, &responses_pointer)?;
         if failed {
             return None;
         }
+        let errors = self.error_enum(pascal, variants, &responses_pointer)?;
+        Some(Responses { success, errors })
+    }
+
+    /// What the status key of a response answers (`None` is `default`); the
+    /// range `2XX` is refused (reported): the success needs one status.
+    fn status_match(&mut self, code: Option<&StatusCode>, at: &Pointer) -> Option<StatusMatch> {
+        Some(match code {
+            Some(StatusCode::Code(status)) => StatusMatch::Code(*status),
+            Some(StatusCode::Range(2)) => {
+                return self.unsupported(
+                    at,
+                    "the status range `2XX` for the success (declare the status)",
+                );
+            }
+            Some(StatusCode::Range(class)) => StatusMatch::Range(*class),
+            None => StatusMatch::Default,
+        })
+    }
+
+    /// The type and format of a response's body: no type without content,
+    /// `String` for text, the schema's type for JSON (an inline schema
+    /// named `context`); `None` if it could not be lowered (reported).
+    fn response_body(
+        &mut self,
+        response: &'a Response,
+        context: &str,
+        at: &Pointer,
+    ) -> Option<(Option<Ty>, BodyFormat)> {
+        if response.content.is_empty() {
+            return Some((None, BodyFormat::Json));
+        }
+        match self.response_media(&response.content, at)? {
+            (_, _, BodyFormat::Text) => Some((Some(Ty::String), BodyFormat::Text)),
+            (media_pointer, media, BodyFormat::Json) => {
+                let ty = match &media.schema {
+                    Some(schema) => {
+                        self.ty(schema.into(), &media_pointer.push("schema"), context)?
+                            .ty
+                    }
+                    None => Ty::Json,
+                };
+                Some((Some(ty), BodyFormat::Json))
+            }
+        }
+    }
+
+    /// The one 2XX response; none, or more than one, is refused (reported).
+    fn one_success(
+        &mut self,
+        mut successes: Vec<(Pointer, Success)>,
+        pointer: &Pointer,
+    ) -> Option<Success> {
+        match successes.len() {
+            0 => self.unsupported(pointer, "an operation without a 2XX response"),
+            1 => successes.pop().map(|(_, s)| s),
+            _ => {
+                let (at, _) = &successes[1];
+                self.unsupported(at, "more than one 2XX response")
+            }
+        }
+    }
+
+    /// The enum `<Operation>Error` of the error responses, by status.
+    fn error_enum(
+        &mut self,
+        pascal: &str,
+        mut variants: Vec<ErrorVariant>,
+        pointer: &Pointer,
+    ) -> Option<ErrorEnum> {
         variants.sort_by_key(|v| v.status);
         let name = format!("{pascal}Error");
-        if !self.claim_type_name(&name, &responses_pointer) {
+        if !self.claim_type_name(&name, pointer) {
             return None;
         }
         let docs = vec![format!(
             "The error responses `{}` declares, by status, with their decoded bodies.",
             snake_name(pascal)
         )];
-        Some(Responses {
-            success,
-            errors: ErrorEnum {
-                name,
-                docs,
-                variants,
-            },
+        Some(ErrorEnum {
+            name,
+            docs,
+            variants,
         })
+    }
+}
+
+/// The responses of an operation with their keys: those by status, in
+/// document order, then `default` (without a status code).
+fn declared_responses(
+    operation: &openapiv3::Operation,
+) -> impl Iterator<Item = (String, Option<&StatusCode>, &ReferenceOr<Response>)> {
+    operation
+        .responses
+        .responses
+        .iter()
+        .map(|(code, response)| (code.to_string(), Some(code), response))
+        .chain(
+            operation
+                .responses
+                .default
+                .iter()
+                .map(|response| ("default".to_owned(), None, response)),
+        )
+}
+
+/// The variant of `<Operation>Error` for `status`: `NotFound`, `ClientError`, `Other`.
+fn variant_name(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => status_variant(code),
+        StatusMatch::Range(class) => range_variant(class),
+        StatusMatch::Default => "Other".to_owned(),
+    }
+}
+
+/// The error variant `name` for an error response, documented by its
+/// description, with its body's type and format.
+fn error_variant(
+    name: String,
+    status: StatusMatch,
+    ty: Option<Ty>,
+    format: BodyFormat,
+    response: &Response,
+) -> ErrorVariant {
+    let docs = non_empty(doc_lines(&response.description), || {
+        format!("Status {status}.")
+    });
+    let summary = response
+        .description
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    ErrorVariant {
+        name,
+        status,
+        ty,
+        format,
+        docs,
+        summary: summary.trim_end_matches('.').to_owned(),
     }
 }
 
