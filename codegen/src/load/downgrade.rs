@@ -90,8 +90,41 @@ pub(super) fn const_to_enum(schema: &mut Map<String, Value>) {
     }
 }
 
+/// Rewrites one schema object (not those nested in it) into the 3.0 shape.
 fn downgrade_schema(schema: &mut Map<String, Value>) {
-    // `type: [X, "null"]` -> `type: X, nullable: true`; `type: [X, Y]` -> `anyOf`
+    type_list(schema);
+    null_union(schema);
+    // `examples: [a, ...]` -> `example: a`
+    if let Some(Value::Array(examples)) = schema.get("examples") {
+        let first = examples.first().cloned();
+        schema.remove("examples");
+        if let Some(first) = first {
+            schema.entry("example").or_insert(first);
+        }
+    }
+    const_to_enum(schema);
+    // `enum` lists that contain `null` mark the schema nullable in 3.0.
+    if let Some(Value::Array(values)) = schema.get("enum")
+        && values.iter().any(Value::is_null)
+        && schema.get("nullable").is_none()
+    {
+        schema.insert("nullable".to_owned(), Value::Bool(true));
+    }
+    // Numeric `exclusiveMinimum`/`exclusiveMaximum` (3.1) are booleans in 3.0.
+    for (bound, exclusive) in [
+        ("minimum", "exclusiveMinimum"),
+        ("maximum", "exclusiveMaximum"),
+    ] {
+        if let Some(number @ Value::Number(_)) = schema.get(exclusive).cloned() {
+            schema.insert(bound.to_owned(), number);
+            schema.insert(exclusive.to_owned(), Value::Bool(true));
+        }
+    }
+}
+
+/// `type: [X, "null"]` -> `type: X, nullable: true`; `type: [X, Y]` -> an
+/// `anyOf` of one member per type (see [`type_member`]).
+fn type_list(schema: &mut Map<String, Value>) {
     if let Some(Value::Array(types)) = schema.get("type") {
         let nullable = types.iter().any(|t| t == "null");
         let rest: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
@@ -123,7 +156,11 @@ fn downgrade_schema(schema: &mut Map<String, Value>) {
             }
         }
     }
-    // `anyOf`/`oneOf: [X, {type: null}]` -> X (inline) or `allOf: [X]`, nullable
+}
+
+/// `anyOf`/`oneOf: [X, {type: null}]` -> X (inline) or `allOf: [X]`, nullable;
+/// with several members besides `null`, the union without it, nullable.
+fn null_union(schema: &mut Map<String, Value>) {
     for key in ["anyOf", "oneOf"] {
         let Some(Value::Array(members)) = schema.get(key) else {
             continue;
@@ -152,32 +189,6 @@ fn downgrade_schema(schema: &mut Map<String, Value>) {
             }
         } else {
             schema.insert(key.to_owned(), Value::Array(rest));
-        }
-    }
-    // `examples: [a, ...]` -> `example: a`
-    if let Some(Value::Array(examples)) = schema.get("examples") {
-        let first = examples.first().cloned();
-        schema.remove("examples");
-        if let Some(first) = first {
-            schema.entry("example").or_insert(first);
-        }
-    }
-    const_to_enum(schema);
-    // `enum` lists that contain `null` mark the schema nullable in 3.0.
-    if let Some(Value::Array(values)) = schema.get("enum")
-        && values.iter().any(Value::is_null)
-        && schema.get("nullable").is_none()
-    {
-        schema.insert("nullable".to_owned(), Value::Bool(true));
-    }
-    // Numeric `exclusiveMinimum`/`exclusiveMaximum` (3.1) are booleans in 3.0.
-    for (bound, exclusive) in [
-        ("minimum", "exclusiveMinimum"),
-        ("maximum", "exclusiveMaximum"),
-    ] {
-        if let Some(number @ Value::Number(_)) = schema.get(exclusive).cloned() {
-            schema.insert(bound.to_owned(), number);
-            schema.insert(exclusive.to_owned(), Value::Bool(true));
         }
     }
 }
