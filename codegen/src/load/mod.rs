@@ -1,0 +1,99 @@
+//! Stage 1, load: document text -> `openapiv3::OpenAPI`. The only stage that sees YAML; OpenAPI 3.1 is brought to the 3.0 shape here.
+//!
+//! The text is read by [`strict`] (which refuses a key listed twice),
+//! brought to the 3.0 shape by [`downgrade`] (visiting schemas through
+//! [`walk`]), and read into the model; [`locate`] finds where in the
+//! document the model's problems are.
+
+mod downgrade;
+mod locate;
+mod strict;
+mod walk;
+
+use serde_json::Value;
+
+use self::downgrade::{const_to_enum, downgrade_3_1};
+use self::locate::{diagnose, model_error, unread_paths};
+use self::strict::Strict;
+use self::walk::for_each_schema;
+use crate::error::{Error, Errors, Pointer};
+
+/// Parses YAML or JSON text into an OpenAPI 3.0 model, rewriting the 3.1
+/// constructs later stages do not know.
+pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
+    let Strict(mut value) = yaml_serde::from_str(text).map_err(|error| Error::Syntax {
+        pointer: Pointer::root(),
+        message: error.to_string(),
+    })?;
+    let version = match value.get("openapi") {
+        Some(Value::String(version)) => version.clone(),
+        Some(_) => return Err(invalid(Pointer::root().push("openapi"), "must be a string").into()),
+        None => {
+            return Err(invalid(
+                Pointer::root(),
+                "missing the `openapi` version field (Swagger 2.0 documents are not supported)",
+            )
+            .into());
+        }
+    };
+    if version.starts_with("3.1") {
+        downgrade_3_1(&mut value);
+    } else if version.starts_with("3.0") {
+        for_each_schema(&mut value, &mut const_to_enum);
+    } else {
+        return Err(Error::Unsupported {
+            pointer: Pointer::root().push("openapi"),
+            what: format!("OpenAPI version {version} (3.0.x and 3.1.x are)"),
+        }
+        .into());
+    }
+    let mut errors = unread_paths(&value);
+    match serde_path_to_error::deserialize(&value) {
+        Ok(document) if errors.is_empty() => Ok(document),
+        Ok(_) => Err(Errors::from_vec(errors)),
+        Err(error) => {
+            // The model flattens its extensions, which hides where inside a
+            // struct deserialization failed: find the deepest failing parts.
+            let before = errors.len();
+            diagnose(&value, &mut errors);
+            if errors.len() == before {
+                errors.push(model_error(error, &Pointer::root()));
+            }
+            Err(Errors::from_vec(errors))
+        }
+    }
+}
+
+fn invalid(pointer: Pointer, message: &str) -> Error {
+    Error::Invalid {
+        pointer,
+        message: message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_version_names_the_field() {
+        let error = load("openapi: 2.0.0\ninfo: {title: t, version: v}\npaths: {}\n").unwrap_err();
+        assert_eq!(
+            error.as_slice()[0].to_string(),
+            "#/openapi: unsupported: OpenAPI version 2.0.0 (3.0.x and 3.1.x are)"
+        );
+    }
+
+    #[test]
+    fn model_errors_carry_the_json_pointer() {
+        let error = load(
+            "openapi: 3.0.3\ninfo: {title: t, version: v}\npaths:\n  /a:\n    get:\n      responses: 5\n",
+        )
+        .unwrap_err();
+        let message = error.as_slice()[0].to_string();
+        assert!(
+            message.starts_with("#/paths/~1a/get/responses: not a valid OpenAPI document"),
+            "{message}"
+        );
+    }
+}
