@@ -7,8 +7,9 @@ use openapiv3::{AdditionalProperties, Schema, SchemaKind, Type};
 use super::{MAX_DEPTH, is_plain_string};
 use crate::error::Pointer;
 use crate::lower::Lowerer;
+use crate::lower::enums::string_enum;
 use crate::lower::refs::SchemaRef;
-use crate::lower::schema::{Kind, kind, parts, string_enum, union_members};
+use crate::lower::shape::{Kind, kind, parts, union_members};
 
 /// The object an `allOf` (or a schema with properties) describes, with every member merged.
 #[derive(Default)]

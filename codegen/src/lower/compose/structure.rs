@@ -12,7 +12,8 @@ use crate::lower::Lowerer;
 use crate::lower::docs::{constraint_docs, non_empty, schema_docs};
 use crate::lower::names::{name_methods, unique};
 use crate::lower::refs::SchemaRef;
-use crate::lower::schema::{TypeUse, parts, union_members};
+use crate::lower::schema::TypeUse;
+use crate::lower::shape::{parts, union_members};
 use crate::naming::{snake_name, type_name};
 
 impl<'a> Lowerer<'a> {

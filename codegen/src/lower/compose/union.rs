@@ -10,9 +10,11 @@ use crate::error::Pointer;
 use crate::ir::{Docs, Ty, TypeDef, Union, UnionVariant};
 use crate::lower::Lowerer;
 use crate::lower::docs::{constraint_docs, non_empty, schema_docs};
+use crate::lower::enums::{Listed, listed, string_enum};
 use crate::lower::names::unique;
 use crate::lower::refs::SchemaRef;
-use crate::lower::schema::{Listed, TypeUse, is_null, listed, parts, string_enum, union_members};
+use crate::lower::schema::TypeUse;
+use crate::lower::shape::{is_null, parts, union_members};
 
 /// A member of a union of strings: its listed values (`None` for any string).
 struct StringMember<'a> {
