@@ -8,7 +8,7 @@ use super::Lowerer;
 use super::docs::{non_empty, schema_docs, value_meanings, variant_docs, without_value_list};
 use super::names::unique;
 use crate::error::Pointer;
-use crate::ir::{Enum, TypeDef, Variant};
+use crate::ir::{Docs, Enum, TypeDef, Variant};
 use crate::naming::variant_name;
 
 /// One listed value of a string enum and the place it is listed.
@@ -20,12 +20,15 @@ pub(super) struct Listed<'a> {
 impl<'a> Lowerer<'a> {
     /// An open enum of the `values` listed at their places; `unknown_at` is
     /// where the catch-all variant is recorded. A value listed twice is reported.
+    /// `docs`, if given, replaces the docs of the schema (`data`); the note on
+    /// values the client does not know is added either way.
     pub(super) fn enumeration(
         &mut self,
         name: &str,
         data: &SchemaData,
         values: Vec<Listed<'a>>,
         unknown_at: &Pointer,
+        docs: Option<Docs>,
     ) -> Enum {
         let meanings = value_meanings(data.description.as_deref().unwrap_or_default());
         let mut variants: Vec<Variant> = Vec::new();
@@ -44,24 +47,22 @@ impl<'a> Lowerer<'a> {
                 docs: variant_docs(&meanings, value),
             });
         }
-        let unknown = ["Unknown", "Unlisted", "Other"]
-            .into_iter()
-            .find(|candidate| !taken.contains(*candidate))
-            .map(str::to_owned)
-            .unwrap_or_else(|| unique(&mut taken, "Unknown"));
+        let unknown = unknown_variant_name(&mut taken);
         self.record(format!("{name}::{unknown}"), unknown_at);
         let default = data
             .default
             .as_ref()
             .and_then(|d| d.as_str())
             .and_then(|d| variants.iter().position(|v| v.wire == d));
-        // The variants carry the meanings the description lists; the type's
-        // docs keep the prose around the list, so each meaning shows once.
-        let own = match &data.description {
-            Some(description) if !meanings.is_empty() => without_value_list(description),
-            _ => schema_docs(data),
-        };
-        let mut docs = non_empty(own, || format!("The `{name}` values."));
+        let mut docs = docs.unwrap_or_else(|| {
+            // The variants carry the meanings the description lists; the type's
+            // docs keep the prose around the list, so each meaning shows once.
+            let own = match &data.description {
+                Some(description) if !meanings.is_empty() => without_value_list(description),
+                _ => schema_docs(data),
+            };
+            non_empty(own, || format!("The `{name}` values."))
+        });
         docs.push(String::new());
         docs.push(format!(
             "Values this version of the client does not know yet decode to [`{name}::{unknown}`] \
@@ -76,8 +77,17 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Reports an `enum` problem at `pointer`, the schema; `None`.
-    pub(super) fn report<T>(&mut self, pointer: &Pointer, problem: EnumProblem) -> Option<T> {
+    /// Whether the `enum` of the schema at `pointer`, one the model could not
+    /// read as a typed schema, fits its `type`; `None` once its problem is reported.
+    pub(super) fn check_enum_list(
+        &mut self,
+        pointer: &Pointer,
+        typ: Option<&str>,
+        values: &[serde_json::Value],
+    ) -> Option<()> {
+        let Some(problem) = enum_problem(typ, values) else {
+            return Some(());
+        };
         match problem {
             EnumProblem::NotOfType { index, value, typ } => self.diagnostics.invalid(
                 &pointer.push("enum").push(&index.to_string()),
@@ -90,6 +100,7 @@ impl<'a> Lowerer<'a> {
         }
         None
     }
+
     /// Whether `name` is a generated string enum.
     pub(super) fn is_enum(&self, name: &str) -> bool {
         self.types
@@ -101,7 +112,7 @@ impl<'a> Lowerer<'a> {
 /// A problem of the `enum` of a schema the model could not read as a typed
 /// schema: a value not of the schema's `type` (the first one), or, without
 /// a `type`, values of several JSON types (which no one Rust type holds).
-pub(super) fn enum_problem(typ: Option<&str>, values: &[serde_json::Value]) -> Option<EnumProblem> {
+fn enum_problem(typ: Option<&str>, values: &[serde_json::Value]) -> Option<EnumProblem> {
     let kind = |value: &serde_json::Value| match value {
         serde_json::Value::Null => "null",
         serde_json::Value::Bool(_) => "boolean",
@@ -143,7 +154,7 @@ pub(super) fn enum_problem(typ: Option<&str>, values: &[serde_json::Value]) -> O
 }
 
 /// What is wrong with an `enum` list.
-pub(super) enum EnumProblem {
+enum EnumProblem {
     /// The value at `index` is not of the schema's `type`.
     NotOfType {
         index: usize,
@@ -152,6 +163,17 @@ pub(super) enum EnumProblem {
     },
     /// The values are of these several JSON types.
     Mixed(String),
+}
+
+/// The name of the variant that keeps a value the API document does not
+/// list (of an open enum, or of a union by its `discriminator`), given the
+/// variant names `taken` so far.
+pub(super) fn unknown_variant_name(taken: &mut BTreeSet<String>) -> String {
+    ["Unknown", "Unlisted", "Other"]
+        .into_iter()
+        .find(|candidate| !taken.contains(*candidate))
+        .map(str::to_owned)
+        .unwrap_or_else(|| unique(taken, "Unknown"))
 }
 
 /// The listed values of a string enum schema.

@@ -11,7 +11,7 @@ use openapiv3::{
 
 use super::Lowerer;
 use super::docs::{constraint_docs, non_empty, schema_docs};
-use super::enums::{enum_problem, listed};
+use super::enums::listed;
 use super::refs::SchemaRef;
 use super::shape::{Kind, kind, parts};
 use crate::error::Pointer;
@@ -64,8 +64,13 @@ impl<'a> Lowerer<'a> {
             match kind(item) {
                 Kind::Enum => {
                     let listed = listed(item, pointer);
-                    let definition =
-                        self.enumeration(name, &item.schema_data, listed, &pointer.push("enum"));
+                    let definition = self.enumeration(
+                        name,
+                        &item.schema_data,
+                        listed,
+                        &pointer.push("enum"),
+                        None,
+                    );
                     self.types.push(TypeDef::Enum(definition));
                     return;
                 }
@@ -218,9 +223,7 @@ impl<'a> Lowerer<'a> {
                 Ty::Json
             }
             SchemaKind::Any(any) => {
-                if let Some(problem) = enum_problem(any.typ.as_deref(), &any.enumeration) {
-                    return self.report(pointer, problem);
-                }
+                self.check_enum_list(pointer, any.typ.as_deref(), &any.enumeration)?;
                 match any.typ.as_deref() {
                     None => Ty::Json,
                     // Only `null`: a value that is always absent or `null`.

@@ -87,11 +87,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             let name = self.union_name(context, claimed, pointer)?;
-            let mut definition = self.enumeration(&name, &schema.schema_data, values, pointer);
-            if let Some(docs) = docs {
-                let own = definition.docs.len() - 2;
-                definition.docs.splice(..own, docs);
-            }
+            let definition = self.enumeration(&name, &schema.schema_data, values, pointer, docs);
             self.types.push(TypeDef::Enum(definition));
             return Some(TypeUse {
                 ty: Ty::Named(name),
