@@ -29,6 +29,27 @@ pub(super) struct Parts<'a> {
     pub(super) object: Option<ObjectPart<'a>>,
 }
 
+impl<'a> Parts<'a> {
+    /// The members of the schema's union, whichever keyword lists them
+    /// (`oneOf` when both do).
+    pub(super) fn union_list(&self) -> &'a [ReferenceOr<Schema>] {
+        if self.one_of.is_empty() {
+            self.any_of
+        } else {
+            self.one_of
+        }
+    }
+
+    /// The keyword of the schema's union (`oneOf` when both are used).
+    pub(super) fn union_keyword(&self) -> &'static str {
+        if self.one_of.is_empty() {
+            "anyOf"
+        } else {
+            "oneOf"
+        }
+    }
+}
+
 /// The object keywords of a schema.
 pub(super) struct ObjectPart<'a> {
     pub(super) properties: Vec<(&'a String, SchemaRef<'a>)>,
@@ -137,12 +158,9 @@ pub(super) fn is_null(member: &ReferenceOr<Schema>) -> bool {
 /// The members of a schema's union (`oneOf` or `anyOf`) that describe a value,
 /// with their index and keyword.
 pub(super) fn union_members(parts: &Parts<'_>) -> Vec<(usize, &'static str)> {
-    let (members, keyword) = if parts.one_of.is_empty() {
-        (parts.any_of, "anyOf")
-    } else {
-        (parts.one_of, "oneOf")
-    };
-    members
+    let keyword = parts.union_keyword();
+    parts
+        .union_list()
         .iter()
         .enumerate()
         .filter(|(_, m)| !is_constraint_only(m) && !is_null(m))

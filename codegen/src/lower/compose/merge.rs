@@ -186,11 +186,7 @@ impl<'a> Lowerer<'a> {
         {
             return false;
         }
-        let all = if found.one_of.is_empty() {
-            found.any_of
-        } else {
-            found.one_of
-        };
+        let all = found.union_list();
         let mut own = BTreeSet::new();
         self.property_keys(SchemaRef::Item(schema), 0, &mut own);
         members.iter().all(|(index, _)| {

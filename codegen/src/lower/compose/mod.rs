@@ -9,8 +9,9 @@
 //!
 //! [`structure`] builds a struct from what [`merge`] collects of an object and
 //! its `allOf` members; [`union`] turns `anyOf`/`oneOf` into an open enum, one
-//! type or a union.
+//! type or a union, with [`discriminator`] for the tags of a tagged one.
 
+mod discriminator;
 mod members;
 mod merge;
 mod structure;
