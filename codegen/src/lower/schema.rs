@@ -146,14 +146,14 @@ impl<'a> Lowerer<'a> {
         match kind(schema) {
             Kind::Enum | Kind::Struct if !self.union_covers_object(schema) => {
                 let ty = self.define_inline(context, schema, pointer)?;
-                return Some(TypeUse { ty, nullable });
+                Some(TypeUse { ty, nullable })
             }
             Kind::Enum | Kind::Struct | Kind::Union => {
                 let used = self.union(schema, pointer, context, false, None)?;
-                return Some(TypeUse {
+                Some(TypeUse {
                     ty: used.ty,
                     nullable: nullable || used.nullable,
-                });
+                })
             }
             Kind::PassThrough(member) => {
                 let index = parts(schema)
@@ -166,13 +166,24 @@ impl<'a> Lowerer<'a> {
                     &pointer.push("allOf").push(&index.to_string()),
                     context,
                 )?;
-                return Some(TypeUse {
+                Some(TypeUse {
                     ty: inner.ty,
                     nullable: nullable || inner.nullable,
-                });
+                })
             }
-            Kind::Other => {}
+            Kind::Other => self.value_ty(schema, pointer, context, nullable),
         }
+    }
+
+    /// The Rust type of a schema that becomes no item of its own: a map, a
+    /// primitive, an array or a free-form value (`nullable` if it allows `null`).
+    fn value_ty(
+        &mut self,
+        schema: &'a Schema,
+        pointer: &Pointer,
+        context: &str,
+        nullable: bool,
+    ) -> Option<TypeUse> {
         if let Some(object) = parts(schema).object {
             let ty = match object.additional {
                 Some(AdditionalProperties::Schema(value)) => {
