@@ -1,7 +1,8 @@
 //! Stage 2 and 3, lower and check: `openapiv3::OpenAPI` -> IR. Every naming and ordering decision is made here, and every problem is collected with its JSON pointer.
 //!
 //! The stage is split by concern: [`names`] gives out Rust names, [`refs`]
-//! resolves `$ref`s, [`schema`] turns schemas into types (with [`compose`]
+//! resolves `$ref`s, [`schema`] turns schemas into types (with [`shape`]
+//! to read what a schema is, [`enums`] for string enums and [`compose`]
 //! for objects, `allOf` and unions), [`operation`]
 //! lowers operations, [`pagination`] finds the list operations whose
 //! pages link to each other, [`check`] holds the whole-document checks and [`docs`]
@@ -10,11 +11,13 @@
 mod check;
 mod compose;
 mod docs;
+mod enums;
 mod names;
 mod operation;
 mod pagination;
 mod refs;
 mod schema;
+mod shape;
 
 use std::collections::BTreeMap;
 
