@@ -1,0 +1,413 @@
+//! Diff: what a change of the document does to the generated crate. Compares the IR of two documents item by item and classifies each change for the crate's users.
+//!
+//! The comparison speaks in the generated crate's terms: operations are
+//! methods of `Client`, schemas are structs, open enums and aliases,
+//! properties are fields, error statuses are variants of per-operation
+//! error enums. Each [`Change`] names its Rust item, the JSON pointer of its
+//! place in the document ([`Api::locations`]), and the [`Rule`] that
+//! classifies it as breaking, compatible or docs only. The rules follow what
+//! the emitted code does: structs and enums are `#[non_exhaustive]`, string
+//! enums have a catch-all variant, error enums are `#[non_exhaustive]`,
+//! structs are built with `new(<required fields>)` and chained setters.
+//!
+//! Pure: no file system, no git; the caller lowers both documents
+//! ([`crate::lower_text`]) and says which version the crate had.
+
+mod operations;
+mod rules;
+mod types;
+mod walk;
+
+use std::fmt;
+
+use crate::error::Pointer;
+use crate::ir::{Api, Ty};
+
+pub use rules::Rule;
+
+/// What a change means for code that uses the generated crate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Classification {
+    /// Code that compiled against the old crate may not compile, or may
+    /// silently behave otherwise, against the new one.
+    Breaking,
+    /// Code that compiled against the old crate compiles and behaves the
+    /// same; the crate only grows.
+    Compatible,
+    /// Only doc comments change.
+    DocsOnly,
+}
+
+impl Classification {
+    /// The stable name used in JSON output: `breaking`, `compatible`, `docs-only`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Classification::Breaking => "breaking",
+            Classification::Compatible => "compatible",
+            Classification::DocsOnly => "docs-only",
+        }
+    }
+}
+
+/// Whether an item appears, disappears or changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    /// Only the new document has it.
+    Added,
+    /// Only the old document has it.
+    Removed,
+    /// Both have it, differently.
+    Changed,
+}
+
+impl ChangeKind {
+    /// The stable name used in JSON output: `added`, `removed`, `changed`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+}
+
+/// What kind of Rust item (or part of one) a change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    /// The docs of the generated module (the document's `info`).
+    ModuleDocs,
+    /// The server URL a space name expands to.
+    Server,
+    /// A named type: struct, enum or alias.
+    Type,
+    /// A field of a struct.
+    Field,
+    /// The constructor `new` of a struct.
+    Constructor,
+    /// The setter or clearer of a field.
+    Setter,
+    /// A listed value of an open enum.
+    EnumValue,
+    /// The catch-all variant of an open enum.
+    CatchAll,
+    /// The `Default` implementation of an enum.
+    Default,
+    /// A method of `Client`.
+    Operation,
+    /// A path parameter of a method.
+    Parameter,
+    /// The request body argument of a method.
+    RequestBody,
+    /// The success type of a method.
+    Response,
+    /// A variant of a method's error enum.
+    ErrorStatus,
+}
+
+impl Subject {
+    /// The stable name used in JSON output (`enum-value`), and, with its
+    /// dashes as spaces, in prose (`enum value`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Subject::ModuleDocs => "module-docs",
+            Subject::Server => "server",
+            Subject::Type => "type",
+            Subject::Field => "field",
+            Subject::Constructor => "constructor",
+            Subject::Setter => "setter",
+            Subject::EnumValue => "enum-value",
+            Subject::CatchAll => "catch-all-variant",
+            Subject::Default => "default",
+            Subject::Operation => "operation",
+            Subject::Parameter => "parameter",
+            Subject::RequestBody => "request-body",
+            Subject::Response => "response",
+            Subject::ErrorStatus => "error-status",
+        }
+    }
+}
+
+/// Which document a pointer points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// The document compared from (the base).
+    Old,
+    /// The document compared to.
+    New,
+}
+
+impl Side {
+    /// The stable name used in JSON output: `old`, `new`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Side::Old => "old",
+            Side::New => "new",
+        }
+    }
+}
+
+/// One change of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Added, removed or changed.
+    pub kind: ChangeKind,
+    /// What kind of item.
+    pub subject: Subject,
+    /// The Rust item (`Codecs::G729`, `SipEndpointResponse::display_name`,
+    /// `Client::update_sip_endpoint(id)`; see [`Api::locations`]).
+    pub item: String,
+    /// The place in the document that causes it: in the new document, or,
+    /// for what was removed, in the old one.
+    pub pointer: Pointer,
+    /// Which document [`Change::pointer`] points into.
+    pub side: Side,
+    /// The item before (a Rust type, a wire value, a doc text), if it had one.
+    pub old: Option<String>,
+    /// The item after, if it has one.
+    pub new: Option<String>,
+    /// The rule that classifies the change.
+    pub rule: Rule,
+}
+
+impl Change {
+    /// What the change means for the crate's users (by its rule).
+    pub fn classification(&self) -> Classification {
+        self.rule.classification()
+    }
+}
+
+/// Every change from `old` to `new`, sorted by classification (breaking
+/// first), then pointer, then item.
+pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
+    let mut changes = walk::changes(old, new);
+    changes.sort_by(|a, b| {
+        (
+            a.classification(),
+            &a.pointer,
+            &a.item,
+            a.rule,
+            &a.old,
+            &a.new,
+        )
+            .cmp(&(
+                b.classification(),
+                &b.pointer,
+                &b.item,
+                b.rule,
+                &b.old,
+                &b.new,
+            ))
+    });
+    changes.dedup();
+    changes
+}
+
+/// The most severe classification among `changes`, if there are any.
+pub fn overall(changes: &[Change]) -> Option<Classification> {
+    changes.iter().map(Change::classification).min()
+}
+
+/// A crate version `major.minor.patch` (any pre-release or build suffix is dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version {
+    /// Major.
+    pub major: u64,
+    /// Minor.
+    pub minor: u64,
+    /// Patch.
+    pub patch: u64,
+}
+
+impl Version {
+    /// Parses `1.2.3` (also `1.2.3-beta.1` or `1.2.3+build`); `None` otherwise.
+    pub fn parse(text: &str) -> Option<Version> {
+        let core = text.trim().split(['-', '+']).next()?;
+        let mut parts = core.split('.').map(|part| part.parse::<u64>().ok());
+        let version = Version {
+            major: parts.next()??,
+            minor: parts.next()??,
+            patch: parts.next()??,
+        };
+        parts.next().is_none().then_some(version)
+    }
+
+    /// This version raised by `bump`.
+    pub fn bumped(self, bump: Bump) -> Version {
+        match bump {
+            Bump::None => self,
+            Bump::Patch => Version {
+                patch: self.patch + 1,
+                ..self
+            },
+            Bump::Minor => Version {
+                minor: self.minor + 1,
+                patch: 0,
+                ..self
+            },
+            Bump::Major => Version {
+                major: self.major + 1,
+                minor: 0,
+                patch: 0,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+    }
+}
+
+/// Which part of the version a release must raise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bump {
+    /// Nothing changed.
+    None,
+    /// `x.y.z` -> `x.y.(z+1)`.
+    Patch,
+    /// `x.y.z` -> `x.(y+1).0`.
+    Minor,
+    /// `x.y.z` -> `(x+1).0.0`.
+    Major,
+}
+
+impl Bump {
+    /// The stable name used in JSON output: `none`, `patch`, `minor`, `major`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Bump::None => "none",
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        }
+    }
+
+    /// The smallest bump of a crate at `version` that `changes` need, as
+    /// Cargo reads versions: while the major version is 0, the minor version
+    /// is the one that breaks (0.1.x and 0.2.x are incompatible) and the
+    /// patch version carries additions; from 1.0.0, a break needs a major
+    /// bump and an addition a minor one. A docs-only change needs a patch
+    /// release to reach users.
+    pub fn needed(changes: &[Change], version: Version) -> Bump {
+        let unstable = version.major == 0;
+        match overall(changes) {
+            None => Bump::None,
+            Some(Classification::Breaking) if unstable => Bump::Minor,
+            Some(Classification::Breaking) => Bump::Major,
+            Some(Classification::Compatible) if unstable => Bump::Patch,
+            Some(Classification::Compatible) => Bump::Minor,
+            Some(Classification::DocsOnly) => Bump::Patch,
+        }
+    }
+}
+
+/// The place recorded for `item` in `api`, or for its nearest recorded
+/// parent (`A::b(c)` -> `A::b` -> `A`); the document root if none is.
+pub fn locate(api: &Api, item: &str) -> Pointer {
+    let mut current = item;
+    loop {
+        if let Some(pointer) = api.locations.get(current) {
+            return pointer.clone();
+        }
+        current = match parent(current) {
+            Some(parent) => parent,
+            None => return Pointer::root(),
+        };
+    }
+}
+
+/// `Client::m(id)` -> `Client::m`, `Client::m -> Ok` -> `Client::m`,
+/// `A::b` -> `A`, `A` -> none.
+fn parent(item: &str) -> Option<&str> {
+    if let Some((method, _)) = item.split_once(" -> ") {
+        return Some(method);
+    }
+    if item.ends_with(')')
+        && let Some(open) = item.rfind('(')
+    {
+        return Some(&item[..open]);
+    }
+    item.rsplit_once("::").map(|(parent, _)| parent)
+}
+
+/// A Rust type as the generated code spells it, without paths.
+pub fn rust_type(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "String".to_owned(),
+        Ty::Uuid => "Uuid".to_owned(),
+        Ty::DateTime => "DateTime<Utc>".to_owned(),
+        Ty::Date => "NaiveDate".to_owned(),
+        Ty::Bool => "bool".to_owned(),
+        Ty::I32 => "i32".to_owned(),
+        Ty::I64 => "i64".to_owned(),
+        Ty::F32 => "f32".to_owned(),
+        Ty::F64 => "f64".to_owned(),
+        Ty::Json => "serde_json::Value".to_owned(),
+        Ty::Named(name) => name.clone(),
+        Ty::Array(item) => format!("Vec<{}>", rust_type(item)),
+        Ty::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
+        Ty::Option(inner) => format!("Option<{}>", rust_type(inner)),
+        Ty::Boxed(inner) => format!("Box<{}>", rust_type(inner)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[test]
+    fn items_fall_back_to_their_nearest_recorded_parent() {
+        assert_eq!(parent("Client::m(id)"), Some("Client::m"));
+        assert_eq!(parent("Client::m -> Ok"), Some("Client::m"));
+        assert_eq!(parent("Thing::field"), Some("Thing"));
+        assert_eq!(parent("Thing"), None);
+        let api = Api {
+            docs: Vec::new(),
+            server: None,
+            types: Vec::new(),
+            operations: Vec::new(),
+            locations: BTreeMap::from([("Thing".to_owned(), Pointer::root().push("components"))]),
+        };
+        assert_eq!(locate(&api, "Thing::new").as_str(), "#/components");
+        assert_eq!(locate(&api, "Other::x").as_str(), "#");
+    }
+
+    #[test]
+    fn versions_parse_and_bump() {
+        let version = Version::parse("0.1.3-beta.1").unwrap();
+        assert_eq!(version.to_string(), "0.1.3");
+        assert_eq!(version.bumped(Bump::Minor).to_string(), "0.2.0");
+        assert_eq!(version.bumped(Bump::Patch).to_string(), "0.1.4");
+        assert_eq!(version.bumped(Bump::Major).to_string(), "1.0.0");
+        assert_eq!(Version::parse("1.2"), None);
+        assert_eq!(Version::parse("1.2.3.4"), None);
+    }
+
+    #[test]
+    fn the_bump_follows_cargo_semver_for_0_x_and_later() {
+        let change = |rule| Change {
+            kind: ChangeKind::Changed,
+            subject: Subject::Field,
+            item: "A::b".to_owned(),
+            pointer: Pointer::root(),
+            side: Side::New,
+            old: None,
+            new: None,
+            rule,
+        };
+        let zero = Version::parse("0.4.2").unwrap();
+        let one = Version::parse("1.4.2").unwrap();
+        let breaking = [change(Rule::DocsChanged), change(Rule::FieldRemoved)];
+        let compatible = [change(Rule::EnumValueAdded), change(Rule::DocsChanged)];
+        let docs = [change(Rule::DocsChanged)];
+        assert_eq!(Bump::needed(&breaking, zero), Bump::Minor);
+        assert_eq!(Bump::needed(&breaking, one), Bump::Major);
+        assert_eq!(Bump::needed(&compatible, zero), Bump::Patch);
+        assert_eq!(Bump::needed(&compatible, one), Bump::Minor);
+        assert_eq!(Bump::needed(&docs, one), Bump::Patch);
+        assert_eq!(Bump::needed(&[], one), Bump::None);
+    }
+}
