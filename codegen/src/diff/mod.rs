@@ -23,7 +23,7 @@ use std::fmt;
 use crate::error::Pointer;
 use crate::ir::{Api, Ty};
 
-pub use rules::Rule;
+pub use rules::{Rule, RuleInfo};
 
 /// What a change means for code that uses the generated crate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,231 +1,130 @@
-//! The rules that classify a change: each one's stable id, its classification and why.
+//! The rules that classify a change: one table gives each its stable id, its classification and why.
 
 use std::fmt;
 
 use super::Classification;
 
-/// The rule that classifies a change, stated in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[allow(missing_docs)] // Each rule's text is its `explanation`.
-pub enum Rule {
-    OperationRemoved,
-    TypeRemoved,
-    TypeChanged,
-    FieldRemoved,
-    RequiredFieldAdded,
-    FieldNowRequired,
-    FieldNowOptional,
-    NullabilityChanged,
-    WireNameChanged,
-    MethodRenamed,
-    ConstructorReordered,
-    EnumValueRemoved,
-    CatchAllRenamed,
-    DefaultRemoved,
-    DefaultChanged,
-    ErrorStatusRemoved,
-    ParameterAdded,
-    ParameterRemoved,
-    ParameterNowRequired,
-    ParameterNowOptional,
-    OperationAdded,
-    TypeAdded,
-    OptionalFieldAdded,
-    EnumValueAdded,
-    ErrorStatusAdded,
-    DefaultAdded,
-    ParameterRenamed,
-    RequestChanged,
-    SuccessStatusChanged,
-    ServerChanged,
-    DocsChanged,
+/// What a [`Rule`] says: its stable name, what it decides and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// The rule's stable name (`enum-value-removed`).
+    pub id: &'static str,
+    /// What the rule decides.
+    pub classification: Classification,
+    /// Why the rule classifies a change the way it does, in one sentence.
+    pub explanation: &'static str,
+}
+
+/// Declares [`Rule`], [`Rule::ALL`] and [`Rule::info`] from one table, so
+/// that a rule is added with one row and the lists cannot drift apart.
+/// A row: `Variant: "id", Classification, "explanation";`.
+macro_rules! rules {
+    ($($rule:ident: $id:literal, $classification:ident, $explanation:literal;)*) => {
+        /// The rule that classifies a change, stated in the report.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $(#[doc = $explanation] $rule,)*
+        }
+
+        impl Rule {
+            /// Every rule, in the order of the table: breaking ones first.
+            pub const ALL: &'static [Rule] = &[$(Rule::$rule),*];
+
+            /// The rule's row of the table.
+            pub const fn info(self) -> RuleInfo {
+                match self {
+                    $(Rule::$rule => RuleInfo {
+                        id: $id,
+                        classification: Classification::$classification,
+                        explanation: $explanation,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+// Breaking rules first, then compatible ones, then docs only (a test keeps
+// the order, which `Rule::ALL` and the report follow).
+rules! {
+    OperationRemoved: "operation-removed", Breaking,
+        "the `Client` method is removed; code that calls it no longer compiles";
+    TypeRemoved: "type-removed", Breaking,
+        "code that names the type no longer compiles";
+    TypeChanged: "type-changed", Breaking,
+        "the Rust type changes; code that reads, builds or passes the value no longer compiles";
+    FieldRemoved: "field-removed", Breaking,
+        "code that reads or sets the field no longer compiles";
+    RequiredFieldAdded: "required-field-added", Breaking,
+        "a new required field is a new parameter of the struct's `new` (and a struct without required fields loses `Default`); code that builds the value, such as tests and mocks, no longer compiles";
+    FieldNowRequired: "field-now-required", Breaking,
+        "an optional field that becomes required changes from `Option<T>` to `T` and moves from a setter into `new`";
+    FieldNowOptional: "field-now-optional", Breaking,
+        "a required field that becomes optional changes from `T` to `Option<T>` and moves from `new` to a setter";
+    NullabilityChanged: "nullability-changed", Breaking,
+        "a field that becomes nullable, or stops being nullable, changes its Rust type (`T`, `Option<T>`, `Nullable<T>`)";
+    WireNameChanged: "wire-name-changed", Breaking,
+        "the Rust name stays but the JSON name changes; data written by one version is not read by the other";
+    MethodRenamed: "method-renamed", Breaking,
+        "the setter or clearer is renamed; code that calls it no longer compiles";
+    ConstructorReordered: "constructor-reordered", Breaking,
+        "the parameters of `new` change order; calls no longer compile, or silently swap values of the same type";
+    EnumValueRemoved: "enum-value-removed", Breaking,
+        "code that names the variant no longer compiles; the value now decodes to the catch-all variant";
+    CatchAllRenamed: "catch-all-renamed", Breaking,
+        "the catch-all variant is renamed; code that matches it no longer compiles";
+    DefaultRemoved: "default-removed", Breaking,
+        "the enum no longer implements `Default`";
+    DefaultChanged: "default-changed", Breaking,
+        "`Default::default()` silently returns another value";
+    ErrorStatusRemoved: "error-status-removed", Breaking,
+        "code that matches the variant no longer compiles; the status now ends as `Error::UnexpectedStatus`";
+    ParameterAdded: "parameter-added", Breaking,
+        "the method takes a new argument (path parameters and required bodies are required); calls no longer compile";
+    ParameterRemoved: "parameter-removed", Breaking,
+        "the method takes one argument less; calls no longer compile";
+    ParameterNowRequired: "parameter-now-required", Breaking,
+        "the body argument changes from `Option<&T>` to `&T`; calls no longer compile";
+    ParameterNowOptional: "parameter-now-optional", Breaking,
+        "the body argument changes from `&T` to `Option<&T>`; calls no longer compile";
+    OperationAdded: "operation-added", Compatible,
+        "a new method of `Client`; existing code is unaffected";
+    TypeAdded: "type-added", Compatible,
+        "a new type; existing code is unaffected";
+    OptionalFieldAdded: "optional-field-added", Compatible,
+        "structs are `#[non_exhaustive]` and `new` takes only required fields: the new field starts unset and gets a setter";
+    EnumValueAdded: "enum-value-added", Compatible,
+        "the enum is `#[non_exhaustive]` with a catch-all variant, which took this value before; no `match` breaks";
+    ErrorStatusAdded: "error-status-added", Compatible,
+        "error enums are `#[non_exhaustive]`; the status ended as `Error::UnexpectedStatus` before";
+    DefaultAdded: "default-added", Compatible,
+        "the enum now implements `Default`; existing code is unaffected";
+    ParameterRenamed: "parameter-renamed", Compatible,
+        "arguments are positional; callers do not name them";
+    RequestChanged: "request-changed", Compatible,
+        "the method sends its request with another HTTP method or to another path; its signature is unchanged";
+    SuccessStatusChanged: "success-status-changed", Compatible,
+        "the method expects another success status; its signature is unchanged";
+    ServerChanged: "server-changed", Compatible,
+        "a space name expands to another base URL; no signature changes";
+    DocsChanged: "docs-changed", DocsOnly,
+        "only doc comments change";
 }
 
 impl Rule {
-    /// Every rule, breaking ones first.
-    pub const ALL: &'static [Rule] = &[
-        Rule::OperationRemoved,
-        Rule::TypeRemoved,
-        Rule::TypeChanged,
-        Rule::FieldRemoved,
-        Rule::RequiredFieldAdded,
-        Rule::FieldNowRequired,
-        Rule::FieldNowOptional,
-        Rule::NullabilityChanged,
-        Rule::WireNameChanged,
-        Rule::MethodRenamed,
-        Rule::ConstructorReordered,
-        Rule::EnumValueRemoved,
-        Rule::CatchAllRenamed,
-        Rule::DefaultRemoved,
-        Rule::DefaultChanged,
-        Rule::ErrorStatusRemoved,
-        Rule::ParameterAdded,
-        Rule::ParameterRemoved,
-        Rule::ParameterNowRequired,
-        Rule::ParameterNowOptional,
-        Rule::OperationAdded,
-        Rule::TypeAdded,
-        Rule::OptionalFieldAdded,
-        Rule::EnumValueAdded,
-        Rule::ErrorStatusAdded,
-        Rule::DefaultAdded,
-        Rule::ParameterRenamed,
-        Rule::RequestChanged,
-        Rule::SuccessStatusChanged,
-        Rule::ServerChanged,
-        Rule::DocsChanged,
-    ];
-
     /// The rule's stable name (`enum-value-removed`).
     pub fn id(self) -> &'static str {
-        match self {
-            Rule::OperationRemoved => "operation-removed",
-            Rule::TypeRemoved => "type-removed",
-            Rule::TypeChanged => "type-changed",
-            Rule::FieldRemoved => "field-removed",
-            Rule::RequiredFieldAdded => "required-field-added",
-            Rule::FieldNowRequired => "field-now-required",
-            Rule::FieldNowOptional => "field-now-optional",
-            Rule::NullabilityChanged => "nullability-changed",
-            Rule::WireNameChanged => "wire-name-changed",
-            Rule::MethodRenamed => "method-renamed",
-            Rule::ConstructorReordered => "constructor-reordered",
-            Rule::EnumValueRemoved => "enum-value-removed",
-            Rule::CatchAllRenamed => "catch-all-renamed",
-            Rule::DefaultRemoved => "default-removed",
-            Rule::DefaultChanged => "default-changed",
-            Rule::ErrorStatusRemoved => "error-status-removed",
-            Rule::ParameterAdded => "parameter-added",
-            Rule::ParameterRemoved => "parameter-removed",
-            Rule::ParameterNowRequired => "parameter-now-required",
-            Rule::ParameterNowOptional => "parameter-now-optional",
-            Rule::OperationAdded => "operation-added",
-            Rule::TypeAdded => "type-added",
-            Rule::OptionalFieldAdded => "optional-field-added",
-            Rule::EnumValueAdded => "enum-value-added",
-            Rule::ErrorStatusAdded => "error-status-added",
-            Rule::DefaultAdded => "default-added",
-            Rule::ParameterRenamed => "parameter-renamed",
-            Rule::RequestChanged => "request-changed",
-            Rule::SuccessStatusChanged => "success-status-changed",
-            Rule::ServerChanged => "server-changed",
-            Rule::DocsChanged => "docs-changed",
-        }
+        self.info().id
     }
 
     /// What the rule decides.
     pub fn classification(self) -> Classification {
-        match self {
-            Rule::OperationRemoved
-            | Rule::TypeRemoved
-            | Rule::TypeChanged
-            | Rule::FieldRemoved
-            | Rule::RequiredFieldAdded
-            | Rule::FieldNowRequired
-            | Rule::FieldNowOptional
-            | Rule::NullabilityChanged
-            | Rule::WireNameChanged
-            | Rule::MethodRenamed
-            | Rule::ConstructorReordered
-            | Rule::EnumValueRemoved
-            | Rule::CatchAllRenamed
-            | Rule::DefaultRemoved
-            | Rule::DefaultChanged
-            | Rule::ErrorStatusRemoved
-            | Rule::ParameterAdded
-            | Rule::ParameterRemoved
-            | Rule::ParameterNowRequired
-            | Rule::ParameterNowOptional => Classification::Breaking,
-            Rule::OperationAdded
-            | Rule::TypeAdded
-            | Rule::OptionalFieldAdded
-            | Rule::EnumValueAdded
-            | Rule::ErrorStatusAdded
-            | Rule::DefaultAdded
-            | Rule::ParameterRenamed
-            | Rule::RequestChanged
-            | Rule::SuccessStatusChanged
-            | Rule::ServerChanged => Classification::Compatible,
-            Rule::DocsChanged => Classification::DocsOnly,
-        }
+        self.info().classification
     }
 
     /// Why the rule classifies a change the way it does, in one sentence.
     pub fn explanation(self) -> &'static str {
-        match self {
-            Rule::OperationRemoved => {
-                "the `Client` method is removed; code that calls it no longer compiles"
-            }
-            Rule::TypeRemoved => "code that names the type no longer compiles",
-            Rule::TypeChanged => {
-                "the Rust type changes; code that reads, builds or passes the value no longer compiles"
-            }
-            Rule::FieldRemoved => "code that reads or sets the field no longer compiles",
-            Rule::RequiredFieldAdded => {
-                "a new required field is a new parameter of the struct's `new` (and a struct without required fields loses `Default`); code that builds the value, such as tests and mocks, no longer compiles"
-            }
-            Rule::FieldNowRequired => {
-                "an optional field that becomes required changes from `Option<T>` to `T` and moves from a setter into `new`"
-            }
-            Rule::FieldNowOptional => {
-                "a required field that becomes optional changes from `T` to `Option<T>` and moves from `new` to a setter"
-            }
-            Rule::NullabilityChanged => {
-                "a field that becomes nullable, or stops being nullable, changes its Rust type (`T`, `Option<T>`, `Nullable<T>`)"
-            }
-            Rule::WireNameChanged => {
-                "the Rust name stays but the JSON name changes; data written by one version is not read by the other"
-            }
-            Rule::MethodRenamed => {
-                "the setter or clearer is renamed; code that calls it no longer compiles"
-            }
-            Rule::ConstructorReordered => {
-                "the parameters of `new` change order; calls no longer compile, or silently swap values of the same type"
-            }
-            Rule::EnumValueRemoved => {
-                "code that names the variant no longer compiles; the value now decodes to the catch-all variant"
-            }
-            Rule::CatchAllRenamed => {
-                "the catch-all variant is renamed; code that matches it no longer compiles"
-            }
-            Rule::DefaultRemoved => "the enum no longer implements `Default`",
-            Rule::DefaultChanged => "`Default::default()` silently returns another value",
-            Rule::ErrorStatusRemoved => {
-                "code that matches the variant no longer compiles; the status now ends as `Error::UnexpectedStatus`"
-            }
-            Rule::ParameterAdded => {
-                "the method takes a new argument (path parameters and required bodies are required); calls no longer compile"
-            }
-            Rule::ParameterRemoved => "the method takes one argument less; calls no longer compile",
-            Rule::ParameterNowRequired => {
-                "the body argument changes from `Option<&T>` to `&T`; calls no longer compile"
-            }
-            Rule::ParameterNowOptional => {
-                "the body argument changes from `&T` to `Option<&T>`; calls no longer compile"
-            }
-            Rule::OperationAdded => "a new method of `Client`; existing code is unaffected",
-            Rule::TypeAdded => "a new type; existing code is unaffected",
-            Rule::OptionalFieldAdded => {
-                "structs are `#[non_exhaustive]` and `new` takes only required fields: the new field starts unset and gets a setter"
-            }
-            Rule::EnumValueAdded => {
-                "the enum is `#[non_exhaustive]` with a catch-all variant, which took this value before; no `match` breaks"
-            }
-            Rule::ErrorStatusAdded => {
-                "error enums are `#[non_exhaustive]`; the status ended as `Error::UnexpectedStatus` before"
-            }
-            Rule::DefaultAdded => "the enum now implements `Default`; existing code is unaffected",
-            Rule::ParameterRenamed => "arguments are positional; callers do not name them",
-            Rule::RequestChanged => {
-                "the method sends its request with another HTTP method or to another path; its signature is unchanged"
-            }
-            Rule::SuccessStatusChanged => {
-                "the method expects another success status; its signature is unchanged"
-            }
-            Rule::ServerChanged => "a space name expands to another base URL; no signature changes",
-            Rule::DocsChanged => "only doc comments change",
-        }
+        self.info().explanation
     }
 }
 
