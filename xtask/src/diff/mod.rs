@@ -38,10 +38,14 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use codegen::diff::{Bump, Change, ChangeKind, Classification, Side, Version};
+use codegen::diff::{Change, ChangeKind, Classification, Side};
 use serde_json::json;
 
 use crate::{CLIENT_CRATE, CLIENT_SPEC};
+
+mod version;
+
+pub use version::{Bump, Version};
 
 /// How to call the command.
 pub const USAGE: &str = "cargo xtask diff [REV | A..B] [--format markdown|json]";
