@@ -20,7 +20,7 @@ mod types;
 mod walk;
 
 use crate::error::Pointer;
-use crate::ir::{Api, Ty};
+use crate::ir::Api;
 
 pub use rules::{Rule, RuleInfo};
 
@@ -233,27 +233,6 @@ fn parent(item: &str) -> Option<&str> {
         return Some(&item[..open]);
     }
     item.rsplit_once("::").map(|(parent, _)| parent)
-}
-
-/// A Rust type as the generated code spells it, without paths.
-pub fn rust_type(ty: &Ty) -> String {
-    match ty {
-        Ty::String => "String".to_owned(),
-        Ty::Uuid => "Uuid".to_owned(),
-        Ty::DateTime => "DateTime<Utc>".to_owned(),
-        Ty::Date => "NaiveDate".to_owned(),
-        Ty::Bool => "bool".to_owned(),
-        Ty::I32 => "i32".to_owned(),
-        Ty::I64 => "i64".to_owned(),
-        Ty::F32 => "f32".to_owned(),
-        Ty::F64 => "f64".to_owned(),
-        Ty::Json => "serde_json::Value".to_owned(),
-        Ty::Named(name) => name.clone(),
-        Ty::Array(item) => format!("Vec<{}>", rust_type(item)),
-        Ty::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
-        Ty::Option(inner) => format!("Option<{}>", rust_type(inner)),
-        Ty::Boxed(inner) => format!("Box<{}>", rust_type(inner)),
-    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::walk::Differ;
-use super::{Rule, Subject, rust_type};
-use crate::ir::{Body, ErrorEnum, Operation, StatusMatch, Ty};
+use super::{Rule, Subject};
+use crate::ir::{Body, ErrorEnum, Operation, StatusMatch, Ty, rust_type};
 use crate::lower::parameter_line;
 
 fn body_argument(body: &Body) -> String {

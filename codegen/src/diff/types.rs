@@ -3,41 +3,23 @@
 use std::collections::BTreeSet;
 
 use super::walk::{Differ, pair_up};
-use super::{Rule, Subject, rust_type};
-use crate::ir::{Enum, Field, Presence, Struct, TypeDef};
+use super::{Rule, Subject};
+use crate::ir::{Enum, Field, Struct, TypeDef, rust_type};
 
-/// The declared type of a field, with its `Option`/`Nullable` wrapper.
+/// The declared type of a field as the report shows it: with its
+/// `Option`/`Nullable` wrapper, and marked when it is flattened.
 fn field_type(field: &Field) -> String {
-    let inner = rust_type(&field.ty);
+    let declared = field.rust_type();
     if field.flatten {
-        return format!("#[serde(flatten)] {inner}");
-    }
-    match field.presence {
-        Presence::Required => inner,
-        Presence::Optional | Presence::RequiredNullable => format!("Option<{inner}>"),
-        Presence::OptionalNullable => format!("Nullable<{inner}>"),
+        format!("#[serde(flatten)] {declared}")
+    } else {
+        declared
     }
 }
 
-/// The fields `new` takes, in order.
+/// The names of the fields `new` takes, in order.
 fn constructor(s: &Struct) -> Vec<&str> {
-    s.fields
-        .iter()
-        .filter(|f| in_constructor(f.presence))
-        .map(|f| f.name.as_str())
-        .collect()
-}
-
-/// Whether `new` takes the field.
-fn in_constructor(presence: Presence) -> bool {
-    matches!(presence, Presence::Required | Presence::RequiredNullable)
-}
-
-fn nullable(presence: Presence) -> bool {
-    matches!(
-        presence,
-        Presence::RequiredNullable | Presence::OptionalNullable
-    )
+    s.constructor_fields().map(|f| f.name.as_str()).collect()
 }
 
 pub(super) fn kind_of(def: &TypeDef) -> String {
@@ -122,7 +104,7 @@ impl Differ<'_> {
                     self.removed(Subject::Field, item, field_type(old), Rule::FieldRemoved)
                 }
                 (None, Some(new)) => {
-                    let rule = if in_constructor(new.presence) {
+                    let rule = if new.presence.is_required() {
                         Rule::RequiredFieldAdded
                     } else {
                         Rule::OptionalFieldAdded
@@ -163,14 +145,14 @@ impl Differ<'_> {
         let (before, after) = (field_type(old), field_type(new));
         if old.ty != new.ty {
             self.changed(Subject::Field, item, before, after, Rule::TypeChanged);
-        } else if in_constructor(old.presence) != in_constructor(new.presence) {
-            let rule = if in_constructor(new.presence) {
+        } else if old.presence.is_required() != new.presence.is_required() {
+            let rule = if new.presence.is_required() {
                 Rule::FieldNowRequired
             } else {
                 Rule::FieldNowOptional
             };
             self.changed(Subject::Field, item, before, after, rule);
-        } else if nullable(old.presence) != nullable(new.presence) {
+        } else if old.presence.is_nullable() != new.presence.is_nullable() {
             self.changed(
                 Subject::Field,
                 item,
@@ -181,7 +163,7 @@ impl Differ<'_> {
         } else {
             let methods = |f: &Field| {
                 let mut names = Vec::new();
-                if !in_constructor(f.presence) {
+                if !f.presence.is_required() {
                     names.push(f.setter.clone());
                 }
                 names.extend(f.clearer.clone());

@@ -20,8 +20,8 @@ use super::refs::SchemaRef;
 use super::schema::{
     Kind, Listed, TypeUse, is_null, kind, listed, parts, string_enum, union_members,
 };
-use crate::diff::rust_type;
 use crate::error::Pointer;
+use crate::ir::rust_type;
 use crate::ir::{Docs, Field, Presence, Struct, Ty, TypeDef, Union, UnionVariant};
 use crate::naming::{snake_name, type_name};
 
