@@ -244,3 +244,52 @@ impl Differ<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diff::{Classification, Rule, diff};
+    use crate::ir::{Api, TypeDef};
+
+    /// `Pair` with the properties `first` and `second` in this order, both required.
+    fn pair(first: &str, second: &str) -> Api {
+        let text = format!(
+            "openapi: 3.0.3\ninfo:\n  title: Fixture\n  version: 1.0.0\npaths: {{}}\n\
+             components:\n  schemas:\n    Pair:\n      type: object\n      required: [a, b]\n      \
+             properties:\n        {first}:\n          type: string\n        {second}:\n          type: string\n"
+        );
+        let mut api = match crate::lower_text(&text) {
+            Ok(api) => api,
+            Err(errors) => panic!("{errors}"),
+        };
+        // Lowering gives a `new` of two or more fields a struct that names
+        // them (`PairRequired`); a `new` that takes them by position is what
+        // the rule is about.
+        for def in &mut api.types {
+            if let TypeDef::Struct(s) = def {
+                assert_eq!(s.required.as_deref(), Some("PairRequired"));
+                s.required = None;
+            }
+        }
+        api
+    }
+
+    #[test]
+    fn a_positional_constructor_whose_parameters_change_order_breaks() {
+        let changes = diff(&pair("a", "b"), &pair("b", "a"));
+        let found: Vec<_> = changes
+            .iter()
+            .map(|c| (c.rule, c.item.as_str(), c.old.as_deref(), c.new.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                Rule::ConstructorReordered,
+                "Pair::new",
+                Some("new(a, b)"),
+                Some("new(b, a)")
+            )]
+        );
+        assert_eq!(changes[0].rule.id(), "constructor-reordered");
+        assert_eq!(changes[0].classification(), Classification::Breaking);
+    }
+}
