@@ -107,6 +107,29 @@ pub enum Ty {
     Boxed(Box<Ty>),
 }
 
+/// A Rust type as the generated code spells it, without paths
+/// (`Vec<Uuid>`, `BTreeMap<String, i64>`): for docs and reports that name
+/// a type to the crate's users.
+pub fn rust_type(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "String".to_owned(),
+        Ty::Uuid => "Uuid".to_owned(),
+        Ty::DateTime => "DateTime<Utc>".to_owned(),
+        Ty::Date => "NaiveDate".to_owned(),
+        Ty::Bool => "bool".to_owned(),
+        Ty::I32 => "i32".to_owned(),
+        Ty::I64 => "i64".to_owned(),
+        Ty::F32 => "f32".to_owned(),
+        Ty::F64 => "f64".to_owned(),
+        Ty::Json => "serde_json::Value".to_owned(),
+        Ty::Named(name) => name.clone(),
+        Ty::Array(item) => format!("Vec<{}>", rust_type(item)),
+        Ty::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
+        Ty::Option(inner) => format!("Option<{}>", rust_type(inner)),
+        Ty::Boxed(inner) => format!("Box<{}>", rust_type(inner)),
+    }
+}
+
 /// Whether a field must be present and whether it may be `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {
@@ -118,6 +141,43 @@ pub enum Presence {
     RequiredNullable,
     /// `Nullable<T>`: absent, `null` or a value.
     OptionalNullable,
+}
+
+impl Presence {
+    /// Whether the document requires the property (its value may still be
+    /// `null`): the struct's `new` takes the field, and it has no setter.
+    pub fn is_required(self) -> bool {
+        matches!(self, Presence::Required | Presence::RequiredNullable)
+    }
+
+    /// Whether the value may be `null`.
+    pub fn is_nullable(self) -> bool {
+        matches!(
+            self,
+            Presence::RequiredNullable | Presence::OptionalNullable
+        )
+    }
+
+    /// What the value is held in: `T`, `Option<T>` (absent, or `null` when
+    /// required) or `Nullable<T>` (absent, `null` or a value).
+    pub fn wrapper(self) -> Wrapper {
+        match self {
+            Presence::Required => Wrapper::Bare,
+            Presence::Optional | Presence::RequiredNullable => Wrapper::Option,
+            Presence::OptionalNullable => Wrapper::Nullable,
+        }
+    }
+}
+
+/// What a field's value is held in, by its [`Presence`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrapper {
+    /// `T`.
+    Bare,
+    /// `Option<T>`.
+    Option,
+    /// The runtime's `Nullable<T>`.
+    Nullable,
 }
 
 /// A struct generated from an object schema.
@@ -132,6 +192,14 @@ pub struct Struct {
     /// With two or more fields the API requires: the name of the struct of
     /// those fields that `new` takes, so that each is named where it is given.
     pub required: Option<String>,
+}
+
+impl Struct {
+    /// The fields `new` takes, in document order: those the document
+    /// requires ([`Presence::is_required`]).
+    pub fn constructor_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|f| f.presence.is_required())
+    }
 }
 
 /// One field of a struct.
@@ -156,6 +224,29 @@ pub struct Field {
     /// is [`Presence::Optional`] and starts empty), or the union an `allOf`
     /// shares its object with (then it is [`Presence::Required`]).
     pub flatten: bool,
+}
+
+impl Field {
+    /// What the field's value is held in: a flattened field holds it as it
+    /// is (an empty map is the unset one); any other as its presence says.
+    pub fn wrapper(&self) -> Wrapper {
+        if self.flatten {
+            Wrapper::Bare
+        } else {
+            self.presence.wrapper()
+        }
+    }
+
+    /// The type the field is declared with, spelled as [`rust_type`] does:
+    /// `String`, `Option<String>`, `Nullable<String>`.
+    pub fn rust_type(&self) -> String {
+        let inner = rust_type(&self.ty);
+        match self.wrapper() {
+            Wrapper::Bare => inner,
+            Wrapper::Option => format!("Option<{inner}>"),
+            Wrapper::Nullable => format!("Nullable<{inner}>"),
+        }
+    }
 }
 
 /// An open string enum: the listed values, plus a catch-all for values the
@@ -473,4 +564,66 @@ pub struct ErrorVariant {
     pub docs: Docs,
     /// The response description in one line, for `Display`.
     pub summary: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(presence: Presence, flatten: bool) -> Field {
+        Field {
+            name: "tags".to_owned(),
+            wire: "tags".to_owned(),
+            docs: Vec::new(),
+            ty: Ty::Map(Box::new(Ty::Array(Box::new(Ty::Uuid)))),
+            presence,
+            setter: "tags".to_owned(),
+            clearer: None,
+            flatten,
+        }
+    }
+
+    #[test]
+    fn a_field_is_spelled_with_the_wrapper_its_presence_gives() {
+        let inner = "BTreeMap<String, Vec<Uuid>>";
+        for (presence, spelled, required, nullable) in [
+            (Presence::Required, inner.to_owned(), true, false),
+            (Presence::Optional, format!("Option<{inner}>"), false, false),
+            (
+                Presence::RequiredNullable,
+                format!("Option<{inner}>"),
+                true,
+                true,
+            ),
+            (
+                Presence::OptionalNullable,
+                format!("Nullable<{inner}>"),
+                false,
+                true,
+            ),
+        ] {
+            assert_eq!(field(presence, false).rust_type(), spelled);
+            assert_eq!(presence.is_required(), required, "{presence:?}");
+            assert_eq!(presence.is_nullable(), nullable, "{presence:?}");
+        }
+        // A flattened map is held as it is: empty when unset.
+        assert_eq!(field(Presence::Optional, true).wrapper(), Wrapper::Bare);
+        assert_eq!(field(Presence::Optional, true).rust_type(), inner);
+    }
+
+    #[test]
+    fn new_takes_the_required_fields_in_order() {
+        let mut id = field(Presence::Required, false);
+        id.name = "id".to_owned();
+        let mut note = field(Presence::RequiredNullable, false);
+        note.name = "note".to_owned();
+        let s = Struct {
+            name: "Thing".to_owned(),
+            docs: Vec::new(),
+            fields: vec![field(Presence::Optional, false), note, id],
+            required: None,
+        };
+        let names: Vec<&str> = s.constructor_fields().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["note", "id"]);
+    }
 }

@@ -7,9 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::diff::{Change, Classification, Version};
+use codegen::diff::{Change, Classification};
 use codegen::ir::TypeDef;
-use xtask::diff::{Report, Snapshot, run};
+use xtask::diff::{Report, Snapshot, Version, run};
 use xtask::{CLIENT_SPEC, workspace_root};
 
 /// The old side of every fixture pair: one struct per role, an enum, two

@@ -6,8 +6,8 @@ use openapiv3::{Discriminator, Schema};
 
 use super::discriminator::tagged_decoding;
 use super::is_plain_string;
-use crate::diff::rust_type;
 use crate::error::Pointer;
+use crate::ir::rust_type;
 use crate::ir::{Docs, Tag, Ty, TypeDef, Union, UnionVariant};
 use crate::lower::Lowerer;
 use crate::lower::docs::{constraint_docs, non_empty, schema_docs};
