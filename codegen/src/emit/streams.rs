@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::operations::Call;
 use super::{Scope, docs, ident, runtime, ty};
-use crate::ir::{Docs, Operation, Pagination, Presence};
+use crate::ir::{Docs, Operation, Pagination, Wrapper};
 
 /// The streaming method of the paginated operation `op`: it builds the first
 /// request as the one-page method does (`call`), then reads each page with
@@ -60,14 +60,10 @@ pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> To
 /// is unset).
 fn page_items(pagination: &Pagination) -> TokenStream {
     let items_field = ident(&pagination.items_field);
-    match pagination.items_presence {
-        Presence::Required => quote!(page.#items_field),
-        Presence::Optional | Presence::RequiredNullable => {
-            quote!(page.#items_field.unwrap_or_default())
-        }
-        Presence::OptionalNullable => {
-            quote!(page.#items_field.into_option().unwrap_or_default())
-        }
+    match pagination.items_presence.wrapper() {
+        Wrapper::Bare => quote!(page.#items_field),
+        Wrapper::Option => quote!(page.#items_field.unwrap_or_default()),
+        Wrapper::Nullable => quote!(page.#items_field.into_option().unwrap_or_default()),
     }
 }
 
@@ -75,19 +71,19 @@ fn page_items(pagination: &Pagination) -> TokenStream {
 /// however its links object and next field are held.
 fn next_link(pagination: &Pagination) -> TokenStream {
     let next_field = ident(&pagination.next_field);
-    let next = |links: TokenStream| match pagination.next_presence {
-        Presence::Required => quote!(::std::option::Option::Some(#links.#next_field)),
-        Presence::Optional | Presence::RequiredNullable => quote!(#links.#next_field),
-        Presence::OptionalNullable => quote!(#links.#next_field.into_option()),
+    let next = |links: TokenStream| match pagination.next_presence.wrapper() {
+        Wrapper::Bare => quote!(::std::option::Option::Some(#links.#next_field)),
+        Wrapper::Option => quote!(#links.#next_field),
+        Wrapper::Nullable => quote!(#links.#next_field.into_option()),
     };
     let links_field = ident(&pagination.links_field);
-    match pagination.links_presence {
-        Presence::Required => next(quote!(page.#links_field)),
-        Presence::Optional | Presence::RequiredNullable => {
+    match pagination.links_presence.wrapper() {
+        Wrapper::Bare => next(quote!(page.#links_field)),
+        Wrapper::Option => {
             let inner = next(quote!(links));
             quote!(page.#links_field.and_then(|links| #inner))
         }
-        Presence::OptionalNullable => {
+        Wrapper::Nullable => {
             let inner = next(quote!(links));
             quote!(page.#links_field.into_option().and_then(|links| #inner))
         }

@@ -4,18 +4,15 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 
 use super::{Scope, doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
-use crate::ir::{Field, Presence, Struct, Ty};
+use crate::ir::{Field, Presence, Struct, Ty, Wrapper};
 
 /// The type a field is declared with.
 fn field_type(field: &Field) -> TokenStream {
     let inner = ty(&field.ty, Scope::Types);
-    if field.flatten {
-        return inner;
-    }
-    match field.presence {
-        Presence::Required => inner,
-        Presence::Optional | Presence::RequiredNullable => quote!(::std::option::Option<#inner>),
-        Presence::OptionalNullable => {
+    match field.wrapper() {
+        Wrapper::Bare => inner,
+        Wrapper::Option => quote!(::std::option::Option<#inner>),
+        Wrapper::Nullable => {
             let nullable = runtime("Nullable");
             quote!(#nullable<#inner>)
         }
@@ -61,11 +58,7 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
     let fields = s.fields.iter().map(field);
     // The constructor takes the fields that must be present, in document
     // order: one as it is, several as a struct that names each of them.
-    let constructor_fields: Vec<&Field> = s
-        .fields
-        .iter()
-        .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-        .collect();
+    let constructor_fields: Vec<&Field> = s.constructor_fields().collect();
     let required_struct = s
         .required
         .as_deref()

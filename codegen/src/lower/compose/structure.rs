@@ -215,10 +215,7 @@ impl<'a> Lowerer<'a> {
         fields: &[Field],
         pointer: &Pointer,
     ) -> Option<Option<String>> {
-        let required_count = fields
-            .iter()
-            .filter(|f| matches!(f.presence, Presence::Required | Presence::RequiredNullable))
-            .count();
+        let required_count = fields.iter().filter(|f| f.presence.is_required()).count();
         if required_count >= 2 {
             Some(Some(
                 self.claim_schema_name(&format!("{name}Required"), pointer)?,
