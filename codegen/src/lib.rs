@@ -19,7 +19,6 @@ pub mod error;
 pub mod ir;
 pub mod load;
 pub mod lower;
-mod naming;
 mod render;
 mod template;
 

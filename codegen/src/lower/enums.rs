@@ -9,7 +9,7 @@ use super::docs::{non_empty, schema_docs, value_meanings, variant_docs, without_
 use super::names::unique;
 use crate::error::Pointer;
 use crate::ir::{Docs, Enum, TypeDef, Variant};
-use crate::naming::variant_name;
+use crate::lower::names::case::variant_name;
 
 /// One listed value of a string enum and the place it is listed.
 pub(super) struct Listed<'a> {

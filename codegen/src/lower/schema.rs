@@ -45,7 +45,7 @@ impl<'a> Lowerer<'a> {
         };
         let base = Pointer::root().push("components").push("schemas");
         for key in components.schemas.keys() {
-            let wanted = crate::naming::type_name(key);
+            let wanted = crate::lower::names::case::type_name(key);
             if let Some(name) = self.claim_schema_name(&wanted, &base.push(key)) {
                 self.component_names.insert(key.clone(), name);
             }

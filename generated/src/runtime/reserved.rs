@@ -4,7 +4,7 @@
 //! of `Client` as well). Only the public surface is listed: the runtime's
 //! helpers are not methods of `Client`, so they reserve nothing.
 //!
-//! The generator reads this very file (`codegen/src/lower/names.rs` includes it
+//! The generator reads this very file (`codegen/src/lower/names/mod.rs` includes it
 //! with `#[path]`), so it is plain Rust without dependencies. Tests of the
 //! client crate keep it exact: `client.rs` compares [`CLIENT_METHODS`]
 //! with the methods its `public_methods!` block defines, and `lib.rs`

@@ -5,9 +5,9 @@ use openapiv3::{SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
 use super::MAX_DEPTH;
 use crate::lower::Lowerer;
 use crate::lower::enums::string_enum;
+use crate::lower::names::case::type_name;
 use crate::lower::refs::SchemaRef;
 use crate::lower::shape::{Kind, kind, parts};
-use crate::naming::type_name;
 
 /// The [`Lowerer::rank`] of objects and unions.
 pub(super) const OBJECTS: u8 = 8;

@@ -10,11 +10,11 @@ use crate::error::Pointer;
 use crate::ir::{Docs, Field, Presence, Struct, Ty};
 use crate::lower::Lowerer;
 use crate::lower::docs::{constraint_docs, non_empty, schema_docs};
+use crate::lower::names::case::{snake_name, type_name};
 use crate::lower::names::{name_methods, unique};
 use crate::lower::refs::SchemaRef;
 use crate::lower::schema::TypeUse;
 use crate::lower::shape::{parts, union_members};
-use crate::naming::{snake_name, type_name};
 
 impl<'a> Lowerer<'a> {
     /// A struct named `name` from `schema`: its properties and those of every

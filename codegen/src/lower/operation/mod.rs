@@ -17,7 +17,7 @@ use super::docs::operation_docs;
 use super::names::{RUNTIME_METHODS, unique};
 use crate::error::Pointer;
 use crate::ir::{Method, Operation};
-use crate::naming::{snake_name, type_name};
+use crate::lower::names::case::{snake_name, type_name};
 
 /// An operation of the document, before it is lowered: where it is and
 /// the identifier its names come from.

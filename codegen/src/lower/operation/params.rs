@@ -11,7 +11,7 @@ use crate::ir::{
 use crate::lower::Lowerer;
 use crate::lower::docs::{doc_lines, non_empty};
 use crate::lower::names::name_methods;
-use crate::naming::{snake_name, type_name};
+use crate::lower::names::case::{snake_name, type_name};
 
 /// The parameters of an operation: the path parameters, the names of
 /// those already reported (so the path check does not report them again;

@@ -6,7 +6,7 @@ use crate::error::Pointer;
 use crate::ir::{BodyFormat, ErrorEnum, ErrorVariant, StatusMatch, Success, Ty};
 use crate::lower::Lowerer;
 use crate::lower::docs::{doc_lines, non_empty};
-use crate::naming::{snake_name, status_variant};
+use crate::lower::names::case::{snake_name, status_variant};
 
 /// What the responses of an operation lower to.
 pub(super) struct Responses {

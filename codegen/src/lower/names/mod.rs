@@ -1,4 +1,6 @@
-//! Names: claiming type names (against each other and the runtime's), unique method and variant names.
+//! Names: claiming type names (against each other and the runtime's), unique method and variant names; [`case`] turns a name of the document into Rust's case conventions.
+
+pub(super) mod case;
 
 use std::collections::BTreeSet;
 
@@ -7,7 +9,7 @@ use crate::error::{Error, Pointer};
 use crate::ir::{Field, Presence};
 
 /// The names the client runtime takes, kept beside the runtime itself.
-#[path = "../../../generated/src/runtime/reserved.rs"]
+#[path = "../../../../generated/src/runtime/reserved.rs"]
 mod reserved;
 pub(super) use reserved::CLIENT_METHODS as RUNTIME_METHODS;
 use reserved::TYPE_NAMES as RUNTIME_NAMES;
@@ -68,12 +70,7 @@ impl Lowerer<'_> {
 /// (`clear_<field>`). Fields the constructor takes have no setter.
 pub(super) fn name_methods(fields: &mut [Field]) {
     let mut methods: BTreeSet<String> = BTreeSet::from(["new".to_owned()]);
-    let has_setter = |field: &Field| {
-        matches!(
-            field.presence,
-            Presence::Optional | Presence::OptionalNullable
-        )
-    };
+    let has_setter = |field: &Field| !field.presence.is_required();
     for field in fields.iter_mut().filter(|f| has_setter(f)) {
         if methods.insert(field.name.clone()) {
             field.setter = field.name.clone();

@@ -1,4 +1,4 @@
-//! Naming (used by lowering only): words of a spec name, Rust case conventions, keyword escaping.
+//! Case: the words of a name in the document, Rust case conventions, keyword escaping.
 
 /// Splits a name from the document into words: at every character that is
 /// not a letter or digit, between a lowercase letter and an uppercase one,
