@@ -20,16 +20,39 @@ fn text_that_is_not_yaml() {
 
 #[test]
 fn a_document_without_the_openapi_field() {
-    let expected = "1 problem in the OpenAPI document\n  \
-        #: not a valid OpenAPI document: missing the `openapi` version field \
-        (Swagger 2.0 documents are not supported)";
+    let problem = |message: &str| {
+        format!("1 problem in the OpenAPI document\n  #: not a valid OpenAPI document: {message}")
+    };
     assert_eq!(
         errors("info: {title: Bookshop, version: '1'}\npaths: {}\n"),
-        expected
+        problem("missing the `openapi` version field")
     );
     assert_eq!(
         errors("swagger: '2.0'\ninfo: {title: Bookshop, version: '1'}\npaths: {}\n"),
-        expected
+        problem("a Swagger 2.0 document (only OpenAPI 3.0 and 3.1 documents are supported)")
+    );
+}
+
+#[test]
+fn an_empty_document_or_one_that_is_not_an_object() {
+    let problem = |message: &str| {
+        format!("1 problem in the OpenAPI document\n  #: not a valid OpenAPI document: {message}")
+    };
+    let empty = problem("the document is empty (an OpenAPI document is a YAML or JSON object)");
+    for text in ["", "\n\n", "# only a comment\n", "---\n"] {
+        assert_eq!(errors(text), empty, "for {text:?}");
+    }
+    assert_eq!(
+        errors("- openapi: 3.0.3\n"),
+        problem("the document is a list, not an object")
+    );
+    assert_eq!(
+        errors("openapi 3.0.3\n"),
+        problem("the document is a single string, not an object")
+    );
+    assert_eq!(
+        errors("3.0\n"),
+        problem("the document is a single value, not an object")
     );
 }
 

@@ -28,13 +28,7 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
     let version = match value.get("openapi") {
         Some(Value::String(version)) => version.clone(),
         Some(_) => return Err(invalid(Pointer::root().push("openapi"), "must be a string").into()),
-        None => {
-            return Err(invalid(
-                Pointer::root(),
-                "missing the `openapi` version field (Swagger 2.0 documents are not supported)",
-            )
-            .into());
-        }
+        None => return Err(invalid(Pointer::root(), not_a_document(&value)).into()),
     };
     if version.starts_with("3.1") {
         downgrade_3_1(&mut value);
@@ -68,6 +62,21 @@ fn invalid(pointer: Pointer, message: &str) -> Error {
     Error::Invalid {
         pointer,
         message: message.to_owned(),
+    }
+}
+
+/// What a document without an `openapi` field is, in plain words.
+fn not_a_document(value: &Value) -> &'static str {
+    match value {
+        // Empty text, or only comments.
+        Value::Null => "the document is empty (an OpenAPI document is a YAML or JSON object)",
+        Value::Object(object) if object.contains_key("swagger") => {
+            "a Swagger 2.0 document (only OpenAPI 3.0 and 3.1 documents are supported)"
+        }
+        Value::Object(_) => "missing the `openapi` version field",
+        Value::Array(_) => "the document is a list, not an object",
+        Value::String(_) => "the document is a single string, not an object",
+        Value::Bool(_) | Value::Number(_) => "the document is a single value, not an object",
     }
 }
 
