@@ -2,10 +2,12 @@
 //!
 //! The text is read by [`strict`] (which refuses a key listed twice),
 //! brought to the 3.0 shape by [`downgrade`] (visiting schemas through
-//! [`walk`]), and read into the model; [`locate`] finds where in the
+//! [`walk`]), given what OpenAPI leaves [`implicit`], and read into the
+//! model; [`locate`] finds where in the
 //! document the model's problems are.
 
 mod downgrade;
+mod implicit;
 mod locate;
 mod strict;
 mod walk;
@@ -41,6 +43,8 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
         }
         .into());
     }
+    implicit::discriminator_children(&mut value);
+    for_each_schema(&mut value, &mut implicit::inherit_member_type);
     let mut errors = unread_paths(&value);
     match serde_path_to_error::deserialize(&value) {
         Ok(document) if errors.is_empty() => Ok(document),

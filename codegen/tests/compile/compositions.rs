@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 use api::{
     Address, AddressOneOf, AddressRequired, Booking, Contact, EmailAddress, Expression, Folder,
     Labels, PhoneAddress, Room, RoomKind, RoomRequired, Sum, SumRequired, Bike, Car,
-    CarRequired, Vehicle,
+    CarRequired, Detect, DetectFax, DetectFaxType, DetectKind, DetectMachine,
+    DetectMachineType, Vehicle,
 };
 use serde_json::json;
 
@@ -99,6 +100,21 @@ fn main() {
     );
     let bike: Vehicle = serde_json::from_value(json!({"kind": "Bike", "gears": 21})).unwrap();
     assert_eq!(bike, Vehicle::Bike(Bike::new("Bike").gears(21)));
+
+    // A `discriminator` parent without a `oneOf` is the union of the
+    // schemas that merge it: by its `mapping` (`fax`), else by schema name.
+    // Each child's `type` is its own narrowed enum, not the parent's.
+    let fax: Detect = serde_json::from_value(json!({"type": "fax", "tone": "CNG"})).unwrap();
+    assert_eq!(fax, Detect::DetectFax(DetectFax::new(DetectFaxType::Fax).tone("CNG")));
+    let machine: Detect = serde_json::from_value(json!({"type": "DetectMachine"})).unwrap();
+    assert!(matches!(&machine, Detect::DetectMachine(m) if m.type_ == DetectMachineType::from("DetectMachine")));
+    let unmapped: Detect = serde_json::from_value(json!({"type": "machine"})).unwrap();
+    assert_eq!(unmapped, Detect::Unknown(json!({"type": "machine"})));
+    assert_eq!(
+        serde_json::to_value(Detect::DetectMachine(DetectMachine::new(DetectMachineType::Machine).timeout(2.5))).unwrap(),
+        json!({"type": "machine", "timeout": 2.5})
+    );
+    assert_eq!(DetectKind::KNOWN.len(), 3);
 
     // Types that hold themselves are boxed.
     let nested = Folder::new("child").parent(Folder::new("root"));

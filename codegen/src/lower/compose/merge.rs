@@ -33,6 +33,9 @@ pub(super) struct Property<'a> {
     pub(super) key: &'a str,
     pub(super) schema: SchemaRef<'a>,
     pub(super) pointer: Pointer,
+    /// The wider declaration an enum narrowing replaced or was merged with,
+    /// whose description the field takes when `schema` has none.
+    pub(super) described_by: Option<SchemaRef<'a>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -144,6 +147,7 @@ impl<'a> Lowerer<'a> {
                 key,
                 schema,
                 pointer,
+                described_by: None,
             });
             return;
         };
@@ -161,6 +165,21 @@ impl<'a> Lowerer<'a> {
             existing.schema = schema;
             existing.pointer = pointer;
             return;
+        }
+        // An enum narrowed to some of its values (a `discriminator` child
+        // pinning its parent's `type` to its own tag) is the narrower one.
+        if let (Some(old_values), Some(new_values)) = (self.enum_values(old), self.enum_values(new))
+        {
+            if new_values.is_subset(&old_values) {
+                existing.described_by = Some(existing.schema);
+                existing.schema = schema;
+                existing.pointer = pointer;
+                return;
+            }
+            if old_values.is_subset(&new_values) {
+                existing.described_by = Some(schema);
+                return;
+            }
         }
         self.diagnostics.invalid(
             &pointer,
@@ -215,6 +234,22 @@ impl<'a> Lowerer<'a> {
         for member in found.all_of {
             self.property_keys(member.into(), depth + 1, out);
         }
+    }
+}
+
+impl<'a> Lowerer<'a> {
+    /// The values of a string enum, inline or behind `$ref`s and `allOf`
+    /// wrappers of one member (a bounded number of them).
+    fn enum_values(&self, mut schema: SchemaRef<'a>) -> Option<BTreeSet<&'a str>> {
+        for _ in 0..MAX_DEPTH {
+            match peel(schema) {
+                SchemaRef::Ref(reference) => {
+                    schema = SchemaRef::Item(self.referenced_schema(reference)?);
+                }
+                SchemaRef::Item(item) => return string_enum(item).map(BTreeSet::from_iter),
+            }
+        }
+        None
     }
 }
 

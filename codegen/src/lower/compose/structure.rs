@@ -89,7 +89,7 @@ impl<'a> Lowerer<'a> {
         let context = format!("{name}{}", type_name(key));
         let used = self.ty(property.schema, &property.pointer, &context)?;
         let required = required.iter().any(|(r, _)| *r == key);
-        let docs = self.field_docs(key, &field_name, property.schema);
+        let docs = self.field_docs(key, &field_name, property.schema, property.described_by);
         Some(Field {
             name: field_name,
             wire: key.to_owned(),
@@ -105,10 +105,19 @@ impl<'a> Lowerer<'a> {
     /// The docs of the field `field_name` for the property `key`: its
     /// description, its constraints, and why its Rust name differs when the
     /// property's name is a Rust keyword.
-    fn field_docs(&self, key: &str, field_name: &str, schema: SchemaRef<'a>) -> Docs {
-        let mut docs = non_empty(self.property_docs(schema), || {
-            format!("The `{key}` property.")
-        });
+    fn field_docs(
+        &self,
+        key: &str,
+        field_name: &str,
+        schema: SchemaRef<'a>,
+        described_by: Option<SchemaRef<'a>>,
+    ) -> Docs {
+        let own = self.property_docs(schema);
+        let described = match described_by {
+            Some(wider) if own.is_empty() => self.property_docs(wider),
+            _ => own,
+        };
+        let mut docs = non_empty(described, || format!("The `{key}` property."));
         let constraints = constraint_docs(schema);
         if !constraints.is_empty() {
             docs.push(String::new());

@@ -201,6 +201,418 @@ impl Contact {
     }
 }
 
+/// What to listen for; `type` says which.
+///
+/// Decoded by its `type` property; a value the API document does not list is kept in [`Detect::Unknown`]. Sent as the value itself, with that property.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+#[allow(clippy::large_enum_variant)]
+pub enum Detect {
+    /// Listen for a fax tone.
+    DetectFax(DetectFax),
+    /// Listen for an answering machine.
+    DetectMachine(DetectMachine),
+    /// A value whose `type` the API document does not list (yet), kept as received.
+    Unknown(::serde_json::Value),
+}
+
+impl ::serde::Serialize for Detect {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::DetectFax(value) => ("fax", ::serde_json::to_value(value)),
+            Self::DetectMachine(value) => {
+                ("DetectMachine", ::serde_json::to_value(value))
+            }
+            Self::Unknown(value) => {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        };
+        let mut value = value.map_err(::serde::ser::Error::custom)?;
+        if let ::serde_json::Value::Object(object) = &mut value {
+            object.entry("type").or_insert_with(|| ::serde_json::Value::from(tag));
+        }
+        ::serde::Serialize::serialize(&value, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Detect {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::borrow::ToOwned::to_owned);
+        match tag.as_deref() {
+            ::std::option::Option::Some("fax") => {
+                ::serde_json::from_value(value)
+                    .map(Self::DetectFax)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("DetectMachine") => {
+                ::serde_json::from_value(value)
+                    .map(Self::DetectMachine)
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+
+/// Listen for a fax tone.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct DetectFax {
+    /// The kind of detection.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    #[serde(rename = "type")]
+    pub type_: DetectFaxType,
+    /// The `tone` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tone: ::std::option::Option<::std::string::String>,
+}
+
+impl DetectFax {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(type_: DetectFaxType) -> Self {
+        Self {
+            type_,
+            tone: ::std::default::Default::default(),
+        }
+    }
+    /// The `tone` property.
+    pub fn tone(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tone = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+/// The `DetectFaxType` values.
+///
+/// Values this version of the client does not know yet decode to [`DetectFaxType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum DetectFaxType {
+    /// On the wire: `fax`.
+    Fax,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl DetectFaxType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [DetectFaxType] = &[Self::Fax];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fax => "fax",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "fax" => ::std::option::Option::Some(Self::Fax),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DetectFaxType {
+    /// Parses a value; one the document does not list becomes [`DetectFaxType::Unknown`].
+    fn from(value: &str) -> Self {
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(
+                crate::runtime::UnknownValue::new(value.to_owned()),
+            ))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DetectFaxType {
+    /// Parses a value; one the document does not list becomes [`DetectFaxType::Unknown`].
+    fn from(value: ::std::string::String) -> Self {
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
+    }
+}
+
+impl ::std::str::FromStr for DetectFaxType {
+    type Err = ::std::convert::Infallible;
+    /// Parses a value; this never fails, since unlisted values are kept.
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+
+impl ::std::fmt::Display for DetectFaxType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DetectFaxType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DetectFaxType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
+    }
+}
+
+/// The `DetectKind` values.
+///
+/// Values this version of the client does not know yet decode to [`DetectKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum DetectKind {
+    /// On the wire: `machine`.
+    Machine,
+    /// On the wire: `fax`.
+    Fax,
+    /// On the wire: `digit`.
+    Digit,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl DetectKind {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [DetectKind] = &[Self::Machine, Self::Fax, Self::Digit];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Machine => "machine",
+            Self::Fax => "fax",
+            Self::Digit => "digit",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "machine" => ::std::option::Option::Some(Self::Machine),
+            "fax" => ::std::option::Option::Some(Self::Fax),
+            "digit" => ::std::option::Option::Some(Self::Digit),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DetectKind {
+    /// Parses a value; one the document does not list becomes [`DetectKind::Unknown`].
+    fn from(value: &str) -> Self {
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(
+                crate::runtime::UnknownValue::new(value.to_owned()),
+            ))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DetectKind {
+    /// Parses a value; one the document does not list becomes [`DetectKind::Unknown`].
+    fn from(value: ::std::string::String) -> Self {
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
+    }
+}
+
+impl ::std::str::FromStr for DetectKind {
+    type Err = ::std::convert::Infallible;
+    /// Parses a value; this never fails, since unlisted values are kept.
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+
+impl ::std::fmt::Display for DetectKind {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DetectKind {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DetectKind {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
+    }
+}
+
+/// Listen for an answering machine.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct DetectMachine {
+    /// The kind of detection.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    #[serde(rename = "type")]
+    pub type_: DetectMachineType,
+    /// The `timeout` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub timeout: ::std::option::Option<f64>,
+}
+
+impl DetectMachine {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(type_: DetectMachineType) -> Self {
+        Self {
+            type_,
+            timeout: ::std::default::Default::default(),
+        }
+    }
+    /// The `timeout` property.
+    pub fn timeout(mut self, value: f64) -> Self {
+        self.timeout = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The `DetectMachineType` values.
+///
+/// Values this version of the client does not know yet decode to [`DetectMachineType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum DetectMachineType {
+    /// On the wire: `machine`.
+    Machine,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl DetectMachineType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [DetectMachineType] = &[Self::Machine];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Machine => "machine",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "machine" => ::std::option::Option::Some(Self::Machine),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for DetectMachineType {
+    /// Parses a value; one the document does not list becomes [`DetectMachineType::Unknown`].
+    fn from(value: &str) -> Self {
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(
+                crate::runtime::UnknownValue::new(value.to_owned()),
+            ))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for DetectMachineType {
+    /// Parses a value; one the document does not list becomes [`DetectMachineType::Unknown`].
+    fn from(value: ::std::string::String) -> Self {
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
+    }
+}
+
+impl ::std::str::FromStr for DetectMachineType {
+    type Err = ::std::convert::Infallible;
+    /// Parses a value; this never fails, since unlisted values are kept.
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+
+impl ::std::fmt::Display for DetectMachineType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for DetectMachineType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for DetectMachineType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
+    }
+}
+
 /// The `EmailAddress` object.
 #[derive(
     ::std::fmt::Debug,

@@ -553,6 +553,99 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
     }
 }
 
+/// A speaker by name, or a custom one written `custom:<name>`.
+///
+/// Values this version of the client does not know yet decode to [`Speaker::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum Speaker {
+    /// On the wire: `alice`.
+    Alice,
+    /// On the wire: `bob`.
+    Bob,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl Speaker {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [Speaker] = &[Self::Alice, Self::Bob];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Alice => "alice",
+            Self::Bob => "bob",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "alice" => ::std::option::Option::Some(Self::Alice),
+            "bob" => ::std::option::Option::Some(Self::Bob),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+impl ::std::convert::From<&str> for Speaker {
+    /// Parses a value; one the document does not list becomes [`Speaker::Unknown`].
+    fn from(value: &str) -> Self {
+        Self::known(value)
+            .unwrap_or_else(|| Self::Unknown(
+                crate::runtime::UnknownValue::new(value.to_owned()),
+            ))
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for Speaker {
+    /// Parses a value; one the document does not list becomes [`Speaker::Unknown`].
+    fn from(value: ::std::string::String) -> Self {
+        Self::known(&value)
+            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
+    }
+}
+
+impl ::std::str::FromStr for Speaker {
+    type Err = ::std::convert::Infallible;
+    /// Parses a value; this never fails, since unlisted values are kept.
+    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+        ::std::result::Result::Ok(Self::from(value))
+    }
+}
+
+impl ::std::fmt::Display for Speaker {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ::serde::Serialize for Speaker {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Speaker {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::UnknownValue::deserialize_enum(deserializer)
+    }
+}
+
 /// A language, or a variable holding one.
 pub type Speech = Language;
 
