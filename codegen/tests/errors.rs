@@ -270,29 +270,72 @@ fn parameters_the_client_cannot_send() {
     );
 }
 
+/// Not an error: parameters whose names differ only in punctuation or case
+/// are numbered in the order declared, their wire names kept exact, and a
+/// trailing comparison is read as words.
 #[test]
-fn query_and_header_parameters_that_map_to_one_field() {
+fn query_and_header_parameters_that_map_to_one_field_are_numbered() {
     let text = document(
         r"paths:
-  /books:
+  /books/{book-id}/{book_id}:
     get:
       operationId: listBooks
       parameters:
+        - {name: book-id, in: path, required: true, schema: {type: string}}
+        - {name: book_id, in: path, required: true, schema: {type: string}}
         - {name: page-size, in: query, schema: {type: integer}}
         - {name: page_size, in: query, schema: {type: integer}}
         - {name: Page-Size, in: header, schema: {type: integer}}
+        - {name: Added<, in: query, schema: {type: string}}
+        - {name: Added>=, in: query, schema: {type: string}}
       responses:
         '200': {description: The books.}
 ",
     );
+    let api = codegen::lower_text(&text).expect("a valid document");
+    let mut named: Vec<&str> = api
+        .locations
+        .iter()
+        .filter(|(item, _)| item.starts_with("ListBooksParams::") || item.contains("list_books("))
+        .map(|(item, _)| item.as_str())
+        .collect();
+    named.sort_unstable();
     assert_eq!(
-        errors(&text),
-        "2 problems in the OpenAPI document\n  \
-         #/paths/~1books/get/parameters/1: the Rust name `page_size` is already used by \
-         #/paths/~1books/get/parameters/0\n  \
-         #/paths/~1books/get/parameters/2: the Rust name `page_size` is already used by \
-         #/paths/~1books/get/parameters/0"
+        named,
+        [
+            "Client::list_books(book_id)",
+            "Client::list_books(book_id2)",
+            "Client::list_books(params)",
+            "ListBooksParams::added_before",
+            "ListBooksParams::added_on_or_after",
+            "ListBooksParams::page_size",
+            "ListBooksParams::page_size2",
+            "ListBooksParams::page_size3",
+        ]
     );
+    let operation = &api.operations[0];
+    let query = operation.query.as_ref().expect("an `<Op>Params` struct");
+    let wires: Vec<(&str, &str)> = query
+        .params
+        .iter()
+        .map(|param| (param.field.as_str(), param.wire.as_str()))
+        .collect();
+    assert_eq!(
+        wires,
+        [
+            ("page_size", "page-size"),
+            ("page_size2", "page_size"),
+            ("page_size3", "Page-Size"),
+            ("added_before", "Added<"),
+            ("added_on_or_after", "Added>="),
+        ]
+    );
+    let path: Vec<(&str, &str)> = operation
+        .params
+        .iter()
+        .map(|param| (param.name.as_str(), param.wire.as_str()))
+        .collect();
+    assert_eq!(path, [("book_id", "book-id"), ("book_id2", "book_id")]);
 }
 
 #[test]
@@ -619,11 +662,10 @@ components:
 fn names_that_collide_inside_an_operation_or_with_its_types() {
     let text = document(
         r"paths:
-  /books/{book-id}/{book_id}:
+  /books/{book_id}:
     get:
       operationId: getBook
       parameters:
-        - {name: book-id, in: path, required: true, schema: {type: string}}
         - {name: book_id, in: path, required: true, schema: {type: string}}
       responses:
         '200': {description: The book.}
@@ -651,11 +693,46 @@ components:
     );
     assert_eq!(
         errors(&text),
-        "2 problems in the OpenAPI document\n  \
-         #/paths/~1books~1{book-id}~1{book_id}/get/parameters/1: the Rust name `book_id` is already used by \
-         #/paths/~1books~1{book-id}~1{book_id}/get/parameters/0\n  \
-         #/paths/~1books~1{book-id}~1{book_id}/get/responses: the Rust name `GetBookError` is already used by \
+        "1 problem in the OpenAPI document\n  \
+         #/paths/~1books~1{book_id}/get/responses: the Rust name `GetBookError` is already used by \
          #/components/schemas/GetBookError"
+    );
+}
+
+/// An enum narrowed to some of its values through `allOf` (a
+/// `discriminator` child pinning its tag) is the narrower enum; one that
+/// lists a value the other does not is a conflict, located where the
+/// merged schema declares it.
+#[test]
+fn an_enum_merged_with_one_that_is_not_a_narrowing() {
+    let text = document(
+        r"paths: {}
+components:
+  schemas:
+    Kind: {type: string, enum: [fax, digit]}
+    Detect:
+      type: object
+      properties:
+        type: {allOf: [{$ref: '#/components/schemas/Kind'}]}
+      discriminator: {propertyName: type}
+    Narrowed:
+      type: object
+      properties:
+        type: {type: string, enum: [digit]}
+      allOf: [{$ref: '#/components/schemas/Detect'}]
+    Widened:
+      type: object
+      properties:
+        type: {type: string, enum: [digit, voice]}
+      allOf: [{$ref: '#/components/schemas/Detect'}]
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #/components/schemas/Detect/properties/type: not a valid OpenAPI document: the property \
+         `type` is declared differently at #/components/schemas/Widened/properties/type, and the \
+         `allOf` merges both"
     );
 }
 

@@ -63,6 +63,28 @@ fn joined_pascal(name: &str) -> String {
 
 /// A type name: `UpperCamelCase`, prefixed when it would not start with a
 /// letter, escaped when it is a keyword.
+/// The name of a parameter as words, with a trailing comparison spelled
+/// out: filters such as `DateCreated<` and `DateCreated>=` (before, on or
+/// after a value) would otherwise all be `date_created`. `<` reads
+/// `before`, `>` `after`, `<=` `on or before` and `>=` `on or after`
+/// (`date_created_on_or_after`); any other name is as it is.
+pub(crate) fn parameter_words(name: &str) -> std::borrow::Cow<'_, str> {
+    const COMPARISONS: [(&str, &str); 4] = [
+        ("<=", "on or before"),
+        (">=", "on or after"),
+        ("<", "before"),
+        (">", "after"),
+    ];
+    for (operator, words) in COMPARISONS {
+        if let Some(base) = name.strip_suffix(operator)
+            && base.chars().any(|c| c.is_ascii_alphanumeric())
+        {
+            return format!("{base} {words}").into();
+        }
+    }
+    name.into()
+}
+
 pub(crate) fn type_name(name: &str) -> String {
     pascal_with_prefix(name, "Type")
 }
@@ -179,6 +201,20 @@ pub(crate) fn status_variant(status: u16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parameter_comparisons_become_words() {
+        let snake = |name: &str| snake_name(&parameter_words(name));
+        assert_eq!(snake("DateCreated"), "date_created");
+        assert_eq!(snake("DateCreated<"), "date_created_before");
+        assert_eq!(snake("DateCreated>"), "date_created_after");
+        assert_eq!(snake("DateCreated<="), "date_created_on_or_before");
+        assert_eq!(snake("DateCreated>="), "date_created_on_or_after");
+        assert_eq!(type_name(&parameter_words("StartTime<")), "StartTimeBefore");
+        // Only a trailing comparison after a name is read.
+        assert_eq!(parameter_words("<"), "<");
+        assert_eq!(snake("a<b"), "a_b");
+    }
 
     #[test]
     fn words_split_at_case_and_punctuation_and_keep_digits() {

@@ -1,17 +1,17 @@
 //! Parameters of an operation: the path item's and the operation's merged, each lowered to a path parameter or a query or header field, and the `<Operation>Params` struct of those fields.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use openapiv3::{HeaderStyle, Parameter, ParameterData, QueryStyle};
 
-use crate::error::{Error, Pointer};
+use crate::error::Pointer;
 use crate::ir::{
     Docs, Field, Param, ParamLocation, ParamsStruct, PathParam, Presence, Struct, Ty, TypeDef,
 };
 use crate::lower::Lowerer;
 use crate::lower::docs::{doc_lines, non_empty};
-use crate::lower::names::name_methods;
-use crate::lower::names::case::{snake_name, type_name};
+use crate::lower::names::case::{parameter_words, snake_name, type_name};
+use crate::lower::names::{name_methods, unique};
 
 /// The parameters of an operation: the path parameters, the names of
 /// those already reported (so the path check does not report them again;
@@ -74,8 +74,8 @@ impl<'a> Lowerer<'a> {
         let mut params = Vec::new();
         let mut others = Vec::new();
         let mut failed = BTreeSet::new();
-        let mut param_names = BTreeMap::new();
-        let mut field_names = BTreeMap::new();
+        let mut param_names = BTreeSet::new();
+        let mut field_names = BTreeSet::new();
         for (at, parameter) in parameters {
             let data = parameter.parameter_data_ref();
             let Some(placement) = self.placement(parameter, &at) else {
@@ -90,7 +90,7 @@ impl<'a> Lowerer<'a> {
             let typed = Typed {
                 at,
                 data,
-                name: snake_name(&data.name),
+                name: snake_name(&parameter_words(&data.name)),
                 ty,
                 docs: parameter_docs(data, placement),
             };
@@ -223,7 +223,7 @@ impl<'a> Lowerer<'a> {
         let openapiv3::ParameterSchemaOrContent::Schema(schema) = &data.format else {
             return self.unsupported(at, "a parameter described by `content`");
         };
-        let context = format!("{pascal}{}", type_name(&data.name));
+        let context = format!("{pascal}{}", type_name(&parameter_words(&data.name)));
         self.ty(schema.into(), &at.push("schema"), &context)
             .map(|used| used.ty)
     }
@@ -234,7 +234,7 @@ impl<'a> Lowerer<'a> {
         &mut self,
         method_name: &str,
         typed: Typed<'_>,
-        names: &mut BTreeMap<String, Pointer>,
+        names: &mut BTreeSet<String>,
     ) -> Option<PathParam> {
         let Typed {
             at,
@@ -250,9 +250,8 @@ impl<'a> Lowerer<'a> {
                 "a path parameter that is not a string, number, boolean or string enum",
             );
         }
-        if !self.claim_parameter_name(names, &name, &at) {
-            return None;
-        }
+        // A name taken by an earlier parameter is numbered (`date_created2`).
+        let name = unique(names, &name);
         self.record(format!("Client::{method_name}({name})"), &at);
         Some(PathParam {
             name,
@@ -271,7 +270,7 @@ impl<'a> Lowerer<'a> {
         typed: Typed<'_>,
         location: ParamLocation,
         explode: bool,
-        names: &mut BTreeMap<String, Pointer>,
+        names: &mut BTreeSet<String>,
     ) -> Option<(Param, Field)> {
         let Typed {
             at,
@@ -290,9 +289,8 @@ impl<'a> Lowerer<'a> {
                 ),
             );
         };
-        if !self.claim_parameter_name(names, &name, &at) {
-            return None;
-        }
+        // A name taken by an earlier parameter is numbered (`date_created2`).
+        let name = unique(names, &name);
         self.record(format!("{pascal}Params::{name}"), &at);
         let mut field_docs = docs;
         field_docs.push(String::new());
@@ -325,26 +323,6 @@ impl<'a> Lowerer<'a> {
                 flatten: false,
             },
         ))
-    }
-
-    /// Takes the Rust name `name` for the parameter at `at`, unless a
-    /// parameter in `names` took it first (reported as a collision).
-    fn claim_parameter_name(
-        &mut self,
-        names: &mut BTreeMap<String, Pointer>,
-        name: &str,
-        at: &Pointer,
-    ) -> bool {
-        if let Some(first) = names.get(name) {
-            self.diagnostics.push(Error::NameCollision {
-                pointer: at.clone(),
-                name: name.to_owned(),
-                first: first.clone(),
-            });
-            return false;
-        }
-        names.insert(name.to_owned(), at.clone());
-        true
     }
 
     /// What a query or header parameter of type `ty` sends (aliases
