@@ -484,7 +484,7 @@ pub struct PathParam {
     pub docs: Docs,
 }
 
-/// A JSON request body.
+/// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// Rust parameter name.
@@ -493,6 +493,18 @@ pub struct Body {
     pub ty: Ty,
     /// Whether the document requires it (otherwise the parameter is an `Option`).
     pub required: bool,
+    /// How it is written on the wire.
+    pub encoding: BodyEncoding,
+}
+
+/// How a request body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// `application/json`.
+    Json,
+    /// `application/x-www-form-urlencoded`: one `key=value` pair per
+    /// scalar field, arrays as repeated keys.
+    Form,
 }
 
 /// The one success status of an operation.

@@ -445,7 +445,7 @@ fn media_types_other_than_json() {
     assert_eq!(
         errors(&text),
         "3 problems in the OpenAPI document\n  \
-         #/paths/~1books/post/requestBody/content: unsupported: media type(s) text/plain (only JSON is)\n  \
+         #/paths/~1books/post/requestBody/content: unsupported: media type(s) text/plain (only JSON and application/x-www-form-urlencoded are)\n  \
          #/paths/~1books/post/responses/201/content: unsupported: \
          media type(s) application/xml, text/html (only JSON and text/plain are)\n  \
          #/paths/~1books/post/responses/400/content: unsupported: \
@@ -897,7 +897,7 @@ fn a_document_with_many_problems_reports_all_of_them_in_a_stable_order() {
          #/components/schemas/Binding/enum/2: not a valid OpenAPI document: the value `a` is listed twice\n  \
          #/paths/~1shelves~1{shelf}/put/parameters/0: unsupported: cookie parameter `session` (path, query and header parameters are)\n  \
          #/paths/~1shelves~1{shelf}/put: not a valid OpenAPI document: the path uses `{shelf}`, which no path parameter declares\n  \
-         #/paths/~1shelves~1{shelf}/put/requestBody/content: unsupported: media type(s) application/xml (only JSON is)\n  \
+         #/paths/~1shelves~1{shelf}/put/requestBody/content: unsupported: media type(s) application/xml (only JSON and application/x-www-form-urlencoded are)\n  \
          #/paths/~1shelves~1{shelf}/put/responses/404: unresolved reference `#/components/responses/Gone`\n  \
          #/paths/~1shelves~1{shelf}/put/responses/2XX: unsupported: the status range `2XX` for the success (declare the status)"
     );

@@ -6,7 +6,7 @@ use quote::quote;
 use super::errors::{error_enum, response_arms};
 use super::params::{header_statements, path_segments, query_statements};
 use super::{Scope, docs, ident, runtime, streams, ty};
-use crate::ir::{Auth, BodyFormat, Operation, Ty};
+use crate::ir::{Auth, BodyEncoding, BodyFormat, Operation, Ty};
 
 /// What the method of an operation and its stream share: the arguments
 /// before the body, how the request is built, and how a response is read.
@@ -143,22 +143,24 @@ fn body_param(op: &Operation) -> Option<TokenStream> {
     })
 }
 
-/// The expression that gives the encoded body: an `Option` of its JSON.
+/// The expression that gives the encoded body: an `Option` of it, as JSON
+/// or as a form.
 fn body_value(op: &Operation) -> TokenStream {
-    let encode_json = runtime("encode_json");
-    match &op.body {
-        Some(body) if body.required => {
-            let name = ident(&body.name);
-            quote!(::std::option::Option::Some(#encode_json(#name)?))
-        }
-        Some(body) => {
-            let name = ident(&body.name);
-            quote!(match #name {
-                ::std::option::Option::Some(value) => ::std::option::Option::Some(#encode_json(value)?),
-                ::std::option::Option::None => ::std::option::Option::None,
-            })
-        }
-        None => quote!(::std::option::Option::None),
+    let Some(body) = &op.body else {
+        return quote!(::std::option::Option::None);
+    };
+    let encode = runtime(match body.encoding {
+        BodyEncoding::Json => "encode_json",
+        BodyEncoding::Form => "encode_form",
+    });
+    let name = ident(&body.name);
+    if body.required {
+        quote!(::std::option::Option::Some(#encode(#name)?))
+    } else {
+        quote!(match #name {
+            ::std::option::Option::Some(value) => ::std::option::Option::Some(#encode(value)?),
+            ::std::option::Option::None => ::std::option::Option::None,
+        })
     }
 }
 

@@ -340,7 +340,7 @@ impl<'a> Lowerer<'a> {
     /// Whether a path, query or header parameter can hold a value of `ty`
     /// (aliases resolved): a string, number, boolean, date, UUID or string
     /// enum.
-    fn is_scalar(&self, ty: &Ty) -> bool {
+    pub(super) fn is_scalar(&self, ty: &Ty) -> bool {
         matches!(
             ty,
             Ty::String
