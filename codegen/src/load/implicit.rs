@@ -2,6 +2,12 @@
 
 use serde_json::{Map, Value};
 
+/// The extension that marks a `oneOf` written out by
+/// [`discriminator_children`] (it is not in the document, so lowering
+/// places each member at the child schema it names, not inside the
+/// parent).
+pub const IMPLICIT_UNION: &str = "x-codegen-implicit-union";
+
 /// A component schema with a `discriminator` and no `oneOf`/`anyOf` stands,
 /// where it is used, for any of the schemas that merge it through `allOf`
 /// (OpenAPI's implicit form of a tagged union). Each such parent gets the
@@ -38,6 +44,7 @@ pub(super) fn discriminator_children(document: &mut Value) {
         }
         if let Some(Value::Object(schema)) = schemas.get_mut(&parent) {
             schema.insert("oneOf".to_owned(), Value::Array(children));
+            schema.insert(IMPLICIT_UNION.to_owned(), Value::Bool(true));
         }
     }
 }
@@ -114,11 +121,13 @@ mod tests {
             schemas["Detect"]["oneOf"],
             json!([{"$ref": "#/components/schemas/Digit"}, {"$ref": "#/components/schemas/a~1b"}])
         );
+        assert_eq!(schemas["Detect"][IMPLICIT_UNION], json!(true));
         // An explicit union, or a parent without children, is left as it is.
         assert_eq!(
             schemas["Tagged"]["oneOf"],
             json!([{"$ref": "#/components/schemas/Other"}])
         );
+        assert!(schemas["Tagged"].get(IMPLICIT_UNION).is_none());
         assert!(schemas["Lonely"].get("oneOf").is_none());
     }
 

@@ -8,6 +8,7 @@
 
 mod downgrade;
 mod implicit;
+pub use self::implicit::IMPLICIT_UNION;
 mod locate;
 mod strict;
 mod walk;

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use openapiv3::{Discriminator, Schema};
+use openapiv3::{Discriminator, ReferenceOr, Schema};
 
 use super::discriminator::tagged_decoding;
 use super::is_plain_string;
@@ -62,7 +62,7 @@ impl<'a> Lowerer<'a> {
             return self.unsupported(pointer, "a schema with both `oneOf` and `anyOf`");
         }
         let nullable = found.union_list().iter().any(is_null);
-        let members = member_places(&found, pointer);
+        let members = member_places(schema, &found, pointer);
         let discriminator = schema.schema_data.discriminator.as_ref();
 
         if discriminator.is_none()
@@ -223,16 +223,30 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// The members of a union that describe a value, each with its place.
-fn member_places<'a>(found: &Parts<'a>, pointer: &Pointer) -> Vec<(Pointer, SchemaRef<'a>)> {
+/// The members of a union that describe a value, each with its place: its
+/// index in the keyword's list, or, for the union the loader wrote out for
+/// a `discriminator` parent, the child schema the member names (the
+/// document has no list there).
+fn member_places<'a>(
+    schema: &Schema,
+    found: &Parts<'a>,
+    pointer: &Pointer,
+) -> Vec<(Pointer, SchemaRef<'a>)> {
+    let implicit = schema
+        .schema_data
+        .extensions
+        .contains_key(crate::load::IMPLICIT_UNION);
     let all = found.union_list();
     union_members(found)
         .into_iter()
         .map(|(index, keyword)| {
-            (
-                pointer.push(keyword).push(&index.to_string()),
-                (&all[index]).into(),
-            )
+            let member = &all[index];
+            let place = match member {
+                ReferenceOr::Reference { reference } if implicit => Pointer::from_ref(reference),
+                _ => None,
+            };
+            let place = place.unwrap_or_else(|| pointer.push(keyword).push(&index.to_string()));
+            (place, member.into())
         })
         .collect()
 }
