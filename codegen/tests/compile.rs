@@ -7,8 +7,10 @@
 //! tests, which own the list of fixtures.
 //!
 //! The synthetic document of `cargo xtask synth` (100 operations, 400
-//! schemas) is generated and compiled the same way, in the same trybuild
-//! project, so that the dependencies are built once for all cases.
+//! schemas) and SignalWire's own REST API document
+//! (`spec/signalwire-rest.openapi.yaml`, 253 operations, verbatim) are
+//! generated and compiled the same way, in the same trybuild project, so
+//! that the dependencies are built once for all cases.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -124,24 +126,9 @@ fn synthetic_case() -> PathBuf {
     assert_eq!(component_types, size.schemas, "a schema was not generated");
     let output =
         codegen::generate("synthetic.json", &text).expect("the synthetic document generates");
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic");
-    fs::create_dir_all(dir.join("api")).expect("a scratch folder");
-    for (path, contents) in &output {
-        let file = path.strip_prefix("src/api/").expect("a module of src/api/");
-        write_if_changed(&dir.join("api").join(file), contents);
-    }
-    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime/mod.rs");
-    let case = format!(
-        r#"//! The synthetic document's client compiles with the runtime and decodes.
-#![deny(warnings)]
-#![allow(dead_code, unused_imports)]
-
-#[path = {runtime:?}]
-mod runtime;
-#[path = {api:?}]
-mod api;
-
-fn main() {{
+    let entity = synth::entity(0);
+    let body = format!(
+        r#"fn main() {{
     let widget: api::{entity} = serde_json::from_value(serde_json::json!({{
         "id": "6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b",
         "name": "first",
@@ -158,11 +145,83 @@ fn main() {{
     let _method = runtime::Client::get_{method};
 }}
 "#,
-        api = dir.join("api/mod.rs"),
-        entity = synth::entity(0),
-        method = synth::entity(0).to_lowercase(),
+        method = entity.to_lowercase(),
     );
-    let path = dir.join("synthetic.rs");
+    write_case(
+        "synthetic",
+        &output,
+        "The synthetic document's client compiles with the runtime and decodes.",
+        &body,
+    )
+}
+
+/// Generates SignalWire's REST API document, verbatim, into a scratch
+/// folder of the target directory, checks that every operation became a
+/// method, and writes a trybuild case that compiles the client with the
+/// runtime (warnings denied) and decodes values of the constructs the
+/// document needs (a `discriminator` parent whose children narrow its enum
+/// tag); returns the case's path.
+fn upstream_case() -> PathBuf {
+    const SPEC: &str = "spec/signalwire-rest.openapi.yaml";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(SPEC);
+    let text = fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    let output = codegen::generate(SPEC, &text).unwrap_or_else(|errors| panic!("{errors}"));
+    let methods = output["src/api/operations.rs"]
+        .matches("pub async fn ")
+        .count();
+    assert_eq!(methods, 253, "every operation of the document is a method");
+    write_case(
+        "signalwire_rest",
+        &output,
+        "SignalWire's REST API document, verbatim, compiles with the runtime and decodes.",
+        r#"use api::{CallingDetectConfig, CallingDetectDigitConfigType};
+
+fn main() {
+    // Mapped by the parent's `mapping`; the child narrows `type` to `digit`.
+    let detect: CallingDetectConfig =
+        serde_json::from_value(serde_json::json!({"type": "digit", "params": {"digits": "123"}}))
+            .unwrap();
+    let CallingDetectConfig::CallingDetectDigitConfig(digit) = &detect else {
+        panic!("not the digit configuration: {detect:?}");
+    };
+    assert_eq!(digit.type_, CallingDetectDigitConfigType::Digit);
+    assert_eq!(digit.params.as_ref().and_then(|p| p.digits.as_deref()), Some("123"));
+    assert_eq!(
+        serde_json::to_value(&detect).unwrap(),
+        serde_json::json!({"type": "digit", "params": {"digits": "123"}})
+    );
+    // An unmapped child is selected by its schema name, as OpenAPI says.
+    let machine: CallingDetectConfig =
+        serde_json::from_value(serde_json::json!({"type": "Calling.DetectMachineConfig"})).unwrap();
+    assert!(matches!(machine, CallingDetectConfig::CallingDetectMachineConfig(_)), "{machine:?}");
+    let _methods = (
+        runtime::Client::update_sip_endpoint,
+        runtime::Client::list_sip_endpoints,
+    );
+}
+"#,
+    )
+}
+
+/// Writes a generated client's `src/api/` modules into the scratch folder
+/// `name` of the target directory, and beside them a trybuild case that
+/// includes the runtime and those modules (warnings denied), documented by
+/// `doc`, followed by `body`; returns the case's path.
+fn write_case(name: &str, output: &codegen::Output, doc: &str, body: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    fs::create_dir_all(dir.join("api")).expect("a scratch folder");
+    for (path, contents) in output {
+        let file = path.strip_prefix("src/api/").expect("a module of src/api/");
+        write_if_changed(&dir.join("api").join(file), contents);
+    }
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime/mod.rs");
+    let api = dir.join("api/mod.rs");
+    let case = format!(
+        "//! {doc}\n#![deny(warnings)]\n#![allow(dead_code, unused_imports)]\n\n\
+         #[path = {runtime:?}]\nmod runtime;\n#[path = {api:?}]\nmod api;\n\n{body}"
+    );
+    let path = dir.join(format!("{name}.rs"));
     write_if_changed(&path, &case);
     path
 }
@@ -182,4 +241,5 @@ fn snapshots_compile_with_the_runtime() {
     let cases = trybuild::TestCases::new();
     cases.pass("tests/compile/*.rs");
     cases.pass(synthetic_case());
+    cases.pass(upstream_case());
 }
