@@ -158,17 +158,45 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// A media type without its parameters, lower-cased: type and subtype are
+/// case-insensitive (RFC 9110), so `Application/JSON; charset=utf-8` is
+/// `application/json`.
+fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 fn is_text(media_type: &str) -> bool {
-    let essence = media_type.split(';').next().unwrap_or_default().trim();
-    essence.eq_ignore_ascii_case("text/plain")
+    essence(media_type) == "text/plain"
 }
 
 fn is_form(media_type: &str) -> bool {
-    let essence = media_type.split(';').next().unwrap_or_default().trim();
-    essence.eq_ignore_ascii_case("application/x-www-form-urlencoded")
+    essence(media_type) == "application/x-www-form-urlencoded"
 }
 
 fn is_json(media_type: &str) -> bool {
-    let essence = media_type.split(';').next().unwrap_or_default().trim();
-    essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")
+    let essence = essence(media_type);
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_are_read_without_parameters_or_case() {
+        assert!(is_json("application/json"));
+        assert!(is_json("Application/JSON; charset=utf-8"));
+        assert!(is_json("application/problem+json"));
+        assert!(is_json("application/Problem+JSON"));
+        assert!(!is_json("application/jsonl"));
+        assert!(is_form("application/x-www-form-urlencoded; charset=utf-8"));
+        assert!(!is_form("multipart/form-data"));
+        assert!(is_text("Text/Plain"));
+        assert!(!is_text("text/html"));
+    }
 }
