@@ -92,6 +92,23 @@ pub enum Error {
         /// The first place.
         first: Pointer,
     },
+    /// A problem of an overlay (`crate::overlay`): of the overlay document
+    /// itself, or of one of its actions against the OpenAPI document.
+    #[error(
+        "overlay {pointer}{}: {message}",
+        overlay_context(description.as_deref(), target.as_deref())
+    )]
+    Overlay {
+        /// Where in the overlay document, not the OpenAPI document: the
+        /// action (`#/actions/3`), one of its fields, or a top-level field.
+        pointer: Pointer,
+        /// The action's `target` JSONPath as written, if it has one.
+        target: Option<String>,
+        /// The first line of the action's `description`, if it has one.
+        description: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
     /// A defect of the generator itself, not of the document.
     #[error("{pointer}: internal error of the generator, please report it: {message}")]
     Internal {
@@ -111,8 +128,23 @@ impl Error {
             | Error::Unsupported { pointer, .. }
             | Error::UnresolvedReference { pointer, .. }
             | Error::NameCollision { pointer, .. }
+            | Error::Overlay { pointer, .. }
             | Error::Internal { pointer, .. } => pointer,
         }
+    }
+}
+
+/// ` ("description", target `$.x`)`, the part of an overlay error that says
+/// which action; empty when the error is not about an action.
+fn overlay_context(description: Option<&str>, target: Option<&str>) -> String {
+    // One line whatever was written: JSONPath allows line breaks only as
+    // blank space between the parts of a query, where a space means the same.
+    let target = target.map(|target| target.replace(['\n', '\r', '\t'], " "));
+    match (description, target) {
+        (Some(description), Some(target)) => format!(" ({description:?}, target `{target}`)"),
+        (Some(description), None) => format!(" ({description:?})"),
+        (None, Some(target)) => format!(" (target `{target}`)"),
+        (None, None) => String::new(),
     }
 }
 

@@ -19,6 +19,7 @@ pub mod error;
 pub mod ir;
 pub mod load;
 pub mod lower;
+pub mod overlay;
 mod render;
 mod template;
 
@@ -48,6 +49,26 @@ pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
         output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);
     }
     Ok(output)
+}
+
+/// The document an overlay makes of the text of an OpenAPI document: the
+/// [`overlay::Overlay`] in `overlay` (its text) applied to `text`, as JSON
+/// text, which [`generate`] and every other reader of a document take.
+/// Every problem of the overlay, or of applying it, on failure; each names
+/// its action.
+pub fn apply_overlay(text: &str, overlay: &str) -> Result<String, Errors> {
+    let overlay = overlay::Overlay::parse(overlay)?;
+    let mut document = load::strict_value(text).map_err(|error| Error::Syntax {
+        pointer: Pointer::root(),
+        message: error.to_string(),
+    })?;
+    overlay.apply(&mut document)?;
+    serde_json::to_string_pretty(&document).map_err(|error| {
+        Errors::from(Error::Internal {
+            pointer: Pointer::root(),
+            message: format!("the applied document cannot be written as JSON: {error}"),
+        })
+    })
 }
 
 /// Loads and lowers the text of an OpenAPI document: the IR that

@@ -63,6 +63,12 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
     }
 }
 
+/// Reads YAML or JSON text as [`strict`] does for [`load`] (refusing a key
+/// listed twice in one mapping), for other documents such as overlays.
+pub(crate) fn strict_value(text: &str) -> Result<Value, yaml_serde::Error> {
+    yaml_serde::from_str(text).map(|Strict(value)| value)
+}
+
 fn invalid(pointer: Pointer, message: &str) -> Error {
     Error::Invalid {
         pointer,
