@@ -18,6 +18,10 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Every operation, sorted by method name.
     pub operations: Vec<Operation>,
+    /// The API areas the operations and types are grouped in, sorted by
+    /// name; empty when no operation belongs to an area (see
+    /// `lower::areas` for the rule). What no area holds is at the top.
+    pub areas: Vec<Area>,
     /// Where each Rust item comes from in the document, by item path:
     /// `Codecs`, `Codecs::Pcmu`, `SipEndpointResponse::display_name`,
     /// `Client::update_sip_endpoint`, its parameters as
@@ -26,6 +30,21 @@ pub struct Api {
     /// the module docs as `crate` and the server as `Client::new`. Filled by
     /// lowering where items are named; emitting ignores it (the diff reads it).
     pub locations: BTreeMap<String, Pointer>,
+}
+
+/// One API area: a module of the client, and the cargo feature that
+/// compiles it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    /// The module and feature name (`fabric`).
+    pub name: String,
+    /// The path prefix that puts an operation in this area (`/api/fabric/`);
+    /// more than one when singular and plural segments are merged.
+    pub prefixes: Vec<String>,
+    /// The method names of its operations, sorted.
+    pub operations: Vec<String>,
+    /// The names of the types only its operations use, sorted.
+    pub types: Vec<String>,
 }
 
 /// A server URL template and its variables, in the order they appear in the URL.

@@ -41,15 +41,38 @@ pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
     let api = lower_text(text)?;
     let modules = emit::emit(&api);
     let mut output = Output::new();
-    for (file, tokens) in [
-        ("mod.rs", modules.root),
-        ("types.rs", modules.types),
-        ("operations.rs", modules.operations),
-    ] {
+    let fixed = FIXED_MODULES
+        .iter()
+        .map(|module| format!("{module}.rs"))
+        .zip([Some(modules.root), Some(modules.types), modules.operations])
+        .filter_map(|(file, tokens)| Some((file, tokens?)));
+    let areas = modules
+        .areas
+        .into_iter()
+        .map(|(name, tokens)| (format!("{name}.rs"), tokens));
+    for (file, tokens) in fixed.into_iter().chain(areas) {
         output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);
+    }
+    if let Some(table) = emit::areas::table(&api, source) {
+        output.insert(format!("{API_DIR}/{}", emit::areas::TABLE_FILE), table);
     }
     Ok(output)
 }
+
+/// The API areas of a generated client (see `lower::areas`): the area
+/// modules among the files [`generate`] wrote, by name, sorted. Each is a
+/// cargo feature of the client crate.
+pub fn areas(output: &Output) -> Vec<&str> {
+    output
+        .keys()
+        .filter_map(|path| path.strip_prefix(API_DIR)?.strip_prefix('/'))
+        .filter_map(|file| file.strip_suffix(".rs"))
+        .filter(|module| !FIXED_MODULES.contains(module))
+        .collect()
+}
+
+/// The modules of [`API_DIR`] that every client has, beside its areas.
+pub(crate) const FIXED_MODULES: &[&str] = &["mod", "types", "operations"];
 
 /// The document an overlay makes of the text of an OpenAPI document: the
 /// [`overlay::Overlay`] in `overlay` (its text) applied to `text`, as JSON

@@ -1,7 +1,8 @@
 //! Every Rust item lowering names has its own place in the document in
 //! `Api::locations` (the diff names it for each change), and each place is
-//! one the document has. Checked on every fixture and on the client's spec,
-//! so that a new kind of item that forgets to record its place fails here.
+//! one the document has. Checked on every fixture and on the former
+//! 6-operation SignalWire document (`tests/documents/`), so that a new kind
+//! of item that forgets to record its place fails here.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ fn documents() -> Vec<PathBuf> {
         .filter(|path| path.extension().is_some_and(|e| e == "yaml" || e == "json"))
         .collect();
     paths.sort();
-    paths.push(manifest.join("../spec/signalwire-fabric.yaml"));
+    paths.push(manifest.join("tests/documents/signalwire-fabric.yaml"));
     paths
 }
 

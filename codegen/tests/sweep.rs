@@ -1,6 +1,7 @@
 //! No input makes the generator panic: every fixture document and the
-//! client's spec, each mutated at every node in several ways, one mutation
-//! at a time, gives a result (the generated files or located errors), never
+//! former 6-operation SignalWire document (`tests/documents/`), each
+//! mutated at every node in several ways, one mutation at a time, gives a
+//! result (the generated files or located errors), never
 //! a panic. The mutations are deterministic; the sweep runs them on every
 //! core and says how many it ran.
 
@@ -104,7 +105,7 @@ fn each_node(value: &Value, pointer: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The fixture documents and the client's spec, by file name.
+/// The fixture documents and the former 6-operation document, by file name.
 fn sources() -> Vec<Source> {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<PathBuf> = fs::read_dir(manifest.join("tests/fixtures"))
@@ -112,7 +113,7 @@ fn sources() -> Vec<Source> {
         .map(|entry| entry.expect("a directory entry").path())
         .collect();
     files.sort();
-    files.push(manifest.join("../spec/signalwire-fabric.yaml"));
+    files.push(manifest.join("tests/documents/signalwire-fabric.yaml"));
     files
         .into_iter()
         .map(|file| {

@@ -252,6 +252,7 @@ mod tests {
             server: None,
             types: Vec::new(),
             operations: Vec::new(),
+            areas: Vec::new(),
             locations: BTreeMap::from([("Thing".to_owned(), Pointer::root().push("components"))]),
         };
         assert_eq!(locate(&api, "Thing::new").as_str(), "#/components");

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{Scope, doc, docs, ident, ty};
+use super::{doc, docs, ident, ty};
 use crate::ir::{BodyFormat, ErrorEnum, ErrorVariant, StatusMatch, Success};
 
 /// The error enum of an operation, with `status()` and `Display`.
@@ -71,7 +71,7 @@ pub(super) fn error_enum(errors: &ErrorEnum) -> TokenStream {
 fn variant(variant: &ErrorVariant) -> TokenStream {
     let docs = docs(&variant.docs);
     let variant_name = ident(&variant.name);
-    let payload = variant.ty.as_ref().map(|body| ty(body, Scope::Operations));
+    let payload = variant.ty.as_ref().map(ty);
     match variant.status {
         StatusMatch::Code(code) => {
             let status_doc = doc(&format!("Status `{code}`."));

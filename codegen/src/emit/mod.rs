@@ -4,6 +4,7 @@
 //! docs, the one path into the runtime, a type's Rust spelling); each kind of
 //! item has a module of its own.
 
+pub(crate) mod areas;
 mod enums;
 mod errors;
 mod operations;
@@ -12,6 +13,8 @@ mod streams;
 mod structs;
 mod unions;
 
+use std::collections::BTreeSet;
+
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -19,20 +22,77 @@ use crate::ir::{Alias, Api, Docs, Ty, TypeDef};
 
 /// The tokens of each generated module file.
 pub struct Modules {
-    /// `mod.rs`: module docs, server constants, re-exports.
+    /// `mod.rs`: module docs, server constants, the area modules,
+    /// re-exports.
     pub root: TokenStream,
-    /// `types.rs`: every schema type.
+    /// `types.rs`: the schema types of no area: shared by several areas,
+    /// or every type when the document has no areas.
     pub types: TokenStream,
-    /// `operations.rs`: error enums and the client methods.
-    pub operations: TokenStream,
+    /// `operations.rs`: error enums and the client methods of the
+    /// operations of no area; `None` when every operation has an area.
+    pub operations: Option<TokenStream>,
+    /// `<area>.rs` by area name: the area's docs, its types, error enums
+    /// and client methods.
+    pub areas: Vec<(String, TokenStream)>,
 }
 
-/// Emits the module files of `api`.
+/// Emits the module files of `api`. Named types are written bare, so every
+/// module but `types` imports `types` whole: an area's items use the
+/// shared types and their own, never another area's.
 pub fn emit(api: &Api) -> Modules {
+    let in_area: BTreeSet<&str> = api
+        .areas
+        .iter()
+        .flat_map(|area| area.types.iter().chain(&area.operations))
+        .map(String::as_str)
+        .collect();
+    let shared = quote! {
+        #[allow(unused_imports)]
+        use super::types::*;
+    };
+    let root_operations: Vec<TokenStream> = api
+        .operations
+        .iter()
+        .filter(|op| !in_area.contains(op.method_name.as_str()))
+        .map(operations::operation)
+        .collect();
     Modules {
-        root: root_module(api),
-        types: api.types.iter().map(type_def).collect(),
-        operations: api.operations.iter().map(operations::operation).collect(),
+        root: root_module(api, !root_operations.is_empty()),
+        types: api
+            .types
+            .iter()
+            .filter(|def| !in_area.contains(def.name()))
+            .map(type_def)
+            .collect(),
+        operations: (!root_operations.is_empty()).then(|| quote!(#shared #(#root_operations)*)),
+        areas: api
+            .areas
+            .iter()
+            .map(|area| {
+                let docs = inner_docs(&areas::docs(area, api));
+                let types = api
+                    .types
+                    .iter()
+                    .filter(|def| {
+                        area.types
+                            .binary_search_by(|n| n.as_str().cmp(def.name()))
+                            .is_ok()
+                    })
+                    .map(type_def);
+                let operations = api
+                    .operations
+                    .iter()
+                    .filter(|op| area.operations.binary_search(&op.method_name).is_ok())
+                    .map(operations::operation);
+                let tokens = quote! {
+                    #docs
+                    #shared
+                    #(#types)*
+                    #(#operations)*
+                };
+                (area.name.clone(), tokens)
+            })
+            .collect(),
     }
 }
 
@@ -97,14 +157,10 @@ fn runtime_text(item: &str) -> String {
     runtime(item).to_string().replace(' ', "")
 }
 
-/// Where named types live relative to the module being emitted.
-#[derive(Clone, Copy)]
-enum Scope {
-    Types,
-    Operations,
-}
-
-fn ty(ty: &Ty, scope: Scope) -> TokenStream {
+/// The Rust spelling of `ty`. Named types are written bare: every module
+/// that mentions them defines them or imports the shared `types` module
+/// (see [`emit`]).
+fn ty(ty: &Ty) -> TokenStream {
     match ty {
         Ty::String => quote!(::std::string::String),
         Ty::Uuid => quote!(::uuid::Uuid),
@@ -118,31 +174,28 @@ fn ty(ty: &Ty, scope: Scope) -> TokenStream {
         Ty::Json => quote!(::serde_json::Value),
         Ty::Named(name) => {
             let name = ident(name);
-            match scope {
-                Scope::Types => quote!(#name),
-                Scope::Operations => quote!(super::types::#name),
-            }
+            quote!(#name)
         }
         Ty::Array(item) => {
-            let item = self::ty(item, scope);
+            let item = self::ty(item);
             quote!(::std::vec::Vec<#item>)
         }
         Ty::Map(value) => {
-            let value = self::ty(value, scope);
+            let value = self::ty(value);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
         Ty::Option(inner) => {
-            let inner = self::ty(inner, scope);
+            let inner = self::ty(inner);
             quote!(::std::option::Option<#inner>)
         }
         Ty::Boxed(inner) => {
-            let inner = self::ty(inner, scope);
+            let inner = self::ty(inner);
             quote!(::std::boxed::Box<#inner>)
         }
     }
 }
 
-fn root_module(api: &Api) -> TokenStream {
+fn root_module(api: &Api, operations: bool) -> TokenStream {
     let module_docs = inner_docs(&api.docs);
     let (url, variables) = match &api.server {
         Some(server) => (server.url.clone(), server.variables.clone()),
@@ -152,12 +205,29 @@ fn root_module(api: &Api) -> TokenStream {
         .iter()
         .map(|variable| (&variable.name, &variable.default))
         .map(|(name, default)| quote!((#name, #default)));
+    let areas = api.areas.iter().map(|area| {
+        let name = ident(&area.name);
+        let feature = &area.name;
+        quote! {
+            #[cfg(feature = #feature)]
+            pub mod #name;
+            #[cfg(feature = #feature)]
+            #[doc(no_inline)]
+            pub use #name::*;
+        }
+    });
+    let operations = operations.then(|| {
+        quote! {
+            mod operations;
+            pub use operations::*;
+        }
+    });
     quote! {
         #module_docs
-        mod operations;
+        #operations
         mod types;
-        pub use operations::*;
         pub use types::*;
+        #(#areas)*
         /// The URL template of the first server the API document declares (empty if none).
         pub(crate) const SERVER_URL: &str = #url;
         /// `(name, default)` of each variable of [`SERVER_URL`], in the order they appear in it.
@@ -177,7 +247,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
 fn alias(alias: &Alias) -> TokenStream {
     let docs = docs(&alias.docs);
     let name = ident(&alias.name);
-    let target = ty(&alias.ty, Scope::Types);
+    let target = ty(&alias.ty);
     quote! {
         #docs
         pub type #name = #target;

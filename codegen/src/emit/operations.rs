@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::errors::{error_enum, response_arms};
 use super::params::{header_statements, path_segments, query_statements};
-use super::{Scope, docs, ident, runtime, streams, ty};
+use super::{docs, ident, runtime, streams, ty};
 use crate::ir::{Auth, BodyEncoding, BodyFormat, Operation, Ty};
 
 /// What the method of an operation and its stream share: the arguments
@@ -42,7 +42,7 @@ impl Call {
             headers,
             arms: response_arms(&op.success, &op.errors),
             success_ty: match &op.success.ty {
-                Some(success) => ty(success, Scope::Operations),
+                Some(success) => ty(success),
                 None => quote!(()),
             },
             error_name: ident(&op.errors.name),
@@ -117,13 +117,13 @@ fn arguments(op: &Operation) -> Vec<TokenStream> {
         let name = ident(&param.name);
         let param_ty = match &param.ty {
             Ty::String => quote!(&str),
-            other => ty(other, Scope::Operations),
+            other => ty(other),
         };
         quote!(#name: #param_ty)
     });
     let query = op.query.as_ref().map(|query| {
         let name = ident(&query.name);
-        let query_ty = ty(&Ty::Named(query.ty.clone()), Scope::Operations);
+        let query_ty = ty(&Ty::Named(query.ty.clone()));
         quote!(#name: &#query_ty)
     });
     params.chain(query).collect()
@@ -134,7 +134,7 @@ fn arguments(op: &Operation) -> Vec<TokenStream> {
 fn body_param(op: &Operation) -> Option<TokenStream> {
     op.body.as_ref().map(|body| {
         let name = ident(&body.name);
-        let body_ty = ty(&body.ty, Scope::Operations);
+        let body_ty = ty(&body.ty);
         if body.required {
             quote!(#name: &#body_ty)
         } else {

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::operations::Call;
-use super::{Scope, docs, ident, runtime, ty};
+use super::{docs, ident, runtime, ty};
 use crate::ir::{Docs, Operation, Pagination, Wrapper};
 
 /// The streaming method of the paginated operation `op`: it builds the first
@@ -23,7 +23,7 @@ pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> To
     } = call;
     let stream_name = ident(&pagination.method_name);
     let template = &op.path_template;
-    let item_ty = ty(&pagination.item, Scope::Operations);
+    let item_ty = ty(&pagination.item);
     let error = runtime("Error");
     let request_extras = runtime("RequestExtras");
     let first_extras = extras

@@ -3,12 +3,12 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 
-use super::{Scope, doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
+use super::{doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
 use crate::ir::{Field, Presence, Struct, Ty, Wrapper};
 
 /// The type a field is declared with.
 fn field_type(field: &Field) -> TokenStream {
-    let inner = ty(&field.ty, Scope::Types);
+    let inner = ty(&field.ty);
     match field.wrapper() {
         Wrapper::Bare => inner,
         Wrapper::Option => quote!(::std::option::Option<#inner>),
@@ -29,14 +29,14 @@ fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
             Some(quote!(::std::convert::Into::into(#value))),
         ),
         Ty::Boxed(inner) => {
-            let inner = self::ty(inner, Scope::Types);
+            let inner = self::ty(inner);
             (
                 quote!(impl ::std::convert::Into<::std::boxed::Box<#inner>>),
                 Some(quote!(::std::convert::Into::into(#value))),
             )
         }
         Ty::Array(item) => {
-            let item = self::ty(item, Scope::Types);
+            let item = self::ty(item);
             (
                 quote!(impl ::std::iter::IntoIterator<Item = #item>),
                 Some(
@@ -44,7 +44,7 @@ fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
                 ),
             )
         }
-        other => (self::ty(other, Scope::Types), None),
+        other => (self::ty(other), None),
     }
 }
 
@@ -175,7 +175,7 @@ fn constructor(s: &Struct, fields: &[&Field]) -> TokenStream {
                 let (param_ty, _) = accepted(&field.ty, &name);
                 match field.presence {
                     Presence::RequiredNullable => {
-                        let inner = ty(&field.ty, Scope::Types);
+                        let inner = ty(&field.ty);
                         quote!(#name: ::std::option::Option<#inner>)
                     }
                     _ => quote!(#name: #param_ty),
@@ -225,8 +225,8 @@ fn setter(field: &Field) -> TokenStream {
         Presence::Required | Presence::RequiredNullable => TokenStream::new(),
         Presence::Optional if field.flatten => {
             let value_ty = match &field.ty {
-                Ty::Map(value) => ty(value, Scope::Types),
-                other => ty(other, Scope::Types),
+                Ty::Map(value) => ty(value),
+                other => ty(other),
             };
             let doc = docs(&meaning);
             quote! {

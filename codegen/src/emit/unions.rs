@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{Scope, doc, docs, ident, ty};
+use super::{doc, docs, ident, ty};
 use crate::ir::{Ty, Union};
 
 pub(super) fn union(u: &Union) -> TokenStream {
@@ -12,7 +12,7 @@ pub(super) fn union(u: &Union) -> TokenStream {
     let variants = u.variants.iter().map(|variant| {
         let docs = self::docs(&variant.docs);
         let variant_name = ident(&variant.name);
-        let variant_ty = ty(&variant.ty, Scope::Types);
+        let variant_ty = ty(&variant.ty);
         quote!(#docs #variant_name(#variant_ty),)
     });
     // A variant that holds a struct may be much larger than one that holds

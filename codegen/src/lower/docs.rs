@@ -293,9 +293,24 @@ pub(super) fn non_empty(docs: Docs, fallback: impl FnOnce() -> String) -> Docs {
 }
 
 /// Description text as doc lines: trailing spaces trimmed, surrounding blank
-/// lines dropped, bare URLs wrapped in `<...>` so rustdoc links them.
+/// lines dropped, bare URLs wrapped in `<...>` so rustdoc links them, and,
+/// outside code, the markup rustdoc would misread escaped ([`plain_text`]).
 pub(super) fn doc_lines(text: &str) -> Docs {
-    let lines: Vec<String> = text.lines().map(|line| autolink(line.trim_end())).collect();
+    let mut in_fence = false;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if line.trim_start().starts_with("```") {
+                in_fence = !in_fence;
+                return line.trim_end().to_owned();
+            }
+            if in_fence {
+                line.trim_end().to_owned()
+            } else {
+                autolink(&plain_text(line.trim_end()))
+            }
+        })
+        .collect();
     let start = lines
         .iter()
         .position(|l| !l.is_empty())
@@ -305,6 +320,63 @@ pub(super) fn doc_lines(text: &str) -> Docs {
         .rposition(|l| !l.is_empty())
         .map_or(start, |e| e + 1);
     lines[start..end].to_vec()
+}
+
+/// HTML tags a description may use as HTML.
+const HTML_TAGS: &[&str] = &[
+    "a", "b", "br", "code", "details", "div", "em", "hr", "i", "img", "li", "ol", "p", "pre",
+    "span", "strong", "sub", "summary", "sup", "table", "td", "th", "tr", "u", "ul",
+];
+
+/// A line of description text, outside inline code, with what rustdoc
+/// would read as markup the text does not mean escaped: `<` that opens no
+/// known HTML tag and no URL (`<country code>` is text, not an unclosed
+/// tag), and `[...]` that is no link (`ring:[duration:]` is text, not an
+/// intra-doc link). Links (`[text](url)`) and inline code are kept.
+fn plain_text(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_code = false;
+    let chars: Vec<char> = line.chars().collect();
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        if c == '`' {
+            in_code = !in_code;
+        } else if !in_code && c == '<' && !opens_tag_or_url(&chars[index + 1..]) {
+            out.push_str("&lt;");
+            index += 1;
+            continue;
+        } else if !in_code
+            && c == '['
+            && let Some(close) = chars[index + 1..].iter().position(|&c| c == ']')
+            && !matches!(chars.get(index + close + 2), Some('('))
+        {
+            out.push_str("\\[");
+            out.extend(&chars[index + 1..index + 1 + close]);
+            out.push_str("\\]");
+            index += close + 2;
+            continue;
+        }
+        out.push(c);
+        index += 1;
+    }
+    out
+}
+
+/// Whether the text after a `<` is a URL or a known HTML tag.
+fn opens_tag_or_url(rest: &[char]) -> bool {
+    let rest: String = rest.iter().take(12).collect();
+    if rest.starts_with("http://") || rest.starts_with("https://") {
+        return true;
+    }
+    let name: String = rest
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let after = rest.trim_start_matches('/').chars().nth(name.len());
+    HTML_TAGS.contains(&name.as_str()) && matches!(after, Some('>' | ' ' | '/'))
 }
 
 fn autolink(line: &str) -> String {
@@ -448,6 +520,29 @@ mod tests {
         assert_eq!(autolink("see https://x.test/a."), "see <https://x.test/a>.");
         assert_eq!(autolink("[t](https://x.test/a)"), "[t](https://x.test/a)");
         assert_eq!(autolink("<https://x.test>"), "<https://x.test>");
+    }
+
+    #[test]
+    fn text_that_rustdoc_would_read_as_markup_is_escaped() {
+        assert_eq!(
+            doc_lines("- ring:[duration:]<country code> - ring tone\n- silence: <duration>"),
+            [
+                "- ring:\\[duration:\\]&lt;country code> - ring tone",
+                "- silence: &lt;duration>"
+            ]
+        );
+        assert_eq!(
+            doc_lines("[Learn more](/docs/x), <b>bold</b><br/>, `<T>` and `[a]`"),
+            ["[Learn more](/docs/x), <b>bold</b><br/>, `<T>` and `[a]`"]
+        );
+        assert_eq!(
+            doc_lines("```\n<raw> [x]\n```"),
+            ["```", "<raw> [x]", "```"]
+        );
+        assert_eq!(
+            doc_lines("see https://x.example/a."),
+            ["see <https://x.example/a>."]
+        );
     }
 
     #[test]

@@ -4,10 +4,11 @@
 //! resolves `$ref`s, [`schema`] turns schemas into types (with [`shape`]
 //! to read what a schema is, [`enums`] for string enums and [`compose`]
 //! for objects, `allOf` and unions), [`operation`]
-//! lowers operations, [`pagination`] finds the list operations whose
+//! lowers operations, [`areas`] groups them by API area, [`pagination`] finds the list operations whose
 //! pages link to each other, [`check`] holds the whole-document checks and [`docs`]
 //! writes doc text. This module runs them in order over the document.
 
+mod areas;
 mod check;
 mod compose;
 mod docs;
@@ -78,11 +79,13 @@ impl Lowerer<'_> {
         self.box_recursion(&mut types);
         self.paginate(&mut operations, &types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+        let areas = areas::areas(&operations, &types);
         Api {
             docs,
             server,
             types,
             operations,
+            areas,
             locations: std::mem::take(&mut self.locations),
         }
     }

@@ -40,3 +40,17 @@ pub const CLIENT_METHODS: &[&str] = &[
     "with_retry",
     "with_timeout",
 ];
+
+/// Modules of the client crate's root beside the generated ones: an API
+/// area of the same name would be hidden by it.
+#[allow(dead_code)]
+pub const MODULE_NAMES: &[&str] = &[
+    "api",
+    "chrono",
+    "defaults",
+    "futures_core",
+    "header",
+    "reqwest",
+    "runtime",
+    "uuid",
+];

@@ -12,6 +12,7 @@ use crate::ir::{Field, Presence};
 #[path = "../../../../generated/src/runtime/reserved.rs"]
 mod reserved;
 pub(super) use reserved::CLIENT_METHODS as RUNTIME_METHODS;
+pub(super) use reserved::MODULE_NAMES as RUNTIME_MODULES;
 use reserved::TYPE_NAMES as RUNTIME_NAMES;
 
 impl Lowerer<'_> {

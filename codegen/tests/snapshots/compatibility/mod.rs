@@ -3,9 +3,11 @@
 //! Telephony compatibility (version 2010-04-01)
 
 mod operations;
-mod types;
 
 pub use operations::*;
+
+mod types;
+
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).

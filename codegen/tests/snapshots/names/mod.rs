@@ -2,10 +2,8 @@
 
 //! Bookshop API (version 2.4.0)
 
-mod operations;
 mod types;
 
-pub use operations::*;
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).

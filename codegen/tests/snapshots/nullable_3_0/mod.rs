@@ -3,9 +3,11 @@
 //! Library loans (version 1.0)
 
 mod operations;
-mod types;
 
 pub use operations::*;
+
+mod types;
+
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).

@@ -6,10 +6,8 @@
 //!
 //! Test fixture of the generator; see <https://bookshop.example.test/docs>.
 
-mod operations;
 mod types;
 
-pub use operations::*;
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).

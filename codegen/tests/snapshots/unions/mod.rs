@@ -2,10 +2,8 @@
 
 //! Call flows (version 1.0.0)
 
-mod operations;
 mod types;
 
-pub use operations::*;
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).

@@ -5,9 +5,11 @@
 //! Observations from weather stations. A JSON document without servers.
 
 mod operations;
-mod types;
 
 pub use operations::*;
+
+mod types;
+
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).
