@@ -50,7 +50,8 @@ fn main() {
                     tasks.push(tokio::task::spawn_local(async move {
                         let request = benchmarks::generated_request();
                         for _ in 0..calls {
-                            let response = client.update_sip_endpoint(ENDPOINT_ID, &request).await;
+                            let response =
+                                client.update_sip_credential(ENDPOINT_ID, &request).await;
                             std::hint::black_box(response.expect("a 200 that decodes"));
                         }
                     }));

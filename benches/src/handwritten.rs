@@ -191,7 +191,7 @@ impl Client {
             .http
             .put(url)
             .timeout(Duration::from_secs(30))
-            .header(USER_AGENT, signalwire_fabric::USER_AGENT)
+            .header(USER_AGENT, signalwire_rest::USER_AGENT)
             .header(ACCEPT, "application/json")
             .header(CONTENT_TYPE, "application/json")
             .basic_auth(&self.project_id, Some(&self.api_token))

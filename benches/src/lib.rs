@@ -10,7 +10,7 @@
 pub mod handwritten;
 pub mod server;
 
-use signalwire_fabric::uuid::Uuid;
+use signalwire_rest::uuid::Uuid;
 
 /// The project ID (HTTP Basic username) both clients send.
 pub const PROJECT_ID: &str = "project-123";
@@ -28,13 +28,13 @@ pub const RESPONSE_BODY: &[u8] = br#"{"id":"2537c89f-b1a3-4e5d-a7b5-9a3b2f6a0d1c
 
 /// The request the generated client sends: every field but one set, and
 /// the resource cleared (`null`).
-pub fn generated_request() -> signalwire_fabric::UpdateSipEndpointRequest {
-    use signalwire_fabric::{CallHandlerType, Cipher, Codec, Encryption};
-    signalwire_fabric::UpdateSipEndpointRequest::new()
+pub fn generated_request() -> signalwire_rest::SipEndpointUpdateRequest {
+    use signalwire_rest::{CallHandlerType, Ciphers, Codecs, Encryption};
+    signalwire_rest::SipEndpointUpdateRequest::new()
         .username("alice")
         .caller_id("+15551234567")
-        .ciphers([Cipher::AeadAes256Gcm8, Cipher::AesCm128HmacSha1_80])
-        .codecs([Codec::Pcmu, Codec::Opus])
+        .ciphers([Ciphers::AeadAes256Gcm8, Ciphers::AesCm128HmacSha1_80])
+        .codecs([Codecs::Pcmu, Codecs::Opus])
         .encryption(Encryption::Required)
         .call_handler(CallHandlerType::BlockPstn)
         .clear_calling_handler_resource_id()
@@ -46,8 +46,8 @@ pub fn generated_request() -> signalwire_fabric::UpdateSipEndpointRequest {
 /// # Panics
 ///
 /// If `base_url` is not a valid base URL.
-pub fn generated_client(base_url: &str) -> signalwire_fabric::Client {
-    signalwire_fabric::Client::from_base_url(PROJECT_ID, API_TOKEN, base_url)
+pub fn generated_client(base_url: &str) -> signalwire_rest::Client {
+    signalwire_rest::Client::from_base_url(PROJECT_ID, API_TOKEN, base_url)
         .expect("a loopback base URL is valid")
 }
 
@@ -60,14 +60,14 @@ pub fn generated_client(base_url: &str) -> signalwire_fabric::Client {
 /// When the requests differ or a call fails.
 pub async fn assert_same_request(
     server: &server::Server,
-    generated: &signalwire_fabric::Client,
+    generated: &signalwire_rest::Client,
     handwritten: &handwritten::Client,
 ) {
     let generated_request = generated_request();
     let handwritten_request = handwritten::request();
     server.record_next();
     generated
-        .update_sip_endpoint(ENDPOINT_ID, &generated_request)
+        .update_sip_credential(ENDPOINT_ID, &generated_request)
         .await
         .expect("the generated client decodes the canned answer");
     let from_generated = server.take_recorded().expect("a request was recorded");

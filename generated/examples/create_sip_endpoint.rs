@@ -1,7 +1,7 @@
 //! Create a SIP endpoint from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-fabric --example create_sip_endpoint -- \
+//! cargo run -p signalwire-rest --example create_sip_endpoint -- \
 //!   --username U --caller-id C [--send-as S] [--ciphers A,B] [--codecs A,B] \
 //!   [--encryption E] [--call-handler H] [--calling-handler-resource-id UUID]
 //! ```
@@ -25,14 +25,14 @@
 //! attribute); `2` the command line is wrong (the message and the usage
 //! are printed on stderr, and nothing is sent).
 //!
-//! [`Client::from_env`]: signalwire_fabric::Client::from_env
+//! [`Client::from_env`]: signalwire_rest::Client::from_env
 
 mod common;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use signalwire_fabric::{CreateSipEndpointRequest, CreateSipEndpointRequestRequired};
+use signalwire_rest::{SipEndpointCreateRequest, SipEndpointCreateRequestRequired};
 
 use common::{Arg, EXIT_FAILURE, EndpointField, Null, apply_setting};
 
@@ -65,7 +65,7 @@ async fn main() -> ExitCode {
         Ok(client) => client,
         Err(code) => return code,
     };
-    match client.create_sip_endpoint(&request).await {
+    match client.create_sip_credential(&request).await {
         Ok(endpoint) => common::print_pretty(&endpoint, "the endpoint was created"),
         Err(error) => {
             common::report(&error);
@@ -81,7 +81,7 @@ async fn main() -> ExitCode {
 /// A message saying what is wrong with the command line.
 fn parse_args(
     args: impl IntoIterator<Item = OsString>,
-) -> Result<Option<CreateSipEndpointRequest>, String> {
+) -> Result<Option<SipEndpointCreateRequest>, String> {
     let mut username = None;
     let mut caller_id = None;
     // The optional fields, set once the required ones are known; each value
@@ -104,7 +104,7 @@ fn parse_args(
     let (Some(username), Some(caller_id)) = (username, caller_id) else {
         return Err("--username and --caller-id are required".to_owned());
     };
-    let mut request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+    let mut request = SipEndpointCreateRequest::new(SipEndpointCreateRequestRequired {
         username,
         caller_id,
     });

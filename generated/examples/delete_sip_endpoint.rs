@@ -1,7 +1,7 @@
 //! Delete a SIP endpoint from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-fabric --example delete_sip_endpoint -- ID
+//! cargo run -p signalwire-rest --example delete_sip_endpoint -- ID
 //! ```
 //!
 //! `ID` is the UUID of the SIP endpoint. On success nothing is printed.
@@ -16,14 +16,14 @@
 //! command line is wrong (the message and the usage are printed on stderr,
 //! and nothing is sent).
 //!
-//! [`Client::from_env`]: signalwire_fabric::Client::from_env
+//! [`Client::from_env`]: signalwire_rest::Client::from_env
 
 mod common;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use signalwire_fabric::uuid::Uuid;
+use signalwire_rest::uuid::Uuid;
 
 use common::{Arg, EXIT_FAILURE};
 
@@ -46,7 +46,7 @@ async fn main() -> ExitCode {
         Ok(client) => client,
         Err(code) => return code,
     };
-    match client.delete_sip_endpoint(id).await {
+    match client.delete_sip_credential(id).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             common::report(&error);

@@ -1,7 +1,7 @@
 //! List the SIP endpoints of a project from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-fabric --example list_sip_endpoints -- [--page-size N] [--limit N]
+//! cargo run -p signalwire-rest --example list_sip_endpoints -- [--page-size N] [--limit N]
 //! ```
 //!
 //! Prints each SIP endpoint as one line of compact JSON, following every
@@ -19,7 +19,7 @@
 //! endpoints of the pages read before); `2` the command line is wrong (the
 //! message and the usage are printed on stderr, and nothing is sent).
 //!
-//! [`Client::from_env`]: signalwire_fabric::Client::from_env
+//! [`Client::from_env`]: signalwire_rest::Client::from_env
 
 mod common;
 
@@ -28,7 +28,7 @@ use std::io;
 use std::process::ExitCode;
 
 use futures_util::StreamExt;
-use signalwire_fabric::ListSipEndpointsParams;
+use signalwire_rest::ListSipCredentialsParams;
 
 use common::{Arg, EXIT_FAILURE, say};
 
@@ -45,7 +45,7 @@ SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE or SIGNALWIRE_BASE_URL.";
 
 /// What the command line asks for.
 struct Listing {
-    params: ListSipEndpointsParams,
+    params: ListSipCredentialsParams,
     limit: Option<usize>,
 }
 
@@ -61,7 +61,7 @@ async fn main() -> ExitCode {
         Err(code) => return code,
     };
     let endpoints = client
-        .list_sip_endpoints_stream(&params)
+        .list_sip_credentials_stream(&params)
         .take(limit.unwrap_or(usize::MAX));
     let mut endpoints = std::pin::pin!(endpoints);
     while let Some(endpoint) = endpoints.next().await {
@@ -93,14 +93,15 @@ async fn main() -> ExitCode {
 /// A message saying what is wrong with the command line.
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Option<Listing>, String> {
     let mut listing = Listing {
-        params: ListSipEndpointsParams::new(),
+        params: ListSipCredentialsParams::new(),
         limit: None,
     };
     let complete = common::parse_args(args, &["--page-size", "--limit"], |arg| {
         match arg {
             Arg::Positional(arg) => return Err(format!("unexpected argument `{arg}`")),
             Arg::Flag("--page-size", value) => {
-                let params = std::mem::replace(&mut listing.params, ListSipEndpointsParams::new());
+                let params =
+                    std::mem::replace(&mut listing.params, ListSipCredentialsParams::new());
                 listing.params = params.page_size(common::positive("--page-size", &value)?);
             }
             Arg::Flag(flag, value) => listing.limit = Some(common::positive(flag, &value)?),

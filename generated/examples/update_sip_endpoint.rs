@@ -1,7 +1,7 @@
 //! Update a SIP endpoint from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-fabric --example update_sip_endpoint -- ID \
+//! cargo run -p signalwire-rest --example update_sip_endpoint -- ID \
 //!   [--username S] [--caller-id S] [--send-as S] [--ciphers A,B] [--codecs A,B] \
 //!   [--encryption E] [--call-handler H] [--calling-handler-resource-id UUID|null]
 //! ```
@@ -15,7 +15,7 @@
 //! - `--ciphers` and `--codecs` take comma-separated lists
 //!   (`--codecs PCMU,OPUS`; spaces around items are ignored); an empty
 //!   value (`--codecs ''`) sends an empty array. Values this version of
-//!   the client does not know (such as `OPUS@48000H@20I`) are sent as
+//!   the client does not know (such as `OPUS@96000H@20I`) are sent as
 //!   written, as are unknown values of `--encryption` and
 //!   `--call-handler`; the API decides whether it accepts them.
 //! - `--calling-handler-resource-id null` sends `null`, which clears the
@@ -43,15 +43,15 @@
 //! attribute); `2` the command line is wrong (the message and the usage
 //! are printed on stderr, and nothing is sent).
 //!
-//! [`Client::from_env`]: signalwire_fabric::Client::from_env
+//! [`Client::from_env`]: signalwire_rest::Client::from_env
 
 mod common;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use signalwire_fabric::UpdateSipEndpointRequest;
-use signalwire_fabric::uuid::Uuid;
+use signalwire_rest::SipEndpointUpdateRequest;
+use signalwire_rest::uuid::Uuid;
 
 use common::{Arg, EXIT_FAILURE, EndpointField, Null, apply_setting};
 
@@ -85,7 +85,7 @@ async fn main() -> ExitCode {
         Ok(client) => client,
         Err(code) => return code,
     };
-    match client.update_sip_endpoint(id, &request).await {
+    match client.update_sip_credential(id, &request).await {
         Ok(endpoint) => common::print_pretty(&endpoint, "the endpoint was updated"),
         Err(error) => {
             common::report(&error);
@@ -101,14 +101,14 @@ async fn main() -> ExitCode {
 /// A message saying what is wrong with the command line.
 fn parse_args(
     args: impl IntoIterator<Item = OsString>,
-) -> Result<Option<(Uuid, UpdateSipEndpointRequest)>, String> {
+) -> Result<Option<(Uuid, SipEndpointUpdateRequest)>, String> {
     let mut id: Option<Uuid> = None;
-    let mut request = UpdateSipEndpointRequest::new();
+    let mut request = SipEndpointUpdateRequest::new();
     let complete = common::parse_args(args, common::ENDPOINT_FLAGS, |arg| {
         match arg {
             Arg::Positional(arg) => common::take_id(&mut id, &arg)?,
             Arg::Flag(flag, value) => {
-                let taken = std::mem::replace(&mut request, UpdateSipEndpointRequest::new());
+                let taken = std::mem::replace(&mut request, SipEndpointUpdateRequest::new());
                 request = match common::endpoint_field(flag, value, Null::Clears)? {
                     EndpointField::Username(value) => taken.username(value),
                     EndpointField::CallerId(value) => taken.caller_id(value),

@@ -1,46 +1,63 @@
-//! A typed async client for SignalWire's [Fabric REST API].
+//! A typed async client for [SignalWire's REST API]: every operation of
+//! SignalWire's own OpenAPI document (Fabric, Relay REST, Video,
+//! Messaging, Datasphere, Projects, logs, ...), one `async` method each.
 //!
 //! The operations, request and response types and per-status error types
-//! are generated from the API's OpenAPI document (`cargo xtask codegen`);
-//! configuration, authentication, transport and errors are a small
-//! hand-written runtime. Every operation is an `async` method of
-//! [`Client`] and returns `Result<_, Error<OperationError>>`; the SIP
-//! endpoint resource is covered whole: list, create, get, update, delete,
-//! and the endpoint's addresses. The two list operations also stream the
-//! items of every page.
+//! are generated from that document, kept verbatim in the repository, with
+//! an overlay of the places where it is wrong about what the API sends
+//! (`spec/README.md`); configuration, authentication, transport and errors
+//! are a small hand-written runtime. Every operation is an `async` method
+//! of [`Client`] and returns `Result<_, Error<OperationError>>`; list
+//! operations whose pages link to each other also stream the items of
+//! every page.
 //!
-//! [Fabric REST API]: https://developer.signalwire.com/rest/signalwire-rest/endpoints/fabric
+//! [SignalWire's REST API]: https://developer.signalwire.com/rest/signalwire-rest/
+//!
+//! # Areas
+//!
+//! The API is grouped by area: one module each, holding the area's
+//! request, response and error types and an index of its operations (the
+//! methods themselves are on [`Client`]), and one cargo feature each, all
+//! on by default. A program that calls one area can compile that one
+//! alone: `signalwire-rest = { default-features = false, features =
+//! ["fabric"] }`. Types that several areas use are at the crate root; every
+//! item of an area is also re-exported there. To find the method of an
+//! HTTP path, search these docs for the path
+//! (`/api/fabric/resources/sip_endpoints/{id}`).
+//!
+#![doc = include_str!("api/areas.md")]
 //!
 //! # Example
 //!
-//! Update a SIP endpoint: set its username and codecs, clear the resource
-//! it hands calls to, and leave every other field unchanged. A `422` lists
-//! what was wrong; a `500` is retried and, if it persists, matched the same
-//! way, with the number of attempts inside the error.
+//! Update a Fabric SIP endpoint (`PUT /api/fabric/resources/sip_endpoints/{id}`):
+//! set its username and codecs, clear the resource it hands calls to, and
+//! leave every other field unchanged. A `422` lists what was wrong; a
+//! `500` is retried and, if it persists, matched the same way, with the
+//! number of attempts inside the error.
 //!
 //! ```no_run
-//! use signalwire_fabric::{Client, Codec, Error, UpdateSipEndpointError, UpdateSipEndpointRequest};
+//! use signalwire_rest::{Client, Codecs, Error, SipEndpointUpdateRequest, UpdateSipCredentialError};
 //!
 //! #[tokio::main]
 //! async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     // SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN and SIGNALWIRE_SPACE (or SIGNALWIRE_BASE_URL)
 //!     let client = Client::from_env()?;
-//!     let id = signalwire_fabric::uuid::Uuid::parse_str("6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b")?;
-//!     let request = UpdateSipEndpointRequest::new()
+//!     let id = signalwire_rest::uuid::Uuid::parse_str("6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b")?;
+//!     let request = SipEndpointUpdateRequest::new()
 //!         .username("alice")
-//!         .codecs([Codec::Pcmu, Codec::Opus])
+//!         .codecs([Codecs::Pcmu, Codecs::Opus])
 //!         .clear_calling_handler_resource_id(); // sends `null`; untouched fields are not sent
 //!
-//!     match client.update_sip_endpoint(id, &request).await {
+//!     match client.update_sip_credential(id, &request).await {
 //!         Ok(endpoint) => println!("updated {}", endpoint.display_name),
 //!         Err(Error::Api(api)) => match api.body() {
-//!             UpdateSipEndpointError::UnprocessableEntity(body) => {
+//!             UpdateSipCredentialError::UnprocessableEntity(body) => {
 //!                 for item in &body.errors {
 //!                     let field = item.attribute.as_option().map_or("(request)", String::as_str);
 //!                     eprintln!("{field}: {}", item.message);
 //!                 }
 //!             }
-//!             UpdateSipEndpointError::InternalServerError(body) => {
+//!             UpdateSipCredentialError::InternalServerError(body) => {
 //!                 eprintln!("server error after {} attempts: {}", api.attempts(), body.error);
 //!             }
 //!             other => eprintln!("the API refused with {}: {other}", api.status()),
@@ -53,22 +70,22 @@
 //!
 //! # Every page of a list
 //!
-//! A list operation returns one page ([`Client::list_sip_endpoints`]); its
-//! `_stream` twin ([`Client::list_sip_endpoints_stream`],
-//! [`Client::list_sip_endpoint_addresses_stream`]) yields the items of
-//! every page, following each page's `links.next` on the same client, and
-//! ends with the error if one occurs. It is a
+//! A list operation returns one page (such as
+//! [`Client::list_sip_credentials`]); its `_stream` twin (such as
+//! [`Client::list_sip_credentials_stream`]) yields the items of every
+//! page, following each page's `links.next` on the same client, and ends
+//! with the error if one occurs. It is a
 //! [`futures_core::Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html);
 //! read it with `StreamExt` of the `futures` (or `futures-util`) crate:
 //!
 //! ```no_run
-//! use futures_util::StreamExt as _;
-//! use signalwire_fabric::{Client, ListSipEndpointsParams};
-//!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use futures_util::StreamExt as _;
+//! use signalwire_rest::{Client, ListSipCredentialsParams};
+//!
 //! let client = Client::from_env()?;
 //! let mut endpoints = std::pin::pin!(
-//!     client.list_sip_endpoints_stream(&ListSipEndpointsParams::new().page_size(100))
+//!     client.list_sip_credentials_stream(&ListSipCredentialsParams::new().page_size(100))
 //! );
 //! while let Some(endpoint) = endpoints.next().await {
 //!     let endpoint = endpoint?;
@@ -80,9 +97,9 @@
 //! # What is where
 //!
 //! - [`Client`]: the operations (such as
-//!   [`update_sip_endpoint`](Client::update_sip_endpoint)) and the streams
+//!   [`update_sip_credential`](Client::update_sip_credential)) and the streams
 //!   of the list operations (`list_*_stream`, such as
-//!   [`list_sip_endpoints_stream`](Client::list_sip_endpoints_stream)),
+//!   [`list_sip_credentials_stream`](Client::list_sip_credentials_stream)),
 //!   the ways to build a client ([`Client::from_env`], [`Client::new`],
 //!   [`Client::from_base_url`]), the per-call settings (`with_*`, and
 //!   [`with_bearer_token`](Client::with_bearer_token) for operations that
@@ -97,10 +114,10 @@
 //!   with.
 //! - [`Error`] and [`ApiError`]: what an operation fails with;
 //!   [`ConfigError`]: why a client could not be built.
-//! - Request and response types, one struct of query parameters per
-//!   operation that has any (such as [`ListSipEndpointsParams`]), and one
-//!   error enum per operation (such as [`UpdateSipEndpointError`]),
-//!   generated from the API document.
+//! - The area modules (see [Areas](#areas)): request and response types,
+//!   one struct of query parameters per operation that has any (such as
+//!   [`ListSipCredentialsParams`]), and one error enum per operation (such
+//!   as [`UpdateSipCredentialError`]), generated from the API document.
 //! - [`Nullable`]: a field that can be left unchanged, cleared (`null`) or
 //!   set; [`UnknownValue`]: an enum value this version does not list yet.
 //! - Re-exports: [`header`](https://docs.rs/reqwest/0.13/reqwest/header/index.html)

@@ -12,10 +12,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    Client, Error, RetryPolicy, SipEndpointResponse, UpdateSipEndpointError,
-    UpdateSipEndpointRequest,
+use signalwire_rest::uuid::Uuid;
+use signalwire_rest::{
+    Client, Error, ResourceResponseSipEndpoint, RetryPolicy, SipEndpointUpdateRequest,
+    UpdateSipCredentialError,
 };
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -44,8 +44,8 @@ pub fn expected_authorization() -> String {
     format!("Basic {ENCODED_CREDENTIALS}")
 }
 
-/// What `update_sip_endpoint` returns.
-pub type UpdateResult = Result<SipEndpointResponse, Error<UpdateSipEndpointError>>;
+/// What `update_sip_credential` returns.
+pub type UpdateResult = Result<ResourceResponseSipEndpoint, Error<UpdateSipCredentialError>>;
 
 /// A client of `base_url` with the test credentials and the default
 /// settings.
@@ -83,7 +83,7 @@ pub fn unused_base_url() -> String {
 pub async fn update(client: &Client) -> UpdateResult {
     let id = Uuid::parse_str(ENDPOINT_ID).expect("a valid UUID");
     client
-        .update_sip_endpoint(id, &UpdateSipEndpointRequest::new().username("alice"))
+        .update_sip_credential(id, &SipEndpointUpdateRequest::new().username("alice"))
         .await
 }
 

@@ -1,4 +1,4 @@
-//! The `update_sip_endpoint` example program of `signalwire-fabric`, run
+//! The `update_sip_endpoint` example program of `signalwire-rest`, run
 //! as a user runs it: built once, then started against a local HTTP server
 //! (wiremock) through `SIGNALWIRE_BASE_URL`. These tests check what is sent,
 //! what is printed, and the exit code.

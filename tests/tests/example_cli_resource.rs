@@ -1,5 +1,5 @@
 //! The `list_sip_endpoints`, `create_sip_endpoint` and
-//! `delete_sip_endpoint` example programs of `signalwire-fabric`, run as a
+//! `delete_sip_endpoint` example programs of `signalwire-rest`, run as a
 //! user runs them against a local HTTP server (wiremock) through
 //! `SIGNALWIRE_BASE_URL`: what is sent, what is printed, and the exit code.
 

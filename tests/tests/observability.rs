@@ -11,7 +11,7 @@ use tracing_subscriber::util::SubscriberInitExt as _;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const SPAN: &str = r#"signalwire_fabric.request{method=PUT path_template="/api/fabric/resources/sip_endpoints/{id}"}"#;
+const SPAN: &str = r#"signalwire_rest.request{method=PUT path_template="/api/fabric/resources/sip_endpoints/{id}"}"#;
 
 /// Runs `call` with a `DEBUG` subscriber for this thread (the tests run on
 /// a current-thread runtime) and returns this crate's log lines.
@@ -29,7 +29,7 @@ async fn logged<F: Future<Output = ()>>(call: impl FnOnce() -> F) -> Vec<String>
     buffer
         .text()
         .lines()
-        .filter(|line| line.contains("signalwire_fabric::"))
+        .filter(|line| line.contains("signalwire_rest::"))
         .map(str::to_owned)
         .collect()
 }

@@ -1,4 +1,4 @@
-//! Retries of the generated `update_sip_endpoint` (a `PUT`, so idempotent)
+//! Retries of the generated `update_sip_credential` (a `PUT`, so idempotent)
 //! against local servers: which answers are retried, how often, and what
 //! the caller gets when the client gives up: the error of the last
 //! attempt, matched as if there had been one, with the number of attempts
@@ -15,7 +15,9 @@ use integration_tests::{
     ENDPOINT_PATH, client_for, expected_authorization, fast_retries, full_response,
     unused_base_url, update,
 };
-use signalwire_fabric::{Client, Error, RetryPolicy, UpdateSipEndpointError};
+use signalwire_rest::{
+    Client, Error, RetryPolicy, TypesStatusCodesStatusCode500Error, UpdateSipCredentialError,
+};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -168,7 +170,7 @@ async fn a_422_is_matched_as_it_comes_after_one_attempt() {
     assert_eq!(requests_seen(&server).await, 1);
     match &error {
         Error::Api(api) => match api.body() {
-            UpdateSipEndpointError::UnprocessableEntity(body) => {
+            UpdateSipCredentialError::UnprocessableEntity(body) => {
                 assert_eq!(body.errors[0].message, "Username is taken.");
             }
             other => panic!("expected UnprocessableEntity, got {other:?}"),
@@ -197,8 +199,12 @@ async fn a_500_on_every_attempt_is_matched_like_a_single_one_and_counts_three_at
     // The match of the documentation, as for a single attempt.
     match &error {
         Error::Api(api) => match api.body() {
-            UpdateSipEndpointError::InternalServerError(body) => {
-                assert_eq!(body.error, "Internal Server Error");
+            UpdateSipCredentialError::InternalServerError(body) => {
+                assert_eq!(
+                    body.error,
+                    TypesStatusCodesStatusCode500Error::InternalServerError
+                );
+                assert_eq!(body.error.as_str(), "Internal Server Error");
                 assert_eq!(api.status(), 500);
                 assert_eq!(api.attempts(), 3);
             }
@@ -258,7 +264,7 @@ async fn an_error_status_after_a_retry_is_returned_with_both_attempts() {
         .expect_err("404 is an error");
 
     assert!(
-        matches!(&error, Error::Api(api) if matches!(api.body(), UpdateSipEndpointError::NotFound(_))),
+        matches!(&error, Error::Api(api) if matches!(api.body(), UpdateSipCredentialError::NotFound(_))),
         "{error:?}"
     );
     assert_eq!(error.attempts(), 2);

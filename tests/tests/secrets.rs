@@ -17,8 +17,8 @@ use integration_tests::{
     API_TOKEN, ENCODED_CREDENTIALS, LogBuffer, PROJECT_ID, expected_authorization, fast_retries,
     full_response, server_answering, unused_base_url,
 };
-use signalwire_fabric::header::{self, HeaderName, HeaderValue};
-use signalwire_fabric::{Client, ConfigError, Error, RetryPolicy, UpdateSipEndpointError};
+use signalwire_rest::header::{self, HeaderName, HeaderValue};
+use signalwire_rest::{Client, ConfigError, Error, RetryPolicy, UpdateSipCredentialError};
 use wiremock::ResponseTemplate;
 
 /// Collects the texts to search.
@@ -42,7 +42,7 @@ impl Texts {
     }
 
     /// An operation error and every error in its source chain.
-    fn error(&mut self, what: &str, error: &Error<UpdateSipEndpointError>) {
+    fn error(&mut self, what: &str, error: &Error<UpdateSipCredentialError>) {
         self.shown(what, error);
         let mut source = std::error::Error::source(error);
         while let Some(cause) = source {
@@ -62,7 +62,7 @@ impl Texts {
     }
 }
 
-async fn update(client: &Client) -> Result<(), Error<UpdateSipEndpointError>> {
+async fn update(client: &Client) -> Result<(), Error<UpdateSipCredentialError>> {
     integration_tests::update(client).await.map(drop)
 }
 
@@ -117,7 +117,7 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
     }));
 
     let mut texts = Texts::default();
-    let mut errors: Vec<Error<UpdateSipEndpointError>> = Vec::new();
+    let mut errors: Vec<Error<UpdateSipCredentialError>> = Vec::new();
 
     // Success.
     let server = server_answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
@@ -203,7 +203,7 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
             .unwrap_err(),
         builder()
             .space("example")
-            .http_client(signalwire_fabric::reqwest::Client::new())
+            .http_client(signalwire_rest::reqwest::Client::new())
             .connect_timeout(Duration::from_secs(1))
             .build()
             .unwrap_err(),
@@ -221,7 +221,7 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
     ];
     let client = builder()
         .space("example")
-        .http_client(signalwire_fabric::reqwest::Client::new())
+        .http_client(signalwire_rest::reqwest::Client::new())
         .build()
         .expect("a valid configuration");
     config_errors.push(

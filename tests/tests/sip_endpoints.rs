@@ -1,7 +1,7 @@
 //! The SIP endpoint resource at the wire level (wiremock): for each
 //! operation, the exact request (method, path, query, headers, body) and
 //! every declared response decoded; and the list streams, which follow
-//! `links.next` page after page on the same client. (`update_sip_endpoint`
+//! `links.next` page after page on the same client. (`update_sip_credential`
 //! has its own file, `update_sip_endpoint.rs`.)
 
 use futures_util::StreamExt as _;
@@ -9,13 +9,18 @@ use integration_tests::{
     ENDPOINT_ID, ENDPOINT_PATH, client_for, expected_authorization, fast_retries, full_response,
 };
 use serde_json::{Value, json};
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    CallHandlerType, Cipher, Client, Codec, CreateSipEndpointError, CreateSipEndpointRequest,
-    CreateSipEndpointRequestRequired, DeleteSipEndpointError, Encryption, Error, ErrorMessage,
-    FabricAddress, GetSipEndpointError, ListSipEndpointAddressesError,
-    ListSipEndpointAddressesParams, ListSipEndpointsError, ListSipEndpointsParams, Nullable,
-    RetryPolicy, SipEndpointResponse, ValidationErrors,
+use signalwire_rest::chrono::{TimeZone as _, Utc};
+use signalwire_rest::uuid::Uuid;
+use signalwire_rest::{
+    AddressChannel, CallHandlerType, Ciphers, Client, Codecs, CreateSipCredentialError,
+    DeleteSipCredentialError, Encryption, Error, FabricAddressCall, FabricAddressCallType,
+    GetSipCredentialError, ListSipCredentialAddressesError, ListSipCredentialAddressesParams,
+    ListSipCredentialsError, ListSipCredentialsParams, Nullable, ResourceResponseSipEndpoint,
+    ResourceSipEndpointCreateStatusCode422, RetryPolicy, SipEndpointCreateRequest,
+    SipEndpointCreateRequestRequired, TypesStatusCodesStatusCode401,
+    TypesStatusCodesStatusCode401Error, TypesStatusCodesStatusCode404,
+    TypesStatusCodesStatusCode404Error, TypesStatusCodesStatusCode500,
+    TypesStatusCodesStatusCode500Error,
 };
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -86,8 +91,8 @@ fn endpoint_id(n: u32) -> Uuid {
     Uuid::parse_str(&format!("2537c89f-b1a3-4e5d-a7b5-{n:012}")).unwrap()
 }
 
-fn decoded(value: Value) -> SipEndpointResponse {
-    serde_json::from_value(value).expect("a valid SipEndpointResponse")
+fn decoded(value: Value) -> ResourceResponseSipEndpoint {
+    serde_json::from_value(value).expect("a valid ResourceResponseSipEndpoint")
 }
 
 /// The status and error enum of `result`, which must be `Error::Api`.
@@ -98,8 +103,19 @@ fn api_error<T: std::fmt::Debug, E: std::fmt::Debug>(result: Result<T, Error<E>>
     }
 }
 
-fn error_message(text: &str) -> ErrorMessage {
-    ErrorMessage::new(text)
+/// The body of a `401`, `{"error": "Unauthorized"}`, decoded.
+fn unauthorized() -> TypesStatusCodesStatusCode401 {
+    TypesStatusCodesStatusCode401::new(TypesStatusCodesStatusCode401Error::Unauthorized)
+}
+
+/// The body of a `404`, `{"error": "Not Found"}`, decoded.
+fn not_found() -> TypesStatusCodesStatusCode404 {
+    TypesStatusCodesStatusCode404::new(TypesStatusCodesStatusCode404Error::NotFound)
+}
+
+/// The body of a `500`, `{"error": "Internal Server Error"}`, decoded.
+fn internal_server_error() -> TypesStatusCodesStatusCode500 {
+    TypesStatusCodesStatusCode500::new(TypesStatusCodesStatusCode500Error::InternalServerError)
 }
 
 fn validation_errors() -> Value {
@@ -125,11 +141,11 @@ async fn list_sends_its_query_parameters_and_decodes_a_page() {
         }
     });
     let server = answering(ResponseTemplate::new(200).set_body_json(&page)).await;
-    let params = ListSipEndpointsParams::new()
+    let params = ListSipCredentialsParams::new()
         .page_size(2)
         .page_token("PA 0/1");
     let response = client_once(&server)
-        .list_sip_endpoints(&params)
+        .list_sip_credentials(&params)
         .await
         .expect("a 200");
     assert_request(
@@ -153,7 +169,7 @@ async fn list_without_parameters_sends_no_query() {
     let page = json!({"data": [], "links": {"self": "s", "first": "f"}});
     let server = answering(ResponseTemplate::new(200).set_body_json(&page)).await;
     let response = client_once(&server)
-        .list_sip_endpoints(&ListSipEndpointsParams::new())
+        .list_sip_credentials(&ListSipCredentialsParams::new())
         .await
         .expect("a 200");
     assert_request(&only_request(&server).await, "GET", COLLECTION, None);
@@ -165,24 +181,39 @@ async fn list_without_parameters_sends_no_query() {
 async fn list_errors_decode_into_their_variants() {
     for (status, body) in [
         (401, json!({"error": "Unauthorized"})),
-        (422, validation_errors()),
+        (404, json!({"error": "Not Found"})),
         (500, json!({"error": "Internal Server Error"})),
     ] {
         let server = answering(ResponseTemplate::new(status).set_body_json(&body)).await;
         let (got, error) = api_error(
             client_once(&server)
-                .list_sip_endpoints(&ListSipEndpointsParams::new())
+                .list_sip_credentials(&ListSipCredentialsParams::new())
                 .await,
         );
         assert_eq!((got, error.status()), (status, status));
         let expected = match status {
-            401 => ListSipEndpointsError::Unauthorized(error_message("Unauthorized")),
-            422 => ListSipEndpointsError::UnprocessableEntity(
-                serde_json::from_value::<ValidationErrors>(body).unwrap(),
-            ),
-            _ => ListSipEndpointsError::InternalServerError(error_message("Internal Server Error")),
+            401 => ListSipCredentialsError::Unauthorized(unauthorized()),
+            404 => ListSipCredentialsError::NotFound(not_found()),
+            _ => ListSipCredentialsError::InternalServerError(internal_server_error()),
         };
         assert_eq!(error, expected);
+    }
+    // SignalWire's document declares no `422` for the list (the page
+    // parameters' limits are not checked by a declared status): one is an
+    // undeclared status, with the raw body.
+    let body = validation_errors();
+    let server = answering(ResponseTemplate::new(422).set_body_json(&body)).await;
+    let error = client_once(&server)
+        .list_sip_credentials(&ListSipCredentialsParams::new())
+        .await
+        .expect_err("a 422");
+    match &error {
+        Error::UnexpectedStatus {
+            status: 422,
+            body: raw,
+            ..
+        } => assert_eq!(serde_json::from_slice::<Value>(raw).unwrap(), body),
+        other => panic!("expected Error::UnexpectedStatus, got {other:?}"),
     }
 }
 
@@ -191,12 +222,12 @@ async fn list_errors_decode_into_their_variants() {
 #[tokio::test]
 async fn create_sends_the_required_fields_only_when_nothing_else_is_set() {
     let server = answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
-    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+    let request = SipEndpointCreateRequest::new(SipEndpointCreateRequestRequired {
         username: "alice".into(),
         caller_id: "+15551234567".into(),
     });
     let created = client_once(&server)
-        .create_sip_endpoint(&request)
+        .create_sip_credential(&request)
         .await
         .expect("a 200");
     assert_request(
@@ -212,18 +243,18 @@ async fn create_sends_the_required_fields_only_when_nothing_else_is_set() {
 async fn create_sends_every_field_that_is_set() {
     let server = answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
     let resource = Uuid::parse_str("0f0a4c2e-6a8b-4d2f-9b1e-3c5d7e9f1a2b").unwrap();
-    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+    let request = SipEndpointCreateRequest::new(SipEndpointCreateRequestRequired {
         username: "alice".into(),
         caller_id: "+15551234567".into(),
     })
     .send_as("alice-desk")
-    .ciphers([Cipher::AeadAes256Gcm8])
+    .ciphers([Ciphers::AeadAes256Gcm8])
     .codecs([])
     .encryption(Encryption::Required)
     .call_handler(CallHandlerType::Resource)
     .calling_handler_resource_id(resource);
     client_once(&server)
-        .create_sip_endpoint(&request)
+        .create_sip_credential(&request)
         .await
         .expect("a 200");
     assert_request(
@@ -245,11 +276,11 @@ async fn create_sends_every_field_that_is_set() {
 
 #[tokio::test]
 async fn create_errors_decode_into_their_variants() {
-    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+    let request = SipEndpointCreateRequest::new(SipEndpointCreateRequestRequired {
         username: "alice".into(),
         caller_id: "+15551234567".into(),
     })
-    .codecs([Codec::Pcmu]);
+    .codecs([Codecs::Pcmu]);
     for (status, body) in [
         (401, json!({"error": "Unauthorized"})),
         (404, json!({"error": "Not Found"})),
@@ -257,17 +288,15 @@ async fn create_errors_decode_into_their_variants() {
         (500, json!({"error": "Internal Server Error"})),
     ] {
         let server = answering(ResponseTemplate::new(status).set_body_json(&body)).await;
-        let (got, error) = api_error(client_once(&server).create_sip_endpoint(&request).await);
+        let (got, error) = api_error(client_once(&server).create_sip_credential(&request).await);
         assert_eq!(got, status);
         let expected = match status {
-            401 => CreateSipEndpointError::Unauthorized(error_message("Unauthorized")),
-            404 => CreateSipEndpointError::NotFound(error_message("Not Found")),
-            422 => {
-                CreateSipEndpointError::UnprocessableEntity(serde_json::from_value(body).unwrap())
-            }
-            _ => {
-                CreateSipEndpointError::InternalServerError(error_message("Internal Server Error"))
-            }
+            401 => CreateSipCredentialError::Unauthorized(unauthorized()),
+            404 => CreateSipCredentialError::NotFound(not_found()),
+            422 => CreateSipCredentialError::UnprocessableEntity(
+                serde_json::from_value::<ResourceSipEndpointCreateStatusCode422>(body).unwrap(),
+            ),
+            _ => CreateSipCredentialError::InternalServerError(internal_server_error()),
         };
         assert_eq!(error, expected);
     }
@@ -276,13 +305,13 @@ async fn create_errors_decode_into_their_variants() {
 #[tokio::test]
 async fn create_is_not_retried() {
     let server = answering(ResponseTemplate::new(500).set_body_json(json!({"error": "x"}))).await;
-    let request = CreateSipEndpointRequest::new(CreateSipEndpointRequestRequired {
+    let request = SipEndpointCreateRequest::new(SipEndpointCreateRequestRequired {
         username: "alice".into(),
         caller_id: "+15551234567".into(),
     });
     let error = client_for(&server.uri())
         .with_retry(fast_retries())
-        .create_sip_endpoint(&request)
+        .create_sip_credential(&request)
         .await
         .expect_err("a 500");
     assert_eq!(error.attempts(), 1, "POST is not idempotent");
@@ -295,7 +324,7 @@ async fn create_is_not_retried() {
 async fn get_sends_the_id_in_the_path_and_decodes_the_endpoint() {
     let server = answering(ResponseTemplate::new(200).set_body_json(full_response())).await;
     let endpoint = client_once(&server)
-        .get_sip_endpoint(id())
+        .get_sip_credential(id())
         .await
         .expect("a 200");
     assert_request(&only_request(&server).await, "GET", ENDPOINT_PATH, None);
@@ -311,12 +340,12 @@ async fn get_errors_decode_into_their_variants() {
     ] {
         let server =
             answering(ResponseTemplate::new(status).set_body_json(json!({"error": text}))).await;
-        let (got, error) = api_error(client_once(&server).get_sip_endpoint(id()).await);
+        let (got, error) = api_error(client_once(&server).get_sip_credential(id()).await);
         assert_eq!(got, status);
         let expected = match status {
-            401 => GetSipEndpointError::Unauthorized(error_message(text)),
-            404 => GetSipEndpointError::NotFound(error_message(text)),
-            _ => GetSipEndpointError::InternalServerError(error_message(text)),
+            401 => GetSipCredentialError::Unauthorized(unauthorized()),
+            404 => GetSipCredentialError::NotFound(not_found()),
+            _ => GetSipCredentialError::InternalServerError(internal_server_error()),
         };
         assert_eq!(error, expected);
     }
@@ -328,7 +357,7 @@ async fn get_errors_decode_into_their_variants() {
 async fn delete_sends_no_body_and_returns_unit_on_204() {
     let server = answering(ResponseTemplate::new(204)).await;
     let deleted: () = client_once(&server)
-        .delete_sip_endpoint(id())
+        .delete_sip_credential(id())
         .await
         .expect("a 204");
     assert_eq!(deleted, ());
@@ -344,19 +373,19 @@ async fn delete_errors_decode_into_their_variants() {
     ] {
         let server =
             answering(ResponseTemplate::new(status).set_body_json(json!({"error": text}))).await;
-        let (got, error) = api_error(client_once(&server).delete_sip_endpoint(id()).await);
+        let (got, error) = api_error(client_once(&server).delete_sip_credential(id()).await);
         assert_eq!(got, status);
         let expected = match status {
-            401 => DeleteSipEndpointError::Unauthorized(error_message(text)),
-            404 => DeleteSipEndpointError::NotFound(error_message(text)),
-            _ => DeleteSipEndpointError::InternalServerError(error_message(text)),
+            401 => DeleteSipCredentialError::Unauthorized(unauthorized()),
+            404 => DeleteSipCredentialError::NotFound(not_found()),
+            _ => DeleteSipCredentialError::InternalServerError(internal_server_error()),
         };
         assert_eq!(error, expected);
     }
     // A 200 is not what the operation declares.
     let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
     let error = client_once(&server)
-        .delete_sip_endpoint(id())
+        .delete_sip_credential(id())
         .await
         .expect_err("not a 204");
     assert!(
@@ -367,16 +396,23 @@ async fn delete_errors_decode_into_their_variants() {
 
 // ----- addresses -----
 
+/// An address of the SIP endpoint as SignalWire's document describes it
+/// (`FabricAddressCall`): of `type` `call`, with an audio and a video
+/// channel.
 fn address(name: &str) -> Value {
     json!({
         "id": "993ed018-9e79-4e50-b97b-984bd5534095",
-        "resource_id": ENDPOINT_ID,
         "name": name,
         "display_name": "Alice's desk phone",
-        "type": "sip_endpoint",
+        "type": "call",
         "cover_url": null,
         "preview_url": "https://example.com/preview.jpg",
-        "channels": {"audio": format!("/private/{name}?channel=audio")}
+        "locked": false,
+        "channels": {
+            "audio": format!("/private/{name}?channel=audio"),
+            "video": format!("/private/{name}?channel=video")
+        },
+        "created_at": "2024-05-06T12:20:00Z"
     })
 }
 
@@ -384,9 +420,9 @@ fn address(name: &str) -> Value {
 async fn addresses_are_listed_with_their_query_and_decoded() {
     let page = json!({"data": [address("alice")], "links": {"self": "s", "first": "f"}});
     let server = answering(ResponseTemplate::new(200).set_body_json(&page)).await;
-    let params = ListSipEndpointAddressesParams::new().page_size(10);
+    let params = ListSipCredentialAddressesParams::new().page_size(10);
     let response = client_once(&server)
-        .list_sip_endpoint_addresses(id(), &params)
+        .list_sip_credential_addresses(id(), &params)
         .await
         .expect("a 200");
     assert_request(
@@ -395,20 +431,48 @@ async fn addresses_are_listed_with_their_query_and_decoded() {
         &format!("{ENDPOINT_PATH}/addresses?page_size=10"),
         None,
     );
-    let [address]: [FabricAddress; 1] = response.data.try_into().expect("one address");
+    let [address]: [FabricAddressCall; 1] = response.data.try_into().expect("one address");
+    assert_eq!(
+        address.id,
+        Uuid::parse_str("993ed018-9e79-4e50-b97b-984bd5534095").unwrap()
+    );
     assert_eq!(address.name, "alice");
-    assert_eq!(address.resource_id, id());
-    assert_eq!(address.type_, "sip_endpoint");
+    assert_eq!(address.display_name, "Alice's desk phone");
+    assert_eq!(address.type_, FabricAddressCallType::Call);
     assert_eq!(address.cover_url, Nullable::Null);
     assert_eq!(
         address.preview_url,
         Nullable::Value("https://example.com/preview.jpg".to_owned())
     );
+    assert!(!address.locked);
     assert_eq!(
-        address.channels.audio.as_deref(),
-        Some("/private/alice?channel=audio")
+        address.created_at,
+        Utc.with_ymd_and_hms(2024, 5, 6, 12, 20, 0).unwrap()
     );
-    assert_eq!(address.channels.video, None);
+    // Both channels given, audio and video, and no messaging channel.
+    assert_eq!(
+        address.channels,
+        AddressChannel::new()
+            .audio("/private/alice?channel=audio")
+            .video("/private/alice?channel=video")
+    );
+    assert_eq!(
+        serde_json::to_value(&address).expect("serialises"),
+        json!({
+            "id": "993ed018-9e79-4e50-b97b-984bd5534095",
+            "name": "alice",
+            "display_name": "Alice's desk phone",
+            "type": "call",
+            "cover_url": null,
+            "preview_url": "https://example.com/preview.jpg",
+            "locked": false,
+            "channels": {
+                "audio": "/private/alice?channel=audio",
+                "video": "/private/alice?channel=video"
+            },
+            "created_at": "2024-05-06T12:20:00Z"
+        })
+    );
 }
 
 #[tokio::test]
@@ -422,14 +486,14 @@ async fn address_errors_decode_into_their_variants() {
             answering(ResponseTemplate::new(status).set_body_json(json!({"error": text}))).await;
         let (got, error) = api_error(
             client_once(&server)
-                .list_sip_endpoint_addresses(id(), &ListSipEndpointAddressesParams::new())
+                .list_sip_credential_addresses(id(), &ListSipCredentialAddressesParams::new())
                 .await,
         );
         assert_eq!(got, status);
         let expected = match status {
-            401 => ListSipEndpointAddressesError::Unauthorized(error_message(text)),
-            404 => ListSipEndpointAddressesError::NotFound(error_message(text)),
-            _ => ListSipEndpointAddressesError::InternalServerError(error_message(text)),
+            401 => ListSipCredentialAddressesError::Unauthorized(unauthorized()),
+            404 => ListSipCredentialAddressesError::NotFound(not_found()),
+            _ => ListSipCredentialAddressesError::InternalServerError(internal_server_error()),
         };
         assert_eq!(error, expected);
     }
@@ -457,15 +521,15 @@ async fn serve_page(server: &MockServer, token: Option<&str>, response: Response
     mock.respond_with(response).mount(server).await;
 }
 
-type Item = Result<SipEndpointResponse, Error<ListSipEndpointsError>>;
+type Item = Result<ResourceResponseSipEndpoint, Error<ListSipCredentialsError>>;
 
 /// Every item of the stream, the error included.
-async fn all(client: &Client, params: &ListSipEndpointsParams) -> Vec<Item> {
-    client.list_sip_endpoints_stream(params).collect().await
+async fn all(client: &Client, params: &ListSipCredentialsParams) -> Vec<Item> {
+    client.list_sip_credentials_stream(params).collect().await
 }
 
 /// The IDs of the leading `Ok` items, and the error that ended the stream.
-fn split(items: Vec<Item>) -> (Vec<Uuid>, Option<Error<ListSipEndpointsError>>) {
+fn split(items: Vec<Item>) -> (Vec<Uuid>, Option<Error<ListSipCredentialsError>>) {
     let mut ids = Vec::new();
     let mut items = items.into_iter();
     for item in items.by_ref() {
@@ -529,7 +593,7 @@ async fn a_stream_follows_next_links_over_three_pages() {
 
     let items = all(
         &client_once(&server),
-        &ListSipEndpointsParams::new().page_size(2),
+        &ListSipCredentialsParams::new().page_size(2),
     )
     .await;
     let (ids, error) = split(items);
@@ -563,7 +627,7 @@ async fn a_stream_ends_with_the_error_of_a_page_after_the_items_before_it() {
     .await;
     // The client's retries apply to every page.
     let client = client_for(&server.uri()).with_retry(fast_retries());
-    let (ids, error) = split(all(&client, &ListSipEndpointsParams::new()).await);
+    let (ids, error) = split(all(&client, &ListSipCredentialsParams::new()).await);
     assert_eq!(ids, [endpoint_id(1), endpoint_id(2)]);
     let Some(Error::Api(api)) = error else {
         panic!("expected the 500 of the second page, got {error:?}");
@@ -572,7 +636,7 @@ async fn a_stream_ends_with_the_error_of_a_page_after_the_items_before_it() {
     assert_eq!(api.attempts(), 3);
     assert_eq!(
         api.body(),
-        &ListSipEndpointsError::InternalServerError(error_message("Internal Server Error"))
+        &ListSipCredentialsError::InternalServerError(internal_server_error())
     );
     assert_eq!(
         targets(&server).await.len(),
@@ -590,7 +654,7 @@ async fn an_empty_first_page_without_next_is_an_empty_stream() {
         ResponseTemplate::new(200).set_body_json(page(&[], None)),
     )
     .await;
-    let items = all(&client_once(&server), &ListSipEndpointsParams::new()).await;
+    let items = all(&client_once(&server), &ListSipCredentialsParams::new()).await;
     assert!(items.is_empty(), "{items:?}");
     assert_eq!(targets(&server).await, [format!("{COLLECTION}?")]);
 }
@@ -613,7 +677,7 @@ async fn an_empty_page_with_next_is_followed() {
         ResponseTemplate::new(200).set_body_json(page(&[7], None)),
     )
     .await;
-    let (ids, error) = split(all(&client_once(&server), &ListSipEndpointsParams::new()).await);
+    let (ids, error) = split(all(&client_once(&server), &ListSipCredentialsParams::new()).await);
     assert!(error.is_none(), "{error:?}");
     assert_eq!(ids, [endpoint_id(7)]);
 }
@@ -629,7 +693,7 @@ async fn a_next_link_to_another_origin_is_refused_and_nothing_is_sent_there() {
         ResponseTemplate::new(200).set_body_json(page(&[1], Some(&foreign))),
     )
     .await;
-    let (ids, error) = split(all(&client_once(&server), &ListSipEndpointsParams::new()).await);
+    let (ids, error) = split(all(&client_once(&server), &ListSipCredentialsParams::new()).await);
     assert_eq!(ids, [endpoint_id(1)], "the items of the page come first");
     match error {
         Some(Error::ForeignNextLink { link }) => assert_eq!(link, foreign),
@@ -650,7 +714,7 @@ async fn a_next_link_to_another_origin_is_refused_and_nothing_is_sent_there() {
         ResponseTemplate::new(200).set_body_json(page(&[1], Some(&https))),
     )
     .await;
-    let (_, error) = split(all(&client_once(&server), &ListSipEndpointsParams::new()).await);
+    let (_, error) = split(all(&client_once(&server), &ListSipCredentialsParams::new()).await);
     assert!(
         matches!(error, Some(Error::ForeignNextLink { .. })),
         "{error:?}"
@@ -681,7 +745,7 @@ async fn a_next_link_already_fetched_is_refused() {
     let (ids, error) = split(
         all(
             &client_once(&server),
-            &ListSipEndpointsParams::new().page_size(1),
+            &ListSipCredentialsParams::new().page_size(1),
         )
         .await,
     );
@@ -709,7 +773,7 @@ async fn a_next_link_to_the_page_itself_is_refused() {
         ResponseTemplate::new(200).set_body_json(page(&[2], Some(&own))),
     )
     .await;
-    let (ids, error) = split(all(&client_once(&server), &ListSipEndpointsParams::new()).await);
+    let (ids, error) = split(all(&client_once(&server), &ListSipCredentialsParams::new()).await);
     assert_eq!(ids, [endpoint_id(1), endpoint_id(2)]);
     assert!(
         matches!(error, Some(Error::RepeatedNextLink { .. })),
@@ -727,7 +791,7 @@ async fn a_page_that_does_not_decode_ends_the_stream() {
         ResponseTemplate::new(200).set_body_string("not json"),
     )
     .await;
-    let (ids, error) = split(all(&client_once(&server), &ListSipEndpointsParams::new()).await);
+    let (ids, error) = split(all(&client_once(&server), &ListSipCredentialsParams::new()).await);
     assert!(ids.is_empty());
     assert!(
         matches!(error, Some(Error::Decode { status: 200, .. })),
@@ -758,7 +822,7 @@ async fn the_addresses_of_an_endpoint_stream_too() {
         .mount(&server)
         .await;
     let names: Vec<String> = client_once(&server)
-        .list_sip_endpoint_addresses_stream(id(), &ListSipEndpointAddressesParams::new())
+        .list_sip_credential_addresses_stream(id(), &ListSipCredentialAddressesParams::new())
         .map(|item| item.expect("a decoded address").name)
         .collect()
         .await;

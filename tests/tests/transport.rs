@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use integration_tests::{
     API_TOKEN, ENDPOINT_PATH, PROJECT_ID, client_for, full_response, server_answering, update,
 };
-use signalwire_fabric::header::{self, HeaderName, HeaderValue};
-use signalwire_fabric::{Client, ConfigError, Error, RetryPolicy, USER_AGENT, VERSION, defaults};
+use signalwire_rest::header::{self, HeaderName, HeaderValue};
+use signalwire_rest::{Client, ConfigError, Error, RetryPolicy, USER_AGENT, VERSION, defaults};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -341,7 +341,7 @@ async fn the_user_agent_names_the_crate_and_its_version() {
 
     update(&client_for(&server.uri())).await.expect("success");
 
-    let expected = format!("signalwire-fabric/{VERSION}");
+    let expected = format!("signalwire-rest/{VERSION}");
     assert_eq!(USER_AGENT, expected);
     let requests = received(&server).await;
     assert_eq!(header_values(&requests[0], "user-agent"), [expected]);
@@ -447,7 +447,7 @@ fn a_connect_timeout_cannot_change_a_caller_supplied_client() {
         .project_id(PROJECT_ID)
         .api_token(API_TOKEN)
         .space("example")
-        .http_client(signalwire_fabric::reqwest::Client::new())
+        .http_client(signalwire_rest::reqwest::Client::new())
         .build()
         .expect("a valid configuration");
     let error = client

@@ -1,4 +1,4 @@
-//! The generated `update_sip_endpoint` operation against a local HTTP
+//! The generated `update_sip_credential` operation against a local HTTP
 //! server (wiremock): exactly what goes on the wire, and exactly what a
 //! caller gets back for every kind of answer. Retries are off here (each
 //! answer is seen as is); `retries.rs` shows them.
@@ -11,12 +11,16 @@ use integration_tests::{
     expected_authorization, full_response, unused_base_url,
 };
 use serde_json::{Value, json};
-use signalwire_fabric::chrono::{DateTime, TimeDelta, TimeZone as _, Utc};
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    CallHandlerType, Cipher, Client, Codec, Encryption, Error, ErrorMessage, FabricResourceType,
-    Nullable, RestApiErrorItem, RestApiErrorItemRequired, RetryPolicy, SipEndpointResponse,
-    UpdateSipEndpointError, UpdateSipEndpointRequest, ValidationErrors,
+use signalwire_rest::chrono::{DateTime, TimeDelta, TimeZone as _, Utc};
+use signalwire_rest::uuid::Uuid;
+use signalwire_rest::{
+    CallHandlerType, Ciphers, Client, Codecs, Encryption, Error, Nullable,
+    ResourceResponseSipEndpoint, ResourceResponseSipEndpointType,
+    ResourceSipEndpointUpdateStatusCode422, RetryPolicy, SipEndpointUpdateRequest,
+    TypesStatusCodesRestApiErrorItem, TypesStatusCodesRestApiErrorItemRequired,
+    TypesStatusCodesStatusCode401, TypesStatusCodesStatusCode401Error,
+    TypesStatusCodesStatusCode404, TypesStatusCodesStatusCode404Error,
+    TypesStatusCodesStatusCode500, TypesStatusCodesStatusCode500Error, UpdateSipCredentialError,
 };
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -56,12 +60,12 @@ fn client_once(server: &MockServer) -> Client {
 /// Sends `request` to a server that answers `response`, without retries;
 /// returns the result and the one request the server received.
 async fn exchange(
-    request: &UpdateSipEndpointRequest,
+    request: &SipEndpointUpdateRequest,
     response: ResponseTemplate,
 ) -> (UpdateResult, Request) {
     let server = server_expecting_one(response).await;
     let result = client_once(&server)
-        .update_sip_endpoint(uuid(ENDPOINT_ID), request)
+        .update_sip_credential(uuid(ENDPOINT_ID), request)
         .await;
     let mut received = server
         .received_requests()
@@ -72,7 +76,7 @@ async fn exchange(
 }
 
 /// The JSON body sent for `request` (answered with a valid `200`).
-async fn body_sent_for(request: &UpdateSipEndpointRequest) -> Value {
+async fn body_sent_for(request: &SipEndpointUpdateRequest) -> Value {
     let (result, received) = exchange(request, ok(full_response())).await;
     if let Err(error) = result {
         panic!("the update failed: {error:?}");
@@ -111,7 +115,7 @@ fn assert_hides_token(value: &(impl fmt::Display + fmt::Debug)) {
 }
 
 /// Checks that no output of `error` or of its sources shows the token.
-fn assert_error_hides_token(error: &Error<UpdateSipEndpointError>) {
+fn assert_error_hides_token(error: &Error<UpdateSipCredentialError>) {
     assert_hides_token(error);
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -126,7 +130,7 @@ fn assert_error_hides_token(error: &Error<UpdateSipEndpointError>) {
 
 #[tokio::test]
 async fn sends_one_put_to_the_endpoint_path_with_basic_auth_and_json_headers() {
-    let request = UpdateSipEndpointRequest::new().username("alice");
+    let request = SipEndpointUpdateRequest::new().username("alice");
     let (result, received) = exchange(&request, ok(full_response())).await;
     assert!(result.is_ok(), "{result:?}");
 
@@ -139,7 +143,7 @@ async fn sends_one_put_to_the_endpoint_path_with_basic_auth_and_json_headers() {
         ("accept", "application/json".to_owned()),
         (
             "user-agent",
-            format!("signalwire-fabric/{}", signalwire_fabric::VERSION),
+            format!("signalwire-rest/{}", signalwire_rest::VERSION),
         ),
     ] {
         let values: Vec<&str> = received
@@ -154,20 +158,20 @@ async fn sends_one_put_to_the_endpoint_path_with_basic_auth_and_json_headers() {
 
 #[tokio::test]
 async fn one_field_set_sends_only_that_field() {
-    let body = body_sent_for(&UpdateSipEndpointRequest::new().username("alice")).await;
+    let body = body_sent_for(&SipEndpointUpdateRequest::new().username("alice")).await;
     assert_eq!(body, json!({"username": "alice"}));
     assert_eq!(keys(&body), ["username"]);
 }
 
 #[tokio::test]
 async fn an_empty_request_sends_an_empty_object() {
-    let body = body_sent_for(&UpdateSipEndpointRequest::new()).await;
+    let body = body_sent_for(&SipEndpointUpdateRequest::new()).await;
     assert_eq!(body, json!({}));
 }
 
 #[tokio::test]
 async fn a_cleared_resource_id_is_sent_as_an_explicit_null() {
-    let request = UpdateSipEndpointRequest::new().clear_calling_handler_resource_id();
+    let request = SipEndpointUpdateRequest::new().clear_calling_handler_resource_id();
     let body = body_sent_for(&request).await;
     assert_eq!(body, json!({"calling_handler_resource_id": null}));
     assert_eq!(keys(&body), ["calling_handler_resource_id"]);
@@ -176,8 +180,8 @@ async fn a_cleared_resource_id_is_sent_as_an_explicit_null() {
 
 #[tokio::test]
 async fn empty_codecs_and_ciphers_are_sent_as_empty_arrays() {
-    let request = UpdateSipEndpointRequest::new()
-        .codecs(Vec::<Codec>::new())
+    let request = SipEndpointUpdateRequest::new()
+        .codecs(Vec::<Codecs>::new())
         .ciphers(std::iter::empty());
     let body = body_sent_for(&request).await;
     assert_eq!(body, json!({"codecs": [], "ciphers": []}));
@@ -186,13 +190,15 @@ async fn empty_codecs_and_ciphers_are_sent_as_empty_arrays() {
 
 #[tokio::test]
 async fn every_field_set_is_sent_with_its_wire_value() {
-    let new_codec: Codec = "OPUS@48000H@20I".parse().expect("parsing never fails");
-    let request = UpdateSipEndpointRequest::new()
+    // Listed since SignalWire added it (June 2026): `Codecs::Opus48000h20i`.
+    let new_codec: Codecs = "OPUS@48000H@20I".parse().expect("parsing never fails");
+    assert_eq!(new_codec, Codecs::Opus48000h20i);
+    let request = SipEndpointUpdateRequest::new()
         .username("alice")
         .caller_id("+15551234567")
         .send_as("alice-desk")
-        .ciphers([Cipher::AeadAes256Gcm8, Cipher::Aes256CmHmacSha1_32])
-        .codecs([Codec::Pcmu, Codec::Opus, new_codec])
+        .ciphers([Ciphers::AeadAes256Gcm8, Ciphers::Aes256CmHmacSha1_32])
+        .codecs([Codecs::Pcmu, Codecs::Opus, new_codec])
         .encryption(Encryption::Optional)
         .call_handler(CallHandlerType::Resource)
         .calling_handler_resource_id(uuid("0f0a4c2e-6a8b-4d2f-9b1e-3c5d7e9f1a2b"));
@@ -227,14 +233,26 @@ async fn every_field_set_is_sent_with_its_wire_value() {
 
 #[tokio::test]
 async fn every_listed_enum_value_is_sent_as_its_wire_string() {
-    let request = UpdateSipEndpointRequest::new()
-        .codecs(Codec::KNOWN.iter().cloned())
-        .ciphers(Cipher::KNOWN.iter().cloned());
+    let request = SipEndpointUpdateRequest::new()
+        .codecs(Codecs::KNOWN.iter().cloned())
+        .ciphers(Ciphers::KNOWN.iter().cloned());
     let body = body_sent_for(&request).await;
     assert_eq!(
         body,
         json!({
-            "codecs": ["PCMU", "PCMA", "G722", "G729", "OPUS", "VP8", "H264"],
+            "codecs": [
+                "PCMU",
+                "PCMA",
+                "G722",
+                "G729",
+                "OPUS",
+                "OPUS@48000H@20I",
+                "OPUS@24000H@20I",
+                "OPUS@16000H@20I",
+                "OPUS@8000H@20I",
+                "VP8",
+                "H264"
+            ],
             "ciphers": [
                 "AEAD_AES_256_GCM_8",
                 "AES_256_CM_HMAC_SHA1_80",
@@ -249,7 +267,7 @@ async fn every_listed_enum_value_is_sent_as_its_wire_string() {
         (Encryption::Optional, "optional"),
         (Encryption::Default, "default"),
     ] {
-        let body = body_sent_for(&UpdateSipEndpointRequest::new().encryption(value)).await;
+        let body = body_sent_for(&SipEndpointUpdateRequest::new().encryption(value)).await;
         assert_eq!(body, json!({ "encryption": wire }));
     }
     for (value, wire) in [
@@ -258,7 +276,7 @@ async fn every_listed_enum_value_is_sent_as_its_wire_string() {
         (CallHandlerType::BlockPstn, "block-pstn"),
         (CallHandlerType::Resource, "resource"),
     ] {
-        let body = body_sent_for(&UpdateSipEndpointRequest::new().call_handler(value)).await;
+        let body = body_sent_for(&SipEndpointUpdateRequest::new().call_handler(value)).await;
         assert_eq!(body, json!({ "call_handler": wire }));
     }
 }
@@ -268,7 +286,7 @@ async fn every_listed_enum_value_is_sent_as_its_wire_string() {
 // ---------------------------------------------------------------------------
 
 async fn update_answered_with(response: ResponseTemplate) -> UpdateResult {
-    let request = UpdateSipEndpointRequest::new().username("alice");
+    let request = SipEndpointUpdateRequest::new().username("alice");
     exchange(&request, response).await.0
 }
 
@@ -284,7 +302,7 @@ async fn decodes_every_field_of_a_200_response() {
         uuid("7b1f0e4a-3c2d-4e5f-8a9b-0c1d2e3f4a5b")
     );
     assert_eq!(response.display_name, "Alice's desk phone");
-    assert_eq!(response.type_, FabricResourceType::SipEndpoint);
+    assert_eq!(response.type_, ResourceResponseSipEndpointType::SipEndpoint);
     assert_eq!(response.created_at, utc(2024, 5, 6, 12, 20, 0));
     assert_eq!(response.updated_at, utc(2024, 5, 7, 8, 15, 30));
 
@@ -295,9 +313,9 @@ async fn decodes_every_field_of_a_200_response() {
     assert_eq!(endpoint.send_as, "alice-desk");
     assert_eq!(
         endpoint.ciphers,
-        [Cipher::AeadAes256Gcm8, Cipher::AesCm128HmacSha1_80]
+        [Ciphers::AeadAes256Gcm8, Ciphers::AesCm128HmacSha1_80]
     );
-    assert_eq!(endpoint.codecs, [Codec::Pcmu, Codec::Pcma, Codec::Opus]);
+    assert_eq!(endpoint.codecs, [Codecs::Pcmu, Codecs::Pcma, Codecs::Opus]);
     assert_eq!(endpoint.encryption, Encryption::Required);
     assert_eq!(endpoint.call_handler, CallHandlerType::BlockPstn);
     assert_eq!(endpoint.calling_handler_resource_id, None);
@@ -342,7 +360,7 @@ async fn unknown_fields_in_a_200_response_are_ignored() {
     body["sip_endpoint"]["future_setting"] = json!({"nested": [1, 2, 3]});
 
     let response = update_answered_with(ok(body)).await.expect("decodes");
-    let expected: SipEndpointResponse =
+    let expected: ResourceResponseSipEndpoint =
         serde_json::from_value(full_response()).expect("the fixture decodes");
     assert_eq!(response, expected);
     assert_eq!(response.sip_endpoint.username, "alice");
@@ -356,7 +374,8 @@ async fn unknown_fields_in_a_200_response_are_ignored() {
 async fn unknown_enum_values_decode_to_unknown_and_serialise_back_unchanged() {
     let mut body = full_response();
     body["type"] = json!("sip_endpoint_v2");
-    body["sip_endpoint"]["codecs"] = json!(["PCMU", "OPUS@48000H@20I"]);
+    // A sample rate SignalWire's document does not list.
+    body["sip_endpoint"]["codecs"] = json!(["PCMU", "OPUS@96000H@20I"]);
     body["sip_endpoint"]["ciphers"] = json!(["AES_999", "AEAD_AES_256_GCM_8"]);
     body["sip_endpoint"]["encryption"] = json!("mandatory");
     body["sip_endpoint"]["call_handler"] = json!("something-new");
@@ -367,22 +386,22 @@ async fn unknown_enum_values_decode_to_unknown_and_serialise_back_unchanged() {
     let endpoint = &response.sip_endpoint;
 
     assert!(
-        matches!(&response.type_, FabricResourceType::Unknown(v) if v.as_str() == "sip_endpoint_v2")
+        matches!(&response.type_, ResourceResponseSipEndpointType::Unknown(v) if v.as_str() == "sip_endpoint_v2")
     );
     assert_eq!(response.type_.as_str(), "sip_endpoint_v2");
     assert!(!response.type_.is_known());
 
-    assert_eq!(endpoint.codecs[0], Codec::Pcmu);
+    assert_eq!(endpoint.codecs[0], Codecs::Pcmu);
     assert!(endpoint.codecs[0].is_known());
-    assert!(matches!(&endpoint.codecs[1], Codec::Unknown(v) if v.as_str() == "OPUS@48000H@20I"));
-    assert_eq!(endpoint.codecs[1].as_str(), "OPUS@48000H@20I");
-    assert_eq!(endpoint.codecs[1].to_string(), "OPUS@48000H@20I");
+    assert!(matches!(&endpoint.codecs[1], Codecs::Unknown(v) if v.as_str() == "OPUS@96000H@20I"));
+    assert_eq!(endpoint.codecs[1].as_str(), "OPUS@96000H@20I");
+    assert_eq!(endpoint.codecs[1].to_string(), "OPUS@96000H@20I");
     assert!(!endpoint.codecs[1].is_known());
-    assert_eq!(endpoint.codecs[1], "OPUS@48000H@20I".parse().unwrap());
+    assert_eq!(endpoint.codecs[1], "OPUS@96000H@20I".parse().unwrap());
 
-    assert!(matches!(&endpoint.ciphers[0], Cipher::Unknown(v) if v.as_str() == "AES_999"));
+    assert!(matches!(&endpoint.ciphers[0], Ciphers::Unknown(v) if v.as_str() == "AES_999"));
     assert_eq!(endpoint.ciphers[0].as_str(), "AES_999");
-    assert_eq!(endpoint.ciphers[1], Cipher::AeadAes256Gcm8);
+    assert_eq!(endpoint.ciphers[1], Ciphers::AeadAes256Gcm8);
 
     assert!(matches!(&endpoint.encryption, Encryption::Unknown(v) if v.as_str() == "mandatory"));
     assert_eq!(endpoint.encryption.as_str(), "mandatory");
@@ -398,9 +417,21 @@ async fn unknown_enum_values_decode_to_unknown_and_serialise_back_unchanged() {
 
 #[test]
 fn listed_enum_values_parse_to_their_own_variant_and_others_are_kept_verbatim() {
-    let codecs = ["PCMU", "PCMA", "G722", "G729", "OPUS", "VP8", "H264"];
-    let parsed: Vec<Codec> = codecs.iter().map(|text| text.parse().unwrap()).collect();
-    assert_eq!(parsed, Codec::KNOWN);
+    let codecs = [
+        "PCMU",
+        "PCMA",
+        "G722",
+        "G729",
+        "OPUS",
+        "OPUS@48000H@20I",
+        "OPUS@24000H@20I",
+        "OPUS@16000H@20I",
+        "OPUS@8000H@20I",
+        "VP8",
+        "H264",
+    ];
+    let parsed: Vec<Codecs> = codecs.iter().map(|text| text.parse().unwrap()).collect();
+    assert_eq!(parsed, Codecs::KNOWN);
     let ciphers = [
         "AEAD_AES_256_GCM_8",
         "AES_256_CM_HMAC_SHA1_80",
@@ -408,8 +439,8 @@ fn listed_enum_values_parse_to_their_own_variant_and_others_are_kept_verbatim() 
         "AES_256_CM_HMAC_SHA1_32",
         "AES_CM_128_HMAC_SHA1_32",
     ];
-    let parsed: Vec<Cipher> = ciphers.iter().map(|text| text.parse().unwrap()).collect();
-    assert_eq!(parsed, Cipher::KNOWN);
+    let parsed: Vec<Ciphers> = ciphers.iter().map(|text| text.parse().unwrap()).collect();
+    assert_eq!(parsed, Ciphers::KNOWN);
     let parsed: Vec<Encryption> = ["required", "optional", "default"]
         .iter()
         .map(|text| text.parse().unwrap())
@@ -421,13 +452,15 @@ fn listed_enum_values_parse_to_their_own_variant_and_others_are_kept_verbatim() 
         .collect();
     assert_eq!(parsed, CallHandlerType::KNOWN);
     assert_eq!(
-        "sip_endpoint".parse::<FabricResourceType>().unwrap(),
-        FabricResourceType::SipEndpoint
+        "sip_endpoint"
+            .parse::<ResourceResponseSipEndpointType>()
+            .unwrap(),
+        ResourceResponseSipEndpointType::SipEndpoint
     );
 
     // Matching is exact: another spelling is an unknown value, kept as is.
-    let lowercase: Codec = "pcmu".parse().unwrap();
-    assert!(matches!(&lowercase, Codec::Unknown(v) if v.as_str() == "pcmu"));
+    let lowercase: Codecs = "pcmu".parse().unwrap();
+    assert!(matches!(&lowercase, Codecs::Unknown(v) if v.as_str() == "pcmu"));
     assert_eq!(serde_json::to_value(&lowercase).unwrap(), json!("pcmu"));
 }
 
@@ -441,17 +474,23 @@ async fn declared_error_statuses_become_api_errors_with_parsed_and_raw_bodies() 
         (
             401,
             r#"{"error": "Unauthorized"}"#,
-            UpdateSipEndpointError::Unauthorized(ErrorMessage::new("Unauthorized")),
+            UpdateSipCredentialError::Unauthorized(TypesStatusCodesStatusCode401::new(
+                TypesStatusCodesStatusCode401Error::Unauthorized,
+            )),
         ),
         (
             404,
             r#"{"error": "Not Found"}"#,
-            UpdateSipEndpointError::NotFound(ErrorMessage::new("Not Found")),
+            UpdateSipCredentialError::NotFound(TypesStatusCodesStatusCode404::new(
+                TypesStatusCodesStatusCode404Error::NotFound,
+            )),
         ),
         (
             500,
             r#"{"error": "Internal Server Error"}"#,
-            UpdateSipEndpointError::InternalServerError(ErrorMessage::new("Internal Server Error")),
+            UpdateSipCredentialError::InternalServerError(TypesStatusCodesStatusCode500::new(
+                TypesStatusCodesStatusCode500Error::InternalServerError,
+            )),
         ),
     ];
     for (status, raw_body, expected) in cases {
@@ -466,9 +505,9 @@ async fn declared_error_statuses_become_api_errors_with_parsed_and_raw_bodies() 
         assert_eq!(api.body().status(), status);
         assert_eq!(api.raw_body(), raw_body.as_bytes());
         let message = match api.body() {
-            UpdateSipEndpointError::Unauthorized(body)
-            | UpdateSipEndpointError::NotFound(body)
-            | UpdateSipEndpointError::InternalServerError(body) => body.error.as_str(),
+            UpdateSipCredentialError::Unauthorized(body) => body.error.as_str(),
+            UpdateSipCredentialError::NotFound(body) => body.error.as_str(),
+            UpdateSipCredentialError::InternalServerError(body) => body.error.as_str(),
             other => panic!("{status}: unexpected variant {other:?}"),
         };
         assert_eq!(
@@ -512,7 +551,7 @@ async fn every_item_of_a_422_is_reachable() {
     };
     assert_eq!(api.status(), 422);
     assert_eq!(api.raw_body(), raw_body.as_bytes());
-    let UpdateSipEndpointError::UnprocessableEntity(body) = api.body() else {
+    let UpdateSipCredentialError::UnprocessableEntity(body) = api.body() else {
         panic!("expected UnprocessableEntity, got {:?}", api.body());
     };
 
@@ -563,8 +602,8 @@ async fn every_item_of_a_422_is_reachable() {
     );
 
     // The whole body, built by hand with the public constructors.
-    let expected = ValidationErrors::new([
-        RestApiErrorItem::new(RestApiErrorItemRequired {
+    let expected = ResourceSipEndpointUpdateStatusCode422::new([
+        TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
             type_: "validation_error".to_owned(),
             code: "invalid_parameter_value".to_owned(),
             message: "Encryption must be one of required, optional, default.".to_owned(),
@@ -572,14 +611,14 @@ async fn every_item_of_a_422_is_reachable() {
                 .to_owned(),
         })
         .attribute("encryption"),
-        RestApiErrorItem::new(RestApiErrorItemRequired {
+        TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
             type_: "validation_error".to_owned(),
             code: "missing_required_parameter".to_owned(),
             message: "The request body is empty.".to_owned(),
             url: "https://developer.signalwire.com/rest/overview/error-codes#missing_required_parameter"
                 .to_owned(),
         }),
-        RestApiErrorItem::new(RestApiErrorItemRequired {
+        TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
             type_: "validation_error".to_owned(),
             code: "conflict".to_owned(),
             message: "The resource is in use.".to_owned(),
@@ -704,9 +743,9 @@ async fn a_200_of_the_wrong_shape_is_a_decode_error_with_the_raw_body() {
 async fn a_refused_connection_is_a_transport_error() {
     let client = client_for(&unused_base_url()).with_retry(RetryPolicy::none());
     let error = client
-        .update_sip_endpoint(
+        .update_sip_credential(
             uuid(ENDPOINT_ID),
-            &UpdateSipEndpointRequest::new().username("alice"),
+            &SipEndpointUpdateRequest::new().username("alice"),
         )
         .await
         .expect_err("nothing listens on the port");
@@ -726,7 +765,7 @@ async fn a_refused_connection_is_a_transport_error() {
 #[tokio::test]
 async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
     let server = server_expecting_one(ok(full_response()).set_delay(Duration::from_secs(3))).await;
-    let http = signalwire_fabric::reqwest::Client::builder()
+    let http = signalwire_rest::reqwest::Client::builder()
         .timeout(Duration::from_millis(200))
         .build()
         .expect("an http client");
@@ -739,7 +778,7 @@ async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
         .build()
         .expect("a valid configuration");
     let error = client
-        .update_sip_endpoint(uuid(ENDPOINT_ID), &UpdateSipEndpointRequest::new())
+        .update_sip_credential(uuid(ENDPOINT_ID), &SipEndpointUpdateRequest::new())
         .await
         .expect_err("the response is too slow");
     assert!(matches!(error, Error::Timeout { attempts: 1 }), "{error:?}");

@@ -18,11 +18,15 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 pub mod diff;
+pub mod spec;
 pub mod synth;
 pub mod test;
 
-/// The document the client crate is generated from, relative to the workspace root.
-pub const CLIENT_SPEC: &str = "spec/signalwire-fabric.yaml";
+/// SignalWire's REST API document, verbatim, relative to the workspace root.
+pub const CLIENT_SPEC: &str = "spec/signalwire-rest.openapi.yaml";
+/// The OpenAPI Overlay of this project's deviations from [`CLIENT_SPEC`]:
+/// the client is generated from the document it makes of it.
+pub const CLIENT_OVERLAY: &str = "spec/signalwire-rest.overlay.yaml";
 /// The client crate, relative to the workspace root.
 pub const CLIENT_CRATE: &str = "generated";
 /// The generator's fixture documents, relative to the workspace root.
@@ -36,6 +40,8 @@ pub const SNAPSHOTS: &str = "codegen/tests/snapshots";
 pub struct Target {
     /// The OpenAPI document, relative to the workspace root.
     pub spec: String,
+    /// The overlay applied to it first, relative to the workspace root.
+    pub overlay: Option<String>,
     /// The document's path as the generated headers name it.
     pub source: String,
     /// The folder the files go to, relative to the workspace root.
@@ -46,26 +52,63 @@ pub struct Target {
 }
 
 impl Target {
-    /// The client crate, generated from [`CLIENT_SPEC`].
+    /// The client crate, generated from [`CLIENT_SPEC`] with
+    /// [`CLIENT_OVERLAY`] applied.
     pub fn client() -> Target {
         Target {
             spec: CLIENT_SPEC.to_owned(),
-            source: CLIENT_SPEC.to_owned(),
+            overlay: Some(CLIENT_OVERLAY.to_owned()),
+            source: format!("{CLIENT_SPEC} with {CLIENT_OVERLAY}"),
             dir: CLIENT_CRATE.to_owned(),
             strip: None,
         }
     }
 
     /// The files this target's document generates, by path relative to
-    /// [`Target::dir`]; every problem of the document on failure.
+    /// [`Target::dir`]; every problem of the document on failure. The
+    /// client crate's `Cargo.toml` is one of them: its `[features]` table
+    /// lists the areas of the generated modules.
     pub fn generate(&self, root: &Path) -> Result<codegen::Output> {
-        let path = root.join(&self.spec);
-        let text = fs::read_to_string(&path)
-            .with_context(|| format!("cannot read the spec {}", path.display()))?;
-        self.generate_from(&text)
+        let output = self.generate_from(&self.document(root)?)?;
+        self.with_manifest(root, output)
     }
 
-    /// As [`Target::generate`], from the document's text.
+    /// `output` and, for the client crate, its `Cargo.toml` with the
+    /// `[features]` table of the areas in `output`.
+    pub fn with_manifest(
+        &self,
+        root: &Path,
+        mut output: codegen::Output,
+    ) -> Result<codegen::Output> {
+        if self.dir == CLIENT_CRATE {
+            let path = root.join(CLIENT_CRATE).join("Cargo.toml");
+            let manifest = fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let areas = codegen::areas(&output);
+            let manifest = with_features(&manifest, &areas)
+                .with_context(|| format!("in {}", path.display()))?;
+            output.insert("Cargo.toml".to_owned(), manifest);
+        }
+        Ok(output)
+    }
+
+    /// The text of the document the generator reads: the spec, or the
+    /// spec with its overlay applied (as JSON).
+    pub fn document(&self, root: &Path) -> Result<String> {
+        let read = |relative: &str| {
+            let path = root.join(relative);
+            fs::read_to_string(&path)
+                .with_context(|| format!("cannot read the spec {}", path.display()))
+        };
+        let text = read(&self.spec)?;
+        match &self.overlay {
+            None => Ok(text),
+            Some(overlay) => applied(&self.spec, &text, overlay, &read(overlay)?),
+        }
+    }
+
+    /// As [`Target::generate`], from the text of the document the
+    /// generator reads ([`Target::document`]), without `Cargo.toml`.
     pub fn generate_from(&self, text: &str) -> Result<codegen::Output> {
         let output = codegen::generate(&self.source, text)
             .map_err(|errors| anyhow::anyhow!("{}: {errors}", self.spec))?;
@@ -82,6 +125,53 @@ impl Target {
         }
         Ok(files)
     }
+}
+
+/// The document `overlay` (its text, `overlay_text`) makes of `spec` (its
+/// text): what the generator, Prism, the lint and the diff read. Fails with
+/// every action that does not apply, named.
+pub fn applied(spec: &str, text: &str, overlay: &str, overlay_text: &str) -> Result<String> {
+    codegen::apply_overlay(text, overlay_text)
+        .map_err(|errors| anyhow::anyhow!("{overlay} (applied to {spec}): {errors}"))
+}
+
+/// The first line of the `[features]` table that `cargo xtask codegen`
+/// writes into the client crate's `Cargo.toml`.
+const FEATURES_HEADER: &str = "[features]";
+
+/// `manifest` with its `[features]` table (up to the next table) replaced
+/// by one feature per API area, all on by default.
+fn with_features(manifest: &str, areas: &[&str]) -> Result<String> {
+    let start = manifest
+        .lines()
+        .position(|line| line.trim() == FEATURES_HEADER)
+        .with_context(|| {
+            format!("no `{FEATURES_HEADER}` table, which `cargo xtask codegen` fills; add one")
+        })?;
+    let lines: Vec<&str> = manifest.lines().collect();
+    let end = lines[start + 1..]
+        .iter()
+        .position(|line| line.starts_with('['))
+        .map_or(lines.len(), |offset| start + 1 + offset);
+    let mut table = vec![
+        FEATURES_HEADER.to_owned(),
+        "# Written by `cargo xtask codegen`: one feature per API area of the spec (see the"
+            .to_owned(),
+        "# README), each compiling that area's module; all on by default.".to_owned(),
+    ];
+    let quoted: Vec<String> = areas.iter().map(|area| format!("\"{area}\"")).collect();
+    table.push(format!("default = [{}]", quoted.join(", ")));
+    table.extend(areas.iter().map(|area| format!("{area} = []")));
+    table.push(String::new());
+    let mut out: Vec<String> = lines[..start]
+        .iter()
+        .map(|line| (*line).to_owned())
+        .collect();
+    out.extend(table);
+    out.extend(lines[end..].iter().map(|line| (*line).to_owned()));
+    let mut text = out.join("\n");
+    text.push('\n');
+    Ok(text)
 }
 
 /// Every target: the client crate, then each fixture of [`FIXTURES`] (a
@@ -109,6 +199,7 @@ pub fn targets(root: &Path) -> Result<Vec<Target>> {
         }
         targets.push(Target {
             spec: format!("{FIXTURES}/{file}"),
+            overlay: None,
             // As the codegen crate sees it: headers name the fixture relative to it.
             source: format!("tests/fixtures/{file}"),
             dir: format!("{SNAPSHOTS}/{stem}"),
@@ -228,6 +319,38 @@ pub fn scratch_dir(root: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
+/// Writes the document the client is generated from ([`CLIENT_SPEC`] with
+/// [`CLIENT_OVERLAY`] applied) to a file for the tools that read one
+/// (Prism, Redocly), and returns its path: in this checkout's own folder
+/// of the target directory ([`checkout_dir`]), so that checkouts sharing
+/// the target directory never read each other's.
+pub fn applied_file(root: &Path) -> Result<PathBuf> {
+    let text = Target::client().document(root)?;
+    let path = checkout_dir(root)?.join("signalwire-rest.applied.json");
+    write_atomically(&path, &text)?;
+    Ok(path)
+}
+
+/// `<target directory>/xtask/checkouts/<name>-<hash>/`: a folder of the
+/// target directory that belongs to the checkout at `root` alone (named
+/// after its folder and a hash of its canonical path), created when
+/// missing.
+pub fn checkout_dir(root: &Path) -> Result<PathBuf> {
+    use std::hash::{Hash as _, Hasher as _};
+    let canonical = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    canonical.hash(&mut hasher);
+    let name = canonical
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = scratch_dir(root)?
+        .join("checkouts")
+        .join(format!("{name}-{:016x}", hasher.finish()));
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
 /// Generates every target in memory first (so a bad document touches
 /// nothing), then brings the files on disk in line with it, or checks that
 /// they are (through [`sync`]).
@@ -236,7 +359,7 @@ pub fn codegen(root: &Path, mode: Mode) -> Result<String> {
     let changed = sync(root, &plan, mode)?;
     let files: usize = plan.outputs.iter().map(|(_, output)| output.len()).sum();
     let mut summary = format!(
-        "{} file(s) of {} target(s) from {CLIENT_SPEC} and {FIXTURES}/",
+        "{} file(s) of {} target(s) from {CLIENT_SPEC} with {CLIENT_OVERLAY}, and {FIXTURES}/",
         files,
         plan.outputs.len()
     );
@@ -400,9 +523,14 @@ pub fn compare(dir: &Path, output: &codegen::Output) -> Result<Differences> {
             }
         }
     }
+    // A crate's root holds hand-written files beside the generated
+    // `Cargo.toml`: there, only deeper folders are the generator's own (a
+    // snapshot folder holds nothing else, and is owned whole).
+    let crate_root = output.contains_key("Cargo.toml");
     let mut owned: Vec<&Path> = output
         .keys()
         .filter_map(|relative| Path::new(relative).parent())
+        .filter(|folder| !(crate_root && folder.as_os_str().is_empty()))
         .collect();
     owned.sort();
     owned.dedup();
@@ -436,6 +564,11 @@ fn normalise(text: &str) -> String {
 /// Writes through a temporary file in the same folder and a rename, so a
 /// reader never sees a half-written file.
 fn write_atomically(path: &Path, contents: &str) -> Result<()> {
+    write_atomically_bytes(path, contents.as_bytes())
+}
+
+/// [`write_atomically`], for bytes written exactly as given.
+fn write_atomically_bytes(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .with_context(|| format!("{} has no parent folder", path.display()))?;

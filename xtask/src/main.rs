@@ -7,6 +7,11 @@
 //! - `cargo xtask diff [REV | A..B] [--format markdown|json]` reports what a
 //!   spec change does to the generated crate (exit status 0: nothing breaks,
 //!   1: something does, 2: error);
+//! - `cargo xtask spec update FILE` puts a new upstream document in place,
+//!   applies the overlay, regenerates and prints the diff report (nothing
+//!   changes when the overlay or the generator fails);
+//!   `cargo xtask spec applied` writes the applied document and prints
+//!   where;
 //! - `cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]`
 //!   writes a synthetic document of that size (and times the generator on it).
 
@@ -16,6 +21,7 @@ use xtask::{Mode, workspace_root};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract] \
                      | cargo xtask diff [REV | A..B] [--format markdown|json] \
+                     | cargo xtask spec applied | cargo xtask spec update FILE \
                      | cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]";
 
 fn main() -> ExitCode {
@@ -77,6 +83,24 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             };
+        }
+        ["spec", "applied"] => {
+            xtask::applied_file(&root).map(|path| println!("{}", path.display()))
+        }
+        ["spec", "update", file] => {
+            xtask::spec::update(&root, std::path::Path::new(file)).map(|updated| {
+                if updated.changed.is_empty() {
+                    println!(
+                        "{} is already this document: nothing changed",
+                        xtask::CLIENT_SPEC
+                    );
+                } else {
+                    for line in &updated.changed {
+                        println!("{line}");
+                    }
+                }
+                print!("{}", updated.report);
+            })
         }
         ["test", "--skip-contract"] => xtask::test::run(
             &root,

@@ -4,12 +4,14 @@
 //!
 //! 1. install the pinned Node.js tools of `contract/` (`npm ci`): Prism and
 //!    Redocly;
-//! 2. lint `spec/` with Redocly (errors fail the run);
+//! 2. lint the document the client is generated from (`spec/` with its
+//!    overlay applied) with Redocly (errors fail the run);
 //! 3. the whole workspace's tests (unit, snapshot, sync, wire, compile-fail,
-//!    the example) and doc tests;
+//!    the examples), the client with its Fabric area alone, and doc tests;
 //! 4. the contract tests: the generated client against Prism serving the
-//!    spec as a validating mock on a free loopback port, stopped afterwards
-//!    whatever the outcome;
+//!    applied document (cut down to the paths the tests call, see
+//!    [`crate::spec::pruned_file`]) as a validating mock on a free
+//!    loopback port, stopped afterwards whatever the outcome;
 //! 5. the client's docs with warnings denied.
 //!
 //! Without Node.js/npm, steps 1, 2 and 4 cannot run: the command fails and
@@ -24,12 +26,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-/// The spec the contract tools work on, relative to the workspace root.
-const SPEC: &str = "spec/signalwire-fabric.yaml";
+/// The paths the contract tests call (`tests/tests/contract.rs`): Prism
+/// serves the applied document cut down to them
+/// ([`crate::spec::pruned_file`], which says why).
+const CONTRACT_PATHS: &[&str] = &["/api/fabric/resources/sip_endpoints"];
 /// The folder of the pinned Node.js tools (package.json, package-lock.json).
 const TOOLS: &str = "contract";
 /// The client crate's folder in `cargo doc`'s output.
-const CLIENT_DOCS: &str = "signalwire_fabric";
+const CLIENT_DOCS: &str = "signalwire_rest";
 /// How long Prism may take to start listening.
 const PRISM_START: Duration = Duration::from_secs(90);
 
@@ -45,6 +49,8 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
     let cargo = crate::cargo();
     let mut totals = Totals::default();
     let tools = root.join(TOOLS);
+    // What the generator reads: the spec with the overlay applied.
+    let spec = crate::applied_file(root)?;
 
     if options.skip_contract {
         eprintln!(
@@ -63,7 +69,10 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
             &mut totals,
             "spec lint (Redocly)",
             Command::new(tools.join("node_modules/.bin/redocly"))
-                .args(["lint", SPEC])
+                .arg("lint")
+                .arg(&spec)
+                .arg("--config")
+                .arg(tools.join("redocly.yaml"))
                 .env("REDOCLY_TELEMETRY", "off")
                 .env("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true")
                 .current_dir(root),
@@ -82,6 +91,22 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
                 "--all-targets",
                 "--exclude",
                 "benchmarks",
+            ])
+            .current_dir(root),
+    )?;
+    step(
+        &mut totals,
+        "the client with one area alone (Fabric)",
+        Command::new(&cargo)
+            .args([
+                "check",
+                "--package",
+                "signalwire-rest",
+                "--no-default-features",
+                "--features",
+                "fabric",
+                "--lib",
+                "--examples",
             ])
             .current_dir(root),
     )?;
@@ -109,7 +134,8 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
                 ])
                 .current_dir(root),
         )?;
-        let prism = Prism::start(root, &tools)?;
+        let served = crate::spec::pruned_file(root, "contract", CONTRACT_PATHS)?;
+        let prism = Prism::start(root, &tools, &served)?;
         let result = step(
             &mut totals,
             "contract tests against Prism",
@@ -134,7 +160,7 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         &mut totals,
         "client docs (warnings denied)",
         Command::new(&cargo)
-            .args(["doc", "--no-deps", "--package", "signalwire-fabric"])
+            .args(["doc", "--no-deps", "--package", "signalwire-rest"])
             .env("RUSTDOCFLAGS", "-D warnings")
             .current_dir(root),
     )?;
@@ -201,7 +227,7 @@ struct Prism {
 }
 
 impl Prism {
-    fn start(root: &Path, tools: &Path) -> Result<Self> {
+    fn start(root: &Path, tools: &Path, spec: &Path) -> Result<Self> {
         let address = TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .context("cannot find a free loopback port for Prism")?;
@@ -214,7 +240,9 @@ impl Prism {
         eprintln!("==> start Prism on {address} (log: {})", log_path.display());
         let mut command = Command::new(&program);
         command
-            .args(["mock", SPEC, "--host", "127.0.0.1", "--port"])
+            .arg("mock")
+            .arg(spec)
+            .args(["--host", "127.0.0.1", "--port"])
             .arg(address.port().to_string())
             .current_dir(root)
             .stdin(Stdio::null())

@@ -1,16 +1,18 @@
 //! `cargo xtask diff`: each kind of spec change on a small fixture pair,
-//! with its classification, Rust item, JSON pointer and exit status; real
-//! edits of the project's spec; revisions of a temporary git repository;
-//! and the binary itself.
+//! with its classification, Rust item, JSON pointer and exit status; edits
+//! of the project's spec (SignalWire's document with the project's overlay
+//! applied), with their exact reports; revisions of a temporary git
+//! repository holding the fixture document at the client's spec path, each
+//! read with the overlay it has (or as it is, without one); and the binary
+//! itself.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::diff::{Change, Classification};
-use codegen::ir::TypeDef;
 use xtask::diff::{Report, Snapshot, Version, run};
-use xtask::{CLIENT_SPEC, workspace_root};
+use xtask::{CLIENT_OVERLAY, CLIENT_SPEC, workspace_root};
 
 /// The old side of every fixture pair: one struct per role, an enum, two
 /// operations, an error status.
@@ -558,7 +560,10 @@ fn the_json_report_has_its_documented_fields() {
     assert!(change["explanation"].is_string());
 }
 
-// The project's own spec.
+// The project's own spec: SignalWire's document with the overlay applied,
+// as the client is generated from it. Lowering it takes a while (in a debug
+// build, about a second), so each test compares one edited document
+// carrying several edits, and the reports are checked exactly.
 
 fn root() -> PathBuf {
     workspace_root().expect("the workspace root")
@@ -568,141 +573,357 @@ fn real_spec() -> String {
     fs::read_to_string(root().join(CLIENT_SPEC)).unwrap()
 }
 
-/// The Rust name of the enum listing `wire`, and of its variant for it.
-fn enum_item(text: &str, wire: &str) -> (String, usize) {
-    let api = codegen::lower_text(text).unwrap();
-    api.types
-        .iter()
-        .find_map(|def| match def {
-            TypeDef::Enum(e) => e
-                .variants
-                .iter()
-                .position(|v| v.wire == wire)
-                .map(|index| (format!("{}::{}", e.name, e.variants[index].name), index)),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no enum lists `{wire}`"))
+fn real_overlay() -> String {
+    fs::read_to_string(root().join(CLIENT_OVERLAY)).unwrap()
 }
 
-/// The Rust item of the field whose JSON name is `wire` in the struct that
-/// also has a field `beside` (to tell structs apart).
-fn field_item(text: &str, wire: &str, beside: &str) -> String {
-    let api = codegen::lower_text(text).unwrap();
-    api.types
-        .iter()
-        .find_map(|def| match def {
-            TypeDef::Struct(s) if s.fields.iter().any(|f| f.wire == beside) => s
-                .fields
-                .iter()
-                .find(|f| f.wire == wire)
-                .map(|f| format!("{}::{}", s.name, f.name)),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no struct has `{wire}` beside `{beside}`"))
-}
-
-#[test]
-fn a_value_added_to_an_enum_of_the_real_spec_is_compatible() {
-    let old = real_spec();
-    let new = edit(
-        &old,
-        "        - H264\n",
-        "        - H264\n        - OPUS@48000H@20I\n",
-    );
-    let (item, index) = enum_item(&new, "OPUS@48000H@20I");
-    let report = compare(&old, &new);
-    let change = change(&report, &item);
-    assert_eq!(change.rule.id(), "enum-value-added");
-    assert_eq!(change.classification(), Classification::Compatible);
-    assert!(
-        change.pointer.as_str().starts_with("#/components/schemas/")
-            && change.pointer.as_str().ends_with(&format!("/enum/{index}")),
-        "{}",
-        change.pointer
-    );
-    assert_eq!(report.classification(), Some(Classification::Compatible));
-    assert_exit(&report, 0, "0.1.0 -> 0.1.1");
-}
-
-#[test]
-fn an_optional_field_added_to_the_real_request_is_compatible() {
-    let old = real_spec();
-    let anchor = "        calling_handler_resource_id:\n          type: string\n          format: uuid\n          nullable: true\n          description: |-\n            If `call_handler` is set to `resource`, the ID of that resource;\n            `null` otherwise. Send `null` to clear it.";
-    let new = edit(
-        &old,
-        anchor,
-        &format!(
-            "        ring_timeout:\n          type: integer\n          description: Seconds to ring.\n{anchor}"
-        ),
-    );
-    let item = field_item(&new, "ring_timeout", "caller_id");
-    let report = compare(&old, &new);
-    assert_eq!(change(&report, &item).rule.id(), "optional-field-added");
-    assert_exit(&report, 0, "0.1.0 -> 0.1.1");
-}
-
-#[test]
-fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_item() {
-    let old = real_spec();
-    let (value, _) = enum_item(&old, "G729");
-    let removed_value = edit(&old, "        - G729\n", "");
-    let report = compare(&old, &removed_value);
-    assert_eq!(change(&report, &value).rule.id(), "enum-value-removed");
-    assert_exit(&report, 1, "0.1.0 -> 0.2.0");
-
-    let display_name = field_item(&old, "display_name", "project_id");
-    let field = "        display_name:\n          type: string\n          description: Display name of the SIP endpoint Fabric resource.\n          example: Alice's desk phone\n";
-    let removed_field = edit(
-        &edit(&old, field, ""),
-        "        - project_id\n        - display_name\n",
-        "        - project_id\n",
-    );
-    let report = compare(&old, &removed_field);
-    let change_ = change(&report, &display_name);
-    assert_eq!(change_.rule.id(), "field-removed");
-    assert!(
-        change_
-            .pointer
-            .as_str()
-            .ends_with("/properties/display_name")
-    );
-    assert_eq!(report.exit_code(), 1);
-
-    let retyped = edit(&old, field, &field.replace("type: string", "type: integer"));
-    let report = compare(&old, &retyped);
-    let change_ = change(&report, &display_name);
-    assert_eq!(change_.rule.id(), "type-changed");
+/// `text` with the first `from` after `section` (which must occur exactly
+/// once) replaced by `to`: an edit inside one schema of the big document,
+/// whose schemas share many lines.
+fn edit_in(text: &str, section: &str, from: &str, to: &str) -> String {
     assert_eq!(
-        (change_.old.as_deref(), change_.new.as_deref()),
-        (Some("String"), Some("i64"))
+        text.matches(section).count(),
+        1,
+        "`{section}` is not in the text once"
     );
-    assert_eq!(report.exit_code(), 1);
+    let start = text.find(section).unwrap() + section.len();
+    let at = start
+        + text[start..]
+            .find(from)
+            .unwrap_or_else(|| panic!("`{from}` is not after `{section}`"));
+    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 }
 
-#[test]
-fn a_list_that_stops_linking_its_pages_loses_its_stream() {
-    let old = real_spec();
-    let next = "        next:\n          type: string\n          format: uri\n";
-    let new = edit(&old, next, "        next:\n          type: integer\n");
-    let report = compare(&old, &new);
-    for stream in [
-        "Client::list_sip_endpoints_stream",
-        "Client::list_sip_endpoint_addresses_stream",
-    ] {
-        assert_eq!(change(&report, stream).rule.id(), "operation-removed");
+/// The client's side of a comparison: the real overlay applied to `spec`,
+/// with the crate's name and version as `generated/Cargo.toml` gives them.
+fn client_side(name: &str, spec: &str) -> Snapshot {
+    let text = xtask::applied(CLIENT_SPEC, spec, CLIENT_OVERLAY, &real_overlay())
+        .unwrap_or_else(|error| panic!("{error:#}"));
+    Snapshot {
+        crate_name: Some("signalwire-rest".to_owned()),
+        ..Snapshot::text(name, &text, Some(version()))
     }
-    assert_exit(&report, 1, "0.1.0 -> 0.2.0");
-    // And back: the streams are new methods.
-    let report = compare(&new, &old);
-    assert_eq!(
-        change(&report, "Client::list_sip_endpoints_stream")
-            .rule
-            .id(),
-        "operation-added"
-    );
 }
 
-// Revisions of a git repository.
+fn compare_real(old: (&str, &str), new: (&str, &str)) -> Report {
+    Report::new(client_side(old.0, old.1), client_side(new.0, new.1))
+        .unwrap_or_else(|error| panic!("{error:#}"))
+}
+
+const CODECS: &str = "    Codecs:\n";
+
+/// The real spec with a codec the `Codecs` enum does not list yet, and an
+/// optional field in the SIP endpoint update body.
+fn with_additions(spec: &str) -> String {
+    let spec = edit_in(
+        spec,
+        CODECS,
+        "        - H264\n",
+        "        - H264\n        - AMR-WB\n",
+    );
+    edit_in(
+        &spec,
+        "    SipEndpointUpdateRequest:\n",
+        "      properties:\n",
+        "      properties:\n        ring_timeout:\n          type: integer\n          description: Seconds to ring.\n",
+    )
+}
+
+/// The real spec with a codec removed, a required response field removed,
+/// a field retyped, and the `next` link of the page links no longer a
+/// string (so the lists that use them stop linking their pages).
+fn with_removals(spec: &str) -> String {
+    let spec = edit_in(spec, CODECS, "        - G729\n", "");
+    let resource = "    ResourceResponseSipEndpoint:\n";
+    let spec = edit_in(&spec, resource, "        - display_name\n", "");
+    let spec = edit_in(
+        &spec,
+        resource,
+        "        display_name:\n          type: string\n          description: Display name of the Resource\n          examples:\n            - My Resource\n",
+        "",
+    );
+    let spec = edit_in(
+        &spec,
+        "    FabricSipEndpoint:\n",
+        "        username:\n          type: string\n",
+        "        username:\n          type: integer\n",
+    );
+    edit_in(
+        &spec,
+        "    PaginationLinks:\n",
+        "        next:\n          type: string\n",
+        "        next:\n          type: integer\n",
+    )
+}
+
+/// The operations whose every-page stream method needs a string `next`
+/// link of `PaginationLinks`: one Fabric list, through the overlay's
+/// envelope, and the Relay REST lists.
+const STREAMS: [(&str, &str, &str); 17] = [
+    (
+        "list_sip_credentials_stream",
+        "/api/fabric/resources/sip_endpoints",
+        "~1api~1fabric~1resources~1sip_endpoints",
+    ),
+    (
+        "list_addresses_stream",
+        "/api/relay/rest/addresses",
+        "~1api~1relay~1rest~1addresses",
+    ),
+    (
+        "list_domain_applications_stream",
+        "/api/relay/rest/domain_applications",
+        "~1api~1relay~1rest~1domain_applications",
+    ),
+    (
+        "list_sip_endpoints_stream",
+        "/api/relay/rest/endpoints/sip",
+        "~1api~1relay~1rest~1endpoints~1sip",
+    ),
+    (
+        "list_number_groups_stream",
+        "/api/relay/rest/number_groups",
+        "~1api~1relay~1rest~1number_groups",
+    ),
+    (
+        "list_number_group_memberships_stream",
+        "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships",
+        "~1api~1relay~1rest~1number_groups~1{NumberGroupId}~1number_group_memberships",
+    ),
+    (
+        "list_phone_numbers_stream",
+        "/api/relay/rest/phone_numbers",
+        "~1api~1relay~1rest~1phone_numbers",
+    ),
+    (
+        "search_available_phone_numbers_stream",
+        "/api/relay/rest/phone_numbers/search",
+        "~1api~1relay~1rest~1phone_numbers~1search",
+    ),
+    (
+        "list_queues_stream",
+        "/api/relay/rest/queues",
+        "~1api~1relay~1rest~1queues",
+    ),
+    (
+        "list_queue_members_stream",
+        "/api/relay/rest/queues/{queue_id}/members",
+        "~1api~1relay~1rest~1queues~1{queue_id}~1members",
+    ),
+    (
+        "list_call_recordings_stream",
+        "/api/relay/rest/recordings",
+        "~1api~1relay~1rest~1recordings",
+    ),
+    (
+        "list_brands_stream",
+        "/api/relay/rest/registry/beta/brands",
+        "~1api~1relay~1rest~1registry~1beta~1brands",
+    ),
+    (
+        "list_campaigns_stream",
+        "/api/relay/rest/registry/beta/brands/{id}/campaigns",
+        "~1api~1relay~1rest~1registry~1beta~1brands~1{id}~1campaigns",
+    ),
+    (
+        "list_number_assignments_stream",
+        "/api/relay/rest/registry/beta/campaigns/{id}/numbers",
+        "~1api~1relay~1rest~1registry~1beta~1campaigns~1{id}~1numbers",
+    ),
+    (
+        "list_orders_stream",
+        "/api/relay/rest/registry/beta/campaigns/{id}/orders",
+        "~1api~1relay~1rest~1registry~1beta~1campaigns~1{id}~1orders",
+    ),
+    (
+        "list_short_codes_stream",
+        "/api/relay/rest/short_codes",
+        "~1api~1relay~1rest~1short_codes",
+    ),
+    (
+        "list_verified_caller_ids_stream",
+        "/api/relay/rest/verified_caller_ids",
+        "~1api~1relay~1rest~1verified_caller_ids",
+    ),
+];
+
+/// One stream method's bullet: removed (`added` false) or added.
+fn stream_bullet((method, path, pointer): (&str, &str, &str), added: bool) -> String {
+    let signature = format!("GET {path} (every page)");
+    // Longer signatures are "(text)" in a bullet.
+    let shown = if signature.len() <= 80 {
+        format!("`{signature}`")
+    } else {
+        "(text)".to_owned()
+    };
+    if added {
+        format!(
+            "- `Client::{method}`: operation added: {shown} at `#/paths/{pointer}/get`. Rule \
+             `operation-added`: a new method of `Client`; existing code is unaffected."
+        )
+    } else {
+        format!(
+            "- `Client::{method}`: operation removed: {shown} at `#/paths/{pointer}/get` (old \
+             document). Rule `operation-removed`: the `Client` method is removed; code that \
+             calls it no longer compiles."
+        )
+    }
+}
+
+const AMR_WB_ADDED: &str = "- `Codecs::AmrWb`: enum value added: `AMR-WB` at \
+    `#/components/schemas/Codecs/enum/11`. Rule `enum-value-added`: the enum is \
+    `#[non_exhaustive]` with a catch-all variant, which took this value before; no `match` \
+    breaks.";
+
+#[test]
+fn a_value_and_an_optional_field_added_to_the_real_spec_are_compatible() {
+    let old = real_spec();
+    let report = compare_real(("upstream", &old), ("edited", &with_additions(&old)));
+    assert_eq!(
+        report.markdown(),
+        format!(
+            "**Compatible.** `spec/signalwire-rest.openapi.yaml` from `upstream` to `edited`: 0 \
+             breaking, 2 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
+             \n\
+             ### Compatible\n\
+             \n\
+             {AMR_WB_ADDED}\n\
+             - `SipEndpointUpdateRequest::ring_timeout`: field added: `Option<i64>` at \
+             `#/components/schemas/SipEndpointUpdateRequest/properties/ring_timeout`. Rule \
+             `optional-field-added`: structs are `#[non_exhaustive]` and `new` takes only \
+             required fields: the new field starts unset and gets a setter.\n"
+        )
+    );
+    assert_eq!(report.exit_code(), 0);
+}
+
+#[test]
+fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_items() {
+    let old = real_spec();
+    let report = compare_real(("upstream", &old), ("edited", &with_removals(&old)));
+    let mut expected = vec![
+        "**Breaking.** `spec/signalwire-rest.openapi.yaml` from `upstream` to `edited`: 21 \
+         breaking, 0 compatible and 0 docs-only changes to the Rust API of `signalwire-rest`; \
+         smallest version bump: minor, 0.1.0 -> 0.2.0."
+            .to_owned(),
+        String::new(),
+        "### Breaking".to_owned(),
+        String::new(),
+        "- `Codecs::G729`: enum value removed: `G729` at `#/components/schemas/Codecs/enum/3` \
+         (old document). Rule `enum-value-removed`: code that names the variant no longer \
+         compiles; the value now decodes to the catch-all variant."
+            .to_owned(),
+        "- `FabricSipEndpoint::username`: field changed: `String` -> `i64` at \
+         `#/components/schemas/FabricSipEndpoint/properties/username`. Rule `type-changed`: the \
+         Rust type changes; code that reads, builds or passes the value no longer compiles."
+            .to_owned(),
+        "- `PaginationLinks::next`: field changed: `Option<String>` -> `Option<i64>` at \
+         `#/components/schemas/PaginationLinks/properties/next`. Rule `type-changed`: the Rust \
+         type changes; code that reads, builds or passes the value no longer compiles."
+            .to_owned(),
+        "- `ResourceResponseSipEndpoint::display_name`: field removed: `String` at \
+         `#/components/schemas/ResourceResponseSipEndpoint/properties/display_name` (old \
+         document). Rule `field-removed`: code that reads or sets the field no longer compiles."
+            .to_owned(),
+    ];
+    expected.extend(STREAMS.iter().map(|stream| stream_bullet(*stream, false)));
+    assert_eq!(
+        report.markdown().lines().collect::<Vec<_>>(),
+        expected,
+        "{}",
+        report.markdown()
+    );
+    assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn a_list_that_links_its_pages_again_gains_its_stream() {
+    // The removals of the test above, undone: the streams are new methods,
+    // the codec a new value, the response field a new required field.
+    let old = real_spec();
+    let report = compare_real(("edited", &with_removals(&old)), ("upstream", &old));
+    let markdown = report.markdown();
+    let lines: Vec<&str> = markdown.lines().collect();
+    assert_eq!(
+        lines[0],
+        "**Breaking.** `spec/signalwire-rest.openapi.yaml` from `edited` to `upstream`: 3 \
+         breaking, 18 compatible and 0 docs-only changes to the Rust API of `signalwire-rest`; \
+         smallest version bump: minor, 0.1.0 -> 0.2.0.",
+    );
+    assert_eq!(
+        &lines[1..9],
+        [
+            "",
+            "### Breaking",
+            "",
+            "- `FabricSipEndpoint::username`: field changed: `i64` -> `String` at \
+             `#/components/schemas/FabricSipEndpoint/properties/username`. Rule `type-changed`: \
+             the Rust type changes; code that reads, builds or passes the value no longer \
+             compiles.",
+            "- `PaginationLinks::next`: field changed: `Option<i64>` -> `Option<String>` at \
+             `#/components/schemas/PaginationLinks/properties/next`. Rule `type-changed`: the \
+             Rust type changes; code that reads, builds or passes the value no longer compiles.",
+            "- `ResourceResponseSipEndpoint::display_name`: field added: `String` at \
+             `#/components/schemas/ResourceResponseSipEndpoint/properties/display_name`. Rule \
+             `required-field-added`: a new required field is a new parameter of the struct's \
+             `new` (and a struct without required fields loses `Default`); code that builds \
+             the value, such as tests and mocks, no longer compiles.",
+            "",
+            "### Compatible",
+        ]
+    );
+    let mut compatible = vec![
+        "".to_owned(),
+        "- `Codecs::G729`: enum value added: `G729` at `#/components/schemas/Codecs/enum/3`. \
+         Rule `enum-value-added`: the enum is `#[non_exhaustive]` with a catch-all variant, \
+         which took this value before; no `match` breaks."
+            .to_owned(),
+    ];
+    compatible.extend(STREAMS.iter().map(|stream| stream_bullet(*stream, true)));
+    assert_eq!(lines[9..], compatible);
+    assert_eq!(report.exit_code(), 1);
+}
+
+// Revisions of a git repository: the fixture document at
+// `spec/signalwire-rest.openapi.yaml`, with and without an overlay.
+
+/// The manifest of the crate at every revision.
+const MANIFEST: &str = "[package]\nname = \"signalwire-rest\"\nversion = \"0.1.0\"\n";
+
+/// An overlay of the fixture document: a request field upstream does not
+/// list.
+const OVERLAY: &str = r##"overlay: 1.0.0
+info:
+  title: Fixture deviations
+  version: 1.0.0
+actions:
+  - target: $.components.schemas.ThingRequest.properties
+    description: |-
+      ThingRequest: the API takes a note
+      The server accepts `note`; the document does not list it.
+    update:
+      note:
+        type: string
+        description: A note.
+"##;
+
+/// The same field, as the document itself would list it.
+fn with_note(spec: &str) -> String {
+    edit(
+        spec,
+        "          description: The new name.\n",
+        "          description: The new name.\n        note:\n          type: string\n          description: A note.\n",
+    )
+}
+
+fn with_blue(spec: &str) -> String {
+    edit(
+        spec,
+        "        - green\n",
+        "        - green\n        - blue\n",
+    )
+}
 
 /// A scratch git repository, removed when dropped.
 struct Repo(PathBuf);
@@ -717,8 +938,8 @@ impl Repo {
         repo
     }
 
-    fn git(&self, args: &[&str]) {
-        let status = Command::new("git")
+    fn git(&self, args: &[&str]) -> String {
+        let output = Command::new("git")
             .args([
                 "-c",
                 "user.name=xtask test",
@@ -729,9 +950,10 @@ impl Repo {
             ])
             .args(args)
             .current_dir(&self.0)
-            .status()
+            .output()
             .expect("git runs");
-        assert!(status.success(), "git {args:?} failed");
+        assert!(output.status.success(), "git {args:?} failed");
+        String::from_utf8(output.stdout).unwrap()
     }
 
     fn write(&self, relative: &str, contents: &str) {
@@ -745,6 +967,11 @@ impl Repo {
         self.git(&["commit", "--quiet", "--message", message]);
     }
 
+    /// The short hash of `revision`, as reports show it.
+    fn short(&self, revision: &str) -> String {
+        self.git(&["rev-parse", revision]).trim()[..7].to_owned()
+    }
+
     fn path(&self) -> &Path {
         &self.0
     }
@@ -756,96 +983,244 @@ impl Drop for Repo {
     }
 }
 
-/// A repository whose three commits hold: the crate manifest only; the real
-/// spec; the spec with a codec added.
+/// A repository whose four commits hold: the crate manifest only; the
+/// fixture document, without an overlay; the overlay added; a color added
+/// to the document. The working tree is the last commit.
 fn repository(name: &str) -> Repo {
     let repo = Repo::new(name);
-    let manifest = fs::read_to_string(root().join("generated/Cargo.toml")).unwrap();
-    repo.write("generated/Cargo.toml", &manifest);
+    repo.write("generated/Cargo.toml", MANIFEST);
     repo.commit("crate");
-    repo.write(CLIENT_SPEC, &real_spec());
+    repo.write(CLIENT_SPEC, BASE);
     repo.commit("spec");
-    repo.write(
-        CLIENT_SPEC,
-        &edit(
-            &real_spec(),
-            "        - H264\n",
-            "        - H264\n        - AMR-WB\n",
-        ),
-    );
-    repo.commit("add a codec");
+    repo.write(CLIENT_OVERLAY, OVERLAY);
+    repo.commit("overlay");
+    repo.write(CLIENT_SPEC, &with_blue(BASE));
+    repo.commit("add a color");
     repo
 }
 
+const BLUE_ADDED: &str = "- `Color::Blue`: enum value added: `blue` at \
+    `#/components/schemas/Color/enum/2`. Rule `enum-value-added`: the enum is \
+    `#[non_exhaustive]` with a catch-all variant, which took this value before; no `match` \
+    breaks.";
+
 #[test]
-fn two_revisions_are_compared() {
+fn two_revisions_are_compared_each_with_its_own_overlay() {
     let repo = repository("range");
     let (report, status) = run(repo.path(), &["HEAD~1..HEAD"]).unwrap();
-    assert_eq!(status, 0, "{report}");
-    assert!(report.starts_with("**Compatible.**"), "{report}");
-    assert!(report.contains("`HEAD~1` ("), "{report}");
-    assert!(report.contains("0.1.0 -> 0.1.1"), "{report}");
-    assert!(report.contains("\n### Compatible\n"), "{report}");
+    assert_eq!(
+        report,
+        format!(
+            "**Compatible.** `spec/signalwire-rest.openapi.yaml` from `HEAD~1` ({}) to `HEAD` \
+             ({}): 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
+             \n\
+             ### Compatible\n\
+             \n\
+             {BLUE_ADDED}\n",
+            repo.short("HEAD~1"),
+            repo.short("HEAD"),
+        )
+    );
+    assert_eq!(status, 0);
+
+    // HEAD~2 has no overlay: its document is read as it is; HEAD~1 has the
+    // overlay's field.
+    let (report, status) = run(repo.path(), &["HEAD~2..HEAD~1"]).unwrap();
+    assert_eq!(
+        report,
+        format!(
+            "**Compatible.** `spec/signalwire-rest.openapi.yaml` from `HEAD~2` ({}) to `HEAD~1` \
+             ({}): 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
+             \n\
+             ### Compatible\n\
+             \n\
+             - `ThingRequest::note`: field added: `Option<String>` at \
+             `#/components/schemas/ThingRequest/properties/note`. Rule `optional-field-added`: \
+             structs are `#[non_exhaustive]` and `new` takes only required fields: the new \
+             field starts unset and gets a setter.\n",
+            repo.short("HEAD~2"),
+            repo.short("HEAD~1"),
+        )
+    );
+    assert_eq!(status, 0);
 
     let (json, status) = run(repo.path(), &["HEAD~1..HEAD", "--format", "json"]).unwrap();
     assert_eq!(status, 0);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["spec"], CLIENT_SPEC);
+    assert_eq!(json["crate"], "signalwire-rest");
     assert_eq!(json["old"]["revision"], "HEAD~1");
     assert_eq!(json["new"]["revision"], "HEAD");
-    assert_eq!(json["crate"], "signalwire-fabric");
-    assert_eq!(json["changes"][0]["new"], "AMR-WB");
+    assert_eq!(
+        json["new"]["commit"],
+        repo.git(&["rev-parse", "HEAD"]).trim()
+    );
+    assert_eq!(json["new"]["crate_version"], "0.1.0");
+    assert_eq!(json["classification"], "compatible");
+    assert_eq!(json["changes"].as_array().unwrap().len(), 1);
+    assert_eq!(json["changes"][0]["item"], "Color::Blue");
+    assert_eq!(json["changes"][0]["new"], "blue");
 }
 
 #[test]
 fn a_revision_is_compared_with_the_working_tree() {
     let repo = repository("worktree");
     let (report, status) = run(repo.path(), &[]).unwrap();
+    assert_eq!(
+        report,
+        format!(
+            "**No change.** `spec/signalwire-rest.openapi.yaml` from `HEAD` ({}) to the working \
+             tree: 0 breaking, 0 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; `signalwire-rest` stays at 0.1.0.\n",
+            repo.short("HEAD")
+        )
+    );
     assert_eq!(status, 0);
-    assert!(report.starts_with("**No change.**"), "{report}");
 
-    repo.write(CLIENT_SPEC, &edit(&real_spec(), "        - G729\n", ""));
+    repo.write(CLIENT_SPEC, &edit(BASE, "        - green\n", ""));
+    let removed = |value: &str, index: usize| {
+        format!(
+            "- `Color::{}`: enum value removed: `{value}` at `#/components/schemas/Color/enum/{index}` \
+             (old document). Rule `enum-value-removed`: code that names the variant no longer \
+             compiles; the value now decodes to the catch-all variant.",
+            value[..1].to_uppercase() + &value[1..]
+        )
+    };
     let (report, status) = run(repo.path(), &[]).unwrap();
-    assert_eq!(status, 1, "{report}");
-    assert!(report.contains("to the working tree"), "{report}");
-    assert!(report.contains("\n### Breaking\n"), "{report}");
-    assert!(report.contains("enum value removed: `G729`"), "{report}");
-    assert!(report.contains("enum value removed: `AMR-WB`"), "{report}");
-    // HEAD~1 did not have the added codec yet.
-    let (report, _) = run(repo.path(), &["HEAD~1"]).unwrap();
-    assert!(report.contains("enum value removed: `G729`"), "{report}");
-    assert!(!report.contains("AMR-WB"), "{report}");
+    assert_eq!(
+        report,
+        format!(
+            "**Breaking.** `spec/signalwire-rest.openapi.yaml` from `HEAD` ({}) to the working \
+             tree: 2 breaking, 0 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; smallest version bump: minor, 0.1.0 -> 0.2.0.\n\
+             \n\
+             ### Breaking\n\
+             \n\
+             {}\n\
+             {}\n",
+            repo.short("HEAD"),
+            removed("green", 1),
+            removed("blue", 2),
+        )
+    );
+    assert_eq!(status, 1);
+    // HEAD~1 did not have the added color yet.
+    let (report, status) = run(repo.path(), &["HEAD~1"]).unwrap();
+    assert_eq!(
+        report,
+        format!(
+            "**Breaking.** `spec/signalwire-rest.openapi.yaml` from `HEAD~1` ({}) to the working \
+             tree: 1 breaking, 0 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; smallest version bump: minor, 0.1.0 -> 0.2.0.\n\
+             \n\
+             ### Breaking\n\
+             \n\
+             {}\n",
+            repo.short("HEAD~1"),
+            removed("green", 1),
+        )
+    );
+    assert_eq!(status, 1);
 }
 
 #[test]
 fn errors_name_the_revision_or_the_document() {
     let repo = repository("errors");
     let error = run(repo.path(), &["no-such-revision"]).unwrap_err();
-    assert!(
-        format!("{error:#}").contains("the revision `no-such-revision` does not exist"),
-        "{error:#}"
+    assert_eq!(
+        format!("{error:#}"),
+        format!(
+            "the revision `no-such-revision` does not exist in the repository at {}",
+            repo.path().display()
+        )
     );
-    let error = run(repo.path(), &["HEAD~2..HEAD"]).unwrap_err();
-    assert!(
-        format!("{error:#}").contains(&format!(
-            "{CLIENT_SPEC} does not exist at revision `HEAD~2`"
-        )),
-        "{error:#}"
+    let error = run(repo.path(), &["HEAD~3..HEAD"]).unwrap_err();
+    assert_eq!(
+        format!("{error:#}"),
+        format!(
+            "{CLIENT_SPEC} does not exist at revision `HEAD~3` ({})",
+            repo.short("HEAD~3")
+        )
     );
     repo.write(
         CLIENT_SPEC,
         &edit(
-            &real_spec(),
+            BASE,
             "paths:\n",
             "paths:\n  /api/{fabric}/x:\n    get: {}\n",
         ),
     );
     let error = run(repo.path(), &[]).unwrap_err();
-    let message = format!("{error:#}");
-    assert!(message.starts_with(CLIENT_SPEC), "{message}");
-    assert!(
-        message.contains("#/paths/~1api~1{fabric}~1x/get"),
-        "{message}"
+    assert_eq!(
+        format!("{error:#}"),
+        "spec/signalwire-rest.openapi.yaml: 1 problem in the OpenAPI document\n  \
+         #/paths/~1api~1{fabric}~1x/get: not a valid OpenAPI document: missing field `responses`"
     );
+}
+
+#[test]
+fn an_overlay_that_no_longer_applies_is_an_error_naming_its_action() {
+    let repo = repository("overlay");
+    // Upstream now lists the field the overlay adds.
+    repo.write(CLIENT_SPEC, &with_note(&with_blue(BASE)));
+    let stale = "overlay #/actions/0 (\"ThingRequest: the API takes a note\", target \
+                 `$.components.schemas.ThingRequest.properties`): stale: the document already \
+                 has this; remove the action";
+    let error = run(repo.path(), &[]).unwrap_err();
+    assert_eq!(
+        format!("{error:#}"),
+        format!(
+            "spec/signalwire-rest.overlay.yaml (applied to spec/signalwire-rest.openapi.yaml): \
+             1 problem in the OpenAPI document\n  {stale}"
+        )
+    );
+    repo.commit("upstream lists the note");
+    let error = run(repo.path(), &["HEAD~1..HEAD"]).unwrap_err();
+    assert_eq!(
+        format!("{error:#}"),
+        format!(
+            "at revision `HEAD`: spec/signalwire-rest.overlay.yaml (applied to \
+             spec/signalwire-rest.openapi.yaml): 1 problem in the OpenAPI document\n  {stale}"
+        )
+    );
+}
+
+/// A repository holding the real spec and overlay: its revision is read
+/// with the overlay applied, as the working tree is.
+#[test]
+fn the_real_spec_at_a_revision_is_read_with_its_overlay() {
+    let repo = Repo::new("real");
+    repo.write("generated/Cargo.toml", MANIFEST);
+    repo.write(CLIENT_SPEC, &real_spec());
+    repo.write(CLIENT_OVERLAY, &real_overlay());
+    repo.commit("the client's documents");
+    repo.write(
+        CLIENT_SPEC,
+        &edit_in(
+            &real_spec(),
+            CODECS,
+            "        - H264\n",
+            "        - H264\n        - AMR-WB\n",
+        ),
+    );
+    // Without the overlay at HEAD, every deviation would be a change too.
+    let (report, status) = run(repo.path(), &[]).unwrap();
+    assert_eq!(
+        report,
+        format!(
+            "**Compatible.** `spec/signalwire-rest.openapi.yaml` from `HEAD` ({}) to the working \
+             tree: 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
+             `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
+             \n\
+             ### Compatible\n\
+             \n\
+             {AMR_WB_ADDED}\n",
+            repo.short("HEAD")
+        )
+    );
+    assert_eq!(status, 0);
 }
 
 // The binary.
@@ -872,14 +1247,35 @@ fn the_binary_exits_0_1_or_2() {
     assert!(stdout.starts_with("**"), "{stdout}");
 
     let repo = repository("binary");
-    repo.write(CLIENT_SPEC, &edit(&real_spec(), "        - G729\n", ""));
+    let unchanged = xtask(repo.path(), &["diff"]);
+    assert_eq!(unchanged.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&unchanged.stdout),
+        run(repo.path(), &[]).unwrap().0
+    );
+
+    repo.write(CLIENT_SPEC, &edit(BASE, "        - green\n", ""));
     let breaking = xtask(repo.path(), &["diff"]);
     assert_eq!(breaking.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&breaking.stdout).starts_with("**Breaking.**"));
+    let stdout = String::from_utf8_lossy(&breaking.stdout);
+    assert_eq!(stdout, run(repo.path(), &[]).unwrap().0);
+    assert!(stdout.starts_with("**Breaking.**"), "{stdout}");
 
     let missing = xtask(repo.path(), &["diff", "v9.9.9"]);
     assert_eq!(missing.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&missing.stderr);
-    assert!(stderr.contains("`v9.9.9` does not exist"), "{stderr}");
+    // A binary built in another checkout says so first, on a line of its own.
+    let stderr: String = stderr
+        .lines()
+        .filter(|line| !line.starts_with("note: "))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert_eq!(
+        stderr,
+        format!(
+            "error: the revision `v9.9.9` does not exist in the repository at {}\n",
+            repo.path().display()
+        )
+    );
     assert!(missing.stdout.is_empty());
 }

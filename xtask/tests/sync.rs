@@ -1,14 +1,18 @@
 //! The checked-in client and the generator's fixture snapshots match what
-//! their documents generate: `cargo test` catches a document edited without
-//! `cargo xtask codegen`. Also the properties of the one sync routine, and
-//! of generating the fixtures (deterministic; 3.1 as 3.0).
+//! their documents generate: `cargo test` catches a document (or the
+//! client's overlay) edited without `cargo xtask codegen`. Also the
+//! properties of the one sync routine, of generating the client (its
+//! overlay applied first, its manifest's features, nothing written when
+//! either fails), and of generating the fixtures (deterministic; 3.1 as
+//! 3.0).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use xtask::{
-    CLIENT_CRATE, FIXTURES, Mode, Plan, SNAPSHOTS, Target, codegen, plan, sync, targets,
-    workspace_root,
+    CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, FIXTURES, Mode, Plan, SNAPSHOTS, Target, applied,
+    codegen, plan, sync, targets, workspace_root,
 };
 
 fn root() -> PathBuf {
@@ -108,9 +112,56 @@ fn top_level_files_of_a_snapshot_folder_are_owned_too() {
     let dir = Scratch::new("top");
     fs::write(dir.path("out/mod.rs"), "m\n").unwrap();
     fs::write(dir.path("out/gone.rs"), "g\n").unwrap();
+    // As a snapshot folder holds them: the modules of `src/api/` at its top.
     let wanted = plan_of(&[("mod.rs", "m\n")]);
+    let message = match sync(&dir.0, &wanted, Mode::Check) {
+        Err(error) => format!("{error:#}"),
+        Ok(_) => panic!(
+            "out/gone.rs, a module the generator no longer writes at the top of a snapshot \
+             folder, is not reported as extra"
+        ),
+    };
+    assert_eq!(
+        message,
+        "the generated code does not match its documents (spec/ and the codegen fixtures):\n  \
+         extra: out/gone.rs\n\
+         run `cargo xtask codegen` to regenerate it"
+    );
+}
+
+#[test]
+fn hand_written_files_beside_the_client_manifest_are_not_extra() {
+    // The client crate's root holds its generated `Cargo.toml` beside
+    // hand-written files; `src/api/` is the generator's own.
+    let dir = Scratch::new("client");
+    for (relative, contents) in [
+        ("generated/Cargo.toml", "manifest\n"),
+        ("generated/README.md", "readme\n"),
+        ("generated/src/lib.rs", "lib\n"),
+        ("generated/src/api/mod.rs", "api\n"),
+        ("generated/src/api/gone.rs", "gone\n"),
+    ] {
+        let path = dir.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+    let wanted = Plan {
+        outputs: vec![(
+            CLIENT_CRATE.to_owned(),
+            [("Cargo.toml", "manifest\n"), ("src/api/mod.rs", "api\n")]
+                .iter()
+                .map(|(p, c)| (p.to_string(), c.to_string()))
+                .collect(),
+        )],
+        orphans: Vec::new(),
+    };
     let message = format!("{:#}", sync(&dir.0, &wanted, Mode::Check).unwrap_err());
-    assert!(message.contains("\n  extra: out/gone.rs\n"), "{message}");
+    assert_eq!(
+        message,
+        "the generated code does not match its documents (spec/ and the codegen fixtures):\n  \
+         extra: generated/src/api/gone.rs\n\
+         run `cargo xtask codegen` to regenerate it"
+    );
 }
 
 #[test]
@@ -139,69 +190,241 @@ fn crlf_checkouts_are_not_stale() {
     assert!(sync(&dir.0, &wanted, Mode::Check).unwrap().is_empty());
 }
 
+/// `text` with the first `from` after `section` (which must occur exactly
+/// once) replaced by `to`.
+fn edit_in(text: &str, section: &str, from: &str, to: &str) -> String {
+    assert_eq!(
+        text.matches(section).count(),
+        1,
+        "`{section}` is not in the text once; update this test"
+    );
+    let start = text.find(section).unwrap() + section.len();
+    let at = start
+        + text[start..]
+            .find(from)
+            .unwrap_or_else(|| panic!("`{from}` is not after `{section}`; update this test"));
+    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+}
+
 #[test]
 fn a_new_enum_value_in_the_spec_makes_the_check_fail_until_regenerated() {
     let root = root();
     let target = Target::client();
-    let spec = fs::read_to_string(root.join(&target.spec)).unwrap();
-    let listed = "        - H264\n";
-    assert_eq!(
-        spec.matches(listed).count(),
-        1,
-        "the Codec enum moved; update this test"
+    let spec = fs::read_to_string(root.join(CLIENT_SPEC)).unwrap();
+    let overlay = fs::read_to_string(root.join(CLIENT_OVERLAY)).unwrap();
+    let edited = edit_in(
+        &spec,
+        "    Codecs:\n",
+        "        - H264\n",
+        "        - H264\n        - AMR-WB\n",
     );
-    let edited = spec.replace(listed, "        - H264\n        - OPUS@48000H@20I\n");
-    let output = target.generate_from(&edited).unwrap();
+    let document = applied(CLIENT_SPEC, &edited, CLIENT_OVERLAY, &overlay).unwrap();
+    let output = target
+        .with_manifest(&root, target.generate_from(&document).unwrap())
+        .unwrap();
     let edited_plan = Plan {
         outputs: vec![(target.dir.clone(), output.clone())],
         orphans: Vec::new(),
     };
 
+    // Only the module of the area that uses the enum (and not the shared
+    // types, the other areas or the manifest).
     let message = format!("{:#}", sync(&root, &edited_plan, Mode::Check).unwrap_err());
-    assert!(
-        message.contains("\n  stale: generated/src/api/types.rs\n"),
-        "{message}"
+    assert_eq!(
+        message,
+        "the generated code does not match its documents (spec/ and the codegen fixtures):\n  \
+         stale: generated/src/api/fabric.rs\n\
+         run `cargo xtask codegen` to regenerate it"
     );
-    assert!(!message.contains("operations.rs"), "{message}");
 
-    let types = &output["src/api/types.rs"];
+    let fabric = &output["src/api/fabric.rs"];
     assert!(
-        types.contains("    /// On the wire: `OPUS@48000H@20I`.\n    Opus48000h20i,\n"),
+        fabric.contains("    /// On the wire: `AMR-WB`.\n    AmrWb,\n"),
         "the new value is not a documented variant"
     );
+    assert!(fabric.contains("\"AMR-WB\" => ::std::option::Option::Some(Self::AmrWb)"));
+}
+
+/// A small client document at [`CLIENT_SPEC`]: one operation of one area.
+const SMALL_SPEC: &str = r##"openapi: 3.1.0
+info:
+  title: Small
+  version: 1.0.0
+paths:
+  /api/fabric/things/{id}:
+    put:
+      operationId: update_thing
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema:
+            type: string
+      requestBody:
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/ThingRequest'
+      responses:
+        '204':
+          description: Updated.
+components:
+  schemas:
+    ThingRequest:
+      type: object
+      properties:
+        name:
+          type: string
+"##;
+
+/// Its overlay, at [`CLIENT_OVERLAY`].
+const SMALL_OVERLAY: &str = r##"overlay: 1.0.0
+info:
+  title: Small deviations
+  version: 1.0.0
+actions:
+  - target: $.components.schemas.ThingRequest.properties
+    description: |-
+      ThingRequest: the API takes a note
+      The document does not list it.
+    update:
+      note:
+        type: string
+"##;
+
+/// The client crate's manifest before `cargo xtask codegen` fills its
+/// `[features]` table.
+const SMALL_MANIFEST: &str =
+    "[package]\nname = \"small\"\n\n[features]\nold = []\n\n[dependencies]\nserde = \"1\"\n";
+
+/// A scratch checkout with the small client documents, no fixtures and a
+/// client crate holding its manifest and a hand-written `src/lib.rs`.
+fn small_checkout(name: &str, spec: &str, overlay: &str) -> Scratch {
+    let dir = Scratch::new(name);
+    for (relative, contents) in [
+        (CLIENT_SPEC, spec),
+        (CLIENT_OVERLAY, overlay),
+        ("generated/Cargo.toml", SMALL_MANIFEST),
+        ("generated/src/lib.rs", "pub mod api;\n"),
+    ] {
+        let path = dir.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+    fs::create_dir_all(dir.path(FIXTURES)).unwrap();
+    dir
+}
+
+/// Every file under `dir`, by path, with its bytes.
+fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_client_manifest_gets_one_feature_per_area() {
+    let dir = small_checkout("features", SMALL_SPEC, SMALL_OVERLAY);
+    let message = format!("{:#}", codegen(&dir.0, Mode::Check).unwrap_err());
+    assert_eq!(
+        message,
+        "the generated code does not match its documents (spec/ and the codegen fixtures):\n  \
+         stale: generated/Cargo.toml\n  \
+         missing: generated/src/api/areas.md\n  \
+         missing: generated/src/api/fabric.rs\n  \
+         missing: generated/src/api/mod.rs\n  \
+         missing: generated/src/api/types.rs\n\
+         run `cargo xtask codegen` to regenerate it"
+    );
+    let summary = codegen(&dir.0, Mode::Write).unwrap();
+    assert_eq!(
+        summary,
+        "5 file(s) of 1 target(s) from spec/signalwire-rest.openapi.yaml with \
+         spec/signalwire-rest.overlay.yaml, and codegen/tests/fixtures/\n  \
+         updated: generated/Cargo.toml\n  \
+         updated: generated/src/api/areas.md\n  \
+         updated: generated/src/api/fabric.rs\n  \
+         updated: generated/src/api/mod.rs\n  \
+         updated: generated/src/api/types.rs"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path("generated/Cargo.toml")).unwrap(),
+        "[package]\nname = \"small\"\n\n\
+         [features]\n\
+         # Written by `cargo xtask codegen`: one feature per API area of the spec (see the\n\
+         # README), each compiling that area's module; all on by default.\n\
+         default = [\"fabric\"]\n\
+         fabric = []\n\
+         \n\
+         [dependencies]\nserde = \"1\"\n"
+    );
+    // The overlay was applied: its field is in the area's module.
+    let fabric = fs::read_to_string(dir.path("generated/src/api/fabric.rs")).unwrap();
     assert!(
-        types.contains("\"OPUS@48000H@20I\" => ::std::option::Option::Some(Self::Opus48000h20i)")
+        fabric.contains("    pub note: ::std::option::Option<::std::string::String>,\n"),
+        "{fabric}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path("generated/src/lib.rs")).unwrap(),
+        "pub mod api;\n"
+    );
+    assert!(
+        codegen(&dir.0, Mode::Check)
+            .unwrap()
+            .ends_with(", up to date")
     );
 }
 
 #[test]
 fn a_spec_that_fails_to_generate_leaves_every_file_untouched() {
-    let root = std::env::temp_dir().join(format!("xtask-bad-spec-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    let target = Target::client();
-    let spec = fs::read_to_string(workspace_root().unwrap().join(&target.spec)).unwrap();
-    let broken = spec.replace(
-        "$ref: '#/components/schemas/UpdateSipEndpointRequest'",
+    let broken = SMALL_SPEC.replace(
+        "$ref: '#/components/schemas/ThingRequest'",
         "not: {type: integer}",
     );
-    assert_ne!(broken, spec, "the update body moved; update this test");
-    fs::create_dir_all(root.join("spec")).unwrap();
-    fs::create_dir_all(root.join(FIXTURES)).unwrap();
-    fs::write(root.join(&target.spec), broken).unwrap();
-    let api = root.join(CLIENT_CRATE).join("src/api");
-    fs::create_dir_all(&api).unwrap();
-    fs::write(api.join("mod.rs"), "sentinel").unwrap();
+    assert_ne!(broken, SMALL_SPEC);
+    let dir = small_checkout("bad-spec", &broken, SMALL_OVERLAY);
+    fs::create_dir_all(dir.path("generated/src/api")).unwrap();
+    fs::write(dir.path("generated/src/api/mod.rs"), "sentinel").unwrap();
+    let before = files(&dir.0);
 
-    let message = format!("{:#}", codegen(&root, Mode::Write).unwrap_err());
+    let message = format!("{:#}", codegen(&dir.0, Mode::Write).unwrap_err());
     assert_eq!(
         message,
-        "spec/signalwire-fabric.yaml: 1 problem in the OpenAPI document\n  \
-         #/paths/~1api~1fabric~1resources~1sip_endpoints~1{id}/put/requestBody/content/application~1json/schema: \
+        "spec/signalwire-rest.openapi.yaml: 1 problem in the OpenAPI document\n  \
+         #/paths/~1api~1fabric~1things~1{id}/put/requestBody/content/application~1json/schema: \
          unsupported: `not`"
     );
-    assert_eq!(fs::read_to_string(api.join("mod.rs")).unwrap(), "sentinel");
-    assert_eq!(fs::read_dir(&api).unwrap().count(), 1);
-    fs::remove_dir_all(root).unwrap();
+    assert!(files(&dir.0) == before, "a file changed");
+}
+
+#[test]
+fn an_overlay_that_does_not_apply_leaves_every_file_untouched() {
+    // The document no longer has the schema the overlay changes.
+    let moved = SMALL_SPEC.replace("ThingRequest", "ThingBody");
+    let dir = small_checkout("bad-overlay", &moved, SMALL_OVERLAY);
+    fs::create_dir_all(dir.path("generated/src/api")).unwrap();
+    fs::write(dir.path("generated/src/api/mod.rs"), "sentinel").unwrap();
+    let before = files(&dir.0);
+
+    let message = format!("{:#}", codegen(&dir.0, Mode::Write).unwrap_err());
+    assert_eq!(
+        message,
+        "spec/signalwire-rest.overlay.yaml (applied to spec/signalwire-rest.openapi.yaml): 1 \
+         problem in the OpenAPI document\n  \
+         overlay #/actions/0 (\"ThingRequest: the API takes a note\", target \
+         `$.components.schemas.ThingRequest.properties`): matches nothing in the document"
+    );
+    assert!(files(&dir.0) == before, "a file changed");
 }
 
 #[test]

@@ -16,11 +16,11 @@ use std::io;
 use std::process::ExitCode;
 
 use serde::Serialize;
-use signalwire_fabric::uuid::Uuid;
-use signalwire_fabric::{
-    CallHandlerType, Cipher, Client, Codec, CreateSipEndpointError, DeleteSipEndpointError,
-    Encryption, Error, ErrorMessage, ListSipEndpointsError, UpdateSipEndpointError,
-    ValidationErrors,
+use signalwire_rest::uuid::Uuid;
+use signalwire_rest::{
+    CallHandlerType, Ciphers, Client, Codecs, CreateSipCredentialError, DeleteSipCredentialError,
+    Encryption, Error, ListSipCredentialsError, TypesStatusCodesRestApiErrorItem,
+    UpdateSipCredentialError,
 };
 
 /// Exit code of a failed request or a bad configuration.
@@ -179,9 +179,9 @@ pub fn print_pretty(value: &impl Serialize, done: &str) -> ExitCode {
 /// What the body of an error response says, for [`report`].
 pub enum Details<'a> {
     /// A `422`: each problem.
-    Problems(&'a ValidationErrors),
-    /// An error with a message.
-    Message(&'a ErrorMessage),
+    Problems(&'a [TypesStatusCodesRestApiErrorItem]),
+    /// An error with a message: the body's `error`, as the server wrote it.
+    Message(&'a dyn fmt::Display),
     /// An error status that a newer version of the API declares.
     Nothing,
 }
@@ -192,46 +192,47 @@ pub trait ErrorBody: fmt::Display + fmt::Debug {
     fn details(&self) -> Details<'_>;
 }
 
-impl ErrorBody for UpdateSipEndpointError {
+impl ErrorBody for UpdateSipCredentialError {
     fn details(&self) -> Details<'_> {
         match self {
-            Self::UnprocessableEntity(body) => Details::Problems(body),
-            Self::Unauthorized(body) | Self::NotFound(body) | Self::InternalServerError(body) => {
-                Details::Message(body)
-            }
+            Self::UnprocessableEntity(body) => Details::Problems(&body.errors),
+            Self::Unauthorized(body) => Details::Message(&body.error),
+            Self::NotFound(body) => Details::Message(&body.error),
+            Self::InternalServerError(body) => Details::Message(&body.error),
             _ => Details::Nothing,
         }
     }
 }
 
-impl ErrorBody for CreateSipEndpointError {
+impl ErrorBody for CreateSipCredentialError {
     fn details(&self) -> Details<'_> {
         match self {
-            Self::UnprocessableEntity(body) => Details::Problems(body),
-            Self::Unauthorized(body) | Self::NotFound(body) | Self::InternalServerError(body) => {
-                Details::Message(body)
-            }
+            Self::UnprocessableEntity(body) => Details::Problems(&body.errors),
+            Self::Unauthorized(body) => Details::Message(&body.error),
+            Self::NotFound(body) => Details::Message(&body.error),
+            Self::InternalServerError(body) => Details::Message(&body.error),
             _ => Details::Nothing,
         }
     }
 }
 
-impl ErrorBody for DeleteSipEndpointError {
+impl ErrorBody for DeleteSipCredentialError {
     fn details(&self) -> Details<'_> {
         match self {
-            Self::Unauthorized(body) | Self::NotFound(body) | Self::InternalServerError(body) => {
-                Details::Message(body)
-            }
+            Self::Unauthorized(body) => Details::Message(&body.error),
+            Self::NotFound(body) => Details::Message(&body.error),
+            Self::InternalServerError(body) => Details::Message(&body.error),
             _ => Details::Nothing,
         }
     }
 }
 
-impl ErrorBody for ListSipEndpointsError {
+impl ErrorBody for ListSipCredentialsError {
     fn details(&self) -> Details<'_> {
         match self {
-            Self::UnprocessableEntity(body) => Details::Problems(body),
-            Self::Unauthorized(body) | Self::InternalServerError(body) => Details::Message(body),
+            Self::Unauthorized(body) => Details::Message(&body.error),
+            Self::NotFound(body) => Details::Message(&body.error),
+            Self::InternalServerError(body) => Details::Message(&body.error),
             _ => Details::Nothing,
         }
     }
@@ -249,13 +250,13 @@ pub fn report<E: ErrorBody>(error: &Error<E>) {
             attempts => say!("error: the API answered {api} (gave up after {attempts} attempts)"),
         }
         match api.body().details() {
-            Details::Problems(body) => {
-                for item in &body.errors {
+            Details::Problems(items) => {
+                for item in items {
                     let attribute = item.attribute.as_option().map_or("-", String::as_str);
                     say!("  {attribute}: {} ({})", item.message, item.code);
                 }
             }
-            Details::Message(body) => say!("  {}", body.error),
+            Details::Message(error) => say!("  {error}"),
             Details::Nothing => {}
         }
         return;
@@ -339,9 +340,9 @@ pub enum Setting {
     /// `--send-as`.
     SendAs(String),
     /// `--ciphers`.
-    Ciphers(Vec<Cipher>),
+    Ciphers(Vec<Ciphers>),
     /// `--codecs`.
-    Codecs(Vec<Codec>),
+    Codecs(Vec<Codecs>),
     /// `--encryption`.
     Encryption(Encryption),
     /// `--call-handler`.

@@ -15,8 +15,8 @@ use super::defaults;
 use super::error::ConfigError;
 use super::retry::RetryPolicy;
 
-/// The `User-Agent` the client sends: `signalwire-fabric/<version>`.
-pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSION"));
+/// The `User-Agent` the client sends: `signalwire-rest/<version>`.
+pub const USER_AGENT: &str = concat!("signalwire-rest/", env!("CARGO_PKG_VERSION"));
 
 /// The client of the SignalWire Fabric REST API.
 ///
@@ -42,9 +42,9 @@ pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSI
 /// pool:
 ///
 /// ```no_run
-/// # async fn run(client: signalwire_fabric::Client, id: signalwire_fabric::uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
+/// # async fn run(client: signalwire_rest::Client, id: signalwire_rest::uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
 /// use std::time::Duration;
-/// use signalwire_fabric::{RetryPolicy, UpdateSipEndpointRequest};
+/// use signalwire_rest::{RetryPolicy, UpdateSipEndpointRequest};
 ///
 /// let request = UpdateSipEndpointRequest::new().username("alice");
 /// let endpoint = client
@@ -59,7 +59,7 @@ pub const USER_AGENT: &str = concat!("signalwire-fabric/", env!("CARGO_PKG_VERSI
 ///
 /// The client reports what it does through
 /// [`tracing`](https://docs.rs/tracing): every call runs in an `INFO` span
-/// `signalwire_fabric.request` with the fields `method` and
+/// `signalwire_rest.request` with the fields `method` and
 /// `path_template` (such as `/api/fabric/resources/sip_endpoints/{id}`,
 /// never the IDs); inside it, `DEBUG` events for each attempt (`attempt`,
 /// and `status` or `error`, `elapsed_ms`), a `WARN` event `retrying`
@@ -289,8 +289,8 @@ impl Client {
     /// pool and credentials.
     ///
     /// ```
-    /// use signalwire_fabric::Client;
-    /// use signalwire_fabric::header::{HeaderName, HeaderValue};
+    /// use signalwire_rest::Client;
+    /// use signalwire_rest::header::{HeaderName, HeaderValue};
     ///
     /// let client = Client::new("project", "token", "example")?;
     /// let traced = client.with_header(
@@ -298,7 +298,7 @@ impl Client {
     ///     HeaderValue::from_static("3f2a9c"),
     /// )?;
     /// # let _ = traced;
-    /// # Ok::<(), signalwire_fabric::ConfigError>(())
+    /// # Ok::<(), signalwire_rest::ConfigError>(())
     /// ```
     ///
     /// # Errors
@@ -480,7 +480,7 @@ mod tests {
     fn user_agent_names_the_crate_and_version() {
         assert_eq!(
             USER_AGENT,
-            format!("signalwire-fabric/{}", env!("CARGO_PKG_VERSION"))
+            format!("signalwire-rest/{}", env!("CARGO_PKG_VERSION"))
         );
         assert!(HeaderValue::from_str(USER_AGENT).is_ok());
     }

@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// `Null`.
 ///
 /// ```
-/// use signalwire_fabric::Nullable;
+/// use signalwire_rest::Nullable;
 ///
 /// let unchanged: Nullable<String> = Nullable::default();
 /// let cleared: Nullable<String> = Nullable::Null;

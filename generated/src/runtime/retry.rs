@@ -39,7 +39,7 @@ use super::defaults;
 /// The default takes its values from [`defaults`](crate::defaults):
 ///
 /// ```
-/// use signalwire_fabric::{RetryPolicy, defaults};
+/// use signalwire_rest::{RetryPolicy, defaults};
 ///
 /// assert_eq!(
 ///     RetryPolicy::default(),

@@ -72,7 +72,7 @@ pub(super) async fn send_to<E>(
         AuthScheme::None => None,
     };
     let span = tracing::info_span!(
-        "signalwire_fabric.request",
+        "signalwire_rest.request",
         method = %request.method,
         path_template = request.path_template,
     );

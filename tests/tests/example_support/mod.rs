@@ -1,4 +1,4 @@
-//! Running the example programs of `signalwire-fabric` as a user runs
+//! Running the example programs of `signalwire-rest` as a user runs
 //! them: each built once per test process, then started with arguments and
 //! exactly the `SIGNALWIRE_*` variables a test gives. Shared by the
 //! `example_cli*` test files through `mod example_support;`.
@@ -42,7 +42,7 @@ fn build_example(name: &str) -> Result<PathBuf, String> {
             "build",
             "--quiet",
             "--package",
-            "signalwire-fabric",
+            "signalwire-rest",
             "--example",
             name,
             "--message-format=json-render-diagnostics",

@@ -1,7 +1,7 @@
 //! Each list takes its own enum: codecs cannot be passed as ciphers.
 
-use signalwire_fabric::{Codec, UpdateSipEndpointRequest};
+use signalwire_rest::{Codecs, SipEndpointUpdateRequest};
 
 fn main() {
-    let _request = UpdateSipEndpointRequest::new().ciphers([Codec::Opus]);
+    let _request = SipEndpointUpdateRequest::new().ciphers([Codecs::Opus]);
 }

@@ -2,10 +2,10 @@
 //! each one: leaving one out does not compile, and two values of one type
 //! cannot trade places when the API document reorders its properties.
 
-use signalwire_fabric::{RestApiErrorItem, RestApiErrorItemRequired};
+use signalwire_rest::{TypesStatusCodesRestApiErrorItem, TypesStatusCodesRestApiErrorItemRequired};
 
 fn main() {
-    let _item = RestApiErrorItem::new(RestApiErrorItemRequired {
+    let _item = TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
         type_: "validation_error".to_owned(),
         code: "invalid_parameter_value".to_owned(),
         message: "Encryption must be one of required, optional, default.".to_owned(),

@@ -3,8 +3,8 @@
 //! `clear_calling_handler_resource_id()`; leaving it unchanged is not
 //! calling either.
 
-use signalwire_fabric::UpdateSipEndpointRequest;
+use signalwire_rest::SipEndpointUpdateRequest;
 
 fn main() {
-    let _request = UpdateSipEndpointRequest::new().calling_handler_resource_id(None);
+    let _request = SipEndpointUpdateRequest::new().calling_handler_resource_id(None);
 }

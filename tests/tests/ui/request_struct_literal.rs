@@ -2,10 +2,10 @@
 //! `new()` and its setters, so adding a field to the API does not break
 //! callers.
 
-use signalwire_fabric::UpdateSipEndpointRequest;
+use signalwire_rest::SipEndpointUpdateRequest;
 
 fn main() {
-    let _request = UpdateSipEndpointRequest {
+    let _request = SipEndpointUpdateRequest {
         username: Some("alice".to_owned()),
         ..Default::default()
     };

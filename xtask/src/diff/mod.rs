@@ -1,9 +1,10 @@
 //! `cargo xtask diff [REV | A..B] [--format markdown|json]`: what a change of
 //! the spec does to the generated crate, for review.
 //!
-//! Reads `spec/signalwire-fabric.yaml` at a git revision (`git show`, run in
-//! the checkout found at run time) and in the working tree, or at two
-//! revisions; lowers both with the generator's own stages
+//! Reads `spec/signalwire-rest.openapi.yaml` with its overlay
+//! (`spec/signalwire-rest.overlay.yaml`, where the revision has one)
+//! applied, at a git revision (`git show`, run in the checkout found at
+//! run time) and in the working tree, or at two revisions; lowers both with the generator's own stages
 //! ([`codegen::lower_text`]); compares them ([`codegen::diff::diff`]); and
 //! prints a report: Markdown for a pull request comment, or JSON.
 //!
@@ -39,7 +40,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use serde_json::json;
 
-use crate::{CLIENT_CRATE, CLIENT_SPEC};
+use crate::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, applied};
 
 mod report;
 mod version;
@@ -147,7 +148,8 @@ pub struct Snapshot {
     pub revision: Option<String>,
     /// The commit it resolved to; `None` for the working tree.
     pub commit: Option<String>,
-    /// The spec's text.
+    /// The text of the document the client is generated from: the spec
+    /// with its overlay applied.
     pub text: String,
     /// The version in `generated/Cargo.toml`, if it can be read.
     pub crate_version: Option<Version>,
@@ -165,6 +167,11 @@ impl Snapshot {
                 short(&commit)
             )
         })?;
+        let text = match git_show(root, &commit, CLIENT_OVERLAY)? {
+            Some(overlay) => applied(CLIENT_SPEC, &text, CLIENT_OVERLAY, &overlay)
+                .with_context(|| format!("at revision `{revision}`"))?,
+            None => text,
+        };
         let manifest = git_show(root, &commit, &format!("{CLIENT_CRATE}/Cargo.toml"))?;
         Ok(Snapshot {
             revision: Some(revision.to_owned()),
@@ -177,9 +184,7 @@ impl Snapshot {
 
     /// The spec and crate version in the working tree of the checkout at `root`.
     pub fn working_tree(root: &Path) -> Result<Snapshot> {
-        let path = root.join(CLIENT_SPEC);
-        let text = fs::read_to_string(&path)
-            .with_context(|| format!("cannot read the spec {}", path.display()))?;
+        let text = crate::Target::client().document(root)?;
         let manifest = fs::read_to_string(root.join(CLIENT_CRATE).join("Cargo.toml")).ok();
         Ok(Snapshot {
             revision: None,

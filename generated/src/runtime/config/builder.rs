@@ -22,7 +22,7 @@ use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
 /// required; when both a space and a base URL are given, the base URL wins.
 ///
 /// ```
-/// use signalwire_fabric::Client;
+/// use signalwire_rest::Client;
 ///
 /// let client = Client::builder()
 ///     .project_id("a6f0bd5c-0000-4000-8000-000000000000")
@@ -30,7 +30,7 @@ use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
 ///     .space("example")
 ///     .build()?;
 /// assert_eq!(client.base_url(), "https://example.signalwire.com");
-/// # Ok::<(), signalwire_fabric::ConfigError>(())
+/// # Ok::<(), signalwire_rest::ConfigError>(())
 /// ```
 ///
 /// Timeouts, retries and the response size limit start at the values in
@@ -39,8 +39,8 @@ use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
 ///
 /// ```
 /// use std::time::Duration;
-/// use signalwire_fabric::header::{HeaderName, HeaderValue};
-/// use signalwire_fabric::{Client, RetryPolicy};
+/// use signalwire_rest::header::{HeaderName, HeaderValue};
+/// use signalwire_rest::{Client, RetryPolicy};
 ///
 /// let client = Client::builder()
 ///     .project_id("a6f0bd5c-0000-4000-8000-000000000000")
@@ -53,7 +53,7 @@ use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
 ///     .default_header(HeaderName::from_static("x-team"), HeaderValue::from_static("voice"))
 ///     .build()?;
 /// # let _ = client;
-/// # Ok::<(), signalwire_fabric::ConfigError>(())
+/// # Ok::<(), signalwire_rest::ConfigError>(())
 /// ```
 #[derive(Default)]
 #[must_use]
@@ -120,7 +120,7 @@ impl ClientBuilder {
     }
 
     /// Sends requests with the caller's own [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html)
-    /// (reqwest 0.13, re-exported as `signalwire_fabric::reqwest`) instead of a default one:
+    /// (reqwest 0.13, re-exported as `signalwire_rest::reqwest`) instead of a default one:
     /// for a proxy, custom TLS roots, connection pool settings, ... Set its
     /// connect timeout on it: this cannot be combined with
     /// [`connect_timeout`](Self::connect_timeout).

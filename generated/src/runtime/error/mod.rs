@@ -26,8 +26,8 @@ use excerpt::{BodyExcerpt, StatusText, write_excerpt};
 /// [`Error::Api`]), and [`Error::attempts`] tells how many were made.
 ///
 /// ```
-/// # fn describe<E: std::fmt::Display>(error: &signalwire_fabric::Error<E>) -> String {
-/// use signalwire_fabric::Error;
+/// # fn describe<E: std::fmt::Display>(error: &signalwire_rest::Error<E>) -> String {
+/// use signalwire_rest::Error;
 /// match error {
 ///     Error::Api(api) => format!("the API said {}: {}", api.status(), api.body()),
 ///     Error::Timeout { attempts } => format!("timed out {attempts} times"),
@@ -43,7 +43,7 @@ pub enum Error<E> {
     /// The request could not be sent or the response could not be read
     /// (connection refused, DNS, TLS, connection reset, ...). `source` is a
     /// [`reqwest::Error`](https://docs.rs/reqwest/0.13/reqwest/struct.Error.html)
-    /// (reqwest 0.13, re-exported as `signalwire_fabric::reqwest`).
+    /// (reqwest 0.13, re-exported as `signalwire_rest::reqwest`).
     Transport {
         /// What reqwest reported.
         source: reqwest::Error,
