@@ -348,7 +348,7 @@ fn plain_text(line: &str) -> String {
             continue;
         } else if !in_code
             && c == '['
-            && let Some(close) = chars[index + 1..].iter().position(|&c| c == ']')
+            && let Some(close) = closing_bracket(&chars[index + 1..])
             && !matches!(chars.get(index + close + 2), Some('('))
         {
             out.push_str("\\[");
@@ -361,6 +361,18 @@ fn plain_text(line: &str) -> String {
         index += 1;
     }
     out
+}
+
+/// The position of the `]` that closes a `[` whose text is `rest`, outside
+/// inline code (`` [`a[]`](#a) `` closes after the code).
+fn closing_bracket(rest: &[char]) -> Option<usize> {
+    let mut in_code = false;
+    rest.iter().position(|&c| {
+        if c == '`' {
+            in_code = !in_code;
+        }
+        c == ']' && !in_code
+    })
 }
 
 /// Whether the text after a `<` is a URL or a known HTML tag.
@@ -538,6 +550,10 @@ mod tests {
         assert_eq!(
             doc_lines("```\n<raw> [x]\n```"),
             ["```", "<raw> [x]", "```"]
+        );
+        assert_eq!(
+            doc_lines("use [`languages[].auto_emotion`](#auto) instead"),
+            ["use [`languages[].auto_emotion`](#auto) instead"]
         );
         assert_eq!(
             doc_lines("see https://x.example/a."),
