@@ -30,6 +30,12 @@ use anyhow::{Context, Result, bail};
 /// serves the applied document cut down to them
 /// ([`crate::spec::pruned_file`], which says why).
 const CONTRACT_PATHS: &[&str] = &["/api/fabric/resources/sip_endpoints"];
+/// `cargo test` of every package whose tests this command runs. The
+/// benchmarks have their own command (`cargo bench -p benchmarks`, see
+/// BENCHMARKS.md); clippy still checks them. Every step that builds tests
+/// selects the same packages, so that their features unify the same way and
+/// nothing is compiled twice.
+const WORKSPACE_TESTS: &[&str] = &["test", "--workspace", "--exclude", "benchmarks"];
 /// The folder of the pinned Node.js tools (package.json, package-lock.json).
 const TOOLS: &str = "contract";
 /// The client crate's folder in `cargo doc`'s output.
@@ -83,15 +89,8 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         &mut totals,
         "workspace tests",
         Command::new(&cargo)
-            // The benchmarks have their own command (`cargo bench -p
-            // benchmarks`, see BENCHMARKS.md); clippy still checks them.
-            .args([
-                "test",
-                "--workspace",
-                "--all-targets",
-                "--exclude",
-                "benchmarks",
-            ])
+            .args(WORKSPACE_TESTS)
+            .arg("--all-targets")
             .current_dir(root),
     )?;
     step(
@@ -114,7 +113,8 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         &mut totals,
         "doc tests",
         Command::new(&cargo)
-            .args(["test", "--workspace", "--doc", "--exclude", "benchmarks"])
+            .args(WORKSPACE_TESTS)
+            .arg("--doc")
             .current_dir(root),
     )?;
 
@@ -124,14 +124,10 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
             &mut totals,
             "build the contract tests",
             Command::new(&cargo)
-                .args([
-                    "test",
-                    "--package",
-                    "integration-tests",
-                    "--test",
-                    "contract",
-                    "--no-run",
-                ])
+                // The workspace, as the workspace tests select it, so that
+                // features unify the same way and nothing is built again.
+                .args(WORKSPACE_TESTS)
+                .args(["--test", "contract", "--no-run"])
                 .current_dir(root),
         )?;
         let served = crate::spec::pruned_file(root, "contract", CONTRACT_PATHS)?;
@@ -140,15 +136,8 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
             &mut totals,
             "contract tests against Prism",
             Command::new(&cargo)
-                .args([
-                    "test",
-                    "--package",
-                    "integration-tests",
-                    "--test",
-                    "contract",
-                    "--",
-                    "--ignored",
-                ])
+                .args(WORKSPACE_TESTS)
+                .args(["--test", "contract", "--", "--ignored"])
                 .env("PRISM_URL", prism.url())
                 .current_dir(root),
         );

@@ -21672,7 +21672,7 @@ pub struct SwmlCallingLanguageParams {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pitch: ::std::option::Option<i32>,
     /// A fixed emotional tone for the generated speech.
-    /// To vary the emotion automatically during a conversation, use \[`languages[\].auto_emotion`](#languagesauto_emotion) instead.
+    /// To vary the emotion automatically during a conversation, use [`languages[].auto_emotion`](#languagesauto_emotion) instead.
     /// IMPORTANT: Only works with the MiniMax TTS engine.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub emotion: ::std::option::Option<SwmlCallingLanguageParamsEmotion>,
@@ -21728,7 +21728,7 @@ impl SwmlCallingLanguageParams {
         self
     }
     /// A fixed emotional tone for the generated speech.
-    /// To vary the emotion automatically during a conversation, use \[`languages[\].auto_emotion`](#languagesauto_emotion) instead.
+    /// To vary the emotion automatically during a conversation, use [`languages[].auto_emotion`](#languagesauto_emotion) instead.
     /// IMPORTANT: Only works with the MiniMax TTS engine.
     pub fn emotion(mut self, value: SwmlCallingLanguageParamsEmotion) -> Self {
         self.emotion = ::std::option::Option::Some(value);
@@ -21737,7 +21737,7 @@ impl SwmlCallingLanguageParams {
 }
 
 /// A fixed emotional tone for the generated speech.
-/// To vary the emotion automatically during a conversation, use \[`languages[\].auto_emotion`](#languagesauto_emotion) instead.
+/// To vary the emotion automatically during a conversation, use [`languages[].auto_emotion`](#languagesauto_emotion) instead.
 /// IMPORTANT: Only works with the MiniMax TTS engine.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingLanguageParamsEmotion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
