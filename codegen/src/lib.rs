@@ -21,6 +21,7 @@ pub mod load;
 pub mod lower;
 pub mod overlay;
 mod render;
+pub mod sample;
 mod template;
 
 pub use error::{Error, Errors, Pointer};
@@ -38,8 +39,12 @@ pub const API_DIR: &str = "src/api";
 /// On failure, returns every problem found, each with the JSON pointer of the
 /// offending place; nothing is generated then.
 pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
-    let api = lower_text(text)?;
-    let modules = emit::emit(&api);
+    generate_api(source, &lower_text(text)?)
+}
+
+/// As [`generate`], from a document already lowered ([`lower_text`]).
+pub fn generate_api(source: &str, api: &ir::Api) -> Result<Output, Errors> {
+    let modules = emit::emit(api);
     let mut output = Output::new();
     let fixed = FIXED_MODULES
         .iter()
@@ -53,10 +58,19 @@ pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
     for (file, tokens) in fixed.into_iter().chain(areas) {
         output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);
     }
-    if let Some(table) = emit::areas::table(&api, source) {
+    if let Some(table) = emit::areas::table(api, source) {
         output.insert(format!("{API_DIR}/{}", emit::areas::TABLE_FILE), table);
     }
     Ok(output)
+}
+
+/// The contract sweep of a lowered document: a test module with one test
+/// per operation, which calls the operation's method with a request built
+/// from the document and checks the answer. It is included into a harness
+/// that defines what it uses (`Sample`, `client`, `check`; see
+/// `tests/tests/contract_sweep.rs` of the client's workspace).
+pub fn sweep(source: &str, api: &ir::Api) -> Result<String, Errors> {
+    Ok(render::render(emit::sweep::sweep(api), source)?)
 }
 
 /// The API areas of a generated client (see `lower::areas`): the area

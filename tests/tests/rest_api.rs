@@ -11,6 +11,7 @@ use serde_json::json;
 use signalwire_rest::{
     CallingDetectConfig, CallingDetectMachineConfigType, EmbedsTokensRequest, Error,
     GetRoomByNameParams, ListResourceAddressesClientParams, ListSwmlScriptsParams,
+    SwmlCallingSwmlMethod, SwmlCallingSwmlObject,
 };
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -219,5 +220,41 @@ fn the_machine_detection_tag_the_overlay_maps_decodes() {
     assert_eq!(
         serde_json::to_value(&detect).unwrap()["type"],
         json!("machine")
+    );
+}
+
+/// The stack of a Tokio worker thread and of a test thread by default.
+const DEFAULT_THREAD_STACK: usize = 2 * 1024 * 1024;
+
+#[test]
+fn a_swml_document_decodes_on_a_default_sized_thread_stack_in_a_debug_build() {
+    // A union of 60 SWML methods whose members were held in place made each
+    // value 20,904 bytes and its decoder, which tries each member, overflowed
+    // this stack (an abort, not an error) in a debug build.
+    let decoded = std::thread::Builder::new()
+        .stack_size(DEFAULT_THREAD_STACK)
+        .spawn(|| {
+            serde_json::from_value::<SwmlCallingSwmlObject>(json!({
+                "version": "1.0.0",
+                "sections": {"main": [
+                    {"answer": {}},
+                    {"play": {"url": "https://cdn.signalwire.com/swml/audio.mp3"}},
+                    {"hangup": {}}
+                ]}
+            }))
+        })
+        .unwrap()
+        .join()
+        .expect("the decoding thread did not panic");
+    let document = decoded.expect("a valid SWML document");
+    let main = &document.sections.main;
+    assert_eq!(main.len(), 3);
+    assert!(
+        matches!(main[0], SwmlCallingSwmlMethod::SwmlCallingAnswer(_)),
+        "{main:?}"
+    );
+    assert!(
+        std::mem::size_of::<SwmlCallingSwmlMethod>() <= 32,
+        "a union of boxed members is small"
     );
 }

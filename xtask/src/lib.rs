@@ -29,6 +29,12 @@ pub const CLIENT_SPEC: &str = "spec/signalwire-rest.openapi.yaml";
 pub const CLIENT_OVERLAY: &str = "spec/signalwire-rest.overlay.yaml";
 /// The client crate, relative to the workspace root.
 pub const CLIENT_CRATE: &str = "generated";
+/// The folder of the client's generated contract sweep (one test per
+/// operation, included by the harness `tests/tests/contract_sweep.rs`), relative to
+/// the workspace root.
+pub const CLIENT_SWEEP: &str = "tests/tests/contract_sweep";
+/// The file of the generated contract sweep in [`CLIENT_SWEEP`].
+pub const SWEEP_FILE: &str = "operations.rs";
 /// The generator's fixture documents, relative to the workspace root.
 pub const FIXTURES: &str = "codegen/tests/fixtures";
 /// Where each fixture's generated modules are checked in, one folder per
@@ -49,6 +55,9 @@ pub struct Target {
     /// A prefix taken off the generator's output paths (the snapshots keep
     /// the modules of `src/api/` at the top of their folder).
     pub strip: Option<&'static str>,
+    /// The folder, relative to the workspace root, of the contract sweep
+    /// generated from the same document ([`SWEEP_FILE`] in it), if any.
+    pub sweep: Option<String>,
 }
 
 impl Target {
@@ -61,16 +70,39 @@ impl Target {
             source: format!("{CLIENT_SPEC} with {CLIENT_OVERLAY}"),
             dir: CLIENT_CRATE.to_owned(),
             strip: None,
+            sweep: Some(CLIENT_SWEEP.to_owned()),
         }
     }
 
-    /// The files this target's document generates, by path relative to
-    /// [`Target::dir`]; every problem of the document on failure. The
-    /// client crate's `Cargo.toml` is one of them: its `[features]` table
-    /// lists the areas of the generated modules.
-    pub fn generate(&self, root: &Path) -> Result<codegen::Output> {
-        let output = self.generate_from(&self.document(root)?)?;
-        self.with_manifest(root, output)
+    /// Every folder this target's document generates, relative to the
+    /// workspace root, with its files: [`Target::dir`], then the contract
+    /// sweep's folder; every problem of the document on failure. The client
+    /// crate's `Cargo.toml` is one of the files of its folder: its
+    /// `[features]` table lists the areas of the generated modules. The
+    /// document is read and lowered once for all of them.
+    pub fn outputs(&self, root: &Path) -> Result<Vec<(String, codegen::Output)>> {
+        self.outputs_from(root, &self.document(root)?)
+    }
+
+    /// As [`Target::outputs`], from the text of the document the generator
+    /// reads ([`Target::document`]).
+    pub fn outputs_from(&self, root: &Path, text: &str) -> Result<Vec<(String, codegen::Output)>> {
+        let api = codegen::lower_text(text).map_err(|errors| self.problems(errors))?;
+        let output = self.with_manifest(root, self.generate_api(&api)?)?;
+        let mut outputs = vec![(self.dir.clone(), output)];
+        if let Some(dir) = &self.sweep {
+            let sweep =
+                codegen::sweep(&self.source, &api).map_err(|errors| self.problems(errors))?;
+            outputs.push((
+                dir.clone(),
+                codegen::Output::from([(SWEEP_FILE.to_owned(), sweep)]),
+            ));
+        }
+        Ok(outputs)
+    }
+
+    fn problems(&self, errors: codegen::Errors) -> anyhow::Error {
+        anyhow::anyhow!("{}: {errors}", self.spec)
     }
 
     /// `output` and, for the client crate, its `Cargo.toml` with the
@@ -107,11 +139,16 @@ impl Target {
         }
     }
 
-    /// As [`Target::generate`], from the text of the document the
-    /// generator reads ([`Target::document`]), without `Cargo.toml`.
+    /// The files of [`Target::dir`] generated from the text of the document
+    /// the generator reads ([`Target::document`]), without `Cargo.toml`.
     pub fn generate_from(&self, text: &str) -> Result<codegen::Output> {
-        let output = codegen::generate(&self.source, text)
-            .map_err(|errors| anyhow::anyhow!("{}: {errors}", self.spec))?;
+        self.generate_api(&codegen::lower_text(text).map_err(|errors| self.problems(errors))?)
+    }
+
+    /// As [`Target::generate_from`], from the lowered document.
+    fn generate_api(&self, api: &codegen::ir::Api) -> Result<codegen::Output> {
+        let output =
+            codegen::generate_api(&self.source, api).map_err(|errors| self.problems(errors))?;
         let mut files = codegen::Output::new();
         for (path, contents) in output {
             let relative = match self.strip {
@@ -204,6 +241,7 @@ pub fn targets(root: &Path) -> Result<Vec<Target>> {
             source: format!("tests/fixtures/{file}"),
             dir: format!("{SNAPSHOTS}/{stem}"),
             strip: Some("src/api/"),
+            sweep: None,
         });
     }
     Ok(targets)
@@ -361,7 +399,11 @@ pub fn codegen(root: &Path, mode: Mode) -> Result<String> {
     let mut summary = format!(
         "{} file(s) of {} target(s) from {CLIENT_SPEC} with {CLIENT_OVERLAY}, and {FIXTURES}/",
         files,
-        plan.outputs.len()
+        // A document each: the client's sweep comes from the client's.
+        plan.outputs
+            .iter()
+            .filter(|(dir, _)| dir != CLIENT_SWEEP)
+            .count()
     );
     if changed.is_empty() {
         summary.push_str(", up to date");
@@ -388,8 +430,8 @@ pub fn plan(root: &Path) -> Result<Plan> {
     let mut plan = Plan::default();
     let mut problems = Vec::new();
     for target in targets(root)? {
-        match target.generate(root) {
-            Ok(output) => plan.outputs.push((target.dir, output)),
+        match target.outputs(root) {
+            Ok(outputs) => plan.outputs.extend(outputs),
             Err(error) => problems.push(format!("{error:#}")),
         }
     }

@@ -11,7 +11,9 @@
 //!   applies the overlay, regenerates and prints the diff report (nothing
 //!   changes when the overlay or the generator fails);
 //!   `cargo xtask spec applied` writes the applied document and prints
-//!   where;
+//!   where; `cargo xtask spec served` writes the document Prism serves in
+//!   the contract tests (the applied one with its recursive schema
+//!   references cut) and prints where, for running Prism by hand;
 //! - `cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]`
 //!   writes a synthetic document of that size (and times the generator on it).
 
@@ -21,7 +23,7 @@ use xtask::{Mode, workspace_root};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract] \
                      | cargo xtask diff [REV | A..B] [--format markdown|json] \
-                     | cargo xtask spec applied | cargo xtask spec update FILE \
+                     | cargo xtask spec applied | cargo xtask spec served | cargo xtask spec update FILE \
                      | cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]";
 
 fn main() -> ExitCode {
@@ -87,6 +89,10 @@ fn main() -> ExitCode {
         ["spec", "applied"] => {
             xtask::applied_file(&root).map(|path| println!("{}", path.display()))
         }
+        ["spec", "served"] => xtask::spec::served_file(&root).map(|served| {
+            eprintln!("{}", xtask::test::describe(&served));
+            println!("{}", served.path.display());
+        }),
         ["spec", "update", file] => {
             xtask::spec::update(&root, std::path::Path::new(file)).map(|updated| {
                 if updated.changed.is_empty() {

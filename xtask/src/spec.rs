@@ -1,8 +1,9 @@
 //! `cargo xtask spec`: the document the client is generated from.
 //!
 //! - `cargo xtask spec applied` writes the document the overlay makes of
-//!   the spec (what the generator, Prism and the lint read) to this
-//!   checkout's folder of the target directory and prints its path;
+//!   the spec (what the generator and the lint read, and Prism with the
+//!   cuts of [`served_file`]) to this checkout's folder of the target
+//!   directory and prints its path;
 //! - `cargo xtask spec update FILE` puts a newly downloaded upstream
 //!   document in place of [`CLIENT_SPEC`], byte for byte: it applies the
 //!   overlay and generates the client in memory first, and stops with every
@@ -12,8 +13,9 @@
 //!   report of the change. With the document already in place it changes
 //!   nothing.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -21,7 +23,8 @@ use crate::diff::{Format, Report, Snapshot, package_version};
 use crate::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, Mode, Plan, Target, applied, sync};
 
 /// How to call the command.
-pub const USAGE: &str = "cargo xtask spec applied | cargo xtask spec update FILE";
+pub const USAGE: &str =
+    "cargo xtask spec applied | cargo xtask spec served | cargo xtask spec update FILE";
 
 /// What `cargo xtask spec update` did.
 #[derive(Debug)]
@@ -53,9 +56,8 @@ pub fn update(root: &Path, file: &Path) -> Result<Updated> {
         spec: name.clone(),
         ..Target::client()
     };
-    let output = target
-        .generate_from(&document)
-        .and_then(|output| target.with_manifest(root, output))
+    let outputs = target
+        .outputs_from(root, &document)
         .context("nothing was changed: the client does not generate from the new document")?;
 
     // Before: what the checked-in client was generated from, the spec and
@@ -77,7 +79,7 @@ pub fn update(root: &Path, file: &Path) -> Result<Updated> {
         changed.push(format!("updated: {CLIENT_SPEC}"));
     }
     let plan = Plan {
-        outputs: vec![(CLIENT_CRATE.to_owned(), output)],
+        outputs,
         orphans: Vec::new(),
     };
     changed.extend(
@@ -88,87 +90,296 @@ pub fn update(root: &Path, file: &Path) -> Result<Updated> {
     Ok(Updated { changed, report })
 }
 
-/// The applied document ([`applied_file`](crate::applied_file)) cut down to
-/// the paths that start with one of `prefixes` and the components they
-/// reach through `$ref` (security schemes are kept whole; `webhooks`,
-/// which no request reaches, are left out), written beside it as
-/// `<name>.json`; its path.
+/// How many nodes (objects, arrays and scalars) a schema of
+/// `components/schemas` may inline to before [`served_file`] cuts the
+/// references to it.
 ///
-/// Prism cannot serve the whole document: measured on this machine, it had
-/// not started listening after seven minutes on the applied document, nor
-/// on its Fabric paths alone, while it serves the SIP endpoint resource's
-/// paths within seconds. The contract tests serve what they call.
-pub fn pruned_file(root: &Path, name: &str, prefixes: &[&str]) -> Result<std::path::PathBuf> {
+/// Prism dereferences the whole document inline when it loads it, and
+/// the SWML schemas are recursive (`SWML.Calling.SWMLMethod` and its
+/// `Execute`/`Switch` methods, `SWML.Calling.SchemaType` and
+/// `ArrayProperty`, 18 cycles in all): inlined, one path reached about
+/// 5.4 million nodes, and Prism had not started listening after seven
+/// minutes. Measured with 20,000 on the applied document: 31 references
+/// cut (26 recursive, 5 over the limit) to 7 distinct schemas, and Prism
+/// listens after 8.5 to 10 seconds serving every path (2 cores).
+pub const INLINE_LIMIT: u64 = 20_000;
+
+/// The prefix of a reference to a schema of `components/schemas`.
+const SCHEMA_REF: &str = "#/components/schemas/";
+
+/// What [`served_file`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    /// The document Prism serves.
+    pub path: PathBuf,
+    /// Every reference it cut, in the order it met them.
+    pub cuts: Vec<Cut>,
+}
+
+/// A `$ref` to a schema that [`served_file`] replaced by a schema that
+/// accepts any value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    /// The name of the referenced schema in `components/schemas`.
+    pub schema: String,
+    /// Why the reference was cut.
+    pub why: Why,
+}
+
+/// Why a reference was cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// It closes a cycle: the schema it names contains it.
+    Recursive,
+    /// The schema it names inlines to this many nodes, over [`INLINE_LIMIT`].
+    Inlined(u64),
+}
+
+/// The document Prism serves in `cargo xtask test`: the whole applied
+/// document ([`Target::document`]) with the references that would make it
+/// too large to inline cut ([`INLINE_LIMIT`] says why), written beside the
+/// applied file as `prism.json`; its path and the cuts.
+///
+/// The schemas of `components/schemas` are visited depth first, in sorted
+/// order of their names, each schema's inlined size computed after those
+/// it references. A `$ref` of a schema to exactly
+/// `#/components/schemas/<name>` (the name JSON-pointer-escaped) is
+/// replaced by `{"description": "cut: recursive <name>", "examples": [..]}`
+/// when that schema is being visited (the reference closes a cycle), and by
+/// `{"description": "cut: <name>", "examples": [..]}` when that schema
+/// inlines to more than [`INLINE_LIMIT`] nodes; a cut reference counts as
+/// one node. The example is a value of the schema the reference named
+/// ([`codegen::sample::schema`], on the uncut document), so that Prism
+/// answers with a value of that schema where it builds an answer from
+/// the schemas (without it, Prism answers `null` there). Other
+/// references, and references to a name that is not a schema, are left
+/// alone and count as one node. References outside `components/schemas`
+/// (in `paths`, other components) are left alone: what they reach is
+/// already cut.
+///
+/// For Prism alone: the generator and the spec lint read the uncut
+/// applied document. Below a cut Prism accepts any value, in requests and
+/// in the responses it validates; the generated types still check those
+/// subtrees when they decode (the wire and snapshot tests).
+pub fn served_file(root: &Path) -> Result<Served> {
     let text = Target::client().document(root)?;
     let mut document: serde_json::Value =
         serde_json::from_str(&text).context("the applied document is not JSON")?;
-    prune(&mut document, prefixes)?;
-    let path = crate::checkout_dir(root)?.join(format!("{name}.json"));
+    let cuts = cut(&mut document, INLINE_LIMIT);
+    let path = crate::checkout_dir(root)?.join("prism.json");
     let text = serde_json::to_string_pretty(&document).context("cannot write the document")?;
     crate::write_atomically_bytes(&path, text.as_bytes())?;
-    Ok(path)
+    Ok(Served { path, cuts })
 }
 
-/// Keeps the paths of `document` under `prefixes` and what they reach.
-fn prune(document: &mut serde_json::Value, prefixes: &[&str]) -> Result<()> {
-    use serde_json::Value;
-    let object = document
-        .as_object_mut()
-        .context("the document is not an object")?;
-    object.remove("webhooks");
-    if let Some(Value::Object(paths)) = object.get_mut("paths") {
-        paths.retain(|path, _| prefixes.iter().any(|prefix| path.starts_with(prefix)));
-        if paths.is_empty() {
-            anyhow::bail!("no path of the document starts with {prefixes:?}");
+/// Cuts the schema references of `document` as [`served_file`] describes,
+/// with `limit` for [`INLINE_LIMIT`]; the cuts.
+fn cut(document: &mut serde_json::Value, limit: u64) -> Vec<Cut> {
+    // The cut schemas' examples are built from the document as it was.
+    let original = &document.clone();
+    // OpenAPI 3.1 schemas hold a list of examples, 3.0 schemas one.
+    let examples_key = match document.get("openapi").and_then(serde_json::Value::as_str) {
+        Some(version) if version.starts_with("3.0") => "example",
+        _ => "examples",
+    };
+    let Some(serde_json::Value::Object(schemas)) = document.pointer_mut("/components/schemas")
+    else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = schemas.keys().cloned().collect();
+    names.sort();
+    let mut cutter = Cutter {
+        original,
+        examples_key,
+        schemas,
+        limit,
+        visiting: BTreeSet::new(),
+        sizes: BTreeMap::new(),
+        cuts: Vec::new(),
+    };
+    for name in &names {
+        if !cutter.sizes.contains_key(name) {
+            cutter.visit(name);
         }
     }
-    let mut reached = std::collections::BTreeSet::new();
-    let mut pending = Vec::new();
-    references(object.get("paths").unwrap_or(&Value::Null), &mut pending);
-    let snapshot = Value::Object(object.clone());
-    while let Some(reference) = pending.pop() {
-        if !reached.insert(reference.clone()) {
-            continue;
-        }
-        let target = reference
-            .strip_prefix('#')
-            .and_then(|pointer| snapshot.pointer(pointer))
-            .with_context(|| format!("unresolved reference `{reference}`"))?;
-        references(target, &mut pending);
-    }
-    if let Some(Value::Object(components)) = object.get_mut("components") {
-        for (section, items) in components.iter_mut() {
-            if section == "securitySchemes" {
-                continue;
-            }
-            if let Value::Object(items) = items {
-                items.retain(|key, _| {
-                    let escaped = key.replace('~', "~0").replace('/', "~1");
-                    reached.contains(&format!("#/components/{section}/{escaped}"))
-                });
-            }
-        }
-        components.retain(|_, items| items.as_object().is_none_or(|items| !items.is_empty()));
-    }
-    Ok(())
+    cutter.cuts
 }
 
-/// Every local `$ref` inside `value`.
-fn references(value: &serde_json::Value, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::Object(object) => {
-            for (key, value) in object {
-                match (key.as_str(), value) {
-                    ("$ref", serde_json::Value::String(reference))
-                        if reference.starts_with("#/") =>
-                    {
-                        out.push(reference.clone())
-                    }
-                    _ => references(value, out),
+/// The state of [`cut`]'s depth-first visit of the schemas.
+struct Cutter<'a> {
+    /// The document before any cut, which the examples are built from.
+    original: &'a serde_json::Value,
+    /// `examples` or `example`, as the document's version spells it.
+    examples_key: &'static str,
+    schemas: &'a mut serde_json::Map<String, serde_json::Value>,
+    limit: u64,
+    /// The schemas being visited (on the visit's stack).
+    visiting: BTreeSet<String>,
+    /// The inlined size of each schema visited.
+    sizes: BTreeMap<String, u64>,
+    cuts: Vec<Cut>,
+}
+
+impl Cutter<'_> {
+    /// Computes the inlined size of the schema `name`, cutting inside it.
+    fn visit(&mut self, name: &str) {
+        // Taken out while it is walked; a reference back to it is a cycle,
+        // cut without reading it.
+        let Some(mut schema) = self.schemas.get_mut(name).map(std::mem::take) else {
+            return;
+        };
+        self.visiting.insert(name.to_owned());
+        let size = self.walk(&mut schema);
+        self.visiting.remove(name);
+        self.sizes.insert(name.to_owned(), size);
+        if let Some(slot) = self.schemas.get_mut(name) {
+            *slot = schema;
+        }
+    }
+
+    /// The inlined size of `value`, cutting inside it.
+    fn walk(&mut self, value: &mut serde_json::Value) -> u64 {
+        use serde_json::Value;
+        match value {
+            Value::Object(object) => {
+                if let Some(Value::String(reference)) = object.get("$ref") {
+                    // (A schema being visited keeps its key, its value taken out.)
+                    let Some(name) =
+                        schema_name(reference).filter(|name| self.schemas.contains_key(name))
+                    else {
+                        return 1;
+                    };
+                    let why = if self.visiting.contains(&name) {
+                        Why::Recursive
+                    } else {
+                        if !self.sizes.contains_key(&name) {
+                            self.visit(&name);
+                        }
+                        match self.sizes[&name] {
+                            size if size > self.limit => Why::Inlined(size),
+                            size => {
+                                // Siblings of `$ref` (OpenAPI 3.1) are walked too.
+                                let siblings: u64 = object
+                                    .iter_mut()
+                                    .filter(|(key, _)| *key != "$ref")
+                                    .map(|(_, value)| self.walk(value))
+                                    .fold(0, u64::saturating_add);
+                                return size.saturating_add(siblings);
+                            }
+                        }
+                    };
+                    let description = match why {
+                        Why::Recursive => format!("cut: recursive {name}"),
+                        Why::Inlined(_) => format!("cut: {name}"),
+                    };
+                    let example = codegen::sample::schema(self.original, value);
+                    let example = match self.examples_key {
+                        "example" => example,
+                        _ => Value::Array(vec![example]),
+                    };
+                    *value = serde_json::json!({
+                        "description": description,
+                        self.examples_key: example,
+                    });
+                    self.cuts.push(Cut { schema: name, why });
+                    return 1;
+                }
+                object
+                    .values_mut()
+                    .map(|value| self.walk(value))
+                    .fold(1, u64::saturating_add)
+            }
+            Value::Array(items) => items
+                .iter_mut()
+                .map(|value| self.walk(value))
+                .fold(1, u64::saturating_add),
+            _ => 1,
+        }
+    }
+}
+
+/// The schema name `reference` names if it is exactly
+/// `#/components/schemas/<name>`, unescaped (`~1` is `/`, `~0` is `~`).
+fn schema_name(reference: &str) -> Option<String> {
+    let escaped = reference.strip_prefix(SCHEMA_REF)?;
+    if escaped.is_empty() || escaped.contains('/') {
+        return None;
+    }
+    Some(escaped.replace("~1", "/").replace("~0", "~"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Cut, INLINE_LIMIT, Why, cut};
+    use serde_json::json;
+
+    #[test]
+    fn cuts_cycles_and_large_schemas_and_nothing_else() {
+        let big: Vec<u32> = (1..=12).collect();
+        let before = json!({
+            "paths": {"/c": {"get": {"responses": {"200": {"content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/C"}
+            }}}}}}},
+            "components": {
+                "parameters": {"P": {"name": "p", "in": "query"}},
+                "schemas": {
+                    "C": {"anyOf": [
+                        {"$ref": "#/components/schemas/Big"},
+                        {"$ref": "#/components/schemas/A"},
+                        {"$ref": "#/components/schemas/x~1y"},
+                        {"$ref": "#/components/schemas/Missing"},
+                        {"$ref": "#/components/schemas/A/properties/b"},
+                        {"$ref": "#/components/parameters/P"}
+                    ]},
+                    "B": {"type": "array", "items": {"$ref": "#/components/schemas/A"}},
+                    "A": {"type": "object", "properties": {"b": {"$ref": "#/components/schemas/B"}}},
+                    "Big": {"enum": big},
+                    "x/y": {"type": "string"}
                 }
             }
-        }
-        serde_json::Value::Array(items) => items.iter().for_each(|item| references(item, out)),
-        _ => {}
+        });
+        let mut after = before.clone();
+        // Sizes: B 3 (its cut reference 1), A 6, Big 14, x/y 2, C 14 (over
+        // the limit, but only a path references it).
+        let cuts = cut(&mut after, 10);
+        assert_eq!(
+            cuts,
+            [
+                Cut {
+                    schema: "A".to_owned(),
+                    why: Why::Recursive
+                },
+                Cut {
+                    schema: "Big".to_owned(),
+                    why: Why::Inlined(14)
+                },
+            ]
+        );
+        let mut expected = before;
+        // Each with a value of the schema it named, for Prism's answers.
+        expected["components"]["schemas"]["B"]["items"] =
+            json!({"description": "cut: recursive A", "examples": [{}]});
+        expected["components"]["schemas"]["C"]["anyOf"][0] =
+            json!({"description": "cut: Big", "examples": [1]});
+        assert_eq!(after, expected);
+    }
+
+    #[test]
+    fn a_document_without_cycles_or_large_schemas_is_unchanged() {
+        let before = json!({
+            "paths": {"/a": {"get": {"responses": {"200": {"content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/A"}
+            }}}}}}},
+            "components": {"schemas": {
+                "A": {"type": "object", "properties": {
+                    "b": {"$ref": "#/components/schemas/B"},
+                    "c": {"type": "array", "items": {"$ref": "#/components/schemas/B"}}
+                }},
+                "B": {"type": "string"}
+            }}
+        });
+        let mut after = before.clone();
+        assert_eq!(cut(&mut after, INLINE_LIMIT), []);
+        assert_eq!(after, before);
     }
 }

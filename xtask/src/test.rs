@@ -8,10 +8,13 @@
 //!    overlay applied) with Redocly (errors fail the run);
 //! 3. the whole workspace's tests (unit, snapshot, sync, wire, compile-fail,
 //!    the examples), the client with its Fabric area alone, and doc tests;
-//! 4. the contract tests: the generated client against Prism serving the
-//!    applied document (cut down to the paths the tests call, see
-//!    [`crate::spec::pruned_file`]) as a validating mock on a free
-//!    loopback port, stopped afterwards whatever the outcome;
+//! 4. the contract tests (`tests/tests/contract.rs`) and the contract
+//!    sweep (`tests/tests/contract_sweep.rs`, one test per operation,
+//!    requests built from the applied document): the generated client
+//!    against Prism serving the whole applied document, its recursive and largest schema references
+//!    cut so that Prism can load it ([`crate::spec::served_file`]), as a
+//!    validating mock on a free loopback port, stopped afterwards whatever
+//!    the outcome;
 //! 5. the client's docs with warnings denied.
 //!
 //! Without Node.js/npm, steps 1, 2 and 4 cannot run: the command fails and
@@ -26,22 +29,23 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
-/// The paths the contract tests call (`tests/tests/contract.rs`): Prism
-/// serves the applied document cut down to them
-/// ([`crate::spec::pruned_file`], which says why).
-const CONTRACT_PATHS: &[&str] = &["/api/fabric/resources/sip_endpoints"];
 /// `cargo test` of every package whose tests this command runs. The
 /// benchmarks have their own command (`cargo bench -p benchmarks`, see
 /// BENCHMARKS.md); clippy still checks them. Every step that builds tests
 /// selects the same packages, so that their features unify the same way and
 /// nothing is compiled twice.
 const WORKSPACE_TESTS: &[&str] = &["test", "--workspace", "--exclude", "benchmarks"];
+/// The test targets that need Prism (`--ignored` without it): the
+/// contract tests and the generated contract sweep.
+const CONTRACT_TESTS: &[&str] = &["--test", "contract", "--test", "contract_sweep"];
 /// The folder of the pinned Node.js tools (package.json, package-lock.json).
 const TOOLS: &str = "contract";
 /// The client crate's folder in `cargo doc`'s output.
 const CLIENT_DOCS: &str = "signalwire_rest";
-/// How long Prism may take to start listening.
-const PRISM_START: Duration = Duration::from_secs(90);
+/// How long Prism may take to start listening: it listened after about
+/// 10 seconds on the served document ([`crate::spec::served_file`]) on a
+/// 2-core machine; the margin is for a loaded 2-core CI machine.
+const PRISM_START: Duration = Duration::from_secs(120);
 
 /// What `cargo xtask test` was asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,18 +131,23 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
                 // The workspace, as the workspace tests select it, so that
                 // features unify the same way and nothing is built again.
                 .args(WORKSPACE_TESTS)
-                .args(["--test", "contract", "--no-run"])
+                .args(CONTRACT_TESTS)
+                .arg("--no-run")
                 .current_dir(root),
         )?;
-        let served = crate::spec::pruned_file(root, "contract", CONTRACT_PATHS)?;
-        let prism = Prism::start(root, &tools, &served)?;
+        let served = crate::spec::served_file(root)?;
+        eprintln!("==> {}", describe(&served));
+        let prism = Prism::start(root, &tools, &served.path)?;
         let result = step(
             &mut totals,
             "contract tests against Prism",
             Command::new(&cargo)
                 .args(WORKSPACE_TESTS)
-                .args(["--test", "contract", "--", "--ignored"])
+                .args(CONTRACT_TESTS)
+                .args(["--", "--ignored"])
                 .env("PRISM_URL", prism.url())
+                // What the sweep builds its requests from: the uncut document.
+                .env("SWEEP_DOCUMENT", &spec)
                 .current_dir(root),
         );
         drop(prism);
@@ -398,6 +407,41 @@ fn strip_code_blocks(html: &str) -> String {
     }
 }
 
+/// What Prism serves, in one line: how many schema references were cut,
+/// and the distinct schemas they name, by reason.
+pub fn describe(served: &crate::spec::Served) -> String {
+    use crate::spec::{INLINE_LIMIT, Why};
+    use std::collections::BTreeSet;
+    if served.cuts.is_empty() {
+        return "Prism serves the applied document uncut".to_owned();
+    }
+    let names = |recursive: bool| {
+        let names: BTreeSet<&str> = served
+            .cuts
+            .iter()
+            .filter(|cut| (cut.why == Why::Recursive) == recursive)
+            .map(|cut| cut.schema.as_str())
+            .collect();
+        names.into_iter().collect::<Vec<_>>().join(", ")
+    };
+    let mut reasons = Vec::new();
+    for (recursive, label) in [
+        (true, "recursive".to_owned()),
+        (false, format!("over {INLINE_LIMIT} nodes inlined")),
+    ] {
+        let names = names(recursive);
+        if !names.is_empty() {
+            reasons.push(format!("{label}: {names}"));
+        }
+    }
+    format!(
+        "Prism serves the applied document with {} schema reference{} cut ({})",
+        served.cuts.len(),
+        if served.cuts.len() == 1 { "" } else { "s" },
+        reasons.join("; ")
+    )
+}
+
 /// Tests counted from the `test result: ok. N passed; M failed; ...` lines of `cargo test`.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Totals {
@@ -429,7 +473,35 @@ impl Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::{Totals, raw_link_brackets};
+    use super::{Totals, describe, raw_link_brackets};
+    use crate::spec::{Cut, Served, Why};
+
+    #[test]
+    fn describes_the_cuts_by_reason_with_distinct_names() {
+        let cut = |schema: &str, why| Cut {
+            schema: schema.to_owned(),
+            why,
+        };
+        let served = Served {
+            path: "prism.json".into(),
+            cuts: vec![
+                cut("B", Why::Recursive),
+                cut("A", Why::Recursive),
+                cut("B", Why::Recursive),
+                cut("Big", Why::Inlined(30_000)),
+            ],
+        };
+        assert_eq!(
+            describe(&served),
+            "Prism serves the applied document with 4 schema references cut \
+             (recursive: A, B; over 20000 nodes inlined: Big)"
+        );
+        let uncut = Served {
+            path: "prism.json".into(),
+            cuts: Vec::new(),
+        };
+        assert_eq!(describe(&uncut), "Prism serves the applied document uncut");
+    }
 
     #[test]
     fn unrendered_link_brackets_are_found_and_code_is_left_alone() {

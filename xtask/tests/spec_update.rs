@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use xtask::diff::{Bump, Version, package_version};
-use xtask::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, workspace_root};
+use xtask::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, CLIENT_SWEEP, workspace_root};
 
 /// A scratch checkout holding copies of this checkout's `spec/` and
 /// `generated/` (all `spec update` reads and writes), and a folder beside
@@ -26,7 +26,7 @@ impl Scratch {
             std::env::temp_dir().join(format!("xtask-spec-update-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let root = workspace_root().unwrap();
-        for folder in ["spec", CLIENT_CRATE] {
+        for folder in ["spec", CLIENT_CRATE, CLIENT_SWEEP] {
             copy_dir(&root.join(folder), &dir.join("checkout").join(folder));
         }
         fs::create_dir_all(dir.join("downloads")).unwrap();

@@ -11,8 +11,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use xtask::{
-    CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, FIXTURES, Mode, Plan, SNAPSHOTS, Target, applied,
-    codegen, plan, sync, targets, workspace_root,
+    CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, CLIENT_SWEEP, FIXTURES, Mode, Plan, SNAPSHOTS,
+    SWEEP_FILE, Target, applied, codegen, plan, sync, targets, workspace_root,
 };
 
 fn root() -> PathBuf {
@@ -343,19 +343,21 @@ fn the_client_manifest_gets_one_feature_per_area() {
          missing: generated/src/api/areas.md\n  \
          missing: generated/src/api/fabric.rs\n  \
          missing: generated/src/api/mod.rs\n  \
-         missing: generated/src/api/types.rs\n\
+         missing: generated/src/api/types.rs\n  \
+         missing: tests/tests/contract_sweep/operations.rs\n\
          run `cargo xtask codegen` to regenerate it"
     );
     let summary = codegen(&dir.0, Mode::Write).unwrap();
     assert_eq!(
         summary,
-        "5 file(s) of 1 target(s) from spec/signalwire-rest.openapi.yaml with \
+        "6 file(s) of 1 target(s) from spec/signalwire-rest.openapi.yaml with \
          spec/signalwire-rest.overlay.yaml, and codegen/tests/fixtures/\n  \
          updated: generated/Cargo.toml\n  \
          updated: generated/src/api/areas.md\n  \
          updated: generated/src/api/fabric.rs\n  \
          updated: generated/src/api/mod.rs\n  \
-         updated: generated/src/api/types.rs"
+         updated: generated/src/api/types.rs\n  \
+         updated: tests/tests/contract_sweep/operations.rs"
     );
     assert_eq!(
         fs::read_to_string(dir.path("generated/Cargo.toml")).unwrap(),
@@ -453,6 +455,39 @@ fn every_fixture_has_a_snapshot_folder_and_a_compile_case() {
             text.contains("#[path = \"../../../generated/src/runtime/mod.rs\"]"),
             "{case} does not include the client runtime"
         );
+    }
+}
+
+#[test]
+fn the_contract_sweep_has_one_test_per_operation_of_the_document() {
+    let root = root();
+    let outputs = Target::client().outputs(&root).unwrap();
+    let dirs: Vec<&str> = outputs.iter().map(|(dir, _)| dir.as_str()).collect();
+    assert_eq!(dirs, [CLIENT_CRATE, CLIENT_SWEEP]);
+    let sweep = &outputs[1].1;
+    assert_eq!(sweep.keys().collect::<Vec<_>>(), [SWEEP_FILE]);
+    let document: serde_json::Value =
+        serde_json::from_str(&Target::client().document(&root).unwrap()).unwrap();
+    let methods = [
+        "get", "put", "post", "delete", "patch", "head", "options", "trace",
+    ];
+    let mut operations = Vec::new();
+    for (template, item) in document["paths"].as_object().unwrap() {
+        for method in methods.iter().filter(|method| item.get(**method).is_some()) {
+            operations.push(format!(
+                "Sample::of(\"{}\",\"{template}\")",
+                method.to_uppercase()
+            ));
+        }
+    }
+    // Without the line breaks of long calls.
+    let text: String = sweep[SWEEP_FILE]
+        .split_whitespace()
+        .collect::<String>()
+        .replace(",)", ")");
+    assert_eq!(text.matches("#[tokio::test]").count(), operations.len());
+    for operation in &operations {
+        assert_eq!(text.matches(operation.as_str()).count(), 1, "{operation}");
     }
 }
 

@@ -11,6 +11,7 @@ mod operations;
 mod params;
 mod streams;
 mod structs;
+pub(crate) mod sweep;
 mod unions;
 
 use std::collections::BTreeSet;

@@ -15,23 +15,17 @@ pub(super) fn union(u: &Union) -> TokenStream {
         let variant_ty = ty(&variant.ty);
         quote!(#docs #variant_name(#variant_ty),)
     });
-    // A variant that holds a struct may be much larger than one that holds
-    // a number; boxing it would cost every user an indirection to please a lint.
-    let large = u
-        .variants
-        .iter()
-        .any(|v| matches!(v.ty, Ty::Named(_)))
-        .then(|| quote!(#[allow(clippy::large_enum_variant)]));
+    let from = from_members(u);
     let Some(tag) = &u.tag else {
         return quote! {
             #docs
             #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
             #[serde(untagged)]
             #[non_exhaustive]
-            #large
             pub enum #name {
                 #(#variants)*
             }
+            #from
         };
     };
     let property = &tag.property;
@@ -52,7 +46,6 @@ pub(super) fn union(u: &Union) -> TokenStream {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         #[non_exhaustive]
-        #large
         pub enum #name {
             #(#variants)*
             #unknown_doc
@@ -90,5 +83,39 @@ pub(super) fn union(u: &Union) -> TokenStream {
                 }
             }
         }
+
+        #from
     }
+}
+
+/// `From` each boxed member's type (a struct or a union, see
+/// `lower::check::box_union_members`) that no other member holds, so that
+/// a value is made with `.into()` rather than `Box::new`.
+fn from_members(u: &Union) -> TokenStream {
+    let name = ident(&u.name);
+    u.variants
+        .iter()
+        .filter_map(|variant| match &variant.ty {
+            Ty::Boxed(inner) => Some((variant, inner)),
+            _ => None,
+        })
+        .filter(|(_, inner)| {
+            u.variants
+                .iter()
+                .filter(|other| matches!(&other.ty, Ty::Boxed(held) if held == *inner))
+                .count()
+                == 1
+        })
+        .map(|(variant, inner)| {
+            let variant_name = ident(&variant.name);
+            let inner = ty(inner);
+            quote! {
+                impl ::std::convert::From<#inner> for #name {
+                    fn from(value: #inner) -> Self {
+                        Self::#variant_name(::std::boxed::Box::new(value))
+                    }
+                }
+            }
+        })
+        .collect()
 }

@@ -77,6 +77,7 @@ impl Lowerer<'_> {
         let mut types = std::mem::take(&mut self.types);
         types.sort_by(|a, b| a.name().cmp(b.name()));
         self.box_recursion(&mut types);
+        check::box_union_members(&mut types);
         self.paginate(&mut operations, &types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
         let areas = areas::areas(&operations, &types);

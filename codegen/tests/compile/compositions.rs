@@ -61,11 +61,11 @@ fn main() {
     assert_eq!(address.id, "a1");
     assert_eq!(
         address.one_of,
-        AddressOneOf::EmailAddress(EmailAddress::new("x@example.test"))
+        AddressOneOf::from(EmailAddress::new("x@example.test"))
     );
     let phone = Address::new(AddressRequired {
         id: "a2".to_owned(),
-        one_of: AddressOneOf::PhoneAddress(PhoneAddress::new("+15550100")),
+        one_of: PhoneAddress::new("+15550100").into(),
     });
     assert_eq!(
         serde_json::to_value(&phone).unwrap(),
@@ -93,25 +93,25 @@ fn main() {
         kind: "Car".to_owned(),
         doors: 4,
     });
-    assert_eq!(vehicle, Vehicle::Car(car.clone()));
+    assert_eq!(vehicle, Vehicle::from(car.clone()));
     assert_eq!(
-        serde_json::to_value(Vehicle::Car(car)).unwrap(),
+        serde_json::to_value(Vehicle::from(car)).unwrap(),
         json!({"kind": "Car", "doors": 4})
     );
     let bike: Vehicle = serde_json::from_value(json!({"kind": "Bike", "gears": 21})).unwrap();
-    assert_eq!(bike, Vehicle::Bike(Bike::new("Bike").gears(21)));
+    assert_eq!(bike, Vehicle::from(Bike::new("Bike").gears(21)));
 
     // A `discriminator` parent without a `oneOf` is the union of the
     // schemas that merge it: by its `mapping` (`fax`), else by schema name.
     // Each child's `type` is its own narrowed enum, not the parent's.
     let fax: Detect = serde_json::from_value(json!({"type": "fax", "tone": "CNG"})).unwrap();
-    assert_eq!(fax, Detect::DetectFax(DetectFax::new(DetectFaxType::Fax).tone("CNG")));
+    assert_eq!(fax, Detect::from(DetectFax::new(DetectFaxType::Fax).tone("CNG")));
     let machine: Detect = serde_json::from_value(json!({"type": "DetectMachine"})).unwrap();
     assert!(matches!(&machine, Detect::DetectMachine(m) if m.type_ == DetectMachineType::from("DetectMachine")));
     let unmapped: Detect = serde_json::from_value(json!({"type": "machine"})).unwrap();
     assert_eq!(unmapped, Detect::Unknown(json!({"type": "machine"})));
     assert_eq!(
-        serde_json::to_value(Detect::DetectMachine(DetectMachine::new(DetectMachineType::Machine).timeout(2.5))).unwrap(),
+        serde_json::to_value(Detect::from(DetectMachine::new(DetectMachineType::Machine).timeout(2.5))).unwrap(),
         json!({"type": "machine", "timeout": 2.5})
     );
     assert_eq!(DetectKind::KNOWN.len(), 3);

@@ -85,7 +85,7 @@ fn main() {
     let kitten: Pet = serde_json::from_value(json!({"pet_type": "kitten", "name": "Tom"})).unwrap();
     assert_eq!(
         kitten,
-        Pet::Cat(Cat::new(CatRequired {
+        Pet::from(Cat::new(CatRequired {
             pet_type: "kitten".to_owned(),
             name: "Tom".to_owned(),
         }))
@@ -95,13 +95,13 @@ fn main() {
         json!({"pet_type": "kitten", "name": "Tom"})
     );
     // A member without the property gets its tag when sent.
-    let dog = Pet::Dog(Dog::new(true));
+    let dog = Pet::from(Dog::new(true));
     assert_eq!(
         serde_json::to_value(&dog).unwrap(),
         json!({"pet_type": "dog", "bark": true})
     );
     let back: Pet = serde_json::from_value(json!({"pet_type": "dog", "bark": false})).unwrap();
-    assert_eq!(back, Pet::Dog(Dog::new(false)));
+    assert_eq!(back, Pet::Dog(Box::new(Dog::new(false))));
     // A tag the document does not list is kept as received.
     let parrot: Pet = serde_json::from_value(json!({"pet_type": "parrot", "words": 3})).unwrap();
     assert_eq!(
@@ -117,9 +117,9 @@ fn main() {
 
     // Without a mapping, the tags are the schema names.
     let square: Shape = serde_json::from_value(json!({"kind": "Square", "side": 2.0})).unwrap();
-    assert_eq!(square, Shape::Square(Square::new(2.0)));
+    assert_eq!(square, Shape::from(Square::new(2.0)));
     assert_eq!(
-        serde_json::to_value(Shape::Circle(Circle::new(1.5))).unwrap(),
+        serde_json::to_value(Shape::from(Circle::new(1.5))).unwrap(),
         json!({"kind": "Circle", "radius": 1.5})
     );
 }

@@ -2237,20 +2237,19 @@ impl AiChatReplyResponseResult {
 /// Decoded by its `method` property; a value the API document does not list is kept in [`AiChatRequest::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum AiChatRequest {
     /// create_conversation
-    AiChatCreateConversationRequest(AiChatCreateConversationRequest),
+    AiChatCreateConversationRequest(::std::boxed::Box<AiChatCreateConversationRequest>),
     /// chat
-    AiChatSendMessageRequest(AiChatSendMessageRequest),
+    AiChatSendMessageRequest(::std::boxed::Box<AiChatSendMessageRequest>),
     /// end_conversation
-    AiChatEndConversationRequest(AiChatEndConversationRequest),
+    AiChatEndConversationRequest(::std::boxed::Box<AiChatEndConversationRequest>),
     /// delete
-    AiChatDeleteRequest(AiChatDeleteRequest),
+    AiChatDeleteRequest(::std::boxed::Box<AiChatDeleteRequest>),
     /// chat_log
-    AiChatLogRequest(AiChatLogRequest),
+    AiChatLogRequest(::std::boxed::Box<AiChatLogRequest>),
     /// summarize
-    AiChatSummarizeRequest(AiChatSummarizeRequest),
+    AiChatSummarizeRequest(::std::boxed::Box<AiChatSummarizeRequest>),
     /// A value whose `method` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -2334,6 +2333,42 @@ impl<'de> ::serde::Deserialize<'de> for AiChatRequest {
     }
 }
 
+impl ::std::convert::From<AiChatCreateConversationRequest> for AiChatRequest {
+    fn from(value: AiChatCreateConversationRequest) -> Self {
+        Self::AiChatCreateConversationRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatSendMessageRequest> for AiChatRequest {
+    fn from(value: AiChatSendMessageRequest) -> Self {
+        Self::AiChatSendMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatEndConversationRequest> for AiChatRequest {
+    fn from(value: AiChatEndConversationRequest) -> Self {
+        Self::AiChatEndConversationRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatDeleteRequest> for AiChatRequest {
+    fn from(value: AiChatDeleteRequest) -> Self {
+        Self::AiChatDeleteRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatLogRequest> for AiChatRequest {
+    fn from(value: AiChatLogRequest) -> Self {
+        Self::AiChatLogRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatSummarizeRequest> for AiChatRequest {
+    fn from(value: AiChatSummarizeRequest) -> Self {
+        Self::AiChatSummarizeRequest(::std::boxed::Box::new(value))
+    }
+}
+
 /// A JSON-RPC response. Which result you get follows from the method you sent; a response echoes no
 /// `method` of its own.
 ///
@@ -2350,25 +2385,70 @@ impl<'de> ::serde::Deserialize<'de> for AiChatRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum AiChatResponse {
     /// create_conversation result
-    AiChatConversationCreatedResponse(AiChatConversationCreatedResponse),
+    AiChatConversationCreatedResponse(
+        ::std::boxed::Box<AiChatConversationCreatedResponse>,
+    ),
     /// chat result
-    AiChatReplyResponse(AiChatReplyResponse),
+    AiChatReplyResponse(::std::boxed::Box<AiChatReplyResponse>),
     /// end_conversation result
-    AiChatConversationEndedResponse(AiChatConversationEndedResponse),
+    AiChatConversationEndedResponse(::std::boxed::Box<AiChatConversationEndedResponse>),
     /// delete result
-    AiChatConversationDeletedResponse(AiChatConversationDeletedResponse),
+    AiChatConversationDeletedResponse(
+        ::std::boxed::Box<AiChatConversationDeletedResponse>,
+    ),
     /// chat_log result
-    AiChatTranscriptResponse(AiChatTranscriptResponse),
+    AiChatTranscriptResponse(::std::boxed::Box<AiChatTranscriptResponse>),
     /// The result of requesting a summary. A generated summary is returned in `summary`. If summary
     /// generation fails after the request succeeds, the reason can be returned in `error`; this is not
     /// a JSON-RPC error and carries no code.
-    AiChatSummaryResponse(AiChatSummaryResponse),
+    AiChatSummaryResponse(::std::boxed::Box<AiChatSummaryResponse>),
     /// A JSON-RPC method failure returned under HTTP 200. After confirming the HTTP status, inspect the
     /// envelope for this `error` member.
-    AiChatErrorResponse(AiChatErrorResponse),
+    AiChatErrorResponse(::std::boxed::Box<AiChatErrorResponse>),
+}
+
+impl ::std::convert::From<AiChatConversationCreatedResponse> for AiChatResponse {
+    fn from(value: AiChatConversationCreatedResponse) -> Self {
+        Self::AiChatConversationCreatedResponse(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatReplyResponse> for AiChatResponse {
+    fn from(value: AiChatReplyResponse) -> Self {
+        Self::AiChatReplyResponse(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatConversationEndedResponse> for AiChatResponse {
+    fn from(value: AiChatConversationEndedResponse) -> Self {
+        Self::AiChatConversationEndedResponse(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatConversationDeletedResponse> for AiChatResponse {
+    fn from(value: AiChatConversationDeletedResponse) -> Self {
+        Self::AiChatConversationDeletedResponse(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatTranscriptResponse> for AiChatResponse {
+    fn from(value: AiChatTranscriptResponse) -> Self {
+        Self::AiChatTranscriptResponse(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatSummaryResponse> for AiChatResponse {
+    fn from(value: AiChatSummaryResponse) -> Self {
+        Self::AiChatSummaryResponse(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<AiChatErrorResponse> for AiChatResponse {
+    fn from(value: AiChatErrorResponse) -> Self {
+        Self::AiChatErrorResponse(::std::boxed::Box::new(value))
+    }
 }
 
 /// chat

@@ -2201,7 +2201,6 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallCreateParamsSwmlStatusEventsI
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallCreateParamsSwmlToScript {
     /// The value, as `String`.
     String(::std::string::String),
@@ -2209,7 +2208,14 @@ pub enum CallingCallCreateParamsSwmlToScript {
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(SwmlCallingSwmlObject),
+    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+}
+
+impl ::std::convert::From<SwmlCallingSwmlObject>
+for CallingCallCreateParamsSwmlToScript {
+    fn from(value: SwmlCallingSwmlObject) -> Self {
+        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+    }
 }
 
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
@@ -2695,7 +2701,6 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallCreateParamsUrlStatusEventsIt
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallCreateParamsUrlToScript {
     /// The value, as `String`.
     String(::std::string::String),
@@ -2703,7 +2708,13 @@ pub enum CallingCallCreateParamsUrlToScript {
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(SwmlCallingSwmlObject),
+    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+}
+
+impl ::std::convert::From<SwmlCallingSwmlObject> for CallingCallCreateParamsUrlToScript {
+    fn from(value: SwmlCallingSwmlObject) -> Self {
+        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+    }
 }
 
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
@@ -2944,12 +2955,25 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallCreateRequestCommand {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallCreateRequestParams {
     /// dial (URL)
-    CallingCallCreateParamsUrl(CallingCallCreateParamsUrl),
+    CallingCallCreateParamsUrl(::std::boxed::Box<CallingCallCreateParamsUrl>),
     /// dial (Inline SWML)
-    CallingCallCreateParamsSwml(CallingCallCreateParamsSwml),
+    CallingCallCreateParamsSwml(::std::boxed::Box<CallingCallCreateParamsSwml>),
+}
+
+impl ::std::convert::From<CallingCallCreateParamsUrl>
+for CallingCallCreateRequestParams {
+    fn from(value: CallingCallCreateParamsUrl) -> Self {
+        Self::CallingCallCreateParamsUrl(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallCreateParamsSwml>
+for CallingCallCreateRequestParams {
+    fn from(value: CallingCallCreateParamsSwml) -> Self {
+        Self::CallingCallCreateParamsSwml(::std::boxed::Box::new(value))
+    }
 }
 
 /// Enable noise reduction on an active call. Denoise is per-call (no
@@ -3416,14 +3440,34 @@ impl CallingCallDetectRequestParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallDetectRequestParamsDetect {
     /// Answering-machine detection configuration.
-    CallingDetectMachineConfig(CallingDetectMachineConfig),
+    CallingDetectMachineConfig(::std::boxed::Box<CallingDetectMachineConfig>),
     /// Fax-tone detection configuration.
-    CallingDetectFaxConfig(CallingDetectFaxConfig),
+    CallingDetectFaxConfig(::std::boxed::Box<CallingDetectFaxConfig>),
     /// DTMF-digit detection configuration.
-    CallingDetectDigitConfig(CallingDetectDigitConfig),
+    CallingDetectDigitConfig(::std::boxed::Box<CallingDetectDigitConfig>),
+}
+
+impl ::std::convert::From<CallingDetectMachineConfig>
+for CallingCallDetectRequestParamsDetect {
+    fn from(value: CallingDetectMachineConfig) -> Self {
+        Self::CallingDetectMachineConfig(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingDetectFaxConfig>
+for CallingCallDetectRequestParamsDetect {
+    fn from(value: CallingDetectFaxConfig) -> Self {
+        Self::CallingDetectFaxConfig(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingDetectDigitConfig>
+for CallingCallDetectRequestParamsDetect {
+    fn from(value: CallingDetectDigitConfig) -> Self {
+        Self::CallingDetectDigitConfig(::std::boxed::Box::new(value))
+    }
 }
 
 /// calling.detect.stop
@@ -4510,14 +4554,31 @@ impl CallingCallLiveTranscribeRequestParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallLiveTranscribeRequestParamsAction {
     /// Stops the live transcription session.
     CallingLiveTranscribeStopAction(CallingLiveTranscribeStopAction),
     /// start Action
-    CallingLiveTranscribeStartAction(CallingLiveTranscribeStartAction),
+    CallingLiveTranscribeStartAction(
+        ::std::boxed::Box<CallingLiveTranscribeStartAction>,
+    ),
     /// summarize Action
-    CallingLiveTranscribeSummarizeAction(CallingLiveTranscribeSummarizeAction),
+    CallingLiveTranscribeSummarizeAction(
+        ::std::boxed::Box<CallingLiveTranscribeSummarizeAction>,
+    ),
+}
+
+impl ::std::convert::From<CallingLiveTranscribeStartAction>
+for CallingCallLiveTranscribeRequestParamsAction {
+    fn from(value: CallingLiveTranscribeStartAction) -> Self {
+        Self::CallingLiveTranscribeStartAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingLiveTranscribeSummarizeAction>
+for CallingCallLiveTranscribeRequestParamsAction {
+    fn from(value: CallingLiveTranscribeSummarizeAction) -> Self {
+        Self::CallingLiveTranscribeSummarizeAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// calling.live_translate
@@ -4700,16 +4761,40 @@ impl CallingCallLiveTranslateRequestParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallLiveTranslateRequestParamsAction {
     /// Stops the live translation session.
     CallingLiveTranslateStopAction(CallingLiveTranslateStopAction),
     /// start Action
-    CallingLiveTranslateStartAction(CallingLiveTranslateStartAction),
+    CallingLiveTranslateStartAction(::std::boxed::Box<CallingLiveTranslateStartAction>),
     /// summarize Action
-    CallingLiveTranslateSummarizeAction(CallingLiveTranslateSummarizeAction),
+    CallingLiveTranslateSummarizeAction(
+        ::std::boxed::Box<CallingLiveTranslateSummarizeAction>,
+    ),
     /// inject Action
-    CallingLiveTranslateInjectAction(CallingLiveTranslateInjectAction),
+    CallingLiveTranslateInjectAction(
+        ::std::boxed::Box<CallingLiveTranslateInjectAction>,
+    ),
+}
+
+impl ::std::convert::From<CallingLiveTranslateStartAction>
+for CallingCallLiveTranslateRequestParamsAction {
+    fn from(value: CallingLiveTranslateStartAction) -> Self {
+        Self::CallingLiveTranslateStartAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingLiveTranslateSummarizeAction>
+for CallingCallLiveTranslateRequestParamsAction {
+    fn from(value: CallingLiveTranslateSummarizeAction) -> Self {
+        Self::CallingLiveTranslateSummarizeAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingLiveTranslateInjectAction>
+for CallingCallLiveTranslateRequestParamsAction {
+    fn from(value: CallingLiveTranslateInjectAction) -> Self {
+        Self::CallingLiveTranslateInjectAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// calling.play.pause
@@ -5135,16 +5220,42 @@ impl CallingCallPlayRequestParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallPlayRequestParamsPlayItem {
     /// Play an audio file from a URL.
-    CallingPlayAudioItem(CallingPlayAudioItem),
+    CallingPlayAudioItem(::std::boxed::Box<CallingPlayAudioItem>),
     /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
-    CallingPlayTtsItem(CallingPlayTtsItem),
+    CallingPlayTtsItem(::std::boxed::Box<CallingPlayTtsItem>),
     /// Play silence for a fixed duration.
-    CallingPlaySilenceItem(CallingPlaySilenceItem),
+    CallingPlaySilenceItem(::std::boxed::Box<CallingPlaySilenceItem>),
     /// Play a country-coded ringtone cadence.
-    CallingPlayRingtoneItem(CallingPlayRingtoneItem),
+    CallingPlayRingtoneItem(::std::boxed::Box<CallingPlayRingtoneItem>),
+}
+
+impl ::std::convert::From<CallingPlayAudioItem>
+for CallingCallPlayRequestParamsPlayItem {
+    fn from(value: CallingPlayAudioItem) -> Self {
+        Self::CallingPlayAudioItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlayTtsItem> for CallingCallPlayRequestParamsPlayItem {
+    fn from(value: CallingPlayTtsItem) -> Self {
+        Self::CallingPlayTtsItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlaySilenceItem>
+for CallingCallPlayRequestParamsPlayItem {
+    fn from(value: CallingPlaySilenceItem) -> Self {
+        Self::CallingPlaySilenceItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlayRingtoneItem>
+for CallingCallPlayRequestParamsPlayItem {
+    fn from(value: CallingPlayRingtoneItem) -> Self {
+        Self::CallingPlayRingtoneItem(::std::boxed::Box::new(value))
+    }
 }
 
 /// calling.play.resume
@@ -6694,10 +6805,9 @@ impl CallingCallReferRequestParams {
 /// Decoded by its `command` property; a value the API document does not list is kept in [`CallingCallRequest::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallRequest {
     /// dial
-    CallingCallCreateRequest(CallingCallCreateRequest),
+    CallingCallCreateRequest(::std::boxed::Box<CallingCallCreateRequest>),
     /// Update a call in progress — cancel, complete, or redirect the SWML flow.
     ///
     /// State-transition rules:
@@ -6705,54 +6815,58 @@ pub enum CallingCallRequest {
     /// - `status: completed` is only valid while the leg is `answered` (or in-progress).
     /// - Supplying `url` or `swml` (redirect) is only valid while the leg is `answered`.
     /// - Calls in terminal states (`busy`, `failed`, `no-answer`, `canceled`, `completed`) cannot be updated.
-    CallingCallUpdateCurrentCallRequest(CallingCallUpdateCurrentCallRequest),
+    CallingCallUpdateCurrentCallRequest(
+        ::std::boxed::Box<CallingCallUpdateCurrentCallRequest>,
+    ),
     /// calling.end
-    CallingCallHangupRequest(CallingCallHangupRequest),
+    CallingCallHangupRequest(::std::boxed::Box<CallingCallHangupRequest>),
     /// calling.disconnect
-    CallingCallDisconnectRequest(CallingCallDisconnectRequest),
+    CallingCallDisconnectRequest(::std::boxed::Box<CallingCallDisconnectRequest>),
     /// calling.ai_hold
-    CallingCallHoldRequest(CallingCallHoldRequest),
+    CallingCallHoldRequest(::std::boxed::Box<CallingCallHoldRequest>),
     /// calling.ai_unhold
-    CallingCallUnholdRequest(CallingCallUnholdRequest),
+    CallingCallUnholdRequest(::std::boxed::Box<CallingCallUnholdRequest>),
     /// calling.ai_message
-    CallingCallAiMessageRequest(CallingCallAiMessageRequest),
+    CallingCallAiMessageRequest(::std::boxed::Box<CallingCallAiMessageRequest>),
     /// calling.ai.stop
-    CallingCallAiStopRequest(CallingCallAiStopRequest),
+    CallingCallAiStopRequest(::std::boxed::Box<CallingCallAiStopRequest>),
     /// calling.ai_sidecar
-    CallingCallAiSidecarRequest(CallingCallAiSidecarRequest),
+    CallingCallAiSidecarRequest(::std::boxed::Box<CallingCallAiSidecarRequest>),
     /// calling.ai_sidecar.poke
-    CallingCallAiSidecarPokeRequest(CallingCallAiSidecarPokeRequest),
+    CallingCallAiSidecarPokeRequest(::std::boxed::Box<CallingCallAiSidecarPokeRequest>),
     /// calling.ai_sidecar.ask
-    CallingCallAiSidecarAskRequest(CallingCallAiSidecarAskRequest),
+    CallingCallAiSidecarAskRequest(::std::boxed::Box<CallingCallAiSidecarAskRequest>),
     /// calling.ai_sidecar.stop
-    CallingCallAiSidecarStopRequest(CallingCallAiSidecarStopRequest),
+    CallingCallAiSidecarStopRequest(::std::boxed::Box<CallingCallAiSidecarStopRequest>),
     /// calling.ai_sidecar.status
-    CallingCallAiSidecarStatusRequest(CallingCallAiSidecarStatusRequest),
+    CallingCallAiSidecarStatusRequest(
+        ::std::boxed::Box<CallingCallAiSidecarStatusRequest>,
+    ),
     /// Play media (audio files, text-to-speech, silence, or ringtones) on an active call.
     ///
     /// The HTTP response confirms the command was accepted. Playback lifecycle
     /// is delivered asynchronously via the `status_url` webhook, with payloads
     /// of the form `{control_id, call_id, node_id, state}` where `state` is one
     /// of `playing`, `paused`, `finished`, or `error`.
-    CallingCallPlayRequest(CallingCallPlayRequest),
+    CallingCallPlayRequest(::std::boxed::Box<CallingCallPlayRequest>),
     /// calling.play.pause
-    CallingCallPlayPauseRequest(CallingCallPlayPauseRequest),
+    CallingCallPlayPauseRequest(::std::boxed::Box<CallingCallPlayPauseRequest>),
     /// calling.play.resume
-    CallingCallPlayResumeRequest(CallingCallPlayResumeRequest),
+    CallingCallPlayResumeRequest(::std::boxed::Box<CallingCallPlayResumeRequest>),
     /// calling.play.stop
-    CallingCallPlayStopRequest(CallingCallPlayStopRequest),
+    CallingCallPlayStopRequest(::std::boxed::Box<CallingCallPlayStopRequest>),
     /// calling.play.volume
-    CallingCallPlayVolumeRequest(CallingCallPlayVolumeRequest),
+    CallingCallPlayVolumeRequest(::std::boxed::Box<CallingCallPlayVolumeRequest>),
     /// Starts recording an active call. The HTTP response returns the call leg — the recording URL
     /// is not included. Recording runs asynchronously; provide `status_url` to receive a webhook when
     /// the recording finishes (with the final URL), or query the call's events endpoint.
-    CallingCallRecordRequest(CallingCallRecordRequest),
+    CallingCallRecordRequest(::std::boxed::Box<CallingCallRecordRequest>),
     /// calling.record.pause
-    CallingCallRecordPauseRequest(CallingCallRecordPauseRequest),
+    CallingCallRecordPauseRequest(::std::boxed::Box<CallingCallRecordPauseRequest>),
     /// calling.record.resume
-    CallingCallRecordResumeRequest(CallingCallRecordResumeRequest),
+    CallingCallRecordResumeRequest(::std::boxed::Box<CallingCallRecordResumeRequest>),
     /// calling.record.stop
-    CallingCallRecordStopRequest(CallingCallRecordStopRequest),
+    CallingCallRecordStopRequest(::std::boxed::Box<CallingCallRecordStopRequest>),
     /// Collect user input (DTMF digits, speech, or both) on an active call.
     ///
     /// At least one of `digits` or `speech` must be provided; requests missing
@@ -6763,63 +6877,71 @@ pub enum CallingCallRequest {
     /// When `start_input_timers` is `false`, the `initial_timeout` clock does not
     /// start until you send `calling.collect.start_input_timers` for the same
     /// `control_id`.
-    CallingCallCollectRequest(CallingCallCollectRequest),
+    CallingCallCollectRequest(::std::boxed::Box<CallingCallCollectRequest>),
     /// calling.collect.stop
-    CallingCallCollectStopRequest(CallingCallCollectStopRequest),
+    CallingCallCollectStopRequest(::std::boxed::Box<CallingCallCollectStopRequest>),
     /// calling.collect.start_input_timers
-    CallingCallCollectStartInputTimersRequest(CallingCallCollectStartInputTimersRequest),
+    CallingCallCollectStartInputTimersRequest(
+        ::std::boxed::Box<CallingCallCollectStartInputTimersRequest>,
+    ),
     /// Start detection (answering machine, fax tone, or DTMF digits) on an active call.
     ///
     /// Detection runs asynchronously up to `timeout` seconds. Results are delivered
     /// via the `status_url` webhook.
-    CallingCallDetectRequest(CallingCallDetectRequest),
+    CallingCallDetectRequest(::std::boxed::Box<CallingCallDetectRequest>),
     /// calling.detect.stop
-    CallingCallDetectStopRequest(CallingCallDetectStopRequest),
+    CallingCallDetectStopRequest(::std::boxed::Box<CallingCallDetectStopRequest>),
     /// Capture audio from an active call and stream it to an external destination.
     ///
     /// Audio is streamed via RTP (to a public IP/port) or WebSocket (to a `ws://`/`wss://` URI).
     /// Stop the tap with `calling.tap.stop` using the same `control_id`.
-    CallingCallTapRequest(CallingCallTapRequest),
+    CallingCallTapRequest(::std::boxed::Box<CallingCallTapRequest>),
     /// calling.tap.stop
-    CallingCallTapStopRequest(CallingCallTapStopRequest),
+    CallingCallTapStopRequest(::std::boxed::Box<CallingCallTapStopRequest>),
     /// Transcribe the entire call in the background.
     ///
     /// The transcription covers the whole call and completes when the call ends. For real-time
     /// transcription, use `calling.live_transcribe`. Only one transcription can be active on a call
     /// at a time; starting another while one is running returns a `409` conflict. Stop it with
     /// `calling.transcribe.stop` using the same `control_id`.
-    CallingCallTranscribeRequest(CallingCallTranscribeRequest),
+    CallingCallTranscribeRequest(::std::boxed::Box<CallingCallTranscribeRequest>),
     /// calling.transcribe.stop
-    CallingCallTranscribeStopRequest(CallingCallTranscribeStopRequest),
+    CallingCallTranscribeStopRequest(
+        ::std::boxed::Box<CallingCallTranscribeStopRequest>,
+    ),
     /// Stream call audio to an external WebSocket endpoint.
     ///
     /// Audio is sent to a `wss://` URL; `custom_parameters` pass through to the
     /// endpoint as connection metadata. Stream lifecycle webhooks are delivered to
     /// `status_url` (default method `POST`). Stop the stream with
     /// `calling.stream.stop` using the same `control_id`.
-    CallingCallStreamRequest(CallingCallStreamRequest),
+    CallingCallStreamRequest(::std::boxed::Box<CallingCallStreamRequest>),
     /// calling.stream.stop
-    CallingCallStreamStopRequest(CallingCallStreamStopRequest),
+    CallingCallStreamStopRequest(::std::boxed::Box<CallingCallStreamStopRequest>),
     /// Enable noise reduction on an active call. Denoise is per-call (no
     /// `control_id`); a call has at most one active denoise filter. Use
     /// `calling.denoise.stop` to disable it.
-    CallingCallDenoiseRequest(CallingCallDenoiseRequest),
+    CallingCallDenoiseRequest(::std::boxed::Box<CallingCallDenoiseRequest>),
     /// calling.denoise.stop
-    CallingCallDenoiseStopRequest(CallingCallDenoiseStopRequest),
+    CallingCallDenoiseStopRequest(::std::boxed::Box<CallingCallDenoiseStopRequest>),
     /// calling.live_transcribe
-    CallingCallLiveTranscribeRequest(CallingCallLiveTranscribeRequest),
+    CallingCallLiveTranscribeRequest(
+        ::std::boxed::Box<CallingCallLiveTranscribeRequest>,
+    ),
     /// calling.live_translate
-    CallingCallLiveTranslateRequest(CallingCallLiveTranslateRequest),
+    CallingCallLiveTranslateRequest(::std::boxed::Box<CallingCallLiveTranslateRequest>),
     /// calling.transfer
-    CallingCallTransferRequest(CallingCallTransferRequest),
+    CallingCallTransferRequest(::std::boxed::Box<CallingCallTransferRequest>),
     /// calling.send_fax.stop
-    CallingCallSendFaxStopRequest(CallingCallSendFaxStopRequest),
+    CallingCallSendFaxStopRequest(::std::boxed::Box<CallingCallSendFaxStopRequest>),
     /// calling.receive_fax.stop
-    CallingCallReceiveFaxStopRequest(CallingCallReceiveFaxStopRequest),
+    CallingCallReceiveFaxStopRequest(
+        ::std::boxed::Box<CallingCallReceiveFaxStopRequest>,
+    ),
     /// calling.refer
-    CallingCallReferRequest(CallingCallReferRequest),
+    CallingCallReferRequest(::std::boxed::Box<CallingCallReferRequest>),
     /// calling.user_event
-    CallingCallUserEventRequest(CallingCallUserEventRequest),
+    CallingCallUserEventRequest(::std::boxed::Box<CallingCallUserEventRequest>),
     /// A value whose `command` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -7195,6 +7317,259 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallRequest {
     }
 }
 
+impl ::std::convert::From<CallingCallCreateRequest> for CallingCallRequest {
+    fn from(value: CallingCallCreateRequest) -> Self {
+        Self::CallingCallCreateRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallUpdateCurrentCallRequest> for CallingCallRequest {
+    fn from(value: CallingCallUpdateCurrentCallRequest) -> Self {
+        Self::CallingCallUpdateCurrentCallRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallHangupRequest> for CallingCallRequest {
+    fn from(value: CallingCallHangupRequest) -> Self {
+        Self::CallingCallHangupRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallDisconnectRequest> for CallingCallRequest {
+    fn from(value: CallingCallDisconnectRequest) -> Self {
+        Self::CallingCallDisconnectRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallHoldRequest> for CallingCallRequest {
+    fn from(value: CallingCallHoldRequest) -> Self {
+        Self::CallingCallHoldRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallUnholdRequest> for CallingCallRequest {
+    fn from(value: CallingCallUnholdRequest) -> Self {
+        Self::CallingCallUnholdRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiMessageRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiMessageRequest) -> Self {
+        Self::CallingCallAiMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiStopRequest) -> Self {
+        Self::CallingCallAiStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiSidecarRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiSidecarRequest) -> Self {
+        Self::CallingCallAiSidecarRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiSidecarPokeRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiSidecarPokeRequest) -> Self {
+        Self::CallingCallAiSidecarPokeRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiSidecarAskRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiSidecarAskRequest) -> Self {
+        Self::CallingCallAiSidecarAskRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiSidecarStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiSidecarStopRequest) -> Self {
+        Self::CallingCallAiSidecarStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallAiSidecarStatusRequest> for CallingCallRequest {
+    fn from(value: CallingCallAiSidecarStatusRequest) -> Self {
+        Self::CallingCallAiSidecarStatusRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallPlayRequest> for CallingCallRequest {
+    fn from(value: CallingCallPlayRequest) -> Self {
+        Self::CallingCallPlayRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallPlayPauseRequest> for CallingCallRequest {
+    fn from(value: CallingCallPlayPauseRequest) -> Self {
+        Self::CallingCallPlayPauseRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallPlayResumeRequest> for CallingCallRequest {
+    fn from(value: CallingCallPlayResumeRequest) -> Self {
+        Self::CallingCallPlayResumeRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallPlayStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallPlayStopRequest) -> Self {
+        Self::CallingCallPlayStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallPlayVolumeRequest> for CallingCallRequest {
+    fn from(value: CallingCallPlayVolumeRequest) -> Self {
+        Self::CallingCallPlayVolumeRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallRecordRequest> for CallingCallRequest {
+    fn from(value: CallingCallRecordRequest) -> Self {
+        Self::CallingCallRecordRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallRecordPauseRequest> for CallingCallRequest {
+    fn from(value: CallingCallRecordPauseRequest) -> Self {
+        Self::CallingCallRecordPauseRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallRecordResumeRequest> for CallingCallRequest {
+    fn from(value: CallingCallRecordResumeRequest) -> Self {
+        Self::CallingCallRecordResumeRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallRecordStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallRecordStopRequest) -> Self {
+        Self::CallingCallRecordStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallCollectRequest> for CallingCallRequest {
+    fn from(value: CallingCallCollectRequest) -> Self {
+        Self::CallingCallCollectRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallCollectStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallCollectStopRequest) -> Self {
+        Self::CallingCallCollectStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallCollectStartInputTimersRequest>
+for CallingCallRequest {
+    fn from(value: CallingCallCollectStartInputTimersRequest) -> Self {
+        Self::CallingCallCollectStartInputTimersRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallDetectRequest> for CallingCallRequest {
+    fn from(value: CallingCallDetectRequest) -> Self {
+        Self::CallingCallDetectRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallDetectStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallDetectStopRequest) -> Self {
+        Self::CallingCallDetectStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallTapRequest> for CallingCallRequest {
+    fn from(value: CallingCallTapRequest) -> Self {
+        Self::CallingCallTapRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallTapStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallTapStopRequest) -> Self {
+        Self::CallingCallTapStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallTranscribeRequest> for CallingCallRequest {
+    fn from(value: CallingCallTranscribeRequest) -> Self {
+        Self::CallingCallTranscribeRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallTranscribeStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallTranscribeStopRequest) -> Self {
+        Self::CallingCallTranscribeStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallStreamRequest> for CallingCallRequest {
+    fn from(value: CallingCallStreamRequest) -> Self {
+        Self::CallingCallStreamRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallStreamStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallStreamStopRequest) -> Self {
+        Self::CallingCallStreamStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallDenoiseRequest> for CallingCallRequest {
+    fn from(value: CallingCallDenoiseRequest) -> Self {
+        Self::CallingCallDenoiseRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallDenoiseStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallDenoiseStopRequest) -> Self {
+        Self::CallingCallDenoiseStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallLiveTranscribeRequest> for CallingCallRequest {
+    fn from(value: CallingCallLiveTranscribeRequest) -> Self {
+        Self::CallingCallLiveTranscribeRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallLiveTranslateRequest> for CallingCallRequest {
+    fn from(value: CallingCallLiveTranslateRequest) -> Self {
+        Self::CallingCallLiveTranslateRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallTransferRequest> for CallingCallRequest {
+    fn from(value: CallingCallTransferRequest) -> Self {
+        Self::CallingCallTransferRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallSendFaxStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallSendFaxStopRequest) -> Self {
+        Self::CallingCallSendFaxStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallReceiveFaxStopRequest> for CallingCallRequest {
+    fn from(value: CallingCallReceiveFaxStopRequest) -> Self {
+        Self::CallingCallReceiveFaxStopRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallReferRequest> for CallingCallRequest {
+    fn from(value: CallingCallReferRequest) -> Self {
+        Self::CallingCallReferRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallUserEventRequest> for CallingCallRequest {
+    fn from(value: CallingCallUserEventRequest) -> Self {
+        Self::CallingCallUserEventRequest(::std::boxed::Box::new(value))
+    }
+}
+
 /// The response varies based on the type of call. A standard call returns a Call Leg, while a Fabric subscriber call returns a Fabric Device Leg.
 ///
 /// Decoded as the first of [`CallingCallResponse::CallingCallLeg`], [`CallingCallResponse::CallingFabricDeviceLeg`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
@@ -7207,12 +7582,23 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallResponse {
     /// Returned when the call is a standard PSTN, SIP, or WebRTC call.
-    CallingCallLeg(CallingCallLeg),
+    CallingCallLeg(::std::boxed::Box<CallingCallLeg>),
     /// Returned when the call is a Fabric subscriber device leg. The `status` field is always null for this type.
-    CallingFabricDeviceLeg(CallingFabricDeviceLeg),
+    CallingFabricDeviceLeg(::std::boxed::Box<CallingFabricDeviceLeg>),
+}
+
+impl ::std::convert::From<CallingCallLeg> for CallingCallResponse {
+    fn from(value: CallingCallLeg) -> Self {
+        Self::CallingCallLeg(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingFabricDeviceLeg> for CallingCallResponse {
+    fn from(value: CallingFabricDeviceLeg) -> Self {
+        Self::CallingFabricDeviceLeg(::std::boxed::Box::new(value))
+    }
 }
 
 /// The status of the call throughout its lifecycle.
@@ -8105,12 +8491,23 @@ impl CallingCallTapRequestParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallTapRequestParamsDevice {
     /// RTP tap device configuration.
-    CallingTapDeviceRtp(CallingTapDeviceRtp),
+    CallingTapDeviceRtp(::std::boxed::Box<CallingTapDeviceRtp>),
     /// WebSocket tap device configuration.
-    CallingTapDeviceWs(CallingTapDeviceWs),
+    CallingTapDeviceWs(::std::boxed::Box<CallingTapDeviceWs>),
+}
+
+impl ::std::convert::From<CallingTapDeviceRtp> for CallingCallTapRequestParamsDevice {
+    fn from(value: CallingTapDeviceRtp) -> Self {
+        Self::CallingTapDeviceRtp(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingTapDeviceWs> for CallingCallTapRequestParamsDevice {
+    fn from(value: CallingTapDeviceWs) -> Self {
+        Self::CallingTapDeviceWs(::std::boxed::Box::new(value))
+    }
 }
 
 /// calling.tap.stop
@@ -8750,7 +9147,6 @@ impl CallingCallTransferRequestParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallTransferRequestParamsDest {
     /// The value, as `String`.
     String(::std::string::String),
@@ -8758,7 +9154,14 @@ pub enum CallingCallTransferRequestParamsDest {
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(SwmlCallingSwmlObject),
+    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+}
+
+impl ::std::convert::From<SwmlCallingSwmlObject>
+for CallingCallTransferRequestParamsDest {
+    fn from(value: SwmlCallingSwmlObject) -> Self {
+        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+    }
 }
 
 /// calling.ai_unhold
@@ -9032,12 +9435,25 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallUpdateCurrentCallRequestComma
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallUpdateCurrentCallRequestParams {
     /// update (URL)
-    CallingCallUpdateParamsUrl(CallingCallUpdateParamsUrl),
+    CallingCallUpdateParamsUrl(::std::boxed::Box<CallingCallUpdateParamsUrl>),
     /// update (Inline SWML)
-    CallingCallUpdateParamsSwml(CallingCallUpdateParamsSwml),
+    CallingCallUpdateParamsSwml(::std::boxed::Box<CallingCallUpdateParamsSwml>),
+}
+
+impl ::std::convert::From<CallingCallUpdateParamsUrl>
+for CallingCallUpdateCurrentCallRequestParams {
+    fn from(value: CallingCallUpdateParamsUrl) -> Self {
+        Self::CallingCallUpdateParamsUrl(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingCallUpdateParamsSwml>
+for CallingCallUpdateCurrentCallRequestParams {
+    fn from(value: CallingCallUpdateParamsSwml) -> Self {
+        Self::CallingCallUpdateParamsSwml(::std::boxed::Box::new(value))
+    }
 }
 
 /// update (Inline SWML)

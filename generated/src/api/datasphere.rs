@@ -880,16 +880,51 @@ for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum DatasphereDocumentCreateRequest {
     /// Sentence strategy
-    DatasphereDocumentCreateSentenceRequest(DatasphereDocumentCreateSentenceRequest),
+    DatasphereDocumentCreateSentenceRequest(
+        ::std::boxed::Box<DatasphereDocumentCreateSentenceRequest>,
+    ),
     /// Sliding strategy
-    DatasphereDocumentCreateSlidingRequest(DatasphereDocumentCreateSlidingRequest),
+    DatasphereDocumentCreateSlidingRequest(
+        ::std::boxed::Box<DatasphereDocumentCreateSlidingRequest>,
+    ),
     /// Page strategy
-    DatasphereDocumentCreatePageRequest(DatasphereDocumentCreatePageRequest),
+    DatasphereDocumentCreatePageRequest(
+        ::std::boxed::Box<DatasphereDocumentCreatePageRequest>,
+    ),
     /// Paragraph strategy
-    DatasphereDocumentCreateParagraphRequest(DatasphereDocumentCreateParagraphRequest),
+    DatasphereDocumentCreateParagraphRequest(
+        ::std::boxed::Box<DatasphereDocumentCreateParagraphRequest>,
+    ),
+}
+
+impl ::std::convert::From<DatasphereDocumentCreateSentenceRequest>
+for DatasphereDocumentCreateRequest {
+    fn from(value: DatasphereDocumentCreateSentenceRequest) -> Self {
+        Self::DatasphereDocumentCreateSentenceRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<DatasphereDocumentCreateSlidingRequest>
+for DatasphereDocumentCreateRequest {
+    fn from(value: DatasphereDocumentCreateSlidingRequest) -> Self {
+        Self::DatasphereDocumentCreateSlidingRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<DatasphereDocumentCreatePageRequest>
+for DatasphereDocumentCreateRequest {
+    fn from(value: DatasphereDocumentCreatePageRequest) -> Self {
+        Self::DatasphereDocumentCreatePageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<DatasphereDocumentCreateParagraphRequest>
+for DatasphereDocumentCreateRequest {
+    fn from(value: DatasphereDocumentCreateParagraphRequest) -> Self {
+        Self::DatasphereDocumentCreateParagraphRequest(::std::boxed::Box::new(value))
+    }
 }
 
 /// Sentence strategy

@@ -627,12 +627,17 @@ impl AiAgentCreateRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum AiAgentCreateRequestHintsItem {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(SwmlCallingHint),
+    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+}
+
+impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
+    fn from(value: SwmlCallingHint) -> Self {
+        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+    }
 }
 
 /// The request contains invalid parameters. See errors for details.
@@ -674,12 +679,17 @@ impl AiAgentCreateStatusCode422 {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum AiAgentHintsItem {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(SwmlCallingHint),
+    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+}
+
+impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
+    fn from(value: SwmlCallingHint) -> Self {
+        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `AiAgentListResponse` object.
@@ -1137,12 +1147,17 @@ impl AiAgentUpdateRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum AiAgentUpdateRequestHintsItem {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(SwmlCallingHint),
+    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+}
+
+impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
+    fn from(value: SwmlCallingHint) -> Self {
+        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+    }
 }
 
 /// The request contains invalid parameters. See errors for details.
@@ -1799,12 +1814,29 @@ impl CallFlowVersionDeployByVersionId {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallFlowVersionDeployRequest {
     /// Deploy by document version
-    CallFlowVersionDeployByDocumentVersion(CallFlowVersionDeployByDocumentVersion),
+    CallFlowVersionDeployByDocumentVersion(
+        ::std::boxed::Box<CallFlowVersionDeployByDocumentVersion>,
+    ),
     /// Deploy by version ID
-    CallFlowVersionDeployByVersionId(CallFlowVersionDeployByVersionId),
+    CallFlowVersionDeployByVersionId(
+        ::std::boxed::Box<CallFlowVersionDeployByVersionId>,
+    ),
+}
+
+impl ::std::convert::From<CallFlowVersionDeployByDocumentVersion>
+for CallFlowVersionDeployRequest {
+    fn from(value: CallFlowVersionDeployByDocumentVersion) -> Self {
+        Self::CallFlowVersionDeployByDocumentVersion(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallFlowVersionDeployByVersionId>
+for CallFlowVersionDeployRequest {
+    fn from(value: CallFlowVersionDeployByVersionId) -> Self {
+        Self::CallFlowVersionDeployByVersionId(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `CallFlowVersionDeployResponse` object.
@@ -12149,36 +12181,119 @@ impl ResourcePaginationResponse {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum ResourceResponse {
     /// AI Agent
-    ResourceResponseAi(ResourceResponseAi),
+    ResourceResponseAi(::std::boxed::Box<ResourceResponseAi>),
     /// Call Flow
-    ResourceResponseCallFlow(ResourceResponseCallFlow),
+    ResourceResponseCallFlow(::std::boxed::Box<ResourceResponseCallFlow>),
     /// cXML Webhook
-    ResourceResponseCxmlWebhook(ResourceResponseCxmlWebhook),
+    ResourceResponseCxmlWebhook(::std::boxed::Box<ResourceResponseCxmlWebhook>),
     /// cXML Script
-    ResourceResponseCxmlScript(ResourceResponseCxmlScript),
+    ResourceResponseCxmlScript(::std::boxed::Box<ResourceResponseCxmlScript>),
     /// cXML Application
-    ResourceResponseCxmlApplication(ResourceResponseCxmlApplication),
+    ResourceResponseCxmlApplication(::std::boxed::Box<ResourceResponseCxmlApplication>),
     /// Dialogflow Agent
-    ResourceResponseDialogFlowAgent(ResourceResponseDialogFlowAgent),
+    ResourceResponseDialogFlowAgent(::std::boxed::Box<ResourceResponseDialogFlowAgent>),
     /// FreeSWITCH Connector
-    ResourceResponseFsConnector(ResourceResponseFsConnector),
+    ResourceResponseFsConnector(::std::boxed::Box<ResourceResponseFsConnector>),
     /// Relay Application
-    ResourceResponseRelayApp(ResourceResponseRelayApp),
+    ResourceResponseRelayApp(::std::boxed::Box<ResourceResponseRelayApp>),
     /// SIP Endpoint
-    ResourceResponseSipEndpoint(ResourceResponseSipEndpoint),
+    ResourceResponseSipEndpoint(::std::boxed::Box<ResourceResponseSipEndpoint>),
     /// SIP Gateway
-    ResourceResponseSipGateway(ResourceResponseSipGateway),
+    ResourceResponseSipGateway(::std::boxed::Box<ResourceResponseSipGateway>),
     /// Subscriber
-    ResourceResponseSubscriber(ResourceResponseSubscriber),
+    ResourceResponseSubscriber(::std::boxed::Box<ResourceResponseSubscriber>),
     /// SWML Webhook
-    ResourceResponseSwmlWebhook(ResourceResponseSwmlWebhook),
+    ResourceResponseSwmlWebhook(::std::boxed::Box<ResourceResponseSwmlWebhook>),
     /// SWML Script
-    ResourceResponseSwmlScript(ResourceResponseSwmlScript),
+    ResourceResponseSwmlScript(::std::boxed::Box<ResourceResponseSwmlScript>),
     /// Conference Room
-    ResourceResponseConferenceRoom(ResourceResponseConferenceRoom),
+    ResourceResponseConferenceRoom(::std::boxed::Box<ResourceResponseConferenceRoom>),
+}
+
+impl ::std::convert::From<ResourceResponseAi> for ResourceResponse {
+    fn from(value: ResourceResponseAi) -> Self {
+        Self::ResourceResponseAi(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseCallFlow> for ResourceResponse {
+    fn from(value: ResourceResponseCallFlow) -> Self {
+        Self::ResourceResponseCallFlow(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseCxmlWebhook> for ResourceResponse {
+    fn from(value: ResourceResponseCxmlWebhook) -> Self {
+        Self::ResourceResponseCxmlWebhook(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseCxmlScript> for ResourceResponse {
+    fn from(value: ResourceResponseCxmlScript) -> Self {
+        Self::ResourceResponseCxmlScript(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseCxmlApplication> for ResourceResponse {
+    fn from(value: ResourceResponseCxmlApplication) -> Self {
+        Self::ResourceResponseCxmlApplication(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseDialogFlowAgent> for ResourceResponse {
+    fn from(value: ResourceResponseDialogFlowAgent) -> Self {
+        Self::ResourceResponseDialogFlowAgent(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseFsConnector> for ResourceResponse {
+    fn from(value: ResourceResponseFsConnector) -> Self {
+        Self::ResourceResponseFsConnector(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseRelayApp> for ResourceResponse {
+    fn from(value: ResourceResponseRelayApp) -> Self {
+        Self::ResourceResponseRelayApp(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseSipEndpoint> for ResourceResponse {
+    fn from(value: ResourceResponseSipEndpoint) -> Self {
+        Self::ResourceResponseSipEndpoint(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseSipGateway> for ResourceResponse {
+    fn from(value: ResourceResponseSipGateway) -> Self {
+        Self::ResourceResponseSipGateway(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseSubscriber> for ResourceResponse {
+    fn from(value: ResourceResponseSubscriber) -> Self {
+        Self::ResourceResponseSubscriber(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseSwmlWebhook> for ResourceResponse {
+    fn from(value: ResourceResponseSwmlWebhook) -> Self {
+        Self::ResourceResponseSwmlWebhook(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseSwmlScript> for ResourceResponse {
+    fn from(value: ResourceResponseSwmlScript) -> Self {
+        Self::ResourceResponseSwmlScript(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ResourceResponseConferenceRoom> for ResourceResponse {
+    fn from(value: ResourceResponseConferenceRoom) -> Self {
+        Self::ResourceResponseConferenceRoom(::std::boxed::Box::new(value))
+    }
 }
 
 /// AI Agent
@@ -18700,12 +18815,29 @@ impl SwmlCallingAiPostPromptTextUpdate {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiPostPromptUpdate {
     /// Post-Prompt with Text
-    SwmlCallingAiPostPromptTextUpdate(SwmlCallingAiPostPromptTextUpdate),
+    SwmlCallingAiPostPromptTextUpdate(
+        ::std::boxed::Box<SwmlCallingAiPostPromptTextUpdate>,
+    ),
     /// Post-Prompt with POM
-    SwmlCallingAiPostPromptPomUpdate(SwmlCallingAiPostPromptPomUpdate),
+    SwmlCallingAiPostPromptPomUpdate(
+        ::std::boxed::Box<SwmlCallingAiPostPromptPomUpdate>,
+    ),
+}
+
+impl ::std::convert::From<SwmlCallingAiPostPromptTextUpdate>
+for SwmlCallingAiPostPromptUpdate {
+    fn from(value: SwmlCallingAiPostPromptTextUpdate) -> Self {
+        Self::SwmlCallingAiPostPromptTextUpdate(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiPostPromptPomUpdate>
+for SwmlCallingAiPostPromptUpdate {
+    fn from(value: SwmlCallingAiPostPromptPomUpdate) -> Self {
+        Self::SwmlCallingAiPostPromptPomUpdate(::std::boxed::Box::new(value))
+    }
 }
 
 /// Prompt with POM
@@ -18986,12 +19118,23 @@ impl SwmlCallingAiPromptTextUpdate {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiPromptUpdate {
     /// Prompt with Text
-    SwmlCallingAiPromptTextUpdate(SwmlCallingAiPromptTextUpdate),
+    SwmlCallingAiPromptTextUpdate(::std::boxed::Box<SwmlCallingAiPromptTextUpdate>),
     /// Prompt with POM
-    SwmlCallingAiPromptPomUpdate(SwmlCallingAiPromptPomUpdate),
+    SwmlCallingAiPromptPomUpdate(::std::boxed::Box<SwmlCallingAiPromptPomUpdate>),
+}
+
+impl ::std::convert::From<SwmlCallingAiPromptTextUpdate> for SwmlCallingAiPromptUpdate {
+    fn from(value: SwmlCallingAiPromptTextUpdate) -> Self {
+        Self::SwmlCallingAiPromptTextUpdate(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptUpdate {
+    fn from(value: SwmlCallingAiPromptPomUpdate) -> Self {
+        Self::SwmlCallingAiPromptPomUpdate(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingContextsObjectUpdate` value: one of several shapes.
@@ -19006,12 +19149,29 @@ pub enum SwmlCallingAiPromptUpdate {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingContextsObjectUpdate {
     /// ContextsPOMObject
-    SwmlCallingContextsPomObjectUpdate(SwmlCallingContextsPomObjectUpdate),
+    SwmlCallingContextsPomObjectUpdate(
+        ::std::boxed::Box<SwmlCallingContextsPomObjectUpdate>,
+    ),
     /// The value, as `SwmlCallingContextsTextObjectUpdate`.
-    SwmlCallingContextsTextObjectUpdate(SwmlCallingContextsTextObjectUpdate),
+    SwmlCallingContextsTextObjectUpdate(
+        ::std::boxed::Box<SwmlCallingContextsTextObjectUpdate>,
+    ),
+}
+
+impl ::std::convert::From<SwmlCallingContextsPomObjectUpdate>
+for SwmlCallingContextsObjectUpdate {
+    fn from(value: SwmlCallingContextsPomObjectUpdate) -> Self {
+        Self::SwmlCallingContextsPomObjectUpdate(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingContextsTextObjectUpdate>
+for SwmlCallingContextsObjectUpdate {
+    fn from(value: SwmlCallingContextsTextObjectUpdate) -> Self {
+        Self::SwmlCallingContextsTextObjectUpdate(::std::boxed::Box::new(value))
+    }
 }
 
 /// ContextsPOMObject
@@ -19433,7 +19593,6 @@ impl SwmlCallingMultilingualUpdate {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingMultilingualUpdateFillers {
     /// The value, as `Vec<String>`.
     Array(::std::vec::Vec<::std::string::String>),
@@ -19445,7 +19604,14 @@ pub enum SwmlCallingMultilingualUpdateFillers {
     /// key is whichever code the speech recognition engine reports for the turn, so any code it
     /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(SwmlCallingFunctionFillers),
+    SwmlCallingFunctionFillers(::std::boxed::Box<SwmlCallingFunctionFillers>),
+}
+
+impl ::std::convert::From<SwmlCallingFunctionFillers>
+for SwmlCallingMultilingualUpdateFillers {
+    fn from(value: SwmlCallingFunctionFillers) -> Self {
+        Self::SwmlCallingFunctionFillers(::std::boxed::Box::new(value))
+    }
 }
 
 /// Fillers used while a SWAIG function runs.
@@ -19463,7 +19629,6 @@ pub enum SwmlCallingMultilingualUpdateFillers {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingMultilingualUpdateFunctionFillers {
     /// The value, as `Vec<String>`.
     Array(::std::vec::Vec<::std::string::String>),
@@ -19475,7 +19640,14 @@ pub enum SwmlCallingMultilingualUpdateFunctionFillers {
     /// key is whichever code the speech recognition engine reports for the turn, so any code it
     /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(SwmlCallingFunctionFillers),
+    SwmlCallingFunctionFillers(::std::boxed::Box<SwmlCallingFunctionFillers>),
+}
+
+impl ::std::convert::From<SwmlCallingFunctionFillers>
+for SwmlCallingMultilingualUpdateFunctionFillers {
+    fn from(value: SwmlCallingFunctionFillers) -> Self {
+        Self::SwmlCallingFunctionFillers(::std::boxed::Box::new(value))
+    }
 }
 
 /// Short backchannels played while the caller still has the floor and the agent is
@@ -19500,7 +19672,6 @@ pub enum SwmlCallingMultilingualUpdateFunctionFillers {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingMultilingualUpdateTurnFillers {
     /// The value, as `Vec<String>`.
     Array(::std::vec::Vec<::std::string::String>),
@@ -19511,7 +19682,14 @@ pub enum SwmlCallingMultilingualUpdateTurnFillers {
     /// nothing when neither is set. There is no `auto` key here: these phrases are never
     /// translated on the fly, because they have to be ready to play immediately.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingTurnFillers(SwmlCallingTurnFillers),
+    SwmlCallingTurnFillers(::std::boxed::Box<SwmlCallingTurnFillers>),
+}
+
+impl ::std::convert::From<SwmlCallingTurnFillers>
+for SwmlCallingMultilingualUpdateTurnFillers {
+    fn from(value: SwmlCallingTurnFillers) -> Self {
+        Self::SwmlCallingTurnFillers(::std::boxed::Box::new(value))
+    }
 }
 
 /// execute Method
@@ -19819,14 +19997,27 @@ impl SwmlMessagingReplyInlineSwitchSwitch {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlMessagingReplyInlineSwitchSwitchDefault {
     /// The value, as `String`.
     String(::std::string::String),
     /// Reply with body
-    SwmlMessagingReplyWithBody(SwmlMessagingReplyWithBody),
+    SwmlMessagingReplyWithBody(::std::boxed::Box<SwmlMessagingReplyWithBody>),
     /// Reply with media
-    SwmlMessagingReplyWithMedia(SwmlMessagingReplyWithMedia),
+    SwmlMessagingReplyWithMedia(::std::boxed::Box<SwmlMessagingReplyWithMedia>),
+}
+
+impl ::std::convert::From<SwmlMessagingReplyWithBody>
+for SwmlMessagingReplyInlineSwitchSwitchDefault {
+    fn from(value: SwmlMessagingReplyWithBody) -> Self {
+        Self::SwmlMessagingReplyWithBody(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingReplyWithMedia>
+for SwmlMessagingReplyInlineSwitchSwitchDefault {
+    fn from(value: SwmlMessagingReplyWithMedia) -> Self {
+        Self::SwmlMessagingReplyWithMedia(::std::boxed::Box::new(value))
+    }
 }
 
 /// Create and send an outbound message in response to the inbound message. Accepts one of:
@@ -19846,14 +20037,13 @@ pub enum SwmlMessagingReplyInlineSwitchSwitchDefault {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlMessagingReplyReply {
     /// The value, as `String`.
     String(::std::string::String),
     /// Reply with body
-    SwmlMessagingReplyWithBody(SwmlMessagingReplyWithBody),
+    SwmlMessagingReplyWithBody(::std::boxed::Box<SwmlMessagingReplyWithBody>),
     /// Reply with media
-    SwmlMessagingReplyWithMedia(SwmlMessagingReplyWithMedia),
+    SwmlMessagingReplyWithMedia(::std::boxed::Box<SwmlMessagingReplyWithMedia>),
     /// Branch the reply on a variable value. The matched `case` (or `default`) supplies the
     /// reply contents in one of two forms:
     ///
@@ -19862,7 +20052,25 @@ pub enum SwmlMessagingReplyReply {
     /// (or `default`) instead.
     ///
     /// [`SwmlMessagingReplyInlineSwitch`] says what each value means.
-    SwmlMessagingReplyInlineSwitch(SwmlMessagingReplyInlineSwitch),
+    SwmlMessagingReplyInlineSwitch(::std::boxed::Box<SwmlMessagingReplyInlineSwitch>),
+}
+
+impl ::std::convert::From<SwmlMessagingReplyWithBody> for SwmlMessagingReplyReply {
+    fn from(value: SwmlMessagingReplyWithBody) -> Self {
+        Self::SwmlMessagingReplyWithBody(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingReplyWithMedia> for SwmlMessagingReplyReply {
+    fn from(value: SwmlMessagingReplyWithMedia) -> Self {
+        Self::SwmlMessagingReplyWithMedia(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReplyReply {
+    fn from(value: SwmlMessagingReplyInlineSwitch) -> Self {
+        Self::SwmlMessagingReplyInlineSwitch(::std::boxed::Box::new(value))
+    }
 }
 
 /// Reply with body
@@ -20562,26 +20770,79 @@ impl<'de> ::serde::Deserialize<'de> for SwmlMessagingSwitchTransform {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlMessagingSwmlMethod {
     /// reply Method
-    SwmlMessagingReply(SwmlMessagingReply),
+    SwmlMessagingReply(::std::boxed::Box<SwmlMessagingReply>),
     /// receive Method
-    SwmlMessagingReceive(SwmlMessagingReceive),
+    SwmlMessagingReceive(::std::boxed::Box<SwmlMessagingReceive>),
     /// request Method
-    SwmlMessagingRequest(SwmlMessagingRequest),
+    SwmlMessagingRequest(::std::boxed::Box<SwmlMessagingRequest>),
     /// execute Method
-    SwmlMessagingExecute(SwmlMessagingExecute),
+    SwmlMessagingExecute(::std::boxed::Box<SwmlMessagingExecute>),
     /// transfer Method
-    SwmlMessagingTransfer(SwmlMessagingTransfer),
+    SwmlMessagingTransfer(::std::boxed::Box<SwmlMessagingTransfer>),
     /// switch Method
-    SwmlMessagingSwitch(SwmlMessagingSwitch),
+    SwmlMessagingSwitch(::std::boxed::Box<SwmlMessagingSwitch>),
     /// goto Method
-    SwmlMessagingGoto(SwmlMessagingGoto),
+    SwmlMessagingGoto(::std::boxed::Box<SwmlMessagingGoto>),
     /// return Method
-    SwmlMessagingReturn(SwmlMessagingReturn),
+    SwmlMessagingReturn(::std::boxed::Box<SwmlMessagingReturn>),
     /// label Method
-    SwmlMessagingLabel(SwmlMessagingLabel),
+    SwmlMessagingLabel(::std::boxed::Box<SwmlMessagingLabel>),
+}
+
+impl ::std::convert::From<SwmlMessagingReply> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingReply) -> Self {
+        Self::SwmlMessagingReply(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingReceive> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingReceive) -> Self {
+        Self::SwmlMessagingReceive(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingRequest> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingRequest) -> Self {
+        Self::SwmlMessagingRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingExecute> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingExecute) -> Self {
+        Self::SwmlMessagingExecute(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingTransfer> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingTransfer) -> Self {
+        Self::SwmlMessagingTransfer(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingSwitch> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingSwitch) -> Self {
+        Self::SwmlMessagingSwitch(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingGoto> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingGoto) -> Self {
+        Self::SwmlMessagingGoto(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingReturn> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingReturn) -> Self {
+        Self::SwmlMessagingReturn(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
+    fn from(value: SwmlMessagingLabel) -> Self {
+        Self::SwmlMessagingLabel(::std::boxed::Box::new(value))
+    }
 }
 
 /// A SWML document for handling inbound SMS or MMS messages. The document has a top-level
@@ -20929,12 +21190,23 @@ impl ::std::default::Default for SwmlMessagingTransferTransferMethod {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlScript {
     /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](/docs/swml/reference/calling).
-    CallingSwmlScript(CallingSwmlScript),
+    CallingSwmlScript(::std::boxed::Box<CallingSwmlScript>),
     /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](/docs/swml/reference/messaging).
-    MessagingSwmlScript(MessagingSwmlScript),
+    MessagingSwmlScript(::std::boxed::Box<MessagingSwmlScript>),
+}
+
+impl ::std::convert::From<CallingSwmlScript> for SwmlScript {
+    fn from(value: CallingSwmlScript) -> Self {
+        Self::CallingSwmlScript(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
+    fn from(value: MessagingSwmlScript) -> Self {
+        Self::MessagingSwmlScript(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlScriptAddressListResponse` object.
@@ -21053,12 +21325,25 @@ impl SwmlScriptAddressPaginationResponse {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlScriptCreateRequest {
     /// Request body to create a SWML Script that handles inbound or outbound calls.
-    CallingSwmlScriptCreateRequest(CallingSwmlScriptCreateRequest),
+    CallingSwmlScriptCreateRequest(::std::boxed::Box<CallingSwmlScriptCreateRequest>),
     /// Request body to create a SWML Script that handles inbound SMS or MMS messages.
-    MessagingSwmlScriptCreateRequest(MessagingSwmlScriptCreateRequest),
+    MessagingSwmlScriptCreateRequest(
+        ::std::boxed::Box<MessagingSwmlScriptCreateRequest>,
+    ),
+}
+
+impl ::std::convert::From<CallingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
+    fn from(value: CallingSwmlScriptCreateRequest) -> Self {
+        Self::CallingSwmlScriptCreateRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
+    fn from(value: MessagingSwmlScriptCreateRequest) -> Self {
+        Self::MessagingSwmlScriptCreateRequest(::std::boxed::Box::new(value))
+    }
 }
 
 /// The request contains invalid parameters. See errors for details.
@@ -21365,12 +21650,25 @@ impl<'de> ::serde::Deserialize<'de> for SwmlScriptResponseType {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlScriptUpdateRequest {
     /// Request body to update an existing calling SWML Script. All fields are optional — include only what you want to change.
-    CallingSwmlScriptUpdateRequest(CallingSwmlScriptUpdateRequest),
+    CallingSwmlScriptUpdateRequest(::std::boxed::Box<CallingSwmlScriptUpdateRequest>),
     /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
-    MessagingSwmlScriptUpdateRequest(MessagingSwmlScriptUpdateRequest),
+    MessagingSwmlScriptUpdateRequest(
+        ::std::boxed::Box<MessagingSwmlScriptUpdateRequest>,
+    ),
+}
+
+impl ::std::convert::From<CallingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
+    fn from(value: CallingSwmlScriptUpdateRequest) -> Self {
+        Self::CallingSwmlScriptUpdateRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
+    fn from(value: MessagingSwmlScriptUpdateRequest) -> Self {
+        Self::MessagingSwmlScriptUpdateRequest(::std::boxed::Box::new(value))
+    }
 }
 
 /// The request contains invalid parameters. See errors for details.

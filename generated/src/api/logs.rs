@@ -295,14 +295,32 @@ impl LogsConferencesResponse {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum LogsConferencesResponseDataItem {
     /// Core conference object.
-    LogsCxmlConference(LogsCxmlConference),
+    LogsCxmlConference(::std::boxed::Box<LogsCxmlConference>),
     /// Core conference object.
-    LogsRelayConference(LogsRelayConference),
+    LogsRelayConference(::std::boxed::Box<LogsRelayConference>),
     /// Core conference object.
-    LogsVideoRoomSessionConference(LogsVideoRoomSessionConference),
+    LogsVideoRoomSessionConference(::std::boxed::Box<LogsVideoRoomSessionConference>),
+}
+
+impl ::std::convert::From<LogsCxmlConference> for LogsConferencesResponseDataItem {
+    fn from(value: LogsCxmlConference) -> Self {
+        Self::LogsCxmlConference(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<LogsRelayConference> for LogsConferencesResponseDataItem {
+    fn from(value: LogsRelayConference) -> Self {
+        Self::LogsRelayConference(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<LogsVideoRoomSessionConference>
+for LogsConferencesResponseDataItem {
+    fn from(value: LogsVideoRoomSessionConference) -> Self {
+        Self::LogsVideoRoomSessionConference(::std::boxed::Box::new(value))
+    }
 }
 
 /// Core conference object.

@@ -2197,14 +2197,37 @@ impl MessageMessagesUpdateStatusCode422 {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum MessageSendMessageRequest {
     /// Request body for sending a new SMS or MMS message.
-    MessageCreateMessageRequest(MessageCreateMessageRequest),
+    MessageCreateMessageRequest(::std::boxed::Box<MessageCreateMessageRequest>),
     /// A WhatsApp content message. The `message_type` field determines the shape of `body`.
-    MessageWhatsAppContentMessageRequest(MessageWhatsAppContentMessageRequest),
+    MessageWhatsAppContentMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppContentMessageRequest>,
+    ),
     /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
-    MessageWhatsAppTemplateMessageRequest(MessageWhatsAppTemplateMessageRequest),
+    MessageWhatsAppTemplateMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppTemplateMessageRequest>,
+    ),
+}
+
+impl ::std::convert::From<MessageCreateMessageRequest> for MessageSendMessageRequest {
+    fn from(value: MessageCreateMessageRequest) -> Self {
+        Self::MessageCreateMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppContentMessageRequest>
+for MessageSendMessageRequest {
+    fn from(value: MessageWhatsAppContentMessageRequest) -> Self {
+        Self::MessageWhatsAppContentMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppTemplateMessageRequest>
+for MessageSendMessageRequest {
+    fn from(value: MessageWhatsAppTemplateMessageRequest) -> Self {
+        Self::MessageWhatsAppTemplateMessageRequest(::std::boxed::Box::new(value))
+    }
 }
 
 /// Request body for redacting the body of a previously sent message. Only `body` may be updated, and it must be an empty string.
@@ -2669,41 +2692,58 @@ for MessageWhatsAppContactsMessageRequestMessageType {
 /// Decoded by its `message_type` property; a value the API document does not list is kept in [`MessageWhatsAppContentMessageRequest::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum MessageWhatsAppContentMessageRequest {
     /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
-    MessageWhatsAppTextMessageRequest(MessageWhatsAppTextMessageRequest),
+    MessageWhatsAppTextMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppTextMessageRequest>,
+    ),
     /// Send an image message, with an optional caption.
-    MessageWhatsAppImageMessageRequest(MessageWhatsAppImageMessageRequest),
+    MessageWhatsAppImageMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppImageMessageRequest>,
+    ),
     /// Send an audio message.
-    MessageWhatsAppAudioMessageRequest(MessageWhatsAppAudioMessageRequest),
+    MessageWhatsAppAudioMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppAudioMessageRequest>,
+    ),
     /// Send a video message, with an optional caption.
-    MessageWhatsAppVideoMessageRequest(MessageWhatsAppVideoMessageRequest),
+    MessageWhatsAppVideoMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppVideoMessageRequest>,
+    ),
     /// Send a document message, with an optional filename and caption.
-    MessageWhatsAppDocumentMessageRequest(MessageWhatsAppDocumentMessageRequest),
+    MessageWhatsAppDocumentMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppDocumentMessageRequest>,
+    ),
     /// Send a sticker message. Captions are not supported.
-    MessageWhatsAppStickerMessageRequest(MessageWhatsAppStickerMessageRequest),
+    MessageWhatsAppStickerMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppStickerMessageRequest>,
+    ),
     /// Share a location.
-    MessageWhatsAppLocationMessageRequest(MessageWhatsAppLocationMessageRequest),
+    MessageWhatsAppLocationMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppLocationMessageRequest>,
+    ),
     /// Share one or more contact cards.
-    MessageWhatsAppContactsMessageRequest(MessageWhatsAppContactsMessageRequest),
+    MessageWhatsAppContactsMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppContactsMessageRequest>,
+    ),
     /// React to a message with an emoji.
-    MessageWhatsAppReactionMessageRequest(MessageWhatsAppReactionMessageRequest),
+    MessageWhatsAppReactionMessageRequest(
+        ::std::boxed::Box<MessageWhatsAppReactionMessageRequest>,
+    ),
     /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
     MessageWhatsAppInteractiveCtaMessageRequest(
-        MessageWhatsAppInteractiveCtaMessageRequest,
+        ::std::boxed::Box<MessageWhatsAppInteractiveCtaMessageRequest>,
     ),
     /// Send a list interactive message (up to 10 items).
     MessageWhatsAppInteractiveListMessageRequest(
-        MessageWhatsAppInteractiveListMessageRequest,
+        ::std::boxed::Box<MessageWhatsAppInteractiveListMessageRequest>,
     ),
     /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
     MessageWhatsAppInteractiveReplyButtonMessageRequest(
-        MessageWhatsAppInteractiveReplyButtonMessageRequest,
+        ::std::boxed::Box<MessageWhatsAppInteractiveReplyButtonMessageRequest>,
     ),
     /// Request the customer's location.
     MessageWhatsAppInteractiveLocationRequestMessageRequest(
-        MessageWhatsAppInteractiveLocationRequestMessageRequest,
+        ::std::boxed::Box<MessageWhatsAppInteractiveLocationRequestMessageRequest>,
     ),
     /// A value whose `message_type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
@@ -2852,6 +2892,101 @@ impl<'de> ::serde::Deserialize<'de> for MessageWhatsAppContentMessageRequest {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppTextMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppTextMessageRequest) -> Self {
+        Self::MessageWhatsAppTextMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppImageMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppImageMessageRequest) -> Self {
+        Self::MessageWhatsAppImageMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppAudioMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppAudioMessageRequest) -> Self {
+        Self::MessageWhatsAppAudioMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppVideoMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppVideoMessageRequest) -> Self {
+        Self::MessageWhatsAppVideoMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppDocumentMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppDocumentMessageRequest) -> Self {
+        Self::MessageWhatsAppDocumentMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppStickerMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppStickerMessageRequest) -> Self {
+        Self::MessageWhatsAppStickerMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppLocationMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppLocationMessageRequest) -> Self {
+        Self::MessageWhatsAppLocationMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppContactsMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppContactsMessageRequest) -> Self {
+        Self::MessageWhatsAppContactsMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppReactionMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppReactionMessageRequest) -> Self {
+        Self::MessageWhatsAppReactionMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppInteractiveCtaMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppInteractiveCtaMessageRequest) -> Self {
+        Self::MessageWhatsAppInteractiveCtaMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppInteractiveListMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppInteractiveListMessageRequest) -> Self {
+        Self::MessageWhatsAppInteractiveListMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppInteractiveReplyButtonMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppInteractiveReplyButtonMessageRequest) -> Self {
+        Self::MessageWhatsAppInteractiveReplyButtonMessageRequest(
+            ::std::boxed::Box::new(value),
+        )
+    }
+}
+
+impl ::std::convert::From<MessageWhatsAppInteractiveLocationRequestMessageRequest>
+for MessageWhatsAppContentMessageRequest {
+    fn from(value: MessageWhatsAppInteractiveLocationRequestMessageRequest) -> Self {
+        Self::MessageWhatsAppInteractiveLocationRequestMessageRequest(
+            ::std::boxed::Box::new(value),
+        )
     }
 }
 

@@ -3012,12 +3012,23 @@ impl CreateAddressRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CreateBrandRequest {
     /// Request body for registering a new managed brand for 10DLC registration.
-    CreateManagedBrandRequest(CreateManagedBrandRequest),
+    CreateManagedBrandRequest(::std::boxed::Box<CreateManagedBrandRequest>),
     /// Request body for importing a self-registered CSP brand. Use this when you have already registered your brand directly with TCR.
-    CreateCspBrandRequest(CreateCspBrandRequest),
+    CreateCspBrandRequest(::std::boxed::Box<CreateCspBrandRequest>),
+}
+
+impl ::std::convert::From<CreateManagedBrandRequest> for CreateBrandRequest {
+    fn from(value: CreateManagedBrandRequest) -> Self {
+        Self::CreateManagedBrandRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CreateCspBrandRequest> for CreateBrandRequest {
+    fn from(value: CreateCspBrandRequest) -> Self {
+        Self::CreateCspBrandRequest(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `CreateCampaignRequest` value: one of several shapes.
@@ -3032,12 +3043,23 @@ pub enum CreateBrandRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CreateCampaignRequest {
     /// Request body for creating a managed campaign. Used when the brand is a managed (non-CSP) brand.
-    CreateManagedCampaignRequest(CreateManagedCampaignRequest),
+    CreateManagedCampaignRequest(::std::boxed::Box<CreateManagedCampaignRequest>),
     /// Request body for creating a partner/CSP campaign. Used when the brand is a CSP (self-registered) brand.
-    CreatePartnerCampaignRequest(CreatePartnerCampaignRequest),
+    CreatePartnerCampaignRequest(::std::boxed::Box<CreatePartnerCampaignRequest>),
+}
+
+impl ::std::convert::From<CreateManagedCampaignRequest> for CreateCampaignRequest {
+    fn from(value: CreateManagedCampaignRequest) -> Self {
+        Self::CreateManagedCampaignRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CreatePartnerCampaignRequest> for CreateCampaignRequest {
+    fn from(value: CreatePartnerCampaignRequest) -> Self {
+        Self::CreatePartnerCampaignRequest(::std::boxed::Box::new(value))
+    }
 }
 
 /// Request body for importing a self-registered CSP brand. Use this when you have already registered your brand directly with TCR.
@@ -6308,16 +6330,39 @@ impl DomainApplicationListResponse {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum GetCallRecordingResponse {
     /// Recording from a PSTN call leg.
-    PstnRecording(PstnRecording),
+    PstnRecording(::std::boxed::Box<PstnRecording>),
     /// Recording from a SIP call leg.
-    SipRecording(SipRecording),
+    SipRecording(::std::boxed::Box<SipRecording>),
     /// Recording from a WebRTC call leg.
-    WebRtcRecording(WebRtcRecording),
+    WebRtcRecording(::std::boxed::Box<WebRtcRecording>),
     /// Recording from a Relay conference.
-    ConferenceRecording(ConferenceRecording),
+    ConferenceRecording(::std::boxed::Box<ConferenceRecording>),
+}
+
+impl ::std::convert::From<PstnRecording> for GetCallRecordingResponse {
+    fn from(value: PstnRecording) -> Self {
+        Self::PstnRecording(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SipRecording> for GetCallRecordingResponse {
+    fn from(value: SipRecording) -> Self {
+        Self::SipRecording(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WebRtcRecording> for GetCallRecordingResponse {
+    fn from(value: WebRtcRecording) -> Self {
+        Self::WebRtcRecording(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ConferenceRecording> for GetCallRecordingResponse {
+    fn from(value: ConferenceRecording) -> Self {
+        Self::ConferenceRecording(::std::boxed::Box::new(value))
+    }
 }
 
 /// HTTP method type.
@@ -10510,16 +10555,39 @@ impl QueueResponse {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Recording {
     /// Recording from a PSTN call leg.
-    PstnRecording(PstnRecording),
+    PstnRecording(::std::boxed::Box<PstnRecording>),
     /// Recording from a SIP call leg.
-    SipRecording(SipRecording),
+    SipRecording(::std::boxed::Box<SipRecording>),
     /// Recording from a WebRTC call leg.
-    WebRtcRecording(WebRtcRecording),
+    WebRtcRecording(::std::boxed::Box<WebRtcRecording>),
     /// Recording from a Relay conference.
-    ConferenceRecording(ConferenceRecording),
+    ConferenceRecording(::std::boxed::Box<ConferenceRecording>),
+}
+
+impl ::std::convert::From<PstnRecording> for Recording {
+    fn from(value: PstnRecording) -> Self {
+        Self::PstnRecording(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SipRecording> for Recording {
+    fn from(value: SipRecording) -> Self {
+        Self::SipRecording(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WebRtcRecording> for Recording {
+    fn from(value: WebRtcRecording) -> Self {
+        Self::WebRtcRecording(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<ConferenceRecording> for Recording {
+    fn from(value: ConferenceRecording) -> Self {
+        Self::ConferenceRecording(::std::boxed::Box::new(value))
+    }
 }
 
 /// Response containing a list of recordings.

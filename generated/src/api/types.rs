@@ -801,7 +801,6 @@ impl<'de> ::serde::Deserialize<'de> for CallingCallCreateParamsBaseStatusEventsI
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingCallCreateParamsBaseToScript {
     /// The value, as `String`.
     String(::std::string::String),
@@ -809,7 +808,14 @@ pub enum CallingCallCreateParamsBaseToScript {
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(SwmlCallingSwmlObject),
+    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+}
+
+impl ::std::convert::From<SwmlCallingSwmlObject>
+for CallingCallCreateParamsBaseToScript {
+    fn from(value: SwmlCallingSwmlObject) -> Self {
+        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+    }
 }
 
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
@@ -1321,14 +1327,13 @@ impl CallingChargeDetails {
 /// Decoded by its `type` property; a value the API document does not list is kept in [`CallingDetectConfig::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingDetectConfig {
     /// DTMF-digit detection configuration.
-    CallingDetectDigitConfig(CallingDetectDigitConfig),
+    CallingDetectDigitConfig(::std::boxed::Box<CallingDetectDigitConfig>),
     /// Fax-tone detection configuration.
-    CallingDetectFaxConfig(CallingDetectFaxConfig),
+    CallingDetectFaxConfig(::std::boxed::Box<CallingDetectFaxConfig>),
     /// Answering-machine detection configuration.
-    CallingDetectMachineConfig(CallingDetectMachineConfig),
+    CallingDetectMachineConfig(::std::boxed::Box<CallingDetectMachineConfig>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -1387,6 +1392,24 @@ impl<'de> ::serde::Deserialize<'de> for CallingDetectConfig {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<CallingDetectDigitConfig> for CallingDetectConfig {
+    fn from(value: CallingDetectDigitConfig) -> Self {
+        Self::CallingDetectDigitConfig(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingDetectFaxConfig> for CallingDetectConfig {
+    fn from(value: CallingDetectFaxConfig) -> Self {
+        Self::CallingDetectFaxConfig(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingDetectMachineConfig> for CallingDetectConfig {
+    fn from(value: CallingDetectMachineConfig) -> Self {
+        Self::CallingDetectMachineConfig(::std::boxed::Box::new(value))
     }
 }
 
@@ -2424,16 +2447,15 @@ impl CallingPlayAudioParams {
 /// Decoded by its `type` property; a value the API document does not list is kept in [`CallingPlayMediaItem::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingPlayMediaItem {
     /// Play an audio file from a URL.
-    CallingPlayAudioItem(CallingPlayAudioItem),
+    CallingPlayAudioItem(::std::boxed::Box<CallingPlayAudioItem>),
     /// Play a country-coded ringtone cadence.
-    CallingPlayRingtoneItem(CallingPlayRingtoneItem),
+    CallingPlayRingtoneItem(::std::boxed::Box<CallingPlayRingtoneItem>),
     /// Play silence for a fixed duration.
-    CallingPlaySilenceItem(CallingPlaySilenceItem),
+    CallingPlaySilenceItem(::std::boxed::Box<CallingPlaySilenceItem>),
     /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
-    CallingPlayTtsItem(CallingPlayTtsItem),
+    CallingPlayTtsItem(::std::boxed::Box<CallingPlayTtsItem>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -2498,6 +2520,30 @@ impl<'de> ::serde::Deserialize<'de> for CallingPlayMediaItem {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<CallingPlayAudioItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlayAudioItem) -> Self {
+        Self::CallingPlayAudioItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlayRingtoneItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlayRingtoneItem) -> Self {
+        Self::CallingPlayRingtoneItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlaySilenceItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlaySilenceItem) -> Self {
+        Self::CallingPlaySilenceItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlayTtsItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlayTtsItem) -> Self {
+        Self::CallingPlayTtsItem(::std::boxed::Box::new(value))
     }
 }
 
@@ -3548,12 +3594,11 @@ impl<'de> ::serde::Deserialize<'de> for CallingTapCodec {
 /// Decoded by its `type` property; a value the API document does not list is kept in [`CallingTapDevice::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum CallingTapDevice {
     /// RTP tap device configuration.
-    CallingTapDeviceRtp(CallingTapDeviceRtp),
+    CallingTapDeviceRtp(::std::boxed::Box<CallingTapDeviceRtp>),
     /// WebSocket tap device configuration.
-    CallingTapDeviceWs(CallingTapDeviceWs),
+    CallingTapDeviceWs(::std::boxed::Box<CallingTapDeviceWs>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -3602,6 +3647,18 @@ impl<'de> ::serde::Deserialize<'de> for CallingTapDevice {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<CallingTapDeviceRtp> for CallingTapDevice {
+    fn from(value: CallingTapDeviceRtp) -> Self {
+        Self::CallingTapDeviceRtp(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingTapDeviceWs> for CallingTapDevice {
+    fn from(value: CallingTapDeviceWs) -> Self {
+        Self::CallingTapDeviceWs(::std::boxed::Box::new(value))
     }
 }
 
@@ -5543,40 +5600,139 @@ impl<'de> ::serde::Deserialize<'de> for SpeechEngine {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAction {
     /// SWML Action
-    SwmlCallingSwmlAction(SwmlCallingSwmlAction),
+    SwmlCallingSwmlAction(::std::boxed::Box<SwmlCallingSwmlAction>),
     /// change_context Action
-    SwmlCallingChangeContextAction(SwmlCallingChangeContextAction),
+    SwmlCallingChangeContextAction(::std::boxed::Box<SwmlCallingChangeContextAction>),
     /// change_step Action
-    SwmlCallingChangeStepAction(SwmlCallingChangeStepAction),
+    SwmlCallingChangeStepAction(::std::boxed::Box<SwmlCallingChangeStepAction>),
     /// context_switch Action
-    SwmlCallingContextSwitchAction(SwmlCallingContextSwitchAction),
+    SwmlCallingContextSwitchAction(::std::boxed::Box<SwmlCallingContextSwitchAction>),
     /// hangup Action
-    SwmlCallingHangupAction(SwmlCallingHangupAction),
+    SwmlCallingHangupAction(::std::boxed::Box<SwmlCallingHangupAction>),
     /// hold Action
-    SwmlCallingHoldAction(SwmlCallingHoldAction),
+    SwmlCallingHoldAction(::std::boxed::Box<SwmlCallingHoldAction>),
     /// playback_bg Action
-    SwmlCallingPlaybackBgAction(SwmlCallingPlaybackBgAction),
+    SwmlCallingPlaybackBgAction(::std::boxed::Box<SwmlCallingPlaybackBgAction>),
     /// say Action
-    SwmlCallingSayAction(SwmlCallingSayAction),
+    SwmlCallingSayAction(::std::boxed::Box<SwmlCallingSayAction>),
     /// set_global_data Action
-    SwmlCallingSetGlobalDataAction(SwmlCallingSetGlobalDataAction),
+    SwmlCallingSetGlobalDataAction(::std::boxed::Box<SwmlCallingSetGlobalDataAction>),
     /// set_meta_data Action
-    SwmlCallingSetMetaDataAction(SwmlCallingSetMetaDataAction),
+    SwmlCallingSetMetaDataAction(::std::boxed::Box<SwmlCallingSetMetaDataAction>),
     /// stop Action
-    SwmlCallingStopAction(SwmlCallingStopAction),
+    SwmlCallingStopAction(::std::boxed::Box<SwmlCallingStopAction>),
     /// stop_playback_bg Action
-    SwmlCallingStopPlaybackBgAction(SwmlCallingStopPlaybackBgAction),
+    SwmlCallingStopPlaybackBgAction(::std::boxed::Box<SwmlCallingStopPlaybackBgAction>),
     /// toggle_functions Action
-    SwmlCallingToggleFunctionsAction(SwmlCallingToggleFunctionsAction),
+    SwmlCallingToggleFunctionsAction(
+        ::std::boxed::Box<SwmlCallingToggleFunctionsAction>,
+    ),
     /// unset_global_data Action
-    SwmlCallingUnsetGlobalDataAction(SwmlCallingUnsetGlobalDataAction),
+    SwmlCallingUnsetGlobalDataAction(
+        ::std::boxed::Box<SwmlCallingUnsetGlobalDataAction>,
+    ),
     /// unset_meta_data Action
-    SwmlCallingUnsetMetaDataAction(SwmlCallingUnsetMetaDataAction),
+    SwmlCallingUnsetMetaDataAction(::std::boxed::Box<SwmlCallingUnsetMetaDataAction>),
     /// user_input Action
-    SwmlCallingUserInputAction(SwmlCallingUserInputAction),
+    SwmlCallingUserInputAction(::std::boxed::Box<SwmlCallingUserInputAction>),
+}
+
+impl ::std::convert::From<SwmlCallingSwmlAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingSwmlAction) -> Self {
+        Self::SwmlCallingSwmlAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingChangeContextAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingChangeContextAction) -> Self {
+        Self::SwmlCallingChangeContextAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingChangeStepAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingChangeStepAction) -> Self {
+        Self::SwmlCallingChangeStepAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingContextSwitchAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingContextSwitchAction) -> Self {
+        Self::SwmlCallingContextSwitchAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingHangupAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingHangupAction) -> Self {
+        Self::SwmlCallingHangupAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingHoldAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingHoldAction) -> Self {
+        Self::SwmlCallingHoldAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPlaybackBgAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingPlaybackBgAction) -> Self {
+        Self::SwmlCallingPlaybackBgAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSayAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingSayAction) -> Self {
+        Self::SwmlCallingSayAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSetGlobalDataAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingSetGlobalDataAction) -> Self {
+        Self::SwmlCallingSetGlobalDataAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSetMetaDataAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingSetMetaDataAction) -> Self {
+        Self::SwmlCallingSetMetaDataAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingStopAction) -> Self {
+        Self::SwmlCallingStopAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopPlaybackBgAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingStopPlaybackBgAction) -> Self {
+        Self::SwmlCallingStopPlaybackBgAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingToggleFunctionsAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingToggleFunctionsAction) -> Self {
+        Self::SwmlCallingToggleFunctionsAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingUnsetGlobalDataAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingUnsetGlobalDataAction) -> Self {
+        Self::SwmlCallingUnsetGlobalDataAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingUnsetMetaDataAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingUnsetMetaDataAction) -> Self {
+        Self::SwmlCallingUnsetMetaDataAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingUserInputAction> for SwmlCallingAction {
+    fn from(value: SwmlCallingUserInputAction) -> Self {
+        Self::SwmlCallingUserInputAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// ai Method
@@ -5763,12 +5919,17 @@ impl SwmlCallingAiObject {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiObjectHintsItem {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(SwmlCallingHint),
+    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+}
+
+impl ::std::convert::From<SwmlCallingHint> for SwmlCallingAiObjectHintsItem {
+    fn from(value: SwmlCallingHint) -> Self {
+        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+    }
 }
 
 /// params object
@@ -7301,7 +7462,6 @@ impl ::std::default::Default for SwmlCallingAiParamsAiModel {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiParamsAttentionTimeout {
     /// The value, as `SwmlCallingAttentionTimeout`.
     SwmlCallingAttentionTimeout(SwmlCallingAttentionTimeout),
@@ -8237,12 +8397,23 @@ impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsVisionModel {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiPostPrompt {
     /// Post-Prompt with Text
-    SwmlCallingAiPostPromptText(SwmlCallingAiPostPromptText),
+    SwmlCallingAiPostPromptText(::std::boxed::Box<SwmlCallingAiPostPromptText>),
     /// Post-Prompt with POM
-    SwmlCallingAiPostPromptPom(SwmlCallingAiPostPromptPom),
+    SwmlCallingAiPostPromptPom(::std::boxed::Box<SwmlCallingAiPostPromptPom>),
+}
+
+impl ::std::convert::From<SwmlCallingAiPostPromptText> for SwmlCallingAiPostPrompt {
+    fn from(value: SwmlCallingAiPostPromptText) -> Self {
+        Self::SwmlCallingAiPostPromptText(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiPostPromptPom> for SwmlCallingAiPostPrompt {
+    fn from(value: SwmlCallingAiPostPromptPom) -> Self {
+        Self::SwmlCallingAiPostPromptPom(::std::boxed::Box::new(value))
+    }
 }
 
 /// Post-Prompt with POM
@@ -8471,12 +8642,23 @@ impl SwmlCallingAiPostPromptText {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiPrompt {
     /// Prompt with Text
-    SwmlCallingAiPromptText(SwmlCallingAiPromptText),
+    SwmlCallingAiPromptText(::std::boxed::Box<SwmlCallingAiPromptText>),
     /// Prompt with POM
-    SwmlCallingAiPromptPom(SwmlCallingAiPromptPom),
+    SwmlCallingAiPromptPom(::std::boxed::Box<SwmlCallingAiPromptPom>),
+}
+
+impl ::std::convert::From<SwmlCallingAiPromptText> for SwmlCallingAiPrompt {
+    fn from(value: SwmlCallingAiPromptText) -> Self {
+        Self::SwmlCallingAiPromptText(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiPromptPom> for SwmlCallingAiPrompt {
+    fn from(value: SwmlCallingAiPromptPom) -> Self {
+        Self::SwmlCallingAiPromptPom(::std::boxed::Box::new(value))
+    }
 }
 
 /// Prompt with POM
@@ -9922,20 +10104,65 @@ impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarObjectParamType {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiSidecarParamProperty {
     /// AISidecarStringParam object
-    SwmlCallingAiSidecarStringParam(SwmlCallingAiSidecarStringParam),
+    SwmlCallingAiSidecarStringParam(::std::boxed::Box<SwmlCallingAiSidecarStringParam>),
     /// AISidecarIntegerParam object
-    SwmlCallingAiSidecarIntegerParam(SwmlCallingAiSidecarIntegerParam),
+    SwmlCallingAiSidecarIntegerParam(
+        ::std::boxed::Box<SwmlCallingAiSidecarIntegerParam>,
+    ),
     /// AISidecarNumberParam object
-    SwmlCallingAiSidecarNumberParam(SwmlCallingAiSidecarNumberParam),
+    SwmlCallingAiSidecarNumberParam(::std::boxed::Box<SwmlCallingAiSidecarNumberParam>),
     /// AISidecarBooleanParam object
-    SwmlCallingAiSidecarBooleanParam(SwmlCallingAiSidecarBooleanParam),
+    SwmlCallingAiSidecarBooleanParam(
+        ::std::boxed::Box<SwmlCallingAiSidecarBooleanParam>,
+    ),
     /// AISidecarArrayParam object
     SwmlCallingAiSidecarArrayParam(::std::boxed::Box<SwmlCallingAiSidecarArrayParam>),
     /// AISidecarObjectParam object
-    SwmlCallingAiSidecarObjectParam(SwmlCallingAiSidecarObjectParam),
+    SwmlCallingAiSidecarObjectParam(::std::boxed::Box<SwmlCallingAiSidecarObjectParam>),
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarStringParam>
+for SwmlCallingAiSidecarParamProperty {
+    fn from(value: SwmlCallingAiSidecarStringParam) -> Self {
+        Self::SwmlCallingAiSidecarStringParam(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarIntegerParam>
+for SwmlCallingAiSidecarParamProperty {
+    fn from(value: SwmlCallingAiSidecarIntegerParam) -> Self {
+        Self::SwmlCallingAiSidecarIntegerParam(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarNumberParam>
+for SwmlCallingAiSidecarParamProperty {
+    fn from(value: SwmlCallingAiSidecarNumberParam) -> Self {
+        Self::SwmlCallingAiSidecarNumberParam(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarBooleanParam>
+for SwmlCallingAiSidecarParamProperty {
+    fn from(value: SwmlCallingAiSidecarBooleanParam) -> Self {
+        Self::SwmlCallingAiSidecarBooleanParam(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarArrayParam>
+for SwmlCallingAiSidecarParamProperty {
+    fn from(value: SwmlCallingAiSidecarArrayParam) -> Self {
+        Self::SwmlCallingAiSidecarArrayParam(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarObjectParam>
+for SwmlCallingAiSidecarParamProperty {
+    fn from(value: SwmlCallingAiSidecarObjectParam) -> Self {
+        Self::SwmlCallingAiSidecarObjectParam(::std::boxed::Box::new(value))
+    }
 }
 
 /// AISidecarParams object
@@ -10354,16 +10581,35 @@ impl SwmlCallingAiSidecarPermissions {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingAiSidecarPrompt {
     /// The value, as `String`.
     String(::std::string::String),
     /// AISidecarPromptText object
-    SwmlCallingAiSidecarPromptText(SwmlCallingAiSidecarPromptText),
+    SwmlCallingAiSidecarPromptText(::std::boxed::Box<SwmlCallingAiSidecarPromptText>),
     /// AISidecarPromptPom object
-    SwmlCallingAiSidecarPromptPom(SwmlCallingAiSidecarPromptPom),
+    SwmlCallingAiSidecarPromptPom(::std::boxed::Box<SwmlCallingAiSidecarPromptPom>),
     /// AISidecarPromptFile object
-    SwmlCallingAiSidecarPromptFile(SwmlCallingAiSidecarPromptFile),
+    SwmlCallingAiSidecarPromptFile(::std::boxed::Box<SwmlCallingAiSidecarPromptFile>),
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarPromptText>
+for SwmlCallingAiSidecarPrompt {
+    fn from(value: SwmlCallingAiSidecarPromptText) -> Self {
+        Self::SwmlCallingAiSidecarPromptText(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarPromptPom> for SwmlCallingAiSidecarPrompt {
+    fn from(value: SwmlCallingAiSidecarPromptPom) -> Self {
+        Self::SwmlCallingAiSidecarPromptPom(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecarPromptFile>
+for SwmlCallingAiSidecarPrompt {
+    fn from(value: SwmlCallingAiSidecarPromptFile) -> Self {
+        Self::SwmlCallingAiSidecarPromptFile(::std::boxed::Box::new(value))
+    }
 }
 
 /// AISidecarPromptFile object
@@ -11472,12 +11718,17 @@ impl SwmlCallingBedrockOutput {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingBedrockOutputAction {
     /// The value, as `Vec<SwmlCallingAction>`.
     Array(::std::vec::Vec<SwmlCallingAction>),
     /// Action union
-    SwmlCallingAction(SwmlCallingAction),
+    SwmlCallingAction(::std::boxed::Box<SwmlCallingAction>),
+}
+
+impl ::std::convert::From<SwmlCallingAction> for SwmlCallingBedrockOutputAction {
+    fn from(value: SwmlCallingAction) -> Self {
+        Self::SwmlCallingAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingBedrockParams` object.
@@ -11628,7 +11879,6 @@ impl SwmlCallingBedrockParams {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingBedrockParamsAttentionTimeout {
     /// The value, as `SwmlCallingAttentionTimeout`.
     SwmlCallingAttentionTimeout(SwmlCallingAttentionTimeout),
@@ -11648,12 +11898,25 @@ pub enum SwmlCallingBedrockParamsAttentionTimeout {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingBedrockPostPrompt {
     /// The template for omitting properties.
-    Object(SwmlCallingBedrockPostPromptObject),
+    Object(::std::boxed::Box<SwmlCallingBedrockPostPromptObject>),
     /// The template for omitting properties.
-    Object2(SwmlCallingBedrockPostPromptObject2),
+    Object2(::std::boxed::Box<SwmlCallingBedrockPostPromptObject2>),
+}
+
+impl ::std::convert::From<SwmlCallingBedrockPostPromptObject>
+for SwmlCallingBedrockPostPrompt {
+    fn from(value: SwmlCallingBedrockPostPromptObject) -> Self {
+        Self::Object(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingBedrockPostPromptObject2>
+for SwmlCallingBedrockPostPrompt {
+    fn from(value: SwmlCallingBedrockPostPromptObject2) -> Self {
+        Self::Object2(::std::boxed::Box::new(value))
+    }
 }
 
 /// The template for omitting properties.
@@ -11882,12 +12145,23 @@ impl SwmlCallingBedrockPostPromptObject2 {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingBedrockPrompt {
     /// The template for omitting properties.
-    Object(SwmlCallingBedrockPromptObject),
+    Object(::std::boxed::Box<SwmlCallingBedrockPromptObject>),
     /// The template for omitting properties.
-    Object2(SwmlCallingBedrockPromptObject2),
+    Object2(::std::boxed::Box<SwmlCallingBedrockPromptObject2>),
+}
+
+impl ::std::convert::From<SwmlCallingBedrockPromptObject> for SwmlCallingBedrockPrompt {
+    fn from(value: SwmlCallingBedrockPromptObject) -> Self {
+        Self::Object(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingBedrockPromptObject2> for SwmlCallingBedrockPrompt {
+    fn from(value: SwmlCallingBedrockPromptObject2) -> Self {
+        Self::Object2(::std::boxed::Box::new(value))
+    }
 }
 
 /// The template for omitting properties.
@@ -12424,16 +12698,43 @@ impl SwmlCallingBedrockSwaig {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingBedrockSwaigFunction {
     /// The value, as `SwmlCallingBedrockSwaigFunctionObject`.
-    Object(SwmlCallingBedrockSwaigFunctionObject),
+    Object(::std::boxed::Box<SwmlCallingBedrockSwaigFunctionObject>),
     /// The value, as `SwmlCallingBedrockSwaigFunctionObject2`.
-    Object2(SwmlCallingBedrockSwaigFunctionObject2),
+    Object2(::std::boxed::Box<SwmlCallingBedrockSwaigFunctionObject2>),
     /// The value, as `SwmlCallingBedrockSwaigFunctionObject3`.
-    Object3(SwmlCallingBedrockSwaigFunctionObject3),
+    Object3(::std::boxed::Box<SwmlCallingBedrockSwaigFunctionObject3>),
     /// The value, as `SwmlCallingBedrockSwaigFunctionObject4`.
-    Object4(SwmlCallingBedrockSwaigFunctionObject4),
+    Object4(::std::boxed::Box<SwmlCallingBedrockSwaigFunctionObject4>),
+}
+
+impl ::std::convert::From<SwmlCallingBedrockSwaigFunctionObject>
+for SwmlCallingBedrockSwaigFunction {
+    fn from(value: SwmlCallingBedrockSwaigFunctionObject) -> Self {
+        Self::Object(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingBedrockSwaigFunctionObject2>
+for SwmlCallingBedrockSwaigFunction {
+    fn from(value: SwmlCallingBedrockSwaigFunctionObject2) -> Self {
+        Self::Object2(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingBedrockSwaigFunctionObject3>
+for SwmlCallingBedrockSwaigFunction {
+    fn from(value: SwmlCallingBedrockSwaigFunctionObject3) -> Self {
+        Self::Object3(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingBedrockSwaigFunctionObject4>
+for SwmlCallingBedrockSwaigFunction {
+    fn from(value: SwmlCallingBedrockSwaigFunctionObject4) -> Self {
+        Self::Object4(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingBedrockSwaigFunctionObject` object.
@@ -13864,12 +14165,23 @@ impl SwmlCallingCondElse {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingCondParams {
     /// Condition with When/Then
-    SwmlCallingCondReg(SwmlCallingCondReg),
+    SwmlCallingCondReg(::std::boxed::Box<SwmlCallingCondReg>),
     /// Else Fallback
-    SwmlCallingCondElse(SwmlCallingCondElse),
+    SwmlCallingCondElse(::std::boxed::Box<SwmlCallingCondElse>),
+}
+
+impl ::std::convert::From<SwmlCallingCondReg> for SwmlCallingCondParams {
+    fn from(value: SwmlCallingCondReg) -> Self {
+        Self::SwmlCallingCondReg(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingCondElse> for SwmlCallingCondParams {
+    fn from(value: SwmlCallingCondElse) -> Self {
+        Self::SwmlCallingCondElse(::std::boxed::Box::new(value))
+    }
 }
 
 /// Condition with When/Then
@@ -13961,20 +14273,49 @@ impl SwmlCallingConnect {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingConnectConnect {
     /// Single-destination connect object.
     ///
     /// Inherits connect-level properties from ConnectDeviceBase, then spreads the
     /// destination-only properties from ConnectDestination (using `Omit` to skip
     /// the fields already present on ConnectDeviceBase, avoiding duplication).
-    SwmlCallingConnectDeviceSingle(SwmlCallingConnectDeviceSingle),
+    SwmlCallingConnectDeviceSingle(::std::boxed::Box<SwmlCallingConnectDeviceSingle>),
     /// Dial destinations one at a time in sequence. If the first destination does not answer, the next destination in the array is tried, and so on.
-    SwmlCallingConnectDeviceSerial(SwmlCallingConnectDeviceSerial),
+    SwmlCallingConnectDeviceSerial(::std::boxed::Box<SwmlCallingConnectDeviceSerial>),
     /// Dial multiple destinations simultaneously. All destinations in the array ring at the same time — the first to answer is bridged and the remaining calls are cancelled.
-    SwmlCallingConnectDeviceParallel(SwmlCallingConnectDeviceParallel),
+    SwmlCallingConnectDeviceParallel(
+        ::std::boxed::Box<SwmlCallingConnectDeviceParallel>,
+    ),
     /// Combine both serial and parallel strategies using a two-dimensional array. The outer array is the serial dimension — each element is a group tried one at a time, in order. Each inner array is the parallel dimension — all destinations in that group are dialed simultaneously. If no destination in the current group answers, the next group is attempted.
-    SwmlCallingConnectDeviceSerialParallel(SwmlCallingConnectDeviceSerialParallel),
+    SwmlCallingConnectDeviceSerialParallel(
+        ::std::boxed::Box<SwmlCallingConnectDeviceSerialParallel>,
+    ),
+}
+
+impl ::std::convert::From<SwmlCallingConnectDeviceSingle> for SwmlCallingConnectConnect {
+    fn from(value: SwmlCallingConnectDeviceSingle) -> Self {
+        Self::SwmlCallingConnectDeviceSingle(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingConnectDeviceSerial> for SwmlCallingConnectConnect {
+    fn from(value: SwmlCallingConnectDeviceSerial) -> Self {
+        Self::SwmlCallingConnectDeviceSerial(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingConnectDeviceParallel>
+for SwmlCallingConnectConnect {
+    fn from(value: SwmlCallingConnectDeviceParallel) -> Self {
+        Self::SwmlCallingConnectDeviceParallel(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingConnectDeviceSerialParallel>
+for SwmlCallingConnectConnect {
+    fn from(value: SwmlCallingConnectDeviceSerialParallel) -> Self {
+        Self::SwmlCallingConnectDeviceSerialParallel(::std::boxed::Box::new(value))
+    }
 }
 
 /// Per-destination model used inside `serial`, `parallel`, and `serial_parallel` arrays.
@@ -14967,12 +15308,18 @@ impl ::std::default::Default for SwmlCallingConnectDeviceParallelEncryption {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingConnectDeviceParallelResult {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
     Cond(::std::vec::Vec<SwmlCallingCondParams>),
     /// ConnectSwitch object
-    SwmlCallingConnectSwitch(SwmlCallingConnectSwitch),
+    SwmlCallingConnectSwitch(::std::boxed::Box<SwmlCallingConnectSwitch>),
+}
+
+impl ::std::convert::From<SwmlCallingConnectSwitch>
+for SwmlCallingConnectDeviceParallelResult {
+    fn from(value: SwmlCallingConnectSwitch) -> Self {
+        Self::SwmlCallingConnectSwitch(::std::boxed::Box::new(value))
+    }
 }
 
 /// Dial destinations one at a time in sequence. If the first destination does not answer, the next destination in the array is tried, and so on.
@@ -15870,12 +16217,18 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSerialParallelEncryptio
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingConnectDeviceSerialParallelResult {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
     Cond(::std::vec::Vec<SwmlCallingCondParams>),
     /// ConnectSwitch object
-    SwmlCallingConnectSwitch(SwmlCallingConnectSwitch),
+    SwmlCallingConnectSwitch(::std::boxed::Box<SwmlCallingConnectSwitch>),
+}
+
+impl ::std::convert::From<SwmlCallingConnectSwitch>
+for SwmlCallingConnectDeviceSerialParallelResult {
+    fn from(value: SwmlCallingConnectSwitch) -> Self {
+        Self::SwmlCallingConnectSwitch(::std::boxed::Box::new(value))
+    }
 }
 
 /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
@@ -15891,12 +16244,18 @@ pub enum SwmlCallingConnectDeviceSerialParallelResult {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingConnectDeviceSerialResult {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
     Cond(::std::vec::Vec<SwmlCallingCondParams>),
     /// ConnectSwitch object
-    SwmlCallingConnectSwitch(SwmlCallingConnectSwitch),
+    SwmlCallingConnectSwitch(::std::boxed::Box<SwmlCallingConnectSwitch>),
+}
+
+impl ::std::convert::From<SwmlCallingConnectSwitch>
+for SwmlCallingConnectDeviceSerialResult {
+    fn from(value: SwmlCallingConnectSwitch) -> Self {
+        Self::SwmlCallingConnectSwitch(::std::boxed::Box::new(value))
+    }
 }
 
 /// Single-destination connect object.
@@ -16457,12 +16816,18 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSingleEncryption {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingConnectDeviceSingleResult {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
     Cond(::std::vec::Vec<SwmlCallingCondParams>),
     /// ConnectSwitch object
-    SwmlCallingConnectSwitch(SwmlCallingConnectSwitch),
+    SwmlCallingConnectSwitch(::std::boxed::Box<SwmlCallingConnectSwitch>),
+}
+
+impl ::std::convert::From<SwmlCallingConnectSwitch>
+for SwmlCallingConnectDeviceSingleResult {
+    fn from(value: SwmlCallingConnectSwitch) -> Self {
+        Self::SwmlCallingConnectSwitch(::std::boxed::Box::new(value))
+    }
 }
 
 /// HTTP method for the stream status webhook.
@@ -16810,12 +17175,23 @@ impl SwmlCallingContextPomSteps {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingContextSteps {
     /// Context step with POM (Post-Prompt Object Model)
-    SwmlCallingContextPomSteps(SwmlCallingContextPomSteps),
+    SwmlCallingContextPomSteps(::std::boxed::Box<SwmlCallingContextPomSteps>),
     /// Context step with text prompt
-    SwmlCallingContextTextSteps(SwmlCallingContextTextSteps),
+    SwmlCallingContextTextSteps(::std::boxed::Box<SwmlCallingContextTextSteps>),
+}
+
+impl ::std::convert::From<SwmlCallingContextPomSteps> for SwmlCallingContextSteps {
+    fn from(value: SwmlCallingContextPomSteps) -> Self {
+        Self::SwmlCallingContextPomSteps(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingContextTextSteps> for SwmlCallingContextSteps {
+    fn from(value: SwmlCallingContextTextSteps) -> Self {
+        Self::SwmlCallingContextTextSteps(::std::boxed::Box::new(value))
+    }
 }
 
 /// context_switch Action
@@ -17044,12 +17420,23 @@ impl SwmlCallingContexts {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingContextsObject {
     /// ContextsPOMObject
-    SwmlCallingContextsPomObject(SwmlCallingContextsPomObject),
+    SwmlCallingContextsPomObject(::std::boxed::Box<SwmlCallingContextsPomObject>),
     /// The value, as `SwmlCallingContextsTextObject`.
-    SwmlCallingContextsTextObject(SwmlCallingContextsTextObject),
+    SwmlCallingContextsTextObject(::std::boxed::Box<SwmlCallingContextsTextObject>),
+}
+
+impl ::std::convert::From<SwmlCallingContextsPomObject> for SwmlCallingContextsObject {
+    fn from(value: SwmlCallingContextsPomObject) -> Self {
+        Self::SwmlCallingContextsPomObject(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingContextsTextObject> for SwmlCallingContextsObject {
+    fn from(value: SwmlCallingContextsTextObject) -> Self {
+        Self::SwmlCallingContextsTextObject(::std::boxed::Box::new(value))
+    }
 }
 
 /// ContextsPOMObject
@@ -18019,12 +18406,17 @@ impl SwmlCallingExecuteExecute {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingExecuteExecuteResult {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
     Cond(::std::vec::Vec<SwmlCallingCondParams>),
     /// ExecuteSwitch object
-    SwmlCallingExecuteSwitch(SwmlCallingExecuteSwitch),
+    SwmlCallingExecuteSwitch(::std::boxed::Box<SwmlCallingExecuteSwitch>),
+}
+
+impl ::std::convert::From<SwmlCallingExecuteSwitch> for SwmlCallingExecuteExecuteResult {
+    fn from(value: SwmlCallingExecuteSwitch) -> Self {
+        Self::SwmlCallingExecuteSwitch(::std::boxed::Box::new(value))
+    }
 }
 
 /// ExecuteSwitch object
@@ -19818,12 +20210,18 @@ impl SwmlCallingHoldAction {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingHoldActionHold {
     /// The value, as `i32`.
     Integer(i32),
     /// The value, as `SwmlCallingHoldActionHoldObject`.
-    Object(SwmlCallingHoldActionHoldObject),
+    Object(::std::boxed::Box<SwmlCallingHoldActionHoldObject>),
+}
+
+impl ::std::convert::From<SwmlCallingHoldActionHoldObject>
+for SwmlCallingHoldActionHold {
+    fn from(value: SwmlCallingHoldActionHoldObject) -> Self {
+        Self::Object(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingHoldActionHoldObject` object.
@@ -20950,12 +21348,18 @@ impl<'de> ::serde::Deserialize<'de> for SwmlCallingJoinConferenceObjectRegion {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingJoinConferenceObjectResult {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
     Cond(::std::vec::Vec<SwmlCallingCondParams>),
     /// Execute different instructions based on a variable's value.
-    Switch(SwmlCallingJoinConferenceObjectResultSwitch),
+    Switch(::std::boxed::Box<SwmlCallingJoinConferenceObjectResultSwitch>),
+}
+
+impl ::std::convert::From<SwmlCallingJoinConferenceObjectResultSwitch>
+for SwmlCallingJoinConferenceObjectResult {
+    fn from(value: SwmlCallingJoinConferenceObjectResultSwitch) -> Self {
+        Self::Switch(::std::boxed::Box::new(value))
+    }
 }
 
 /// Execute different instructions based on a variable's value.
@@ -22499,7 +22903,6 @@ impl SwmlCallingMultilingual {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingMultilingualFillers {
     /// The value, as `Vec<String>`.
     Array(::std::vec::Vec<::std::string::String>),
@@ -22511,7 +22914,14 @@ pub enum SwmlCallingMultilingualFillers {
     /// key is whichever code the speech recognition engine reports for the turn, so any code it
     /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(SwmlCallingFunctionFillers),
+    SwmlCallingFunctionFillers(::std::boxed::Box<SwmlCallingFunctionFillers>),
+}
+
+impl ::std::convert::From<SwmlCallingFunctionFillers>
+for SwmlCallingMultilingualFillers {
+    fn from(value: SwmlCallingFunctionFillers) -> Self {
+        Self::SwmlCallingFunctionFillers(::std::boxed::Box::new(value))
+    }
 }
 
 /// Fillers used while a SWAIG function runs.
@@ -22529,7 +22939,6 @@ pub enum SwmlCallingMultilingualFillers {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingMultilingualFunctionFillers {
     /// The value, as `Vec<String>`.
     Array(::std::vec::Vec<::std::string::String>),
@@ -22541,7 +22950,14 @@ pub enum SwmlCallingMultilingualFunctionFillers {
     /// key is whichever code the speech recognition engine reports for the turn, so any code it
     /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(SwmlCallingFunctionFillers),
+    SwmlCallingFunctionFillers(::std::boxed::Box<SwmlCallingFunctionFillers>),
+}
+
+impl ::std::convert::From<SwmlCallingFunctionFillers>
+for SwmlCallingMultilingualFunctionFillers {
+    fn from(value: SwmlCallingFunctionFillers) -> Self {
+        Self::SwmlCallingFunctionFillers(::std::boxed::Box::new(value))
+    }
 }
 
 /// MultilingualLanguage
@@ -22650,7 +23066,6 @@ impl SwmlCallingMultilingualLanguage {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingMultilingualTurnFillers {
     /// The value, as `Vec<String>`.
     Array(::std::vec::Vec<::std::string::String>),
@@ -22661,7 +23076,14 @@ pub enum SwmlCallingMultilingualTurnFillers {
     /// nothing when neither is set. There is no `auto` key here: these phrases are never
     /// translated on the fly, because they have to be ready to play immediately.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingTurnFillers(SwmlCallingTurnFillers),
+    SwmlCallingTurnFillers(::std::boxed::Box<SwmlCallingTurnFillers>),
+}
+
+impl ::std::convert::From<SwmlCallingTurnFillers>
+for SwmlCallingMultilingualTurnFillers {
+    fn from(value: SwmlCallingTurnFillers) -> Self {
+        Self::SwmlCallingTurnFillers(::std::boxed::Box::new(value))
+    }
 }
 
 /// Null Function Property
@@ -23266,12 +23688,17 @@ impl SwmlCallingOutput {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingOutputAction {
     /// The value, as `Vec<SwmlCallingAction>`.
     Array(::std::vec::Vec<SwmlCallingAction>),
     /// Action union
-    SwmlCallingAction(SwmlCallingAction),
+    SwmlCallingAction(::std::boxed::Box<SwmlCallingAction>),
+}
+
+impl ::std::convert::From<SwmlCallingAction> for SwmlCallingOutputAction {
+    fn from(value: SwmlCallingAction) -> Self {
+        Self::SwmlCallingAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// The result the agent reads next. A plain string becomes the tool message as-is; the object form
@@ -23287,7 +23714,6 @@ pub enum SwmlCallingOutputAction {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingOutputResponse {
     /// The value, as `String`.
     String(::std::string::String),
@@ -23299,7 +23725,13 @@ pub enum SwmlCallingOutputResponse {
     /// instruction; the agent does not.
     ///
     /// Read only by [`ai`](/docs/swml/reference/calling/ai) agents.
-    SwmlCallingSwaigToolResult(SwmlCallingSwaigToolResult),
+    SwmlCallingSwaigToolResult(::std::boxed::Box<SwmlCallingSwaigToolResult>),
+}
+
+impl ::std::convert::From<SwmlCallingSwaigToolResult> for SwmlCallingOutputResponse {
+    fn from(value: SwmlCallingSwaigToolResult) -> Self {
+        Self::SwmlCallingSwaigToolResult(::std::boxed::Box::new(value))
+    }
 }
 
 /// pay Method
@@ -23942,12 +24374,24 @@ impl ::std::default::Default for SwmlCallingPayPayTokenType {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingPayPromptAction {
     /// The value, as `SwmlCallingPayPromptSayAction`.
-    SwmlCallingPayPromptSayAction(SwmlCallingPayPromptSayAction),
+    SwmlCallingPayPromptSayAction(::std::boxed::Box<SwmlCallingPayPromptSayAction>),
     /// The value, as `SwmlCallingPayPromptPlayAction`.
-    SwmlCallingPayPromptPlayAction(SwmlCallingPayPromptPlayAction),
+    SwmlCallingPayPromptPlayAction(::std::boxed::Box<SwmlCallingPayPromptPlayAction>),
+}
+
+impl ::std::convert::From<SwmlCallingPayPromptSayAction> for SwmlCallingPayPromptAction {
+    fn from(value: SwmlCallingPayPromptSayAction) -> Self {
+        Self::SwmlCallingPayPromptSayAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPayPromptPlayAction>
+for SwmlCallingPayPromptAction {
+    fn from(value: SwmlCallingPayPromptPlayAction) -> Self {
+        Self::SwmlCallingPayPromptPlayAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingPayPromptPlayAction` object.
@@ -24345,12 +24789,23 @@ impl SwmlCallingPlay {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingPlayPlay {
     /// Play with a single URL
-    SwmlCallingPlayWithUrl(SwmlCallingPlayWithUrl),
+    SwmlCallingPlayWithUrl(::std::boxed::Box<SwmlCallingPlayWithUrl>),
     /// Multiple URLs
-    SwmlCallingPlayWithUrls(SwmlCallingPlayWithUrls),
+    SwmlCallingPlayWithUrls(::std::boxed::Box<SwmlCallingPlayWithUrls>),
+}
+
+impl ::std::convert::From<SwmlCallingPlayWithUrl> for SwmlCallingPlayPlay {
+    fn from(value: SwmlCallingPlayWithUrl) -> Self {
+        Self::SwmlCallingPlayWithUrl(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPlayWithUrls> for SwmlCallingPlayPlay {
+    fn from(value: SwmlCallingPlayWithUrls) -> Self {
+        Self::SwmlCallingPlayWithUrls(::std::boxed::Box::new(value))
+    }
 }
 
 /// `SwmlCallingPlayUrl` as the API document names it.
@@ -24657,12 +25112,27 @@ impl SwmlCallingPlaybackBgActionPlaybackBg {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingPom {
     /// Content model with body text and optional bullets
-    SwmlCallingPomSectionBodyContent(SwmlCallingPomSectionBodyContent),
+    SwmlCallingPomSectionBodyContent(
+        ::std::boxed::Box<SwmlCallingPomSectionBodyContent>,
+    ),
     /// Content model with bullets and optional body
-    SwmlCallingPomSectionBulletsContent(SwmlCallingPomSectionBulletsContent),
+    SwmlCallingPomSectionBulletsContent(
+        ::std::boxed::Box<SwmlCallingPomSectionBulletsContent>,
+    ),
+}
+
+impl ::std::convert::From<SwmlCallingPomSectionBodyContent> for SwmlCallingPom {
+    fn from(value: SwmlCallingPomSectionBodyContent) -> Self {
+        Self::SwmlCallingPomSectionBodyContent(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPomSectionBulletsContent> for SwmlCallingPom {
+    fn from(value: SwmlCallingPomSectionBulletsContent) -> Self {
+        Self::SwmlCallingPomSectionBulletsContent(::std::boxed::Box::new(value))
+    }
 }
 
 /// Content model with body text and optional bullets
@@ -25113,7 +25583,6 @@ impl SwmlCallingPromptPrompt {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingPromptPromptPlay {
     /// The value, as `SwmlCallingPlayUrl`.
     SwmlCallingPlayUrl(SwmlCallingPlayUrl),
@@ -26328,30 +26797,95 @@ impl SwmlCallingSayAction {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingSchemaType {
     /// Base interface for all property types
-    SwmlCallingStringProperty(SwmlCallingStringProperty),
+    SwmlCallingStringProperty(::std::boxed::Box<SwmlCallingStringProperty>),
     /// Base interface for all property types
-    SwmlCallingIntegerProperty(SwmlCallingIntegerProperty),
+    SwmlCallingIntegerProperty(::std::boxed::Box<SwmlCallingIntegerProperty>),
     /// Base interface for all property types
-    SwmlCallingNumberProperty(SwmlCallingNumberProperty),
+    SwmlCallingNumberProperty(::std::boxed::Box<SwmlCallingNumberProperty>),
     /// Base interface for all property types
-    SwmlCallingBooleanProperty(SwmlCallingBooleanProperty),
+    SwmlCallingBooleanProperty(::std::boxed::Box<SwmlCallingBooleanProperty>),
     /// Base interface for all property types
     SwmlCallingArrayProperty(::std::boxed::Box<SwmlCallingArrayProperty>),
     /// Base interface for all property types
-    SwmlCallingObjectProperty(SwmlCallingObjectProperty),
+    SwmlCallingObjectProperty(::std::boxed::Box<SwmlCallingObjectProperty>),
     /// Null Function Property
-    SwmlCallingNullProperty(SwmlCallingNullProperty),
+    SwmlCallingNullProperty(::std::boxed::Box<SwmlCallingNullProperty>),
     /// oneOf Property
-    SwmlCallingOneOfProperty(SwmlCallingOneOfProperty),
+    SwmlCallingOneOfProperty(::std::boxed::Box<SwmlCallingOneOfProperty>),
     /// allOf Property
-    SwmlCallingAllOfProperty(SwmlCallingAllOfProperty),
+    SwmlCallingAllOfProperty(::std::boxed::Box<SwmlCallingAllOfProperty>),
     /// anyOf Property
-    SwmlCallingAnyOfProperty(SwmlCallingAnyOfProperty),
+    SwmlCallingAnyOfProperty(::std::boxed::Box<SwmlCallingAnyOfProperty>),
     /// Const Property
-    SwmlCallingConstProperty(SwmlCallingConstProperty),
+    SwmlCallingConstProperty(::std::boxed::Box<SwmlCallingConstProperty>),
+}
+
+impl ::std::convert::From<SwmlCallingStringProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingStringProperty) -> Self {
+        Self::SwmlCallingStringProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingIntegerProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingIntegerProperty) -> Self {
+        Self::SwmlCallingIntegerProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingNumberProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingNumberProperty) -> Self {
+        Self::SwmlCallingNumberProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingBooleanProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingBooleanProperty) -> Self {
+        Self::SwmlCallingBooleanProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingArrayProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingArrayProperty) -> Self {
+        Self::SwmlCallingArrayProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingObjectProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingObjectProperty) -> Self {
+        Self::SwmlCallingObjectProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingNullProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingNullProperty) -> Self {
+        Self::SwmlCallingNullProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingOneOfProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingOneOfProperty) -> Self {
+        Self::SwmlCallingOneOfProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAllOfProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingAllOfProperty) -> Self {
+        Self::SwmlCallingAllOfProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAnyOfProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingAnyOfProperty) -> Self {
+        Self::SwmlCallingAnyOfProperty(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingConstProperty> for SwmlCallingSchemaType {
+    fn from(value: SwmlCallingConstProperty) -> Self {
+        Self::SwmlCallingConstProperty(::std::boxed::Box::new(value))
+    }
 }
 
 /// SWML section
@@ -26546,12 +27080,23 @@ impl SwmlCallingSendSms {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingSendSmsSendSms {
     /// SMS
-    SwmlCallingSmsWithBody(SwmlCallingSmsWithBody),
+    SwmlCallingSmsWithBody(::std::boxed::Box<SwmlCallingSmsWithBody>),
     /// MMS
-    SwmlCallingSmsWithMedia(SwmlCallingSmsWithMedia),
+    SwmlCallingSmsWithMedia(::std::boxed::Box<SwmlCallingSmsWithMedia>),
+}
+
+impl ::std::convert::From<SwmlCallingSmsWithBody> for SwmlCallingSendSmsSendSms {
+    fn from(value: SwmlCallingSmsWithBody) -> Self {
+        Self::SwmlCallingSmsWithBody(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSmsWithMedia> for SwmlCallingSendSmsSendSms {
+    fn from(value: SwmlCallingSmsWithMedia) -> Self {
+        Self::SwmlCallingSmsWithMedia(::std::boxed::Box::new(value))
+    }
 }
 
 /// set Method
@@ -26734,12 +27279,17 @@ impl SwmlCallingSleep {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingSleepSleep {
     /// The value, as `i64`.
     Integer(i64),
     /// The value, as `SwmlCallingSleepSleepObject`.
-    Object(SwmlCallingSleepSleepObject),
+    Object(::std::boxed::Box<SwmlCallingSleepSleepObject>),
+}
+
+impl ::std::convert::From<SwmlCallingSleepSleepObject> for SwmlCallingSleepSleep {
+    fn from(value: SwmlCallingSleepSleepObject) -> Self {
+        Self::Object(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingSleepSleepObject` object.
@@ -28471,12 +29021,18 @@ impl SwmlCallingSummarizeActionSummarize {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingSummarizeActionUnion {
     /// The value, as `SwmlCallingSummarizeActionUnionEnum`.
     Enum(SwmlCallingSummarizeActionUnionEnum),
     /// SummarizeAction object
-    SwmlCallingSummarizeAction(SwmlCallingSummarizeAction),
+    SwmlCallingSummarizeAction(::std::boxed::Box<SwmlCallingSummarizeAction>),
+}
+
+impl ::std::convert::From<SwmlCallingSummarizeAction>
+for SwmlCallingSummarizeActionUnion {
+    fn from(value: SwmlCallingSummarizeAction) -> Self {
+        Self::SwmlCallingSummarizeAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingSummarizeActionUnionEnum` values.
@@ -29046,19 +29602,51 @@ impl SwmlCallingSwaigDefaults {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingSwaigFunction {
     /// SWAIG Function
-    SwmlCallingUserSwaigFunction(SwmlCallingUserSwaigFunction),
+    SwmlCallingUserSwaigFunction(::std::boxed::Box<SwmlCallingUserSwaigFunction>),
     /// startup_hook Function
-    SwmlCallingStartUpHookSwaigFunction(SwmlCallingStartUpHookSwaigFunction),
+    SwmlCallingStartUpHookSwaigFunction(
+        ::std::boxed::Box<SwmlCallingStartUpHookSwaigFunction>,
+    ),
     /// hangup_hook Function
-    SwmlCallingHangUpHookSwaigFunction(SwmlCallingHangUpHookSwaigFunction),
+    SwmlCallingHangUpHookSwaigFunction(
+        ::std::boxed::Box<SwmlCallingHangUpHookSwaigFunction>,
+    ),
     /// An internal reserved function that generates a summary of the conversation and sends any specified properties to the configured webhook after the conversation has ended.
     /// This ensures that key parts of the conversation, as interpreted by the LLM, are reliably captured and delivered to the webhook.
     SwmlCallingSummarizeConversationSwaigFunction(
-        SwmlCallingSummarizeConversationSwaigFunction,
+        ::std::boxed::Box<SwmlCallingSummarizeConversationSwaigFunction>,
     ),
+}
+
+impl ::std::convert::From<SwmlCallingUserSwaigFunction> for SwmlCallingSwaigFunction {
+    fn from(value: SwmlCallingUserSwaigFunction) -> Self {
+        Self::SwmlCallingUserSwaigFunction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStartUpHookSwaigFunction>
+for SwmlCallingSwaigFunction {
+    fn from(value: SwmlCallingStartUpHookSwaigFunction) -> Self {
+        Self::SwmlCallingStartUpHookSwaigFunction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingHangUpHookSwaigFunction>
+for SwmlCallingSwaigFunction {
+    fn from(value: SwmlCallingHangUpHookSwaigFunction) -> Self {
+        Self::SwmlCallingHangUpHookSwaigFunction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSummarizeConversationSwaigFunction>
+for SwmlCallingSwaigFunction {
+    fn from(value: SwmlCallingSummarizeConversationSwaigFunction) -> Self {
+        Self::SwmlCallingSummarizeConversationSwaigFunction(
+            ::std::boxed::Box::new(value),
+        )
+    }
 }
 
 /// includes
@@ -29506,94 +30094,351 @@ impl SwmlCallingSwmlAction {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingSwmlMethod {
     /// answer Method
-    SwmlCallingAnswer(SwmlCallingAnswer),
+    SwmlCallingAnswer(::std::boxed::Box<SwmlCallingAnswer>),
     /// ai Method
-    SwmlCallingAi(SwmlCallingAi),
+    SwmlCallingAi(::std::boxed::Box<SwmlCallingAi>),
     /// ai_sidecar Method
-    SwmlCallingAiSidecar(SwmlCallingAiSidecar),
+    SwmlCallingAiSidecar(::std::boxed::Box<SwmlCallingAiSidecar>),
     /// amazon_bedrock Method
-    SwmlCallingAmazonBedrock(SwmlCallingAmazonBedrock),
+    SwmlCallingAmazonBedrock(::std::boxed::Box<SwmlCallingAmazonBedrock>),
     /// cond Method
-    SwmlCallingCond(SwmlCallingCond),
+    SwmlCallingCond(::std::boxed::Box<SwmlCallingCond>),
     /// connect Method
-    SwmlCallingConnect(SwmlCallingConnect),
+    SwmlCallingConnect(::std::boxed::Box<SwmlCallingConnect>),
     /// denoise Method
-    SwmlCallingDenoise(SwmlCallingDenoise),
+    SwmlCallingDenoise(::std::boxed::Box<SwmlCallingDenoise>),
     /// enter_queue Method
-    SwmlCallingEnterQueue(SwmlCallingEnterQueue),
+    SwmlCallingEnterQueue(::std::boxed::Box<SwmlCallingEnterQueue>),
     /// execute Method
-    SwmlCallingExecute(SwmlCallingExecute),
+    SwmlCallingExecute(::std::boxed::Box<SwmlCallingExecute>),
     /// goto Method
-    SwmlCallingGoto(SwmlCallingGoto),
+    SwmlCallingGoto(::std::boxed::Box<SwmlCallingGoto>),
     /// label Method
-    SwmlCallingLabel(SwmlCallingLabel),
+    SwmlCallingLabel(::std::boxed::Box<SwmlCallingLabel>),
     /// live_transcribe Method
-    SwmlCallingLiveTranscribe(SwmlCallingLiveTranscribe),
+    SwmlCallingLiveTranscribe(::std::boxed::Box<SwmlCallingLiveTranscribe>),
     /// live_translate Method
-    SwmlCallingLiveTranslate(SwmlCallingLiveTranslate),
+    SwmlCallingLiveTranslate(::std::boxed::Box<SwmlCallingLiveTranslate>),
     /// hangup Method
-    SwmlCallingHangup(SwmlCallingHangup),
+    SwmlCallingHangup(::std::boxed::Box<SwmlCallingHangup>),
     /// join_room Method
-    SwmlCallingJoinRoom(SwmlCallingJoinRoom),
+    SwmlCallingJoinRoom(::std::boxed::Box<SwmlCallingJoinRoom>),
     /// join_conference Method
-    SwmlCallingJoinConference(SwmlCallingJoinConference),
+    SwmlCallingJoinConference(::std::boxed::Box<SwmlCallingJoinConference>),
     /// play Method
-    SwmlCallingPlay(SwmlCallingPlay),
+    SwmlCallingPlay(::std::boxed::Box<SwmlCallingPlay>),
     /// prompt Method
-    SwmlCallingPrompt(SwmlCallingPrompt),
+    SwmlCallingPrompt(::std::boxed::Box<SwmlCallingPrompt>),
     /// receive_fax Method
-    SwmlCallingReceiveFax(SwmlCallingReceiveFax),
+    SwmlCallingReceiveFax(::std::boxed::Box<SwmlCallingReceiveFax>),
     /// record Method
-    SwmlCallingRecord(SwmlCallingRecord),
+    SwmlCallingRecord(::std::boxed::Box<SwmlCallingRecord>),
     /// record_call Method
-    SwmlCallingRecordCall(SwmlCallingRecordCall),
+    SwmlCallingRecordCall(::std::boxed::Box<SwmlCallingRecordCall>),
     /// request Method
-    SwmlCallingRequest(SwmlCallingRequest),
+    SwmlCallingRequest(::std::boxed::Box<SwmlCallingRequest>),
     /// return Method
-    SwmlCallingReturn(SwmlCallingReturn),
+    SwmlCallingReturn(::std::boxed::Box<SwmlCallingReturn>),
     /// send_digits Method
-    SwmlCallingSendDigits(SwmlCallingSendDigits),
+    SwmlCallingSendDigits(::std::boxed::Box<SwmlCallingSendDigits>),
     /// send_fax Method
-    SwmlCallingSendFax(SwmlCallingSendFax),
+    SwmlCallingSendFax(::std::boxed::Box<SwmlCallingSendFax>),
     /// send_sms Method
-    SwmlCallingSendSms(SwmlCallingSendSms),
+    SwmlCallingSendSms(::std::boxed::Box<SwmlCallingSendSms>),
     /// set Method
-    SwmlCallingSet(SwmlCallingSet),
+    SwmlCallingSet(::std::boxed::Box<SwmlCallingSet>),
     /// sleep Method
-    SwmlCallingSleep(SwmlCallingSleep),
+    SwmlCallingSleep(::std::boxed::Box<SwmlCallingSleep>),
     /// sip_refer Method
-    SwmlCallingSipRefer(SwmlCallingSipRefer),
+    SwmlCallingSipRefer(::std::boxed::Box<SwmlCallingSipRefer>),
     /// stop_denoise Method
-    SwmlCallingStopDenoise(SwmlCallingStopDenoise),
+    SwmlCallingStopDenoise(::std::boxed::Box<SwmlCallingStopDenoise>),
     /// stop_record_call Method
-    SwmlCallingStopRecordCall(SwmlCallingStopRecordCall),
+    SwmlCallingStopRecordCall(::std::boxed::Box<SwmlCallingStopRecordCall>),
     /// stop_stream Method
-    SwmlCallingStopStream(SwmlCallingStopStream),
+    SwmlCallingStopStream(::std::boxed::Box<SwmlCallingStopStream>),
     /// stop_tap Method
-    SwmlCallingStopTap(SwmlCallingStopTap),
+    SwmlCallingStopTap(::std::boxed::Box<SwmlCallingStopTap>),
     /// stream Method
-    SwmlCallingStream(SwmlCallingStream),
+    SwmlCallingStream(::std::boxed::Box<SwmlCallingStream>),
     /// switch Method
-    SwmlCallingSwitch(SwmlCallingSwitch),
+    SwmlCallingSwitch(::std::boxed::Box<SwmlCallingSwitch>),
     /// tap Method
-    SwmlCallingTap(SwmlCallingTap),
+    SwmlCallingTap(::std::boxed::Box<SwmlCallingTap>),
     /// transcribe Method
-    SwmlCallingTranscribe(SwmlCallingTranscribe),
+    SwmlCallingTranscribe(::std::boxed::Box<SwmlCallingTranscribe>),
     /// transcribe_stop Method
-    SwmlCallingTranscribeStop(SwmlCallingTranscribeStop),
+    SwmlCallingTranscribeStop(::std::boxed::Box<SwmlCallingTranscribeStop>),
     /// transfer Method
-    SwmlCallingTransfer(SwmlCallingTransfer),
+    SwmlCallingTransfer(::std::boxed::Box<SwmlCallingTransfer>),
     /// unset Method
-    SwmlCallingUnset(SwmlCallingUnset),
+    SwmlCallingUnset(::std::boxed::Box<SwmlCallingUnset>),
     /// pay Method
-    SwmlCallingPay(SwmlCallingPay),
+    SwmlCallingPay(::std::boxed::Box<SwmlCallingPay>),
     /// detect_machine Method
-    SwmlCallingDetectMachine(SwmlCallingDetectMachine),
+    SwmlCallingDetectMachine(::std::boxed::Box<SwmlCallingDetectMachine>),
     /// user_event Method
-    SwmlCallingUserEvent(SwmlCallingUserEvent),
+    SwmlCallingUserEvent(::std::boxed::Box<SwmlCallingUserEvent>),
+}
+
+impl ::std::convert::From<SwmlCallingAnswer> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingAnswer) -> Self {
+        Self::SwmlCallingAnswer(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAi> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingAi) -> Self {
+        Self::SwmlCallingAi(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAiSidecar> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingAiSidecar) -> Self {
+        Self::SwmlCallingAiSidecar(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingAmazonBedrock> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingAmazonBedrock) -> Self {
+        Self::SwmlCallingAmazonBedrock(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingCond> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingCond) -> Self {
+        Self::SwmlCallingCond(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingConnect> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingConnect) -> Self {
+        Self::SwmlCallingConnect(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingDenoise> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingDenoise) -> Self {
+        Self::SwmlCallingDenoise(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingEnterQueue> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingEnterQueue) -> Self {
+        Self::SwmlCallingEnterQueue(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingExecute> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingExecute) -> Self {
+        Self::SwmlCallingExecute(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingGoto> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingGoto) -> Self {
+        Self::SwmlCallingGoto(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingLabel> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingLabel) -> Self {
+        Self::SwmlCallingLabel(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingLiveTranscribe> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingLiveTranscribe) -> Self {
+        Self::SwmlCallingLiveTranscribe(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingLiveTranslate> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingLiveTranslate) -> Self {
+        Self::SwmlCallingLiveTranslate(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingHangup> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingHangup) -> Self {
+        Self::SwmlCallingHangup(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingJoinRoom> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingJoinRoom) -> Self {
+        Self::SwmlCallingJoinRoom(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingJoinConference> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingJoinConference) -> Self {
+        Self::SwmlCallingJoinConference(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPlay> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingPlay) -> Self {
+        Self::SwmlCallingPlay(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPrompt> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingPrompt) -> Self {
+        Self::SwmlCallingPrompt(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingReceiveFax> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingReceiveFax) -> Self {
+        Self::SwmlCallingReceiveFax(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingRecord> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingRecord) -> Self {
+        Self::SwmlCallingRecord(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingRecordCall> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingRecordCall) -> Self {
+        Self::SwmlCallingRecordCall(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingRequest> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingRequest) -> Self {
+        Self::SwmlCallingRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingReturn> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingReturn) -> Self {
+        Self::SwmlCallingReturn(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSendDigits> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSendDigits) -> Self {
+        Self::SwmlCallingSendDigits(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSendFax> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSendFax) -> Self {
+        Self::SwmlCallingSendFax(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSendSms> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSendSms) -> Self {
+        Self::SwmlCallingSendSms(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSet> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSet) -> Self {
+        Self::SwmlCallingSet(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSleep> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSleep) -> Self {
+        Self::SwmlCallingSleep(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSipRefer> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSipRefer) -> Self {
+        Self::SwmlCallingSipRefer(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopDenoise> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingStopDenoise) -> Self {
+        Self::SwmlCallingStopDenoise(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopRecordCall> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingStopRecordCall) -> Self {
+        Self::SwmlCallingStopRecordCall(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopStream> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingStopStream) -> Self {
+        Self::SwmlCallingStopStream(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopTap> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingStopTap) -> Self {
+        Self::SwmlCallingStopTap(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStream> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingStream) -> Self {
+        Self::SwmlCallingStream(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSwitch> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingSwitch) -> Self {
+        Self::SwmlCallingSwitch(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingTap> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingTap) -> Self {
+        Self::SwmlCallingTap(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingTranscribe> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingTranscribe) -> Self {
+        Self::SwmlCallingTranscribe(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingTranscribeStop> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingTranscribeStop) -> Self {
+        Self::SwmlCallingTranscribeStop(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingTransfer> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingTransfer) -> Self {
+        Self::SwmlCallingTransfer(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingUnset> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingUnset) -> Self {
+        Self::SwmlCallingUnset(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPay> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingPay) -> Self {
+        Self::SwmlCallingPay(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingDetectMachine> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingDetectMachine) -> Self {
+        Self::SwmlCallingDetectMachine(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingUserEvent> for SwmlCallingSwmlMethod {
+    fn from(value: SwmlCallingUserEvent) -> Self {
+        Self::SwmlCallingUserEvent(::std::boxed::Box::new(value))
+    }
 }
 
 /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
@@ -30176,14 +31021,31 @@ impl SwmlCallingTranscribe {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingTranscribeAction {
     /// The value, as `SwmlCallingTranscribeActionEnum`.
     Enum(SwmlCallingTranscribeActionEnum),
     /// TranscribeStartAction object
-    SwmlCallingTranscribeStartAction(SwmlCallingTranscribeStartAction),
+    SwmlCallingTranscribeStartAction(
+        ::std::boxed::Box<SwmlCallingTranscribeStartAction>,
+    ),
     /// TranscribeSummarizeAction union
-    SwmlCallingTranscribeSummarizeActionUnion(SwmlCallingTranscribeSummarizeActionUnion),
+    SwmlCallingTranscribeSummarizeActionUnion(
+        ::std::boxed::Box<SwmlCallingTranscribeSummarizeActionUnion>,
+    ),
+}
+
+impl ::std::convert::From<SwmlCallingTranscribeStartAction>
+for SwmlCallingTranscribeAction {
+    fn from(value: SwmlCallingTranscribeStartAction) -> Self {
+        Self::SwmlCallingTranscribeStartAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingTranscribeSummarizeActionUnion>
+for SwmlCallingTranscribeAction {
+    fn from(value: SwmlCallingTranscribeSummarizeActionUnion) -> Self {
+        Self::SwmlCallingTranscribeSummarizeActionUnion(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingTranscribeActionEnum` values.
@@ -30627,12 +31489,20 @@ impl SwmlCallingTranscribeSummarizeActionSummarize {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingTranscribeSummarizeActionUnion {
     /// The value, as `SwmlCallingTranscribeSummarizeActionUnionEnum`.
     Enum(SwmlCallingTranscribeSummarizeActionUnionEnum),
     /// TranscribeSummarizeAction object
-    SwmlCallingTranscribeSummarizeAction(SwmlCallingTranscribeSummarizeAction),
+    SwmlCallingTranscribeSummarizeAction(
+        ::std::boxed::Box<SwmlCallingTranscribeSummarizeAction>,
+    ),
+}
+
+impl ::std::convert::From<SwmlCallingTranscribeSummarizeAction>
+for SwmlCallingTranscribeSummarizeActionUnion {
+    fn from(value: SwmlCallingTranscribeSummarizeAction) -> Self {
+        Self::SwmlCallingTranscribeSummarizeAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingTranscribeSummarizeActionUnionEnum` values.
@@ -30854,16 +31724,34 @@ impl SwmlCallingTransferTransfer {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingTranslateAction {
     /// The value, as `SwmlCallingTranslateActionEnum`.
     Enum(SwmlCallingTranslateActionEnum),
     /// StartAction object
-    SwmlCallingStartAction(SwmlCallingStartAction),
+    SwmlCallingStartAction(::std::boxed::Box<SwmlCallingStartAction>),
     /// SummarizeAction union
-    SwmlCallingSummarizeActionUnion(SwmlCallingSummarizeActionUnion),
+    SwmlCallingSummarizeActionUnion(::std::boxed::Box<SwmlCallingSummarizeActionUnion>),
     /// InjectAction object
-    SwmlCallingInjectAction(SwmlCallingInjectAction),
+    SwmlCallingInjectAction(::std::boxed::Box<SwmlCallingInjectAction>),
+}
+
+impl ::std::convert::From<SwmlCallingStartAction> for SwmlCallingTranslateAction {
+    fn from(value: SwmlCallingStartAction) -> Self {
+        Self::SwmlCallingStartAction(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSummarizeActionUnion>
+for SwmlCallingTranslateAction {
+    fn from(value: SwmlCallingSummarizeActionUnion) -> Self {
+        Self::SwmlCallingSummarizeActionUnion(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingInjectAction> for SwmlCallingTranslateAction {
+    fn from(value: SwmlCallingInjectAction) -> Self {
+        Self::SwmlCallingInjectAction(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `SwmlCallingTranslateActionEnum` values.
@@ -32489,42 +33377,143 @@ pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum SwmlCallingValidConfirmMethods {
     /// cond Method
-    SwmlCallingCond(SwmlCallingCond),
+    SwmlCallingCond(::std::boxed::Box<SwmlCallingCond>),
     /// set Method
-    SwmlCallingSet(SwmlCallingSet),
+    SwmlCallingSet(::std::boxed::Box<SwmlCallingSet>),
     /// unset Method
-    SwmlCallingUnset(SwmlCallingUnset),
+    SwmlCallingUnset(::std::boxed::Box<SwmlCallingUnset>),
     /// hangup Method
-    SwmlCallingHangup(SwmlCallingHangup),
+    SwmlCallingHangup(::std::boxed::Box<SwmlCallingHangup>),
     /// play Method
-    SwmlCallingPlay(SwmlCallingPlay),
+    SwmlCallingPlay(::std::boxed::Box<SwmlCallingPlay>),
     /// prompt Method
-    SwmlCallingPrompt(SwmlCallingPrompt),
+    SwmlCallingPrompt(::std::boxed::Box<SwmlCallingPrompt>),
     /// record Method
-    SwmlCallingRecord(SwmlCallingRecord),
+    SwmlCallingRecord(::std::boxed::Box<SwmlCallingRecord>),
     /// record_call Method
-    SwmlCallingRecordCall(SwmlCallingRecordCall),
+    SwmlCallingRecordCall(::std::boxed::Box<SwmlCallingRecordCall>),
     /// stop_record_call Method
-    SwmlCallingStopRecordCall(SwmlCallingStopRecordCall),
+    SwmlCallingStopRecordCall(::std::boxed::Box<SwmlCallingStopRecordCall>),
     /// tap Method
-    SwmlCallingTap(SwmlCallingTap),
+    SwmlCallingTap(::std::boxed::Box<SwmlCallingTap>),
     /// stop_tap Method
-    SwmlCallingStopTap(SwmlCallingStopTap),
+    SwmlCallingStopTap(::std::boxed::Box<SwmlCallingStopTap>),
     /// stream Method
-    SwmlCallingStream(SwmlCallingStream),
+    SwmlCallingStream(::std::boxed::Box<SwmlCallingStream>),
     /// stop_stream Method
-    SwmlCallingStopStream(SwmlCallingStopStream),
+    SwmlCallingStopStream(::std::boxed::Box<SwmlCallingStopStream>),
     /// send_digits Method
-    SwmlCallingSendDigits(SwmlCallingSendDigits),
+    SwmlCallingSendDigits(::std::boxed::Box<SwmlCallingSendDigits>),
     /// send_sms Method
-    SwmlCallingSendSms(SwmlCallingSendSms),
+    SwmlCallingSendSms(::std::boxed::Box<SwmlCallingSendSms>),
     /// denoise Method
-    SwmlCallingDenoise(SwmlCallingDenoise),
+    SwmlCallingDenoise(::std::boxed::Box<SwmlCallingDenoise>),
     /// stop_denoise Method
-    SwmlCallingStopDenoise(SwmlCallingStopDenoise),
+    SwmlCallingStopDenoise(::std::boxed::Box<SwmlCallingStopDenoise>),
+}
+
+impl ::std::convert::From<SwmlCallingCond> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingCond) -> Self {
+        Self::SwmlCallingCond(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSet> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingSet) -> Self {
+        Self::SwmlCallingSet(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingUnset> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingUnset) -> Self {
+        Self::SwmlCallingUnset(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingHangup> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingHangup) -> Self {
+        Self::SwmlCallingHangup(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPlay> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingPlay) -> Self {
+        Self::SwmlCallingPlay(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingPrompt> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingPrompt) -> Self {
+        Self::SwmlCallingPrompt(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingRecord> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingRecord) -> Self {
+        Self::SwmlCallingRecord(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingRecordCall> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingRecordCall) -> Self {
+        Self::SwmlCallingRecordCall(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopRecordCall> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingStopRecordCall) -> Self {
+        Self::SwmlCallingStopRecordCall(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingTap> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingTap) -> Self {
+        Self::SwmlCallingTap(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopTap> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingStopTap) -> Self {
+        Self::SwmlCallingStopTap(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStream> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingStream) -> Self {
+        Self::SwmlCallingStream(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopStream> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingStopStream) -> Self {
+        Self::SwmlCallingStopStream(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSendDigits> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingSendDigits) -> Self {
+        Self::SwmlCallingSendDigits(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingSendSms> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingSendSms) -> Self {
+        Self::SwmlCallingSendSms(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingDenoise> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingDenoise) -> Self {
+        Self::SwmlCallingDenoise(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<SwmlCallingStopDenoise> for SwmlCallingValidConfirmMethods {
+    fn from(value: SwmlCallingStopDenoise) -> Self {
+        Self::SwmlCallingStopDenoise(::std::boxed::Box::new(value))
+    }
 }
 
 /// Webhook object

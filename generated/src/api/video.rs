@@ -5484,12 +5484,23 @@ impl<'de> ::serde::Deserialize<'de> for VideoVideoLayout {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum VideoVideoLog {
     /// Log object representing a video activity entry.
-    VideoLog(VideoLog),
+    VideoLog(::std::boxed::Box<VideoLog>),
     /// A discarded/deleted video log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-    VideoDiscardedLog(VideoDiscardedLog),
+    VideoDiscardedLog(::std::boxed::Box<VideoDiscardedLog>),
+}
+
+impl ::std::convert::From<VideoLog> for VideoVideoLog {
+    fn from(value: VideoLog) -> Self {
+        Self::VideoLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
+    fn from(value: VideoDiscardedLog) -> Self {
+        Self::VideoDiscardedLog(::std::boxed::Box::new(value))
+    }
 }
 
 /// The request contains invalid parameters. See errors for details.

@@ -1384,18 +1384,47 @@ impl<'de> ::serde::Deserialize<'de> for VoiceVoiceDirection {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum VoiceVoiceLog {
     /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-    VoiceRelayVoiceLog(VoiceRelayVoiceLog),
+    VoiceRelayVoiceLog(::std::boxed::Box<VoiceRelayVoiceLog>),
     /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-    VoiceVideoRoomVoiceLog(VoiceVideoRoomVoiceLog),
+    VoiceVideoRoomVoiceLog(::std::boxed::Box<VoiceVideoRoomVoiceLog>),
     /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-    VoiceDialogflowVoiceLog(VoiceDialogflowVoiceLog),
+    VoiceDialogflowVoiceLog(::std::boxed::Box<VoiceDialogflowVoiceLog>),
     /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-    VoiceFabricVoiceLog(VoiceFabricVoiceLog),
+    VoiceFabricVoiceLog(::std::boxed::Box<VoiceFabricVoiceLog>),
     /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-    VoiceDiscardedVoiceLog(VoiceDiscardedVoiceLog),
+    VoiceDiscardedVoiceLog(::std::boxed::Box<VoiceDiscardedVoiceLog>),
+}
+
+impl ::std::convert::From<VoiceRelayVoiceLog> for VoiceVoiceLog {
+    fn from(value: VoiceRelayVoiceLog) -> Self {
+        Self::VoiceRelayVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceVideoRoomVoiceLog> for VoiceVoiceLog {
+    fn from(value: VoiceVideoRoomVoiceLog) -> Self {
+        Self::VoiceVideoRoomVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceDialogflowVoiceLog> for VoiceVoiceLog {
+    fn from(value: VoiceDialogflowVoiceLog) -> Self {
+        Self::VoiceDialogflowVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceFabricVoiceLog> for VoiceVoiceLog {
+    fn from(value: VoiceFabricVoiceLog) -> Self {
+        Self::VoiceFabricVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceDiscardedVoiceLog> for VoiceVoiceLog {
+    fn from(value: VoiceDiscardedVoiceLog) -> Self {
+        Self::VoiceDiscardedVoiceLog(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `VoiceVoiceLogStatus` values.

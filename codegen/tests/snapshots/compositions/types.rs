@@ -46,12 +46,23 @@ impl Address {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum AddressOneOf {
     /// The value, as `PhoneAddress`.
-    PhoneAddress(PhoneAddress),
+    PhoneAddress(::std::boxed::Box<PhoneAddress>),
     /// The value, as `EmailAddress`.
-    EmailAddress(EmailAddress),
+    EmailAddress(::std::boxed::Box<EmailAddress>),
+}
+
+impl ::std::convert::From<PhoneAddress> for AddressOneOf {
+    fn from(value: PhoneAddress) -> Self {
+        Self::PhoneAddress(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<EmailAddress> for AddressOneOf {
+    fn from(value: EmailAddress) -> Self {
+        Self::EmailAddress(::std::boxed::Box::new(value))
+    }
 }
 
 /// The `Bike` object.
@@ -206,12 +217,11 @@ impl Contact {
 /// Decoded by its `type` property; a value the API document does not list is kept in [`Detect::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Detect {
     /// Listen for a fax tone.
-    DetectFax(DetectFax),
+    DetectFax(::std::boxed::Box<DetectFax>),
     /// Listen for an answering machine.
-    DetectMachine(DetectMachine),
+    DetectMachine(::std::boxed::Box<DetectMachine>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -262,6 +272,18 @@ impl<'de> ::serde::Deserialize<'de> for Detect {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<DetectFax> for Detect {
+    fn from(value: DetectFax) -> Self {
+        Self::DetectFax(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<DetectMachine> for Detect {
+    fn from(value: DetectMachine) -> Self {
+        Self::DetectMachine(::std::boxed::Box::new(value))
     }
 }
 
@@ -653,6 +675,12 @@ pub enum Expression {
     Integer(i64),
     /// The value, as `Sum`.
     Sum(::std::boxed::Box<Sum>),
+}
+
+impl ::std::convert::From<Sum> for Expression {
+    fn from(value: Sum) -> Self {
+        Self::Sum(::std::boxed::Box::new(value))
+    }
 }
 
 /// A folder; it may sit in another folder.
@@ -1048,12 +1076,11 @@ impl Timestamps {
 /// Decoded by its `kind` property; a value the API document does not list is kept in [`Vehicle::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Vehicle {
     /// The value, as `Car`.
-    Car(Car),
+    Car(::std::boxed::Box<Car>),
     /// The value, as `Bike`.
-    Bike(Bike),
+    Bike(::std::boxed::Box<Bike>),
     /// A value whose `kind` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -1102,5 +1129,17 @@ impl<'de> ::serde::Deserialize<'de> for Vehicle {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<Car> for Vehicle {
+    fn from(value: Car) -> Self {
+        Self::Car(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<Bike> for Vehicle {
+    fn from(value: Bike) -> Self {
+        Self::Bike(::std::boxed::Box::new(value))
     }
 }

@@ -196,12 +196,11 @@ impl<'de> ::serde::Deserialize<'de> for Language {
 /// Decoded by its `pet_type` property; a value the API document does not list is kept in [`Pet::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Pet {
     /// The value, as `Cat`.
-    Cat(Cat),
+    Cat(::std::boxed::Box<Cat>),
     /// The value, as `Dog`.
-    Dog(Dog),
+    Dog(::std::boxed::Box<Dog>),
     /// A value whose `pet_type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -250,6 +249,18 @@ impl<'de> ::serde::Deserialize<'de> for Pet {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<Cat> for Pet {
+    fn from(value: Cat) -> Self {
+        Self::Cat(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<Dog> for Pet {
+    fn from(value: Dog) -> Self {
+        Self::Dog(::std::boxed::Box::new(value))
     }
 }
 
@@ -339,7 +350,6 @@ impl Play {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum PlayRepeat {
     /// The value, as `i64`.
     Integer(i64),
@@ -483,7 +493,6 @@ impl<'de> ::serde::Deserialize<'de> for PlayStatus {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum PlayVolume {
     /// The value, as `f64`.
     Number(f64),
@@ -496,12 +505,11 @@ pub enum PlayVolume {
 /// Decoded by its `kind` property; a value the API document does not list is kept in [`Shape::Unknown`]. Sent as the value itself, with that property.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Shape {
     /// The value, as `Circle`.
-    Circle(Circle),
+    Circle(::std::boxed::Box<Circle>),
     /// The value, as `Square`.
-    Square(Square),
+    Square(::std::boxed::Box<Square>),
     /// A value whose `kind` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -550,6 +558,18 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
+    }
+}
+
+impl ::std::convert::From<Circle> for Shape {
+    fn from(value: Circle) -> Self {
+        Self::Circle(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<Square> for Shape {
+    fn from(value: Square) -> Self {
+        Self::Square(::std::boxed::Box::new(value))
     }
 }
 
@@ -682,12 +702,23 @@ impl Square {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-#[allow(clippy::large_enum_variant)]
 pub enum Step {
     /// The value, as `Play`.
-    Play(Play),
+    Play(::std::boxed::Box<Play>),
     /// The value, as `Hangup`.
-    Hangup(Hangup),
+    Hangup(::std::boxed::Box<Hangup>),
+}
+
+impl ::std::convert::From<Play> for Step {
+    fn from(value: Play) -> Self {
+        Self::Play(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<Hangup> for Step {
+    fn from(value: Hangup) -> Self {
+        Self::Hangup(::std::boxed::Box::new(value))
+    }
 }
 
 /// A variable that stands for a value, such as `%{call.timeout}`.
