@@ -1,20 +1,16 @@
-//! The snapshots compile: each `tests/compile/<fixture>.rs` is a binary that
+//! The snapshots compile: each `tests/compile/<fixture>.rs` is a test of
+//! the workspace member `tests/compile` (package `snapshot-tests`) that
 //! includes the hand-written client runtime (`generated/src/runtime`) and
 //! the fixture's snapshot (`tests/snapshots/<fixture>`, written by `cargo
 //! xtask codegen`) as the modules `runtime` and `api`, the layout of the
-//! client crate, denies warnings, and runs a few checks of the generated
-//! items. That every fixture has such a case is checked by xtask's sync
-//! tests, which own the list of fixtures.
-//!
-//! The synthetic document of `cargo xtask synth` (100 operations, 400
-//! schemas) is generated and compiled the same way, in the same trybuild
-//! project, so that the dependencies are built once for all cases.
-//! SignalWire's REST API document is generated here verbatim; with the
-//! overlay applied it is the client crate, which the workspace compiles.
+//! client crate, denies warnings, and checks the generated items. That
+//! every fixture has such a case is checked by xtask's sync tests, which
+//! own the list of fixtures. Here: that package gives the cases what the
+//! runtime needs, and SignalWire's document generates verbatim.
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use toml::{Table, Value};
 
@@ -49,110 +45,55 @@ fn features(spec: &Value) -> BTreeSet<&str> {
         .unwrap_or_default()
 }
 
-/// The snapshots compile together with the runtime, so codegen's
-/// dependencies must give them every crate (and feature) the client crate
-/// depends on; its dev-dependencies hold nothing else but the test tools.
+/// The cases compile the runtime, so the package `snapshot-tests` must
+/// depend on exactly what the client crate depends on (with the same
+/// features), and its tests (the runtime's own, in the case `runtime`) on
+/// what the client's tests depend on: a dependency the client gains is one
+/// the cases lack, and one it loses is dead weight in every test build.
 #[test]
-fn dev_dependencies_provide_what_the_runtime_depends_on() {
-    const TEST_TOOLS: &[&str] = &["toml", "trybuild"];
+fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
     let client = manifest("../generated/Cargo.toml");
-    let codegen = manifest("Cargo.toml");
-    let normal = dependencies(&codegen, "dependencies");
-    let dev = dependencies(&codegen, "dev-dependencies");
-    let runtime = dependencies(&client, "dependencies");
+    let cases = manifest("tests/compile/Cargo.toml");
     let mut problems = Vec::new();
-    for (name, spec) in &runtime {
-        let provided = normal.iter().chain(&dev).find(|(other, _)| other == name);
-        match provided {
-            None => problems.push(format!(
-                "`{name}` is missing: add `{name}.workspace = true` to [dev-dependencies] in \
-                 codegen/Cargo.toml (generated/Cargo.toml's [dependencies] has it)"
-            )),
-            Some((_, provided)) => {
-                let missing: Vec<&str> = features(spec)
-                    .difference(&features(provided))
-                    .copied()
-                    .collect();
-                if !missing.is_empty() {
-                    problems.push(format!(
-                        "`{name}` lacks the features {missing:?} in codegen/Cargo.toml: add them \
-                         where codegen lists `{name}` (generated/Cargo.toml's [dependencies] \
-                         asks for them)"
-                    ));
+    for section in ["dependencies", "dev-dependencies"] {
+        let runtime = dependencies(&client, section);
+        let given = dependencies(&cases, section);
+        for (name, spec) in &runtime {
+            match given.iter().find(|(other, _)| other == name) {
+                None => problems.push(format!(
+                    "`{name}` is missing: add `{name}.workspace = true` to [{section}] in \
+                     codegen/tests/compile/Cargo.toml (generated/Cargo.toml's [{section}] has it)"
+                )),
+                Some((_, provided)) => {
+                    let missing: Vec<&str> = features(spec)
+                        .difference(&features(provided))
+                        .copied()
+                        .collect();
+                    if !missing.is_empty() {
+                        problems.push(format!(
+                            "`{name}` lacks the features {missing:?} in [{section}] of \
+                             codegen/tests/compile/Cargo.toml (generated/Cargo.toml's \
+                             [{section}] asks for them)"
+                        ));
+                    }
                 }
             }
         }
-    }
-    for (name, _) in &dev {
-        let needed = runtime.iter().any(|(other, _)| other == name) || TEST_TOOLS.contains(name);
-        if !needed {
-            problems.push(format!(
-                "`{name}` is extra: remove it from [dev-dependencies] in codegen/Cargo.toml \
-                 (generated/Cargo.toml's [dependencies] does not have it)"
-            ));
+        for (name, _) in &given {
+            if !runtime.iter().any(|(other, _)| other == name) {
+                problems.push(format!(
+                    "`{name}` is extra: remove it from [{section}] in \
+                     codegen/tests/compile/Cargo.toml (generated/Cargo.toml's [{section}] \
+                     does not have it)"
+                ));
+            }
         }
     }
     assert!(
         problems.is_empty(),
-        "codegen/Cargo.toml's dev-dependencies are out of step with the client runtime:\n  {}",
+        "codegen/tests/compile/Cargo.toml is out of step with the client crate:\n  {}",
         problems.join("\n  ")
     );
-}
-
-/// The synthetic document, written by the same code as `cargo xtask synth`.
-#[allow(dead_code)]
-#[path = "../../xtask/src/synth/document.rs"]
-mod synth;
-
-/// Generates the synthetic document of the default size into a scratch
-/// folder of the target directory, checks that every operation and schema
-/// became Rust, and writes a trybuild case that compiles the result with
-/// the runtime and decodes a value; returns the case's path.
-fn synthetic_case() -> PathBuf {
-    let size = synth::Size::default();
-    let text = synth::document(size).expect("the synthetic document");
-    let api = codegen::lower_text(&text).expect("the synthetic document lowers");
-    assert_eq!(api.operations.len(), size.operations);
-    // Every component schema became a type of its own (inline enums and
-    // objects add more).
-    let component_types = api
-        .types
-        .iter()
-        .filter(|t| {
-            let tokens: Vec<String> = api.locations[t.name()].tokens().collect();
-            tokens.len() == 3 && tokens[..2] == ["components", "schemas"]
-        })
-        .count();
-    assert_eq!(component_types, size.schemas, "a schema was not generated");
-    let output =
-        codegen::generate("synthetic.json", &text).expect("the synthetic document generates");
-    let entity = synth::entity(0);
-    let body = format!(
-        r#"fn main() {{
-    let widget: api::{entity} = serde_json::from_value(serde_json::json!({{
-        "id": "6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b",
-        "name": "first",
-        "state": "retired-soon",
-        "created_at": "2024-01-02T03:04:05Z",
-        "kind": "gamma-delta",
-        "main_part": null,
-        "parts": [{{"label": "a", "next": {{"label": "b"}}}}],
-    }}))
-    .unwrap();
-    assert_eq!(widget.name, "first");
-    assert_eq!(widget.state, api::{entity}State::RetiredSoon);
-    assert_eq!(widget.parts.as_ref().map(Vec::len), Some(1));
-    let _method = runtime::Client::get_{method};
-}}
-"#,
-        method = entity.to_lowercase(),
-    );
-    write_case(
-        "synthetic",
-        &output,
-        "The synthetic document's client compiles with the runtime and decodes.",
-        &body,
-    )
 }
 
 /// SignalWire's REST API document generates as published, without the
@@ -189,43 +130,4 @@ fn the_upstream_document_generates_verbatim() {
             "voice"
         ]
     );
-}
-
-/// Writes a generated client's `src/api/` modules into the scratch folder
-/// `name` of the target directory, and beside them a trybuild case that
-/// includes the runtime and those modules (warnings denied), documented by
-/// `doc`, followed by `body`; returns the case's path.
-fn write_case(name: &str, output: &codegen::Output, doc: &str, body: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    fs::create_dir_all(dir.join("api")).expect("a scratch folder");
-    for (path, contents) in output {
-        let file = path.strip_prefix("src/api/").expect("a module of src/api/");
-        write_if_changed(&dir.join("api").join(file), contents);
-    }
-    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../generated/src/runtime/mod.rs");
-    let api = dir.join("api/mod.rs");
-    let case = format!(
-        "//! {doc}\n#![deny(warnings)]\n#![allow(dead_code, unused_imports)]\n\n\
-         #[path = {runtime:?}]\nmod runtime;\n#[path = {api:?}]\nmod api;\n\n{body}"
-    );
-    let path = dir.join(format!("{name}.rs"));
-    write_if_changed(&path, &case);
-    path
-}
-
-/// Writes `contents` to `path` unless it holds them already, so that an
-/// unchanged synthetic client is not compiled again on the next run.
-fn write_if_changed(path: &Path, contents: &str) {
-    if fs::read_to_string(path).is_ok_and(|old| old == contents) {
-        return;
-    }
-    fs::write(path, contents)
-        .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
-}
-
-#[test]
-fn snapshots_compile_with_the_runtime() {
-    let cases = trybuild::TestCases::new();
-    cases.pass("tests/compile/*.rs");
-    cases.pass(synthetic_case());
 }

@@ -3,7 +3,9 @@
 //! - `cargo xtask codegen --check` changes nothing and fails if the checked-in
 //!   code is stale;
 //! - `cargo xtask test` runs every test of the project (`--skip-contract`
-//!   leaves out the steps that need Node.js, and says so);
+//!   leaves out the steps that need Node.js, and says so; `--full` runs the
+//!   generator's node sweep on every mutated document, not its sample;
+//!   `--quick` is the inner loop: the workspace's tests without the sweep);
 //! - `cargo xtask diff [REV | A..B] [--format markdown|json]` reports what a
 //!   spec change does to the generated crate (exit status 0: nothing breaks,
 //!   1: something does, 2: error);
@@ -21,7 +23,7 @@ use std::process::ExitCode;
 
 use xtask::{Mode, workspace_root};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--skip-contract] \
+const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--quick | --full] [--skip-contract] \
                      | cargo xtask diff [REV | A..B] [--format markdown|json] \
                      | cargo xtask spec applied | cargo xtask spec served | cargo xtask spec update FILE \
                      | cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]";
@@ -68,12 +70,9 @@ fn main() -> ExitCode {
         ["codegen", "--check"] => {
             xtask::codegen(&root, Mode::Check).map(|summary| println!("{summary}"))
         }
-        ["test"] => xtask::test::run(
-            &root,
-            xtask::test::Options {
-                skip_contract: false,
-            },
-        ),
+        ["test", flags @ ..] => {
+            xtask::test::Options::parse(flags).and_then(|options| xtask::test::run(&root, options))
+        }
         ["diff", rest @ ..] => {
             return match xtask::diff::run(&root, rest) {
                 Ok((report, status)) => {
@@ -108,12 +107,6 @@ fn main() -> ExitCode {
                 print!("{}", updated.report);
             })
         }
-        ["test", "--skip-contract"] => xtask::test::run(
-            &root,
-            xtask::test::Options {
-                skip_contract: true,
-            },
-        ),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

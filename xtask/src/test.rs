@@ -11,11 +11,16 @@
 //! 4. the contract tests (`tests/tests/contract.rs`) and the contract
 //!    sweep (`tests/tests/contract_sweep.rs`, one test per operation,
 //!    requests built from the applied document): the generated client
-//!    against Prism serving the whole applied document, its recursive and largest schema references
-//!    cut so that Prism can load it ([`crate::spec::served_file`]), as a
-//!    validating mock on a free loopback port, stopped afterwards whatever
-//!    the outcome;
+//!    against Prism serving the whole applied document, its recursive and
+//!    largest schema references cut so that Prism can load it
+//!    ([`crate::spec::served_file`]), as a validating mock on a free
+//!    loopback port, stopped afterwards whatever the outcome;
 //! 5. the client's docs with warnings denied.
+//!
+//! The generator's node sweep (`codegen/tests/generator/sweep.rs`) runs a
+//! fixed, seeded sample of its mutated documents; `--full` runs all of
+//! them ([`Scope::Full`]). `--quick` ([`Scope::Quick`]) is the inner loop:
+//! step 3's workspace tests without the sweep, nothing else.
 //!
 //! Without Node.js/npm, steps 1, 2 and 4 cannot run: the command fails and
 //! says how to install them, or how to skip them explicitly with
@@ -47,11 +52,67 @@ const CLIENT_DOCS: &str = "signalwire_rest";
 /// 2-core machine; the margin is for a loaded 2-core CI machine.
 const PRISM_START: Duration = Duration::from_secs(120);
 
+/// The environment variable that makes the generator's node sweep run
+/// every mutated document (`full`) rather than its fixed sample.
+pub const SWEEP_VARIABLE: &str = "CODEGEN_SWEEP";
+/// The test-name filter that leaves the node sweep out (its module).
+const SWEEP_FILTER: &str = "sweep::";
+
+/// How much of the project `cargo xtask test` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The inner loop: the workspace's tests (unit, snapshot, sync, wire,
+    /// compile-fail, examples) without the node sweep; no Prism, no spec
+    /// lint, no doc tests, no docs, no Fabric-only build.
+    Quick,
+    /// What CI runs: every step, the node sweep on its fixed sample.
+    Ci,
+    /// Every step, the node sweep on every mutated document.
+    Full,
+}
+
 /// What `cargo xtask test` was asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Skip the steps that need Node.js (spec lint and contract tests).
     pub skip_contract: bool,
+    /// How much to run.
+    pub scope: Scope,
+}
+
+impl Options {
+    /// The options of `cargo xtask test FLAGS...`: `--quick`, `--full`,
+    /// `--skip-contract`, each at most once; `--quick` with `--full` is an
+    /// error, and `--quick` needs no `--skip-contract` (it runs no contract
+    /// step).
+    pub fn parse(flags: &[&str]) -> Result<Options> {
+        let mut options = Options {
+            skip_contract: false,
+            scope: Scope::Ci,
+        };
+        let mut seen = Vec::new();
+        for &flag in flags {
+            if seen.contains(&flag) {
+                bail!("`{flag}` is given twice");
+            }
+            seen.push(flag);
+            match flag {
+                "--skip-contract" => options.skip_contract = true,
+                "--quick" | "--full" if options.scope != Scope::Ci => {
+                    bail!("`--quick` and `--full` exclude each other")
+                }
+                "--quick" => options.scope = Scope::Quick,
+                "--full" => options.scope = Scope::Full,
+                other => bail!(
+                    "`cargo xtask test` takes `--quick`, `--full` and `--skip-contract`, not `{other}`"
+                ),
+            }
+        }
+        if options.scope == Scope::Quick {
+            options.skip_contract = true;
+        }
+        Ok(options)
+    }
 }
 
 /// Runs every step from the workspace root.
@@ -59,9 +120,27 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
     let cargo = crate::cargo();
     let mut totals = Totals::default();
     let tools = root.join(TOOLS);
+
+    if options.scope == Scope::Quick {
+        eprintln!(
+            "==> quick: the workspace's tests without the node sweep; no spec lint, Prism, \
+             doc tests, docs or Fabric-only build (`cargo xtask test` runs them)"
+        );
+        step(
+            &mut totals,
+            "workspace tests (quick)",
+            Command::new(&cargo)
+                .args(WORKSPACE_TESTS)
+                .arg("--all-targets")
+                .args(["--", "--skip", SWEEP_FILTER])
+                .env_remove(SWEEP_VARIABLE)
+                .current_dir(root),
+        )?;
+        return totals.close();
+    }
+
     // What the generator reads: the spec with the overlay applied.
     let spec = crate::applied_file(root)?;
-
     if options.skip_contract {
         eprintln!(
             "==> SKIPPED on request (--skip-contract): spec lint and contract tests against Prism"
@@ -89,14 +168,16 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         )?;
     }
 
-    step(
-        &mut totals,
-        "workspace tests",
-        Command::new(&cargo)
-            .args(WORKSPACE_TESTS)
-            .arg("--all-targets")
-            .current_dir(root),
-    )?;
+    let mut workspace_tests = Command::new(&cargo);
+    workspace_tests
+        .args(WORKSPACE_TESTS)
+        .arg("--all-targets")
+        .current_dir(root);
+    match options.scope {
+        Scope::Full => workspace_tests.env(SWEEP_VARIABLE, "full"),
+        _ => workspace_tests.env_remove(SWEEP_VARIABLE),
+    };
+    step(&mut totals, "workspace tests", &mut workspace_tests)?;
     step(
         &mut totals,
         "the client with one area alone (Fabric)",
@@ -166,12 +247,7 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
     eprintln!("==> rendered links of {}", docs.display());
     check_rendered_links(&docs)?;
 
-    // One closing line for the whole run, whichever runner reported last.
-    println!("tests: {} passed, {} failed", totals.passed, totals.failed);
-    if totals.passed == 0 {
-        bail!("no test ran");
-    }
-    Ok(())
+    totals.close()
 }
 
 fn require_npm() -> Result<()> {
@@ -196,6 +272,7 @@ fn require_npm() -> Result<()> {
 /// Runs one step, passing its output through and counting the tests it reports.
 fn step(totals: &mut Totals, what: &str, command: &mut Command) -> Result<()> {
     eprintln!("==> {what}: {command:?}");
+    let started = Instant::now();
     let mut child = command
         .stdout(Stdio::piped())
         .spawn()
@@ -211,6 +288,14 @@ fn step(totals: &mut Totals, what: &str, command: &mut Command) -> Result<()> {
     let status = child
         .wait()
         .with_context(|| format!("cannot wait for {what}"))?;
+    // What each step costs, for keeping CI within its budget (BENCHMARKS.md,
+    // "CI"); printed, never checked.
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "==> {what}: {} in {seconds:.1} s",
+        if status.success() { "done" } else { "failed" },
+    );
+    totals.steps.push((what.to_owned(), seconds));
     if !status.success() {
         println!("tests: {} passed, {} failed", totals.passed, totals.failed);
         bail!("{what} failed ({status})");
@@ -443,13 +528,30 @@ pub fn describe(served: &crate::spec::Served) -> String {
 }
 
 /// Tests counted from the `test result: ok. N passed; M failed; ...` lines of `cargo test`.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq)]
 struct Totals {
     passed: u64,
     failed: u64,
+    /// Each step that ran, with its wall-clock seconds.
+    steps: Vec<(String, f64)>,
 }
 
 impl Totals {
+    /// The run's end: what each step took, then one closing line for the
+    /// whole run, whichever runner reported last; an error if no test ran.
+    fn close(&self) -> Result<()> {
+        let total: f64 = self.steps.iter().map(|(_, seconds)| seconds).sum();
+        eprintln!("==> steps (wall-clock seconds, {total:.0} s in all):");
+        for (what, seconds) in &self.steps {
+            eprintln!("==>   {seconds:7.1}  {what}");
+        }
+        println!("tests: {} passed, {} failed", self.passed, self.failed);
+        if self.passed == 0 {
+            bail!("no test ran");
+        }
+        Ok(())
+    }
+
     fn add(&mut self, line: &str) {
         let Some(rest) = line.strip_prefix("test result: ") else {
             return;
@@ -473,7 +575,7 @@ impl Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::{Totals, describe, raw_link_brackets};
+    use super::{Options, Scope, Totals, describe, raw_link_brackets};
     use crate::spec::{Cut, Served, Why};
 
     #[test]
@@ -515,6 +617,42 @@ mod tests {
     }
 
     #[test]
+    fn flags_choose_the_scope() {
+        let parse = |flags: &[&str]| Options::parse(flags);
+        assert_eq!(
+            parse(&[]).unwrap(),
+            Options {
+                skip_contract: false,
+                scope: Scope::Ci
+            }
+        );
+        assert_eq!(
+            parse(&["--quick"]).unwrap(),
+            Options {
+                skip_contract: true,
+                scope: Scope::Quick
+            }
+        );
+        assert_eq!(
+            parse(&["--skip-contract", "--full"]).unwrap(),
+            Options {
+                skip_contract: true,
+                scope: Scope::Full
+            }
+        );
+        let error = |flags: &[&str]| parse(flags).unwrap_err().to_string();
+        assert_eq!(
+            error(&["--quick", "--full"]),
+            "`--quick` and `--full` exclude each other"
+        );
+        assert_eq!(error(&["--full", "--full"]), "`--full` is given twice");
+        assert_eq!(
+            error(&["--fast"]),
+            "`cargo xtask test` takes `--quick`, `--full` and `--skip-contract`, not `--fast`"
+        );
+    }
+
+    #[test]
     fn counts_cargo_test_summaries_and_ignores_other_lines() {
         let mut totals = Totals::default();
         totals.add("test result: ok. 15 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.00s");
@@ -525,7 +663,8 @@ mod tests {
             totals,
             Totals {
                 passed: 18,
-                failed: 1
+                failed: 1,
+                steps: Vec::new(),
             }
         );
     }

@@ -438,6 +438,8 @@ fn every_fixture_has_a_snapshot_folder_and_a_compile_case() {
         .filter(|t| t.dir.starts_with(SNAPSHOTS))
         .collect();
     assert!(fixtures.len() >= 7, "found only {fixtures:?}");
+    const CASES_MANIFEST: &str = "codegen/tests/compile/Cargo.toml";
+    let manifest = fs::read_to_string(root.join(CASES_MANIFEST)).unwrap();
     for fixture in fixtures {
         let name = Path::new(&fixture.dir)
             .file_name()
@@ -454,6 +456,13 @@ fn every_fixture_has_a_snapshot_folder_and_a_compile_case() {
         assert!(
             text.contains("#[path = \"../../../generated/src/runtime/mod.rs\"]"),
             "{case} does not include the client runtime"
+        );
+        // The package lists its cases (its `autotests` is off, since the
+        // cases sit at its root beside `support/`).
+        let target = format!("[[test]]\nname = \"{name}\"\npath = \"{name}.rs\"\n");
+        assert!(
+            manifest.contains(&target),
+            "{CASES_MANIFEST} does not list {case}; add:\n{target}"
         );
     }
 }

@@ -83,17 +83,15 @@ fn param_text(ty: &Ty, value: &TokenStream) -> TokenStream {
     }
 }
 
-/// The expression that gives the text of the parameter value `value` as
-/// a `String`, for values that are joined.
-fn param_string(ty: &Ty, value: &TokenStream) -> TokenStream {
+/// The function (a path or a closure) that gives the text of a parameter
+/// value, a reference to a value of the scalar type `ty`, as a `String`,
+/// for values that are joined.
+fn param_string(ty: &Ty) -> TokenStream {
     match ty {
-        Ty::String => quote!(::std::clone::Clone::clone(#value)),
-        Ty::Named(_) => quote!(::std::borrow::ToOwned::to_owned(#value.as_str())),
-        Ty::DateTime => {
-            let date_time_text = runtime("date_time_text");
-            quote!(#date_time_text(#value))
-        }
-        _ => quote!(::std::string::ToString::to_string(#value)),
+        Ty::String => quote!(::std::clone::Clone::clone),
+        Ty::Named(_) => quote!(|value| ::std::borrow::ToOwned::to_owned(value.as_str())),
+        Ty::DateTime => runtime("date_time_text"),
+        _ => quote!(::std::string::ToString::to_string),
     }
 }
 
@@ -113,8 +111,8 @@ fn put_param(param: &Param, params: &Ident) -> TokenStream {
             }
         }
         (Ty::Array(item), location) => {
-            let text = param_string(item, &value);
-            let strings = quote!(::std::iter::Iterator::map(value.iter(), |value| #text));
+            let text = param_string(item);
+            let strings = quote!(::std::iter::Iterator::map(value.iter(), #text));
             let joined = quote! {
                 &::std::iter::Iterator::collect::<::std::vec::Vec<_>>(#strings).join(",")
             };

@@ -11,6 +11,10 @@
 #[rustfmt::skip]
 #[path = "../../../generated/src/runtime/mod.rs"]
 mod runtime;
+// Clippy leaves these two lints out for exported items (its
+// `avoid-breaking-exported-api`), as the client crate's are; in a test
+// binary nothing is exported.
+#[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
 #[path = "../snapshots/type_lists_3_1/mod.rs"]
 mod api;
@@ -30,7 +34,10 @@ fn main() {
     assert_eq!(setting.key, SettingKey::Timeout);
     assert_eq!(setting.value, SettingValue::String("5m".to_owned()));
     assert!(setting.fallback.is_null());
-    assert_eq!(setting.note.as_option().map(String::as_str), Some("set by ops"));
+    assert_eq!(
+        setting.note.as_option().map(String::as_str),
+        Some("set by ops")
+    );
     assert!(setting.cleared.is_null());
 
     let seconds: SettingValue = serde_json::from_value(json!(30)).unwrap();

@@ -35,7 +35,8 @@ pub use nullable::Nullable;
 pub use retry::RetryPolicy;
 pub use unknown_value::UnknownValue;
 
-#[cfg(test)]
+/// Checked against the crate's exports when the client crate compiles.
+#[allow(unused_imports)] // a crate that includes the runtime without exports does not
 pub(crate) use reserved::TYPE_NAMES;
 
 #[allow(unused_imports)] // used only when a spec has a form body

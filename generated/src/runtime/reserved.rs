@@ -6,10 +6,11 @@
 //!
 //! The generator reads this very file (`codegen/src/lower/names/mod.rs` includes it
 //! with `#[path]`), so it is plain Rust without dependencies. Tests of the
-//! client crate keep it exact: `client.rs` compares [`CLIENT_METHODS`]
-//! with the methods its `public_methods!` block defines, and `lib.rs`
-//! compares [`TYPE_NAMES`] with the types its `export_runtime_types!`
-//! re-exports; each says which name to add or remove.
+//! runtime keep it exact: `client.rs` compares [`CLIENT_METHODS`] with the
+//! methods its `public_methods!` block defines, saying which name to add or
+//! remove; and the client crate's `lib.rs` does not compile unless
+//! [`TYPE_NAMES`] lists exactly the types its `export_runtime_types!`
+//! re-exports.
 
 /// Types the client crate exports from the runtime beside the generated ones.
 #[allow(dead_code)]

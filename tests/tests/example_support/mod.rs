@@ -9,9 +9,9 @@
 )]
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use integration_tests::{API_TOKEN, PROJECT_ID};
 use serde_json::{Value, json};
@@ -34,47 +34,16 @@ pub fn example_binary(name: &'static str) -> PathBuf {
 }
 
 /// Builds the example with the same cargo that runs the tests and returns
-/// the path cargo reports for it (falling back to the target directory).
+/// the path cargo reports for it.
 fn build_example(name: &str) -> Result<PathBuf, String> {
-    let output = Command::new(env!("CARGO"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "build",
-            "--quiet",
-            "--package",
-            "signalwire-rest",
-            "--example",
-            name,
-            "--message-format=json-render-diagnostics",
-        ])
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|error| format!("could not run cargo: {error}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "building the example {name} failed ({}):\n{}",
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let reported = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+    let artifacts = workspace_build(&["--example", name])?;
+    let binary = artifacts
+        .iter()
         .find(|message| {
-            message["reason"] == "compiler-artifact"
-                && message["target"]["name"] == name
-                && message["target"]["kind"] == json!(["example"])
+            message["target"]["name"] == name && message["target"]["kind"] == json!(["example"])
         })
-        .and_then(|message| message["executable"].as_str().map(PathBuf::from));
-    let binary = reported.unwrap_or_else(|| {
-        let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-        target_dir
-            .join("debug")
-            .join("examples")
-            .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-    });
+        .and_then(|message| message["executable"].as_str().map(PathBuf::from))
+        .ok_or_else(|| format!("cargo built the example {name} but did not report it"))?;
     if binary.is_file() {
         Ok(binary)
     } else {
@@ -83,6 +52,65 @@ fn build_example(name: &str) -> Result<PathBuf, String> {
             binary.display()
         ))
     }
+}
+
+/// The client library as the tests link it: its `.rlib` and the folder of
+/// its dependencies, for compiling a program against it with `rustc`
+/// (built once per test process, with the example `update_sip_endpoint`,
+/// which needs exactly the library the tests use).
+pub fn client_library() -> (PathBuf, PathBuf) {
+    static LIBRARY: OnceLock<Result<(PathBuf, PathBuf), String>> = OnceLock::new();
+    let built = LIBRARY.get_or_init(|| {
+        let artifacts = workspace_build(&["--example", "update_sip_endpoint"])?;
+        let rlib = artifacts
+            .iter()
+            .filter(|message| message["target"]["name"] == "signalwire_rest")
+            .filter_map(|message| message["filenames"].as_array())
+            .flatten()
+            .filter_map(Value::as_str)
+            .find(|file| file.ends_with(".rlib"))
+            .map(PathBuf::from)
+            .ok_or("cargo did not report the client library's .rlib")?;
+        let deps = rlib
+            .parent()
+            .ok_or("the .rlib has no folder")?
+            .to_path_buf();
+        Ok((rlib, deps))
+    });
+    built.clone().unwrap_or_else(|message| panic!("{message}"))
+}
+
+/// Runs `cargo build` with `what` (a target selection) on the packages
+/// `cargo xtask test` tests (its `WORKSPACE_TESTS`: the workspace without
+/// the benchmarks), with the same cargo that runs the tests, and returns
+/// the artifacts it reports (built or already fresh).
+///
+/// Selecting the same packages as the test build makes features unify as
+/// in that build, so that the client library it built is reused: selecting
+/// `signalwire-rest` alone resolves other features and compiled the
+/// 253-operation client a second time (45 s of a cold CI run).
+fn workspace_build(what: &[&str]) -> Result<Vec<Value>, String> {
+    let output = Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["build", "--quiet", "--workspace", "--exclude", "benchmarks"])
+        .args(what)
+        .arg("--message-format=json-render-diagnostics")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("could not run cargo: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo build {} failed ({}):\n{}",
+            what.join(" "),
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|message| message["reason"] == "compiler-artifact")
+        .collect())
 }
 
 /// What one run of an example printed and returned.

@@ -40,6 +40,20 @@ impl Default for Size {
     }
 }
 
+/// The synthetic document checked in as a fixture
+/// ([`FIXTURE_FILE`]), whose snapshot the snapshot tests compile and run:
+/// every construct of the document at a size whose client compiles in a
+/// few seconds. The default size is generated (not compiled) by the tests.
+pub const FIXTURE: Size = Size {
+    operations: 10,
+    schemas: 40,
+};
+
+/// Where [`FIXTURE`] is kept, relative to the workspace root; written by
+/// `cargo xtask synth --operations 10 --schemas 40 -o
+/// codegen/tests/fixtures/synthetic.json`.
+pub const FIXTURE_FILE: &str = "codegen/tests/fixtures/synthetic.json";
+
 /// The operations of one resource, in turn.
 const KINDS: usize = 5;
 /// The schemas every resource has: the entity, its id, its state enum, its
@@ -435,6 +449,45 @@ mod tests {
             .map(|item| item.as_object().unwrap().len())
             .sum();
         assert_eq!(operations, 12);
+    }
+
+    #[test]
+    fn the_fixture_is_the_synthetic_document_of_its_size() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(FIXTURE_FILE);
+        let kept = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            kept == document(FIXTURE).unwrap(),
+            "{FIXTURE_FILE} is not the synthetic document of {} operations and {} schemas; \
+             write it again with `cargo xtask synth --operations {} --schemas {} -o {FIXTURE_FILE}` \
+             and then `cargo xtask codegen`",
+            FIXTURE.operations,
+            FIXTURE.schemas,
+            FIXTURE.operations,
+            FIXTURE.schemas,
+        );
+    }
+
+    /// The default size (100 operations, 400 schemas) lowers completely:
+    /// every operation becomes a method and every component schema a type
+    /// of its own (inline enums and objects add more).
+    #[test]
+    fn every_operation_and_schema_of_the_default_size_becomes_rust() {
+        let size = Size::default();
+        let text = document(size).unwrap();
+        let api = codegen::lower_text(&text).expect("the synthetic document lowers");
+        assert_eq!(api.operations.len(), size.operations);
+        let component_types = api
+            .types
+            .iter()
+            .filter(|t| {
+                let tokens: Vec<String> = api.locations[t.name()].tokens().collect();
+                tokens.len() == 3 && tokens[..2] == ["components", "schemas"]
+            })
+            .count();
+        assert_eq!(component_types, size.schemas, "a schema was not generated");
+        codegen::generate("synthetic.json", &text).expect("the synthetic document generates");
     }
 
     #[test]

@@ -159,10 +159,7 @@ impl crate::runtime::Client {
             query
                 .push_joined(
                     "fields",
-                    ::std::iter::Iterator::map(
-                        value.iter(),
-                        |value| ::std::clone::Clone::clone(value),
-                    ),
+                    ::std::iter::Iterator::map(value.iter(), ::std::clone::Clone::clone),
                 );
         }
         let path = query.append_to(path);
@@ -193,7 +190,7 @@ impl crate::runtime::Client {
                 >(
                         ::std::iter::Iterator::map(
                             value.iter(),
-                            |value| ::std::string::ToString::to_string(value),
+                            ::std::string::ToString::to_string,
                         ),
                     )
                     .join(","),
