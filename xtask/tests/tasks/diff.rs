@@ -14,6 +14,8 @@ use codegen::diff::{Change, Classification};
 use xtask::diff::{Report, Snapshot, Version, run};
 use xtask::{CLIENT_OVERLAY, CLIENT_SPEC, workspace_root};
 
+use crate::support::edit_in;
+
 /// The old side of every fixture pair: one struct per role, an enum, two
 /// operations, an error status.
 const BASE: &str = r##"openapi: 3.0.3
@@ -575,23 +577,6 @@ fn real_spec() -> String {
 
 fn real_overlay() -> String {
     fs::read_to_string(root().join(CLIENT_OVERLAY)).unwrap()
-}
-
-/// `text` with the first `from` after `section` (which must occur exactly
-/// once) replaced by `to`: an edit inside one schema of the big document,
-/// whose schemas share many lines.
-fn edit_in(text: &str, section: &str, from: &str, to: &str) -> String {
-    assert_eq!(
-        text.matches(section).count(),
-        1,
-        "`{section}` is not in the text once"
-    );
-    let start = text.find(section).unwrap() + section.len();
-    let at = start
-        + text[start..]
-            .find(from)
-            .unwrap_or_else(|| panic!("`{from}` is not after `{section}`"));
-    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 }
 
 /// The client's side of a comparison: the real overlay applied to `spec`,

@@ -15,6 +15,8 @@ use xtask::{
     SWEEP_FILE, Target, applied, codegen, plan, sync, targets, workspace_root,
 };
 
+use crate::support::edit_in;
+
 fn root() -> PathBuf {
     workspace_root().expect("the workspace root")
 }
@@ -188,22 +190,6 @@ fn crlf_checkouts_are_not_stale() {
     fs::write(dir.path("out/src/api/mod.rs"), "a\r\nb\r\n").unwrap();
     let wanted = plan_of(&[("src/api/mod.rs", "a\nb\n")]);
     assert!(sync(&dir.0, &wanted, Mode::Check).unwrap().is_empty());
-}
-
-/// `text` with the first `from` after `section` (which must occur exactly
-/// once) replaced by `to`.
-fn edit_in(text: &str, section: &str, from: &str, to: &str) -> String {
-    assert_eq!(
-        text.matches(section).count(),
-        1,
-        "`{section}` is not in the text once; update this test"
-    );
-    let start = text.find(section).unwrap() + section.len();
-    let at = start
-        + text[start..]
-            .find(from)
-            .unwrap_or_else(|| panic!("`{from}` is not after `{section}`; update this test"));
-    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 }
 
 #[test]

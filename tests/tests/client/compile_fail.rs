@@ -10,9 +10,9 @@
 //! place elsewhere by file only, so that regenerating the client does not
 //! move them), and its notes and help. They may change with rustc's
 //! version; after reviewing a change, write them again with
-//! `UI_EXPECTED=overwrite cargo test -p integration-tests --test compile_fail`.
+//! `UI_EXPECTED=overwrite cargo test -p integration-tests --test client compile_fail`.
 
-mod example_support;
+use crate::example_support;
 
 use std::fmt::Write as _;
 use std::fs;

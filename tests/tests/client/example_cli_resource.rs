@@ -3,7 +3,7 @@
 //! user runs them against a local HTTP server (wiremock) through
 //! `SIGNALWIRE_BASE_URL`: what is sent, what is printed, and the exit code.
 
-mod example_support;
+use crate::example_support;
 
 use example_support::{Run, env_for, requests_seen, trimmed_lines};
 use integration_tests::{ENDPOINT_ID, ENDPOINT_PATH, expected_authorization, full_response};

@@ -3,7 +3,7 @@
 //! templates, enums whose values do not fit, names without letters, and
 //! text the model would otherwise read with parts silently dropped.
 
-mod common;
+use crate::common;
 use common::{document, errors};
 
 // ----- references -----

@@ -15,6 +15,8 @@ use std::process::{Command, Output};
 use xtask::diff::{Bump, Version, package_version};
 use xtask::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, CLIENT_SWEEP, workspace_root};
 
+use crate::support::edit_in;
+
 /// A scratch checkout holding copies of this checkout's `spec/` and
 /// `generated/` (all `spec update` reads and writes), and a folder beside
 /// it for the downloaded documents; removed when dropped.
@@ -97,22 +99,6 @@ fn changed<'a>(
         .filter(|path| before.get(*path) != after.get(*path))
         .map(String::as_str)
         .collect()
-}
-
-/// `text` with the first `from` after `section` (which must occur exactly
-/// once) replaced by `to`.
-fn edit_in(text: &str, section: &str, from: &str, to: &str) -> String {
-    assert_eq!(
-        text.matches(section).count(),
-        1,
-        "`{section}` is not in the text once; update this test"
-    );
-    let start = text.find(section).unwrap() + section.len();
-    let at = start
-        + text[start..]
-            .find(from)
-            .unwrap_or_else(|| panic!("`{from}` is not after `{section}`; update this test"));
-    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 }
 
 /// The client crate's package version in the checkout at `root`.

@@ -1,7 +1,7 @@
 //! Each rule of the differ on the smallest edit of a document that needs it:
 //! the diff of the two lowered documents holds exactly the changes listed,
 //! so a rule that stops firing, or fires as another, fails here. (The rules
-//! also asserted through `cargo xtask diff` are in `xtask/tests/diff.rs`.)
+//! also asserted through `cargo xtask diff` are in `xtask/tests/tasks/diff.rs`.)
 
 use codegen::diff::{Change, Classification, diff};
 

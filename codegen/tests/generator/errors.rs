@@ -3,7 +3,7 @@
 //! order; and odd documents give errors, not panics (the mutation sweep is
 //! `sweep.rs`; more bad documents are in `bad_input.rs`).
 
-mod common;
+use crate::common;
 use common::{HEAD, document, errors, pointers, returns};
 
 // ----- not a document the generator can read -----
@@ -790,7 +790,7 @@ fn a_server_url_with_an_undeclared_variable() {
 /// The names the client runtime takes, as the generator reads them; the
 /// client crate's own tests keep this list equal to the runtime's public
 /// surface.
-#[path = "../../generated/src/runtime/reserved.rs"]
+#[path = "../../../generated/src/runtime/reserved.rs"]
 mod reserved;
 
 #[test]

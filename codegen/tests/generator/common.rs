@@ -1,9 +1,6 @@
-//! Helpers shared by the bad-document tests (`errors.rs`, `bad_input.rs`,
-//! `sweep.rs`): the exact error text and pointers `generate` gives, and a
+//! Helpers shared by the bad-document tests (`errors`, `bad_input`,
+//! `sweep`): the exact error text and pointers `generate` gives, and a
 //! run that turns a panic into a test failure naming the input.
-
-// Each test binary that includes this module uses part of it.
-#![allow(dead_code)]
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Map, Value, json};
 
-mod common;
+use crate::common;
 
 /// The fewest mutated documents the full sweep must run.
 const AT_LEAST: usize = 10_000;

@@ -3,7 +3,7 @@
 //! (wiremock) through `SIGNALWIRE_BASE_URL`. These tests check what is sent,
 //! what is printed, and the exit code.
 
-mod example_support;
+use crate::example_support;
 
 use std::ffi::OsStr;
 use std::net::TcpListener;

@@ -1,12 +1,7 @@
 //! Running the example programs of `signalwire-rest` as a user runs
 //! them: each built once per test process, then started with arguments and
 //! exactly the `SIGNALWIRE_*` variables a test gives. Shared by the
-//! `example_cli*` test files through `mod example_support;`.
-
-#![allow(
-    dead_code,
-    reason = "each test file uses a part of this module, not necessarily all of it"
-)]
+//! `example_cli*` modules and `compile_fail`.
 
 use std::ffi::OsStr;
 use std::path::PathBuf;

@@ -1,0 +1,15 @@
+//! The generator's integration tests, one binary (one link, one process):
+//! bad documents and their exact errors, the node sweep, locations, the
+//! overlay engine, the diff rules, and the upstream document generating
+//! verbatim. Each module says what it covers; `common` holds what several
+//! of them share. The snapshots are compiled by the workspace member
+//! `tests/compile` (package `snapshot-tests`), not here.
+
+mod bad_input;
+mod common;
+mod compile;
+mod diff_rules;
+mod errors;
+mod locations;
+mod overlay;
+mod sweep;
