@@ -243,6 +243,11 @@ pub struct Field {
     /// is [`Presence::Optional`] and starts empty), or the union an `allOf`
     /// shares its object with (then it is [`Presence::Required`]).
     pub flatten: bool,
+    /// Whether the field is a list ([`Ty::Array`]) that the document also
+    /// allows as one value: a form body's field that is a scalar or an
+    /// array of it (`anyOf: [T, array of T]`, a key that "can be specified
+    /// multiple times"). One value decodes as a list of one.
+    pub one_or_many: bool,
 }
 
 impl Field {
@@ -611,6 +616,7 @@ mod tests {
             setter: "tags".to_owned(),
             clearer: None,
             flatten,
+            one_or_many: false,
         }
     }
 

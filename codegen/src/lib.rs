@@ -36,6 +36,10 @@ pub const API_DIR: &str = "src/api";
 /// `source` is the document's path as the generated headers name it
 /// (e.g. `spec/api.yaml`).
 ///
+/// The output always holds `src/api/areas.md`, the part of the crate's
+/// front page on its API areas (a sentence, and a table when there are
+/// areas), which the client crate's hand-written root includes.
+///
 /// On failure, returns every problem found, each with the JSON pointer of the
 /// offending place; nothing is generated then.
 pub fn generate(source: &str, text: &str) -> Result<Output, Errors> {
@@ -58,9 +62,11 @@ pub fn generate_api(source: &str, api: &ir::Api) -> Result<Output, Errors> {
     for (file, tokens) in fixed.into_iter().chain(areas) {
         output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);
     }
-    if let Some(table) = emit::areas::table(api, source) {
-        output.insert(format!("{API_DIR}/{}", emit::areas::TABLE_FILE), table);
-    }
+    // Always written: the client crate's hand-written root includes it.
+    output.insert(
+        format!("{API_DIR}/{}", emit::areas::FRONT_PAGE_FILE),
+        emit::areas::front_page(api, source),
+    );
     Ok(output)
 }
 

@@ -96,8 +96,10 @@ fn field(field: &Field) -> TokenStream {
     }
 }
 
-/// The `#[serde(...)]` of a field: flattened, or renamed to its wire name
-/// and left out of the output when unset; `None` when it needs neither.
+/// The `#[serde(...)]` of a field: flattened, or renamed to its wire name,
+/// left out of the output when unset and, for a list the document also
+/// allows as one value, decoded from either; `None` when it needs none of
+/// these.
 fn serde_attribute(field: &Field) -> Option<TokenStream> {
     let wire = &field.wire;
     let mut serde = Vec::new();
@@ -119,6 +121,17 @@ fn serde_attribute(field: &Field) -> Option<TokenStream> {
                 serde.push(quote!(default, skip_serializing_if = #is_absent));
             }
             Presence::Required | Presence::RequiredNullable => {}
+        }
+        if field.one_or_many {
+            // A list the document also allows as one value: decoded by the
+            // runtime, which takes either. Without the derive's own
+            // handling of `Option`, a missing nullable field needs
+            // `default` to read as `None`, as it does without this.
+            let one_or_many = runtime_text("one_or_many");
+            serde.push(quote!(deserialize_with = #one_or_many));
+            if field.presence == Presence::RequiredNullable {
+                serde.push(quote!(default));
+            }
         }
     }
     (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]))

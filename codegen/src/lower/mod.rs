@@ -20,7 +20,7 @@ mod refs;
 mod schema;
 mod shape;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::OpenAPI;
 
@@ -39,6 +39,7 @@ pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
         component_names: BTreeMap::new(),
         types: Vec::new(),
         locations: BTreeMap::new(),
+        replaced_unions: BTreeSet::new(),
     };
     let api = lowerer.api();
     lowerer.diagnostics.finish(api)
@@ -56,6 +57,10 @@ struct Lowerer<'a> {
     types: Vec<TypeDef>,
     /// Rust item path -> the place it is named for ([`Api::locations`]).
     locations: BTreeMap<String, Pointer>,
+    /// The unions that a form body's field held and now holds as a list
+    /// (see `operation::bodies`); those nothing else uses are dropped once
+    /// every operation is lowered.
+    replaced_unions: BTreeSet<String>,
 }
 
 impl Lowerer<'_> {
@@ -74,6 +79,7 @@ impl Lowerer<'_> {
         self.check_security();
         self.component_schemas();
         let mut operations = self.operations();
+        self.drop_replaced_unions(&operations);
         let mut types = std::mem::take(&mut self.types);
         types.sort_by(|a, b| a.name().cmp(b.name()));
         self.box_recursion(&mut types);

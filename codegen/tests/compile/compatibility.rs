@@ -1,8 +1,10 @@
 //! The `compatibility` snapshot compiles with the client runtime, and its
 //! client, run against a loopback server, sends form bodies
 //! (`application/x-www-form-urlencoded`: fields in order, arrays as
-//! repeated keys, unset fields left out) and query filters whose names end
-//! in `<`, `>`, `<=` or `>=` under their exact wire names.
+//! repeated keys, unset fields left out, a field that the document allows
+//! as one value or an array of it as a list, sent as repeated keys) and
+//! query filters whose names end in `<`, `>`, `<=` or `>=` under their
+//! exact wire names.
 
 #![deny(warnings)]
 // A binary uses only part of the runtime and of the generated items, and
@@ -26,18 +28,22 @@ mod loopback;
 
 use api::{
     CallStatus, CreateCallRequest, CreateCallRequestRequired,
-    CreateCallRequestStatusCallbackEventItem as Event, HttpMethod, ListCallsParams,
-    UpdateCallRequest, UpdateCallRequestStatus,
+    CreateCallRequestStatusCallbackEventItem as Event, CreateMessageRequest,
+    CreateMessageRequestRequired, HttpMethod, ListCallsParams, UpdateCallRequest,
+    UpdateCallRequestStatus,
 };
 use loopback::{Reply, next, serve};
 
 const CALL: &str = r#"{"sid": "CA1", "account_sid": "6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b",
     "to": "+15550100", "from": "+15550199", "status": "queued"}"#;
+const MESSAGE: &str =
+    r#"{"sid": "SM1", "to": "+15550100", "from": "+15550199", "status": "queued"}"#;
 
 fn main() {
     let (base_url, received) = serve(|request| match request.method.as_str() {
         "GET" => Reply::json(200, r#"{"calls": [], "page": 0, "page_size": 50}"#),
         "POST" if request.target.ends_with("/Calls") => Reply::json(201, CALL),
+        "POST" if request.target.ends_with("/Messages") => Reply::json(201, MESSAGE),
         _ => Reply::json(200, CALL),
     });
     let (client, tokio) = loopback::client(&base_url);
@@ -90,6 +96,61 @@ fn main() {
     let sent = next(&received);
     assert_eq!(sent.target, format!("{prefix}/CA1"));
     assert_eq!(sent.body, b"Status=completed");
+
+    // `MediaUrl` is one URL or an array of them in the document, and a
+    // list here: each item is a pair of its own, one URL is a list of one,
+    // and an unset list sends nothing.
+    let messages = "/Accounts/6cbd8a4e-4b3c-4f7d-9a2b-1c2d3e4f5a6b/Messages";
+    let message = CreateMessageRequest::new(CreateMessageRequestRequired {
+        to: "+15550100".to_owned(),
+        from: "+15550199".to_owned(),
+    })
+    .body("two pictures");
+    let send = |request: &CreateMessageRequest| {
+        let sent = tokio
+            .block_on(client.create_message(account, request))
+            .expect("a 201");
+        assert_eq!(sent.sid, "SM1");
+        let sent = next(&received);
+        assert_eq!(sent.target, messages);
+        String::from_utf8(sent.body).unwrap()
+    };
+    let two = message.clone().media_url([
+        "https://example.com/a.png".to_owned(),
+        "https://example.com/b c.png".to_owned(),
+    ]);
+    assert_eq!(
+        send(&two),
+        "To=%2B15550100&From=%2B15550199&Body=two+pictures\
+         &MediaUrl=https%3A%2F%2Fexample.com%2Fa.png&MediaUrl=https%3A%2F%2Fexample.com%2Fb+c.png"
+    );
+    let one = message
+        .clone()
+        .media_url(["https://example.com/a.png".to_owned()]);
+    assert_eq!(
+        send(&one),
+        "To=%2B15550100&From=%2B15550199&Body=two+pictures\
+         &MediaUrl=https%3A%2F%2Fexample.com%2Fa.png"
+    );
+    assert_eq!(
+        send(&message),
+        "To=%2B15550100&From=%2B15550199&Body=two+pictures"
+    );
+    // Read from JSON, the field takes either spelling the document allows.
+    let read = |media: serde_json::Value| -> CreateMessageRequest {
+        serde_json::from_value(serde_json::json!({
+            "To": "+15550100", "From": "+15550199", "Body": "two pictures", "MediaUrl": media,
+        }))
+        .unwrap()
+    };
+    assert_eq!(read(serde_json::json!("https://example.com/a.png")), one);
+    assert_eq!(
+        read(serde_json::json!([
+            "https://example.com/a.png",
+            "https://example.com/b c.png"
+        ])),
+        two
+    );
 
     // Filters named apart by their trailing comparison, and two spellings
     // of one parameter numbered, each sent under its own wire name.

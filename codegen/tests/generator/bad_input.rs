@@ -1,7 +1,8 @@
 //! More bad documents, each with the exact errors a user sees and the JSON
 //! pointer of each place: references into the wrong place, malformed
-//! templates, enums whose values do not fit, names without letters, and
-//! text the model would otherwise read with parts silently dropped.
+//! templates, enums whose values do not fit, names without letters, form
+//! fields without a form spelling, and text the model would otherwise read
+//! with parts silently dropped.
 
 use crate::common;
 use common::{document, errors};
@@ -249,6 +250,56 @@ fn a_parameter_described_by_content() {
         errors(&text),
         "1 problem in the OpenAPI document\n  \
          #/paths/~1books~1{id}/get/parameters/0: unsupported: a parameter described by `content`"
+    );
+}
+
+// ----- form bodies -----
+
+#[test]
+fn form_fields_that_are_neither_a_scalar_nor_a_list_of_one() {
+    // One value or an array of it is a list (`Vec<T>`); a value of one of
+    // two scalar types, an array of another type than the value's, or an
+    // object has no form spelling, and each is reported where declared.
+    let text = document(
+        r"paths:
+  /books:
+    post:
+      operationId: addBook
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema: {$ref: '#/components/schemas/NewBook'}
+      responses:
+        '204': {description: Added.}
+components:
+  schemas:
+    NewBook:
+      type: object
+      properties:
+        Tag:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+        Isbn:
+          anyOf: [{type: string}, {type: integer}]
+        Page:
+          anyOf: [{type: integer}, {type: array, items: {type: string}}]
+        Author:
+          type: object
+          properties:
+            name: {type: string}
+",
+    );
+    assert_eq!(
+        errors(&text),
+        "3 problems in the OpenAPI document\n  \
+         #/components/schemas/NewBook/properties/Isbn: unsupported: the form field `Isbn`: \
+         a form field is a string, number, boolean or string enum, an array of those, or one of \
+         those or an array of it (`anyOf` or `oneOf` of `T` and `array of T`)\n  \
+         #/components/schemas/NewBook/properties/Page: unsupported: the form field `Page`: \
+         a form field is a string, number, boolean or string enum, an array of those, or one of \
+         those or an array of it (`anyOf` or `oneOf` of `T` and `array of T`)\n  \
+         #/components/schemas/NewBook/properties/Author: unsupported: the form field `Author`: \
+         a form field is a string, number, boolean or string enum, an array of those, or one of \
+         those or an array of it (`anyOf` or `oneOf` of `T` and `array of T`)"
     );
 }
 

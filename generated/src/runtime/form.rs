@@ -3,7 +3,8 @@
 //!
 //! - a string, number, boolean or enum value is one pair;
 //! - an array is one pair per item, under the same key (`Tag=a&Tag=b`);
-//!   an empty array sends nothing;
+//!   an empty array sends nothing (a field the document allows as one
+//!   value or an array of it is such an array, one value a list of one);
 //! - an absent optional field, and a nullable one set to `null`, send
 //!   nothing: a form has no way to write `null`.
 //!

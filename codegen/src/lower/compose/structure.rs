@@ -99,6 +99,7 @@ impl<'a> Lowerer<'a> {
             setter: String::new(),
             clearer: None,
             flatten: false,
+            one_or_many: false,
         })
     }
 
@@ -163,6 +164,7 @@ impl<'a> Lowerer<'a> {
             setter: String::new(),
             clearer: None,
             flatten: true,
+            one_or_many: false,
         })
     }
 
@@ -211,6 +213,7 @@ impl<'a> Lowerer<'a> {
             setter: String::new(),
             clearer: None,
             flatten: true,
+            one_or_many: false,
         })
     }
 

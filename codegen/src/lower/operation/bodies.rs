@@ -1,9 +1,11 @@
 //! Bodies: the request body of an operation (JSON, or a form), and the media type (JSON, or `text/plain` for responses) a body is read from.
 
+use std::collections::BTreeSet;
+
 use openapiv3::{MediaType, ReferenceOr, RequestBody};
 
 use crate::error::Pointer;
-use crate::ir::{Body, BodyEncoding, BodyFormat, Ty, TypeDef};
+use crate::ir::{Body, BodyEncoding, BodyFormat, Operation, Ty, TypeDef};
 use crate::lower::Lowerer;
 
 impl<'a> Lowerer<'a> {
@@ -75,49 +77,155 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// A form body is an object whose fields are scalars, string enums or
-    /// arrays of them: each field is one `key=value` pair, or one per item.
-    /// Anything else is reported where it is declared.
+    /// A form body is the fields of one object, each of them:
+    ///
+    /// - a scalar (a string, number, integer or boolean, with or without a
+    ///   format) or a string enum: one `key=value` pair;
+    /// - an array of those: one pair per item, under the same key;
+    /// - one such value or an array of it (an `anyOf`/`oneOf` of `T` and
+    ///   `array of T`: how form APIs write a key that "can be specified
+    ///   multiple times", such as `MediaUrl`): the field is a list,
+    ///   `Vec<T>`, sent as the array is; one value is a list of one (and
+    ///   decodes as one, [`crate::ir::Field::one_or_many`]). The union the member
+    ///   schemas made is dropped unless something else uses it
+    ///   ([`Lowerer::drop_replaced_unions`]).
+    ///
+    /// Anything else (an object, a union of other members, an array of
+    /// those) is reported where the field is declared.
     fn check_form(&mut self, ty: &Ty, pointer: &Pointer) -> Option<()> {
         let ty = self.unaliased(ty.clone());
         let found = match &ty {
-            Ty::Named(name) => self.types.iter().find_map(|def| match def {
-                TypeDef::Struct(s) if s.name == *name => Some((name.clone(), s.fields.clone())),
-                _ => None,
-            }),
+            Ty::Named(name) => self
+                .types
+                .iter()
+                .enumerate()
+                .find_map(|(index, def)| match def {
+                    TypeDef::Struct(s) if s.name == *name => {
+                        Some((index, s.name.clone(), s.fields.clone()))
+                    }
+                    _ => None,
+                }),
             _ => None,
         };
-        let Some((name, fields)) = found else {
+        let Some((index, name, fields)) = found else {
             return self.unsupported(
                 pointer,
                 "a form body that is not an object (a form is the fields of one object)",
             );
         };
         let mut ok = true;
-        for field in fields {
+        for (position, field) in fields.iter().enumerate() {
             let value = match self.unaliased(field.ty.clone()) {
                 Ty::Array(item) => self.unaliased(*item),
                 other => other,
             };
-            if field.flatten || !self.is_scalar(&value) {
-                ok = false;
-                // Where lowering named the field: its property.
-                let at = self
-                    .locations
-                    .get(&format!("{name}::{}", field.name))
-                    .unwrap_or(pointer)
-                    .clone();
-                self.diagnostics.unsupported(
-                    &at,
-                    format!(
-                        "the form field `{}`: a form field is a string, number, boolean, \
-                         string enum or an array of them",
-                        field.wire
-                    ),
-                );
+            if !field.flatten && self.is_scalar(&value) {
+                continue;
             }
+            if let (false, Ty::Named(union)) = (field.flatten, &value)
+                && let Some(item) = self.one_or_many(union)
+            {
+                self.replaced_unions.insert(union.clone());
+                if let TypeDef::Struct(form) = &mut self.types[index] {
+                    let field = &mut form.fields[position];
+                    field.ty = Ty::Array(Box::new(item));
+                    field.one_or_many = true;
+                    field.docs.extend([
+                        String::new(),
+                        format!(
+                            "One value or several, as the API takes either: each item is \
+                             sent as a `{}` pair of its own.",
+                            field.wire
+                        ),
+                    ]);
+                }
+                continue;
+            }
+            ok = false;
+            // Where lowering named the field: its property.
+            let at = self
+                .locations
+                .get(&format!("{name}::{}", field.name))
+                .unwrap_or(pointer)
+                .clone();
+            self.diagnostics.unsupported(
+                &at,
+                format!(
+                    "the form field `{}`: a form field is a string, number, boolean or string \
+                     enum, an array of those, or one of those or an array of it (`anyOf` \
+                     or `oneOf` of `T` and `array of T`)",
+                    field.wire
+                ),
+            );
         }
         ok.then_some(())
+    }
+
+    /// The item type `T` of the union `name` when it is one value of `T`
+    /// or an array of `T` (in either order, aliases resolved) and `T` is a
+    /// scalar a form field can be: the type of the array's items, as the
+    /// list holds them. `None` for any other type.
+    fn one_or_many(&self, name: &str) -> Option<Ty> {
+        let union = self.types.iter().find_map(|def| match def {
+            TypeDef::Union(union) if union.name == name && union.tag.is_none() => Some(union),
+            _ => None,
+        })?;
+        let [first, second] = union.variants.as_slice() else {
+            return None;
+        };
+        let (one, many) = match (
+            self.unaliased(first.ty.clone()),
+            self.unaliased(second.ty.clone()),
+        ) {
+            (Ty::Array(item), other) | (other, Ty::Array(item)) => (other, *item),
+            _ => return None,
+        };
+        (self.unaliased(many.clone()) == one && self.is_scalar(&one)).then_some(many)
+    }
+
+    /// Drops each union of [`Lowerer::replaced_unions`] that is not a
+    /// component schema and that no type or operation uses any longer
+    /// (the union made of a form field's members, now a list), with its
+    /// recorded places; a component schema stays a type of its own, and a
+    /// union another type holds stays for it.
+    pub(in crate::lower) fn drop_replaced_unions(&mut self, operations: &[Operation]) {
+        let replaced = std::mem::take(&mut self.replaced_unions);
+        let mut used: BTreeSet<&str> = BTreeSet::new();
+        let held = self.types.iter().flat_map(|def| -> Vec<&Ty> {
+            match def {
+                TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+                TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+                TypeDef::Alias(a) => vec![&a.ty],
+                TypeDef::Enum(_) => Vec::new(),
+            }
+        });
+        let operations = operations.iter().flat_map(|op| {
+            let params = op.params.iter().map(|param| &param.ty);
+            let query = op.query.iter().flat_map(|q| q.params.iter().map(|p| &p.ty));
+            let body = op.body.iter().map(|body| &body.ty);
+            let errors = op.errors.variants.iter().filter_map(|v| v.ty.as_ref());
+            params
+                .chain(query)
+                .chain(body)
+                .chain(op.success.ty.iter())
+                .chain(errors)
+        });
+        for ty in held.chain(operations) {
+            names(ty, &mut used);
+        }
+        let components: BTreeSet<&str> =
+            self.component_names.values().map(String::as_str).collect();
+        let dropped: BTreeSet<String> = replaced
+            .into_iter()
+            .filter(|name| !used.contains(name.as_str()) && !components.contains(name.as_str()))
+            .collect();
+        self.types.retain(|def| !dropped.contains(def.name()));
+        self.locations.retain(|item, _| {
+            let owner = item
+                .split_once("::")
+                .map_or(item.as_str(), |(owner, _)| owner);
+            !dropped.contains(owner)
+        });
     }
 
     /// The media type of a response body: JSON if the response offers it,
@@ -158,6 +266,19 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// The named types `ty` mentions, at any depth, added to `out`.
+fn names<'t>(ty: &'t Ty, out: &mut BTreeSet<&'t str>) {
+    match ty {
+        Ty::Named(name) => {
+            out.insert(name);
+        }
+        Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
+            names(inner, out)
+        }
+        _ => {}
+    }
+}
+
 /// A media type without its parameters, lower-cased: type and subtype are
 /// case-insensitive (RFC 9110), so `Application/JSON; charset=utf-8` is
 /// `application/json`.
@@ -186,6 +307,188 @@ fn is_json(media_type: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::{Api, Field, Struct};
+
+    /// The document of one form operation whose body is `Form`, with the
+    /// component schemas `schemas` (YAML, indented as under `schemas:`).
+    fn lowered(schemas: &str) -> Api {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\npaths:\n  /messages:\n    post:\n      \
+             operationId: send\n      requestBody:\n        content:\n          \
+             application/x-www-form-urlencoded:\n            schema: {{$ref: '#/components/schemas/Form'}}\n      \
+             responses: {{'204': {{description: Sent.}}}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        crate::lower_text(&text).unwrap_or_else(|errors| panic!("{errors}\n{text}"))
+    }
+
+    fn structure<'a>(api: &'a Api, name: &str) -> &'a Struct {
+        api.types
+            .iter()
+            .find_map(|def| match def {
+                TypeDef::Struct(s) if s.name == name => Some(s),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no struct {name}"))
+    }
+
+    fn field<'a>(api: &'a Api, name: &str, field: &str) -> &'a Field {
+        let s = structure(api, name);
+        s.fields
+            .iter()
+            .find(|f| f.name == field)
+            .unwrap_or_else(|| panic!("no field {name}::{field}"))
+    }
+
+    #[test]
+    fn a_form_field_of_one_scalar_or_an_array_of_it_is_a_list() {
+        let api = lowered(
+            "    Form:
+      type: object
+      properties:
+        MediaUrl:
+          anyOf: [{type: string, format: uri}, {type: array, items: {type: string, format: uri}}]
+        Delay:
+          oneOf: [{type: array, items: {type: integer, format: int32}}, {type: integer, format: int32}]
+        Price:
+          anyOf: [{type: number}, {type: array, items: {type: number}}]
+        Flag:
+          anyOf: [{type: boolean}, {type: array, items: {type: boolean}}]
+        Id:
+          anyOf: [{type: string, format: uuid}, {type: array, items: {type: string, format: uuid}}]
+",
+        );
+        for (name, item) in [
+            ("media_url", Ty::String),
+            ("delay", Ty::I32),
+            ("price", Ty::F64),
+            ("flag", Ty::Bool),
+            ("id", Ty::Uuid),
+        ] {
+            let field = field(&api, "Form", name);
+            assert_eq!(field.ty, Ty::Array(Box::new(item)), "{name}");
+            assert!(field.one_or_many, "{name}");
+            assert!(
+                field
+                    .docs
+                    .last()
+                    .is_some_and(|line| line.contains("One value or several")),
+                "{name}: {:?}",
+                field.docs
+            );
+        }
+        // The unions the members made are gone, with their places.
+        let names: Vec<&str> = api.types.iter().map(TypeDef::name).collect();
+        assert_eq!(names, ["Form"]);
+        assert!(
+            !api.locations.keys().any(|item| item.starts_with("Form")
+                && item != "Form"
+                && !item.starts_with("Form::")),
+            "{:?}",
+            api.locations.keys().collect::<Vec<_>>()
+        );
+        assert!(api.locations.contains_key("Form::media_url"));
+    }
+
+    #[test]
+    fn a_plain_array_or_scalar_form_field_is_as_it_was() {
+        let api = lowered(
+            "    Form:
+      type: object
+      properties:
+        Tag: {type: array, items: {type: string}}
+        To: {type: string}
+",
+        );
+        assert_eq!(
+            field(&api, "Form", "tag").ty,
+            Ty::Array(Box::new(Ty::String))
+        );
+        assert!(!field(&api, "Form", "tag").one_or_many);
+        assert_eq!(field(&api, "Form", "to").ty, Ty::String);
+        assert!(!field(&api, "Form", "to").one_or_many);
+    }
+
+    #[test]
+    fn a_component_union_stays_a_type_of_its_own() {
+        let api = lowered(
+            "    MediaUrls:
+      anyOf: [{type: string}, {type: array, items: {type: string}}]
+    Form:
+      type: object
+      properties:
+        MediaUrl: {$ref: '#/components/schemas/MediaUrls'}
+",
+        );
+        assert_eq!(
+            field(&api, "Form", "media_url").ty,
+            Ty::Array(Box::new(Ty::String))
+        );
+        assert!(
+            api.types
+                .iter()
+                .any(|def| matches!(def, TypeDef::Union(u) if u.name == "MediaUrls"))
+        );
+    }
+
+    #[test]
+    fn a_union_another_type_holds_stays_for_it() {
+        // `Echo` merges `Form`'s properties, union and all, and is read as
+        // JSON: there the union keeps both spellings apart.
+        let api = lowered(
+            "    Form:
+      type: object
+      properties:
+        MediaUrl:
+          anyOf: [{type: string}, {type: array, items: {type: string}}]
+    Echo:
+      allOf:
+        - $ref: '#/components/schemas/Form'
+        - type: object
+          properties:
+            sid: {type: string}
+",
+        );
+        assert_eq!(
+            field(&api, "Form", "media_url").ty,
+            Ty::Array(Box::new(Ty::String))
+        );
+        let held = &field(&api, "Echo", "media_url").ty;
+        let Ty::Named(union) = held else {
+            panic!("Echo::media_url is {held:?}");
+        };
+        assert!(
+            api.types
+                .iter()
+                .any(|def| matches!(def, TypeDef::Union(u) if u.name == *union))
+        );
+        assert!(!field(&api, "Echo", "media_url").one_or_many);
+    }
+
+    #[test]
+    fn one_scalar_or_an_array_of_another_is_no_list() {
+        for members in [
+            "[{type: string}, {type: array, items: {type: integer}}]",
+            "[{type: string}, {type: integer}]",
+            "[{type: string}, {type: array, items: {type: string}}, {type: integer}]",
+            "[{type: object}, {type: array, items: {type: object}}]",
+        ] {
+            let text = format!(
+                "openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\npaths:\n  /m:\n    post:\n      \
+                 operationId: send\n      requestBody:\n        content:\n          \
+                 application/x-www-form-urlencoded:\n            schema:\n              \
+                 type: object\n              properties:\n                \
+                 Media: {{anyOf: {members}}}\n      responses: {{'204': {{description: Sent.}}}}\n"
+            );
+            let errors = crate::lower_text(&text).expect_err(members).to_string();
+            assert!(
+                errors.contains(
+                    "#/paths/~1m/post/requestBody/content/application~1x-www-form-urlencoded/\
+                     schema/properties/Media: unsupported: the form field `Media`"
+                ),
+                "{members}: {errors}"
+            );
+        }
+    }
 
     #[test]
     fn media_types_are_read_without_parameters_or_case() {

@@ -321,6 +321,7 @@ impl<'a> Lowerer<'a> {
                 setter: String::new(),
                 clearer: None,
                 flatten: false,
+                one_or_many: false,
             },
         ))
     }

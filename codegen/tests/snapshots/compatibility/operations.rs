@@ -80,6 +80,72 @@ impl crate::runtime::Client {
     }
 }
 
+/// The error responses `create_message` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateMessageError {}
+
+impl CreateMessageError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for CreateMessageError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+impl crate::runtime::Client {
+    /// Send a message.
+    ///
+    /// `POST /Accounts/{AccountSid}/Messages`
+    ///
+    /// # Parameters
+    ///
+    /// - `account_sid`: The account (project) the calls belong to.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateMessageError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/Accounts/{AccountSid}/Messages")]
+    #[doc(alias = "POST /Accounts/{AccountSid}/Messages")]
+    pub async fn create_message(
+        &self,
+        account_sid: ::uuid::Uuid,
+        body: &CreateMessageRequest,
+    ) -> ::std::result::Result<Message, crate::runtime::Error<CreateMessageError>> {
+        const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Messages";
+        let path = [
+            "/Accounts/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "AccountSid",
+                &::std::string::ToString::to_string(&account_sid),
+            )?,
+            "/Messages",
+        ]
+            .concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_form(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            201 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
+}
+
 /// The error responses `list_calls` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]

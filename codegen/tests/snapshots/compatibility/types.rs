@@ -488,6 +488,81 @@ impl<'de> ::serde::Deserialize<'de> for CreateCallRequestStatusCallbackEventItem
     }
 }
 
+/// The `CreateMessageRequest` object.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct CreateMessageRequest {
+    /// The number to send the message to.
+    #[serde(rename = "To")]
+    pub to: ::std::string::String,
+    /// The number the message is sent from.
+    #[serde(rename = "From")]
+    pub from: ::std::string::String,
+    /// The text of the message.
+    #[serde(
+        rename = "Body",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub body: ::std::option::Option<::std::string::String>,
+    /// The URL of a media file to send with the message. Can be specified multiple times, once per file.
+    ///
+    /// One value or several, as the API takes either: each item is sent as a `MediaUrl` pair of its own.
+    #[serde(
+        rename = "MediaUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::one_or_many"
+    )]
+    pub media_url: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+/// The fields of [`CreateMessageRequest`] the API requires, for [`CreateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CreateMessageRequestRequired {
+    /// The number to send the message to.
+    pub to: ::std::string::String,
+    /// The number the message is sent from.
+    pub from: ::std::string::String,
+}
+
+impl CreateMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: CreateMessageRequestRequired) -> Self {
+        let CreateMessageRequestRequired { to, from } = required;
+        Self {
+            to,
+            from,
+            body: ::std::default::Default::default(),
+            media_url: ::std::default::Default::default(),
+        }
+    }
+    /// The text of the message.
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The URL of a media file to send with the message. Can be specified multiple times, once per file.
+    pub fn media_url(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.media_url = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+}
+
 /// The `HttpMethod` values.
 ///
 /// Values this version of the client does not know yet decode to [`HttpMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -738,6 +813,64 @@ impl ListCallsParams {
     /// The same as `Page-Size`, as older clients spell it.
     pub fn page_size2(mut self, value: i32) -> Self {
         self.page_size2 = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The `Message` object.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct Message {
+    /// The `sid` property.
+    pub sid: ::std::string::String,
+    /// The `to` property.
+    pub to: ::std::string::String,
+    /// The `from` property.
+    pub from: ::std::string::String,
+    /// The `status` property.
+    pub status: ::std::string::String,
+    /// The `num_media` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub num_media: ::std::option::Option<::std::string::String>,
+}
+
+/// The fields of [`Message`] the API requires, for [`Message::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct MessageRequired {
+    /// The `sid` property.
+    pub sid: ::std::string::String,
+    /// The `to` property.
+    pub to: ::std::string::String,
+    /// The `from` property.
+    pub from: ::std::string::String,
+    /// The `status` property.
+    pub status: ::std::string::String,
+}
+
+impl Message {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: MessageRequired) -> Self {
+        let MessageRequired { sid, to, from, status } = required;
+        Self {
+            sid,
+            to,
+            from,
+            status,
+            num_media: ::std::default::Default::default(),
+        }
+    }
+    /// The `num_media` property.
+    pub fn num_media(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.num_media = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
 }
