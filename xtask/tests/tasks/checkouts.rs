@@ -12,52 +12,10 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use xtask::{CLIENT_CRATE, CLIENT_SPEC, cargo, target_dir, workspace_root};
+use xtask::{CLIENT_CRATE, CLIENT_SPEC, target_dir, workspace_root};
 
-/// The files of the checkout at `root` that git tracks or would track
-/// (untracked but not ignored), as they are in the working tree.
-fn checkout_files(root: &Path) -> Vec<PathBuf> {
-    let output = Command::new("git")
-        .args([
-            "ls-files",
-            "-z",
-            "--cached",
-            "--others",
-            "--exclude-standard",
-        ])
-        .current_dir(root)
-        .output()
-        .expect("git runs");
-    assert!(output.status.success(), "git ls-files failed");
-    output
-        .stdout
-        .split(|byte| *byte == 0)
-        .filter(|name| !name.is_empty())
-        .map(|name| PathBuf::from(String::from_utf8_lossy(name).into_owned()))
-        .filter(|name| root.join(name).is_file())
-        .collect()
-}
-
-/// Copies the checkout into `to`, keeping modification times, so that
-/// Cargo sees the copies as the same sources (it then hands both copies the
-/// same xtask binary, the situation this test is about).
-fn copy_checkout(from: &Path, to: &Path) {
-    for relative in checkout_files(from) {
-        let source = from.join(&relative);
-        let target = to.join(&relative);
-        fs::create_dir_all(target.parent().unwrap()).unwrap();
-        fs::copy(&source, &target).unwrap();
-        let modified = fs::metadata(&source).unwrap().modified().unwrap();
-        fs::File::options()
-            .write(true)
-            .open(&target)
-            .unwrap()
-            .set_modified(modified)
-            .unwrap();
-    }
-}
+use crate::support::{copy_checkout, xtask};
 
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -73,25 +31,6 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         }
     }
     files
-}
-
-fn xtask(checkout: &Path, target: &Path, args: &[&str]) -> Output {
-    let output = Command::new(cargo())
-        .arg("xtask")
-        .args(args)
-        .current_dir(checkout)
-        .env("CARGO_TARGET_DIR", target)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .output()
-        .expect("cargo runs");
-    eprintln!(
-        "cargo xtask {} in {}:\n{}{}",
-        args.join(" "),
-        checkout.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
 }
 
 #[test]

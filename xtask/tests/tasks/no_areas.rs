@@ -1,0 +1,107 @@
+//! A document whose operations fall into no API area, shaped like the
+//! Fabric documents SignalWire published until March 2026 (server URL
+//! `https://{space_name}.signalwire.com/api/fabric/`, paths such as
+//! `/addresses`: `codegen/tests/documents/fabric-without-areas.yaml`), put
+//! in place of `spec/` with an overlay that changes only its `info`, gives
+//! a client crate that compiles without a warning: the hand-written parts
+//! of the crate (its root, its manifest, the runtime) assume nothing the
+//! generator may not write.
+//!
+//! The copy of the checkout shares the tests' target directory, so only
+//! the small client itself is checked here.
+
+use std::fs;
+use std::process::Command;
+
+use serde_json::Value;
+use xtask::diff::package_version;
+use xtask::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, cargo, target_dir, workspace_root};
+
+use crate::support::{copy_checkout, xtask};
+
+/// The document, relative to the workspace root.
+const DOCUMENT: &str = "codegen/tests/documents/fabric-without-areas.yaml";
+
+/// An overlay that marks the document as this test's and changes nothing else.
+const OVERLAY: &str = "overlay: 1.0.0
+info:
+  title: No deviations
+  version: '1'
+extends: signalwire-rest.openapi.yaml
+actions:
+  - target: $.info
+    description: Marks the document as the one of the no-areas test.
+    update:
+      x-test: no-areas
+";
+
+#[test]
+fn a_document_without_areas_gives_a_crate_that_compiles_without_warnings() {
+    let root = workspace_root().unwrap();
+    let scratch = std::env::temp_dir().join(format!("xtask-no-areas-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&scratch);
+    copy_checkout(&root, &scratch);
+    fs::copy(root.join(DOCUMENT), scratch.join(CLIENT_SPEC)).unwrap();
+    fs::write(scratch.join(CLIENT_OVERLAY), OVERLAY).unwrap();
+    // A version of its own makes the copy's client another package to
+    // Cargo, so that its build never takes the place of the real client's
+    // in the shared target directory.
+    let manifest = scratch.join(CLIENT_CRATE).join("Cargo.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    let version = package_version(&text).expect("the client's manifest has a version");
+    let line = format!("version = \"{version}\"\n");
+    assert!(
+        text.contains(&line),
+        "{} has no line {line:?}",
+        manifest.display()
+    );
+    fs::write(
+        &manifest,
+        text.replacen(&line, &format!("version = \"{version}-no-areas\"\n"), 1),
+    )
+    .unwrap();
+    let shared = target_dir(&root).unwrap();
+
+    let generated = xtask(&scratch, &shared, &["codegen"]);
+    assert!(generated.status.success(), "cargo xtask codegen failed");
+    let areas = fs::read_to_string(scratch.join(CLIENT_CRATE).join("src/api/areas.md")).unwrap();
+    assert!(
+        areas.contains("\n\nThis API has no areas: "),
+        "areas.md says:\n{areas}"
+    );
+
+    let checked = Command::new(cargo())
+        .args(["check", "--package", "signalwire-rest", "--lib"])
+        .arg("--message-format=json-render-diagnostics")
+        .current_dir(&scratch)
+        .env("CARGO_TARGET_DIR", &shared)
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        checked.status.success(),
+        "the client of a document without areas does not compile:\n{stderr}"
+    );
+    // What rustc said about the client crate itself (its dependencies'
+    // warnings are not ours).
+    let said: Vec<String> = String::from_utf8_lossy(&checked.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|message| {
+            message["reason"] == "compiler-message"
+                && message["target"]["name"] == "signalwire_rest"
+        })
+        .map(|message| {
+            message["message"]["rendered"]
+                .as_str()
+                .unwrap_or("?")
+                .to_owned()
+        })
+        .collect();
+    assert!(
+        said.is_empty(),
+        "the client of a document without areas compiles with warnings:\n{}",
+        said.join("\n")
+    );
+    fs::remove_dir_all(&scratch).unwrap();
+}
