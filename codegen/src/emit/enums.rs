@@ -21,10 +21,7 @@ pub(super) fn enumeration(e: &Enum) -> TokenStream {
             let docs = self::docs(&variant.docs);
             quote!(#docs #ident,)
         });
-    let parse_doc = doc(&format!(
-        "Parses a value; one the document does not list becomes [`{}::{}`].",
-        e.name, e.unknown
-    ));
+    let open_enum = runtime("open_enum");
     let default = e.default.map(|index| {
         let variant = &variant_names[index];
         let doc = doc(&format!(
@@ -75,46 +72,7 @@ pub(super) fn enumeration(e: &Enum) -> TokenStream {
             }
         }
 
-        impl ::std::convert::From<&str> for #name {
-            #parse_doc
-            fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| Self::#unknown(#unknown_value::new(value.to_owned())))
-            }
-        }
-
-        impl ::std::convert::From<::std::string::String> for #name {
-            #parse_doc
-            fn from(value: ::std::string::String) -> Self {
-                Self::known(&value).unwrap_or_else(|| Self::#unknown(#unknown_value::new(value)))
-            }
-        }
-
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-
-            /// Parses a value; this never fails, since unlisted values are kept.
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #unknown_value::deserialize_enum(deserializer)
-            }
-        }
+        #open_enum!(#name, #unknown);
 
         #default
     }

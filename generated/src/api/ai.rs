@@ -88,55 +88,7 @@ impl AiChatConversationCreatedResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatConversationCreatedResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationCreatedResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatConversationCreatedResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationCreatedResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatConversationCreatedResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatConversationCreatedResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatConversationCreatedResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatConversationCreatedResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatConversationCreatedResponseJsonrpc, Unknown);
 
 /// The conversation that now exists.
 #[derive(
@@ -248,55 +200,7 @@ impl AiChatConversationCreatedResponseResultStatus {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatConversationCreatedResponseResultStatus {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationCreatedResponseResultStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatConversationCreatedResponseResultStatus {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationCreatedResponseResultStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatConversationCreatedResponseResultStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatConversationCreatedResponseResultStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatConversationCreatedResponseResultStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatConversationCreatedResponseResultStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatConversationCreatedResponseResultStatus, Unknown);
 
 /// delete result
 #[derive(
@@ -375,55 +279,7 @@ impl AiChatConversationDeletedResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatConversationDeletedResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationDeletedResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatConversationDeletedResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationDeletedResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatConversationDeletedResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatConversationDeletedResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatConversationDeletedResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatConversationDeletedResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatConversationDeletedResponseJsonrpc, Unknown);
 
 /// The outcome of deleting the conversation.
 #[derive(
@@ -505,55 +361,7 @@ impl AiChatConversationDeletedResponseResultStatus {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatConversationDeletedResponseResultStatus {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationDeletedResponseResultStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatConversationDeletedResponseResultStatus {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationDeletedResponseResultStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatConversationDeletedResponseResultStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatConversationDeletedResponseResultStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatConversationDeletedResponseResultStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatConversationDeletedResponseResultStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatConversationDeletedResponseResultStatus, Unknown);
 
 /// end_conversation result
 #[derive(
@@ -632,55 +440,7 @@ impl AiChatConversationEndedResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatConversationEndedResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationEndedResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatConversationEndedResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationEndedResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatConversationEndedResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatConversationEndedResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatConversationEndedResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatConversationEndedResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatConversationEndedResponseJsonrpc, Unknown);
 
 /// The outcome of ending the conversation.
 #[derive(
@@ -762,55 +522,7 @@ impl AiChatConversationEndedResponseResultStatus {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatConversationEndedResponseResultStatus {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationEndedResponseResultStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatConversationEndedResponseResultStatus {
-    /// Parses a value; one the document does not list becomes [`AiChatConversationEndedResponseResultStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatConversationEndedResponseResultStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatConversationEndedResponseResultStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatConversationEndedResponseResultStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatConversationEndedResponseResultStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatConversationEndedResponseResultStatus, Unknown);
 
 /// create_conversation
 #[derive(
@@ -898,55 +610,7 @@ impl AiChatCreateConversationRequestJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatCreateConversationRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatCreateConversationRequestJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatCreateConversationRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatCreateConversationRequestJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatCreateConversationRequestJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatCreateConversationRequestJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatCreateConversationRequestJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatCreateConversationRequestJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatCreateConversationRequestJsonrpc, Unknown);
 
 /// Creates a conversation, or resets an existing one when `reinit` is set.
 ///
@@ -992,55 +656,7 @@ impl AiChatCreateConversationRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatCreateConversationRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatCreateConversationRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatCreateConversationRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatCreateConversationRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatCreateConversationRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatCreateConversationRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatCreateConversationRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatCreateConversationRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatCreateConversationRequestMethod, Unknown);
 
 /// The parameters for `create_conversation`.
 #[derive(
@@ -1213,54 +829,7 @@ impl AiChatDeleteRequestJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatDeleteRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatDeleteRequestJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatDeleteRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatDeleteRequestJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatDeleteRequestJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatDeleteRequestJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatDeleteRequestJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatDeleteRequestJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatDeleteRequestJsonrpc, Unknown);
 
 /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
 ///
@@ -1302,54 +871,7 @@ impl AiChatDeleteRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatDeleteRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatDeleteRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatDeleteRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatDeleteRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatDeleteRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatDeleteRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatDeleteRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatDeleteRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatDeleteRequestMethod, Unknown);
 
 /// The parameters for `delete`.
 #[derive(
@@ -1462,55 +984,7 @@ impl AiChatEndConversationRequestJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatEndConversationRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatEndConversationRequestJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for AiChatEndConversationRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatEndConversationRequestJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatEndConversationRequestJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatEndConversationRequestJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatEndConversationRequestJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatEndConversationRequestJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatEndConversationRequestJsonrpc, Unknown);
 
 /// Ends the conversation and starts post-processing: the summary, and a request to your
 /// `post_prompt_url` when your SWML sets one.
@@ -1555,54 +1029,7 @@ impl AiChatEndConversationRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatEndConversationRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatEndConversationRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatEndConversationRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatEndConversationRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatEndConversationRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatEndConversationRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatEndConversationRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatEndConversationRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatEndConversationRequestMethod, Unknown);
 
 /// The parameters for `end_conversation`.
 #[derive(
@@ -1743,54 +1170,7 @@ impl AiChatErrorResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatErrorResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatErrorResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatErrorResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatErrorResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatErrorResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatErrorResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatErrorResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatErrorResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
 
 /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
 #[derive(
@@ -1905,54 +1285,7 @@ impl AiChatLogRequestJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatLogRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatLogRequestJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatLogRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatLogRequestJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatLogRequestJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatLogRequestJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatLogRequestJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatLogRequestJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatLogRequestJsonrpc, Unknown);
 
 /// Reads the conversation back. Changes nothing.
 ///
@@ -1994,54 +1327,7 @@ impl AiChatLogRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatLogRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatLogRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatLogRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatLogRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatLogRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatLogRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatLogRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatLogRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatLogRequestMethod, Unknown);
 
 /// The parameters for `chat_log`.
 #[derive(
@@ -2143,54 +1429,7 @@ impl AiChatReplyResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatReplyResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatReplyResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatReplyResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatReplyResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatReplyResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatReplyResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatReplyResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatReplyResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatReplyResponseJsonrpc, Unknown);
 
 /// The agent's turn.
 #[derive(
@@ -2539,54 +1778,7 @@ impl AiChatSendMessageRequestJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatSendMessageRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatSendMessageRequestJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatSendMessageRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatSendMessageRequestJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatSendMessageRequestJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatSendMessageRequestJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatSendMessageRequestJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatSendMessageRequestJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatSendMessageRequestJsonrpc, Unknown);
 
 /// Sends a message and returns the agent's reply. One request is one full turn, including any tool
 /// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
@@ -2629,54 +1821,7 @@ impl AiChatSendMessageRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatSendMessageRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatSendMessageRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatSendMessageRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatSendMessageRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatSendMessageRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatSendMessageRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatSendMessageRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatSendMessageRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatSendMessageRequestMethod, Unknown);
 
 /// The parameters for `chat`.
 #[derive(
@@ -2824,54 +1969,7 @@ impl AiChatSendMessageRequestParamsRole {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatSendMessageRequestParamsRole {
-    /// Parses a value; one the document does not list becomes [`AiChatSendMessageRequestParamsRole::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatSendMessageRequestParamsRole {
-    /// Parses a value; one the document does not list becomes [`AiChatSendMessageRequestParamsRole::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatSendMessageRequestParamsRole {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatSendMessageRequestParamsRole {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatSendMessageRequestParamsRole {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatSendMessageRequestParamsRole {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatSendMessageRequestParamsRole, Unknown);
 
 impl ::std::default::Default for AiChatSendMessageRequestParamsRole {
     /// The API's default, [`AiChatSendMessageRequestParamsRole::User`].
@@ -2991,54 +2089,7 @@ impl AiChatSummarizeRequestJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatSummarizeRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatSummarizeRequestJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatSummarizeRequestJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatSummarizeRequestJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatSummarizeRequestJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatSummarizeRequestJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatSummarizeRequestJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatSummarizeRequestJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatSummarizeRequestJsonrpc, Unknown);
 
 /// Generates a summary of the conversation on demand. Limited to one call per minute per
 /// conversation; over that returns `-32005`.
@@ -3081,54 +2132,7 @@ impl AiChatSummarizeRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatSummarizeRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatSummarizeRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatSummarizeRequestMethod {
-    /// Parses a value; one the document does not list becomes [`AiChatSummarizeRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatSummarizeRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatSummarizeRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatSummarizeRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatSummarizeRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatSummarizeRequestMethod, Unknown);
 
 /// The parameters for `summarize`.
 #[derive(
@@ -3301,54 +2305,7 @@ impl AiChatSummaryResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatSummaryResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatSummaryResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatSummaryResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatSummaryResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatSummaryResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatSummaryResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatSummaryResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatSummaryResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
 
 /// The outcome of summarizing.
 #[derive(
@@ -3472,54 +2429,7 @@ impl AiChatTranscriptResponseJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiChatTranscriptResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatTranscriptResponseJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiChatTranscriptResponseJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiChatTranscriptResponseJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiChatTranscriptResponseJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiChatTranscriptResponseJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiChatTranscriptResponseJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiChatTranscriptResponseJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiChatTranscriptResponseJsonrpc, Unknown);
 
 /// The entries recorded for the conversation.
 #[derive(

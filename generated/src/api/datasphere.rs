@@ -288,54 +288,7 @@ impl DatasphereChunkStatus {
     }
 }
 
-impl ::std::convert::From<&str> for DatasphereChunkStatus {
-    /// Parses a value; one the document does not list becomes [`DatasphereChunkStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DatasphereChunkStatus {
-    /// Parses a value; one the document does not list becomes [`DatasphereChunkStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereChunkStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereChunkStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereChunkStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DatasphereChunkStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DatasphereChunkStatus, Unknown);
 
 /// Strategy to use when chunking the document.
 ///
@@ -394,54 +347,7 @@ impl DatasphereChunkingStrategy {
     }
 }
 
-impl ::std::convert::From<&str> for DatasphereChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereChunkingStrategy::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DatasphereChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereChunkingStrategy::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereChunkingStrategy {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereChunkingStrategy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereChunkingStrategy {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DatasphereChunkingStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(
@@ -670,56 +576,7 @@ impl DatasphereDocumentCreatePageRequestChunkingStrategy {
     }
 }
 
-impl ::std::convert::From<&str> for DatasphereDocumentCreatePageRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreatePageRequestChunkingStrategy::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DatasphereDocumentCreatePageRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreatePageRequestChunkingStrategy::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereDocumentCreatePageRequestChunkingStrategy {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereDocumentCreatePageRequestChunkingStrategy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereDocumentCreatePageRequestChunkingStrategy {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DatasphereDocumentCreatePageRequestChunkingStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DatasphereDocumentCreatePageRequestChunkingStrategy, Unknown);
 
 /// Paragraph strategy
 #[derive(
@@ -816,57 +673,9 @@ impl DatasphereDocumentCreateParagraphRequestChunkingStrategy {
     }
 }
 
-impl ::std::convert::From<&str>
-for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreateParagraphRequestChunkingStrategy::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreateParagraphRequestChunkingStrategy::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    DatasphereDocumentCreateParagraphRequestChunkingStrategy, Unknown
+);
 
 /// The `DatasphereDocumentCreateRequest` value: one of several shapes.
 ///
@@ -1048,57 +857,9 @@ impl DatasphereDocumentCreateSentenceRequestChunkingStrategy {
     }
 }
 
-impl ::std::convert::From<&str>
-for DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreateSentenceRequestChunkingStrategy::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreateSentenceRequestChunkingStrategy::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    DatasphereDocumentCreateSentenceRequestChunkingStrategy, Unknown
+);
 
 /// Sliding strategy
 #[derive(
@@ -1217,57 +978,9 @@ impl DatasphereDocumentCreateSlidingRequestChunkingStrategy {
     }
 }
 
-impl ::std::convert::From<&str>
-for DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreateSlidingRequestChunkingStrategy::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentCreateSlidingRequestChunkingStrategy::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    DatasphereDocumentCreateSlidingRequestChunkingStrategy, Unknown
+);
 
 /// The `DatasphereDocumentListResponse` object.
 #[derive(
@@ -1471,54 +1184,7 @@ impl DatasphereDocumentStatus {
     }
 }
 
-impl ::std::convert::From<&str> for DatasphereDocumentStatus {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DatasphereDocumentStatus {
-    /// Parses a value; one the document does not list becomes [`DatasphereDocumentStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DatasphereDocumentStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DatasphereDocumentStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DatasphereDocumentStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DatasphereDocumentStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
 
 /// The `DatasphereDocumentUpdateRequest` object.
 #[derive(

@@ -231,54 +231,7 @@ impl ProjectTokenPermission {
     }
 }
 
-impl ::std::convert::From<&str> for ProjectTokenPermission {
-    /// Parses a value; one the document does not list becomes [`ProjectTokenPermission::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ProjectTokenPermission {
-    /// Parses a value; one the document does not list becomes [`ProjectTokenPermission::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ProjectTokenPermission {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ProjectTokenPermission {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ProjectTokenPermission {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ProjectTokenPermission {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ProjectTokenPermission, Unknown);
 
 /// API Token Response
 #[derive(

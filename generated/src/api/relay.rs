@@ -527,54 +527,7 @@ impl AddressType {
     }
 }
 
-impl ::std::convert::From<&str> for AddressType {
-    /// Parses a value; one the document does not list becomes [`AddressType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AddressType {
-    /// Parses a value; one the document does not list becomes [`AddressType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AddressType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AddressType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AddressType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AddressType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AddressType, Unknown);
 
 /// The request failed validation. See `errors` for details. When carrier validation rejected the address
 /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
@@ -1486,54 +1439,7 @@ impl CallReceiveMode {
     }
 }
 
-impl ::std::convert::From<&str> for CallReceiveMode {
-    /// Parses a value; one the document does not list becomes [`CallReceiveMode::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallReceiveMode {
-    /// Parses a value; one the document does not list becomes [`CallReceiveMode::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallReceiveMode {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallReceiveMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallReceiveMode {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallReceiveMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallReceiveMode, Unknown);
 
 /// Campaign model for 10DLC registration.
 #[derive(
@@ -2685,54 +2591,7 @@ impl CompanyVertical {
     }
 }
 
-impl ::std::convert::From<&str> for CompanyVertical {
-    /// Parses a value; one the document does not list becomes [`CompanyVertical::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CompanyVertical {
-    /// Parses a value; one the document does not list becomes [`CompanyVertical::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CompanyVertical {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CompanyVertical {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CompanyVertical {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CompanyVertical {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CompanyVertical, Unknown);
 
 /// Recording from a Relay conference.
 #[derive(
@@ -3544,56 +3403,7 @@ impl CreateDomainApplicationRequestCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for CreateDomainApplicationRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateDomainApplicationRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateDomainApplicationRequestCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationRequestCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateDomainApplicationRequestCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for CreateDomainApplicationRequestCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateDomainApplicationRequestCallFallbackMethod, Unknown);
 
 impl ::std::default::Default for CreateDomainApplicationRequestCallFallbackMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallFallbackMethod::Post`].
@@ -3649,55 +3459,7 @@ impl CreateDomainApplicationRequestCallFlowVersion {
     }
 }
 
-impl ::std::convert::From<&str> for CreateDomainApplicationRequestCallFlowVersion {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallFlowVersion::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateDomainApplicationRequestCallFlowVersion {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallFlowVersion::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateDomainApplicationRequestCallFlowVersion {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationRequestCallFlowVersion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateDomainApplicationRequestCallFlowVersion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateDomainApplicationRequestCallFlowVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateDomainApplicationRequestCallFlowVersion, Unknown);
 
 /// A string representing the HTTP method to use with call_request_url.
 ///
@@ -3746,55 +3508,7 @@ impl CreateDomainApplicationRequestCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for CreateDomainApplicationRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateDomainApplicationRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateDomainApplicationRequestCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationRequestCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateDomainApplicationRequestCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateDomainApplicationRequestCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateDomainApplicationRequestCallRequestMethod, Unknown);
 
 impl ::std::default::Default for CreateDomainApplicationRequestCallRequestMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallRequestMethod::Post`].
@@ -3850,57 +3564,9 @@ impl CreateDomainApplicationRequestCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str>
-for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    CreateDomainApplicationRequestCallStatusCallbackMethod, Unknown
+);
 
 impl ::std::default::Default for CreateDomainApplicationRequestCallStatusCallbackMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallStatusCallbackMethod::Post`].
@@ -3961,55 +3627,7 @@ impl CreateDomainApplicationRequestEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for CreateDomainApplicationRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateDomainApplicationRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`CreateDomainApplicationRequestEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateDomainApplicationRequestEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationRequestEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateDomainApplicationRequestEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateDomainApplicationRequestEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateDomainApplicationRequestEncryption, Unknown);
 
 impl ::std::default::Default for CreateDomainApplicationRequestEncryption {
     /// The API's default, [`CreateDomainApplicationRequestEncryption::Optional`].
@@ -5023,55 +4641,7 @@ impl CreateSipEndpointRequestCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for CreateSipEndpointRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateSipEndpointRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateSipEndpointRequestCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointRequestCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateSipEndpointRequestCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateSipEndpointRequestCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateSipEndpointRequestCallFallbackMethod, Unknown);
 
 /// What type of handler you want to run on inbound calls.
 ///
@@ -5165,55 +4735,7 @@ impl CreateSipEndpointRequestCallHandler {
     }
 }
 
-impl ::std::convert::From<&str> for CreateSipEndpointRequestCallHandler {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateSipEndpointRequestCallHandler {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateSipEndpointRequestCallHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointRequestCallHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateSipEndpointRequestCallHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateSipEndpointRequestCallHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateSipEndpointRequestCallHandler, Unknown);
 
 /// The HTTP method to use with call_request_url.
 ///
@@ -5262,55 +4784,7 @@ impl CreateSipEndpointRequestCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for CreateSipEndpointRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateSipEndpointRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateSipEndpointRequestCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointRequestCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateSipEndpointRequestCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateSipEndpointRequestCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateSipEndpointRequestCallRequestMethod, Unknown);
 
 /// The HTTP method to use with call_status_callback_url.
 ///
@@ -5359,56 +4833,7 @@ impl CreateSipEndpointRequestCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for CreateSipEndpointRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateSipEndpointRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateSipEndpointRequestCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointRequestCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateSipEndpointRequestCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for CreateSipEndpointRequestCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateSipEndpointRequestCallStatusCallbackMethod, Unknown);
 
 /// Specifies the encryption requirements for connections to this endpoint.
 ///
@@ -5462,54 +4887,7 @@ impl CreateSipEndpointRequestEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for CreateSipEndpointRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CreateSipEndpointRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`CreateSipEndpointRequestEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CreateSipEndpointRequestEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointRequestEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CreateSipEndpointRequestEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CreateSipEndpointRequestEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CreateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for creating a verified caller ID.
 #[derive(
@@ -5647,54 +5025,7 @@ impl DomainAppCallHandlerRequest {
     }
 }
 
-impl ::std::convert::From<&str> for DomainAppCallHandlerRequest {
-    /// Parses a value; one the document does not list becomes [`DomainAppCallHandlerRequest::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DomainAppCallHandlerRequest {
-    /// Parses a value; one the document does not list becomes [`DomainAppCallHandlerRequest::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainAppCallHandlerRequest {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainAppCallHandlerRequest {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainAppCallHandlerRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainAppCallHandlerRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainAppCallHandlerRequest, Unknown);
 
 /// Domain application model.
 #[derive(
@@ -5941,55 +5272,7 @@ impl DomainApplicationCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DomainApplicationCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationCallFallbackMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_request_url.
 ///
@@ -6038,54 +5321,7 @@ impl DomainApplicationCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DomainApplicationCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationCallRequestMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
@@ -6134,55 +5370,7 @@ impl DomainApplicationCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DomainApplicationCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationCallStatusCallbackMethod, Unknown);
 
 /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
 ///
@@ -6236,54 +5424,7 @@ impl DomainApplicationEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationEncryption {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DomainApplicationEncryption {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationEncryption, Unknown);
 
 /// Response containing a list of domain applications.
 #[derive(
@@ -6409,54 +5550,7 @@ impl HttpMethod {
     }
 }
 
-impl ::std::convert::From<&str> for HttpMethod {
-    /// Parses a value; one the document does not list becomes [`HttpMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for HttpMethod {
-    /// Parses a value; one the document does not list becomes [`HttpMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for HttpMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for HttpMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for HttpMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for HttpMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(HttpMethod, Unknown);
 
 /// Request body for importing a phone number.
 #[derive(
@@ -6571,55 +5665,7 @@ impl ImportPhoneNumberRequestCapabilitiesItem {
     }
 }
 
-impl ::std::convert::From<&str> for ImportPhoneNumberRequestCapabilitiesItem {
-    /// Parses a value; one the document does not list becomes [`ImportPhoneNumberRequestCapabilitiesItem::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for ImportPhoneNumberRequestCapabilitiesItem {
-    /// Parses a value; one the document does not list becomes [`ImportPhoneNumberRequestCapabilitiesItem::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ImportPhoneNumberRequestCapabilitiesItem {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ImportPhoneNumberRequestCapabilitiesItem {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ImportPhoneNumberRequestCapabilitiesItem {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ImportPhoneNumberRequestCapabilitiesItem {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ImportPhoneNumberRequestCapabilitiesItem, Unknown);
 
 /// The type of phone number being imported.
 ///
@@ -6668,54 +5714,7 @@ impl ImportPhoneNumberRequestNumberType {
     }
 }
 
-impl ::std::convert::From<&str> for ImportPhoneNumberRequestNumberType {
-    /// Parses a value; one the document does not list becomes [`ImportPhoneNumberRequestNumberType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ImportPhoneNumberRequestNumberType {
-    /// Parses a value; one the document does not list becomes [`ImportPhoneNumberRequestNumberType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ImportPhoneNumberRequestNumberType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ImportPhoneNumberRequestNumberType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ImportPhoneNumberRequestNumberType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ImportPhoneNumberRequestNumberType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ImportPhoneNumberRequestNumberType, Unknown);
 
 /// Legal entity type for brand registration.
 ///
@@ -6774,54 +5773,7 @@ impl LegalEntityType {
     }
 }
 
-impl ::std::convert::From<&str> for LegalEntityType {
-    /// Parses a value; one the document does not list becomes [`LegalEntityType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for LegalEntityType {
-    /// Parses a value; one the document does not list becomes [`LegalEntityType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for LegalEntityType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for LegalEntityType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for LegalEntityType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for LegalEntityType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(LegalEntityType, Unknown);
 
 /// The query and header parameters of [`Client::list_addresses`](crate::Client::list_addresses).
 ///
@@ -8800,54 +7752,7 @@ impl PhoneNumberCallHandler {
     }
 }
 
-impl ::std::convert::From<&str> for PhoneNumberCallHandler {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberCallHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PhoneNumberCallHandler {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberCallHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PhoneNumberCallHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PhoneNumberCallHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PhoneNumberCallHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PhoneNumberCallHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PhoneNumberCallHandler, Unknown);
 
 /// Call handler type for phone number update requests. Excludes handlers that can only be set via Fabric API.
 ///
@@ -8943,54 +7848,7 @@ impl PhoneNumberCallHandlerRequest {
     }
 }
 
-impl ::std::convert::From<&str> for PhoneNumberCallHandlerRequest {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberCallHandlerRequest::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PhoneNumberCallHandlerRequest {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberCallHandlerRequest::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PhoneNumberCallHandlerRequest {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PhoneNumberCallHandlerRequest {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PhoneNumberCallHandlerRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PhoneNumberCallHandlerRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
 
 /// Phone number capabilities.
 #[derive(
@@ -9106,54 +7964,7 @@ impl PhoneNumberCapability {
     }
 }
 
-impl ::std::convert::From<&str> for PhoneNumberCapability {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberCapability::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PhoneNumberCapability {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberCapability::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PhoneNumberCapability {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PhoneNumberCapability {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PhoneNumberCapability {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PhoneNumberCapability {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PhoneNumberCapability, Unknown);
 
 /// E911 provisioning status of a phone number.
 ///
@@ -9217,54 +8028,7 @@ impl PhoneNumberE911status {
     }
 }
 
-impl ::std::convert::From<&str> for PhoneNumberE911status {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberE911status::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PhoneNumberE911status {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberE911status::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PhoneNumberE911status {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PhoneNumberE911status {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PhoneNumberE911status {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PhoneNumberE911status {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PhoneNumberE911status, Unknown);
 
 /// Response containing a list of phone numbers.
 #[derive(
@@ -9535,54 +8299,7 @@ impl PhoneNumberMessageHandler {
     }
 }
 
-impl ::std::convert::From<&str> for PhoneNumberMessageHandler {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberMessageHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PhoneNumberMessageHandler {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberMessageHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PhoneNumberMessageHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PhoneNumberMessageHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PhoneNumberMessageHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PhoneNumberMessageHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PhoneNumberMessageHandler, Unknown);
 
 /// Response containing a single phone number.
 #[derive(
@@ -9917,54 +8634,7 @@ impl PhoneNumberType {
     }
 }
 
-impl ::std::convert::From<&str> for PhoneNumberType {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PhoneNumberType {
-    /// Parses a value; one the document does not list becomes [`PhoneNumberType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PhoneNumberType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PhoneNumberType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PhoneNumberType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PhoneNumberType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PhoneNumberType, Unknown);
 
 /// Recording from a PSTN call leg.
 #[derive(
@@ -10938,54 +9608,7 @@ impl ShortCodeCapability {
     }
 }
 
-impl ::std::convert::From<&str> for ShortCodeCapability {
-    /// Parses a value; one the document does not list becomes [`ShortCodeCapability::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ShortCodeCapability {
-    /// Parses a value; one the document does not list becomes [`ShortCodeCapability::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ShortCodeCapability {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ShortCodeCapability {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ShortCodeCapability {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ShortCodeCapability {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ShortCodeCapability, Unknown);
 
 /// Response containing a list of short codes.
 #[derive(
@@ -11072,54 +9695,7 @@ impl ShortCodeMessageHandler {
     }
 }
 
-impl ::std::convert::From<&str> for ShortCodeMessageHandler {
-    /// Parses a value; one the document does not list becomes [`ShortCodeMessageHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ShortCodeMessageHandler {
-    /// Parses a value; one the document does not list becomes [`ShortCodeMessageHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ShortCodeMessageHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ShortCodeMessageHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ShortCodeMessageHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ShortCodeMessageHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ShortCodeMessageHandler, Unknown);
 
 /// The type of number (always 'shortcode').
 ///
@@ -11161,54 +9737,7 @@ impl ShortCodeNumberType {
     }
 }
 
-impl ::std::convert::From<&str> for ShortCodeNumberType {
-    /// Parses a value; one the document does not list becomes [`ShortCodeNumberType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ShortCodeNumberType {
-    /// Parses a value; one the document does not list becomes [`ShortCodeNumberType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ShortCodeNumberType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ShortCodeNumberType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ShortCodeNumberType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ShortCodeNumberType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ShortCodeNumberType, Unknown);
 
 /// Response containing a single short code.
 #[derive(
@@ -11385,54 +9914,7 @@ impl ShortCodeResponseNumberType {
     }
 }
 
-impl ::std::convert::From<&str> for ShortCodeResponseNumberType {
-    /// Parses a value; one the document does not list becomes [`ShortCodeResponseNumberType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ShortCodeResponseNumberType {
-    /// Parses a value; one the document does not list becomes [`ShortCodeResponseNumberType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ShortCodeResponseNumberType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ShortCodeResponseNumberType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ShortCodeResponseNumberType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ShortCodeResponseNumberType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ShortCodeResponseNumberType, Unknown);
 
 /// Short code type.
 ///
@@ -11478,54 +9960,7 @@ impl ShortCodeType {
     }
 }
 
-impl ::std::convert::From<&str> for ShortCodeType {
-    /// Parses a value; one the document does not list becomes [`ShortCodeType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ShortCodeType {
-    /// Parses a value; one the document does not list becomes [`ShortCodeType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for ShortCodeType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for ShortCodeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for ShortCodeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for ShortCodeType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(ShortCodeType, Unknown);
 
 /// SIP endpoint model.
 #[derive(
@@ -11763,54 +10198,7 @@ impl SipEndpointCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SipEndpointCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointCallFallbackMethod, Unknown);
 
 /// Call handler type for SIP endpoints.
 ///
@@ -11904,54 +10292,7 @@ impl SipEndpointCallHandler {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointCallHandler {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SipEndpointCallHandler {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointCallHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointCallHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointCallHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointCallHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointCallHandler, Unknown);
 
 /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
 ///
@@ -11997,54 +10338,7 @@ impl SipEndpointCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SipEndpointCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointCallRequestMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
 ///
@@ -12093,55 +10387,7 @@ impl SipEndpointCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SipEndpointCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointCallStatusCallbackMethod, Unknown);
 
 /// Whether connections to this endpoint require encryption or if encryption is optional.
 ///
@@ -12195,54 +10441,7 @@ impl SipEndpointEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointEncryption {
-    /// Parses a value; one the document does not list becomes [`SipEndpointEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SipEndpointEncryption {
-    /// Parses a value; one the document does not list becomes [`SipEndpointEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointEncryption, Unknown);
 
 /// Response containing a list of SIP endpoints.
 #[derive(
@@ -12520,55 +10719,7 @@ impl SipEndpointResponseCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointResponseCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SipEndpointResponseCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointResponseCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointResponseCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointResponseCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointResponseCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointResponseCallFallbackMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
 ///
@@ -12617,55 +10768,7 @@ impl SipEndpointResponseCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointResponseCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SipEndpointResponseCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointResponseCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointResponseCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointResponseCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointResponseCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointResponseCallRequestMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
 ///
@@ -12714,55 +10817,7 @@ impl SipEndpointResponseCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointResponseCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SipEndpointResponseCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointResponseCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointResponseCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointResponseCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointResponseCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointResponseCallStatusCallbackMethod, Unknown);
 
 /// Whether connections to this endpoint require encryption or if encryption is optional.
 ///
@@ -12816,54 +10871,7 @@ impl SipEndpointResponseEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SipEndpointResponseEncryption {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SipEndpointResponseEncryption {
-    /// Parses a value; one the document does not list becomes [`SipEndpointResponseEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipEndpointResponseEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipEndpointResponseEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipEndpointResponseEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipEndpointResponseEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
 
 /// Response containing the SIP profile.
 #[derive(
@@ -13013,55 +11021,7 @@ impl SipProfileResponseDefaultEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SipProfileResponseDefaultEncryption {
-    /// Parses a value; one the document does not list becomes [`SipProfileResponseDefaultEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SipProfileResponseDefaultEncryption {
-    /// Parses a value; one the document does not list becomes [`SipProfileResponseDefaultEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SipProfileResponseDefaultEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SipProfileResponseDefaultEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SipProfileResponseDefaultEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SipProfileResponseDefaultEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SipProfileResponseDefaultEncryption, Unknown);
 
 /// Recording from a SIP call leg.
 #[derive(
@@ -13856,56 +11816,7 @@ impl UpdateDomainApplicationRequestCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateDomainApplicationRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateDomainApplicationRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateDomainApplicationRequestCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationRequestCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateDomainApplicationRequestCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for UpdateDomainApplicationRequestCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFallbackMethod, Unknown);
 
 /// A string representing the version of your Call Flow you'd like to use.
 ///
@@ -13954,55 +11865,7 @@ impl UpdateDomainApplicationRequestCallFlowVersion {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateDomainApplicationRequestCallFlowVersion {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallFlowVersion::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateDomainApplicationRequestCallFlowVersion {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallFlowVersion::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateDomainApplicationRequestCallFlowVersion {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationRequestCallFlowVersion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateDomainApplicationRequestCallFlowVersion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateDomainApplicationRequestCallFlowVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFlowVersion, Unknown);
 
 /// A string representing the HTTP method to use with call_request_url.
 ///
@@ -14051,55 +11914,7 @@ impl UpdateDomainApplicationRequestCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateDomainApplicationRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateDomainApplicationRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateDomainApplicationRequestCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationRequestCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateDomainApplicationRequestCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateDomainApplicationRequestCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateDomainApplicationRequestCallRequestMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
@@ -14148,57 +11963,9 @@ impl UpdateDomainApplicationRequestCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str>
-for UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    UpdateDomainApplicationRequestCallStatusCallbackMethod, Unknown
+);
 
 /// Whether connections to this domain application require encryption or if encryption is optional.
 ///
@@ -14252,55 +12019,7 @@ impl UpdateDomainApplicationRequestEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateDomainApplicationRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateDomainApplicationRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`UpdateDomainApplicationRequestEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateDomainApplicationRequestEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationRequestEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateDomainApplicationRequestEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateDomainApplicationRequestEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateDomainApplicationRequestEncryption, Unknown);
 
 /// Request body for updating a number group.
 #[derive(
@@ -14809,55 +12528,7 @@ impl UpdatePhoneNumberRequestCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdatePhoneNumberRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdatePhoneNumberRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdatePhoneNumberRequestCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberRequestCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdatePhoneNumberRequestCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdatePhoneNumberRequestCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdatePhoneNumberRequestCallFallbackMethod, Unknown);
 
 /// The call request method for the phone number.
 ///
@@ -14906,55 +12577,7 @@ impl UpdatePhoneNumberRequestCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdatePhoneNumberRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdatePhoneNumberRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdatePhoneNumberRequestCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberRequestCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdatePhoneNumberRequestCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdatePhoneNumberRequestCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdatePhoneNumberRequestCallRequestMethod, Unknown);
 
 /// The call status callback method for the phone number.
 ///
@@ -15003,56 +12626,7 @@ impl UpdatePhoneNumberRequestCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdatePhoneNumberRequestCallStatusCallbackMethod, Unknown);
 
 /// The message fallback method for the phone number.
 ///
@@ -15101,55 +12675,7 @@ impl UpdatePhoneNumberRequestMessageFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdatePhoneNumberRequestMessageFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestMessageFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdatePhoneNumberRequestMessageFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestMessageFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdatePhoneNumberRequestMessageFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberRequestMessageFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdatePhoneNumberRequestMessageFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdatePhoneNumberRequestMessageFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageFallbackMethod, Unknown);
 
 /// The message request method for the phone number.
 ///
@@ -15198,55 +12724,7 @@ impl UpdatePhoneNumberRequestMessageRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdatePhoneNumberRequestMessageRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestMessageRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdatePhoneNumberRequestMessageRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdatePhoneNumberRequestMessageRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdatePhoneNumberRequestMessageRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberRequestMessageRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdatePhoneNumberRequestMessageRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdatePhoneNumberRequestMessageRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown);
 
 /// Request body for updating a queue.
 #[derive(
@@ -15804,55 +13282,7 @@ impl UpdateSipEndpointRequestCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateSipEndpointRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateSipEndpointRequestCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateSipEndpointRequestCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointRequestCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateSipEndpointRequestCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateSipEndpointRequestCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateSipEndpointRequestCallFallbackMethod, Unknown);
 
 /// What type of handler you want to run on inbound calls.
 ///
@@ -15946,55 +13376,7 @@ impl UpdateSipEndpointRequestCallHandler {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateSipEndpointRequestCallHandler {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateSipEndpointRequestCallHandler {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateSipEndpointRequestCallHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointRequestCallHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateSipEndpointRequestCallHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateSipEndpointRequestCallHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateSipEndpointRequestCallHandler, Unknown);
 
 /// The HTTP method to use with call_request_url.
 ///
@@ -16043,55 +13425,7 @@ impl UpdateSipEndpointRequestCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateSipEndpointRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateSipEndpointRequestCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateSipEndpointRequestCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointRequestCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateSipEndpointRequestCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateSipEndpointRequestCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateSipEndpointRequestCallRequestMethod, Unknown);
 
 /// The HTTP method to use with call_status_callback_url.
 ///
@@ -16140,56 +13474,7 @@ impl UpdateSipEndpointRequestCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateSipEndpointRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateSipEndpointRequestCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateSipEndpointRequestCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointRequestCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateSipEndpointRequestCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for UpdateSipEndpointRequestCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateSipEndpointRequestCallStatusCallbackMethod, Unknown);
 
 /// Specifies the encryption requirements for connections to this endpoint.
 ///
@@ -16243,54 +13528,7 @@ impl UpdateSipEndpointRequestEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateSipEndpointRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for UpdateSipEndpointRequestEncryption {
-    /// Parses a value; one the document does not list becomes [`UpdateSipEndpointRequestEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateSipEndpointRequestEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointRequestEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateSipEndpointRequestEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateSipEndpointRequestEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for updating the SIP profile.
 #[derive(
@@ -16430,55 +13668,7 @@ impl UpdateSipProfileRequestDefaultEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for UpdateSipProfileRequestDefaultEncryption {
-    /// Parses a value; one the document does not list becomes [`UpdateSipProfileRequestDefaultEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for UpdateSipProfileRequestDefaultEncryption {
-    /// Parses a value; one the document does not list becomes [`UpdateSipProfileRequestDefaultEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for UpdateSipProfileRequestDefaultEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipProfileRequestDefaultEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for UpdateSipProfileRequestDefaultEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for UpdateSipProfileRequestDefaultEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(UpdateSipProfileRequestDefaultEncryption, Unknown);
 
 /// Request body for updating a verified caller ID.
 #[derive(
@@ -16800,54 +13990,7 @@ impl VerifiedCallerIdResponseStatus {
     }
 }
 
-impl ::std::convert::From<&str> for VerifiedCallerIdResponseStatus {
-    /// Parses a value; one the document does not list becomes [`VerifiedCallerIdResponseStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for VerifiedCallerIdResponseStatus {
-    /// Parses a value; one the document does not list becomes [`VerifiedCallerIdResponseStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for VerifiedCallerIdResponseStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for VerifiedCallerIdResponseStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for VerifiedCallerIdResponseStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for VerifiedCallerIdResponseStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(VerifiedCallerIdResponseStatus, Unknown);
 
 /// The verification status for the caller ID.
 ///
@@ -16898,54 +14041,7 @@ impl VerifiedCallerIdStatus {
     }
 }
 
-impl ::std::convert::From<&str> for VerifiedCallerIdStatus {
-    /// Parses a value; one the document does not list becomes [`VerifiedCallerIdStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for VerifiedCallerIdStatus {
-    /// Parses a value; one the document does not list becomes [`VerifiedCallerIdStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for VerifiedCallerIdStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for VerifiedCallerIdStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for VerifiedCallerIdStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for VerifiedCallerIdStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(VerifiedCallerIdStatus, Unknown);
 
 /// Request body for verifying a caller ID.
 #[derive(

@@ -73,54 +73,7 @@ impl AiJsonRpcRequestEnvelopeJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiJsonRpcRequestEnvelopeJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiJsonRpcRequestEnvelopeJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiJsonRpcRequestEnvelopeJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiJsonRpcRequestEnvelopeJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiJsonRpcRequestEnvelopeJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiJsonRpcRequestEnvelopeJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiJsonRpcRequestEnvelopeJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiJsonRpcRequestEnvelopeJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiJsonRpcRequestEnvelopeJsonrpc, Unknown);
 
 /// The `AiJsonRpcResponseEnvelope` object.
 #[derive(
@@ -195,54 +148,7 @@ impl AiJsonRpcResponseEnvelopeJsonrpc {
     }
 }
 
-impl ::std::convert::From<&str> for AiJsonRpcResponseEnvelopeJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiJsonRpcResponseEnvelopeJsonrpc::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for AiJsonRpcResponseEnvelopeJsonrpc {
-    /// Parses a value; one the document does not list becomes [`AiJsonRpcResponseEnvelopeJsonrpc::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for AiJsonRpcResponseEnvelopeJsonrpc {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for AiJsonRpcResponseEnvelopeJsonrpc {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for AiJsonRpcResponseEnvelopeJsonrpc {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for AiJsonRpcResponseEnvelopeJsonrpc {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(AiJsonRpcResponseEnvelopeJsonrpc, Unknown);
 
 /// The `AudioChannel` object.
 #[derive(
@@ -388,54 +294,7 @@ impl CallingCallBaseSource {
     }
 }
 
-impl ::std::convert::From<&str> for CallingCallBaseSource {
-    /// Parses a value; one the document does not list becomes [`CallingCallBaseSource::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingCallBaseSource {
-    /// Parses a value; one the document does not list becomes [`CallingCallBaseSource::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingCallBaseSource {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingCallBaseSource {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingCallBaseSource {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingCallBaseSource {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingCallBaseSource, Unknown);
 
 /// The `CallingCallCreateParamsBase` object.
 #[derive(
@@ -739,55 +598,7 @@ impl CallingCallCreateParamsBaseStatusEventsItem {
     }
 }
 
-impl ::std::convert::From<&str> for CallingCallCreateParamsBaseStatusEventsItem {
-    /// Parses a value; one the document does not list becomes [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CallingCallCreateParamsBaseStatusEventsItem {
-    /// Parses a value; one the document does not list becomes [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingCallCreateParamsBaseStatusEventsItem {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingCallCreateParamsBaseStatusEventsItem {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingCallCreateParamsBaseStatusEventsItem {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingCallCreateParamsBaseStatusEventsItem {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingCallCreateParamsBaseStatusEventsItem, Unknown);
 
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
@@ -865,55 +676,7 @@ impl CallingCallCreateParamsBaseUrlMethod {
     }
 }
 
-impl ::std::convert::From<&str> for CallingCallCreateParamsBaseUrlMethod {
-    /// Parses a value; one the document does not list becomes [`CallingCallCreateParamsBaseUrlMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CallingCallCreateParamsBaseUrlMethod {
-    /// Parses a value; one the document does not list becomes [`CallingCallCreateParamsBaseUrlMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingCallCreateParamsBaseUrlMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingCallCreateParamsBaseUrlMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingCallCreateParamsBaseUrlMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingCallCreateParamsBaseUrlMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingCallCreateParamsBaseUrlMethod, Unknown);
 
 impl ::std::default::Default for CallingCallCreateParamsBaseUrlMethod {
     /// The API's default, [`CallingCallCreateParamsBaseUrlMethod::Post`].
@@ -974,54 +737,7 @@ impl CallingCallDirection {
     }
 }
 
-impl ::std::convert::From<&str> for CallingCallDirection {
-    /// Parses a value; one the document does not list becomes [`CallingCallDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingCallDirection {
-    /// Parses a value; one the document does not list becomes [`CallingCallDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingCallDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingCallDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingCallDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingCallDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingCallDirection, Unknown);
 
 /// The type of call.
 ///
@@ -1082,54 +798,7 @@ impl CallingCallType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingCallType {
-    /// Parses a value; one the document does not list becomes [`CallingCallType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingCallType {
-    /// Parses a value; one the document does not list becomes [`CallingCallType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingCallType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingCallType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingCallType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingCallType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingCallType, Unknown);
 
 /// update
 #[derive(
@@ -1240,54 +909,7 @@ impl CallingCallUpdateParamsBaseStatus {
     }
 }
 
-impl ::std::convert::From<&str> for CallingCallUpdateParamsBaseStatus {
-    /// Parses a value; one the document does not list becomes [`CallingCallUpdateParamsBaseStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingCallUpdateParamsBaseStatus {
-    /// Parses a value; one the document does not list becomes [`CallingCallUpdateParamsBaseStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingCallUpdateParamsBaseStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingCallUpdateParamsBaseStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingCallUpdateParamsBaseStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingCallUpdateParamsBaseStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingCallUpdateParamsBaseStatus, Unknown);
 
 /// The `CallingChargeDetails` object.
 #[derive(
@@ -1488,54 +1110,7 @@ impl CallingDetectDigitConfigType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingDetectDigitConfigType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectDigitConfigType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingDetectDigitConfigType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectDigitConfigType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingDetectDigitConfigType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingDetectDigitConfigType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingDetectDigitConfigType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingDetectDigitConfigType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingDetectDigitConfigType, Unknown);
 
 /// DTMF-digit detection parameters. Applies only when `detect.type` is `digit`.
 #[derive(
@@ -1645,54 +1220,7 @@ impl CallingDetectFaxConfigType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingDetectFaxConfigType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectFaxConfigType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingDetectFaxConfigType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectFaxConfigType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingDetectFaxConfigType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingDetectFaxConfigType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingDetectFaxConfigType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingDetectFaxConfigType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingDetectFaxConfigType, Unknown);
 
 /// Fax-tone detection parameters. Applies only when `detect.type` is `fax`.
 #[derive(
@@ -1781,54 +1309,7 @@ impl CallingDetectFaxTone {
     }
 }
 
-impl ::std::convert::From<&str> for CallingDetectFaxTone {
-    /// Parses a value; one the document does not list becomes [`CallingDetectFaxTone::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingDetectFaxTone {
-    /// Parses a value; one the document does not list becomes [`CallingDetectFaxTone::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingDetectFaxTone {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingDetectFaxTone {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingDetectFaxTone {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingDetectFaxTone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingDetectFaxTone, Unknown);
 
 /// Answering-machine detection configuration.
 #[derive(
@@ -1905,54 +1386,7 @@ impl CallingDetectMachineConfigType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingDetectMachineConfigType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectMachineConfigType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingDetectMachineConfigType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectMachineConfigType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingDetectMachineConfigType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingDetectMachineConfigType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingDetectMachineConfigType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingDetectMachineConfigType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingDetectMachineConfigType, Unknown);
 
 /// Answering-machine detection parameters. Applies only when `detect.type` is `machine`.
 #[derive(
@@ -2102,54 +1536,7 @@ impl CallingDetectType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingDetectType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingDetectType {
-    /// Parses a value; one the document does not list becomes [`CallingDetectType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingDetectType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingDetectType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingDetectType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingDetectType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingDetectType, Unknown);
 
 /// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
 ///
@@ -2243,54 +1630,7 @@ impl CallingOutboundCallCodec {
     }
 }
 
-impl ::std::convert::From<&str> for CallingOutboundCallCodec {
-    /// Parses a value; one the document does not list becomes [`CallingOutboundCallCodec::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingOutboundCallCodec {
-    /// Parses a value; one the document does not list becomes [`CallingOutboundCallCodec::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingOutboundCallCodec {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingOutboundCallCodec {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingOutboundCallCodec {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingOutboundCallCodec {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingOutboundCallCodec, Unknown);
 
 /// Play an audio file from a URL.
 #[derive(
@@ -2368,54 +1708,7 @@ impl CallingPlayAudioItemType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingPlayAudioItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayAudioItemType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingPlayAudioItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayAudioItemType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingPlayAudioItemType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingPlayAudioItemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingPlayAudioItemType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingPlayAudioItemType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingPlayAudioItemType, Unknown);
 
 /// Audio file playback parameters.
 #[derive(
@@ -2604,54 +1897,7 @@ impl CallingPlayMediaType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingPlayMediaType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayMediaType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingPlayMediaType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayMediaType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingPlayMediaType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingPlayMediaType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingPlayMediaType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingPlayMediaType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingPlayMediaType, Unknown);
 
 /// Play a country-coded ringtone cadence.
 #[derive(
@@ -2729,54 +1975,7 @@ impl CallingPlayRingtoneItemType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingPlayRingtoneItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayRingtoneItemType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingPlayRingtoneItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayRingtoneItemType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingPlayRingtoneItemType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingPlayRingtoneItemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingPlayRingtoneItemType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingPlayRingtoneItemType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingPlayRingtoneItemType, Unknown);
 
 /// Ringtone name. Two-letter country code selects a country-specific ringtone cadence.
 ///
@@ -3065,54 +2264,7 @@ impl CallingPlayRingtoneName {
     }
 }
 
-impl ::std::convert::From<&str> for CallingPlayRingtoneName {
-    /// Parses a value; one the document does not list becomes [`CallingPlayRingtoneName::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingPlayRingtoneName {
-    /// Parses a value; one the document does not list becomes [`CallingPlayRingtoneName::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingPlayRingtoneName {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingPlayRingtoneName {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingPlayRingtoneName {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingPlayRingtoneName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingPlayRingtoneName, Unknown);
 
 /// Ringtone playback parameters.
 #[derive(
@@ -3222,54 +2374,7 @@ impl CallingPlaySilenceItemType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingPlaySilenceItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlaySilenceItemType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingPlaySilenceItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlaySilenceItemType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingPlaySilenceItemType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingPlaySilenceItemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingPlaySilenceItemType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingPlaySilenceItemType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingPlaySilenceItemType, Unknown);
 
 /// Silence playback parameters.
 #[derive(
@@ -3368,54 +2473,7 @@ impl CallingPlayTtsItemType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingPlayTtsItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayTtsItemType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingPlayTtsItemType {
-    /// Parses a value; one the document does not list becomes [`CallingPlayTtsItemType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingPlayTtsItemType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingPlayTtsItemType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingPlayTtsItemType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingPlayTtsItemType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingPlayTtsItemType, Unknown);
 
 /// Text-to-speech playback parameters.
 #[derive(
@@ -3540,54 +2598,7 @@ impl CallingTapCodec {
     }
 }
 
-impl ::std::convert::From<&str> for CallingTapCodec {
-    /// Parses a value; one the document does not list becomes [`CallingTapCodec::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingTapCodec {
-    /// Parses a value; one the document does not list becomes [`CallingTapCodec::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingTapCodec {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingTapCodec {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingTapCodec {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingTapCodec {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingTapCodec, Unknown);
 
 /// Tap device configuration — specifies where to stream captured audio.
 ///
@@ -3738,54 +2749,7 @@ impl CallingTapDeviceRtpType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingTapDeviceRtpType {
-    /// Parses a value; one the document does not list becomes [`CallingTapDeviceRtpType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingTapDeviceRtpType {
-    /// Parses a value; one the document does not list becomes [`CallingTapDeviceRtpType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingTapDeviceRtpType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingTapDeviceRtpType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingTapDeviceRtpType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingTapDeviceRtpType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingTapDeviceRtpType, Unknown);
 
 /// The type of tap device to stream audio to.
 ///
@@ -3831,54 +2795,7 @@ impl CallingTapDeviceType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingTapDeviceType {
-    /// Parses a value; one the document does not list becomes [`CallingTapDeviceType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingTapDeviceType {
-    /// Parses a value; one the document does not list becomes [`CallingTapDeviceType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingTapDeviceType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingTapDeviceType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingTapDeviceType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingTapDeviceType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingTapDeviceType, Unknown);
 
 /// WebSocket tap device configuration.
 #[derive(
@@ -3956,54 +2873,7 @@ impl CallingTapDeviceWsType {
     }
 }
 
-impl ::std::convert::From<&str> for CallingTapDeviceWsType {
-    /// Parses a value; one the document does not list becomes [`CallingTapDeviceWsType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingTapDeviceWsType {
-    /// Parses a value; one the document does not list becomes [`CallingTapDeviceWsType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingTapDeviceWsType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingTapDeviceWsType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingTapDeviceWsType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingTapDeviceWsType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingTapDeviceWsType, Unknown);
 
 /// RTP packetization time in milliseconds. Must be a multiple of 10 between 10 and 120.
 pub type CallingTapPtime = f64;
@@ -4141,54 +3011,7 @@ impl CallingTtsGender {
     }
 }
 
-impl ::std::convert::From<&str> for CallingTtsGender {
-    /// Parses a value; one the document does not list becomes [`CallingTtsGender::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CallingTtsGender {
-    /// Parses a value; one the document does not list becomes [`CallingTtsGender::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for CallingTtsGender {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for CallingTtsGender {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for CallingTtsGender {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for CallingTtsGender {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(CallingTtsGender, Unknown);
 
 /// Read Permission
 #[derive(
@@ -4400,54 +3223,7 @@ impl DomainAppCallHandler {
     }
 }
 
-impl ::std::convert::From<&str> for DomainAppCallHandler {
-    /// Parses a value; one the document does not list becomes [`DomainAppCallHandler::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for DomainAppCallHandler {
-    /// Parses a value; one the document does not list becomes [`DomainAppCallHandler::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainAppCallHandler {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainAppCallHandler {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainAppCallHandler {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainAppCallHandler {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainAppCallHandler, Unknown);
 
 /// Response containing a single domain application.
 #[derive(
@@ -4702,55 +3478,7 @@ impl DomainApplicationResponseCallFallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationResponseCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseCallFallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DomainApplicationResponseCallFallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseCallFallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationResponseCallFallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationResponseCallFallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationResponseCallFallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationResponseCallFallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationResponseCallFallbackMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_request_url.
 ///
@@ -4799,55 +3527,7 @@ impl DomainApplicationResponseCallRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationResponseCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseCallRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DomainApplicationResponseCallRequestMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseCallRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationResponseCallRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationResponseCallRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationResponseCallRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationResponseCallRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationResponseCallRequestMethod, Unknown);
 
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
@@ -4896,56 +3576,7 @@ impl DomainApplicationResponseCallStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationResponseCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseCallStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DomainApplicationResponseCallStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseCallStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationResponseCallStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationResponseCallStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationResponseCallStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for DomainApplicationResponseCallStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationResponseCallStatusCallbackMethod, Unknown);
 
 /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
 ///
@@ -4999,55 +3630,7 @@ impl DomainApplicationResponseEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for DomainApplicationResponseEncryption {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for DomainApplicationResponseEncryption {
-    /// Parses a value; one the document does not list becomes [`DomainApplicationResponseEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for DomainApplicationResponseEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for DomainApplicationResponseEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for DomainApplicationResponseEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for DomainApplicationResponseEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
 
 /// Core conference object.
 #[derive(
@@ -5235,54 +3818,7 @@ impl MessageMessageStatus {
     }
 }
 
-impl ::std::convert::From<&str> for MessageMessageStatus {
-    /// Parses a value; one the document does not list becomes [`MessageMessageStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for MessageMessageStatus {
-    /// Parses a value; one the document does not list becomes [`MessageMessageStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for MessageMessageStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for MessageMessageStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for MessageMessageStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MessageMessageStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(MessageMessageStatus, Unknown);
 
 /// Fields common to every WhatsApp send request.
 #[derive(
@@ -5539,54 +4075,7 @@ impl SpeechEngine {
     }
 }
 
-impl ::std::convert::From<&str> for SpeechEngine {
-    /// Parses a value; one the document does not list becomes [`SpeechEngine::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SpeechEngine {
-    /// Parses a value; one the document does not list becomes [`SpeechEngine::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SpeechEngine {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SpeechEngine {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SpeechEngine {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SpeechEngine {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SpeechEngine, Unknown);
 
 /// Action union
 ///
@@ -7394,54 +5883,7 @@ impl SwmlCallingAiParamsAiModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsAiModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsAiModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsAiModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsAiModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsAiModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsAiModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsAiModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsAiModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsAiModel, Unknown);
 
 impl ::std::default::Default for SwmlCallingAiParamsAiModel {
     /// The API's default, [`SwmlCallingAiParamsAiModel::Gpt4oMini`].
@@ -7592,55 +6034,7 @@ impl SwmlCallingAiParamsEnableTextNormalization {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsEnableTextNormalization {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsEnableTextNormalization::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiParamsEnableTextNormalization {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsEnableTextNormalization::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsEnableTextNormalization {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsEnableTextNormalization {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsEnableTextNormalization {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsEnableTextNormalization {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsEnableTextNormalization, Unknown);
 
 impl ::std::default::Default for SwmlCallingAiParamsEnableTextNormalization {
     /// The API's default, [`SwmlCallingAiParamsEnableTextNormalization::Both`].
@@ -7701,55 +6095,7 @@ impl SwmlCallingAiParamsInnerDialogModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsInnerDialogModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsInnerDialogModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiParamsInnerDialogModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsInnerDialogModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsInnerDialogModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsInnerDialogModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsInnerDialogModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsInnerDialogModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsInnerDialogModel, Unknown);
 
 /// Specifies the output format for structured prompts when using the `pom` array in prompt definitions. Valid values are `markdown` or `xml`.
 ///
@@ -7798,54 +6144,7 @@ impl SwmlCallingAiParamsPomFormat {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsPomFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsPomFormat::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsPomFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsPomFormat::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsPomFormat {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsPomFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsPomFormat {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsPomFormat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsPomFormat, Unknown);
 
 impl ::std::default::Default for SwmlCallingAiParamsPomFormat {
     /// The API's default, [`SwmlCallingAiParamsPomFormat::Markdown`].
@@ -7901,54 +6200,7 @@ impl SwmlCallingAiParamsSummaryMode {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsSummaryMode {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsSummaryMode::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsSummaryMode {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsSummaryMode::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsSummaryMode {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsSummaryMode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsSummaryMode {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsSummaryMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsSummaryMode, Unknown);
 
 /// Controls whether SWML variables are included in SWAIG function webhook payloads.
 /// When set to `true`, all SWML variables are posted. When set to an array of strings,
@@ -8023,54 +6275,7 @@ impl SwmlCallingAiParamsThinkingModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsThinkingModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsThinkingModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsThinkingModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsThinkingModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsThinkingModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsThinkingModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsThinkingModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsThinkingModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsThinkingModel, Unknown);
 
 /// The format for the AI agent to reference phone numbers.
 /// Allowed values are `international` and `national`.
@@ -8127,54 +6332,7 @@ impl SwmlCallingAiParamsTtsNumberFormat {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsTtsNumberFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsTtsNumberFormat::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsTtsNumberFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsTtsNumberFormat::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsTtsNumberFormat {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsTtsNumberFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsTtsNumberFormat {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsTtsNumberFormat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsTtsNumberFormat, Unknown);
 
 impl ::std::default::Default for SwmlCallingAiParamsTtsNumberFormat {
     /// The API's default, [`SwmlCallingAiParamsTtsNumberFormat::International`].
@@ -8235,54 +6393,7 @@ impl SwmlCallingAiParamsUtilityModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsUtilityModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsUtilityModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsUtilityModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsUtilityModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsUtilityModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsUtilityModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsUtilityModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsUtilityModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsUtilityModel, Unknown);
 
 /// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
 ///
@@ -8336,54 +6447,7 @@ impl SwmlCallingAiParamsVisionModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiParamsVisionModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsVisionModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiParamsVisionModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiParamsVisionModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiParamsVisionModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiParamsVisionModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiParamsVisionModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiParamsVisionModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiParamsVisionModel, Unknown);
 
 /// The `SwmlCallingAiPostPrompt` value: one of several shapes.
 ///
@@ -9019,54 +7083,7 @@ impl SwmlCallingAiSidecarArrayParamType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarArrayParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarArrayParamType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiSidecarArrayParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarArrayParamType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarArrayParamType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarArrayParamType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarArrayParamType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarArrayParamType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarArrayParamType, Unknown);
 
 /// AISidecarBooleanParam object
 #[derive(
@@ -9157,55 +7174,7 @@ impl SwmlCallingAiSidecarBooleanParamType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarBooleanParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarBooleanParamType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarBooleanParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarBooleanParamType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarBooleanParamType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarBooleanParamType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarBooleanParamType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarBooleanParamType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarBooleanParamType, Unknown);
 
 /// AISidecarFunctionParameters object
 #[derive(
@@ -9306,55 +7275,7 @@ impl SwmlCallingAiSidecarFunctionParametersType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarFunctionParametersType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarFunctionParametersType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarFunctionParametersType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarFunctionParametersType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarFunctionParametersType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarFunctionParametersType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarFunctionParametersType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarFunctionParametersType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarFunctionParametersType, Unknown);
 
 /// AISidecarIntegerParam object
 #[derive(
@@ -9462,55 +7383,7 @@ impl SwmlCallingAiSidecarIntegerParamType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarIntegerParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarIntegerParamType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarIntegerParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarIntegerParamType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarIntegerParamType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarIntegerParamType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarIntegerParamType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarIntegerParamType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarIntegerParamType, Unknown);
 
 /// AISidecarNumberParam object
 #[derive(
@@ -9618,55 +7491,7 @@ impl SwmlCallingAiSidecarNumberParamType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarNumberParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarNumberParamType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarNumberParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarNumberParamType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarNumberParamType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarNumberParamType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarNumberParamType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarNumberParamType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarNumberParamType, Unknown);
 
 /// AISidecarObject object
 #[derive(
@@ -9883,54 +7708,7 @@ impl SwmlCallingAiSidecarObjectModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarObjectModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarObjectModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingAiSidecarObjectModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarObjectModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarObjectModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarObjectModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarObjectModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarObjectModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarObjectModel, Unknown);
 
 impl ::std::default::Default for SwmlCallingAiSidecarObjectModel {
     /// The API's default, [`SwmlCallingAiSidecarObjectModel::Gpt4oMini`].
@@ -10042,55 +7820,7 @@ impl SwmlCallingAiSidecarObjectParamType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarObjectParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarObjectParamType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarObjectParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarObjectParamType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarObjectParamType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarObjectParamType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarObjectParamType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarObjectParamType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarObjectParamType, Unknown);
 
 /// AISidecarParamProperty
 ///
@@ -10458,55 +8188,7 @@ impl SwmlCallingAiSidecarParamsSummaryModel {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarParamsSummaryModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarParamsSummaryModel::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarParamsSummaryModel {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarParamsSummaryModel::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarParamsSummaryModel {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarParamsSummaryModel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarParamsSummaryModel {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarParamsSummaryModel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarParamsSummaryModel, Unknown);
 
 impl ::std::default::Default for SwmlCallingAiSidecarParamsSummaryModel {
     /// The API's default, [`SwmlCallingAiSidecarParamsSummaryModel::Gpt4oMini`].
@@ -10797,55 +8479,7 @@ impl SwmlCallingAiSidecarStringParamType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingAiSidecarStringParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarStringParamType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingAiSidecarStringParamType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingAiSidecarStringParamType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingAiSidecarStringParamType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingAiSidecarStringParamType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingAiSidecarStringParamType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingAiSidecarStringParamType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingAiSidecarStringParamType, Unknown);
 
 /// AISidecarSummarizeAction object
 #[derive(
@@ -11501,54 +9135,7 @@ impl SwmlCallingArrayPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingArrayPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingArrayPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingArrayPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingArrayPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingArrayPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingArrayPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingArrayPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingArrayPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingArrayPropertyType, Unknown);
 
 /// `SwmlCallingAttentionTimeout` as the API document names it.
 ///
@@ -12462,55 +10049,7 @@ impl SwmlCallingBedrockPromptObject2VoiceId {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBedrockPromptObject2VoiceId {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockPromptObject2VoiceId::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingBedrockPromptObject2VoiceId {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockPromptObject2VoiceId::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBedrockPromptObject2VoiceId {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBedrockPromptObject2VoiceId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBedrockPromptObject2VoiceId {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBedrockPromptObject2VoiceId {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBedrockPromptObject2VoiceId, Unknown);
 
 impl ::std::default::Default for SwmlCallingBedrockPromptObject2VoiceId {
     /// The API's default, [`SwmlCallingBedrockPromptObject2VoiceId::Matthew`].
@@ -12581,55 +10120,7 @@ impl SwmlCallingBedrockPromptObjectVoiceId {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBedrockPromptObjectVoiceId {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockPromptObjectVoiceId::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingBedrockPromptObjectVoiceId {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockPromptObjectVoiceId::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBedrockPromptObjectVoiceId {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBedrockPromptObjectVoiceId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBedrockPromptObjectVoiceId {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBedrockPromptObjectVoiceId {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBedrockPromptObjectVoiceId, Unknown);
 
 impl ::std::default::Default for SwmlCallingBedrockPromptObjectVoiceId {
     /// The API's default, [`SwmlCallingBedrockPromptObjectVoiceId::Matthew`].
@@ -13007,55 +10498,7 @@ impl SwmlCallingBedrockSwaigFunctionObject2Function {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBedrockSwaigFunctionObject2Function {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockSwaigFunctionObject2Function::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingBedrockSwaigFunctionObject2Function {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockSwaigFunctionObject2Function::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBedrockSwaigFunctionObject2Function {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBedrockSwaigFunctionObject2Function {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBedrockSwaigFunctionObject2Function {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBedrockSwaigFunctionObject2Function {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject2Function, Unknown);
 
 /// The `SwmlCallingBedrockSwaigFunctionObject3` object.
 #[derive(
@@ -13213,55 +10656,7 @@ impl SwmlCallingBedrockSwaigFunctionObject3Function {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBedrockSwaigFunctionObject3Function {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockSwaigFunctionObject3Function::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingBedrockSwaigFunctionObject3Function {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockSwaigFunctionObject3Function::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBedrockSwaigFunctionObject3Function {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBedrockSwaigFunctionObject3Function {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBedrockSwaigFunctionObject3Function {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBedrockSwaigFunctionObject3Function {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject3Function, Unknown);
 
 /// The `SwmlCallingBedrockSwaigFunctionObject4` object.
 #[derive(
@@ -13421,55 +10816,7 @@ impl SwmlCallingBedrockSwaigFunctionObject4Function {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBedrockSwaigFunctionObject4Function {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockSwaigFunctionObject4Function::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingBedrockSwaigFunctionObject4Function {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockSwaigFunctionObject4Function::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBedrockSwaigFunctionObject4Function {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBedrockSwaigFunctionObject4Function {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBedrockSwaigFunctionObject4Function {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBedrockSwaigFunctionObject4Function {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject4Function, Unknown);
 
 /// An external API call made by an [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock)
 /// agent's `data_map`.
@@ -13727,54 +11074,7 @@ impl SwmlCallingBedrockWebhookMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBedrockWebhookMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockWebhookMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingBedrockWebhookMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBedrockWebhookMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBedrockWebhookMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBedrockWebhookMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBedrockWebhookMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBedrockWebhookMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBedrockWebhookMethod, Unknown);
 
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
@@ -13893,54 +11193,7 @@ impl SwmlCallingBooleanPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingBooleanPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBooleanPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingBooleanPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingBooleanPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingBooleanPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingBooleanPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingBooleanPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingBooleanPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingBooleanPropertyType, Unknown);
 
 /// The `SwmlCallingCallStatus` values.
 ///
@@ -13999,54 +11252,7 @@ impl SwmlCallingCallStatus {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingCallStatus {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingCallStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingCallStatus {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingCallStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingCallStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingCallStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingCallStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingCallStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingCallStatus, Unknown);
 
 /// change_context Action
 #[derive(
@@ -14699,55 +11905,7 @@ impl SwmlCallingConnectDestinationEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDestinationEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDestinationEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDestinationEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDestinationEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDestinationEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDestinationEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDestinationEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConnectDestinationEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDestinationEncryption, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDestinationEncryption {
     /// The API's default, [`SwmlCallingConnectDestinationEncryption::Optional`].
@@ -14804,55 +11962,7 @@ impl SwmlCallingConnectDestinationStatusUrlMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDestinationStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDestinationStatusUrlMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDestinationStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDestinationStatusUrlMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDestinationStatusUrlMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDestinationStatusUrlMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDestinationStatusUrlMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConnectDestinationStatusUrlMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDestinationStatusUrlMethod, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDestinationStatusUrlMethod {
     /// The API's default, [`SwmlCallingConnectDestinationStatusUrlMethod::Post`].
@@ -15238,55 +12348,7 @@ impl SwmlCallingConnectDeviceParallelEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDeviceParallelEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceParallelEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDeviceParallelEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceParallelEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDeviceParallelEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDeviceParallelEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDeviceParallelEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConnectDeviceParallelEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDeviceParallelEncryption, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDeviceParallelEncryption {
     /// The API's default, [`SwmlCallingConnectDeviceParallelEncryption::Optional`].
@@ -15699,55 +12761,7 @@ impl SwmlCallingConnectDeviceSerialEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDeviceSerialEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSerialEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDeviceSerialEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSerialEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDeviceSerialEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDeviceSerialEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDeviceSerialEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConnectDeviceSerialEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDeviceSerialEncryption, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDeviceSerialEncryption {
     /// The API's default, [`SwmlCallingConnectDeviceSerialEncryption::Optional`].
@@ -16146,56 +13160,7 @@ impl SwmlCallingConnectDeviceSerialParallelEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDeviceSerialParallelEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSerialParallelEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDeviceSerialParallelEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSerialParallelEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDeviceSerialParallelEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDeviceSerialParallelEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDeviceSerialParallelEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for SwmlCallingConnectDeviceSerialParallelEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDeviceSerialParallelEncryption, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDeviceSerialParallelEncryption {
     /// The API's default, [`SwmlCallingConnectDeviceSerialParallelEncryption::Optional`].
@@ -16746,55 +13711,7 @@ impl SwmlCallingConnectDeviceSingleEncryption {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDeviceSingleEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSingleEncryption::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDeviceSingleEncryption {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSingleEncryption::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDeviceSingleEncryption {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDeviceSingleEncryption {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDeviceSingleEncryption {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConnectDeviceSingleEncryption {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDeviceSingleEncryption, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDeviceSingleEncryption {
     /// The API's default, [`SwmlCallingConnectDeviceSingleEncryption::Optional`].
@@ -16878,55 +13795,7 @@ impl SwmlCallingConnectDeviceSingleStatusUrlMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConnectDeviceSingleStatusUrlMethod, Unknown);
 
 impl ::std::default::Default for SwmlCallingConnectDeviceSingleStatusUrlMethod {
     /// The API's default, [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Post`].
@@ -17679,54 +14548,7 @@ impl SwmlCallingConversationRole {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingConversationRole {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConversationRole::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingConversationRole {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingConversationRole::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingConversationRole {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingConversationRole {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingConversationRole {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingConversationRole {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingConversationRole, Unknown);
 
 /// Custom translation filter with a prompt prefix. Use `prompt:` followed by your custom instructions (e.g., `prompt:Use formal business language`).
 ///
@@ -18045,55 +14867,7 @@ impl SwmlCallingDetectMachineDetectMachineTone {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingDetectMachineDetectMachineTone {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingDetectMachineDetectMachineTone::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingDetectMachineDetectMachineTone {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingDetectMachineDetectMachineTone::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingDetectMachineDetectMachineTone {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingDetectMachineDetectMachineTone {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingDetectMachineDetectMachineTone {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingDetectMachineDetectMachineTone {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingDetectMachineDetectMachineTone, Unknown);
 
 impl ::std::default::Default for SwmlCallingDetectMachineDetectMachineTone {
     /// The API's default, [`SwmlCallingDetectMachineDetectMachineTone::Ced`].
@@ -18146,54 +14920,7 @@ impl SwmlCallingDirection {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingDirection, Unknown);
 
 /// enter_queue Method
 #[derive(
@@ -19498,54 +16225,7 @@ impl SwmlCallingFunctionParametersType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingFunctionParametersType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingFunctionParametersType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingFunctionParametersType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingFunctionParametersType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingFunctionParametersType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingFunctionParametersType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingFunctionParametersType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingFunctionParametersType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingFunctionParametersType, Unknown);
 
 /// A key-value object for data that persists throughout an AI or sidecar session.
 pub type SwmlCallingGlobalData = ::serde_json::Value;
@@ -19873,55 +16553,7 @@ impl SwmlCallingHangUpHookSwaigFunctionFunction {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingHangUpHookSwaigFunctionFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingHangUpHookSwaigFunctionFunction::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingHangUpHookSwaigFunctionFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingHangUpHookSwaigFunctionFunction::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingHangUpHookSwaigFunctionFunction {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingHangUpHookSwaigFunctionFunction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingHangUpHookSwaigFunctionFunction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingHangUpHookSwaigFunctionFunction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingHangUpHookSwaigFunctionFunction, Unknown);
 
 /// The number of times to loop playing the file. Default is not set.
 ///
@@ -20066,54 +16698,7 @@ impl SwmlCallingHangupHangupReason {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingHangupHangupReason {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingHangupHangupReason::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingHangupHangupReason {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingHangupHangupReason::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingHangupHangupReason {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingHangupHangupReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingHangupHangupReason {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingHangupHangupReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingHangupHangupReason, Unknown);
 
 /// The `SwmlCallingHint` object.
 #[derive(
@@ -20426,54 +17011,7 @@ impl SwmlCallingIntegerPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingIntegerPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingIntegerPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingIntegerPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingIntegerPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingIntegerPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingIntegerPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingIntegerPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingIntegerPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingIntegerPropertyType, Unknown);
 
 /// join_conference Method
 #[derive(
@@ -20847,55 +17385,7 @@ impl SwmlCallingJoinConferenceObjectBeep {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingJoinConferenceObjectBeep {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectBeep::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectBeep {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectBeep::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceObjectBeep {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceObjectBeep {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceObjectBeep {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingJoinConferenceObjectBeep {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectBeep, Unknown);
 
 impl ::std::default::Default for SwmlCallingJoinConferenceObjectBeep {
     /// The API's default, [`SwmlCallingJoinConferenceObjectBeep::True`].
@@ -20951,55 +17441,7 @@ impl SwmlCallingJoinConferenceObjectRecord {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingJoinConferenceObjectRecord {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRecord::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectRecord {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRecord::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceObjectRecord {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceObjectRecord {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceObjectRecord {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingJoinConferenceObjectRecord {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectRecord, Unknown);
 
 impl ::std::default::Default for SwmlCallingJoinConferenceObjectRecord {
     /// The API's default, [`SwmlCallingJoinConferenceObjectRecord::DoNotRecord`].
@@ -21060,60 +17502,9 @@ impl SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
     }
 }
 
-impl ::std::convert::From<&str>
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType, Unknown
+);
 
 /// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
 ///
@@ -21162,60 +17553,9 @@ impl SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str>
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod, Unknown
+);
 
 impl ::std::default::Default
 for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
@@ -21282,55 +17622,7 @@ impl SwmlCallingJoinConferenceObjectRegion {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingJoinConferenceObjectRegion {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRegion::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectRegion {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectRegion::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceObjectRegion {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceObjectRegion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceObjectRegion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingJoinConferenceObjectRegion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectRegion, Unknown);
 
 /// Allows the user to specify a custom action to be executed when the conference result is returned (typically when it has ended).
 /// The actions can a `switch` object or a `cond` array.
@@ -21464,57 +17756,9 @@ impl SwmlCallingJoinConferenceObjectStatusCallbackEventType {
     }
 }
 
-impl ::std::convert::From<&str>
-for SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectStatusCallbackEventType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectStatusCallbackEventType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    SwmlCallingJoinConferenceObjectStatusCallbackEventType, Unknown
+);
 
 /// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
 ///
@@ -21563,56 +17807,7 @@ impl SwmlCallingJoinConferenceObjectStatusCallbackMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectStatusCallbackMethod, Unknown);
 
 impl ::std::default::Default for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
     /// The API's default, [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Post`].
@@ -21668,55 +17863,7 @@ impl SwmlCallingJoinConferenceObjectTrim {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingJoinConferenceObjectTrim {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectTrim::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceObjectTrim {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceObjectTrim::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceObjectTrim {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceObjectTrim {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceObjectTrim {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingJoinConferenceObjectTrim {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectTrim, Unknown);
 
 impl ::std::default::Default for SwmlCallingJoinConferenceObjectTrim {
     /// The API's default, [`SwmlCallingJoinConferenceObjectTrim::TrimSilence`].
@@ -21887,55 +18034,7 @@ impl SwmlCallingJoinConferenceStreamStatusUrlMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingJoinConferenceStreamStatusUrlMethod, Unknown);
 
 impl ::std::default::Default for SwmlCallingJoinConferenceStreamStatusUrlMethod {
     /// The API's default, [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Post`].
@@ -22214,54 +18313,7 @@ impl SwmlCallingLanguageParamsEmotion {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingLanguageParamsEmotion {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingLanguageParamsEmotion::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingLanguageParamsEmotion {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingLanguageParamsEmotion::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingLanguageParamsEmotion {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingLanguageParamsEmotion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingLanguageParamsEmotion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingLanguageParamsEmotion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingLanguageParamsEmotion, Unknown);
 
 /// languages
 #[derive(
@@ -23162,54 +19214,7 @@ impl SwmlCallingNullPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingNullPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingNullPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingNullPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingNullPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingNullPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingNullPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingNullPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingNullPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingNullPropertyType, Unknown);
 
 /// Base interface for all property types
 #[derive(
@@ -23367,54 +19372,7 @@ impl SwmlCallingNumberPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingNumberPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingNumberPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingNumberPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingNumberPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingNumberPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingNumberPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingNumberPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingNumberPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingNumberPropertyType, Unknown);
 
 /// Base interface for all property types
 #[derive(
@@ -23537,54 +19495,7 @@ impl SwmlCallingObjectPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingObjectPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingObjectPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingObjectPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingObjectPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingObjectPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingObjectPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingObjectPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingObjectPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingObjectPropertyType, Unknown);
 
 /// oneOf Property
 #[derive(
@@ -24089,54 +20000,7 @@ impl SwmlCallingPayPayInput {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingPayPayInput {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPayInput::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingPayPayInput {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPayInput::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingPayPayInput {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingPayPayInput {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingPayPayInput {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingPayPayInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingPayPayInput, Unknown);
 
 impl ::std::default::Default for SwmlCallingPayPayInput {
     /// The API's default, [`SwmlCallingPayPayInput::Dtmf`].
@@ -24185,54 +20049,7 @@ impl SwmlCallingPayPayPaymentMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingPayPayPaymentMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPayPaymentMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingPayPayPaymentMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPayPaymentMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingPayPayPaymentMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingPayPayPaymentMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingPayPayPaymentMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingPayPayPaymentMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingPayPayPaymentMethod, Unknown);
 
 /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
 ///
@@ -24306,54 +20123,7 @@ impl SwmlCallingPayPayTokenType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingPayPayTokenType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPayTokenType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingPayPayTokenType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPayTokenType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingPayPayTokenType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingPayPayTokenType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingPayPayTokenType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingPayPayTokenType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingPayPayTokenType, Unknown);
 
 impl ::std::default::Default for SwmlCallingPayPayTokenType {
     /// The API's default, [`SwmlCallingPayPayTokenType::Reusable`].
@@ -24473,54 +20243,7 @@ impl SwmlCallingPayPromptPlayActionType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingPayPromptPlayActionType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPromptPlayActionType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingPayPromptPlayActionType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPromptPlayActionType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingPayPromptPlayActionType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingPayPromptPlayActionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingPayPromptPlayActionType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingPayPromptPlayActionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingPayPromptPlayActionType, Unknown);
 
 /// The `SwmlCallingPayPromptSayAction` object.
 #[derive(
@@ -24598,54 +20321,7 @@ impl SwmlCallingPayPromptSayActionType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingPayPromptSayActionType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPromptSayActionType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingPayPromptSayActionType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingPayPromptSayActionType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingPayPromptSayActionType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingPayPromptSayActionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingPayPromptSayActionType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingPayPromptSayActionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingPayPromptSayActionType, Unknown);
 
 /// The `SwmlCallingPayPrompts` object.
 #[derive(
@@ -25961,55 +21637,7 @@ impl SwmlCallingRecordCallRecordCallDirection {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingRecordCallRecordCallDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordCallRecordCallDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingRecordCallRecordCallDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordCallRecordCallDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingRecordCallRecordCallDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingRecordCallRecordCallDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingRecordCallRecordCallDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingRecordCallRecordCallDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingRecordCallRecordCallDirection, Unknown);
 
 impl ::std::default::Default for SwmlCallingRecordCallRecordCallDirection {
     /// The API's default, [`SwmlCallingRecordCallRecordCallDirection::Both`].
@@ -26071,55 +21699,7 @@ impl SwmlCallingRecordCallRecordCallFormat {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingRecordCallRecordCallFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordCallRecordCallFormat::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingRecordCallRecordCallFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordCallRecordCallFormat::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingRecordCallRecordCallFormat {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingRecordCallRecordCallFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingRecordCallRecordCallFormat {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingRecordCallRecordCallFormat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingRecordCallRecordCallFormat, Unknown);
 
 impl ::std::default::Default for SwmlCallingRecordCallRecordCallFormat {
     /// The API's default, [`SwmlCallingRecordCallRecordCallFormat::Wav`].
@@ -26331,54 +21911,7 @@ impl SwmlCallingRecordRecordDirection {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingRecordRecordDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordRecordDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingRecordRecordDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordRecordDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingRecordRecordDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingRecordRecordDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingRecordRecordDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingRecordRecordDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingRecordRecordDirection, Unknown);
 
 impl ::std::default::Default for SwmlCallingRecordRecordDirection {
     /// The API's default, [`SwmlCallingRecordRecordDirection::Speak`].
@@ -26440,54 +21973,7 @@ impl SwmlCallingRecordRecordFormat {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingRecordRecordFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordRecordFormat::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingRecordRecordFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRecordRecordFormat::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingRecordRecordFormat {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingRecordRecordFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingRecordRecordFormat {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingRecordRecordFormat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingRecordRecordFormat, Unknown);
 
 impl ::std::default::Default for SwmlCallingRecordRecordFormat {
     /// The API's default, [`SwmlCallingRecordRecordFormat::Wav`].
@@ -26689,54 +22175,7 @@ impl SwmlCallingRequestRequestMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingRequestRequestMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRequestRequestMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingRequestRequestMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingRequestRequestMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingRequestRequestMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingRequestRequestMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingRequestRequestMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingRequestRequestMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingRequestRequestMethod, Unknown);
 
 /// return Method
 #[derive(
@@ -27945,55 +23384,7 @@ impl SwmlCallingStartUpHookSwaigFunctionFunction {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingStartUpHookSwaigFunctionFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStartUpHookSwaigFunctionFunction::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingStartUpHookSwaigFunctionFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStartUpHookSwaigFunctionFunction::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingStartUpHookSwaigFunctionFunction {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingStartUpHookSwaigFunctionFunction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingStartUpHookSwaigFunctionFunction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingStartUpHookSwaigFunctionFunction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingStartUpHookSwaigFunctionFunction, Unknown);
 
 /// The number of times to loop playing the file. Default is not set.
 ///
@@ -28447,55 +23838,7 @@ impl SwmlCallingStreamStreamStatusUrlMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingStreamStreamStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStreamStreamStatusUrlMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingStreamStreamStatusUrlMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStreamStreamStatusUrlMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingStreamStreamStatusUrlMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingStreamStreamStatusUrlMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingStreamStreamStatusUrlMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingStreamStreamStatusUrlMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingStreamStreamStatusUrlMethod, Unknown);
 
 impl ::std::default::Default for SwmlCallingStreamStreamStatusUrlMethod {
     /// The API's default, [`SwmlCallingStreamStreamStatusUrlMethod::Post`].
@@ -28560,54 +23903,7 @@ impl SwmlCallingStreamStreamTrack {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingStreamStreamTrack {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStreamStreamTrack::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingStreamStreamTrack {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStreamStreamTrack::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingStreamStreamTrack {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingStreamStreamTrack {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingStreamStreamTrack {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingStreamStreamTrack {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingStreamStreamTrack, Unknown);
 
 impl ::std::default::Default for SwmlCallingStreamStreamTrack {
     /// The API's default, [`SwmlCallingStreamStreamTrack::InboundTrack`].
@@ -28703,54 +23999,7 @@ impl SwmlCallingStringFormat {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingStringFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStringFormat::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingStringFormat {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStringFormat::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingStringFormat {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingStringFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingStringFormat {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingStringFormat {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingStringFormat, Unknown);
 
 /// Base interface for all property types
 #[derive(
@@ -28894,54 +24143,7 @@ impl SwmlCallingStringPropertyType {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingStringPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStringPropertyType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingStringPropertyType {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingStringPropertyType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingStringPropertyType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingStringPropertyType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingStringPropertyType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingStringPropertyType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingStringPropertyType, Unknown);
 
 /// SummarizeAction object
 #[derive(
@@ -29075,55 +24277,7 @@ impl SwmlCallingSummarizeActionUnionEnum {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingSummarizeActionUnionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSummarizeActionUnionEnum::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingSummarizeActionUnionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSummarizeActionUnionEnum::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingSummarizeActionUnionEnum {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingSummarizeActionUnionEnum {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingSummarizeActionUnionEnum {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingSummarizeActionUnionEnum {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingSummarizeActionUnionEnum, Unknown);
 
 /// An internal reserved function that generates a summary of the conversation and sends any specified properties to the configured webhook after the conversation has ended.
 /// This ensures that key parts of the conversation, as interpreted by the LLM, are reliably captured and delivered to the webhook.
@@ -29383,57 +24537,9 @@ impl SwmlCallingSummarizeConversationSwaigFunctionFunction {
     }
 }
 
-impl ::std::convert::From<&str>
-for SwmlCallingSummarizeConversationSwaigFunctionFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSummarizeConversationSwaigFunctionFunction::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingSummarizeConversationSwaigFunctionFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSummarizeConversationSwaigFunctionFunction::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingSummarizeConversationSwaigFunctionFunction {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingSummarizeConversationSwaigFunctionFunction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingSummarizeConversationSwaigFunctionFunction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for SwmlCallingSummarizeConversationSwaigFunctionFunction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    SwmlCallingSummarizeConversationSwaigFunctionFunction, Unknown
+);
 
 /// The number of times to loop playing the file. Default is not set.
 ///
@@ -29873,54 +24979,7 @@ impl SwmlCallingSwaigNativeFunction {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingSwaigNativeFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSwaigNativeFunction::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingSwaigNativeFunction {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSwaigNativeFunction::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingSwaigNativeFunction {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingSwaigNativeFunction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingSwaigNativeFunction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingSwaigNativeFunction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingSwaigNativeFunction, Unknown);
 
 /// Splits the result into the data half and the steering half.
 ///
@@ -30516,54 +25575,7 @@ impl SwmlCallingSwmlObjectVersion {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingSwmlObjectVersion {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSwmlObjectVersion::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingSwmlObjectVersion {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingSwmlObjectVersion::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingSwmlObjectVersion {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingSwmlObjectVersion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingSwmlObjectVersion {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingSwmlObjectVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingSwmlObjectVersion, Unknown);
 
 /// tap Method
 #[derive(
@@ -30728,54 +25740,7 @@ impl SwmlCallingTapTapCodec {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTapTapCodec {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTapTapCodec::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTapTapCodec {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTapTapCodec::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTapTapCodec {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTapTapCodec {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTapTapCodec {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTapTapCodec {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTapTapCodec, Unknown);
 
 impl ::std::default::Default for SwmlCallingTapTapCodec {
     /// The API's default, [`SwmlCallingTapTapCodec::Pcmu`].
@@ -30840,54 +25805,7 @@ impl SwmlCallingTapTapDirection {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTapTapDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTapTapDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTapTapDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTapTapDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTapTapDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTapTapDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTapTapDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTapTapDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTapTapDirection, Unknown);
 
 impl ::std::default::Default for SwmlCallingTapTapDirection {
     /// The API's default, [`SwmlCallingTapTapDirection::Speak`].
@@ -31088,54 +26006,7 @@ impl SwmlCallingTranscribeActionEnum {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTranscribeActionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranscribeActionEnum::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTranscribeActionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranscribeActionEnum::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTranscribeActionEnum {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTranscribeActionEnum {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTranscribeActionEnum {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTranscribeActionEnum {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTranscribeActionEnum, Unknown);
 
 /// TranscribeDirection enum
 ///
@@ -31184,54 +26055,7 @@ impl SwmlCallingTranscribeDirection {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTranscribeDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranscribeDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTranscribeDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranscribeDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTranscribeDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTranscribeDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTranscribeDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTranscribeDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTranscribeDirection, Unknown);
 
 /// TranscribeStartAction object
 #[derive(
@@ -31547,55 +26371,7 @@ impl SwmlCallingTranscribeSummarizeActionUnionEnum {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTranscribeSummarizeActionUnionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranscribeSummarizeActionUnionEnum::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for SwmlCallingTranscribeSummarizeActionUnionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranscribeSummarizeActionUnionEnum::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTranscribeSummarizeActionUnionEnum {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTranscribeSummarizeActionUnionEnum {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTranscribeSummarizeActionUnionEnum {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTranscribeSummarizeActionUnionEnum {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTranscribeSummarizeActionUnionEnum, Unknown);
 
 /// Transcribe the entire call in the background.
 /// Execution continues to the next instruction while the call proceeds; the transcription covers the whole call and completes when the call ends.
@@ -31794,54 +26570,7 @@ impl SwmlCallingTranslateActionEnum {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTranslateActionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranslateActionEnum::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTranslateActionEnum {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranslateActionEnum::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTranslateActionEnum {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTranslateActionEnum {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTranslateActionEnum {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTranslateActionEnum {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTranslateActionEnum, Unknown);
 
 /// TranslateDirection enum
 ///
@@ -31890,54 +26619,7 @@ impl SwmlCallingTranslateDirection {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTranslateDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranslateDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTranslateDirection {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranslateDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTranslateDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTranslateDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTranslateDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTranslateDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTranslateDirection, Unknown);
 
 /// Preset translation filter values that adjust the tone or style of translated speech.
 ///
@@ -32011,54 +26693,7 @@ impl SwmlCallingTranslationFilterPreset {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingTranslationFilterPreset {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranslationFilterPreset::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingTranslationFilterPreset {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingTranslationFilterPreset::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingTranslationFilterPreset {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingTranslationFilterPreset {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingTranslationFilterPreset {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingTranslationFilterPreset {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingTranslationFilterPreset, Unknown);
 
 /// Backchannel phrases keyed by language code, one array per language. A single phrase is
 /// picked from the matching array at random.
@@ -33785,54 +28420,7 @@ impl SwmlCallingWebhookMethod {
     }
 }
 
-impl ::std::convert::From<&str> for SwmlCallingWebhookMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingWebhookMethod::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SwmlCallingWebhookMethod {
-    /// Parses a value; one the document does not list becomes [`SwmlCallingWebhookMethod::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SwmlCallingWebhookMethod {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SwmlCallingWebhookMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SwmlCallingWebhookMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SwmlCallingWebhookMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SwmlCallingWebhookMethod, Unknown);
 
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
@@ -33982,54 +28570,7 @@ impl TypesStatusCodesStatusCode400Error {
     }
 }
 
-impl ::std::convert::From<&str> for TypesStatusCodesStatusCode400Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode400Error::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for TypesStatusCodesStatusCode400Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode400Error::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for TypesStatusCodesStatusCode400Error {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for TypesStatusCodesStatusCode400Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for TypesStatusCodesStatusCode400Error {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TypesStatusCodesStatusCode400Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(TypesStatusCodesStatusCode400Error, Unknown);
 
 /// Access is unauthorized.
 #[derive(
@@ -34094,54 +28635,7 @@ impl TypesStatusCodesStatusCode401Error {
     }
 }
 
-impl ::std::convert::From<&str> for TypesStatusCodesStatusCode401Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode401Error::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for TypesStatusCodesStatusCode401Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode401Error::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for TypesStatusCodesStatusCode401Error {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for TypesStatusCodesStatusCode401Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for TypesStatusCodesStatusCode401Error {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TypesStatusCodesStatusCode401Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(TypesStatusCodesStatusCode401Error, Unknown);
 
 /// Access is forbidden.
 #[derive(
@@ -34204,54 +28698,7 @@ impl TypesStatusCodesStatusCode403Error {
     }
 }
 
-impl ::std::convert::From<&str> for TypesStatusCodesStatusCode403Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode403Error::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for TypesStatusCodesStatusCode403Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode403Error::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for TypesStatusCodesStatusCode403Error {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for TypesStatusCodesStatusCode403Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for TypesStatusCodesStatusCode403Error {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TypesStatusCodesStatusCode403Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(TypesStatusCodesStatusCode403Error, Unknown);
 
 /// The server cannot find the requested resource.
 #[derive(
@@ -34314,54 +28761,7 @@ impl TypesStatusCodesStatusCode404Error {
     }
 }
 
-impl ::std::convert::From<&str> for TypesStatusCodesStatusCode404Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode404Error::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for TypesStatusCodesStatusCode404Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode404Error::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for TypesStatusCodesStatusCode404Error {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for TypesStatusCodesStatusCode404Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for TypesStatusCodesStatusCode404Error {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TypesStatusCodesStatusCode404Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(TypesStatusCodesStatusCode404Error, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(
@@ -34455,54 +28855,7 @@ impl TypesStatusCodesStatusCode500Error {
     }
 }
 
-impl ::std::convert::From<&str> for TypesStatusCodesStatusCode500Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode500Error::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for TypesStatusCodesStatusCode500Error {
-    /// Parses a value; one the document does not list becomes [`TypesStatusCodesStatusCode500Error::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for TypesStatusCodesStatusCode500Error {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for TypesStatusCodesStatusCode500Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for TypesStatusCodesStatusCode500Error {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for TypesStatusCodesStatusCode500Error {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(TypesStatusCodesStatusCode500Error, Unknown);
 
 /// Universal Unique Identifier.
 pub type Uuid = ::uuid::Uuid;
@@ -34915,54 +29268,7 @@ impl VideoRoomLayout {
     }
 }
 
-impl ::std::convert::From<&str> for VideoRoomLayout {
-    /// Parses a value; one the document does not list becomes [`VideoRoomLayout::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for VideoRoomLayout {
-    /// Parses a value; one the document does not list becomes [`VideoRoomLayout::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for VideoRoomLayout {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for VideoRoomLayout {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for VideoRoomLayout {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for VideoRoomLayout {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(VideoRoomLayout, Unknown);
 
 /// Common room properties shared between create and update requests.
 #[derive(
@@ -35356,54 +29662,7 @@ impl VideoVideoQuality {
     }
 }
 
-impl ::std::convert::From<&str> for VideoVideoQuality {
-    /// Parses a value; one the document does not list becomes [`VideoVideoQuality::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for VideoVideoQuality {
-    /// Parses a value; one the document does not list becomes [`VideoVideoQuality::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for VideoVideoQuality {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for VideoVideoQuality {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for VideoVideoQuality {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for VideoVideoQuality {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(VideoVideoQuality, Unknown);
 
 /// Details on charges associated with this log.
 #[derive(
@@ -35559,54 +29818,7 @@ impl VoiceVoiceSources {
     }
 }
 
-impl ::std::convert::From<&str> for VoiceVoiceSources {
-    /// Parses a value; one the document does not list becomes [`VoiceVoiceSources::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for VoiceVoiceSources {
-    /// Parses a value; one the document does not list becomes [`VoiceVoiceSources::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for VoiceVoiceSources {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for VoiceVoiceSources {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for VoiceVoiceSources {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for VoiceVoiceSources {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(VoiceVoiceSources, Unknown);
 
 /// The `VoiceVoiceType` values.
 ///
@@ -35687,54 +29899,7 @@ impl VoiceVoiceType {
     }
 }
 
-impl ::std::convert::From<&str> for VoiceVoiceType {
-    /// Parses a value; one the document does not list becomes [`VoiceVoiceType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for VoiceVoiceType {
-    /// Parses a value; one the document does not list becomes [`VoiceVoiceType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for VoiceVoiceType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for VoiceVoiceType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for VoiceVoiceType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for VoiceVoiceType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(VoiceVoiceType, Unknown);
 
 /// Identifies the call an AI callback came from. `project_id` and `space_id` are included when
 /// available.
@@ -36866,55 +31031,7 @@ impl WebhooksAiAiDebugWebhookPayloadAiCompletionType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadAiCompletionType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadAiCompletionType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadAiCompletionType, Unknown);
 
 /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
 #[derive(
@@ -37055,55 +31172,7 @@ impl WebhooksAiAiDebugWebhookPayloadBargeBargeType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadBargeBargeType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadBargeBargeType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadBargeBargeType, Unknown);
 
 /// The conversation passed its token ceiling and was summarized to make room.
 #[derive(
@@ -37263,56 +31332,7 @@ impl WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadContextChangeTrigger::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadContextChangeTrigger::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadContextChangeTrigger, Unknown);
 
 /// The data a context switch was rendered against.
 #[derive(
@@ -37466,55 +31486,7 @@ impl WebhooksAiAiDebugWebhookPayloadFillerFillerType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadFillerFillerType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadFillerFillerType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadFillerFillerType, Unknown);
 
 /// The agent called one of your functions and the call returned.
 #[derive(
@@ -37681,55 +31653,7 @@ impl WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadFunctionLoopType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadFunctionLoopType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadFunctionLoopType, Unknown);
 
 /// A `gather` accepted an answer.
 #[derive(
@@ -38135,56 +32059,7 @@ impl WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadGatherRejectReason::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadGatherRejectReason::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadGatherRejectReason, Unknown);
 
 /// A `gather` started collecting answers.
 #[derive(
@@ -38409,55 +32284,7 @@ impl WebhooksAiAiDebugWebhookPayloadHoldEvent {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadHoldEvent::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadHoldEvent::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadHoldEvent, Unknown);
 
 /// The agent's private reasoning, when you enable `enable_inner_dialog`.
 /// Speech-to-speech sessions only.
@@ -38640,55 +32467,7 @@ impl WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadLlmErrorEvent::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadLlmErrorEvent::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadLlmErrorEvent, Unknown);
 
 /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
 #[derive(
@@ -39074,55 +32853,7 @@ impl WebhooksAiAiDebugWebhookPayloadSessionEndReason {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadSessionEndReason::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadSessionEndReason::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadSessionEndReason, Unknown);
 
 /// The AI session started. Sent once per session. The fields differ by session type: a standard
 /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
@@ -39470,56 +33201,7 @@ impl WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadStepChangeTrigger::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadStepChangeTrigger::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadStepChangeTrigger, Unknown);
 
 /// The post-prompt summary is about to be generated.
 #[derive(
@@ -39652,57 +33334,9 @@ impl WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
     }
 }
 
-impl ::std::convert::From<&str>
-for WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection, Unknown
+);
 
 /// A tool result was shortened before the agent read it.
 #[derive(
@@ -39859,55 +33493,7 @@ impl WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent, Unknown);
 
 /// Something about the configuration is likely to cause trouble.
 #[derive(
@@ -40538,55 +34124,7 @@ impl WebhooksAiAiPostPromptCallbackPayloadAction {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiPostPromptCallbackPayloadAction {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiPostPromptCallbackPayloadAction::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiPostPromptCallbackPayloadAction {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiPostPromptCallbackPayloadAction::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiPostPromptCallbackPayloadAction {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiPostPromptCallbackPayloadAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiPostPromptCallbackPayloadAction {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiPostPromptCallbackPayloadAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiPostPromptCallbackPayloadAction, Unknown);
 
 /// The kind of conversation the agent ran: a call, or a text conversation held over the
 /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
@@ -40636,57 +34174,9 @@ impl WebhooksAiAiPostPromptCallbackPayloadConversationType {
     }
 }
 
-impl ::std::convert::From<&str>
-for WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiPostPromptCallbackPayloadConversationType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiPostPromptCallbackPayloadConversationType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    WebhooksAiAiPostPromptCallbackPayloadConversationType, Unknown
+);
 
 /// The answer an AI agent gave to your
 /// [`post_prompt`](/docs/swml/reference/calling/ai), in three forms.
@@ -40970,54 +34460,7 @@ impl WebhooksAiAiSidecarCallbackType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiSidecarCallbackType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiSidecarCallbackType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for WebhooksAiAiSidecarCallbackType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiSidecarCallbackType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiSidecarCallbackType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiSidecarCallbackType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiSidecarCallbackType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksAiAiSidecarCallbackType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiSidecarCallbackType, Unknown);
 
 /// Identifies the call a sidecar callback came from. Each field is included when the call has it.
 #[derive(
@@ -41820,56 +35263,7 @@ impl WebhooksAiAiSwaigToolWebhookPayloadConversationType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiSwaigToolWebhookPayloadConversationType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    /// Parses a value; one the document does not list becomes [`WebhooksAiAiSwaigToolWebhookPayloadConversationType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksAiAiSwaigToolWebhookPayloadConversationType, Unknown);
 
 /// The `WebhooksAiBedrockPostPromptCallbackPayload` object.
 #[derive(
@@ -42850,55 +36244,7 @@ impl WebhooksCallingInboundCallContextDialWinner {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksCallingInboundCallContextDialWinner {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallContextDialWinner::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingInboundCallContextDialWinner {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallContextDialWinner::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingInboundCallContextDialWinner {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingInboundCallContextDialWinner {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingInboundCallContextDialWinner {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksCallingInboundCallContextDialWinner {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksCallingInboundCallContextDialWinner, Unknown);
 
 /// The direction of the call.
 ///
@@ -42947,55 +36293,7 @@ impl WebhooksCallingInboundCallContextDirection {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksCallingInboundCallContextDirection {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallContextDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingInboundCallContextDirection {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallContextDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingInboundCallContextDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingInboundCallContextDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingInboundCallContextDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksCallingInboundCallContextDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksCallingInboundCallContextDirection, Unknown);
 
 /// The type of call.
 ///
@@ -43049,55 +36347,7 @@ impl WebhooksCallingInboundCallContextType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksCallingInboundCallContextType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallContextType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingInboundCallContextType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallContextType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingInboundCallContextType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingInboundCallContextType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingInboundCallContextType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksCallingInboundCallContextType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksCallingInboundCallContextType, Unknown);
 
 /// A single header associated with the call.
 #[derive(
@@ -43225,55 +36475,7 @@ impl WebhooksCallingInboundCallParentDeviceType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksCallingInboundCallParentDeviceType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallParentDeviceType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingInboundCallParentDeviceType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingInboundCallParentDeviceType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingInboundCallParentDeviceType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingInboundCallParentDeviceType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingInboundCallParentDeviceType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksCallingInboundCallParentDeviceType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksCallingInboundCallParentDeviceType, Unknown);
 
 /// The call this call is bridged to. Present only when this call has a peer.
 #[derive(
@@ -43572,56 +36774,7 @@ impl WebhooksCallingStreamStatusCallbackPayloadEventType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksCallingStreamStatusCallbackPayloadEventType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingStreamStatusCallbackPayloadEventType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingStreamStatusCallbackPayloadEventType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingStreamStatusCallbackPayloadEventType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingStreamStatusCallbackPayloadEventType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingStreamStatusCallbackPayloadEventType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingStreamStatusCallbackPayloadEventType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksCallingStreamStatusCallbackPayloadEventType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksCallingStreamStatusCallbackPayloadEventType, Unknown);
 
 /// Details about the stream.
 #[derive(
@@ -43759,57 +36912,9 @@ impl WebhooksCallingStreamStatusCallbackPayloadParamsState {
     }
 }
 
-impl ::std::convert::From<&str>
-for WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingStreamStatusCallbackPayloadParamsState::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingStreamStatusCallbackPayloadParamsState::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    WebhooksCallingStreamStatusCallbackPayloadParamsState, Unknown
+);
 
 /// The `WebhooksCallingTranscribeStatusCallbackPayload` object.
 #[derive(
@@ -43921,57 +37026,9 @@ impl WebhooksCallingTranscribeStatusCallbackPayloadEventType {
     }
 }
 
-impl ::std::convert::From<&str>
-for WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingTranscribeStatusCallbackPayloadEventType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    /// Parses a value; one the document does not list becomes [`WebhooksCallingTranscribeStatusCallbackPayloadEventType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    WebhooksCallingTranscribeStatusCallbackPayloadEventType, Unknown
+);
 
 /// The transcript.
 #[derive(
@@ -44170,55 +37227,7 @@ impl WebhooksMessagingInboundMessageContextDirection {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksMessagingInboundMessageContextDirection {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingInboundMessageContextDirection::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksMessagingInboundMessageContextDirection {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingInboundMessageContextDirection::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksMessagingInboundMessageContextDirection {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksMessagingInboundMessageContextDirection {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksMessagingInboundMessageContextDirection {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksMessagingInboundMessageContextDirection {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextDirection, Unknown);
 
 /// The kind of message.
 ///
@@ -44267,55 +37276,7 @@ impl WebhooksMessagingInboundMessageContextType {
     }
 }
 
-impl ::std::convert::From<&str> for WebhooksMessagingInboundMessageContextType {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingInboundMessageContextType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksMessagingInboundMessageContextType {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingInboundMessageContextType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksMessagingInboundMessageContextType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksMessagingInboundMessageContextType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksMessagingInboundMessageContextType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WebhooksMessagingInboundMessageContextType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextType, Unknown);
 
 /// A single MMS media attachment included on an inbound message.
 #[derive(
@@ -44699,57 +37660,9 @@ impl WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
     }
 }
 
-impl ::std::convert::From<&str>
-for WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory, Unknown
+);
 
 /// The specific type of event that occurred.
 /// One of: `brand_activated`, `brand_unverified`, `campaign_activated`, `campaign_deactivated`,
@@ -44841,54 +37754,6 @@ impl WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
     }
 }
 
-impl ::std::convert::From<&str>
-for WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingTenDlcStatusCallbackPayloadEventType::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    /// Parses a value; one the document does not list becomes [`WebhooksMessagingTenDlcStatusCallbackPayloadEventType::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de>
-for WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(
+    WebhooksMessagingTenDlcStatusCallbackPayloadEventType, Unknown
+);

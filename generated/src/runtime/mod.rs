@@ -8,8 +8,8 @@
 //! [`RequestExtras`] for an operation with header parameters, other
 //! credentials or a text response), [`OperationRequest`], [`path_segment`],
 //! [`encode_json`] (or [`encode_form`]), [`Query`], [`header_param`], [`date_time_text`],
-//! [`one_or_many`] (a list field that may come as one value) and the
-//! methods of `RawResponse`.
+//! [`one_or_many`] (a list field that may come as one value), [`open_enum!`]
+//! (the shared impls of every string enum) and the methods of `RawResponse`.
 //! Nothing here depends on the API description, except that a bare space
 //! name is put into the server URL that the generated code declares
 //! (`crate::api::SERVER_URL`).
@@ -23,6 +23,7 @@ mod form;
 mod nullable;
 #[allow(dead_code)] // used by generated code only when a spec has a list that may be one value
 mod one_or_many;
+mod open_enum;
 mod pages;
 mod params;
 mod request;
@@ -46,6 +47,8 @@ pub(crate) use reserved::TYPE_NAMES;
 pub(crate) use form::encode_form;
 #[allow(unused_imports)] // used only when a spec has a list that may be one value
 pub(crate) use one_or_many::one_or_many;
+#[allow(unused_imports)] // used only when a spec has a string enum
+pub(crate) use open_enum::open_enum;
 #[allow(unused_imports)] // used only when a spec has a paginated list operation
 pub(crate) use pages::pages;
 #[allow(unused_imports)] // each is used only when a spec needs it

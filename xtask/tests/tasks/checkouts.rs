@@ -9,29 +9,11 @@
 //! costs a few seconds rather than a cold build of xtask and its
 //! dependencies.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use xtask::{CLIENT_CRATE, CLIENT_SPEC, target_dir, workspace_root};
 
-use crate::support::{copy_checkout, xtask};
-
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.insert(path.clone(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
-}
+use crate::support::{copy_checkout, files, xtask};
 
 #[test]
 fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
@@ -44,14 +26,14 @@ fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
     // Outside both copies, and already holding the xtask binary that
     // `cargo xtask test` (or `cargo test`) runs from.
     let shared = target_dir(&root).unwrap();
-    let original = snapshot(&root.join(CLIENT_CRATE));
+    let original = files(&root.join(CLIENT_CRATE));
 
     let built = xtask(&first, &shared, &["codegen"]);
     assert!(
         built.status.success(),
         "cargo xtask codegen failed in the first checkout"
     );
-    let untouched = snapshot(&first.join(CLIENT_CRATE));
+    let untouched = files(&first.join(CLIENT_CRATE));
 
     // A codec added to the `Codecs` enum, which the Fabric area's module
     // holds.
@@ -107,7 +89,7 @@ fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
     );
 
     assert_eq!(
-        snapshot(&first.join(CLIENT_CRATE)),
+        files(&first.join(CLIENT_CRATE)),
         untouched,
         "the first checkout's client changed"
     );
@@ -122,7 +104,7 @@ fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
             .success()
     );
     assert_eq!(
-        snapshot(&root.join(CLIENT_CRATE)),
+        files(&root.join(CLIENT_CRATE)),
         original,
         "the checkout the tests run in had its client changed"
     );

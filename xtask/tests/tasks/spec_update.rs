@@ -15,7 +15,7 @@ use std::process::{Command, Output};
 use xtask::diff::{Bump, Version, package_version};
 use xtask::{CLIENT_CRATE, CLIENT_OVERLAY, CLIENT_SPEC, CLIENT_SWEEP, workspace_root};
 
-use crate::support::edit_in;
+use crate::support::{edit_in, files};
 
 /// A scratch checkout holding copies of this checkout's `spec/` and
 /// `generated/` (all `spec update` reads and writes), and a folder beside
@@ -68,24 +68,6 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(&path, to.join(entry.file_name())).unwrap();
         }
     }
-}
-
-/// Every file under `dir`, by path relative to it, with its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy();
-                files.insert(relative.replace('\\', "/"), fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
 }
 
 /// The files that differ between two listings, added and removed included.

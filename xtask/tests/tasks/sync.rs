@@ -6,7 +6,6 @@
 //! either fails), and of generating the fixtures (deterministic; 3.1 as
 //! 3.0).
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +14,7 @@ use xtask::{
     SWEEP_FILE, Target, applied, codegen, plan, sync, targets, workspace_root,
 };
 
-use crate::support::edit_in;
+use crate::support::{edit_in, files};
 
 fn root() -> PathBuf {
     workspace_root().expect("the workspace root")
@@ -299,23 +298,6 @@ fn small_checkout(name: &str, spec: &str, overlay: &str) -> Scratch {
     }
     fs::create_dir_all(dir.path(FIXTURES)).unwrap();
     dir
-}
-
-/// Every file under `dir`, by path, with its bytes.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.insert(path.clone(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
 }
 
 #[test]

@@ -181,54 +181,7 @@ impl Option {
     }
 }
 
-impl ::std::convert::From<&str> for Option {
-    /// Parses a value; one the document does not list becomes [`Option::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for Option {
-    /// Parses a value; one the document does not list becomes [`Option::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for Option {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for Option {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for Option {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Option {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(Option, Unknown);
 
 /// The `Result` object.
 #[derive(

@@ -140,54 +140,7 @@ impl SettingKey {
     }
 }
 
-impl ::std::convert::From<&str> for SettingKey {
-    /// Parses a value; one the document does not list becomes [`SettingKey::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SettingKey {
-    /// Parses a value; one the document does not list becomes [`SettingKey::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for SettingKey {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for SettingKey {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for SettingKey {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SettingKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(SettingKey, Unknown);
 
 /// A number of seconds or a duration such as `5m`.
 ///

@@ -142,54 +142,7 @@ impl Language {
     }
 }
 
-impl ::std::convert::From<&str> for Language {
-    /// Parses a value; one the document does not list becomes [`Language::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for Language {
-    /// Parses a value; one the document does not list becomes [`Language::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for Language {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for Language {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for Language {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Language {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(Language, Unknown);
 
 /// The `Pet` value: one of several shapes.
 ///
@@ -428,54 +381,7 @@ impl PlayStatus {
     }
 }
 
-impl ::std::convert::From<&str> for PlayStatus {
-    /// Parses a value; one the document does not list becomes [`PlayStatus::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for PlayStatus {
-    /// Parses a value; one the document does not list becomes [`PlayStatus::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for PlayStatus {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for PlayStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for PlayStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for PlayStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(PlayStatus, Unknown);
 
 /// How loud, in decibels.
 ///
@@ -617,54 +523,7 @@ impl Speaker {
     }
 }
 
-impl ::std::convert::From<&str> for Speaker {
-    /// Parses a value; one the document does not list becomes [`Speaker::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for Speaker {
-    /// Parses a value; one the document does not list becomes [`Speaker::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for Speaker {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for Speaker {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for Speaker {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Speaker {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(Speaker, Unknown);
 
 /// A language, or a variable holding one.
 pub type Speech = Language;
@@ -770,51 +629,4 @@ impl Voice {
     }
 }
 
-impl ::std::convert::From<&str> for Voice {
-    /// Parses a value; one the document does not list becomes [`Voice::Unknown`].
-    fn from(value: &str) -> Self {
-        Self::known(value)
-            .unwrap_or_else(|| Self::Unknown(
-                crate::runtime::UnknownValue::new(value.to_owned()),
-            ))
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for Voice {
-    /// Parses a value; one the document does not list becomes [`Voice::Unknown`].
-    fn from(value: ::std::string::String) -> Self {
-        Self::known(&value)
-            .unwrap_or_else(|| Self::Unknown(crate::runtime::UnknownValue::new(value)))
-    }
-}
-
-impl ::std::str::FromStr for Voice {
-    type Err = ::std::convert::Infallible;
-    /// Parses a value; this never fails, since unlisted values are kept.
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
-    }
-}
-
-impl ::std::fmt::Display for Voice {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl ::serde::Serialize for Voice {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for Voice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::UnknownValue::deserialize_enum(deserializer)
-    }
-}
+crate::runtime::open_enum!(Voice, Unknown);
