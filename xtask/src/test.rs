@@ -389,8 +389,8 @@ impl Drop for Prism {
 /// Fails, listing each place, when a page of the rendered docs under `dir`
 /// shows link brackets that rustdoc did not turn into a link (`[`Foo`]`
 /// whose target it could not resolve, which it renders as text when the
-/// lint does not catch it, e.g. inside a re-exported item's docs). Source
-/// pages (`src/`) are left out: brackets there are code.
+/// lint does not catch it, e.g. inside a re-exported item's docs), or links
+/// somewhere that depends on the site showing it ([`unrooted_links`]).
 fn check_rendered_links(dir: &Path) -> Result<()> {
     let mut pages = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -411,9 +411,15 @@ fn check_rendered_links(dir: &Path) -> Result<()> {
     for page in &pages {
         let html = std::fs::read_to_string(page)
             .with_context(|| format!("cannot read {}", page.display()))?;
+        let relative = page.strip_prefix(dir).unwrap_or(page);
         for excerpt in raw_link_brackets(&html) {
-            let relative = page.strip_prefix(dir).unwrap_or(page);
             problems.push(format!("{}: {excerpt}", relative.display()));
+        }
+        for link in unrooted_links(&html) {
+            problems.push(format!(
+                "{}: a link that works only on some site: {link}",
+                relative.display()
+            ));
         }
     }
     if pages.is_empty() {
@@ -427,6 +433,30 @@ fn check_rendered_links(dir: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The targets of `html`'s links that resolve against whatever shows the
+/// page rather than to one place: paths from a site's root (`/docs/x`
+/// becomes `docs.rs/docs/x` on docs.rs) and `file:` URLs. Rustdoc's own
+/// links are relative to the page; a document's site-relative links must be
+/// made absolute (`info.x-docs-origin`, see the generator's `load::links`).
+fn unrooted_links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for pattern in ["href=\"/", "href=\"file:", "src=\"/", "src=\"file:"] {
+        let mut from = 0;
+        while let Some(at) = html[from..].find(pattern) {
+            let start = from + at + pattern.find('"').map_or(0, |quote| quote + 1);
+            let end = html[start..]
+                .find('"')
+                .map_or(html.len(), |end| start + end);
+            // `//host/...` is protocol-relative: one place.
+            if !html[start..].starts_with("//") {
+                found.push(html[start..end].to_owned());
+            }
+            from = end;
+        }
+    }
+    found
 }
 
 /// The places of `html` where `[`code`]` or `[text](url)` was left as
@@ -579,7 +609,7 @@ impl Totals {
 
 #[cfg(test)]
 mod tests {
-    use super::{Options, Scope, Totals, describe, raw_link_brackets};
+    use super::{Options, Scope, Totals, describe, raw_link_brackets, unrooted_links};
     use crate::spec::{Cut, Served, Why};
 
     #[test]
@@ -618,6 +648,17 @@ mod tests {
         assert!(found[0].contains("in a [<code>x</code>], see"), "{found:?}");
         assert!(found[1].contains("[the docs](https"), "{found:?}");
         assert!(raw_link_brackets("<p>A <a href=\"a\"><code>Client</code></a>.</p>").is_empty());
+    }
+
+    #[test]
+    fn links_from_a_sites_root_and_file_urls_are_found() {
+        let html = r#"<a href="/docs/a">x</a> <a href="../b.html">y</a> <a href="https://c.test/d">z</a>
+            <a href="file:///docs/e">w</a> <img src="/f.png"> <a href="//cdn.test/g">v</a>"#;
+        assert_eq!(
+            unrooted_links(html),
+            ["/docs/a", "file:///docs/e", "/f.png"]
+        );
+        assert!(unrooted_links(r#"<a href="struct.Client.html">C</a>"#).is_empty());
     }
 
     #[test]

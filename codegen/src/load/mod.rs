@@ -2,13 +2,15 @@
 //!
 //! The text is read by [`strict`] (which refuses a key listed twice),
 //! brought to the 3.0 shape by [`downgrade`] (visiting schemas through
-//! [`walk`]), given what OpenAPI leaves [`implicit`], and read into the
+//! [`walk`]), its site-relative links made absolute ([`links`]), given
+//! what OpenAPI leaves [`implicit`], and read into the
 //! model; [`locate`] finds where in the
 //! document the model's problems are.
 
 mod downgrade;
 mod implicit;
 pub use self::implicit::IMPLICIT_UNION;
+mod links;
 mod locate;
 mod strict;
 mod walk;
@@ -44,6 +46,7 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
         }
         .into());
     }
+    links::absolute_links(&mut value)?;
     implicit::discriminator_children(&mut value);
     for_each_schema(&mut value, &mut implicit::inherit_member_type);
     let mut errors = unread_paths(&value);

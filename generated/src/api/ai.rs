@@ -1064,7 +1064,7 @@ impl AiChatEndConversationRequestParams {
 )]
 #[non_exhaustive]
 pub struct AiChatError {
-    /// Which failure this was. See [API error codes](/docs/apis/error-codes) for descriptions and troubleshooting context.
+    /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
     pub code: AiChatErrorCode,
     /// A short description of the failure.
     pub message: ::std::string::String,
@@ -1073,7 +1073,7 @@ pub struct AiChatError {
 /// The fields of [`AiChatError`] the API requires, for [`AiChatError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatErrorRequired {
-    /// Which failure this was. See [API error codes](/docs/apis/error-codes) for descriptions and troubleshooting context.
+    /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
     pub code: AiChatErrorCode,
     /// A short description of the failure.
     pub message: ::std::string::String,
@@ -1088,7 +1088,7 @@ impl AiChatError {
 }
 
 /// Why a method failed. `-32600` and below are the standard JSON-RPC codes; the rest are specific to
-/// AI chat. See [API error codes](/docs/apis/error-codes) for the codes callers should handle
+/// AI chat. See [API error codes](https://signalwire.com/docs/apis/error-codes) for the codes callers should handle
 /// and what they mean.
 pub type AiChatErrorCode = f64;
 
@@ -2578,7 +2578,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Chat_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/ai/chat`
     ///

@@ -505,7 +505,7 @@ pub struct CallingCallAiSidecarRequest {
     /// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
     pub command: CallingCallAiSidecarRequestCommand,
     /// The sidecar configuration. Identical to the SWML `ai_sidecar` instruction body — see the
-    /// [SWML ai_sidecar reference](/docs/swml/reference/calling/ai-sidecar) for the full field catalog.
+    /// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar) for the full field catalog.
     /// When `action.summarize` is present, the request summarizes the conversation instead of starting a sidecar.
     pub params: SwmlCallingAiSidecarObject,
 }
@@ -518,7 +518,7 @@ pub struct CallingCallAiSidecarRequestRequired {
     /// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
     pub command: CallingCallAiSidecarRequestCommand,
     /// The sidecar configuration. Identical to the SWML `ai_sidecar` instruction body — see the
-    /// [SWML ai_sidecar reference](/docs/swml/reference/calling/ai-sidecar) for the full field catalog.
+    /// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar) for the full field catalog.
     /// When `action.summarize` is present, the request summarizes the conversation instead of starting a sidecar.
     pub params: SwmlCallingAiSidecarObject,
 }
@@ -1633,7 +1633,7 @@ pub enum CallingCallCreateParamsSwmlToScript {
     String(::std::string::String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
+    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
     SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
 }
@@ -2037,7 +2037,7 @@ pub enum CallingCallCreateParamsUrlToScript {
     String(::std::string::String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
+    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
     SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
 }
@@ -6868,7 +6868,7 @@ pub enum CallingCallTransferRequestParamsDest {
     String(::std::string::String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
+    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
     SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
 }
@@ -9224,7 +9224,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/calling/calls`
     ///

@@ -1572,7 +1572,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/datasphere/documents`
     ///
@@ -1674,7 +1674,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/datasphere/documents/{id}`
     ///
@@ -1785,7 +1785,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}`
     ///
@@ -1904,7 +1904,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/datasphere/documents/{id}`
     ///
@@ -2018,7 +2018,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/datasphere/documents/{documentId}/chunks/{chunkId}`
     ///
@@ -2151,7 +2151,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/datasphere/documents/{documentId}/chunks`
     ///
@@ -2371,7 +2371,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/datasphere/documents`
     ///
@@ -2564,7 +2564,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/datasphere/documents/search`
     ///
@@ -2677,7 +2677,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/datasphere/documents/{id}`
     ///

@@ -1157,7 +1157,7 @@ pub struct CallFlow {
     /// Call Flow Builder state, stored as an opaque JSON object. Produced and consumed by the SignalWire Call Flow Builder UI; not used by SWML execution.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
-    /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
     /// The current revision of the call flow. Every update must increase this number.
@@ -1191,7 +1191,7 @@ impl CallFlow {
         self.flow_data = ::std::option::Option::Some(value);
         self
     }
-    /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
         self.relayml = ::std::option::Option::Some(value);
         self
@@ -1322,7 +1322,7 @@ pub struct CallFlowCreateRequest {
     /// Call Flow Builder state, stored as an opaque JSON object. Optional but must be paired with `relayml` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter Call Flow.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
-    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
+    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
@@ -1341,7 +1341,7 @@ impl CallFlowCreateRequest {
         self.flow_data = ::std::option::Option::Some(value);
         self
     }
-    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
+    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
         self.relayml = ::std::option::Option::Some(value);
         self
@@ -1539,7 +1539,7 @@ pub struct CallFlowUpdateRequest {
     pub document_version: i32,
     /// Call Flow Builder state, stored as an opaque JSON object.
     pub flow_data: ::serde_json::Value,
-    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub relayml: SwmlCallingSwmlObject,
 }
 
@@ -1550,7 +1550,7 @@ pub struct CallFlowUpdateRequestRequired {
     pub document_version: i32,
     /// Call Flow Builder state, stored as an opaque JSON object.
     pub flow_data: ::serde_json::Value,
-    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub relayml: SwmlCallingSwmlObject,
 }
 
@@ -1623,7 +1623,7 @@ pub struct CallFlowVersion {
     /// Call Flow Builder state, stored as an opaque JSON object.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
-    /// The calling SWML document this version snapshots. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
@@ -1659,7 +1659,7 @@ impl CallFlowVersion {
         self.flow_data = ::std::option::Option::Some(value);
         self
     }
-    /// The calling SWML document this version snapshots. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
         self.relayml = ::std::option::Option::Some(value);
         self
@@ -1766,7 +1766,7 @@ pub struct CallFlowVersionDeployResponse {
     /// Call Flow Builder state, stored as an opaque JSON object.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
-    /// The calling SWML document deployed by this version. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
@@ -1807,7 +1807,7 @@ impl CallFlowVersionDeployResponse {
         self.flow_data = ::std::option::Option::Some(value);
         self
     }
-    /// The calling SWML document deployed by this version. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
         self.relayml = ::std::option::Option::Some(value);
         self
@@ -1977,7 +1977,7 @@ impl CallHandlerType {
 
 crate::runtime::open_enum!(CallHandlerType, Unknown);
 
-/// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](/docs/swml/reference/calling).
+/// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](https://signalwire.com/docs/swml/reference/calling).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1997,7 +1997,7 @@ pub struct CallingSwmlScript {
     ///
     /// Format: `uri`.
     pub request_url: ::std::string::String,
-    /// The calling SWML document executed when this script runs. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document executed when this script runs. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
@@ -2022,7 +2022,7 @@ pub struct CallingSwmlScriptRequired {
     pub script_type: CallingSwmlScriptScriptType,
     /// URL where this SWML Script is hosted.
     pub request_url: ::std::string::String,
-    /// The calling SWML document executed when this script runs. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document executed when this script runs. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
 }
 
@@ -2083,7 +2083,7 @@ pub struct CallingSwmlScriptCreateRequest {
     /// Default: `"calling"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<CallingSwmlScriptCreateRequestScriptType>,
-    /// The calling SWML document. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
@@ -2097,7 +2097,7 @@ pub struct CallingSwmlScriptCreateRequest {
 pub struct CallingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
     pub name: ::std::string::String,
-    /// The calling SWML document. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
 }
 
@@ -2286,7 +2286,7 @@ pub struct CallingSwmlScriptUpdateRequest {
     /// Default: `"calling"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<CallingSwmlScriptUpdateRequestScriptType>,
-    /// The calling SWML document. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<SwmlCallingSwmlObject>,
     /// URL that receives status callbacks for messages sent or calls made by this script.
@@ -2324,7 +2324,7 @@ impl CallingSwmlScriptUpdateRequest {
         self.script_type = ::std::option::Option::Some(value);
         self
     }
-    /// The calling SWML document. Uses [calling SWML methods](/docs/swml/reference/calling).
+    /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn contents(mut self, value: SwmlCallingSwmlObject) -> Self {
         self.contents = ::std::option::Option::Some(value);
         self
@@ -6836,7 +6836,7 @@ pub struct FabricAddressSubscriber {
     pub channels: AddressChannel,
     /// Fabric Address Creation Date.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The display type of a fabric address pointing to a [Subscriber](/docs/platform/subscribers).
+    /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "type")]
@@ -6862,7 +6862,7 @@ pub struct FabricAddressSubscriberRequired {
     pub channels: AddressChannel,
     /// Fabric Address Creation Date.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The display type of a fabric address pointing to a [Subscriber](/docs/platform/subscribers).
+    /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
     pub type_: FabricAddressSubscriberType,
 }
 
@@ -6894,7 +6894,7 @@ impl FabricAddressSubscriber {
     }
 }
 
-/// The display type of a fabric address pointing to a [Subscriber](/docs/platform/subscribers).
+/// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -9446,7 +9446,7 @@ impl ListSwmlWebhooksParams {
     }
 }
 
-/// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](/docs/swml/reference/messaging).
+/// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](https://signalwire.com/docs/swml/reference/messaging).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -9466,7 +9466,7 @@ pub struct MessagingSwmlScript {
     ///
     /// Format: `uri`.
     pub request_url: ::std::string::String,
-    /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](/docs/swml/reference/messaging).
+    /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
 
@@ -9481,7 +9481,7 @@ pub struct MessagingSwmlScriptRequired {
     pub script_type: MessagingSwmlScriptScriptType,
     /// URL where this SWML Script is hosted.
     pub request_url: ::std::string::String,
-    /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](/docs/swml/reference/messaging).
+    /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
 
@@ -9520,7 +9520,7 @@ pub struct MessagingSwmlScriptCreateRequest {
     /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<MessagingSwmlScriptCreateRequestScriptType>,
-    /// The messaging SWML document. Uses [messaging SWML methods](/docs/swml/reference/messaging).
+    /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
 
@@ -9529,7 +9529,7 @@ pub struct MessagingSwmlScriptCreateRequest {
 pub struct MessagingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
     pub name: ::std::string::String,
-    /// The messaging SWML document. Uses [messaging SWML methods](/docs/swml/reference/messaging).
+    /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
 
@@ -9656,7 +9656,7 @@ pub struct MessagingSwmlScriptUpdateRequest {
     /// Set to `messaging` for a Messaging Script.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<MessagingSwmlScriptUpdateRequestScriptType>,
-    /// The messaging SWML document. Uses [messaging SWML methods](/docs/swml/reference/messaging).
+    /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<SwmlMessagingSwmlObject>,
 }
@@ -9688,7 +9688,7 @@ impl MessagingSwmlScriptUpdateRequest {
         self.script_type = ::std::option::Option::Some(value);
         self
     }
-    /// The messaging SWML document. Uses [messaging SWML methods](/docs/swml/reference/messaging).
+    /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub fn contents(mut self, value: SwmlMessagingSwmlObject) -> Self {
         self.contents = ::std::option::Option::Some(value);
         self
@@ -12074,7 +12074,7 @@ pub struct ResourceResponseSubscriber {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(rename = "type")]
     pub type_: ResourceResponseSubscriberType,
-    /// An object containing the response data of the [Subscriber](/docs/platform/subscribers).
+    /// An object containing the response data of the [Subscriber](https://signalwire.com/docs/platform/subscribers).
     pub subscriber: Subscriber,
 }
 
@@ -12093,7 +12093,7 @@ pub struct ResourceResponseSubscriberRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The type of Resource
     pub type_: ResourceResponseSubscriberType,
-    /// An object containing the response data of the [Subscriber](/docs/platform/subscribers).
+    /// An object containing the response data of the [Subscriber](https://signalwire.com/docs/platform/subscribers).
     pub subscriber: Subscriber,
 }
 
@@ -15565,12 +15565,12 @@ pub struct SubscriberTokenRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Binds the token to a specific device or browser session, letting the
-    /// holder refresh it without going through your backend. The [Browser SDK](/docs/browser-sdk/v4)
+    /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
     /// generates this value automatically when starting a session — forward it
     /// to your backend when requesting a token, so tie the token to that client.
     ///
     /// Without `fingerprint`, your backend can still refresh the token using
-    /// the companion [`refresh_token`](/docs/apis/rest/subscribers/tokens/refresh-subscriber-token)
+    /// the companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token)
     /// returned in this response.
     ///
     /// Length: exactly 43 characters.
@@ -15582,7 +15582,7 @@ pub struct SubscriberTokenRequest {
     /// device.
     ///
     /// Without this scope, your backend can still refresh the token using the
-    /// companion [`refresh_token`](/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
+    /// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
     /// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
     /// limited to 60 seconds.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -15652,7 +15652,7 @@ impl SubscriberTokenRequest {
         self
     }
     /// Binds the token to a specific device or browser session, letting the
-    /// holder refresh it without going through your backend. The [Browser SDK](/docs/browser-sdk/v4)
+    /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
     /// generates this value automatically when starting a session — forward it
     /// to your backend when requesting a token, so tie the token to that client.
     pub fn fingerprint(
@@ -15785,7 +15785,7 @@ crate::runtime::open_enum!(SubscriberTokenRequestRegion, Unknown);
 /// device.
 ///
 /// Without this scope, your backend can still refresh the token using the
-/// companion [`refresh_token`](/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
+/// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
 /// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
 /// limited to 60 seconds.
 ///
@@ -17448,7 +17448,7 @@ pub struct SwmlMessagingReplyWithBody {
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
-    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -17491,7 +17491,7 @@ impl SwmlMessagingReplyWithBody {
         self.from = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     pub fn status_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -17527,7 +17527,7 @@ pub struct SwmlMessagingReplyWithMedia {
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
-    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -17574,7 +17574,7 @@ impl SwmlMessagingReplyWithMedia {
         self.from = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     pub fn status_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -18114,7 +18114,7 @@ impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
 /// `sections` map; execution starts at `sections.main`, and each section is an ordered array of
 /// methods. Additional sections can be invoked via `execute`, `transfer`, or `goto`.
 ///
-/// See the [Messaging SWML reference](/docs/swml/reference/messaging) for the full list of
+/// See the [Messaging SWML reference](https://signalwire.com/docs/swml/reference/messaging) for the full list of
 /// available methods.
 #[derive(
     ::std::fmt::Debug,
@@ -18200,7 +18200,7 @@ crate::runtime::open_enum!(SwmlMessagingSwmlObjectVersion, Unknown);
 #[non_exhaustive]
 pub struct SwmlMessagingTransfer {
     /// Fetch and execute a new SWML document from a URL. SignalWire POSTs the
-    /// [inbound message webhook payload](/docs/apis/rest/webhooks/inbound-message-webhook)
+    /// [inbound message webhook payload](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook)
     /// to `dest`: `message` describes the original inbound message, `params` carries
     /// the values supplied here, and `vars` carries the propagated runtime variables
     /// (`request_result`, `reply_result`, etc.) accumulated by the current document.
@@ -18220,7 +18220,7 @@ impl SwmlMessagingTransfer {
 }
 
 /// Fetch and execute a new SWML document from a URL. SignalWire POSTs the
-/// [inbound message webhook payload](/docs/apis/rest/webhooks/inbound-message-webhook)
+/// [inbound message webhook payload](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook)
 /// to `dest`: `message` describes the original inbound message, `params` carries
 /// the values supplied here, and `vars` carries the propagated runtime variables
 /// (`request_result`, `reply_result`, etc.) accumulated by the current document.
@@ -18361,9 +18361,9 @@ impl ::std::default::Default for SwmlMessagingTransferTransferMethod {
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScript {
-    /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](/docs/swml/reference/calling).
+    /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](https://signalwire.com/docs/swml/reference/calling).
     CallingSwmlScript(::std::boxed::Box<CallingSwmlScript>),
-    /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](/docs/swml/reference/messaging).
+    /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](https://signalwire.com/docs/swml/reference/messaging).
     MessagingSwmlScript(::std::boxed::Box<MessagingSwmlScript>),
 }
 
@@ -18837,19 +18837,19 @@ pub struct SwmlWebhook {
     pub name: ::std::string::String,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     pub used_for: SwmlWebhookUsedFor,
-    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook).
+    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
     pub primary_request_url: ::std::string::String,
     /// Primary request method of the SWML Webhook.
     pub primary_request_method: RequestUrlMethodType,
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
+    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the SWML Webhook.
     pub fallback_request_method: RequestUrlMethodType,
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
     pub status_callback_url: ::std::option::Option<::std::string::String>,
@@ -18866,15 +18866,15 @@ pub struct SwmlWebhookRequired {
     pub name: ::std::string::String,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     pub used_for: SwmlWebhookUsedFor,
-    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook).
+    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     pub primary_request_url: ::std::string::String,
     /// Primary request method of the SWML Webhook.
     pub primary_request_method: RequestUrlMethodType,
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
+    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the SWML Webhook.
     pub fallback_request_method: RequestUrlMethodType,
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the SWML Webhook.
     pub status_callback_method: RequestUrlMethodType,
@@ -19030,7 +19030,7 @@ pub struct SwmlWebhookCreateRequest {
     /// Default: `"calling"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<SwmlWebhookCreateRequestUsedFor>,
-    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook).
+    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
     pub primary_request_url: ::std::string::String,
@@ -19039,7 +19039,7 @@ pub struct SwmlWebhookCreateRequest {
     /// Default: `"POST"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
+    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19049,7 +19049,7 @@ pub struct SwmlWebhookCreateRequest {
     /// Default: `"POST"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19095,7 +19095,7 @@ impl SwmlWebhookCreateRequest {
         self.primary_request_method = ::std::option::Option::Some(value);
         self
     }
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
+    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     pub fn fallback_request_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -19110,7 +19110,7 @@ impl SwmlWebhookCreateRequest {
         self.fallback_request_method = ::std::option::Option::Some(value);
         self
     }
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -19447,7 +19447,7 @@ pub struct SwmlWebhookUpdateRequest {
     /// Default: `"calling"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<SwmlWebhookUpdateRequestUsedFor>,
-    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook).
+    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19457,7 +19457,7 @@ pub struct SwmlWebhookUpdateRequest {
     /// Default: `"POST"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
+    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19467,7 +19467,7 @@ pub struct SwmlWebhookUpdateRequest {
     /// Default: `"POST"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19506,7 +19506,7 @@ impl SwmlWebhookUpdateRequest {
         self.used_for = ::std::option::Option::Some(value);
         self
     }
-    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook).
+    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     pub fn primary_request_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -19521,7 +19521,7 @@ impl SwmlWebhookUpdateRequest {
         self.primary_request_method = ::std::option::Option::Some(value);
         self
     }
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
+    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     pub fn fallback_request_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -19536,7 +19536,7 @@ impl SwmlWebhookUpdateRequest {
         self.fallback_request_method = ::std::option::Option::Some(value);
         self
     }
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -19797,7 +19797,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/{id}/domain_applications`
     ///
@@ -19923,7 +19923,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/{id}/phone_routes`
     ///
@@ -20046,7 +20046,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/{id}/sip_endpoints`
     ///
@@ -20172,7 +20172,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/ai_agents`
     ///
@@ -20278,7 +20278,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/call_flows`
     ///
@@ -20384,7 +20384,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/conference_rooms`
     ///
@@ -20490,7 +20490,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/cxml_scripts`
     ///
@@ -20596,7 +20596,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/cxml_webhooks`
     ///
@@ -20702,7 +20702,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/freeswitch_connectors`
     ///
@@ -20813,13 +20813,13 @@ impl ::std::fmt::Display for CreateGuestEmbedTokenError {
 impl crate::runtime::Client {
     /// Create guest embed token
     ///
-    /// Creates a guest [subscriber](/docs/platform/subscribers) token from a public Click-to-Call (C2C) token. The returned short-lived token authorizes a guest subscriber to place a call through the C2C embed widget without exposing sensitive credentials or requiring a full subscriber account.
+    /// Creates a guest [subscriber](https://signalwire.com/docs/platform/subscribers) token from a public Click-to-Call (C2C) token. The returned short-lived token authorizes a guest subscriber to place a call through the C2C embed widget without exposing sensitive credentials or requiring a full subscriber account.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/embeds/tokens`
     ///
@@ -20935,7 +20935,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/relay_applications`
     ///
@@ -21032,7 +21032,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Calling_, _Fax_, _Messaging_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/sip_addresses`
     ///
@@ -21137,7 +21137,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/sip_endpoints`
     ///
@@ -21243,7 +21243,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/sip_gateways`
     ///
@@ -21343,13 +21343,13 @@ impl ::std::fmt::Display for CreateSubscriberError {
 impl crate::runtime::Client {
     /// Create Subscriber
     ///
-    /// Create a new [Subscriber](/docs/platform/subscribers).
+    /// Create a new [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/subscribers`
     ///
@@ -21449,13 +21449,13 @@ impl ::std::fmt::Display for CreateSubscriberGuestTokenError {
 impl crate::runtime::Client {
     /// Create Subscriber guest token
     ///
-    /// Creates a [Subscriber](/docs/platform/subscribers) Guest Token. Authenticate this request with your project's API token.
+    /// Creates a [Subscriber](https://signalwire.com/docs/platform/subscribers) Guest Token. Authenticate this request with your project's API token.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/guests/tokens`
     ///
@@ -21559,13 +21559,13 @@ impl ::std::fmt::Display for CreateSubscriberInviteTokenError {
 impl crate::runtime::Client {
     /// Create Subscriber invite token
     ///
-    /// Creates a [Subscriber](/docs/platform/subscribers) Invite Token for use with client-side API calls. Authenticate this request with a subscriber's SAT (Subscriber Access Token), not the project level Basic Auth.
+    /// Creates a [Subscriber](https://signalwire.com/docs/platform/subscribers) Invite Token for use with client-side API calls. Authenticate this request with a subscriber's SAT (Subscriber Access Token), not the project level Basic Auth.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/subscriber/invites`
     ///
@@ -21678,13 +21678,13 @@ impl ::std::fmt::Display for CreateSubscriberSipCredentialError {
 impl crate::runtime::Client {
     /// Create Subscriber SIP credential
     ///
-    /// Creates a [Subscriber](/docs/platform/subscribers) SIP Credential.
+    /// Creates a [Subscriber](https://signalwire.com/docs/platform/subscribers) SIP Credential.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints`
     ///
@@ -21808,13 +21808,13 @@ impl ::std::fmt::Display for CreateSubscriberTokenError {
 impl crate::runtime::Client {
     /// Create Subscriber token
     ///
-    /// Create a [Subscriber](/docs/platform/subscribers) Token.
+    /// Create a [Subscriber](https://signalwire.com/docs/platform/subscribers) Token.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/subscribers/tokens`
     ///
@@ -21920,7 +21920,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/swml_scripts`
     ///
@@ -22026,7 +22026,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/swml_webhooks`
     ///
@@ -22121,7 +22121,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/ai_agents/{id}`
     ///
@@ -22224,7 +22224,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/call_flows/{id}`
     ///
@@ -22327,7 +22327,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/conference_rooms/{id}`
     ///
@@ -22430,7 +22430,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/cxml_applications/{id}`
     ///
@@ -22533,7 +22533,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/cxml_scripts/{id}`
     ///
@@ -22636,7 +22636,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/cxml_webhooks/{id}`
     ///
@@ -22739,7 +22739,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/dialogflow_agents/{id}`
     ///
@@ -22842,7 +22842,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/freeswitch_connectors/{id}`
     ///
@@ -22950,7 +22950,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/relay_applications/{id}`
     ///
@@ -23053,7 +23053,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/{id}`
     ///
@@ -23157,7 +23157,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Calling_, _Fax_, _Messaging_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/sip_addresses/{id}`
     ///
@@ -23260,7 +23260,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/sip_endpoints/{id}`
     ///
@@ -23363,7 +23363,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/sip_gateways/{id}`
     ///
@@ -23460,13 +23460,13 @@ impl ::std::fmt::Display for DeleteSubscriberError {
 impl crate::runtime::Client {
     /// Delete Subscriber
     ///
-    /// Delete an existing [Subscriber](/docs/platform/subscribers).
+    /// Delete an existing [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/subscribers/{id}`
     ///
@@ -23563,13 +23563,13 @@ impl ::std::fmt::Display for DeleteSubscriberSipCredentialError {
 impl crate::runtime::Client {
     /// Delete Subscriber SIP credential
     ///
-    /// Deletes a [Subscriber](/docs/platform/subscribers) SIP Credential by ID.
+    /// Deletes a [Subscriber](https://signalwire.com/docs/platform/subscribers) SIP Credential by ID.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}`
     ///
@@ -23690,7 +23690,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/swml_scripts/{id}`
     ///
@@ -23793,7 +23793,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/fabric/resources/swml_webhooks/{id}`
     ///
@@ -23907,7 +23907,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/resources/call_flow/{id}/versions`
     ///
@@ -24012,7 +24012,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/ai_agents/{id}`
     ///
@@ -24115,7 +24115,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/call_flows/{id}`
     ///
@@ -24221,7 +24221,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/conference_rooms/{id}`
     ///
@@ -24327,7 +24327,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_applications/{id}`
     ///
@@ -24433,7 +24433,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_scripts/{id}`
     ///
@@ -24539,7 +24539,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_webhooks/{id}`
     ///
@@ -24645,7 +24645,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/dialogflow_agents/{id}`
     ///
@@ -24751,7 +24751,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/freeswitch_connectors/{id}`
     ///
@@ -24857,7 +24857,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/relay_applications/{id}`
     ///
@@ -24963,7 +24963,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/{id}`
     ///
@@ -25063,14 +25063,14 @@ impl ::std::fmt::Display for GetResourceAddressClientError {
 impl crate::runtime::Client {
     /// Get Resource Address from a Client
     ///
-    /// Returns a resource address by ID. This endpoint uses bearer token authentication with a SAT ([Subscriber](/docs/platform/subscribers) Access Token),
-    /// which can be generated using the [Create Subscriber Token endpoint](/docs/apis/rest/subscribers/tokens/create-subscriber-token).
+    /// Returns a resource address by ID. This endpoint uses bearer token authentication with a SAT ([Subscriber](https://signalwire.com/docs/platform/subscribers) Access Token),
+    /// which can be generated using the [Create Subscriber Token endpoint](https://signalwire.com/docs/apis/rest/subscribers/tokens/create-subscriber-token).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/addresses/{id}`
     ///
@@ -25185,7 +25185,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Calling_, _Fax_, _Messaging_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/sip_addresses/{id}`
     ///
@@ -25288,7 +25288,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/sip_endpoints/{id}`
     ///
@@ -25394,7 +25394,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/sip_gateways/{id}`
     ///
@@ -25494,13 +25494,13 @@ impl ::std::fmt::Display for GetSubscriberError {
 impl crate::runtime::Client {
     /// Get Subscriber
     ///
-    /// Fetch an existing [Subscriber](/docs/platform/subscribers).
+    /// Fetch an existing [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/subscribers/{id}`
     ///
@@ -25600,13 +25600,13 @@ impl ::std::fmt::Display for GetSubscriberSipCredentialError {
 impl crate::runtime::Client {
     /// Get Subscriber SIP credential
     ///
-    /// Returns a [Subscriber](/docs/platform/subscribers) SIP Credential by ID.
+    /// Returns a [Subscriber](https://signalwire.com/docs/platform/subscribers) SIP Credential by ID.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}`
     ///
@@ -25726,7 +25726,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/swml_scripts/{id}`
     ///
@@ -25832,7 +25832,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/swml_webhooks/{id}`
     ///
@@ -25938,7 +25938,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/ai_agents/{ai_agent_id}/addresses`
     ///
@@ -26138,7 +26138,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/ai_agents`
     ///
@@ -26314,7 +26314,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/call_flow/{id}/addresses`
     ///
@@ -26514,7 +26514,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/call_flow/{id}/versions`
     ///
@@ -26706,7 +26706,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/call_flows`
     ///
@@ -26882,7 +26882,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/conference_room/{id}/addresses`
     ///
@@ -27089,7 +27089,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/conference_rooms`
     ///
@@ -27267,7 +27267,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_applications/{id}/addresses`
     ///
@@ -27477,7 +27477,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_applications`
     ///
@@ -27656,7 +27656,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_scripts/{id}/addresses`
     ///
@@ -27856,7 +27856,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_scripts`
     ///
@@ -28032,7 +28032,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses`
     ///
@@ -28236,7 +28236,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/cxml_webhooks`
     ///
@@ -28412,7 +28412,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/dialogflow_agents/{id}/addresses`
     ///
@@ -28622,7 +28622,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/dialogflow_agents`
     ///
@@ -28801,7 +28801,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/freeswitch_connectors/{id}/addresses`
     ///
@@ -29018,7 +29018,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/freeswitch_connectors`
     ///
@@ -29201,7 +29201,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/relay_applications/{id}/addresses`
     ///
@@ -29411,7 +29411,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/relay_applications`
     ///
@@ -29590,7 +29590,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/{id}/addresses`
     ///
@@ -29784,13 +29784,13 @@ impl ::std::fmt::Display for ListResourceAddressesClientError {
 impl crate::runtime::Client {
     /// List Resource Addresses from a Client
     ///
-    /// Lists resource addresses visible to the authenticated [subscriber](/docs/platform/subscribers). This endpoint uses bearer token authentication with a SAT (Subscriber Access Token),
-    /// which can be generated using the [Create Subscriber Token endpoint](/docs/apis/rest/subscribers/tokens/create-subscriber-token).
+    /// Lists resource addresses visible to the authenticated [subscriber](https://signalwire.com/docs/platform/subscribers). This endpoint uses bearer token authentication with a SAT (Subscriber Access Token),
+    /// which can be generated using the [Create Subscriber Token endpoint](https://signalwire.com/docs/apis/rest/subscribers/tokens/create-subscriber-token).
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/addresses`
     ///
@@ -29989,7 +29989,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources`
     ///
@@ -30176,7 +30176,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Calling_, _Fax_, _Messaging_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/sip_addresses`
     ///
@@ -30360,7 +30360,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/sip_endpoints/{id}/addresses`
     ///
@@ -30566,7 +30566,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/sip_endpoints`
     ///
@@ -30744,7 +30744,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/sip_gateways/{id}/addresses`
     ///
@@ -30944,7 +30944,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/sip_gateways`
     ///
@@ -31114,13 +31114,13 @@ impl ::std::fmt::Display for ListSubscriberAddressesError {
 impl crate::runtime::Client {
     /// List Subscriber Addresses
     ///
-    /// List [Subscriber](/docs/platform/subscribers) Addresses.
+    /// List [Subscriber](https://signalwire.com/docs/platform/subscribers) Addresses.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/subscribers/{id}/addresses`
     ///
@@ -31314,13 +31314,13 @@ impl ::std::fmt::Display for ListSubscriberSipCredentialsError {
 impl crate::runtime::Client {
     /// List Subscriber SIP credentials
     ///
-    /// A list of SIP Credentials for the [Subscriber](/docs/platform/subscribers).
+    /// A list of SIP Credentials for the [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints`
     ///
@@ -31528,13 +31528,13 @@ impl ::std::fmt::Display for ListSubscribersError {
 impl crate::runtime::Client {
     /// List Subscribers
     ///
-    /// Retrieve a list of all [subscribers](/docs/platform/subscribers).
+    /// Retrieve a list of all [subscribers](https://signalwire.com/docs/platform/subscribers).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/subscribers`
     ///
@@ -31710,7 +31710,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/swml_scripts/{id}/addresses`
     ///
@@ -31910,7 +31910,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/swml_scripts`
     ///
@@ -32086,7 +32086,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses`
     ///
@@ -32290,7 +32290,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fabric/resources/swml_webhooks`
     ///
@@ -32471,13 +32471,13 @@ impl ::std::fmt::Display for RefreshSubscriberTokenError {
 impl crate::runtime::Client {
     /// Refresh Subscriber token
     ///
-    /// Exchanges a valid refresh token for a new [subscriber](/docs/platform/subscribers) access token and a new refresh token. The new access token is valid for 2 hours, and the new refresh token is valid for 2 hours and 5 minutes.
+    /// Exchanges a valid refresh token for a new [subscriber](https://signalwire.com/docs/platform/subscribers) access token and a new refresh token. The new access token is valid for 2 hours, and the new refresh token is valid for 2 hours and 5 minutes.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/fabric/subscribers/tokens/refresh`
     ///
@@ -32583,7 +32583,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/fabric/resources/ai_agents/{id}`
     ///
@@ -32702,7 +32702,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/call_flows/{id}`
     ///
@@ -32821,7 +32821,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/conference_rooms/{id}`
     ///
@@ -32940,7 +32940,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/cxml_applications/{id}`
     ///
@@ -33059,7 +33059,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/cxml_scripts/{id}`
     ///
@@ -33178,7 +33178,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/fabric/resources/cxml_webhooks/{id}`
     ///
@@ -33297,7 +33297,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/dialogflow_agents/{id}`
     ///
@@ -33416,7 +33416,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/freeswitch_connectors/{id}`
     ///
@@ -33539,7 +33539,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/relay_applications/{id}`
     ///
@@ -33666,7 +33666,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Calling_, _Fax_, _Messaging_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/fabric/sip_addresses/{id}`
     ///
@@ -33786,7 +33786,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/sip_endpoints/{id}`
     ///
@@ -33905,7 +33905,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/fabric/resources/sip_gateways/{id}`
     ///
@@ -34018,13 +34018,13 @@ impl ::std::fmt::Display for UpdateSubscriberError {
 impl crate::runtime::Client {
     /// Update Subscriber
     ///
-    /// Update an existing [Subscriber](/docs/platform/subscribers).
+    /// Update an existing [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/subscribers/{id}`
     ///
@@ -34137,13 +34137,13 @@ impl ::std::fmt::Display for UpdateSubscriberSipCredentialError {
 impl crate::runtime::Client {
     /// Update Subscriber SIP credential
     ///
-    /// Updates a [Subscriber](/docs/platform/subscribers) SIP Credential by ID.
+    /// Updates a [Subscriber](https://signalwire.com/docs/platform/subscribers) SIP Credential by ID.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}`
     ///
@@ -34280,7 +34280,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/fabric/resources/swml_scripts/{id}`
     ///
@@ -34399,7 +34399,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, _Fax_, or _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/fabric/resources/swml_webhooks/{id}`
     ///

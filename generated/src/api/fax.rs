@@ -1192,7 +1192,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fax/logs/{id}`
     ///
@@ -1306,7 +1306,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/fax/logs`
     ///

@@ -307,7 +307,7 @@ pub struct MessageCreateMessageRequest {
     /// Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as_mms: ::std::option::Option<bool>,
-    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -365,7 +365,7 @@ impl MessageCreateMessageRequest {
         self.send_as_mms = ::std::option::Option::Some(value);
         self
     }
-    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -5139,13 +5139,13 @@ impl crate::runtime::Client {
     /// Create and queue an outbound message for delivery. The channel is determined by the `from` number:
     ///
     /// - **SMS/MMS** when `from` is a purchased SignalWire phone number or shortcode. The message is MMS when `media` is present or `send_as_mms` is set, otherwise SMS.
-    /// - **WhatsApp** when `from` is a `whatsapp:`-prefixed [WhatsApp number](/docs/platform/messaging/whatsapp/send-messages). Set `message_type` for a content message, or `template_id` for an [approved template](/docs/platform/messaging/whatsapp/message-templates). Free-form WhatsApp content is only allowed within the 24-hour customer service window.
+    /// - **WhatsApp** when `from` is a `whatsapp:`-prefixed [WhatsApp number](https://signalwire.com/docs/platform/messaging/whatsapp/send-messages). Set `message_type` for a content message, or `template_id` for an [approved template](https://signalwire.com/docs/platform/messaging/whatsapp/message-templates). Free-form WhatsApp content is only allowed within the 24-hour customer service window.
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/messaging/messages`
     ///
@@ -5249,7 +5249,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/messaging/whatsapp/templates`
     ///
@@ -5344,7 +5344,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/messaging/whatsapp/templates/{id}`
     ///
@@ -5464,7 +5464,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/logs/{id}`
     ///
@@ -5581,7 +5581,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/logs`
     ///
@@ -5775,13 +5775,13 @@ impl ::std::fmt::Display for ListWhatsappBusinessesError {
 impl crate::runtime::Client {
     /// List WhatsApp Business Accounts
     ///
-    /// Returns the WhatsApp Business Accounts (WABAs) connected to your SignalWire Space. Each account can have its own set of phone numbers and message templates. Use a `whatsapp_business_id` from this list when creating or filtering [message templates](/docs/platform/messaging/whatsapp/message-templates).
+    /// Returns the WhatsApp Business Accounts (WABAs) connected to your SignalWire Space. Each account can have its own set of phone numbers and message templates. Use a `whatsapp_business_id` from this list when creating or filtering [message templates](https://signalwire.com/docs/platform/messaging/whatsapp/message-templates).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/whatsapp/businesses`
     ///
@@ -5858,13 +5858,13 @@ impl ::std::fmt::Display for ListWhatsappNumbersError {
 impl crate::runtime::Client {
     /// List WhatsApp numbers
     ///
-    /// Returns the WhatsApp numbers connected to your Space. Each record includes its association with a WhatsApp Business Account, voice-capability flags, and the resource IDs used for routing calls or messages. Use `phone_number` (prefixed with `whatsapp:`) as the `from` address when [sending messages](/docs/platform/messaging/whatsapp/send-messages).
+    /// Returns the WhatsApp numbers connected to your Space. Each record includes its association with a WhatsApp Business Account, voice-capability flags, and the resource IDs used for routing calls or messages. Use `phone_number` (prefixed with `whatsapp:`) as the `from` address when [sending messages](https://signalwire.com/docs/platform/messaging/whatsapp/send-messages).
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/whatsapp/numbers`
     ///
@@ -5954,7 +5954,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/whatsapp/templates`
     ///
@@ -6064,7 +6064,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/whatsapp/numbers/{id}`
     ///
@@ -6170,7 +6170,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/messaging/whatsapp/templates/{id}`
     ///
@@ -6294,7 +6294,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/messaging/messages/{message_id}`
     ///
@@ -6421,7 +6421,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PATCH /api/messaging/whatsapp/templates/{id}`
     ///

@@ -728,7 +728,7 @@ pub struct AssignedPhoneNumber {
     /// The phone number in E.164 format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<::std::string::String>,
-    /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
@@ -764,7 +764,7 @@ impl AssignedPhoneNumber {
         self.number = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -953,7 +953,7 @@ pub struct Brand {
     /// This value must be true for all self-registered brands.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_self_registered: ::std::option::Option<bool>,
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the brand was created.
@@ -1106,7 +1106,7 @@ impl Brand {
         self.csp_self_registered = ::std::option::Option::Some(value);
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1220,7 +1220,7 @@ pub struct BrandResponse {
     /// This value must be true for all self-registered brands.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_self_registered: ::std::option::Option<bool>,
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the brand was created.
@@ -1373,7 +1373,7 @@ impl BrandResponse {
         self.csp_self_registered = ::std::option::Option::Some(value);
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1540,7 +1540,7 @@ pub struct Campaign {
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the campaign was created.
@@ -1814,7 +1814,7 @@ impl Campaign {
         );
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -1979,7 +1979,7 @@ pub struct CampaignResponse {
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the campaign was created.
@@ -2253,7 +2253,7 @@ impl CampaignResponse {
         );
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -2939,7 +2939,7 @@ pub struct CreateCspBrandRequest {
     pub name: ::std::string::String,
     /// The approved Brand ID from TCR. Required for CSP/self-registered brands.
     pub csp_brand_reference: ::std::string::String,
-    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2972,7 +2972,7 @@ impl CreateCspBrandRequest {
             status_callback_url: ::std::default::Default::default(),
         }
     }
-    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -3675,7 +3675,7 @@ pub struct CreateManagedBrandRequest {
     pub company_vertical: ::std::option::Option<CompanyVertical>,
     /// Link to the company website.
     pub company_website: ::std::string::String,
-    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3738,7 +3738,7 @@ impl CreateManagedBrandRequest {
         self.company_vertical = ::std::option::Option::Some(value);
         self
     }
-    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -3847,7 +3847,7 @@ pub struct CreateManagedCampaignRequest {
     pub lead_generation: bool,
     /// I agree to the terms and conditions which do not allow me to use this campaign for affiliate marketing.
     pub terms_and_conditions: bool,
-    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -4047,7 +4047,7 @@ impl CreateManagedCampaignRequest {
         );
         self
     }
-    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -4107,7 +4107,7 @@ pub struct CreateOrderRequest {
     /// A list of phone numbers in E164 format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
@@ -4130,7 +4130,7 @@ impl CreateOrderRequest {
         );
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -4160,7 +4160,7 @@ pub struct CreatePartnerCampaignRequest {
     pub brand_id: Uuid,
     /// The approved Campaign ID from TCR. Required for CSP/self-registered campaigns.
     pub csp_campaign_reference: ::std::string::String,
-    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -4193,7 +4193,7 @@ impl CreatePartnerCampaignRequest {
             status_callback_url: ::std::default::Default::default(),
         }
     }
-    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -7175,7 +7175,7 @@ pub struct Order {
     /// Timestamp when the order was last updated.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
@@ -7215,7 +7215,7 @@ impl Order {
         self.updated_at = ::std::option::Option::Some(value);
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -7292,7 +7292,7 @@ pub struct OrderResponse {
     /// Timestamp when the order was last updated.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
@@ -7332,7 +7332,7 @@ impl OrderResponse {
         self.updated_at = ::std::option::Option::Some(value);
         self
     }
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
+    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     pub fn status_callback_url(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -14263,7 +14263,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/phone_numbers/{id}/e911_address`
     ///
@@ -14378,7 +14378,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/addresses`
     ///
@@ -14472,7 +14472,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/registry/beta/brands`
     ///
@@ -14572,7 +14572,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/registry/beta/brands/{id}/campaigns`
     ///
@@ -14681,7 +14681,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, or _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/domain_applications`
     ///
@@ -14777,7 +14777,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/imported_phone_numbers`
     ///
@@ -14875,7 +14875,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/number_groups`
     ///
@@ -14978,7 +14978,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships`
     ///
@@ -15104,7 +15104,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/registry/beta/campaigns/{id}/orders`
     ///
@@ -15210,7 +15210,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/queues`
     ///
@@ -15297,13 +15297,13 @@ impl crate::runtime::Client {
     ///
     /// Creates a new SIP endpoint.
     ///
-    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
+    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](https://signalwire.com/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/endpoints/sip`
     ///
@@ -15397,7 +15397,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/verified_caller_ids`
     ///
@@ -15498,7 +15498,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/addresses/{id}`
     ///
@@ -15611,7 +15611,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/recordings/{id}`
     ///
@@ -15722,7 +15722,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, or _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/domain_applications/{id}`
     ///
@@ -15826,7 +15826,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/registry/beta/numbers/{id}`
     ///
@@ -15936,7 +15936,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/number_groups/{id}`
     ///
@@ -16047,7 +16047,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/number_group_memberships/{id}`
     ///
@@ -16163,7 +16163,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/queues/{id}`
     ///
@@ -16270,13 +16270,13 @@ impl crate::runtime::Client {
     ///
     /// Permanently deletes a SIP endpoint.
     ///
-    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
+    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](https://signalwire.com/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/endpoints/sip/{id}`
     ///
@@ -16380,7 +16380,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/verified_caller_ids/{id}`
     ///
@@ -16493,7 +16493,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/addresses/{id}`
     ///
@@ -16606,7 +16606,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/recordings/{id}`
     ///
@@ -16722,7 +16722,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/queues/{id}`
     ///
@@ -16826,7 +16826,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/addresses`
     ///
@@ -16999,7 +16999,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/brands`
     ///
@@ -17179,7 +17179,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/recordings`
     ///
@@ -17339,7 +17339,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/brands/{id}/campaigns`
     ///
@@ -17536,7 +17536,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, or _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/domain_applications`
     ///
@@ -17736,7 +17736,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/campaigns/{id}/numbers`
     ///
@@ -17942,7 +17942,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships`
     ///
@@ -18169,7 +18169,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/number_groups`
     ///
@@ -18357,7 +18357,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/campaigns/{id}/orders`
     ///
@@ -18546,7 +18546,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/phone_numbers`
     ///
@@ -18740,7 +18740,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/queues/{queue_id}/members`
     ///
@@ -18921,7 +18921,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/queues`
     ///
@@ -19071,7 +19071,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/short_codes`
     ///
@@ -19261,13 +19261,13 @@ impl crate::runtime::Client {
     ///
     /// Returns a list of your SIP endpoints.
     ///
-    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
+    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](https://signalwire.com/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/endpoints/sip`
     ///
@@ -19452,7 +19452,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/verified_caller_ids`
     ///
@@ -19634,7 +19634,7 @@ impl crate::runtime::Client {
     ///
     /// No API token scope is required to make a successful request to this endpoint.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/lookup/phone_number/{e164_number}`
     ///
@@ -19750,7 +19750,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/phone_numbers`
     ///
@@ -19845,7 +19845,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/verified_caller_ids/{id}/verification`
     ///
@@ -19961,7 +19961,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/phone_numbers/{id}`
     ///
@@ -20074,7 +20074,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/relay/rest/phone_numbers/{id}/e911_address`
     ///
@@ -20182,7 +20182,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Management_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/mfa/call`
     ///
@@ -20273,7 +20273,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Management_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/mfa/sms`
     ///
@@ -20364,7 +20364,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/brands/{id}`
     ///
@@ -20470,7 +20470,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/campaigns/{id}`
     ///
@@ -20585,7 +20585,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, or _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/domain_applications/{id}`
     ///
@@ -20696,7 +20696,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/queues/{queue_id}/members/next`
     ///
@@ -20812,7 +20812,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/number_groups/{id}`
     ///
@@ -20928,7 +20928,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/number_group_memberships/{id}`
     ///
@@ -21041,7 +21041,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/registry/beta/orders/{id}`
     ///
@@ -21156,7 +21156,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/phone_numbers/{id}`
     ///
@@ -21263,7 +21263,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/queues/{queue_id}/members/{id}`
     ///
@@ -21386,7 +21386,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/short_codes/{id}`
     ///
@@ -21498,13 +21498,13 @@ impl crate::runtime::Client {
     ///
     /// Retrieves the details of a SIP endpoint.
     ///
-    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
+    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](https://signalwire.com/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/endpoints/sip/{id}`
     ///
@@ -21602,7 +21602,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/sip_profile`
     ///
@@ -21694,7 +21694,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/verified_caller_ids/{id}`
     ///
@@ -21791,7 +21791,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/relay/rest/phone_numbers/search`
     ///
@@ -22029,7 +22029,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/addresses/{id}`
     ///
@@ -22146,7 +22146,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_ and _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/registry/beta/campaigns/{id}`
     ///
@@ -22263,7 +22263,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_, _Messaging_, or _Fax_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/domain_applications/{id}`
     ///
@@ -22380,7 +22380,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/number_groups/{id}`
     ///
@@ -22497,7 +22497,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/phone_numbers/{id}`
     ///
@@ -22612,7 +22612,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/queues/{id}`
     ///
@@ -22726,7 +22726,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/short_codes/{id}`
     ///
@@ -22839,13 +22839,13 @@ impl crate::runtime::Client {
     ///
     /// Updates a SIP endpoint.
     ///
-    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
+    /// &lt;Warning>This endpoint is deprecated. Use [SIP Credentials](https://signalwire.com/docs/apis/rest/sip-credentials/create-sip-credential) instead.&lt;/Warning>
     ///
     /// #### Permissions
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/endpoints/sip/{id}`
     ///
@@ -22953,7 +22953,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/sip_profile`
     ///
@@ -23056,7 +23056,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/verified_caller_ids/{id}`
     ///
@@ -23173,7 +23173,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/relay/rest/verified_caller_ids/{id}/verification`
     ///
@@ -23282,7 +23282,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Management_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/relay/rest/mfa/{mfa_request_id}/verify`
     ///

@@ -617,7 +617,7 @@ pub enum CallingCallCreateParamsBaseToScript {
     String(::std::string::String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
+    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
     SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
 }
@@ -9143,8 +9143,8 @@ crate::runtime::open_enum!(SwmlCallingArrayPropertyType, Unknown);
 /// Maximum: `600000`.
 pub type SwmlCallingAttentionTimeout = i64;
 
-/// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-/// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+/// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+/// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
 ///
 /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
 /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
@@ -9208,8 +9208,8 @@ impl SwmlCallingBedrockDataMap {
     }
 }
 
-/// An [expression](/docs/swml/reference/calling/ai/swaig/functions/data-map) evaluated by an
-/// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent.
+/// An [expression](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) evaluated by an
+/// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -9247,9 +9247,9 @@ impl SwmlCallingBedrockExpression {
 }
 
 /// The result of a SWAIG function run by an
-/// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent.
+/// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent.
 ///
-/// Narrower than the canonical [`Output`](/docs/swml/reference/calling/ai/swaig/functions/data-map):
+/// Narrower than the canonical [`Output`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map):
 /// Bedrock reads `response` as a plain string, and defers actions until after the agent speaks
 /// regardless of `post_process`, so neither the split-response object nor `post_process` applies here.
 #[derive(
@@ -10262,8 +10262,8 @@ pub struct SwmlCallingBedrockSwaigFunctionObject {
     pub web_hook_url: ::std::option::Option<::std::string::String>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.
     pub function: ::std::string::String,
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     ///
     /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
     /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
@@ -10334,8 +10334,8 @@ impl SwmlCallingBedrockSwaigFunctionObject {
         );
         self
     }
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
         self.data_map = ::std::option::Option::Some(value);
         self
@@ -10376,8 +10376,8 @@ pub struct SwmlCallingBedrockSwaigFunctionObject2 {
     pub web_hook_url: ::std::option::Option<::std::string::String>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
     pub function: SwmlCallingBedrockSwaigFunctionObject2Function,
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     ///
     /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
     /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
@@ -10448,8 +10448,8 @@ impl SwmlCallingBedrockSwaigFunctionObject2 {
         );
         self
     }
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
         self.data_map = ::std::option::Option::Some(value);
         self
@@ -10534,8 +10534,8 @@ pub struct SwmlCallingBedrockSwaigFunctionObject3 {
     pub web_hook_url: ::std::option::Option<::std::string::String>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
     pub function: SwmlCallingBedrockSwaigFunctionObject3Function,
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     ///
     /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
     /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
@@ -10606,8 +10606,8 @@ impl SwmlCallingBedrockSwaigFunctionObject3 {
         );
         self
     }
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
         self.data_map = ::std::option::Option::Some(value);
         self
@@ -10692,8 +10692,8 @@ pub struct SwmlCallingBedrockSwaigFunctionObject4 {
     pub web_hook_url: ::std::option::Option<::std::string::String>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
     pub function: SwmlCallingBedrockSwaigFunctionObject4Function,
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     ///
     /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
     /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
@@ -10764,8 +10764,8 @@ impl SwmlCallingBedrockSwaigFunctionObject4 {
         );
         self
     }
-    /// The [`data_map`](/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
+    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
     pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
         self.data_map = ::std::option::Option::Some(value);
         self
@@ -10818,7 +10818,7 @@ impl SwmlCallingBedrockSwaigFunctionObject4Function {
 
 crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject4Function, Unknown);
 
-/// An external API call made by an [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock)
+/// An external API call made by an [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock)
 /// agent's `data_map`.
 #[derive(
     ::std::fmt::Debug,
@@ -18335,7 +18335,7 @@ pub struct SwmlCallingLanguages {
     ///
     /// Set it to `multi` to have the engine transcribe whichever of its supported languages the caller
     /// speaks, rather than one fixed language. The agent still answers in this entry's single `voice`.
-    /// To answer in the caller's language as well, use [`ai.multilingual`](/docs/swml/reference/calling/ai/multilingual)
+    /// To answer in the caller's language as well, use [`ai.multilingual`](https://signalwire.com/docs/swml/reference/calling/ai/multilingual)
     /// instead, which builds on the same code-switching mode and adds a voice per language.
     ///
     /// Items: at most 3.
@@ -18359,7 +18359,7 @@ pub struct SwmlCallingLanguages {
     pub model: ::std::option::Option<::std::string::String>,
     /// Lets the AI vary its emotion as it speaks. A global emotion, or specific emotions for certain
     /// topics, can be set within the prompt of the AI.
-    /// IMPORTANT: Only works with the [`Cartesia`](/docs/platform/voice/tts/cartesia) and [`MiniMax`](/docs/platform/voice/tts/minimax) TTS engines.
+    /// IMPORTANT: Only works with the [`Cartesia`](https://signalwire.com/docs/platform/voice/tts/cartesia) and [`MiniMax`](https://signalwire.com/docs/platform/voice/tts/minimax) TTS engines.
     /// For a fixed (non-automatic) MiniMax emotion, use [`params.emotion`](#paramsemotion) instead.
     ///
     /// Default: `false`.
@@ -18367,10 +18367,10 @@ pub struct SwmlCallingLanguages {
     pub auto_emotion: ::std::option::Option<bool>,
     /// Lets the AI vary its speaking speed during the conversation. The speed behavior can be defined
     /// in the prompt of the AI.
-    /// IMPORTANT: Only works with the [`Cartesia`](/docs/platform/voice/tts/cartesia),
-    /// [`ElevenLabs`](/docs/platform/voice/tts/elevenlabs), [`MiniMax`](/docs/platform/voice/tts/minimax),
-    /// [`Rime`](/docs/platform/voice/tts/rime), [`Inworld`](/docs/platform/voice/tts/inworld),
-    /// [`Smallest`](/docs/platform/voice/tts/smallest), and [`Fish`](/docs/platform/voice/tts/fish) TTS engines.
+    /// IMPORTANT: Only works with the [`Cartesia`](https://signalwire.com/docs/platform/voice/tts/cartesia),
+    /// [`ElevenLabs`](https://signalwire.com/docs/platform/voice/tts/elevenlabs), [`MiniMax`](https://signalwire.com/docs/platform/voice/tts/minimax),
+    /// [`Rime`](https://signalwire.com/docs/platform/voice/tts/rime), [`Inworld`](https://signalwire.com/docs/platform/voice/tts/inworld),
+    /// [`Smallest`](https://signalwire.com/docs/platform/voice/tts/smallest), and [`Fish`](https://signalwire.com/docs/platform/voice/tts/fish) TTS engines.
     ///
     /// Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -18395,13 +18395,13 @@ pub struct SwmlCallingLanguages {
     pub speech_fillers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Short backchannels played while the caller still has the floor and the agent is deliberately
     /// waiting, as when they spell a name or read out a number, to signal it is still listening.
-    /// Unlike the language-keyed map on [`ai.multilingual`](/docs/swml/reference/calling/ai/multilingual),
+    /// Unlike the language-keyed map on [`ai.multilingual`](https://signalwire.com/docs/swml/reference/calling/ai/multilingual),
     /// this is a plain array, because the entry already fixes the language.
-    /// Which waits earn one is set by [`params.turn_filler_sources`](/docs/swml/reference/calling/ai/params#paramsturn_filler_sources).
+    /// Which waits earn one is set by [`params.turn_filler_sources`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsturn_filler_sources).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub turn_fillers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Pronunciation replacements applied only while this language is active.
-    /// For replacements that apply to the whole call, use [`ai.pronounce`](/docs/swml/reference/calling/ai#aipronounce) instead.
+    /// For replacements that apply to the whole call, use [`ai.pronounce`](https://signalwire.com/docs/swml/reference/calling/ai#aipronounce) instead.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
 }
@@ -18464,7 +18464,7 @@ impl SwmlCallingLanguages {
     }
     /// Lets the AI vary its emotion as it speaks. A global emotion, or specific emotions for certain
     /// topics, can be set within the prompt of the AI.
-    /// IMPORTANT: Only works with the [`Cartesia`](/docs/platform/voice/tts/cartesia) and [`MiniMax`](/docs/platform/voice/tts/minimax) TTS engines.
+    /// IMPORTANT: Only works with the [`Cartesia`](https://signalwire.com/docs/platform/voice/tts/cartesia) and [`MiniMax`](https://signalwire.com/docs/platform/voice/tts/minimax) TTS engines.
     /// For a fixed (non-automatic) MiniMax emotion, use [`params.emotion`](#paramsemotion) instead.
     pub fn auto_emotion(mut self, value: bool) -> Self {
         self.auto_emotion = ::std::option::Option::Some(value);
@@ -18472,10 +18472,10 @@ impl SwmlCallingLanguages {
     }
     /// Lets the AI vary its speaking speed during the conversation. The speed behavior can be defined
     /// in the prompt of the AI.
-    /// IMPORTANT: Only works with the [`Cartesia`](/docs/platform/voice/tts/cartesia),
-    /// [`ElevenLabs`](/docs/platform/voice/tts/elevenlabs), [`MiniMax`](/docs/platform/voice/tts/minimax),
-    /// [`Rime`](/docs/platform/voice/tts/rime), [`Inworld`](/docs/platform/voice/tts/inworld),
-    /// [`Smallest`](/docs/platform/voice/tts/smallest), and [`Fish`](/docs/platform/voice/tts/fish) TTS engines.
+    /// IMPORTANT: Only works with the [`Cartesia`](https://signalwire.com/docs/platform/voice/tts/cartesia),
+    /// [`ElevenLabs`](https://signalwire.com/docs/platform/voice/tts/elevenlabs), [`MiniMax`](https://signalwire.com/docs/platform/voice/tts/minimax),
+    /// [`Rime`](https://signalwire.com/docs/platform/voice/tts/rime), [`Inworld`](https://signalwire.com/docs/platform/voice/tts/inworld),
+    /// [`Smallest`](https://signalwire.com/docs/platform/voice/tts/smallest), and [`Fish`](https://signalwire.com/docs/platform/voice/tts/fish) TTS engines.
     pub fn auto_speed(mut self, value: bool) -> Self {
         self.auto_speed = ::std::option::Option::Some(value);
         self
@@ -18528,9 +18528,9 @@ impl SwmlCallingLanguages {
     }
     /// Short backchannels played while the caller still has the floor and the agent is deliberately
     /// waiting, as when they spell a name or read out a number, to signal it is still listening.
-    /// Unlike the language-keyed map on [`ai.multilingual`](/docs/swml/reference/calling/ai/multilingual),
+    /// Unlike the language-keyed map on [`ai.multilingual`](https://signalwire.com/docs/swml/reference/calling/ai/multilingual),
     /// this is a plain array, because the entry already fixes the language.
-    /// Which waits earn one is set by [`params.turn_filler_sources`](/docs/swml/reference/calling/ai/params#paramsturn_filler_sources).
+    /// Which waits earn one is set by [`params.turn_filler_sources`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsturn_filler_sources).
     pub fn turn_fillers(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
@@ -18541,7 +18541,7 @@ impl SwmlCallingLanguages {
         self
     }
     /// Pronunciation replacements applied only while this language is active.
-    /// For replacements that apply to the whole call, use [`ai.pronounce`](/docs/swml/reference/calling/ai#aipronounce) instead.
+    /// For replacements that apply to the whole call, use [`ai.pronounce`](https://signalwire.com/docs/swml/reference/calling/ai#aipronounce) instead.
     pub fn pronounce(
         mut self,
         value: impl ::std::iter::IntoIterator<Item = SwmlCallingPronounce>,
@@ -18561,7 +18561,7 @@ impl SwmlCallingLanguages {
 ///
 /// Set it to `multi` to have the engine transcribe whichever of its supported languages the caller
 /// speaks, rather than one fixed language. The agent still answers in this entry's single `voice`.
-/// To answer in the caller's language as well, use [`ai.multilingual`](/docs/swml/reference/calling/ai/multilingual)
+/// To answer in the caller's language as well, use [`ai.multilingual`](https://signalwire.com/docs/swml/reference/calling/ai/multilingual)
 /// instead, which builds on the same code-switching mode and adds a voice per language.
 ///
 /// Items: at most 3.
@@ -19531,8 +19531,8 @@ impl SwmlCallingOneOfProperty {
 /// Every field is optional. An empty object is valid — the agent reads a default result and carries
 /// on — so a function that only needs to steer the call can set `action` alone.
 ///
-/// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) and
-/// [`ai_sidecar`](/docs/swml/reference/calling/ai-sidecar) agents read a narrower result: `response`
+/// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) and
+/// [`ai_sidecar`](https://signalwire.com/docs/swml/reference/calling/ai-sidecar) agents read a narrower result: `response`
 /// must be a plain string there, and `post_process` has no effect.
 #[derive(
     ::std::fmt::Debug,
@@ -19635,7 +19635,7 @@ pub enum SwmlCallingOutputResponse {
     /// when the two are genuinely different things — you know which half is data and which half is
     /// instruction; the agent does not.
     ///
-    /// Read only by [`ai`](/docs/swml/reference/calling/ai) agents.
+    /// Read only by [`ai`](https://signalwire.com/docs/swml/reference/calling/ai) agents.
     SwmlCallingSwaigToolResult(::std::boxed::Box<SwmlCallingSwaigToolResult>),
 }
 
@@ -19714,7 +19714,7 @@ pub struct SwmlCallingPayPay {
     /// The URL to make POST requests with all the gathered payment details.
     /// This URL is used to process the final payment transaction and return the results through the response.
     ///
-    /// Visit [pay documentation](/docs/swml/reference/pay#payment_connector_url) for more important information.
+    /// Visit [pay documentation](https://signalwire.com/docs/swml/reference/pay#payment_connector_url) for more important information.
     ///
     /// Format: `uri`.
     pub payment_connector_url: ::std::string::String,
@@ -19770,7 +19770,7 @@ pub struct SwmlCallingPayPay {
     pub security_code: ::std::option::Option<bool>,
     /// The URL to send requests for each status change during the payment process.
     ///
-    /// Visit [pay documentation](/docs/swml/reference/pay#status_url-request-body) for more important information.
+    /// Visit [pay documentation](https://signalwire.com/docs/swml/reference/pay#status_url-request-body) for more important information.
     ///
     /// Format: `uri`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19803,7 +19803,7 @@ pub struct SwmlCallingPayPay {
     /// Default: `"visa mastercard amex"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_card_types: ::std::option::Option<::std::string::String>,
-    /// Text-to-speech voice to use. Please refer to [TTS documentation](/docs/platform/voice/tts) for more information.
+    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
     ///
     /// Default: `"woman"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19950,7 +19950,7 @@ impl SwmlCallingPayPay {
         );
         self
     }
-    /// Text-to-speech voice to use. Please refer to [TTS documentation](/docs/platform/voice/tts) for more information.
+    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
     pub fn voice(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -22775,7 +22775,7 @@ pub struct SwmlCallingSmsWithBody {
     /// Array of tags to associate with the message to facilitate log searches.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Required if `media` is not present. The body of the SMS message.
@@ -22824,7 +22824,7 @@ impl SwmlCallingSmsWithBody {
         );
         self
     }
-    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -22856,7 +22856,7 @@ pub struct SwmlCallingSmsWithMedia {
     /// Array of tags to associate with the message to facilitate log searches.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Required if `body` is not present. Array of media URLs to include in the message.
@@ -22909,7 +22909,7 @@ impl SwmlCallingSmsWithMedia {
         );
         self
     }
-    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](/docs/apis/rest/webhooks/message-status-callback).
+    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     pub fn status_callback(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -24988,7 +24988,7 @@ crate::runtime::open_enum!(SwmlCallingSwaigNativeFunction, Unknown);
 /// when the two are genuinely different things — you know which half is data and which half is
 /// instruction; the agent does not.
 ///
-/// Read only by [`ai`](/docs/swml/reference/calling/ai) agents.
+/// Read only by [`ai`](https://signalwire.com/docs/swml/reference/calling/ai) agents.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -25502,7 +25502,7 @@ impl ::std::convert::From<SwmlCallingUserEvent> for SwmlCallingSwmlMethod {
 
 /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
 /// each section holds an array of methods that run sequentially. Execution starts at
-/// `sections.main`. See the [Calling SWML reference](/docs/swml/reference/calling) for the
+/// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
 /// full list of available methods.
 #[derive(
     ::std::fmt::Debug,
@@ -27710,7 +27710,7 @@ pub enum SwmlCallingUnsetUnset {
 pub struct SwmlCallingUserEvent {
     /// Allows the user to set and send events to the connected client on the call.
     /// This is useful for triggering actions on the client side.
-    /// Commonly used with the [browser-sdk](/docs/browser-sdk/v3/js/reference/signalwire/client).
+    /// Commonly used with the [browser-sdk](https://signalwire.com/docs/browser-sdk/v3/js/reference/signalwire/client).
     /// The event object can be any valid JSON object.
     /// Any key-value pair in the object is sent to the client as an event type called `user_event`.
     pub user_event: SwmlCallingUserEventUserEvent,
@@ -27725,7 +27725,7 @@ impl SwmlCallingUserEvent {
 
 /// Allows the user to set and send events to the connected client on the call.
 /// This is useful for triggering actions on the client side.
-/// Commonly used with the [browser-sdk](/docs/browser-sdk/v3/js/reference/signalwire/client).
+/// Commonly used with the [browser-sdk](https://signalwire.com/docs/browser-sdk/v3/js/reference/signalwire/client).
 /// The event object can be any valid JSON object.
 /// Any key-value pair in the object is sent to the client as an event type called `user_event`.
 #[derive(
@@ -33598,7 +33598,7 @@ pub struct WebhooksAiAiPostPromptCallbackPayload {
     /// on a request for a stored conversation.
     pub content_disposition: ::std::string::String,
     /// The kind of conversation the agent ran: a call, or a text conversation held over the
-    /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiAiPostPromptCallbackPayloadConversationType,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
     pub call_id: ::std::string::String,
@@ -33696,7 +33696,7 @@ pub struct WebhooksAiAiPostPromptCallbackPayload {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig_log: ::std::option::Option<::std::vec::Vec<WebhooksAiAiSwaigLogEntry>>,
     /// The number of billable minutes, rounded up to at least one. Included when you enable
-    /// [`enable_accounting`](/docs/swml/reference/calling/ai/params#paramsenable_accounting).
+    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub total_minutes: ::std::option::Option<i64>,
     /// Input tokens the session consumed. Included when you enable `enable_accounting`.
@@ -33732,7 +33732,7 @@ pub struct WebhooksAiAiPostPromptCallbackPayload {
     pub total_asr_cost_factor: ::std::option::Option<f64>,
     /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
     /// back on the next `fetch_conversation`. Included when you enable
-    /// [`save_conversation`](/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
+    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
     /// a `conversation_id`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_summary: ::std::option::Option<::std::string::String>,
@@ -33747,7 +33747,7 @@ pub struct WebhooksAiAiPostPromptCallbackPayloadRequired {
     /// on a request for a stored conversation.
     pub content_disposition: ::std::string::String,
     /// The kind of conversation the agent ran: a call, or a text conversation held over the
-    /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiAiPostPromptCallbackPayloadConversationType,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
     pub call_id: ::std::string::String,
@@ -34005,7 +34005,7 @@ impl WebhooksAiAiPostPromptCallbackPayload {
         self
     }
     /// The number of billable minutes, rounded up to at least one. Included when you enable
-    /// [`enable_accounting`](/docs/swml/reference/calling/ai/params#paramsenable_accounting).
+    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
     pub fn total_minutes(mut self, value: i64) -> Self {
         self.total_minutes = ::std::option::Option::Some(value);
         self
@@ -34063,7 +34063,7 @@ impl WebhooksAiAiPostPromptCallbackPayload {
     }
     /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
     /// back on the next `fetch_conversation`. Included when you enable
-    /// [`save_conversation`](/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
+    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
     /// a `conversation_id`.
     pub fn conversation_summary(
         mut self,
@@ -34127,7 +34127,7 @@ impl WebhooksAiAiPostPromptCallbackPayloadAction {
 crate::runtime::open_enum!(WebhooksAiAiPostPromptCallbackPayloadAction, Unknown);
 
 /// The kind of conversation the agent ran: a call, or a text conversation held over the
-/// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
+/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiAiPostPromptCallbackPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -34179,7 +34179,7 @@ crate::runtime::open_enum!(
 );
 
 /// The answer an AI agent gave to your
-/// [`post_prompt`](/docs/swml/reference/calling/ai), in three forms.
+/// [`post_prompt`](https://signalwire.com/docs/swml/reference/calling/ai), in three forms.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -34249,9 +34249,9 @@ pub struct WebhooksAiAiResponseTiming {
     pub response_word_count: i64,
     /// How long the reply took to produce, in seconds.
     pub answer_time: f64,
-    /// How long the model spent generating, in seconds. For an [`ai`](/docs/swml/reference/calling/ai)
+    /// How long the model spent generating, in seconds. For an [`ai`](https://signalwire.com/docs/swml/reference/calling/ai)
     /// agent this is the span from the first token to the last; for an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
     /// fixed startup estimate, so treat it as approximate there.
     pub token_time: f64,
     /// How many tokens the reply used.
@@ -34271,9 +34271,9 @@ pub struct WebhooksAiAiResponseTimingRequired {
     pub response_word_count: i64,
     /// How long the reply took to produce, in seconds.
     pub answer_time: f64,
-    /// How long the model spent generating, in seconds. For an [`ai`](/docs/swml/reference/calling/ai)
+    /// How long the model spent generating, in seconds. For an [`ai`](https://signalwire.com/docs/swml/reference/calling/ai)
     /// agent this is the span from the first token to the last; for an
-    /// [`amazon_bedrock`](/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
     /// fixed startup estimate, so treat it as approximate there.
     pub token_time: f64,
     /// How many tokens the reply used.
@@ -34342,7 +34342,7 @@ impl WebhooksAiAiSidecarCallbackPayload {
 }
 
 /// The kind of AI sidecar callback. See the
-/// [SWML ai_sidecar reference](/docs/swml/reference/calling/ai-sidecar#callback-types)
+/// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar#callback-types)
 /// for the type-specific fields each one carries.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiAiSidecarCallbackType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -34895,14 +34895,14 @@ pub struct WebhooksAiAiSwaigToolWebhookPayload {
     /// The function's parameter definition, as you declared it in `parameters`.
     pub argument_desc: ::serde_json::Value,
     /// The description you gave the function in
-    /// [`SWAIG.functions`](/docs/swml/reference/calling/ai/swaig/functions#properties).
+    /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
     pub description: ::std::string::String,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
     pub call_id: ::std::string::String,
     /// The ID of the AI session on the call.
     pub ai_session_id: ::std::string::String,
     /// The conversation ID, when the AI session has one. A text conversation held over the
-    /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
     /// `call_id`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
@@ -34935,7 +34935,7 @@ pub struct WebhooksAiAiSwaigToolWebhookPayload {
     /// How the body is delivered. Always `SWAIG Function`.
     pub content_disposition: ::std::string::String,
     /// The kind of conversation the agent is running: a call, or a text conversation held over the
-    /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiAiSwaigToolWebhookPayloadConversationType,
     /// Your project ID, when available.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -34981,7 +34981,7 @@ pub struct WebhooksAiAiSwaigToolWebhookPayloadRequired {
     /// The function's parameter definition, as you declared it in `parameters`.
     pub argument_desc: ::serde_json::Value,
     /// The description you gave the function in
-    /// [`SWAIG.functions`](/docs/swml/reference/calling/ai/swaig/functions#properties).
+    /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
     pub description: ::std::string::String,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
     pub call_id: ::std::string::String,
@@ -35007,7 +35007,7 @@ pub struct WebhooksAiAiSwaigToolWebhookPayloadRequired {
     /// How the body is delivered. Always `SWAIG Function`.
     pub content_disposition: ::std::string::String,
     /// The kind of conversation the agent is running: a call, or a text conversation held over the
-    /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiAiSwaigToolWebhookPayloadConversationType,
 }
 
@@ -35064,7 +35064,7 @@ impl WebhooksAiAiSwaigToolWebhookPayload {
         }
     }
     /// The conversation ID, when the AI session has one. A text conversation held over the
-    /// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
     /// `call_id`.
     pub fn conversation_id(
         mut self,
@@ -35216,7 +35216,7 @@ impl WebhooksAiAiSwaigToolWebhookPayloadArgument {
 }
 
 /// The kind of conversation the agent is running: a call, or a text conversation held over the
-/// [AI chat endpoint](/docs/apis/rest/ai-chat/chat-methods).
+/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiAiSwaigToolWebhookPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -36635,7 +36635,7 @@ pub struct WebhooksCallingInboundCallWebhookPayload {
     pub call: WebhooksCallingInboundCallContext,
     /// Script-scope variables for this call session. Empty on the initial document fetch.
     pub vars: ::serde_json::Value,
-    /// Environment variables available to this call's SWML document, which you can reference as `${envs.<key>}`. Combines the variables you've configured at the account or project level with any `custom_variables` you passed on the outbound [Call commands](/docs/apis/rest/calls/call-commands) request.
+    /// Environment variables available to this call's SWML document, which you can reference as `${envs.<key>}`. Combines the variables you've configured at the account or project level with any `custom_variables` you passed on the outbound [Call commands](https://signalwire.com/docs/apis/rest/calls/call-commands) request.
     ///
     /// Keys are case-sensitive. When a `custom_variables` key exactly matches an account- or project-level variable, including case, the value from the request wins; if they differ only in case, both are kept as separate variables.
     pub envs: ::serde_json::Value,
@@ -36650,7 +36650,7 @@ pub struct WebhooksCallingInboundCallWebhookPayloadRequired {
     pub call: WebhooksCallingInboundCallContext,
     /// Script-scope variables for this call session. Empty on the initial document fetch.
     pub vars: ::serde_json::Value,
-    /// Environment variables available to this call's SWML document, which you can reference as `${envs.<key>}`. Combines the variables you've configured at the account or project level with any `custom_variables` you passed on the outbound [Call commands](/docs/apis/rest/calls/call-commands) request.
+    /// Environment variables available to this call's SWML document, which you can reference as `${envs.<key>}`. Combines the variables you've configured at the account or project level with any `custom_variables` you passed on the outbound [Call commands](https://signalwire.com/docs/apis/rest/calls/call-commands) request.
     pub envs: ::serde_json::Value,
     /// Parameters passed via a SWML calling `execute` or `transfer` step. An empty object on the initial document fetch.
     pub params: ::serde_json::Value,
@@ -37396,7 +37396,7 @@ pub struct WebhooksMessagingMessageStatusCallbackPayload {
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Human-readable error message if delivery failed. Null when no error occurred.
     pub error_message: ::std::option::Option<::std::string::String>,
-    /// The same `custom_variables` key/value pairs you supplied when [sending the message](/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
+    /// The same `custom_variables` key/value pairs you supplied when [sending the message](https://signalwire.com/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
 }
@@ -37455,7 +37455,7 @@ impl WebhooksMessagingMessageStatusCallbackPayload {
             custom_variables: ::std::default::Default::default(),
         }
     }
-    /// The same `custom_variables` key/value pairs you supplied when [sending the message](/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
+    /// The same `custom_variables` key/value pairs you supplied when [sending the message](https://signalwire.com/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
         self.custom_variables = ::std::option::Option::Some(value);
         self

@@ -5115,7 +5115,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/video/conferences/{id}/streams`
     ///
@@ -5228,7 +5228,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/video/rooms`
     ///
@@ -5332,7 +5332,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/video/rooms/{id}/streams`
     ///
@@ -5450,7 +5450,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/video/room_tokens`
     ///
@@ -5554,7 +5554,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/video/conferences`
     ///
@@ -5656,7 +5656,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/video/rooms/{id}`
     ///
@@ -5778,7 +5778,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/video/room_recordings/{id}`
     ///
@@ -5881,7 +5881,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/video/streams/{id}`
     ///
@@ -5991,7 +5991,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `DELETE /api/video/conferences/{id}`
     ///
@@ -6102,7 +6102,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/conference_tokens/{id}`
     ///
@@ -6234,7 +6234,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/logs/{id}`
     ///
@@ -6358,7 +6358,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/rooms/{id}`
     ///
@@ -6492,7 +6492,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/rooms/{name}`
     ///
@@ -6625,7 +6625,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_recordings/{id}`
     ///
@@ -6747,7 +6747,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_sessions/{id}`
     ///
@@ -6852,7 +6852,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/streams/{id}`
     ///
@@ -6973,7 +6973,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/conferences/{id}`
     ///
@@ -7092,7 +7092,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/conferences/{id}/streams`
     ///
@@ -7286,7 +7286,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/conferences/{id}/conference_tokens`
     ///
@@ -7515,7 +7515,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/logs`
     ///
@@ -7732,7 +7732,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_recordings/{id}/events`
     ///
@@ -7952,7 +7952,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_recordings`
     ///
@@ -8155,7 +8155,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_sessions/{id}/events`
     ///
@@ -8375,7 +8375,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_sessions/{id}/members`
     ///
@@ -8595,7 +8595,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_sessions/{id}/recordings`
     ///
@@ -8831,7 +8831,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/room_sessions`
     ///
@@ -9039,7 +9039,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/rooms/{id}/streams`
     ///
@@ -9226,7 +9226,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/rooms`
     ///
@@ -9445,7 +9445,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `GET /api/video/conferences`
     ///
@@ -9668,7 +9668,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `POST /api/video/conference_tokens/{id}/reset`
     ///
@@ -9794,7 +9794,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/video/rooms/{id}`
     ///
@@ -9912,7 +9912,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/video/streams/{id}`
     ///
@@ -10035,7 +10035,7 @@ impl crate::runtime::Client {
     ///
     /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
     ///
-    /// [Learn more about API scopes](/docs/platform/your-signalwire-api-space).
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
     ///
     /// `PUT /api/video/conferences/{id}`
     ///

@@ -16,9 +16,9 @@ macro_rules! open_enum {
     ($name:ident, $unknown:ident) => {
         impl ::std::convert::From<&str> for $name {
             #[doc = concat!(
-                                "Parses a value; one the document does not list becomes [`",
-                                stringify!($name), "::", stringify!($unknown), "`]."
-                            )]
+                                        "Parses a value; one the document does not list becomes [`",
+                                        stringify!($name), "::", stringify!($unknown), "`]."
+                                    )]
             fn from(value: &str) -> Self {
                 Self::known(value).unwrap_or_else(|| {
                     Self::$unknown($crate::runtime::UnknownValue::new(value.to_owned()))
@@ -28,9 +28,9 @@ macro_rules! open_enum {
 
         impl ::std::convert::From<::std::string::String> for $name {
             #[doc = concat!(
-                                "Parses a value; one the document does not list becomes [`",
-                                stringify!($name), "::", stringify!($unknown), "`]."
-                            )]
+                                        "Parses a value; one the document does not list becomes [`",
+                                        stringify!($name), "::", stringify!($unknown), "`]."
+                                    )]
             fn from(value: ::std::string::String) -> Self {
                 Self::known(&value)
                     .unwrap_or_else(|| Self::$unknown($crate::runtime::UnknownValue::new(value)))
