@@ -89,6 +89,17 @@ impl TypeDef {
             TypeDef::Union(u) => &u.name,
         }
     }
+
+    /// The types this type holds: its fields', its members', or the one it
+    /// stands for; none for an enum.
+    pub fn held_types(&self) -> Vec<&Ty> {
+        match self {
+            TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
+            TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
+            TypeDef::Alias(a) => vec![&a.ty],
+            TypeDef::Enum(_) => Vec::new(),
+        }
+    }
 }
 
 /// A Rust type as used in a field, parameter or response.
@@ -124,6 +135,20 @@ pub enum Ty {
     Option(Box<Ty>),
     /// `Box<T>`: a value of a type that contains itself.
     Boxed(Box<Ty>),
+}
+
+impl Ty {
+    /// The named types this type mentions, at any depth (the items of
+    /// arrays and maps, the inside of options and boxes), added to `out`.
+    pub fn named_types<'t>(&'t self, out: &mut Vec<&'t str>) {
+        match self {
+            Ty::Named(name) => out.push(name),
+            Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
+                inner.named_types(out)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A Rust type as the generated code spells it, without paths
@@ -408,6 +433,28 @@ pub struct Operation {
     pub auth: Auth,
     /// How to follow the pages of a list operation; `None` for any other.
     pub pagination: Option<Pagination>,
+}
+
+impl Operation {
+    /// The named types the operation mentions itself (not those they
+    /// hold): its parameters and their struct, its body, its success and
+    /// error bodies, and the items of its pages.
+    pub fn named_types(&self) -> Vec<&str> {
+        let mut tys: Vec<&Ty> = Vec::new();
+        tys.extend(self.params.iter().map(|param| &param.ty));
+        if let Some(query) = &self.query {
+            tys.extend(query.params.iter().map(|param| &param.ty));
+        }
+        tys.extend(self.body.iter().map(|body| &body.ty));
+        tys.extend(self.success.ty.iter());
+        tys.extend(self.errors.variants.iter().filter_map(|v| v.ty.as_ref()));
+        tys.extend(self.pagination.iter().map(|pagination| &pagination.item));
+        let mut names: Vec<&str> = self.query.iter().map(|query| query.ty.as_str()).collect();
+        for ty in tys {
+            ty.named_types(&mut names);
+        }
+        names
+    }
 }
 
 /// The query and header parameters of an operation: a struct of

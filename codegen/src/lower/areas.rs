@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::names::RUNTIME_MODULES;
 use super::names::case::snake_name;
-use crate::ir::{Area, Operation, Ty, TypeDef};
+use crate::ir::{Area, Operation, TypeDef};
 
 /// The areas of `operations`, with the types only each one uses; empty when
 /// no operation's path names an area.
@@ -75,7 +75,7 @@ pub(super) fn areas(operations: &[Operation], types: &[TypeDef]) -> Vec<Area> {
     let mut users: BTreeMap<&str, BTreeSet<Option<String>>> = BTreeMap::new();
     for op in operations {
         let user = segment(&op.path_template).map(area_of_segment);
-        for name in reachable(operation_types(op), &by_name) {
+        for name in reachable(op.named_types(), &by_name) {
             users.entry(name).or_default().insert(user.clone());
         }
     }
@@ -109,24 +109,6 @@ fn segment(path: &str) -> Option<&str> {
     (!segment.is_empty() && !segment.contains('{')).then_some(segment)
 }
 
-/// The named types an operation mentions itself.
-fn operation_types(op: &Operation) -> Vec<&str> {
-    let mut tys: Vec<&Ty> = Vec::new();
-    tys.extend(op.params.iter().map(|param| &param.ty));
-    if let Some(query) = &op.query {
-        tys.extend(query.params.iter().map(|param| &param.ty));
-    }
-    tys.extend(op.body.iter().map(|body| &body.ty));
-    tys.extend(op.success.ty.iter());
-    tys.extend(op.errors.variants.iter().filter_map(|v| v.ty.as_ref()));
-    tys.extend(op.pagination.iter().map(|pagination| &pagination.item));
-    let mut names: Vec<&str> = op.query.iter().map(|query| query.ty.as_str()).collect();
-    for ty in tys {
-        named(ty, &mut names);
-    }
-    names
-}
-
 /// Every type reachable from `roots` (themselves included) through the
 /// types they hold.
 fn reachable<'t>(roots: Vec<&'t str>, types: &BTreeMap<&str, &'t TypeDef>) -> BTreeSet<&'t str> {
@@ -139,28 +121,11 @@ fn reachable<'t>(roots: Vec<&'t str>, types: &BTreeMap<&str, &'t TypeDef>) -> BT
         if !seen.insert(def.name()) {
             continue;
         }
-        let held: Vec<&Ty> = match def {
-            TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
-            TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
-            TypeDef::Alias(a) => vec![&a.ty],
-            TypeDef::Enum(_) => Vec::new(),
-        };
-        for ty in held {
-            named(ty, &mut stack);
+        for ty in def.held_types() {
+            ty.named_types(&mut stack);
         }
     }
     seen
-}
-
-/// The named types `ty` mentions, at any depth.
-fn named<'t>(ty: &'t Ty, out: &mut Vec<&'t str>) {
-    match ty {
-        Ty::Named(name) => out.push(name),
-        Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
-            named(inner, out)
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]

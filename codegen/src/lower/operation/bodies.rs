@@ -190,34 +190,16 @@ impl<'a> Lowerer<'a> {
     /// union another type holds stays for it.
     pub(in crate::lower) fn drop_replaced_unions(&mut self, operations: &[Operation]) {
         let replaced = std::mem::take(&mut self.replaced_unions);
-        let mut used: BTreeSet<&str> = BTreeSet::new();
-        let held = self.types.iter().flat_map(|def| -> Vec<&Ty> {
-            match def {
-                TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
-                TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
-                TypeDef::Alias(a) => vec![&a.ty],
-                TypeDef::Enum(_) => Vec::new(),
-            }
-        });
-        let operations = operations.iter().flat_map(|op| {
-            let params = op.params.iter().map(|param| &param.ty);
-            let query = op.query.iter().flat_map(|q| q.params.iter().map(|p| &p.ty));
-            let body = op.body.iter().map(|body| &body.ty);
-            let errors = op.errors.variants.iter().filter_map(|v| v.ty.as_ref());
-            params
-                .chain(query)
-                .chain(body)
-                .chain(op.success.ty.iter())
-                .chain(errors)
-        });
-        for ty in held.chain(operations) {
-            names(ty, &mut used);
+        let mut used: Vec<&str> = Vec::new();
+        for ty in self.types.iter().flat_map(TypeDef::held_types) {
+            ty.named_types(&mut used);
         }
+        used.extend(operations.iter().flat_map(Operation::named_types));
         let components: BTreeSet<&str> =
             self.component_names.values().map(String::as_str).collect();
         let dropped: BTreeSet<String> = replaced
             .into_iter()
-            .filter(|name| !used.contains(name.as_str()) && !components.contains(name.as_str()))
+            .filter(|name| !used.contains(&name.as_str()) && !components.contains(name.as_str()))
             .collect();
         self.types.retain(|def| !dropped.contains(def.name()));
         self.locations.retain(|item, _| {
@@ -263,19 +245,6 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-    }
-}
-
-/// The named types `ty` mentions, at any depth, added to `out`.
-fn names<'t>(ty: &'t Ty, out: &mut BTreeSet<&'t str>) {
-    match ty {
-        Ty::Named(name) => {
-            out.insert(name);
-        }
-        Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
-            names(inner, out)
-        }
-        _ => {}
     }
 }
 
