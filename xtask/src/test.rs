@@ -133,12 +133,7 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         step(
             &mut totals,
             "workspace tests (quick)",
-            Command::new(&cargo)
-                .args(WORKSPACE_TESTS)
-                .arg("--tests")
-                .args(["--", "--skip", SWEEP_FILTER])
-                .env_remove(SWEEP_VARIABLE)
-                .current_dir(root),
+            &mut workspace_tests(&cargo, root, options.scope),
         )?;
         return totals.close();
     }
@@ -172,16 +167,11 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         )?;
     }
 
-    let mut workspace_tests = Command::new(&cargo);
-    workspace_tests
-        .args(WORKSPACE_TESTS)
-        .arg("--tests")
-        .current_dir(root);
-    match options.scope {
-        Scope::Full => workspace_tests.env(SWEEP_VARIABLE, "full"),
-        _ => workspace_tests.env_remove(SWEEP_VARIABLE),
-    };
-    step(&mut totals, "workspace tests", &mut workspace_tests)?;
+    step(
+        &mut totals,
+        "workspace tests",
+        &mut workspace_tests(&cargo, root, options.scope),
+    )?;
     step(
         &mut totals,
         "the client with one area alone (Fabric)",
@@ -252,6 +242,25 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
     check_rendered_links(&docs)?;
 
     totals.close()
+}
+
+/// `cargo test` of the workspace's test targets, with the node sweep as
+/// `scope` has it: left out (quick), on its sample (CI) or on every
+/// mutated document (full).
+fn workspace_tests(cargo: &str, root: &Path, scope: Scope) -> Command {
+    let mut command = Command::new(cargo);
+    command
+        .args(WORKSPACE_TESTS)
+        .arg("--tests")
+        .current_dir(root);
+    match scope {
+        Scope::Quick => command
+            .args(["--", "--skip", SWEEP_FILTER])
+            .env_remove(SWEEP_VARIABLE),
+        Scope::Ci => command.env_remove(SWEEP_VARIABLE),
+        Scope::Full => command.env(SWEEP_VARIABLE, "full"),
+    };
+    command
 }
 
 fn require_npm() -> Result<()> {
