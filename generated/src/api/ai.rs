@@ -16,8 +16,7 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatConversationCreatedResponse {
@@ -28,6 +27,11 @@ pub struct AiChatConversationCreatedResponse {
     /// The conversation that now exists.
     pub result: AiChatConversationCreatedResponseResult,
 }
+
+crate::runtime::decode_struct!(
+    AiChatConversationCreatedResponse { jsonrpc = required("jsonrpc"), id =
+    required("id"), result = required("result") }
+);
 
 /// The fields of [`AiChatConversationCreatedResponse`] the API requires, for [`AiChatConversationCreatedResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -95,8 +99,7 @@ crate::runtime::open_enum!(AiChatConversationCreatedResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatConversationCreatedResponseResult {
@@ -106,9 +109,14 @@ pub struct AiChatConversationCreatedResponseResult {
     /// The conversation id.
     pub id: ::std::string::String,
     /// The agent's opening line, when the agent greets first.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub initial_message: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatConversationCreatedResponseResult { status = required("status"), id =
+    required("id"), initial_message = default("initial_message") }
+);
 
 /// The fields of [`AiChatConversationCreatedResponseResult`] the API requires, for [`AiChatConversationCreatedResponseResult::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -207,8 +215,7 @@ crate::runtime::open_enum!(AiChatConversationCreatedResponseResultStatus, Unknow
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatConversationDeletedResponse {
@@ -219,6 +226,11 @@ pub struct AiChatConversationDeletedResponse {
     /// The outcome of deleting the conversation.
     pub result: AiChatConversationDeletedResponseResult,
 }
+
+crate::runtime::decode_struct!(
+    AiChatConversationDeletedResponse { jsonrpc = required("jsonrpc"), id =
+    required("id"), result = required("result") }
+);
 
 /// The fields of [`AiChatConversationDeletedResponse`] the API requires, for [`AiChatConversationDeletedResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -286,8 +298,7 @@ crate::runtime::open_enum!(AiChatConversationDeletedResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatConversationDeletedResponseResult {
@@ -296,6 +307,11 @@ pub struct AiChatConversationDeletedResponseResult {
     /// The conversation id.
     pub id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiChatConversationDeletedResponseResult { status = required("status"), id =
+    required("id") }
+);
 
 /// The fields of [`AiChatConversationDeletedResponseResult`] the API requires, for [`AiChatConversationDeletedResponseResult::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -368,8 +384,7 @@ crate::runtime::open_enum!(AiChatConversationDeletedResponseResultStatus, Unknow
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatConversationEndedResponse {
@@ -380,6 +395,11 @@ pub struct AiChatConversationEndedResponse {
     /// The outcome of ending the conversation.
     pub result: AiChatConversationEndedResponseResult,
 }
+
+crate::runtime::decode_struct!(
+    AiChatConversationEndedResponse { jsonrpc = required("jsonrpc"), id = required("id"),
+    result = required("result") }
+);
 
 /// The fields of [`AiChatConversationEndedResponse`] the API requires, for [`AiChatConversationEndedResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -447,8 +467,7 @@ crate::runtime::open_enum!(AiChatConversationEndedResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatConversationEndedResponseResult {
@@ -457,6 +476,11 @@ pub struct AiChatConversationEndedResponseResult {
     /// The conversation id.
     pub id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiChatConversationEndedResponseResult { status = required("status"), id =
+    required("id") }
+);
 
 /// The fields of [`AiChatConversationEndedResponseResult`] the API requires, for [`AiChatConversationEndedResponseResult::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -529,8 +553,7 @@ crate::runtime::open_enum!(AiChatConversationEndedResponseResultStatus, Unknown)
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequest {
@@ -543,6 +566,11 @@ pub struct AiChatCreateConversationRequest {
     /// The parameters for `create_conversation`.
     pub params: AiChatCreateConversationRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    AiChatCreateConversationRequest { jsonrpc = required("jsonrpc"), id = required("id"),
+    method = required("method"), params = required("params") }
+);
 
 /// The fields of [`AiChatCreateConversationRequest`] the API requires, for [`AiChatCreateConversationRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -663,8 +691,7 @@ crate::runtime::open_enum!(AiChatCreateConversationRequestMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequestParams {
@@ -676,22 +703,29 @@ pub struct AiChatCreateConversationRequestParams {
     /// Format: `uri`.
     pub config_url: ::std::string::String,
     /// An opening message from the user, sent as part of creating the conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_message: ::std::option::Option<::std::string::String>,
     /// Seconds a conversation may sit idle before it ends.
     ///
     /// Default: `3600`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_timeout: ::std::option::Option<i32>,
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_meta_data: ::std::option::Option<::serde_json::Value>,
     /// Reset an existing conversation instead of returning it as-is. Clears the message history.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reinit: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatCreateConversationRequestParams { id = required("id"), config_url =
+    required("config_url"), user_message = default("user_message"), conversation_timeout
+    = default("conversation_timeout"), user_meta_data = default("user_meta_data"), reinit
+    = default("reinit") }
+);
 
 /// The fields of [`AiChatCreateConversationRequestParams`] the API requires, for [`AiChatCreateConversationRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -748,8 +782,7 @@ impl AiChatCreateConversationRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatDeleteRequest {
@@ -762,6 +795,11 @@ pub struct AiChatDeleteRequest {
     /// The parameters for `delete`.
     pub params: AiChatDeleteRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    AiChatDeleteRequest { jsonrpc = required("jsonrpc"), id = required("id"), method =
+    required("method"), params = required("params") }
+);
 
 /// The fields of [`AiChatDeleteRequest`] the API requires, for [`AiChatDeleteRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -878,14 +916,15 @@ crate::runtime::open_enum!(AiChatDeleteRequestMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatDeleteRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(AiChatDeleteRequestParams { id = required("id") });
 
 impl AiChatDeleteRequestParams {
     /// A value made of all its fields.
@@ -901,8 +940,7 @@ impl AiChatDeleteRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatEndConversationRequest {
@@ -916,6 +954,11 @@ pub struct AiChatEndConversationRequest {
     /// The parameters for `end_conversation`.
     pub params: AiChatEndConversationRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    AiChatEndConversationRequest { jsonrpc = required("jsonrpc"), id = required("id"),
+    method = required("method"), params = required("params") }
+);
 
 /// The fields of [`AiChatEndConversationRequest`] the API requires, for [`AiChatEndConversationRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1036,14 +1079,17 @@ crate::runtime::open_enum!(AiChatEndConversationRequestMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatEndConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiChatEndConversationRequestParams { id = required("id") }
+);
 
 impl AiChatEndConversationRequestParams {
     /// A value made of all its fields.
@@ -1059,8 +1105,7 @@ impl AiChatEndConversationRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatError {
@@ -1069,6 +1114,10 @@ pub struct AiChatError {
     /// A short description of the failure.
     pub message: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiChatError { code = required("code"), message = required("message") }
+);
 
 /// The fields of [`AiChatError`] the API requires, for [`AiChatError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1098,8 +1147,7 @@ pub type AiChatErrorCode = f64;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatErrorResponse {
@@ -1110,6 +1158,11 @@ pub struct AiChatErrorResponse {
     /// The error that ended this call.
     pub error: AiChatError,
 }
+
+crate::runtime::decode_struct!(
+    AiChatErrorResponse { jsonrpc = required("jsonrpc"), id = required("id"), error =
+    required("error") }
+);
 
 /// The fields of [`AiChatErrorResponse`] the API requires, for [`AiChatErrorResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1177,14 +1230,15 @@ crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatInvalidJsonError {
     /// Details about the malformed request body.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(AiChatInvalidJsonError { errors = required("errors") });
 
 impl AiChatInvalidJsonError {
     /// A value made of all its fields.
@@ -1204,8 +1258,7 @@ impl AiChatInvalidJsonError {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatLogRequest {
@@ -1218,6 +1271,11 @@ pub struct AiChatLogRequest {
     /// The parameters for `chat_log`.
     pub params: AiChatLogRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    AiChatLogRequest { jsonrpc = required("jsonrpc"), id = required("id"), method =
+    required("method"), params = required("params") }
+);
 
 /// The fields of [`AiChatLogRequest`] the API requires, for [`AiChatLogRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1334,14 +1392,15 @@ crate::runtime::open_enum!(AiChatLogRequestMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatLogRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(AiChatLogRequestParams { id = required("id") });
 
 impl AiChatLogRequestParams {
     /// A value made of all its fields.
@@ -1357,8 +1416,7 @@ impl AiChatLogRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatReplyResponse {
@@ -1369,6 +1427,11 @@ pub struct AiChatReplyResponse {
     /// The agent's turn.
     pub result: AiChatReplyResponseResult,
 }
+
+crate::runtime::decode_struct!(
+    AiChatReplyResponse { jsonrpc = required("jsonrpc"), id = required("id"), result =
+    required("result") }
+);
 
 /// The fields of [`AiChatReplyResponse`] the API requires, for [`AiChatReplyResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1436,8 +1499,7 @@ crate::runtime::open_enum!(AiChatReplyResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatReplyResponseResult {
@@ -1446,9 +1508,14 @@ pub struct AiChatReplyResponseResult {
     /// An event one of your tools raised for your application to act on, present only when the turn
     /// produced one. The contents under `event` are whatever your tool sent, so the shape is yours;
     /// the convention is a `type` key your client can switch on.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_event: ::std::option::Option<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatReplyResponseResult { response = required("response"), user_event =
+    default("user_event") }
+);
 
 impl AiChatReplyResponseResult {
     /// A value made of the fields the API requires; the others start unset.
@@ -1695,8 +1762,7 @@ impl ::std::convert::From<AiChatErrorResponse> for AiChatResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatSendMessageRequest {
@@ -1710,6 +1776,11 @@ pub struct AiChatSendMessageRequest {
     /// The parameters for `chat`.
     pub params: AiChatSendMessageRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    AiChatSendMessageRequest { jsonrpc = required("jsonrpc"), id = required("id"), method
+    = required("method"), params = required("params") }
+);
 
 /// The fields of [`AiChatSendMessageRequest`] the API requires, for [`AiChatSendMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1828,8 +1899,7 @@ crate::runtime::open_enum!(AiChatSendMessageRequestMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatSendMessageRequestParams {
@@ -1841,29 +1911,36 @@ pub struct AiChatSendMessageRequestParams {
     /// the user said.
     ///
     /// Default: `"user"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<AiChatSendMessageRequestParamsRole>,
     /// Creates the conversation if it does not exist yet, using this SWML. Sending it here means one
     /// call instead of two, at the cost of never receiving `initial_message`, so the agent does not
     /// speak first.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_url: ::std::option::Option<::std::string::String>,
     /// Applies only when this call creates the conversation.
     ///
     /// Default: `3600`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_timeout: ::std::option::Option<i32>,
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_meta_data: ::std::option::Option<::serde_json::Value>,
     /// Applies only when this call creates the conversation.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reinit: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatSendMessageRequestParams { id = required("id"), message = required("message"),
+    role = default("role"), config_url = default("config_url"), conversation_timeout =
+    default("conversation_timeout"), user_meta_data = default("user_meta_data"), reinit =
+    default("reinit") }
+);
 
 /// The fields of [`AiChatSendMessageRequestParams`] the API requires, for [`AiChatSendMessageRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1983,14 +2060,17 @@ impl ::std::default::Default for AiChatSendMessageRequestParamsRole {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatServiceUnavailableError {
     /// A short description of the failure.
     pub error: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiChatServiceUnavailableError { error = required("error") }
+);
 
 impl AiChatServiceUnavailableError {
     /// A value made of all its fields.
@@ -2006,8 +2086,7 @@ impl AiChatServiceUnavailableError {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatSummarizeRequest {
@@ -2021,6 +2100,11 @@ pub struct AiChatSummarizeRequest {
     /// The parameters for `summarize`.
     pub params: AiChatSummarizeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    AiChatSummarizeRequest { jsonrpc = required("jsonrpc"), id = required("id"), method =
+    required("method"), params = required("params") }
+);
 
 /// The fields of [`AiChatSummarizeRequest`] the API requires, for [`AiChatSummarizeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2139,42 +2223,48 @@ crate::runtime::open_enum!(AiChatSummarizeRequestMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatSummarizeRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
     /// How to summarize. Overrides the `post_prompt` text in your SWML for this call only.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub summary_prompt: ::std::option::Option<::std::string::String>,
     /// Sampling temperature for the summary.
     ///
     /// Default: `0.3`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f32>,
     /// Nucleus sampling cutoff for the summary.
     ///
     /// Default: `0.3`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f32>,
     /// Penalty applied to tokens by how often they have already appeared.
     ///
     /// Default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f32>,
     /// Penalty applied to tokens that have appeared at all.
     ///
     /// Default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f32>,
     /// Longest summary to generate, in tokens.
     ///
     /// Default: `512`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatSummarizeRequestParams { id = required("id"), summary_prompt =
+    default("summary_prompt"), temperature = default("temperature"), top_p =
+    default("top_p"), frequency_penalty = default("frequency_penalty"), presence_penalty
+    = default("presence_penalty"), max_tokens = default("max_tokens") }
+);
 
 impl AiChatSummarizeRequestParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -2233,8 +2323,7 @@ impl AiChatSummarizeRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatSummaryResponse {
@@ -2245,6 +2334,11 @@ pub struct AiChatSummaryResponse {
     /// The outcome of summarizing.
     pub result: AiChatSummaryResponseResult,
 }
+
+crate::runtime::decode_struct!(
+    AiChatSummaryResponse { jsonrpc = required("jsonrpc"), id = required("id"), result =
+    required("result") }
+);
 
 /// The fields of [`AiChatSummaryResponse`] the API requires, for [`AiChatSummaryResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2313,18 +2407,22 @@ crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatSummaryResponseResult {
     /// The generated summary.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub summary: ::std::option::Option<::std::string::String>,
     /// Why no summary was produced.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatSummaryResponseResult { summary = default("summary"), error = default("error")
+    }
+);
 
 impl AiChatSummaryResponseResult {
     /// A value with every field unset.
@@ -2357,8 +2455,7 @@ impl AiChatSummaryResponseResult {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatTranscriptResponse {
@@ -2369,6 +2466,11 @@ pub struct AiChatTranscriptResponse {
     /// The entries recorded for the conversation.
     pub result: AiChatTranscriptResponseResult,
 }
+
+crate::runtime::decode_struct!(
+    AiChatTranscriptResponse { jsonrpc = required("jsonrpc"), id = required("id"), result
+    = required("result") }
+);
 
 /// The fields of [`AiChatTranscriptResponse`] the API requires, for [`AiChatTranscriptResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2436,8 +2538,7 @@ crate::runtime::open_enum!(AiChatTranscriptResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiChatTranscriptResponseResult {
@@ -2447,9 +2548,14 @@ pub struct AiChatTranscriptResponseResult {
     pub chat_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
     /// Structured timeline entries returned for the conversation. The entry shape depends on the
     /// events recorded for that conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_timeline: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
+
+crate::runtime::decode_struct!(
+    AiChatTranscriptResponseResult { chat_log = required("chat_log"), call_timeline =
+    default("call_timeline") }
+);
 
 impl AiChatTranscriptResponseResult {
     /// A value made of the fields the API requires; the others start unset.
@@ -2481,14 +2587,17 @@ impl AiChatTranscriptResponseResult {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ChatMethodsUnauthorizedBody {
     /// How to make the account eligible to use this endpoint.
     pub message: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    ChatMethodsUnauthorizedBody { message = required("message") }
+);
 
 impl ChatMethodsUnauthorizedBody {
     /// A value made of all its fields.

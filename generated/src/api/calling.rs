@@ -16,8 +16,7 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequest {
@@ -28,6 +27,11 @@ pub struct CallingCallAiMessageRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallAiMessageRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiMessageRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallAiMessageRequest`] the API requires, for [`CallingCallAiMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -98,8 +102,7 @@ crate::runtime::open_enum!(CallingCallAiMessageRequestCommand, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequestParams {
@@ -107,18 +110,24 @@ pub struct CallingCallAiMessageRequestParams {
     /// - `system`: Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
     /// - `user`: Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
     /// - `assistant`: Inject a message as if the AI said it. Appears as an AI response in the conversation history.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<CallingCallAiMessageRequestParamsRole>,
     /// The text content sent to the AI. Typically required unless `reset` is provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_text: ::std::option::Option<::std::string::String>,
     /// Parameters for resetting the AI conversation state.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset: ::std::option::Option<CallingCallAiMessageResetParams>,
     /// Arbitrary JSON data to merge into the AI session's global data store.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiMessageRequestParams { role = default("role"), message_text =
+    default("message_text"), reset = default("reset"), global_data =
+    default("global_data") }
+);
 
 impl CallingCallAiMessageRequestParams {
     /// A value with every field unset.
@@ -226,21 +235,25 @@ crate::runtime::open_enum!(CallingCallAiMessageRequestParamsRole, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiMessageResetParams {
     /// Whether to perform a full reset of the AI conversation, clearing all history.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub full_reset: ::std::option::Option<bool>,
     /// A new user prompt to set after resetting the conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_prompt: ::std::option::Option<::std::string::String>,
     /// A new system prompt to set after resetting the conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub system_prompt: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiMessageResetParams { full_reset = default("full_reset"), user_prompt =
+    default("user_prompt"), system_prompt = default("system_prompt") }
+);
 
 impl CallingCallAiMessageResetParams {
     /// A value with every field unset.
@@ -283,8 +296,7 @@ impl CallingCallAiMessageResetParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequest {
@@ -295,6 +307,11 @@ pub struct CallingCallAiSidecarAskRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallAiSidecarAskRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarAskRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallAiSidecarAskRequest`] the API requires, for [`CallingCallAiSidecarAskRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -366,14 +383,17 @@ crate::runtime::open_enum!(CallingCallAiSidecarAskRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequestParams {
     /// The question for the sidecar to answer.
     pub text: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarAskRequestParams { text = required("text") }
+);
 
 impl CallingCallAiSidecarAskRequestParams {
     /// A value made of all its fields.
@@ -389,8 +409,7 @@ impl CallingCallAiSidecarAskRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequest {
@@ -401,6 +420,11 @@ pub struct CallingCallAiSidecarPokeRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallAiSidecarPokeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarPokeRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallAiSidecarPokeRequest`] the API requires, for [`CallingCallAiSidecarPokeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -472,14 +496,17 @@ crate::runtime::open_enum!(CallingCallAiSidecarPokeRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequestParams {
     /// The message to send to the sidecar.
     pub text: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarPokeRequestParams { text = required("text") }
+);
 
 impl CallingCallAiSidecarPokeRequestParams {
     /// A value made of all its fields.
@@ -495,8 +522,7 @@ impl CallingCallAiSidecarPokeRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarRequest {
@@ -509,6 +535,11 @@ pub struct CallingCallAiSidecarRequest {
     /// When `action.summarize` is present, the request summarizes the conversation instead of starting a sidecar.
     pub params: SwmlCallingAiSidecarObject,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallAiSidecarRequest`] the API requires, for [`CallingCallAiSidecarRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -580,8 +611,7 @@ crate::runtime::open_enum!(CallingCallAiSidecarRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarStatusRequest {
@@ -595,6 +625,11 @@ pub struct CallingCallAiSidecarStatusRequest {
     /// The `calling.ai_sidecar.status` command takes no parameters — the sidecar is addressed by `id` (the call ID) alone.
     pub params: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarStatusRequest { id = required("id"), command =
+    required("command"), params = required("params") }
+);
 
 /// The fields of [`CallingCallAiSidecarStatusRequest`] the API requires, for [`CallingCallAiSidecarStatusRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -672,8 +707,7 @@ crate::runtime::open_enum!(CallingCallAiSidecarStatusRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarStopRequest {
@@ -684,6 +718,11 @@ pub struct CallingCallAiSidecarStopRequest {
     /// The `calling.ai_sidecar.stop` command takes no parameters — the sidecar is addressed by `id` (the call ID) alone.
     pub params: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiSidecarStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallAiSidecarStopRequest`] the API requires, for [`CallingCallAiSidecarStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -755,8 +794,7 @@ crate::runtime::open_enum!(CallingCallAiSidecarStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequest {
@@ -767,6 +805,11 @@ pub struct CallingCallAiStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallAiStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiStopRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallAiStopRequest`] the API requires, for [`CallingCallAiStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -835,15 +878,18 @@ crate::runtime::open_enum!(CallingCallAiStopRequestCommand, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequestParams {
     /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub control_id: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallAiStopRequestParams { control_id = default("control_id") }
+);
 
 impl CallingCallAiStopRequestParams {
     /// A value with every field unset.
@@ -876,8 +922,7 @@ impl CallingCallAiStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCollectRequest {
@@ -888,6 +933,11 @@ pub struct CallingCallCollectRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallCollectRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCollectRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallCollectRequest`] the API requires, for [`CallingCallCollectRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -957,48 +1007,56 @@ crate::runtime::open_enum!(CallingCallCollectRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCollectRequestParams {
     /// Unique identifier for this collect operation, used to control it later. Must be unique per active collect on this call.
     pub control_id: ::std::string::String,
     /// Maximum time in seconds to wait for initial input. Must be positive. Defaults to the server-configured no-input timeout when omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub initial_timeout: ::std::option::Option<f64>,
     /// Configuration for collecting DTMF digit input. Provide `digits`, `speech`, or both.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub digits: ::std::option::Option<CallingCollectDigitsParams>,
     /// Configuration for collecting speech input. Provide `digits`, `speech`, or both.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech: ::std::option::Option<CallingCollectSpeechParams>,
     /// If `true`, the collect restarts after each result until `calling.collect.stop` is called. Continuous events include a `state` field indicating collect state.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub continuous: ::std::option::Option<bool>,
     /// If `true`, partial results are delivered as they are recognized, and events include a `final` field (`false` for partial, `true` for final).
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub partial_results: ::std::option::Option<bool>,
     /// If `true`, a `start_of_input` webhook event is fired when input is first detected.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_start_of_input: ::std::option::Option<bool>,
     /// If `false`, the initial-timeout clock does not start until `calling.collect.start_input_timers` is called for this `control_id`.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_input_timers: ::std::option::Option<bool>,
     /// HTTP or HTTPS URL that receives collect result webhooks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCollectRequestParams { control_id = required("control_id"),
+    initial_timeout = default("initial_timeout"), digits = default("digits"), speech =
+    default("speech"), continuous = default("continuous"), partial_results =
+    default("partial_results"), send_start_of_input = default("send_start_of_input"),
+    start_input_timers = default("start_input_timers"), status_url =
+    default("status_url") }
+);
 
 impl CallingCallCollectRequestParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -1065,8 +1123,7 @@ impl CallingCallCollectRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequest {
@@ -1077,6 +1134,11 @@ pub struct CallingCallCollectStartInputTimersRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallCollectStartInputTimersRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCollectStartInputTimersRequest { id = required("id"), command =
+    required("command"), params = required("params") }
+);
 
 /// The fields of [`CallingCallCollectStartInputTimersRequest`] the API requires, for [`CallingCallCollectStartInputTimersRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1148,14 +1210,18 @@ crate::runtime::open_enum!(CallingCallCollectStartInputTimersRequestCommand, Unk
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequestParams {
     /// The control ID of the collect operation to start input timers for.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCollectStartInputTimersRequestParams { control_id = required("control_id")
+    }
+);
 
 impl CallingCallCollectStartInputTimersRequestParams {
     /// A value made of all its fields.
@@ -1171,8 +1237,7 @@ impl CallingCallCollectStartInputTimersRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequest {
@@ -1183,6 +1248,11 @@ pub struct CallingCallCollectStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallCollectStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCollectStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallCollectStopRequest`] the API requires, for [`CallingCallCollectStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1254,14 +1324,17 @@ crate::runtime::open_enum!(CallingCallCollectStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequestParams {
     /// The control ID of the collect operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCollectStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallCollectStopRequestParams {
     /// A value made of all its fields.
@@ -1277,14 +1350,17 @@ impl CallingCallCollectStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCreate422error {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCreate422error { errors = required("errors") }
+);
 
 impl CallingCallCreate422error {
     /// A value made of all its fields.
@@ -1304,78 +1380,89 @@ impl CallingCallCreate422error {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsSwml {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
     pub from: ::std::string::String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to_script: ::std::option::Option<CallingCallCreateParamsSwmlToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_events: ::std::option::Option<
         ::std::vec::Vec<CallingCallCreateParamsSwmlStatusEventsItem>,
     >,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_method: ::std::option::Option<CallingCallCreateParamsSwmlUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<CallingCallCreateParamsSwmlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_price_per_minute: ::std::option::Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_digits: ::std::option::Option<::std::string::String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<CallingCallCreateParamsSwmlRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCreateParamsSwml { from = required("from"), to = default("to"), username =
+    default("username"), password = default("password"), to_script =
+    default("to_script"), caller_id = default("caller_id"), fallback_url =
+    default("fallback_url"), status_url = default("status_url"), status_events =
+    default("status_events"), url_method = default("url_method"), codecs =
+    default("codecs"), timeout = default("timeout"), max_price_per_minute =
+    default("max_price_per_minute"), send_digits = default("send_digits"), region =
+    default("region"), custom_variables = default("custom_variables"), swml =
+    required("swml") }
+);
 
 /// The fields of [`CallingCallCreateParamsSwml`] the API requires, for [`CallingCallCreateParamsSwml::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1706,79 +1793,90 @@ impl ::std::default::Default for CallingCallCreateParamsSwmlUrlMethod {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsUrl {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
     pub from: ::std::string::String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to_script: ::std::option::Option<CallingCallCreateParamsUrlToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_events: ::std::option::Option<
         ::std::vec::Vec<CallingCallCreateParamsUrlStatusEventsItem>,
     >,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_method: ::std::option::Option<CallingCallCreateParamsUrlUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<CallingCallCreateParamsUrlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_price_per_minute: ::std::option::Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_digits: ::std::option::Option<::std::string::String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<CallingCallCreateParamsUrlRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
     pub url: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCreateParamsUrl { from = required("from"), to = default("to"), username =
+    default("username"), password = default("password"), to_script =
+    default("to_script"), caller_id = default("caller_id"), fallback_url =
+    default("fallback_url"), status_url = default("status_url"), status_events =
+    default("status_events"), url_method = default("url_method"), codecs =
+    default("codecs"), timeout = default("timeout"), max_price_per_minute =
+    default("max_price_per_minute"), send_digits = default("send_digits"), region =
+    default("region"), custom_variables = default("custom_variables"), url =
+    required("url") }
+);
 
 /// The fields of [`CallingCallCreateParamsUrl`] the API requires, for [`CallingCallCreateParamsUrl::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2109,8 +2207,7 @@ impl ::std::default::Default for CallingCallCreateParamsUrlUrlMethod {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallCreateRequest {
@@ -2119,6 +2216,11 @@ pub struct CallingCallCreateRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallCreateRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallCreateRequest { command = required("command"), params = required("params")
+    }
+);
 
 /// The fields of [`CallingCallCreateRequest`] the API requires, for [`CallingCallCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2219,8 +2321,7 @@ for CallingCallCreateRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDenoiseRequest {
@@ -2231,6 +2332,11 @@ pub struct CallingCallDenoiseRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDenoiseRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallDenoiseRequest`] the API requires, for [`CallingCallDenoiseRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2300,8 +2406,7 @@ crate::runtime::open_enum!(CallingCallDenoiseRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDenoiseStopRequest {
@@ -2312,6 +2417,11 @@ pub struct CallingCallDenoiseStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDenoiseStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallDenoiseStopRequest`] the API requires, for [`CallingCallDenoiseStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2386,8 +2496,7 @@ crate::runtime::open_enum!(CallingCallDenoiseStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDetectRequest {
@@ -2398,6 +2507,11 @@ pub struct CallingCallDetectRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallDetectRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDetectRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallDetectRequest`] the API requires, for [`CallingCallDetectRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2465,8 +2579,7 @@ crate::runtime::open_enum!(CallingCallDetectRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDetectRequestParams {
@@ -2478,14 +2591,20 @@ pub struct CallingCallDetectRequestParams {
     ///
     /// Default: `30`.
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<f64>,
     /// HTTP or HTTPS URL that receives detection result webhooks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDetectRequestParams { control_id = required("control_id"), detect =
+    required("detect"), timeout = default("timeout"), status_url = default("status_url")
+    }
+);
 
 /// The fields of [`CallingCallDetectRequestParams`] the API requires, for [`CallingCallDetectRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2569,8 +2688,7 @@ for CallingCallDetectRequestParamsDetect {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequest {
@@ -2581,6 +2699,11 @@ pub struct CallingCallDetectStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallDetectStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDetectStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallDetectStopRequest`] the API requires, for [`CallingCallDetectStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2650,14 +2773,17 @@ crate::runtime::open_enum!(CallingCallDetectStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequestParams {
     /// The control ID of the detect operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDetectStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallDetectStopRequestParams {
     /// A value made of all its fields.
@@ -2673,8 +2799,7 @@ impl CallingCallDetectStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallDisconnectRequest {
@@ -2685,6 +2810,11 @@ pub struct CallingCallDisconnectRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallDisconnectRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallDisconnectRequest`] the API requires, for [`CallingCallDisconnectRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2754,8 +2884,7 @@ crate::runtime::open_enum!(CallingCallDisconnectRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallHangupRequest {
@@ -2766,6 +2895,11 @@ pub struct CallingCallHangupRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallHangupRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallHangupRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallHangupRequest`] the API requires, for [`CallingCallHangupRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2834,15 +2968,18 @@ crate::runtime::open_enum!(CallingCallHangupRequestCommand, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallHangupRequestParams {
     /// Set the reason why the call was hung up.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reason: ::std::option::Option<CallingHangupReason>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallHangupRequestParams { reason = default("reason") }
+);
 
 impl CallingCallHangupRequestParams {
     /// A value with every field unset.
@@ -2863,8 +3000,7 @@ impl CallingCallHangupRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallHoldRequest {
@@ -2875,6 +3011,11 @@ pub struct CallingCallHoldRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallHoldRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallHoldRequest { id = required("id"), command = required("command"), params =
+    required("params") }
+);
 
 /// The fields of [`CallingCallHoldRequest`] the API requires, for [`CallingCallHoldRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2943,19 +3084,23 @@ crate::runtime::open_enum!(CallingCallHoldRequestCommand, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallHoldRequestParams {
     /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<::std::string::String>,
     /// A system message added to the AI conversation before placing the caller on hold.
     /// The AI will speak this message to the caller before hold music begins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallHoldRequestParams { timeout = default("timeout"), prompt =
+    default("prompt") }
+);
 
 impl CallingCallHoldRequestParams {
     /// A value with every field unset.
@@ -2989,8 +3134,7 @@ impl CallingCallHoldRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallLeg {
@@ -3028,6 +3172,15 @@ pub struct CallingCallLeg {
     /// The parent call ID if this is a child call.
     pub parent_id: ::std::option::Option<Uuid>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallLeg { id = required("id"), from = required("from"), to = required("to"),
+    direction = required("direction"), source = required("source"), url =
+    required("url"), charge = required("charge"), created_at = required("created_at"),
+    charge_details = required("charge_details"), status = required("status"), duration =
+    required("duration"), duration_ms = required("duration_ms"), billing_ms =
+    required("billing_ms"), type_ = required("type"), parent_id = required("parent_id") }
+);
 
 /// The fields of [`CallingCallLeg`] the API requires, for [`CallingCallLeg::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3205,8 +3358,7 @@ crate::runtime::open_enum!(CallingCallLegType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallLiveTranscribeRequest {
@@ -3217,6 +3369,11 @@ pub struct CallingCallLiveTranscribeRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallLiveTranscribeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallLiveTranscribeRequest { id = required("id"), command =
+    required("command"), params = required("params") }
+);
 
 /// The fields of [`CallingCallLiveTranscribeRequest`] the API requires, for [`CallingCallLiveTranscribeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3288,14 +3445,17 @@ crate::runtime::open_enum!(CallingCallLiveTranscribeRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallLiveTranscribeRequestParams {
     /// The transcription action to perform: start, stop, or summarize.
     pub action: CallingCallLiveTranscribeRequestParamsAction,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallLiveTranscribeRequestParams { action = required("action") }
+);
 
 impl CallingCallLiveTranscribeRequestParams {
     /// A value made of all its fields.
@@ -3348,8 +3508,7 @@ for CallingCallLiveTranscribeRequestParamsAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallLiveTranslateRequest {
@@ -3360,6 +3519,11 @@ pub struct CallingCallLiveTranslateRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallLiveTranslateRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallLiveTranslateRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallLiveTranslateRequest`] the API requires, for [`CallingCallLiveTranslateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3431,8 +3595,7 @@ crate::runtime::open_enum!(CallingCallLiveTranslateRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallLiveTranslateRequestParams {
@@ -3441,9 +3604,14 @@ pub struct CallingCallLiveTranslateRequestParams {
     /// HTTP or HTTPS URL that receives translation-session webhooks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallLiveTranslateRequestParams { action = required("action"), status_url =
+    default("status_url") }
+);
 
 impl CallingCallLiveTranslateRequestParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -3516,8 +3684,7 @@ for CallingCallLiveTranslateRequestParamsAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequest {
@@ -3528,6 +3695,11 @@ pub struct CallingCallPlayPauseRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallPlayPauseRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayPauseRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallPlayPauseRequest`] the API requires, for [`CallingCallPlayPauseRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3597,14 +3769,17 @@ crate::runtime::open_enum!(CallingCallPlayPauseRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequestParams {
     /// The control ID of the play operation to pause.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayPauseRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallPlayPauseRequestParams {
     /// A value made of all its fields.
@@ -3625,8 +3800,7 @@ impl CallingCallPlayPauseRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayRequest {
@@ -3637,6 +3811,11 @@ pub struct CallingCallPlayRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallPlayRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayRequest { id = required("id"), command = required("command"), params =
+    required("params") }
+);
 
 /// The fields of [`CallingCallPlayRequest`] the API requires, for [`CallingCallPlayRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3704,8 +3883,7 @@ crate::runtime::open_enum!(CallingCallPlayRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayRequestParams {
@@ -3718,12 +3896,12 @@ pub struct CallingCallPlayRequestParams {
     /// Default: `0`.
     /// Minimum: `-40`.
     /// Maximum: `40`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub volume: ::std::option::Option<f64>,
     /// The direction of audio playback relative to the call participants.
     ///
     /// Default: `"listen"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direction: ::std::option::Option<CallingPlayDirection>,
     /// Number of times the full `play` sequence is repeated. `0` loops forever; `N > 0` plays a total of N times.
     ///
@@ -3731,31 +3909,34 @@ pub struct CallingCallPlayRequestParams {
     /// Minimum: `0`.
     ///
     /// In JSON: `loop`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(
-        rename = "loop",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "loop", skip_serializing_if = "::std::option::Option::is_none")]
     pub loop_: ::std::option::Option<i32>,
     /// Default BCP-47 language tag applied to any TTS item that does not set its own `language`.
     ///
     /// Default: `"en-US"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Default voice applied to any TTS item that does not set its own `voice`. Defaults to the request-level `gender` when unset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<::std::string::String>,
     /// Default voice gender applied to any TTS item that does not set its own `gender`.
     ///
     /// Default: `"female"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub gender: ::std::option::Option<CallingTtsGender>,
     /// HTTP or HTTPS URL that receives playback lifecycle webhooks (`playing`, `paused`, `finished`, `error`).
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayRequestParams { control_id = required("control_id"), play =
+    required("play"), volume = default("volume"), direction = default("direction"), loop_
+    = default("loop"), language = default("language"), voice = default("voice"), gender =
+    default("gender"), status_url = default("status_url") }
+);
 
 /// The fields of [`CallingCallPlayRequestParams`] the API requires, for [`CallingCallPlayRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3883,8 +4064,7 @@ for CallingCallPlayRequestParamsPlayItem {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequest {
@@ -3895,6 +4075,11 @@ pub struct CallingCallPlayResumeRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallPlayResumeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayResumeRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallPlayResumeRequest`] the API requires, for [`CallingCallPlayResumeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3964,14 +4149,17 @@ crate::runtime::open_enum!(CallingCallPlayResumeRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequestParams {
     /// The control ID of the play operation to resume.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayResumeRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallPlayResumeRequestParams {
     /// A value made of all its fields.
@@ -3987,8 +4175,7 @@ impl CallingCallPlayResumeRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequest {
@@ -3999,6 +4186,11 @@ pub struct CallingCallPlayStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallPlayStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallPlayStopRequest`] the API requires, for [`CallingCallPlayStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4068,14 +4260,17 @@ crate::runtime::open_enum!(CallingCallPlayStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequestParams {
     /// The control ID of the play operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallPlayStopRequestParams {
     /// A value made of all its fields.
@@ -4091,8 +4286,7 @@ impl CallingCallPlayStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequest {
@@ -4103,6 +4297,11 @@ pub struct CallingCallPlayVolumeRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallPlayVolumeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayVolumeRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallPlayVolumeRequest`] the API requires, for [`CallingCallPlayVolumeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4172,8 +4371,7 @@ crate::runtime::open_enum!(CallingCallPlayVolumeRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequestParams {
@@ -4185,6 +4383,11 @@ pub struct CallingCallPlayVolumeRequestParams {
     /// Maximum: `40`.
     pub volume: f64,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallPlayVolumeRequestParams { control_id = required("control_id"), volume =
+    required("volume") }
+);
 
 /// The fields of [`CallingCallPlayVolumeRequestParams`] the API requires, for [`CallingCallPlayVolumeRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4208,8 +4411,7 @@ impl CallingCallPlayVolumeRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequest {
@@ -4220,6 +4422,11 @@ pub struct CallingCallReceiveFaxStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallReceiveFaxStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallReceiveFaxStopRequest { id = required("id"), command =
+    required("command"), params = required("params") }
+);
 
 /// The fields of [`CallingCallReceiveFaxStopRequest`] the API requires, for [`CallingCallReceiveFaxStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4291,14 +4498,17 @@ crate::runtime::open_enum!(CallingCallReceiveFaxStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequestParams {
     /// The control ID of the fax receive operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallReceiveFaxStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallReceiveFaxStopRequestParams {
     /// A value made of all its fields.
@@ -4314,8 +4524,7 @@ impl CallingCallReceiveFaxStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequest {
@@ -4326,6 +4535,11 @@ pub struct CallingCallRecordPauseRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallRecordPauseRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordPauseRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallRecordPauseRequest`] the API requires, for [`CallingCallRecordPauseRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4397,8 +4611,7 @@ crate::runtime::open_enum!(CallingCallRecordPauseRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequestParams {
@@ -4407,9 +4620,14 @@ pub struct CallingCallRecordPauseRequestParams {
     /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
     ///
     /// Default: `"skip"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub behavior: ::std::option::Option<CallingCallRecordPauseRequestParamsBehavior>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordPauseRequestParams { control_id = required("control_id"), behavior =
+    default("behavior") }
+);
 
 impl CallingCallRecordPauseRequestParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -4492,8 +4710,7 @@ impl ::std::default::Default for CallingCallRecordPauseRequestParamsBehavior {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordRequest {
@@ -4504,6 +4721,11 @@ pub struct CallingCallRecordRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallRecordRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallRecordRequest`] the API requires, for [`CallingCallRecordRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4571,8 +4793,7 @@ crate::runtime::open_enum!(CallingCallRecordRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordRequestParams {
@@ -4583,9 +4804,14 @@ pub struct CallingCallRecordRequestParams {
     /// Webhook URL invoked with recording events — including a `finished` event that contains the final recording URL. Must begin with `http://` or `https://`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordRequestParams { control_id = required("control_id"), record =
+    required("record"), status_url = default("status_url") }
+);
 
 /// The fields of [`CallingCallRecordRequestParams`] the API requires, for [`CallingCallRecordRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4621,8 +4847,7 @@ impl CallingCallRecordRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequest {
@@ -4633,6 +4858,11 @@ pub struct CallingCallRecordResumeRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallRecordResumeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordResumeRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallRecordResumeRequest`] the API requires, for [`CallingCallRecordResumeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4704,14 +4934,17 @@ crate::runtime::open_enum!(CallingCallRecordResumeRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequestParams {
     /// The control ID of the recording to resume.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordResumeRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallRecordResumeRequestParams {
     /// A value made of all its fields.
@@ -4727,8 +4960,7 @@ impl CallingCallRecordResumeRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequest {
@@ -4739,6 +4971,11 @@ pub struct CallingCallRecordStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallRecordStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallRecordStopRequest`] the API requires, for [`CallingCallRecordStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4808,14 +5045,17 @@ crate::runtime::open_enum!(CallingCallRecordStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequestParams {
     /// The control ID of the recording to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallRecordStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallRecordStopRequestParams {
     /// A value made of all its fields.
@@ -4831,8 +5071,7 @@ impl CallingCallRecordStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallReferRequest {
@@ -4843,6 +5082,11 @@ pub struct CallingCallReferRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallReferRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallReferRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallReferRequest`] the API requires, for [`CallingCallReferRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4910,8 +5154,7 @@ crate::runtime::open_enum!(CallingCallReferRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallReferRequestParams {
@@ -4920,9 +5163,14 @@ pub struct CallingCallReferRequestParams {
     /// HTTP or HTTPS URL that receives refer lifecycle webhooks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallReferRequestParams { device = required("device"), status_url =
+    default("status_url") }
+);
 
 impl CallingCallReferRequestParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -5838,8 +6086,7 @@ crate::runtime::open_enum!(CallingCallResponseStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequest {
@@ -5850,6 +6097,11 @@ pub struct CallingCallSendFaxStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallSendFaxStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallSendFaxStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallSendFaxStopRequest`] the API requires, for [`CallingCallSendFaxStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5921,14 +6173,17 @@ crate::runtime::open_enum!(CallingCallSendFaxStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequestParams {
     /// The control ID of the fax send operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallSendFaxStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallSendFaxStopRequestParams {
     /// A value made of all its fields.
@@ -5949,8 +6204,7 @@ impl CallingCallSendFaxStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallStreamRequest {
@@ -5961,6 +6215,11 @@ pub struct CallingCallStreamRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallStreamRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallStreamRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallStreamRequest`] the API requires, for [`CallingCallStreamRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6028,8 +6287,7 @@ crate::runtime::open_enum!(CallingCallStreamRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallStreamRequestParams {
@@ -6040,33 +6298,41 @@ pub struct CallingCallStreamRequestParams {
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Optional human-readable name to identify the stream at the endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Audio codec to request. Freeform; endpoint-specific. Common values include `PCMU`, `PCMA`, `OPUS`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codec: ::std::option::Option<::std::string::String>,
     /// The audio track to stream.
     ///
     /// Default: `"inbound_track"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub track: ::std::option::Option<CallingStreamTrack>,
     /// Bearer token included as `Authorization: Bearer <token>` when establishing the WebSocket connection.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorization_bearer_token: ::std::option::Option<::std::string::String>,
     /// Arbitrary JSON object passed through to the WebSocket endpoint as connection metadata.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_parameters: ::std::option::Option<::serde_json::Value>,
     /// HTTP or HTTPS URL that receives stream lifecycle webhooks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// HTTP method used for the `status_url` webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url_method: ::std::option::Option<CallingStreamStatusUrlMethod>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallStreamRequestParams { control_id = required("control_id"), url =
+    required("url"), name = default("name"), codec = default("codec"), track =
+    default("track"), authorization_bearer_token = default("authorization_bearer_token"),
+    custom_parameters = default("custom_parameters"), status_url = default("status_url"),
+    status_url_method = default("status_url_method") }
+);
 
 /// The fields of [`CallingCallStreamRequestParams`] the API requires, for [`CallingCallStreamRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6149,8 +6415,7 @@ impl CallingCallStreamRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequest {
@@ -6161,6 +6426,11 @@ pub struct CallingCallStreamStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallStreamStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallStreamStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallStreamStopRequest`] the API requires, for [`CallingCallStreamStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6230,14 +6500,17 @@ crate::runtime::open_enum!(CallingCallStreamStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequestParams {
     /// The control ID of the stream operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallStreamStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallStreamStopRequestParams {
     /// A value made of all its fields.
@@ -6256,8 +6529,7 @@ impl CallingCallStreamStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTapRequest {
@@ -6268,6 +6540,11 @@ pub struct CallingCallTapRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallTapRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTapRequest { id = required("id"), command = required("command"), params =
+    required("params") }
+);
 
 /// The fields of [`CallingCallTapRequest`] the API requires, for [`CallingCallTapRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6335,8 +6612,7 @@ crate::runtime::open_enum!(CallingCallTapRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTapRequestParams {
@@ -6349,9 +6625,14 @@ pub struct CallingCallTapRequestParams {
     /// HTTP or HTTPS URL that receives tap lifecycle webhooks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTapRequestParams { control_id = required("control_id"), tap =
+    required("tap"), device = required("device"), status_url = default("status_url") }
+);
 
 /// The fields of [`CallingCallTapRequestParams`] the API requires, for [`CallingCallTapRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6421,8 +6702,7 @@ impl ::std::convert::From<CallingTapDeviceWs> for CallingCallTapRequestParamsDev
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTapStopRequest {
@@ -6433,6 +6713,11 @@ pub struct CallingCallTapStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallTapStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTapStopRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallTapStopRequest`] the API requires, for [`CallingCallTapStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6502,14 +6787,17 @@ crate::runtime::open_enum!(CallingCallTapStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTapStopRequestParams {
     /// The control ID of the tap operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTapStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallTapStopRequestParams {
     /// A value made of all its fields.
@@ -6530,8 +6818,7 @@ impl CallingCallTapStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequest {
@@ -6542,6 +6829,11 @@ pub struct CallingCallTranscribeRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallTranscribeRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTranscribeRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallTranscribeRequest`] the API requires, for [`CallingCallTranscribeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6611,8 +6903,7 @@ crate::runtime::open_enum!(CallingCallTranscribeRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequestParams {
@@ -6621,9 +6912,14 @@ pub struct CallingCallTranscribeRequestParams {
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTranscribeRequestParams { control_id = required("control_id"), status_url
+    = default("status_url") }
+);
 
 impl CallingCallTranscribeRequestParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -6648,8 +6944,7 @@ impl CallingCallTranscribeRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequest {
@@ -6660,6 +6955,11 @@ pub struct CallingCallTranscribeStopRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallTranscribeStopRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTranscribeStopRequest { id = required("id"), command =
+    required("command"), params = required("params") }
+);
 
 /// The fields of [`CallingCallTranscribeStopRequest`] the API requires, for [`CallingCallTranscribeStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6731,14 +7031,17 @@ crate::runtime::open_enum!(CallingCallTranscribeStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequestParams {
     /// The control ID of the transcription operation to stop.
     pub control_id: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTranscribeStopRequestParams { control_id = required("control_id") }
+);
 
 impl CallingCallTranscribeStopRequestParams {
     /// A value made of all its fields.
@@ -6754,8 +7057,7 @@ impl CallingCallTranscribeStopRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTransferRequest {
@@ -6766,6 +7068,11 @@ pub struct CallingCallTransferRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallTransferRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTransferRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallTransferRequest`] the API requires, for [`CallingCallTransferRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6835,14 +7142,17 @@ crate::runtime::open_enum!(CallingCallTransferRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallTransferRequestParams {
     /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
     pub dest: CallingCallTransferRequestParamsDest,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallTransferRequestParams { dest = required("dest") }
+);
 
 impl CallingCallTransferRequestParams {
     /// A value made of all its fields.
@@ -6885,8 +7195,7 @@ for CallingCallTransferRequestParamsDest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallUnholdRequest {
@@ -6897,6 +7206,11 @@ pub struct CallingCallUnholdRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallUnholdRequest { id = required("id"), command = required("command"), params
+    = required("params") }
+);
 
 /// The fields of [`CallingCallUnholdRequest`] the API requires, for [`CallingCallUnholdRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6972,8 +7286,7 @@ crate::runtime::open_enum!(CallingCallUnholdRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallUpdateCurrentCallRequest {
@@ -6982,6 +7295,11 @@ pub struct CallingCallUpdateCurrentCallRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallUpdateCurrentCallRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallUpdateCurrentCallRequest { command = required("command"), params =
+    required("params") }
+);
 
 /// The fields of [`CallingCallUpdateCurrentCallRequest`] the API requires, for [`CallingCallUpdateCurrentCallRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7082,8 +7400,7 @@ for CallingCallUpdateCurrentCallRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsSwml {
@@ -7091,19 +7408,25 @@ pub struct CallingCallUpdateParamsSwml {
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<CallingCallUpdateParamsSwmlStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallUpdateParamsSwml { id = required("id"), fallback_url =
+    default("fallback_url"), status = default("status"), status_url =
+    default("status_url"), swml = required("swml") }
+);
 
 /// The fields of [`CallingCallUpdateParamsSwml`] the API requires, for [`CallingCallUpdateParamsSwml::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7206,8 +7529,7 @@ crate::runtime::open_enum!(CallingCallUpdateParamsSwmlStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsUrl {
@@ -7215,20 +7537,26 @@ pub struct CallingCallUpdateParamsUrl {
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<CallingCallUpdateParamsUrlStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
     pub url: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallUpdateParamsUrl { id = required("id"), fallback_url =
+    default("fallback_url"), status = default("status"), status_url =
+    default("status_url"), url = required("url") }
+);
 
 /// The fields of [`CallingCallUpdateParamsUrl`] the API requires, for [`CallingCallUpdateParamsUrl::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7332,8 +7660,7 @@ crate::runtime::open_enum!(CallingCallUpdateParamsUrlStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallUserEventRequest {
@@ -7344,6 +7671,11 @@ pub struct CallingCallUserEventRequest {
     /// An object of parameters that will be utilized by the active command.
     pub params: CallingCallUserEventRequestParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallUserEventRequest { id = required("id"), command = required("command"),
+    params = required("params") }
+);
 
 /// The fields of [`CallingCallUserEventRequest`] the API requires, for [`CallingCallUserEventRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7413,14 +7745,17 @@ crate::runtime::open_enum!(CallingCallUserEventRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCallUserEventRequestParams {
     /// Arbitrary JSON event data to fire on the call.
     pub event: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    CallingCallUserEventRequestParams { event = required("event") }
+);
 
 impl CallingCallUserEventRequestParams {
     /// A value made of all its fields.
@@ -7434,20 +7769,24 @@ impl CallingCallUserEventRequestParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCollectDigitsParams {
     /// Maximum number of digits to collect. Must be positive.
     pub max: i32,
     /// DTMF digits that terminate input when pressed. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string disables terminators.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub terminators: ::std::option::Option<::std::string::String>,
     /// Time in seconds to wait between digit presses. Must be positive. Defaults to the server-configured digit timeout when omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub digit_timeout: ::std::option::Option<f64>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCollectDigitsParams { max = required("max"), terminators =
+    default("terminators"), digit_timeout = default("digit_timeout") }
+);
 
 impl CallingCollectDigitsParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -7535,30 +7874,35 @@ crate::runtime::open_enum!(CallingCollectSpeechEngine, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingCollectSpeechParams {
     /// Time in seconds of silence after speech to consider input complete. Must be positive.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_silence_timeout: ::std::option::Option<f64>,
     /// Maximum time in seconds to wait for speech input. Must be positive.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_timeout: ::std::option::Option<f64>,
     /// Speech recognition language. Accepts a BCP-47 tag (e.g. `en-US`) or an `engine:tag` override (e.g. `Deepgram:en-US`) to pick a specific engine. Defaults to the server-configured ASR language when omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Array of words or phrases to bias the speech recognition.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Provider-specific ASR model name (e.g. Deepgram `nova-3`). Freeform string; validation is performed by the selected engine.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
     /// Speech recognition engine to use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine: ::std::option::Option<CallingCollectSpeechEngine>,
 }
+
+crate::runtime::decode_struct!(
+    CallingCollectSpeechParams { end_silence_timeout = default("end_silence_timeout"),
+    speech_timeout = default("speech_timeout"), language = default("language"), hints =
+    default("hints"), model = default("model"), engine = default("engine") }
+);
 
 impl CallingCollectSpeechParams {
     /// A value with every field unset.
@@ -7620,8 +7964,7 @@ impl CallingCollectSpeechParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingFabricDeviceLeg {
@@ -7651,6 +7994,14 @@ pub struct CallingFabricDeviceLeg {
     #[serde(rename = "type")]
     pub type_: CallingFabricDeviceLegType,
 }
+
+crate::runtime::decode_struct!(
+    CallingFabricDeviceLeg { id = required("id"), from = required("from"), to =
+    required("to"), direction = required("direction"), source = required("source"), url =
+    required("url"), charge = required("charge"), created_at = required("created_at"),
+    charge_details = required("charge_details"), status = required("status"), type_ =
+    required("type") }
+);
 
 /// The fields of [`CallingFabricDeviceLeg`] the API requires, for [`CallingFabricDeviceLeg::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7873,14 +8224,17 @@ crate::runtime::open_enum!(CallingHangupReason, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartAction {
     /// Starts live transcription of the call.
     pub start: CallingLiveTranscribeStartActionStart,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranscribeStartAction { start = required("start") }
+);
 
 impl CallingLiveTranscribeStartAction {
     /// A value made of all its fields.
@@ -7894,8 +8248,7 @@ impl CallingLiveTranscribeStartAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartActionStart {
@@ -7904,41 +8257,51 @@ pub struct CallingLiveTranscribeStartActionStart {
     /// The direction(s) of the call to transcribe.
     pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
     /// The webhook URL to receive transcription events.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// Whether to send real-time utterance events as speech is recognized.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub live_events: ::std::option::Option<bool>,
     /// Whether to generate an AI summary when transcription ends.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary: ::std::option::Option<bool>,
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary_prompt: ::std::option::Option<::std::string::String>,
     /// The speech recognition engine to use.
     ///
     /// Default: `"deepgram"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_engine: ::std::option::Option<SpeechEngine>,
     /// Speech timeout in milliseconds.
     ///
     /// Default: `60000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_timeout: ::std::option::Option<i32>,
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_silence_ms: ::std::option::Option<i32>,
     /// Voice activity detection threshold (0-1800).
     ///
     /// Default: `400`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_thresh: ::std::option::Option<i32>,
     /// Debug level for logging (0-2).
     ///
     /// Default: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub debug_level: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranscribeStartActionStart { lang = required("lang"), direction =
+    required("direction"), webhook = default("webhook"), live_events =
+    default("live_events"), ai_summary = default("ai_summary"), ai_summary_prompt =
+    default("ai_summary_prompt"), speech_engine = default("speech_engine"),
+    speech_timeout = default("speech_timeout"), vad_silence_ms =
+    default("vad_silence_ms"), vad_thresh = default("vad_thresh"), debug_level =
+    default("debug_level") }
+);
 
 /// The fields of [`CallingLiveTranscribeStartActionStart`] the API requires, for [`CallingLiveTranscribeStartActionStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8069,14 +8432,17 @@ crate::runtime::open_enum!(CallingLiveTranscribeStopAction, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeAction {
     /// Request an on-demand AI summary of the conversation.
     pub summarize: CallingLiveTranscribeSummarizeActionSummarize,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranscribeSummarizeAction { summarize = required("summarize") }
+);
 
 impl CallingLiveTranscribeSummarizeAction {
     /// A value made of all its fields.
@@ -8091,18 +8457,22 @@ impl CallingLiveTranscribeSummarizeAction {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// The AI prompt that instructs how to summarize the conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranscribeSummarizeActionSummarize { webhook = default("webhook"), prompt
+    = default("prompt") }
+);
 
 impl CallingLiveTranscribeSummarizeActionSummarize {
     /// A value with every field unset.
@@ -8135,14 +8505,17 @@ impl CallingLiveTranscribeSummarizeActionSummarize {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectAction {
     /// Inject a message into the conversation to be translated and spoken.
     pub inject: CallingLiveTranslateInjectActionInject,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranslateInjectAction { inject = required("inject") }
+);
 
 impl CallingLiveTranslateInjectAction {
     /// A value made of all its fields.
@@ -8156,8 +8529,7 @@ impl CallingLiveTranslateInjectAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectActionInject {
@@ -8166,6 +8538,11 @@ pub struct CallingLiveTranslateInjectActionInject {
     /// The direction to send the translated message.
     pub direction: SwmlCallingTranscribeDirection,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranslateInjectActionInject { message = required("message"), direction =
+    required("direction") }
+);
 
 /// The fields of [`CallingLiveTranslateInjectActionInject`] the API requires, for [`CallingLiveTranslateInjectActionInject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8189,14 +8566,17 @@ impl CallingLiveTranslateInjectActionInject {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartAction {
     /// Starts live translation of the call.
     pub start: CallingLiveTranslateStartActionStart,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranslateStartAction { start = required("start") }
+);
 
 impl CallingLiveTranslateStartAction {
     /// A value made of all its fields.
@@ -8210,8 +8590,7 @@ impl CallingLiveTranslateStartAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartActionStart {
@@ -8222,53 +8601,65 @@ pub struct CallingLiveTranslateStartActionStart {
     /// The direction(s) of the call to translate.
     pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
     /// The TTS voice for the source language.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from_voice: ::std::option::Option<::std::string::String>,
     /// The TTS voice for the target language.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to_voice: ::std::option::Option<::std::string::String>,
     /// Translation filter for the source language direction.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_from: ::std::option::Option<SwmlCallingTranslationFilterPreset>,
     /// Translation filter for the target language direction.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_to: ::std::option::Option<SwmlCallingTranslationFilterPreset>,
     /// The webhook URL to receive translation events.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// Whether to send real-time translation events.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub live_events: ::std::option::Option<bool>,
     /// Whether to generate AI summaries in both languages when translation ends.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary: ::std::option::Option<bool>,
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary_prompt: ::std::option::Option<::std::string::String>,
     /// The speech recognition engine to use.
     ///
     /// Default: `"deepgram"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_engine: ::std::option::Option<SpeechEngine>,
     /// Speech timeout in milliseconds.
     ///
     /// Default: `60000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_timeout: ::std::option::Option<i32>,
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_silence_ms: ::std::option::Option<i32>,
     /// Voice activity detection threshold (0-1800).
     ///
     /// Default: `400`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_thresh: ::std::option::Option<i32>,
     /// Debug level for logging (0-2).
     ///
     /// Default: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub debug_level: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranslateStartActionStart { from_lang = required("from_lang"), to_lang =
+    required("to_lang"), direction = required("direction"), from_voice =
+    default("from_voice"), to_voice = default("to_voice"), filter_from =
+    default("filter_from"), filter_to = default("filter_to"), webhook =
+    default("webhook"), live_events = default("live_events"), ai_summary =
+    default("ai_summary"), ai_summary_prompt = default("ai_summary_prompt"),
+    speech_engine = default("speech_engine"), speech_timeout = default("speech_timeout"),
+    vad_silence_ms = default("vad_silence_ms"), vad_thresh = default("vad_thresh"),
+    debug_level = default("debug_level") }
+);
 
 /// The fields of [`CallingLiveTranslateStartActionStart`] the API requires, for [`CallingLiveTranslateStartActionStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8436,14 +8827,17 @@ crate::runtime::open_enum!(CallingLiveTranslateStopAction, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeAction {
     /// Request an on-demand AI summary of the translated conversation.
     pub summarize: CallingLiveTranslateSummarizeActionSummarize,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranslateSummarizeAction { summarize = required("summarize") }
+);
 
 impl CallingLiveTranslateSummarizeAction {
     /// A value made of all its fields.
@@ -8458,18 +8852,22 @@ impl CallingLiveTranslateSummarizeAction {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// The AI prompt that instructs how to summarize the conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingLiveTranslateSummarizeActionSummarize { webhook = default("webhook"), prompt =
+    default("prompt") }
+);
 
 impl CallingLiveTranslateSummarizeActionSummarize {
     /// A value with every field unset.
@@ -8557,62 +8955,69 @@ crate::runtime::open_enum!(CallingPlayDirection, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingRecordAudioParams {
     /// Whether to play a beep before recording starts.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub beep: ::std::option::Option<bool>,
     /// The audio format for the recording.
     ///
     /// Default: `"mp3"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<CallingRecordAudioParamsFormat>,
     /// Whether to record in stereo (separate channels for each direction).
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stereo: ::std::option::Option<bool>,
     /// The direction of audio to record.
     ///
     /// Default: `"speak"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direction: ::std::option::Option<CallingPlayDirection>,
     /// Maximum time in seconds to wait for initial speech before stopping.
     ///
     /// Default: `4`.
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub initial_timeout: ::std::option::Option<f64>,
     /// Time in seconds of silence after speech to stop recording.
     ///
     /// Default: `0.5`.
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_silence_timeout: ::std::option::Option<f64>,
     /// Maximum recording duration in seconds. Set to `0` for no limit.
     ///
     /// Default: `0`.
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_length: ::std::option::Option<i32>,
     /// DTMF digits that terminate the recording when pressed. Accepts `0-9`, `A-D` (case insensitive), `*`, and `#`.
     ///
     /// Default: `"#"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub terminators: ::std::option::Option<::std::string::String>,
     /// Input sensitivity for voice detection (0.0-100.0).
     ///
     /// Default: `44`.
     /// Minimum: `0`.
     /// Maximum: `100`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub input_sensitivity: ::std::option::Option<f64>,
 }
+
+crate::runtime::decode_struct!(
+    CallingRecordAudioParams { beep = default("beep"), format = default("format"), stereo
+    = default("stereo"), direction = default("direction"), initial_timeout =
+    default("initial_timeout"), end_silence_timeout = default("end_silence_timeout"),
+    max_length = default("max_length"), terminators = default("terminators"),
+    input_sensitivity = default("input_sensitivity") }
+);
 
 impl CallingRecordAudioParams {
     /// A value with every field unset.
@@ -8747,14 +9152,15 @@ impl ::std::default::Default for CallingRecordAudioParamsFormat {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingRecordParams {
     /// Audio recording configuration parameters.
     pub audio: CallingRecordAudioParams,
 }
+
+crate::runtime::decode_struct!(CallingRecordParams { audio = required("audio") });
 
 impl CallingRecordParams {
     /// A value made of all its fields.
@@ -8768,8 +9174,7 @@ impl CallingRecordParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingReferDevice {
@@ -8781,6 +9186,10 @@ pub struct CallingReferDevice {
     /// SIP REFER parameters.
     pub params: CallingReferSipParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingReferDevice { type_ = required("type"), params = required("params") }
+);
 
 /// The fields of [`CallingReferDevice`] the API requires, for [`CallingReferDevice::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8846,23 +9255,27 @@ crate::runtime::open_enum!(CallingReferDeviceType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingReferSipParams {
     /// SIP URI to refer the call to (must start with `sip:`).
     pub to: ::std::string::String,
     /// Optional SIP From URI (must start with `sip:` when provided).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// Optional SIP authentication username.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// Optional SIP authentication password.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingReferSipParams { to = required("to"), from = default("from"), username =
+    default("username"), password = default("password") }
+);
 
 impl CallingReferSipParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -9005,8 +9418,7 @@ crate::runtime::open_enum!(CallingStreamTrack, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingTapConfig {
@@ -9018,6 +9430,10 @@ pub struct CallingTapConfig {
     /// Audio tap parameters.
     pub params: CallingTapConfigParams,
 }
+
+crate::runtime::decode_struct!(
+    CallingTapConfig { type_ = required("type"), params = required("params") }
+);
 
 /// The fields of [`CallingTapConfig`] the API requires, for [`CallingTapConfig::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9041,14 +9457,17 @@ impl CallingTapConfig {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingTapConfigParams {
     /// The direction of audio to tap.
     pub direction: CallingPlayDirection,
 }
+
+crate::runtime::decode_struct!(
+    CallingTapConfigParams { direction = required("direction") }
+);
 
 impl CallingTapConfigParams {
     /// A value made of all its fields.

@@ -25,14 +25,15 @@ pub type ChatChatState = ::serde_json::Value;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ChatChatToken {
     /// The generated Chat Token.
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(ChatChatToken { token = required("token") });
 
 impl ChatChatToken {
     /// A value made of all its fields.
@@ -48,14 +49,15 @@ impl ChatChatToken {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ChatChatToken422error {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(ChatChatToken422error { errors = required("errors") });
 
 impl ChatChatToken422error {
     /// A value made of all its fields.
@@ -75,8 +77,7 @@ impl ChatChatToken422error {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ChatNewChatToken {
@@ -90,14 +91,19 @@ pub struct ChatNewChatToken {
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<ChatChatState>,
 }
+
+crate::runtime::decode_struct!(
+    ChatNewChatToken { ttl = required("ttl"), channels = required("channels"), member_id
+    = default("member_id"), state = default("state") }
+);
 
 /// The fields of [`ChatNewChatToken`] the API requires, for [`ChatNewChatToken::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

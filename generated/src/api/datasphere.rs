@@ -24,8 +24,7 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereChunk {
@@ -34,6 +33,10 @@ pub struct DatasphereChunk {
     /// Unique ID of the Document.
     pub document_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereChunk { text = required("text"), document_id = required("document_id") }
+);
 
 /// The fields of [`DatasphereChunk`] the API requires, for [`DatasphereChunk::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -57,8 +60,7 @@ impl DatasphereChunk {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereChunkListResponse {
@@ -67,6 +69,10 @@ pub struct DatasphereChunkListResponse {
     /// Pagination links.
     pub links: DatasphereChunkPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereChunkListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`DatasphereChunkListResponse`] the API requires, for [`DatasphereChunkListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -90,8 +96,7 @@ impl DatasphereChunkListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereChunkPaginationResponse {
@@ -109,14 +114,19 @@ pub struct DatasphereChunkPaginationResponse {
     /// Link to the next page. Only present when there are more results.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page. Only present when not on the first page.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereChunkPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`DatasphereChunkPaginationResponse`] the API requires, for [`DatasphereChunkPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -161,8 +171,7 @@ impl DatasphereChunkPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereChunkResponse {
@@ -183,6 +192,13 @@ pub struct DatasphereChunkResponse {
     /// Chunk Update Date.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereChunkResponse { id = required("id"), datasphere_document_id =
+    required("datasphere_document_id"), project_id = required("project_id"), status =
+    required("status"), tags = required("tags"), content = required("content"),
+    created_at = required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`DatasphereChunkResponse`] the API requires, for [`DatasphereChunkResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -354,14 +370,17 @@ crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereCreateStatusCode422 { errors = required("errors") }
+);
 
 impl DatasphereCreateStatusCode422 {
     /// A value made of all its fields.
@@ -381,8 +400,7 @@ impl DatasphereCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocument {
@@ -413,6 +431,16 @@ pub struct DatasphereDocument {
     /// Document Update Date.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocument { id = required("id"), filename = required("filename"), status =
+    required("status"), tags = required("tags"), chunking_strategy =
+    required("chunking_strategy"), max_sentences_per_chunk =
+    required("max_sentences_per_chunk"), split_newlines = required("split_newlines"),
+    overlap_size = required("overlap_size"), chunk_size = required("chunk_size"),
+    number_of_chunks = required("number_of_chunks"), chunks_uri = required("chunks_uri"),
+    created_at = required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`DatasphereDocument`] the API requires, for [`DatasphereDocument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -486,13 +514,12 @@ impl DatasphereDocument {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreatePageRequest {
     /// Strategy for chunking the document
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreatePageRequestChunkingStrategy,
     >,
@@ -501,9 +528,14 @@ pub struct DatasphereDocumentCreatePageRequest {
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentCreatePageRequest { chunking_strategy =
+    default("chunking_strategy"), url = required("url"), tags = default("tags") }
+);
 
 impl DatasphereDocumentCreatePageRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -583,13 +615,12 @@ crate::runtime::open_enum!(DatasphereDocumentCreatePageRequestChunkingStrategy, 
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateParagraphRequest {
     /// Strategy for chunking the document
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreateParagraphRequestChunkingStrategy,
     >,
@@ -598,9 +629,14 @@ pub struct DatasphereDocumentCreateParagraphRequest {
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentCreateParagraphRequest { chunking_strategy =
+    default("chunking_strategy"), url = required("url"), tags = default("tags") }
+);
 
 impl DatasphereDocumentCreateParagraphRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -741,18 +777,17 @@ for DatasphereDocumentCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateSentenceRequest {
     /// Maximum number of sentences per chunk.
     ///
     /// Default: `50`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_sentences_per_chunk: ::std::option::Option<i64>,
     /// Strategy for chunking the document
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreateSentenceRequestChunkingStrategy,
     >,
@@ -763,16 +798,23 @@ pub struct DatasphereDocumentCreateSentenceRequest {
     /// **Default value:** `false`
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub split_newlines: ::std::option::Option<bool>,
     /// URL of the document.
     ///
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentCreateSentenceRequest { max_sentences_per_chunk =
+    default("max_sentences_per_chunk"), chunking_strategy = default("chunking_strategy"),
+    split_newlines = default("split_newlines"), url = required("url"), tags =
+    default("tags") }
+);
 
 impl DatasphereDocumentCreateSentenceRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -866,34 +908,39 @@ crate::runtime::open_enum!(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateSlidingRequest {
     /// Number of words per chunk.
     ///
     /// Default: `50`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunk_size: ::std::option::Option<i64>,
     /// Strategy for chunking the document
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreateSlidingRequestChunkingStrategy,
     >,
     /// Amount of overlap between chunks, in number of words.
     ///
     /// Default: `10`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub overlap_size: ::std::option::Option<i64>,
     /// URL of the document.
     ///
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentCreateSlidingRequest { chunk_size = default("chunk_size"),
+    chunking_strategy = default("chunking_strategy"), overlap_size =
+    default("overlap_size"), url = required("url"), tags = default("tags") }
+);
 
 impl DatasphereDocumentCreateSlidingRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -987,8 +1034,7 @@ crate::runtime::open_enum!(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentListResponse {
@@ -997,6 +1043,10 @@ pub struct DatasphereDocumentListResponse {
     /// Pagination links.
     pub links: DataspherePaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`DatasphereDocumentListResponse`] the API requires, for [`DatasphereDocumentListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1020,16 +1070,15 @@ impl DatasphereDocumentListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentSearchRequest {
     /// Document tags.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unique ID of a Document.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub document_id: ::std::option::Option<Uuid>,
     /// Search term.
     pub query_string: ::std::string::String,
@@ -1037,31 +1086,38 @@ pub struct DatasphereDocumentSearchRequest {
     ///
     /// Minimum: `0`.
     /// Maximum: `78.3836717690617`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub distance: ::std::option::Option<f64>,
     /// Specifies number of returned Chunks.
     ///
     /// Default: `5`.
     /// Minimum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i64>,
     /// Language of the Document.
     ///
     /// Default: `"en"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Part of Speech considered for expansion or analysis.
     ///
     /// Default: `["NOUN","VERB","ADJ","ADV"]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pos_to_expand: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Maximum number of synonyms to consider.
     ///
     /// Default: `10`.
     /// Minimum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_synonyms: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentSearchRequest { tags = default("tags"), document_id =
+    default("document_id"), query_string = required("query_string"), distance =
+    default("distance"), count = default("count"), language = default("language"),
+    pos_to_expand = default("pos_to_expand"), max_synonyms = default("max_synonyms") }
+);
 
 impl DatasphereDocumentSearchRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -1191,14 +1247,17 @@ crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereDocumentUpdateRequest {
     /// Document tags.
     pub tags: ::std::vec::Vec<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereDocumentUpdateRequest { tags = required("tags") }
+);
 
 impl DatasphereDocumentUpdateRequest {
     /// A value made of all its fields.
@@ -1218,14 +1277,17 @@ impl DatasphereDocumentUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereListStatusCode422 { errors = required("errors") }
+);
 
 impl DatasphereListStatusCode422 {
     /// A value made of all its fields.
@@ -1245,8 +1307,7 @@ impl DatasphereListStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DataspherePaginationResponse {
@@ -1264,14 +1325,19 @@ pub struct DataspherePaginationResponse {
     /// Link to the next page. Only present when there are more results.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page. Only present when not on the first page.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DataspherePaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`DataspherePaginationResponse`] the API requires, for [`DataspherePaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1316,14 +1382,15 @@ impl DataspherePaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereSearchResponse {
     /// A list of search result chunks.
     pub chunks: ::std::vec::Vec<DatasphereChunk>,
 }
+
+crate::runtime::decode_struct!(DatasphereSearchResponse { chunks = required("chunks") });
 
 impl DatasphereSearchResponse {
     /// A value made of all its fields.
@@ -1341,14 +1408,17 @@ impl DatasphereSearchResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereSearchStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereSearchStatusCode422 { errors = required("errors") }
+);
 
 impl DatasphereSearchStatusCode422 {
     /// A value made of all its fields.
@@ -1368,14 +1438,17 @@ impl DatasphereSearchStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DatasphereUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    DatasphereUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl DatasphereUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -1398,27 +1471,31 @@ impl DatasphereUpdateStatusCode422 {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListDocumentChunksParams {
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListDocumentChunksParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListDocumentChunksParams {
     /// A value with every field unset.
@@ -1457,27 +1534,31 @@ impl ListDocumentChunksParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListDocumentsParams {
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListDocumentsParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListDocumentsParams {
     /// A value with every field unset.

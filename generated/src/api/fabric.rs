@@ -124,21 +124,25 @@ use super::types::*;
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddressChannel {
     /// Audio channel of the Fabric address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audio: ::std::option::Option<::std::string::String>,
     /// Messaging channel of the Fabric address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub messaging: ::std::option::Option<::std::string::String>,
     /// Video channel of the Fabric address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub video: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AddressChannel { audio = default("audio"), messaging = default("messaging"), video =
+    default("video") }
+);
 
 impl AddressChannel {
     /// A value with every field unset.
@@ -180,8 +184,7 @@ impl AddressChannel {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAddressPaginationResponse {
@@ -199,14 +202,19 @@ pub struct AiAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AiAddressPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`AiAddressPaginationResponse`] the API requires, for [`AiAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -251,8 +259,7 @@ impl AiAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgent {
@@ -260,52 +267,57 @@ pub struct AiAgent {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<AiAgentHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub multilingual: ::std::option::Option<SwmlCallingMultilingual>,
     /// A JSON object containing parameters as key-value pairs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt: ::std::option::Option<SwmlCallingAiPostPrompt>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt_url: ::std::option::Option<::std::string::String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub prompt: SwmlCallingAiPrompt,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    #[serde(
-        rename = "SWAIG",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "SWAIG", skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig: ::std::option::Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
     /// Name of the AI Agent.
     pub name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiAgent { global_data = default("global_data"), hints = default("hints"), languages =
+    default("languages"), multilingual = default("multilingual"), params =
+    default("params"), post_prompt = default("post_prompt"), post_prompt_url =
+    default("post_prompt_url"), pronounce = default("pronounce"), prompt =
+    required("prompt"), swaig = default("SWAIG"), agent_id = required("agent_id"), name =
+    required("name") }
+);
 
 /// The fields of [`AiAgent`] the API requires, for [`AiAgent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -419,8 +431,7 @@ impl AiAgent {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentAddressListResponse {
@@ -429,6 +440,10 @@ pub struct AiAgentAddressListResponse {
     /// Object containing pagination links
     pub links: AiAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`AiAgentAddressListResponse`] the API requires, for [`AiAgentAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -452,8 +467,7 @@ impl AiAgentAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentCreateRequest {
@@ -461,52 +475,57 @@ pub struct AiAgentCreateRequest {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<AiAgentCreateRequestHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub multilingual: ::std::option::Option<SwmlCallingMultilingual>,
     /// A JSON object containing parameters as key-value pairs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt: ::std::option::Option<SwmlCallingAiPostPrompt>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt_url: ::std::option::Option<::std::string::String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub prompt: SwmlCallingAiPrompt,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    #[serde(
-        rename = "SWAIG",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "SWAIG", skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig: ::std::option::Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
     /// Name of the AI Agent.
     pub name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentCreateRequest { global_data = default("global_data"), hints =
+    default("hints"), languages = default("languages"), multilingual =
+    default("multilingual"), params = default("params"), post_prompt =
+    default("post_prompt"), post_prompt_url = default("post_prompt_url"), pronounce =
+    default("pronounce"), prompt = required("prompt"), swaig = default("SWAIG"), agent_id
+    = required("agent_id"), name = required("name") }
+);
 
 /// The fields of [`AiAgentCreateRequest`] the API requires, for [`AiAgentCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -645,14 +664,17 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentCreateStatusCode422 { errors = required("errors") }
+);
 
 impl AiAgentCreateStatusCode422 {
     /// A value made of all its fields.
@@ -697,8 +719,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentListResponse {
@@ -707,6 +728,10 @@ pub struct AiAgentListResponse {
     /// Object containing pagination links
     pub links: AiAgentPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`AiAgentListResponse`] the API requires, for [`AiAgentListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -730,8 +755,7 @@ impl AiAgentListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentPaginationResponse {
@@ -749,14 +773,19 @@ pub struct AiAgentPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentPaginationResponse { self_ = required("self"), first = required("first"), next
+    = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`AiAgentPaginationResponse`] the API requires, for [`AiAgentPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -801,8 +830,7 @@ impl AiAgentPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentResponse {
@@ -824,6 +852,13 @@ pub struct AiAgentResponse {
     /// AIAgent data.
     pub ai_agent: AiAgent,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), ai_agent =
+    required("ai_agent") }
+);
 
 /// The fields of [`AiAgentResponse`] the API requires, for [`AiAgentResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -916,8 +951,7 @@ crate::runtime::open_enum!(AiAgentResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentUpdateRequest {
@@ -925,55 +959,60 @@ pub struct AiAgentUpdateRequest {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<AiAgentUpdateRequestHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub multilingual: ::std::option::Option<SwmlCallingMultilingualUpdate>,
     /// A JSON object containing parameters as key-value pairs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt: ::std::option::Option<SwmlCallingAiPostPromptUpdate>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt_url: ::std::option::Option<::std::string::String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<SwmlCallingAiPromptUpdate>,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    #[serde(
-        rename = "SWAIG",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "SWAIG", skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig: ::std::option::Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub agent_id: ::std::option::Option<Uuid>,
     /// Name of the AI Agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentUpdateRequest { global_data = default("global_data"), hints =
+    default("hints"), languages = default("languages"), multilingual =
+    default("multilingual"), params = default("params"), post_prompt =
+    default("post_prompt"), post_prompt_url = default("post_prompt_url"), pronounce =
+    default("pronounce"), prompt = default("prompt"), swaig = default("SWAIG"), agent_id
+    = default("agent_id"), name = default("name") }
+);
 
 impl AiAgentUpdateRequest {
     /// A value with every field unset.
@@ -1118,14 +1157,17 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AiAgentUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    AiAgentUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl AiAgentUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -1145,8 +1187,7 @@ impl AiAgentUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlow {
@@ -1155,15 +1196,21 @@ pub struct CallFlow {
     /// The name of the Call Flow
     pub title: ::std::string::String,
     /// Call Flow Builder state, stored as an opaque JSON object. Produced and consumed by the SignalWire Call Flow Builder UI; not used by SWML execution.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
     /// The current revision of the call flow. Every update must increase this number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub document_version: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlow { id = required("id"), title = required("title"), flow_data =
+    default("flow_data"), relayml = default("relayml"), document_version =
+    default("document_version") }
+);
 
 /// The fields of [`CallFlow`] the API requires, for [`CallFlow::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1208,8 +1255,7 @@ impl CallFlow {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowAddressListResponse {
@@ -1218,6 +1264,10 @@ pub struct CallFlowAddressListResponse {
     /// Object containing pagination links
     pub links: CallFlowAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CallFlowAddressListResponse`] the API requires, for [`CallFlowAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1241,8 +1291,7 @@ impl CallFlowAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowAddressPaginationResponse {
@@ -1260,14 +1309,19 @@ pub struct CallFlowAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CallFlowAddressPaginationResponse`] the API requires, for [`CallFlowAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1312,20 +1366,24 @@ impl CallFlowAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowCreateRequest {
     /// The name of the Call Flow
     pub title: ::std::string::String,
     /// Call Flow Builder state, stored as an opaque JSON object. Optional but must be paired with `relayml` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter Call Flow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowCreateRequest { title = required("title"), flow_data = default("flow_data"),
+    relayml = default("relayml") }
+);
 
 impl CallFlowCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -1353,14 +1411,17 @@ impl CallFlowCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowCreateStatusCode422 { errors = required("errors") }
+);
 
 impl CallFlowCreateStatusCode422 {
     /// A value made of all its fields.
@@ -1380,8 +1441,7 @@ impl CallFlowCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowListResponse {
@@ -1390,6 +1450,10 @@ pub struct CallFlowListResponse {
     /// An array of objects containing the CallFlow listing response
     pub data: ::std::vec::Vec<CallFlowResponse>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`CallFlowListResponse`] the API requires, for [`CallFlowListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1413,8 +1477,7 @@ impl CallFlowListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowResponse {
@@ -1436,6 +1499,13 @@ pub struct CallFlowResponse {
     /// Call Flow data.
     pub call_flow: CallFlow,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), call_flow =
+    required("call_flow") }
+);
 
 /// The fields of [`CallFlowResponse`] the API requires, for [`CallFlowResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1527,13 +1597,12 @@ crate::runtime::open_enum!(CallFlowResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowUpdateRequest {
     /// The name of the Call Flow
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::std::string::String>,
     /// The current revision of the call flow. Must equal the call flow's existing `document_version + 1`.
     pub document_version: i32,
@@ -1542,6 +1611,12 @@ pub struct CallFlowUpdateRequest {
     /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub relayml: SwmlCallingSwmlObject,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowUpdateRequest { title = default("title"), document_version =
+    required("document_version"), flow_data = required("flow_data"), relayml =
+    required("relayml") }
+);
 
 /// The fields of [`CallFlowUpdateRequest`] the API requires, for [`CallFlowUpdateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1580,14 +1655,17 @@ impl CallFlowUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl CallFlowUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -1607,8 +1685,7 @@ impl CallFlowUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowVersion {
@@ -1621,12 +1698,18 @@ pub struct CallFlowVersion {
     /// The last update timestamp.
     pub updated_at: ::std::string::String,
     /// Call Flow Builder state, stored as an opaque JSON object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowVersion { id = required("id"), version = required("version"), created_at =
+    required("created_at"), updated_at = required("updated_at"), flow_data =
+    default("flow_data"), relayml = default("relayml") }
+);
 
 /// The fields of [`CallFlowVersion`] the API requires, for [`CallFlowVersion::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1671,14 +1754,18 @@ impl CallFlowVersion {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployByDocumentVersion {
     /// The current revision of the call flow.
     pub document_version: i32,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowVersionDeployByDocumentVersion { document_version =
+    required("document_version") }
+);
 
 impl CallFlowVersionDeployByDocumentVersion {
     /// A value made of all its fields.
@@ -1692,14 +1779,18 @@ impl CallFlowVersionDeployByDocumentVersion {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployByVersionId {
     /// Any call flow version ID for this call flow.
     pub call_flow_version_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowVersionDeployByVersionId { call_flow_version_id =
+    required("call_flow_version_id") }
+);
 
 impl CallFlowVersionDeployByVersionId {
     /// A value made of all its fields.
@@ -1750,8 +1841,7 @@ for CallFlowVersionDeployRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployResponse {
@@ -1764,12 +1854,19 @@ pub struct CallFlowVersionDeployResponse {
     /// The document version.
     pub document_version: i32,
     /// Call Flow Builder state, stored as an opaque JSON object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowVersionDeployResponse { id = required("id"), created_at =
+    required("created_at"), updated_at = required("updated_at"), document_version =
+    required("document_version"), flow_data = default("flow_data"), relayml =
+    default("relayml") }
+);
 
 /// The fields of [`CallFlowVersionDeployResponse`] the API requires, for [`CallFlowVersionDeployResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1819,8 +1916,7 @@ impl CallFlowVersionDeployResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowVersionListResponse {
@@ -1829,6 +1925,10 @@ pub struct CallFlowVersionListResponse {
     /// The `links` property.
     pub links: CallFlowVersionsPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowVersionListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CallFlowVersionListResponse`] the API requires, for [`CallFlowVersionListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1852,8 +1952,7 @@ impl CallFlowVersionListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallFlowVersionsPaginationResponse {
@@ -1871,14 +1970,19 @@ pub struct CallFlowVersionsPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallFlowVersionsPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CallFlowVersionsPaginationResponse`] the API requires, for [`CallFlowVersionsPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1982,8 +2086,7 @@ crate::runtime::open_enum!(CallHandlerType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingSwmlScript {
@@ -2002,14 +2105,22 @@ pub struct CallingSwmlScript {
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method used for status callbacks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<
         CallingSwmlScriptStatusCallbackMethod,
     >,
 }
+
+crate::runtime::decode_struct!(
+    CallingSwmlScript { id = required("id"), display_name = required("display_name"),
+    script_type = required("script_type"), request_url = required("request_url"),
+    contents = required("contents"), status_callback_url =
+    default("status_callback_url"), status_callback_method =
+    default("status_callback_method") }
+);
 
 /// The fields of [`CallingSwmlScript`] the API requires, for [`CallingSwmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2071,8 +2182,7 @@ impl CallingSwmlScript {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingSwmlScriptCreateRequest {
@@ -2081,16 +2191,22 @@ pub struct CallingSwmlScriptCreateRequest {
     /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
     ///
     /// Default: `"calling"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<CallingSwmlScriptCreateRequestScriptType>,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingSwmlScriptCreateRequest { name = required("name"), script_type =
+    default("script_type"), contents = required("contents"), status_callback_url =
+    default("status_callback_url") }
+);
 
 /// The fields of [`CallingSwmlScriptCreateRequest`] the API requires, for [`CallingSwmlScriptCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2273,28 +2389,33 @@ crate::runtime::open_enum!(CallingSwmlScriptStatusCallbackMethod, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Set to `calling` for a Calling Script.
     ///
     /// Default: `"calling"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<CallingSwmlScriptUpdateRequestScriptType>,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<SwmlCallingSwmlObject>,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallingSwmlScriptUpdateRequest { display_name = default("display_name"), script_type
+    = default("script_type"), contents = default("contents"), status_callback_url =
+    default("status_callback_url") }
+);
 
 impl CallingSwmlScriptUpdateRequest {
     /// A value with every field unset.
@@ -2563,8 +2684,7 @@ crate::runtime::open_enum!(Codecs, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoom {
@@ -2621,6 +2741,21 @@ pub struct ConferenceRoom {
     /// Indicator if the Conference Room will prioritize showing participants utilizing the hand raised feature.
     pub prioritize_handraise: bool,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoom { id = required("id"), name = required("name"), description =
+    required("description"), display_name = required("display_name"), max_members =
+    required("max_members"), quality = required("quality"), fps = required("fps"),
+    join_from = required("join_from"), join_until = required("join_until"), remove_at =
+    required("remove_at"), remove_after_seconds_elapsed =
+    required("remove_after_seconds_elapsed"), layout = required("layout"),
+    record_on_start = required("record_on_start"), tone_on_entry_and_exit =
+    required("tone_on_entry_and_exit"), room_join_video_off =
+    required("room_join_video_off"), user_join_video_off =
+    required("user_join_video_off"), enable_room_previews =
+    required("enable_room_previews"), sync_audio_video = required("sync_audio_video"),
+    meta = required("meta"), prioritize_handraise = required("prioritize_handraise") }
+);
 
 /// The fields of [`ConferenceRoom`] the API requires, for [`ConferenceRoom::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2722,8 +2857,7 @@ impl ConferenceRoom {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressListResponse {
@@ -2732,6 +2866,11 @@ pub struct ConferenceRoomAddressListResponse {
     /// Object containing pagination links
     pub links: ConferenceRoomAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomAddressListResponse { data = required("data"), links =
+    required("links") }
+);
 
 /// The fields of [`ConferenceRoomAddressListResponse`] the API requires, for [`ConferenceRoomAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2755,8 +2894,7 @@ impl ConferenceRoomAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressPaginationResponse {
@@ -2774,14 +2912,19 @@ pub struct ConferenceRoomAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`ConferenceRoomAddressPaginationResponse`] the API requires, for [`ConferenceRoomAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2826,8 +2969,7 @@ impl ConferenceRoomAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateRequest {
@@ -2836,63 +2978,78 @@ pub struct ConferenceRoomCreateRequest {
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
     /// Maximum: `300`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The video quality of the Conference Room.
     ///
     /// Default: `"720p"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<ConferenceRoomCreateRequestQuality>,
     /// The time to remove all participants from the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The video layout of the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<Layout>,
     /// Starts recording when the conference starts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Metadata of the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Syncs the participants audio and video.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
     /// Plays a tone when a participant joins or leaves the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone_on_entry_and_exit: ::std::option::Option<bool>,
     /// Turns the conference video off when the participant joins the room if `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_join_video_off: ::std::option::Option<bool>,
     /// Turns the participants video off when the participant joins the room if `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_join_video_off: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomCreateRequest { name = required("name"), display_name =
+    default("display_name"), description = default("description"), join_from =
+    default("join_from"), join_until = default("join_until"), max_members =
+    default("max_members"), quality = default("quality"), remove_at =
+    default("remove_at"), remove_after_seconds_elapsed =
+    default("remove_after_seconds_elapsed"), layout = default("layout"), record_on_start
+    = default("record_on_start"), enable_room_previews =
+    required("enable_room_previews"), meta = default("meta"), sync_audio_video =
+    default("sync_audio_video"), tone_on_entry_and_exit =
+    default("tone_on_entry_and_exit"), room_join_video_off =
+    default("room_join_video_off"), user_join_video_off = default("user_join_video_off")
+    }
+);
 
 /// The fields of [`ConferenceRoomCreateRequest`] the API requires, for [`ConferenceRoomCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3075,14 +3232,17 @@ impl ::std::default::Default for ConferenceRoomCreateRequestQuality {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomCreateStatusCode422 { errors = required("errors") }
+);
 
 impl ConferenceRoomCreateStatusCode422 {
     /// A value made of all its fields.
@@ -3102,8 +3262,7 @@ impl ConferenceRoomCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomListResponse {
@@ -3112,6 +3271,10 @@ pub struct ConferenceRoomListResponse {
     /// An array of objects containing the Conference Room data
     pub data: ::std::vec::Vec<ConferenceRoomResponse>,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`ConferenceRoomListResponse`] the API requires, for [`ConferenceRoomListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3188,8 +3351,7 @@ impl ::std::default::Default for ConferenceRoomQuality {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomResponse {
@@ -3211,6 +3373,13 @@ pub struct ConferenceRoomResponse {
     /// Conference Room data.
     pub conference_room: ConferenceRoom,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), conference_room =
+    required("conference_room") }
+);
 
 /// The fields of [`ConferenceRoomResponse`] the API requires, for [`ConferenceRoomResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3302,75 +3471,89 @@ crate::runtime::open_enum!(ConferenceRoomResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateRequest {
     /// The name of the Conference Room
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
     /// Maximum: `300`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The video quality of the Conference Room.
     ///
     /// Default: `"720p"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<ConferenceRoomUpdateRequestQuality>,
     /// The time to remove all participants from the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The video layout of the conference.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<Layout>,
     /// Starts recording when the conference starts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Metadata of the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Syncs the participants audio and video.
     pub sync_audio_video: bool,
     /// Plays a tone when a participant joins or leaves the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone_on_entry_and_exit: ::std::option::Option<bool>,
     /// Turns the conference video off when the participant joins the room if `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_join_video_off: ::std::option::Option<bool>,
     /// Turns the participants video off when the participant joins the room if `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_join_video_off: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomUpdateRequest { name = default("name"), display_name =
+    default("display_name"), description = default("description"), join_from =
+    default("join_from"), join_until = default("join_until"), max_members =
+    default("max_members"), quality = default("quality"), remove_at =
+    default("remove_at"), remove_after_seconds_elapsed =
+    default("remove_after_seconds_elapsed"), layout = default("layout"), record_on_start
+    = default("record_on_start"), enable_room_previews =
+    required("enable_room_previews"), meta = default("meta"), sync_audio_video =
+    required("sync_audio_video"), tone_on_entry_and_exit =
+    default("tone_on_entry_and_exit"), room_join_video_off =
+    default("room_join_video_off"), user_join_video_off = default("user_join_video_off")
+    }
+);
 
 /// The fields of [`ConferenceRoomUpdateRequest`] the API requires, for [`ConferenceRoomUpdateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3559,14 +3742,17 @@ impl ::std::default::Default for ConferenceRoomUpdateRequestQuality {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRoomUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl ConferenceRoomUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -3586,8 +3772,7 @@ impl ConferenceRoomUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplication {
@@ -3624,6 +3809,19 @@ pub struct CxmlApplication {
     /// HTTP method for SMS status callbacks
     pub sms_status_callback_method: RequestUrlMethodType,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplication { id = required("id"), project_id = required("project_id"),
+    friendly_name = required("friendly_name"), voice_url = required("voice_url"),
+    voice_method = required("voice_method"), voice_fallback_url =
+    required("voice_fallback_url"), voice_fallback_method =
+    required("voice_fallback_method"), status_callback = required("status_callback"),
+    status_callback_method = required("status_callback_method"), sms_url =
+    required("sms_url"), sms_method = required("sms_method"), sms_fallback_url =
+    required("sms_fallback_url"), sms_fallback_method = required("sms_fallback_method"),
+    sms_status_callback = required("sms_status_callback"), sms_status_callback_method =
+    required("sms_status_callback_method") }
+);
 
 /// The fields of [`CxmlApplication`] the API requires, for [`CxmlApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3705,8 +3903,7 @@ impl CxmlApplication {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressListResponse {
@@ -3715,6 +3912,11 @@ pub struct CxmlApplicationAddressListResponse {
     /// Object containing pagination links
     pub links: CxmlApplicationAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationAddressListResponse { data = required("data"), links =
+    required("links") }
+);
 
 /// The fields of [`CxmlApplicationAddressListResponse`] the API requires, for [`CxmlApplicationAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3738,8 +3940,7 @@ impl CxmlApplicationAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressPaginationResponse {
@@ -3751,12 +3952,17 @@ pub struct CxmlApplicationAddressPaginationResponse {
     /// Link to the first page of results
     pub first: ::std::string::String,
     /// Link to the next page of results
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CxmlApplicationAddressPaginationResponse`] the API requires, for [`CxmlApplicationAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3801,8 +4007,7 @@ impl CxmlApplicationAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationListResponse {
@@ -3811,6 +4016,10 @@ pub struct CxmlApplicationListResponse {
     /// Object containing pagination links
     pub links: CxmlApplicationPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CxmlApplicationListResponse`] the API requires, for [`CxmlApplicationListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3834,8 +4043,7 @@ impl CxmlApplicationListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationPaginationResponse {
@@ -3853,14 +4061,19 @@ pub struct CxmlApplicationPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CxmlApplicationPaginationResponse`] the API requires, for [`CxmlApplicationPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3905,8 +4118,7 @@ impl CxmlApplicationPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationResponse {
@@ -3928,6 +4140,13 @@ pub struct CxmlApplicationResponse {
     /// cXML Application data.
     pub cxml_application: CxmlApplication,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), cxml_application =
+    required("cxml_application") }
+);
 
 /// The fields of [`CxmlApplicationResponse`] the API requires, for [`CxmlApplicationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4020,54 +4239,66 @@ crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateRequest {
     /// Display name of the cXML Application
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Project ID for the cXML Application
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<Uuid>,
     /// URL to handle incoming calls
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for voice URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL for voice errors
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for voice fallback URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_fallback_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive status callbacks
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// HTTP method for status callbacks
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to handle incoming messages
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for SMS URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL for SMS errors
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for SMS fallback URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_fallback_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive SMS status callbacks
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_status_callback: ::std::option::Option<::std::string::String>,
     /// HTTP method for SMS status callbacks
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationUpdateRequest { display_name = default("display_name"), account_sid =
+    default("account_sid"), voice_url = default("voice_url"), voice_method =
+    default("voice_method"), voice_fallback_url = default("voice_fallback_url"),
+    voice_fallback_method = default("voice_fallback_method"), status_callback =
+    default("status_callback"), status_callback_method =
+    default("status_callback_method"), sms_url = default("sms_url"), sms_method =
+    default("sms_method"), sms_fallback_url = default("sms_fallback_url"),
+    sms_fallback_method = default("sms_fallback_method"), sms_status_callback =
+    default("sms_status_callback"), sms_status_callback_method =
+    default("sms_status_callback_method") }
+);
 
 impl CxmlApplicationUpdateRequest {
     /// A value with every field unset.
@@ -4197,14 +4428,17 @@ impl CxmlApplicationUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlApplicationUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl CxmlApplicationUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -4224,8 +4458,7 @@ impl CxmlApplicationUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScript {
@@ -4248,12 +4481,21 @@ pub struct CxmlScript {
     /// The url that will send status updates for the cXML Script
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub status_callback_url: crate::runtime::Nullable<::std::string::String>,
     /// HTTP method for status callback URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScript { id = required("id"), contents = required("contents"), request_count =
+    required("request_count"), last_accessed_at = required("last_accessed_at"),
+    request_url = required("request_url"), script_type = required("script_type"),
+    display_name = required("display_name"), status_callback_url =
+    default("status_callback_url"), status_callback_method =
+    default("status_callback_method") }
+);
 
 /// The fields of [`CxmlScript`] the API requires, for [`CxmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4325,8 +4567,7 @@ impl CxmlScript {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptAddressListResponse {
@@ -4335,6 +4576,10 @@ pub struct CxmlScriptAddressListResponse {
     /// Object containing pagination links
     pub links: CxmlScriptAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CxmlScriptAddressListResponse`] the API requires, for [`CxmlScriptAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4358,8 +4603,7 @@ impl CxmlScriptAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptAddressPaginationResponse {
@@ -4377,14 +4621,19 @@ pub struct CxmlScriptAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CxmlScriptAddressPaginationResponse`] the API requires, for [`CxmlScriptAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4429,8 +4678,7 @@ impl CxmlScriptAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptCreateRequest {
@@ -4441,12 +4689,18 @@ pub struct CxmlScriptCreateRequest {
     /// URL to send status callbacks to
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method to use for status callbacks
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptCreateRequest { display_name = required("display_name"), contents =
+    required("contents"), status_callback_url = default("status_callback_url"),
+    status_callback_method = default("status_callback_method") }
+);
 
 /// The fields of [`CxmlScriptCreateRequest`] the API requires, for [`CxmlScriptCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4490,14 +4744,17 @@ impl CxmlScriptCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptCreateStatusCode422 { errors = required("errors") }
+);
 
 impl CxmlScriptCreateStatusCode422 {
     /// A value made of all its fields.
@@ -4517,8 +4774,7 @@ impl CxmlScriptCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptListResponse {
@@ -4527,6 +4783,10 @@ pub struct CxmlScriptListResponse {
     /// Object containing pagination links
     pub links: CxmlScriptAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CxmlScriptListResponse`] the API requires, for [`CxmlScriptListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4550,8 +4810,7 @@ impl CxmlScriptListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptResponse {
@@ -4573,6 +4832,12 @@ pub struct CxmlScriptResponse {
     /// cXML Script data.
     pub cxml_script: CxmlScript,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptResponse { id = required("id"), project_id = required("project_id"), name =
+    required("name"), type_ = required("type"), created_at = required("created_at"),
+    updated_at = required("updated_at"), cxml_script = required("cxml_script") }
+);
 
 /// The fields of [`CxmlScriptResponse`] the API requires, for [`CxmlScriptResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4711,26 +4976,31 @@ crate::runtime::open_enum!(CxmlScriptScriptType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateRequest {
     /// Display name of the cXML Script
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The cXML script contents
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<::std::string::String>,
     /// URL to send status callbacks to
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method to use for status callbacks
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptUpdateRequest { display_name = default("display_name"), contents =
+    default("contents"), status_callback_url = default("status_callback_url"),
+    status_callback_method = default("status_callback_method") }
+);
 
 impl CxmlScriptUpdateRequest {
     /// A value with every field unset.
@@ -4782,14 +5052,17 @@ impl CxmlScriptUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlScriptUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl CxmlScriptUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -4809,8 +5082,7 @@ impl CxmlScriptUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhook {
@@ -4839,6 +5111,16 @@ pub struct CxmlWebhook {
     /// Status callback method of the CXML Webhook.
     pub status_callback_method: RequestUrlMethodType,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhook { id = required("id"), name = required("name"), used_for =
+    required("used_for"), primary_request_url = required("primary_request_url"),
+    primary_request_method = required("primary_request_method"), fallback_request_url =
+    required("fallback_request_url"), fallback_request_method =
+    required("fallback_request_method"), status_callback_url =
+    required("status_callback_url"), status_callback_method =
+    required("status_callback_method") }
+);
 
 /// The fields of [`CxmlWebhook`] the API requires, for [`CxmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4896,8 +5178,7 @@ impl CxmlWebhook {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressListResponse {
@@ -4906,6 +5187,10 @@ pub struct CxmlWebhookAddressListResponse {
     /// The `links` property.
     pub links: CxmlWebhookAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CxmlWebhookAddressListResponse`] the API requires, for [`CxmlWebhookAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4929,8 +5214,7 @@ impl CxmlWebhookAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressPaginationResponse {
@@ -4948,14 +5232,19 @@ pub struct CxmlWebhookAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CxmlWebhookAddressPaginationResponse`] the API requires, for [`CxmlWebhookAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5000,18 +5289,17 @@ impl CxmlWebhookAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateRequest {
     /// Name of the CXML Webhook.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Used for of the CXML Webhook.
     ///
     /// Default: `"calling"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<UsedForType>,
     /// Primary request url of the CXML Webhook.
     ///
@@ -5020,29 +5308,39 @@ pub struct CxmlWebhookCreateRequest {
     /// Primary request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookCreateRequest { name = default("name"), used_for = default("used_for"),
+    primary_request_url = required("primary_request_url"), primary_request_method =
+    default("primary_request_method"), fallback_request_url =
+    default("fallback_request_url"), fallback_request_method =
+    default("fallback_request_method"), status_callback_url =
+    default("status_callback_url"), status_callback_method =
+    default("status_callback_method") }
+);
 
 impl CxmlWebhookCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -5115,14 +5413,17 @@ impl CxmlWebhookCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookCreateStatusCode422 { errors = required("errors") }
+);
 
 impl CxmlWebhookCreateStatusCode422 {
     /// A value made of all its fields.
@@ -5142,8 +5443,7 @@ impl CxmlWebhookCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookListResponse {
@@ -5152,6 +5452,10 @@ pub struct CxmlWebhookListResponse {
     /// Object containing pagination links
     pub links: CxmlWebhookPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`CxmlWebhookListResponse`] the API requires, for [`CxmlWebhookListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5175,8 +5479,7 @@ impl CxmlWebhookListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookPaginationResponse {
@@ -5194,14 +5497,19 @@ pub struct CxmlWebhookPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`CxmlWebhookPaginationResponse`] the API requires, for [`CxmlWebhookPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5246,8 +5554,7 @@ impl CxmlWebhookPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookResponse {
@@ -5269,6 +5576,13 @@ pub struct CxmlWebhookResponse {
     /// CXMLWebhook data.
     pub cxml_webhook: CxmlWebhook,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), cxml_webhook =
+    required("cxml_webhook") }
+);
 
 /// The fields of [`CxmlWebhookResponse`] the API requires, for [`CxmlWebhookResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5361,50 +5675,59 @@ crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateRequest {
     /// Name of the CXML Webhook.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Used for of the CXML Webhook.
     ///
     /// Default: `"calling"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<UsedForType>,
     /// Primary request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_url: ::std::option::Option<::std::string::String>,
     /// Primary request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookUpdateRequest { name = default("name"), used_for = default("used_for"),
+    primary_request_url = default("primary_request_url"), primary_request_method =
+    default("primary_request_method"), fallback_request_url =
+    default("fallback_request_url"), fallback_request_method =
+    default("fallback_request_method"), status_callback_url =
+    default("status_callback_url"), status_callback_method =
+    default("status_callback_method") }
+);
 
 impl CxmlWebhookUpdateRequest {
     /// A value with every field unset.
@@ -5485,14 +5808,17 @@ impl CxmlWebhookUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    CxmlWebhookUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl CxmlWebhookUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -5512,8 +5838,7 @@ impl CxmlWebhookUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogFlowPaginationResponse {
@@ -5531,14 +5856,19 @@ pub struct DialogFlowPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DialogFlowPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`DialogFlowPaginationResponse`] the API requires, for [`DialogFlowPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5583,32 +5913,38 @@ impl DialogFlowPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgent {
     /// Unique ID of a Dialogflow Agent.
     pub id: Uuid,
     /// Whether to enable the 'say' feature
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say_enabled: ::std::option::Option<bool>,
     /// Default message to say
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say: ::std::option::Option<::std::string::String>,
     /// Voice to use for speech
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<::std::string::String>,
     /// Display name of the Dialogflow Agent
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Dialogflow reference ID
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dialogflow_reference_id: ::std::option::Option<Uuid>,
     /// Dialogflow reference name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dialogflow_reference_name: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgent { id = required("id"), say_enabled = default("say_enabled"), say =
+    default("say"), voice = default("voice"), display_name = default("display_name"),
+    dialogflow_reference_id = default("dialogflow_reference_id"),
+    dialogflow_reference_name = default("dialogflow_reference_name") }
+);
 
 impl DialogflowAgent {
     /// A value made of the fields the API requires; the others start unset.
@@ -5676,8 +6012,7 @@ impl DialogflowAgent {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressListResponse {
@@ -5686,6 +6021,11 @@ pub struct DialogflowAgentAddressListResponse {
     /// Object containing pagination links
     pub links: DialogflowAgentAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgentAddressListResponse { data = required("data"), links =
+    required("links") }
+);
 
 /// The fields of [`DialogflowAgentAddressListResponse`] the API requires, for [`DialogflowAgentAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5709,8 +6049,7 @@ impl DialogflowAgentAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressPaginationResponse {
@@ -5728,14 +6067,19 @@ pub struct DialogflowAgentAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgentAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`DialogflowAgentAddressPaginationResponse`] the API requires, for [`DialogflowAgentAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5780,8 +6124,7 @@ impl DialogflowAgentAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentListResponse {
@@ -5790,6 +6133,10 @@ pub struct DialogflowAgentListResponse {
     /// Object containing pagination links
     pub links: DialogFlowPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgentListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`DialogflowAgentListResponse`] the API requires, for [`DialogflowAgentListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5813,8 +6160,7 @@ impl DialogflowAgentListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentResponse {
@@ -5836,6 +6182,13 @@ pub struct DialogflowAgentResponse {
     /// Dialogflow Agent data.
     pub dialogflow_agent: DialogflowAgent,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgentResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), dialogflow_agent =
+    required("dialogflow_agent") }
+);
 
 /// The fields of [`DialogflowAgentResponse`] the API requires, for [`DialogflowAgentResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5928,24 +6281,28 @@ crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateRequest {
     /// Name of the Dialogflow Agent
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Whether to enable the 'say' feature
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say_enabled: ::std::option::Option<bool>,
     /// Default message to say
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say: ::std::option::Option<::std::string::String>,
     /// Voice to use for speech
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgentUpdateRequest { name = default("name"), say_enabled =
+    default("say_enabled"), say = default("say"), voice = default("voice") }
+);
 
 impl DialogflowAgentUpdateRequest {
     /// A value with every field unset.
@@ -5993,14 +6350,17 @@ impl DialogflowAgentUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    DialogflowAgentUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl DialogflowAgentUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -6079,14 +6439,18 @@ crate::runtime::open_enum!(DisplayTypes, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DomainApplicationAssignRequest {
     /// The id of the domain application you wish to assign a resource to.
     pub domain_application_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    DomainApplicationAssignRequest { domain_application_id =
+    required("domain_application_id") }
+);
 
 impl DomainApplicationAssignRequest {
     /// A value made of all its fields.
@@ -6100,14 +6464,17 @@ impl DomainApplicationAssignRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DomainApplicationCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    DomainApplicationCreateStatusCode422 { errors = required("errors") }
+);
 
 impl DomainApplicationCreateStatusCode422 {
     /// A value made of all its fields.
@@ -6127,14 +6494,17 @@ impl DomainApplicationCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct EmbedTokenCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    EmbedTokenCreateStatusCode422 { errors = required("errors") }
+);
 
 impl EmbedTokenCreateStatusCode422 {
     /// A value made of all its fields.
@@ -6154,14 +6524,15 @@ impl EmbedTokenCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct EmbedsTokensRequest {
     /// Click to Call Token
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(EmbedsTokensRequest { token = required("token") });
 
 impl EmbedsTokensRequest {
     /// A value made of all its fields.
@@ -6177,8 +6548,7 @@ impl EmbedsTokensRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct EmbedsTokensResponse {
@@ -6187,6 +6557,8 @@ pub struct EmbedsTokensResponse {
     /// Format: `jwt`.
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(EmbedsTokensResponse { token = required("token") });
 
 impl EmbedsTokensResponse {
     /// A value made of all its fields.
@@ -6256,8 +6628,7 @@ crate::runtime::open_enum!(Encryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddress {
@@ -6283,6 +6654,13 @@ pub struct FabricAddress {
     #[serde(rename = "type")]
     pub type_: DisplayTypes,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddress { id = required("id"), name = required("name"), display_name =
+    required("display_name"), cover_url = required("cover_url"), preview_url =
+    required("preview_url"), locked = required("locked"), channels =
+    required("channels"), created_at = required("created_at"), type_ = required("type") }
+);
 
 /// The fields of [`FabricAddress`] the API requires, for [`FabricAddress::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6340,8 +6718,7 @@ impl FabricAddress {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddressApp {
@@ -6367,6 +6744,13 @@ pub struct FabricAddressApp {
     #[serde(rename = "type")]
     pub type_: FabricAddressAppType,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddressApp { id = required("id"), name = required("name"), display_name =
+    required("display_name"), cover_url = required("cover_url"), preview_url =
+    required("preview_url"), locked = required("locked"), channels =
+    required("channels"), created_at = required("created_at"), type_ = required("type") }
+);
 
 /// The fields of [`FabricAddressApp`] the API requires, for [`FabricAddressApp::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6466,8 +6850,7 @@ crate::runtime::open_enum!(FabricAddressAppType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddressCall {
@@ -6478,10 +6861,10 @@ pub struct FabricAddressCall {
     /// Display name of the Fabric Address.
     pub display_name: ::std::string::String,
     /// Cover url of the Fabric Address.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub cover_url: crate::runtime::Nullable<::std::string::String>,
     /// Preview url of the Fabric Address.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub preview_url: crate::runtime::Nullable<::std::string::String>,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
@@ -6495,6 +6878,13 @@ pub struct FabricAddressCall {
     #[serde(rename = "type")]
     pub type_: FabricAddressCallType,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddressCall { id = required("id"), name = required("name"), display_name =
+    required("display_name"), cover_url = default("cover_url"), preview_url =
+    default("preview_url"), locked = required("locked"), channels = required("channels"),
+    created_at = required("created_at"), type_ = required("type") }
+);
 
 /// The fields of [`FabricAddressCall`] the API requires, for [`FabricAddressCall::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6618,8 +7008,7 @@ crate::runtime::open_enum!(FabricAddressCallType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddressPaginationResponse {
@@ -6637,14 +7026,19 @@ pub struct FabricAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`FabricAddressPaginationResponse`] the API requires, for [`FabricAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6689,8 +7083,7 @@ impl FabricAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddressRoom {
@@ -6716,6 +7109,13 @@ pub struct FabricAddressRoom {
     #[serde(rename = "type")]
     pub type_: FabricAddressRoomType,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddressRoom { id = required("id"), name = required("name"), display_name =
+    required("display_name"), cover_url = required("cover_url"), preview_url =
+    required("preview_url"), locked = required("locked"), channels =
+    required("channels"), created_at = required("created_at"), type_ = required("type") }
+);
 
 /// The fields of [`FabricAddressRoom`] the API requires, for [`FabricAddressRoom::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6815,8 +7215,7 @@ crate::runtime::open_enum!(FabricAddressRoomType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddressSubscriber {
@@ -6842,6 +7241,13 @@ pub struct FabricAddressSubscriber {
     #[serde(rename = "type")]
     pub type_: FabricAddressSubscriberType,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddressSubscriber { id = required("id"), name = required("name"), display_name
+    = required("display_name"), cover_url = required("cover_url"), preview_url =
+    required("preview_url"), locked = required("locked"), channels =
+    required("channels"), created_at = required("created_at"), type_ = required("type") }
+);
 
 /// The fields of [`FabricAddressSubscriber`] the API requires, for [`FabricAddressSubscriber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6941,8 +7347,7 @@ crate::runtime::open_enum!(FabricAddressSubscriberType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricAddressesResponse {
@@ -6951,6 +7356,10 @@ pub struct FabricAddressesResponse {
     /// Object containing pagination links
     pub links: FabricAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    FabricAddressesResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`FabricAddressesResponse`] the API requires, for [`FabricAddressesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6974,8 +7383,7 @@ impl FabricAddressesResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricSipEndpoint {
@@ -7004,6 +7412,14 @@ pub struct FabricSipEndpoint {
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
     pub calling_handler_resource_id: ::std::option::Option<Uuid>,
 }
+
+crate::runtime::decode_struct!(
+    FabricSipEndpoint { id = required("id"), username = required("username"), caller_id =
+    required("caller_id"), send_as = required("send_as"), ciphers = required("ciphers"),
+    codecs = required("codecs"), encryption = required("encryption"), call_handler =
+    required("call_handler"), calling_handler_resource_id =
+    required("calling_handler_resource_id") }
+);
 
 /// The fields of [`FabricSipEndpoint`] the API requires, for [`FabricSipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7065,8 +7481,7 @@ impl FabricSipEndpoint {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FabricSipEndpointListResponse {
@@ -7075,6 +7490,10 @@ pub struct FabricSipEndpointListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
 }
+
+crate::runtime::decode_struct!(
+    FabricSipEndpointListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`FabricSipEndpointListResponse`] the API requires, for [`FabricSipEndpointListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7098,8 +7517,7 @@ impl FabricSipEndpointListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConectorPaginationResponse {
@@ -7117,14 +7535,19 @@ pub struct FreeswitchConectorPaginationResponse {
     /// The link of the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link of the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConectorPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`FreeswitchConectorPaginationResponse`] the API requires, for [`FreeswitchConectorPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7169,23 +7592,27 @@ impl FreeswitchConectorPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnector {
     /// Unique ID of a FreeSWITCH Connector.
     pub id: Uuid,
     /// Name of the FreeSWITCH Connector
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Caller ID for the connector
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub caller_id: crate::runtime::Nullable<::std::string::String>,
     /// Send as identifier
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub send_as: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnector { id = required("id"), name = default("name"), caller_id =
+    default("caller_id"), send_as = default("send_as") }
+);
 
 impl FreeswitchConnector {
     /// A value made of the fields the API requires; the others start unset.
@@ -7242,8 +7669,7 @@ impl FreeswitchConnector {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressListResponse {
@@ -7252,6 +7678,11 @@ pub struct FreeswitchConnectorAddressListResponse {
     /// Object containing pagination links
     pub links: FreeswitchConnectorAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorAddressListResponse { data = required("data"), links =
+    required("links") }
+);
 
 /// The fields of [`FreeswitchConnectorAddressListResponse`] the API requires, for [`FreeswitchConnectorAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7275,8 +7706,7 @@ impl FreeswitchConnectorAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressPaginationResponse {
@@ -7294,14 +7724,19 @@ pub struct FreeswitchConnectorAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`FreeswitchConnectorAddressPaginationResponse`] the API requires, for [`FreeswitchConnectorAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7346,8 +7781,7 @@ impl FreeswitchConnectorAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateRequest {
@@ -7356,6 +7790,11 @@ pub struct FreeswitchConnectorCreateRequest {
     /// FreeSWITCH token
     pub token: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorCreateRequest { name = required("name"), token = required("token")
+    }
+);
 
 /// The fields of [`FreeswitchConnectorCreateRequest`] the API requires, for [`FreeswitchConnectorCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7379,14 +7818,17 @@ impl FreeswitchConnectorCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorCreateStatusCode422 { errors = required("errors") }
+);
 
 impl FreeswitchConnectorCreateStatusCode422 {
     /// A value made of all its fields.
@@ -7406,8 +7848,7 @@ impl FreeswitchConnectorCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorListResponse {
@@ -7416,6 +7857,11 @@ pub struct FreeswitchConnectorListResponse {
     /// An array of objects containing a list of FreeSWITCH connector data
     pub data: ::std::vec::Vec<FreeswitchConnectorResponse>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorListResponse { links = required("links"), data = required("data")
+    }
+);
 
 /// The fields of [`FreeswitchConnectorListResponse`] the API requires, for [`FreeswitchConnectorListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7439,8 +7885,7 @@ impl FreeswitchConnectorListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorResponse {
@@ -7462,6 +7907,13 @@ pub struct FreeswitchConnectorResponse {
     /// FreeSWITCH Connector data.
     pub freeswitch_connector: FreeswitchConnector,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorResponse { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), type_ =
+    required("type"), created_at = required("created_at"), updated_at =
+    required("updated_at"), freeswitch_connector = required("freeswitch_connector") }
+);
 
 /// The fields of [`FreeswitchConnectorResponse`] the API requires, for [`FreeswitchConnectorResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7558,21 +8010,25 @@ crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateRequest {
     /// Name of the FreeSWITCH Connector
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Caller ID for the connector
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// Send as identifier
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorUpdateRequest { name = default("name"), caller_id =
+    default("caller_id"), send_as = default("send_as") }
+);
 
 impl FreeswitchConnectorUpdateRequest {
     /// A value with every field unset.
@@ -7614,14 +8070,17 @@ impl FreeswitchConnectorUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    FreeswitchConnectorUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl FreeswitchConnectorUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -7641,14 +8100,17 @@ impl FreeswitchConnectorUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GuestTokenCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    GuestTokenCreateStatusCode422 { errors = required("errors") }
+);
 
 impl GuestTokenCreateStatusCode422 {
     /// A value made of all its fields.
@@ -7668,14 +8130,17 @@ impl GuestTokenCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct InviteTokenCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    InviteTokenCreateStatusCode422 { errors = required("errors") }
+);
 
 impl InviteTokenCreateStatusCode422 {
     /// A value made of all its fields.
@@ -7811,22 +8276,26 @@ crate::runtime::open_enum!(Layout, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListAiAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListAiAgentAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListAiAgentAddressesParams {
     /// A value with every field unset.
@@ -7859,22 +8328,26 @@ impl ListAiAgentAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListAiAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListAiAgentsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListAiAgentsParams {
     /// A value with every field unset.
@@ -7907,22 +8380,26 @@ impl ListAiAgentsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCallFlowAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCallFlowAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCallFlowAddressesParams {
     /// A value with every field unset.
@@ -7955,22 +8432,26 @@ impl ListCallFlowAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCallFlowVersionsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCallFlowVersionsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCallFlowVersionsParams {
     /// A value with every field unset.
@@ -8003,22 +8484,26 @@ impl ListCallFlowVersionsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCallFlowsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCallFlowsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCallFlowsParams {
     /// A value with every field unset.
@@ -8051,22 +8536,26 @@ impl ListCallFlowsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListConferenceRoomAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListConferenceRoomAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListConferenceRoomAddressesParams {
     /// A value with every field unset.
@@ -8099,22 +8588,26 @@ impl ListConferenceRoomAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListConferenceRoomsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListConferenceRoomsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListConferenceRoomsParams {
     /// A value with every field unset.
@@ -8147,22 +8640,26 @@ impl ListConferenceRoomsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCxmlApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCxmlApplicationAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCxmlApplicationAddressesParams {
     /// A value with every field unset.
@@ -8195,22 +8692,26 @@ impl ListCxmlApplicationAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCxmlApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCxmlApplicationsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCxmlApplicationsParams {
     /// A value with every field unset.
@@ -8243,22 +8744,26 @@ impl ListCxmlApplicationsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCxmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCxmlScriptAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCxmlScriptAddressesParams {
     /// A value with every field unset.
@@ -8291,22 +8796,26 @@ impl ListCxmlScriptAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCxmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCxmlScriptsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCxmlScriptsParams {
     /// A value with every field unset.
@@ -8339,22 +8848,26 @@ impl ListCxmlScriptsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCxmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCxmlWebhookAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCxmlWebhookAddressesParams {
     /// A value with every field unset.
@@ -8387,22 +8900,26 @@ impl ListCxmlWebhookAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCxmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCxmlWebhooksParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListCxmlWebhooksParams {
     /// A value with every field unset.
@@ -8435,22 +8952,26 @@ impl ListCxmlWebhooksParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListDialogflowAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListDialogflowAgentAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListDialogflowAgentAddressesParams {
     /// A value with every field unset.
@@ -8483,22 +9004,26 @@ impl ListDialogflowAgentAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListDialogflowAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListDialogflowAgentsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListDialogflowAgentsParams {
     /// A value with every field unset.
@@ -8531,22 +9056,26 @@ impl ListDialogflowAgentsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListFreeswitchConnectorAddressesParams { page_size = default("page_size"), page_token
+    = default("page_token") }
+);
 
 impl ListFreeswitchConnectorAddressesParams {
     /// A value with every field unset.
@@ -8579,22 +9108,26 @@ impl ListFreeswitchConnectorAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListFreeswitchConnectorsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListFreeswitchConnectorsParams {
     /// A value with every field unset.
@@ -8627,22 +9160,26 @@ impl ListFreeswitchConnectorsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRelayApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRelayApplicationAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListRelayApplicationAddressesParams {
     /// A value with every field unset.
@@ -8675,22 +9212,26 @@ impl ListRelayApplicationAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRelayApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRelayApplicationsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListRelayApplicationsParams {
     /// A value with every field unset.
@@ -8723,22 +9264,26 @@ impl ListRelayApplicationsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListResourceAddressesClientParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListResourceAddressesClientParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListResourceAddressesClientParams {
     /// A value with every field unset.
@@ -8771,22 +9316,26 @@ impl ListResourceAddressesClientParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListResourceAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListResourceAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListResourceAddressesParams {
     /// A value with every field unset.
@@ -8819,22 +9368,26 @@ impl ListResourceAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListResourcesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListResourcesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListResourcesParams {
     /// A value with every field unset.
@@ -8867,27 +9420,31 @@ impl ListResourcesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSipAddressesParams {
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// The page index, used together with `page_token`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Opaque cursor token from a previous response's `links.next` or `links.prev`. Begins with `PA` or `PB`.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSipAddressesParams { page_size = default("page_size"), page_number =
+    default("page_number"), page_token = default("page_token") }
+);
 
 impl ListSipAddressesParams {
     /// A value with every field unset.
@@ -8926,22 +9483,26 @@ impl ListSipAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSipCredentialAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSipCredentialAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSipCredentialAddressesParams {
     /// A value with every field unset.
@@ -8974,22 +9535,26 @@ impl ListSipCredentialAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSipCredentialsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSipCredentialsParams {
     /// A value with every field unset.
@@ -9022,22 +9587,26 @@ impl ListSipCredentialsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSipGatewayAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSipGatewayAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSipGatewayAddressesParams {
     /// A value with every field unset.
@@ -9070,22 +9639,26 @@ impl ListSipGatewayAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSipGatewaysParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSipGatewaysParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSipGatewaysParams {
     /// A value with every field unset.
@@ -9118,22 +9691,26 @@ impl ListSipGatewaysParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSubscriberAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSubscriberAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSubscriberAddressesParams {
     /// A value with every field unset.
@@ -9166,22 +9743,26 @@ impl ListSubscriberAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSubscriberSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSubscriberSipCredentialsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSubscriberSipCredentialsParams {
     /// A value with every field unset.
@@ -9214,22 +9795,26 @@ impl ListSubscriberSipCredentialsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSubscribersParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSubscribersParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSubscribersParams {
     /// A value with every field unset.
@@ -9262,22 +9847,26 @@ impl ListSubscribersParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSwmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSwmlScriptAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSwmlScriptAddressesParams {
     /// A value with every field unset.
@@ -9310,22 +9899,26 @@ impl ListSwmlScriptAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSwmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSwmlScriptsParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSwmlScriptsParams {
     /// A value with every field unset.
@@ -9358,22 +9951,26 @@ impl ListSwmlScriptsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSwmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSwmlWebhookAddressesParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSwmlWebhookAddressesParams {
     /// A value with every field unset.
@@ -9406,22 +10003,26 @@ impl ListSwmlWebhookAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSwmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSwmlWebhooksParams { page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListSwmlWebhooksParams {
     /// A value with every field unset.
@@ -9451,8 +10052,7 @@ impl ListSwmlWebhooksParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessagingSwmlScript {
@@ -9469,6 +10069,12 @@ pub struct MessagingSwmlScript {
     /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
+
+crate::runtime::decode_struct!(
+    MessagingSwmlScript { id = required("id"), display_name = required("display_name"),
+    script_type = required("script_type"), request_url = required("request_url"),
+    contents = required("contents") }
+);
 
 /// The fields of [`MessagingSwmlScript`] the API requires, for [`MessagingSwmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9510,19 +10116,23 @@ impl MessagingSwmlScript {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
     pub name: ::std::string::String,
     /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<MessagingSwmlScriptCreateRequestScriptType>,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
+
+crate::runtime::decode_struct!(
+    MessagingSwmlScriptCreateRequest { name = required("name"), script_type =
+    default("script_type"), contents = required("contents") }
+);
 
 /// The fields of [`MessagingSwmlScriptCreateRequest`] the API requires, for [`MessagingSwmlScriptCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9645,21 +10255,25 @@ crate::runtime::open_enum!(MessagingSwmlScriptScriptType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Set to `messaging` for a Messaging Script.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<MessagingSwmlScriptUpdateRequestScriptType>,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<SwmlMessagingSwmlObject>,
 }
+
+crate::runtime::decode_struct!(
+    MessagingSwmlScriptUpdateRequest { display_name = default("display_name"),
+    script_type = default("script_type"), contents = default("contents") }
+);
 
 impl MessagingSwmlScriptUpdateRequest {
     /// A value with every field unset.
@@ -9744,8 +10358,7 @@ crate::runtime::open_enum!(MessagingSwmlScriptUpdateRequestScriptType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneRouteAssignRequest {
@@ -9754,6 +10367,11 @@ pub struct PhoneRouteAssignRequest {
     /// Indicates if the resource should be assigned to a `calling` or `messaging` handler.
     pub handler: UsedForType,
 }
+
+crate::runtime::decode_struct!(
+    PhoneRouteAssignRequest { phone_route_id = required("phone_route_id"), handler =
+    required("handler") }
+);
 
 /// The fields of [`PhoneRouteAssignRequest`] the API requires, for [`PhoneRouteAssignRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9777,14 +10395,17 @@ impl PhoneRouteAssignRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneRouteCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    PhoneRouteCreateStatusCode422 { errors = required("errors") }
+);
 
 impl PhoneRouteCreateStatusCode422 {
     /// A value made of all its fields.
@@ -9804,8 +10425,7 @@ impl PhoneRouteCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneRouteResponse {
@@ -9831,6 +10451,13 @@ pub struct PhoneRouteResponse {
     #[serde(rename = "type")]
     pub type_: PhoneRouteResponseType,
 }
+
+crate::runtime::decode_struct!(
+    PhoneRouteResponse { id = required("id"), name = required("name"), display_name =
+    required("display_name"), cover_url = required("cover_url"), preview_url =
+    required("preview_url"), locked = required("locked"), channels =
+    required("channels"), created_at = required("created_at"), type_ = required("type") }
+);
 
 /// The fields of [`PhoneRouteResponse`] the API requires, for [`PhoneRouteResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9930,14 +10557,17 @@ crate::runtime::open_enum!(PhoneRouteResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RefreshTokenStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    RefreshTokenStatusCode422 { errors = required("errors") }
+);
 
 impl RefreshTokenStatusCode422 {
     /// A value made of all its fields.
@@ -9957,8 +10587,7 @@ impl RefreshTokenStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplication {
@@ -9973,6 +10602,11 @@ pub struct RelayApplication {
     /// Format: `uri`.
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplication { id = required("id"), name = required("name"), topic =
+    required("topic"), call_status_callback_url = required("call_status_callback_url") }
+);
 
 /// The fields of [`RelayApplication`] the API requires, for [`RelayApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10005,8 +10639,7 @@ impl RelayApplication {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationAddressListResponse {
@@ -10015,6 +10648,11 @@ pub struct RelayApplicationAddressListResponse {
     /// Object containing pagination links
     pub links: RelayApplicationAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationAddressListResponse { data = required("data"), links =
+    required("links") }
+);
 
 /// The fields of [`RelayApplicationAddressListResponse`] the API requires, for [`RelayApplicationAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10038,8 +10676,7 @@ impl RelayApplicationAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationAddressPaginationResponse {
@@ -10051,12 +10688,17 @@ pub struct RelayApplicationAddressPaginationResponse {
     /// Link to the first page
     pub first: ::std::string::String,
     /// Link to the next page
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`RelayApplicationAddressPaginationResponse`] the API requires, for [`RelayApplicationAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10101,8 +10743,7 @@ impl RelayApplicationAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationCreateRequest {
@@ -10111,9 +10752,14 @@ pub struct RelayApplicationCreateRequest {
     /// Topic of the Relay Application
     pub topic: ::std::string::String,
     /// Call status callback URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationCreateRequest { name = required("name"), topic = required("topic"),
+    call_status_callback_url = default("call_status_callback_url") }
+);
 
 /// The fields of [`RelayApplicationCreateRequest`] the API requires, for [`RelayApplicationCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10151,14 +10797,17 @@ impl RelayApplicationCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationCreateStatusCode422 { errors = required("errors") }
+);
 
 impl RelayApplicationCreateStatusCode422 {
     /// A value made of all its fields.
@@ -10178,8 +10827,7 @@ impl RelayApplicationCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationListResponse {
@@ -10188,6 +10836,10 @@ pub struct RelayApplicationListResponse {
     /// Object containing pagination links
     pub links: RelayApplicationAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`RelayApplicationListResponse`] the API requires, for [`RelayApplicationListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10211,8 +10863,7 @@ impl RelayApplicationListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationResponse {
@@ -10234,6 +10885,13 @@ pub struct RelayApplicationResponse {
     /// Relay Application data.
     pub relay_application: RelayApplication,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), relay_application =
+    required("relay_application") }
+);
 
 /// The fields of [`RelayApplicationResponse`] the API requires, for [`RelayApplicationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10326,21 +10984,25 @@ crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateRequest {
     /// Name of the Relay Application
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Topic of the Relay Application
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub topic: ::std::option::Option<::std::string::String>,
     /// Call status callback URL
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationUpdateRequest { name = default("name"), topic = default("topic"),
+    call_status_callback_url = default("call_status_callback_url") }
+);
 
 impl RelayApplicationUpdateRequest {
     /// A value with every field unset.
@@ -10384,14 +11046,17 @@ impl RelayApplicationUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    RelayApplicationUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl RelayApplicationUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -10457,8 +11122,7 @@ crate::runtime::open_enum!(RequestUrlMethodType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceAddressListResponse {
@@ -10467,6 +11131,10 @@ pub struct ResourceAddressListResponse {
     /// Object containing pagination links
     pub links: ResourceAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    ResourceAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`ResourceAddressListResponse`] the API requires, for [`ResourceAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10490,8 +11158,7 @@ impl ResourceAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceAddressPaginationResponse {
@@ -10509,14 +11176,19 @@ pub struct ResourceAddressPaginationResponse {
     /// Link to the next page of results
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ResourceAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`ResourceAddressPaginationResponse`] the API requires, for [`ResourceAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10561,8 +11233,7 @@ impl ResourceAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceListResponse {
@@ -10571,6 +11242,10 @@ pub struct ResourceListResponse {
     /// Object containing pagination links
     pub links: ResourcePaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    ResourceListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`ResourceListResponse`] the API requires, for [`ResourceListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10594,8 +11269,7 @@ impl ResourceListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourcePaginationResponse {
@@ -10613,14 +11287,19 @@ pub struct ResourcePaginationResponse {
     /// The link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ResourcePaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`ResourcePaginationResponse`] the API requires, for [`ResourcePaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10792,8 +11471,7 @@ impl ::std::convert::From<ResourceResponseConferenceRoom> for ResourceResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseAi {
@@ -10815,6 +11493,13 @@ pub struct ResourceResponseAi {
     /// An object containing the response data of the AI Agent
     pub ai_agent: AiAgent,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseAi { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), created_at = required("created_at"),
+    updated_at = required("updated_at"), type_ = required("type"), ai_agent =
+    required("ai_agent") }
+);
 
 /// The fields of [`ResourceResponseAi`] the API requires, for [`ResourceResponseAi::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10906,8 +11591,7 @@ crate::runtime::open_enum!(ResourceResponseAiType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseCallFlow {
@@ -10929,6 +11613,13 @@ pub struct ResourceResponseCallFlow {
     /// An object containing the response data of the Call Flow
     pub call_flow: CallFlow,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseCallFlow { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), created_at = required("created_at"),
+    updated_at = required("updated_at"), type_ = required("type"), call_flow =
+    required("call_flow") }
+);
 
 /// The fields of [`ResourceResponseCallFlow`] the API requires, for [`ResourceResponseCallFlow::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11020,8 +11711,7 @@ crate::runtime::open_enum!(ResourceResponseCallFlowType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseConferenceRoom {
@@ -11043,6 +11733,13 @@ pub struct ResourceResponseConferenceRoom {
     /// An object containing the response data of the Conference Room
     pub conference_room: ConferenceRoom,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseConferenceRoom { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), conference_room = required("conference_room") }
+);
 
 /// The fields of [`ResourceResponseConferenceRoom`] the API requires, for [`ResourceResponseConferenceRoom::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11134,8 +11831,7 @@ crate::runtime::open_enum!(ResourceResponseConferenceRoomType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlApplication {
@@ -11157,6 +11853,13 @@ pub struct ResourceResponseCxmlApplication {
     /// An object containing the response data of the cXML Application
     pub cxml_application: CxmlApplication,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseCxmlApplication { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), cxml_application = required("cxml_application") }
+);
 
 /// The fields of [`ResourceResponseCxmlApplication`] the API requires, for [`ResourceResponseCxmlApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11250,8 +11953,7 @@ crate::runtime::open_enum!(ResourceResponseCxmlApplicationType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlScript {
@@ -11273,6 +11975,13 @@ pub struct ResourceResponseCxmlScript {
     /// An object containing the response data of the cXML Script
     pub cxml_script: CxmlScript,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseCxmlScript { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), cxml_script = required("cxml_script") }
+);
 
 /// The fields of [`ResourceResponseCxmlScript`] the API requires, for [`ResourceResponseCxmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11364,8 +12073,7 @@ crate::runtime::open_enum!(ResourceResponseCxmlScriptType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlWebhook {
@@ -11387,6 +12095,13 @@ pub struct ResourceResponseCxmlWebhook {
     /// An object containing the response data of the cXML Webhook
     pub cxml_webhook: CxmlWebhook,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseCxmlWebhook { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), cxml_webhook = required("cxml_webhook") }
+);
 
 /// The fields of [`ResourceResponseCxmlWebhook`] the API requires, for [`ResourceResponseCxmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11478,8 +12193,7 @@ crate::runtime::open_enum!(ResourceResponseCxmlWebhookType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseDialogFlowAgent {
@@ -11501,6 +12215,13 @@ pub struct ResourceResponseDialogFlowAgent {
     /// An object containing the response data of the Dialogflow Agent
     pub dialogflow_agent: DialogflowAgent,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseDialogFlowAgent { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), dialogflow_agent = required("dialogflow_agent") }
+);
 
 /// The fields of [`ResourceResponseDialogFlowAgent`] the API requires, for [`ResourceResponseDialogFlowAgent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11594,8 +12315,7 @@ crate::runtime::open_enum!(ResourceResponseDialogFlowAgentType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseFsConnector {
@@ -11617,6 +12337,13 @@ pub struct ResourceResponseFsConnector {
     /// An object containing the response data of the FreeSWITCH Connector
     pub freeswitch_connector: FreeswitchConnector,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseFsConnector { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), freeswitch_connector = required("freeswitch_connector") }
+);
 
 /// The fields of [`ResourceResponseFsConnector`] the API requires, for [`ResourceResponseFsConnector::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11712,8 +12439,7 @@ crate::runtime::open_enum!(ResourceResponseFsConnectorType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseRelayApp {
@@ -11735,6 +12461,13 @@ pub struct ResourceResponseRelayApp {
     /// An object containing the response data of the Relay Application
     pub relay_application: RelayApplication,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseRelayApp { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), created_at = required("created_at"),
+    updated_at = required("updated_at"), type_ = required("type"), relay_application =
+    required("relay_application") }
+);
 
 /// The fields of [`ResourceResponseRelayApp`] the API requires, for [`ResourceResponseRelayApp::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11826,8 +12559,7 @@ crate::runtime::open_enum!(ResourceResponseRelayAppType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseSipEndpoint {
@@ -11849,6 +12581,13 @@ pub struct ResourceResponseSipEndpoint {
     /// An object containing the response data of the SIP Endpoint
     pub sip_endpoint: FabricSipEndpoint,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseSipEndpoint { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), sip_endpoint = required("sip_endpoint") }
+);
 
 /// The fields of [`ResourceResponseSipEndpoint`] the API requires, for [`ResourceResponseSipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11940,8 +12679,7 @@ crate::runtime::open_enum!(ResourceResponseSipEndpointType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseSipGateway {
@@ -11963,6 +12701,13 @@ pub struct ResourceResponseSipGateway {
     /// An object containing the response data of the SIP Gateway
     pub sip_gateway: SipGateway,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseSipGateway { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), sip_gateway = required("sip_gateway") }
+);
 
 /// The fields of [`ResourceResponseSipGateway`] the API requires, for [`ResourceResponseSipGateway::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12054,8 +12799,7 @@ crate::runtime::open_enum!(ResourceResponseSipGatewayType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseSubscriber {
@@ -12077,6 +12821,13 @@ pub struct ResourceResponseSubscriber {
     /// An object containing the response data of the [Subscriber](https://signalwire.com/docs/platform/subscribers).
     pub subscriber: Subscriber,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseSubscriber { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), subscriber = required("subscriber") }
+);
 
 /// The fields of [`ResourceResponseSubscriber`] the API requires, for [`ResourceResponseSubscriber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12168,8 +12919,7 @@ crate::runtime::open_enum!(ResourceResponseSubscriberType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseSwmlScript {
@@ -12191,6 +12941,13 @@ pub struct ResourceResponseSwmlScript {
     /// An object containing the response data of the SWML Script
     pub swml_script: SwmlScript,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseSwmlScript { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), swml_script = required("swml_script") }
+);
 
 /// The fields of [`ResourceResponseSwmlScript`] the API requires, for [`ResourceResponseSwmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12282,8 +13039,7 @@ crate::runtime::open_enum!(ResourceResponseSwmlScriptType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceResponseSwmlWebhook {
@@ -12305,6 +13061,13 @@ pub struct ResourceResponseSwmlWebhook {
     /// An object containing the response data of the SWML Webhook
     pub swml_webhook: SwmlWebhook,
 }
+
+crate::runtime::decode_struct!(
+    ResourceResponseSwmlWebhook { id = required("id"), project_id =
+    required("project_id"), display_name = required("display_name"), created_at =
+    required("created_at"), updated_at = required("updated_at"), type_ =
+    required("type"), swml_webhook = required("swml_webhook") }
+);
 
 /// The fields of [`ResourceResponseSwmlWebhook`] the API requires, for [`ResourceResponseSwmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12396,14 +13159,17 @@ crate::runtime::open_enum!(ResourceResponseSwmlWebhookType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceSipEndpointAssignRequest {
     /// The unique identifier of the SIP endpoint.
     pub sip_endpoint_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    ResourceSipEndpointAssignRequest { sip_endpoint_id = required("sip_endpoint_id") }
+);
 
 impl ResourceSipEndpointAssignRequest {
     /// A value made of all its fields.
@@ -12417,14 +13183,17 @@ impl ResourceSipEndpointAssignRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceSipEndpointCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ResourceSipEndpointCreateStatusCode422 { errors = required("errors") }
+);
 
 impl ResourceSipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
@@ -12444,8 +13213,7 @@ impl ResourceSipEndpointCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceSipEndpointResponse {
@@ -12469,6 +13237,12 @@ pub struct ResourceSipEndpointResponse {
     /// An object containing the resource addresses with the specified communication channels
     pub channels: AddressChannel,
 }
+
+crate::runtime::decode_struct!(
+    ResourceSipEndpointResponse { id = required("id"), name = required("name"), type_ =
+    required("type"), cover_url = required("cover_url"), preview_url =
+    required("preview_url"), channels = required("channels") }
+);
 
 /// The fields of [`ResourceSipEndpointResponse`] the API requires, for [`ResourceSipEndpointResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12556,14 +13330,17 @@ crate::runtime::open_enum!(ResourceSipEndpointResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceSipEndpointUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ResourceSipEndpointUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl ResourceSipEndpointUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -12583,14 +13360,17 @@ impl ResourceSipEndpointUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ResourceSubSipEndpointCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ResourceSubSipEndpointCreateStatusCode422 { errors = required("errors") }
+);
 
 impl ResourceSubSipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
@@ -12610,8 +13390,7 @@ impl ResourceSubSipEndpointCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddress {
@@ -12651,6 +13430,17 @@ pub struct SipAddress {
     /// Date and time when the SIP address was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddress { id = required("id"), type_ = required("type"), resource_id =
+    required("resource_id"), name = required("name"), display_name =
+    required("display_name"), context = required("context"), uri = required("uri"), user
+    = required("user"), encryption = required("encryption"), codecs = required("codecs"),
+    ciphers = required("ciphers"), ip_auth_enabled = required("ip_auth_enabled"), ip_auth
+    = required("ip_auth"), calling_handler_resource_id =
+    required("calling_handler_resource_id"), created_at = required("created_at"),
+    updated_at = required("updated_at") }
+);
 
 /// The fields of [`SipAddress`] the API requires, for [`SipAddress::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12810,8 +13600,7 @@ crate::runtime::open_enum!(SipAddressCodec, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressCreateRequest {
@@ -12824,45 +13613,54 @@ pub struct SipAddressCreateRequest {
     ///
     /// Default: `"*"`.
     /// Pattern: `^\S+$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to your project's default Domain.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub context_id: ::std::option::Option<Uuid>,
     /// ID of the resource that handles inbound calls to this address. Must reference a resource in the caller's project.
     pub calling_handler_resource_id: Uuid,
     /// Whether to enforce IP authentication for this address.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
     ///
     /// Default: `[]`.
     /// Items: at most 256.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Non-empty subset of enabled codecs.
     ///
     /// Default: `["PCMU","PCMA"]`.
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<SipAddressCodec>>,
     /// Non-empty subset of enabled SRTP ciphers.
     ///
     /// Default: `["AEAD_AES_256_GCM_8","AES_256_CM_HMAC_SHA1_80","AES_CM_128_HMAC_SHA1_80","AES_256_CM_HMAC_SHA1_32","AES_CM_128_HMAC_SHA1_32"]`.
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// SRTP encryption requirement for calls to this address.
     ///
     /// Default: `"optional"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<SipAddressEncryption>,
     /// Write-only SIP registration password. Never returned in any response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressCreateRequest { name = required("name"), user = default("user"), context_id
+    = default("context_id"), calling_handler_resource_id =
+    required("calling_handler_resource_id"), ip_auth_enabled =
+    default("ip_auth_enabled"), ip_auth = default("ip_auth"), codecs = default("codecs"),
+    ciphers = default("ciphers"), encryption = default("encryption"), password =
+    default("password") }
+);
 
 /// The fields of [`SipAddressCreateRequest`] the API requires, for [`SipAddressCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12958,14 +13756,17 @@ impl SipAddressCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressCreateStatusCode422 { errors = required("errors") }
+);
 
 impl SipAddressCreateStatusCode422 {
     /// A value made of all its fields.
@@ -13039,8 +13840,7 @@ crate::runtime::open_enum!(SipAddressEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressListResponse {
@@ -13051,6 +13851,11 @@ pub struct SipAddressListResponse {
     /// An array of SIP address objects.
     pub data: ::std::vec::Vec<SipAddress>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressListResponse { links = required("links"), items_count =
+    required("items_count"), data = required("data") }
+);
 
 /// The fields of [`SipAddressListResponse`] the API requires, for [`SipAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13076,14 +13881,17 @@ impl SipAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressListStatusCode422 { errors = required("errors") }
+);
 
 impl SipAddressListStatusCode422 {
     /// A value made of all its fields.
@@ -13103,8 +13911,7 @@ impl SipAddressListStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressPaginationResponse {
@@ -13122,14 +13929,19 @@ pub struct SipAddressPaginationResponse {
     /// Link to the next page of results.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SipAddressPaginationResponse`] the API requires, for [`SipAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13217,8 +14029,7 @@ crate::runtime::open_enum!(SipAddressType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressUpdateRequest {
@@ -13226,41 +14037,48 @@ pub struct SipAddressUpdateRequest {
     ///
     /// Length: at most 50 characters.
     /// Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// SIP username used to reach this address (no spaces). Together with the address's Domain, must be unique across your SignalWire account.
     ///
     /// Pattern: `^\S+$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to the address's current Domain when omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub context_id: ::std::option::Option<Uuid>,
     /// Whether to enforce IP authentication for this address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
     ///
     /// Items: at most 256.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Non-empty subset of enabled codecs.
     ///
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<SipAddressCodec>>,
     /// Non-empty subset of enabled SRTP ciphers.
     ///
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// SRTP encryption requirement for calls to this address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<SipAddressEncryption>,
     /// Write-only SIP registration password. Never returned in any response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressUpdateRequest { name = default("name"), user = default("user"), context_id
+    = default("context_id"), ip_auth_enabled = default("ip_auth_enabled"), ip_auth =
+    default("ip_auth"), codecs = default("codecs"), ciphers = default("ciphers"),
+    encryption = default("encryption"), password = default("password") }
+);
 
 impl SipAddressUpdateRequest {
     /// A value with every field unset.
@@ -13353,14 +14171,17 @@ impl SipAddressUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipAddressUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SipAddressUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl SipAddressUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -13380,8 +14201,7 @@ impl SipAddressUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointAddressListResponse {
@@ -13390,6 +14210,10 @@ pub struct SipEndpointAddressListResponse {
     /// Object containing pagination links
     pub links: SipEndpointAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SipEndpointAddressListResponse`] the API requires, for [`SipEndpointAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13413,8 +14237,7 @@ impl SipEndpointAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointAddressPaginationResponse {
@@ -13432,14 +14255,19 @@ pub struct SipEndpointAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SipEndpointAddressPaginationResponse`] the API requires, for [`SipEndpointAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13484,8 +14312,7 @@ impl SipEndpointAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointCreateRequest {
@@ -13494,30 +14321,38 @@ pub struct SipEndpointCreateRequest {
     /// The caller ID that will show up when dialing from this Sip Endpoint
     pub caller_id: ::std::string::String,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// Specify how the SIP endpoint will handle outbound calls.
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
     /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub calling_handler_resource_id: crate::runtime::Nullable<Uuid>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointCreateRequest { username = required("username"), caller_id =
+    required("caller_id"), send_as = default("send_as"), ciphers = default("ciphers"),
+    codecs = default("codecs"), encryption = default("encryption"), call_handler =
+    default("call_handler"), calling_handler_resource_id =
+    default("calling_handler_resource_id") }
+);
 
 /// The fields of [`SipEndpointCreateRequest`] the API requires, for [`SipEndpointCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13602,14 +14437,17 @@ impl SipEndpointCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointCreateStatusCode422 { errors = required("errors") }
+);
 
 impl SipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
@@ -13630,42 +14468,49 @@ impl SipEndpointCreateStatusCode422 {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointUpdateRequest {
     /// The username of the Sip Endpoint
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// Specify how the SIP endpoint will handle outbound calls.
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
     /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, this field will contain the id of the set resource. Will be `null` otherwise. Left out, it is left unchanged; `null` clears it.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub calling_handler_resource_id: crate::runtime::Nullable<Uuid>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointUpdateRequest { username = default("username"), caller_id =
+    default("caller_id"), send_as = default("send_as"), ciphers = default("ciphers"),
+    codecs = default("codecs"), encryption = default("encryption"), call_handler =
+    default("call_handler"), calling_handler_resource_id =
+    default("calling_handler_resource_id") }
+);
 
 impl SipEndpointUpdateRequest {
     /// A value with every field unset.
@@ -13756,14 +14601,17 @@ impl SipEndpointUpdateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl SipEndpointUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -13783,8 +14631,7 @@ impl SipEndpointUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGateway {
@@ -13801,6 +14648,12 @@ pub struct SipGateway {
     /// Specifies the encryption requirement.
     pub encryption: Encryption,
 }
+
+crate::runtime::decode_struct!(
+    SipGateway { id = required("id"), uri = required("uri"), name = required("name"),
+    ciphers = required("ciphers"), codecs = required("codecs"), encryption =
+    required("encryption") }
+);
 
 /// The fields of [`SipGateway`] the API requires, for [`SipGateway::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13839,8 +14692,7 @@ impl SipGateway {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayAddressListResponse {
@@ -13849,6 +14701,10 @@ pub struct SipGatewayAddressListResponse {
     /// Object containing pagination links
     pub links: SipGatewayAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SipGatewayAddressListResponse`] the API requires, for [`SipGatewayAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13872,8 +14728,7 @@ impl SipGatewayAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayAddressPaginationResponse {
@@ -13891,14 +14746,19 @@ pub struct SipGatewayAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SipGatewayAddressPaginationResponse`] the API requires, for [`SipGatewayAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13943,14 +14803,17 @@ impl SipGatewayAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayCreateStatusCode422 { errors = required("errors") }
+);
 
 impl SipGatewayCreateStatusCode422 {
     /// A value made of all its fields.
@@ -13970,8 +14833,7 @@ impl SipGatewayCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayListResponse {
@@ -13980,6 +14842,10 @@ pub struct SipGatewayListResponse {
     /// Pagination links for the response.
     pub links: SipGatewayPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SipGatewayListResponse`] the API requires, for [`SipGatewayListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14003,8 +14869,7 @@ impl SipGatewayListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayPaginationResponse {
@@ -14022,14 +14887,19 @@ pub struct SipGatewayPaginationResponse {
     /// Link to the next page of results
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SipGatewayPaginationResponse`] the API requires, for [`SipGatewayPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14074,8 +14944,7 @@ impl SipGatewayPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayRequest {
@@ -14090,6 +14959,11 @@ pub struct SipGatewayRequest {
     /// List of supported codecs for media transmission.
     pub codecs: ::std::vec::Vec<Codecs>,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayRequest { name = required("name"), uri = required("uri"), encryption =
+    required("encryption"), ciphers = required("ciphers"), codecs = required("codecs") }
+);
 
 /// The fields of [`SipGatewayRequest`] the API requires, for [`SipGatewayRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14126,27 +15000,31 @@ impl SipGatewayRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayRequestUpdate {
     /// Display name for the SIP Gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// External SIP URI.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// Specifies the encryption requirement for the SIP connection.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// List of supported SIP ciphers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// List of supported codecs for media transmission.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayRequestUpdate { name = default("name"), uri = default("uri"), encryption =
+    default("encryption"), ciphers = default("ciphers"), codecs = default("codecs") }
+);
 
 impl SipGatewayRequestUpdate {
     /// A value with every field unset.
@@ -14207,8 +15085,7 @@ impl SipGatewayRequestUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipGatewayResponse {
@@ -14230,6 +15107,13 @@ pub struct SipGatewayResponse {
     /// SIP Gateway configuration details.
     pub sip_gateway: SipGateway,
 }
+
+crate::runtime::decode_struct!(
+    SipGatewayResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), sip_gateway =
+    required("sip_gateway") }
+);
 
 /// The fields of [`SipGatewayResponse`] the API requires, for [`SipGatewayResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14321,8 +15205,7 @@ crate::runtime::open_enum!(SipGatewayResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Subscriber {
@@ -14345,6 +15228,14 @@ pub struct Subscriber {
     /// Company name of the Subscriber.
     pub company_name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    Subscriber { id = required("id"), email = required("email"), first_name =
+    required("first_name"), last_name = required("last_name"), display_name =
+    required("display_name"), job_title = required("job_title"), timezone =
+    required("timezone"), country = required("country"), company_name =
+    required("company_name") }
+);
 
 /// The fields of [`Subscriber`] the API requires, for [`Subscriber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14402,8 +15293,7 @@ impl Subscriber {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberAddressPaginationResponse {
@@ -14421,14 +15311,19 @@ pub struct SubscriberAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link of the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SubscriberAddressPaginationResponse`] the API requires, for [`SubscriberAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14473,8 +15368,7 @@ impl SubscriberAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberAddressesResponse {
@@ -14483,6 +15377,10 @@ pub struct SubscriberAddressesResponse {
     /// Object containing pagination links
     pub links: SubscriberAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberAddressesResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SubscriberAddressesResponse`] the API requires, for [`SubscriberAddressesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14506,14 +15404,17 @@ impl SubscriberAddressesResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberCreateStatusCode422 { errors = required("errors") }
+);
 
 impl SubscriberCreateStatusCode422 {
     /// A value made of all its fields.
@@ -14533,8 +15434,7 @@ impl SubscriberCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateRequest {
@@ -14543,15 +15443,21 @@ pub struct SubscriberGuestTokenCreateRequest {
     /// Items: at most 10.
     pub allowed_addresses: ::std::vec::Vec<Uuid>,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expire_at: ::std::option::Option<i64>,
     /// A routing override that controls which regional cluster the SDK connects to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<SubscriberGuestTokenCreateRequestRegion>,
     /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ch: ::std::option::Option<SubscriberGuestTokenCreateRequestCh>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberGuestTokenCreateRequest { allowed_addresses =
+    required("allowed_addresses"), expire_at = default("expire_at"), region =
+    default("region"), ch = default("ch") }
+);
 
 impl SubscriberGuestTokenCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -14673,8 +15579,7 @@ crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestRegion, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateResponse {
@@ -14687,6 +15592,11 @@ pub struct SubscriberGuestTokenCreateResponse {
     /// Format: `jwt`.
     pub refresh_token: Jwt,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberGuestTokenCreateResponse { token = required("token"), refresh_token =
+    required("refresh_token") }
+);
 
 /// The fields of [`SubscriberGuestTokenCreateResponse`] the API requires, for [`SubscriberGuestTokenCreateResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14710,17 +15620,21 @@ impl SubscriberGuestTokenCreateResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateRequest {
     /// Unique ID of a Subscriber Address
     pub address_id: Uuid,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expires_at: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberInviteTokenCreateRequest { address_id = required("address_id"), expires_at
+    = default("expires_at") }
+);
 
 impl SubscriberInviteTokenCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -14742,8 +15656,7 @@ impl SubscriberInviteTokenCreateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateResponse {
@@ -14752,6 +15665,10 @@ pub struct SubscriberInviteTokenCreateResponse {
     /// Format: `jwt`.
     pub token: Jwt,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberInviteTokenCreateResponse { token = required("token") }
+);
 
 impl SubscriberInviteTokenCreateResponse {
     /// A value made of all its fields.
@@ -14765,8 +15682,7 @@ impl SubscriberInviteTokenCreateResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberListResponse {
@@ -14775,6 +15691,10 @@ pub struct SubscriberListResponse {
     /// Object containing pagination links
     pub links: SubscriberPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SubscriberListResponse`] the API requires, for [`SubscriberListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14798,8 +15718,7 @@ impl SubscriberListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberPaginationResponse {
@@ -14817,14 +15736,19 @@ pub struct SubscriberPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SubscriberPaginationResponse`] the API requires, for [`SubscriberPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14869,8 +15793,7 @@ impl SubscriberPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenRequest {
@@ -14879,6 +15802,10 @@ pub struct SubscriberRefreshTokenRequest {
     /// Format: `jwt`.
     pub refresh_token: Jwt,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberRefreshTokenRequest { refresh_token = required("refresh_token") }
+);
 
 impl SubscriberRefreshTokenRequest {
     /// A value made of all its fields.
@@ -14892,8 +15819,7 @@ impl SubscriberRefreshTokenRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenResponse {
@@ -14906,6 +15832,11 @@ pub struct SubscriberRefreshTokenResponse {
     /// Format: `jwt`.
     pub refresh_token: Jwt,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberRefreshTokenResponse { token = required("token"), refresh_token =
+    required("refresh_token") }
+);
 
 /// The fields of [`SubscriberRefreshTokenResponse`] the API requires, for [`SubscriberRefreshTokenResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14929,40 +15860,47 @@ impl SubscriberRefreshTokenResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberRequest {
     /// Password of the Subscriber. Defaults to a secure random password if not provided.
     ///
     /// Length: 8 to 72 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Email of the Subscriber.
     pub email: ::std::string::String,
     /// First name of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Last name of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// Display name of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Job title of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_title: ::std::option::Option<::std::string::String>,
     /// Timezone of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// Country of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
     /// Company name of the Subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberRequest { password = default("password"), email = required("email"),
+    first_name = default("first_name"), last_name = default("last_name"), display_name =
+    default("display_name"), job_title = default("job_title"), timezone =
+    default("timezone"), country = default("country"), company_name =
+    default("company_name") }
+);
 
 impl SubscriberRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -15054,8 +15992,7 @@ impl SubscriberRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberResponse {
@@ -15077,6 +16014,13 @@ pub struct SubscriberResponse {
     /// Subscriber data.
     pub subscriber: Subscriber,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), subscriber =
+    required("subscriber") }
+);
 
 /// The fields of [`SubscriberResponse`] the API requires, for [`SubscriberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -15168,8 +16112,7 @@ crate::runtime::open_enum!(SubscriberResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberSipEndpoint {
@@ -15188,6 +16131,13 @@ pub struct SubscriberSipEndpoint {
     /// Encryption requirement of the Sip Endpoint.
     pub encryption: Encryption,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberSipEndpoint { id = required("id"), username = required("username"),
+    caller_id = required("caller_id"), send_as = required("send_as"), ciphers =
+    required("ciphers"), codecs = required("codecs"), encryption = required("encryption")
+    }
+);
 
 /// The fields of [`SubscriberSipEndpoint`] the API requires, for [`SubscriberSipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -15237,8 +16187,7 @@ impl SubscriberSipEndpoint {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointListResponse {
@@ -15247,6 +16196,11 @@ pub struct SubscriberSipEndpointListResponse {
     /// The `links` property.
     pub links: SubscriberSipEndpointPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberSipEndpointListResponse { data = required("data"), links =
+    required("links") }
+);
 
 /// The fields of [`SubscriberSipEndpointListResponse`] the API requires, for [`SubscriberSipEndpointListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -15270,8 +16224,7 @@ impl SubscriberSipEndpointListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointPaginationResponse {
@@ -15289,14 +16242,19 @@ pub struct SubscriberSipEndpointPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberSipEndpointPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SubscriberSipEndpointPaginationResponse`] the API requires, for [`SubscriberSipEndpointPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -15341,8 +16299,7 @@ impl SubscriberSipEndpointPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequest {
@@ -15351,23 +16308,30 @@ pub struct SubscriberSipEndpointRequest {
     /// Password of the Sip Endpoint.
     pub password: ::std::string::String,
     /// Caller ID of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The Number to send as.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// Encryption requirement of the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberSipEndpointRequest { username = required("username"), password =
+    required("password"), caller_id = default("caller_id"), send_as = default("send_as"),
+    ciphers = default("ciphers"), codecs = default("codecs"), encryption =
+    default("encryption") }
+);
 
 /// The fields of [`SubscriberSipEndpointRequest`] the API requires, for [`SubscriberSipEndpointRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -15441,35 +16405,41 @@ impl SubscriberSipEndpointRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequestUpdate {
     /// Username of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// Password of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Caller ID of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The Number to send as.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs of the Sip Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// Encryption requirement of the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberSipEndpointRequestUpdate { username = default("username"), password =
+    default("password"), caller_id = default("caller_id"), send_as = default("send_as"),
+    ciphers = default("ciphers"), codecs = default("codecs"), encryption =
+    default("encryption") }
+);
 
 impl SubscriberSipEndpointRequestUpdate {
     /// A value with every field unset.
@@ -15548,21 +16518,20 @@ impl SubscriberSipEndpointRequestUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberTokenRequest {
     /// A string that uniquely identifies the subscriber. Often it's an email, but can be any other string.
     pub reference: ::std::string::String,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expire_at: ::std::option::Option<i64>,
     /// The ID of the application that the token is associated with.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub application_id: ::std::option::Option<Uuid>,
     /// Set or update the subscriber's password. Omit this field or pass an empty string if you don't want to update the password.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Binds the token to a specific device or browser session, letting the
     /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
@@ -15575,7 +16544,7 @@ pub struct SubscriberTokenRequest {
     ///
     /// Length: exactly 43 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fingerprint: ::std::option::Option<::std::string::String>,
     /// Grants the token's holder permission to refresh it directly from the
     /// Browser SDK client. Pair with `fingerprint` to bind the token to a
@@ -15585,33 +16554,43 @@ pub struct SubscriberTokenRequest {
     /// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
     /// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
     /// limited to 60 seconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<SubscriberTokenRequestScope>,
     /// Set or update the first name of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Set or update the last name of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// Set or update the display name of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Set or update the job title of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_title: ::std::option::Option<::std::string::String>,
     /// Set or update the time zone of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<::std::string::String>,
     /// Set or update the country of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
     /// A routing override that controls which regional cluster the SDK connects to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<SubscriberTokenRequestRegion>,
     /// Set or update the company name of the subscriber.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberTokenRequest { reference = required("reference"), expire_at =
+    default("expire_at"), application_id = default("application_id"), password =
+    default("password"), fingerprint = default("fingerprint"), scope = default("scope"),
+    first_name = default("first_name"), last_name = default("last_name"), display_name =
+    default("display_name"), job_title = default("job_title"), time_zone =
+    default("time_zone"), country = default("country"), region = default("region"),
+    company_name = default("company_name") }
+);
 
 impl SubscriberTokenRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -15834,8 +16813,7 @@ crate::runtime::open_enum!(SubscriberTokenRequestScope, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberTokenResponse {
@@ -15850,6 +16828,11 @@ pub struct SubscriberTokenResponse {
     /// Format: `jwt`.
     pub refresh_token: Jwt,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberTokenResponse { subscriber_id = required("subscriber_id"), token =
+    required("token"), refresh_token = required("refresh_token") }
+);
 
 /// The fields of [`SubscriberTokenResponse`] the API requires, for [`SubscriberTokenResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -15879,14 +16862,17 @@ impl SubscriberTokenResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberTokenStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberTokenStatusCode422 { errors = required("errors") }
+);
 
 impl SubscriberTokenStatusCode422 {
     /// A value made of all its fields.
@@ -15906,14 +16892,17 @@ impl SubscriberTokenStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SubscriberUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl SubscriberUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -15934,8 +16923,7 @@ impl SubscriberUpdateStatusCode422 {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptPomUpdate {
@@ -15944,21 +16932,21 @@ pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -15967,28 +16955,35 @@ pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// The instructions to send to the agent.
     ///
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingAiPostPromptPomUpdate { max_tokens = default("max_tokens"), temperature =
+    default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
+    presence_penalty = default("presence_penalty"), frequency_penalty =
+    default("frequency_penalty"), pom = default("pom") }
+);
 
 impl SwmlCallingAiPostPromptPomUpdate {
     /// A value with every field unset.
@@ -16053,8 +17048,7 @@ impl SwmlCallingAiPostPromptPomUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptTextUpdate {
@@ -16063,21 +17057,21 @@ pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -16086,26 +17080,33 @@ pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// The instructions to send to the agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingAiPostPromptTextUpdate { max_tokens = default("max_tokens"), temperature =
+    default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
+    presence_penalty = default("presence_penalty"), frequency_penalty =
+    default("frequency_penalty"), text = default("text") }
+);
 
 impl SwmlCallingAiPostPromptTextUpdate {
     /// A value with every field unset.
@@ -16205,8 +17206,7 @@ for SwmlCallingAiPostPromptUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptPomUpdate {
@@ -16215,21 +17215,21 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -16238,21 +17238,21 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// Prompt Object Model (POM) is a structured data format for composing, organizing, and rendering prompt instructions for AI agents.
     /// POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
@@ -16260,14 +17260,21 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// All subsequent items MUST be PomSection (with required title and body).
     ///
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contexts: ::std::option::Option<SwmlCallingContextsUpdate>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingAiPromptPomUpdate { max_tokens = default("max_tokens"), temperature =
+    default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
+    presence_penalty = default("presence_penalty"), frequency_penalty =
+    default("frequency_penalty"), pom = default("pom"), contexts = default("contexts") }
+);
 
 impl SwmlCallingAiPromptPomUpdate {
     /// A value with every field unset.
@@ -16343,8 +17350,7 @@ impl SwmlCallingAiPromptPomUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptTextUpdate {
@@ -16353,21 +17359,21 @@ pub struct SwmlCallingAiPromptTextUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -16376,31 +17382,39 @@ pub struct SwmlCallingAiPromptTextUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// The instructions to send to the agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contexts: ::std::option::Option<SwmlCallingContextsUpdate>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingAiPromptTextUpdate { max_tokens = default("max_tokens"), temperature =
+    default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
+    presence_penalty = default("presence_penalty"), frequency_penalty =
+    default("frequency_penalty"), text = default("text"), contexts = default("contexts")
+    }
+);
 
 impl SwmlCallingAiPromptTextUpdate {
     /// A value with every field unset.
@@ -16539,31 +17553,36 @@ for SwmlCallingContextsObjectUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingContextsPomObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub steps: ::std::option::Option<::std::vec::Vec<SwmlCallingContextSteps>>,
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub isolated: ::std::option::Option<bool>,
     /// Filler phrases played when entering this context, keyed by language code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enter_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// Filler phrases played when leaving this context, keyed by language code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub exit_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
     ///
     /// Items: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingContextsPomObjectUpdate { steps = default("steps"), isolated =
+    default("isolated"), enter_fillers = default("enter_fillers"), exit_fillers =
+    default("exit_fillers"), pom = default("pom") }
+);
 
 impl SwmlCallingContextsPomObjectUpdate {
     /// A value with every field unset.
@@ -16619,29 +17638,34 @@ impl SwmlCallingContextsPomObjectUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub steps: ::std::option::Option<::std::vec::Vec<SwmlCallingContextSteps>>,
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub isolated: ::std::option::Option<bool>,
     /// Filler phrases played when entering this context, keyed by language code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enter_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// Filler phrases played when leaving this context, keyed by language code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub exit_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// The text to send to the agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingContextsTextObjectUpdate { steps = default("steps"), isolated =
+    default("isolated"), enter_fillers = default("enter_fillers"), exit_fillers =
+    default("exit_fillers"), text = default("text") }
+);
 
 impl SwmlCallingContextsTextObjectUpdate {
     /// A value with every field unset.
@@ -16695,15 +17719,18 @@ impl SwmlCallingContextsTextObjectUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingContextsUpdate {
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<SwmlCallingContextsObjectUpdate>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingContextsUpdate { default = default("default") }
+);
 
 impl SwmlCallingContextsUpdate {
     /// A value with every field unset.
@@ -16725,8 +17752,7 @@ impl SwmlCallingContextsUpdate {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlCallingMultilingualUpdate {
@@ -16734,7 +17760,7 @@ pub struct SwmlCallingMultilingualUpdate {
     /// At least one entry must supply a `voice`, either an entry with `language` set to
     /// `default` or the first language listed. Without one, multilingual mode does not
     /// start and the agent falls back to a single English voice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<
         ::std::vec::Vec<SwmlCallingMultilingualLanguage>,
     >,
@@ -16744,30 +17770,30 @@ pub struct SwmlCallingMultilingualUpdate {
     /// prompt, which languages are in play. Every code must be supported by the ASR engine and
     /// model in use, or multilingual mode does not start.
     /// Omit to let the agent follow the caller into any language the ASR engine detects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub allowed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The ASR (Automatic Speech Recognition) engine used to detect the spoken language.
     /// This is separate from the TTS engine that speaks each voice.
     /// If you leave it unset, `deepgram` is used.
     /// Do not set this alongside `params.openai_asr_engine`, which overrides both this engine and
     /// `model`. When both are present, the `params` value wins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine: ::std::option::Option<::std::string::String>,
     /// The ASR model used to detect the spoken language. The model must support code-switching, or multilingual mode does not start.
     ///
     /// Default: `"nova-3"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
     /// The ASR provider used to detect the spoken language.
     /// If you leave it unset, the provider already configured for the agent is used, falling back to
     /// `deepgram` when the agent has none. Setting it here also applies it to the recognizer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<::std::string::String>,
     /// The language the agent opens the conversation in, before the caller has said
     /// anything for the ASR engine to detect.
     ///
     /// Default: `"en"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_language: ::std::option::Option<::std::string::String>,
     /// How many words a caller must say before the agent will switch languages.
     /// A single word is often the same in several languages — a name, `no`, `ok` — so a
@@ -16776,7 +17802,7 @@ pub struct SwmlCallingMultilingualUpdate {
     ///
     /// Default: `2`.
     /// Minimum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_switch_words: ::std::option::Option<i64>,
     /// Fillers used to break silence between turns. This is the speech filler map, so it is the
     /// counterpart of `languages[].speech_fillers` rather than of `languages[].fillers`, which is
@@ -16784,13 +17810,13 @@ pub struct SwmlCallingMultilingualUpdate {
     /// Supply an array to have the fillers translated into whichever language the caller
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fillers: ::std::option::Option<SwmlCallingMultilingualUpdateFillers>,
     /// Fillers used while a SWAIG function runs.
     /// Supply an array to have the fillers translated into whichever language the caller
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub function_fillers: ::std::option::Option<
         SwmlCallingMultilingualUpdateFunctionFillers,
     >,
@@ -16805,9 +17831,17 @@ pub struct SwmlCallingMultilingualUpdate {
     ///
     /// An entry that is an absolute path or a `scheme://` URI is played as audio instead of
     /// being spoken, which is a way to use a recorded backchannel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub turn_fillers: ::std::option::Option<SwmlCallingMultilingualUpdateTurnFillers>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlCallingMultilingualUpdate { languages = default("languages"), allowed =
+    default("allowed"), engine = default("engine"), model = default("model"), provider =
+    default("provider"), start_language = default("start_language"), min_switch_words =
+    default("min_switch_words"), fillers = default("fillers"), function_fillers =
+    default("function_fillers"), turn_fillers = default("turn_fillers") }
+);
 
 impl SwmlCallingMultilingualUpdate {
     /// A value with every field unset.
@@ -17056,8 +18090,7 @@ for SwmlCallingMultilingualUpdateTurnFillers {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingExecute {
@@ -17068,6 +18101,8 @@ pub struct SwmlMessagingExecute {
     /// messaging context.
     pub execute: SwmlMessagingExecuteExecute,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingExecute { execute = required("execute") });
 
 impl SwmlMessagingExecute {
     /// A value made of all its fields.
@@ -17085,17 +18120,20 @@ impl SwmlMessagingExecute {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingExecuteExecute {
     /// Name of the section to execute. Must reference a section in the current document.
     pub dest: ::std::string::String,
     /// Parameters accessible as `params.*` in the called section. Replaces (does not merge with) any outer `params` from the caller.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingExecuteExecute { dest = required("dest"), params = default("params") }
+);
 
 impl SwmlMessagingExecuteExecute {
     /// A value made of the fields the API requires; the others start unset.
@@ -17117,8 +18155,7 @@ impl SwmlMessagingExecuteExecute {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingGoto {
@@ -17126,6 +18163,8 @@ pub struct SwmlMessagingGoto {
     /// repetition. `goto` does not cross subroutine boundaries.
     pub goto: SwmlMessagingGotoGoto,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingGoto { goto = required("goto") });
 
 impl SwmlMessagingGoto {
     /// A value made of all its fields.
@@ -17140,8 +18179,7 @@ impl SwmlMessagingGoto {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingGotoGoto {
@@ -17151,9 +18189,13 @@ pub struct SwmlMessagingGotoGoto {
     /// the section ends without running any further steps.
     ///
     /// Default: `100`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingGotoGoto { label = required("label"), max = default("max") }
+);
 
 impl SwmlMessagingGotoGoto {
     /// A value made of the fields the API requires; the others start unset.
@@ -17176,8 +18218,7 @@ impl SwmlMessagingGotoGoto {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingLabel {
@@ -17185,6 +18226,8 @@ pub struct SwmlMessagingLabel {
     /// unique within the section.
     pub label: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingLabel { label = required("label") });
 
 impl SwmlMessagingLabel {
     /// A value made of all its fields.
@@ -17200,14 +18243,15 @@ impl SwmlMessagingLabel {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReceive {
     /// Accept the inbound message without sending a reply. No-op step.
     pub receive: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingReceive { receive = required("receive") });
 
 impl SwmlMessagingReceive {
     /// A value made of all its fields.
@@ -17221,8 +18265,7 @@ impl SwmlMessagingReceive {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReply {
@@ -17234,6 +18277,8 @@ pub struct SwmlMessagingReply {
     /// the reply is queued.
     pub reply: SwmlMessagingReplyReply,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingReply { reply = required("reply") });
 
 impl SwmlMessagingReply {
     /// A value made of all its fields.
@@ -17259,14 +18304,17 @@ impl SwmlMessagingReply {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitch {
     /// The `switch` property.
     pub switch: SwmlMessagingReplyInlineSwitchSwitch,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingReplyInlineSwitch { switch = required("switch") }
+);
 
 impl SwmlMessagingReplyInlineSwitch {
     /// A value made of all its fields.
@@ -17280,15 +18328,14 @@ impl SwmlMessagingReplyInlineSwitch {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitchSwitch {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
     /// Transform to apply to the value before matching.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
     /// Map of values to reply outcomes. Each entry's value is either a string (used as
     /// the reply body, sent back to the original sender as SMS) or a full reply object
@@ -17298,9 +18345,14 @@ pub struct SwmlMessagingReplyInlineSwitchSwitch {
     /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
     /// `case` value. If omitted and no case matches, the `reply` step fails and execution
     /// stops.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<SwmlMessagingReplyInlineSwitchSwitchDefault>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingReplyInlineSwitchSwitch { variable = required("variable"), transform =
+    default("transform"), case = required("case"), default = default("default") }
+);
 
 /// The fields of [`SwmlMessagingReplyInlineSwitchSwitch`] the API requires, for [`SwmlMessagingReplyInlineSwitchSwitch::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -17437,21 +18489,20 @@ impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReply
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithBody {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Body text of the reply. Must be a non-empty string. Required if `media` is not present.
     ///
@@ -17460,9 +18511,14 @@ pub struct SwmlMessagingReplyWithBody {
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments.
     ///
     /// Items: at most 8.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingReplyWithBody { to = default("to"), from = default("from"), status_url =
+    default("status_url"), body = required("body"), media = default("media") }
+);
 
 impl SwmlMessagingReplyWithBody {
     /// A value made of the fields the API requires; the others start unset.
@@ -17516,21 +18572,20 @@ impl SwmlMessagingReplyWithBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithMedia {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments. Required if `body` is not present.
     ///
@@ -17539,9 +18594,14 @@ pub struct SwmlMessagingReplyWithMedia {
     /// Optional body text included alongside the media attachments. Must be a non-empty string if provided.
     ///
     /// Length: at least 1 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingReplyWithMedia { to = default("to"), from = default("from"), status_url
+    = default("status_url"), media = required("media"), body = default("body") }
+);
 
 impl SwmlMessagingReplyWithMedia {
     /// A value made of the fields the API requires; the others start unset.
@@ -17597,8 +18657,7 @@ impl SwmlMessagingReplyWithMedia {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingRequest {
@@ -17623,6 +18682,8 @@ pub struct SwmlMessagingRequest {
     /// `%{request_response_body}` (capped at 64 KB).
     pub request: SwmlMessagingRequestRequest,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingRequest { request = required("request") });
 
 impl SwmlMessagingRequest {
     /// A value made of all its fields.
@@ -17654,8 +18715,7 @@ impl SwmlMessagingRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingRequestRequest {
@@ -17666,27 +18726,33 @@ pub struct SwmlMessagingRequestRequest {
     /// HTTP method.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<SwmlMessagingRequestRequestMethod>,
     /// HTTP headers to include with the request, as a map of header name to value. Each value must be a string.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<::serde_json::Value>,
     /// Request body. Objects are JSON-encoded automatically.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<SwmlMessagingRequestRequestBody>,
     /// Timeout in seconds. Clamped to a maximum of `5.0`.
     ///
     /// Default: `5`.
     /// Minimum: `0`.
     /// Maximum: `5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<f64>,
     /// If `true`, parse the JSON response into `request_response.*` variables.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub save_variables: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingRequestRequest { url = required("url"), method = default("method"),
+    headers = default("headers"), body = default("body"), timeout = default("timeout"),
+    save_variables = default("save_variables") }
+);
 
 impl SwmlMessagingRequestRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -17822,8 +18888,7 @@ impl ::std::default::Default for SwmlMessagingRequestRequestMethod {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingReturn {
@@ -17837,6 +18902,8 @@ pub struct SwmlMessagingReturn {
     pub return_: ::serde_json::Value,
 }
 
+crate::runtime::decode_struct!(SwmlMessagingReturn { return_ = required("return") });
+
 impl SwmlMessagingReturn {
     /// A value made of all its fields.
     pub fn new(return_: ::serde_json::Value) -> Self {
@@ -17849,14 +18916,15 @@ impl SwmlMessagingReturn {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingSection {
     /// The `main` property.
     pub main: ::std::vec::Vec<SwmlMessagingSwmlMethod>,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingSection { main = required("main") });
 
 impl SwmlMessagingSection {
     /// A value made of all its fields.
@@ -17876,8 +18944,7 @@ impl SwmlMessagingSection {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingSwitch {
@@ -17885,6 +18952,8 @@ pub struct SwmlMessagingSwitch {
     /// Useful for keyword-driven inbound message handling.
     pub switch: SwmlMessagingSwitchSwitch,
 }
+
+crate::runtime::decode_struct!(SwmlMessagingSwitch { switch = required("switch") });
 
 impl SwmlMessagingSwitch {
     /// A value made of all its fields.
@@ -17899,15 +18968,14 @@ impl SwmlMessagingSwitch {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingSwitchSwitch {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
     /// Transform to apply to the value before matching.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
     /// Map of values to arrays of SWML methods to execute. The key is the value to compare
     /// against `variable` (after applying `transform`); the value is the array of methods
@@ -17915,9 +18983,14 @@ pub struct SwmlMessagingSwitchSwitch {
     pub case: ::serde_json::Value,
     /// Array of SWML methods to execute if no `case` matches. If omitted and no case
     /// matches, execution stops with an error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<::std::vec::Vec<SwmlMessagingSwmlMethod>>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingSwitchSwitch { variable = required("variable"), transform =
+    default("transform"), case = required("case"), default = default("default") }
+);
 
 /// The fields of [`SwmlMessagingSwitchSwitch`] the API requires, for [`SwmlMessagingSwitchSwitch::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18120,17 +19193,21 @@ impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingSwmlObject {
     /// The `version` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<SwmlMessagingSwmlObjectVersion>,
     /// SWML section
     pub sections: SwmlMessagingSection,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingSwmlObject { version = default("version"), sections =
+    required("sections") }
+);
 
 impl SwmlMessagingSwmlObject {
     /// A value made of the fields the API requires; the others start unset.
@@ -18194,8 +19271,7 @@ crate::runtime::open_enum!(SwmlMessagingSwmlObjectVersion, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingTransfer {
@@ -18211,6 +19287,10 @@ pub struct SwmlMessagingTransfer {
     /// documents are not accepted.
     pub transfer: SwmlMessagingTransferTransfer,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingTransfer { transfer = required("transfer") }
+);
 
 impl SwmlMessagingTransfer {
     /// A value made of all its fields.
@@ -18233,8 +19313,7 @@ impl SwmlMessagingTransfer {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlMessagingTransferTransfer {
@@ -18246,12 +19325,17 @@ pub struct SwmlMessagingTransferTransfer {
     /// HTTP method for the fetch request.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<SwmlMessagingTransferTransferMethod>,
     /// Parameters to include in the request body of the fetch. Available as `params.*` in the transferred document.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlMessagingTransferTransfer { dest = required("dest"), method = default("method"),
+    params = default("params") }
+);
 
 impl SwmlMessagingTransferTransfer {
     /// A value made of the fields the API requires; the others start unset.
@@ -18384,8 +19468,7 @@ impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptAddressListResponse {
@@ -18394,6 +19477,10 @@ pub struct SwmlScriptAddressListResponse {
     /// Object containing pagination links
     pub links: SwmlScriptAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SwmlScriptAddressListResponse`] the API requires, for [`SwmlScriptAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18417,8 +19504,7 @@ impl SwmlScriptAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptAddressPaginationResponse {
@@ -18436,14 +19522,19 @@ pub struct SwmlScriptAddressPaginationResponse {
     /// Link of the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link of the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SwmlScriptAddressPaginationResponse`] the API requires, for [`SwmlScriptAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18521,14 +19612,17 @@ impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreate
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptCreateStatusCode422 { errors = required("errors") }
+);
 
 impl SwmlScriptCreateStatusCode422 {
     /// A value made of all its fields.
@@ -18548,8 +19642,7 @@ impl SwmlScriptCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptListResponse {
@@ -18558,6 +19651,10 @@ pub struct SwmlScriptListResponse {
     /// Object containing pagination links
     pub links: SwmlScriptPaginationresponse,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SwmlScriptListResponse`] the API requires, for [`SwmlScriptListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18581,8 +19678,7 @@ impl SwmlScriptListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptPaginationresponse {
@@ -18600,14 +19696,19 @@ pub struct SwmlScriptPaginationresponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptPaginationresponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SwmlScriptPaginationresponse`] the API requires, for [`SwmlScriptPaginationresponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18652,8 +19753,7 @@ impl SwmlScriptPaginationresponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptResponse {
@@ -18675,6 +19775,13 @@ pub struct SwmlScriptResponse {
     /// SWML Script data.
     pub swml_script: SwmlScript,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), swml_script =
+    required("swml_script") }
+);
 
 /// The fields of [`SwmlScriptResponse`] the API requires, for [`SwmlScriptResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18799,14 +19906,17 @@ impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdate
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlScriptUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlScriptUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl SwmlScriptUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -18826,8 +19936,7 @@ impl SwmlScriptUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhook {
@@ -18856,6 +19965,16 @@ pub struct SwmlWebhook {
     /// Status callback method of the SWML Webhook.
     pub status_callback_method: RequestUrlMethodType,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhook { id = required("id"), name = required("name"), used_for =
+    required("used_for"), primary_request_url = required("primary_request_url"),
+    primary_request_method = required("primary_request_method"), fallback_request_url =
+    required("fallback_request_url"), fallback_request_method =
+    required("fallback_request_method"), status_callback_url =
+    required("status_callback_url"), status_callback_method =
+    required("status_callback_method") }
+);
 
 /// The fields of [`SwmlWebhook`] the API requires, for [`SwmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18913,8 +20032,7 @@ impl SwmlWebhook {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressListResponse {
@@ -18923,6 +20041,10 @@ pub struct SwmlWebhookAddressListResponse {
     /// Object containing pagination links
     pub links: SwmlWebhookAddressPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookAddressListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SwmlWebhookAddressListResponse`] the API requires, for [`SwmlWebhookAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -18946,8 +20068,7 @@ impl SwmlWebhookAddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressPaginationResponse {
@@ -18965,14 +20086,19 @@ pub struct SwmlWebhookAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookAddressPaginationResponse { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SwmlWebhookAddressPaginationResponse`] the API requires, for [`SwmlWebhookAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -19017,18 +20143,17 @@ impl SwmlWebhookAddressPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateRequest {
     /// Name of the SWML Webhook.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     ///
     /// Default: `"calling"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<SwmlWebhookCreateRequestUsedFor>,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
@@ -19037,29 +20162,39 @@ pub struct SwmlWebhookCreateRequest {
     /// Primary request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookCreateRequest { name = default("name"), used_for = default("used_for"),
+    primary_request_url = required("primary_request_url"), primary_request_method =
+    default("primary_request_method"), fallback_request_url =
+    default("fallback_request_url"), fallback_request_method =
+    default("fallback_request_method"), status_callback_url =
+    default("status_callback_url"), status_callback_method =
+    default("status_callback_method") }
+);
 
 impl SwmlWebhookCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -19188,14 +20323,17 @@ impl ::std::default::Default for SwmlWebhookCreateRequestUsedFor {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookCreateStatusCode422 { errors = required("errors") }
+);
 
 impl SwmlWebhookCreateStatusCode422 {
     /// A value made of all its fields.
@@ -19215,8 +20353,7 @@ impl SwmlWebhookCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookListResponse {
@@ -19225,6 +20362,10 @@ pub struct SwmlWebhookListResponse {
     /// Object containing pagination links
     pub links: SwmlWebhookPaginationResponse,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookListResponse { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`SwmlWebhookListResponse`] the API requires, for [`SwmlWebhookListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -19248,8 +20389,7 @@ impl SwmlWebhookListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookPaginationResponse {
@@ -19267,14 +20407,19 @@ pub struct SwmlWebhookPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`SwmlWebhookPaginationResponse`] the API requires, for [`SwmlWebhookPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -19319,8 +20464,7 @@ impl SwmlWebhookPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookResponse {
@@ -19342,6 +20486,13 @@ pub struct SwmlWebhookResponse {
     /// SWML Webhook data.
     pub swml_webhook: SwmlWebhook,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookResponse { id = required("id"), project_id = required("project_id"),
+    display_name = required("display_name"), type_ = required("type"), created_at =
+    required("created_at"), updated_at = required("updated_at"), swml_webhook =
+    required("swml_webhook") }
+);
 
 /// The fields of [`SwmlWebhookResponse`] the API requires, for [`SwmlWebhookResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -19434,50 +20585,59 @@ crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateRequest {
     /// Name of the SWML Webhook.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     ///
     /// Default: `"calling"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<SwmlWebhookUpdateRequestUsedFor>,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_url: ::std::option::Option<::std::string::String>,
     /// Primary request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookUpdateRequest { name = default("name"), used_for = default("used_for"),
+    primary_request_url = default("primary_request_url"), primary_request_method =
+    default("primary_request_method"), fallback_request_url =
+    default("fallback_request_url"), fallback_request_method =
+    default("fallback_request_method"), status_callback_url =
+    default("status_callback_url"), status_callback_method =
+    default("status_callback_method") }
+);
 
 impl SwmlWebhookUpdateRequest {
     /// A value with every field unset.
@@ -19614,14 +20774,17 @@ impl ::std::default::Default for SwmlWebhookUpdateRequestUsedFor {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    SwmlWebhookUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl SwmlWebhookUpdateStatusCode422 {
     /// A value made of all its fields.

@@ -17,8 +17,7 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxChargeDetail {
@@ -27,6 +26,11 @@ pub struct FaxChargeDetail {
     /// Charged amount.
     pub charge: f64,
 }
+
+crate::runtime::decode_struct!(
+    FaxChargeDetail { description = required("description"), charge = required("charge")
+    }
+);
 
 /// The fields of [`FaxChargeDetail`] the API requires, for [`FaxChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -50,8 +54,7 @@ impl FaxChargeDetail {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxFaxLog {
@@ -93,6 +96,16 @@ pub struct FaxFaxLog {
     /// The description of this error (if available).
     pub error_message: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FaxFaxLog { id = required("id"), from = required("from"), to = required("to"), status
+    = required("status"), direction = required("direction"), source = required("source"),
+    type_ = required("type"), url = required("url"), remote_station =
+    required("remote_station"), charge = required("charge"), number_of_pages =
+    required("number_of_pages"), quality = required("quality"), charge_details =
+    required("charge_details"), created_at = required("created_at"), error_code =
+    required("error_code"), error_message = required("error_message") }
+);
 
 /// The fields of [`FaxFaxLog`] the API requires, for [`FaxFaxLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -286,14 +299,17 @@ crate::runtime::open_enum!(FaxFaxLogQuality, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxFaxLogShowStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    FaxFaxLogShowStatusCode422 { errors = required("errors") }
+);
 
 impl FaxFaxLogShowStatusCode422 {
     /// A value made of all its fields.
@@ -481,14 +497,17 @@ crate::runtime::open_enum!(FaxFaxLogType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxFaxLogsListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    FaxFaxLogsListStatusCode422 { errors = required("errors") }
+);
 
 impl FaxFaxLogsListStatusCode422 {
     /// A value made of all its fields.
@@ -508,8 +527,7 @@ impl FaxFaxLogsListStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxLogListResponse {
@@ -518,6 +536,10 @@ pub struct FaxLogListResponse {
     /// Array of log data
     pub data: ::std::vec::Vec<FaxFaxLog>,
 }
+
+crate::runtime::decode_struct!(
+    FaxLogListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`FaxLogListResponse`] the API requires, for [`FaxLogListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -541,8 +563,7 @@ impl FaxLogListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxLogPaginationResponse {
@@ -554,12 +575,17 @@ pub struct FaxLogPaginationResponse {
     /// URL for the first page of results.
     pub first: ::std::string::String,
     /// URL for the next page of results. Only present when more results are available.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// URL for the previous page of results. Only present when on page 1 or later.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FaxLogPaginationResponse { self_ = required("self"), first = required("first"), next
+    = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`FaxLogPaginationResponse`] the API requires, for [`FaxLogPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -604,8 +630,7 @@ impl FaxLogPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct FaxLogResponse {
@@ -647,6 +672,16 @@ pub struct FaxLogResponse {
     /// The description of this error (if available).
     pub error_message: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    FaxLogResponse { id = required("id"), from = required("from"), to = required("to"),
+    status = required("status"), direction = required("direction"), source =
+    required("source"), type_ = required("type"), url = required("url"), remote_station =
+    required("remote_station"), charge = required("charge"), number_of_pages =
+    required("number_of_pages"), quality = required("quality"), charge_details =
+    required("charge_details"), created_at = required("created_at"), error_code =
+    required("error_code"), error_message = required("error_message") }
+);
 
 /// The fields of [`FaxLogResponse`] the API requires, for [`FaxLogResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1011,47 +1046,53 @@ crate::runtime::open_enum!(FaxLogResponseType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListFaxLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListFaxLogsParams { include_deleted = default("include_deleted"), created_before =
+    default("created_before"), created_on = default("created_on"), created_after =
+    default("created_after"), page_size = default("page_size"), page_number =
+    default("page_number"), page_token = default("page_token") }
+);
 
 impl ListFaxLogsParams {
     /// A value with every field unset.

@@ -19,47 +19,53 @@ use super::types::*;
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListConferencesParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity on this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity prior to this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListConferencesParams { include_deleted = default("include_deleted"), created_on =
+    default("created_on"), created_before = default("created_before"), created_after =
+    default("created_after"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListConferencesParams {
     /// A value with every field unset.
@@ -132,8 +138,7 @@ impl ListConferencesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsChargeDetails {
@@ -142,6 +147,11 @@ pub struct LogsChargeDetails {
     /// Charge amount in dollars.
     pub charge: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    LogsChargeDetails { description = required("description"), charge =
+    required("charge") }
+);
 
 /// The fields of [`LogsChargeDetails`] the API requires, for [`LogsChargeDetails::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -165,8 +175,7 @@ impl LogsChargeDetails {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsConferenceLogPaginationLinks {
@@ -178,12 +187,17 @@ pub struct LogsConferenceLogPaginationLinks {
     /// Link to the first page.
     pub first: ::std::string::String,
     /// Link to the next page. Only present when there are more results.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page. Only present when not on the first page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    LogsConferenceLogPaginationLinks { self_ = required("self"), first =
+    required("first"), next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`LogsConferenceLogPaginationLinks`] the API requires, for [`LogsConferenceLogPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -228,14 +242,17 @@ impl LogsConferenceLogPaginationLinks {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsConferenceLogsStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    LogsConferenceLogsStatusCode422 { errors = required("errors") }
+);
 
 impl LogsConferenceLogsStatusCode422 {
     /// A value made of all its fields.
@@ -255,8 +272,7 @@ impl LogsConferenceLogsStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsConferencesResponse {
@@ -265,6 +281,10 @@ pub struct LogsConferencesResponse {
     /// A list of conference logs.
     pub data: ::std::vec::Vec<LogsConferencesResponseDataItem>,
 }
+
+crate::runtime::decode_struct!(
+    LogsConferencesResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`LogsConferencesResponse`] the API requires, for [`LogsConferencesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -328,8 +348,7 @@ for LogsConferencesResponseDataItem {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsCxmlConference {
@@ -357,6 +376,14 @@ pub struct LogsCxmlConference {
     #[serde(rename = "type")]
     pub type_: LogsCxmlConferenceType,
 }
+
+crate::runtime::decode_struct!(
+    LogsCxmlConference { id = required("id"), created_at = required("created_at"),
+    project_id = required("project_id"), region = required("region"), name =
+    required("name"), status = required("status"), max_size = required("max_size"),
+    current_participants = required("current_participants"), updated_at =
+    required("updated_at"), type_ = required("type") }
+);
 
 /// The fields of [`LogsCxmlConference`] the API requires, for [`LogsCxmlConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -460,8 +487,7 @@ crate::runtime::open_enum!(LogsCxmlConferenceType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsRelayConference {
@@ -495,6 +521,16 @@ pub struct LogsRelayConference {
     /// Recording file size of the conference.
     pub recording_file_size: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    LogsRelayConference { id = required("id"), created_at = required("created_at"),
+    project_id = required("project_id"), region = required("region"), name =
+    required("name"), status = required("status"), max_size = required("max_size"),
+    current_participants = required("current_participants"), updated_at =
+    required("updated_at"), type_ = required("type"), recording_url =
+    required("recording_url"), recording_duration = required("recording_duration"),
+    recording_file_size = required("recording_file_size") }
+);
 
 /// The fields of [`LogsRelayConference`] the API requires, for [`LogsRelayConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -610,8 +646,7 @@ crate::runtime::open_enum!(LogsRelayConferenceType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LogsVideoRoomSessionConference {
@@ -643,6 +678,15 @@ pub struct LogsVideoRoomSessionConference {
     /// Details on charges associated with this conference.
     pub charge_details: ::std::vec::Vec<LogsChargeDetails>,
 }
+
+crate::runtime::decode_struct!(
+    LogsVideoRoomSessionConference { id = required("id"), created_at =
+    required("created_at"), source = required("source"), type_ = required("type"), url =
+    required("url"), room_name = required("room_name"), status = required("status"),
+    locked = required("locked"), started_at = required("started_at"), ended_at =
+    required("ended_at"), charge = required("charge"), charge_details =
+    required("charge_details") }
+);
 
 /// The fields of [`LogsVideoRoomSessionConference`] the API requires, for [`LogsVideoRoomSessionConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

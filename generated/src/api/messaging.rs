@@ -27,8 +27,7 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateWhatsAppTemplateRequest {
@@ -48,6 +47,13 @@ pub struct CreateWhatsAppTemplateRequest {
     /// The template's components. Must include a `BODY` component. Each component is an object whose fields depend on its `type` — see the request example.
     pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
 }
+
+crate::runtime::decode_struct!(
+    CreateWhatsAppTemplateRequest { whatsapp_business_id =
+    required("whatsapp_business_id"), name = required("name"), language =
+    required("language"), category = required("category"), parameter_format =
+    required("parameter_format"), components = required("components") }
+);
 
 /// The fields of [`CreateWhatsAppTemplateRequest`] the API requires, for [`CreateWhatsAppTemplateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -96,47 +102,53 @@ impl CreateWhatsAppTemplateRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListMessageLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListMessageLogsParams { include_deleted = default("include_deleted"), created_before
+    = default("created_before"), created_on = default("created_on"), created_after =
+    default("created_after"), page_size = default("page_size"), page_number =
+    default("page_number"), page_token = default("page_token") }
+);
 
 impl ListMessageLogsParams {
     /// A value with every field unset.
@@ -212,22 +224,26 @@ impl ListMessageLogsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListWhatsappTemplatesParams {
     /// Filter to templates belonging to a specific WhatsApp Business Account.
     ///
     /// Sent as the query parameter `whatsapp_business_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub whatsapp_business_id: ::std::option::Option<Uuid>,
     /// Filter by approval status.
     ///
     /// Sent as the query parameter `status`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<WhatsAppTemplateStatus>,
 }
+
+crate::runtime::decode_struct!(
+    ListWhatsappTemplatesParams { whatsapp_business_id = default("whatsapp_business_id"),
+    status = default("status") }
+);
 
 impl ListWhatsappTemplatesParams {
     /// A value with every field unset.
@@ -254,8 +270,7 @@ impl ListWhatsappTemplatesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageChargeDetail {
@@ -264,6 +279,11 @@ pub struct MessageChargeDetail {
     /// Charged amount.
     pub charge: f64,
 }
+
+crate::runtime::decode_struct!(
+    MessageChargeDetail { description = required("description"), charge =
+    required("charge") }
+);
 
 /// The fields of [`MessageChargeDetail`] the API requires, for [`MessageChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -287,8 +307,7 @@ impl MessageChargeDetail {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageCreateMessageRequest {
@@ -297,27 +316,34 @@ pub struct MessageCreateMessageRequest {
     /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
     pub from: ::std::string::String,
     /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Force the message to be sent as MMS even when no media attachments are provided.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as_mms: ::std::option::Option<bool>,
     /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive). Keys are case-sensitive.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    MessageCreateMessageRequest { to = required("to"), from = required("from"), body =
+    default("body"), media = default("media"), send_as_mms = default("send_as_mms"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables") }
+);
 
 /// The fields of [`MessageCreateMessageRequest`] the API requires, for [`MessageCreateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -387,8 +413,7 @@ impl MessageCreateMessageRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageLogListResponse {
@@ -397,6 +422,10 @@ pub struct MessageLogListResponse {
     /// Array of message log entries
     pub data: ::std::vec::Vec<MessageMessageLog>,
 }
+
+crate::runtime::decode_struct!(
+    MessageLogListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`MessageLogListResponse`] the API requires, for [`MessageLogListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -420,8 +449,7 @@ impl MessageLogListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageLogPaginationResponse {
@@ -433,12 +461,17 @@ pub struct MessageLogPaginationResponse {
     /// URL to first page
     pub first: ::std::string::String,
     /// URL to next page (if available)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// URL to previous page (if available)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageLogPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`MessageLogPaginationResponse`] the API requires, for [`MessageLogPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -483,8 +516,7 @@ impl MessageLogPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageLogRetrieveResponse {
@@ -524,6 +556,16 @@ pub struct MessageLogRetrieveResponse {
     /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
     pub error_code: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageLogRetrieveResponse { id = required("id"), from = required("from"), to =
+    required("to"), status = required("status"), direction = required("direction"), kind
+    = required("kind"), source = required("source"), type_ = required("type"), url =
+    required("url"), number_of_segments = required("number_of_segments"), charge =
+    required("charge"), charge_details = required("charge_details"), created_at =
+    required("created_at"), error_message = required("error_message"), error_code =
+    required("error_code") }
+);
 
 /// The fields of [`MessageLogRetrieveResponse`] the API requires, for [`MessageLogRetrieveResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -887,8 +929,7 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageMessage {
@@ -925,6 +966,16 @@ pub struct MessageMessage {
     /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
     pub message_uri: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    MessageMessage { id = required("id"), from = required("from"), to = required("to"),
+    body = required("body"), status = required("status"), direction =
+    required("direction"), kind = required("kind"), media = required("media"),
+    number_of_segments = required("number_of_segments"), error_code =
+    required("error_code"), error_message = required("error_message"), created_at =
+    required("created_at"), project_id = required("project_id"), status_callback_url =
+    required("status_callback_url"), message_uri = required("message_uri") }
+);
 
 /// The fields of [`MessageMessage`] the API requires, for [`MessageMessage::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1109,8 +1160,7 @@ crate::runtime::open_enum!(MessageMessageKind, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageMessageLog {
@@ -1150,6 +1200,16 @@ pub struct MessageMessageLog {
     /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
     pub error_code: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageMessageLog { id = required("id"), from = required("from"), to =
+    required("to"), status = required("status"), direction = required("direction"), kind
+    = required("kind"), source = required("source"), type_ = required("type"), url =
+    required("url"), number_of_segments = required("number_of_segments"), charge =
+    required("charge"), charge_details = required("charge_details"), created_at =
+    required("created_at"), error_message = required("error_message"), error_code =
+    required("error_code") }
+);
 
 /// The fields of [`MessageMessageLog`] the API requires, for [`MessageMessageLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1341,14 +1401,17 @@ crate::runtime::open_enum!(MessageMessageLogKind, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageMessageLogShowStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    MessageMessageLogShowStatusCode422 { errors = required("errors") }
+);
 
 impl MessageMessageLogShowStatusCode422 {
     /// A value made of all its fields.
@@ -1540,14 +1603,17 @@ crate::runtime::open_enum!(MessageMessageLogType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageMessageLogsListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    MessageMessageLogsListStatusCode422 { errors = required("errors") }
+);
 
 impl MessageMessageLogsListStatusCode422 {
     /// A value made of all its fields.
@@ -1567,14 +1633,17 @@ impl MessageMessageLogsListStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageMessagesCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    MessageMessagesCreateStatusCode422 { errors = required("errors") }
+);
 
 impl MessageMessagesCreateStatusCode422 {
     /// A value made of all its fields.
@@ -1594,14 +1663,17 @@ impl MessageMessagesCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageMessagesUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    MessageMessagesUpdateStatusCode422 { errors = required("errors") }
+);
 
 impl MessageMessagesUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -1670,14 +1742,15 @@ for MessageSendMessageRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageUpdateMessageRequest {
     /// Must be an empty string (`""`) to redact the message. Any non-empty value is rejected with `body_must_be_empty`. This is the only field that can be updated.
     pub body: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(MessageUpdateMessageRequest { body = required("body") });
 
 impl MessageUpdateMessageRequest {
     /// A value made of all its fields.
@@ -1694,20 +1767,23 @@ impl MessageUpdateMessageRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppAudioBody {
     /// A public HTTP/HTTPS URL to the audio file.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppAudioBody { link = default("link"), id = default("id") }
+);
 
 impl MessageWhatsAppAudioBody {
     /// A value with every field unset.
@@ -1740,8 +1816,7 @@ impl MessageWhatsAppAudioBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppAudioMessageRequest {
@@ -1752,16 +1827,23 @@ pub struct MessageWhatsAppAudioMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppAudioMessageRequestMessageType,
     /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
     pub body: MessageWhatsAppAudioBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppAudioMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppAudioMessageRequest`] the API requires, for [`MessageWhatsAppAudioMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1862,14 +1944,15 @@ crate::runtime::open_enum!(MessageWhatsAppAudioMessageRequestMessageType, Unknow
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppContact {
     /// The contact's name. `formatted_name` is required.
     pub name: MessageWhatsAppContactName,
 }
+
+crate::runtime::decode_struct!(MessageWhatsAppContact { name = required("name") });
 
 impl MessageWhatsAppContact {
     /// A value made of all its fields.
@@ -1883,14 +1966,17 @@ impl MessageWhatsAppContact {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppContactName {
     /// The contact's full formatted name. Required.
     pub formatted_name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppContactName { formatted_name = required("formatted_name") }
+);
 
 impl MessageWhatsAppContactName {
     /// A value made of all its fields.
@@ -1908,8 +1994,7 @@ impl MessageWhatsAppContactName {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppContactsMessageRequest {
@@ -1920,16 +2005,23 @@ pub struct MessageWhatsAppContactsMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppContactsMessageRequestMessageType,
     /// One or more contacts to share.
     pub body: ::std::vec::Vec<MessageWhatsAppContact>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppContactsMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppContactsMessageRequest`] the API requires, for [`MessageWhatsAppContactsMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2334,28 +2426,32 @@ for MessageWhatsAppContentMessageRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppDocumentBody {
     /// A public HTTP/HTTPS URL to the document.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Optional caption shown with the document.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caption: ::std::option::Option<::std::string::String>,
     /// Optional filename shown to the recipient. Maximum 240 characters.
     ///
     /// Length: at most 240 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filename: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppDocumentBody { link = default("link"), id = default("id"), caption =
+    default("caption"), filename = default("filename") }
+);
 
 impl MessageWhatsAppDocumentBody {
     /// A value with every field unset.
@@ -2406,8 +2502,7 @@ impl MessageWhatsAppDocumentBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppDocumentMessageRequest {
@@ -2418,16 +2513,23 @@ pub struct MessageWhatsAppDocumentMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppDocumentMessageRequestMessageType,
     /// Body for a document message. Provide either `link` or `id` (not both).
     pub body: MessageWhatsAppDocumentBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppDocumentMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppDocumentMessageRequest`] the API requires, for [`MessageWhatsAppDocumentMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2529,23 +2631,27 @@ crate::runtime::open_enum!(MessageWhatsAppDocumentMessageRequestMessageType, Unk
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppImageBody {
     /// A public HTTP/HTTPS URL to the image.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Optional caption shown with the image.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caption: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppImageBody { link = default("link"), id = default("id"), caption =
+    default("caption") }
+);
 
 impl MessageWhatsAppImageBody {
     /// A value with every field unset.
@@ -2587,8 +2693,7 @@ impl MessageWhatsAppImageBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppImageMessageRequest {
@@ -2599,16 +2704,23 @@ pub struct MessageWhatsAppImageMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppImageMessageRequestMessageType,
     /// Body for an image message. Provide either `link` or `id` (not both).
     pub body: MessageWhatsAppImageBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppImageMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppImageMessageRequest`] the API requires, for [`MessageWhatsAppImageMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2709,8 +2821,7 @@ crate::runtime::open_enum!(MessageWhatsAppImageMessageRequestMessageType, Unknow
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveBody {
@@ -2722,15 +2833,21 @@ pub struct MessageWhatsAppInteractiveBody {
     /// The interactive action. Its contents depend on `type` (for example, a `buttons` array, list `sections`, or Flow parameters).
     pub action: ::serde_json::Value,
     /// Optional header object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub header: ::std::option::Option<::serde_json::Value>,
     /// Optional body object, e.g. `{ "text": "How can we help?" }`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::serde_json::Value>,
     /// Optional footer object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub footer: ::std::option::Option<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppInteractiveBody { type_ = required("type"), action =
+    required("action"), header = default("header"), body = default("body"), footer =
+    default("footer") }
+);
 
 /// The fields of [`MessageWhatsAppInteractiveBody`] the API requires, for [`MessageWhatsAppInteractiveBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2775,8 +2892,7 @@ impl MessageWhatsAppInteractiveBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveCtaMessageRequest {
@@ -2787,16 +2903,23 @@ pub struct MessageWhatsAppInteractiveCtaMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveCtaMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
     pub body: MessageWhatsAppInteractiveBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppInteractiveCtaMessageRequest { to = required("to"), from =
+    required("from"), status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppInteractiveCtaMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveCtaMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2899,8 +3022,7 @@ crate::runtime::open_enum!(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveListMessageRequest {
@@ -2911,16 +3033,23 @@ pub struct MessageWhatsAppInteractiveListMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveListMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
     pub body: MessageWhatsAppInteractiveBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppInteractiveListMessageRequest { to = required("to"), from =
+    required("from"), status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppInteractiveListMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveListMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3023,8 +3152,7 @@ crate::runtime::open_enum!(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveLocationRequestMessageRequest {
@@ -3035,16 +3163,23 @@ pub struct MessageWhatsAppInteractiveLocationRequestMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
     pub body: MessageWhatsAppInteractiveBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppInteractiveLocationRequestMessageRequest { to = required("to"), from =
+    required("from"), status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppInteractiveLocationRequestMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveLocationRequestMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3153,8 +3288,7 @@ crate::runtime::open_enum!(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveReplyButtonMessageRequest {
@@ -3165,16 +3299,23 @@ pub struct MessageWhatsAppInteractiveReplyButtonMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
     pub body: MessageWhatsAppInteractiveBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppInteractiveReplyButtonMessageRequest { to = required("to"), from =
+    required("from"), status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppInteractiveReplyButtonMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveReplyButtonMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3279,8 +3420,7 @@ crate::runtime::open_enum!(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppLocationBody {
@@ -3299,6 +3439,11 @@ pub struct MessageWhatsAppLocationBody {
     /// The address of the location.
     pub address: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppLocationBody { latitude = required("latitude"), longitude =
+    required("longitude"), name = required("name"), address = required("address") }
+);
 
 /// The fields of [`MessageWhatsAppLocationBody`] the API requires, for [`MessageWhatsAppLocationBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3331,8 +3476,7 @@ impl MessageWhatsAppLocationBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppLocationMessageRequest {
@@ -3343,16 +3487,23 @@ pub struct MessageWhatsAppLocationMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppLocationMessageRequestMessageType,
     /// Body for a location message. All fields are required.
     pub body: MessageWhatsAppLocationBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppLocationMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppLocationMessageRequest`] the API requires, for [`MessageWhatsAppLocationMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3453,8 +3604,7 @@ crate::runtime::open_enum!(MessageWhatsAppLocationMessageRequestMessageType, Unk
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppReactionBody {
@@ -3463,6 +3613,11 @@ pub struct MessageWhatsAppReactionBody {
     /// The emoji to react with.
     pub emoji: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppReactionBody { message_id = required("message_id"), emoji =
+    required("emoji") }
+);
 
 /// The fields of [`MessageWhatsAppReactionBody`] the API requires, for [`MessageWhatsAppReactionBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3486,8 +3641,7 @@ impl MessageWhatsAppReactionBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppReactionMessageRequest {
@@ -3498,16 +3652,23 @@ pub struct MessageWhatsAppReactionMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppReactionMessageRequestMessageType,
     /// Body for a reaction message.
     pub body: MessageWhatsAppReactionBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppReactionMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppReactionMessageRequest`] the API requires, for [`MessageWhatsAppReactionMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3609,20 +3770,23 @@ crate::runtime::open_enum!(MessageWhatsAppReactionMessageRequestMessageType, Unk
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppStickerBody {
     /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppStickerBody { link = default("link"), id = default("id") }
+);
 
 impl MessageWhatsAppStickerBody {
     /// A value with every field unset.
@@ -3655,8 +3819,7 @@ impl MessageWhatsAppStickerBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppStickerMessageRequest {
@@ -3667,16 +3830,23 @@ pub struct MessageWhatsAppStickerMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppStickerMessageRequestMessageType,
     /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
     pub body: MessageWhatsAppStickerBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppStickerMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppStickerMessageRequest`] the API requires, for [`MessageWhatsAppStickerMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3777,8 +3947,7 @@ crate::runtime::open_enum!(MessageWhatsAppStickerMessageRequestMessageType, Unkn
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppTemplateMessageRequest {
@@ -3789,29 +3958,38 @@ pub struct MessageWhatsAppTemplateMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
     pub template_id: ::std::string::String,
     /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub header_template_parameters: ::std::option::Option<
         MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters,
     >,
     /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_template_parameters: ::std::option::Option<
         MessageWhatsAppTemplateMessageRequestBodyTemplateParameters,
     >,
     /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub button_template_parameters: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppTemplateMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), template_id = required("template_id"),
+    header_template_parameters = default("header_template_parameters"),
+    body_template_parameters = default("body_template_parameters"),
+    button_template_parameters = default("button_template_parameters") }
+);
 
 /// The fields of [`MessageWhatsAppTemplateMessageRequest`] the API requires, for [`MessageWhatsAppTemplateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3927,8 +4105,7 @@ pub enum MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppTextMessageRequest {
@@ -3939,16 +4116,23 @@ pub struct MessageWhatsAppTextMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppTextMessageRequestMessageType,
     /// The message text.
     pub body: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppTextMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppTextMessageRequest`] the API requires, for [`MessageWhatsAppTextMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4043,23 +4227,27 @@ crate::runtime::open_enum!(MessageWhatsAppTextMessageRequestMessageType, Unknown
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppVideoBody {
     /// A public HTTP/HTTPS URL to the video.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Optional caption shown with the video.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caption: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppVideoBody { link = default("link"), id = default("id"), caption =
+    default("caption") }
+);
 
 impl MessageWhatsAppVideoBody {
     /// A value with every field unset.
@@ -4101,8 +4289,7 @@ impl MessageWhatsAppVideoBody {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppVideoMessageRequest {
@@ -4113,16 +4300,23 @@ pub struct MessageWhatsAppVideoMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppVideoMessageRequestMessageType,
     /// Body for a video message. Provide either `link` or `id` (not both).
     pub body: MessageWhatsAppVideoBody,
 }
+
+crate::runtime::decode_struct!(
+    MessageWhatsAppVideoMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
 
 /// The fields of [`MessageWhatsAppVideoMessageRequest`] the API requires, for [`MessageWhatsAppVideoMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4224,18 +4418,22 @@ crate::runtime::open_enum!(MessageWhatsAppVideoMessageRequestMessageType, Unknow
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateWhatsAppTemplateRequest {
     /// The updated template category. Required if `components` is omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub category: ::std::option::Option<WhatsAppTemplateCategory>,
     /// The updated components. Required if `category` is omitted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub components: ::std::option::Option<::std::vec::Vec<WhatsAppTemplateComponent>>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateWhatsAppTemplateRequest { category = default("category"), components =
+    default("components") }
+);
 
 impl UpdateWhatsAppTemplateRequest {
     /// A value with every field unset.
@@ -4267,8 +4465,7 @@ impl UpdateWhatsAppTemplateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppBusiness {
@@ -4285,6 +4482,13 @@ pub struct WhatsAppBusiness {
     /// The date and time when the record was last updated.
     pub updated_at: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    WhatsAppBusiness { whatsapp_business_id = required("whatsapp_business_id"),
+    business_name = required("business_name"), business_portfolio_id =
+    required("business_portfolio_id"), waba_id = required("waba_id"), created_at =
+    required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`WhatsAppBusiness`] the API requires, for [`WhatsAppBusiness::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4330,14 +4534,15 @@ impl WhatsAppBusiness {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppBusinessListResponse {
     /// List of WhatsApp Business Accounts connected to the Space.
     pub data: ::std::vec::Vec<WhatsAppBusiness>,
 }
+
+crate::runtime::decode_struct!(WhatsAppBusinessListResponse { data = required("data") });
 
 impl WhatsAppBusinessListResponse {
     /// A value made of all its fields.
@@ -4355,8 +4560,7 @@ impl WhatsAppBusinessListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppNumber {
@@ -4385,6 +4589,17 @@ pub struct WhatsAppNumber {
     /// The date and time when the record was last updated.
     pub updated_at: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    WhatsAppNumber { id = required("id"), business_phone_number_id =
+    required("business_phone_number_id"), phone_number = required("phone_number"),
+    calling_handler_resource_id = required("calling_handler_resource_id"),
+    messaging_handler_resource_id = required("messaging_handler_resource_id"),
+    business_name = required("business_name"), waba_id = required("waba_id"),
+    whatsapp_business_id = required("whatsapp_business_id"), voice_enabled =
+    required("voice_enabled"), voice_capable = required("voice_capable"), created_at =
+    required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`WhatsAppNumber`] the API requires, for [`WhatsAppNumber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4454,14 +4669,15 @@ impl WhatsAppNumber {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppNumberListResponse {
     /// List of WhatsApp numbers available to the Space.
     pub data: ::std::vec::Vec<WhatsAppNumber>,
 }
+
+crate::runtime::decode_struct!(WhatsAppNumberListResponse { data = required("data") });
 
 impl WhatsAppNumberListResponse {
     /// A value made of all its fields.
@@ -4479,8 +4695,7 @@ impl WhatsAppNumberListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppNumberResponse {
@@ -4509,6 +4724,17 @@ pub struct WhatsAppNumberResponse {
     /// The date and time when the record was last updated.
     pub updated_at: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    WhatsAppNumberResponse { id = required("id"), business_phone_number_id =
+    required("business_phone_number_id"), phone_number = required("phone_number"),
+    calling_handler_resource_id = required("calling_handler_resource_id"),
+    messaging_handler_resource_id = required("messaging_handler_resource_id"),
+    business_name = required("business_name"), waba_id = required("waba_id"),
+    whatsapp_business_id = required("whatsapp_business_id"), voice_enabled =
+    required("voice_enabled"), voice_capable = required("voice_capable"), created_at =
+    required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`WhatsAppNumberResponse`] the API requires, for [`WhatsAppNumberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4578,8 +4804,7 @@ impl WhatsAppNumberResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppTemplate {
@@ -4606,9 +4831,19 @@ pub struct WhatsAppTemplate {
     /// The date and time when the template was last updated.
     pub updated_at: ::std::string::String,
     /// The date and time when the template was discarded, if applicable.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub discarded_at: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    WhatsAppTemplate { id = required("id"), name = required("name"), category =
+    required("category"), components = required("components"), language =
+    required("language"), parameter_format = required("parameter_format"), template_id =
+    required("template_id"), template_status = required("template_status"),
+    whatsapp_business_id = required("whatsapp_business_id"), created_at =
+    required("created_at"), updated_at = required("updated_at"), discarded_at =
+    default("discarded_at") }
+);
 
 /// The fields of [`WhatsAppTemplate`] the API requires, for [`WhatsAppTemplate::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4739,8 +4974,7 @@ crate::runtime::open_enum!(WhatsAppTemplateCategory, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppTemplateComponent {
@@ -4750,6 +4984,8 @@ pub struct WhatsAppTemplateComponent {
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(WhatsAppTemplateComponent { type_ = required("type") });
 
 impl WhatsAppTemplateComponent {
     /// A value made of all its fields.
@@ -4765,8 +5001,7 @@ impl WhatsAppTemplateComponent {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppTemplateDeleteResponse {
@@ -4775,6 +5010,11 @@ pub struct WhatsAppTemplateDeleteResponse {
     /// Empty array when the deletion succeeds; otherwise the error details returned by Meta.
     pub errors: ::serde_json::Value,
 }
+
+crate::runtime::decode_struct!(
+    WhatsAppTemplateDeleteResponse { success = required("success"), errors =
+    required("errors") }
+);
 
 /// The fields of [`WhatsAppTemplateDeleteResponse`] the API requires, for [`WhatsAppTemplateDeleteResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4798,14 +5038,15 @@ impl WhatsAppTemplateDeleteResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppTemplateListResponse {
     /// List of message templates.
     pub data: ::std::vec::Vec<WhatsAppTemplate>,
 }
+
+crate::runtime::decode_struct!(WhatsAppTemplateListResponse { data = required("data") });
 
 impl WhatsAppTemplateListResponse {
     /// A value made of all its fields.
@@ -4872,8 +5113,7 @@ crate::runtime::open_enum!(WhatsAppTemplateParameterFormat, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WhatsAppTemplateResponse {
@@ -4900,9 +5140,19 @@ pub struct WhatsAppTemplateResponse {
     /// The date and time when the template was last updated.
     pub updated_at: ::std::string::String,
     /// The date and time when the template was discarded, if applicable.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub discarded_at: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    WhatsAppTemplateResponse { id = required("id"), name = required("name"), category =
+    required("category"), components = required("components"), language =
+    required("language"), parameter_format = required("parameter_format"), template_id =
+    required("template_id"), template_status = required("template_status"),
+    whatsapp_business_id = required("whatsapp_business_id"), created_at =
+    required("created_at"), updated_at = required("updated_at"), discarded_at =
+    default("discarded_at") }
+);
 
 /// The fields of [`WhatsAppTemplateResponse`] the API requires, for [`WhatsAppTemplateResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

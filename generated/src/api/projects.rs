@@ -27,32 +27,36 @@ use super::types::*;
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListProjectsParams {
     /// Filter projects by name.
     ///
     /// Sent as the query parameter `name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Cursor token for paging, taken from the `links` in a previous response.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
     /// The page index, used together with `page_token`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    ListProjectsParams { name = default("name"), page_size = default("page_size"),
+    page_token = default("page_token"), page_number = default("page_number") }
+);
 
 impl ListProjectsParams {
     /// A value with every field unset.
@@ -97,8 +101,7 @@ impl ListProjectsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectCreateTokenRequest {
@@ -109,9 +112,14 @@ pub struct ProjectCreateTokenRequest {
     /// Items: at least 1.
     pub permissions: ::std::vec::Vec<ProjectTokenPermission>,
     /// The unique identifier of the subproject you would like to create a token for. The subproject passed must be a child of the project used to authenticate the request.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub subproject_id: ::std::option::Option<Uuid>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectCreateTokenRequest { name = required("name"), permissions =
+    required("permissions"), subproject_id = default("subproject_id") }
+);
 
 /// The fields of [`ProjectCreateTokenRequest`] the API requires, for [`ProjectCreateTokenRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -238,8 +246,7 @@ crate::runtime::open_enum!(ProjectTokenPermission, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectTokenResponse {
@@ -252,6 +259,11 @@ pub struct ProjectTokenResponse {
     /// The API token that can be used along with the project ID for basic authentication
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    ProjectTokenResponse { id = required("id"), name = required("name"), permissions =
+    required("permissions"), token = required("token") }
+);
 
 /// The fields of [`ProjectTokenResponse`] the API requires, for [`ProjectTokenResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -284,14 +296,17 @@ impl ProjectTokenResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectTokenStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectTokenStatusCode422 { errors = required("errors") }
+);
 
 impl ProjectTokenStatusCode422 {
     /// A value made of all its fields.
@@ -312,18 +327,22 @@ impl ProjectTokenStatusCode422 {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectUpdateTokenRequest {
     /// The name representing the API token.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<ProjectTokenPermission>>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectUpdateTokenRequest { name = default("name"), permissions =
+    default("permissions") }
+);
 
 impl ProjectUpdateTokenRequest {
     /// A value with every field unset.
@@ -358,8 +377,7 @@ impl ProjectUpdateTokenRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsCreateProjectRequest {
@@ -368,18 +386,25 @@ pub struct ProjectsCreateProjectRequest {
     /// Length: at most 250 characters.
     pub name: ::std::string::String,
     /// When enabled, recordings created within the project require authentication to access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_recordings: ::std::option::Option<bool>,
     /// When enabled, message media created within the project requires authentication to access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_message_media: ::std::option::Option<bool>,
     /// When enabled, fax media created within the project requires authentication to access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_fax_media: ::std::option::Option<bool>,
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub force_https_requests: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsCreateProjectRequest { name = required("name"), protect_recordings =
+    default("protect_recordings"), protect_message_media =
+    default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
+    force_https_requests = default("force_https_requests") }
+);
 
 impl ProjectsCreateProjectRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -421,14 +446,17 @@ impl ProjectsCreateProjectRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsCreateProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsCreateProjectStatusCode422 { errors = required("errors") }
+);
 
 impl ProjectsCreateProjectStatusCode422 {
     /// A value made of all its fields.
@@ -450,14 +478,17 @@ impl ProjectsCreateProjectStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsDeleteProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsDeleteProjectStatusCode422 { errors = required("errors") }
+);
 
 impl ProjectsDeleteProjectStatusCode422 {
     /// A value made of all its fields.
@@ -477,8 +508,7 @@ impl ProjectsDeleteProjectStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsProject {
@@ -505,6 +535,16 @@ pub struct ProjectsProject {
     /// The date and time when the project was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsProject { id = required("id"), name = required("name"), parent_project_id =
+    required("parent_project_id"), subproject = required("subproject"), region_preference
+    = required("region_preference"), protect_recordings = required("protect_recordings"),
+    protect_message_media = required("protect_message_media"), protect_fax_media =
+    required("protect_fax_media"), force_https_requests =
+    required("force_https_requests"), created_at = required("created_at"), updated_at =
+    required("updated_at") }
+);
 
 /// The fields of [`ProjectsProject`] the API requires, for [`ProjectsProject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -570,8 +610,7 @@ impl ProjectsProject {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsProjectListResponse {
@@ -580,6 +619,10 @@ pub struct ProjectsProjectListResponse {
     /// The projects on this page.
     pub data: ::std::vec::Vec<ProjectsProject>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsProjectListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`ProjectsProjectListResponse`] the API requires, for [`ProjectsProjectListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -603,8 +646,7 @@ impl ProjectsProjectListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsProjectPaginationLinks {
@@ -622,14 +664,19 @@ pub struct ProjectsProjectPaginationLinks {
     /// The link to the next page. Only present when more results exist.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link to the previous page. Only present when a previous page exists.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsProjectPaginationLinks { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`ProjectsProjectPaginationLinks`] the API requires, for [`ProjectsProjectPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -677,8 +724,7 @@ impl ProjectsProjectPaginationLinks {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsProjectWithSigningKey {
@@ -708,6 +754,17 @@ pub struct ProjectsProjectWithSigningKey {
     /// it cannot be retrieved through the API afterward.
     pub signing_key: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsProjectWithSigningKey { id = required("id"), name = required("name"),
+    parent_project_id = required("parent_project_id"), subproject =
+    required("subproject"), region_preference = required("region_preference"),
+    protect_recordings = required("protect_recordings"), protect_message_media =
+    required("protect_message_media"), protect_fax_media = required("protect_fax_media"),
+    force_https_requests = required("force_https_requests"), created_at =
+    required("created_at"), updated_at = required("updated_at"), signing_key =
+    required("signing_key") }
+);
 
 /// The fields of [`ProjectsProjectWithSigningKey`] the API requires, for [`ProjectsProjectWithSigningKey::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -779,29 +836,35 @@ impl ProjectsProjectWithSigningKey {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsUpdateProjectRequest {
     /// The name of the project.
     ///
     /// Length: at most 250 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// When enabled, recordings created within the project require authentication to access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_recordings: ::std::option::Option<bool>,
     /// When enabled, message media created within the project requires authentication to access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_message_media: ::std::option::Option<bool>,
     /// When enabled, fax media created within the project requires authentication to access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_fax_media: ::std::option::Option<bool>,
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub force_https_requests: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsUpdateProjectRequest { name = default("name"), protect_recordings =
+    default("protect_recordings"), protect_message_media =
+    default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
+    force_https_requests = default("force_https_requests") }
+);
 
 impl ProjectsUpdateProjectRequest {
     /// A value with every field unset.
@@ -849,14 +912,17 @@ impl ProjectsUpdateProjectRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ProjectsUpdateProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    ProjectsUpdateProjectStatusCode422 { errors = required("errors") }
+);
 
 impl ProjectsUpdateProjectStatusCode422 {
     /// A value made of all its fields.

@@ -16,8 +16,7 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PubSubNewPubSubToken {
@@ -33,14 +32,19 @@ pub struct PubSubNewPubSubToken {
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<PubSubPubSubState>,
 }
+
+crate::runtime::decode_struct!(
+    PubSubNewPubSubToken { ttl = required("ttl"), channels = required("channels"),
+    member_id = default("member_id"), state = default("state") }
+);
 
 /// The fields of [`PubSubNewPubSubToken`] the API requires, for [`PubSubNewPubSubToken::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -92,14 +96,15 @@ pub type PubSubPubSubState = ::serde_json::Value;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PubSubPubSubToken {
     /// A PubSub Token to be used to authenticate clients to the PubSub Service.
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(PubSubPubSubToken { token = required("token") });
 
 impl PubSubPubSubToken {
     /// A value made of all its fields.
@@ -115,14 +120,17 @@ impl PubSubPubSubToken {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PubSubPubSubToken422error {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    PubSubPubSubToken422error { errors = required("errors") }
+);
 
 impl PubSubPubSubToken422error {
     /// A value made of all its fields.

@@ -87,14 +87,17 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddNumberGroupMembershipRequest {
     /// The phone number ID to add to the group.
     pub phone_number_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    AddNumberGroupMembershipRequest { phone_number_id = required("phone_number_id") }
+);
 
 impl AddNumberGroupMembershipRequest {
     /// A value made of all its fields.
@@ -108,8 +111,7 @@ impl AddNumberGroupMembershipRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Address {
@@ -146,6 +148,17 @@ pub struct Address {
     /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
     pub validated_at: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    Address { id = required("id"), label = required("label"), country =
+    required("country"), first_name = required("first_name"), last_name =
+    required("last_name"), street_number = required("street_number"), street_name =
+    required("street_name"), address_type = required("address_type"), address_number =
+    required("address_number"), city = required("city"), state = required("state"),
+    postal_code = required("postal_code"), zip_code = required("zip_code"),
+    emergency_enabled = required("emergency_enabled"), validated = required("validated"),
+    validated_at = required("validated_at") }
+);
 
 /// The fields of [`Address`] the API requires, for [`Address::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -232,8 +245,7 @@ impl Address {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddressCandidate {
@@ -248,6 +260,12 @@ pub struct AddressCandidate {
     /// The postal code of the suggested street address.
     pub postal_code: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AddressCandidate { street_number = required("street_number"), street_name =
+    required("street_name"), city = required("city"), state = required("state"),
+    postal_code = required("postal_code") }
+);
 
 /// The fields of [`AddressCandidate`] the API requires, for [`AddressCandidate::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -289,8 +307,7 @@ impl AddressCandidate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddressListResponse {
@@ -299,6 +316,10 @@ pub struct AddressListResponse {
     /// List of addresses.
     pub data: ::std::vec::Vec<Address>,
 }
+
+crate::runtime::decode_struct!(
+    AddressListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`AddressListResponse`] the API requires, for [`AddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -322,8 +343,7 @@ impl AddressListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddressResponse {
@@ -360,6 +380,17 @@ pub struct AddressResponse {
     /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
     pub validated_at: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AddressResponse { id = required("id"), label = required("label"), country =
+    required("country"), first_name = required("first_name"), last_name =
+    required("last_name"), street_number = required("street_number"), street_name =
+    required("street_name"), address_type = required("address_type"), address_number =
+    required("address_number"), city = required("city"), state = required("state"),
+    postal_code = required("postal_code"), zip_code = required("zip_code"),
+    emergency_enabled = required("emergency_enabled"), validated = required("validated"),
+    validated_at = required("validated_at") }
+);
 
 /// The fields of [`AddressResponse`] the API requires, for [`AddressResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -536,17 +567,21 @@ crate::runtime::open_enum!(AddressType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddressValidationError {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesSpaceApiErrorItem>,
     /// Alternative addresses suggested by the carrier. Omitted when the carrier returned no alternatives.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub candidates: ::std::option::Option<::std::vec::Vec<AddressCandidate>>,
 }
+
+crate::runtime::decode_struct!(
+    AddressValidationError { errors = required("errors"), candidates =
+    default("candidates") }
+);
 
 impl AddressValidationError {
     /// A value made of the fields the API requires; the others start unset.
@@ -577,14 +612,17 @@ impl AddressValidationError {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AssignE911addressRequest {
     /// The ID of a validated E911 address in the same project to assign to this phone number.
     pub e911_address_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    AssignE911addressRequest { e911_address_id = required("e911_address_id") }
+);
 
 impl AssignE911addressRequest {
     /// A value made of all its fields.
@@ -598,29 +636,34 @@ impl AssignE911addressRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AssignedNumber {
     /// The unique identifier of the assignment.
     pub id: Uuid,
     /// The current state of the assignment.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// The campaign ID associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_id: ::std::option::Option<Uuid>,
     /// The phone number details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number: ::std::option::Option<AssignedPhoneNumber>,
     /// Timestamp when the assignment was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the assignment was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    AssignedNumber { id = required("id"), state = default("state"), campaign_id =
+    default("campaign_id"), phone_number = default("phone_number"), created_at =
+    default("created_at"), updated_at = default("updated_at") }
+);
 
 impl AssignedNumber {
     /// A value made of the fields the API requires; the others start unset.
@@ -670,18 +713,21 @@ impl AssignedNumber {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of assigned numbers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<AssignedNumber>>,
 }
+
+crate::runtime::decode_struct!(
+    AssignedNumberListResponse { links = default("links"), data = default("data") }
+);
 
 impl AssignedNumberListResponse {
     /// A value with every field unset.
@@ -714,24 +760,28 @@ impl AssignedNumberListResponse {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AssignedPhoneNumber {
     /// The unique identifier of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<Uuid>,
     /// The name of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The phone number in E.164 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<::std::string::String>,
     /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    AssignedPhoneNumber { id = default("id"), name = default("name"), number =
+    default("number"), status_callback_url = default("status_callback_url") }
+);
 
 impl AssignedPhoneNumber {
     /// A value with every field unset.
@@ -781,29 +831,34 @@ impl AssignedPhoneNumber {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AvailablePhoneNumber {
     /// The phone number in E.164 format.
     pub number: ::std::string::String,
     /// The region of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<::std::string::String>,
     /// The city of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
     /// The rate center of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rate_center: ::std::option::Option<::std::string::String>,
     /// The LATA of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lata: ::std::option::Option<::std::string::String>,
     /// The capabilities of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<PhoneNumberCapabilities>,
 }
+
+crate::runtime::decode_struct!(
+    AvailablePhoneNumber { number = required("number"), region = default("region"), city
+    = default("city"), rate_center = default("rate_center"), lata = default("lata"),
+    capabilities = default("capabilities") }
+);
 
 impl AvailablePhoneNumber {
     /// A value made of the fields the API requires; the others start unset.
@@ -864,18 +919,21 @@ impl AvailablePhoneNumber {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AvailablePhoneNumbersResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of available phone numbers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<AvailablePhoneNumber>>,
 }
+
+crate::runtime::decode_struct!(
+    AvailablePhoneNumbersResponse { links = default("links"), data = default("data") }
+);
 
 impl AvailablePhoneNumbersResponse {
     /// A value with every field unset.
@@ -907,62 +965,73 @@ impl AvailablePhoneNumbersResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Brand {
     /// The unique identifier of the brand.
     pub id: Uuid,
     /// The current state of the brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Brand/Marketing/DBA name of the business if applicable.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The legal name of the business.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// A company contact email for this brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// A contact phone number for this brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_phone: ::std::option::Option<::std::string::String>,
     /// Country of registration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein_issuing_country: ::std::option::Option<::std::string::String>,
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub legal_entity_type: ::std::option::Option<::std::string::String>,
     /// Company EIN Number/Tax ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein: ::std::option::Option<::std::string::String>,
     /// Full company address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_address: ::std::option::Option<::std::string::String>,
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_vertical: ::std::option::Option<::std::string::String>,
     /// Link to the company website.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_website: ::std::option::Option<::std::string::String>,
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_brand_reference: ::std::option::Option<::std::string::String>,
     /// This value must be true for all self-registered brands.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_self_registered: ::std::option::Option<bool>,
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the brand was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the brand was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    Brand { id = required("id"), state = default("state"), name = default("name"),
+    company_name = default("company_name"), contact_email = default("contact_email"),
+    contact_phone = default("contact_phone"), ein_issuing_country =
+    default("ein_issuing_country"), legal_entity_type = default("legal_entity_type"), ein
+    = default("ein"), company_address = default("company_address"), company_vertical =
+    default("company_vertical"), company_website = default("company_website"),
+    csp_brand_reference = default("csp_brand_reference"), csp_self_registered =
+    default("csp_self_registered"), status_callback_url = default("status_callback_url"),
+    created_at = default("created_at"), updated_at = default("updated_at") }
+);
 
 impl Brand {
     /// A value made of the fields the API requires; the others start unset.
@@ -1134,18 +1203,21 @@ impl Brand {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BrandListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of brands.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Brand>>,
 }
+
+crate::runtime::decode_struct!(
+    BrandListResponse { links = default("links"), data = default("data") }
+);
 
 impl BrandListResponse {
     /// A value with every field unset.
@@ -1174,62 +1246,74 @@ impl BrandListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BrandResponse {
     /// The unique identifier of the brand.
     pub id: Uuid,
     /// The current state of the brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Brand/Marketing/DBA name of the business if applicable.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The legal name of the business.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// A company contact email for this brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// A contact phone number for this brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_phone: ::std::option::Option<::std::string::String>,
     /// Country of registration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein_issuing_country: ::std::option::Option<::std::string::String>,
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub legal_entity_type: ::std::option::Option<::std::string::String>,
     /// Company EIN Number/Tax ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein: ::std::option::Option<::std::string::String>,
     /// Full company address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_address: ::std::option::Option<::std::string::String>,
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_vertical: ::std::option::Option<::std::string::String>,
     /// Link to the company website.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_website: ::std::option::Option<::std::string::String>,
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_brand_reference: ::std::option::Option<::std::string::String>,
     /// This value must be true for all self-registered brands.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_self_registered: ::std::option::Option<bool>,
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the brand was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the brand was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    BrandResponse { id = required("id"), state = default("state"), name =
+    default("name"), company_name = default("company_name"), contact_email =
+    default("contact_email"), contact_phone = default("contact_phone"),
+    ein_issuing_country = default("ein_issuing_country"), legal_entity_type =
+    default("legal_entity_type"), ein = default("ein"), company_address =
+    default("company_address"), company_vertical = default("company_vertical"),
+    company_website = default("company_website"), csp_brand_reference =
+    default("csp_brand_reference"), csp_self_registered = default("csp_self_registered"),
+    status_callback_url = default("status_callback_url"), created_at =
+    default("created_at"), updated_at = default("updated_at") }
+);
 
 impl BrandResponse {
     /// A value made of the fields the API requires; the others start unset.
@@ -1446,110 +1530,130 @@ crate::runtime::open_enum!(CallReceiveMode, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Campaign {
     /// The unique identifier of the campaign.
     pub id: Uuid,
     /// A name for the campaign.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The current state of the campaign.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_use_case: ::std::option::Option<::std::string::String>,
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_verify_token: ::std::option::Option<::std::string::String>,
     /// A description for the campaign. Please use at least 40 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample1: ::std::option::Option<::std::string::String>,
     /// Sample 2.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample2: ::std::option::Option<::std::string::String>,
     /// Sample 3.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample3: ::std::option::Option<::std::string::String>,
     /// Sample 4.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample4: ::std::option::Option<::std::string::String>,
     /// Sample 5.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample5: ::std::option::Option<::std::string::String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dynamic_templates: ::std::option::Option<::std::string::String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_flow: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt in.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they request help.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_message: ::std::option::Option<::std::string::String>,
     /// Opt in keywords that subscribers can use.
     ///
     /// Default: `"START"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_keywords: ::std::option::Option<::std::string::String>,
     /// Opt out keywords that subscribers can use.
     ///
     /// Default: `"STOP"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_keywords: ::std::option::Option<::std::string::String>,
     /// Help keywords that subscribers can use.
     ///
     /// Default: `"HELP"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_keywords: ::std::option::Option<::std::string::String>,
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_required: ::std::option::Option<bool>,
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direct_lending: ::std::option::Option<bool>,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_link: ::std::option::Option<bool>,
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_phone: ::std::option::Option<bool>,
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub age_gated_content: ::std::option::Option<bool>,
     /// Is there any intent of this campaign to generate leads?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lead_generation: ::std::option::Option<bool>,
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the campaign was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the campaign was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    Campaign { id = required("id"), name = default("name"), state = default("state"),
+    sms_use_case = default("sms_use_case"), sub_use_cases = default("sub_use_cases"),
+    campaign_verify_token = default("campaign_verify_token"), description =
+    default("description"), sample1 = default("sample1"), sample2 = default("sample2"),
+    sample3 = default("sample3"), sample4 = default("sample4"), sample5 =
+    default("sample5"), dynamic_templates = default("dynamic_templates"), message_flow =
+    default("message_flow"), opt_in_message = default("opt_in_message"), opt_out_message
+    = default("opt_out_message"), help_message = default("help_message"), opt_in_keywords
+    = default("opt_in_keywords"), opt_out_keywords = default("opt_out_keywords"),
+    help_keywords = default("help_keywords"), number_pooling_required =
+    default("number_pooling_required"), number_pooling_per_campaign =
+    default("number_pooling_per_campaign"), direct_lending = default("direct_lending"),
+    embedded_link = default("embedded_link"), embedded_phone = default("embedded_phone"),
+    age_gated_content = default("age_gated_content"), lead_generation =
+    default("lead_generation"), csp_campaign_reference =
+    default("csp_campaign_reference"), status_callback_url =
+    default("status_callback_url"), created_at = default("created_at"), updated_at =
+    default("updated_at") }
+);
 
 impl Campaign {
     /// A value made of the fields the API requires; the others start unset.
@@ -1842,18 +1946,21 @@ impl Campaign {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CampaignListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of campaigns.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Campaign>>,
 }
+
+crate::runtime::decode_struct!(
+    CampaignListResponse { links = default("links"), data = default("data") }
+);
 
 impl CampaignListResponse {
     /// A value with every field unset.
@@ -1885,110 +1992,130 @@ impl CampaignListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CampaignResponse {
     /// The unique identifier of the campaign.
     pub id: Uuid,
     /// A name for the campaign.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The current state of the campaign.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_use_case: ::std::option::Option<::std::string::String>,
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_verify_token: ::std::option::Option<::std::string::String>,
     /// A description for the campaign. Please use at least 40 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample1: ::std::option::Option<::std::string::String>,
     /// Sample 2.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample2: ::std::option::Option<::std::string::String>,
     /// Sample 3.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample3: ::std::option::Option<::std::string::String>,
     /// Sample 4.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample4: ::std::option::Option<::std::string::String>,
     /// Sample 5.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample5: ::std::option::Option<::std::string::String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dynamic_templates: ::std::option::Option<::std::string::String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_flow: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt in.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt out.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they request help.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_message: ::std::option::Option<::std::string::String>,
     /// Opt in keywords that subscribers can use.
     ///
     /// Default: `"START"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_keywords: ::std::option::Option<::std::string::String>,
     /// Opt out keywords that subscribers can use.
     ///
     /// Default: `"STOP"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_keywords: ::std::option::Option<::std::string::String>,
     /// Help keywords that subscribers can use.
     ///
     /// Default: `"HELP"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_keywords: ::std::option::Option<::std::string::String>,
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_required: ::std::option::Option<bool>,
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direct_lending: ::std::option::Option<bool>,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_link: ::std::option::Option<bool>,
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_phone: ::std::option::Option<bool>,
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub age_gated_content: ::std::option::Option<bool>,
     /// Is there any intent of this campaign to generate leads?
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lead_generation: ::std::option::Option<bool>,
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the campaign was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the campaign was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    CampaignResponse { id = required("id"), name = default("name"), state =
+    default("state"), sms_use_case = default("sms_use_case"), sub_use_cases =
+    default("sub_use_cases"), campaign_verify_token = default("campaign_verify_token"),
+    description = default("description"), sample1 = default("sample1"), sample2 =
+    default("sample2"), sample3 = default("sample3"), sample4 = default("sample4"),
+    sample5 = default("sample5"), dynamic_templates = default("dynamic_templates"),
+    message_flow = default("message_flow"), opt_in_message = default("opt_in_message"),
+    opt_out_message = default("opt_out_message"), help_message = default("help_message"),
+    opt_in_keywords = default("opt_in_keywords"), opt_out_keywords =
+    default("opt_out_keywords"), help_keywords = default("help_keywords"),
+    number_pooling_required = default("number_pooling_required"),
+    number_pooling_per_campaign = default("number_pooling_per_campaign"), direct_lending
+    = default("direct_lending"), embedded_link = default("embedded_link"), embedded_phone
+    = default("embedded_phone"), age_gated_content = default("age_gated_content"),
+    lead_generation = default("lead_generation"), csp_campaign_reference =
+    default("csp_campaign_reference"), status_callback_url =
+    default("status_callback_url"), created_at = default("created_at"), updated_at =
+    default("updated_at") }
+);
 
 impl CampaignResponse {
     /// A value made of the fields the API requires; the others start unset.
@@ -2281,39 +2408,45 @@ impl CampaignResponse {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CarrierLookupInfo {
     /// The LRN associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lrn: ::std::option::Option<::std::string::String>,
     /// The Service Profile Identifier associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub spid: ::std::option::Option<::std::string::String>,
     /// The Operating Company Number associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ocn: ::std::option::Option<::std::string::String>,
     /// The Local Access and Transport Area number associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lata: ::std::option::Option<::std::string::String>,
     /// The City associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
     /// The State/Province/Region associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// The Jurisdiction associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub jurisdiction: ::std::option::Option<::std::string::String>,
     /// The LEC or Carrier of the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lec: ::std::option::Option<::std::string::String>,
     /// The type of line the number is. Generally either wireless or landline.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub linetype: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CarrierLookupInfo { lrn = default("lrn"), spid = default("spid"), ocn =
+    default("ocn"), lata = default("lata"), city = default("city"), state =
+    default("state"), jurisdiction = default("jurisdiction"), lec = default("lec"),
+    linetype = default("linetype") }
+);
 
 impl CarrierLookupInfo {
     /// A value with every field unset.
@@ -2412,15 +2545,16 @@ impl CarrierLookupInfo {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CnamInfo {
     /// The caller ID associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(CnamInfo { caller_id = default("caller_id") });
 
 impl CnamInfo {
     /// A value with every field unset.
@@ -2598,8 +2732,7 @@ crate::runtime::open_enum!(CompanyVertical, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ConferenceRecording {
@@ -2614,7 +2747,7 @@ pub struct ConferenceRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -2627,13 +2760,23 @@ pub struct ConferenceRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to.
     pub relay_conference_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    ConferenceRecording { id = required("id"), project_id = required("project_id"),
+    created_at = required("created_at"), updated_at = required("updated_at"),
+    duration_in_seconds = required("duration_in_seconds"), error_code =
+    default("error_code"), price = required("price"), price_unit =
+    required("price_unit"), status = required("status"), url = required("url"), stereo =
+    required("stereo"), byte_size = default("byte_size"), track = required("track"),
+    relay_conference_id = required("relay_conference_id") }
+);
 
 /// The fields of [`ConferenceRecording`] the API requires, for [`ConferenceRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2718,8 +2861,7 @@ impl ConferenceRecording {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateAddressRequest {
@@ -2746,10 +2888,10 @@ pub struct CreateAddressRequest {
     /// Length: at most 250 characters.
     pub street_name: ::std::string::String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_type: ::std::option::Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_number: ::std::option::Option<::std::string::String>,
     /// The city portion of the street address.
     ///
@@ -2767,14 +2909,24 @@ pub struct CreateAddressRequest {
     /// validation.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_correct_address: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    CreateAddressRequest { label = required("label"), country = required("country"),
+    first_name = required("first_name"), last_name = required("last_name"), street_number
+    = required("street_number"), street_name = required("street_name"), address_type =
+    default("address_type"), address_number = default("address_number"), city =
+    required("city"), state = required("state"), postal_code = required("postal_code"),
+    emergency_enabled = default("emergency_enabled"), auto_correct_address =
+    default("auto_correct_address") }
+);
 
 /// The fields of [`CreateAddressRequest`] the API requires, for [`CreateAddressRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2926,8 +3078,7 @@ impl ::std::convert::From<CreatePartnerCampaignRequest> for CreateCampaignReques
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateCspBrandRequest {
@@ -2942,9 +3093,15 @@ pub struct CreateCspBrandRequest {
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreateCspBrandRequest { csp_self_registered = required("csp_self_registered"), name =
+    required("name"), csp_brand_reference = required("csp_brand_reference"),
+    status_callback_url = default("status_callback_url") }
+);
 
 /// The fields of [`CreateCspBrandRequest`] the API requires, for [`CreateCspBrandRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2989,8 +3146,7 @@ impl CreateCspBrandRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateDomainApplicationRequest {
@@ -3001,107 +3157,130 @@ pub struct CreateDomainApplicationRequest {
     /// The user portion of the domain application.
     ///
     /// Default: `"*"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// Whether the domain application will enforce IP authentication for incoming requests.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
     ///
     /// Default: `[]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether connections to this domain application require encryption or if encryption is optional.
     ///
     /// Default: `"optional"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<CreateDomainApplicationRequestEncryption>,
     /// A list of codecs this domain application will support.
     ///
     /// Default: `["PCMU","PCMA"]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this domain application will support.
     ///
     /// Default: `["AEAD_AES_256_GCM_8","AES_256_CM_HMAC_SHA1_80","AES_CM_128_HMAC_SHA1_80","AES_256_CM_HMAC_SHA1_32","AES_CM_128_HMAC_SHA1_32"]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specify how the domain application will handle calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<DomainAppCallHandlerRequest>,
     /// A string representing the Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A string representing a URL to send status change messages to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// A string representing the Relay Application to forward incoming calls to. Required when call_handler is relay_application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// A string representing the LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_request_url.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         CreateDomainApplicationRequestCallRequestMethod,
     >,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_fallback_url.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         CreateDomainApplicationRequestCallFallbackMethod,
     >,
     /// A string representing a URL to send status change messages to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         CreateDomainApplicationRequestCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received. Required when call_handler is relay_script.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to. Required when call_handler is dialogflow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// A string representing the version of your Call Flow you'd like to use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<
         CreateDomainApplicationRequestCallFlowVersion,
     >,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
 }
+
+crate::runtime::decode_struct!(
+    CreateDomainApplicationRequest { name = required("name"), identifier =
+    required("identifier"), user = default("user"), ip_auth_enabled =
+    default("ip_auth_enabled"), ip_auth = default("ip_auth"), encryption =
+    default("encryption"), codecs = default("codecs"), ciphers = default("ciphers"),
+    call_handler = default("call_handler"), call_relay_topic =
+    default("call_relay_topic"), call_relay_topic_status_callback_url =
+    default("call_relay_topic_status_callback_url"), call_relay_application =
+    default("call_relay_application"), call_request_url = default("call_request_url"),
+    call_request_method = default("call_request_method"), call_fallback_url =
+    default("call_fallback_url"), call_fallback_method = default("call_fallback_method"),
+    call_status_callback_url = default("call_status_callback_url"),
+    call_status_callback_method = default("call_status_callback_method"),
+    call_laml_application_id = default("call_laml_application_id"), call_video_room_id =
+    default("call_video_room_id"), call_relay_script_url =
+    default("call_relay_script_url"), call_dialogflow_agent_id =
+    default("call_dialogflow_agent_id"), call_ai_agent_id = default("call_ai_agent_id"),
+    call_flow_id = default("call_flow_id"), call_flow_version =
+    default("call_flow_version"), call_relay_context = default("call_relay_context"),
+    call_relay_context_status_callback_url =
+    default("call_relay_context_status_callback_url") }
+);
 
 /// The fields of [`CreateDomainApplicationRequest`] the API requires, for [`CreateDomainApplicationRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3641,8 +3820,7 @@ impl ::std::default::Default for CreateDomainApplicationRequestEncryption {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateManagedBrandRequest {
@@ -3671,16 +3849,26 @@ pub struct CreateManagedBrandRequest {
     /// Full company address.
     pub company_address: ::std::string::String,
     /// An optional Vertical for the brand.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_vertical: ::std::option::Option<CompanyVertical>,
     /// Link to the company website.
     pub company_website: ::std::string::String,
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreateManagedBrandRequest { name = required("name"), company_name =
+    required("company_name"), contact_email = required("contact_email"), contact_phone =
+    required("contact_phone"), ein_issuing_country = required("ein_issuing_country"),
+    legal_entity_type = required("legal_entity_type"), ein = required("ein"),
+    company_address = required("company_address"), company_vertical =
+    default("company_vertical"), company_website = required("company_website"),
+    status_callback_url = default("status_callback_url") }
+);
 
 /// The fields of [`CreateManagedBrandRequest`] the API requires, for [`CreateManagedBrandRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3755,8 +3943,7 @@ impl CreateManagedBrandRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateManagedCampaignRequest {
@@ -3769,10 +3956,10 @@ pub struct CreateManagedCampaignRequest {
     /// An SMS Use Case category for the campaign.
     pub sms_use_case: ::std::string::String,
     /// A sub use case category. Required for MIXED (2-5 sub use cases) or LOW_VOLUME_MIXED (1-5 sub use cases) campaigns. Must not be provided for other use cases.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Campaign Verify token. Required if sms_use_case is POLITICAL_SECTION_527.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_verify_token: ::std::option::Option<::std::string::String>,
     /// A description for the campaign.
     ///
@@ -3789,20 +3976,20 @@ pub struct CreateManagedCampaignRequest {
     /// Third sample message template/content.
     ///
     /// Length: at least 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample3: ::std::option::Option<::std::string::String>,
     /// Fourth sample message template/content.
     ///
     /// Length: at least 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample4: ::std::option::Option<::std::string::String>,
     /// Fifth sample message template/content.
     ///
     /// Length: at least 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample5: ::std::option::Option<::std::string::String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dynamic_messages: ::std::option::Option<::std::string::String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
     ///
@@ -3811,7 +3998,7 @@ pub struct CreateManagedCampaignRequest {
     /// Please share the message subscribers receive when they opt in.
     ///
     /// Length: at least 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt out.
     ///
@@ -3822,18 +4009,18 @@ pub struct CreateManagedCampaignRequest {
     /// Length: at least 20 characters.
     pub help_message: ::std::string::String,
     /// Opt in keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_keywords: ::std::option::Option<::std::string::String>,
     /// Opt out keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_keywords: ::std::option::Option<::std::string::String>,
     /// Help keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_keywords: ::std::option::Option<::std::string::String>,
     /// Will 50 or more numbers be used with this single campaign?
     pub number_pooling_required: bool,
     /// If you will be using number pooling, please provide an explanation as to why it is needed. Required if number_pooling_required is true.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
     pub direct_lending: bool,
@@ -3850,9 +4037,30 @@ pub struct CreateManagedCampaignRequest {
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreateManagedCampaignRequest { name = required("name"), brand_id =
+    required("brand_id"), sms_use_case = required("sms_use_case"), sub_use_cases =
+    default("sub_use_cases"), campaign_verify_token = default("campaign_verify_token"),
+    description = required("description"), sample1 = required("sample1"), sample2 =
+    required("sample2"), sample3 = default("sample3"), sample4 = default("sample4"),
+    sample5 = default("sample5"), dynamic_messages = default("dynamic_messages"),
+    message_flow = required("message_flow"), opt_in_message = default("opt_in_message"),
+    opt_out_message = required("opt_out_message"), help_message =
+    required("help_message"), opt_in_keywords = default("opt_in_keywords"),
+    opt_out_keywords = default("opt_out_keywords"), help_keywords =
+    default("help_keywords"), number_pooling_required =
+    required("number_pooling_required"), number_pooling_per_campaign =
+    default("number_pooling_per_campaign"), direct_lending = required("direct_lending"),
+    embedded_link = required("embedded_link"), embedded_phone =
+    required("embedded_phone"), age_gated_content = required("age_gated_content"),
+    lead_generation = required("lead_generation"), terms_and_conditions =
+    required("terms_and_conditions"), status_callback_url =
+    default("status_callback_url") }
+);
 
 /// The fields of [`CreateManagedCampaignRequest`] the API requires, for [`CreateManagedCampaignRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4064,8 +4272,7 @@ impl CreateManagedCampaignRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateNumberGroupRequest {
@@ -4074,9 +4281,14 @@ pub struct CreateNumberGroupRequest {
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sticky_sender: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    CreateNumberGroupRequest { name = required("name"), sticky_sender =
+    default("sticky_sender") }
+);
 
 impl CreateNumberGroupRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -4099,18 +4311,22 @@ impl CreateNumberGroupRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateOrderRequest {
     /// A list of phone numbers in E164 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreateOrderRequest { phone_numbers = default("phone_numbers"), status_callback_url =
+    default("status_callback_url") }
+);
 
 impl CreateOrderRequest {
     /// A value with every field unset.
@@ -4147,8 +4363,7 @@ impl CreateOrderRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreatePartnerCampaignRequest {
@@ -4163,9 +4378,15 @@ pub struct CreatePartnerCampaignRequest {
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreatePartnerCampaignRequest { name = required("name"), brand_id =
+    required("brand_id"), csp_campaign_reference = required("csp_campaign_reference"),
+    status_callback_url = default("status_callback_url") }
+);
 
 /// The fields of [`CreatePartnerCampaignRequest`] the API requires, for [`CreatePartnerCampaignRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4211,18 +4432,21 @@ impl CreatePartnerCampaignRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The maximum number of callers allowed in the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    CreateQueueRequest { name = default("name"), max_size = default("max_size") }
+);
 
 impl CreateQueueRequest {
     /// A value with every field unset.
@@ -4252,8 +4476,7 @@ impl CreateQueueRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateSipEndpointRequest {
@@ -4262,88 +4485,111 @@ pub struct CreateSipEndpointRequest {
     /// A password to authenticate registrations to this endpoint.
     pub password: ::std::string::String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// A list of encryption ciphers this endpoint will support.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of codecs this endpoint will support.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies the encryption requirements for connections to this endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<CreateSipEndpointRequestEncryption>,
     /// What type of handler you want to run on inbound calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CreateSipEndpointRequestCallHandler>,
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_request_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         CreateSipEndpointRequestCallRequestMethod,
     >,
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_fallback_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         CreateSipEndpointRequestCallFallbackMethod,
     >,
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_status_callback_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         CreateSipEndpointRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_context.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<::std::string::String>,
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreateSipEndpointRequest { username = required("username"), password =
+    required("password"), caller_id = default("caller_id"), send_as = default("send_as"),
+    ciphers = default("ciphers"), codecs = default("codecs"), encryption =
+    default("encryption"), call_handler = default("call_handler"), call_request_url =
+    default("call_request_url"), call_request_method = default("call_request_method"),
+    call_fallback_url = default("call_fallback_url"), call_fallback_method =
+    default("call_fallback_method"), call_status_callback_url =
+    default("call_status_callback_url"), call_status_callback_method =
+    default("call_status_callback_method"), call_laml_application_id =
+    default("call_laml_application_id"), call_dialogflow_agent_id =
+    default("call_dialogflow_agent_id"), call_relay_topic = default("call_relay_topic"),
+    call_relay_topic_status_callback_url =
+    default("call_relay_topic_status_callback_url"), call_relay_context =
+    default("call_relay_context"), call_relay_context_status_callback_url =
+    default("call_relay_context_status_callback_url"), call_relay_application =
+    default("call_relay_application"), call_video_room_id =
+    default("call_video_room_id"), call_flow_id = default("call_flow_id"),
+    call_flow_version = default("call_flow_version"), call_ai_agent_id =
+    default("call_ai_agent_id"), call_relay_script_url = default("call_relay_script_url")
+    }
+);
 
 /// The fields of [`CreateSipEndpointRequest`] the API requires, for [`CreateSipEndpointRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4894,8 +5140,7 @@ crate::runtime::open_enum!(CreateSipEndpointRequestEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateVerifiedCallerIdRequest {
@@ -4904,12 +5149,17 @@ pub struct CreateVerifiedCallerIdRequest {
     /// The name portion of the caller ID. If not provided, the default will be the formatted number.
     ///
     /// Length: at most 200 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The extension of the phone number for the caller ID. This is only used when placing the verification call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extension: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CreateVerifiedCallerIdRequest { number = required("number"), name = default("name"),
+    extension = default("extension") }
+);
 
 impl CreateVerifiedCallerIdRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -5032,8 +5282,7 @@ crate::runtime::open_enum!(DomainAppCallHandlerRequest, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DomainApplication {
@@ -5099,6 +5348,27 @@ pub struct DomainApplication {
     /// A list of encryption ciphers this domain application will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, and AES_CM_128_HMAC_SHA1_32.
     pub ciphers: ::std::vec::Vec<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DomainApplication { id = required("id"), type_ = required("type"), domain =
+    required("domain"), name = required("name"), identifier = required("identifier"),
+    user = required("user"), ip_auth_enabled = required("ip_auth_enabled"), ip_auth =
+    required("ip_auth"), call_handler = required("call_handler"),
+    calling_handler_resource_id = required("calling_handler_resource_id"),
+    call_relay_topic = required("call_relay_topic"), call_relay_topic_status_callback_url
+    = required("call_relay_topic_status_callback_url"), call_relay_context =
+    required("call_relay_context"), call_relay_context_status_callback_url =
+    required("call_relay_context_status_callback_url"), call_request_url =
+    required("call_request_url"), call_request_method = required("call_request_method"),
+    call_fallback_url = required("call_fallback_url"), call_fallback_method =
+    required("call_fallback_method"), call_status_callback_url =
+    required("call_status_callback_url"), call_status_callback_method =
+    required("call_status_callback_method"), call_laml_application_id =
+    required("call_laml_application_id"), call_video_room_id =
+    required("call_video_room_id"), call_relay_script_url =
+    required("call_relay_script_url"), encryption = required("encryption"), codecs =
+    required("codecs"), ciphers = required("ciphers") }
+);
 
 /// The fields of [`DomainApplication`] the API requires, for [`DomainApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5431,8 +5701,7 @@ crate::runtime::open_enum!(DomainApplicationEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DomainApplicationListResponse {
@@ -5441,6 +5710,10 @@ pub struct DomainApplicationListResponse {
     /// List of domain applications.
     pub data: ::std::vec::Vec<DomainApplication>,
 }
+
+crate::runtime::decode_struct!(
+    DomainApplicationListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`DomainApplicationListResponse`] the API requires, for [`DomainApplicationListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5557,8 +5830,7 @@ crate::runtime::open_enum!(HttpMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ImportPhoneNumberRequest {
@@ -5569,11 +5841,16 @@ pub struct ImportPhoneNumberRequest {
     /// The type of phone number being imported.
     pub number_type: ImportPhoneNumberRequestNumberType,
     /// The capabilities to enable for this phone number. Can include any combination of SMS, Voice, Fax, and MMS. If not provided, defaults to all capabilities.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<
         ::std::vec::Vec<ImportPhoneNumberRequestCapabilitiesItem>,
     >,
 }
+
+crate::runtime::decode_struct!(
+    ImportPhoneNumberRequest { number = required("number"), number_type =
+    required("number_type"), capabilities = default("capabilities") }
+);
 
 /// The fields of [`ImportPhoneNumberRequest`] the API requires, for [`ImportPhoneNumberRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5783,32 +6060,37 @@ crate::runtime::open_enum!(LegalEntityType, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListAddressesParams {
     /// Filter addresses by label (partial match).
     ///
     /// Sent as the query parameter `filter_label`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_label: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListAddressesParams { filter_label = default("filter_label"), page_number =
+    default("page_number"), page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListAddressesParams {
     /// A value with every field unset.
@@ -5858,22 +6140,26 @@ impl ListAddressesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListBrandsParams {
     /// The name given to the brand. Will return all Brands containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The state of the brand in the registration process, such as pending or complete. Will return all Brands with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListBrandsParams { filter_name = default("filter_name"), filter_state =
+    default("filter_state") }
+);
 
 impl ListBrandsParams {
     /// A value with every field unset.
@@ -5913,22 +6199,26 @@ impl ListBrandsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCampaignsParams {
     /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The state of the campaign in the registration process, such as pending or complete. Will return all campaigns with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListCampaignsParams { filter_name = default("filter_name"), filter_state =
+    default("filter_state") }
+);
 
 impl ListCampaignsParams {
     /// A value with every field unset.
@@ -5968,37 +6258,42 @@ impl ListCampaignsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListDomainApplicationsParams {
     /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_domain`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_domain: ::std::option::Option<::std::string::String>,
     /// String representing the name portion of the domain application. Will return all domain applications containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListDomainApplicationsParams { filter_domain = default("filter_domain"), filter_name
+    = default("filter_name"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListDomainApplicationsParams {
     /// A value with every field unset.
@@ -6059,17 +6354,20 @@ impl ListDomainApplicationsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListNumberAssignmentsParams {
     /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListNumberAssignmentsParams { filter_state = default("filter_state") }
+);
 
 impl ListNumberAssignmentsParams {
     /// A value with every field unset.
@@ -6098,27 +6396,31 @@ impl ListNumberAssignmentsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListNumberGroupMembershipsParams {
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListNumberGroupMembershipsParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListNumberGroupMembershipsParams {
     /// A value with every field unset.
@@ -6157,32 +6459,37 @@ impl ListNumberGroupMembershipsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListNumberGroupsParams {
     /// Filter by name. Returns all number groups containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListNumberGroupsParams { filter_name = default("filter_name"), page_number =
+    default("page_number"), page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListNumberGroupsParams {
     /// A value with every field unset.
@@ -6232,17 +6539,20 @@ impl ListNumberGroupsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListOrdersParams {
     /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListOrdersParams { filter_state = default("filter_state") }
+);
 
 impl ListOrdersParams {
     /// A value with every field unset.
@@ -6271,37 +6581,42 @@ impl ListOrdersParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListPhoneNumbersParams {
     /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The phone number in E164 format. Will return all Phone Numbers containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_number: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListPhoneNumbersParams { filter_name = default("filter_name"), filter_number =
+    default("filter_number"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListPhoneNumbersParams {
     /// A value with every field unset.
@@ -6362,37 +6677,42 @@ impl ListPhoneNumbersParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListShortCodesParams {
     /// Filter by name. Returns all short codes containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// Filter by number. Returns all short codes containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_number: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListShortCodesParams { filter_name = default("filter_name"), filter_number =
+    default("filter_number"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListShortCodesParams {
     /// A value with every field unset.
@@ -6453,37 +6773,42 @@ impl ListShortCodesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListSipEndpointsParams {
     /// Filter SIP endpoints by username (partial match).
     ///
     /// Sent as the query parameter `filter_username`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_username: ::std::option::Option<::std::string::String>,
     /// Filter SIP endpoints by caller ID (partial match).
     ///
     /// Sent as the query parameter `filter_caller_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_caller_id: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListSipEndpointsParams { filter_username = default("filter_username"),
+    filter_caller_id = default("filter_caller_id"), page_number = default("page_number"),
+    page_size = default("page_size"), page_token = default("page_token") }
+);
 
 impl ListSipEndpointsParams {
     /// A value with every field unset.
@@ -6544,22 +6869,26 @@ impl ListSipEndpointsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListVerifiedCallerIdsParams {
     /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// String representing the number assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_number: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListVerifiedCallerIdsParams { filter_name = default("filter_name"), filter_number =
+    default("filter_number") }
+);
 
 impl ListVerifiedCallerIdsParams {
     /// A value with every field unset.
@@ -6599,17 +6928,18 @@ impl ListVerifiedCallerIdsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LookupPhoneNumberParams {
     /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
     ///
     /// Sent as the query parameter `include`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(LookupPhoneNumberParams { include = default("include") });
 
 impl LookupPhoneNumberParams {
     /// A value with every field unset.
@@ -6634,24 +6964,28 @@ impl LookupPhoneNumberParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MembershipPhoneNumber {
     /// The unique identifier of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<Uuid>,
     /// The name given to the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The phone number in E.164 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<::std::string::String>,
     /// The capabilities of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    MembershipPhoneNumber { id = default("id"), name = default("name"), number =
+    default("number"), capabilities = default("capabilities") }
+);
 
 impl MembershipPhoneNumber {
     /// A value with every field unset.
@@ -6701,42 +7035,48 @@ impl MembershipPhoneNumber {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MfaRequest {
     /// The E164 number to use as the destination.
     pub to: ::std::string::String,
     /// The E164 number from your account to use as the origin of the message. SignalWire will use a special verified number if not specified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// Specify a custom message to send before the token. The message must fit within one segment; either 160 characters or 70 characters when using non-GSM symbols.
     ///
     /// Default: `"Your Personal Authorization Code is:"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// The number of characters in the token, from 4 to 20. Defaults to 6.
     ///
     /// Default: `6`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token_length: ::std::option::Option<i32>,
     /// The number of seconds the token is considered valid for. Defaults to 3600, with a maximum of 604800.
     ///
     /// Default: `3600`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_for: ::std::option::Option<i32>,
     /// The number of allowed verification attempts, including the first one, from 1 to 20. Defaults to 3.
     ///
     /// Default: `3`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_attempts: ::std::option::Option<i32>,
     /// Set to true or false, whether to include letters or just numbers in the token. Defaults to false (numbers only).
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_alphas: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    MfaRequest { to = required("to"), from = default("from"), message =
+    default("message"), token_length = default("token_length"), valid_for =
+    default("valid_for"), max_attempts = default("max_attempts"), allow_alphas =
+    default("allow_alphas") }
+);
 
 impl MfaRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -6794,8 +7134,7 @@ impl MfaRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MfaResponse {
@@ -6808,6 +7147,11 @@ pub struct MfaResponse {
     /// Can be sms for a text message or call for a phone call.
     pub channel: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    MfaResponse { id = required("id"), success = required("success"), to =
+    required("to"), channel = required("channel") }
+);
 
 /// The fields of [`MfaResponse`] the API requires, for [`MfaResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6835,14 +7179,15 @@ impl MfaResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MfaVerifyRequest {
     /// The token to verify.
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(MfaVerifyRequest { token = required("token") });
 
 impl MfaVerifyRequest {
     /// A value made of all its fields.
@@ -6858,14 +7203,15 @@ impl MfaVerifyRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MfaVerifyResponse {
     /// Whether the token was successfully verified by the API. When `max_attempts` are reached or the request is no longer valid, the endpoint will return a `404 Not Found`.
     pub success: bool,
 }
+
+crate::runtime::decode_struct!(MfaVerifyResponse { success = required("success") });
 
 impl MfaVerifyResponse {
     /// A value made of all its fields.
@@ -6879,8 +7225,7 @@ impl MfaVerifyResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct NumberGroup {
@@ -6893,6 +7238,11 @@ pub struct NumberGroup {
     /// The number of phone numbers within the group.
     pub phone_number_count: i32,
 }
+
+crate::runtime::decode_struct!(
+    NumberGroup { id = required("id"), name = required("name"), sticky_sender =
+    required("sticky_sender"), phone_number_count = required("phone_number_count") }
+);
 
 /// The fields of [`NumberGroup`] the API requires, for [`NumberGroup::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6925,8 +7275,7 @@ impl NumberGroup {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct NumberGroupListResponse {
@@ -6935,6 +7284,10 @@ pub struct NumberGroupListResponse {
     /// List of number groups.
     pub data: ::std::vec::Vec<NumberGroup>,
 }
+
+crate::runtime::decode_struct!(
+    NumberGroupListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`NumberGroupListResponse`] the API requires, for [`NumberGroupListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6958,8 +7311,7 @@ impl NumberGroupListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct NumberGroupMembership {
@@ -6974,6 +7326,12 @@ pub struct NumberGroupMembership {
     /// The date and time when the membership was last updated.
     pub updated_at: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    NumberGroupMembership { id = required("id"), number_group_id =
+    required("number_group_id"), phone_number = required("phone_number"), created_at =
+    required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`NumberGroupMembership`] the API requires, for [`NumberGroupMembership::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7015,8 +7373,7 @@ impl NumberGroupMembership {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct NumberGroupMembershipListResponse {
@@ -7025,6 +7382,11 @@ pub struct NumberGroupMembershipListResponse {
     /// List of number group memberships.
     pub data: ::std::vec::Vec<NumberGroupMembership>,
 }
+
+crate::runtime::decode_struct!(
+    NumberGroupMembershipListResponse { links = required("links"), data =
+    required("data") }
+);
 
 /// The fields of [`NumberGroupMembershipListResponse`] the API requires, for [`NumberGroupMembershipListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7048,8 +7410,7 @@ impl NumberGroupMembershipListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct NumberGroupMembershipResponse {
@@ -7064,6 +7425,12 @@ pub struct NumberGroupMembershipResponse {
     /// The date and time when the membership was last updated.
     pub updated_at: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    NumberGroupMembershipResponse { id = required("id"), number_group_id =
+    required("number_group_id"), phone_number = required("phone_number"), created_at =
+    required("created_at"), updated_at = required("updated_at") }
+);
 
 /// The fields of [`NumberGroupMembershipResponse`] the API requires, for [`NumberGroupMembershipResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7105,8 +7472,7 @@ impl NumberGroupMembershipResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct NumberGroupResponse {
@@ -7119,6 +7485,11 @@ pub struct NumberGroupResponse {
     /// The number of phone numbers within the group.
     pub phone_number_count: i32,
 }
+
+crate::runtime::decode_struct!(
+    NumberGroupResponse { id = required("id"), name = required("name"), sticky_sender =
+    required("sticky_sender"), phone_number_count = required("phone_number_count") }
+);
 
 /// The fields of [`NumberGroupResponse`] the API requires, for [`NumberGroupResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7156,29 +7527,34 @@ impl NumberGroupResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Order {
     /// The unique identifier of the order.
     pub id: Uuid,
     /// The current state of the order.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Timestamp when the order was processed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub processed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    Order { id = required("id"), state = default("state"), processed_at =
+    default("processed_at"), created_at = default("created_at"), updated_at =
+    default("updated_at"), status_callback_url = default("status_callback_url") }
+);
 
 impl Order {
     /// A value made of the fields the API requires; the others start unset.
@@ -7233,18 +7609,21 @@ impl Order {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct OrderListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of orders.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Order>>,
 }
+
+crate::runtime::decode_struct!(
+    OrderListResponse { links = default("links"), data = default("data") }
+);
 
 impl OrderListResponse {
     /// A value with every field unset.
@@ -7273,29 +7652,34 @@ impl OrderListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct OrderResponse {
     /// The unique identifier of the order.
     pub id: Uuid,
     /// The current state of the order.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Timestamp when the order was processed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub processed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    OrderResponse { id = required("id"), state = default("state"), processed_at =
+    default("processed_at"), created_at = default("created_at"), updated_at =
+    default("updated_at"), status_callback_url = default("status_callback_url") }
+);
 
 impl OrderResponse {
     /// A value made of the fields the API requires; the others start unset.
@@ -7349,8 +7733,7 @@ impl OrderResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneNumber {
@@ -7445,6 +7828,42 @@ pub struct PhoneNumber {
     /// The ISO 3166-1 alpha-2 country code of the phone number.
     pub country_code: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    PhoneNumber { id = required("id"), number = required("number"), name =
+    required("name"), capabilities = required("capabilities"), number_type =
+    required("number_type"), e911_address_id = required("e911_address_id"), e911_status =
+    required("e911_status"), created_at = required("created_at"), updated_at =
+    required("updated_at"), next_billed_at = required("next_billed_at"), call_handler =
+    required("call_handler"), calling_handler_resource_id =
+    required("calling_handler_resource_id"), call_receive_mode =
+    required("call_receive_mode"), call_request_url = required("call_request_url"),
+    call_request_method = required("call_request_method"), call_fallback_url =
+    required("call_fallback_url"), call_fallback_method =
+    required("call_fallback_method"), call_status_callback_url =
+    required("call_status_callback_url"), call_status_callback_method =
+    required("call_status_callback_method"), call_laml_application_id =
+    required("call_laml_application_id"), call_dialogflow_agent_id =
+    required("call_dialogflow_agent_id"), call_relay_topic =
+    required("call_relay_topic"), call_relay_topic_status_callback_url =
+    required("call_relay_topic_status_callback_url"), call_relay_script_url =
+    required("call_relay_script_url"), call_relay_context =
+    required("call_relay_context"), call_relay_context_status_callback_url =
+    required("call_relay_context_status_callback_url"), call_relay_application =
+    required("call_relay_application"), call_relay_connector_id =
+    required("call_relay_connector_id"), call_sip_endpoint_id =
+    required("call_sip_endpoint_id"), call_verto_resource =
+    required("call_verto_resource"), call_video_room_id = required("call_video_room_id"),
+    message_handler = required("message_handler"), messaging_handler_resource_id =
+    required("messaging_handler_resource_id"), message_request_url =
+    required("message_request_url"), message_request_method =
+    required("message_request_method"), message_fallback_url =
+    required("message_fallback_url"), message_fallback_method =
+    required("message_fallback_method"), message_laml_application_id =
+    required("message_laml_application_id"), message_relay_topic =
+    required("message_relay_topic"), message_relay_context =
+    required("message_relay_context"), country_code = required("country_code") }
+);
 
 /// The fields of [`PhoneNumber`] the API requires, for [`PhoneNumber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7856,24 +8275,28 @@ crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneNumberCapabilities {
     /// Whether the phone number can receive voice calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<bool>,
     /// Whether the phone number can send/receive SMS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms: ::std::option::Option<bool>,
     /// Whether the phone number can send/receive MMS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mms: ::std::option::Option<bool>,
     /// Whether the phone number can send/receive fax.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fax: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    PhoneNumberCapabilities { voice = default("voice"), sms = default("sms"), mms =
+    default("mms"), fax = default("fax") }
+);
 
 impl PhoneNumberCapabilities {
     /// A value with every field unset.
@@ -8035,8 +8458,7 @@ crate::runtime::open_enum!(PhoneNumberE911status, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneNumberListResponse {
@@ -8045,6 +8467,10 @@ pub struct PhoneNumberListResponse {
     /// List of phone numbers.
     pub data: ::std::vec::Vec<PhoneNumber>,
 }
+
+crate::runtime::decode_struct!(
+    PhoneNumberListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`PhoneNumberListResponse`] the API requires, for [`PhoneNumberListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8069,51 +8495,61 @@ impl PhoneNumberListResponse {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneNumberLookupResponse {
     /// The Country code associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country_code_number: ::std::option::Option<i32>,
     /// Number in the countries national format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub national_number: ::std::option::Option<::std::string::String>,
     /// Whether the number supplied is a possible number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub possible_number: ::std::option::Option<bool>,
     /// Whether the number supplied is a valid number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_number: ::std::option::Option<bool>,
     /// The E164 number formatted in national format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub national_number_formatted: ::std::option::Option<::std::string::String>,
     /// The E164 number formatted in international format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub international_number_formatted: ::std::option::Option<::std::string::String>,
     /// The number in E164 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub e164: ::std::option::Option<::std::string::String>,
     /// The location of the number based on its area code and NPA.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<::std::string::String>,
     /// The ISO3166 alpha 2 country code associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// The time zones associated with the number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The type of number based on its area code and NPA.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// Carrier information. Adding include=carrier to your request will do a live lookup to determine the current carrier information about this number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub carrier: ::std::option::Option<CarrierLookupInfo>,
     /// Caller ID information. Adding include=cnam to your request will do a live lookup to determine the current caller ID information about this number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cnam: ::std::option::Option<CnamInfo>,
 }
+
+crate::runtime::decode_struct!(
+    PhoneNumberLookupResponse { country_code_number = default("country_code_number"),
+    national_number = default("national_number"), possible_number =
+    default("possible_number"), valid_number = default("valid_number"),
+    national_number_formatted = default("national_number_formatted"),
+    international_number_formatted = default("international_number_formatted"), e164 =
+    default("e164"), location = default("location"), country_code =
+    default("country_code"), timezones = default("timezones"), number_type =
+    default("number_type"), carrier = default("carrier"), cnam = default("cnam") }
+);
 
 impl PhoneNumberLookupResponse {
     /// A value with every field unset.
@@ -8306,8 +8742,7 @@ crate::runtime::open_enum!(PhoneNumberMessageHandler, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneNumberResponse {
@@ -8402,6 +8837,42 @@ pub struct PhoneNumberResponse {
     /// The ISO 3166-1 alpha-2 country code of the phone number.
     pub country_code: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    PhoneNumberResponse { id = required("id"), number = required("number"), name =
+    required("name"), capabilities = required("capabilities"), number_type =
+    required("number_type"), e911_address_id = required("e911_address_id"), e911_status =
+    required("e911_status"), created_at = required("created_at"), updated_at =
+    required("updated_at"), next_billed_at = required("next_billed_at"), call_handler =
+    required("call_handler"), calling_handler_resource_id =
+    required("calling_handler_resource_id"), call_receive_mode =
+    required("call_receive_mode"), call_request_url = required("call_request_url"),
+    call_request_method = required("call_request_method"), call_fallback_url =
+    required("call_fallback_url"), call_fallback_method =
+    required("call_fallback_method"), call_status_callback_url =
+    required("call_status_callback_url"), call_status_callback_method =
+    required("call_status_callback_method"), call_laml_application_id =
+    required("call_laml_application_id"), call_dialogflow_agent_id =
+    required("call_dialogflow_agent_id"), call_relay_topic =
+    required("call_relay_topic"), call_relay_topic_status_callback_url =
+    required("call_relay_topic_status_callback_url"), call_relay_script_url =
+    required("call_relay_script_url"), call_relay_context =
+    required("call_relay_context"), call_relay_context_status_callback_url =
+    required("call_relay_context_status_callback_url"), call_relay_application =
+    required("call_relay_application"), call_relay_connector_id =
+    required("call_relay_connector_id"), call_sip_endpoint_id =
+    required("call_sip_endpoint_id"), call_verto_resource =
+    required("call_verto_resource"), call_video_room_id = required("call_video_room_id"),
+    message_handler = required("message_handler"), messaging_handler_resource_id =
+    required("messaging_handler_resource_id"), message_request_url =
+    required("message_request_url"), message_request_method =
+    required("message_request_method"), message_fallback_url =
+    required("message_fallback_url"), message_fallback_method =
+    required("message_fallback_method"), message_laml_application_id =
+    required("message_laml_application_id"), message_relay_topic =
+    required("message_relay_topic"), message_relay_context =
+    required("message_relay_context"), country_code = required("country_code") }
+);
 
 /// The fields of [`PhoneNumberResponse`] the API requires, for [`PhoneNumberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8641,8 +9112,7 @@ crate::runtime::open_enum!(PhoneNumberType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PstnRecording {
@@ -8657,7 +9127,7 @@ pub struct PstnRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -8670,16 +9140,26 @@ pub struct PstnRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relay_conference_id: ::std::option::Option<Uuid>,
     /// ID of the PSTN leg associated with the recording.
     pub relay_pstn_leg_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    PstnRecording { id = required("id"), project_id = required("project_id"), created_at
+    = required("created_at"), updated_at = required("updated_at"), duration_in_seconds =
+    required("duration_in_seconds"), error_code = default("error_code"), price =
+    required("price"), price_unit = required("price_unit"), status = required("status"),
+    url = required("url"), stereo = required("stereo"), byte_size = default("byte_size"),
+    track = required("track"), relay_conference_id = default("relay_conference_id"),
+    relay_pstn_leg_id = required("relay_pstn_leg_id") }
+);
 
 /// The fields of [`PstnRecording`] the API requires, for [`PstnRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8770,14 +9250,17 @@ impl PstnRecording {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PurchasePhoneNumberRequest {
     /// The phone number in E164 format.
     pub number: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    PurchasePhoneNumberRequest { number = required("number") }
+);
 
 impl PurchasePhoneNumberRequest {
     /// A value made of all its fields.
@@ -8793,8 +9276,7 @@ impl PurchasePhoneNumberRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Queue {
@@ -8805,24 +9287,32 @@ pub struct Queue {
     /// The friendly name of the queue.
     pub friendly_name: ::std::string::String,
     /// The maximum number of callers allowed in the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
     /// The current number of callers in the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_size: ::std::option::Option<i32>,
     /// The average wait time in seconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub average_wait_time: ::std::option::Option<i32>,
     /// The URL of this queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// Timestamp when the queue was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the queue was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    Queue { id = required("id"), project_id = required("project_id"), friendly_name =
+    required("friendly_name"), max_size = default("max_size"), current_size =
+    default("current_size"), average_wait_time = default("average_wait_time"), uri =
+    default("uri"), date_created = default("date_created"), date_updated =
+    default("date_updated") }
+);
 
 /// The fields of [`Queue`] the API requires, for [`Queue::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8892,18 +9382,21 @@ impl Queue {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct QueueListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of queues.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Queue>>,
 }
+
+crate::runtime::decode_struct!(
+    QueueListResponse { links = default("links"), data = default("data") }
+);
 
 impl QueueListResponse {
     /// A value with every field unset.
@@ -8932,8 +9425,7 @@ impl QueueListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct QueueMember {
@@ -8948,12 +9440,19 @@ pub struct QueueMember {
     /// The URL of this queue member.
     pub uri: ::std::string::String,
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub wait_time: ::std::option::Option<i32>,
     /// When the queue member was last enqueued.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_enqueued: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    QueueMember { call_id = required("call_id"), project_id = required("project_id"),
+    queue_id = required("queue_id"), position = required("position"), uri =
+    required("uri"), wait_time = default("wait_time"), date_enqueued =
+    default("date_enqueued") }
+);
 
 /// The fields of [`QueueMember`] the API requires, for [`QueueMember::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9002,18 +9501,21 @@ impl QueueMember {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct QueueMemberListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of queue members.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<QueueMember>>,
 }
+
+crate::runtime::decode_struct!(
+    QueueMemberListResponse { links = default("links"), data = default("data") }
+);
 
 impl QueueMemberListResponse {
     /// A value with every field unset.
@@ -9045,8 +9547,7 @@ impl QueueMemberListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct QueueMemberResponse {
@@ -9061,12 +9562,19 @@ pub struct QueueMemberResponse {
     /// The URL of this queue member.
     pub uri: ::std::string::String,
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub wait_time: ::std::option::Option<i32>,
     /// When the queue member was last enqueued.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_enqueued: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    QueueMemberResponse { call_id = required("call_id"), project_id =
+    required("project_id"), queue_id = required("queue_id"), position =
+    required("position"), uri = required("uri"), wait_time = default("wait_time"),
+    date_enqueued = default("date_enqueued") }
+);
 
 /// The fields of [`QueueMemberResponse`] the API requires, for [`QueueMemberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9120,8 +9628,7 @@ impl QueueMemberResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct QueueResponse {
@@ -9132,24 +9639,32 @@ pub struct QueueResponse {
     /// The friendly name of the queue.
     pub friendly_name: ::std::string::String,
     /// The maximum number of callers allowed in the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
     /// The current number of callers in the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_size: ::std::option::Option<i32>,
     /// The average wait time in seconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub average_wait_time: ::std::option::Option<i32>,
     /// The URL of this queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// Timestamp when the queue was created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the queue was last updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    QueueResponse { id = required("id"), project_id = required("project_id"),
+    friendly_name = required("friendly_name"), max_size = default("max_size"),
+    current_size = default("current_size"), average_wait_time =
+    default("average_wait_time"), uri = default("uri"), date_created =
+    default("date_created"), date_updated = default("date_updated") }
+);
 
 /// The fields of [`QueueResponse`] the API requires, for [`QueueResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9265,8 +9780,7 @@ impl ::std::convert::From<ConferenceRecording> for Recording {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RecordingListResponse {
@@ -9275,6 +9789,10 @@ pub struct RecordingListResponse {
     /// List of recordings.
     pub data: ::std::vec::Vec<Recording>,
 }
+
+crate::runtime::decode_struct!(
+    RecordingListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`RecordingListResponse`] the API requires, for [`RecordingListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9301,52 +9819,58 @@ impl RecordingListResponse {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SearchAvailablePhoneNumbersParams {
     /// An areacode to search within.
     ///
     /// Sent as the query parameter `areacode`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub areacode: ::std::option::Option<::std::string::String>,
     /// Search for either local or toll-free numbers. Defaults to local.
     ///
     /// Sent as the query parameter `number_type`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// A string of 3 to 7 digits that should be used as the start of a number. Cannot be used in combination with contains or ends_with.
     ///
     /// Sent as the query parameter `starts_with`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub starts_with: ::std::option::Option<::std::string::String>,
     /// A string of 3 to 7 digits that should appear somewhere in the number. Cannot be used in combination with starts_with or ends_with.
     ///
     /// Sent as the query parameter `contains`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contains: ::std::option::Option<::std::string::String>,
     /// A string of 3 to 7 digits that should be used as the end of a number. Cannot be used in combination with starts_with or contains.
     ///
     /// Sent as the query parameter `ends_with`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_with: ::std::option::Option<::std::string::String>,
     /// The maximum number of matches to return. Upper limit of 100. Defaults to 50.
     ///
     /// Sent as the query parameter `max_results`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i32>,
     /// A region or state to search within. Must be an ISO 3166-2 alpha-2 code, i.e. TX for Texas. Only supported for local searches; not supported when `number_type` is toll-free.
     ///
     /// Sent as the query parameter `region`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<::std::string::String>,
     /// A specific City to search within. Must be used in combination with region. Only supported for local searches; not supported when `number_type` is toll-free.
     ///
     /// Sent as the query parameter `city`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SearchAvailablePhoneNumbersParams { areacode = default("areacode"), number_type =
+    default("number_type"), starts_with = default("starts_with"), contains =
+    default("contains"), ends_with = default("ends_with"), max_results =
+    default("max_results"), region = default("region"), city = default("city") }
+);
 
 impl SearchAvailablePhoneNumbersParams {
     /// A value with every field unset.
@@ -9434,8 +9958,7 @@ impl SearchAvailablePhoneNumbersParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ShortCode {
@@ -9476,6 +9999,21 @@ pub struct ShortCode {
     /// The Relay context to use when using relay_context handler.
     pub message_relay_context: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ShortCode { id = required("id"), name = required("name"), number =
+    required("number"), capabilities = required("capabilities"), number_type =
+    required("number_type"), code_type = required("code_type"), country_code =
+    required("country_code"), created_at = required("created_at"), updated_at =
+    required("updated_at"), next_billed_at = required("next_billed_at"), lease_duration =
+    required("lease_duration"), message_handler = required("message_handler"),
+    message_request_url = required("message_request_url"), message_request_method =
+    required("message_request_method"), message_fallback_url =
+    required("message_fallback_url"), message_fallback_method =
+    required("message_fallback_method"), message_laml_application_id =
+    required("message_laml_application_id"), message_relay_context =
+    required("message_relay_context") }
+);
 
 /// The fields of [`ShortCode`] the API requires, for [`ShortCode::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9615,8 +10153,7 @@ crate::runtime::open_enum!(ShortCodeCapability, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ShortCodeListResponse {
@@ -9625,6 +10162,10 @@ pub struct ShortCodeListResponse {
     /// List of short codes.
     pub data: ::std::vec::Vec<ShortCode>,
 }
+
+crate::runtime::decode_struct!(
+    ShortCodeListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`ShortCodeListResponse`] the API requires, for [`ShortCodeListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9744,8 +10285,7 @@ crate::runtime::open_enum!(ShortCodeNumberType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ShortCodeResponse {
@@ -9786,6 +10326,21 @@ pub struct ShortCodeResponse {
     /// The Relay context to use when using relay_context handler.
     pub message_relay_context: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ShortCodeResponse { id = required("id"), name = required("name"), number =
+    required("number"), capabilities = required("capabilities"), number_type =
+    required("number_type"), code_type = required("code_type"), country_code =
+    required("country_code"), created_at = required("created_at"), updated_at =
+    required("updated_at"), next_billed_at = required("next_billed_at"), lease_duration =
+    required("lease_duration"), message_handler = required("message_handler"),
+    message_request_url = required("message_request_url"), message_request_method =
+    required("message_request_method"), message_fallback_url =
+    required("message_fallback_url"), message_fallback_method =
+    required("message_fallback_method"), message_laml_application_id =
+    required("message_laml_application_id"), message_relay_context =
+    required("message_relay_context") }
+);
 
 /// The fields of [`ShortCodeResponse`] the API requires, for [`ShortCodeResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -9967,8 +10522,7 @@ crate::runtime::open_enum!(ShortCodeType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpoint {
@@ -10032,6 +10586,28 @@ pub struct SipEndpoint {
     /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpoint { type_ = required("type"), id = required("id"), username =
+    required("username"), caller_id = required("caller_id"), send_as =
+    required("send_as"), ciphers = required("ciphers"), codecs = required("codecs"),
+    encryption = required("encryption"), call_handler = required("call_handler"),
+    calling_handler_resource_id = required("calling_handler_resource_id"),
+    call_request_url = required("call_request_url"), call_request_method =
+    required("call_request_method"), call_fallback_url = required("call_fallback_url"),
+    call_fallback_method = required("call_fallback_method"), call_status_callback_url =
+    required("call_status_callback_url"), call_status_callback_method =
+    required("call_status_callback_method"), call_laml_application_id =
+    required("call_laml_application_id"), call_dialogflow_agent_id =
+    required("call_dialogflow_agent_id"), call_relay_topic =
+    required("call_relay_topic"), call_relay_topic_status_callback_url =
+    required("call_relay_topic_status_callback_url"), call_relay_context =
+    required("call_relay_context"), call_relay_context_status_callback_url =
+    required("call_relay_context_status_callback_url"), call_relay_application =
+    required("call_relay_application"), call_video_room_id =
+    required("call_video_room_id"), call_relay_script_url =
+    required("call_relay_script_url") }
+);
 
 /// The fields of [`SipEndpoint`] the API requires, for [`SipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10448,8 +11024,7 @@ crate::runtime::open_enum!(SipEndpointEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointListResponse {
@@ -10458,6 +11033,10 @@ pub struct SipEndpointListResponse {
     /// List of SIP endpoints.
     pub data: ::std::vec::Vec<SipEndpoint>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`SipEndpointListResponse`] the API requires, for [`SipEndpointListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10481,8 +11060,7 @@ impl SipEndpointListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipEndpointResponse {
@@ -10548,6 +11126,28 @@ pub struct SipEndpointResponse {
     /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipEndpointResponse { type_ = required("type"), id = required("id"), username =
+    required("username"), caller_id = required("caller_id"), send_as =
+    required("send_as"), ciphers = required("ciphers"), codecs = required("codecs"),
+    encryption = required("encryption"), call_handler = required("call_handler"),
+    calling_handler_resource_id = required("calling_handler_resource_id"),
+    call_request_url = required("call_request_url"), call_request_method =
+    required("call_request_method"), call_fallback_url = required("call_fallback_url"),
+    call_fallback_method = required("call_fallback_method"), call_status_callback_url =
+    required("call_status_callback_url"), call_status_callback_method =
+    required("call_status_callback_method"), call_laml_application_id =
+    required("call_laml_application_id"), call_dialogflow_agent_id =
+    required("call_dialogflow_agent_id"), call_relay_topic =
+    required("call_relay_topic"), call_relay_topic_status_callback_url =
+    required("call_relay_topic_status_callback_url"), call_relay_context =
+    required("call_relay_context"), call_relay_context_status_callback_url =
+    required("call_relay_context_status_callback_url"), call_relay_application =
+    required("call_relay_application"), call_video_room_id =
+    required("call_video_room_id"), call_relay_script_url =
+    required("call_relay_script_url") }
+);
 
 /// The fields of [`SipEndpointResponse`] the API requires, for [`SipEndpointResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10879,30 +11479,36 @@ crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipProfileResponse {
     /// A string representation of the fully qualified domain name for this profile.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain: ::std::option::Option<::std::string::String>,
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_identifier: ::std::option::Option<::std::string::String>,
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_encryption: ::std::option::Option<SipProfileResponseDefaultEncryption>,
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_send_as: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    SipProfileResponse { domain = default("domain"), domain_identifier =
+    default("domain_identifier"), default_codecs = default("default_codecs"),
+    default_ciphers = default("default_ciphers"), default_encryption =
+    default("default_encryption"), default_send_as = default("default_send_as") }
+);
 
 impl SipProfileResponse {
     /// A value with every field unset.
@@ -11028,8 +11634,7 @@ crate::runtime::open_enum!(SipProfileResponseDefaultEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SipRecording {
@@ -11044,7 +11649,7 @@ pub struct SipRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -11057,16 +11662,26 @@ pub struct SipRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relay_conference_id: ::std::option::Option<Uuid>,
     /// ID of the SIP leg associated with the recording.
     pub relay_sip_leg_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    SipRecording { id = required("id"), project_id = required("project_id"), created_at =
+    required("created_at"), updated_at = required("updated_at"), duration_in_seconds =
+    required("duration_in_seconds"), error_code = default("error_code"), price =
+    required("price"), price_unit = required("price_unit"), status = required("status"),
+    url = required("url"), stereo = required("stereo"), byte_size = default("byte_size"),
+    track = required("track"), relay_conference_id = default("relay_conference_id"),
+    relay_sip_leg_id = required("relay_sip_leg_id") }
+);
 
 /// The fields of [`SipRecording`] the API requires, for [`SipRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11157,8 +11772,7 @@ impl SipRecording {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TypesStatusCodesSpaceApiErrorItem {
@@ -11171,6 +11785,11 @@ pub struct TypesStatusCodesSpaceApiErrorItem {
     /// The error code.
     pub code: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    TypesStatusCodesSpaceApiErrorItem { detail = required("detail"), status =
+    required("status"), title = required("title"), code = required("code") }
+);
 
 /// The fields of [`TypesStatusCodesSpaceApiErrorItem`] the API requires, for [`TypesStatusCodesSpaceApiErrorItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11203,14 +11822,17 @@ impl TypesStatusCodesSpaceApiErrorItem {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TypesStatusCodesValidationError {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesSpaceApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    TypesStatusCodesValidationError { errors = required("errors") }
+);
 
 impl TypesStatusCodesValidationError {
     /// A value made of all its fields.
@@ -11230,8 +11852,7 @@ impl TypesStatusCodesValidationError {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateAddressRequest {
@@ -11258,10 +11879,10 @@ pub struct UpdateAddressRequest {
     /// Length: at most 250 characters.
     pub street_name: ::std::string::String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_type: ::std::option::Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_number: ::std::option::Option<::std::string::String>,
     /// The city portion of the street address.
     ///
@@ -11279,14 +11900,24 @@ pub struct UpdateAddressRequest {
     /// validation.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_correct_address: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateAddressRequest { label = required("label"), country = required("country"),
+    first_name = required("first_name"), last_name = required("last_name"), street_number
+    = required("street_number"), street_name = required("street_name"), address_type =
+    default("address_type"), address_number = default("address_number"), city =
+    required("city"), state = required("state"), postal_code = required("postal_code"),
+    emergency_enabled = default("emergency_enabled"), auto_correct_address =
+    default("auto_correct_address") }
+);
 
 /// The fields of [`UpdateAddressRequest`] the API requires, for [`UpdateAddressRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -11377,15 +12008,16 @@ impl UpdateAddressRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateCampaignRequest {
     /// A name for the campaign.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(UpdateCampaignRequest { name = default("name") });
 
 impl UpdateCampaignRequest {
     /// A value with every field unset.
@@ -11410,105 +12042,127 @@ impl UpdateCampaignRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A string representing the identifier portion of the domain application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identifier: ::std::option::Option<::std::string::String>,
     /// A string representing the user portion of the domain application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// Whether the domain application will enforce IP authentication for incoming requests.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether connections to this domain application require encryption or if encryption is optional.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<UpdateDomainApplicationRequestEncryption>,
     /// A list of codecs this domain application will support.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this domain application will support.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specify how the domain application will handle calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<DomainAppCallHandlerRequest>,
     /// A string representing the Relay topic to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A string representing a URL to send status change messages to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// A string representing the Relay Application to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// A string representing the LaML URL to access when a call is received.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_request_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         UpdateDomainApplicationRequestCallRequestMethod,
     >,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         UpdateDomainApplicationRequestCallFallbackMethod,
     >,
     /// A string representing a URL to send status change messages to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         UpdateDomainApplicationRequestCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the AI Agent to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the Call Flow to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// A string representing the version of your Call Flow you'd like to use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<
         UpdateDomainApplicationRequestCallFlowVersion,
     >,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
 }
+
+crate::runtime::decode_struct!(
+    UpdateDomainApplicationRequest { name = default("name"), identifier =
+    default("identifier"), user = default("user"), ip_auth_enabled =
+    default("ip_auth_enabled"), ip_auth = default("ip_auth"), encryption =
+    default("encryption"), codecs = default("codecs"), ciphers = default("ciphers"),
+    call_handler = default("call_handler"), call_relay_topic =
+    default("call_relay_topic"), call_relay_topic_status_callback_url =
+    default("call_relay_topic_status_callback_url"), call_relay_application =
+    default("call_relay_application"), call_request_url = default("call_request_url"),
+    call_request_method = default("call_request_method"), call_fallback_url =
+    default("call_fallback_url"), call_fallback_method = default("call_fallback_method"),
+    call_status_callback_url = default("call_status_callback_url"),
+    call_status_callback_method = default("call_status_callback_method"),
+    call_laml_application_id = default("call_laml_application_id"), call_video_room_id =
+    default("call_video_room_id"), call_relay_script_url =
+    default("call_relay_script_url"), call_dialogflow_agent_id =
+    default("call_dialogflow_agent_id"), call_ai_agent_id = default("call_ai_agent_id"),
+    call_flow_id = default("call_flow_id"), call_flow_version =
+    default("call_flow_version"), call_relay_context = default("call_relay_context"),
+    call_relay_context_status_callback_url =
+    default("call_relay_context_status_callback_url") }
+);
 
 impl UpdateDomainApplicationRequest {
     /// A value with every field unset.
@@ -12026,17 +12680,21 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
     pub name: ::std::string::String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sticky_sender: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateNumberGroupRequest { name = required("name"), sticky_sender =
+    default("sticky_sender") }
+);
 
 impl UpdateNumberGroupRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -12059,116 +12717,145 @@ impl UpdateNumberGroupRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdatePhoneNumberRequest {
     /// The friendly name for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The call handler for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<PhoneNumberCallHandlerRequest>,
     /// The call receive mode for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_receive_mode: ::std::option::Option<::std::string::String>,
     /// The call request URL for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// The call request method for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         UpdatePhoneNumberRequestCallRequestMethod,
     >,
     /// The call fallback URL for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// The call fallback method for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         UpdatePhoneNumberRequestCallFallbackMethod,
     >,
     /// The call status callback URL for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The call status callback method for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         UpdatePhoneNumberRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
     /// A string representing the Relay topic to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A string representing a URL to send status change messages to when call_handler is set to relay_topic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The URL to make a request to when using the relay_script call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// A string representing the Relay Application to forward incoming calls to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// The ID of the Relay Connector to use when using the relay_connector call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
     /// The ID of the SIP Endpoint to use when using the relay_sip_endpoint call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_sip_endpoint_id: ::std::option::Option<::std::string::String>,
     /// The Verto resource to use when using the relay_verto_endpoint call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_verto_resource: ::std::option::Option<::std::string::String>,
     /// The ID of the Video Room to forward incoming calls to when using the video_room call handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// The message handler for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
     /// The message request URL for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_url: ::std::option::Option<::std::string::String>,
     /// The message request method for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_method: ::std::option::Option<
         UpdatePhoneNumberRequestMessageRequestMethod,
     >,
     /// The message fallback URL for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_url: ::std::option::Option<::std::string::String>,
     /// The message fallback method for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_method: ::std::option::Option<
         UpdatePhoneNumberRequestMessageFallbackMethod,
     >,
     /// The ID of the LaML Application to use for messages.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_laml_application_id: ::std::option::Option<::std::string::String>,
     /// A string representing the Relay topic to forward incoming messages to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_topic: ::std::option::Option<::std::string::String>,
     /// This handler type is deprecated. Please use message_relay_application or message_relay_topic instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_context: ::std::option::Option<::std::string::String>,
     /// A string representing the Relay Application to forward incoming messages to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_application: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    UpdatePhoneNumberRequest { name = default("name"), call_handler =
+    default("call_handler"), call_receive_mode = default("call_receive_mode"),
+    call_request_url = default("call_request_url"), call_request_method =
+    default("call_request_method"), call_fallback_url = default("call_fallback_url"),
+    call_fallback_method = default("call_fallback_method"), call_status_callback_url =
+    default("call_status_callback_url"), call_status_callback_method =
+    default("call_status_callback_method"), call_laml_application_id =
+    default("call_laml_application_id"), call_dialogflow_agent_id =
+    default("call_dialogflow_agent_id"), call_relay_topic = default("call_relay_topic"),
+    call_relay_topic_status_callback_url =
+    default("call_relay_topic_status_callback_url"), call_relay_script_url =
+    default("call_relay_script_url"), call_relay_context = default("call_relay_context"),
+    call_relay_context_status_callback_url =
+    default("call_relay_context_status_callback_url"), call_relay_application =
+    default("call_relay_application"), call_relay_connector_id =
+    default("call_relay_connector_id"), call_sip_endpoint_id =
+    default("call_sip_endpoint_id"), call_verto_resource =
+    default("call_verto_resource"), call_video_room_id = default("call_video_room_id"),
+    message_handler = default("message_handler"), message_request_url =
+    default("message_request_url"), message_request_method =
+    default("message_request_method"), message_fallback_url =
+    default("message_fallback_url"), message_fallback_method =
+    default("message_fallback_method"), message_laml_application_id =
+    default("message_laml_application_id"), message_relay_topic =
+    default("message_relay_topic"), message_relay_context =
+    default("message_relay_context"), message_relay_application =
+    default("message_relay_application") }
+);
 
 impl UpdatePhoneNumberRequest {
     /// A value with every field unset.
@@ -12732,18 +13419,21 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateQueueRequest {
     /// The name of the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The maximum number of callers allowed in the queue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateQueueRequest { name = default("name"), max_size = default("max_size") }
+);
 
 impl UpdateQueueRequest {
     /// A value with every field unset.
@@ -12773,8 +13463,7 @@ impl UpdateQueueRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateShortCodeRequest {
@@ -12785,28 +13474,38 @@ pub struct UpdateShortCodeRequest {
     /// The message handler type for incoming messages.
     pub message_handler: ShortCodeMessageHandler,
     /// The URL to send message requests to when using laml_webhooks handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use for message requests. Defaults to POST.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_method: ::std::option::Option<HttpMethod>,
     /// The fallback URL for message requests.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use for fallback requests. Defaults to POST.
     ///
     /// Default: `"POST"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_method: ::std::option::Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_laml_application_id: ::std::option::Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_context: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateShortCodeRequest { name = required("name"), message_handler =
+    required("message_handler"), message_request_url = default("message_request_url"),
+    message_request_method = default("message_request_method"), message_fallback_url =
+    default("message_fallback_url"), message_fallback_method =
+    default("message_fallback_method"), message_laml_application_id =
+    default("message_laml_application_id"), message_relay_context =
+    default("message_relay_context") }
+);
 
 /// The fields of [`UpdateShortCodeRequest`] the API requires, for [`UpdateShortCodeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -12885,100 +13584,122 @@ impl UpdateShortCodeRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// A password to authenticate registrations to this endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// A list of encryption ciphers this endpoint will support.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of codecs this endpoint will support.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies the encryption requirements for connections to this endpoint.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<UpdateSipEndpointRequestEncryption>,
     /// What type of handler you want to run on inbound calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<UpdateSipEndpointRequestCallHandler>,
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_request_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         UpdateSipEndpointRequestCallRequestMethod,
     >,
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_fallback_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         UpdateSipEndpointRequestCallFallbackMethod,
     >,
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_status_callback_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         UpdateSipEndpointRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_context.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<::std::string::String>,
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateSipEndpointRequest { username = default("username"), password =
+    default("password"), caller_id = default("caller_id"), send_as = default("send_as"),
+    ciphers = default("ciphers"), codecs = default("codecs"), encryption =
+    default("encryption"), call_handler = default("call_handler"), call_request_url =
+    default("call_request_url"), call_request_method = default("call_request_method"),
+    call_fallback_url = default("call_fallback_url"), call_fallback_method =
+    default("call_fallback_method"), call_status_callback_url =
+    default("call_status_callback_url"), call_status_callback_method =
+    default("call_status_callback_method"), call_laml_application_id =
+    default("call_laml_application_id"), call_dialogflow_agent_id =
+    default("call_dialogflow_agent_id"), call_relay_topic = default("call_relay_topic"),
+    call_relay_topic_status_callback_url =
+    default("call_relay_topic_status_callback_url"), call_relay_context =
+    default("call_relay_context"), call_relay_context_status_callback_url =
+    default("call_relay_context_status_callback_url"), call_relay_application =
+    default("call_relay_application"), call_video_room_id =
+    default("call_video_room_id"), call_flow_id = default("call_flow_id"),
+    call_flow_version = default("call_flow_version"), call_ai_agent_id =
+    default("call_ai_agent_id"), call_relay_script_url = default("call_relay_script_url")
+    }
+);
 
 impl UpdateSipEndpointRequest {
     /// A value with every field unset.
@@ -13536,29 +14257,35 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateSipProfileRequest {
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_identifier: ::std::option::Option<::std::string::String>,
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_encryption: ::std::option::Option<
         UpdateSipProfileRequestDefaultEncryption,
     >,
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_send_as: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateSipProfileRequest { domain_identifier = default("domain_identifier"),
+    default_codecs = default("default_codecs"), default_ciphers =
+    default("default_ciphers"), default_encryption = default("default_encryption"),
+    default_send_as = default("default_send_as") }
+);
 
 impl UpdateSipProfileRequest {
     /// A value with every field unset.
@@ -13675,8 +14402,7 @@ crate::runtime::open_enum!(UpdateSipProfileRequestDefaultEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateVerifiedCallerIdRequest {
@@ -13685,6 +14411,10 @@ pub struct UpdateVerifiedCallerIdRequest {
     /// Length: at most 200 characters.
     pub name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    UpdateVerifiedCallerIdRequest { name = required("name") }
+);
 
 impl UpdateVerifiedCallerIdRequest {
     /// A value made of all its fields.
@@ -13700,39 +14430,41 @@ impl UpdateVerifiedCallerIdRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VerifiedCallerId {
     /// The type of the returned object, this should be verified_caller_id.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
     pub number: ::std::string::String,
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extension: ::std::option::Option<::std::string::String>,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The verification status for the caller ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VerifiedCallerIdStatus>,
 }
+
+crate::runtime::decode_struct!(
+    VerifiedCallerId { type_ = default("type"), id = required("id"), number =
+    required("number"), name = default("name"), extension = default("extension"),
+    verified = required("verified"), verified_at = default("verified_at"), status =
+    default("status") }
+);
 
 /// The fields of [`VerifiedCallerId`] the API requires, for [`VerifiedCallerId::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -13802,18 +14534,21 @@ impl VerifiedCallerId {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VerifiedCallerIdListResponse {
     /// Pagination links.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of verified caller IDs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<VerifiedCallerId>>,
 }
+
+crate::runtime::decode_struct!(
+    VerifiedCallerIdListResponse { links = default("links"), data = default("data") }
+);
 
 impl VerifiedCallerIdListResponse {
     /// A value with every field unset.
@@ -13845,39 +14580,41 @@ impl VerifiedCallerIdListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VerifiedCallerIdResponse {
     /// The type of the returned object, this should be verified_caller_id.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
     pub number: ::std::string::String,
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extension: ::std::option::Option<::std::string::String>,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The verification status for the caller ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VerifiedCallerIdResponseStatus>,
 }
+
+crate::runtime::decode_struct!(
+    VerifiedCallerIdResponse { type_ = default("type"), id = required("id"), number =
+    required("number"), name = default("name"), extension = default("extension"),
+    verified = required("verified"), verified_at = default("verified_at"), status =
+    default("status") }
+);
 
 /// The fields of [`VerifiedCallerIdResponse`] the API requires, for [`VerifiedCallerIdResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -14048,14 +14785,17 @@ crate::runtime::open_enum!(VerifiedCallerIdStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VerifyCallerIdRequest {
     /// The verification code received via call or SMS.
     pub verification_code: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    VerifyCallerIdRequest { verification_code = required("verification_code") }
+);
 
 impl VerifyCallerIdRequest {
     /// A value made of all its fields.
@@ -14073,8 +14813,7 @@ impl VerifyCallerIdRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct WebRtcRecording {
@@ -14089,7 +14828,7 @@ pub struct WebRtcRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -14102,16 +14841,27 @@ pub struct WebRtcRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relay_conference_id: ::std::option::Option<Uuid>,
     /// ID of the WebRTC leg associated with the recording.
     pub relay_webrtc_leg_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    WebRtcRecording { id = required("id"), project_id = required("project_id"),
+    created_at = required("created_at"), updated_at = required("updated_at"),
+    duration_in_seconds = required("duration_in_seconds"), error_code =
+    default("error_code"), price = required("price"), price_unit =
+    required("price_unit"), status = required("status"), url = required("url"), stereo =
+    required("stereo"), byte_size = default("byte_size"), track = required("track"),
+    relay_conference_id = default("relay_conference_id"), relay_webrtc_leg_id =
+    required("relay_webrtc_leg_id") }
+);
 
 /// The fields of [`WebRtcRecording`] the API requires, for [`WebRtcRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

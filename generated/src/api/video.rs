@@ -51,17 +51,20 @@ use super::types::*;
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetRoomByNameParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    GetRoomByNameParams { include_active_session = default("include_active_session") }
+);
 
 impl GetRoomByNameParams {
     /// A value with every field unset.
@@ -85,17 +88,20 @@ impl GetRoomByNameParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetRoomParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    GetRoomParams { include_active_session = default("include_active_session") }
+);
 
 impl GetRoomParams {
     /// A value with every field unset.
@@ -119,17 +125,20 @@ impl GetRoomParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetRoomRecordingParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_ttl: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    GetRoomRecordingParams { media_ttl = default("media_ttl") }
+);
 
 impl GetRoomRecordingParams {
     /// A value with every field unset.
@@ -153,17 +162,21 @@ impl GetRoomRecordingParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetVideoConferenceParams {
     /// Specifies whether to include information about the conference's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    GetVideoConferenceParams { include_active_session = default("include_active_session")
+    }
+);
 
 impl GetVideoConferenceParams {
     /// A value with every field unset.
@@ -187,27 +200,31 @@ impl GetVideoConferenceParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListConferenceTokensParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListConferenceTokensParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListConferenceTokensParams {
     /// A value with every field unset.
@@ -246,47 +263,53 @@ impl ListConferenceTokensParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Page number to return.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListLogsParams { include_deleted = default("include_deleted"), created_before =
+    default("created_before"), created_on = default("created_on"), created_after =
+    default("created_after"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListLogsParams {
     /// A value with every field unset.
@@ -362,27 +385,31 @@ impl ListLogsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomRecordingEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomRecordingEventsParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListRoomRecordingEventsParams {
     /// A value with every field unset.
@@ -421,32 +448,37 @@ impl ListRoomRecordingEventsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_ttl: ::std::option::Option<i32>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomRecordingsParams { media_ttl = default("media_ttl"), page_number =
+    default("page_number"), page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListRoomRecordingsParams {
     /// A value with every field unset.
@@ -491,27 +523,31 @@ impl ListRoomRecordingsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomSessionEventsParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListRoomSessionEventsParams {
     /// A value with every field unset.
@@ -550,27 +586,31 @@ impl ListRoomSessionEventsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionMembersParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomSessionMembersParams { page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListRoomSessionMembersParams {
     /// A value with every field unset.
@@ -609,32 +649,37 @@ impl ListRoomSessionMembersParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_ttl: ::std::option::Option<i32>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomSessionRecordingsParams { media_ttl = default("media_ttl"), page_number =
+    default("page_number"), page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListRoomSessionRecordingsParams {
     /// A value with every field unset.
@@ -679,47 +724,53 @@ impl ListRoomSessionRecordingsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionsParams {
     /// Return Sessions started from this Room.
     ///
     /// Sent as the query parameter `room_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_id: ::std::option::Option<Uuid>,
     /// Return Sessions with a matching room name.
     ///
     /// Sent as the query parameter `room_name`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_name: ::std::option::Option<::std::string::String>,
     /// Return Sessions with a room name matching this pattern (substring match).
     ///
     /// Sent as the query parameter `room_name_matches`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_name_matches: ::std::option::Option<::std::string::String>,
     /// Return Sessions currently in this state.
     ///
     /// Sent as the query parameter `status`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VideoRoomSessionStatus>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomSessionsParams { room_id = default("room_id"), room_name =
+    default("room_name"), room_name_matches = default("room_name_matches"), status =
+    default("status"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListRoomSessionsParams {
     /// A value with every field unset.
@@ -790,42 +841,48 @@ impl ListRoomSessionsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListRoomsParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
     /// Return rooms with a join_from date on or after this date. Expects RFC 3339 datetime or date string.
     ///
     /// Sent as the query parameter `starts_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub starts_after: ::std::option::Option<::std::string::String>,
     /// Return rooms with a join_until date on or before this date. Expects RFC 3339 datetime or date string.
     ///
     /// Sent as the query parameter `ends_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_before: ::std::option::Option<::std::string::String>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListRoomsParams { include_active_session = default("include_active_session"),
+    starts_after = default("starts_after"), ends_before = default("ends_before"),
+    page_number = default("page_number"), page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListRoomsParams {
     /// A value with every field unset.
@@ -892,42 +949,48 @@ impl ListRoomsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListVideoConferencesParams {
     /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
     ///
     /// Sent as the query parameter `starts_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub starts_after: ::std::option::Option<::std::string::String>,
     /// Return conferences with a `join_until` time on or before this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
     ///
     /// Sent as the query parameter `ends_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_before: ::std::option::Option<::std::string::String>,
     /// Specifies whether to include information about the conference's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListVideoConferencesParams { starts_after = default("starts_after"), ends_before =
+    default("ends_before"), include_active_session = default("include_active_session"),
+    page_number = default("page_number"), page_size = default("page_size"), page_token =
+    default("page_token") }
+);
 
 impl ListVideoConferencesParams {
     /// A value with every field unset.
@@ -992,72 +1055,85 @@ impl ListVideoConferencesParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoActiveSession {
     /// Unique ID of the session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_id: ::std::option::Option<::std::string::String>,
     /// The named identifier of room session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Display name of room, no character limitations. Maximum of 200 characters. Defaults to the value of name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Room Session does not accept new Members before this time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The Room Session's initial layout. See documentation for a full list of supported layouts.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<::std::string::String>,
     /// The maximum number of members allowed in the room at a time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The Room Session's frames per second.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fps: ::std::option::Option<VideoVideoFps>,
     /// The Room Session's resolution.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// Start time of the session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub duration: ::std::option::Option<i32>,
     /// Status of the session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VideoRoomSessionStatus>,
     /// Whether a recording was automatically started when this Room Session began.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub preview_url: ::std::option::Option<::std::string::String>,
     /// Enable/disable jitter buffer audio-video sync.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audio_video_sync: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    VideoActiveSession { id = default("id"), room_id = default("room_id"), name =
+    default("name"), display_name = default("display_name"), join_from =
+    default("join_from"), join_until = default("join_until"), remove_at =
+    default("remove_at"), remove_after_seconds_elapsed =
+    default("remove_after_seconds_elapsed"), layout = default("layout"), max_members =
+    default("max_members"), fps = default("fps"), quality = default("quality"),
+    start_time = default("start_time"), end_time = default("end_time"), duration =
+    default("duration"), status = default("status"), record_on_start =
+    default("record_on_start"), enable_room_previews = default("enable_room_previews"),
+    preview_url = default("preview_url"), audio_video_sync = default("audio_video_sync")
+    }
+);
 
 impl VideoActiveSession {
     /// A value with every field unset.
@@ -1214,8 +1290,7 @@ impl VideoActiveSession {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoChargeDetail {
@@ -1224,6 +1299,11 @@ pub struct VideoChargeDetail {
     /// Charged amount, in dollars.
     pub charge: f64,
 }
+
+crate::runtime::decode_struct!(
+    VideoChargeDetail { description = required("description"), charge =
+    required("charge") }
+);
 
 /// The fields of [`VideoChargeDetail`] the API requires, for [`VideoChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1247,8 +1327,7 @@ impl VideoChargeDetail {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoConference {
@@ -1309,9 +1388,29 @@ pub struct VideoConference {
     /// Timestamp when the conference was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// Active session information. Only present when requested via the `include_active_session` query parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active_session: ::std::option::Option<VideoActiveSession>,
 }
+
+crate::runtime::decode_struct!(
+    VideoConference { id = required("id"), name = required("name"), display_name =
+    required("display_name"), description = required("description"), join_from =
+    required("join_from"), join_until = required("join_until"), quality =
+    required("quality"), layout = required("layout"), size = required("size"),
+    record_on_start = required("record_on_start"), tone_on_entry_and_exit =
+    required("tone_on_entry_and_exit"), user_join_video_off =
+    required("user_join_video_off"), room_join_video_off =
+    required("room_join_video_off"), enable_chat = required("enable_chat"),
+    enable_room_previews = required("enable_room_previews"), dark_primary =
+    required("dark_primary"), dark_background = required("dark_background"),
+    dark_foreground = required("dark_foreground"), dark_success =
+    required("dark_success"), dark_negative = required("dark_negative"), light_primary =
+    required("light_primary"), light_background = required("light_background"),
+    light_foreground = required("light_foreground"), light_success =
+    required("light_success"), light_negative = required("light_negative"), meta =
+    required("meta"), created_at = required("created_at"), updated_at =
+    required("updated_at"), active_session = default("active_session") }
+);
 
 /// The fields of [`VideoConference`] the API requires, for [`VideoConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1505,8 +1604,7 @@ crate::runtime::open_enum!(VideoConferenceSize, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoConferenceToken {
@@ -1519,6 +1617,11 @@ pub struct VideoConferenceToken {
     /// List of permissions.
     pub scopes: ::std::vec::Vec<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    VideoConferenceToken { id = required("id"), name = required("name"), token =
+    required("token"), scopes = required("scopes") }
+);
 
 /// The fields of [`VideoConferenceToken`] the API requires, for [`VideoConferenceToken::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1546,8 +1649,7 @@ impl VideoConferenceToken {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoCreateConferenceRequest {
@@ -1555,7 +1657,7 @@ pub struct VideoCreateConferenceRequest {
     ///
     /// Length: at most 100 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Display name of the video conference. Maximum of 200 characters.
     ///
@@ -1564,101 +1666,116 @@ pub struct VideoCreateConferenceRequest {
     /// Description of the conference. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoVideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a preview video of the conference content is generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// Whether group chat is enabled for conference participants.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_chat: ::std::option::Option<bool>,
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (dark theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (dark theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (dark theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (dark theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_negative: ::std::option::Option<::std::string::String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (light theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (light theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (light theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (light theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_negative: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    VideoCreateConferenceRequest { name = default("name"), display_name =
+    required("display_name"), description = default("description"), join_from =
+    default("join_from"), join_until = default("join_until"), quality =
+    default("quality"), layout = default("layout"), size = default("size"),
+    record_on_start = default("record_on_start"), enable_room_previews =
+    default("enable_room_previews"), enable_chat = default("enable_chat"), dark_primary =
+    default("dark_primary"), dark_background = default("dark_background"),
+    dark_foreground = default("dark_foreground"), dark_success = default("dark_success"),
+    dark_negative = default("dark_negative"), light_primary = default("light_primary"),
+    light_background = default("light_background"), light_foreground =
+    default("light_foreground"), light_success = default("light_success"), light_negative
+    = default("light_negative") }
+);
 
 impl VideoCreateConferenceRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -1852,8 +1969,7 @@ impl VideoCreateConferenceRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoCreateRoomRequest {
@@ -1865,62 +1981,73 @@ pub struct VideoCreateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    VideoCreateRoomRequest { name = required("name"), display_name =
+    default("display_name"), description = default("description"), max_members =
+    default("max_members"), quality = default("quality"), join_from =
+    default("join_from"), join_until = default("join_until"), remove_at =
+    default("remove_at"), remove_after_seconds_elapsed =
+    default("remove_after_seconds_elapsed"), layout = default("layout"), record_on_start
+    = default("record_on_start"), enable_room_previews = default("enable_room_previews"),
+    meta = default("meta"), sync_audio_video = default("sync_audio_video") }
+);
 
 impl VideoCreateRoomRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -2024,8 +2151,7 @@ impl VideoCreateRoomRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoCreateRoomTokenRequest {
@@ -2037,80 +2163,95 @@ pub struct VideoCreateRoomTokenRequest {
     /// A display name to use for the user. Up to 100 characters. (If not supplied, a random alphanumeric string will be returned for each authorization with this token.)
     ///
     /// Length: at most 100 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
     /// A list of permissions, which define what user can do once they join the room. If `join_as` is `audience`, permissions are set to an empty array regardless of the value provided.
     ///
     /// Default: `["room.self.audio_mute","room.self.audio_unmute","room.self.video_mute","room.self.video_unmute","room.self.deaf","room.self.undeaf","room.self.set_input_volume","room.self.set_output_volume","room.self.set_input_sensitivity","room.self.screenshare","room.self.additional_source"]`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<VideoRoomTokenPermission>>,
     /// The user can't join the room before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The user can't join the room after this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove user from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove user after they are in the room for N seconds.
     ///
     /// Minimum: `0` (exclusive).
     /// Maximum: `200000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// Whether the user joins the room with their audio muted.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_audio_muted: ::std::option::Option<bool>,
     /// Whether the user joins the room with their video muted.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_video_muted: ::std::option::Option<bool>,
     /// By default, if the user tries to use this token to join a room that doesn't exist, it will be created with default configuration. Set this to false to require the room to exist beforehand.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_create_room: ::std::option::Option<bool>,
     /// Whether to generate a video with a preview of the content of the room. This parameter has effect only if this token auto-creates the room, thus it will be ignored if the room already exists.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// Display name used if a room is auto-created when the token joins. Maximum of 200 characters. Defaults to the value of room_name.
     ///
     /// Length: at most 200 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_display_name: ::std::option::Option<::std::string::String>,
     /// Whether to end the room session when the member using this token leaves the room.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_room_session_on_leave: ::std::option::Option<bool>,
     /// Whether the user should join as a member or as a non-interactive audience participant. Audience participants cannot send audio or video.
     ///
     /// Default: `"member"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_as: ::std::option::Option<VideoJoinAsType>,
     /// Indicates what media the user is allowed to receive.
     ///
     /// Default: `"all"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_allowed: ::std::option::Option<VideoMediaAllowedType>,
     /// Set the room meta. Maximum of 2000 characters when serialized to JSON.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_meta: ::std::option::Option<::serde_json::Value>,
     /// Set the member meta. Maximum of 2000 characters when serialized to JSON.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    VideoCreateRoomTokenRequest { room_name = required("room_name"), user_name =
+    default("user_name"), permissions = default("permissions"), join_from =
+    default("join_from"), join_until = default("join_until"), remove_at =
+    default("remove_at"), remove_after_seconds_elapsed =
+    default("remove_after_seconds_elapsed"), join_audio_muted =
+    default("join_audio_muted"), join_video_muted = default("join_video_muted"),
+    auto_create_room = default("auto_create_room"), enable_room_previews =
+    default("enable_room_previews"), room_display_name = default("room_display_name"),
+    end_room_session_on_leave = default("end_room_session_on_leave"), join_as =
+    default("join_as"), media_allowed = default("media_allowed"), room_meta =
+    default("room_meta"), meta = default("meta"), sync_audio_video =
+    default("sync_audio_video") }
+);
 
 impl VideoCreateRoomTokenRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -2241,14 +2382,15 @@ impl VideoCreateRoomTokenRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoCreateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
     pub url: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(VideoCreateStreamRequest { url = required("url") });
 
 impl VideoCreateStreamRequest {
     /// A value made of all its fields.
@@ -2264,8 +2406,7 @@ impl VideoCreateStreamRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoDiscardedLog {
@@ -2276,6 +2417,11 @@ pub struct VideoDiscardedLog {
     /// Date and time when the log was originally created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    VideoDiscardedLog { id = required("id"), discarded_at = required("discarded_at"),
+    created_at = required("created_at") }
+);
 
 /// The fields of [`VideoDiscardedLog`] the API requires, for [`VideoDiscardedLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2351,8 +2497,7 @@ crate::runtime::open_enum!(VideoJoinAsType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListConferenceTokensResponse {
@@ -2361,6 +2506,11 @@ pub struct VideoListConferenceTokensResponse {
     /// List of conference tokens.
     pub data: ::std::vec::Vec<VideoConferenceToken>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListConferenceTokensResponse { links = required("links"), data =
+    required("data") }
+);
 
 /// The fields of [`VideoListConferenceTokensResponse`] the API requires, for [`VideoListConferenceTokensResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2384,8 +2534,7 @@ impl VideoListConferenceTokensResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListConferencesResponse {
@@ -2394,6 +2543,10 @@ pub struct VideoListConferencesResponse {
     /// List of conferences.
     pub data: ::std::vec::Vec<VideoConference>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListConferencesResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`VideoListConferencesResponse`] the API requires, for [`VideoListConferencesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2417,8 +2570,7 @@ impl VideoListConferencesResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListLogsResponse {
@@ -2427,6 +2579,10 @@ pub struct VideoListLogsResponse {
     /// List of logs.
     pub data: ::std::vec::Vec<VideoVideoLog>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListLogsResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`VideoListLogsResponse`] the API requires, for [`VideoListLogsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2450,8 +2606,7 @@ impl VideoListLogsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomRecordingEventsResponse {
@@ -2460,6 +2615,11 @@ pub struct VideoListRoomRecordingEventsResponse {
     /// List of room recording events.
     pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomRecordingEventsResponse { links = required("links"), data =
+    required("data") }
+);
 
 /// The fields of [`VideoListRoomRecordingEventsResponse`] the API requires, for [`VideoListRoomRecordingEventsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2483,8 +2643,7 @@ impl VideoListRoomRecordingEventsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomRecordingsResponse {
@@ -2493,6 +2652,11 @@ pub struct VideoListRoomRecordingsResponse {
     /// List of room recordings.
     pub data: ::std::vec::Vec<VideoRoomRecording>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomRecordingsResponse { links = required("links"), data = required("data")
+    }
+);
 
 /// The fields of [`VideoListRoomRecordingsResponse`] the API requires, for [`VideoListRoomRecordingsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2516,8 +2680,7 @@ impl VideoListRoomRecordingsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomSessionEventsResponse {
@@ -2526,6 +2689,11 @@ pub struct VideoListRoomSessionEventsResponse {
     /// List of room session events.
     pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomSessionEventsResponse { links = required("links"), data =
+    required("data") }
+);
 
 /// The fields of [`VideoListRoomSessionEventsResponse`] the API requires, for [`VideoListRoomSessionEventsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2549,8 +2717,7 @@ impl VideoListRoomSessionEventsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomSessionMembersResponse {
@@ -2559,6 +2726,11 @@ pub struct VideoListRoomSessionMembersResponse {
     /// List of room session members.
     pub data: ::std::vec::Vec<VideoRoomSessionMember>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomSessionMembersResponse { links = required("links"), data =
+    required("data") }
+);
 
 /// The fields of [`VideoListRoomSessionMembersResponse`] the API requires, for [`VideoListRoomSessionMembersResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2582,8 +2754,7 @@ impl VideoListRoomSessionMembersResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomSessionRecordingsResponse {
@@ -2592,6 +2763,11 @@ pub struct VideoListRoomSessionRecordingsResponse {
     /// List of room recordings.
     pub data: ::std::vec::Vec<VideoRoomRecording>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomSessionRecordingsResponse { links = required("links"), data =
+    required("data") }
+);
 
 /// The fields of [`VideoListRoomSessionRecordingsResponse`] the API requires, for [`VideoListRoomSessionRecordingsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2615,8 +2791,7 @@ impl VideoListRoomSessionRecordingsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomSessionsResponse {
@@ -2625,6 +2800,10 @@ pub struct VideoListRoomSessionsResponse {
     /// List of room sessions.
     pub data: ::std::vec::Vec<VideoRoomSession>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomSessionsResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`VideoListRoomSessionsResponse`] the API requires, for [`VideoListRoomSessionsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2648,8 +2827,7 @@ impl VideoListRoomSessionsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListRoomsResponse {
@@ -2658,6 +2836,10 @@ pub struct VideoListRoomsResponse {
     /// List of rooms.
     pub data: ::std::vec::Vec<VideoRoomResponse>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListRoomsResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`VideoListRoomsResponse`] the API requires, for [`VideoListRoomsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2681,8 +2863,7 @@ impl VideoListRoomsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoListStreamsResponse {
@@ -2691,6 +2872,10 @@ pub struct VideoListStreamsResponse {
     /// List of streams.
     pub data: ::std::vec::Vec<VideoStream>,
 }
+
+crate::runtime::decode_struct!(
+    VideoListStreamsResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`VideoListStreamsResponse`] the API requires, for [`VideoListStreamsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2714,8 +2899,7 @@ impl VideoListStreamsResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoLog {
@@ -2747,6 +2931,14 @@ pub struct VideoLog {
     /// Details on charges associated with this log.
     pub charge_details: ::std::vec::Vec<VideoChargeDetail>,
 }
+
+crate::runtime::decode_struct!(
+    VideoLog { id = required("id"), source = required("source"), type_ =
+    required("type"), url = required("url"), room_name = required("room_name"), status =
+    required("status"), locked = required("locked"), started_at = required("started_at"),
+    ended_at = required("ended_at"), charge = required("charge"), created_at =
+    required("created_at"), charge_details = required("charge_details") }
+);
 
 /// The fields of [`VideoLog`] the API requires, for [`VideoLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3009,8 +3201,7 @@ crate::runtime::open_enum!(VideoMediaAllowedType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoPaginationLinks {
@@ -3022,12 +3213,17 @@ pub struct VideoPaginationLinks {
     /// Link to the first page.
     pub first: ::std::string::String,
     /// Link to the next page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    VideoPaginationLinks { self_ = required("self"), first = required("first"), next =
+    default("next"), prev = default("prev") }
+);
 
 /// The fields of [`VideoPaginationLinks`] the API requires, for [`VideoPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3072,8 +3268,7 @@ impl VideoPaginationLinks {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomRecording {
@@ -3102,6 +3297,16 @@ pub struct VideoRoomRecording {
     /// Timestamp when the recording was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    VideoRoomRecording { id = required("id"), room_session_id =
+    required("room_session_id"), status = required("status"), started_at =
+    required("started_at"), finished_at = required("finished_at"), duration =
+    required("duration"), size_in_bytes = required("size_in_bytes"), format =
+    required("format"), cost_in_dollars = required("cost_in_dollars"), uri =
+    required("uri"), created_at = required("created_at"), updated_at =
+    required("updated_at") }
+);
 
 /// The fields of [`VideoRoomRecording`] the API requires, for [`VideoRoomRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3230,8 +3435,7 @@ crate::runtime::open_enum!(VideoRoomRecordingStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomResponse {
@@ -3276,13 +3480,30 @@ pub struct VideoRoomResponse {
     /// Whether hand raises are prioritized in the room layout.
     pub prioritize_handraise: bool,
     /// Active session information for the room.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active_session: ::std::option::Option<VideoActiveSession>,
     /// Timestamp when the room was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the room was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    VideoRoomResponse { id = required("id"), name = required("name"), display_name =
+    required("display_name"), description = required("description"), max_members =
+    required("max_members"), quality = required("quality"), fps = required("fps"),
+    join_from = required("join_from"), join_until = required("join_until"), remove_at =
+    required("remove_at"), remove_after_seconds_elapsed =
+    required("remove_after_seconds_elapsed"), layout = required("layout"),
+    record_on_start = required("record_on_start"), tone_on_entry_and_exit =
+    required("tone_on_entry_and_exit"), room_join_video_off =
+    required("room_join_video_off"), user_join_video_off =
+    required("user_join_video_off"), enable_room_previews =
+    required("enable_room_previews"), sync_audio_video = required("sync_audio_video"),
+    meta = required("meta"), prioritize_handraise = required("prioritize_handraise"),
+    active_session = default("active_session"), created_at = required("created_at"),
+    updated_at = required("updated_at") }
+);
 
 /// The fields of [`VideoRoomResponse`] the API requires, for [`VideoRoomResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3398,8 +3619,7 @@ impl VideoRoomResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomSession {
@@ -3462,6 +3682,26 @@ pub struct VideoRoomSession {
     /// URL of the locked room cover image.
     pub locked_cover: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    VideoRoomSession { id = required("id"), room_id = required("room_id"), name =
+    required("name"), display_name = required("display_name"), max_members =
+    required("max_members"), quality = required("quality"), fps = required("fps"),
+    join_from = required("join_from"), join_until = required("join_until"), remove_at =
+    required("remove_at"), remove_after_seconds_elapsed =
+    required("remove_after_seconds_elapsed"), layout = required("layout"),
+    record_on_start = required("record_on_start"), tone_on_entry_and_exit =
+    required("tone_on_entry_and_exit"), room_join_video_off =
+    required("room_join_video_off"), user_join_video_off =
+    required("user_join_video_off"), locked = required("locked"), start_time =
+    required("start_time"), end_time = required("end_time"), duration =
+    required("duration"), status = required("status"), created_at =
+    required("created_at"), updated_at = required("updated_at"), preview_url =
+    required("preview_url"), prioritize_handraise = required("prioritize_handraise"),
+    sync_audio_video = required("sync_audio_video"), cost_in_dollars =
+    required("cost_in_dollars"), enable_room_previews = required("enable_room_previews"),
+    locked_cover = required("locked_cover") }
+);
 
 /// The fields of [`VideoRoomSession`] the API requires, for [`VideoRoomSession::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3599,8 +3839,7 @@ impl VideoRoomSession {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomSessionEvent {
@@ -3613,10 +3852,10 @@ pub struct VideoRoomSessionEvent {
     /// The ID of the room session.
     pub room_session_id: Uuid,
     /// The ID of the associated room recording. Only present for recording-related events.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_recording_id: ::std::option::Option<Uuid>,
     /// The ID of the associated room participant. Only present for participant-related events.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_participant_id: ::std::option::Option<Uuid>,
     /// The severity level of the event.
     pub level: ::std::string::String,
@@ -3627,6 +3866,14 @@ pub struct VideoRoomSessionEvent {
     /// Timestamp when the event was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    VideoRoomSessionEvent { id = required("id"), project_id = required("project_id"),
+    room_id = required("room_id"), room_session_id = required("room_session_id"),
+    room_recording_id = default("room_recording_id"), room_participant_id =
+    default("room_participant_id"), level = required("level"), name = required("name"),
+    payload = required("payload"), created_at = required("created_at") }
+);
 
 /// The fields of [`VideoRoomSessionEvent`] the API requires, for [`VideoRoomSessionEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3692,8 +3939,7 @@ impl VideoRoomSessionEvent {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomSessionMember {
@@ -3712,6 +3958,13 @@ pub struct VideoRoomSessionMember {
     /// The cost of the member's participation in dollars.
     pub cost_in_dollars: f64,
 }
+
+crate::runtime::decode_struct!(
+    VideoRoomSessionMember { id = required("id"), room_session_id =
+    required("room_session_id"), name = required("name"), join_time =
+    required("join_time"), leave_time = required("leave_time"), duration =
+    required("duration"), cost_in_dollars = required("cost_in_dollars") }
+);
 
 /// The fields of [`VideoRoomSessionMember`] the API requires, for [`VideoRoomSessionMember::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3810,8 +4063,7 @@ crate::runtime::open_enum!(VideoRoomSessionStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomSessionSummary {
@@ -3868,6 +4120,24 @@ pub struct VideoRoomSessionSummary {
     /// Enable/disable jitter buffer audio-video sync.
     pub sync_audio_video: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    VideoRoomSessionSummary { id = required("id"), room_id = required("room_id"), name =
+    required("name"), display_name = required("display_name"), max_members =
+    required("max_members"), quality = required("quality"), fps = required("fps"),
+    join_from = required("join_from"), join_until = required("join_until"), remove_at =
+    required("remove_at"), remove_after_seconds_elapsed =
+    required("remove_after_seconds_elapsed"), layout = required("layout"),
+    record_on_start = required("record_on_start"), tone_on_entry_and_exit =
+    required("tone_on_entry_and_exit"), room_join_video_off =
+    required("room_join_video_off"), user_join_video_off =
+    required("user_join_video_off"), locked = required("locked"), start_time =
+    required("start_time"), end_time = required("end_time"), duration =
+    required("duration"), status = required("status"), created_at =
+    required("created_at"), updated_at = required("updated_at"), preview_url =
+    required("preview_url"), prioritize_handraise = required("prioritize_handraise"),
+    sync_audio_video = required("sync_audio_video") }
+);
 
 /// The fields of [`VideoRoomSessionSummary`] the API requires, for [`VideoRoomSessionSummary::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4302,14 +4572,15 @@ crate::runtime::open_enum!(VideoRoomTokenPermission, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoRoomTokenResponse {
     /// A Room Token to be used by clients to connect to the Room.
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(VideoRoomTokenResponse { token = required("token") });
 
 impl VideoRoomTokenResponse {
     /// A value made of all its fields.
@@ -4325,8 +4596,7 @@ impl VideoRoomTokenResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoStream {
@@ -4347,6 +4617,13 @@ pub struct VideoStream {
     /// Timestamp when the stream was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    VideoStream { id = required("id"), url = required("url"), stream_type =
+    required("stream_type"), width = required("width"), height = required("height"), fps
+    = required("fps"), created_at = required("created_at"), updated_at =
+    required("updated_at") }
+);
 
 /// The fields of [`VideoStream`] the API requires, for [`VideoStream::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4400,8 +4677,7 @@ impl VideoStream {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoUpdateConferenceRequest {
@@ -4412,98 +4688,115 @@ pub struct VideoUpdateConferenceRequest {
     /// Description of the conference. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoVideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a tone is played when a member enters or exits the conference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone_on_entry_and_exit: ::std::option::Option<bool>,
     /// Whether participants join with video off by room setting.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_join_video_off: ::std::option::Option<bool>,
     /// Whether participants join with video off by user setting.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_join_video_off: ::std::option::Option<bool>,
     /// Whether a preview video of the conference content is generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// Whether group chat is enabled for conference participants.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_chat: ::std::option::Option<bool>,
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_negative: ::std::option::Option<::std::string::String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_negative: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    VideoUpdateConferenceRequest { display_name = required("display_name"), description =
+    default("description"), join_from = default("join_from"), join_until =
+    default("join_until"), quality = default("quality"), layout = default("layout"), size
+    = default("size"), record_on_start = default("record_on_start"),
+    tone_on_entry_and_exit = default("tone_on_entry_and_exit"), room_join_video_off =
+    default("room_join_video_off"), user_join_video_off = default("user_join_video_off"),
+    enable_room_previews = default("enable_room_previews"), enable_chat =
+    default("enable_chat"), dark_primary = default("dark_primary"), dark_background =
+    default("dark_background"), dark_foreground = default("dark_foreground"),
+    dark_success = default("dark_success"), dark_negative = default("dark_negative"),
+    light_primary = default("light_primary"), light_background =
+    default("light_background"), light_foreground = default("light_foreground"),
+    light_success = default("light_success"), light_negative = default("light_negative")
+    }
+);
 
 impl VideoUpdateConferenceRequest {
     /// A value made of the fields the API requires; the others start unset.
@@ -4707,70 +5000,80 @@ impl VideoUpdateConferenceRequest {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoUpdateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    VideoUpdateRoomRequest { display_name = default("display_name"), description =
+    default("description"), max_members = default("max_members"), quality =
+    default("quality"), join_from = default("join_from"), join_until =
+    default("join_until"), remove_at = default("remove_at"), remove_after_seconds_elapsed
+    = default("remove_after_seconds_elapsed"), layout = default("layout"),
+    record_on_start = default("record_on_start"), enable_room_previews =
+    default("enable_room_previews"), meta = default("meta"), sync_audio_video =
+    default("sync_audio_video") }
+);
 
 impl VideoUpdateRoomRequest {
     /// A value with every field unset.
@@ -4873,14 +5176,15 @@ impl VideoUpdateRoomRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoUpdateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
     pub url: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(VideoUpdateStreamRequest { url = required("url") });
 
 impl VideoUpdateStreamRequest {
     /// A value made of all its fields.
@@ -5038,14 +5342,15 @@ impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VideoVideoStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(VideoVideoStatusCode422 { errors = required("errors") });
 
 impl VideoVideoStatusCode422 {
     /// A value made of all its fields.

@@ -21,47 +21,53 @@ use super::types::*;
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListVoiceLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListVoiceLogsParams { include_deleted = default("include_deleted"), created_before =
+    default("created_before"), created_on = default("created_on"), created_after =
+    default("created_after"), page_number = default("page_number"), page_size =
+    default("page_size"), page_token = default("page_token") }
+);
 
 impl ListVoiceLogsParams {
     /// A value with every field unset.
@@ -134,8 +140,7 @@ impl ListVoiceLogsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceDialogflowVoiceLog {
@@ -165,6 +170,14 @@ pub struct VoiceDialogflowVoiceLog {
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceDialogflowVoiceLog { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at"),
+    type_ = required("type"), url = required("url"), status = required("status"),
+    duration = required("duration") }
+);
 
 /// The fields of [`VoiceDialogflowVoiceLog`] the API requires, for [`VoiceDialogflowVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -272,8 +285,7 @@ crate::runtime::open_enum!(VoiceDialogflowVoiceLogType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceDiscardedVoiceLog {
@@ -284,6 +296,11 @@ pub struct VoiceDiscardedVoiceLog {
     /// Date and time when the log was originally created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceDiscardedVoiceLog { id = required("id"), discarded_at =
+    required("discarded_at"), created_at = required("created_at") }
+);
 
 /// The fields of [`VoiceDiscardedVoiceLog`] the API requires, for [`VoiceDiscardedVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -313,8 +330,7 @@ impl VoiceDiscardedVoiceLog {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceFabricVoiceLog {
@@ -344,6 +360,14 @@ pub struct VoiceFabricVoiceLog {
     /// The status of the voice activity. Always null for this call type.
     pub status: ::std::option::Option<VoiceVoiceLogStatus>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceFabricVoiceLog { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at"),
+    type_ = required("type"), url = required("url"), direction = required("direction"),
+    status = required("status") }
+);
 
 /// The fields of [`VoiceFabricVoiceLog`] the API requires, for [`VoiceFabricVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -455,8 +479,7 @@ crate::runtime::open_enum!(VoiceFabricVoiceLogType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceLogEvent {
@@ -473,6 +496,12 @@ pub struct VoiceLogEvent {
     /// Unique identifier for the log.
     pub log_id: Uuid,
 }
+
+crate::runtime::decode_struct!(
+    VoiceLogEvent { event_at = required("event_at"), level = required("level"), name =
+    required("name"), details = required("details"), project_id = required("project_id"),
+    log_id = required("log_id") }
+);
 
 /// The fields of [`VoiceLogEvent`] the API requires, for [`VoiceLogEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -577,14 +606,15 @@ crate::runtime::open_enum!(VoiceLogEventLevel, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceLogEventsListResponse {
     /// Array of event entries for the log
     pub data: ::std::vec::Vec<VoiceLogEvent>,
 }
+
+crate::runtime::decode_struct!(VoiceLogEventsListResponse { data = required("data") });
 
 impl VoiceLogEventsListResponse {
     /// A value made of all its fields.
@@ -602,8 +632,7 @@ impl VoiceLogEventsListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceLogListResponse {
@@ -612,6 +641,10 @@ pub struct VoiceLogListResponse {
     /// Array of voice log entries
     pub data: ::std::vec::Vec<VoiceVoiceLog>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceLogListResponse { links = required("links"), data = required("data") }
+);
 
 /// The fields of [`VoiceLogListResponse`] the API requires, for [`VoiceLogListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -635,8 +668,7 @@ impl VoiceLogListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceLogPaginationResponse {
@@ -648,12 +680,17 @@ pub struct VoiceLogPaginationResponse {
     /// URL of the first page.
     pub first: ::std::string::String,
     /// URL of the next page. Absent on the last page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// URL of the previous page. Absent on the first page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceLogPaginationResponse { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
 
 /// The fields of [`VoiceLogPaginationResponse`] the API requires, for [`VoiceLogPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -698,8 +735,7 @@ impl VoiceLogPaginationResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceRelayVoiceLog {
@@ -739,6 +775,16 @@ pub struct VoiceRelayVoiceLog {
     /// Parent log identifier for related call entries.
     pub parent_id: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceRelayVoiceLog { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at"),
+    type_ = required("type"), url = required("url"), direction = required("direction"),
+    status = required("status"), duration = required("duration"), duration_ms =
+    required("duration_ms"), billing_ms = required("billing_ms"), parent_id =
+    required("parent_id") }
+);
 
 /// The fields of [`VoiceRelayVoiceLog`] the API requires, for [`VoiceRelayVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -879,8 +925,7 @@ crate::runtime::open_enum!(VoiceRelayVoiceType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceVideoRoomVoiceLog {
@@ -914,6 +959,15 @@ pub struct VoiceVideoRoomVoiceLog {
     /// The duration of the voice activity in milliseconds.
     pub duration_ms: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceVideoRoomVoiceLog { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at"),
+    type_ = required("type"), url = required("url"), direction = required("direction"),
+    status = required("status"), duration = required("duration"), duration_ms =
+    required("duration_ms") }
+);
 
 /// The fields of [`VoiceVideoRoomVoiceLog`] the API requires, for [`VoiceVideoRoomVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1259,14 +1313,17 @@ crate::runtime::open_enum!(VoiceVoiceLogStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct VoiceVoiceLogsListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
+
+crate::runtime::decode_struct!(
+    VoiceVoiceLogsListStatusCode422 { errors = required("errors") }
+);
 
 impl VoiceVoiceLogsListStatusCode422 {
     /// A value made of all its fields.

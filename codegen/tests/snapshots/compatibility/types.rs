@@ -5,8 +5,7 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Call {
@@ -21,9 +20,15 @@ pub struct Call {
     /// The `status` property.
     pub status: CallStatus,
     /// The `start_time` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub start_time: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    Call { sid = required("sid"), account_sid = required("account_sid"), to =
+    required("to"), from = required("from"), status = required("status"), start_time =
+    default("start_time") }
+);
 
 /// The fields of [`Call`] the API requires, for [`Call::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -75,8 +80,7 @@ impl Call {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CallList {
@@ -87,9 +91,14 @@ pub struct CallList {
     /// The `page_size` property.
     pub page_size: i64,
     /// The `next_page_uri` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub next_page_uri: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    CallList { calls = required("calls"), page = required("page"), page_size =
+    required("page_size"), next_page_uri = default("next_page_uri") }
+);
 
 /// The fields of [`CallList`] the API requires, for [`CallList::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -214,8 +223,7 @@ crate::runtime::open_enum!(CallStatus, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateCallRequest {
@@ -231,43 +239,36 @@ pub struct CreateCallRequest {
     #[serde(rename = "Url")]
     pub url: ::std::string::String,
     /// The `Method` property.
-    #[serde(
-        rename = "Method",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Method", skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<HttpMethod>,
     /// The events reported to the status callback.
     #[serde(
         rename = "StatusCallbackEvent",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_callback_event: ::std::option::Option<
         ::std::vec::Vec<CreateCallRequestStatusCallbackEventItem>,
     >,
     /// Seconds to let the call ring.
-    #[serde(
-        rename = "Timeout",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Timeout", skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// The `Record` property.
-    #[serde(
-        rename = "Record",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Record", skip_serializing_if = "::std::option::Option::is_none")]
     pub record: ::std::option::Option<bool>,
     /// Seconds to wait for answering-machine detection.
     #[serde(
         rename = "MachineDetectionTimeout",
-        default,
         skip_serializing_if = "crate::runtime::Nullable::is_absent"
     )]
     pub machine_detection_timeout: crate::runtime::Nullable<i64>,
 }
+
+crate::runtime::decode_struct!(
+    CreateCallRequest { to = required("To"), from = required("From"), url =
+    required("Url"), method = default("Method"), status_callback_event =
+    default("StatusCallbackEvent"), timeout = default("Timeout"), record =
+    default("Record"), machine_detection_timeout = default("MachineDetectionTimeout") }
+);
 
 /// The fields of [`CreateCallRequest`] the API requires, for [`CreateCallRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -398,8 +399,7 @@ crate::runtime::open_enum!(CreateCallRequestStatusCallbackEventItem, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateMessageRequest {
@@ -410,23 +410,19 @@ pub struct CreateMessageRequest {
     #[serde(rename = "From")]
     pub from: ::std::string::String,
     /// The text of the message.
-    #[serde(
-        rename = "Body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The URL of a media file to send with the message. Can be specified multiple times, once per file.
     ///
     /// One value or several, as the API takes either: each item is sent as a `MediaUrl` pair of its own.
-    #[serde(
-        rename = "MediaUrl",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::one_or_many"
-    )]
+    #[serde(rename = "MediaUrl", skip_serializing_if = "::std::option::Option::is_none")]
     pub media_url: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    CreateMessageRequest { to = required("To"), from = required("From"), body =
+    default("Body"), media_url = default("MediaUrl", one_or_many) }
+);
 
 /// The fields of [`CreateMessageRequest`] the API requires, for [`CreateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -522,35 +518,25 @@ crate::runtime::open_enum!(HttpMethod, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCallsParams {
     /// The `To` query parameter.
     ///
     /// Sent as the query parameter `To`.
-    #[serde(
-        rename = "To",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "To", skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The `Status` query parameter.
     ///
     /// Sent as the query parameter `Status`.
-    #[serde(
-        rename = "Status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Status", skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<CallStatus>,
     /// Calls that started on this date.
     ///
     /// Sent as the query parameter `StartTime`.
     #[serde(
         rename = "StartTime",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub start_time: ::std::option::Option<::chrono::NaiveDate>,
@@ -559,7 +545,6 @@ pub struct ListCallsParams {
     /// Sent as the query parameter `StartTime<`.
     #[serde(
         rename = "StartTime<",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub start_time_before: ::std::option::Option<::chrono::NaiveDate>,
@@ -568,7 +553,6 @@ pub struct ListCallsParams {
     /// Sent as the query parameter `StartTime>`.
     #[serde(
         rename = "StartTime>",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub start_time_after: ::std::option::Option<::chrono::NaiveDate>,
@@ -577,7 +561,6 @@ pub struct ListCallsParams {
     /// Sent as the query parameter `EndTime<=`.
     #[serde(
         rename = "EndTime<=",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub end_time_on_or_before: ::std::option::Option<::chrono::NaiveDate>,
@@ -586,7 +569,6 @@ pub struct ListCallsParams {
     /// Sent as the query parameter `EndTime>=`.
     #[serde(
         rename = "EndTime>=",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub end_time_on_or_after: ::std::option::Option<::chrono::NaiveDate>,
@@ -595,20 +577,23 @@ pub struct ListCallsParams {
     /// Sent as the query parameter `Page-Size`.
     #[serde(
         rename = "Page-Size",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub page_size: ::std::option::Option<i32>,
     /// The same as `Page-Size`, as older clients spell it.
     ///
     /// Sent as the query parameter `PageSize`.
-    #[serde(
-        rename = "PageSize",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "PageSize", skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size2: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    ListCallsParams { to = default("To"), status = default("Status"), start_time =
+    default("StartTime"), start_time_before = default("StartTime<"), start_time_after =
+    default("StartTime>"), end_time_on_or_before = default("EndTime<="),
+    end_time_on_or_after = default("EndTime>="), page_size = default("Page-Size"),
+    page_size2 = default("PageSize") }
+);
 
 impl ListCallsParams {
     /// A value with every field unset.
@@ -680,8 +665,7 @@ impl ListCallsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Message {
@@ -694,9 +678,14 @@ pub struct Message {
     /// The `status` property.
     pub status: ::std::string::String,
     /// The `num_media` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub num_media: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    Message { sid = required("sid"), to = required("to"), from = required("from"), status
+    = required("status"), num_media = default("num_media") }
+);
 
 /// The fields of [`Message`] the API requires, for [`Message::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -738,8 +727,7 @@ impl Message {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RestError {
@@ -748,12 +736,17 @@ pub struct RestError {
     /// The `message` property.
     pub message: ::std::string::String,
     /// The `more_info` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// The `status` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    RestError { code = required("code"), message = required("message"), more_info =
+    default("more_info"), status = default("status") }
+);
 
 /// The fields of [`RestError`] the API requires, for [`RestError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -796,35 +789,27 @@ impl RestError {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateCallRequest {
     /// Where to fetch new instructions from.
     ///
     /// Format: `uri`.
-    #[serde(
-        rename = "Url",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Url", skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The `Method` property.
-    #[serde(
-        rename = "Method",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Method", skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<HttpMethod>,
     /// `completed` hangs the call up.
-    #[serde(
-        rename = "Status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "Status", skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<UpdateCallRequestStatus>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateCallRequest { url = default("Url"), method = default("Method"), status =
+    default("Status") }
+);
 
 impl UpdateCallRequest {
     /// A value with every field unset.

@@ -70,17 +70,20 @@ impl ::std::convert::From<EmailAddress> for AddressOneOf {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Bike {
     /// The `kind` property.
     pub kind: ::std::string::String,
     /// The `gears` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub gears: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    Bike { kind = required("kind"), gears = default("gears") }
+);
 
 impl Bike {
     /// A value made of the fields the API requires; the others start unset.
@@ -102,17 +105,20 @@ impl Bike {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Booking {
     /// The room booked (a wrapper adds this description).
     pub room: Room,
     /// Another room, if the first is taken.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub backup: crate::runtime::Nullable<Room>,
 }
+
+crate::runtime::decode_struct!(
+    Booking { room = required("room"), backup = default("backup") }
+);
 
 impl Booking {
     /// A value made of the fields the API requires; the others start unset.
@@ -139,8 +145,7 @@ impl Booking {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Car {
@@ -149,6 +154,10 @@ pub struct Car {
     /// The `doors` property.
     pub doors: i64,
 }
+
+crate::runtime::decode_struct!(
+    Car { kind = required("kind"), doors = required("doors") }
+);
 
 /// The fields of [`Car`] the API requires, for [`Car::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -173,18 +182,21 @@ impl Car {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Contact {
     /// The `phone` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone: ::std::option::Option<::std::string::String>,
     /// The `email` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    Contact { phone = default("phone"), email = default("email") }
+);
 
 impl Contact {
     /// A value with every field unset.
@@ -292,8 +304,7 @@ impl ::std::convert::From<DetectMachine> for Detect {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DetectFax {
@@ -303,9 +314,13 @@ pub struct DetectFax {
     #[serde(rename = "type")]
     pub type_: DetectFaxType,
     /// The `tone` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    DetectFax { type_ = required("type"), tone = default("tone") }
+);
 
 impl DetectFax {
     /// A value made of the fields the API requires; the others start unset.
@@ -422,8 +437,7 @@ crate::runtime::open_enum!(DetectKind, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DetectMachine {
@@ -433,9 +447,13 @@ pub struct DetectMachine {
     #[serde(rename = "type")]
     pub type_: DetectMachineType,
     /// The `timeout` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<f64>,
 }
+
+crate::runtime::decode_struct!(
+    DetectMachine { type_ = required("type"), timeout = default("timeout") }
+);
 
 impl DetectMachine {
     /// A value made of the fields the API requires; the others start unset.
@@ -499,14 +517,15 @@ crate::runtime::open_enum!(DetectMachineType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct EmailAddress {
     /// The `email` property.
     pub email: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(EmailAddress { email = required("email") });
 
 impl EmailAddress {
     /// A value made of all its fields.
@@ -547,20 +566,24 @@ impl ::std::convert::From<Sum> for Expression {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Folder {
     /// The `name` property.
     pub name: ::std::string::String,
     /// A folder; it may sit in another folder.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<::std::boxed::Box<Folder>>,
     /// The `children` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<Folder>>,
 }
+
+crate::runtime::decode_struct!(
+    Folder { name = required("name"), parent = default("parent"), children =
+    default("children") }
+);
 
 impl Folder {
     /// A value made of the fields the API requires; the others start unset.
@@ -644,20 +667,21 @@ impl Labels {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Named {
     /// Its name.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `kind` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(Named { name = default("name"), kind = default("kind") });
 
 impl Named {
     /// A value with every field unset.
@@ -690,14 +714,15 @@ impl Named {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PhoneAddress {
     /// The `number` property.
     pub number: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(PhoneAddress { number = required("number") });
 
 impl PhoneAddress {
     /// A value made of all its fields.
@@ -713,8 +738,7 @@ impl PhoneAddress {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Room {
@@ -723,12 +747,12 @@ pub struct Room {
     /// Length: at most 64 characters.
     pub name: ::std::string::String,
     /// The `kind` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<RoomKind>,
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// When it last changed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `size` property.
     ///
@@ -736,6 +760,11 @@ pub struct Room {
     /// Maximum: `100`.
     pub size: i64,
 }
+
+crate::runtime::decode_struct!(
+    Room { name = required("name"), kind = default("kind"), created_at =
+    required("created_at"), updated_at = default("updated_at"), size = required("size") }
+);
 
 /// The fields of [`Room`] the API requires, for [`Room::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -823,8 +852,7 @@ crate::runtime::open_enum!(RoomKind, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Sum {
@@ -833,6 +861,10 @@ pub struct Sum {
     /// A number, or a sum of expressions.
     pub right: ::std::boxed::Box<Expression>,
 }
+
+crate::runtime::decode_struct!(
+    Sum { left = required("left"), right = required("right") }
+);
 
 /// The fields of [`Sum`] the API requires, for [`Sum::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -856,17 +888,21 @@ impl Sum {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Timestamps {
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// When it last changed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
+
+crate::runtime::decode_struct!(
+    Timestamps { created_at = required("created_at"), updated_at = default("updated_at")
+    }
+);
 
 impl Timestamps {
     /// A value made of the fields the API requires; the others start unset.

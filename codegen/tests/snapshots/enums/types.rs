@@ -140,8 +140,7 @@ crate::runtime::open_enum!(CoverResolution, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Edition {
@@ -151,17 +150,22 @@ pub struct Edition {
     /// - **paperback**: A soft cover.
     pub binding: EditionBinding,
     /// The `labels` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<::std::vec::Vec<EditionLabelsItem>>,
     /// Whether a book can be ordered.
     ///
     /// [`Availability`] says what each value means.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub availability: ::std::option::Option<Availability>,
     /// The `condition` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub condition: crate::runtime::Nullable<EditionCondition>,
 }
+
+crate::runtime::decode_struct!(
+    Edition { binding = required("binding"), labels = default("labels"), availability =
+    default("availability"), condition = default("condition") }
+);
 
 impl Edition {
     /// A value made of the fields the API requires; the others start unset.

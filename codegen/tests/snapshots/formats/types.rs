@@ -5,8 +5,7 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Token {
@@ -19,52 +18,60 @@ pub struct Token {
     /// Always `subscriber`.
     pub kind: TokenKind,
     /// The `issued_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub issued_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `expires_on` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expires_on: ::std::option::Option<::chrono::NaiveDate>,
     /// The `lifetime_secs` property.
     ///
     /// Default: `3600`.
     /// Minimum: `60`.
     /// Maximum: `86400`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lifetime_secs: ::std::option::Option<i32>,
     /// The `uses` property.
     ///
     /// Minimum: `0` (exclusive).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uses: ::std::option::Option<i64>,
     /// The `score` property.
     ///
     /// Multiple of `0.5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub score: ::std::option::Option<f32>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `callback` property.
     ///
     /// Format: `uri`.
     /// Length: 8 to 2048 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub callback: ::std::option::Option<::std::string::String>,
     /// The `scopes` property.
     ///
     /// Items: at least 1.
     /// Items: each one different.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `tag` property.
     ///
     /// Pattern: `^[a-z]+$`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// Reserved; always `null`.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub revoked: crate::runtime::Nullable<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    Token { id = required("id"), value = required("value"), kind = required("kind"),
+    issued_at = default("issued_at"), expires_on = default("expires_on"), lifetime_secs =
+    default("lifetime_secs"), uses = default("uses"), score = default("score"), weight =
+    default("weight"), callback = default("callback"), scopes = default("scopes"), tag =
+    default("tag"), revoked = default("revoked") }
+);
 
 /// The fields of [`Token`] the API requires, for [`Token::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

@@ -6,18 +6,21 @@
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Default {
     /// The `list` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub list: ::std::option::Option<Vec>,
     /// The `names` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    Default { list = default("list"), names = default("names") }
+);
 
 impl Default {
     /// A value with every field unset.
@@ -49,29 +52,34 @@ impl Default {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Note {
     /// Required, so it has no setter and takes no method name.
     pub clear_title: ::std::string::String,
     /// Its clearer is `clear_title`, although a field has that name.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub title: crate::runtime::Nullable<::std::string::String>,
     /// The `text` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub text: crate::runtime::Nullable<::std::string::String>,
     /// Its setter and the clearer of `text` both want the name `clear_text`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub clear_text: ::std::option::Option<::std::string::String>,
     /// Its setter cannot be `new`, the constructor's name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub new: ::std::option::Option<::std::string::String>,
     /// The `set_new` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub set_new: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    Note { clear_title = required("clear_title"), title = default("title"), text =
+    default("text"), clear_text = default("clear_text"), new = default("new"), set_new =
+    default("set_new") }
+);
 
 impl Note {
     /// A value made of the fields the API requires; the others start unset.
@@ -189,18 +197,19 @@ crate::runtime::open_enum!(Option, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Result {
     /// The `ok` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ok: ::std::option::Option<bool>,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<Option>,
 }
+
+crate::runtime::decode_struct!(Result { ok = default("ok"), value = default("value") });
 
 impl Result {
     /// A value with every field unset.
@@ -227,14 +236,15 @@ impl Result {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Self_ {
     /// The `result` property.
     pub result: Result,
 }
+
+crate::runtime::decode_struct!(Self_ { result = required("result") });
 
 impl Self_ {
     /// A value made of all its fields.

@@ -5,8 +5,7 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Loan {
@@ -23,17 +22,24 @@ pub struct Loan {
     /// Minimum: `0` (exclusive).
     pub renewals: ::std::option::Option<i32>,
     /// The `status` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub status: crate::runtime::Nullable<LoanStatus>,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub tags: crate::runtime::Nullable<::std::vec::Vec<::std::string::String>>,
     /// The `fines` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fines: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
     >,
 }
+
+crate::runtime::decode_struct!(
+    Loan { id = required("id"), kind = required("kind"), returned_at =
+    required("returned_at"), reader = required("reader"), renewals =
+    required("renewals"), status = default("status"), tags = default("tags"), fines =
+    default("fines") }
+);
 
 /// The fields of [`Loan`] the API requires, for [`Loan::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -197,21 +203,25 @@ crate::runtime::open_enum!(LoanStatus, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct LoanUpdate {
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
     /// A library card holder.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub reader: crate::runtime::Nullable<Reader>,
     /// The `due_on` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub due_on: crate::runtime::Nullable<::chrono::NaiveDate>,
 }
+
+crate::runtime::decode_struct!(
+    LoanUpdate { note = default("note"), reader = default("reader"), due_on =
+    default("due_on") }
+);
 
 impl LoanUpdate {
     /// A value with every field unset.
@@ -262,14 +272,15 @@ impl LoanUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Reader {
     /// The `card` property.
     pub card: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Reader { card = required("card") });
 
 impl Reader {
     /// A value made of all its fields.
@@ -286,15 +297,16 @@ impl Reader {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateLoanNotFoundBody {
     /// The `message` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub message: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(UpdateLoanNotFoundBody { message = default("message") });
 
 impl UpdateLoanNotFoundBody {
     /// A value with every field unset.

@@ -8,8 +8,7 @@ pub type Anything = ::serde_json::Value;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Author {
@@ -20,6 +19,10 @@ pub struct Author {
     /// `null` when the bookshop does not know it.
     pub born_on: ::std::option::Option<::chrono::NaiveDate>,
 }
+
+crate::runtime::decode_struct!(
+    Author { name = required("name"), born_on = required("born_on") }
+);
 
 /// The fields of [`Author`] the API requires, for [`Author::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -45,8 +48,7 @@ impl Author {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Book {
@@ -59,72 +61,72 @@ pub struct Book {
     /// The `page_count` property.
     pub page_count: i32,
     /// Copies sold since the book was first listed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub copies_sold: ::std::option::Option<i64>,
     /// The `weight_grams` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight_grams: ::std::option::Option<i64>,
     /// The `price` property.
     pub price: f64,
     /// The `discount` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub discount: crate::runtime::Nullable<f32>,
     /// The `in_stock` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub in_stock: ::std::option::Option<bool>,
     /// The `published_on` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub published_on: ::std::option::Option<::chrono::NaiveDate>,
     /// The `updated_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `isbn` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub isbn: ::std::option::Option<Isbn>,
     /// Other authors, in the order the cover lists them.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub co_author_ids: ::std::option::Option<::std::vec::Vec<::uuid::Uuid>>,
     /// Average rating by country code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratings: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// Free-form labels, by name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<Metadata>,
     /// Whatever else the shop stores about the book.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<::serde_json::Value>,
     /// The `raw` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub raw: ::std::option::Option<::serde_json::Value>,
     /// Any JSON value at all.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub anything: ::std::option::Option<Anything>,
     /// The main author (this description wins over the schema's).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub author: ::std::option::Option<Author>,
     /// The `editor` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub editor: crate::runtime::Nullable<Author>,
     /// Size of the printed book.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dimensions: ::std::option::Option<BookDimensions>,
     /// The `editions` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub editions: ::std::option::Option<::std::vec::Vec<BookEditionsItem>>,
     /// Copies on each shelf, by shelf name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shelf_counts: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, BookShelfCountsValue>,
     >,
     /// Days the book was reprinted; `null` where the day is lost.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reprint_dates: ::std::option::Option<
         ::std::vec::Vec<::std::option::Option<::chrono::NaiveDate>>,
     >,
     /// The `nested_lists` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nested_lists: ::std::option::Option<
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
@@ -145,25 +147,35 @@ pub struct Book {
     /// In JSON: `crate`, a Rust keyword, hence the trailing `_` in Rust.
     #[serde(
         rename = "crate",
-        default,
         skip_serializing_if = "crate::runtime::Nullable::is_absent"
     )]
     pub crate_: crate::runtime::Nullable<::std::string::String>,
     /// The `camelCaseName` property.
     #[serde(
         rename = "camelCaseName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub camel_case_name: ::std::option::Option<::std::string::String>,
     /// The `2nd_hand` property.
-    #[serde(
-        rename = "2nd_hand",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "2nd_hand", skip_serializing_if = "::std::option::Option::is_none")]
     pub n_2nd_hand: ::std::option::Option<bool>,
 }
+
+crate::runtime::decode_struct!(
+    Book { id = required("id"), title = required("title"), subtitle =
+    required("subtitle"), page_count = required("page_count"), copies_sold =
+    default("copies_sold"), weight_grams = default("weight_grams"), price =
+    required("price"), discount = default("discount"), in_stock = default("in_stock"),
+    published_on = default("published_on"), updated_at = default("updated_at"), isbn =
+    default("isbn"), co_author_ids = default("co_author_ids"), ratings =
+    default("ratings"), metadata = default("metadata"), extra = default("extra"), raw =
+    default("raw"), anything = default("anything"), author = default("author"), editor =
+    default("editor"), dimensions = default("dimensions"), editions =
+    default("editions"), shelf_counts = default("shelf_counts"), reprint_dates =
+    default("reprint_dates"), nested_lists = default("nested_lists"), type_ =
+    required("type"), self_ = required("self"), crate_ = default("crate"),
+    camel_case_name = default("camelCaseName"), n_2nd_hand = default("2nd_hand") }
+);
 
 /// The fields of [`Book`] the API requires, for [`Book::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -396,8 +408,7 @@ impl Book {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BookDimensions {
@@ -406,9 +417,14 @@ pub struct BookDimensions {
     /// The `height_mm` property.
     pub height_mm: i32,
     /// The `depth_mm` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub depth_mm: crate::runtime::Nullable<i32>,
 }
+
+crate::runtime::decode_struct!(
+    BookDimensions { width_mm = required("width_mm"), height_mm = required("height_mm"),
+    depth_mm = default("depth_mm") }
+);
 
 /// The fields of [`BookDimensions`] the API requires, for [`BookDimensions::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -447,18 +463,21 @@ impl BookDimensions {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BookEditionsItem {
     /// The `year` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub year: ::std::option::Option<i32>,
     /// The `publisher` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publisher: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    BookEditionsItem { year = default("year"), publisher = default("publisher") }
+);
 
 impl BookEditionsItem {
     /// A value with every field unset.
@@ -492,15 +511,16 @@ pub type BookId = ::uuid::Uuid;
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BookShelfCountsValue {
     /// The `copies` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub copies: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(BookShelfCountsValue { copies = default("copies") });
 
 impl BookShelfCountsValue {
     /// A value with every field unset.
@@ -524,17 +544,20 @@ pub type Categories = ::std::vec::Vec<Category>;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Category {
     /// The `name` property.
     pub name: ::std::string::String,
     /// The `children` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<Categories>,
 }
+
+crate::runtime::decode_struct!(
+    Category { name = required("name"), children = default("children") }
+);
 
 impl Category {
     /// A value made of the fields the API requires; the others start unset.

@@ -5,14 +5,17 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AddBookConflictBody {
     /// The `existing_id` property.
     pub existing_id: ::uuid::Uuid,
 }
+
+crate::runtime::decode_struct!(
+    AddBookConflictBody { existing_id = required("existing_id") }
+);
 
 impl AddBookConflictBody {
     /// A value made of all its fields.
@@ -29,8 +32,7 @@ pub type AuthorId = ::uuid::Uuid;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Book {
@@ -39,6 +41,8 @@ pub struct Book {
     /// The `title` property.
     pub title: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Book { id = required("id"), title = required("title") });
 
 /// The fields of [`Book`] the API requires, for [`Book::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -62,17 +66,20 @@ impl Book {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BookInput {
     /// The `title` property.
     pub title: ::std::string::String,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+
+crate::runtime::decode_struct!(
+    BookInput { title = required("title"), tags = default("tags") }
+);
 
 impl BookInput {
     /// A value made of the fields the API requires; the others start unset.
@@ -99,14 +106,15 @@ impl BookInput {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ErrorMessage {
     /// The `message` property.
     pub message: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(ErrorMessage { message = required("message") });
 
 impl ErrorMessage {
     /// A value made of all its fields.
@@ -215,18 +223,21 @@ crate::runtime::open_enum!(Section, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateBookRequest {
     /// The `title` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::std::string::String>,
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    UpdateBookRequest { title = default("title"), note = default("note") }
+);
 
 impl UpdateBookRequest {
     /// A value with every field unset.
@@ -264,14 +275,15 @@ impl UpdateBookRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateBookResponse {
     /// The `changed` property.
     pub changed: ::std::vec::Vec<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(UpdateBookResponse { changed = required("changed") });
 
 impl UpdateBookResponse {
     /// A value made of all its fields.
@@ -291,14 +303,15 @@ impl UpdateBookResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ValidationErrors {
     /// The `errors` property.
     pub errors: ::std::vec::Vec<ValidationErrorsErrorsItem>,
 }
+
+crate::runtime::decode_struct!(ValidationErrors { errors = required("errors") });
 
 impl ValidationErrors {
     /// A value made of all its fields.
@@ -318,17 +331,21 @@ impl ValidationErrors {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ValidationErrorsErrorsItem {
     /// The `field` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<::std::string::String>,
     /// The `message` property.
     pub message: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    ValidationErrorsErrorsItem { field = default("field"), message = required("message")
+    }
+);
 
 impl ValidationErrorsErrorsItem {
     /// A value made of the fields the API requires; the others start unset.

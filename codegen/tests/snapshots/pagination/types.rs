@@ -5,14 +5,15 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Event {
     /// The `name` property.
     pub name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Event { name = required("name") });
 
 impl Event {
     /// A value made of all its fields.
@@ -28,20 +29,24 @@ impl Event {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct EventPage {
     /// The `entries` property.
     pub entries: ::std::vec::Vec<Event>,
     /// The `total` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// The `links` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<Links>,
 }
+
+crate::runtime::decode_struct!(
+    EventPage { entries = required("entries"), total = default("total"), links =
+    default("links") }
+);
 
 impl EventPage {
     /// A value made of the fields the API requires; the others start unset.
@@ -72,15 +77,16 @@ impl EventPage {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Links {
     /// The `next` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub next: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(Links { next = default("next") });
 
 impl Links {
     /// A value with every field unset.
@@ -111,15 +117,14 @@ impl Links {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListEventsParams {
     /// The `limit` query parameter.
     ///
     /// Sent as the query parameter `limit`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i64>,
     /// Sent with every page.
     ///
@@ -127,6 +132,10 @@ pub struct ListEventsParams {
     #[serde(rename = "X-Tenant")]
     pub x_tenant: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    ListEventsParams { limit = default("limit"), x_tenant = required("X-Tenant") }
+);
 
 impl ListEventsParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -149,18 +158,21 @@ impl ListEventsParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListNumberedResponse {
     /// The `data` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<i64>>,
     /// The `links` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<ListNumberedResponseLinks>,
 }
+
+crate::runtime::decode_struct!(
+    ListNumberedResponse { data = default("data"), links = default("links") }
+);
 
 impl ListNumberedResponse {
     /// A value with every field unset.
@@ -190,15 +202,16 @@ impl ListNumberedResponse {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListNumberedResponseLinks {
     /// The `next` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(ListNumberedResponseLinks { next = default("next") });
 
 impl ListNumberedResponseLinks {
     /// A value with every field unset.
@@ -219,8 +232,7 @@ impl ListNumberedResponseLinks {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListPairsResponse {
@@ -231,6 +243,11 @@ pub struct ListPairsResponse {
     /// The `links` property.
     pub links: Links,
 }
+
+crate::runtime::decode_struct!(
+    ListPairsResponse { left = required("left"), right = required("right"), links =
+    required("links") }
+);
 
 /// The fields of [`ListPairsResponse`] the API requires, for [`ListPairsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

@@ -57,8 +57,7 @@ crate::runtime::open_enum!(Genre, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListCopiesParams {
@@ -70,9 +69,13 @@ pub struct ListCopiesParams {
     /// The `page` query parameter.
     ///
     /// Sent as the query parameter `page`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
 }
+
+crate::runtime::decode_struct!(
+    ListCopiesParams { x_request_id = required("X-Request-Id"), page = default("page") }
+);
 
 impl ListCopiesParams {
     /// A value made of the fields the API requires; the others start unset.
@@ -96,15 +99,14 @@ impl ListCopiesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SearchBooksParams {
     /// Where the previous page ended.
     ///
     /// Sent as the query parameter `cursor`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cursor: ::std::option::Option<::std::string::String>,
     /// Words to look for.
     ///
@@ -113,61 +115,60 @@ pub struct SearchBooksParams {
     /// At most this many books.
     ///
     /// Sent as the query parameter `limit`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The `available` query parameter.
     ///
     /// Sent as the query parameter `available`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub available: ::std::option::Option<bool>,
     /// Only books added at or after this time.
     ///
     /// Sent as the query parameter `since`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `shelf` query parameter.
     ///
     /// Sent as the query parameter `shelf`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shelf: ::std::option::Option<ShelfId>,
     /// Any of these genres.
     ///
     /// Sent as the query parameter `genre`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub genre: ::std::option::Option<::std::vec::Vec<Genre>>,
     /// The fields to return, as one comma-separated value.
     ///
     /// Sent as the query parameter `fields`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fields: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Echoed back in the logs.
     ///
     /// Sent as the header `X-Request-Id`.
     #[serde(
         rename = "X-Request-Id",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub x_request_id: ::std::option::Option<::std::string::String>,
     /// The `X-Region` header parameter.
     ///
     /// Sent as the header `X-Region`.
-    #[serde(
-        rename = "X-Region",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "X-Region", skip_serializing_if = "::std::option::Option::is_none")]
     pub x_region: ::std::option::Option<SearchBooksXRegion>,
     /// The `X-Tags` header parameter.
     ///
     /// Sent as the header `X-Tags`.
-    #[serde(
-        rename = "X-Tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "X-Tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub x_tags: ::std::option::Option<::std::vec::Vec<i64>>,
 }
+
+crate::runtime::decode_struct!(
+    SearchBooksParams { cursor = default("cursor"), q = required("q"), limit =
+    default("limit"), available = default("available"), since = default("since"), shelf =
+    default("shelf"), genre = default("genre"), fields = default("fields"), x_request_id
+    = default("X-Request-Id"), x_region = default("X-Region"), x_tags = default("X-Tags")
+    }
+);
 
 impl SearchBooksParams {
     /// A value made of the fields the API requires; the others start unset.

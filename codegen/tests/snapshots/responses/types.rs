@@ -5,14 +5,15 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Note {
     /// The `title` property.
     pub title: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Note { title = required("title") });
 
 impl Note {
     /// A value made of all its fields.
@@ -28,14 +29,15 @@ impl Note {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Problem {
     /// The `detail` property.
     pub detail: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Problem { detail = required("detail") });
 
 impl Problem {
     /// A value made of all its fields.

@@ -5,14 +5,15 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SubscriberInfoResponse {
     /// The `name` property.
     pub name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(SubscriberInfoResponse { name = required("name") });
 
 impl SubscriberInfoResponse {
     /// A value made of all its fields.
@@ -28,14 +29,15 @@ impl SubscriberInfoResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Token {
     /// The `token` property.
     pub token: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Token { token = required("token") });
 
 impl Token {
     /// A value made of all its fields.

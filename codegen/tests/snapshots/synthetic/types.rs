@@ -5,14 +5,15 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Invalid {
     /// The `errors` property.
     pub errors: ::std::vec::Vec<InvalidErrorsItem>,
 }
+
+crate::runtime::decode_struct!(Invalid { errors = required("errors") });
 
 impl Invalid {
     /// A value made of all its fields.
@@ -32,17 +33,20 @@ impl Invalid {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct InvalidErrorsItem {
     /// The `attribute` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub attribute: crate::runtime::Nullable<::std::string::String>,
     /// The `message` property.
     pub message: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    InvalidErrorsItem { attribute = default("attribute"), message = required("message") }
+);
 
 impl InvalidErrorsItem {
     /// A value made of the fields the API requires; the others start unset.
@@ -77,41 +81,45 @@ impl InvalidErrorsItem {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListWidget0sParams {
     /// The `page_size` query parameter.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// The `page_token` query parameter.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
     /// The `state` query parameter.
     ///
     /// Sent as the query parameter `state`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<Widget0State>,
     /// The `tag` query parameter.
     ///
     /// Sent as the query parameter `tag`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `X-Request-Tag` header parameter.
     ///
     /// Sent as the header `X-Request-Tag`.
     #[serde(
         rename = "X-Request-Tag",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub x_request_tag: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListWidget0sParams { page_size = default("page_size"), page_token =
+    default("page_token"), state = default("state"), tag = default("tag"), x_request_tag
+    = default("X-Request-Tag") }
+);
 
 impl ListWidget0sParams {
     /// A value with every field unset.
@@ -172,41 +180,45 @@ impl ListWidget0sParams {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ListWidget1sParams {
     /// The `page_size` query parameter.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// The `page_token` query parameter.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
     /// The `state` query parameter.
     ///
     /// Sent as the query parameter `state`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<Widget1State>,
     /// The `tag` query parameter.
     ///
     /// Sent as the query parameter `tag`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `X-Request-Tag` header parameter.
     ///
     /// Sent as the header `X-Request-Tag`.
     #[serde(
         rename = "X-Request-Tag",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub x_request_tag: ::std::option::Option<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(
+    ListWidget1sParams { page_size = default("page_size"), page_token =
+    default("page_token"), state = default("state"), tag = default("tag"), x_request_tag
+    = default("X-Request-Tag") }
+);
 
 impl ListWidget1sParams {
     /// A value with every field unset.
@@ -264,17 +276,20 @@ impl ListWidget1sParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Problem {
     /// What went wrong.
     pub error: ::std::string::String,
     /// The `code` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
 }
+
+crate::runtime::decode_struct!(
+    Problem { error = required("error"), code = default("code") }
+);
 
 impl Problem {
     /// A value made of the fields the API requires; the others start unset.
@@ -301,8 +316,7 @@ pub type Variable = ::std::string::String;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0 {
@@ -321,54 +335,64 @@ pub struct Widget0 {
     /// The `size` property.
     ///
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// The `ratio` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f64>,
     /// The `enabled` property.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `labels` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
     /// The `kind` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<Widget0Kind>,
     /// The `valid_from` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_from: ::std::option::Option<::chrono::NaiveDate>,
     /// How loud, or a variable.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub volume: ::std::option::Option<Widget0Volume>,
     /// A state, or a mode this document does not list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<Widget0State>,
     /// The `token` property.
     ///
     /// Format: `jwt`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token: ::std::option::Option<::std::string::String>,
     /// The `fixed` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fixed: ::std::option::Option<Widget0Fixed>,
     /// The part this one is built around.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub main_part: crate::runtime::Nullable<Widget0Part0>,
     /// The `parts` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parts: ::std::option::Option<::std::vec::Vec<Widget0Part0>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0 { id = required("id"), name = required("name"), state = required("state"),
+    created_at = required("created_at"), size = default("size"), ratio =
+    default("ratio"), enabled = default("enabled"), tags = default("tags"), labels =
+    default("labels"), note = default("note"), kind = default("kind"), valid_from =
+    default("valid_from"), volume = default("volume"), mode = default("mode"), token =
+    default("token"), fixed = default("fixed"), main_part = default("main_part"), parts =
+    default("parts") }
+);
 
 /// The fields of [`Widget0`] the API requires, for [`Widget0::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -514,8 +538,7 @@ impl Widget0 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Create {
@@ -524,14 +547,19 @@ pub struct Widget0Create {
     /// The `size` property.
     pub size: i32,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Where it stands.
     ///
     /// [`Widget0State`] says what each value means.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<Widget0State>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Create { name = required("name"), size = required("size"), tags =
+    default("tags"), state = default("state") }
+);
 
 /// The fields of [`Widget0Create`] the API requires, for [`Widget0Create::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -674,8 +702,7 @@ crate::runtime::open_enum!(Widget0Kind, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Page {
@@ -684,6 +711,10 @@ pub struct Widget0Page {
     /// The `links` property.
     pub links: Widget0PageLinks,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Page { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`Widget0Page`] the API requires, for [`Widget0Page::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -708,17 +739,18 @@ impl Widget0Page {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0PageLinks {
     /// The `next` property.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub next: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(Widget0PageLinks { next = default("next") });
 
 impl Widget0PageLinks {
     /// A value with every field unset.
@@ -747,37 +779,42 @@ impl Widget0PageLinks {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part0 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 1 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part1>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part1>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part0 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part0 {
     /// A value made of the fields the API requires; the others start unset.
@@ -848,37 +885,42 @@ impl Widget0Part0 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part1 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 2 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part2>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part2>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part1 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part1 {
     /// A value made of the fields the API requires; the others start unset.
@@ -949,37 +991,42 @@ impl Widget0Part1 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part10 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 11 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part11>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part11>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part10 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part10 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1050,37 +1097,42 @@ impl Widget0Part10 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part11 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 12 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part12>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part12>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part11 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part11 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1151,31 +1203,36 @@ impl Widget0Part11 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part12 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part12 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra") }
+);
 
 impl Widget0Part12 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1229,37 +1286,42 @@ impl Widget0Part12 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part2 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 3 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part3>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part3>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part2 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part2 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1330,37 +1392,42 @@ impl Widget0Part2 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part3 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 4 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part4>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part4>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part3 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part3 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1431,37 +1498,42 @@ impl Widget0Part3 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part4 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 5 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part5>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part5>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part4 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part4 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1532,37 +1604,42 @@ impl Widget0Part4 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part5 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 6 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part6>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part6>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part5 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part5 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1633,37 +1710,42 @@ impl Widget0Part5 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part6 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 7 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part7>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part7>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part6 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part6 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1734,37 +1816,42 @@ impl Widget0Part6 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part7 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 8 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part8>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part8>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part7 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part7 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1835,37 +1922,42 @@ impl Widget0Part7 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part8 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 9 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part9>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part9>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part8 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part8 {
     /// A value made of the fields the API requires; the others start unset.
@@ -1936,37 +2028,42 @@ impl Widget0Part8 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Part9 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 10 of a Widget0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget0Part10>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget0Part10>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Part9 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget0Part9 {
     /// A value made of the fields the API requires; the others start unset.
@@ -2101,28 +2198,32 @@ crate::runtime::open_enum!(Widget0State, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget0Update {
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
     /// The `labels` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Where it stands.
     ///
     /// [`Widget0State`] says what each value means.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<Widget0State>,
 }
+
+crate::runtime::decode_struct!(
+    Widget0Update { name = default("name"), note = default("note"), labels =
+    default("labels"), state = default("state") }
+);
 
 impl Widget0Update {
     /// A value with every field unset.
@@ -2194,8 +2295,7 @@ pub enum Widget0Volume {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1 {
@@ -2214,54 +2314,64 @@ pub struct Widget1 {
     /// The `size` property.
     ///
     /// Minimum: `0`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// The `ratio` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratio: ::std::option::Option<f64>,
     /// The `enabled` property.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `labels` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
     /// The `kind` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<Widget1Kind>,
     /// The `valid_from` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_from: ::std::option::Option<::chrono::NaiveDate>,
     /// How loud, or a variable.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub volume: ::std::option::Option<Widget1Volume>,
     /// A state, or a mode this document does not list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<Widget1State>,
     /// The `token` property.
     ///
     /// Format: `jwt`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token: ::std::option::Option<::std::string::String>,
     /// The `fixed` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fixed: ::std::option::Option<Widget1Fixed>,
     /// The part this one is built around.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub main_part: crate::runtime::Nullable<Widget1Part0>,
     /// The `parts` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parts: ::std::option::Option<::std::vec::Vec<Widget1Part0>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1 { id = required("id"), name = required("name"), state = required("state"),
+    created_at = required("created_at"), size = default("size"), ratio =
+    default("ratio"), enabled = default("enabled"), tags = default("tags"), labels =
+    default("labels"), note = default("note"), kind = default("kind"), valid_from =
+    default("valid_from"), volume = default("volume"), mode = default("mode"), token =
+    default("token"), fixed = default("fixed"), main_part = default("main_part"), parts =
+    default("parts") }
+);
 
 /// The fields of [`Widget1`] the API requires, for [`Widget1::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2407,8 +2517,7 @@ impl Widget1 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Create {
@@ -2417,14 +2526,19 @@ pub struct Widget1Create {
     /// The `size` property.
     pub size: i32,
     /// The `tags` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Where it stands.
     ///
     /// [`Widget1State`] says what each value means.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<Widget1State>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Create { name = required("name"), size = required("size"), tags =
+    default("tags"), state = default("state") }
+);
 
 /// The fields of [`Widget1Create`] the API requires, for [`Widget1Create::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2567,8 +2681,7 @@ crate::runtime::open_enum!(Widget1Kind, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Page {
@@ -2577,6 +2690,10 @@ pub struct Widget1Page {
     /// The `links` property.
     pub links: Widget1PageLinks,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Page { data = required("data"), links = required("links") }
+);
 
 /// The fields of [`Widget1Page`] the API requires, for [`Widget1Page::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2601,17 +2718,18 @@ impl Widget1Page {
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1PageLinks {
     /// The `next` property.
     ///
     /// Format: `uri`.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub next: crate::runtime::Nullable<::std::string::String>,
 }
+
+crate::runtime::decode_struct!(Widget1PageLinks { next = default("next") });
 
 impl Widget1PageLinks {
     /// A value with every field unset.
@@ -2640,37 +2758,42 @@ impl Widget1PageLinks {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part0 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 1 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part1>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part1>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part0 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part0 {
     /// A value made of the fields the API requires; the others start unset.
@@ -2741,37 +2864,42 @@ impl Widget1Part0 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part1 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 2 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part2>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part2>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part1 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part1 {
     /// A value made of the fields the API requires; the others start unset.
@@ -2842,37 +2970,42 @@ impl Widget1Part1 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part10 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 11 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part11>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part11>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part10 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part10 {
     /// A value made of the fields the API requires; the others start unset.
@@ -2943,31 +3076,36 @@ impl Widget1Part10 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part11 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part11 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra") }
+);
 
 impl Widget1Part11 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3021,37 +3159,42 @@ impl Widget1Part11 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part2 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 3 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part3>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part3>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part2 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part2 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3122,37 +3265,42 @@ impl Widget1Part2 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part3 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 4 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part4>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part4>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part3 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part3 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3223,37 +3371,42 @@ impl Widget1Part3 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part4 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 5 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part5>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part5>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part4 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part4 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3324,37 +3477,42 @@ impl Widget1Part4 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part5 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 6 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part6>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part6>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part5 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part5 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3425,37 +3583,42 @@ impl Widget1Part5 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part6 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 7 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part7>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part7>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part6 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part6 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3526,37 +3689,42 @@ impl Widget1Part6 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part7 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 8 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part8>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part8>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part7 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part7 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3627,37 +3795,42 @@ impl Widget1Part7 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part8 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 9 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part9>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part9>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part8 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part8 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3728,37 +3901,42 @@ impl Widget1Part8 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Part9 {
     /// The `label` property.
     pub label: ::std::string::String,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<i64>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `flag` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// Part 10 of a Widget1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<Widget1Part10>,
     /// The `more` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more: ::std::option::Option<::std::vec::Vec<Widget1Part10>>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Part9 { label = required("label"), value = default("value"), weight =
+    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
+    default("extra"), next = default("next"), more = default("more") }
+);
 
 impl Widget1Part9 {
     /// A value made of the fields the API requires; the others start unset.
@@ -3893,28 +4071,32 @@ crate::runtime::open_enum!(Widget1State, Unknown);
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Widget1Update {
     /// The `name` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
     /// The `labels` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Where it stands.
     ///
     /// [`Widget1State`] says what each value means.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<Widget1State>,
 }
+
+crate::runtime::decode_struct!(
+    Widget1Update { name = default("name"), note = default("note"), labels =
+    default("labels"), state = default("state") }
+);
 
 impl Widget1Update {
     /// A value with every field unset.

@@ -5,8 +5,7 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Setting {
@@ -15,15 +14,20 @@ pub struct Setting {
     /// A number of seconds or a duration such as `5m`.
     pub value: SettingValue,
     /// What applies when the value cannot be read.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub fallback: crate::runtime::Nullable<SettingFallback>,
     /// The `note` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub note: crate::runtime::Nullable<::std::string::String>,
     /// Always `null`.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub cleared: crate::runtime::Nullable<::serde_json::Value>,
 }
+
+crate::runtime::decode_struct!(
+    Setting { key = required("key"), value = required("value"), fallback =
+    default("fallback"), note = default("note"), cleared = default("cleared") }
+);
 
 /// The fields of [`Setting`] the API requires, for [`Setting::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

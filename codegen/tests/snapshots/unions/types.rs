@@ -5,8 +5,7 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Cat {
@@ -15,6 +14,10 @@ pub struct Cat {
     /// The `name` property.
     pub name: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(
+    Cat { pet_type = required("pet_type"), name = required("name") }
+);
 
 /// The fields of [`Cat`] the API requires, for [`Cat::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -38,14 +41,15 @@ impl Cat {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Circle {
     /// The `radius` property.
     pub radius: f64,
 }
+
+crate::runtime::decode_struct!(Circle { radius = required("radius") });
 
 impl Circle {
     /// A value made of all its fields.
@@ -59,14 +63,15 @@ impl Circle {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Dog {
     /// The `bark` property.
     pub bark: bool,
 }
+
+crate::runtime::decode_struct!(Dog { bark = required("bark") });
 
 impl Dog {
     /// A value made of all its fields.
@@ -80,14 +85,15 @@ impl Dog {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Hangup {
     /// The `reason` property.
     pub reason: ::std::string::String,
 }
+
+crate::runtime::decode_struct!(Hangup { reason = required("reason") });
 
 impl Hangup {
     /// A value made of all its fields.
@@ -222,8 +228,7 @@ impl ::std::convert::From<Dog> for Pet {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Play {
@@ -234,21 +239,26 @@ pub struct Play {
     /// Default: `0`.
     /// Minimum: `-40`.
     /// Maximum: `40`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub volume: ::std::option::Option<PlayVolume>,
     /// The `repeat` property.
     ///
     /// Default: `1`.
     /// Minimum: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub repeat: ::std::option::Option<PlayRepeat>,
     /// Words to say, or the URLs of recordings.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say: ::std::option::Option<PlaySay>,
     /// How the last play ended, if it did.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub status: crate::runtime::Nullable<PlayStatus>,
 }
+
+crate::runtime::decode_struct!(
+    Play { url = required("url"), volume = default("volume"), repeat = default("repeat"),
+    say = default("say"), status = default("status") }
+);
 
 impl Play {
     /// A value made of the fields the API requires; the others start unset.
@@ -533,14 +543,15 @@ pub type Speech = Language;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Square {
     /// The `side` property.
     pub side: f32,
 }
+
+crate::runtime::decode_struct!(Square { side = required("side") });
 
 impl Square {
     /// A value made of all its fields.

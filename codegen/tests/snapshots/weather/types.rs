@@ -61,8 +61,7 @@ crate::runtime::open_enum!(Condition, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Observation {
@@ -75,9 +74,15 @@ pub struct Observation {
     /// [`Condition`] says what each value means.
     pub condition: Condition,
     /// The `wind` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub wind: ::std::option::Option<ObservationWind>,
 }
+
+crate::runtime::decode_struct!(
+    Observation { observed_at = required("observed_at"), temperature_c =
+    required("temperature_c"), condition = required("condition"), wind = default("wind")
+    }
+);
 
 /// The fields of [`Observation`] the API requires, for [`Observation::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -113,17 +118,21 @@ impl Observation {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ObservationWind {
     /// The `speed_kmh` property.
     pub speed_kmh: f64,
     /// The `from_degrees` property.
-    #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub from_degrees: crate::runtime::Nullable<i32>,
 }
+
+crate::runtime::decode_struct!(
+    ObservationWind { speed_kmh = required("speed_kmh"), from_degrees =
+    default("from_degrees") }
+);
 
 impl ObservationWind {
     /// A value made of the fields the API requires; the others start unset.

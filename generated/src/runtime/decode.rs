@@ -1,0 +1,300 @@
+//! What every generated struct's `Deserialize` shares, written once here
+//! and stamped on each struct by [`decode_struct!`].
+//!
+//! serde's derive writes about 240 lines per struct (a field enum and its
+//! visitor, a sequence visitor, a map visitor); the client's structs spent
+//! most of the crate's compile time there. The generated structs only ever
+//! come from JSON objects, so the impl here reads a map alone: each key is
+//! matched against the fields' wire names as it arrives, unknown keys are
+//! skipped, and a field that is missing is filled as serde's derive fills
+//! it (a nullable field reads as `None`, an optional one as its default,
+//! any other is the error `missing field`). Its errors are serde's own
+//! (`duplicate field`, `missing field`, `invalid type: ..., expected struct
+//! Name`), so a decode error reads as it did with the derive.
+//!
+//! Unlike the derive, it does not read a struct from a JSON array of its
+//! field values: no API document describes an object that way.
+//!
+//! Structs serde's derive handles better stay derived: a struct with a
+//! flattened field (which needs serde's buffering of the other keys).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+use super::one_or_many::OneOrMany;
+
+/// Implements `Deserialize` for the generated struct `$name` from a JSON
+/// object. Each field is listed as `field = missing("wire name")`, where
+/// `missing` says what an absent key gives: `required` (an error, or `None`
+/// for a nullable field, as serde's derive does) or `default` (the field
+/// type's `Default`); a list field that the document also allows as one
+/// value is `field = missing("wire name", one_or_many)`.
+#[allow(unused_macros)] // a spec without objects has no use for it
+macro_rules! decode_struct {
+    (@value $map:ident $slot:ident $wire:literal) => {
+        $crate::runtime::decode::value(&mut $map, &mut $slot, $wire)
+    };
+    (@value $map:ident $slot:ident $wire:literal one_or_many) => {
+        $crate::runtime::decode::one_or_many_value(&mut $map, &mut $slot, $wire)
+    };
+    ($name:ident { $($field:ident = $missing:ident($wire:literal $(, $one_or_many:ident)?)),* $(,)? }) => {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                struct Fields;
+                impl<'de> ::serde::de::Visitor<'de> for Fields {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(::std::concat!("struct ", ::std::stringify!($name)))
+                    }
+
+                    #[allow(unused_mut)] // a struct without fields reads nothing
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> ::std::result::Result<$name, A::Error> {
+                        $(let mut $field = ::std::option::Option::None;)*
+                        while let ::std::option::Option::Some(key) =
+                            ::serde::de::MapAccess::next_key::<$crate::runtime::decode::Key<'de>>(&mut map)?
+                        {
+                            match key.as_str() {
+                                $($wire => $crate::runtime::decode_struct!(@value map $field $wire $($one_or_many)?)?,)*
+                                _ => $crate::runtime::decode::skip(&mut map)?,
+                            }
+                        }
+                        ::std::result::Result::Ok($name {
+                            $($field: $crate::runtime::decode::$missing($field, $wire)?,)*
+                        })
+                    }
+                }
+                ::serde::Deserializer::deserialize_struct(
+                    deserializer,
+                    ::std::stringify!($name),
+                    &[$($wire),*],
+                    Fields,
+                )
+            }
+        }
+    };
+}
+
+#[allow(unused_imports)] // used only when a spec has an object
+pub(crate) use decode_struct;
+
+/// An object's key, borrowed from the input where the deserializer can lend
+/// it (serde_json reading a byte slice without escapes), owned otherwise.
+pub(crate) struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(value)))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(value)))
+    }
+
+    fn visit_bytes<E: de::Error>(self, value: &[u8]) -> Result<Key<'de>, E> {
+        Ok(Key(String::from_utf8_lossy(value).into_owned().into()))
+    }
+}
+
+/// Reads the value of the field `wire` into `slot`; a second value of it
+/// is the error `duplicate field`.
+pub(crate) fn value<'de, A, T>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    wire: &'static str,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(wire));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// [`value`] for a list field that also takes one value alone.
+pub(crate) fn one_or_many_value<'de, A, L>(
+    map: &mut A,
+    slot: &mut Option<L>,
+    wire: &'static str,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    L: OneOrMany<'de>,
+{
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(wire));
+    }
+    *slot = Some(map.next_value_seed(OneOrManySeed(PhantomData))?);
+    Ok(())
+}
+
+struct OneOrManySeed<L>(PhantomData<L>);
+
+impl<'de, L: OneOrMany<'de>> DeserializeSeed<'de> for OneOrManySeed<L> {
+    type Value = L;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<L, D::Error> {
+        L::one_or_many(deserializer)
+    }
+}
+
+/// Skips the value of a key no field names.
+pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<de::IgnoredAny>().map(|_| ())
+}
+
+/// The value of a field whose key may be missing only when its type reads
+/// "nothing" (an `Option` is then `None`); any other is `missing field`.
+pub(crate) fn required<'de, T, E>(slot: Option<T>, wire: &'static str) -> Result<T, E>
+where
+    T: Deserialize<'de>,
+    E: de::Error,
+{
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(Missing(wire, PhantomData)),
+    }
+}
+
+/// The value of a field whose missing key means its type's default.
+pub(crate) fn default<T: Default, E>(slot: Option<T>, _wire: &'static str) -> Result<T, E> {
+    Ok(slot.unwrap_or_default())
+}
+
+/// The deserializer of a missing field: an `Option` reads it as `None`,
+/// anything else fails with `missing field`.
+struct Missing<E>(&'static str, PhantomData<E>);
+
+impl<'de, E: de::Error> Deserializer<'de> for Missing<E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(de::Error::missing_field(self.0))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(Debug, PartialEq)]
+    struct Item {
+        name: String,
+        size: Option<u32>,
+        note: Option<String>,
+        tags: Option<Vec<String>>,
+    }
+
+    decode_struct!(Item {
+        name = required("name"),
+        size = required("size"),
+        note = default("the-note"),
+        tags = default("tags", one_or_many),
+    });
+
+    fn decode(json: &str) -> Result<Item, String> {
+        serde_json::from_str(json).map_err(|error| error.to_string())
+    }
+
+    #[test]
+    fn fields_are_read_by_wire_name_and_unknown_keys_skipped() {
+        let item = decode(r#"{"the-note":"n","name":"a","size":3,"new":{"x":[1]},"tags":"t"}"#);
+        assert_eq!(
+            item,
+            Ok(Item {
+                name: "a".into(),
+                size: Some(3),
+                note: Some("n".into()),
+                tags: Some(vec!["t".into()]),
+            })
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_none_when_nullable_and_an_error_otherwise() {
+        assert_eq!(
+            decode(r#"{"name":"a"}"#),
+            Ok(Item {
+                name: "a".into(),
+                size: None,
+                note: None,
+                tags: None
+            })
+        );
+        assert_eq!(
+            decode(r#"{"size":1}"#),
+            Err("missing field `name` at line 1 column 10".to_owned())
+        );
+    }
+
+    #[test]
+    fn errors_read_as_serdes_derive_writes_them() {
+        assert_eq!(
+            decode(r#"{"name":"a","name":"b"}"#),
+            Err("duplicate field `name` at line 1 column 18".to_owned())
+        );
+        assert_eq!(
+            decode(r#"[1]"#),
+            Err("invalid type: sequence, expected struct Item at line 1 column 1".to_owned())
+        );
+        assert_eq!(
+            decode(r#"{"name":5}"#),
+            Err("invalid type: integer `5`, expected a string at line 1 column 9".to_owned())
+        );
+    }
+
+    #[test]
+    fn keys_in_every_form_are_matched() {
+        // Escaped (decoded into a scratch buffer), and owned (from a Value).
+        assert_eq!(
+            decode(r#"{"n\u0061me":"a"}"#).map(|item| item.name),
+            Ok("a".into())
+        );
+        let value = serde_json::json!({"name": "b", "size": 2});
+        let item: Item = serde_json::from_value(value).unwrap();
+        assert_eq!((item.name.as_str(), item.size), ("b", Some(2)));
+    }
+}
