@@ -54,7 +54,7 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
     let docs = docs(&s.docs);
     let name = ident(&s.name);
     let has_required = s.fields.iter().any(|f| f.presence == Presence::Required);
-    let default = (!has_required).then(|| quote!(::std::default::Default,));
+    let default = (!has_required).then(|| quote!(, ::std::default::Default));
     let derived = s.fields.iter().any(|f| f.flatten);
     let fields = s.fields.iter().map(|f| field(f, derived));
     // The constructor takes the fields that must be present, in document
@@ -66,23 +66,26 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
         .map(|required| required_struct(s, required, &constructor_fields));
     let constructor = constructor(s, &constructor_fields);
     let setters = s.fields.iter().map(setter);
-    // serde's derive decodes a struct with a flattened field (it buffers the
-    // keys the other fields do not take); every other struct is decoded by
-    // the runtime's `decode_struct!`, a fraction of the derive's code.
-    let (deserialize, decode) = if derived {
-        (Some(quote!(, ::serde::Deserialize)), None)
+    // serde's derives read and write a struct with a flattened field (they
+    // buffer the keys the other fields do not take); every other struct's
+    // are the runtime's `wire_struct!`, a fraction of the derives' code.
+    let (derives, wire) = if derived {
+        (
+            Some(quote!(, ::serde::Serialize, ::serde::Deserialize)),
+            None,
+        )
     } else {
-        (None, Some(decode_struct(s)))
+        (None, Some(wire_struct(s)))
     };
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize #deserialize)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq #default #derives)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
 
-        #decode
+        #wire
 
         #required_struct
 
@@ -93,13 +96,13 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
     }
 }
 
-/// The runtime's `Deserialize` of `s` (see `decode_struct!`): each field
-/// with its wire name, what a missing key gives (`default` for an optional
-/// field, else `required`: `None` if nullable, an error if not), and
-/// `one_or_many` for a list that also comes as one value.
-fn decode_struct(s: &Struct) -> TokenStream {
+/// The runtime's `Serialize` and `Deserialize` of `s` (see `wire_struct!`):
+/// each field with its wire name, its presence (`default` for an optional
+/// field, left out when unset and its default when missing; else
+/// `required`), and `one_or_many` for a list that also comes as one value.
+fn wire_struct(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
-    let decode_struct = runtime("decode_struct");
+    let wire_struct = runtime("wire_struct");
     let fields = s.fields.iter().map(|field| {
         let field_name = ident(&field.name);
         let wire = &field.wire;
@@ -114,17 +117,18 @@ fn decode_struct(s: &Struct) -> TokenStream {
         }
     });
     quote! {
-        #decode_struct!(#name { #(#fields),* });
+        #wire_struct!(#name { #(#fields),* });
     }
 }
 
 /// The declaration of a field, with the serde attributes its wire name and
-/// presence need.
+/// presence need where serde's derives read and write the struct
+/// (`derived`).
 fn field(field: &Field, derived: bool) -> TokenStream {
     let docs = docs(&field.docs);
     let field_name = ident(&field.name);
     let field_ty = field_type(field);
-    let serde = serde_attribute(field, derived);
+    let serde = derived.then(|| serde_attribute(field)).flatten();
     quote! {
         #docs
         #serde
@@ -132,12 +136,11 @@ fn field(field: &Field, derived: bool) -> TokenStream {
     }
 }
 
-/// The `#[serde(...)]` of a field: flattened, or renamed to its wire name,
-/// left out of the output when unset and, where serde's derive decodes the
-/// struct (`derived`), read as its default when missing and, for a list
-/// the document also allows as one value, decoded from either; `None` when
-/// it needs none of these.
-fn serde_attribute(field: &Field, derived: bool) -> Option<TokenStream> {
+/// The `#[serde(...)]` of a field of a derived struct: flattened, or
+/// renamed to its wire name, left out of the output when unset and read as
+/// its default when missing and, for a list the document also allows as one
+/// value, decoded from either; `None` when it needs none of these.
+fn serde_attribute(field: &Field) -> Option<TokenStream> {
     let wire = &field.wire;
     let mut serde = Vec::new();
     if field.flatten {
@@ -148,23 +151,18 @@ fn serde_attribute(field: &Field, derived: bool) -> Option<TokenStream> {
         }
         match field.presence {
             Presence::Optional => {
-                if derived {
-                    serde.push(quote!(default));
-                }
                 serde.push(quote!(
+                    default,
                     skip_serializing_if = "::std::option::Option::is_none"
                 ));
             }
             Presence::OptionalNullable => {
-                if derived {
-                    serde.push(quote!(default));
-                }
                 let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
-                serde.push(quote!(skip_serializing_if = #is_absent));
+                serde.push(quote!(default, skip_serializing_if = #is_absent));
             }
             Presence::Required | Presence::RequiredNullable => {}
         }
-        if derived && field.one_or_many {
+        if field.one_or_many {
             // A list the document also allows as one value: decoded by the
             // runtime, which takes either. Without the derive's own
             // handling of `Option`, a missing nullable field needs

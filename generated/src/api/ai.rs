@@ -12,12 +12,7 @@
 use super::types::*;
 
 /// create_conversation result
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationCreatedResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -28,7 +23,7 @@ pub struct AiChatConversationCreatedResponse {
     pub result: AiChatConversationCreatedResponseResult,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatConversationCreatedResponse { jsonrpc = required("jsonrpc"), id =
     required("id"), result = required("result") }
 );
@@ -95,12 +90,7 @@ impl AiChatConversationCreatedResponseJsonrpc {
 crate::runtime::open_enum!(AiChatConversationCreatedResponseJsonrpc, Unknown);
 
 /// The conversation that now exists.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationCreatedResponseResult {
     /// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
@@ -109,11 +99,10 @@ pub struct AiChatConversationCreatedResponseResult {
     /// The conversation id.
     pub id: ::std::string::String,
     /// The agent's opening line, when the agent greets first.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub initial_message: crate::runtime::Nullable<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatConversationCreatedResponseResult { status = required("status"), id =
     required("id"), initial_message = default("initial_message") }
 );
@@ -211,12 +200,7 @@ impl AiChatConversationCreatedResponseResultStatus {
 crate::runtime::open_enum!(AiChatConversationCreatedResponseResultStatus, Unknown);
 
 /// delete result
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationDeletedResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -227,7 +211,7 @@ pub struct AiChatConversationDeletedResponse {
     pub result: AiChatConversationDeletedResponseResult,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatConversationDeletedResponse { jsonrpc = required("jsonrpc"), id =
     required("id"), result = required("result") }
 );
@@ -294,12 +278,7 @@ impl AiChatConversationDeletedResponseJsonrpc {
 crate::runtime::open_enum!(AiChatConversationDeletedResponseJsonrpc, Unknown);
 
 /// The outcome of deleting the conversation.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationDeletedResponseResult {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
@@ -308,7 +287,7 @@ pub struct AiChatConversationDeletedResponseResult {
     pub id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatConversationDeletedResponseResult { status = required("status"), id =
     required("id") }
 );
@@ -380,12 +359,7 @@ impl AiChatConversationDeletedResponseResultStatus {
 crate::runtime::open_enum!(AiChatConversationDeletedResponseResultStatus, Unknown);
 
 /// end_conversation result
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationEndedResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -396,7 +370,7 @@ pub struct AiChatConversationEndedResponse {
     pub result: AiChatConversationEndedResponseResult,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatConversationEndedResponse { jsonrpc = required("jsonrpc"), id = required("id"),
     result = required("result") }
 );
@@ -463,12 +437,7 @@ impl AiChatConversationEndedResponseJsonrpc {
 crate::runtime::open_enum!(AiChatConversationEndedResponseJsonrpc, Unknown);
 
 /// The outcome of ending the conversation.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationEndedResponseResult {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
@@ -477,7 +446,7 @@ pub struct AiChatConversationEndedResponseResult {
     pub id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatConversationEndedResponseResult { status = required("status"), id =
     required("id") }
 );
@@ -549,12 +518,7 @@ impl AiChatConversationEndedResponseResultStatus {
 crate::runtime::open_enum!(AiChatConversationEndedResponseResultStatus, Unknown);
 
 /// create_conversation
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -567,7 +531,7 @@ pub struct AiChatCreateConversationRequest {
     pub params: AiChatCreateConversationRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatCreateConversationRequest { jsonrpc = required("jsonrpc"), id = required("id"),
     method = required("method"), params = required("params") }
 );
@@ -687,12 +651,7 @@ impl AiChatCreateConversationRequestMethod {
 crate::runtime::open_enum!(AiChatCreateConversationRequestMethod, Unknown);
 
 /// The parameters for `create_conversation`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -703,24 +662,20 @@ pub struct AiChatCreateConversationRequestParams {
     /// Format: `uri`.
     pub config_url: ::std::string::String,
     /// An opening message from the user, sent as part of creating the conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_message: ::std::option::Option<::std::string::String>,
     /// Seconds a conversation may sit idle before it ends.
     ///
     /// Default: `3600`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_timeout: ::std::option::Option<i32>,
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_meta_data: ::std::option::Option<::serde_json::Value>,
     /// Reset an existing conversation instead of returning it as-is. Clears the message history.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reinit: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatCreateConversationRequestParams { id = required("id"), config_url =
     required("config_url"), user_message = default("user_message"), conversation_timeout
     = default("conversation_timeout"), user_meta_data = default("user_meta_data"), reinit
@@ -778,12 +733,7 @@ impl AiChatCreateConversationRequestParams {
 }
 
 /// delete
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatDeleteRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -796,7 +746,7 @@ pub struct AiChatDeleteRequest {
     pub params: AiChatDeleteRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatDeleteRequest { jsonrpc = required("jsonrpc"), id = required("id"), method =
     required("method"), params = required("params") }
 );
@@ -912,19 +862,14 @@ impl AiChatDeleteRequestMethod {
 crate::runtime::open_enum!(AiChatDeleteRequestMethod, Unknown);
 
 /// The parameters for `delete`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatDeleteRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(AiChatDeleteRequestParams { id = required("id") });
+crate::runtime::wire_struct!(AiChatDeleteRequestParams { id = required("id") });
 
 impl AiChatDeleteRequestParams {
     /// A value made of all its fields.
@@ -936,12 +881,7 @@ impl AiChatDeleteRequestParams {
 }
 
 /// end_conversation
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatEndConversationRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -955,7 +895,7 @@ pub struct AiChatEndConversationRequest {
     pub params: AiChatEndConversationRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatEndConversationRequest { jsonrpc = required("jsonrpc"), id = required("id"),
     method = required("method"), params = required("params") }
 );
@@ -1075,21 +1015,14 @@ impl AiChatEndConversationRequestMethod {
 crate::runtime::open_enum!(AiChatEndConversationRequestMethod, Unknown);
 
 /// The parameters for `end_conversation`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatEndConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
-    AiChatEndConversationRequestParams { id = required("id") }
-);
+crate::runtime::wire_struct!(AiChatEndConversationRequestParams { id = required("id") });
 
 impl AiChatEndConversationRequestParams {
     /// A value made of all its fields.
@@ -1101,12 +1034,7 @@ impl AiChatEndConversationRequestParams {
 }
 
 /// A JSON-RPC error returned for the requested method.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatError {
     /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
@@ -1115,7 +1043,7 @@ pub struct AiChatError {
     pub message: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatError { code = required("code"), message = required("message") }
 );
 
@@ -1143,12 +1071,7 @@ pub type AiChatErrorCode = f64;
 
 /// A JSON-RPC method failure returned under HTTP 200. After confirming the HTTP status, inspect the
 /// envelope for this `error` member.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatErrorResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -1159,7 +1082,7 @@ pub struct AiChatErrorResponse {
     pub error: AiChatError,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatErrorResponse { jsonrpc = required("jsonrpc"), id = required("id"), error =
     required("error") }
 );
@@ -1226,19 +1149,14 @@ impl AiChatErrorResponseJsonrpc {
 crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
 
 /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatInvalidJsonError {
     /// Details about the malformed request body.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(AiChatInvalidJsonError { errors = required("errors") });
+crate::runtime::wire_struct!(AiChatInvalidJsonError { errors = required("errors") });
 
 impl AiChatInvalidJsonError {
     /// A value made of all its fields.
@@ -1254,12 +1172,7 @@ impl AiChatInvalidJsonError {
 }
 
 /// chat_log
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatLogRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -1272,7 +1185,7 @@ pub struct AiChatLogRequest {
     pub params: AiChatLogRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatLogRequest { jsonrpc = required("jsonrpc"), id = required("id"), method =
     required("method"), params = required("params") }
 );
@@ -1388,19 +1301,14 @@ impl AiChatLogRequestMethod {
 crate::runtime::open_enum!(AiChatLogRequestMethod, Unknown);
 
 /// The parameters for `chat_log`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatLogRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(AiChatLogRequestParams { id = required("id") });
+crate::runtime::wire_struct!(AiChatLogRequestParams { id = required("id") });
 
 impl AiChatLogRequestParams {
     /// A value made of all its fields.
@@ -1412,12 +1320,7 @@ impl AiChatLogRequestParams {
 }
 
 /// chat result
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatReplyResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -1428,7 +1331,7 @@ pub struct AiChatReplyResponse {
     pub result: AiChatReplyResponseResult,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatReplyResponse { jsonrpc = required("jsonrpc"), id = required("id"), result =
     required("result") }
 );
@@ -1495,12 +1398,7 @@ impl AiChatReplyResponseJsonrpc {
 crate::runtime::open_enum!(AiChatReplyResponseJsonrpc, Unknown);
 
 /// The agent's turn.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatReplyResponseResult {
     /// The agent's reply. When this call created the conversation, this is the agent's opening message.
@@ -1508,11 +1406,10 @@ pub struct AiChatReplyResponseResult {
     /// An event one of your tools raised for your application to act on, present only when the turn
     /// produced one. The contents under `event` are whatever your tool sent, so the shape is yours;
     /// the convention is a `type` key your client can switch on.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_event: ::std::option::Option<::serde_json::Value>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatReplyResponseResult { response = required("response"), user_event =
     default("user_event") }
 );
@@ -1758,12 +1655,7 @@ impl ::std::convert::From<AiChatErrorResponse> for AiChatResponse {
 }
 
 /// chat
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSendMessageRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -1777,7 +1669,7 @@ pub struct AiChatSendMessageRequest {
     pub params: AiChatSendMessageRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatSendMessageRequest { jsonrpc = required("jsonrpc"), id = required("id"), method
     = required("method"), params = required("params") }
 );
@@ -1895,12 +1787,7 @@ impl AiChatSendMessageRequestMethod {
 crate::runtime::open_enum!(AiChatSendMessageRequestMethod, Unknown);
 
 /// The parameters for `chat`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSendMessageRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -1911,31 +1798,26 @@ pub struct AiChatSendMessageRequestParams {
     /// the user said.
     ///
     /// Default: `"user"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<AiChatSendMessageRequestParamsRole>,
     /// Creates the conversation if it does not exist yet, using this SWML. Sending it here means one
     /// call instead of two, at the cost of never receiving `initial_message`, so the agent does not
     /// speak first.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_url: ::std::option::Option<::std::string::String>,
     /// Applies only when this call creates the conversation.
     ///
     /// Default: `3600`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_timeout: ::std::option::Option<i32>,
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_meta_data: ::std::option::Option<::serde_json::Value>,
     /// Applies only when this call creates the conversation.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reinit: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatSendMessageRequestParams { id = required("id"), message = required("message"),
     role = default("role"), config_url = default("config_url"), conversation_timeout =
     default("conversation_timeout"), user_meta_data = default("user_meta_data"), reinit =
@@ -2056,19 +1938,14 @@ impl ::std::default::Default for AiChatSendMessageRequestParamsRole {
 }
 
 /// The AI chat service did not respond before the request timed out or could not be reached. This is not a JSON-RPC error and carries no code.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatServiceUnavailableError {
     /// A short description of the failure.
     pub error: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatServiceUnavailableError { error = required("error") }
 );
 
@@ -2082,12 +1959,7 @@ impl AiChatServiceUnavailableError {
 }
 
 /// summarize
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSummarizeRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -2101,7 +1973,7 @@ pub struct AiChatSummarizeRequest {
     pub params: AiChatSummarizeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatSummarizeRequest { jsonrpc = required("jsonrpc"), id = required("id"), method =
     required("method"), params = required("params") }
 );
@@ -2219,47 +2091,36 @@ impl AiChatSummarizeRequestMethod {
 crate::runtime::open_enum!(AiChatSummarizeRequestMethod, Unknown);
 
 /// The parameters for `summarize`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSummarizeRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
     /// How to summarize. Overrides the `post_prompt` text in your SWML for this call only.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub summary_prompt: ::std::option::Option<::std::string::String>,
     /// Sampling temperature for the summary.
     ///
     /// Default: `0.3`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f32>,
     /// Nucleus sampling cutoff for the summary.
     ///
     /// Default: `0.3`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f32>,
     /// Penalty applied to tokens by how often they have already appeared.
     ///
     /// Default: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f32>,
     /// Penalty applied to tokens that have appeared at all.
     ///
     /// Default: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f32>,
     /// Longest summary to generate, in tokens.
     ///
     /// Default: `512`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatSummarizeRequestParams { id = required("id"), summary_prompt =
     default("summary_prompt"), temperature = default("temperature"), top_p =
     default("top_p"), frequency_penalty = default("frequency_penalty"), presence_penalty
@@ -2319,12 +2180,7 @@ impl AiChatSummarizeRequestParams {
 /// The result of requesting a summary. A generated summary is returned in `summary`. If summary
 /// generation fails after the request succeeds, the reason can be returned in `error`; this is not
 /// a JSON-RPC error and carries no code.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSummaryResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -2335,7 +2191,7 @@ pub struct AiChatSummaryResponse {
     pub result: AiChatSummaryResponseResult,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatSummaryResponse { jsonrpc = required("jsonrpc"), id = required("id"), result =
     required("result") }
 );
@@ -2406,20 +2262,17 @@ crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AiChatSummaryResponseResult {
     /// The generated summary.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub summary: ::std::option::Option<::std::string::String>,
     /// Why no summary was produced.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatSummaryResponseResult { summary = default("summary"), error = default("error")
     }
 );
@@ -2451,12 +2304,7 @@ impl AiChatSummaryResponseResult {
 }
 
 /// chat_log result
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatTranscriptResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -2467,7 +2315,7 @@ pub struct AiChatTranscriptResponse {
     pub result: AiChatTranscriptResponseResult,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatTranscriptResponse { jsonrpc = required("jsonrpc"), id = required("id"), result
     = required("result") }
 );
@@ -2534,12 +2382,7 @@ impl AiChatTranscriptResponseJsonrpc {
 crate::runtime::open_enum!(AiChatTranscriptResponseJsonrpc, Unknown);
 
 /// The entries recorded for the conversation.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiChatTranscriptResponseResult {
     /// Every entry in the conversation, in order. Alongside the dialogue this can carry your own
@@ -2548,11 +2391,10 @@ pub struct AiChatTranscriptResponseResult {
     pub chat_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
     /// Structured timeline entries returned for the conversation. The entry shape depends on the
     /// events recorded for that conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_timeline: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiChatTranscriptResponseResult { chat_log = required("chat_log"), call_timeline =
     default("call_timeline") }
 );
@@ -2583,19 +2425,14 @@ impl AiChatTranscriptResponseResult {
 }
 
 /// The `ChatMethodsUnauthorizedBody` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatMethodsUnauthorizedBody {
     /// How to make the account eligible to use this endpoint.
     pub message: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ChatMethodsUnauthorizedBody { message = required("message") }
 );
 

@@ -12,12 +12,7 @@
 use super::types::*;
 
 /// calling.ai_message
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequest {
     /// The unique identifying ID of a existing call.
@@ -28,7 +23,7 @@ pub struct CallingCallAiMessageRequest {
     pub params: CallingCallAiMessageRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiMessageRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -101,8 +96,7 @@ crate::runtime::open_enum!(CallingCallAiMessageRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequestParams {
@@ -110,20 +104,16 @@ pub struct CallingCallAiMessageRequestParams {
     /// - `system`: Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
     /// - `user`: Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
     /// - `assistant`: Inject a message as if the AI said it. Appears as an AI response in the conversation history.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<CallingCallAiMessageRequestParamsRole>,
     /// The text content sent to the AI. Typically required unless `reset` is provided.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_text: ::std::option::Option<::std::string::String>,
     /// Parameters for resetting the AI conversation state.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset: ::std::option::Option<CallingCallAiMessageResetParams>,
     /// Arbitrary JSON data to merge into the AI session's global data store.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<::serde_json::Value>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiMessageRequestParams { role = default("role"), message_text =
     default("message_text"), reset = default("reset"), global_data =
     default("global_data") }
@@ -234,23 +224,19 @@ crate::runtime::open_enum!(CallingCallAiMessageRequestParamsRole, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingCallAiMessageResetParams {
     /// Whether to perform a full reset of the AI conversation, clearing all history.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub full_reset: ::std::option::Option<bool>,
     /// A new user prompt to set after resetting the conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_prompt: ::std::option::Option<::std::string::String>,
     /// A new system prompt to set after resetting the conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub system_prompt: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiMessageResetParams { full_reset = default("full_reset"), user_prompt =
     default("user_prompt"), system_prompt = default("system_prompt") }
 );
@@ -292,12 +278,7 @@ impl CallingCallAiMessageResetParams {
 }
 
 /// calling.ai_sidecar.ask
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequest {
     /// The unique identifying ID of a existing call.
@@ -308,7 +289,7 @@ pub struct CallingCallAiSidecarAskRequest {
     pub params: CallingCallAiSidecarAskRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarAskRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -379,19 +360,14 @@ impl CallingCallAiSidecarAskRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarAskRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequestParams {
     /// The question for the sidecar to answer.
     pub text: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarAskRequestParams { text = required("text") }
 );
 
@@ -405,12 +381,7 @@ impl CallingCallAiSidecarAskRequestParams {
 }
 
 /// calling.ai_sidecar.poke
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequest {
     /// The unique identifying ID of a existing call.
@@ -421,7 +392,7 @@ pub struct CallingCallAiSidecarPokeRequest {
     pub params: CallingCallAiSidecarPokeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarPokeRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -492,19 +463,14 @@ impl CallingCallAiSidecarPokeRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarPokeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequestParams {
     /// The message to send to the sidecar.
     pub text: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarPokeRequestParams { text = required("text") }
 );
 
@@ -518,12 +484,7 @@ impl CallingCallAiSidecarPokeRequestParams {
 }
 
 /// calling.ai_sidecar
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarRequest {
     /// The unique identifying ID of a existing call.
@@ -536,7 +497,7 @@ pub struct CallingCallAiSidecarRequest {
     pub params: SwmlCallingAiSidecarObject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -607,12 +568,7 @@ impl CallingCallAiSidecarRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarRequestCommand, Unknown);
 
 /// calling.ai_sidecar.status
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarStatusRequest {
     /// The unique identifying ID of a existing call.
@@ -626,7 +582,7 @@ pub struct CallingCallAiSidecarStatusRequest {
     pub params: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarStatusRequest { id = required("id"), command =
     required("command"), params = required("params") }
 );
@@ -703,12 +659,7 @@ impl CallingCallAiSidecarStatusRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarStatusRequestCommand, Unknown);
 
 /// calling.ai_sidecar.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarStopRequest {
     /// The unique identifying ID of a existing call.
@@ -719,7 +670,7 @@ pub struct CallingCallAiSidecarStopRequest {
     pub params: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiSidecarStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -790,12 +741,7 @@ impl CallingCallAiSidecarStopRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarStopRequestCommand, Unknown);
 
 /// calling.ai.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequest {
     /// The unique identifying ID of a existing call.
@@ -806,7 +752,7 @@ pub struct CallingCallAiStopRequest {
     pub params: CallingCallAiStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiStopRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -877,17 +823,15 @@ crate::runtime::open_enum!(CallingCallAiStopRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequestParams {
     /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub control_id: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallAiStopRequestParams { control_id = default("control_id") }
 );
 
@@ -918,12 +862,7 @@ impl CallingCallAiStopRequestParams {
 /// When `start_input_timers` is `false`, the `initial_timeout` clock does not
 /// start until you send `calling.collect.start_input_timers` for the same
 /// `control_id`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectRequest {
     /// The unique identifying ID of a existing call.
@@ -934,7 +873,7 @@ pub struct CallingCallCollectRequest {
     pub params: CallingCallCollectRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCollectRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -1003,53 +942,40 @@ impl CallingCallCollectRequestCommand {
 crate::runtime::open_enum!(CallingCallCollectRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectRequestParams {
     /// Unique identifier for this collect operation, used to control it later. Must be unique per active collect on this call.
     pub control_id: ::std::string::String,
     /// Maximum time in seconds to wait for initial input. Must be positive. Defaults to the server-configured no-input timeout when omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub initial_timeout: ::std::option::Option<f64>,
     /// Configuration for collecting DTMF digit input. Provide `digits`, `speech`, or both.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub digits: ::std::option::Option<CallingCollectDigitsParams>,
     /// Configuration for collecting speech input. Provide `digits`, `speech`, or both.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech: ::std::option::Option<CallingCollectSpeechParams>,
     /// If `true`, the collect restarts after each result until `calling.collect.stop` is called. Continuous events include a `state` field indicating collect state.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub continuous: ::std::option::Option<bool>,
     /// If `true`, partial results are delivered as they are recognized, and events include a `final` field (`false` for partial, `true` for final).
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub partial_results: ::std::option::Option<bool>,
     /// If `true`, a `start_of_input` webhook event is fired when input is first detected.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_start_of_input: ::std::option::Option<bool>,
     /// If `false`, the initial-timeout clock does not start until `calling.collect.start_input_timers` is called for this `control_id`.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_input_timers: ::std::option::Option<bool>,
     /// HTTP or HTTPS URL that receives collect result webhooks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCollectRequestParams { control_id = required("control_id"),
     initial_timeout = default("initial_timeout"), digits = default("digits"), speech =
     default("speech"), continuous = default("continuous"), partial_results =
@@ -1119,12 +1045,7 @@ impl CallingCallCollectRequestParams {
 }
 
 /// calling.collect.start_input_timers
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequest {
     /// The unique identifying ID of a existing call.
@@ -1135,7 +1056,7 @@ pub struct CallingCallCollectStartInputTimersRequest {
     pub params: CallingCallCollectStartInputTimersRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCollectStartInputTimersRequest { id = required("id"), command =
     required("command"), params = required("params") }
 );
@@ -1206,19 +1127,14 @@ impl CallingCallCollectStartInputTimersRequestCommand {
 crate::runtime::open_enum!(CallingCallCollectStartInputTimersRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequestParams {
     /// The control ID of the collect operation to start input timers for.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCollectStartInputTimersRequestParams { control_id = required("control_id")
     }
 );
@@ -1233,12 +1149,7 @@ impl CallingCallCollectStartInputTimersRequestParams {
 }
 
 /// calling.collect.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequest {
     /// The unique identifying ID of a existing call.
@@ -1249,7 +1160,7 @@ pub struct CallingCallCollectStopRequest {
     pub params: CallingCallCollectStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCollectStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -1320,19 +1231,14 @@ impl CallingCallCollectStopRequestCommand {
 crate::runtime::open_enum!(CallingCallCollectStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequestParams {
     /// The control ID of the collect operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCollectStopRequestParams { control_id = required("control_id") }
 );
 
@@ -1346,21 +1252,14 @@ impl CallingCallCollectStopRequestParams {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreate422error {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    CallingCallCreate422error { errors = required("errors") }
-);
+crate::runtime::wire_struct!(CallingCallCreate422error { errors = required("errors") });
 
 impl CallingCallCreate422error {
     /// A value made of all its fields.
@@ -1376,83 +1275,63 @@ impl CallingCallCreate422error {
 }
 
 /// dial (Inline SWML)
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsSwml {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
     pub from: ::std::string::String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to_script: ::std::option::Option<CallingCallCreateParamsSwmlToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_events: ::std::option::Option<
         ::std::vec::Vec<CallingCallCreateParamsSwmlStatusEventsItem>,
     >,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_method: ::std::option::Option<CallingCallCreateParamsSwmlUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<CallingCallCreateParamsSwmlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_price_per_minute: ::std::option::Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_digits: ::std::option::Option<::std::string::String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<CallingCallCreateParamsSwmlRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCreateParamsSwml { from = required("from"), to = default("to"), username =
     default("username"), password = default("password"), to_script =
     default("to_script"), caller_id = default("caller_id"), fallback_url =
@@ -1789,84 +1668,64 @@ impl ::std::default::Default for CallingCallCreateParamsSwmlUrlMethod {
 }
 
 /// dial (URL)
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsUrl {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
     pub from: ::std::string::String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to_script: ::std::option::Option<CallingCallCreateParamsUrlToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_events: ::std::option::Option<
         ::std::vec::Vec<CallingCallCreateParamsUrlStatusEventsItem>,
     >,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_method: ::std::option::Option<CallingCallCreateParamsUrlUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<CallingCallCreateParamsUrlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_price_per_minute: ::std::option::Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_digits: ::std::option::Option<::std::string::String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<CallingCallCreateParamsUrlRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
     pub url: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCreateParamsUrl { from = required("from"), to = default("to"), username =
     default("username"), password = default("password"), to_script =
     default("to_script"), caller_id = default("caller_id"), fallback_url =
@@ -2203,12 +2062,7 @@ impl ::std::default::Default for CallingCallCreateParamsUrlUrlMethod {
 }
 
 /// dial
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateRequest {
     /// The `dial` command is used to create a new call.
@@ -2217,7 +2071,7 @@ pub struct CallingCallCreateRequest {
     pub params: CallingCallCreateRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallCreateRequest { command = required("command"), params = required("params")
     }
 );
@@ -2317,12 +2171,7 @@ for CallingCallCreateRequestParams {
 /// Enable noise reduction on an active call. Denoise is per-call (no
 /// `control_id`); a call has at most one active denoise filter. Use
 /// `calling.denoise.stop` to disable it.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDenoiseRequest {
     /// The unique identifying ID of a existing call.
@@ -2333,7 +2182,7 @@ pub struct CallingCallDenoiseRequest {
     pub params: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDenoiseRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -2402,12 +2251,7 @@ impl CallingCallDenoiseRequestCommand {
 crate::runtime::open_enum!(CallingCallDenoiseRequestCommand, Unknown);
 
 /// calling.denoise.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDenoiseStopRequest {
     /// The unique identifying ID of a existing call.
@@ -2418,7 +2262,7 @@ pub struct CallingCallDenoiseStopRequest {
     pub params: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDenoiseStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -2492,12 +2336,7 @@ crate::runtime::open_enum!(CallingCallDenoiseStopRequestCommand, Unknown);
 ///
 /// Detection runs asynchronously up to `timeout` seconds. Results are delivered
 /// via the `status_url` webhook.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectRequest {
     /// The unique identifying ID of a existing call.
@@ -2508,7 +2347,7 @@ pub struct CallingCallDetectRequest {
     pub params: CallingCallDetectRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDetectRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -2575,12 +2414,7 @@ impl CallingCallDetectRequestCommand {
 crate::runtime::open_enum!(CallingCallDetectRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectRequestParams {
     /// Unique identifier for this detect operation, used to control it later. Must be unique per active detect on this call.
@@ -2591,16 +2425,14 @@ pub struct CallingCallDetectRequestParams {
     ///
     /// Default: `30`.
     /// Minimum: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<f64>,
     /// HTTP or HTTPS URL that receives detection result webhooks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDetectRequestParams { control_id = required("control_id"), detect =
     required("detect"), timeout = default("timeout"), status_url = default("status_url")
     }
@@ -2684,12 +2516,7 @@ for CallingCallDetectRequestParamsDetect {
 }
 
 /// calling.detect.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequest {
     /// The unique identifying ID of a existing call.
@@ -2700,7 +2527,7 @@ pub struct CallingCallDetectStopRequest {
     pub params: CallingCallDetectStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDetectStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -2769,19 +2596,14 @@ impl CallingCallDetectStopRequestCommand {
 crate::runtime::open_enum!(CallingCallDetectStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequestParams {
     /// The control ID of the detect operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDetectStopRequestParams { control_id = required("control_id") }
 );
 
@@ -2795,12 +2617,7 @@ impl CallingCallDetectStopRequestParams {
 }
 
 /// calling.disconnect
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDisconnectRequest {
     /// The unique identifying ID of a existing call.
@@ -2811,7 +2628,7 @@ pub struct CallingCallDisconnectRequest {
     pub params: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallDisconnectRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -2880,12 +2697,7 @@ impl CallingCallDisconnectRequestCommand {
 crate::runtime::open_enum!(CallingCallDisconnectRequestCommand, Unknown);
 
 /// calling.end
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallHangupRequest {
     /// The unique identifying ID of a existing call.
@@ -2896,7 +2708,7 @@ pub struct CallingCallHangupRequest {
     pub params: CallingCallHangupRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallHangupRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -2967,17 +2779,15 @@ crate::runtime::open_enum!(CallingCallHangupRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingCallHangupRequestParams {
     /// Set the reason why the call was hung up.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reason: ::std::option::Option<CallingHangupReason>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallHangupRequestParams { reason = default("reason") }
 );
 
@@ -2996,12 +2806,7 @@ impl CallingCallHangupRequestParams {
 }
 
 /// calling.ai_hold
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallHoldRequest {
     /// The unique identifying ID of a existing call.
@@ -3012,7 +2817,7 @@ pub struct CallingCallHoldRequest {
     pub params: CallingCallHoldRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallHoldRequest { id = required("id"), command = required("command"), params =
     required("params") }
 );
@@ -3083,21 +2888,18 @@ crate::runtime::open_enum!(CallingCallHoldRequestCommand, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingCallHoldRequestParams {
     /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<::std::string::String>,
     /// A system message added to the AI conversation before placing the caller on hold.
     /// The AI will speak this message to the caller before hold music begins.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallHoldRequestParams { timeout = default("timeout"), prompt =
     default("prompt") }
 );
@@ -3130,12 +2932,7 @@ impl CallingCallHoldRequestParams {
 }
 
 /// Returned when the call is a standard PSTN, SIP, or WebRTC call.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLeg {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -3167,13 +2964,12 @@ pub struct CallingCallLeg {
     /// Type of this call.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CallingCallLegType,
     /// The parent call ID if this is a child call.
     pub parent_id: ::std::option::Option<Uuid>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallLeg { id = required("id"), from = required("from"), to = required("to"),
     direction = required("direction"), source = required("source"), url =
     required("url"), charge = required("charge"), created_at = required("created_at"),
@@ -3354,12 +3150,7 @@ impl CallingCallLegType {
 crate::runtime::open_enum!(CallingCallLegType, Unknown);
 
 /// calling.live_transcribe
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranscribeRequest {
     /// The unique identifying ID of a existing call.
@@ -3370,7 +3161,7 @@ pub struct CallingCallLiveTranscribeRequest {
     pub params: CallingCallLiveTranscribeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallLiveTranscribeRequest { id = required("id"), command =
     required("command"), params = required("params") }
 );
@@ -3441,19 +3232,14 @@ impl CallingCallLiveTranscribeRequestCommand {
 crate::runtime::open_enum!(CallingCallLiveTranscribeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranscribeRequestParams {
     /// The transcription action to perform: start, stop, or summarize.
     pub action: CallingCallLiveTranscribeRequestParamsAction,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallLiveTranscribeRequestParams { action = required("action") }
 );
 
@@ -3504,12 +3290,7 @@ for CallingCallLiveTranscribeRequestParamsAction {
 }
 
 /// calling.live_translate
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranslateRequest {
     /// The unique identifying ID of a existing call.
@@ -3520,7 +3301,7 @@ pub struct CallingCallLiveTranslateRequest {
     pub params: CallingCallLiveTranslateRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallLiveTranslateRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -3591,12 +3372,7 @@ impl CallingCallLiveTranslateRequestCommand {
 crate::runtime::open_enum!(CallingCallLiveTranslateRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranslateRequestParams {
     /// The translation action to perform: start, stop, summarize, or inject.
@@ -3604,11 +3380,10 @@ pub struct CallingCallLiveTranslateRequestParams {
     /// HTTP or HTTPS URL that receives translation-session webhooks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallLiveTranslateRequestParams { action = required("action"), status_url =
     default("status_url") }
 );
@@ -3680,12 +3455,7 @@ for CallingCallLiveTranslateRequestParamsAction {
 }
 
 /// calling.play.pause
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequest {
     /// The unique identifying ID of a existing call.
@@ -3696,7 +3466,7 @@ pub struct CallingCallPlayPauseRequest {
     pub params: CallingCallPlayPauseRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayPauseRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -3765,19 +3535,14 @@ impl CallingCallPlayPauseRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayPauseRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequestParams {
     /// The control ID of the play operation to pause.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayPauseRequestParams { control_id = required("control_id") }
 );
 
@@ -3796,12 +3561,7 @@ impl CallingCallPlayPauseRequestParams {
 /// is delivered asynchronously via the `status_url` webhook, with payloads
 /// of the form `{control_id, call_id, node_id, state}` where `state` is one
 /// of `playing`, `paused`, `finished`, or `error`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayRequest {
     /// The unique identifying ID of a existing call.
@@ -3812,7 +3572,7 @@ pub struct CallingCallPlayRequest {
     pub params: CallingCallPlayRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayRequest { id = required("id"), command = required("command"), params =
     required("params") }
 );
@@ -3879,12 +3639,7 @@ impl CallingCallPlayRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayRequestParams {
     /// Unique identifier for this play operation, used to control it later. Must be unique per active play on this call.
@@ -3896,12 +3651,10 @@ pub struct CallingCallPlayRequestParams {
     /// Default: `0`.
     /// Minimum: `-40`.
     /// Maximum: `40`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub volume: ::std::option::Option<f64>,
     /// The direction of audio playback relative to the call participants.
     ///
     /// Default: `"listen"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direction: ::std::option::Option<CallingPlayDirection>,
     /// Number of times the full `play` sequence is repeated. `0` loops forever; `N > 0` plays a total of N times.
     ///
@@ -3909,29 +3662,24 @@ pub struct CallingCallPlayRequestParams {
     /// Minimum: `0`.
     ///
     /// In JSON: `loop`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "loop", skip_serializing_if = "::std::option::Option::is_none")]
     pub loop_: ::std::option::Option<i32>,
     /// Default BCP-47 language tag applied to any TTS item that does not set its own `language`.
     ///
     /// Default: `"en-US"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Default voice applied to any TTS item that does not set its own `voice`. Defaults to the request-level `gender` when unset.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<::std::string::String>,
     /// Default voice gender applied to any TTS item that does not set its own `gender`.
     ///
     /// Default: `"female"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub gender: ::std::option::Option<CallingTtsGender>,
     /// HTTP or HTTPS URL that receives playback lifecycle webhooks (`playing`, `paused`, `finished`, `error`).
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayRequestParams { control_id = required("control_id"), play =
     required("play"), volume = default("volume"), direction = default("direction"), loop_
     = default("loop"), language = default("language"), voice = default("voice"), gender =
@@ -4060,12 +3808,7 @@ for CallingCallPlayRequestParamsPlayItem {
 }
 
 /// calling.play.resume
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequest {
     /// The unique identifying ID of a existing call.
@@ -4076,7 +3819,7 @@ pub struct CallingCallPlayResumeRequest {
     pub params: CallingCallPlayResumeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayResumeRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -4145,19 +3888,14 @@ impl CallingCallPlayResumeRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayResumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequestParams {
     /// The control ID of the play operation to resume.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayResumeRequestParams { control_id = required("control_id") }
 );
 
@@ -4171,12 +3909,7 @@ impl CallingCallPlayResumeRequestParams {
 }
 
 /// calling.play.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequest {
     /// The unique identifying ID of a existing call.
@@ -4187,7 +3920,7 @@ pub struct CallingCallPlayStopRequest {
     pub params: CallingCallPlayStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -4256,19 +3989,14 @@ impl CallingCallPlayStopRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequestParams {
     /// The control ID of the play operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayStopRequestParams { control_id = required("control_id") }
 );
 
@@ -4282,12 +4010,7 @@ impl CallingCallPlayStopRequestParams {
 }
 
 /// calling.play.volume
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequest {
     /// The unique identifying ID of a existing call.
@@ -4298,7 +4021,7 @@ pub struct CallingCallPlayVolumeRequest {
     pub params: CallingCallPlayVolumeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayVolumeRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -4367,12 +4090,7 @@ impl CallingCallPlayVolumeRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayVolumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequestParams {
     /// The control ID of the play operation to adjust.
@@ -4384,7 +4102,7 @@ pub struct CallingCallPlayVolumeRequestParams {
     pub volume: f64,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallPlayVolumeRequestParams { control_id = required("control_id"), volume =
     required("volume") }
 );
@@ -4407,12 +4125,7 @@ impl CallingCallPlayVolumeRequestParams {
 }
 
 /// calling.receive_fax.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequest {
     /// The unique identifying ID of a existing call.
@@ -4423,7 +4136,7 @@ pub struct CallingCallReceiveFaxStopRequest {
     pub params: CallingCallReceiveFaxStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallReceiveFaxStopRequest { id = required("id"), command =
     required("command"), params = required("params") }
 );
@@ -4494,19 +4207,14 @@ impl CallingCallReceiveFaxStopRequestCommand {
 crate::runtime::open_enum!(CallingCallReceiveFaxStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequestParams {
     /// The control ID of the fax receive operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallReceiveFaxStopRequestParams { control_id = required("control_id") }
 );
 
@@ -4520,12 +4228,7 @@ impl CallingCallReceiveFaxStopRequestParams {
 }
 
 /// calling.record.pause
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequest {
     /// The unique identifying ID of a existing call.
@@ -4536,7 +4239,7 @@ pub struct CallingCallRecordPauseRequest {
     pub params: CallingCallRecordPauseRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordPauseRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -4607,12 +4310,7 @@ impl CallingCallRecordPauseRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordPauseRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequestParams {
     /// The control ID of the recording to pause.
@@ -4620,11 +4318,10 @@ pub struct CallingCallRecordPauseRequestParams {
     /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
     ///
     /// Default: `"skip"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub behavior: ::std::option::Option<CallingCallRecordPauseRequestParamsBehavior>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordPauseRequestParams { control_id = required("control_id"), behavior =
     default("behavior") }
 );
@@ -4706,12 +4403,7 @@ impl ::std::default::Default for CallingCallRecordPauseRequestParamsBehavior {
 /// Starts recording an active call. The HTTP response returns the call leg — the recording URL
 /// is not included. Recording runs asynchronously; provide `status_url` to receive a webhook when
 /// the recording finishes (with the final URL), or query the call's events endpoint.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordRequest {
     /// The unique identifying ID of a existing call.
@@ -4722,7 +4414,7 @@ pub struct CallingCallRecordRequest {
     pub params: CallingCallRecordRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -4789,12 +4481,7 @@ impl CallingCallRecordRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordRequestParams {
     /// Unique identifier for this record operation, used to control it later. Must be unique among active recordings on the call.
@@ -4804,11 +4491,10 @@ pub struct CallingCallRecordRequestParams {
     /// Webhook URL invoked with recording events — including a `finished` event that contains the final recording URL. Must begin with `http://` or `https://`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordRequestParams { control_id = required("control_id"), record =
     required("record"), status_url = default("status_url") }
 );
@@ -4843,12 +4529,7 @@ impl CallingCallRecordRequestParams {
 }
 
 /// calling.record.resume
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequest {
     /// The unique identifying ID of a existing call.
@@ -4859,7 +4540,7 @@ pub struct CallingCallRecordResumeRequest {
     pub params: CallingCallRecordResumeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordResumeRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -4930,19 +4611,14 @@ impl CallingCallRecordResumeRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordResumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequestParams {
     /// The control ID of the recording to resume.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordResumeRequestParams { control_id = required("control_id") }
 );
 
@@ -4956,12 +4632,7 @@ impl CallingCallRecordResumeRequestParams {
 }
 
 /// calling.record.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequest {
     /// The unique identifying ID of a existing call.
@@ -4972,7 +4643,7 @@ pub struct CallingCallRecordStopRequest {
     pub params: CallingCallRecordStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -5041,19 +4712,14 @@ impl CallingCallRecordStopRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequestParams {
     /// The control ID of the recording to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallRecordStopRequestParams { control_id = required("control_id") }
 );
 
@@ -5067,12 +4733,7 @@ impl CallingCallRecordStopRequestParams {
 }
 
 /// calling.refer
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReferRequest {
     /// The unique identifying ID of a existing call.
@@ -5083,7 +4744,7 @@ pub struct CallingCallReferRequest {
     pub params: CallingCallReferRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallReferRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -5150,12 +4811,7 @@ impl CallingCallReferRequestCommand {
 crate::runtime::open_enum!(CallingCallReferRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReferRequestParams {
     /// The SIP device to refer the call to.
@@ -5163,11 +4819,10 @@ pub struct CallingCallReferRequestParams {
     /// HTTP or HTTPS URL that receives refer lifecycle webhooks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallReferRequestParams { device = required("device"), status_url =
     default("status_url") }
 );
@@ -6082,12 +5737,7 @@ impl CallingCallResponseStatus {
 crate::runtime::open_enum!(CallingCallResponseStatus, Unknown);
 
 /// calling.send_fax.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6098,7 +5748,7 @@ pub struct CallingCallSendFaxStopRequest {
     pub params: CallingCallSendFaxStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallSendFaxStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -6169,19 +5819,14 @@ impl CallingCallSendFaxStopRequestCommand {
 crate::runtime::open_enum!(CallingCallSendFaxStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequestParams {
     /// The control ID of the fax send operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallSendFaxStopRequestParams { control_id = required("control_id") }
 );
 
@@ -6200,12 +5845,7 @@ impl CallingCallSendFaxStopRequestParams {
 /// endpoint as connection metadata. Stream lifecycle webhooks are delivered to
 /// `status_url` (default method `POST`). Stop the stream with
 /// `calling.stream.stop` using the same `control_id`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamRequest {
     /// The unique identifying ID of a existing call.
@@ -6216,7 +5856,7 @@ pub struct CallingCallStreamRequest {
     pub params: CallingCallStreamRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallStreamRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -6283,12 +5923,7 @@ impl CallingCallStreamRequestCommand {
 crate::runtime::open_enum!(CallingCallStreamRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamRequestParams {
     /// Unique identifier for this stream operation, used to control it later. Must be unique per active stream on this call.
@@ -6298,35 +5933,28 @@ pub struct CallingCallStreamRequestParams {
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Optional human-readable name to identify the stream at the endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Audio codec to request. Freeform; endpoint-specific. Common values include `PCMU`, `PCMA`, `OPUS`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codec: ::std::option::Option<::std::string::String>,
     /// The audio track to stream.
     ///
     /// Default: `"inbound_track"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub track: ::std::option::Option<CallingStreamTrack>,
     /// Bearer token included as `Authorization: Bearer <token>` when establishing the WebSocket connection.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorization_bearer_token: ::std::option::Option<::std::string::String>,
     /// Arbitrary JSON object passed through to the WebSocket endpoint as connection metadata.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_parameters: ::std::option::Option<::serde_json::Value>,
     /// HTTP or HTTPS URL that receives stream lifecycle webhooks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// HTTP method used for the `status_url` webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url_method: ::std::option::Option<CallingStreamStatusUrlMethod>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallStreamRequestParams { control_id = required("control_id"), url =
     required("url"), name = default("name"), codec = default("codec"), track =
     default("track"), authorization_bearer_token = default("authorization_bearer_token"),
@@ -6411,12 +6039,7 @@ impl CallingCallStreamRequestParams {
 }
 
 /// calling.stream.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6427,7 +6050,7 @@ pub struct CallingCallStreamStopRequest {
     pub params: CallingCallStreamStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallStreamStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -6496,19 +6119,14 @@ impl CallingCallStreamStopRequestCommand {
 crate::runtime::open_enum!(CallingCallStreamStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequestParams {
     /// The control ID of the stream operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallStreamStopRequestParams { control_id = required("control_id") }
 );
 
@@ -6525,12 +6143,7 @@ impl CallingCallStreamStopRequestParams {
 ///
 /// Audio is streamed via RTP (to a public IP/port) or WebSocket (to a `ws://`/`wss://` URI).
 /// Stop the tap with `calling.tap.stop` using the same `control_id`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapRequest {
     /// The unique identifying ID of a existing call.
@@ -6541,7 +6154,7 @@ pub struct CallingCallTapRequest {
     pub params: CallingCallTapRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTapRequest { id = required("id"), command = required("command"), params =
     required("params") }
 );
@@ -6608,12 +6221,7 @@ impl CallingCallTapRequestCommand {
 crate::runtime::open_enum!(CallingCallTapRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapRequestParams {
     /// Unique identifier for this tap operation, used to control it later. Must be unique per active tap on this call.
@@ -6625,11 +6233,10 @@ pub struct CallingCallTapRequestParams {
     /// HTTP or HTTPS URL that receives tap lifecycle webhooks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTapRequestParams { control_id = required("control_id"), tap =
     required("tap"), device = required("device"), status_url = default("status_url") }
 );
@@ -6698,12 +6305,7 @@ impl ::std::convert::From<CallingTapDeviceWs> for CallingCallTapRequestParamsDev
 }
 
 /// calling.tap.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6714,7 +6316,7 @@ pub struct CallingCallTapStopRequest {
     pub params: CallingCallTapStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTapStopRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -6783,19 +6385,14 @@ impl CallingCallTapStopRequestCommand {
 crate::runtime::open_enum!(CallingCallTapStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapStopRequestParams {
     /// The control ID of the tap operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTapStopRequestParams { control_id = required("control_id") }
 );
 
@@ -6814,12 +6411,7 @@ impl CallingCallTapStopRequestParams {
 /// transcription, use `calling.live_transcribe`. Only one transcription can be active on a call
 /// at a time; starting another while one is running returns a `409` conflict. Stop it with
 /// `calling.transcribe.stop` using the same `control_id`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequest {
     /// The unique identifying ID of a existing call.
@@ -6830,7 +6422,7 @@ pub struct CallingCallTranscribeRequest {
     pub params: CallingCallTranscribeRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTranscribeRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -6899,12 +6491,7 @@ impl CallingCallTranscribeRequestCommand {
 crate::runtime::open_enum!(CallingCallTranscribeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequestParams {
     /// Unique identifier for this transcription operation, used to control it later.
@@ -6912,11 +6499,10 @@ pub struct CallingCallTranscribeRequestParams {
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTranscribeRequestParams { control_id = required("control_id"), status_url
     = default("status_url") }
 );
@@ -6940,12 +6526,7 @@ impl CallingCallTranscribeRequestParams {
 }
 
 /// calling.transcribe.stop
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6956,7 +6537,7 @@ pub struct CallingCallTranscribeStopRequest {
     pub params: CallingCallTranscribeStopRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTranscribeStopRequest { id = required("id"), command =
     required("command"), params = required("params") }
 );
@@ -7027,19 +6608,14 @@ impl CallingCallTranscribeStopRequestCommand {
 crate::runtime::open_enum!(CallingCallTranscribeStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequestParams {
     /// The control ID of the transcription operation to stop.
     pub control_id: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTranscribeStopRequestParams { control_id = required("control_id") }
 );
 
@@ -7053,12 +6629,7 @@ impl CallingCallTranscribeStopRequestParams {
 }
 
 /// calling.transfer
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTransferRequest {
     /// The unique identifying ID of a existing call.
@@ -7069,7 +6640,7 @@ pub struct CallingCallTransferRequest {
     pub params: CallingCallTransferRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTransferRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -7138,19 +6709,14 @@ impl CallingCallTransferRequestCommand {
 crate::runtime::open_enum!(CallingCallTransferRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTransferRequestParams {
     /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
     pub dest: CallingCallTransferRequestParamsDest,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallTransferRequestParams { dest = required("dest") }
 );
 
@@ -7191,12 +6757,7 @@ for CallingCallTransferRequestParamsDest {
 }
 
 /// calling.ai_unhold
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUnholdRequest {
     /// The unique identifying ID of a existing call.
@@ -7207,7 +6768,7 @@ pub struct CallingCallUnholdRequest {
     pub params: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallUnholdRequest { id = required("id"), command = required("command"), params
     = required("params") }
 );
@@ -7282,12 +6843,7 @@ crate::runtime::open_enum!(CallingCallUnholdRequestCommand, Unknown);
 /// - `status: completed` is only valid while the leg is `answered` (or in-progress).
 /// - Supplying `url` or `swml` (redirect) is only valid while the leg is `answered`.
 /// - Calls in terminal states (`busy`, `failed`, `no-answer`, `canceled`, `completed`) cannot be updated.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateCurrentCallRequest {
     /// The `update` command is used to update a existing call with a new dialplan.
@@ -7296,7 +6852,7 @@ pub struct CallingCallUpdateCurrentCallRequest {
     pub params: CallingCallUpdateCurrentCallRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallUpdateCurrentCallRequest { command = required("command"), params =
     required("params") }
 );
@@ -7396,33 +6952,25 @@ for CallingCallUpdateCurrentCallRequestParams {
 }
 
 /// update (Inline SWML)
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsSwml {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<CallingCallUpdateParamsSwmlStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallUpdateParamsSwml { id = required("id"), fallback_url =
     default("fallback_url"), status = default("status"), status_url =
     default("status_url"), swml = required("swml") }
@@ -7525,34 +7073,26 @@ impl CallingCallUpdateParamsSwmlStatus {
 crate::runtime::open_enum!(CallingCallUpdateParamsSwmlStatus, Unknown);
 
 /// update (URL)
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsUrl {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_url: ::std::option::Option<::std::string::String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<CallingCallUpdateParamsUrlStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
     pub url: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallUpdateParamsUrl { id = required("id"), fallback_url =
     default("fallback_url"), status = default("status"), status_url =
     default("status_url"), url = required("url") }
@@ -7656,12 +7196,7 @@ impl CallingCallUpdateParamsUrlStatus {
 crate::runtime::open_enum!(CallingCallUpdateParamsUrlStatus, Unknown);
 
 /// calling.user_event
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUserEventRequest {
     /// The unique identifying ID of a existing call.
@@ -7672,7 +7207,7 @@ pub struct CallingCallUserEventRequest {
     pub params: CallingCallUserEventRequestParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallUserEventRequest { id = required("id"), command = required("command"),
     params = required("params") }
 );
@@ -7741,19 +7276,14 @@ impl CallingCallUserEventRequestCommand {
 crate::runtime::open_enum!(CallingCallUserEventRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUserEventRequestParams {
     /// Arbitrary JSON event data to fire on the call.
     pub event: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCallUserEventRequestParams { event = required("event") }
 );
 
@@ -7765,25 +7295,18 @@ impl CallingCallUserEventRequestParams {
 }
 
 /// Parameters for collecting DTMF digit input.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCollectDigitsParams {
     /// Maximum number of digits to collect. Must be positive.
     pub max: i32,
     /// DTMF digits that terminate input when pressed. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string disables terminators.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub terminators: ::std::option::Option<::std::string::String>,
     /// Time in seconds to wait between digit presses. Must be positive. Defaults to the server-configured digit timeout when omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub digit_timeout: ::std::option::Option<f64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCollectDigitsParams { max = required("max"), terminators =
     default("terminators"), digit_timeout = default("digit_timeout") }
 );
@@ -7873,32 +7396,25 @@ crate::runtime::open_enum!(CallingCollectSpeechEngine, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingCollectSpeechParams {
     /// Time in seconds of silence after speech to consider input complete. Must be positive.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_silence_timeout: ::std::option::Option<f64>,
     /// Maximum time in seconds to wait for speech input. Must be positive.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_timeout: ::std::option::Option<f64>,
     /// Speech recognition language. Accepts a BCP-47 tag (e.g. `en-US`) or an `engine:tag` override (e.g. `Deepgram:en-US`) to pick a specific engine. Defaults to the server-configured ASR language when omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Array of words or phrases to bias the speech recognition.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Provider-specific ASR model name (e.g. Deepgram `nova-3`). Freeform string; validation is performed by the selected engine.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
     /// Speech recognition engine to use.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine: ::std::option::Option<CallingCollectSpeechEngine>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingCollectSpeechParams { end_silence_timeout = default("end_silence_timeout"),
     speech_timeout = default("speech_timeout"), language = default("language"), hints =
     default("hints"), model = default("model"), engine = default("engine") }
@@ -7960,12 +7476,7 @@ impl CallingCollectSpeechParams {
 }
 
 /// Returned when the call is a Fabric subscriber device leg. The `status` field is always null for this type.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingFabricDeviceLeg {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -7991,11 +7502,10 @@ pub struct CallingFabricDeviceLeg {
     /// Type of this call.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CallingFabricDeviceLegType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingFabricDeviceLeg { id = required("id"), from = required("from"), to =
     required("to"), direction = required("direction"), source = required("source"), url =
     required("url"), charge = required("charge"), created_at = required("created_at"),
@@ -8220,19 +7730,14 @@ impl CallingHangupReason {
 crate::runtime::open_enum!(CallingHangupReason, Unknown);
 
 /// start Action
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartAction {
     /// Starts live transcription of the call.
     pub start: CallingLiveTranscribeStartActionStart,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranscribeStartAction { start = required("start") }
 );
 
@@ -8244,12 +7749,7 @@ impl CallingLiveTranscribeStartAction {
 }
 
 /// Starts live transcription of the call.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartActionStart {
     /// The language to transcribe (e.g., 'en-US', 'es-ES').
@@ -8257,43 +7757,34 @@ pub struct CallingLiveTranscribeStartActionStart {
     /// The direction(s) of the call to transcribe.
     pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
     /// The webhook URL to receive transcription events.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// Whether to send real-time utterance events as speech is recognized.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub live_events: ::std::option::Option<bool>,
     /// Whether to generate an AI summary when transcription ends.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary: ::std::option::Option<bool>,
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary_prompt: ::std::option::Option<::std::string::String>,
     /// The speech recognition engine to use.
     ///
     /// Default: `"deepgram"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_engine: ::std::option::Option<SpeechEngine>,
     /// Speech timeout in milliseconds.
     ///
     /// Default: `60000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_timeout: ::std::option::Option<i32>,
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_silence_ms: ::std::option::Option<i32>,
     /// Voice activity detection threshold (0-1800).
     ///
     /// Default: `400`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_thresh: ::std::option::Option<i32>,
     /// Debug level for logging (0-2).
     ///
     /// Default: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub debug_level: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranscribeStartActionStart { lang = required("lang"), direction =
     required("direction"), webhook = default("webhook"), live_events =
     default("live_events"), ai_summary = default("ai_summary"), ai_summary_prompt =
@@ -8428,19 +7919,14 @@ impl CallingLiveTranscribeStopAction {
 crate::runtime::open_enum!(CallingLiveTranscribeStopAction, Unknown);
 
 /// summarize Action
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeAction {
     /// Request an on-demand AI summary of the conversation.
     pub summarize: CallingLiveTranscribeSummarizeActionSummarize,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranscribeSummarizeAction { summarize = required("summarize") }
 );
 
@@ -8456,20 +7942,17 @@ impl CallingLiveTranscribeSummarizeAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// The AI prompt that instructs how to summarize the conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranscribeSummarizeActionSummarize { webhook = default("webhook"), prompt
     = default("prompt") }
 );
@@ -8501,19 +7984,14 @@ impl CallingLiveTranscribeSummarizeActionSummarize {
 }
 
 /// inject Action
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectAction {
     /// Inject a message into the conversation to be translated and spoken.
     pub inject: CallingLiveTranslateInjectActionInject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranslateInjectAction { inject = required("inject") }
 );
 
@@ -8525,12 +8003,7 @@ impl CallingLiveTranslateInjectAction {
 }
 
 /// Inject a message into the conversation to be translated and spoken.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectActionInject {
     /// The text message to inject and translate.
@@ -8539,7 +8012,7 @@ pub struct CallingLiveTranslateInjectActionInject {
     pub direction: SwmlCallingTranscribeDirection,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranslateInjectActionInject { message = required("message"), direction =
     required("direction") }
 );
@@ -8562,19 +8035,14 @@ impl CallingLiveTranslateInjectActionInject {
 }
 
 /// start Action
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartAction {
     /// Starts live translation of the call.
     pub start: CallingLiveTranslateStartActionStart,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranslateStartAction { start = required("start") }
 );
 
@@ -8586,12 +8054,7 @@ impl CallingLiveTranslateStartAction {
 }
 
 /// Starts live translation of the call.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartActionStart {
     /// The language to translate from (e.g., 'en-US').
@@ -8601,55 +8064,42 @@ pub struct CallingLiveTranslateStartActionStart {
     /// The direction(s) of the call to translate.
     pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
     /// The TTS voice for the source language.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from_voice: ::std::option::Option<::std::string::String>,
     /// The TTS voice for the target language.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to_voice: ::std::option::Option<::std::string::String>,
     /// Translation filter for the source language direction.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_from: ::std::option::Option<SwmlCallingTranslationFilterPreset>,
     /// Translation filter for the target language direction.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_to: ::std::option::Option<SwmlCallingTranslationFilterPreset>,
     /// The webhook URL to receive translation events.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// Whether to send real-time translation events.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub live_events: ::std::option::Option<bool>,
     /// Whether to generate AI summaries in both languages when translation ends.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary: ::std::option::Option<bool>,
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ai_summary_prompt: ::std::option::Option<::std::string::String>,
     /// The speech recognition engine to use.
     ///
     /// Default: `"deepgram"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_engine: ::std::option::Option<SpeechEngine>,
     /// Speech timeout in milliseconds.
     ///
     /// Default: `60000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub speech_timeout: ::std::option::Option<i32>,
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_silence_ms: ::std::option::Option<i32>,
     /// Voice activity detection threshold (0-1800).
     ///
     /// Default: `400`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vad_thresh: ::std::option::Option<i32>,
     /// Debug level for logging (0-2).
     ///
     /// Default: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub debug_level: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranslateStartActionStart { from_lang = required("from_lang"), to_lang =
     required("to_lang"), direction = required("direction"), from_voice =
     default("from_voice"), to_voice = default("to_voice"), filter_from =
@@ -8823,19 +8273,14 @@ impl CallingLiveTranslateStopAction {
 crate::runtime::open_enum!(CallingLiveTranslateStopAction, Unknown);
 
 /// summarize Action
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeAction {
     /// Request an on-demand AI summary of the translated conversation.
     pub summarize: CallingLiveTranslateSummarizeActionSummarize,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranslateSummarizeAction { summarize = required("summarize") }
 );
 
@@ -8851,20 +8296,17 @@ impl CallingLiveTranslateSummarizeAction {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook: ::std::option::Option<::std::string::String>,
     /// The AI prompt that instructs how to summarize the conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingLiveTranslateSummarizeActionSummarize { webhook = default("webhook"), prompt =
     default("prompt") }
 );
@@ -8954,64 +8396,54 @@ crate::runtime::open_enum!(CallingPlayDirection, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingRecordAudioParams {
     /// Whether to play a beep before recording starts.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub beep: ::std::option::Option<bool>,
     /// The audio format for the recording.
     ///
     /// Default: `"mp3"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<CallingRecordAudioParamsFormat>,
     /// Whether to record in stereo (separate channels for each direction).
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub stereo: ::std::option::Option<bool>,
     /// The direction of audio to record.
     ///
     /// Default: `"speak"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direction: ::std::option::Option<CallingPlayDirection>,
     /// Maximum time in seconds to wait for initial speech before stopping.
     ///
     /// Default: `4`.
     /// Minimum: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub initial_timeout: ::std::option::Option<f64>,
     /// Time in seconds of silence after speech to stop recording.
     ///
     /// Default: `0.5`.
     /// Minimum: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_silence_timeout: ::std::option::Option<f64>,
     /// Maximum recording duration in seconds. Set to `0` for no limit.
     ///
     /// Default: `0`.
     /// Minimum: `0`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_length: ::std::option::Option<i32>,
     /// DTMF digits that terminate the recording when pressed. Accepts `0-9`, `A-D` (case insensitive), `*`, and `#`.
     ///
     /// Default: `"#"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub terminators: ::std::option::Option<::std::string::String>,
     /// Input sensitivity for voice detection (0.0-100.0).
     ///
     /// Default: `44`.
     /// Minimum: `0`.
     /// Maximum: `100`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub input_sensitivity: ::std::option::Option<f64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingRecordAudioParams { beep = default("beep"), format = default("format"), stereo
     = default("stereo"), direction = default("direction"), initial_timeout =
     default("initial_timeout"), end_silence_timeout = default("end_silence_timeout"),
@@ -9148,19 +8580,14 @@ impl ::std::default::Default for CallingRecordAudioParamsFormat {
 }
 
 /// Recording configuration wrapper. Currently only audio recording is supported.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingRecordParams {
     /// Audio recording configuration parameters.
     pub audio: CallingRecordAudioParams,
 }
 
-crate::runtime::decode_struct!(CallingRecordParams { audio = required("audio") });
+crate::runtime::wire_struct!(CallingRecordParams { audio = required("audio") });
 
 impl CallingRecordParams {
     /// A value made of all its fields.
@@ -9170,24 +8597,18 @@ impl CallingRecordParams {
 }
 
 /// Device configuration for SIP REFER.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingReferDevice {
     /// The device type. Currently only 'sip' is supported.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CallingReferDeviceType,
     /// SIP REFER parameters.
     pub params: CallingReferSipParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingReferDevice { type_ = required("type"), params = required("params") }
 );
 
@@ -9251,28 +8672,20 @@ impl CallingReferDeviceType {
 crate::runtime::open_enum!(CallingReferDeviceType, Unknown);
 
 /// SIP REFER device parameters.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingReferSipParams {
     /// SIP URI to refer the call to (must start with `sip:`).
     pub to: ::std::string::String,
     /// Optional SIP From URI (must start with `sip:` when provided).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// Optional SIP authentication username.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// Optional SIP authentication password.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingReferSipParams { to = required("to"), from = default("from"), username =
     default("username"), password = default("password") }
 );
@@ -9414,24 +8827,18 @@ impl CallingStreamTrack {
 crate::runtime::open_enum!(CallingStreamTrack, Unknown);
 
 /// Tap configuration — specifies what audio to capture.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapConfig {
     /// Currently only `audio` is supported.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CallingTapConfigType,
     /// Audio tap parameters.
     pub params: CallingTapConfigParams,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingTapConfig { type_ = required("type"), params = required("params") }
 );
 
@@ -9453,19 +8860,14 @@ impl CallingTapConfig {
 }
 
 /// Audio tap parameters.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapConfigParams {
     /// The direction of audio to tap.
     pub direction: CallingPlayDirection,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingTapConfigParams { direction = required("direction") }
 );
 

@@ -21,19 +21,14 @@ pub type ChatChatChannel = ::serde_json::Value;
 pub type ChatChatState = ::serde_json::Value;
 
 /// The `ChatChatToken` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatChatToken {
     /// The generated Chat Token.
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(ChatChatToken { token = required("token") });
+crate::runtime::wire_struct!(ChatChatToken { token = required("token") });
 
 impl ChatChatToken {
     /// A value made of all its fields.
@@ -45,19 +40,14 @@ impl ChatChatToken {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatChatToken422error {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(ChatChatToken422error { errors = required("errors") });
+crate::runtime::wire_struct!(ChatChatToken422error { errors = required("errors") });
 
 impl ChatChatToken422error {
     /// A value made of all its fields.
@@ -73,12 +63,7 @@ impl ChatChatToken422error {
 }
 
 /// The `ChatNewChatToken` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatNewChatToken {
     /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
@@ -91,16 +76,14 @@ pub struct ChatNewChatToken {
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<ChatChatState>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ChatNewChatToken { ttl = required("ttl"), channels = required("channels"), member_id
     = default("member_id"), state = default("state") }
 );

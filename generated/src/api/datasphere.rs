@@ -20,12 +20,7 @@
 use super::types::*;
 
 /// The `DatasphereChunk` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunk {
     /// A search result.
@@ -34,7 +29,7 @@ pub struct DatasphereChunk {
     pub document_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereChunk { text = required("text"), document_id = required("document_id") }
 );
 
@@ -56,12 +51,7 @@ impl DatasphereChunk {
 }
 
 /// The `DatasphereChunkListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkListResponse {
     /// A list of chunks.
@@ -70,7 +60,7 @@ pub struct DatasphereChunkListResponse {
     pub links: DatasphereChunkPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereChunkListResponse { data = required("data"), links = required("links") }
 );
 
@@ -92,12 +82,7 @@ impl DatasphereChunkListResponse {
 }
 
 /// The `DatasphereChunkPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkPaginationResponse {
     /// Link of the current page.
@@ -105,7 +90,6 @@ pub struct DatasphereChunkPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page.
     ///
@@ -114,16 +98,14 @@ pub struct DatasphereChunkPaginationResponse {
     /// Link to the next page. Only present when there are more results.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page. Only present when not on the first page.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereChunkPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -167,12 +149,7 @@ impl DatasphereChunkPaginationResponse {
 }
 
 /// The `DatasphereChunkResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkResponse {
     /// Unique ID of the chunk.
@@ -193,7 +170,7 @@ pub struct DatasphereChunkResponse {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereChunkResponse { id = required("id"), datasphere_document_id =
     required("datasphere_document_id"), project_id = required("project_id"), status =
     required("status"), tags = required("tags"), content = required("content"),
@@ -366,19 +343,14 @@ impl DatasphereChunkingStrategy {
 crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -396,12 +368,7 @@ impl DatasphereCreateStatusCode422 {
 }
 
 /// The `DatasphereDocument` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocument {
     /// Unique ID of the Document.
@@ -432,7 +399,7 @@ pub struct DatasphereDocument {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocument { id = required("id"), filename = required("filename"), status =
     required("status"), tags = required("tags"), chunking_strategy =
     required("chunking_strategy"), max_sentences_per_chunk =
@@ -510,16 +477,10 @@ impl DatasphereDocument {
 }
 
 /// Page strategy
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreatePageRequest {
     /// Strategy for chunking the document
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreatePageRequestChunkingStrategy,
     >,
@@ -528,11 +489,10 @@ pub struct DatasphereDocumentCreatePageRequest {
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentCreatePageRequest { chunking_strategy =
     default("chunking_strategy"), url = required("url"), tags = default("tags") }
 );
@@ -611,16 +571,10 @@ impl DatasphereDocumentCreatePageRequestChunkingStrategy {
 crate::runtime::open_enum!(DatasphereDocumentCreatePageRequestChunkingStrategy, Unknown);
 
 /// Paragraph strategy
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateParagraphRequest {
     /// Strategy for chunking the document
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreateParagraphRequestChunkingStrategy,
     >,
@@ -629,11 +583,10 @@ pub struct DatasphereDocumentCreateParagraphRequest {
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentCreateParagraphRequest { chunking_strategy =
     default("chunking_strategy"), url = required("url"), tags = default("tags") }
 );
@@ -773,21 +726,14 @@ for DatasphereDocumentCreateRequest {
 }
 
 /// Sentence strategy
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateSentenceRequest {
     /// Maximum number of sentences per chunk.
     ///
     /// Default: `50`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_sentences_per_chunk: ::std::option::Option<i64>,
     /// Strategy for chunking the document
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreateSentenceRequestChunkingStrategy,
     >,
@@ -798,18 +744,16 @@ pub struct DatasphereDocumentCreateSentenceRequest {
     /// **Default value:** `false`
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub split_newlines: ::std::option::Option<bool>,
     /// URL of the document.
     ///
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentCreateSentenceRequest { max_sentences_per_chunk =
     default("max_sentences_per_chunk"), chunking_strategy = default("chunking_strategy"),
     split_newlines = default("split_newlines"), url = required("url"), tags =
@@ -904,39 +848,30 @@ crate::runtime::open_enum!(
 );
 
 /// Sliding strategy
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateSlidingRequest {
     /// Number of words per chunk.
     ///
     /// Default: `50`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunk_size: ::std::option::Option<i64>,
     /// Strategy for chunking the document
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunking_strategy: ::std::option::Option<
         DatasphereDocumentCreateSlidingRequestChunkingStrategy,
     >,
     /// Amount of overlap between chunks, in number of words.
     ///
     /// Default: `10`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub overlap_size: ::std::option::Option<i64>,
     /// URL of the document.
     ///
     /// Format: `uri`.
     pub url: ::std::string::String,
     /// Document tags.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentCreateSlidingRequest { chunk_size = default("chunk_size"),
     chunking_strategy = default("chunking_strategy"), overlap_size =
     default("overlap_size"), url = required("url"), tags = default("tags") }
@@ -1030,12 +965,7 @@ crate::runtime::open_enum!(
 );
 
 /// The `DatasphereDocumentListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentListResponse {
     /// A list of documents.
@@ -1044,7 +974,7 @@ pub struct DatasphereDocumentListResponse {
     pub links: DataspherePaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentListResponse { data = required("data"), links = required("links") }
 );
 
@@ -1066,19 +996,12 @@ impl DatasphereDocumentListResponse {
 }
 
 /// The `DatasphereDocumentSearchRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentSearchRequest {
     /// Document tags.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Unique ID of a Document.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub document_id: ::std::option::Option<Uuid>,
     /// Search term.
     pub query_string: ::std::string::String,
@@ -1086,33 +1009,28 @@ pub struct DatasphereDocumentSearchRequest {
     ///
     /// Minimum: `0`.
     /// Maximum: `78.3836717690617`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub distance: ::std::option::Option<f64>,
     /// Specifies number of returned Chunks.
     ///
     /// Default: `5`.
     /// Minimum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i64>,
     /// Language of the Document.
     ///
     /// Default: `"en"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Part of Speech considered for expansion or analysis.
     ///
     /// Default: `["NOUN","VERB","ADJ","ADV"]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pos_to_expand: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Maximum number of synonyms to consider.
     ///
     /// Default: `10`.
     /// Minimum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_synonyms: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentSearchRequest { tags = default("tags"), document_id =
     default("document_id"), query_string = required("query_string"), distance =
     default("distance"), count = default("count"), language = default("language"),
@@ -1243,19 +1161,14 @@ impl DatasphereDocumentStatus {
 crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
 
 /// The `DatasphereDocumentUpdateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentUpdateRequest {
     /// Document tags.
     pub tags: ::std::vec::Vec<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereDocumentUpdateRequest { tags = required("tags") }
 );
 
@@ -1273,19 +1186,14 @@ impl DatasphereDocumentUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereListStatusCode422 { errors = required("errors") }
 );
 
@@ -1303,12 +1211,7 @@ impl DatasphereListStatusCode422 {
 }
 
 /// The `DataspherePaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DataspherePaginationResponse {
     /// Link of the current page.
@@ -1316,7 +1219,6 @@ pub struct DataspherePaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page.
     ///
@@ -1325,16 +1227,14 @@ pub struct DataspherePaginationResponse {
     /// Link to the next page. Only present when there are more results.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page. Only present when not on the first page.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DataspherePaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -1378,19 +1278,14 @@ impl DataspherePaginationResponse {
 }
 
 /// The `DatasphereSearchResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereSearchResponse {
     /// A list of search result chunks.
     pub chunks: ::std::vec::Vec<DatasphereChunk>,
 }
 
-crate::runtime::decode_struct!(DatasphereSearchResponse { chunks = required("chunks") });
+crate::runtime::wire_struct!(DatasphereSearchResponse { chunks = required("chunks") });
 
 impl DatasphereSearchResponse {
     /// A value made of all its fields.
@@ -1404,19 +1299,14 @@ impl DatasphereSearchResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereSearchStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereSearchStatusCode422 { errors = required("errors") }
 );
 
@@ -1434,19 +1324,14 @@ impl DatasphereSearchStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DatasphereUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -1470,29 +1355,25 @@ impl DatasphereUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListDocumentChunksParams {
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListDocumentChunksParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );
@@ -1533,29 +1414,25 @@ impl ListDocumentChunksParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListDocumentsParams {
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListDocumentsParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );

@@ -123,23 +123,19 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AddressChannel {
     /// Audio channel of the Fabric address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audio: ::std::option::Option<::std::string::String>,
     /// Messaging channel of the Fabric address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub messaging: ::std::option::Option<::std::string::String>,
     /// Video channel of the Fabric address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub video: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AddressChannel { audio = default("audio"), messaging = default("messaging"), video =
     default("video") }
 );
@@ -180,12 +176,7 @@ impl AddressChannel {
 }
 
 /// The `AiAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAddressPaginationResponse {
     /// Link of the current page
@@ -193,7 +184,6 @@ pub struct AiAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -202,16 +192,14 @@ pub struct AiAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAddressPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -255,54 +243,40 @@ impl AiAddressPaginationResponse {
 }
 
 /// An AI Agent configuration that extends the SWML AI object with additional API-specific properties.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgent {
     /// A key-value object for storing data that persists throughout the AI session.
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<AiAgentHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub multilingual: ::std::option::Option<SwmlCallingMultilingual>,
     /// A JSON object containing parameters as key-value pairs.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt: ::std::option::Option<SwmlCallingAiPostPrompt>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt_url: ::std::option::Option<::std::string::String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub prompt: SwmlCallingAiPrompt,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    #[serde(rename = "SWAIG", skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig: ::std::option::Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
@@ -310,7 +284,7 @@ pub struct AiAgent {
     pub name: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgent { global_data = default("global_data"), hints = default("hints"), languages =
     default("languages"), multilingual = default("multilingual"), params =
     default("params"), post_prompt = default("post_prompt"), post_prompt_url =
@@ -427,12 +401,7 @@ impl AiAgent {
 }
 
 /// The `AiAgentAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentAddressListResponse {
     /// An array of objects containing the address data
@@ -441,7 +410,7 @@ pub struct AiAgentAddressListResponse {
     pub links: AiAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgentAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -463,54 +432,40 @@ impl AiAgentAddressListResponse {
 }
 
 /// The `AiAgentCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentCreateRequest {
     /// A key-value object for storing data that persists throughout the AI session.
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<AiAgentCreateRequestHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub multilingual: ::std::option::Option<SwmlCallingMultilingual>,
     /// A JSON object containing parameters as key-value pairs.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt: ::std::option::Option<SwmlCallingAiPostPrompt>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt_url: ::std::option::Option<::std::string::String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub prompt: SwmlCallingAiPrompt,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    #[serde(rename = "SWAIG", skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig: ::std::option::Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
@@ -518,7 +473,7 @@ pub struct AiAgentCreateRequest {
     pub name: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgentCreateRequest { global_data = default("global_data"), hints =
     default("hints"), languages = default("languages"), multilingual =
     default("multilingual"), params = default("params"), post_prompt =
@@ -660,21 +615,14 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    AiAgentCreateStatusCode422 { errors = required("errors") }
-);
+crate::runtime::wire_struct!(AiAgentCreateStatusCode422 { errors = required("errors") });
 
 impl AiAgentCreateStatusCode422 {
     /// A value made of all its fields.
@@ -715,12 +663,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
 }
 
 /// The `AiAgentListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentListResponse {
     /// An array of objects containing the list of AI Agent data.
@@ -729,7 +672,7 @@ pub struct AiAgentListResponse {
     pub links: AiAgentPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgentListResponse { data = required("data"), links = required("links") }
 );
 
@@ -751,12 +694,7 @@ impl AiAgentListResponse {
 }
 
 /// The `AiAgentPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentPaginationResponse {
     /// Link of the current page
@@ -764,7 +702,6 @@ pub struct AiAgentPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -773,16 +710,14 @@ pub struct AiAgentPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgentPaginationResponse { self_ = required("self"), first = required("first"), next
     = default("next"), prev = default("prev") }
 );
@@ -826,12 +761,7 @@ impl AiAgentPaginationResponse {
 }
 
 /// The `AiAgentResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentResponse {
     /// Unique ID of the AIAgent.
@@ -843,7 +773,6 @@ pub struct AiAgentResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: AiAgentResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -853,7 +782,7 @@ pub struct AiAgentResponse {
     pub ai_agent: AiAgent,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgentResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), ai_agent =
@@ -950,8 +879,7 @@ crate::runtime::open_enum!(AiAgentResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AiAgentUpdateRequest {
@@ -959,53 +887,41 @@ pub struct AiAgentUpdateRequest {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub hints: ::std::option::Option<::std::vec::Vec<AiAgentUpdateRequestHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub multilingual: ::std::option::Option<SwmlCallingMultilingualUpdate>,
     /// A JSON object containing parameters as key-value pairs.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt: ::std::option::Option<SwmlCallingAiPostPromptUpdate>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_prompt_url: ::std::option::Option<::std::string::String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prompt: ::std::option::Option<SwmlCallingAiPromptUpdate>,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    #[serde(rename = "SWAIG", skip_serializing_if = "::std::option::Option::is_none")]
     pub swaig: ::std::option::Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub agent_id: ::std::option::Option<Uuid>,
     /// Name of the AI Agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AiAgentUpdateRequest { global_data = default("global_data"), hints =
     default("hints"), languages = default("languages"), multilingual =
     default("multilingual"), params = default("params"), post_prompt =
@@ -1153,21 +1069,14 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    AiAgentUpdateStatusCode422 { errors = required("errors") }
-);
+crate::runtime::wire_struct!(AiAgentUpdateStatusCode422 { errors = required("errors") });
 
 impl AiAgentUpdateStatusCode422 {
     /// A value made of all its fields.
@@ -1183,12 +1092,7 @@ impl AiAgentUpdateStatusCode422 {
 }
 
 /// The `CallFlow` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlow {
     /// Unique ID of a Call Flow.
@@ -1196,17 +1100,14 @@ pub struct CallFlow {
     /// The name of the Call Flow
     pub title: ::std::string::String,
     /// Call Flow Builder state, stored as an opaque JSON object. Produced and consumed by the SignalWire Call Flow Builder UI; not used by SWML execution.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
     /// The current revision of the call flow. Every update must increase this number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub document_version: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlow { id = required("id"), title = required("title"), flow_data =
     default("flow_data"), relayml = default("relayml"), document_version =
     default("document_version") }
@@ -1251,12 +1152,7 @@ impl CallFlow {
 }
 
 /// The `CallFlowAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowAddressListResponse {
     /// An array of objects containing a list of Call Flow Addresses
@@ -1265,7 +1161,7 @@ pub struct CallFlowAddressListResponse {
     pub links: CallFlowAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -1287,12 +1183,7 @@ impl CallFlowAddressListResponse {
 }
 
 /// The `CallFlowAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowAddressPaginationResponse {
     /// Link of the current page
@@ -1300,7 +1191,6 @@ pub struct CallFlowAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -1309,16 +1199,14 @@ pub struct CallFlowAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -1362,25 +1250,18 @@ impl CallFlowAddressPaginationResponse {
 }
 
 /// The `CallFlowCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowCreateRequest {
     /// The name of the Call Flow
     pub title: ::std::string::String,
     /// Call Flow Builder state, stored as an opaque JSON object. Optional but must be paired with `relayml` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter Call Flow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowCreateRequest { title = required("title"), flow_data = default("flow_data"),
     relayml = default("relayml") }
 );
@@ -1407,19 +1288,14 @@ impl CallFlowCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -1437,12 +1313,7 @@ impl CallFlowCreateStatusCode422 {
 }
 
 /// The `CallFlowListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowListResponse {
     /// Object containing pagination links
@@ -1451,7 +1322,7 @@ pub struct CallFlowListResponse {
     pub data: ::std::vec::Vec<CallFlowResponse>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowListResponse { links = required("links"), data = required("data") }
 );
 
@@ -1473,12 +1344,7 @@ impl CallFlowListResponse {
 }
 
 /// The `CallFlowResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowResponse {
     /// Unique ID of the Call Flow.
@@ -1490,7 +1356,6 @@ pub struct CallFlowResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CallFlowResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -1500,7 +1365,7 @@ pub struct CallFlowResponse {
     pub call_flow: CallFlow,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), call_flow =
@@ -1593,16 +1458,10 @@ impl CallFlowResponseType {
 crate::runtime::open_enum!(CallFlowResponseType, Unknown);
 
 /// The `CallFlowUpdateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowUpdateRequest {
     /// The name of the Call Flow
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub title: ::std::option::Option<::std::string::String>,
     /// The current revision of the call flow. Must equal the call flow's existing `document_version + 1`.
     pub document_version: i32,
@@ -1612,7 +1471,7 @@ pub struct CallFlowUpdateRequest {
     pub relayml: SwmlCallingSwmlObject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowUpdateRequest { title = default("title"), document_version =
     required("document_version"), flow_data = required("flow_data"), relayml =
     required("relayml") }
@@ -1651,19 +1510,14 @@ impl CallFlowUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -1681,12 +1535,7 @@ impl CallFlowUpdateStatusCode422 {
 }
 
 /// The `CallFlowVersion` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersion {
     /// The unique identifier of the version.
@@ -1698,14 +1547,12 @@ pub struct CallFlowVersion {
     /// The last update timestamp.
     pub updated_at: ::std::string::String,
     /// Call Flow Builder state, stored as an opaque JSON object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowVersion { id = required("id"), version = required("version"), created_at =
     required("created_at"), updated_at = required("updated_at"), flow_data =
     default("flow_data"), relayml = default("relayml") }
@@ -1750,19 +1597,14 @@ impl CallFlowVersion {
 }
 
 /// Deploy by document version
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployByDocumentVersion {
     /// The current revision of the call flow.
     pub document_version: i32,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowVersionDeployByDocumentVersion { document_version =
     required("document_version") }
 );
@@ -1775,19 +1617,14 @@ impl CallFlowVersionDeployByDocumentVersion {
 }
 
 /// Deploy by version ID
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployByVersionId {
     /// Any call flow version ID for this call flow.
     pub call_flow_version_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowVersionDeployByVersionId { call_flow_version_id =
     required("call_flow_version_id") }
 );
@@ -1837,12 +1674,7 @@ for CallFlowVersionDeployRequest {
 }
 
 /// The `CallFlowVersionDeployResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployResponse {
     /// The unique identifier of the deployed Call Flow Version.
@@ -1854,14 +1686,12 @@ pub struct CallFlowVersionDeployResponse {
     /// The document version.
     pub document_version: i32,
     /// Call Flow Builder state, stored as an opaque JSON object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub flow_data: ::std::option::Option<::serde_json::Value>,
     /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowVersionDeployResponse { id = required("id"), created_at =
     required("created_at"), updated_at = required("updated_at"), document_version =
     required("document_version"), flow_data = default("flow_data"), relayml =
@@ -1912,12 +1742,7 @@ impl CallFlowVersionDeployResponse {
 }
 
 /// The `CallFlowVersionListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionListResponse {
     /// List of Call Flow Versions
@@ -1926,7 +1751,7 @@ pub struct CallFlowVersionListResponse {
     pub links: CallFlowVersionsPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowVersionListResponse { data = required("data"), links = required("links") }
 );
 
@@ -1948,12 +1773,7 @@ impl CallFlowVersionListResponse {
 }
 
 /// The `CallFlowVersionsPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionsPaginationResponse {
     /// Link of the current page
@@ -1961,7 +1781,6 @@ pub struct CallFlowVersionsPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -1970,16 +1789,14 @@ pub struct CallFlowVersionsPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallFlowVersionsPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -2082,12 +1899,7 @@ impl CallHandlerType {
 crate::runtime::open_enum!(CallHandlerType, Unknown);
 
 /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](https://signalwire.com/docs/swml/reference/calling).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingSwmlScript {
     /// Unique ID of a SWML Script.
@@ -2105,16 +1917,14 @@ pub struct CallingSwmlScript {
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method used for status callbacks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<
         CallingSwmlScriptStatusCallbackMethod,
     >,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingSwmlScript { id = required("id"), display_name = required("display_name"),
     script_type = required("script_type"), request_url = required("request_url"),
     contents = required("contents"), status_callback_url =
@@ -2178,12 +1988,7 @@ impl CallingSwmlScript {
 }
 
 /// Request body to create a SWML Script that handles inbound or outbound calls.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
@@ -2191,18 +1996,16 @@ pub struct CallingSwmlScriptCreateRequest {
     /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
     ///
     /// Default: `"calling"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<CallingSwmlScriptCreateRequestScriptType>,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingSwmlScriptCreateRequest { name = required("name"), script_type =
     default("script_type"), contents = required("contents"), status_callback_url =
     default("status_callback_url") }
@@ -2388,30 +2191,25 @@ crate::runtime::open_enum!(CallingSwmlScriptStatusCallbackMethod, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CallingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Set to `calling` for a Calling Script.
     ///
     /// Default: `"calling"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<CallingSwmlScriptUpdateRequestScriptType>,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<SwmlCallingSwmlObject>,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CallingSwmlScriptUpdateRequest { display_name = default("display_name"), script_type
     = default("script_type"), contents = default("contents"), status_callback_url =
     default("status_callback_url") }
@@ -2680,12 +2478,7 @@ impl Codecs {
 crate::runtime::open_enum!(Codecs, Unknown);
 
 /// The `ConferenceRoom` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoom {
     /// The unique id of the Conference Room
@@ -2742,7 +2535,7 @@ pub struct ConferenceRoom {
     pub prioritize_handraise: bool,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoom { id = required("id"), name = required("name"), description =
     required("description"), display_name = required("display_name"), max_members =
     required("max_members"), quality = required("quality"), fps = required("fps"),
@@ -2853,12 +2646,7 @@ impl ConferenceRoom {
 }
 
 /// The `ConferenceRoomAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressListResponse {
     /// An array of objects containing list of Conference Room Addresses
@@ -2867,7 +2655,7 @@ pub struct ConferenceRoomAddressListResponse {
     pub links: ConferenceRoomAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomAddressListResponse { data = required("data"), links =
     required("links") }
 );
@@ -2890,12 +2678,7 @@ impl ConferenceRoomAddressListResponse {
 }
 
 /// The `ConferenceRoomAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressPaginationResponse {
     /// Link of the current page
@@ -2903,7 +2686,6 @@ pub struct ConferenceRoomAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -2912,16 +2694,14 @@ pub struct ConferenceRoomAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -2965,12 +2745,7 @@ impl ConferenceRoomAddressPaginationResponse {
 }
 
 /// The `ConferenceRoomCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateRequest {
     /// The name of the Conference Room
@@ -2978,65 +2753,50 @@ pub struct ConferenceRoomCreateRequest {
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
     /// Maximum: `300`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The video quality of the Conference Room.
     ///
     /// Default: `"720p"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<ConferenceRoomCreateRequestQuality>,
     /// The time to remove all participants from the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The video layout of the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<Layout>,
     /// Starts recording when the conference starts.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Metadata of the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Syncs the participants audio and video.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
     /// Plays a tone when a participant joins or leaves the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone_on_entry_and_exit: ::std::option::Option<bool>,
     /// Turns the conference video off when the participant joins the room if `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_join_video_off: ::std::option::Option<bool>,
     /// Turns the participants video off when the participant joins the room if `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_join_video_off: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomCreateRequest { name = required("name"), display_name =
     default("display_name"), description = default("description"), join_from =
     default("join_from"), join_until = default("join_until"), max_members =
@@ -3228,19 +2988,14 @@ impl ::std::default::Default for ConferenceRoomCreateRequestQuality {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -3258,12 +3013,7 @@ impl ConferenceRoomCreateStatusCode422 {
 }
 
 /// The `ConferenceRoomListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomListResponse {
     /// Object containing pagination links
@@ -3272,7 +3022,7 @@ pub struct ConferenceRoomListResponse {
     pub data: ::std::vec::Vec<ConferenceRoomResponse>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomListResponse { links = required("links"), data = required("data") }
 );
 
@@ -3347,12 +3097,7 @@ impl ::std::default::Default for ConferenceRoomQuality {
 }
 
 /// The `ConferenceRoomResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomResponse {
     /// Unique ID of the Conference Room.
@@ -3364,7 +3109,6 @@ pub struct ConferenceRoomResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ConferenceRoomResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -3374,7 +3118,7 @@ pub struct ConferenceRoomResponse {
     pub conference_room: ConferenceRoom,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), conference_room =
@@ -3467,80 +3211,60 @@ impl ConferenceRoomResponseType {
 crate::runtime::open_enum!(ConferenceRoomResponseType, Unknown);
 
 /// The `ConferenceRoomUpdateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateRequest {
     /// The name of the Conference Room
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
     /// Maximum: `300`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The video quality of the Conference Room.
     ///
     /// Default: `"720p"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<ConferenceRoomUpdateRequestQuality>,
     /// The time to remove all participants from the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The video layout of the conference.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<Layout>,
     /// Starts recording when the conference starts.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Metadata of the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Syncs the participants audio and video.
     pub sync_audio_video: bool,
     /// Plays a tone when a participant joins or leaves the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone_on_entry_and_exit: ::std::option::Option<bool>,
     /// Turns the conference video off when the participant joins the room if `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_join_video_off: ::std::option::Option<bool>,
     /// Turns the participants video off when the participant joins the room if `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_join_video_off: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomUpdateRequest { name = default("name"), display_name =
     default("display_name"), description = default("description"), join_from =
     default("join_from"), join_until = default("join_until"), max_members =
@@ -3738,19 +3462,14 @@ impl ::std::default::Default for ConferenceRoomUpdateRequestQuality {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRoomUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -3768,12 +3487,7 @@ impl ConferenceRoomUpdateStatusCode422 {
 }
 
 /// The `CxmlApplication` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplication {
     /// Unique ID of the cXML Application.
@@ -3810,7 +3524,7 @@ pub struct CxmlApplication {
     pub sms_status_callback_method: RequestUrlMethodType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplication { id = required("id"), project_id = required("project_id"),
     friendly_name = required("friendly_name"), voice_url = required("voice_url"),
     voice_method = required("voice_method"), voice_fallback_url =
@@ -3899,12 +3613,7 @@ impl CxmlApplication {
 }
 
 /// The `CxmlApplicationAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressListResponse {
     /// An array of objects that contain a list of Cxml Application Addresses
@@ -3913,7 +3622,7 @@ pub struct CxmlApplicationAddressListResponse {
     pub links: CxmlApplicationAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationAddressListResponse { data = required("data"), links =
     required("links") }
 );
@@ -3936,30 +3645,22 @@ impl CxmlApplicationAddressListResponse {
 }
 
 /// The `CxmlApplicationAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressPaginationResponse {
     /// Self link for the current page
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page of results
     pub first: ::std::string::String,
     /// Link to the next page of results
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -4003,12 +3704,7 @@ impl CxmlApplicationAddressPaginationResponse {
 }
 
 /// The `CxmlApplicationListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationListResponse {
     /// An array of objects containing the list of cXML Application(s) data.
@@ -4017,7 +3713,7 @@ pub struct CxmlApplicationListResponse {
     pub links: CxmlApplicationPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationListResponse { data = required("data"), links = required("links") }
 );
 
@@ -4039,12 +3735,7 @@ impl CxmlApplicationListResponse {
 }
 
 /// The `CxmlApplicationPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationPaginationResponse {
     /// Linmk to the current page
@@ -4052,7 +3743,6 @@ pub struct CxmlApplicationPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -4061,16 +3751,14 @@ pub struct CxmlApplicationPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -4114,12 +3802,7 @@ impl CxmlApplicationPaginationResponse {
 }
 
 /// The `CxmlApplicationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationResponse {
     /// Unique ID of the cXML Application.
@@ -4131,7 +3814,6 @@ pub struct CxmlApplicationResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CxmlApplicationResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -4141,7 +3823,7 @@ pub struct CxmlApplicationResponse {
     pub cxml_application: CxmlApplication,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), cxml_application =
@@ -4238,56 +3920,41 @@ crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateRequest {
     /// Display name of the cXML Application
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Project ID for the cXML Application
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<Uuid>,
     /// URL to handle incoming calls
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for voice URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL for voice errors
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for voice fallback URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice_fallback_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive status callbacks
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// HTTP method for status callbacks
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to handle incoming messages
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for SMS URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL for SMS errors
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_fallback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method for SMS fallback URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_fallback_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive SMS status callbacks
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_status_callback: ::std::option::Option<::std::string::String>,
     /// HTTP method for SMS status callbacks
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationUpdateRequest { display_name = default("display_name"), account_sid =
     default("account_sid"), voice_url = default("voice_url"), voice_method =
     default("voice_method"), voice_fallback_url = default("voice_fallback_url"),
@@ -4424,19 +4091,14 @@ impl CxmlApplicationUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlApplicationUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -4454,12 +4116,7 @@ impl CxmlApplicationUpdateStatusCode422 {
 }
 
 /// The `CxmlScript` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScript {
     /// Unique ID of a cXML Script.
@@ -4481,14 +4138,12 @@ pub struct CxmlScript {
     /// The url that will send status updates for the cXML Script
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub status_callback_url: crate::runtime::Nullable<::std::string::String>,
     /// HTTP method for status callback URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScript { id = required("id"), contents = required("contents"), request_count =
     required("request_count"), last_accessed_at = required("last_accessed_at"),
     request_url = required("request_url"), script_type = required("script_type"),
@@ -4563,12 +4218,7 @@ impl CxmlScript {
 }
 
 /// The `CxmlScriptAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptAddressListResponse {
     /// An array of objects that contain a list of cXML Script Addresses
@@ -4577,7 +4227,7 @@ pub struct CxmlScriptAddressListResponse {
     pub links: CxmlScriptAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -4599,12 +4249,7 @@ impl CxmlScriptAddressListResponse {
 }
 
 /// The `CxmlScriptAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptAddressPaginationResponse {
     /// Link of the current page
@@ -4612,7 +4257,6 @@ pub struct CxmlScriptAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -4621,16 +4265,14 @@ pub struct CxmlScriptAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -4674,12 +4316,7 @@ impl CxmlScriptAddressPaginationResponse {
 }
 
 /// The `CxmlScriptCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptCreateRequest {
     /// Display name of the cXML Script
@@ -4689,14 +4326,12 @@ pub struct CxmlScriptCreateRequest {
     /// URL to send status callbacks to
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method to use for status callbacks
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptCreateRequest { display_name = required("display_name"), contents =
     required("contents"), status_callback_url = default("status_callback_url"),
     status_callback_method = default("status_callback_method") }
@@ -4740,19 +4375,14 @@ impl CxmlScriptCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -4770,12 +4400,7 @@ impl CxmlScriptCreateStatusCode422 {
 }
 
 /// The `CxmlScriptListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptListResponse {
     /// An array of objects containing a list of cXML Script data
@@ -4784,7 +4409,7 @@ pub struct CxmlScriptListResponse {
     pub links: CxmlScriptAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptListResponse { data = required("data"), links = required("links") }
 );
 
@@ -4806,12 +4431,7 @@ impl CxmlScriptListResponse {
 }
 
 /// The `CxmlScriptResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptResponse {
     /// Unique ID of the cXML Script.
@@ -4823,7 +4443,6 @@ pub struct CxmlScriptResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CxmlScriptResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -4833,7 +4452,7 @@ pub struct CxmlScriptResponse {
     pub cxml_script: CxmlScript,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptResponse { id = required("id"), project_id = required("project_id"), name =
     required("name"), type_ = required("type"), created_at = required("created_at"),
     updated_at = required("updated_at"), cxml_script = required("cxml_script") }
@@ -4975,28 +4594,23 @@ crate::runtime::open_enum!(CxmlScriptScriptType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateRequest {
     /// Display name of the cXML Script
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// The cXML script contents
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<::std::string::String>,
     /// URL to send status callbacks to
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// HTTP method to use for status callbacks
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptUpdateRequest { display_name = default("display_name"), contents =
     default("contents"), status_callback_url = default("status_callback_url"),
     status_callback_method = default("status_callback_method") }
@@ -5048,19 +4662,14 @@ impl CxmlScriptUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlScriptUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -5078,12 +4687,7 @@ impl CxmlScriptUpdateStatusCode422 {
 }
 
 /// The `CxmlWebhook` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhook {
     /// Unique ID of the CXML Webhook.
@@ -5112,7 +4716,7 @@ pub struct CxmlWebhook {
     pub status_callback_method: RequestUrlMethodType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhook { id = required("id"), name = required("name"), used_for =
     required("used_for"), primary_request_url = required("primary_request_url"),
     primary_request_method = required("primary_request_method"), fallback_request_url =
@@ -5174,12 +4778,7 @@ impl CxmlWebhook {
 }
 
 /// The `CxmlWebhookAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressListResponse {
     /// The `data` property.
@@ -5188,7 +4787,7 @@ pub struct CxmlWebhookAddressListResponse {
     pub links: CxmlWebhookAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -5210,12 +4809,7 @@ impl CxmlWebhookAddressListResponse {
 }
 
 /// The `CxmlWebhookAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressPaginationResponse {
     /// Link of the current page
@@ -5223,7 +4817,6 @@ pub struct CxmlWebhookAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -5232,16 +4825,14 @@ pub struct CxmlWebhookAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -5285,21 +4876,14 @@ impl CxmlWebhookAddressPaginationResponse {
 }
 
 /// The `CxmlWebhookCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateRequest {
     /// Name of the CXML Webhook.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Used for of the CXML Webhook.
     ///
     /// Default: `"calling"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<UsedForType>,
     /// Primary request url of the CXML Webhook.
     ///
@@ -5308,31 +4892,26 @@ pub struct CxmlWebhookCreateRequest {
     /// Primary request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookCreateRequest { name = default("name"), used_for = default("used_for"),
     primary_request_url = required("primary_request_url"), primary_request_method =
     default("primary_request_method"), fallback_request_url =
@@ -5409,19 +4988,14 @@ impl CxmlWebhookCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -5439,12 +5013,7 @@ impl CxmlWebhookCreateStatusCode422 {
 }
 
 /// The `CxmlWebhookListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookListResponse {
     /// An array of objects containing a list of cXML Webhook data
@@ -5453,7 +5022,7 @@ pub struct CxmlWebhookListResponse {
     pub links: CxmlWebhookPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookListResponse { data = required("data"), links = required("links") }
 );
 
@@ -5475,12 +5044,7 @@ impl CxmlWebhookListResponse {
 }
 
 /// The `CxmlWebhookPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookPaginationResponse {
     /// Link of the current page
@@ -5488,7 +5052,6 @@ pub struct CxmlWebhookPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -5497,16 +5060,14 @@ pub struct CxmlWebhookPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -5550,12 +5111,7 @@ impl CxmlWebhookPaginationResponse {
 }
 
 /// The `CxmlWebhookResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookResponse {
     /// Unique ID of the CXMLWebhook.
@@ -5567,7 +5123,6 @@ pub struct CxmlWebhookResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: CxmlWebhookResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -5577,7 +5132,7 @@ pub struct CxmlWebhookResponse {
     pub cxml_webhook: CxmlWebhook,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), cxml_webhook =
@@ -5674,52 +5229,43 @@ crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateRequest {
     /// Name of the CXML Webhook.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Used for of the CXML Webhook.
     ///
     /// Default: `"calling"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<UsedForType>,
     /// Primary request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_url: ::std::option::Option<::std::string::String>,
     /// Primary request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookUpdateRequest { name = default("name"), used_for = default("used_for"),
     primary_request_url = default("primary_request_url"), primary_request_method =
     default("primary_request_method"), fallback_request_url =
@@ -5804,19 +5350,14 @@ impl CxmlWebhookUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CxmlWebhookUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -5834,12 +5375,7 @@ impl CxmlWebhookUpdateStatusCode422 {
 }
 
 /// The `DialogFlowPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogFlowPaginationResponse {
     /// Link to the current page
@@ -5847,7 +5383,6 @@ pub struct DialogFlowPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -5856,16 +5391,14 @@ pub struct DialogFlowPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogFlowPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -5909,37 +5442,26 @@ impl DialogFlowPaginationResponse {
 }
 
 /// The `DialogflowAgent` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgent {
     /// Unique ID of a Dialogflow Agent.
     pub id: Uuid,
     /// Whether to enable the 'say' feature
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say_enabled: ::std::option::Option<bool>,
     /// Default message to say
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say: ::std::option::Option<::std::string::String>,
     /// Voice to use for speech
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<::std::string::String>,
     /// Display name of the Dialogflow Agent
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Dialogflow reference ID
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dialogflow_reference_id: ::std::option::Option<Uuid>,
     /// Dialogflow reference name
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dialogflow_reference_name: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgent { id = required("id"), say_enabled = default("say_enabled"), say =
     default("say"), voice = default("voice"), display_name = default("display_name"),
     dialogflow_reference_id = default("dialogflow_reference_id"),
@@ -6008,12 +5530,7 @@ impl DialogflowAgent {
 }
 
 /// The `DialogflowAgentAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressListResponse {
     /// An array of objects that contain a list of Dialogflow Agent Addresses
@@ -6022,7 +5539,7 @@ pub struct DialogflowAgentAddressListResponse {
     pub links: DialogflowAgentAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgentAddressListResponse { data = required("data"), links =
     required("links") }
 );
@@ -6045,12 +5562,7 @@ impl DialogflowAgentAddressListResponse {
 }
 
 /// The `DialogflowAgentAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressPaginationResponse {
     /// Link of the current page
@@ -6058,7 +5570,6 @@ pub struct DialogflowAgentAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -6067,16 +5578,14 @@ pub struct DialogflowAgentAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgentAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -6120,12 +5629,7 @@ impl DialogflowAgentAddressPaginationResponse {
 }
 
 /// The `DialogflowAgentListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentListResponse {
     /// An array of objects that contain a list of Dialogflow Agent data
@@ -6134,7 +5638,7 @@ pub struct DialogflowAgentListResponse {
     pub links: DialogFlowPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgentListResponse { data = required("data"), links = required("links") }
 );
 
@@ -6156,12 +5660,7 @@ impl DialogflowAgentListResponse {
 }
 
 /// The `DialogflowAgentResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentResponse {
     /// Unique ID of the Dialogflow Agent.
@@ -6173,7 +5672,6 @@ pub struct DialogflowAgentResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: DialogflowAgentResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -6183,7 +5681,7 @@ pub struct DialogflowAgentResponse {
     pub dialogflow_agent: DialogflowAgent,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgentResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), dialogflow_agent =
@@ -6280,26 +5778,21 @@ crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateRequest {
     /// Name of the Dialogflow Agent
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Whether to enable the 'say' feature
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say_enabled: ::std::option::Option<bool>,
     /// Default message to say
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub say: ::std::option::Option<::std::string::String>,
     /// Voice to use for speech
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgentUpdateRequest { name = default("name"), say_enabled =
     default("say_enabled"), say = default("say"), voice = default("voice") }
 );
@@ -6346,19 +5839,14 @@ impl DialogflowAgentUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DialogflowAgentUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -6435,19 +5923,14 @@ impl DisplayTypes {
 crate::runtime::open_enum!(DisplayTypes, Unknown);
 
 /// The `DomainApplicationAssignRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationAssignRequest {
     /// The id of the domain application you wish to assign a resource to.
     pub domain_application_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DomainApplicationAssignRequest { domain_application_id =
     required("domain_application_id") }
 );
@@ -6460,19 +5943,14 @@ impl DomainApplicationAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DomainApplicationCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -6490,19 +5968,14 @@ impl DomainApplicationCreateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmbedTokenCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     EmbedTokenCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -6520,19 +5993,14 @@ impl EmbedTokenCreateStatusCode422 {
 }
 
 /// The `EmbedsTokensRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmbedsTokensRequest {
     /// Click to Call Token
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(EmbedsTokensRequest { token = required("token") });
+crate::runtime::wire_struct!(EmbedsTokensRequest { token = required("token") });
 
 impl EmbedsTokensRequest {
     /// A value made of all its fields.
@@ -6544,12 +6012,7 @@ impl EmbedsTokensRequest {
 }
 
 /// The `EmbedsTokensResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmbedsTokensResponse {
     /// Encrypted guest token.
@@ -6558,7 +6021,7 @@ pub struct EmbedsTokensResponse {
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(EmbedsTokensResponse { token = required("token") });
+crate::runtime::wire_struct!(EmbedsTokensResponse { token = required("token") });
 
 impl EmbedsTokensResponse {
     /// A value made of all its fields.
@@ -6624,12 +6087,7 @@ impl Encryption {
 crate::runtime::open_enum!(Encryption, Unknown);
 
 /// The `FabricAddress` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddress {
     /// Unique ID of the Fabric Address.
@@ -6651,11 +6109,10 @@ pub struct FabricAddress {
     /// DisplayTypes
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: DisplayTypes,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddress { id = required("id"), name = required("name"), display_name =
     required("display_name"), cover_url = required("cover_url"), preview_url =
     required("preview_url"), locked = required("locked"), channels =
@@ -6714,12 +6171,7 @@ impl FabricAddress {
 }
 
 /// Application Address
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressApp {
     /// Unique ID of the Fabric Address.
@@ -6741,11 +6193,10 @@ pub struct FabricAddressApp {
     /// The display type of a fabric address pointing to an application.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FabricAddressAppType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddressApp { id = required("id"), name = required("name"), display_name =
     required("display_name"), cover_url = required("cover_url"), preview_url =
     required("preview_url"), locked = required("locked"), channels =
@@ -6846,12 +6297,7 @@ impl FabricAddressAppType {
 crate::runtime::open_enum!(FabricAddressAppType, Unknown);
 
 /// Call Address
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressCall {
     /// Unique ID of the Fabric Address.
@@ -6861,10 +6307,8 @@ pub struct FabricAddressCall {
     /// Display name of the Fabric Address.
     pub display_name: ::std::string::String,
     /// Cover url of the Fabric Address.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub cover_url: crate::runtime::Nullable<::std::string::String>,
     /// Preview url of the Fabric Address.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub preview_url: crate::runtime::Nullable<::std::string::String>,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
@@ -6875,11 +6319,10 @@ pub struct FabricAddressCall {
     /// The display type of a fabric address pointing to call.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FabricAddressCallType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddressCall { id = required("id"), name = required("name"), display_name =
     required("display_name"), cover_url = default("cover_url"), preview_url =
     default("preview_url"), locked = required("locked"), channels = required("channels"),
@@ -7004,12 +6447,7 @@ impl FabricAddressCallType {
 crate::runtime::open_enum!(FabricAddressCallType, Unknown);
 
 /// The `FabricAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressPaginationResponse {
     /// Link of the current page
@@ -7017,7 +6455,6 @@ pub struct FabricAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -7026,16 +6463,14 @@ pub struct FabricAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -7079,12 +6514,7 @@ impl FabricAddressPaginationResponse {
 }
 
 /// Room Address
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressRoom {
     /// Unique ID of the Fabric Address.
@@ -7106,11 +6536,10 @@ pub struct FabricAddressRoom {
     /// The display type of a fabric address pointing to a Conference Room.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FabricAddressRoomType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddressRoom { id = required("id"), name = required("name"), display_name =
     required("display_name"), cover_url = required("cover_url"), preview_url =
     required("preview_url"), locked = required("locked"), channels =
@@ -7211,12 +6640,7 @@ impl FabricAddressRoomType {
 crate::runtime::open_enum!(FabricAddressRoomType, Unknown);
 
 /// Subscriber Address
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressSubscriber {
     /// Unique ID of the Fabric Address.
@@ -7238,11 +6662,10 @@ pub struct FabricAddressSubscriber {
     /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FabricAddressSubscriberType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddressSubscriber { id = required("id"), name = required("name"), display_name
     = required("display_name"), cover_url = required("cover_url"), preview_url =
     required("preview_url"), locked = required("locked"), channels =
@@ -7343,12 +6766,7 @@ impl FabricAddressSubscriberType {
 crate::runtime::open_enum!(FabricAddressSubscriberType, Unknown);
 
 /// The `FabricAddressesResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressesResponse {
     /// An array of objects containing a list of Resource Addresses
@@ -7357,7 +6775,7 @@ pub struct FabricAddressesResponse {
     pub links: FabricAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricAddressesResponse { data = required("data"), links = required("links") }
 );
 
@@ -7379,12 +6797,7 @@ impl FabricAddressesResponse {
 }
 
 /// The `FabricSipEndpoint` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricSipEndpoint {
     /// The id of the Sip Endpoint
@@ -7413,7 +6826,7 @@ pub struct FabricSipEndpoint {
     pub calling_handler_resource_id: ::std::option::Option<Uuid>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricSipEndpoint { id = required("id"), username = required("username"), caller_id =
     required("caller_id"), send_as = required("send_as"), ciphers = required("ciphers"),
     codecs = required("codecs"), encryption = required("encryption"), call_handler =
@@ -7477,12 +6890,7 @@ impl FabricSipEndpoint {
 }
 
 /// One page of Fabric SIP endpoints, and the links to the other pages.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricSipEndpointListResponse {
     /// The SIP endpoints on this page.
@@ -7491,7 +6899,7 @@ pub struct FabricSipEndpointListResponse {
     pub links: PaginationLinks,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FabricSipEndpointListResponse { data = required("data"), links = required("links") }
 );
 
@@ -7513,12 +6921,7 @@ impl FabricSipEndpointListResponse {
 }
 
 /// The `FreeswitchConectorPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConectorPaginationResponse {
     /// The link of the current page
@@ -7526,7 +6929,6 @@ pub struct FreeswitchConectorPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// The link of the first page
     ///
@@ -7535,16 +6937,14 @@ pub struct FreeswitchConectorPaginationResponse {
     /// The link of the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link of the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConectorPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -7588,28 +6988,20 @@ impl FreeswitchConectorPaginationResponse {
 }
 
 /// The `FreeswitchConnector` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnector {
     /// Unique ID of a FreeSWITCH Connector.
     pub id: Uuid,
     /// Name of the FreeSWITCH Connector
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Caller ID for the connector
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub caller_id: crate::runtime::Nullable<::std::string::String>,
     /// Send as identifier
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub send_as: crate::runtime::Nullable<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnector { id = required("id"), name = default("name"), caller_id =
     default("caller_id"), send_as = default("send_as") }
 );
@@ -7665,12 +7057,7 @@ impl FreeswitchConnector {
 }
 
 /// The `FreeswitchConnectorAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressListResponse {
     /// An array of objects containing a list of FreeSWITCH Connector Addresses
@@ -7679,7 +7066,7 @@ pub struct FreeswitchConnectorAddressListResponse {
     pub links: FreeswitchConnectorAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorAddressListResponse { data = required("data"), links =
     required("links") }
 );
@@ -7702,12 +7089,7 @@ impl FreeswitchConnectorAddressListResponse {
 }
 
 /// The `FreeswitchConnectorAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressPaginationResponse {
     /// Link to the current page
@@ -7715,7 +7097,6 @@ pub struct FreeswitchConnectorAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -7724,16 +7105,14 @@ pub struct FreeswitchConnectorAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -7777,12 +7156,7 @@ impl FreeswitchConnectorAddressPaginationResponse {
 }
 
 /// The `FreeswitchConnectorCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateRequest {
     /// Name of the FreeSWITCH Connector
@@ -7791,7 +7165,7 @@ pub struct FreeswitchConnectorCreateRequest {
     pub token: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorCreateRequest { name = required("name"), token = required("token")
     }
 );
@@ -7814,19 +7188,14 @@ impl FreeswitchConnectorCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -7844,12 +7213,7 @@ impl FreeswitchConnectorCreateStatusCode422 {
 }
 
 /// The `FreeswitchConnectorListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorListResponse {
     /// Object containing pagination links
@@ -7858,7 +7222,7 @@ pub struct FreeswitchConnectorListResponse {
     pub data: ::std::vec::Vec<FreeswitchConnectorResponse>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorListResponse { links = required("links"), data = required("data")
     }
 );
@@ -7881,12 +7245,7 @@ impl FreeswitchConnectorListResponse {
 }
 
 /// The `FreeswitchConnectorResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorResponse {
     /// Unique ID of the FreeSWITCH Connector.
@@ -7898,7 +7257,6 @@ pub struct FreeswitchConnectorResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FreeswitchConnectorResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -7908,7 +7266,7 @@ pub struct FreeswitchConnectorResponse {
     pub freeswitch_connector: FreeswitchConnector,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorResponse { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), type_ =
     required("type"), created_at = required("created_at"), updated_at =
@@ -8009,23 +7367,19 @@ crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateRequest {
     /// Name of the FreeSWITCH Connector
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Caller ID for the connector
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// Send as identifier
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorUpdateRequest { name = default("name"), caller_id =
     default("caller_id"), send_as = default("send_as") }
 );
@@ -8066,19 +7420,14 @@ impl FreeswitchConnectorUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FreeswitchConnectorUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -8096,19 +7445,14 @@ impl FreeswitchConnectorUpdateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct GuestTokenCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     GuestTokenCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -8126,19 +7470,14 @@ impl GuestTokenCreateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct InviteTokenCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     InviteTokenCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -8275,24 +7614,21 @@ crate::runtime::open_enum!(Layout, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListAiAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListAiAgentAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8327,24 +7663,21 @@ impl ListAiAgentAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListAiAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListAiAgentsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8379,24 +7712,21 @@ impl ListAiAgentsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCallFlowAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCallFlowAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8431,24 +7761,21 @@ impl ListCallFlowAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCallFlowVersionsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCallFlowVersionsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8483,24 +7810,21 @@ impl ListCallFlowVersionsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCallFlowsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCallFlowsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8535,24 +7859,21 @@ impl ListCallFlowsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListConferenceRoomAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListConferenceRoomAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8587,24 +7908,21 @@ impl ListConferenceRoomAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListConferenceRoomsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListConferenceRoomsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8639,24 +7957,21 @@ impl ListConferenceRoomsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCxmlApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCxmlApplicationAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8691,24 +8006,21 @@ impl ListCxmlApplicationAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCxmlApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCxmlApplicationsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8743,24 +8055,21 @@ impl ListCxmlApplicationsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCxmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCxmlScriptAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8795,24 +8104,21 @@ impl ListCxmlScriptAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCxmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCxmlScriptsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8847,24 +8153,21 @@ impl ListCxmlScriptsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCxmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCxmlWebhookAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8899,24 +8202,21 @@ impl ListCxmlWebhookAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCxmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCxmlWebhooksParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -8951,24 +8251,21 @@ impl ListCxmlWebhooksParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListDialogflowAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListDialogflowAgentAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9003,24 +8300,21 @@ impl ListDialogflowAgentAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListDialogflowAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListDialogflowAgentsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9055,24 +8349,21 @@ impl ListDialogflowAgentsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListFreeswitchConnectorAddressesParams { page_size = default("page_size"), page_token
     = default("page_token") }
 );
@@ -9107,24 +8398,21 @@ impl ListFreeswitchConnectorAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListFreeswitchConnectorsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9159,24 +8447,21 @@ impl ListFreeswitchConnectorsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRelayApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRelayApplicationAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9211,24 +8496,21 @@ impl ListRelayApplicationAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRelayApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRelayApplicationsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9263,24 +8545,21 @@ impl ListRelayApplicationsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListResourceAddressesClientParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListResourceAddressesClientParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9315,24 +8594,21 @@ impl ListResourceAddressesClientParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListResourceAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListResourceAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9367,24 +8643,21 @@ impl ListResourceAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListResourcesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListResourcesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9419,29 +8692,25 @@ impl ListResourcesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSipAddressesParams {
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// The page index, used together with `page_token`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Opaque cursor token from a previous response's `links.next` or `links.prev`. Begins with `PA` or `PB`.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSipAddressesParams { page_size = default("page_size"), page_number =
     default("page_number"), page_token = default("page_token") }
 );
@@ -9482,24 +8751,21 @@ impl ListSipAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSipCredentialAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSipCredentialAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9534,24 +8800,21 @@ impl ListSipCredentialAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSipCredentialsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9586,24 +8849,21 @@ impl ListSipCredentialsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSipGatewayAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSipGatewayAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9638,24 +8898,21 @@ impl ListSipGatewayAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSipGatewaysParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSipGatewaysParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9690,24 +8947,21 @@ impl ListSipGatewaysParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSubscriberAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSubscriberAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9742,24 +8996,21 @@ impl ListSubscriberAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSubscriberSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSubscriberSipCredentialsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9794,24 +9045,21 @@ impl ListSubscriberSipCredentialsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSubscribersParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSubscribersParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9846,24 +9094,21 @@ impl ListSubscribersParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSwmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSwmlScriptAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9898,24 +9143,21 @@ impl ListSwmlScriptAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSwmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSwmlScriptsParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -9950,24 +9192,21 @@ impl ListSwmlScriptsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSwmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSwmlWebhookAddressesParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -10002,24 +9241,21 @@ impl ListSwmlWebhookAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSwmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSwmlWebhooksParams { page_size = default("page_size"), page_token =
     default("page_token") }
 );
@@ -10048,12 +9284,7 @@ impl ListSwmlWebhooksParams {
 }
 
 /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](https://signalwire.com/docs/swml/reference/messaging).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessagingSwmlScript {
     /// Unique ID of a SWML Script.
@@ -10070,7 +9301,7 @@ pub struct MessagingSwmlScript {
     pub contents: SwmlMessagingSwmlObject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessagingSwmlScript { id = required("id"), display_name = required("display_name"),
     script_type = required("script_type"), request_url = required("request_url"),
     contents = required("contents") }
@@ -10112,24 +9343,18 @@ impl MessagingSwmlScript {
 }
 
 /// Request body to create a SWML Script that handles inbound SMS or MMS messages.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
     pub name: ::std::string::String,
     /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<MessagingSwmlScriptCreateRequestScriptType>,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessagingSwmlScriptCreateRequest { name = required("name"), script_type =
     default("script_type"), contents = required("contents") }
 );
@@ -10254,23 +9479,19 @@ crate::runtime::open_enum!(MessagingSwmlScriptScriptType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Set to `messaging` for a Messaging Script.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub script_type: ::std::option::Option<MessagingSwmlScriptUpdateRequestScriptType>,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<SwmlMessagingSwmlObject>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessagingSwmlScriptUpdateRequest { display_name = default("display_name"),
     script_type = default("script_type"), contents = default("contents") }
 );
@@ -10354,12 +9575,7 @@ impl MessagingSwmlScriptUpdateRequestScriptType {
 crate::runtime::open_enum!(MessagingSwmlScriptUpdateRequestScriptType, Unknown);
 
 /// The `PhoneRouteAssignRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteAssignRequest {
     /// The id of the phone route.
@@ -10368,7 +9584,7 @@ pub struct PhoneRouteAssignRequest {
     pub handler: UsedForType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneRouteAssignRequest { phone_route_id = required("phone_route_id"), handler =
     required("handler") }
 );
@@ -10391,19 +9607,14 @@ impl PhoneRouteAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneRouteCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -10421,12 +9632,7 @@ impl PhoneRouteCreateStatusCode422 {
 }
 
 /// Application Address
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteResponse {
     /// Unique ID of the Fabric Address.
@@ -10448,11 +9654,10 @@ pub struct PhoneRouteResponse {
     /// The display type of a fabric address pointing to an application.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: PhoneRouteResponseType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneRouteResponse { id = required("id"), name = required("name"), display_name =
     required("display_name"), cover_url = required("cover_url"), preview_url =
     required("preview_url"), locked = required("locked"), channels =
@@ -10553,21 +9758,14 @@ impl PhoneRouteResponseType {
 crate::runtime::open_enum!(PhoneRouteResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RefreshTokenStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    RefreshTokenStatusCode422 { errors = required("errors") }
-);
+crate::runtime::wire_struct!(RefreshTokenStatusCode422 { errors = required("errors") });
 
 impl RefreshTokenStatusCode422 {
     /// A value made of all its fields.
@@ -10583,12 +9781,7 @@ impl RefreshTokenStatusCode422 {
 }
 
 /// The `RelayApplication` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplication {
     /// Unique ID of a Relay Application.
@@ -10603,7 +9796,7 @@ pub struct RelayApplication {
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplication { id = required("id"), name = required("name"), topic =
     required("topic"), call_status_callback_url = required("call_status_callback_url") }
 );
@@ -10635,12 +9828,7 @@ impl RelayApplication {
 }
 
 /// The `RelayApplicationAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationAddressListResponse {
     /// An array of objects that contain a list of Relay Application Addresses
@@ -10649,7 +9837,7 @@ pub struct RelayApplicationAddressListResponse {
     pub links: RelayApplicationAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationAddressListResponse { data = required("data"), links =
     required("links") }
 );
@@ -10672,30 +9860,22 @@ impl RelayApplicationAddressListResponse {
 }
 
 /// The `RelayApplicationAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationAddressPaginationResponse {
     /// Self link for the current page
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     pub first: ::std::string::String,
     /// Link to the next page
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -10739,12 +9919,7 @@ impl RelayApplicationAddressPaginationResponse {
 }
 
 /// The `RelayApplicationCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationCreateRequest {
     /// Name of the Relay Application
@@ -10752,11 +9927,10 @@ pub struct RelayApplicationCreateRequest {
     /// Topic of the Relay Application
     pub topic: ::std::string::String,
     /// Call status callback URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationCreateRequest { name = required("name"), topic = required("topic"),
     call_status_callback_url = default("call_status_callback_url") }
 );
@@ -10793,19 +9967,14 @@ impl RelayApplicationCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -10823,12 +9992,7 @@ impl RelayApplicationCreateStatusCode422 {
 }
 
 /// The `RelayApplicationListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationListResponse {
     /// An array of objects that contain a list of Relay Application data
@@ -10837,7 +10001,7 @@ pub struct RelayApplicationListResponse {
     pub links: RelayApplicationAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationListResponse { data = required("data"), links = required("links") }
 );
 
@@ -10859,12 +10023,7 @@ impl RelayApplicationListResponse {
 }
 
 /// The `RelayApplicationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationResponse {
     /// Unique ID of the Relay Application.
@@ -10876,7 +10035,6 @@ pub struct RelayApplicationResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: RelayApplicationResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -10886,7 +10044,7 @@ pub struct RelayApplicationResponse {
     pub relay_application: RelayApplication,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), relay_application =
@@ -10983,23 +10141,19 @@ crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateRequest {
     /// Name of the Relay Application
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Topic of the Relay Application
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub topic: ::std::option::Option<::std::string::String>,
     /// Call status callback URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationUpdateRequest { name = default("name"), topic = default("topic"),
     call_status_callback_url = default("call_status_callback_url") }
 );
@@ -11042,19 +10196,14 @@ impl RelayApplicationUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RelayApplicationUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -11118,12 +10267,7 @@ impl RequestUrlMethodType {
 crate::runtime::open_enum!(RequestUrlMethodType, Unknown);
 
 /// The `ResourceAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceAddressListResponse {
     /// An array opf objects that contain a list of Resource Addresses
@@ -11132,7 +10276,7 @@ pub struct ResourceAddressListResponse {
     pub links: ResourceAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -11154,12 +10298,7 @@ impl ResourceAddressListResponse {
 }
 
 /// The `ResourceAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceAddressPaginationResponse {
     /// Link to the current page of results
@@ -11167,7 +10306,6 @@ pub struct ResourceAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page of results
     ///
@@ -11176,16 +10314,14 @@ pub struct ResourceAddressPaginationResponse {
     /// Link to the next page of results
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -11229,12 +10365,7 @@ impl ResourceAddressPaginationResponse {
 }
 
 /// The `ResourceListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceListResponse {
     /// An array of objects that contain a list of Resource data
@@ -11243,7 +10374,7 @@ pub struct ResourceListResponse {
     pub links: ResourcePaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceListResponse { data = required("data"), links = required("links") }
 );
 
@@ -11265,12 +10396,7 @@ impl ResourceListResponse {
 }
 
 /// The `ResourcePaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourcePaginationResponse {
     /// The link to the current page
@@ -11278,7 +10404,6 @@ pub struct ResourcePaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// The link to the first page
     ///
@@ -11287,16 +10412,14 @@ pub struct ResourcePaginationResponse {
     /// The link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourcePaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -11467,12 +10590,7 @@ impl ::std::convert::From<ResourceResponseConferenceRoom> for ResourceResponse {
 }
 
 /// AI Agent
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseAi {
     /// Unique ID of the Resource.
@@ -11488,13 +10606,12 @@ pub struct ResourceResponseAi {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseAiType,
     /// An object containing the response data of the AI Agent
     pub ai_agent: AiAgent,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseAi { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), created_at = required("created_at"),
     updated_at = required("updated_at"), type_ = required("type"), ai_agent =
@@ -11587,12 +10704,7 @@ impl ResourceResponseAiType {
 crate::runtime::open_enum!(ResourceResponseAiType, Unknown);
 
 /// Call Flow
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCallFlow {
     /// Unique ID of the Resource.
@@ -11608,13 +10720,12 @@ pub struct ResourceResponseCallFlow {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseCallFlowType,
     /// An object containing the response data of the Call Flow
     pub call_flow: CallFlow,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseCallFlow { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), created_at = required("created_at"),
     updated_at = required("updated_at"), type_ = required("type"), call_flow =
@@ -11707,12 +10818,7 @@ impl ResourceResponseCallFlowType {
 crate::runtime::open_enum!(ResourceResponseCallFlowType, Unknown);
 
 /// Conference Room
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseConferenceRoom {
     /// Unique ID of the Resource.
@@ -11728,13 +10834,12 @@ pub struct ResourceResponseConferenceRoom {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseConferenceRoomType,
     /// An object containing the response data of the Conference Room
     pub conference_room: ConferenceRoom,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseConferenceRoom { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -11827,12 +10932,7 @@ impl ResourceResponseConferenceRoomType {
 crate::runtime::open_enum!(ResourceResponseConferenceRoomType, Unknown);
 
 /// cXML Application
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlApplication {
     /// Unique ID of the Resource.
@@ -11848,13 +10948,12 @@ pub struct ResourceResponseCxmlApplication {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseCxmlApplicationType,
     /// An object containing the response data of the cXML Application
     pub cxml_application: CxmlApplication,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseCxmlApplication { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -11949,12 +11048,7 @@ impl ResourceResponseCxmlApplicationType {
 crate::runtime::open_enum!(ResourceResponseCxmlApplicationType, Unknown);
 
 /// cXML Script
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlScript {
     /// Unique ID of the Resource.
@@ -11970,13 +11064,12 @@ pub struct ResourceResponseCxmlScript {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseCxmlScriptType,
     /// An object containing the response data of the cXML Script
     pub cxml_script: CxmlScript,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseCxmlScript { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12069,12 +11162,7 @@ impl ResourceResponseCxmlScriptType {
 crate::runtime::open_enum!(ResourceResponseCxmlScriptType, Unknown);
 
 /// cXML Webhook
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlWebhook {
     /// Unique ID of the Resource.
@@ -12090,13 +11178,12 @@ pub struct ResourceResponseCxmlWebhook {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseCxmlWebhookType,
     /// An object containing the response data of the cXML Webhook
     pub cxml_webhook: CxmlWebhook,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseCxmlWebhook { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12189,12 +11276,7 @@ impl ResourceResponseCxmlWebhookType {
 crate::runtime::open_enum!(ResourceResponseCxmlWebhookType, Unknown);
 
 /// Dialogflow Agent
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseDialogFlowAgent {
     /// Unique ID of the Resource.
@@ -12210,13 +11292,12 @@ pub struct ResourceResponseDialogFlowAgent {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseDialogFlowAgentType,
     /// An object containing the response data of the Dialogflow Agent
     pub dialogflow_agent: DialogflowAgent,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseDialogFlowAgent { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12311,12 +11392,7 @@ impl ResourceResponseDialogFlowAgentType {
 crate::runtime::open_enum!(ResourceResponseDialogFlowAgentType, Unknown);
 
 /// FreeSWITCH Connector
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseFsConnector {
     /// Unique ID of the Resource.
@@ -12332,13 +11408,12 @@ pub struct ResourceResponseFsConnector {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseFsConnectorType,
     /// An object containing the response data of the FreeSWITCH Connector
     pub freeswitch_connector: FreeswitchConnector,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseFsConnector { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12435,12 +11510,7 @@ impl ResourceResponseFsConnectorType {
 crate::runtime::open_enum!(ResourceResponseFsConnectorType, Unknown);
 
 /// Relay Application
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseRelayApp {
     /// Unique ID of the Resource.
@@ -12456,13 +11526,12 @@ pub struct ResourceResponseRelayApp {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseRelayAppType,
     /// An object containing the response data of the Relay Application
     pub relay_application: RelayApplication,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseRelayApp { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), created_at = required("created_at"),
     updated_at = required("updated_at"), type_ = required("type"), relay_application =
@@ -12555,12 +11624,7 @@ impl ResourceResponseRelayAppType {
 crate::runtime::open_enum!(ResourceResponseRelayAppType, Unknown);
 
 /// SIP Endpoint
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSipEndpoint {
     /// Unique ID of the Resource.
@@ -12576,13 +11640,12 @@ pub struct ResourceResponseSipEndpoint {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseSipEndpointType,
     /// An object containing the response data of the SIP Endpoint
     pub sip_endpoint: FabricSipEndpoint,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseSipEndpoint { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12675,12 +11738,7 @@ impl ResourceResponseSipEndpointType {
 crate::runtime::open_enum!(ResourceResponseSipEndpointType, Unknown);
 
 /// SIP Gateway
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSipGateway {
     /// Unique ID of the Resource.
@@ -12696,13 +11754,12 @@ pub struct ResourceResponseSipGateway {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseSipGatewayType,
     /// An object containing the response data of the SIP Gateway
     pub sip_gateway: SipGateway,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseSipGateway { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12795,12 +11852,7 @@ impl ResourceResponseSipGatewayType {
 crate::runtime::open_enum!(ResourceResponseSipGatewayType, Unknown);
 
 /// Subscriber
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSubscriber {
     /// Unique ID of the Resource.
@@ -12816,13 +11868,12 @@ pub struct ResourceResponseSubscriber {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseSubscriberType,
     /// An object containing the response data of the [Subscriber](https://signalwire.com/docs/platform/subscribers).
     pub subscriber: Subscriber,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseSubscriber { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -12915,12 +11966,7 @@ impl ResourceResponseSubscriberType {
 crate::runtime::open_enum!(ResourceResponseSubscriberType, Unknown);
 
 /// SWML Script
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSwmlScript {
     /// Unique ID of the Resource.
@@ -12936,13 +11982,12 @@ pub struct ResourceResponseSwmlScript {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseSwmlScriptType,
     /// An object containing the response data of the SWML Script
     pub swml_script: SwmlScript,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseSwmlScript { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -13035,12 +12080,7 @@ impl ResourceResponseSwmlScriptType {
 crate::runtime::open_enum!(ResourceResponseSwmlScriptType, Unknown);
 
 /// SWML Webhook
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSwmlWebhook {
     /// Unique ID of the Resource.
@@ -13056,13 +12096,12 @@ pub struct ResourceResponseSwmlWebhook {
     /// The type of Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceResponseSwmlWebhookType,
     /// An object containing the response data of the SWML Webhook
     pub swml_webhook: SwmlWebhook,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceResponseSwmlWebhook { id = required("id"), project_id =
     required("project_id"), display_name = required("display_name"), created_at =
     required("created_at"), updated_at = required("updated_at"), type_ =
@@ -13155,19 +12194,14 @@ impl ResourceResponseSwmlWebhookType {
 crate::runtime::open_enum!(ResourceResponseSwmlWebhookType, Unknown);
 
 /// Create resource SIP endpoint
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointAssignRequest {
     /// The unique identifier of the SIP endpoint.
     pub sip_endpoint_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceSipEndpointAssignRequest { sip_endpoint_id = required("sip_endpoint_id") }
 );
 
@@ -13179,19 +12213,14 @@ impl ResourceSipEndpointAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceSipEndpointCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -13209,12 +12238,7 @@ impl ResourceSipEndpointCreateStatusCode422 {
 }
 
 /// The `ResourceSipEndpointResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointResponse {
     /// The unique identifier of the SIP endpoint.
@@ -13224,7 +12248,6 @@ pub struct ResourceSipEndpointResponse {
     /// The Resource type
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ResourceSipEndpointResponseType,
     /// The cover URL for the SIP endpoint.
     ///
@@ -13238,7 +12261,7 @@ pub struct ResourceSipEndpointResponse {
     pub channels: AddressChannel,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceSipEndpointResponse { id = required("id"), name = required("name"), type_ =
     required("type"), cover_url = required("cover_url"), preview_url =
     required("preview_url"), channels = required("channels") }
@@ -13326,19 +12349,14 @@ impl ResourceSipEndpointResponseType {
 crate::runtime::open_enum!(ResourceSipEndpointResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceSipEndpointUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -13356,19 +12374,14 @@ impl ResourceSipEndpointUpdateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSubSipEndpointCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ResourceSubSipEndpointCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -13386,12 +12399,7 @@ impl ResourceSubSipEndpointCreateStatusCode422 {
 }
 
 /// The `SipAddress` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddress {
     /// Unique identifier for the SIP address.
@@ -13399,7 +12407,6 @@ pub struct SipAddress {
     /// The object type. Always `sip_address`.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: SipAddressType,
     /// ID of the resource this address belongs to.
     pub resource_id: Uuid,
@@ -13431,7 +12438,7 @@ pub struct SipAddress {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddress { id = required("id"), type_ = required("type"), resource_id =
     required("resource_id"), name = required("name"), display_name =
     required("display_name"), context = required("context"), uri = required("uri"), user
@@ -13596,12 +12603,7 @@ impl SipAddressCodec {
 crate::runtime::open_enum!(SipAddressCodec, Unknown);
 
 /// The `SipAddressCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressCreateRequest {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project and is used to build the address's SIP URI.
@@ -13613,47 +12615,39 @@ pub struct SipAddressCreateRequest {
     ///
     /// Default: `"*"`.
     /// Pattern: `^\S+$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to your project's default Domain.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub context_id: ::std::option::Option<Uuid>,
     /// ID of the resource that handles inbound calls to this address. Must reference a resource in the caller's project.
     pub calling_handler_resource_id: Uuid,
     /// Whether to enforce IP authentication for this address.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
     ///
     /// Default: `[]`.
     /// Items: at most 256.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Non-empty subset of enabled codecs.
     ///
     /// Default: `["PCMU","PCMA"]`.
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<SipAddressCodec>>,
     /// Non-empty subset of enabled SRTP ciphers.
     ///
     /// Default: `["AEAD_AES_256_GCM_8","AES_256_CM_HMAC_SHA1_80","AES_CM_128_HMAC_SHA1_80","AES_256_CM_HMAC_SHA1_32","AES_CM_128_HMAC_SHA1_32"]`.
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// SRTP encryption requirement for calls to this address.
     ///
     /// Default: `"optional"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<SipAddressEncryption>,
     /// Write-only SIP registration password. Never returned in any response.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressCreateRequest { name = required("name"), user = default("user"), context_id
     = default("context_id"), calling_handler_resource_id =
     required("calling_handler_resource_id"), ip_auth_enabled =
@@ -13752,19 +12746,14 @@ impl SipAddressCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -13836,12 +12825,7 @@ impl SipAddressEncryption {
 crate::runtime::open_enum!(SipAddressEncryption, Unknown);
 
 /// The `SipAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressListResponse {
     /// Pagination links for the response.
@@ -13852,7 +12836,7 @@ pub struct SipAddressListResponse {
     pub data: ::std::vec::Vec<SipAddress>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressListResponse { links = required("links"), items_count =
     required("items_count"), data = required("data") }
 );
@@ -13877,19 +12861,14 @@ impl SipAddressListResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressListStatusCode422 { errors = required("errors") }
 );
 
@@ -13907,12 +12886,7 @@ impl SipAddressListStatusCode422 {
 }
 
 /// The `SipAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressPaginationResponse {
     /// Link to the current page of results.
@@ -13920,7 +12894,6 @@ pub struct SipAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page of results.
     ///
@@ -13929,16 +12902,14 @@ pub struct SipAddressPaginationResponse {
     /// Link to the next page of results.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -14028,8 +12999,7 @@ crate::runtime::open_enum!(SipAddressType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SipAddressUpdateRequest {
@@ -14037,43 +13007,34 @@ pub struct SipAddressUpdateRequest {
     ///
     /// Length: at most 50 characters.
     /// Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// SIP username used to reach this address (no spaces). Together with the address's Domain, must be unique across your SignalWire account.
     ///
     /// Pattern: `^\S+$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to the address's current Domain when omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub context_id: ::std::option::Option<Uuid>,
     /// Whether to enforce IP authentication for this address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
     ///
     /// Items: at most 256.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Non-empty subset of enabled codecs.
     ///
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<SipAddressCodec>>,
     /// Non-empty subset of enabled SRTP ciphers.
     ///
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// SRTP encryption requirement for calls to this address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<SipAddressEncryption>,
     /// Write-only SIP registration password. Never returned in any response.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressUpdateRequest { name = default("name"), user = default("user"), context_id
     = default("context_id"), ip_auth_enabled = default("ip_auth_enabled"), ip_auth =
     default("ip_auth"), codecs = default("codecs"), ciphers = default("ciphers"),
@@ -14167,19 +13128,14 @@ impl SipAddressUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipAddressUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -14197,12 +13153,7 @@ impl SipAddressUpdateStatusCode422 {
 }
 
 /// The `SipEndpointAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointAddressListResponse {
     /// An array of objects that contain a list of SIP Endpoint Addresses
@@ -14211,7 +13162,7 @@ pub struct SipEndpointAddressListResponse {
     pub links: SipEndpointAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -14233,12 +13184,7 @@ impl SipEndpointAddressListResponse {
 }
 
 /// The `SipEndpointAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointAddressPaginationResponse {
     /// Link of the current page
@@ -14246,7 +13192,6 @@ pub struct SipEndpointAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -14255,16 +13200,14 @@ pub struct SipEndpointAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -14308,12 +13251,7 @@ impl SipEndpointAddressPaginationResponse {
 }
 
 /// The `SipEndpointCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointCreateRequest {
     /// The username of the Sip Endpoint
@@ -14321,32 +13259,26 @@ pub struct SipEndpointCreateRequest {
     /// The caller ID that will show up when dialing from this Sip Endpoint
     pub caller_id: ::std::string::String,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// Specify how the SIP endpoint will handle outbound calls.
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
     /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub calling_handler_resource_id: crate::runtime::Nullable<Uuid>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointCreateRequest { username = required("username"), caller_id =
     required("caller_id"), send_as = default("send_as"), ciphers = default("ciphers"),
     codecs = default("codecs"), encryption = default("encryption"), call_handler =
@@ -14433,19 +13365,14 @@ impl SipEndpointCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -14467,44 +13394,35 @@ impl SipEndpointCreateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SipEndpointUpdateRequest {
     /// The username of the Sip Endpoint
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// Specify how the SIP endpoint will handle outbound calls.
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
     /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, this field will contain the id of the set resource. Will be `null` otherwise. Left out, it is left unchanged; `null` clears it.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub calling_handler_resource_id: crate::runtime::Nullable<Uuid>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointUpdateRequest { username = default("username"), caller_id =
     default("caller_id"), send_as = default("send_as"), ciphers = default("ciphers"),
     codecs = default("codecs"), encryption = default("encryption"), call_handler =
@@ -14597,19 +13515,14 @@ impl SipEndpointUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -14627,12 +13540,7 @@ impl SipEndpointUpdateStatusCode422 {
 }
 
 /// The `SipGateway` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGateway {
     /// Unique ID of the SIP Gateway.
@@ -14649,7 +13557,7 @@ pub struct SipGateway {
     pub encryption: Encryption,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGateway { id = required("id"), uri = required("uri"), name = required("name"),
     ciphers = required("ciphers"), codecs = required("codecs"), encryption =
     required("encryption") }
@@ -14688,12 +13596,7 @@ impl SipGateway {
 }
 
 /// The `SipGatewayAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayAddressListResponse {
     /// An array of objects containing a list of SIP Gateway Addresses
@@ -14702,7 +13605,7 @@ pub struct SipGatewayAddressListResponse {
     pub links: SipGatewayAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -14724,12 +13627,7 @@ impl SipGatewayAddressListResponse {
 }
 
 /// The `SipGatewayAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayAddressPaginationResponse {
     /// Link of the current page
@@ -14737,7 +13635,6 @@ pub struct SipGatewayAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -14746,16 +13643,14 @@ pub struct SipGatewayAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -14799,19 +13694,14 @@ impl SipGatewayAddressPaginationResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -14829,12 +13719,7 @@ impl SipGatewayCreateStatusCode422 {
 }
 
 /// The `SipGatewayListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayListResponse {
     /// An array of objects that contain a list of SIP Gateway data
@@ -14843,7 +13728,7 @@ pub struct SipGatewayListResponse {
     pub links: SipGatewayPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayListResponse { data = required("data"), links = required("links") }
 );
 
@@ -14865,12 +13750,7 @@ impl SipGatewayListResponse {
 }
 
 /// The `SipGatewayPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayPaginationResponse {
     /// Link to the current page of results
@@ -14878,7 +13758,6 @@ pub struct SipGatewayPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page of results
     ///
@@ -14887,16 +13766,14 @@ pub struct SipGatewayPaginationResponse {
     /// Link to the next page of results
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page of results
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -14940,12 +13817,7 @@ impl SipGatewayPaginationResponse {
 }
 
 /// The `SipGatewayRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayRequest {
     /// Display name for the SIP Gateway.
@@ -14960,7 +13832,7 @@ pub struct SipGatewayRequest {
     pub codecs: ::std::vec::Vec<Codecs>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayRequest { name = required("name"), uri = required("uri"), encryption =
     required("encryption"), ciphers = required("ciphers"), codecs = required("codecs") }
 );
@@ -14999,29 +13871,23 @@ impl SipGatewayRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SipGatewayRequestUpdate {
     /// Display name for the SIP Gateway.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// External SIP URI.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// Specifies the encryption requirement for the SIP connection.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
     /// List of supported SIP ciphers.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// List of supported codecs for media transmission.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayRequestUpdate { name = default("name"), uri = default("uri"), encryption =
     default("encryption"), ciphers = default("ciphers"), codecs = default("codecs") }
 );
@@ -15081,12 +13947,7 @@ impl SipGatewayRequestUpdate {
 }
 
 /// The `SipGatewayResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayResponse {
     /// Unique ID of the resource.
@@ -15098,7 +13959,6 @@ pub struct SipGatewayResponse {
     /// Type of the resource.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: SipGatewayResponseType,
     /// Timestamp when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -15108,7 +13968,7 @@ pub struct SipGatewayResponse {
     pub sip_gateway: SipGateway,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipGatewayResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), sip_gateway =
@@ -15201,12 +14061,7 @@ impl SipGatewayResponseType {
 crate::runtime::open_enum!(SipGatewayResponseType, Unknown);
 
 /// The `Subscriber` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Subscriber {
     /// Unique ID of the Subscriber.
@@ -15229,7 +14084,7 @@ pub struct Subscriber {
     pub company_name: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Subscriber { id = required("id"), email = required("email"), first_name =
     required("first_name"), last_name = required("last_name"), display_name =
     required("display_name"), job_title = required("job_title"), timezone =
@@ -15289,12 +14144,7 @@ impl Subscriber {
 }
 
 /// The `SubscriberAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberAddressPaginationResponse {
     /// Link of the current page
@@ -15302,7 +14152,6 @@ pub struct SubscriberAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -15311,16 +14160,14 @@ pub struct SubscriberAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link of the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -15364,12 +14211,7 @@ impl SubscriberAddressPaginationResponse {
 }
 
 /// The `SubscriberAddressesResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberAddressesResponse {
     /// An array of objects that contain a list of Subscriber addresses
@@ -15378,7 +14220,7 @@ pub struct SubscriberAddressesResponse {
     pub links: SubscriberAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberAddressesResponse { data = required("data"), links = required("links") }
 );
 
@@ -15400,19 +14242,14 @@ impl SubscriberAddressesResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -15430,12 +14267,7 @@ impl SubscriberCreateStatusCode422 {
 }
 
 /// The `SubscriberGuestTokenCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateRequest {
     /// List of up to 10 UUIDs representing the allowed Fabric addresses.
@@ -15443,17 +14275,14 @@ pub struct SubscriberGuestTokenCreateRequest {
     /// Items: at most 10.
     pub allowed_addresses: ::std::vec::Vec<Uuid>,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expire_at: ::std::option::Option<i64>,
     /// A routing override that controls which regional cluster the SDK connects to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<SubscriberGuestTokenCreateRequestRegion>,
     /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ch: ::std::option::Option<SubscriberGuestTokenCreateRequestCh>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberGuestTokenCreateRequest { allowed_addresses =
     required("allowed_addresses"), expire_at = default("expire_at"), region =
     default("region"), ch = default("ch") }
@@ -15575,12 +14404,7 @@ impl SubscriberGuestTokenCreateRequestRegion {
 crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestRegion, Unknown);
 
 /// The `SubscriberGuestTokenCreateResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateResponse {
     /// Guest Token
@@ -15593,7 +14417,7 @@ pub struct SubscriberGuestTokenCreateResponse {
     pub refresh_token: Jwt,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberGuestTokenCreateResponse { token = required("token"), refresh_token =
     required("refresh_token") }
 );
@@ -15616,22 +14440,16 @@ impl SubscriberGuestTokenCreateResponse {
 }
 
 /// The `SubscriberInviteTokenCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateRequest {
     /// Unique ID of a Subscriber Address
     pub address_id: Uuid,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expires_at: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberInviteTokenCreateRequest { address_id = required("address_id"), expires_at
     = default("expires_at") }
 );
@@ -15652,12 +14470,7 @@ impl SubscriberInviteTokenCreateRequest {
 }
 
 /// The `SubscriberInviteTokenCreateResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateResponse {
     /// Invite Token
@@ -15666,7 +14479,7 @@ pub struct SubscriberInviteTokenCreateResponse {
     pub token: Jwt,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberInviteTokenCreateResponse { token = required("token") }
 );
 
@@ -15678,12 +14491,7 @@ impl SubscriberInviteTokenCreateResponse {
 }
 
 /// The `SubscriberListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberListResponse {
     /// An array of objects that contain a list of Subscriber data
@@ -15692,7 +14500,7 @@ pub struct SubscriberListResponse {
     pub links: SubscriberPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberListResponse { data = required("data"), links = required("links") }
 );
 
@@ -15714,12 +14522,7 @@ impl SubscriberListResponse {
 }
 
 /// The `SubscriberPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberPaginationResponse {
     /// Link of the current page
@@ -15727,7 +14530,6 @@ pub struct SubscriberPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -15736,16 +14538,14 @@ pub struct SubscriberPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -15789,12 +14589,7 @@ impl SubscriberPaginationResponse {
 }
 
 /// The `SubscriberRefreshTokenRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenRequest {
     /// The refresh token previously issued alongside a subscriber access token. This token is used to request a new access token.
@@ -15803,7 +14598,7 @@ pub struct SubscriberRefreshTokenRequest {
     pub refresh_token: Jwt,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberRefreshTokenRequest { refresh_token = required("refresh_token") }
 );
 
@@ -15815,12 +14610,7 @@ impl SubscriberRefreshTokenRequest {
 }
 
 /// The `SubscriberRefreshTokenResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenResponse {
     /// A newly generated subscriber access token, valid for 2 hours.
@@ -15833,7 +14623,7 @@ pub struct SubscriberRefreshTokenResponse {
     pub refresh_token: Jwt,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberRefreshTokenResponse { token = required("token"), refresh_token =
     required("refresh_token") }
 );
@@ -15856,45 +14646,32 @@ impl SubscriberRefreshTokenResponse {
 }
 
 /// The `SubscriberRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRequest {
     /// Password of the Subscriber. Defaults to a secure random password if not provided.
     ///
     /// Length: 8 to 72 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Email of the Subscriber.
     pub email: ::std::string::String,
     /// First name of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Last name of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// Display name of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Job title of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_title: ::std::option::Option<::std::string::String>,
     /// Timezone of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezone: ::std::option::Option<::std::string::String>,
     /// Country of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
     /// Company name of the Subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberRequest { password = default("password"), email = required("email"),
     first_name = default("first_name"), last_name = default("last_name"), display_name =
     default("display_name"), job_title = default("job_title"), timezone =
@@ -15988,12 +14765,7 @@ impl SubscriberRequest {
 }
 
 /// The `SubscriberResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberResponse {
     /// Unique ID of the request.
@@ -16005,7 +14777,6 @@ pub struct SubscriberResponse {
     /// Type of the resource.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: SubscriberResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -16015,7 +14786,7 @@ pub struct SubscriberResponse {
     pub subscriber: Subscriber,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), subscriber =
@@ -16108,12 +14879,7 @@ impl SubscriberResponseType {
 crate::runtime::open_enum!(SubscriberResponseType, Unknown);
 
 /// The `SubscriberSipEndpoint` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpoint {
     /// Unique ID of the Sip Endpoint.
@@ -16132,7 +14898,7 @@ pub struct SubscriberSipEndpoint {
     pub encryption: Encryption,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberSipEndpoint { id = required("id"), username = required("username"),
     caller_id = required("caller_id"), send_as = required("send_as"), ciphers =
     required("ciphers"), codecs = required("codecs"), encryption = required("encryption")
@@ -16183,12 +14949,7 @@ impl SubscriberSipEndpoint {
 }
 
 /// The `SubscriberSipEndpointListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointListResponse {
     /// The `data` property.
@@ -16197,7 +14958,7 @@ pub struct SubscriberSipEndpointListResponse {
     pub links: SubscriberSipEndpointPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberSipEndpointListResponse { data = required("data"), links =
     required("links") }
 );
@@ -16220,12 +14981,7 @@ impl SubscriberSipEndpointListResponse {
 }
 
 /// The `SubscriberSipEndpointPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointPaginationResponse {
     /// Link of the current page
@@ -16233,7 +14989,6 @@ pub struct SubscriberSipEndpointPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -16242,16 +14997,14 @@ pub struct SubscriberSipEndpointPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberSipEndpointPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -16295,12 +15048,7 @@ impl SubscriberSipEndpointPaginationResponse {
 }
 
 /// The `SubscriberSipEndpointRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequest {
     /// Username of the Sip Endpoint.
@@ -16308,25 +15056,20 @@ pub struct SubscriberSipEndpointRequest {
     /// Password of the Sip Endpoint.
     pub password: ::std::string::String,
     /// Caller ID of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The Number to send as.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// Encryption requirement of the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberSipEndpointRequest { username = required("username"), password =
     required("password"), caller_id = default("caller_id"), send_as = default("send_as"),
     ciphers = default("ciphers"), codecs = default("codecs"), encryption =
@@ -16404,37 +15147,29 @@ impl SubscriberSipEndpointRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequestUpdate {
     /// Username of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// Password of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Caller ID of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// The Number to send as.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// Ciphers of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
     /// Codecs of the Sip Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
     /// Encryption requirement of the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<Encryption>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberSipEndpointRequestUpdate { username = default("username"), password =
     default("password"), caller_id = default("caller_id"), send_as = default("send_as"),
     ciphers = default("ciphers"), codecs = default("codecs"), encryption =
@@ -16514,24 +15249,16 @@ impl SubscriberSipEndpointRequestUpdate {
 }
 
 /// The `SubscriberTokenRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenRequest {
     /// A string that uniquely identifies the subscriber. Often it's an email, but can be any other string.
     pub reference: ::std::string::String,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expire_at: ::std::option::Option<i64>,
     /// The ID of the application that the token is associated with.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub application_id: ::std::option::Option<Uuid>,
     /// Set or update the subscriber's password. Omit this field or pass an empty string if you don't want to update the password.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Binds the token to a specific device or browser session, letting the
     /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
@@ -16544,7 +15271,6 @@ pub struct SubscriberTokenRequest {
     ///
     /// Length: exactly 43 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fingerprint: ::std::option::Option<::std::string::String>,
     /// Grants the token's holder permission to refresh it directly from the
     /// Browser SDK client. Pair with `fingerprint` to bind the token to a
@@ -16554,35 +15280,26 @@ pub struct SubscriberTokenRequest {
     /// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
     /// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
     /// limited to 60 seconds.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<SubscriberTokenRequestScope>,
     /// Set or update the first name of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_name: ::std::option::Option<::std::string::String>,
     /// Set or update the last name of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_name: ::std::option::Option<::std::string::String>,
     /// Set or update the display name of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Set or update the job title of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_title: ::std::option::Option<::std::string::String>,
     /// Set or update the time zone of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_zone: ::std::option::Option<::std::string::String>,
     /// Set or update the country of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::string::String>,
     /// A routing override that controls which regional cluster the SDK connects to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<SubscriberTokenRequestRegion>,
     /// Set or update the company name of the subscriber.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberTokenRequest { reference = required("reference"), expire_at =
     default("expire_at"), application_id = default("application_id"), password =
     default("password"), fingerprint = default("fingerprint"), scope = default("scope"),
@@ -16809,12 +15526,7 @@ impl SubscriberTokenRequestScope {
 crate::runtime::open_enum!(SubscriberTokenRequestScope, Unknown);
 
 /// The `SubscriberTokenResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenResponse {
     /// The ID of the subscriber that the token is associated with.
@@ -16829,7 +15541,7 @@ pub struct SubscriberTokenResponse {
     pub refresh_token: Jwt,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberTokenResponse { subscriber_id = required("subscriber_id"), token =
     required("token"), refresh_token = required("refresh_token") }
 );
@@ -16858,19 +15570,14 @@ impl SubscriberTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberTokenStatusCode422 { errors = required("errors") }
 );
 
@@ -16888,19 +15595,14 @@ impl SubscriberTokenStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SubscriberUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -16922,8 +15624,7 @@ impl SubscriberUpdateStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptPomUpdate {
@@ -16932,21 +15633,18 @@ pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -16955,30 +15653,26 @@ pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// The instructions to send to the agent.
     ///
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingAiPostPromptPomUpdate { max_tokens = default("max_tokens"), temperature =
     default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
     presence_penalty = default("presence_penalty"), frequency_penalty =
@@ -17047,8 +15741,7 @@ impl SwmlCallingAiPostPromptPomUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptTextUpdate {
@@ -17057,21 +15750,18 @@ pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -17080,28 +15770,24 @@ pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// The instructions to send to the agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingAiPostPromptTextUpdate { max_tokens = default("max_tokens"), temperature =
     default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
     presence_penalty = default("presence_penalty"), frequency_penalty =
@@ -17205,8 +15891,7 @@ for SwmlCallingAiPostPromptUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptPomUpdate {
@@ -17215,21 +15900,18 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -17238,21 +15920,18 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// Prompt Object Model (POM) is a structured data format for composing, organizing, and rendering prompt instructions for AI agents.
     /// POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
@@ -17260,16 +15939,14 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// All subsequent items MUST be PomSection (with required title and body).
     ///
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contexts: ::std::option::Option<SwmlCallingContextsUpdate>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingAiPromptPomUpdate { max_tokens = default("max_tokens"), temperature =
     default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
     presence_penalty = default("presence_penalty"), frequency_penalty =
@@ -17349,8 +16026,7 @@ impl SwmlCallingAiPromptPomUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptTextUpdate {
@@ -17359,21 +16035,18 @@ pub struct SwmlCallingAiPromptTextUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_tokens: ::std::option::Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub temperature: ::std::option::Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top_p: ::std::option::Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
@@ -17382,33 +16055,28 @@ pub struct SwmlCallingAiPromptTextUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub confidence: ::std::option::Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub presence_penalty: ::std::option::Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frequency_penalty: ::std::option::Option<f64>,
     /// The instructions to send to the agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contexts: ::std::option::Option<SwmlCallingContextsUpdate>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingAiPromptTextUpdate { max_tokens = default("max_tokens"), temperature =
     default("temperature"), top_p = default("top_p"), confidence = default("confidence"),
     presence_penalty = default("presence_penalty"), frequency_penalty =
@@ -17552,33 +16220,27 @@ for SwmlCallingContextsObjectUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingContextsPomObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub steps: ::std::option::Option<::std::vec::Vec<SwmlCallingContextSteps>>,
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub isolated: ::std::option::Option<bool>,
     /// Filler phrases played when entering this context, keyed by language code.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enter_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// Filler phrases played when leaving this context, keyed by language code.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub exit_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
     ///
     /// Items: at least 1.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingContextsPomObjectUpdate { steps = default("steps"), isolated =
     default("isolated"), enter_fillers = default("enter_fillers"), exit_fillers =
     default("exit_fillers"), pom = default("pom") }
@@ -17637,31 +16299,25 @@ impl SwmlCallingContextsPomObjectUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub steps: ::std::option::Option<::std::vec::Vec<SwmlCallingContextSteps>>,
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub isolated: ::std::option::Option<bool>,
     /// Filler phrases played when entering this context, keyed by language code.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enter_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// Filler phrases played when leaving this context, keyed by language code.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub exit_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
     /// The text to send to the agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub text: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingContextsTextObjectUpdate { steps = default("steps"), isolated =
     default("isolated"), enter_fillers = default("enter_fillers"), exit_fillers =
     default("exit_fillers"), text = default("text") }
@@ -17718,19 +16374,15 @@ impl SwmlCallingContextsTextObjectUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingContextsUpdate {
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<SwmlCallingContextsObjectUpdate>,
 }
 
-crate::runtime::decode_struct!(
-    SwmlCallingContextsUpdate { default = default("default") }
-);
+crate::runtime::wire_struct!(SwmlCallingContextsUpdate { default = default("default") });
 
 impl SwmlCallingContextsUpdate {
     /// A value with every field unset.
@@ -17751,8 +16403,7 @@ impl SwmlCallingContextsUpdate {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlCallingMultilingualUpdate {
@@ -17760,7 +16411,6 @@ pub struct SwmlCallingMultilingualUpdate {
     /// At least one entry must supply a `voice`, either an entry with `language` set to
     /// `default` or the first language listed. Without one, multilingual mode does not
     /// start and the agent falls back to a single English voice.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub languages: ::std::option::Option<
         ::std::vec::Vec<SwmlCallingMultilingualLanguage>,
     >,
@@ -17770,30 +16420,25 @@ pub struct SwmlCallingMultilingualUpdate {
     /// prompt, which languages are in play. Every code must be supported by the ASR engine and
     /// model in use, or multilingual mode does not start.
     /// Omit to let the agent follow the caller into any language the ASR engine detects.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub allowed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The ASR (Automatic Speech Recognition) engine used to detect the spoken language.
     /// This is separate from the TTS engine that speaks each voice.
     /// If you leave it unset, `deepgram` is used.
     /// Do not set this alongside `params.openai_asr_engine`, which overrides both this engine and
     /// `model`. When both are present, the `params` value wins.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine: ::std::option::Option<::std::string::String>,
     /// The ASR model used to detect the spoken language. The model must support code-switching, or multilingual mode does not start.
     ///
     /// Default: `"nova-3"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub model: ::std::option::Option<::std::string::String>,
     /// The ASR provider used to detect the spoken language.
     /// If you leave it unset, the provider already configured for the agent is used, falling back to
     /// `deepgram` when the agent has none. Setting it here also applies it to the recognizer.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<::std::string::String>,
     /// The language the agent opens the conversation in, before the caller has said
     /// anything for the ASR engine to detect.
     ///
     /// Default: `"en"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_language: ::std::option::Option<::std::string::String>,
     /// How many words a caller must say before the agent will switch languages.
     /// A single word is often the same in several languages — a name, `no`, `ok` — so a
@@ -17802,7 +16447,6 @@ pub struct SwmlCallingMultilingualUpdate {
     ///
     /// Default: `2`.
     /// Minimum: `1`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_switch_words: ::std::option::Option<i64>,
     /// Fillers used to break silence between turns. This is the speech filler map, so it is the
     /// counterpart of `languages[].speech_fillers` rather than of `languages[].fillers`, which is
@@ -17810,13 +16454,11 @@ pub struct SwmlCallingMultilingualUpdate {
     /// Supply an array to have the fillers translated into whichever language the caller
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fillers: ::std::option::Option<SwmlCallingMultilingualUpdateFillers>,
     /// Fillers used while a SWAIG function runs.
     /// Supply an array to have the fillers translated into whichever language the caller
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub function_fillers: ::std::option::Option<
         SwmlCallingMultilingualUpdateFunctionFillers,
     >,
@@ -17831,11 +16473,10 @@ pub struct SwmlCallingMultilingualUpdate {
     ///
     /// An entry that is an absolute path or a `scheme://` URI is played as audio instead of
     /// being spoken, which is a way to use a recorded backchannel.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub turn_fillers: ::std::option::Option<SwmlCallingMultilingualUpdateTurnFillers>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlCallingMultilingualUpdate { languages = default("languages"), allowed =
     default("allowed"), engine = default("engine"), model = default("model"), provider =
     default("provider"), start_language = default("start_language"), min_switch_words =
@@ -18086,12 +16727,7 @@ for SwmlCallingMultilingualUpdateTurnFillers {
 }
 
 /// execute Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingExecute {
     /// Call a named section as a subroutine. Execution continues in the called section,
@@ -18102,7 +16738,7 @@ pub struct SwmlMessagingExecute {
     pub execute: SwmlMessagingExecuteExecute,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingExecute { execute = required("execute") });
+crate::runtime::wire_struct!(SwmlMessagingExecute { execute = required("execute") });
 
 impl SwmlMessagingExecute {
     /// A value made of all its fields.
@@ -18116,22 +16752,16 @@ impl SwmlMessagingExecute {
 /// reaching the end of the section. The destination must be the name of a section
 /// defined in the current document; URLs and inline documents are not accepted in the
 /// messaging context.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingExecuteExecute {
     /// Name of the section to execute. Must reference a section in the current document.
     pub dest: ::std::string::String,
     /// Parameters accessible as `params.*` in the called section. Replaces (does not merge with) any outer `params` from the caller.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<::serde_json::Value>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingExecuteExecute { dest = required("dest"), params = default("params") }
 );
 
@@ -18151,12 +16781,7 @@ impl SwmlMessagingExecuteExecute {
 }
 
 /// goto Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingGoto {
     /// Jump to a named label in the current section. Used for retry loops and conditional
@@ -18164,7 +16789,7 @@ pub struct SwmlMessagingGoto {
     pub goto: SwmlMessagingGotoGoto,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingGoto { goto = required("goto") });
+crate::runtime::wire_struct!(SwmlMessagingGoto { goto = required("goto") });
 
 impl SwmlMessagingGoto {
     /// A value made of all its fields.
@@ -18175,12 +16800,7 @@ impl SwmlMessagingGoto {
 
 /// Jump to a named label in the current section. Used for retry loops and conditional
 /// repetition. `goto` does not cross subroutine boundaries.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingGotoGoto {
     /// Label to jump to. Must reference a `label` step in the current section.
@@ -18189,11 +16809,10 @@ pub struct SwmlMessagingGotoGoto {
     /// the section ends without running any further steps.
     ///
     /// Default: `100`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingGotoGoto { label = required("label"), max = default("max") }
 );
 
@@ -18214,12 +16833,7 @@ impl SwmlMessagingGotoGoto {
 }
 
 /// label Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingLabel {
     /// Mark any point of the SWML section with a label so that `goto` can jump to it. Must be
@@ -18227,7 +16841,7 @@ pub struct SwmlMessagingLabel {
     pub label: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingLabel { label = required("label") });
+crate::runtime::wire_struct!(SwmlMessagingLabel { label = required("label") });
 
 impl SwmlMessagingLabel {
     /// A value made of all its fields.
@@ -18239,19 +16853,14 @@ impl SwmlMessagingLabel {
 }
 
 /// receive Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReceive {
     /// Accept the inbound message without sending a reply. No-op step.
     pub receive: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingReceive { receive = required("receive") });
+crate::runtime::wire_struct!(SwmlMessagingReceive { receive = required("receive") });
 
 impl SwmlMessagingReceive {
     /// A value made of all its fields.
@@ -18261,12 +16870,7 @@ impl SwmlMessagingReceive {
 }
 
 /// reply Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReply {
     /// Create and send an outbound message in response to the inbound message. Accepts one of:
@@ -18278,7 +16882,7 @@ pub struct SwmlMessagingReply {
     pub reply: SwmlMessagingReplyReply,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingReply { reply = required("reply") });
+crate::runtime::wire_struct!(SwmlMessagingReply { reply = required("reply") });
 
 impl SwmlMessagingReply {
     /// A value made of all its fields.
@@ -18300,19 +16904,14 @@ impl SwmlMessagingReply {
 /// When you use an inline `switch`, do not set `body`, `media`, `to`, `from`, or
 /// `status_url` directly on the same `reply` — put them inside each `case` value
 /// (or `default`) instead.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitch {
     /// The `switch` property.
     pub switch: SwmlMessagingReplyInlineSwitchSwitch,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingReplyInlineSwitch { switch = required("switch") }
 );
 
@@ -18324,18 +16923,12 @@ impl SwmlMessagingReplyInlineSwitch {
 }
 
 /// The `SwmlMessagingReplyInlineSwitchSwitch` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitchSwitch {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
     /// Transform to apply to the value before matching.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
     /// Map of values to reply outcomes. Each entry's value is either a string (used as
     /// the reply body, sent back to the original sender as SMS) or a full reply object
@@ -18345,11 +16938,10 @@ pub struct SwmlMessagingReplyInlineSwitchSwitch {
     /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
     /// `case` value. If omitted and no case matches, the `reply` step fails and execution
     /// stops.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<SwmlMessagingReplyInlineSwitchSwitchDefault>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingReplyInlineSwitchSwitch { variable = required("variable"), transform =
     default("transform"), case = required("case"), default = default("default") }
 );
@@ -18485,24 +17077,16 @@ impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReply
 }
 
 /// Reply with body
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithBody {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Body text of the reply. Must be a non-empty string. Required if `media` is not present.
     ///
@@ -18511,11 +17095,10 @@ pub struct SwmlMessagingReplyWithBody {
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments.
     ///
     /// Items: at most 8.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingReplyWithBody { to = default("to"), from = default("from"), status_url =
     default("status_url"), body = required("body"), media = default("media") }
 );
@@ -18568,24 +17151,16 @@ impl SwmlMessagingReplyWithBody {
 }
 
 /// Reply with media
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithMedia {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_url: ::std::option::Option<::std::string::String>,
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments. Required if `body` is not present.
     ///
@@ -18594,11 +17169,10 @@ pub struct SwmlMessagingReplyWithMedia {
     /// Optional body text included alongside the media attachments. Must be a non-empty string if provided.
     ///
     /// Length: at least 1 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingReplyWithMedia { to = default("to"), from = default("from"), status_url
     = default("status_url"), media = required("media"), body = default("body") }
 );
@@ -18653,12 +17227,7 @@ impl SwmlMessagingReplyWithMedia {
 }
 
 /// request Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingRequest {
     /// Make an HTTP request from inside your SWML document — useful for looking up
@@ -18683,7 +17252,7 @@ pub struct SwmlMessagingRequest {
     pub request: SwmlMessagingRequestRequest,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingRequest { request = required("request") });
+crate::runtime::wire_struct!(SwmlMessagingRequest { request = required("request") });
 
 impl SwmlMessagingRequest {
     /// A value made of all its fields.
@@ -18711,12 +17280,7 @@ impl SwmlMessagingRequest {
 /// fields are available as `%{request_response.<field>}`. The raw response
 /// status code is in `%{request_response_code}` and the raw body in
 /// `%{request_response_body}` (capped at 64 KB).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingRequestRequest {
     /// Endpoint to call. Must be a publicly reachable URL.
@@ -18726,29 +17290,24 @@ pub struct SwmlMessagingRequestRequest {
     /// HTTP method.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<SwmlMessagingRequestRequestMethod>,
     /// HTTP headers to include with the request, as a map of header name to value. Each value must be a string.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<::serde_json::Value>,
     /// Request body. Objects are JSON-encoded automatically.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<SwmlMessagingRequestRequestBody>,
     /// Timeout in seconds. Clamped to a maximum of `5.0`.
     ///
     /// Default: `5`.
     /// Minimum: `0`.
     /// Maximum: `5`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<f64>,
     /// If `true`, parse the JSON response into `request_response.*` variables.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub save_variables: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingRequestRequest { url = required("url"), method = default("method"),
     headers = default("headers"), body = default("body"), timeout = default("timeout"),
     save_variables = default("save_variables") }
@@ -18884,12 +17443,7 @@ impl ::std::default::Default for SwmlMessagingRequestRequestMethod {
 }
 
 /// return Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReturn {
     /// Return from the current section. Inside a subroutine called via `execute`, control
@@ -18898,11 +17452,10 @@ pub struct SwmlMessagingReturn {
     /// without a value, use `return: null`.
     ///
     /// In JSON: `return`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "return")]
     pub return_: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingReturn { return_ = required("return") });
+crate::runtime::wire_struct!(SwmlMessagingReturn { return_ = required("return") });
 
 impl SwmlMessagingReturn {
     /// A value made of all its fields.
@@ -18912,19 +17465,14 @@ impl SwmlMessagingReturn {
 }
 
 /// SWML section
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSection {
     /// The `main` property.
     pub main: ::std::vec::Vec<SwmlMessagingSwmlMethod>,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingSection { main = required("main") });
+crate::runtime::wire_struct!(SwmlMessagingSection { main = required("main") });
 
 impl SwmlMessagingSection {
     /// A value made of all its fields.
@@ -18940,12 +17488,7 @@ impl SwmlMessagingSection {
 }
 
 /// switch Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSwitch {
     /// Branch on a variable's value, with optional text transforms applied before matching.
@@ -18953,7 +17496,7 @@ pub struct SwmlMessagingSwitch {
     pub switch: SwmlMessagingSwitchSwitch,
 }
 
-crate::runtime::decode_struct!(SwmlMessagingSwitch { switch = required("switch") });
+crate::runtime::wire_struct!(SwmlMessagingSwitch { switch = required("switch") });
 
 impl SwmlMessagingSwitch {
     /// A value made of all its fields.
@@ -18964,18 +17507,12 @@ impl SwmlMessagingSwitch {
 
 /// Branch on a variable's value, with optional text transforms applied before matching.
 /// Useful for keyword-driven inbound message handling.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSwitchSwitch {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
     /// Transform to apply to the value before matching.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
     /// Map of values to arrays of SWML methods to execute. The key is the value to compare
     /// against `variable` (after applying `transform`); the value is the array of methods
@@ -18983,11 +17520,10 @@ pub struct SwmlMessagingSwitchSwitch {
     pub case: ::serde_json::Value,
     /// Array of SWML methods to execute if no `case` matches. If omitted and no case
     /// matches, execution stops with an error.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<::std::vec::Vec<SwmlMessagingSwmlMethod>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingSwitchSwitch { variable = required("variable"), transform =
     default("transform"), case = required("case"), default = default("default") }
 );
@@ -19189,22 +17725,16 @@ impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
 ///
 /// See the [Messaging SWML reference](https://signalwire.com/docs/swml/reference/messaging) for the full list of
 /// available methods.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSwmlObject {
     /// The `version` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<SwmlMessagingSwmlObjectVersion>,
     /// SWML section
     pub sections: SwmlMessagingSection,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingSwmlObject { version = default("version"), sections =
     required("sections") }
 );
@@ -19267,12 +17797,7 @@ impl SwmlMessagingSwmlObjectVersion {
 crate::runtime::open_enum!(SwmlMessagingSwmlObjectVersion, Unknown);
 
 /// transfer Method
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingTransfer {
     /// Fetch and execute a new SWML document from a URL. SignalWire POSTs the
@@ -19288,9 +17813,7 @@ pub struct SwmlMessagingTransfer {
     pub transfer: SwmlMessagingTransferTransfer,
 }
 
-crate::runtime::decode_struct!(
-    SwmlMessagingTransfer { transfer = required("transfer") }
-);
+crate::runtime::wire_struct!(SwmlMessagingTransfer { transfer = required("transfer") });
 
 impl SwmlMessagingTransfer {
     /// A value made of all its fields.
@@ -19309,12 +17832,7 @@ impl SwmlMessagingTransfer {
 /// Steps after `transfer` are skipped, including steps in calling sections. In the
 /// messaging context, `transfer.dest` must be a URL — section names and inline
 /// documents are not accepted.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingTransferTransfer {
     /// URL (`http` or `https`) to fetch the new SWML document from. Authentication can
@@ -19325,14 +17843,12 @@ pub struct SwmlMessagingTransferTransfer {
     /// HTTP method for the fetch request.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<SwmlMessagingTransferTransferMethod>,
     /// Parameters to include in the request body of the fetch. Available as `params.*` in the transferred document.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub params: ::std::option::Option<::serde_json::Value>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlMessagingTransferTransfer { dest = required("dest"), method = default("method"),
     params = default("params") }
 );
@@ -19464,12 +17980,7 @@ impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
 }
 
 /// The `SwmlScriptAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptAddressListResponse {
     /// An array of objects that contain a list of SWML Script Addresses
@@ -19478,7 +17989,7 @@ pub struct SwmlScriptAddressListResponse {
     pub links: SwmlScriptAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -19500,12 +18011,7 @@ impl SwmlScriptAddressListResponse {
 }
 
 /// The `SwmlScriptAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptAddressPaginationResponse {
     /// Link of the current page
@@ -19513,7 +18019,6 @@ pub struct SwmlScriptAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link of the first page
     ///
@@ -19522,16 +18027,14 @@ pub struct SwmlScriptAddressPaginationResponse {
     /// Link of the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link of the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -19608,19 +18111,14 @@ impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreate
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -19638,12 +18136,7 @@ impl SwmlScriptCreateStatusCode422 {
 }
 
 /// The `SwmlScriptListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptListResponse {
     /// An array of objects that contain a list of SWML Script data
@@ -19652,7 +18145,7 @@ pub struct SwmlScriptListResponse {
     pub links: SwmlScriptPaginationresponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptListResponse { data = required("data"), links = required("links") }
 );
 
@@ -19674,12 +18167,7 @@ impl SwmlScriptListResponse {
 }
 
 /// The `SwmlScriptPaginationresponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptPaginationresponse {
     /// Link to the current page
@@ -19687,7 +18175,6 @@ pub struct SwmlScriptPaginationresponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -19696,16 +18183,14 @@ pub struct SwmlScriptPaginationresponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptPaginationresponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -19749,12 +18234,7 @@ impl SwmlScriptPaginationresponse {
 }
 
 /// The `SwmlScriptResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptResponse {
     /// Unique ID of the SWML Script.
@@ -19766,7 +18246,6 @@ pub struct SwmlScriptResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: SwmlScriptResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -19776,7 +18255,7 @@ pub struct SwmlScriptResponse {
     pub swml_script: SwmlScript,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), swml_script =
@@ -19902,19 +18381,14 @@ impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdate
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlScriptUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -19932,12 +18406,7 @@ impl SwmlScriptUpdateStatusCode422 {
 }
 
 /// The `SwmlWebhook` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhook {
     /// Unique ID of the SWML Webhook.
@@ -19966,7 +18435,7 @@ pub struct SwmlWebhook {
     pub status_callback_method: RequestUrlMethodType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhook { id = required("id"), name = required("name"), used_for =
     required("used_for"), primary_request_url = required("primary_request_url"),
     primary_request_method = required("primary_request_method"), fallback_request_url =
@@ -20028,12 +18497,7 @@ impl SwmlWebhook {
 }
 
 /// The `SwmlWebhookAddressListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressListResponse {
     /// An array of objects that contain a list of SWML Webhook Addresses
@@ -20042,7 +18506,7 @@ pub struct SwmlWebhookAddressListResponse {
     pub links: SwmlWebhookAddressPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookAddressListResponse { data = required("data"), links = required("links") }
 );
 
@@ -20064,12 +18528,7 @@ impl SwmlWebhookAddressListResponse {
 }
 
 /// The `SwmlWebhookAddressPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressPaginationResponse {
     /// Link of the current page
@@ -20077,7 +18536,6 @@ pub struct SwmlWebhookAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -20086,16 +18544,14 @@ pub struct SwmlWebhookAddressPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookAddressPaginationResponse { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -20139,21 +18595,14 @@ impl SwmlWebhookAddressPaginationResponse {
 }
 
 /// The `SwmlWebhookCreateRequest` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateRequest {
     /// Name of the SWML Webhook.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     ///
     /// Default: `"calling"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<SwmlWebhookCreateRequestUsedFor>,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
@@ -20162,31 +18611,26 @@ pub struct SwmlWebhookCreateRequest {
     /// Primary request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookCreateRequest { name = default("name"), used_for = default("used_for"),
     primary_request_url = required("primary_request_url"), primary_request_method =
     default("primary_request_method"), fallback_request_url =
@@ -20319,19 +18763,14 @@ impl ::std::default::Default for SwmlWebhookCreateRequestUsedFor {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -20349,12 +18788,7 @@ impl SwmlWebhookCreateStatusCode422 {
 }
 
 /// The `SwmlWebhookListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookListResponse {
     /// An array of objects that contain a list of SWML Webhook data
@@ -20363,7 +18797,7 @@ pub struct SwmlWebhookListResponse {
     pub links: SwmlWebhookPaginationResponse,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookListResponse { data = required("data"), links = required("links") }
 );
 
@@ -20385,12 +18819,7 @@ impl SwmlWebhookListResponse {
 }
 
 /// The `SwmlWebhookPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookPaginationResponse {
     /// Link of the current page
@@ -20398,7 +18827,6 @@ pub struct SwmlWebhookPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page
     ///
@@ -20407,16 +18835,14 @@ pub struct SwmlWebhookPaginationResponse {
     /// Link to the next page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -20460,12 +18886,7 @@ impl SwmlWebhookPaginationResponse {
 }
 
 /// The `SwmlWebhookResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookResponse {
     /// Unique ID of the SWML Webhook.
@@ -20477,7 +18898,6 @@ pub struct SwmlWebhookResponse {
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: SwmlWebhookResponseType,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -20487,7 +18907,7 @@ pub struct SwmlWebhookResponse {
     pub swml_webhook: SwmlWebhook,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookResponse { id = required("id"), project_id = required("project_id"),
     display_name = required("display_name"), type_ = required("type"), created_at =
     required("created_at"), updated_at = required("updated_at"), swml_webhook =
@@ -20584,52 +19004,43 @@ crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateRequest {
     /// Name of the SWML Webhook.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     ///
     /// Default: `"calling"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used_for: ::std::option::Option<SwmlWebhookUpdateRequestUsedFor>,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_url: ::std::option::Option<::std::string::String>,
     /// Primary request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_url: ::std::option::Option<::std::string::String>,
     /// Fallback request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Status callback method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookUpdateRequest { name = default("name"), used_for = default("used_for"),
     primary_request_url = default("primary_request_url"), primary_request_method =
     default("primary_request_method"), fallback_request_url =
@@ -20770,19 +19181,14 @@ impl ::std::default::Default for SwmlWebhookUpdateRequestUsedFor {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SwmlWebhookUpdateStatusCode422 { errors = required("errors") }
 );
 

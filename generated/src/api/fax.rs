@@ -13,12 +13,7 @@
 use super::types::*;
 
 /// The `FaxChargeDetail` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxChargeDetail {
     /// Description for this charge.
@@ -27,7 +22,7 @@ pub struct FaxChargeDetail {
     pub charge: f64,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FaxChargeDetail { description = required("description"), charge = required("charge")
     }
 );
@@ -50,12 +45,7 @@ impl FaxChargeDetail {
 }
 
 /// The `FaxFaxLog` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxFaxLog {
     /// A unique identifier for the log
@@ -73,7 +63,6 @@ pub struct FaxFaxLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FaxFaxLogType,
     /// URL for the associated fax resource with this log entry.
     ///
@@ -97,7 +86,7 @@ pub struct FaxFaxLog {
     pub error_message: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FaxFaxLog { id = required("id"), from = required("from"), to = required("to"), status
     = required("status"), direction = required("direction"), source = required("source"),
     type_ = required("type"), url = required("url"), remote_station =
@@ -295,21 +284,14 @@ impl FaxFaxLogQuality {
 crate::runtime::open_enum!(FaxFaxLogQuality, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxFaxLogShowStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    FaxFaxLogShowStatusCode422 { errors = required("errors") }
-);
+crate::runtime::wire_struct!(FaxFaxLogShowStatusCode422 { errors = required("errors") });
 
 impl FaxFaxLogShowStatusCode422 {
     /// A value made of all its fields.
@@ -493,19 +475,14 @@ impl FaxFaxLogType {
 crate::runtime::open_enum!(FaxFaxLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxFaxLogsListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FaxFaxLogsListStatusCode422 { errors = required("errors") }
 );
 
@@ -523,12 +500,7 @@ impl FaxFaxLogsListStatusCode422 {
 }
 
 /// The `FaxLogListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogListResponse {
     /// Object containing pagination links
@@ -537,7 +509,7 @@ pub struct FaxLogListResponse {
     pub data: ::std::vec::Vec<FaxFaxLog>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FaxLogListResponse { links = required("links"), data = required("data") }
 );
 
@@ -559,30 +531,22 @@ impl FaxLogListResponse {
 }
 
 /// The `FaxLogPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogPaginationResponse {
     /// URL for the current page of results.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// URL for the first page of results.
     pub first: ::std::string::String,
     /// URL for the next page of results. Only present when more results are available.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// URL for the previous page of results. Only present when on page 1 or later.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FaxLogPaginationResponse { self_ = required("self"), first = required("first"), next
     = default("next"), prev = default("prev") }
 );
@@ -626,12 +590,7 @@ impl FaxLogPaginationResponse {
 }
 
 /// The `FaxLogResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogResponse {
     /// A unique identifier for the log
@@ -649,7 +608,6 @@ pub struct FaxLogResponse {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: FaxLogResponseType,
     /// URL for the associated fax resource with this log entry.
     ///
@@ -673,7 +631,7 @@ pub struct FaxLogResponse {
     pub error_message: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     FaxLogResponse { id = required("id"), from = required("from"), to = required("to"),
     status = required("status"), direction = required("direction"), source =
     required("source"), type_ = required("type"), url = required("url"), remote_station =
@@ -1045,49 +1003,41 @@ crate::runtime::open_enum!(FaxLogResponseType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListFaxLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListFaxLogsParams { include_deleted = default("include_deleted"), created_before =
     default("created_before"), created_on = default("created_on"), created_after =
     default("created_after"), page_size = default("page_size"), page_number =

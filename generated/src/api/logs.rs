@@ -18,49 +18,41 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListConferencesParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity on this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity prior to this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListConferencesParams { include_deleted = default("include_deleted"), created_on =
     default("created_on"), created_before = default("created_before"), created_after =
     default("created_after"), page_number = default("page_number"), page_size =
@@ -134,12 +126,7 @@ impl ListConferencesParams {
 }
 
 /// The `LogsChargeDetails` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsChargeDetails {
     /// Description for this charge.
@@ -148,7 +135,7 @@ pub struct LogsChargeDetails {
     pub charge: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsChargeDetails { description = required("description"), charge =
     required("charge") }
 );
@@ -171,30 +158,22 @@ impl LogsChargeDetails {
 }
 
 /// Pagination links for conference log list responses.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsConferenceLogPaginationLinks {
     /// Link to the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page.
     pub first: ::std::string::String,
     /// Link to the next page. Only present when there are more results.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page. Only present when not on the first page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsConferenceLogPaginationLinks { self_ = required("self"), first =
     required("first"), next = default("next"), prev = default("prev") }
 );
@@ -238,19 +217,14 @@ impl LogsConferenceLogPaginationLinks {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsConferenceLogsStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsConferenceLogsStatusCode422 { errors = required("errors") }
 );
 
@@ -268,12 +242,7 @@ impl LogsConferenceLogsStatusCode422 {
 }
 
 /// Response containing a list of conferences.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsConferencesResponse {
     /// Pagination links.
@@ -282,7 +251,7 @@ pub struct LogsConferencesResponse {
     pub data: ::std::vec::Vec<LogsConferencesResponseDataItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsConferencesResponse { links = required("links"), data = required("data") }
 );
 
@@ -344,12 +313,7 @@ for LogsConferencesResponseDataItem {
 }
 
 /// Core conference object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsCxmlConference {
     /// Unique identifier for the conference.
@@ -373,11 +337,10 @@ pub struct LogsCxmlConference {
     /// Type of the conference.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: LogsCxmlConferenceType,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsCxmlConference { id = required("id"), created_at = required("created_at"),
     project_id = required("project_id"), region = required("region"), name =
     required("name"), status = required("status"), max_size = required("max_size"),
@@ -483,12 +446,7 @@ impl LogsCxmlConferenceType {
 crate::runtime::open_enum!(LogsCxmlConferenceType, Unknown);
 
 /// Core conference object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsRelayConference {
     /// Unique identifier for the conference.
@@ -512,7 +470,6 @@ pub struct LogsRelayConference {
     /// Type of the conference.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: LogsRelayConferenceType,
     /// Recording URL of the conference.
     pub recording_url: ::std::option::Option<::std::string::String>,
@@ -522,7 +479,7 @@ pub struct LogsRelayConference {
     pub recording_file_size: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsRelayConference { id = required("id"), created_at = required("created_at"),
     project_id = required("project_id"), region = required("region"), name =
     required("name"), status = required("status"), max_size = required("max_size"),
@@ -642,12 +599,7 @@ impl LogsRelayConferenceType {
 crate::runtime::open_enum!(LogsRelayConferenceType, Unknown);
 
 /// Core conference object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsVideoRoomSessionConference {
     /// Unique identifier for the conference.
@@ -659,7 +611,6 @@ pub struct LogsVideoRoomSessionConference {
     /// Type of the conference.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: LogsVideoRoomSessionConferenceType,
     /// URL of the conference room session.
     pub url: ::std::string::String,
@@ -679,7 +630,7 @@ pub struct LogsVideoRoomSessionConference {
     pub charge_details: ::std::vec::Vec<LogsChargeDetails>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     LogsVideoRoomSessionConference { id = required("id"), created_at =
     required("created_at"), source = required("source"), type_ = required("type"), url =
     required("url"), room_name = required("room_name"), status = required("status"),

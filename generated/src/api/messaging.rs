@@ -23,12 +23,7 @@
 use super::types::*;
 
 /// Request body for creating a message template.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateWhatsAppTemplateRequest {
     /// The WhatsApp Business Account the template belongs to. List your accounts at `GET /api/messaging/whatsapp/businesses`.
@@ -48,7 +43,7 @@ pub struct CreateWhatsAppTemplateRequest {
     pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateWhatsAppTemplateRequest { whatsapp_business_id =
     required("whatsapp_business_id"), name = required("name"), language =
     required("language"), category = required("category"), parameter_format =
@@ -101,49 +96,41 @@ impl CreateWhatsAppTemplateRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListMessageLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListMessageLogsParams { include_deleted = default("include_deleted"), created_before
     = default("created_before"), created_on = default("created_on"), created_after =
     default("created_after"), page_size = default("page_size"), page_number =
@@ -223,24 +210,21 @@ impl ListMessageLogsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListWhatsappTemplatesParams {
     /// Filter to templates belonging to a specific WhatsApp Business Account.
     ///
     /// Sent as the query parameter `whatsapp_business_id`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub whatsapp_business_id: ::std::option::Option<Uuid>,
     /// Filter by approval status.
     ///
     /// Sent as the query parameter `status`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<WhatsAppTemplateStatus>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListWhatsappTemplatesParams { whatsapp_business_id = default("whatsapp_business_id"),
     status = default("status") }
 );
@@ -266,12 +250,7 @@ impl ListWhatsappTemplatesParams {
 }
 
 /// Details on charges associated with this log.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageChargeDetail {
     /// Description for this charge.
@@ -280,7 +259,7 @@ pub struct MessageChargeDetail {
     pub charge: f64,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageChargeDetail { description = required("description"), charge =
     required("charge") }
 );
@@ -303,12 +282,7 @@ impl MessageChargeDetail {
 }
 
 /// Request body for sending a new SMS or MMS message.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageCreateMessageRequest {
     /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
@@ -316,29 +290,24 @@ pub struct MessageCreateMessageRequest {
     /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
     pub from: ::std::string::String,
     /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Force the message to be sent as MMS even when no media attachments are provided.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as_mms: ::std::option::Option<bool>,
     /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive). Keys are case-sensitive.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageCreateMessageRequest { to = required("to"), from = required("from"), body =
     default("body"), media = default("media"), send_as_mms = default("send_as_mms"),
     status_callback = default("status_callback"), custom_variables =
@@ -409,12 +378,7 @@ impl MessageCreateMessageRequest {
 }
 
 /// The `MessageLogListResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogListResponse {
     /// Object containing pagination links
@@ -423,7 +387,7 @@ pub struct MessageLogListResponse {
     pub data: ::std::vec::Vec<MessageMessageLog>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageLogListResponse { links = required("links"), data = required("data") }
 );
 
@@ -445,30 +409,22 @@ impl MessageLogListResponse {
 }
 
 /// The `MessageLogPaginationResponse` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogPaginationResponse {
     /// URL to current page
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// URL to first page
     pub first: ::std::string::String,
     /// URL to next page (if available)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// URL to previous page (if available)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageLogPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -512,12 +468,7 @@ impl MessageLogPaginationResponse {
 }
 
 /// Response model for message log retrieve endpoint
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogRetrieveResponse {
     /// A unique identifier for the log.
@@ -537,7 +488,6 @@ pub struct MessageLogRetrieveResponse {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: MessageLogRetrieveResponseType,
     /// URL for the resource associated with this log entry. Null for Relay messages.
     ///
@@ -557,7 +507,7 @@ pub struct MessageLogRetrieveResponse {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageLogRetrieveResponse { id = required("id"), from = required("from"), to =
     required("to"), status = required("status"), direction = required("direction"), kind
     = required("kind"), source = required("source"), type_ = required("type"), url =
@@ -925,12 +875,7 @@ impl MessageLogRetrieveResponseType {
 crate::runtime::open_enum!(MessageLogRetrieveResponseType, Unknown);
 
 /// A message record. Returned by the create and update endpoints.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessage {
     /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
@@ -967,7 +912,7 @@ pub struct MessageMessage {
     pub message_uri: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageMessage { id = required("id"), from = required("from"), to = required("to"),
     body = required("body"), status = required("status"), direction =
     required("direction"), kind = required("kind"), media = required("media"),
@@ -1156,12 +1101,7 @@ impl MessageMessageKind {
 crate::runtime::open_enum!(MessageMessageKind, Unknown);
 
 /// Message log entry with all activity details
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessageLog {
     /// A unique identifier for the log.
@@ -1181,7 +1121,6 @@ pub struct MessageMessageLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: MessageMessageLogType,
     /// URL for the resource associated with this log entry. Null for Relay messages.
     ///
@@ -1201,7 +1140,7 @@ pub struct MessageMessageLog {
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageMessageLog { id = required("id"), from = required("from"), to =
     required("to"), status = required("status"), direction = required("direction"), kind
     = required("kind"), source = required("source"), type_ = required("type"), url =
@@ -1397,19 +1336,14 @@ impl MessageMessageLogKind {
 crate::runtime::open_enum!(MessageMessageLogKind, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessageLogShowStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageMessageLogShowStatusCode422 { errors = required("errors") }
 );
 
@@ -1599,19 +1533,14 @@ impl MessageMessageLogType {
 crate::runtime::open_enum!(MessageMessageLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessageLogsListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageMessageLogsListStatusCode422 { errors = required("errors") }
 );
 
@@ -1629,19 +1558,14 @@ impl MessageMessageLogsListStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessagesCreateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageMessagesCreateStatusCode422 { errors = required("errors") }
 );
 
@@ -1659,19 +1583,14 @@ impl MessageMessagesCreateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessagesUpdateStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageMessagesUpdateStatusCode422 { errors = required("errors") }
 );
 
@@ -1738,19 +1657,14 @@ for MessageSendMessageRequest {
 }
 
 /// Request body for redacting the body of a previously sent message. Only `body` may be updated, and it must be an empty string.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageUpdateMessageRequest {
     /// Must be an empty string (`""`) to redact the message. Any non-empty value is rejected with `body_must_be_empty`. This is the only field that can be updated.
     pub body: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(MessageUpdateMessageRequest { body = required("body") });
+crate::runtime::wire_struct!(MessageUpdateMessageRequest { body = required("body") });
 
 impl MessageUpdateMessageRequest {
     /// A value made of all its fields.
@@ -1766,22 +1680,19 @@ impl MessageUpdateMessageRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppAudioBody {
     /// A public HTTP/HTTPS URL to the audio file.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppAudioBody { link = default("link"), id = default("id") }
 );
 
@@ -1812,12 +1723,7 @@ impl MessageWhatsAppAudioBody {
 }
 
 /// Send an audio message.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppAudioMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -1827,10 +1733,8 @@ pub struct MessageWhatsAppAudioMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppAudioMessageRequestMessageType,
@@ -1838,7 +1742,7 @@ pub struct MessageWhatsAppAudioMessageRequest {
     pub body: MessageWhatsAppAudioBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppAudioMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -1940,19 +1844,14 @@ impl MessageWhatsAppAudioMessageRequestMessageType {
 crate::runtime::open_enum!(MessageWhatsAppAudioMessageRequestMessageType, Unknown);
 
 /// A shared contact card. Additional fields (phones, emails, org, etc.) follow the WhatsApp contacts message format.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppContact {
     /// The contact's name. `formatted_name` is required.
     pub name: MessageWhatsAppContactName,
 }
 
-crate::runtime::decode_struct!(MessageWhatsAppContact { name = required("name") });
+crate::runtime::wire_struct!(MessageWhatsAppContact { name = required("name") });
 
 impl MessageWhatsAppContact {
     /// A value made of all its fields.
@@ -1962,19 +1861,14 @@ impl MessageWhatsAppContact {
 }
 
 /// The name fields of a shared contact.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppContactName {
     /// The contact's full formatted name. Required.
     pub formatted_name: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppContactName { formatted_name = required("formatted_name") }
 );
 
@@ -1990,12 +1884,7 @@ impl MessageWhatsAppContactName {
 }
 
 /// Share one or more contact cards.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppContactsMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2005,10 +1894,8 @@ pub struct MessageWhatsAppContactsMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppContactsMessageRequestMessageType,
@@ -2016,7 +1903,7 @@ pub struct MessageWhatsAppContactsMessageRequest {
     pub body: ::std::vec::Vec<MessageWhatsAppContact>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppContactsMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -2425,30 +2312,25 @@ for MessageWhatsAppContentMessageRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppDocumentBody {
     /// A public HTTP/HTTPS URL to the document.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Optional caption shown with the document.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caption: ::std::option::Option<::std::string::String>,
     /// Optional filename shown to the recipient. Maximum 240 characters.
     ///
     /// Length: at most 240 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filename: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppDocumentBody { link = default("link"), id = default("id"), caption =
     default("caption"), filename = default("filename") }
 );
@@ -2498,12 +2380,7 @@ impl MessageWhatsAppDocumentBody {
 }
 
 /// Send a document message, with an optional filename and caption.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppDocumentMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2513,10 +2390,8 @@ pub struct MessageWhatsAppDocumentMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppDocumentMessageRequestMessageType,
@@ -2524,7 +2399,7 @@ pub struct MessageWhatsAppDocumentMessageRequest {
     pub body: MessageWhatsAppDocumentBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppDocumentMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -2630,25 +2505,21 @@ crate::runtime::open_enum!(MessageWhatsAppDocumentMessageRequestMessageType, Unk
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppImageBody {
     /// A public HTTP/HTTPS URL to the image.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Optional caption shown with the image.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caption: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppImageBody { link = default("link"), id = default("id"), caption =
     default("caption") }
 );
@@ -2689,12 +2560,7 @@ impl MessageWhatsAppImageBody {
 }
 
 /// Send an image message, with an optional caption.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppImageMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2704,10 +2570,8 @@ pub struct MessageWhatsAppImageMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppImageMessageRequestMessageType,
@@ -2715,7 +2579,7 @@ pub struct MessageWhatsAppImageMessageRequest {
     pub body: MessageWhatsAppImageBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppImageMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -2817,33 +2681,24 @@ impl MessageWhatsAppImageMessageRequestMessageType {
 crate::runtime::open_enum!(MessageWhatsAppImageMessageRequestMessageType, Unknown);
 
 /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveBody {
     /// The interactive type, e.g. `button`, `list`, `cta_url`, `location_request_message`, or `flow`.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// The interactive action. Its contents depend on `type` (for example, a `buttons` array, list `sections`, or Flow parameters).
     pub action: ::serde_json::Value,
     /// Optional header object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub header: ::std::option::Option<::serde_json::Value>,
     /// Optional body object, e.g. `{ "text": "How can we help?" }`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::serde_json::Value>,
     /// Optional footer object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub footer: ::std::option::Option<::serde_json::Value>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppInteractiveBody { type_ = required("type"), action =
     required("action"), header = default("header"), body = default("body"), footer =
     default("footer") }
@@ -2888,12 +2743,7 @@ impl MessageWhatsAppInteractiveBody {
 }
 
 /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveCtaMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2903,10 +2753,8 @@ pub struct MessageWhatsAppInteractiveCtaMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveCtaMessageRequestMessageType,
@@ -2914,7 +2762,7 @@ pub struct MessageWhatsAppInteractiveCtaMessageRequest {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppInteractiveCtaMessageRequest { to = required("to"), from =
     required("from"), status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3018,12 +2866,7 @@ crate::runtime::open_enum!(
 );
 
 /// Send a list interactive message (up to 10 items).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveListMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3033,10 +2876,8 @@ pub struct MessageWhatsAppInteractiveListMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveListMessageRequestMessageType,
@@ -3044,7 +2885,7 @@ pub struct MessageWhatsAppInteractiveListMessageRequest {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppInteractiveListMessageRequest { to = required("to"), from =
     required("from"), status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3148,12 +2989,7 @@ crate::runtime::open_enum!(
 );
 
 /// Request the customer's location.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveLocationRequestMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3163,10 +2999,8 @@ pub struct MessageWhatsAppInteractiveLocationRequestMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType,
@@ -3174,7 +3008,7 @@ pub struct MessageWhatsAppInteractiveLocationRequestMessageRequest {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppInteractiveLocationRequestMessageRequest { to = required("to"), from =
     required("from"), status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3284,12 +3118,7 @@ crate::runtime::open_enum!(
 );
 
 /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveReplyButtonMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3299,10 +3128,8 @@ pub struct MessageWhatsAppInteractiveReplyButtonMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType,
@@ -3310,7 +3137,7 @@ pub struct MessageWhatsAppInteractiveReplyButtonMessageRequest {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppInteractiveReplyButtonMessageRequest { to = required("to"), from =
     required("from"), status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3416,12 +3243,7 @@ crate::runtime::open_enum!(
 );
 
 /// Body for a location message. All fields are required.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppLocationBody {
     /// Latitude, between -90 and 90.
@@ -3440,7 +3262,7 @@ pub struct MessageWhatsAppLocationBody {
     pub address: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppLocationBody { latitude = required("latitude"), longitude =
     required("longitude"), name = required("name"), address = required("address") }
 );
@@ -3472,12 +3294,7 @@ impl MessageWhatsAppLocationBody {
 }
 
 /// Share a location.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppLocationMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3487,10 +3304,8 @@ pub struct MessageWhatsAppLocationMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppLocationMessageRequestMessageType,
@@ -3498,7 +3313,7 @@ pub struct MessageWhatsAppLocationMessageRequest {
     pub body: MessageWhatsAppLocationBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppLocationMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3600,12 +3415,7 @@ impl MessageWhatsAppLocationMessageRequestMessageType {
 crate::runtime::open_enum!(MessageWhatsAppLocationMessageRequestMessageType, Unknown);
 
 /// Body for a reaction message.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppReactionBody {
     /// The ID of the message being reacted to.
@@ -3614,7 +3424,7 @@ pub struct MessageWhatsAppReactionBody {
     pub emoji: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppReactionBody { message_id = required("message_id"), emoji =
     required("emoji") }
 );
@@ -3637,12 +3447,7 @@ impl MessageWhatsAppReactionBody {
 }
 
 /// React to a message with an emoji.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppReactionMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3652,10 +3457,8 @@ pub struct MessageWhatsAppReactionMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppReactionMessageRequestMessageType,
@@ -3663,7 +3466,7 @@ pub struct MessageWhatsAppReactionMessageRequest {
     pub body: MessageWhatsAppReactionBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppReactionMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3769,22 +3572,19 @@ crate::runtime::open_enum!(MessageWhatsAppReactionMessageRequestMessageType, Unk
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppStickerBody {
     /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppStickerBody { link = default("link"), id = default("id") }
 );
 
@@ -3815,12 +3615,7 @@ impl MessageWhatsAppStickerBody {
 }
 
 /// Send a sticker message. Captions are not supported.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppStickerMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3830,10 +3625,8 @@ pub struct MessageWhatsAppStickerMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppStickerMessageRequestMessageType,
@@ -3841,7 +3634,7 @@ pub struct MessageWhatsAppStickerMessageRequest {
     pub body: MessageWhatsAppStickerBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppStickerMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -3943,12 +3736,7 @@ impl MessageWhatsAppStickerMessageRequestMessageType {
 crate::runtime::open_enum!(MessageWhatsAppStickerMessageRequestMessageType, Unknown);
 
 /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppTemplateMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3958,31 +3746,26 @@ pub struct MessageWhatsAppTemplateMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
     pub template_id: ::std::string::String,
     /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub header_template_parameters: ::std::option::Option<
         MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters,
     >,
     /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_template_parameters: ::std::option::Option<
         MessageWhatsAppTemplateMessageRequestBodyTemplateParameters,
     >,
     /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub button_template_parameters: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppTemplateMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), template_id = required("template_id"),
@@ -4101,12 +3884,7 @@ pub enum MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters {
 }
 
 /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppTextMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -4116,10 +3894,8 @@ pub struct MessageWhatsAppTextMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppTextMessageRequestMessageType,
@@ -4127,7 +3903,7 @@ pub struct MessageWhatsAppTextMessageRequest {
     pub body: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppTextMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -4226,25 +4002,21 @@ crate::runtime::open_enum!(MessageWhatsAppTextMessageRequestMessageType, Unknown
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MessageWhatsAppVideoBody {
     /// A public HTTP/HTTPS URL to the video.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub link: ::std::option::Option<::std::string::String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Optional caption shown with the video.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caption: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppVideoBody { link = default("link"), id = default("id"), caption =
     default("caption") }
 );
@@ -4285,12 +4057,7 @@ impl MessageWhatsAppVideoBody {
 }
 
 /// Send a video message, with an optional caption.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppVideoMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -4300,10 +4067,8 @@ pub struct MessageWhatsAppVideoMessageRequest {
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback: ::std::option::Option<::std::string::String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_variables: ::std::option::Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: MessageWhatsAppVideoMessageRequestMessageType,
@@ -4311,7 +4076,7 @@ pub struct MessageWhatsAppVideoMessageRequest {
     pub body: MessageWhatsAppVideoBody,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MessageWhatsAppVideoMessageRequest { to = required("to"), from = required("from"),
     status_callback = default("status_callback"), custom_variables =
     default("custom_variables"), message_type = required("message_type"), body =
@@ -4417,20 +4182,17 @@ crate::runtime::open_enum!(MessageWhatsAppVideoMessageRequestMessageType, Unknow
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateWhatsAppTemplateRequest {
     /// The updated template category. Required if `components` is omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub category: ::std::option::Option<WhatsAppTemplateCategory>,
     /// The updated components. Required if `category` is omitted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub components: ::std::option::Option<::std::vec::Vec<WhatsAppTemplateComponent>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateWhatsAppTemplateRequest { category = default("category"), components =
     default("components") }
 );
@@ -4461,12 +4223,7 @@ impl UpdateWhatsAppTemplateRequest {
 }
 
 /// A WhatsApp Business Account (WABA) connected to your SignalWire Space. Each business account can have its own set of phone numbers and message templates.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppBusiness {
     /// The SignalWire identifier for the WhatsApp Business Account. Use this value as `whatsapp_business_id` when creating or listing templates.
@@ -4483,7 +4240,7 @@ pub struct WhatsAppBusiness {
     pub updated_at: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WhatsAppBusiness { whatsapp_business_id = required("whatsapp_business_id"),
     business_name = required("business_name"), business_portfolio_id =
     required("business_portfolio_id"), waba_id = required("waba_id"), created_at =
@@ -4530,19 +4287,14 @@ impl WhatsAppBusiness {
 }
 
 /// Response containing a list of WhatsApp Business Accounts.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppBusinessListResponse {
     /// List of WhatsApp Business Accounts connected to the Space.
     pub data: ::std::vec::Vec<WhatsAppBusiness>,
 }
 
-crate::runtime::decode_struct!(WhatsAppBusinessListResponse { data = required("data") });
+crate::runtime::wire_struct!(WhatsAppBusinessListResponse { data = required("data") });
 
 impl WhatsAppBusinessListResponse {
     /// A value made of all its fields.
@@ -4556,12 +4308,7 @@ impl WhatsAppBusinessListResponse {
 }
 
 /// A WhatsApp phone number connected to your Space. Numbers are linked during the Meta embedded signup flow and used as the `from` address when sending messages.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppNumber {
     /// The SignalWire identifier of the WhatsApp number.
@@ -4590,7 +4337,7 @@ pub struct WhatsAppNumber {
     pub updated_at: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WhatsAppNumber { id = required("id"), business_phone_number_id =
     required("business_phone_number_id"), phone_number = required("phone_number"),
     calling_handler_resource_id = required("calling_handler_resource_id"),
@@ -4665,19 +4412,14 @@ impl WhatsAppNumber {
 }
 
 /// Response containing a list of WhatsApp numbers.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppNumberListResponse {
     /// List of WhatsApp numbers available to the Space.
     pub data: ::std::vec::Vec<WhatsAppNumber>,
 }
 
-crate::runtime::decode_struct!(WhatsAppNumberListResponse { data = required("data") });
+crate::runtime::wire_struct!(WhatsAppNumberListResponse { data = required("data") });
 
 impl WhatsAppNumberListResponse {
     /// A value made of all its fields.
@@ -4691,12 +4433,7 @@ impl WhatsAppNumberListResponse {
 }
 
 /// Response containing a single WhatsApp number.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppNumberResponse {
     /// The SignalWire identifier of the WhatsApp number.
@@ -4725,7 +4462,7 @@ pub struct WhatsAppNumberResponse {
     pub updated_at: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WhatsAppNumberResponse { id = required("id"), business_phone_number_id =
     required("business_phone_number_id"), phone_number = required("phone_number"),
     calling_handler_resource_id = required("calling_handler_resource_id"),
@@ -4800,12 +4537,7 @@ impl WhatsAppNumberResponse {
 }
 
 /// A WhatsApp message template.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplate {
     /// The SignalWire identifier of the template.
@@ -4831,11 +4563,10 @@ pub struct WhatsAppTemplate {
     /// The date and time when the template was last updated.
     pub updated_at: ::std::string::String,
     /// The date and time when the template was discarded, if applicable.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub discarded_at: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WhatsAppTemplate { id = required("id"), name = required("name"), category =
     required("category"), components = required("components"), language =
     required("language"), parameter_format = required("parameter_format"), template_id =
@@ -4970,22 +4701,16 @@ impl WhatsAppTemplateCategory {
 crate::runtime::open_enum!(WhatsAppTemplateCategory, Unknown);
 
 /// A template component. The `type` is one of `HEADER`, `BODY`, `FOOTER`, or `BUTTONS`. Additional fields depend on the component type — for example, a `BODY` carries `text`, while `BUTTONS` carries a `buttons` array. See the create example for the full shape.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateComponent {
     /// The component type: `HEADER`, `BODY`, `FOOTER`, or `BUTTONS`.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(WhatsAppTemplateComponent { type_ = required("type") });
+crate::runtime::wire_struct!(WhatsAppTemplateComponent { type_ = required("type") });
 
 impl WhatsAppTemplateComponent {
     /// A value made of all its fields.
@@ -4997,12 +4722,7 @@ impl WhatsAppTemplateComponent {
 }
 
 /// Response returned when a template has been deleted.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateDeleteResponse {
     /// Whether the template was deleted successfully at Meta.
@@ -5011,7 +4731,7 @@ pub struct WhatsAppTemplateDeleteResponse {
     pub errors: ::serde_json::Value,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WhatsAppTemplateDeleteResponse { success = required("success"), errors =
     required("errors") }
 );
@@ -5034,19 +4754,14 @@ impl WhatsAppTemplateDeleteResponse {
 }
 
 /// Response containing a list of message templates.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateListResponse {
     /// List of message templates.
     pub data: ::std::vec::Vec<WhatsAppTemplate>,
 }
 
-crate::runtime::decode_struct!(WhatsAppTemplateListResponse { data = required("data") });
+crate::runtime::wire_struct!(WhatsAppTemplateListResponse { data = required("data") });
 
 impl WhatsAppTemplateListResponse {
     /// A value made of all its fields.
@@ -5109,12 +4824,7 @@ impl WhatsAppTemplateParameterFormat {
 crate::runtime::open_enum!(WhatsAppTemplateParameterFormat, Unknown);
 
 /// Response containing a single message template.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateResponse {
     /// The SignalWire identifier of the template.
@@ -5140,11 +4850,10 @@ pub struct WhatsAppTemplateResponse {
     /// The date and time when the template was last updated.
     pub updated_at: ::std::string::String,
     /// The date and time when the template was discarded, if applicable.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub discarded_at: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WhatsAppTemplateResponse { id = required("id"), name = required("name"), category =
     required("category"), components = required("components"), language =
     required("language"), parameter_format = required("parameter_format"), template_id =

@@ -26,34 +26,29 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListProjectsParams {
     /// Filter projects by name.
     ///
     /// Sent as the query parameter `name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Cursor token for paging, taken from the `links` in a previous response.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
     /// The page index, used together with `page_token`.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListProjectsParams { name = default("name"), page_size = default("page_size"),
     page_token = default("page_token"), page_number = default("page_number") }
 );
@@ -97,12 +92,7 @@ impl ListProjectsParams {
 }
 
 /// Request body for creating a new API Token.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectCreateTokenRequest {
     /// The name representing the API token.
@@ -112,11 +102,10 @@ pub struct ProjectCreateTokenRequest {
     /// Items: at least 1.
     pub permissions: ::std::vec::Vec<ProjectTokenPermission>,
     /// The unique identifier of the subproject you would like to create a token for. The subproject passed must be a child of the project used to authenticate the request.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub subproject_id: ::std::option::Option<Uuid>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectCreateTokenRequest { name = required("name"), permissions =
     required("permissions"), subproject_id = default("subproject_id") }
 );
@@ -242,12 +231,7 @@ impl ProjectTokenPermission {
 crate::runtime::open_enum!(ProjectTokenPermission, Unknown);
 
 /// API Token Response
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectTokenResponse {
     /// The ID of the created API Token.
@@ -260,7 +244,7 @@ pub struct ProjectTokenResponse {
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectTokenResponse { id = required("id"), name = required("name"), permissions =
     required("permissions"), token = required("token") }
 );
@@ -292,21 +276,14 @@ impl ProjectTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectTokenStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    ProjectTokenStatusCode422 { errors = required("errors") }
-);
+crate::runtime::wire_struct!(ProjectTokenStatusCode422 { errors = required("errors") });
 
 impl ProjectTokenStatusCode422 {
     /// A value made of all its fields.
@@ -326,20 +303,17 @@ impl ProjectTokenStatusCode422 {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ProjectUpdateTokenRequest {
     /// The name representing the API token.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<ProjectTokenPermission>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectUpdateTokenRequest { name = default("name"), permissions =
     default("permissions") }
 );
@@ -373,12 +347,7 @@ impl ProjectUpdateTokenRequest {
 }
 
 /// Request body for creating a subproject.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsCreateProjectRequest {
     /// The name of the subproject.
@@ -386,20 +355,16 @@ pub struct ProjectsCreateProjectRequest {
     /// Length: at most 250 characters.
     pub name: ::std::string::String,
     /// When enabled, recordings created within the project require authentication to access.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_recordings: ::std::option::Option<bool>,
     /// When enabled, message media created within the project requires authentication to access.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_message_media: ::std::option::Option<bool>,
     /// When enabled, fax media created within the project requires authentication to access.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_fax_media: ::std::option::Option<bool>,
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub force_https_requests: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsCreateProjectRequest { name = required("name"), protect_recordings =
     default("protect_recordings"), protect_message_media =
     default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
@@ -442,19 +407,14 @@ impl ProjectsCreateProjectRequest {
 /// The request could not be processed. When creating a project while authenticated as a
 /// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
 /// overly long `name` returns a standard validation error.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsCreateProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsCreateProjectStatusCode422 { errors = required("errors") }
 );
 
@@ -474,19 +434,14 @@ impl ProjectsCreateProjectStatusCode422 {
 /// The request could not be processed. Deleting a root/parent project returns
 /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
 /// assigned returns `phone_numbers_must_be_removed`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsDeleteProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsDeleteProjectStatusCode422 { errors = required("errors") }
 );
 
@@ -504,12 +459,7 @@ impl ProjectsDeleteProjectStatusCode422 {
 }
 
 /// A project or subproject within the caller's project tree.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsProject {
     /// The unique identifier of the project.
@@ -536,7 +486,7 @@ pub struct ProjectsProject {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsProject { id = required("id"), name = required("name"), parent_project_id =
     required("parent_project_id"), subproject = required("subproject"), region_preference
     = required("region_preference"), protect_recordings = required("protect_recordings"),
@@ -606,12 +556,7 @@ impl ProjectsProject {
 }
 
 /// A page of projects.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsProjectListResponse {
     /// Pagination links for the list of projects.
@@ -620,7 +565,7 @@ pub struct ProjectsProjectListResponse {
     pub data: ::std::vec::Vec<ProjectsProject>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsProjectListResponse { links = required("links"), data = required("data") }
 );
 
@@ -642,12 +587,7 @@ impl ProjectsProjectListResponse {
 }
 
 /// Pagination links for a list of projects.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsProjectPaginationLinks {
     /// The link to the current page.
@@ -655,7 +595,6 @@ pub struct ProjectsProjectPaginationLinks {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// The link to the first page.
     ///
@@ -664,16 +603,14 @@ pub struct ProjectsProjectPaginationLinks {
     /// The link to the next page. Only present when more results exist.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// The link to the previous page. Only present when a previous page exists.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsProjectPaginationLinks { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -720,12 +657,7 @@ impl ProjectsProjectPaginationLinks {
 ///
 /// The `signing_key` is only returned when creating a subproject or rotating a project's
 /// signing key. It is not retrievable afterward, so capture it from the response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsProjectWithSigningKey {
     /// The unique identifier of the project.
@@ -755,7 +687,7 @@ pub struct ProjectsProjectWithSigningKey {
     pub signing_key: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsProjectWithSigningKey { id = required("id"), name = required("name"),
     parent_project_id = required("parent_project_id"), subproject =
     required("subproject"), region_preference = required("region_preference"),
@@ -835,31 +767,25 @@ impl ProjectsProjectWithSigningKey {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ProjectsUpdateProjectRequest {
     /// The name of the project.
     ///
     /// Length: at most 250 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// When enabled, recordings created within the project require authentication to access.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_recordings: ::std::option::Option<bool>,
     /// When enabled, message media created within the project requires authentication to access.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_message_media: ::std::option::Option<bool>,
     /// When enabled, fax media created within the project requires authentication to access.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protect_fax_media: ::std::option::Option<bool>,
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub force_https_requests: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsUpdateProjectRequest { name = default("name"), protect_recordings =
     default("protect_recordings"), protect_message_media =
     default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
@@ -908,19 +834,14 @@ impl ProjectsUpdateProjectRequest {
 }
 
 /// The request failed validation, for example a blank or overly long `name`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ProjectsUpdateProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ProjectsUpdateProjectStatusCode422 { errors = required("errors") }
 );
 

@@ -12,12 +12,7 @@
 use super::types::*;
 
 /// The `PubSubNewPubSubToken` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PubSubNewPubSubToken {
     /// The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).
@@ -32,16 +27,14 @@ pub struct PubSubNewPubSubToken {
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_id: ::std::option::Option<::std::string::String>,
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<PubSubPubSubState>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PubSubNewPubSubToken { ttl = required("ttl"), channels = required("channels"),
     member_id = default("member_id"), state = default("state") }
 );
@@ -92,19 +85,14 @@ pub type PubSubPubSubChannels = ::serde_json::Value;
 pub type PubSubPubSubState = ::serde_json::Value;
 
 /// The `PubSubPubSubToken` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PubSubPubSubToken {
     /// A PubSub Token to be used to authenticate clients to the PubSub Service.
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(PubSubPubSubToken { token = required("token") });
+crate::runtime::wire_struct!(PubSubPubSubToken { token = required("token") });
 
 impl PubSubPubSubToken {
     /// A value made of all its fields.
@@ -116,21 +104,14 @@ impl PubSubPubSubToken {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PubSubPubSubToken422error {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
-    PubSubPubSubToken422error { errors = required("errors") }
-);
+crate::runtime::wire_struct!(PubSubPubSubToken422error { errors = required("errors") });
 
 impl PubSubPubSubToken422error {
     /// A value made of all its fields.

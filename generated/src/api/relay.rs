@@ -83,19 +83,14 @@
 use super::types::*;
 
 /// Request body for adding a phone number to a number group.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AddNumberGroupMembershipRequest {
     /// The phone number ID to add to the group.
     pub phone_number_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AddNumberGroupMembershipRequest { phone_number_id = required("phone_number_id") }
 );
 
@@ -107,12 +102,7 @@ impl AddNumberGroupMembershipRequest {
 }
 
 /// Address model representing a physical address for regulatory compliance.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// The unique identifier of the Address on SignalWire.
@@ -149,7 +139,7 @@ pub struct Address {
     pub validated_at: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Address { id = required("id"), label = required("label"), country =
     required("country"), first_name = required("first_name"), last_name =
     required("last_name"), street_number = required("street_number"), street_name =
@@ -244,8 +234,7 @@ impl Address {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AddressCandidate {
@@ -261,7 +250,7 @@ pub struct AddressCandidate {
     pub postal_code: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AddressCandidate { street_number = required("street_number"), street_name =
     required("street_name"), city = required("city"), state = required("state"),
     postal_code = required("postal_code") }
@@ -303,12 +292,7 @@ impl AddressCandidate {
 }
 
 /// Response containing a list of addresses.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AddressListResponse {
     /// Pagination links.
@@ -317,7 +301,7 @@ pub struct AddressListResponse {
     pub data: ::std::vec::Vec<Address>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AddressListResponse { links = required("links"), data = required("data") }
 );
 
@@ -339,12 +323,7 @@ impl AddressListResponse {
 }
 
 /// Response containing a single address.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AddressResponse {
     /// The unique identifier of the Address on SignalWire.
@@ -381,7 +360,7 @@ pub struct AddressResponse {
     pub validated_at: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AddressResponse { id = required("id"), label = required("label"), country =
     required("country"), first_name = required("first_name"), last_name =
     required("last_name"), street_number = required("street_number"), street_name =
@@ -563,22 +542,16 @@ crate::runtime::open_enum!(AddressType, Unknown);
 /// The request failed validation. See `errors` for details. When carrier validation rejected the address
 /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
 /// omitted when the carrier returned none.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AddressValidationError {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesSpaceApiErrorItem>,
     /// Alternative addresses suggested by the carrier. Omitted when the carrier returned no alternatives.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub candidates: ::std::option::Option<::std::vec::Vec<AddressCandidate>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AddressValidationError { errors = required("errors"), candidates =
     default("candidates") }
 );
@@ -608,19 +581,14 @@ impl AddressValidationError {
 }
 
 /// Request body for assigning an E911 address to a phone number.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AssignE911addressRequest {
     /// The ID of a validated E911 address in the same project to assign to this phone number.
     pub e911_address_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AssignE911addressRequest { e911_address_id = required("e911_address_id") }
 );
 
@@ -632,34 +600,24 @@ impl AssignE911addressRequest {
 }
 
 /// Assigned number model for campaign registration.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AssignedNumber {
     /// The unique identifier of the assignment.
     pub id: Uuid,
     /// The current state of the assignment.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// The campaign ID associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_id: ::std::option::Option<Uuid>,
     /// The phone number details.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number: ::std::option::Option<AssignedPhoneNumber>,
     /// Timestamp when the assignment was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the assignment was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AssignedNumber { id = required("id"), state = default("state"), campaign_id =
     default("campaign_id"), phone_number = default("phone_number"), created_at =
     default("created_at"), updated_at = default("updated_at") }
@@ -712,20 +670,17 @@ impl AssignedNumber {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of assigned numbers.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<AssignedNumber>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AssignedNumberListResponse { links = default("links"), data = default("data") }
 );
 
@@ -759,26 +714,21 @@ impl AssignedNumberListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AssignedPhoneNumber {
     /// The unique identifier of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<Uuid>,
     /// The name of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The phone number in E.164 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<::std::string::String>,
     /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AssignedPhoneNumber { id = default("id"), name = default("name"), number =
     default("number"), status_callback_url = default("status_callback_url") }
 );
@@ -827,34 +777,24 @@ impl AssignedPhoneNumber {
 }
 
 /// Available phone number for purchase.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumber {
     /// The phone number in E.164 format.
     pub number: ::std::string::String,
     /// The region of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<::std::string::String>,
     /// The city of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
     /// The rate center of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rate_center: ::std::option::Option<::std::string::String>,
     /// The LATA of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lata: ::std::option::Option<::std::string::String>,
     /// The capabilities of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<PhoneNumberCapabilities>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AvailablePhoneNumber { number = required("number"), region = default("region"), city
     = default("city"), rate_center = default("rate_center"), lata = default("lata"),
     capabilities = default("capabilities") }
@@ -918,20 +858,17 @@ impl AvailablePhoneNumber {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AvailablePhoneNumbersResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of available phone numbers.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<AvailablePhoneNumber>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     AvailablePhoneNumbersResponse { links = default("links"), data = default("data") }
 );
 
@@ -961,67 +898,46 @@ impl AvailablePhoneNumbersResponse {
 }
 
 /// Brand model for 10DLC registration.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Brand {
     /// The unique identifier of the brand.
     pub id: Uuid,
     /// The current state of the brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Brand/Marketing/DBA name of the business if applicable.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The legal name of the business.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// A company contact email for this brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// A contact phone number for this brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_phone: ::std::option::Option<::std::string::String>,
     /// Country of registration.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein_issuing_country: ::std::option::Option<::std::string::String>,
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub legal_entity_type: ::std::option::Option<::std::string::String>,
     /// Company EIN Number/Tax ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein: ::std::option::Option<::std::string::String>,
     /// Full company address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_address: ::std::option::Option<::std::string::String>,
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_vertical: ::std::option::Option<::std::string::String>,
     /// Link to the company website.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_website: ::std::option::Option<::std::string::String>,
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_brand_reference: ::std::option::Option<::std::string::String>,
     /// This value must be true for all self-registered brands.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_self_registered: ::std::option::Option<bool>,
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the brand was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the brand was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Brand { id = required("id"), state = default("state"), name = default("name"),
     company_name = default("company_name"), contact_email = default("contact_email"),
     contact_phone = default("contact_phone"), ein_issuing_country =
@@ -1202,20 +1118,17 @@ impl Brand {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct BrandListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of brands.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Brand>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     BrandListResponse { links = default("links"), data = default("data") }
 );
 
@@ -1242,67 +1155,46 @@ impl BrandListResponse {
 }
 
 /// Response containing a single brand.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct BrandResponse {
     /// The unique identifier of the brand.
     pub id: Uuid,
     /// The current state of the brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Brand/Marketing/DBA name of the business if applicable.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The legal name of the business.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_name: ::std::option::Option<::std::string::String>,
     /// A company contact email for this brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_email: ::std::option::Option<::std::string::String>,
     /// A contact phone number for this brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contact_phone: ::std::option::Option<::std::string::String>,
     /// Country of registration.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein_issuing_country: ::std::option::Option<::std::string::String>,
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub legal_entity_type: ::std::option::Option<::std::string::String>,
     /// Company EIN Number/Tax ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ein: ::std::option::Option<::std::string::String>,
     /// Full company address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_address: ::std::option::Option<::std::string::String>,
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_vertical: ::std::option::Option<::std::string::String>,
     /// Link to the company website.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_website: ::std::option::Option<::std::string::String>,
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_brand_reference: ::std::option::Option<::std::string::String>,
     /// This value must be true for all self-registered brands.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_self_registered: ::std::option::Option<bool>,
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the brand was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the brand was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     BrandResponse { id = required("id"), state = default("state"), name =
     default("name"), company_name = default("company_name"), contact_email =
     default("contact_email"), contact_phone = default("contact_phone"),
@@ -1526,115 +1418,80 @@ impl CallReceiveMode {
 crate::runtime::open_enum!(CallReceiveMode, Unknown);
 
 /// Campaign model for 10DLC registration.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Campaign {
     /// The unique identifier of the campaign.
     pub id: Uuid,
     /// A name for the campaign.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The current state of the campaign.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_use_case: ::std::option::Option<::std::string::String>,
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_verify_token: ::std::option::Option<::std::string::String>,
     /// A description for the campaign. Please use at least 40 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample1: ::std::option::Option<::std::string::String>,
     /// Sample 2.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample2: ::std::option::Option<::std::string::String>,
     /// Sample 3.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample3: ::std::option::Option<::std::string::String>,
     /// Sample 4.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample4: ::std::option::Option<::std::string::String>,
     /// Sample 5.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample5: ::std::option::Option<::std::string::String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dynamic_templates: ::std::option::Option<::std::string::String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_flow: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt in.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt out.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they request help.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_message: ::std::option::Option<::std::string::String>,
     /// Opt in keywords that subscribers can use.
     ///
     /// Default: `"START"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_keywords: ::std::option::Option<::std::string::String>,
     /// Opt out keywords that subscribers can use.
     ///
     /// Default: `"STOP"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_keywords: ::std::option::Option<::std::string::String>,
     /// Help keywords that subscribers can use.
     ///
     /// Default: `"HELP"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_keywords: ::std::option::Option<::std::string::String>,
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_required: ::std::option::Option<bool>,
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direct_lending: ::std::option::Option<bool>,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_link: ::std::option::Option<bool>,
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_phone: ::std::option::Option<bool>,
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub age_gated_content: ::std::option::Option<bool>,
     /// Is there any intent of this campaign to generate leads?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lead_generation: ::std::option::Option<bool>,
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the campaign was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the campaign was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Campaign { id = required("id"), name = default("name"), state = default("state"),
     sms_use_case = default("sms_use_case"), sub_use_cases = default("sub_use_cases"),
     campaign_verify_token = default("campaign_verify_token"), description =
@@ -1945,20 +1802,17 @@ impl Campaign {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CampaignListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of campaigns.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Campaign>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CampaignListResponse { links = default("links"), data = default("data") }
 );
 
@@ -1988,115 +1842,80 @@ impl CampaignListResponse {
 }
 
 /// Response containing a single campaign.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CampaignResponse {
     /// The unique identifier of the campaign.
     pub id: Uuid,
     /// A name for the campaign.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The current state of the campaign.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_use_case: ::std::option::Option<::std::string::String>,
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_verify_token: ::std::option::Option<::std::string::String>,
     /// A description for the campaign. Please use at least 40 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample1: ::std::option::Option<::std::string::String>,
     /// Sample 2.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample2: ::std::option::Option<::std::string::String>,
     /// Sample 3.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample3: ::std::option::Option<::std::string::String>,
     /// Sample 4.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample4: ::std::option::Option<::std::string::String>,
     /// Sample 5.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample5: ::std::option::Option<::std::string::String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dynamic_templates: ::std::option::Option<::std::string::String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_flow: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt in.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt out.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they request help.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_message: ::std::option::Option<::std::string::String>,
     /// Opt in keywords that subscribers can use.
     ///
     /// Default: `"START"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_keywords: ::std::option::Option<::std::string::String>,
     /// Opt out keywords that subscribers can use.
     ///
     /// Default: `"STOP"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_keywords: ::std::option::Option<::std::string::String>,
     /// Help keywords that subscribers can use.
     ///
     /// Default: `"HELP"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_keywords: ::std::option::Option<::std::string::String>,
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_required: ::std::option::Option<bool>,
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub direct_lending: ::std::option::Option<bool>,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_link: ::std::option::Option<bool>,
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedded_phone: ::std::option::Option<bool>,
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub age_gated_content: ::std::option::Option<bool>,
     /// Is there any intent of this campaign to generate leads?
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lead_generation: ::std::option::Option<bool>,
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
     /// Timestamp when the campaign was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the campaign was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CampaignResponse { id = required("id"), name = default("name"), state =
     default("state"), sms_use_case = default("sms_use_case"), sub_use_cases =
     default("sub_use_cases"), campaign_verify_token = default("campaign_verify_token"),
@@ -2407,41 +2226,31 @@ impl CampaignResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CarrierLookupInfo {
     /// The LRN associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lrn: ::std::option::Option<::std::string::String>,
     /// The Service Profile Identifier associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub spid: ::std::option::Option<::std::string::String>,
     /// The Operating Company Number associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ocn: ::std::option::Option<::std::string::String>,
     /// The Local Access and Transport Area number associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lata: ::std::option::Option<::std::string::String>,
     /// The City associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
     /// The State/Province/Region associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// The Jurisdiction associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub jurisdiction: ::std::option::Option<::std::string::String>,
     /// The LEC or Carrier of the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lec: ::std::option::Option<::std::string::String>,
     /// The type of line the number is. Generally either wireless or landline.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub linetype: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CarrierLookupInfo { lrn = default("lrn"), spid = default("spid"), ocn =
     default("ocn"), lata = default("lata"), city = default("city"), state =
     default("state"), jurisdiction = default("jurisdiction"), lec = default("lec"),
@@ -2544,17 +2353,15 @@ impl CarrierLookupInfo {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CnamInfo {
     /// The caller ID associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(CnamInfo { caller_id = default("caller_id") });
+crate::runtime::wire_struct!(CnamInfo { caller_id = default("caller_id") });
 
 impl CnamInfo {
     /// A value with every field unset.
@@ -2728,12 +2535,7 @@ impl CompanyVertical {
 crate::runtime::open_enum!(CompanyVertical, Unknown);
 
 /// Recording from a Relay conference.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRecording {
     /// Unique ID of the recording.
@@ -2747,7 +2549,6 @@ pub struct ConferenceRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -2760,7 +2561,6 @@ pub struct ConferenceRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
@@ -2768,7 +2568,7 @@ pub struct ConferenceRecording {
     pub relay_conference_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ConferenceRecording { id = required("id"), project_id = required("project_id"),
     created_at = required("created_at"), updated_at = required("updated_at"),
     duration_in_seconds = required("duration_in_seconds"), error_code =
@@ -2857,12 +2657,7 @@ impl ConferenceRecording {
 }
 
 /// Request body for creating an address.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateAddressRequest {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
@@ -2888,10 +2683,8 @@ pub struct CreateAddressRequest {
     /// Length: at most 250 characters.
     pub street_name: ::std::string::String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_type: ::std::option::Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_number: ::std::option::Option<::std::string::String>,
     /// The city portion of the street address.
     ///
@@ -2909,16 +2702,14 @@ pub struct CreateAddressRequest {
     /// validation.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     ///
     /// Default: `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_correct_address: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateAddressRequest { label = required("label"), country = required("country"),
     first_name = required("first_name"), last_name = required("last_name"), street_number
     = required("street_number"), street_name = required("street_name"), address_type =
@@ -3074,12 +2865,7 @@ impl ::std::convert::From<CreatePartnerCampaignRequest> for CreateCampaignReques
 }
 
 /// Request body for importing a self-registered CSP brand. Use this when you have already registered your brand directly with TCR.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateCspBrandRequest {
     /// Set to true to indicate this is a self-registered CSP brand.
@@ -3093,11 +2879,10 @@ pub struct CreateCspBrandRequest {
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateCspBrandRequest { csp_self_registered = required("csp_self_registered"), name =
     required("name"), csp_brand_reference = required("csp_brand_reference"),
     status_callback_url = default("status_callback_url") }
@@ -3142,12 +2927,7 @@ impl CreateCspBrandRequest {
 }
 
 /// Request body for creating a domain application.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
@@ -3157,109 +2937,84 @@ pub struct CreateDomainApplicationRequest {
     /// The user portion of the domain application.
     ///
     /// Default: `"*"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// Whether the domain application will enforce IP authentication for incoming requests.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
     ///
     /// Default: `[]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether connections to this domain application require encryption or if encryption is optional.
     ///
     /// Default: `"optional"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<CreateDomainApplicationRequestEncryption>,
     /// A list of codecs this domain application will support.
     ///
     /// Default: `["PCMU","PCMA"]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this domain application will support.
     ///
     /// Default: `["AEAD_AES_256_GCM_8","AES_256_CM_HMAC_SHA1_80","AES_CM_128_HMAC_SHA1_80","AES_256_CM_HMAC_SHA1_32","AES_CM_128_HMAC_SHA1_32"]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specify how the domain application will handle calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<DomainAppCallHandlerRequest>,
     /// A string representing the Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A string representing a URL to send status change messages to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// A string representing the Relay Application to forward incoming calls to. Required when call_handler is relay_application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// A string representing the LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_request_url.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         CreateDomainApplicationRequestCallRequestMethod,
     >,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_fallback_url.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         CreateDomainApplicationRequestCallFallbackMethod,
     >,
     /// A string representing a URL to send status change messages to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         CreateDomainApplicationRequestCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received. Required when call_handler is relay_script.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to. Required when call_handler is dialogflow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// A string representing the version of your Call Flow you'd like to use.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<
         CreateDomainApplicationRequestCallFlowVersion,
     >,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateDomainApplicationRequest { name = required("name"), identifier =
     required("identifier"), user = default("user"), ip_auth_enabled =
     default("ip_auth_enabled"), ip_auth = default("ip_auth"), encryption =
@@ -3816,12 +3571,7 @@ impl ::std::default::Default for CreateDomainApplicationRequestEncryption {
 }
 
 /// Request body for registering a new managed brand for 10DLC registration.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateManagedBrandRequest {
     /// Brand/Marketing/DBA name of the business.
@@ -3849,18 +3599,16 @@ pub struct CreateManagedBrandRequest {
     /// Full company address.
     pub company_address: ::std::string::String,
     /// An optional Vertical for the brand.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub company_vertical: ::std::option::Option<CompanyVertical>,
     /// Link to the company website.
     pub company_website: ::std::string::String,
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateManagedBrandRequest { name = required("name"), company_name =
     required("company_name"), contact_email = required("contact_email"), contact_phone =
     required("contact_phone"), ein_issuing_country = required("ein_issuing_country"),
@@ -3939,12 +3687,7 @@ impl CreateManagedBrandRequest {
 }
 
 /// Request body for creating a managed campaign. Used when the brand is a managed (non-CSP) brand.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateManagedCampaignRequest {
     /// A name for the campaign.
@@ -3956,10 +3699,8 @@ pub struct CreateManagedCampaignRequest {
     /// An SMS Use Case category for the campaign.
     pub sms_use_case: ::std::string::String,
     /// A sub use case category. Required for MIXED (2-5 sub use cases) or LOW_VOLUME_MIXED (1-5 sub use cases) campaigns. Must not be provided for other use cases.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Campaign Verify token. Required if sms_use_case is POLITICAL_SECTION_527.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub campaign_verify_token: ::std::option::Option<::std::string::String>,
     /// A description for the campaign.
     ///
@@ -3976,20 +3717,16 @@ pub struct CreateManagedCampaignRequest {
     /// Third sample message template/content.
     ///
     /// Length: at least 20 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample3: ::std::option::Option<::std::string::String>,
     /// Fourth sample message template/content.
     ///
     /// Length: at least 20 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample4: ::std::option::Option<::std::string::String>,
     /// Fifth sample message template/content.
     ///
     /// Length: at least 20 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample5: ::std::option::Option<::std::string::String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dynamic_messages: ::std::option::Option<::std::string::String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
     ///
@@ -3998,7 +3735,6 @@ pub struct CreateManagedCampaignRequest {
     /// Please share the message subscribers receive when they opt in.
     ///
     /// Length: at least 20 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_message: ::std::option::Option<::std::string::String>,
     /// Please share the message subscribers receive when they opt out.
     ///
@@ -4009,18 +3745,14 @@ pub struct CreateManagedCampaignRequest {
     /// Length: at least 20 characters.
     pub help_message: ::std::string::String,
     /// Opt in keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_in_keywords: ::std::option::Option<::std::string::String>,
     /// Opt out keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub opt_out_keywords: ::std::option::Option<::std::string::String>,
     /// Help keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub help_keywords: ::std::option::Option<::std::string::String>,
     /// Will 50 or more numbers be used with this single campaign?
     pub number_pooling_required: bool,
     /// If you will be using number pooling, please provide an explanation as to why it is needed. Required if number_pooling_required is true.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
     pub direct_lending: bool,
@@ -4037,11 +3769,10 @@ pub struct CreateManagedCampaignRequest {
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateManagedCampaignRequest { name = required("name"), brand_id =
     required("brand_id"), sms_use_case = required("sms_use_case"), sub_use_cases =
     default("sub_use_cases"), campaign_verify_token = default("campaign_verify_token"),
@@ -4268,12 +3999,7 @@ impl CreateManagedCampaignRequest {
 }
 
 /// Request body for creating a number group.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
@@ -4281,11 +4007,10 @@ pub struct CreateNumberGroupRequest {
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sticky_sender: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateNumberGroupRequest { name = required("name"), sticky_sender =
     default("sticky_sender") }
 );
@@ -4310,20 +4035,17 @@ impl CreateNumberGroupRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateOrderRequest {
     /// A list of phone numbers in E164 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateOrderRequest { phone_numbers = default("phone_numbers"), status_callback_url =
     default("status_callback_url") }
 );
@@ -4359,12 +4081,7 @@ impl CreateOrderRequest {
 }
 
 /// Request body for creating a partner/CSP campaign. Used when the brand is a CSP (self-registered) brand.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreatePartnerCampaignRequest {
     /// A name for the campaign.
@@ -4378,11 +4095,10 @@ pub struct CreatePartnerCampaignRequest {
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreatePartnerCampaignRequest { name = required("name"), brand_id =
     required("brand_id"), csp_campaign_reference = required("csp_campaign_reference"),
     status_callback_url = default("status_callback_url") }
@@ -4431,20 +4147,17 @@ impl CreatePartnerCampaignRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The maximum number of callers allowed in the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateQueueRequest { name = default("name"), max_size = default("max_size") }
 );
 
@@ -4472,12 +4185,7 @@ impl CreateQueueRequest {
 }
 
 /// Request body for creating a SIP endpoint.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
@@ -4485,90 +4193,66 @@ pub struct CreateSipEndpointRequest {
     /// A password to authenticate registrations to this endpoint.
     pub password: ::std::string::String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// A list of encryption ciphers this endpoint will support.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of codecs this endpoint will support.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies the encryption requirements for connections to this endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<CreateSipEndpointRequestEncryption>,
     /// What type of handler you want to run on inbound calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<CreateSipEndpointRequestCallHandler>,
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_request_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         CreateSipEndpointRequestCallRequestMethod,
     >,
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_fallback_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         CreateSipEndpointRequestCallFallbackMethod,
     >,
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_status_callback_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         CreateSipEndpointRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_context.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<::std::string::String>,
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateSipEndpointRequest { username = required("username"), password =
     required("password"), caller_id = default("caller_id"), send_as = default("send_as"),
     ciphers = default("ciphers"), codecs = default("codecs"), encryption =
@@ -5136,12 +4820,7 @@ impl CreateSipEndpointRequestEncryption {
 crate::runtime::open_enum!(CreateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for creating a verified caller ID.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CreateVerifiedCallerIdRequest {
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in [E.164 format](https://en.wikipedia.org/wiki/E.164) that is able to receive a voice phone call for verification.
@@ -5149,14 +4828,12 @@ pub struct CreateVerifiedCallerIdRequest {
     /// The name portion of the caller ID. If not provided, the default will be the formatted number.
     ///
     /// Length: at most 200 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The extension of the phone number for the caller ID. This is only used when placing the verification call.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extension: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     CreateVerifiedCallerIdRequest { number = required("number"), name = default("name"),
     extension = default("extension") }
 );
@@ -5278,12 +4955,7 @@ impl DomainAppCallHandlerRequest {
 crate::runtime::open_enum!(DomainAppCallHandlerRequest, Unknown);
 
 /// Domain application model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplication {
     /// The unique identifier of the domain application on SignalWire.
@@ -5291,7 +4963,6 @@ pub struct DomainApplication {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// The unique domain for this application, combining your space subdomain and identifier.
     pub domain: ::std::string::String,
@@ -5349,7 +5020,7 @@ pub struct DomainApplication {
     pub ciphers: ::std::vec::Vec<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DomainApplication { id = required("id"), type_ = required("type"), domain =
     required("domain"), name = required("name"), identifier = required("identifier"),
     user = required("user"), ip_auth_enabled = required("ip_auth_enabled"), ip_auth =
@@ -5697,12 +5368,7 @@ impl DomainApplicationEncryption {
 crate::runtime::open_enum!(DomainApplicationEncryption, Unknown);
 
 /// Response containing a list of domain applications.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationListResponse {
     /// Pagination links.
@@ -5711,7 +5377,7 @@ pub struct DomainApplicationListResponse {
     pub data: ::std::vec::Vec<DomainApplication>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DomainApplicationListResponse { links = required("links"), data = required("data") }
 );
 
@@ -5826,12 +5492,7 @@ impl HttpMethod {
 crate::runtime::open_enum!(HttpMethod, Unknown);
 
 /// Request body for importing a phone number.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ImportPhoneNumberRequest {
     /// The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
@@ -5841,13 +5502,12 @@ pub struct ImportPhoneNumberRequest {
     /// The type of phone number being imported.
     pub number_type: ImportPhoneNumberRequestNumberType,
     /// The capabilities to enable for this phone number. Can include any combination of SMS, Voice, Fax, and MMS. If not provided, defaults to all capabilities.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<
         ::std::vec::Vec<ImportPhoneNumberRequestCapabilitiesItem>,
     >,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ImportPhoneNumberRequest { number = required("number"), number_type =
     required("number_type"), capabilities = default("capabilities") }
 );
@@ -6059,34 +5719,29 @@ crate::runtime::open_enum!(LegalEntityType, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListAddressesParams {
     /// Filter addresses by label (partial match).
     ///
     /// Sent as the query parameter `filter_label`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_label: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListAddressesParams { filter_label = default("filter_label"), page_number =
     default("page_number"), page_size = default("page_size"), page_token =
     default("page_token") }
@@ -6139,24 +5794,21 @@ impl ListAddressesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListBrandsParams {
     /// The name given to the brand. Will return all Brands containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The state of the brand in the registration process, such as pending or complete. Will return all Brands with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListBrandsParams { filter_name = default("filter_name"), filter_state =
     default("filter_state") }
 );
@@ -6198,24 +5850,21 @@ impl ListBrandsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListCampaignsParams {
     /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The state of the campaign in the registration process, such as pending or complete. Will return all campaigns with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCampaignsParams { filter_name = default("filter_name"), filter_state =
     default("filter_state") }
 );
@@ -6257,39 +5906,33 @@ impl ListCampaignsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListDomainApplicationsParams {
     /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_domain`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_domain: ::std::option::Option<::std::string::String>,
     /// String representing the name portion of the domain application. Will return all domain applications containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListDomainApplicationsParams { filter_domain = default("filter_domain"), filter_name
     = default("filter_name"), page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
@@ -6353,19 +5996,17 @@ impl ListDomainApplicationsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListNumberAssignmentsParams {
     /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListNumberAssignmentsParams { filter_state = default("filter_state") }
 );
 
@@ -6395,29 +6036,25 @@ impl ListNumberAssignmentsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListNumberGroupMembershipsParams {
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListNumberGroupMembershipsParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );
@@ -6458,34 +6095,29 @@ impl ListNumberGroupMembershipsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListNumberGroupsParams {
     /// Filter by name. Returns all number groups containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListNumberGroupsParams { filter_name = default("filter_name"), page_number =
     default("page_number"), page_size = default("page_size"), page_token =
     default("page_token") }
@@ -6538,19 +6170,17 @@ impl ListNumberGroupsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListOrdersParams {
     /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_state: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListOrdersParams { filter_state = default("filter_state") }
 );
 
@@ -6580,39 +6210,33 @@ impl ListOrdersParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListPhoneNumbersParams {
     /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// The phone number in E164 format. Will return all Phone Numbers containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_number: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListPhoneNumbersParams { filter_name = default("filter_name"), filter_number =
     default("filter_number"), page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
@@ -6676,39 +6300,33 @@ impl ListPhoneNumbersParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListShortCodesParams {
     /// Filter by name. Returns all short codes containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// Filter by number. Returns all short codes containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_number: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListShortCodesParams { filter_name = default("filter_name"), filter_number =
     default("filter_number"), page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
@@ -6772,39 +6390,33 @@ impl ListShortCodesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListSipEndpointsParams {
     /// Filter SIP endpoints by username (partial match).
     ///
     /// Sent as the query parameter `filter_username`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_username: ::std::option::Option<::std::string::String>,
     /// Filter SIP endpoints by caller ID (partial match).
     ///
     /// Sent as the query parameter `filter_caller_id`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_caller_id: ::std::option::Option<::std::string::String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListSipEndpointsParams { filter_username = default("filter_username"),
     filter_caller_id = default("filter_caller_id"), page_number = default("page_number"),
     page_size = default("page_size"), page_token = default("page_token") }
@@ -6868,24 +6480,21 @@ impl ListSipEndpointsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListVerifiedCallerIdsParams {
     /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_name: ::std::option::Option<::std::string::String>,
     /// String representing the number assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter_number: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListVerifiedCallerIdsParams { filter_name = default("filter_name"), filter_number =
     default("filter_number") }
 );
@@ -6927,19 +6536,17 @@ impl ListVerifiedCallerIdsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct LookupPhoneNumberParams {
     /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
     ///
     /// Sent as the query parameter `include`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(LookupPhoneNumberParams { include = default("include") });
+crate::runtime::wire_struct!(LookupPhoneNumberParams { include = default("include") });
 
 impl LookupPhoneNumberParams {
     /// A value with every field unset.
@@ -6963,26 +6570,21 @@ impl LookupPhoneNumberParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MembershipPhoneNumber {
     /// The unique identifier of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<Uuid>,
     /// The name given to the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The phone number in E.164 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number: ::std::option::Option<::std::string::String>,
     /// The capabilities of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MembershipPhoneNumber { id = default("id"), name = default("name"), number =
     default("number"), capabilities = default("capabilities") }
 );
@@ -7031,47 +6633,36 @@ impl MembershipPhoneNumber {
 }
 
 /// MFA request model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MfaRequest {
     /// The E164 number to use as the destination.
     pub to: ::std::string::String,
     /// The E164 number from your account to use as the origin of the message. SignalWire will use a special verified number if not specified.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub from: ::std::option::Option<::std::string::String>,
     /// Specify a custom message to send before the token. The message must fit within one segment; either 160 characters or 70 characters when using non-GSM symbols.
     ///
     /// Default: `"Your Personal Authorization Code is:"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// The number of characters in the token, from 4 to 20. Defaults to 6.
     ///
     /// Default: `6`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token_length: ::std::option::Option<i32>,
     /// The number of seconds the token is considered valid for. Defaults to 3600, with a maximum of 604800.
     ///
     /// Default: `3600`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_for: ::std::option::Option<i32>,
     /// The number of allowed verification attempts, including the first one, from 1 to 20. Defaults to 3.
     ///
     /// Default: `3`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_attempts: ::std::option::Option<i32>,
     /// Set to true or false, whether to include letters or just numbers in the token. Defaults to false (numbers only).
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub allow_alphas: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MfaRequest { to = required("to"), from = default("from"), message =
     default("message"), token_length = default("token_length"), valid_for =
     default("valid_for"), max_attempts = default("max_attempts"), allow_alphas =
@@ -7130,12 +6721,7 @@ impl MfaRequest {
 }
 
 /// MFA response model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MfaResponse {
     /// The MFA request ID. Save this for verification.
@@ -7148,7 +6734,7 @@ pub struct MfaResponse {
     pub channel: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     MfaResponse { id = required("id"), success = required("success"), to =
     required("to"), channel = required("channel") }
 );
@@ -7175,19 +6761,14 @@ impl MfaResponse {
 }
 
 /// MFA verification request model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MfaVerifyRequest {
     /// The token to verify.
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(MfaVerifyRequest { token = required("token") });
+crate::runtime::wire_struct!(MfaVerifyRequest { token = required("token") });
 
 impl MfaVerifyRequest {
     /// A value made of all its fields.
@@ -7199,19 +6780,14 @@ impl MfaVerifyRequest {
 }
 
 /// MFA verification response model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MfaVerifyResponse {
     /// Whether the token was successfully verified by the API. When `max_attempts` are reached or the request is no longer valid, the endpoint will return a `404 Not Found`.
     pub success: bool,
 }
 
-crate::runtime::decode_struct!(MfaVerifyResponse { success = required("success") });
+crate::runtime::wire_struct!(MfaVerifyResponse { success = required("success") });
 
 impl MfaVerifyResponse {
     /// A value made of all its fields.
@@ -7221,12 +6797,7 @@ impl MfaVerifyResponse {
 }
 
 /// Number group model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroup {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
@@ -7239,7 +6810,7 @@ pub struct NumberGroup {
     pub phone_number_count: i32,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     NumberGroup { id = required("id"), name = required("name"), sticky_sender =
     required("sticky_sender"), phone_number_count = required("phone_number_count") }
 );
@@ -7271,12 +6842,7 @@ impl NumberGroup {
 }
 
 /// Response containing a list of number groups.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupListResponse {
     /// Pagination links.
@@ -7285,7 +6851,7 @@ pub struct NumberGroupListResponse {
     pub data: ::std::vec::Vec<NumberGroup>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     NumberGroupListResponse { links = required("links"), data = required("data") }
 );
 
@@ -7307,12 +6873,7 @@ impl NumberGroupListResponse {
 }
 
 /// Number group membership model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupMembership {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
@@ -7327,7 +6888,7 @@ pub struct NumberGroupMembership {
     pub updated_at: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     NumberGroupMembership { id = required("id"), number_group_id =
     required("number_group_id"), phone_number = required("phone_number"), created_at =
     required("created_at"), updated_at = required("updated_at") }
@@ -7369,12 +6930,7 @@ impl NumberGroupMembership {
 }
 
 /// Response containing a list of number group memberships.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupMembershipListResponse {
     /// Pagination links.
@@ -7383,7 +6939,7 @@ pub struct NumberGroupMembershipListResponse {
     pub data: ::std::vec::Vec<NumberGroupMembership>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     NumberGroupMembershipListResponse { links = required("links"), data =
     required("data") }
 );
@@ -7406,12 +6962,7 @@ impl NumberGroupMembershipListResponse {
 }
 
 /// Response containing a single number group membership.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupMembershipResponse {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
@@ -7426,7 +6977,7 @@ pub struct NumberGroupMembershipResponse {
     pub updated_at: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     NumberGroupMembershipResponse { id = required("id"), number_group_id =
     required("number_group_id"), phone_number = required("phone_number"), created_at =
     required("created_at"), updated_at = required("updated_at") }
@@ -7468,12 +7019,7 @@ impl NumberGroupMembershipResponse {
 }
 
 /// Response containing a single number group.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupResponse {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
@@ -7486,7 +7032,7 @@ pub struct NumberGroupResponse {
     pub phone_number_count: i32,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     NumberGroupResponse { id = required("id"), name = required("name"), sticky_sender =
     required("sticky_sender"), phone_number_count = required("phone_number_count") }
 );
@@ -7523,34 +7069,24 @@ impl NumberGroupResponse {
 }
 
 /// Order model for campaign registry operations.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Order {
     /// The unique identifier of the order.
     pub id: Uuid,
     /// The current state of the order.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Timestamp when the order was processed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub processed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Order { id = required("id"), state = default("state"), processed_at =
     default("processed_at"), created_at = default("created_at"), updated_at =
     default("updated_at"), status_callback_url = default("status_callback_url") }
@@ -7608,20 +7144,17 @@ impl Order {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct OrderListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of orders.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Order>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     OrderListResponse { links = default("links"), data = default("data") }
 );
 
@@ -7648,34 +7181,24 @@ impl OrderListResponse {
 }
 
 /// Response containing a single order.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponse {
     /// The unique identifier of the order.
     pub id: Uuid,
     /// The current state of the order.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::string::String>,
     /// Timestamp when the order was processed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub processed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callback_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     OrderResponse { id = required("id"), state = default("state"), processed_at =
     default("processed_at"), created_at = default("created_at"), updated_at =
     default("updated_at"), status_callback_url = default("status_callback_url") }
@@ -7729,12 +7252,7 @@ impl OrderResponse {
 }
 
 /// Phone number model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// The unique identifier of the phone number.
@@ -7829,7 +7347,7 @@ pub struct PhoneNumber {
     pub country_code: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneNumber { id = required("id"), number = required("number"), name =
     required("name"), capabilities = required("capabilities"), number_type =
     required("number_type"), e911_address_id = required("e911_address_id"), e911_status =
@@ -8274,26 +7792,21 @@ crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PhoneNumberCapabilities {
     /// Whether the phone number can receive voice calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub voice: ::std::option::Option<bool>,
     /// Whether the phone number can send/receive SMS.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms: ::std::option::Option<bool>,
     /// Whether the phone number can send/receive MMS.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mms: ::std::option::Option<bool>,
     /// Whether the phone number can send/receive fax.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fax: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneNumberCapabilities { voice = default("voice"), sms = default("sms"), mms =
     default("mms"), fax = default("fax") }
 );
@@ -8454,12 +7967,7 @@ impl PhoneNumberE911status {
 crate::runtime::open_enum!(PhoneNumberE911status, Unknown);
 
 /// Response containing a list of phone numbers.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberListResponse {
     /// Pagination links.
@@ -8468,7 +7976,7 @@ pub struct PhoneNumberListResponse {
     pub data: ::std::vec::Vec<PhoneNumber>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneNumberListResponse { links = required("links"), data = required("data") }
 );
 
@@ -8494,53 +8002,39 @@ impl PhoneNumberListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PhoneNumberLookupResponse {
     /// The Country code associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country_code_number: ::std::option::Option<i32>,
     /// Number in the countries national format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub national_number: ::std::option::Option<::std::string::String>,
     /// Whether the number supplied is a possible number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub possible_number: ::std::option::Option<bool>,
     /// Whether the number supplied is a valid number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_number: ::std::option::Option<bool>,
     /// The E164 number formatted in national format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub national_number_formatted: ::std::option::Option<::std::string::String>,
     /// The E164 number formatted in international format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub international_number_formatted: ::std::option::Option<::std::string::String>,
     /// The number in E164 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub e164: ::std::option::Option<::std::string::String>,
     /// The location of the number based on its area code and NPA.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<::std::string::String>,
     /// The ISO3166 alpha 2 country code associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country_code: ::std::option::Option<::std::string::String>,
     /// The time zones associated with the number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timezones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The type of number based on its area code and NPA.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// Carrier information. Adding include=carrier to your request will do a live lookup to determine the current carrier information about this number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub carrier: ::std::option::Option<CarrierLookupInfo>,
     /// Caller ID information. Adding include=cnam to your request will do a live lookup to determine the current caller ID information about this number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cnam: ::std::option::Option<CnamInfo>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneNumberLookupResponse { country_code_number = default("country_code_number"),
     national_number = default("national_number"), possible_number =
     default("possible_number"), valid_number = default("valid_number"),
@@ -8738,12 +8232,7 @@ impl PhoneNumberMessageHandler {
 crate::runtime::open_enum!(PhoneNumberMessageHandler, Unknown);
 
 /// Response containing a single phone number.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberResponse {
     /// The unique identifier of the phone number.
@@ -8838,7 +8327,7 @@ pub struct PhoneNumberResponse {
     pub country_code: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PhoneNumberResponse { id = required("id"), number = required("number"), name =
     required("name"), capabilities = required("capabilities"), number_type =
     required("number_type"), e911_address_id = required("e911_address_id"), e911_status =
@@ -9108,12 +8597,7 @@ impl PhoneNumberType {
 crate::runtime::open_enum!(PhoneNumberType, Unknown);
 
 /// Recording from a PSTN call leg.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PstnRecording {
     /// Unique ID of the recording.
@@ -9127,7 +8611,6 @@ pub struct PstnRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -9140,18 +8623,16 @@ pub struct PstnRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relay_conference_id: ::std::option::Option<Uuid>,
     /// ID of the PSTN leg associated with the recording.
     pub relay_pstn_leg_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     PstnRecording { id = required("id"), project_id = required("project_id"), created_at
     = required("created_at"), updated_at = required("updated_at"), duration_in_seconds =
     required("duration_in_seconds"), error_code = default("error_code"), price =
@@ -9246,21 +8727,14 @@ impl PstnRecording {
 }
 
 /// Request body for purchasing a phone number.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PurchasePhoneNumberRequest {
     /// The phone number in E164 format.
     pub number: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
-    PurchasePhoneNumberRequest { number = required("number") }
-);
+crate::runtime::wire_struct!(PurchasePhoneNumberRequest { number = required("number") });
 
 impl PurchasePhoneNumberRequest {
     /// A value made of all its fields.
@@ -9272,12 +8746,7 @@ impl PurchasePhoneNumberRequest {
 }
 
 /// Queue model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Queue {
     /// The unique identifier of the queue.
@@ -9287,26 +8756,20 @@ pub struct Queue {
     /// The friendly name of the queue.
     pub friendly_name: ::std::string::String,
     /// The maximum number of callers allowed in the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
     /// The current number of callers in the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_size: ::std::option::Option<i32>,
     /// The average wait time in seconds.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub average_wait_time: ::std::option::Option<i32>,
     /// The URL of this queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// Timestamp when the queue was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the queue was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Queue { id = required("id"), project_id = required("project_id"), friendly_name =
     required("friendly_name"), max_size = default("max_size"), current_size =
     default("current_size"), average_wait_time = default("average_wait_time"), uri =
@@ -9381,20 +8844,17 @@ impl Queue {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct QueueListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of queues.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<Queue>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     QueueListResponse { links = default("links"), data = default("data") }
 );
 
@@ -9421,12 +8881,7 @@ impl QueueListResponse {
 }
 
 /// Queue member model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct QueueMember {
     /// The call ID of the queue member.
@@ -9440,14 +8895,12 @@ pub struct QueueMember {
     /// The URL of this queue member.
     pub uri: ::std::string::String,
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub wait_time: ::std::option::Option<i32>,
     /// When the queue member was last enqueued.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_enqueued: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     QueueMember { call_id = required("call_id"), project_id = required("project_id"),
     queue_id = required("queue_id"), position = required("position"), uri =
     required("uri"), wait_time = default("wait_time"), date_enqueued =
@@ -9500,20 +8953,17 @@ impl QueueMember {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct QueueMemberListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of queue members.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<QueueMember>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     QueueMemberListResponse { links = default("links"), data = default("data") }
 );
 
@@ -9543,12 +8993,7 @@ impl QueueMemberListResponse {
 }
 
 /// Response containing a single queue member.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct QueueMemberResponse {
     /// The call ID of the queue member.
@@ -9562,14 +9007,12 @@ pub struct QueueMemberResponse {
     /// The URL of this queue member.
     pub uri: ::std::string::String,
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub wait_time: ::std::option::Option<i32>,
     /// When the queue member was last enqueued.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_enqueued: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     QueueMemberResponse { call_id = required("call_id"), project_id =
     required("project_id"), queue_id = required("queue_id"), position =
     required("position"), uri = required("uri"), wait_time = default("wait_time"),
@@ -9624,12 +9067,7 @@ impl QueueMemberResponse {
 }
 
 /// Response containing a single queue.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct QueueResponse {
     /// The unique identifier of the queue.
@@ -9639,26 +9077,20 @@ pub struct QueueResponse {
     /// The friendly name of the queue.
     pub friendly_name: ::std::string::String,
     /// The maximum number of callers allowed in the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
     /// The current number of callers in the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_size: ::std::option::Option<i32>,
     /// The average wait time in seconds.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub average_wait_time: ::std::option::Option<i32>,
     /// The URL of this queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// Timestamp when the queue was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the queue was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     QueueResponse { id = required("id"), project_id = required("project_id"),
     friendly_name = required("friendly_name"), max_size = default("max_size"),
     current_size = default("current_size"), average_wait_time =
@@ -9776,12 +9208,7 @@ impl ::std::convert::From<ConferenceRecording> for Recording {
 }
 
 /// Response containing a list of recordings.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RecordingListResponse {
     /// Pagination links.
@@ -9790,7 +9217,7 @@ pub struct RecordingListResponse {
     pub data: ::std::vec::Vec<Recording>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     RecordingListResponse { links = required("links"), data = required("data") }
 );
 
@@ -9818,54 +9245,45 @@ impl RecordingListResponse {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SearchAvailablePhoneNumbersParams {
     /// An areacode to search within.
     ///
     /// Sent as the query parameter `areacode`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub areacode: ::std::option::Option<::std::string::String>,
     /// Search for either local or toll-free numbers. Defaults to local.
     ///
     /// Sent as the query parameter `number_type`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub number_type: ::std::option::Option<::std::string::String>,
     /// A string of 3 to 7 digits that should be used as the start of a number. Cannot be used in combination with contains or ends_with.
     ///
     /// Sent as the query parameter `starts_with`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub starts_with: ::std::option::Option<::std::string::String>,
     /// A string of 3 to 7 digits that should appear somewhere in the number. Cannot be used in combination with starts_with or ends_with.
     ///
     /// Sent as the query parameter `contains`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contains: ::std::option::Option<::std::string::String>,
     /// A string of 3 to 7 digits that should be used as the end of a number. Cannot be used in combination with starts_with or contains.
     ///
     /// Sent as the query parameter `ends_with`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_with: ::std::option::Option<::std::string::String>,
     /// The maximum number of matches to return. Upper limit of 100. Defaults to 50.
     ///
     /// Sent as the query parameter `max_results`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_results: ::std::option::Option<i32>,
     /// A region or state to search within. Must be an ISO 3166-2 alpha-2 code, i.e. TX for Texas. Only supported for local searches; not supported when `number_type` is toll-free.
     ///
     /// Sent as the query parameter `region`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub region: ::std::option::Option<::std::string::String>,
     /// A specific City to search within. Must be used in combination with region. Only supported for local searches; not supported when `number_type` is toll-free.
     ///
     /// Sent as the query parameter `city`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub city: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SearchAvailablePhoneNumbersParams { areacode = default("areacode"), number_type =
     default("number_type"), starts_with = default("starts_with"), contains =
     default("contains"), ends_with = default("ends_with"), max_results =
@@ -9954,12 +9372,7 @@ impl SearchAvailablePhoneNumbersParams {
 }
 
 /// Short code model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ShortCode {
     /// The unique identifier of the short code.
@@ -10000,7 +9413,7 @@ pub struct ShortCode {
     pub message_relay_context: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ShortCode { id = required("id"), name = required("name"), number =
     required("number"), capabilities = required("capabilities"), number_type =
     required("number_type"), code_type = required("code_type"), country_code =
@@ -10149,12 +9562,7 @@ impl ShortCodeCapability {
 crate::runtime::open_enum!(ShortCodeCapability, Unknown);
 
 /// Response containing a list of short codes.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ShortCodeListResponse {
     /// Pagination links.
@@ -10163,7 +9571,7 @@ pub struct ShortCodeListResponse {
     pub data: ::std::vec::Vec<ShortCode>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ShortCodeListResponse { links = required("links"), data = required("data") }
 );
 
@@ -10281,12 +9689,7 @@ impl ShortCodeNumberType {
 crate::runtime::open_enum!(ShortCodeNumberType, Unknown);
 
 /// Response containing a single short code.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ShortCodeResponse {
     /// The unique identifier of the short code.
@@ -10327,7 +9730,7 @@ pub struct ShortCodeResponse {
     pub message_relay_context: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ShortCodeResponse { id = required("id"), name = required("name"), number =
     required("number"), capabilities = required("capabilities"), number_type =
     required("number_type"), code_type = required("code_type"), country_code =
@@ -10518,18 +9921,12 @@ impl ShortCodeType {
 crate::runtime::open_enum!(ShortCodeType, Unknown);
 
 /// SIP endpoint model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpoint {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
@@ -10587,7 +9984,7 @@ pub struct SipEndpoint {
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpoint { type_ = required("type"), id = required("id"), username =
     required("username"), caller_id = required("caller_id"), send_as =
     required("send_as"), ciphers = required("ciphers"), codecs = required("codecs"),
@@ -11020,12 +10417,7 @@ impl SipEndpointEncryption {
 crate::runtime::open_enum!(SipEndpointEncryption, Unknown);
 
 /// Response containing a list of SIP endpoints.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointListResponse {
     /// Pagination links.
@@ -11034,7 +10426,7 @@ pub struct SipEndpointListResponse {
     pub data: ::std::vec::Vec<SipEndpoint>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointListResponse { links = required("links"), data = required("data") }
 );
 
@@ -11056,18 +10448,12 @@ impl SipEndpointListResponse {
 }
 
 /// Response containing a single SIP endpoint.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointResponse {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
@@ -11127,7 +10513,7 @@ pub struct SipEndpointResponse {
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipEndpointResponse { type_ = required("type"), id = required("id"), username =
     required("username"), caller_id = required("caller_id"), send_as =
     required("send_as"), ciphers = required("ciphers"), codecs = required("codecs"),
@@ -11478,32 +10864,25 @@ crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SipProfileResponse {
     /// A string representation of the fully qualified domain name for this profile.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain: ::std::option::Option<::std::string::String>,
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_identifier: ::std::option::Option<::std::string::String>,
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_encryption: ::std::option::Option<SipProfileResponseDefaultEncryption>,
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_send_as: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipProfileResponse { domain = default("domain"), domain_identifier =
     default("domain_identifier"), default_codecs = default("default_codecs"),
     default_ciphers = default("default_ciphers"), default_encryption =
@@ -11630,12 +11009,7 @@ impl SipProfileResponseDefaultEncryption {
 crate::runtime::open_enum!(SipProfileResponseDefaultEncryption, Unknown);
 
 /// Recording from a SIP call leg.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipRecording {
     /// Unique ID of the recording.
@@ -11649,7 +11023,6 @@ pub struct SipRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -11662,18 +11035,16 @@ pub struct SipRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relay_conference_id: ::std::option::Option<Uuid>,
     /// ID of the SIP leg associated with the recording.
     pub relay_sip_leg_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SipRecording { id = required("id"), project_id = required("project_id"), created_at =
     required("created_at"), updated_at = required("updated_at"), duration_in_seconds =
     required("duration_in_seconds"), error_code = default("error_code"), price =
@@ -11768,12 +11139,7 @@ impl SipRecording {
 }
 
 /// Details about a specific validation error.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct TypesStatusCodesSpaceApiErrorItem {
     /// A description of what caused the error.
@@ -11786,7 +11152,7 @@ pub struct TypesStatusCodesSpaceApiErrorItem {
     pub code: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     TypesStatusCodesSpaceApiErrorItem { detail = required("detail"), status =
     required("status"), title = required("title"), code = required("code") }
 );
@@ -11818,19 +11184,14 @@ impl TypesStatusCodesSpaceApiErrorItem {
 }
 
 /// The request failed validation. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct TypesStatusCodesValidationError {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesSpaceApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     TypesStatusCodesValidationError { errors = required("errors") }
 );
 
@@ -11848,12 +11209,7 @@ impl TypesStatusCodesValidationError {
 }
 
 /// Request body for updating an address.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAddressRequest {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
@@ -11879,10 +11235,8 @@ pub struct UpdateAddressRequest {
     /// Length: at most 250 characters.
     pub street_name: ::std::string::String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_type: ::std::option::Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address_number: ::std::option::Option<::std::string::String>,
     /// The city portion of the street address.
     ///
@@ -11900,16 +11254,14 @@ pub struct UpdateAddressRequest {
     /// validation.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub emergency_enabled: ::std::option::Option<bool>,
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     ///
     /// Default: `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_correct_address: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateAddressRequest { label = required("label"), country = required("country"),
     first_name = required("first_name"), last_name = required("last_name"), street_number
     = required("street_number"), street_name = required("street_name"), address_type =
@@ -12007,17 +11359,15 @@ impl UpdateAddressRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateCampaignRequest {
     /// A name for the campaign.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(UpdateCampaignRequest { name = default("name") });
+crate::runtime::wire_struct!(UpdateCampaignRequest { name = default("name") });
 
 impl UpdateCampaignRequest {
     /// A value with every field unset.
@@ -12041,107 +11391,79 @@ impl UpdateCampaignRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A string representing the identifier portion of the domain application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identifier: ::std::option::Option<::std::string::String>,
     /// A string representing the user portion of the domain application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user: ::std::option::Option<::std::string::String>,
     /// Whether the domain application will enforce IP authentication for incoming requests.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth_enabled: ::std::option::Option<bool>,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether connections to this domain application require encryption or if encryption is optional.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<UpdateDomainApplicationRequestEncryption>,
     /// A list of codecs this domain application will support.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this domain application will support.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specify how the domain application will handle calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<DomainAppCallHandlerRequest>,
     /// A string representing the Relay topic to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A string representing a URL to send status change messages to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// A string representing the Relay Application to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// A string representing the LaML URL to access when a call is received.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_request_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         UpdateDomainApplicationRequestCallRequestMethod,
     >,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         UpdateDomainApplicationRequestCallFallbackMethod,
     >,
     /// A string representing a URL to send status change messages to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         UpdateDomainApplicationRequestCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the AI Agent to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A string representing the ID of the Call Flow to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// A string representing the version of your Call Flow you'd like to use.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<
         UpdateDomainApplicationRequestCallFlowVersion,
     >,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateDomainApplicationRequest { name = default("name"), identifier =
     default("identifier"), user = default("user"), ip_auth_enabled =
     default("ip_auth_enabled"), ip_auth = default("ip_auth"), encryption =
@@ -12676,22 +11998,16 @@ impl UpdateDomainApplicationRequestEncryption {
 crate::runtime::open_enum!(UpdateDomainApplicationRequestEncryption, Unknown);
 
 /// Request body for updating a number group.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct UpdateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
     pub name: ::std::string::String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sticky_sender: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateNumberGroupRequest { name = required("name"), sticky_sender =
     default("sticky_sender") }
 );
@@ -12716,118 +12032,87 @@ impl UpdateNumberGroupRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdatePhoneNumberRequest {
     /// The friendly name for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The call handler for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<PhoneNumberCallHandlerRequest>,
     /// The call receive mode for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_receive_mode: ::std::option::Option<::std::string::String>,
     /// The call request URL for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// The call request method for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         UpdatePhoneNumberRequestCallRequestMethod,
     >,
     /// The call fallback URL for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// The call fallback method for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         UpdatePhoneNumberRequestCallFallbackMethod,
     >,
     /// The call status callback URL for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The call status callback method for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         UpdatePhoneNumberRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
     /// A string representing the Relay topic to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A string representing a URL to send status change messages to when call_handler is set to relay_topic.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The URL to make a request to when using the relay_script call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// A string representing the Relay Application to forward incoming calls to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// The ID of the Relay Connector to use when using the relay_connector call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
     /// The ID of the SIP Endpoint to use when using the relay_sip_endpoint call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_sip_endpoint_id: ::std::option::Option<::std::string::String>,
     /// The Verto resource to use when using the relay_verto_endpoint call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_verto_resource: ::std::option::Option<::std::string::String>,
     /// The ID of the Video Room to forward incoming calls to when using the video_room call handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// The message handler for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
     /// The message request URL for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_url: ::std::option::Option<::std::string::String>,
     /// The message request method for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_method: ::std::option::Option<
         UpdatePhoneNumberRequestMessageRequestMethod,
     >,
     /// The message fallback URL for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_url: ::std::option::Option<::std::string::String>,
     /// The message fallback method for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_method: ::std::option::Option<
         UpdatePhoneNumberRequestMessageFallbackMethod,
     >,
     /// The ID of the LaML Application to use for messages.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_laml_application_id: ::std::option::Option<::std::string::String>,
     /// A string representing the Relay topic to forward incoming messages to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_topic: ::std::option::Option<::std::string::String>,
     /// This handler type is deprecated. Please use message_relay_application or message_relay_topic instead.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_context: ::std::option::Option<::std::string::String>,
     /// A string representing the Relay Application to forward incoming messages to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_application: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdatePhoneNumberRequest { name = default("name"), call_handler =
     default("call_handler"), call_receive_mode = default("call_receive_mode"),
     call_request_url = default("call_request_url"), call_request_method =
@@ -13418,20 +12703,17 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateQueueRequest {
     /// The name of the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The maximum number of callers allowed in the queue.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateQueueRequest { name = default("name"), max_size = default("max_size") }
 );
 
@@ -13459,12 +12741,7 @@ impl UpdateQueueRequest {
 }
 
 /// Request body for updating a short code.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct UpdateShortCodeRequest {
     /// The name given to the short code.
@@ -13474,30 +12751,24 @@ pub struct UpdateShortCodeRequest {
     /// The message handler type for incoming messages.
     pub message_handler: ShortCodeMessageHandler,
     /// The URL to send message requests to when using laml_webhooks handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use for message requests. Defaults to POST.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_request_method: ::std::option::Option<HttpMethod>,
     /// The fallback URL for message requests.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use for fallback requests. Defaults to POST.
     ///
     /// Default: `"POST"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_fallback_method: ::std::option::Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_laml_application_id: ::std::option::Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_relay_context: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateShortCodeRequest { name = required("name"), message_handler =
     required("message_handler"), message_request_url = default("message_request_url"),
     message_request_method = default("message_request_method"), message_fallback_url =
@@ -13583,102 +12854,75 @@ impl UpdateShortCodeRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub username: ::std::option::Option<::std::string::String>,
     /// A password to authenticate registrations to this endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<::std::string::String>,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub caller_id: ::std::option::Option<::std::string::String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub send_as: ::std::option::Option<::std::string::String>,
     /// A list of encryption ciphers this endpoint will support.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of codecs this endpoint will support.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies the encryption requirements for connections to this endpoint.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub encryption: ::std::option::Option<UpdateSipEndpointRequestEncryption>,
     /// What type of handler you want to run on inbound calls.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_handler: ::std::option::Option<UpdateSipEndpointRequestCallHandler>,
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_request_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_request_method: ::std::option::Option<
         UpdateSipEndpointRequestCallRequestMethod,
     >,
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_fallback_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_fallback_method: ::std::option::Option<
         UpdateSipEndpointRequestCallFallbackMethod,
     >,
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_url: ::std::option::Option<::std::string::String>,
     /// The HTTP method to use with call_status_callback_url.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_status_callback_method: ::std::option::Option<
         UpdateSipEndpointRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_laml_application_id: ::std::option::Option<::std::string::String>,
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_topic_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context: ::std::option::Option<::std::string::String>,
     /// A URL to send status change messages to. Required when call_handler is relay_context.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_context_status_callback_url: ::std::option::Option<
         ::std::string::String,
     >,
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_application: ::std::option::Option<::std::string::String>,
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_video_room_id: ::std::option::Option<Uuid>,
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_id: ::std::option::Option<Uuid>,
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_flow_version: ::std::option::Option<::std::string::String>,
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_ai_agent_id: ::std::option::Option<Uuid>,
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_relay_script_url: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateSipEndpointRequest { username = default("username"), password =
     default("password"), caller_id = default("caller_id"), send_as = default("send_as"),
     ciphers = default("ciphers"), codecs = default("codecs"), encryption =
@@ -14256,31 +13500,25 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateSipProfileRequest {
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_identifier: ::std::option::Option<::std::string::String>,
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_encryption: ::std::option::Option<
         UpdateSipProfileRequestDefaultEncryption,
     >,
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_send_as: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     UpdateSipProfileRequest { domain_identifier = default("domain_identifier"),
     default_codecs = default("default_codecs"), default_ciphers =
     default("default_ciphers"), default_encryption = default("default_encryption"),
@@ -14398,12 +13636,7 @@ impl UpdateSipProfileRequestDefaultEncryption {
 crate::runtime::open_enum!(UpdateSipProfileRequestDefaultEncryption, Unknown);
 
 /// Request body for updating a verified caller ID.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct UpdateVerifiedCallerIdRequest {
     /// The name portion of the caller ID.
@@ -14412,9 +13645,7 @@ pub struct UpdateVerifiedCallerIdRequest {
     pub name: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
-    UpdateVerifiedCallerIdRequest { name = required("name") }
-);
+crate::runtime::wire_struct!(UpdateVerifiedCallerIdRequest { name = required("name") });
 
 impl UpdateVerifiedCallerIdRequest {
     /// A value made of all its fields.
@@ -14426,40 +13657,30 @@ impl UpdateVerifiedCallerIdRequest {
 }
 
 /// Verified caller ID model.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VerifiedCallerId {
     /// The type of the returned object, this should be verified_caller_id.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
     pub number: ::std::string::String,
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extension: ::std::option::Option<::std::string::String>,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The verification status for the caller ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VerifiedCallerIdStatus>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VerifiedCallerId { type_ = default("type"), id = required("id"), number =
     required("number"), name = default("name"), extension = default("extension"),
     verified = required("verified"), verified_at = default("verified_at"), status =
@@ -14533,20 +13754,17 @@ impl VerifiedCallerId {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct VerifiedCallerIdListResponse {
     /// Pagination links.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<PaginationLinks>,
     /// List of verified caller IDs.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::std::vec::Vec<VerifiedCallerId>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VerifiedCallerIdListResponse { links = default("links"), data = default("data") }
 );
 
@@ -14576,40 +13794,30 @@ impl VerifiedCallerIdListResponse {
 }
 
 /// Response containing a single verified caller ID.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VerifiedCallerIdResponse {
     /// The type of the returned object, this should be verified_caller_id.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
     pub number: ::std::string::String,
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extension: ::std::option::Option<::std::string::String>,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The verification status for the caller ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VerifiedCallerIdResponseStatus>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VerifiedCallerIdResponse { type_ = default("type"), id = required("id"), number =
     required("number"), name = default("name"), extension = default("extension"),
     verified = required("verified"), verified_at = default("verified_at"), status =
@@ -14781,19 +13989,14 @@ impl VerifiedCallerIdStatus {
 crate::runtime::open_enum!(VerifiedCallerIdStatus, Unknown);
 
 /// Request body for verifying a caller ID.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VerifyCallerIdRequest {
     /// The verification code received via call or SMS.
     pub verification_code: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VerifyCallerIdRequest { verification_code = required("verification_code") }
 );
 
@@ -14809,12 +14012,7 @@ impl VerifyCallerIdRequest {
 }
 
 /// Recording from a WebRTC call leg.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebRtcRecording {
     /// Unique ID of the recording.
@@ -14828,7 +14026,6 @@ pub struct WebRtcRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Price of the recording.
     pub price: f64,
@@ -14841,18 +14038,16 @@ pub struct WebRtcRecording {
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub byte_size: ::std::option::Option<i32>,
     /// Audio track of the recording.
     pub track: ::std::string::String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub relay_conference_id: ::std::option::Option<Uuid>,
     /// ID of the WebRTC leg associated with the recording.
     pub relay_webrtc_leg_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     WebRtcRecording { id = required("id"), project_id = required("project_id"),
     created_at = required("created_at"), updated_at = required("updated_at"),
     duration_in_seconds = required("duration_in_seconds"), error_code =

@@ -50,19 +50,17 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetRoomByNameParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     GetRoomByNameParams { include_active_session = default("include_active_session") }
 );
 
@@ -87,19 +85,17 @@ impl GetRoomByNameParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetRoomParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     GetRoomParams { include_active_session = default("include_active_session") }
 );
 
@@ -124,19 +120,17 @@ impl GetRoomParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetRoomRecordingParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_ttl: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     GetRoomRecordingParams { media_ttl = default("media_ttl") }
 );
 
@@ -161,19 +155,17 @@ impl GetRoomRecordingParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetVideoConferenceParams {
     /// Specifies whether to include information about the conference's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     GetVideoConferenceParams { include_active_session = default("include_active_session")
     }
 );
@@ -199,29 +191,25 @@ impl GetVideoConferenceParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListConferenceTokensParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListConferenceTokensParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );
@@ -262,49 +250,41 @@ impl ListConferenceTokensParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Page number to return.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListLogsParams { include_deleted = default("include_deleted"), created_before =
     default("created_before"), created_on = default("created_on"), created_after =
     default("created_after"), page_number = default("page_number"), page_size =
@@ -384,29 +364,25 @@ impl ListLogsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomRecordingEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomRecordingEventsParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );
@@ -447,34 +423,29 @@ impl ListRoomRecordingEventsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_ttl: ::std::option::Option<i32>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomRecordingsParams { media_ttl = default("media_ttl"), page_number =
     default("page_number"), page_size = default("page_size"), page_token =
     default("page_token") }
@@ -522,29 +493,25 @@ impl ListRoomRecordingsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomSessionEventsParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );
@@ -585,29 +552,25 @@ impl ListRoomSessionEventsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionMembersParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomSessionMembersParams { page_number = default("page_number"), page_size =
     default("page_size"), page_token = default("page_token") }
 );
@@ -648,34 +611,29 @@ impl ListRoomSessionMembersParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_ttl: ::std::option::Option<i32>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomSessionRecordingsParams { media_ttl = default("media_ttl"), page_number =
     default("page_number"), page_size = default("page_size"), page_token =
     default("page_token") }
@@ -723,49 +681,41 @@ impl ListRoomSessionRecordingsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomSessionsParams {
     /// Return Sessions started from this Room.
     ///
     /// Sent as the query parameter `room_id`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_id: ::std::option::Option<Uuid>,
     /// Return Sessions with a matching room name.
     ///
     /// Sent as the query parameter `room_name`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_name: ::std::option::Option<::std::string::String>,
     /// Return Sessions with a room name matching this pattern (substring match).
     ///
     /// Sent as the query parameter `room_name_matches`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_name_matches: ::std::option::Option<::std::string::String>,
     /// Return Sessions currently in this state.
     ///
     /// Sent as the query parameter `status`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VideoRoomSessionStatus>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomSessionsParams { room_id = default("room_id"), room_name =
     default("room_name"), room_name_matches = default("room_name_matches"), status =
     default("status"), page_number = default("page_number"), page_size =
@@ -840,44 +790,37 @@ impl ListRoomSessionsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListRoomsParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
     /// Return rooms with a join_from date on or after this date. Expects RFC 3339 datetime or date string.
     ///
     /// Sent as the query parameter `starts_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub starts_after: ::std::option::Option<::std::string::String>,
     /// Return rooms with a join_until date on or before this date. Expects RFC 3339 datetime or date string.
     ///
     /// Sent as the query parameter `ends_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_before: ::std::option::Option<::std::string::String>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListRoomsParams { include_active_session = default("include_active_session"),
     starts_after = default("starts_after"), ends_before = default("ends_before"),
     page_number = default("page_number"), page_size = default("page_size"), page_token =
@@ -948,44 +891,37 @@ impl ListRoomsParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListVideoConferencesParams {
     /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
     ///
     /// Sent as the query parameter `starts_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub starts_after: ::std::option::Option<::std::string::String>,
     /// Return conferences with a `join_until` time on or before this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
     ///
     /// Sent as the query parameter `ends_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_before: ::std::option::Option<::std::string::String>,
     /// Specifies whether to include information about the conference's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_active_session: ::std::option::Option<bool>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListVideoConferencesParams { starts_after = default("starts_after"), ends_before =
     default("ends_before"), include_active_session = default("include_active_session"),
     page_number = default("page_number"), page_size = default("page_size"), page_token =
@@ -1054,74 +990,53 @@ impl ListVideoConferencesParams {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct VideoActiveSession {
     /// Unique ID of the session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_id: ::std::option::Option<::std::string::String>,
     /// The named identifier of room session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Display name of room, no character limitations. Maximum of 200 characters. Defaults to the value of name.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Room Session does not accept new Members before this time.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The Room Session's initial layout. See documentation for a full list of supported layouts.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<::std::string::String>,
     /// The maximum number of members allowed in the room at a time.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The Room Session's frames per second.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fps: ::std::option::Option<VideoVideoFps>,
     /// The Room Session's resolution.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// Start time of the session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub duration: ::std::option::Option<i32>,
     /// Status of the session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VideoRoomSessionStatus>,
     /// Whether a recording was automatically started when this Room Session began.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub preview_url: ::std::option::Option<::std::string::String>,
     /// Enable/disable jitter buffer audio-video sync.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub audio_video_sync: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoActiveSession { id = default("id"), room_id = default("room_id"), name =
     default("name"), display_name = default("display_name"), join_from =
     default("join_from"), join_until = default("join_until"), remove_at =
@@ -1286,12 +1201,7 @@ impl VideoActiveSession {
 }
 
 /// Charge detail item for logs.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoChargeDetail {
     /// Description for this charge.
@@ -1300,7 +1210,7 @@ pub struct VideoChargeDetail {
     pub charge: f64,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoChargeDetail { description = required("description"), charge =
     required("charge") }
 );
@@ -1323,12 +1233,7 @@ impl VideoChargeDetail {
 }
 
 /// Video conference response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoConference {
     /// Unique ID of the video conference.
@@ -1388,11 +1293,10 @@ pub struct VideoConference {
     /// Timestamp when the conference was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// Active session information. Only present when requested via the `include_active_session` query parameter.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active_session: ::std::option::Option<VideoActiveSession>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoConference { id = required("id"), name = required("name"), display_name =
     required("display_name"), description = required("description"), join_from =
     required("join_from"), join_until = required("join_until"), quality =
@@ -1600,12 +1504,7 @@ impl VideoConferenceSize {
 crate::runtime::open_enum!(VideoConferenceSize, Unknown);
 
 /// A conference token object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoConferenceToken {
     /// Unique identifier for the conference token.
@@ -1618,7 +1517,7 @@ pub struct VideoConferenceToken {
     pub scopes: ::std::vec::Vec<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoConferenceToken { id = required("id"), name = required("name"), token =
     required("token"), scopes = required("scopes") }
 );
@@ -1645,19 +1544,13 @@ impl VideoConferenceToken {
 }
 
 /// Request body for creating a conference.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateConferenceRequest {
     /// A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
     ///
     /// Length: at most 100 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Display name of the video conference. Maximum of 200 characters.
     ///
@@ -1666,103 +1559,84 @@ pub struct VideoCreateConferenceRequest {
     /// Description of the conference. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoVideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a preview video of the conference content is generated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// Whether group chat is enabled for conference participants.
     ///
     /// Default: `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_chat: ::std::option::Option<bool>,
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (dark theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (dark theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (dark theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (dark theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_negative: ::std::option::Option<::std::string::String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (light theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (light theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (light theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (light theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_negative: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoCreateConferenceRequest { name = default("name"), display_name =
     required("display_name"), description = default("description"), join_from =
     default("join_from"), join_until = default("join_until"), quality =
@@ -1965,12 +1839,7 @@ impl VideoCreateConferenceRequest {
 }
 
 /// Request body for creating a room.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateRoomRequest {
     /// A named unique identifier for the room. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
@@ -1981,64 +1850,51 @@ pub struct VideoCreateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoCreateRoomRequest { name = required("name"), display_name =
     default("display_name"), description = default("description"), max_members =
     default("max_members"), quality = default("quality"), join_from =
@@ -2147,12 +2003,7 @@ impl VideoCreateRoomRequest {
 }
 
 /// Request body for creating a room token.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateRoomTokenRequest {
     /// Room's unique named identifier. Allowed characters: A-Za-z0-9_-. Up to 100 characters. The room does not have to exist when the token is created, but must exist prior to joining, or ensure auto_create_room is set to true.
@@ -2163,82 +2014,65 @@ pub struct VideoCreateRoomTokenRequest {
     /// A display name to use for the user. Up to 100 characters. (If not supplied, a random alphanumeric string will be returned for each authorization with this token.)
     ///
     /// Length: at most 100 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
     /// A list of permissions, which define what user can do once they join the room. If `join_as` is `audience`, permissions are set to an empty array regardless of the value provided.
     ///
     /// Default: `["room.self.audio_mute","room.self.audio_unmute","room.self.video_mute","room.self.video_unmute","room.self.deaf","room.self.undeaf","room.self.set_input_volume","room.self.set_output_volume","room.self.set_input_sensitivity","room.self.screenshare","room.self.additional_source"]`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<VideoRoomTokenPermission>>,
     /// The user can't join the room before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The user can't join the room after this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove user from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove user after they are in the room for N seconds.
     ///
     /// Minimum: `0` (exclusive).
     /// Maximum: `200000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// Whether the user joins the room with their audio muted.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_audio_muted: ::std::option::Option<bool>,
     /// Whether the user joins the room with their video muted.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_video_muted: ::std::option::Option<bool>,
     /// By default, if the user tries to use this token to join a room that doesn't exist, it will be created with default configuration. Set this to false to require the room to exist beforehand.
     ///
     /// Default: `true`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auto_create_room: ::std::option::Option<bool>,
     /// Whether to generate a video with a preview of the content of the room. This parameter has effect only if this token auto-creates the room, thus it will be ignored if the room already exists.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// Display name used if a room is auto-created when the token joins. Maximum of 200 characters. Defaults to the value of room_name.
     ///
     /// Length: at most 200 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_display_name: ::std::option::Option<::std::string::String>,
     /// Whether to end the room session when the member using this token leaves the room.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_room_session_on_leave: ::std::option::Option<bool>,
     /// Whether the user should join as a member or as a non-interactive audience participant. Audience participants cannot send audio or video.
     ///
     /// Default: `"member"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_as: ::std::option::Option<VideoJoinAsType>,
     /// Indicates what media the user is allowed to receive.
     ///
     /// Default: `"all"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media_allowed: ::std::option::Option<VideoMediaAllowedType>,
     /// Set the room meta. Maximum of 2000 characters when serialized to JSON.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_meta: ::std::option::Option<::serde_json::Value>,
     /// Set the member meta. Maximum of 2000 characters when serialized to JSON.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoCreateRoomTokenRequest { room_name = required("room_name"), user_name =
     default("user_name"), permissions = default("permissions"), join_from =
     default("join_from"), join_until = default("join_until"), remove_at =
@@ -2378,19 +2212,14 @@ impl VideoCreateRoomTokenRequest {
 }
 
 /// Request body for creating a stream.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
     pub url: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(VideoCreateStreamRequest { url = required("url") });
+crate::runtime::wire_struct!(VideoCreateStreamRequest { url = required("url") });
 
 impl VideoCreateStreamRequest {
     /// A value made of all its fields.
@@ -2402,12 +2231,7 @@ impl VideoCreateStreamRequest {
 }
 
 /// A discarded/deleted video log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoDiscardedLog {
     /// A unique identifier for the log.
@@ -2418,7 +2242,7 @@ pub struct VideoDiscardedLog {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoDiscardedLog { id = required("id"), discarded_at = required("discarded_at"),
     created_at = required("created_at") }
 );
@@ -2493,12 +2317,7 @@ impl VideoJoinAsType {
 crate::runtime::open_enum!(VideoJoinAsType, Unknown);
 
 /// List conference tokens response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListConferenceTokensResponse {
     /// Pagination links.
@@ -2507,7 +2326,7 @@ pub struct VideoListConferenceTokensResponse {
     pub data: ::std::vec::Vec<VideoConferenceToken>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListConferenceTokensResponse { links = required("links"), data =
     required("data") }
 );
@@ -2530,12 +2349,7 @@ impl VideoListConferenceTokensResponse {
 }
 
 /// List conferences response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListConferencesResponse {
     /// Pagination links.
@@ -2544,7 +2358,7 @@ pub struct VideoListConferencesResponse {
     pub data: ::std::vec::Vec<VideoConference>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListConferencesResponse { links = required("links"), data = required("data") }
 );
 
@@ -2566,12 +2380,7 @@ impl VideoListConferencesResponse {
 }
 
 /// List logs response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListLogsResponse {
     /// Pagination links.
@@ -2580,7 +2389,7 @@ pub struct VideoListLogsResponse {
     pub data: ::std::vec::Vec<VideoVideoLog>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListLogsResponse { links = required("links"), data = required("data") }
 );
 
@@ -2602,12 +2411,7 @@ impl VideoListLogsResponse {
 }
 
 /// List room recording events response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomRecordingEventsResponse {
     /// Pagination links.
@@ -2616,7 +2420,7 @@ pub struct VideoListRoomRecordingEventsResponse {
     pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomRecordingEventsResponse { links = required("links"), data =
     required("data") }
 );
@@ -2639,12 +2443,7 @@ impl VideoListRoomRecordingEventsResponse {
 }
 
 /// List room recordings response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomRecordingsResponse {
     /// Pagination links.
@@ -2653,7 +2452,7 @@ pub struct VideoListRoomRecordingsResponse {
     pub data: ::std::vec::Vec<VideoRoomRecording>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomRecordingsResponse { links = required("links"), data = required("data")
     }
 );
@@ -2676,12 +2475,7 @@ impl VideoListRoomRecordingsResponse {
 }
 
 /// List room session events response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionEventsResponse {
     /// Pagination links.
@@ -2690,7 +2484,7 @@ pub struct VideoListRoomSessionEventsResponse {
     pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomSessionEventsResponse { links = required("links"), data =
     required("data") }
 );
@@ -2713,12 +2507,7 @@ impl VideoListRoomSessionEventsResponse {
 }
 
 /// List room session members response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionMembersResponse {
     /// Pagination links.
@@ -2727,7 +2516,7 @@ pub struct VideoListRoomSessionMembersResponse {
     pub data: ::std::vec::Vec<VideoRoomSessionMember>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomSessionMembersResponse { links = required("links"), data =
     required("data") }
 );
@@ -2750,12 +2539,7 @@ impl VideoListRoomSessionMembersResponse {
 }
 
 /// List room session recordings response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionRecordingsResponse {
     /// Pagination links.
@@ -2764,7 +2548,7 @@ pub struct VideoListRoomSessionRecordingsResponse {
     pub data: ::std::vec::Vec<VideoRoomRecording>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomSessionRecordingsResponse { links = required("links"), data =
     required("data") }
 );
@@ -2787,12 +2571,7 @@ impl VideoListRoomSessionRecordingsResponse {
 }
 
 /// List room sessions response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionsResponse {
     /// Pagination links.
@@ -2801,7 +2580,7 @@ pub struct VideoListRoomSessionsResponse {
     pub data: ::std::vec::Vec<VideoRoomSession>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomSessionsResponse { links = required("links"), data = required("data") }
 );
 
@@ -2823,12 +2602,7 @@ impl VideoListRoomSessionsResponse {
 }
 
 /// List rooms response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomsResponse {
     /// Pagination links.
@@ -2837,7 +2611,7 @@ pub struct VideoListRoomsResponse {
     pub data: ::std::vec::Vec<VideoRoomResponse>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListRoomsResponse { links = required("links"), data = required("data") }
 );
 
@@ -2859,12 +2633,7 @@ impl VideoListRoomsResponse {
 }
 
 /// List streams response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoListStreamsResponse {
     /// Pagination links.
@@ -2873,7 +2642,7 @@ pub struct VideoListStreamsResponse {
     pub data: ::std::vec::Vec<VideoStream>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoListStreamsResponse { links = required("links"), data = required("data") }
 );
 
@@ -2895,12 +2664,7 @@ impl VideoListStreamsResponse {
 }
 
 /// Log object representing a video activity entry.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoLog {
     /// A unique identifier for the log.
@@ -2910,7 +2674,6 @@ pub struct VideoLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: VideoLogType,
     /// URL for the resource associated with this log entry.
     pub url: ::std::string::String,
@@ -2932,7 +2695,7 @@ pub struct VideoLog {
     pub charge_details: ::std::vec::Vec<VideoChargeDetail>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoLog { id = required("id"), source = required("source"), type_ =
     required("type"), url = required("url"), room_name = required("room_name"), status =
     required("status"), locked = required("locked"), started_at = required("started_at"),
@@ -3197,30 +2960,22 @@ impl VideoMediaAllowedType {
 crate::runtime::open_enum!(VideoMediaAllowedType, Unknown);
 
 /// Pagination links for list responses.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoPaginationLinks {
     /// Link to the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// Link to the first page.
     pub first: ::std::string::String,
     /// Link to the next page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// Link to the previous page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoPaginationLinks { self_ = required("self"), first = required("first"), next =
     default("next"), prev = default("prev") }
 );
@@ -3264,12 +3019,7 @@ impl VideoPaginationLinks {
 }
 
 /// Room recording response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomRecording {
     /// Unique ID of the Room Recording.
@@ -3298,7 +3048,7 @@ pub struct VideoRoomRecording {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoRoomRecording { id = required("id"), room_session_id =
     required("room_session_id"), status = required("status"), started_at =
     required("started_at"), finished_at = required("finished_at"), duration =
@@ -3431,12 +3181,7 @@ impl VideoRoomRecordingStatus {
 crate::runtime::open_enum!(VideoRoomRecordingStatus, Unknown);
 
 /// Room response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomResponse {
     /// A unique identifier for the room.
@@ -3480,7 +3225,6 @@ pub struct VideoRoomResponse {
     /// Whether hand raises are prioritized in the room layout.
     pub prioritize_handraise: bool,
     /// Active session information for the room.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active_session: ::std::option::Option<VideoActiveSession>,
     /// Timestamp when the room was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
@@ -3488,7 +3232,7 @@ pub struct VideoRoomResponse {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoRoomResponse { id = required("id"), name = required("name"), display_name =
     required("display_name"), description = required("description"), max_members =
     required("max_members"), quality = required("quality"), fps = required("fps"),
@@ -3615,12 +3359,7 @@ impl VideoRoomResponse {
 }
 
 /// Room session response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSession {
     /// Unique ID of the session.
@@ -3683,7 +3422,7 @@ pub struct VideoRoomSession {
     pub locked_cover: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoRoomSession { id = required("id"), room_id = required("room_id"), name =
     required("name"), display_name = required("display_name"), max_members =
     required("max_members"), quality = required("quality"), fps = required("fps"),
@@ -3835,12 +3574,7 @@ impl VideoRoomSession {
 }
 
 /// Room session event response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSessionEvent {
     /// Unique ID of the event.
@@ -3852,10 +3586,8 @@ pub struct VideoRoomSessionEvent {
     /// The ID of the room session.
     pub room_session_id: Uuid,
     /// The ID of the associated room recording. Only present for recording-related events.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_recording_id: ::std::option::Option<Uuid>,
     /// The ID of the associated room participant. Only present for participant-related events.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_participant_id: ::std::option::Option<Uuid>,
     /// The severity level of the event.
     pub level: ::std::string::String,
@@ -3867,7 +3599,7 @@ pub struct VideoRoomSessionEvent {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoRoomSessionEvent { id = required("id"), project_id = required("project_id"),
     room_id = required("room_id"), room_session_id = required("room_session_id"),
     room_recording_id = default("room_recording_id"), room_participant_id =
@@ -3935,12 +3667,7 @@ impl VideoRoomSessionEvent {
 }
 
 /// Room session member response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSessionMember {
     /// Unique ID of the Member.
@@ -3959,7 +3686,7 @@ pub struct VideoRoomSessionMember {
     pub cost_in_dollars: f64,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoRoomSessionMember { id = required("id"), room_session_id =
     required("room_session_id"), name = required("name"), join_time =
     required("join_time"), leave_time = required("leave_time"), duration =
@@ -4059,12 +3786,7 @@ impl VideoRoomSessionStatus {
 crate::runtime::open_enum!(VideoRoomSessionStatus, Unknown);
 
 /// Room session summary, returned by the show endpoint. Omits list-only fields.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSessionSummary {
     /// Unique ID of the session.
@@ -4121,7 +3843,7 @@ pub struct VideoRoomSessionSummary {
     pub sync_audio_video: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoRoomSessionSummary { id = required("id"), room_id = required("room_id"), name =
     required("name"), display_name = required("display_name"), max_members =
     required("max_members"), quality = required("quality"), fps = required("fps"),
@@ -4568,19 +4290,14 @@ impl VideoRoomTokenPermission {
 crate::runtime::open_enum!(VideoRoomTokenPermission, Unknown);
 
 /// Room token response object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomTokenResponse {
     /// A Room Token to be used by clients to connect to the Room.
     pub token: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(VideoRoomTokenResponse { token = required("token") });
+crate::runtime::wire_struct!(VideoRoomTokenResponse { token = required("token") });
 
 impl VideoRoomTokenResponse {
     /// A value made of all its fields.
@@ -4592,12 +4309,7 @@ impl VideoRoomTokenResponse {
 }
 
 /// A video stream object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoStream {
     /// Unique identifier for the stream.
@@ -4618,7 +4330,7 @@ pub struct VideoStream {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoStream { id = required("id"), url = required("url"), stream_type =
     required("stream_type"), width = required("width"), height = required("height"), fps
     = required("fps"), created_at = required("created_at"), updated_at =
@@ -4673,12 +4385,7 @@ impl VideoStream {
 }
 
 /// Request body for updating a conference.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoUpdateConferenceRequest {
     /// Display name of the video conference. Maximum of 200 characters.
@@ -4688,100 +4395,78 @@ pub struct VideoUpdateConferenceRequest {
     /// Description of the conference. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoVideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a tone is played when a member enters or exits the conference.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone_on_entry_and_exit: ::std::option::Option<bool>,
     /// Whether participants join with video off by room setting.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub room_join_video_off: ::std::option::Option<bool>,
     /// Whether participants join with video off by user setting.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_join_video_off: ::std::option::Option<bool>,
     /// Whether a preview video of the conference content is generated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// Whether group chat is enabled for conference participants.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_chat: ::std::option::Option<bool>,
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dark_negative: ::std::option::Option<::std::string::String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_primary: ::std::option::Option<::std::string::String>,
     /// Main background color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_background: ::std::option::Option<::std::string::String>,
     /// Main foreground color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_foreground: ::std::option::Option<::std::string::String>,
     /// Success indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_success: ::std::option::Option<::std::string::String>,
     /// Error indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub light_negative: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoUpdateConferenceRequest { display_name = required("display_name"), description =
     default("description"), join_from = default("join_from"), join_until =
     default("join_until"), quality = default("quality"), layout = default("layout"), size
@@ -4999,72 +4684,58 @@ impl VideoUpdateConferenceRequest {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct VideoUpdateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_members: ::std::option::Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quality: ::std::option::Option<VideoVideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub layout: ::std::option::Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub record_on_start: ::std::option::Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_room_previews: ::std::option::Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sync_audio_video: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VideoUpdateRoomRequest { display_name = default("display_name"), description =
     default("description"), max_members = default("max_members"), quality =
     default("quality"), join_from = default("join_from"), join_until =
@@ -5172,19 +4843,14 @@ impl VideoUpdateRoomRequest {
 }
 
 /// Request body for updating a stream.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoUpdateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
     pub url: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(VideoUpdateStreamRequest { url = required("url") });
+crate::runtime::wire_struct!(VideoUpdateStreamRequest { url = required("url") });
 
 impl VideoUpdateStreamRequest {
     /// A value made of all its fields.
@@ -5338,19 +5004,14 @@ impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoVideoStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(VideoVideoStatusCode422 { errors = required("errors") });
+crate::runtime::wire_struct!(VideoVideoStatusCode422 { errors = required("errors") });
 
 impl VideoVideoStatusCode422 {
     /// A value made of all its fields.

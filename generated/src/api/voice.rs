@@ -20,49 +20,41 @@ use super::types::*;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ListVoiceLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_deleted: ::std::option::Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_before: ::std::option::Option<::std::string::String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_on: ::std::option::Option<::std::string::String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_after: ::std::option::Option<::std::string::String>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_number: ::std::option::Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_token: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListVoiceLogsParams { include_deleted = default("include_deleted"), created_before =
     default("created_before"), created_on = default("created_on"), created_after =
     default("created_after"), page_number = default("page_number"), page_size =
@@ -136,12 +128,7 @@ impl ListVoiceLogsParams {
 }
 
 /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceDialogflowVoiceLog {
     /// A unique identifier for the log.
@@ -161,7 +148,6 @@ pub struct VoiceDialogflowVoiceLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: VoiceDialogflowVoiceLogType,
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
@@ -171,7 +157,7 @@ pub struct VoiceDialogflowVoiceLog {
     pub duration: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceDialogflowVoiceLog { id = required("id"), from = required("from"), to =
     required("to"), source = required("source"), charge = required("charge"),
     charge_details = required("charge_details"), created_at = required("created_at"),
@@ -281,12 +267,7 @@ impl VoiceDialogflowVoiceLogType {
 crate::runtime::open_enum!(VoiceDialogflowVoiceLogType, Unknown);
 
 /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceDiscardedVoiceLog {
     /// A unique identifier for the log.
@@ -297,7 +278,7 @@ pub struct VoiceDiscardedVoiceLog {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceDiscardedVoiceLog { id = required("id"), discarded_at =
     required("discarded_at"), created_at = required("created_at") }
 );
@@ -326,12 +307,7 @@ impl VoiceDiscardedVoiceLog {
 }
 
 /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceFabricVoiceLog {
     /// A unique identifier for the log.
@@ -351,7 +327,6 @@ pub struct VoiceFabricVoiceLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: VoiceFabricVoiceLogType,
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
@@ -361,7 +336,7 @@ pub struct VoiceFabricVoiceLog {
     pub status: ::std::option::Option<VoiceVoiceLogStatus>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceFabricVoiceLog { id = required("id"), from = required("from"), to =
     required("to"), source = required("source"), charge = required("charge"),
     charge_details = required("charge_details"), created_at = required("created_at"),
@@ -475,12 +450,7 @@ impl VoiceFabricVoiceLogType {
 crate::runtime::open_enum!(VoiceFabricVoiceLogType, Unknown);
 
 /// Event entry for a voice log
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogEvent {
     /// Timestamp when the event occurred.
@@ -497,7 +467,7 @@ pub struct VoiceLogEvent {
     pub log_id: Uuid,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceLogEvent { event_at = required("event_at"), level = required("level"), name =
     required("name"), details = required("details"), project_id = required("project_id"),
     log_id = required("log_id") }
@@ -602,19 +572,14 @@ impl VoiceLogEventLevel {
 crate::runtime::open_enum!(VoiceLogEventLevel, Unknown);
 
 /// Response model for log events list endpoint
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogEventsListResponse {
     /// Array of event entries for the log
     pub data: ::std::vec::Vec<VoiceLogEvent>,
 }
 
-crate::runtime::decode_struct!(VoiceLogEventsListResponse { data = required("data") });
+crate::runtime::wire_struct!(VoiceLogEventsListResponse { data = required("data") });
 
 impl VoiceLogEventsListResponse {
     /// A value made of all its fields.
@@ -628,12 +593,7 @@ impl VoiceLogEventsListResponse {
 }
 
 /// Response model for voice log list endpoint
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogListResponse {
     /// Pagination links
@@ -642,7 +602,7 @@ pub struct VoiceLogListResponse {
     pub data: ::std::vec::Vec<VoiceVoiceLog>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceLogListResponse { links = required("links"), data = required("data") }
 );
 
@@ -664,30 +624,22 @@ impl VoiceLogListResponse {
 }
 
 /// Pagination links for voice log list responses
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogPaginationResponse {
     /// URL of the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// URL of the first page.
     pub first: ::std::string::String,
     /// URL of the next page. Absent on the last page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next: ::std::option::Option<::std::string::String>,
     /// URL of the previous page. Absent on the first page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub prev: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceLogPaginationResponse { self_ = required("self"), first = required("first"),
     next = default("next"), prev = default("prev") }
 );
@@ -731,12 +683,7 @@ impl VoiceLogPaginationResponse {
 }
 
 /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceRelayVoiceLog {
     /// A unique identifier for the log.
@@ -756,7 +703,6 @@ pub struct VoiceRelayVoiceLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: VoiceRelayVoiceType,
     /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
     ///
@@ -776,7 +722,7 @@ pub struct VoiceRelayVoiceLog {
     pub parent_id: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceRelayVoiceLog { id = required("id"), from = required("from"), to =
     required("to"), source = required("source"), charge = required("charge"),
     charge_details = required("charge_details"), created_at = required("created_at"),
@@ -921,12 +867,7 @@ impl VoiceRelayVoiceType {
 crate::runtime::open_enum!(VoiceRelayVoiceType, Unknown);
 
 /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceVideoRoomVoiceLog {
     /// A unique identifier for the log.
@@ -946,7 +887,6 @@ pub struct VoiceVideoRoomVoiceLog {
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: VoiceVideoRoomVoiceType,
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
@@ -960,7 +900,7 @@ pub struct VoiceVideoRoomVoiceLog {
     pub duration_ms: ::std::option::Option<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceVideoRoomVoiceLog { id = required("id"), from = required("from"), to =
     required("to"), source = required("source"), charge = required("charge"),
     charge_details = required("charge_details"), created_at = required("created_at"),
@@ -1309,19 +1249,14 @@ impl VoiceVoiceLogStatus {
 crate::runtime::open_enum!(VoiceVoiceLogStatus, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VoiceVoiceLogsListStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     VoiceVoiceLogsListStatusCode422 { errors = required("errors") }
 );
 

@@ -9,16 +9,14 @@
 //! credentials or a text response), [`OperationRequest`], [`path_segment`],
 //! [`encode_json`] (or [`encode_form`]), [`Query`], [`header_param`], [`date_time_text`],
 //! [`one_or_many`] (a list field that may come as one value), [`open_enum!`]
-//! (the shared impls of every string enum), [`decode_struct!`] (the
-//! `Deserialize` of every struct) and the methods of `RawResponse`.
+//! (the shared impls of every string enum), [`wire_struct!`] (the
+//! `Serialize` and `Deserialize` of every struct) and the methods of `RawResponse`.
 //! Nothing here depends on the API description, except that a bare space
 //! name is put into the server URL that the generated code declares
 //! (`crate::api::SERVER_URL`).
 
 mod client;
 mod config;
-#[allow(dead_code)] // used by generated code only when a spec has an object
-pub(crate) mod decode;
 pub mod defaults;
 mod error;
 #[allow(dead_code)] // used by generated code only when a spec declares a form body
@@ -34,6 +32,8 @@ mod reserved;
 mod retry;
 mod send;
 mod unknown_value;
+#[allow(dead_code)] // used by generated code only when a spec has an object
+pub(crate) mod wire_struct;
 
 pub use client::{Client, USER_AGENT};
 pub use config::{ClientBuilder, ENV_API_TOKEN, ENV_BASE_URL, ENV_PROJECT_ID, ENV_SPACE};
@@ -46,8 +46,6 @@ pub use unknown_value::UnknownValue;
 #[allow(unused_imports)] // a crate that includes the runtime without exports does not
 pub(crate) use reserved::TYPE_NAMES;
 
-#[allow(unused_imports)] // used only when a spec has an object
-pub(crate) use decode::decode_struct;
 #[allow(unused_imports)] // used only when a spec has a form body
 pub(crate) use form::encode_form;
 #[allow(unused_imports)] // used only when a spec has a list that may be one value
@@ -62,6 +60,8 @@ pub(crate) use request::{OperationRequest, encode_json, path_segment};
 pub(crate) use send::send;
 #[allow(unused_imports)] // used only when a spec needs it
 pub(crate) use send::send_with;
+#[allow(unused_imports)] // used only when a spec has an object
+pub(crate) use wire_struct::wire_struct;
 
 #[cfg(test)]
 mod wire_tests;

@@ -66,24 +66,16 @@ impl ::std::convert::From<EmailAddress> for AddressOneOf {
 }
 
 /// The `Bike` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Bike {
     /// The `kind` property.
     pub kind: ::std::string::String,
     /// The `gears` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub gears: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(
-    Bike { kind = required("kind"), gears = default("gears") }
-);
+crate::runtime::wire_struct!(Bike { kind = required("kind"), gears = default("gears") });
 
 impl Bike {
     /// A value made of the fields the API requires; the others start unset.
@@ -101,22 +93,16 @@ impl Bike {
 }
 
 /// The `Booking` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Booking {
     /// The room booked (a wrapper adds this description).
     pub room: Room,
     /// Another room, if the first is taken.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub backup: crate::runtime::Nullable<Room>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Booking { room = required("room"), backup = default("backup") }
 );
 
@@ -141,12 +127,7 @@ impl Booking {
 }
 
 /// The `Car` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Car {
     /// The `kind` property.
@@ -155,9 +136,7 @@ pub struct Car {
     pub doors: i64,
 }
 
-crate::runtime::decode_struct!(
-    Car { kind = required("kind"), doors = required("doors") }
-);
+crate::runtime::wire_struct!(Car { kind = required("kind"), doors = required("doors") });
 
 /// The fields of [`Car`] the API requires, for [`Car::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -181,20 +160,17 @@ impl Car {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Contact {
     /// The `phone` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone: ::std::option::Option<::std::string::String>,
     /// The `email` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Contact { phone = default("phone"), email = default("email") }
 );
 
@@ -300,25 +276,18 @@ impl ::std::convert::From<DetectMachine> for Detect {
 }
 
 /// Listen for a fax tone.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DetectFax {
     /// The kind of detection.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: DetectFaxType,
     /// The `tone` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tone: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DetectFax { type_ = required("type"), tone = default("tone") }
 );
 
@@ -433,25 +402,18 @@ impl DetectKind {
 crate::runtime::open_enum!(DetectKind, Unknown);
 
 /// Listen for an answering machine.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DetectMachine {
     /// The kind of detection.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: DetectMachineType,
     /// The `timeout` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<f64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     DetectMachine { type_ = required("type"), timeout = default("timeout") }
 );
 
@@ -513,19 +475,14 @@ impl DetectMachineType {
 crate::runtime::open_enum!(DetectMachineType, Unknown);
 
 /// The `EmailAddress` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmailAddress {
     /// The `email` property.
     pub email: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(EmailAddress { email = required("email") });
+crate::runtime::wire_struct!(EmailAddress { email = required("email") });
 
 impl EmailAddress {
     /// A value made of all its fields.
@@ -562,25 +519,18 @@ impl ::std::convert::From<Sum> for Expression {
 }
 
 /// A folder; it may sit in another folder.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Folder {
     /// The `name` property.
     pub name: ::std::string::String,
     /// A folder; it may sit in another folder.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<::std::boxed::Box<Folder>>,
     /// The `children` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<Folder>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Folder { name = required("name"), parent = default("parent"), children =
     default("children") }
 );
@@ -666,22 +616,19 @@ impl Labels {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Named {
     /// Its name.
     ///
     /// Length: at most 64 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `kind` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(Named { name = default("name"), kind = default("kind") });
+crate::runtime::wire_struct!(Named { name = default("name"), kind = default("kind") });
 
 impl Named {
     /// A value with every field unset.
@@ -710,19 +657,14 @@ impl Named {
 }
 
 /// The `PhoneAddress` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneAddress {
     /// The `number` property.
     pub number: ::std::string::String,
 }
 
-crate::runtime::decode_struct!(PhoneAddress { number = required("number") });
+crate::runtime::wire_struct!(PhoneAddress { number = required("number") });
 
 impl PhoneAddress {
     /// A value made of all its fields.
@@ -734,12 +676,7 @@ impl PhoneAddress {
 }
 
 /// A room, a named thing with timestamps and a size.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Room {
     /// Its name.
@@ -747,12 +684,10 @@ pub struct Room {
     /// Length: at most 64 characters.
     pub name: ::std::string::String,
     /// The `kind` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub kind: ::std::option::Option<RoomKind>,
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// When it last changed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `size` property.
     ///
@@ -761,7 +696,7 @@ pub struct Room {
     pub size: i64,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Room { name = required("name"), kind = default("kind"), created_at =
     required("created_at"), updated_at = default("updated_at"), size = required("size") }
 );
@@ -848,12 +783,7 @@ impl RoomKind {
 crate::runtime::open_enum!(RoomKind, Unknown);
 
 /// The `Sum` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Sum {
     /// A number, or a sum of expressions.
@@ -862,9 +792,7 @@ pub struct Sum {
     pub right: ::std::boxed::Box<Expression>,
 }
 
-crate::runtime::decode_struct!(
-    Sum { left = required("left"), right = required("right") }
-);
+crate::runtime::wire_struct!(Sum { left = required("left"), right = required("right") });
 
 /// The fields of [`Sum`] the API requires, for [`Sum::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -884,22 +812,16 @@ impl Sum {
 }
 
 /// The `Timestamps` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Timestamps {
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// When it last changed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Timestamps { created_at = required("created_at"), updated_at = default("updated_at")
     }
 );

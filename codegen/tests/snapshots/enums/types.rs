@@ -136,12 +136,7 @@ impl CoverResolution {
 crate::runtime::open_enum!(CoverResolution, Unknown);
 
 /// The `Edition` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Edition {
     /// How this edition is bound.
@@ -150,19 +145,16 @@ pub struct Edition {
     /// - **paperback**: A soft cover.
     pub binding: EditionBinding,
     /// The `labels` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<::std::vec::Vec<EditionLabelsItem>>,
     /// Whether a book can be ordered.
     ///
     /// [`Availability`] says what each value means.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub availability: ::std::option::Option<Availability>,
     /// The `condition` property.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub condition: crate::runtime::Nullable<EditionCondition>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Edition { binding = required("binding"), labels = default("labels"), availability =
     default("availability"), condition = default("condition") }
 );

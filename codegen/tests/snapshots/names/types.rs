@@ -5,20 +5,17 @@
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Default {
     /// The `list` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub list: ::std::option::Option<Vec>,
     /// The `names` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Default { list = default("list"), names = default("names") }
 );
 
@@ -48,34 +45,24 @@ impl Default {
 }
 
 /// The `Note` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Note {
     /// Required, so it has no setter and takes no method name.
     pub clear_title: ::std::string::String,
     /// Its clearer is `clear_title`, although a field has that name.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub title: crate::runtime::Nullable<::std::string::String>,
     /// The `text` property.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub text: crate::runtime::Nullable<::std::string::String>,
     /// Its setter and the clearer of `text` both want the name `clear_text`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub clear_text: ::std::option::Option<::std::string::String>,
     /// Its setter cannot be `new`, the constructor's name.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub new: ::std::option::Option<::std::string::String>,
     /// The `set_new` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub set_new: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Note { clear_title = required("clear_title"), title = default("title"), text =
     default("text"), clear_text = default("clear_text"), new = default("new"), set_new =
     default("set_new") }
@@ -196,20 +183,17 @@ crate::runtime::open_enum!(Option, Unknown);
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Result {
     /// The `ok` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ok: ::std::option::Option<bool>,
     /// The `value` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<Option>,
 }
 
-crate::runtime::decode_struct!(Result { ok = default("ok"), value = default("value") });
+crate::runtime::wire_struct!(Result { ok = default("ok"), value = default("value") });
 
 impl Result {
     /// A value with every field unset.
@@ -232,19 +216,14 @@ impl Result {
 }
 
 /// The `Self_` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Self_ {
     /// The `result` property.
     pub result: Result,
 }
 
-crate::runtime::decode_struct!(Self_ { result = required("result") });
+crate::runtime::wire_struct!(Self_ { result = required("result") });
 
 impl Self_ {
     /// A value made of all its fields.

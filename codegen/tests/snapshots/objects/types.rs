@@ -4,12 +4,7 @@
 pub type Anything = ::serde_json::Value;
 
 /// The `Author` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Author {
     /// The `name` property.
@@ -20,7 +15,7 @@ pub struct Author {
     pub born_on: ::std::option::Option<::chrono::NaiveDate>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Author { name = required("name"), born_on = required("born_on") }
 );
 
@@ -44,12 +39,7 @@ impl Author {
 /// A book on sale.
 ///
 /// Prices are in the shop's currency.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Book {
     /// The identifier of a book.
@@ -61,107 +51,76 @@ pub struct Book {
     /// The `page_count` property.
     pub page_count: i32,
     /// Copies sold since the book was first listed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub copies_sold: ::std::option::Option<i64>,
     /// The `weight_grams` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight_grams: ::std::option::Option<i64>,
     /// The `price` property.
     pub price: f64,
     /// The `discount` property.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub discount: crate::runtime::Nullable<f32>,
     /// The `in_stock` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub in_stock: ::std::option::Option<bool>,
     /// The `published_on` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub published_on: ::std::option::Option<::chrono::NaiveDate>,
     /// The `updated_at` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `isbn` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub isbn: ::std::option::Option<Isbn>,
     /// Other authors, in the order the cover lists them.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub co_author_ids: ::std::option::Option<::std::vec::Vec<::uuid::Uuid>>,
     /// Average rating by country code.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ratings: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, f64>,
     >,
     /// Free-form labels, by name.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<Metadata>,
     /// Whatever else the shop stores about the book.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<::serde_json::Value>,
     /// The `raw` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub raw: ::std::option::Option<::serde_json::Value>,
     /// Any JSON value at all.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub anything: ::std::option::Option<Anything>,
     /// The main author (this description wins over the schema's).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub author: ::std::option::Option<Author>,
     /// The `editor` property.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub editor: crate::runtime::Nullable<Author>,
     /// Size of the printed book.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dimensions: ::std::option::Option<BookDimensions>,
     /// The `editions` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub editions: ::std::option::Option<::std::vec::Vec<BookEditionsItem>>,
     /// Copies on each shelf, by shelf name.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shelf_counts: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, BookShelfCountsValue>,
     >,
     /// Days the book was reprinted; `null` where the day is lost.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reprint_dates: ::std::option::Option<
         ::std::vec::Vec<::std::option::Option<::chrono::NaiveDate>>,
     >,
     /// The `nested_lists` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nested_lists: ::std::option::Option<
         ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
     >,
     /// A field named like a Rust keyword.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// A link to this book; a field named like a reserved word.
     ///
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(rename = "self")]
     pub self_: ::std::string::String,
     /// The `crate` property.
     ///
     /// In JSON: `crate`, a Rust keyword, hence the trailing `_` in Rust.
-    #[serde(
-        rename = "crate",
-        skip_serializing_if = "crate::runtime::Nullable::is_absent"
-    )]
     pub crate_: crate::runtime::Nullable<::std::string::String>,
     /// The `camelCaseName` property.
-    #[serde(
-        rename = "camelCaseName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub camel_case_name: ::std::option::Option<::std::string::String>,
     /// The `2nd_hand` property.
-    #[serde(rename = "2nd_hand", skip_serializing_if = "::std::option::Option::is_none")]
     pub n_2nd_hand: ::std::option::Option<bool>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Book { id = required("id"), title = required("title"), subtitle =
     required("subtitle"), page_count = required("page_count"), copies_sold =
     default("copies_sold"), weight_grams = default("weight_grams"), price =
@@ -404,12 +363,7 @@ impl Book {
 }
 
 /// Size of the printed book.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct BookDimensions {
     /// The `width_mm` property.
@@ -417,11 +371,10 @@ pub struct BookDimensions {
     /// The `height_mm` property.
     pub height_mm: i32,
     /// The `depth_mm` property.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub depth_mm: crate::runtime::Nullable<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     BookDimensions { width_mm = required("width_mm"), height_mm = required("height_mm"),
     depth_mm = default("depth_mm") }
 );
@@ -462,20 +415,17 @@ impl BookDimensions {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct BookEditionsItem {
     /// The `year` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub year: ::std::option::Option<i32>,
     /// The `publisher` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publisher: ::std::option::Option<::std::string::String>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     BookEditionsItem { year = default("year"), publisher = default("publisher") }
 );
 
@@ -510,17 +460,15 @@ pub type BookId = ::uuid::Uuid;
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct BookShelfCountsValue {
     /// The `copies` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub copies: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(BookShelfCountsValue { copies = default("copies") });
+crate::runtime::wire_struct!(BookShelfCountsValue { copies = default("copies") });
 
 impl BookShelfCountsValue {
     /// A value with every field unset.
@@ -540,22 +488,16 @@ impl BookShelfCountsValue {
 pub type Categories = ::std::vec::Vec<Category>;
 
 /// Categories nest through an array, which needs no `Box`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Category {
     /// The `name` property.
     pub name: ::std::string::String,
     /// The `children` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<Categories>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Category { name = required("name"), children = default("children") }
 );
 

@@ -53,27 +53,20 @@ crate::runtime::open_enum!(Genre, Unknown);
 /// The query and header parameters of [`Client::list_copies`](crate::Client::list_copies).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ListCopiesParams {
     /// The `X-Request-Id` header parameter.
     ///
     /// Sent as the header `X-Request-Id`.
-    #[serde(rename = "X-Request-Id")]
     pub x_request_id: ::std::string::String,
     /// The `page` query parameter.
     ///
     /// Sent as the query parameter `page`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ListCopiesParams { x_request_id = required("X-Request-Id"), page = default("page") }
 );
 
@@ -95,18 +88,12 @@ impl ListCopiesParams {
 /// The query and header parameters of [`Client::search_books`](crate::Client::search_books).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SearchBooksParams {
     /// Where the previous page ended.
     ///
     /// Sent as the query parameter `cursor`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cursor: ::std::option::Option<::std::string::String>,
     /// Words to look for.
     ///
@@ -115,54 +102,42 @@ pub struct SearchBooksParams {
     /// At most this many books.
     ///
     /// Sent as the query parameter `limit`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The `available` query parameter.
     ///
     /// Sent as the query parameter `available`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub available: ::std::option::Option<bool>,
     /// Only books added at or after this time.
     ///
     /// Sent as the query parameter `since`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `shelf` query parameter.
     ///
     /// Sent as the query parameter `shelf`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shelf: ::std::option::Option<ShelfId>,
     /// Any of these genres.
     ///
     /// Sent as the query parameter `genre`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub genre: ::std::option::Option<::std::vec::Vec<Genre>>,
     /// The fields to return, as one comma-separated value.
     ///
     /// Sent as the query parameter `fields`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fields: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Echoed back in the logs.
     ///
     /// Sent as the header `X-Request-Id`.
-    #[serde(
-        rename = "X-Request-Id",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub x_request_id: ::std::option::Option<::std::string::String>,
     /// The `X-Region` header parameter.
     ///
     /// Sent as the header `X-Region`.
-    #[serde(rename = "X-Region", skip_serializing_if = "::std::option::Option::is_none")]
     pub x_region: ::std::option::Option<SearchBooksXRegion>,
     /// The `X-Tags` header parameter.
     ///
     /// Sent as the header `X-Tags`.
-    #[serde(rename = "X-Tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub x_tags: ::std::option::Option<::std::vec::Vec<i64>>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     SearchBooksParams { cursor = default("cursor"), q = required("q"), limit =
     default("limit"), available = default("available"), since = default("since"), shelf =
     default("shelf"), genre = default("genre"), fields = default("fields"), x_request_id

@@ -57,12 +57,7 @@ impl Condition {
 crate::runtime::open_enum!(Condition, Unknown);
 
 /// The `Observation` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Observation {
     /// The `observed_at` property.
@@ -74,11 +69,10 @@ pub struct Observation {
     /// [`Condition`] says what each value means.
     pub condition: Condition,
     /// The `wind` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub wind: ::std::option::Option<ObservationWind>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     Observation { observed_at = required("observed_at"), temperature_c =
     required("temperature_c"), condition = required("condition"), wind = default("wind")
     }
@@ -114,22 +108,16 @@ impl Observation {
 }
 
 /// The `ObservationWind` object.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ObservationWind {
     /// The `speed_kmh` property.
     pub speed_kmh: f64,
     /// The `from_degrees` property.
-    #[serde(skip_serializing_if = "crate::runtime::Nullable::is_absent")]
     pub from_degrees: crate::runtime::Nullable<i32>,
 }
 
-crate::runtime::decode_struct!(
+crate::runtime::wire_struct!(
     ObservationWind { speed_kmh = required("speed_kmh"), from_degrees =
     default("from_degrees") }
 );

@@ -1,21 +1,22 @@
-//! What every generated struct's `Deserialize` shares, written once here
-//! and stamped on each struct by [`decode_struct!`].
+//! What every generated struct's `Serialize` and `Deserialize` share,
+//! written once here and stamped on each struct by [`wire_struct!`].
 //!
-//! serde's derive writes about 240 lines per struct (a field enum and its
-//! visitor, a sequence visitor, a map visitor); the client's structs spent
-//! most of the crate's compile time there. The generated structs only ever
-//! come from JSON objects, so the impl here reads a map alone: each key is
-//! matched against the fields' wire names as it arrives, unknown keys are
-//! skipped, and a field that is missing is filled as serde's derive fills
-//! it (a nullable field reads as `None`, an optional one as its default,
-//! any other is the error `missing field`). Its errors are serde's own
-//! (`duplicate field`, `missing field`, `invalid type: ..., expected struct
-//! Name`), so a decode error reads as it did with the derive.
+//! serde's derives write about 290 lines per struct (for `Deserialize` a
+//! field enum and its visitor, a visitor of a sequence of the field values
+//! and one of a map); the client's structs spent most of the crate's
+//! compile time there. The generated structs only ever travel as JSON
+//! objects (or form bodies), so the impls here write the fields in order,
+//! leaving out an optional field that is unset, and read a map alone: each
+//! key is matched against the fields' wire names as it arrives, unknown keys
+//! are skipped, and a missing field is filled as serde's derive fills it (a
+//! nullable field reads as `None`, an optional one as its default, any other
+//! is the error `missing field`). Errors are serde's own (`duplicate field`,
+//! `missing field`, `invalid type: ..., expected struct Name`), so a decode
+//! error reads as it did with the derive. Unlike the derive, a struct is
+//! not read from a JSON array of its field values: no API document
+//! describes an object that way.
 //!
-//! Unlike the derive, it does not read a struct from a JSON array of its
-//! field values: no API document describes an object that way.
-//!
-//! Structs serde's derive handles better stay derived: a struct with a
+//! Structs serde's derives handle better stay derived: a struct with a
 //! flattened field (which needs serde's buffering of the other keys).
 
 use std::borrow::Cow;
@@ -24,23 +25,42 @@ use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use super::nullable::Nullable;
 use super::one_or_many::OneOrMany;
 
-/// Implements `Deserialize` for the generated struct `$name` from a JSON
-/// object. Each field is listed as `field = missing("wire name")`, where
-/// `missing` says what an absent key gives: `required` (an error, or `None`
-/// for a nullable field, as serde's derive does) or `default` (the field
-/// type's `Default`); a list field that the document also allows as one
-/// value is `field = missing("wire name", one_or_many)`.
+/// Implements `Serialize` and `Deserialize` for the generated struct
+/// `$name` as a JSON object. Each field is listed as
+/// `field = presence("wire name")`, where `presence` is `required` (always
+/// written; when missing, an error, or `None` for a nullable field, as
+/// serde's derive does) or `default` (left out when unset; when missing,
+/// the field type's `Default`); a list field that the document also allows
+/// as one value is `field = presence("wire name", one_or_many)`.
 #[allow(unused_macros)] // a spec without objects has no use for it
-macro_rules! decode_struct {
+macro_rules! wire_struct {
     (@value $map:ident $slot:ident $wire:literal) => {
-        $crate::runtime::decode::value(&mut $map, &mut $slot, $wire)
+        $crate::runtime::wire_struct::value(&mut $map, &mut $slot, $wire)
     };
     (@value $map:ident $slot:ident $wire:literal one_or_many) => {
-        $crate::runtime::decode::one_or_many_value(&mut $map, &mut $slot, $wire)
+        $crate::runtime::wire_struct::one_or_many_value(&mut $map, &mut $slot, $wire)
     };
-    ($name:ident { $($field:ident = $missing:ident($wire:literal $(, $one_or_many:ident)?)),* $(,)? }) => {
+    ($name:ident { $($field:ident = $presence:ident($wire:literal $(, $one_or_many:ident)?)),* $(,)? }) => {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let len = 0 $(+ $crate::runtime::wire_struct::present::$presence(&self.$field))*;
+                #[allow(unused_mut)] // a struct without fields writes nothing
+                let mut fields = ::serde::Serializer::serialize_struct(
+                    serializer,
+                    ::std::stringify!($name),
+                    len,
+                )?;
+                $($crate::runtime::wire_struct::write::$presence(&mut fields, $wire, &self.$field)?;)*
+                ::serde::ser::SerializeStruct::end(fields)
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
@@ -60,15 +80,15 @@ macro_rules! decode_struct {
                     ) -> ::std::result::Result<$name, A::Error> {
                         $(let mut $field = ::std::option::Option::None;)*
                         while let ::std::option::Option::Some(key) =
-                            ::serde::de::MapAccess::next_key::<$crate::runtime::decode::Key<'de>>(&mut map)?
+                            ::serde::de::MapAccess::next_key::<$crate::runtime::wire_struct::Key<'de>>(&mut map)?
                         {
                             match key.as_str() {
-                                $($wire => $crate::runtime::decode_struct!(@value map $field $wire $($one_or_many)?)?,)*
-                                _ => $crate::runtime::decode::skip(&mut map)?,
+                                $($wire => $crate::runtime::wire_struct!(@value map $field $wire $($one_or_many)?)?,)*
+                                _ => $crate::runtime::wire_struct::skip(&mut map)?,
                             }
                         }
                         ::std::result::Result::Ok($name {
-                            $($field: $crate::runtime::decode::$missing($field, $wire)?,)*
+                            $($field: $crate::runtime::wire_struct::missing::$presence($field, $wire)?,)*
                         })
                     }
                 }
@@ -84,7 +104,7 @@ macro_rules! decode_struct {
 }
 
 #[allow(unused_imports)] // used only when a spec has an object
-pub(crate) use decode_struct;
+pub(crate) use wire_struct;
 
 /// An object's key, borrowed from the input where the deserializer can lend
 /// it (serde_json reading a byte slice without escapes), owned otherwise.
@@ -178,22 +198,96 @@ pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> 
     map.next_value::<de::IgnoredAny>().map(|_| ())
 }
 
-/// The value of a field whose key may be missing only when its type reads
-/// "nothing" (an `Option` is then `None`); any other is `missing field`.
-pub(crate) fn required<'de, T, E>(slot: Option<T>, wire: &'static str) -> Result<T, E>
-where
-    T: Deserialize<'de>,
-    E: de::Error,
-{
-    match slot {
-        Some(value) => Ok(value),
-        None => T::deserialize(Missing(wire, PhantomData)),
+/// What a missing key gives, by the field's presence.
+pub(crate) mod missing {
+    use serde::Deserialize;
+    use serde::de;
+
+    /// An `Option` reads a missing key as `None`; any other type fails with
+    /// `missing field`.
+    pub(crate) fn required<'de, T, E>(slot: Option<T>, wire: &'static str) -> Result<T, E>
+    where
+        T: Deserialize<'de>,
+        E: de::Error,
+    {
+        match slot {
+            Some(value) => Ok(value),
+            None => T::deserialize(super::Missing(wire, std::marker::PhantomData)),
+        }
+    }
+
+    /// The field type's default.
+    pub(crate) fn default<T: Default, E>(slot: Option<T>, _wire: &'static str) -> Result<T, E> {
+        Ok(slot.unwrap_or_default())
     }
 }
 
-/// The value of a field whose missing key means its type's default.
-pub(crate) fn default<T: Default, E>(slot: Option<T>, _wire: &'static str) -> Result<T, E> {
-    Ok(slot.unwrap_or_default())
+/// How many fields a struct writes: a required field always, an optional
+/// one when set.
+pub(crate) mod present {
+    use super::Unset;
+
+    pub(crate) fn required<T>(_value: &T) -> usize {
+        1
+    }
+
+    pub(crate) fn default<T: Unset>(value: &T) -> usize {
+        usize::from(!value.is_unset())
+    }
+}
+
+/// Writing a field, by its presence: a required field always, an optional
+/// one when set (serde's `skip_field` otherwise, as the derive does).
+pub(crate) mod write {
+    use serde::Serialize;
+    use serde::ser::SerializeStruct;
+
+    use super::Unset;
+
+    pub(crate) fn required<S, T>(
+        fields: &mut S,
+        wire: &'static str,
+        value: &T,
+    ) -> Result<(), S::Error>
+    where
+        S: SerializeStruct,
+        T: Serialize,
+    {
+        fields.serialize_field(wire, value)
+    }
+
+    pub(crate) fn default<S, T>(
+        fields: &mut S,
+        wire: &'static str,
+        value: &T,
+    ) -> Result<(), S::Error>
+    where
+        S: SerializeStruct,
+        T: Serialize + Unset,
+    {
+        if value.is_unset() {
+            fields.skip_field(wire)
+        } else {
+            fields.serialize_field(wire, value)
+        }
+    }
+}
+
+/// The value of an optional field that is left out of the output.
+pub(crate) trait Unset {
+    fn is_unset(&self) -> bool;
+}
+
+impl<T> Unset for Option<T> {
+    fn is_unset(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Unset for Nullable<T> {
+    fn is_unset(&self) -> bool {
+        self.is_absent()
+    }
 }
 
 /// The deserializer of a missing field: an `Option` reads it as `None`,
@@ -228,7 +322,7 @@ mod tests {
         tags: Option<Vec<String>>,
     }
 
-    decode_struct!(Item {
+    wire_struct!(Item {
         name = required("name"),
         size = required("size"),
         note = default("the-note"),
@@ -284,6 +378,36 @@ mod tests {
             decode(r#"{"name":5}"#),
             Err("invalid type: integer `5`, expected a string at line 1 column 9".to_owned())
         );
+    }
+
+    #[test]
+    fn unset_optional_fields_are_left_out_and_required_ones_written() {
+        let item = Item {
+            name: "a".into(),
+            size: None,
+            note: None,
+            tags: Some(vec!["t".into()]),
+        };
+        assert_eq!(
+            serde_json::to_string(&item).unwrap(),
+            r#"{"name":"a","size":null,"tags":["t"]}"#
+        );
+
+        #[derive(Debug, PartialEq)]
+        struct Patch {
+            label: super::Nullable<String>,
+        }
+        wire_struct!(Patch { label = default("label") });
+        let write = |label| serde_json::to_string(&Patch { label }).unwrap();
+        assert_eq!(write(super::Nullable::Absent), "{}");
+        assert_eq!(write(super::Nullable::Null), r#"{"label":null}"#);
+        assert_eq!(
+            write(super::Nullable::Value("x".into())),
+            r#"{"label":"x"}"#
+        );
+        let read = |json| serde_json::from_str::<Patch>(json).unwrap().label;
+        assert_eq!(read("{}"), super::Nullable::Absent);
+        assert_eq!(read(r#"{"label":null}"#), super::Nullable::Null);
     }
 
     #[test]
