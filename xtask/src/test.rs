@@ -42,8 +42,19 @@ use anyhow::{Context, Result, bail};
 /// (every target with `test = true`), not `--all-targets`, which would also
 /// build each example as a test harness (the examples are built, as users
 /// build them, by the tests that run them) and the client library's empty
-/// test build.
-const WORKSPACE_TESTS: &[&str] = &["test", "--workspace", "--exclude", "benchmarks"];
+/// test build. They build with the `dev` profile, not `cargo test`'s own
+/// `test` profile: the two are the same settings, but a profile's name is
+/// part of what identifies a compiled crate, so under `test` every proc
+/// macro and build script that clippy, `cargo xtask` and the docs compiled
+/// (`dev`) was compiled again (BENCHMARKS.md, "CI").
+const WORKSPACE_TESTS: &[&str] = &[
+    "test",
+    "--profile",
+    "dev",
+    "--workspace",
+    "--exclude",
+    "benchmarks",
+];
 /// The test targets that need Prism (`--ignored` without it): the
 /// contract tests and the generated contract sweep.
 const CONTRACT_TESTS: &[&str] = &["--test", "contract", "--test", "contract_sweep"];
