@@ -34,7 +34,7 @@ pub const API_DIR: &str = "src/api";
 
 /// Generates the client modules from the text of an OpenAPI document.
 /// `source` is the document's path as the generated headers name it
-/// (e.g. `spec/api.yaml`).
+/// (e.g. `spec/signalwire-rest.openapi.yaml`).
 ///
 /// The output always holds `src/api/areas.md`, the part of the crate's
 /// front page on its API areas (a sentence, and a table when there are

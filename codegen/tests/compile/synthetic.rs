@@ -1,5 +1,5 @@
 //! The `synthetic` snapshot (the document of `cargo xtask synth` at the
-//! size kept in `tests/fixtures/synthetic.json`: every construct of that
+//! size kept in `codegen/tests/fixtures/synthetic.json`: every construct of that
 //! document at once) compiles with the client runtime, and decodes an
 //! entity with an open enum, a nullable reference and a recursive part.
 
