@@ -139,9 +139,9 @@
 
 #[rustfmt::skip]
 mod api;
-/// The README's examples are compiled as doc tests, so they cannot rot.
+/// The examples of `GUIDE.md`, the client's guide, are compiled as doc tests, so they cannot rot.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../GUIDE.md")]
 struct ReadmeDoctests;
 mod runtime;
 
