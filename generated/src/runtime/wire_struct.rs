@@ -61,43 +61,34 @@ macro_rules! wire_struct {
             }
         }
 
+        impl $crate::runtime::wire_struct::Decode for $name {
+            const NAME: &'static str = ::std::stringify!($name);
+            const FIELDS: &'static [&'static str] = &[$($wire),*];
+
+            #[allow(unused_mut)] // a struct without fields reads nothing
+            fn visit_map<'de, A: ::serde::de::MapAccess<'de>>(
+                mut map: A,
+            ) -> ::std::result::Result<Self, A::Error> {
+                $(let mut $field = ::std::option::Option::None;)*
+                while let ::std::option::Option::Some(key) =
+                    ::serde::de::MapAccess::next_key::<$crate::runtime::wire_struct::Key<'de>>(&mut map)?
+                {
+                    match key.as_str() {
+                        $($wire => $crate::runtime::wire_struct!(@value map $field $wire $($one_or_many)?)?,)*
+                        _ => $crate::runtime::wire_struct::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(Self {
+                    $($field: $crate::runtime::wire_struct::missing::$presence($field, $wire)?,)*
+                })
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                struct Fields;
-                impl<'de> ::serde::de::Visitor<'de> for Fields {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(::std::concat!("struct ", ::std::stringify!($name)))
-                    }
-
-                    #[allow(unused_mut)] // a struct without fields reads nothing
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> ::std::result::Result<$name, A::Error> {
-                        $(let mut $field = ::std::option::Option::None;)*
-                        while let ::std::option::Option::Some(key) =
-                            ::serde::de::MapAccess::next_key::<$crate::runtime::wire_struct::Key<'de>>(&mut map)?
-                        {
-                            match key.as_str() {
-                                $($wire => $crate::runtime::wire_struct!(@value map $field $wire $($one_or_many)?)?,)*
-                                _ => $crate::runtime::wire_struct::skip(&mut map)?,
-                            }
-                        }
-                        ::std::result::Result::Ok($name {
-                            $($field: $crate::runtime::wire_struct::missing::$presence($field, $wire)?,)*
-                        })
-                    }
-                }
-                ::serde::Deserializer::deserialize_struct(
-                    deserializer,
-                    ::std::stringify!($name),
-                    &[$($wire),*],
-                    Fields,
-                )
+                $crate::runtime::wire_struct::deserialize(deserializer)
             }
         }
     };
@@ -105,6 +96,41 @@ macro_rules! wire_struct {
 
 #[allow(unused_imports)] // used only when a spec has an object
 pub(crate) use wire_struct;
+
+/// What [`wire_struct!`] implements for a struct to read it from a map:
+/// its name (for serde's messages), its fields' wire names, and the
+/// reading of one map. The visitor around it is [`deserialize`]'s, one
+/// generic type for every struct, so that no item is declared inside the
+/// generated impls (where it could take the name of a generated type).
+pub(crate) trait Decode: Sized {
+    /// The struct's name.
+    const NAME: &'static str;
+    /// Its fields' wire names, in order.
+    const FIELDS: &'static [&'static str];
+    /// Reads the struct from the entries of one map.
+    fn visit_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// `Deserialize::deserialize` of every struct [`wire_struct!`] implements.
+pub(crate) fn deserialize<'de, T: Decode, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
+}
+
+struct StructVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Decode> Visitor<'de> for StructVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", T::NAME)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::visit_map(map)
+    }
+}
 
 /// An object's key, borrowed from the input where the deserializer can lend
 /// it (serde_json reading a byte slice without escapes), owned otherwise.
@@ -408,6 +434,24 @@ mod tests {
         let read = |json| serde_json::from_str::<Patch>(json).unwrap().label;
         assert_eq!(read("{}"), super::Nullable::Absent);
         assert_eq!(read(r#"{"label":null}"#), super::Nullable::Null);
+    }
+
+    #[test]
+    fn a_struct_may_take_any_name() {
+        // Named as the runtime's own items are: the impls declare none.
+        #[derive(Debug, PartialEq)]
+        struct StructVisitor {
+            key: String,
+        }
+        wire_struct!(StructVisitor { key = required("key") });
+        #[derive(Debug, PartialEq)]
+        struct Key {
+            map: Option<StructVisitor>,
+        }
+        wire_struct!(Key { map = default("map") });
+        let key: Key = serde_json::from_str(r#"{"map":{"key":"k"}}"#).unwrap();
+        assert_eq!(key.map.map(|visitor| visitor.key).as_deref(), Some("k"));
+        assert_eq!(serde_json::to_string(&Key { map: None }).unwrap(), "{}");
     }
 
     #[test]
