@@ -1,7 +1,8 @@
 //! xtask's integration tests, one binary (one link, one process): the
 //! sync of generated files, the diff report, `spec update`, two checkouts
-//! sharing one target directory, and a client generated from a document
-//! without API areas compiling. `support` holds what several of
+//! sharing one target directory, a client generated from a document
+//! without API areas compiling, and the tidy check (every path the
+//! prose names exists). `support` holds what several of
 //! them share. `tests/target_dir.rs` stays a binary of its own: it sets an
 //! environment variable.
 
@@ -11,3 +12,4 @@ mod no_areas;
 mod spec_update;
 mod support;
 mod sync;
+mod tidy;
