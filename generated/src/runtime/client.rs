@@ -18,9 +18,12 @@ use super::retry::RetryPolicy;
 /// The `User-Agent` the client sends: `signalwire-rest/<version>`.
 pub const USER_AGENT: &str = concat!("signalwire-rest/", env!("CARGO_PKG_VERSION"));
 
-/// The client of the SignalWire Fabric REST API.
+/// The client of SignalWire's REST API.
 ///
-/// Every operation of the API is an `async` method of `Client`. A client
+/// Every operation of the API is an `async` method of `Client`, named
+/// after the document's `operationId`. The crate's front page lists the
+/// API areas, each with an index of its operations; to find the method of
+/// an HTTP path, search these docs for the path. A client
 /// holds its configuration and a connection pool behind [`Arc`]s: clone it
 /// freely (clones share the pool) instead of building a new one per
 /// request.
@@ -44,13 +47,14 @@ pub const USER_AGENT: &str = concat!("signalwire-rest/", env!("CARGO_PKG_VERSION
 /// ```no_run
 /// # async fn run(client: signalwire_rest::Client, id: signalwire_rest::uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
 /// use std::time::Duration;
-/// use signalwire_rest::{RetryPolicy, UpdateSipEndpointRequest};
+/// use signalwire_rest::{RetryPolicy, SipEndpointUpdateRequest};
 ///
-/// let request = UpdateSipEndpointRequest::new().username("alice");
+/// // The Fabric SIP endpoint resource (`PUT /api/fabric/resources/sip_endpoints/{id}`).
+/// let request = SipEndpointUpdateRequest::new().username("alice");
 /// let endpoint = client
 ///     .with_timeout(Duration::from_secs(5))
 ///     .with_retry(RetryPolicy::none())
-///     .update_sip_endpoint(id, &request)
+///     .update_sip_credential(id, &request)
 ///     .await?;
 /// # let _ = endpoint; Ok(()) }
 /// ```

@@ -1,8 +1,9 @@
-//! What only the runtime can show, since the generated API has a single
-//! `PUT` operation with a body: requests without a body, and methods that
-//! are not idempotent. The operation below has the shape of a generated
-//! one; everything the generated `update_sip_endpoint` can show is tested
-//! in `tests/tests/` instead.
+//! The runtime's wire behaviour with the runtime alone: requests without a
+//! body, and methods that are not idempotent, through an operation written
+//! here in the shape of a generated one (these tests run without the
+//! generated client; see `codegen/tests/compile/runtime.rs`). The
+//! generated operations themselves are tested on the wire in
+//! `tests/tests/client/`.
 
 use std::time::Duration;
 
