@@ -92,12 +92,37 @@ fn summary(api: &Api) -> String {
 
 /// The module docs of `area`: a title, the paths and feature, then one line
 /// per operation (its method, HTTP method and path, and summary).
-pub(super) fn docs(area: &Area, api: &Api) -> Docs {
+/// The heading of an area: its name with a capital (`Fabric`, `Relay api`).
+fn title(area: &Area) -> String {
     let mut title: Vec<char> = area.name.replace('_', " ").chars().collect();
     if let Some(first) = title.first_mut() {
         *first = first.to_ascii_uppercase();
     }
-    let title: String = title.into_iter().collect();
+    title.into_iter().collect()
+}
+
+/// The docs of the `impl Client` block of an area's methods, which rustdoc
+/// shows as their heading on the `Client` page.
+pub(super) fn client_docs(area: &Area) -> Docs {
+    let count = area.operations.len();
+    let noun = if count == 1 {
+        "operation"
+    } else {
+        "operations"
+    };
+    vec![
+        format!("# {}", title(area)),
+        String::new(),
+        format!(
+            "The {count} {noun} of the area [`{name}`](crate::{name}) (its types and an index \
+             of its operations), with the cargo feature `{name}`.",
+            name = area.name
+        ),
+    ]
+}
+
+pub(super) fn docs(area: &Area, api: &Api) -> Docs {
+    let title = title(area);
     let prefixes = area
         .prefixes
         .iter()

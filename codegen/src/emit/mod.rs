@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Alias, Api, Docs, Ty, TypeDef};
+use crate::ir::{Alias, Api, Docs, Operation, Ty, TypeDef};
 
 /// The tokens of each generated module file.
 pub struct Modules {
@@ -51,12 +51,20 @@ pub fn emit(api: &Api) -> Modules {
         #[allow(unused_imports)]
         use super::types::*;
     };
-    let root_operations: Vec<TokenStream> = api
+    let root_operations: Vec<&Operation> = api
         .operations
         .iter()
         .filter(|op| !in_area.contains(op.method_name.as_str()))
-        .map(operations::operation)
         .collect();
+    let root_docs = if api.areas.is_empty() {
+        vec!["# Operations".to_owned()]
+    } else {
+        vec![
+            "# Operations of no area".to_owned(),
+            String::new(),
+            "The operations whose paths fall into no API area.".to_owned(),
+        ]
+    };
     Modules {
         root: root_module(api, !root_operations.is_empty()),
         types: api
@@ -65,7 +73,10 @@ pub fn emit(api: &Api) -> Modules {
             .filter(|def| !in_area.contains(def.name()))
             .map(type_def)
             .collect(),
-        operations: (!root_operations.is_empty()).then(|| quote!(#shared #(#root_operations)*)),
+        operations: (!root_operations.is_empty()).then(|| {
+            let operations = operations::operations(&root_operations, &root_docs);
+            quote!(#shared #operations)
+        }),
         areas: api
             .areas
             .iter()
@@ -80,16 +91,17 @@ pub fn emit(api: &Api) -> Modules {
                             .is_ok()
                     })
                     .map(type_def);
-                let operations = api
+                let ops: Vec<&Operation> = api
                     .operations
                     .iter()
                     .filter(|op| area.operations.binary_search(&op.method_name).is_ok())
-                    .map(operations::operation);
+                    .collect();
+                let operations = operations::operations(&ops, &areas::client_docs(area));
                 let tokens = quote! {
                     #docs
                     #shared
                     #(#types)*
-                    #(#operations)*
+                    #operations
                 };
                 (area.name.clone(), tokens)
             })

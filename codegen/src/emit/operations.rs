@@ -6,7 +6,7 @@ use quote::quote;
 use super::errors::{error_enum, response_arms};
 use super::params::{header_statements, path_segments, query_statements};
 use super::{docs, ident, runtime, streams, ty};
-use crate::ir::{Auth, BodyEncoding, BodyFormat, Operation, Ty};
+use crate::ir::{Auth, BodyEncoding, BodyFormat, Docs, Operation, Ty};
 
 /// What the method of an operation and its stream share: the arguments
 /// before the body, how the request is built, and how a response is read.
@@ -50,23 +50,29 @@ impl Call {
     }
 }
 
-/// The error enum of `op` and the client methods it gives: one that sends
-/// the request once, and for a paginated operation the stream of its items.
-pub(super) fn operation(op: &Operation) -> TokenStream {
-    let call = Call::new(op);
-    let error_enum = error_enum(&op.errors);
+/// The error enums of `ops`, then one `impl Client` block with their
+/// methods (for each operation one that sends the request once, and for a
+/// paginated operation the stream of its items), under `docs`: rustdoc
+/// shows the docs of an impl block as the heading of its methods.
+pub(super) fn operations(ops: &[&Operation], docs: &Docs) -> TokenStream {
+    let error_enums = ops.iter().map(|op| error_enum(&op.errors));
+    let methods = ops.iter().map(|op| {
+        let call = Call::new(op);
+        let method = method(op, &call);
+        let stream = op
+            .pagination
+            .as_ref()
+            .map(|pagination| streams::stream(op, pagination, &call));
+        quote!(#method #stream)
+    });
     let client = runtime("Client");
-    let method = method(op, &call);
-    let stream = op
-        .pagination
-        .as_ref()
-        .map(|pagination| streams::stream(op, pagination, &call));
+    let docs = super::docs(docs);
     quote! {
-        #error_enum
+        #(#error_enums)*
 
+        #docs
         impl #client {
-            #method
-            #stream
+            #(#methods)*
         }
     }
 }

@@ -2499,6 +2499,9 @@ impl ::std::fmt::Display for ChatMethodsError {
     }
 }
 
+/// # Ai
+///
+/// The 1 operation of the area [`ai`](crate::ai) (its types and an index of its operations), with the cargo feature `ai`.
 impl crate::runtime::Client {
     /// Send AI chat methods
     ///

@@ -8984,6 +8984,9 @@ impl ::std::fmt::Display for CallCommandsError {
     }
 }
 
+/// # Calling
+///
+/// The 1 operation of the area [`calling`](crate::calling) (its types and an index of its operations), with the cargo feature `calling`.
 impl crate::runtime::Client {
     /// Send call commands
     ///

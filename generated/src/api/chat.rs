@@ -169,6 +169,9 @@ impl ::std::fmt::Display for CreateChatTokenError {
     }
 }
 
+/// # Chat
+///
+/// The 1 operation of the area [`chat`](crate::chat) (its types and an index of its operations), with the cargo feature `chat`.
 impl crate::runtime::Client {
     /// Create chat token
     ///

@@ -1521,55 +1521,6 @@ impl ::std::fmt::Display for CreateDocumentError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Create document
-    ///
-    /// Creates a Datasphere Document.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/datasphere/documents`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/datasphere/documents")]
-    #[doc(alias = "POST /api/datasphere/documents")]
-    pub async fn create_document(
-        &self,
-        body: &DatasphereDocumentCreateRequest,
-    ) -> ::std::result::Result<
-        DatasphereDocument,
-        crate::runtime::Error<CreateDocumentError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents";
-        let path = ["/api/datasphere/documents"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateDocumentError::BadRequest),
-            401 => response.api_error(CreateDocumentError::Unauthorized),
-            422 => response.api_error(CreateDocumentError::UnprocessableEntity),
-            500 => response.api_error(CreateDocumentError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `delete_document` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1619,64 +1570,6 @@ impl ::std::fmt::Display for DeleteDocumentError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Delete document
-    ///
-    /// Deletes a Datasphere Document by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/datasphere/documents/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of a Document.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/datasphere/documents/{id}")]
-    #[doc(alias = "DELETE /api/datasphere/documents/{id}")]
-    pub async fn delete_document(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDocumentError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteDocumentError::BadRequest),
-            401 => response.api_error(DeleteDocumentError::Unauthorized),
-            404 => response.api_error(DeleteDocumentError::NotFound),
-            500 => response.api_error(DeleteDocumentError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -1734,72 +1627,6 @@ impl ::std::fmt::Display for DeleteDocumentChunkError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Delete chunk
-    ///
-    /// Deletes a specific chunk for a Datasphere Document by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}`
-    ///
-    /// # Parameters
-    ///
-    /// - `document_id`: Unique ID of the parent Document.
-    /// - `chunk_id`: Unique ID of a Chunk.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDocumentChunkError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/datasphere/documents/{documentId}/chunks/{chunkId}")]
-    #[doc(alias = "DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}")]
-    pub async fn delete_document_chunk(
-        &self,
-        document_id: ::uuid::Uuid,
-        chunk_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "documentId",
-                &::std::string::ToString::to_string(&document_id),
-            )?,
-            "/chunks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "chunkId",
-                &::std::string::ToString::to_string(&chunk_id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteDocumentChunkError::BadRequest),
-            401 => response.api_error(DeleteDocumentChunkError::Unauthorized),
-            404 => response.api_error(DeleteDocumentChunkError::NotFound),
-            500 => response.api_error(DeleteDocumentChunkError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_document` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1853,67 +1680,6 @@ impl ::std::fmt::Display for GetDocumentError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Get document
-    ///
-    /// Retrieves a Datasphere Document by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/datasphere/documents/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of a Document.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/datasphere/documents/{id}")]
-    #[doc(alias = "GET /api/datasphere/documents/{id}")]
-    pub async fn get_document(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        DatasphereDocument,
-        crate::runtime::Error<GetDocumentError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetDocumentError::BadRequest),
-            401 => response.api_error(GetDocumentError::Unauthorized),
-            404 => response.api_error(GetDocumentError::NotFound),
-            500 => response.api_error(GetDocumentError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_document_chunk` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1963,75 +1729,6 @@ impl ::std::fmt::Display for GetDocumentChunkError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Get chunk
-    ///
-    /// Retrieves a specific chunk for a Datasphere Document by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/datasphere/documents/{documentId}/chunks/{chunkId}`
-    ///
-    /// # Parameters
-    ///
-    /// - `document_id`: Unique ID of the parent Document.
-    /// - `chunk_id`: Unique ID of a Chunk.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDocumentChunkError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/datasphere/documents/{documentId}/chunks/{chunkId}")]
-    #[doc(alias = "GET /api/datasphere/documents/{documentId}/chunks/{chunkId}")]
-    pub async fn get_document_chunk(
-        &self,
-        document_id: ::uuid::Uuid,
-        chunk_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        DatasphereChunkResponse,
-        crate::runtime::Error<GetDocumentChunkError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "documentId",
-                &::std::string::ToString::to_string(&document_id),
-            )?,
-            "/chunks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "chunkId",
-                &::std::string::ToString::to_string(&chunk_id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetDocumentChunkError::BadRequest),
-            401 => response.api_error(GetDocumentChunkError::Unauthorized),
-            404 => response.api_error(GetDocumentChunkError::NotFound),
-            500 => response.api_error(GetDocumentChunkError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -2100,7 +1797,472 @@ impl ::std::fmt::Display for ListDocumentChunksError {
     }
 }
 
+/// The error responses `list_documents` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListDocumentsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(DatasphereListStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListDocumentsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListDocumentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `search_documents` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum SearchDocumentsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(DatasphereSearchStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl SearchDocumentsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for SearchDocumentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_document` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateDocumentError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(DatasphereUpdateStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateDocumentError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateDocumentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// # Datasphere
+///
+/// The 9 operations of the area [`datasphere`](crate::datasphere) (its types and an index of its operations), with the cargo feature `datasphere`.
 impl crate::runtime::Client {
+    /// Create document
+    ///
+    /// Creates a Datasphere Document.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/datasphere/documents`
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/datasphere/documents")]
+    #[doc(alias = "POST /api/datasphere/documents")]
+    pub async fn create_document(
+        &self,
+        body: &DatasphereDocumentCreateRequest,
+    ) -> ::std::result::Result<
+        DatasphereDocument,
+        crate::runtime::Error<CreateDocumentError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/datasphere/documents";
+        let path = ["/api/datasphere/documents"].concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            201 => response.json(),
+            400 => response.api_error(CreateDocumentError::BadRequest),
+            401 => response.api_error(CreateDocumentError::Unauthorized),
+            422 => response.api_error(CreateDocumentError::UnprocessableEntity),
+            500 => response.api_error(CreateDocumentError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete document
+    ///
+    /// Deletes a Datasphere Document by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/datasphere/documents/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of a Document.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/datasphere/documents/{id}")]
+    #[doc(alias = "DELETE /api/datasphere/documents/{id}")]
+    pub async fn delete_document(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDocumentError>> {
+        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
+        let path = [
+            "/api/datasphere/documents/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            204 => response.empty(),
+            400 => response.api_error(DeleteDocumentError::BadRequest),
+            401 => response.api_error(DeleteDocumentError::Unauthorized),
+            404 => response.api_error(DeleteDocumentError::NotFound),
+            500 => response.api_error(DeleteDocumentError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete chunk
+    ///
+    /// Deletes a specific chunk for a Datasphere Document by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}`
+    ///
+    /// # Parameters
+    ///
+    /// - `document_id`: Unique ID of the parent Document.
+    /// - `chunk_id`: Unique ID of a Chunk.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDocumentChunkError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/datasphere/documents/{documentId}/chunks/{chunkId}")]
+    #[doc(alias = "DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}")]
+    pub async fn delete_document_chunk(
+        &self,
+        document_id: ::uuid::Uuid,
+        chunk_id: ::uuid::Uuid,
+    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
+        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
+        let path = [
+            "/api/datasphere/documents/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "documentId",
+                &::std::string::ToString::to_string(&document_id),
+            )?,
+            "/chunks/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "chunkId",
+                &::std::string::ToString::to_string(&chunk_id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            204 => response.empty(),
+            400 => response.api_error(DeleteDocumentChunkError::BadRequest),
+            401 => response.api_error(DeleteDocumentChunkError::Unauthorized),
+            404 => response.api_error(DeleteDocumentChunkError::NotFound),
+            500 => response.api_error(DeleteDocumentChunkError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get document
+    ///
+    /// Retrieves a Datasphere Document by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/datasphere/documents/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of a Document.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/datasphere/documents/{id}")]
+    #[doc(alias = "GET /api/datasphere/documents/{id}")]
+    pub async fn get_document(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<
+        DatasphereDocument,
+        crate::runtime::Error<GetDocumentError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
+        let path = [
+            "/api/datasphere/documents/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetDocumentError::BadRequest),
+            401 => response.api_error(GetDocumentError::Unauthorized),
+            404 => response.api_error(GetDocumentError::NotFound),
+            500 => response.api_error(GetDocumentError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get chunk
+    ///
+    /// Retrieves a specific chunk for a Datasphere Document by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _DataSphere_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/datasphere/documents/{documentId}/chunks/{chunkId}`
+    ///
+    /// # Parameters
+    ///
+    /// - `document_id`: Unique ID of the parent Document.
+    /// - `chunk_id`: Unique ID of a Chunk.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDocumentChunkError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/datasphere/documents/{documentId}/chunks/{chunkId}")]
+    #[doc(alias = "GET /api/datasphere/documents/{documentId}/chunks/{chunkId}")]
+    pub async fn get_document_chunk(
+        &self,
+        document_id: ::uuid::Uuid,
+        chunk_id: ::uuid::Uuid,
+    ) -> ::std::result::Result<
+        DatasphereChunkResponse,
+        crate::runtime::Error<GetDocumentChunkError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
+        let path = [
+            "/api/datasphere/documents/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "documentId",
+                &::std::string::ToString::to_string(&document_id),
+            )?,
+            "/chunks/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "chunkId",
+                &::std::string::ToString::to_string(&chunk_id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetDocumentChunkError::BadRequest),
+            401 => response.api_error(GetDocumentChunkError::Unauthorized),
+            404 => response.api_error(GetDocumentChunkError::NotFound),
+            500 => response.api_error(GetDocumentChunkError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
     /// List chunks
     ///
     /// A list of chunks for a Datasphere Document.
@@ -2263,64 +2425,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_documents` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListDocumentsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(DatasphereListStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListDocumentsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListDocumentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List documents
     ///
     /// A list of Datasphere Documents.
@@ -2456,64 +2560,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `search_documents` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum SearchDocumentsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(DatasphereSearchStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl SearchDocumentsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for SearchDocumentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Search documents
     ///
     /// Search Datasphere Documents.
@@ -2560,73 +2606,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_document` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateDocumentError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(DatasphereUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateDocumentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateDocumentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update document
     ///
     /// Updates a Datasphere Document by ID.

@@ -1174,6 +1174,64 @@ impl ::std::fmt::Display for GetFaxLogError {
     }
 }
 
+/// The error responses `list_fax_logs` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListFaxLogsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(FaxFaxLogsListStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListFaxLogsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListFaxLogsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// # Fax
+///
+/// The 2 operations of the area [`fax`](crate::fax) (its types and an index of its operations), with the cargo feature `fax`.
 impl crate::runtime::Client {
     /// Get fax log
     ///
@@ -1231,64 +1289,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_fax_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListFaxLogsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(FaxFaxLogsListStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListFaxLogsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListFaxLogsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List fax logs
     ///
     /// List the available logs.

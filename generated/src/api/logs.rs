@@ -801,6 +801,9 @@ impl ::std::fmt::Display for ListConferencesError {
     }
 }
 
+/// # Logs
+///
+/// The 1 operation of the area [`logs`](crate::logs) (its types and an index of its operations), with the cargo feature `logs`.
 impl crate::runtime::Client {
     /// List conference logs
     ///

@@ -5092,58 +5092,6 @@ impl ::std::fmt::Display for CreateMessageError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Send a message
-    ///
-    /// Create and queue an outbound message for delivery. The channel is determined by the `from` number:
-    ///
-    /// - **SMS/MMS** when `from` is a purchased SignalWire phone number or shortcode. The message is MMS when `media` is present or `send_as_mms` is set, otherwise SMS.
-    /// - **WhatsApp** when `from` is a `whatsapp:`-prefixed [WhatsApp number](https://signalwire.com/docs/platform/messaging/whatsapp/send-messages). Set `message_type` for a content message, or `template_id` for an [approved template](https://signalwire.com/docs/platform/messaging/whatsapp/message-templates). Free-form WhatsApp content is only allowed within the 24-hour customer service window.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/messaging/messages`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateMessageError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/messaging/messages")]
-    #[doc(alias = "POST /api/messaging/messages")]
-    pub async fn create_message(
-        &self,
-        body: &MessageSendMessageRequest,
-    ) -> ::std::result::Result<
-        MessageMessage,
-        crate::runtime::Error<CreateMessageError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/messaging/messages";
-        let path = ["/api/messaging/messages"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateMessageError::BadRequest),
-            401 => response.api_error(CreateMessageError::Unauthorized),
-            422 => response.api_error(CreateMessageError::UnprocessableEntity),
-            500 => response.api_error(CreateMessageError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `create_whatsapp_template` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5199,55 +5147,6 @@ impl ::std::fmt::Display for CreateWhatsappTemplateError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Create a message template
-    ///
-    /// Creates a message template and submits it to Meta for review. Approval typically takes from a few minutes to a few hours; poll the template's `template_status` until it becomes `approved`.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/messaging/whatsapp/templates`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/messaging/whatsapp/templates")]
-    #[doc(alias = "POST /api/messaging/whatsapp/templates")]
-    pub async fn create_whatsapp_template(
-        &self,
-        body: &CreateWhatsAppTemplateRequest,
-    ) -> ::std::result::Result<
-        WhatsAppTemplate,
-        crate::runtime::Error<CreateWhatsappTemplateError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
-        let path = ["/api/messaging/whatsapp/templates"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateWhatsappTemplateError::BadRequest),
-            401 => response.api_error(CreateWhatsappTemplateError::Unauthorized),
-            422 => response.api_error(CreateWhatsappTemplateError::UnprocessableEntity),
-            500 => response.api_error(CreateWhatsappTemplateError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `delete_whatsapp_template` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5290,62 +5189,6 @@ impl ::std::fmt::Display for DeleteWhatsappTemplateError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Delete a message template
-    ///
-    /// Deletes a message template.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/messaging/whatsapp/templates/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: The template ID — either the SignalWire ID (a UUID) or the Meta template ID (a numeric string). Both are accepted.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/messaging/whatsapp/templates/{id}")]
-    #[doc(alias = "DELETE /api/messaging/whatsapp/templates/{id}")]
-    pub async fn delete_whatsapp_template(
-        &self,
-        id: &str,
-    ) -> ::std::result::Result<
-        WhatsAppTemplateDeleteResponse,
-        crate::runtime::Error<DeleteWhatsappTemplateError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
-        let path = [
-            "/api/messaging/whatsapp/templates/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(DeleteWhatsappTemplateError::Unauthorized),
-            404 => response.api_error(DeleteWhatsappTemplateError::NotFound),
-            500 => response.api_error(DeleteWhatsappTemplateError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -5414,7 +5257,551 @@ impl ::std::fmt::Display for GetMessageLogError {
     }
 }
 
+/// The error responses `list_message_logs` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListMessageLogsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(MessageMessageLogsListStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListMessageLogsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListMessageLogsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_whatsapp_businesses` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListWhatsappBusinessesError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListWhatsappBusinessesError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListWhatsappBusinessesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_whatsapp_numbers` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListWhatsappNumbersError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListWhatsappNumbersError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListWhatsappNumbersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_whatsapp_templates` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListWhatsappTemplatesError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListWhatsappTemplatesError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListWhatsappTemplatesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_whatsapp_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveWhatsappNumberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveWhatsappNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveWhatsappNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_whatsapp_template` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveWhatsappTemplateError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveWhatsappTemplateError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveWhatsappTemplateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_message` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateMessageError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(MessageMessagesUpdateStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateMessageError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateMessageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_whatsapp_template` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateWhatsappTemplateError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateWhatsappTemplateError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateWhatsappTemplateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// # Messaging
+///
+/// The 12 operations of the area [`messaging`](crate::messaging) (its types and an index of its operations), with the cargo feature `messaging`.
 impl crate::runtime::Client {
+    /// Send a message
+    ///
+    /// Create and queue an outbound message for delivery. The channel is determined by the `from` number:
+    ///
+    /// - **SMS/MMS** when `from` is a purchased SignalWire phone number or shortcode. The message is MMS when `media` is present or `send_as_mms` is set, otherwise SMS.
+    /// - **WhatsApp** when `from` is a `whatsapp:`-prefixed [WhatsApp number](https://signalwire.com/docs/platform/messaging/whatsapp/send-messages). Set `message_type` for a content message, or `template_id` for an [approved template](https://signalwire.com/docs/platform/messaging/whatsapp/message-templates). Free-form WhatsApp content is only allowed within the 24-hour customer service window.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Messaging_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/messaging/messages`
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateMessageError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/messaging/messages")]
+    #[doc(alias = "POST /api/messaging/messages")]
+    pub async fn create_message(
+        &self,
+        body: &MessageSendMessageRequest,
+    ) -> ::std::result::Result<
+        MessageMessage,
+        crate::runtime::Error<CreateMessageError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/messaging/messages";
+        let path = ["/api/messaging/messages"].concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            201 => response.json(),
+            400 => response.api_error(CreateMessageError::BadRequest),
+            401 => response.api_error(CreateMessageError::Unauthorized),
+            422 => response.api_error(CreateMessageError::UnprocessableEntity),
+            500 => response.api_error(CreateMessageError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Create a message template
+    ///
+    /// Creates a message template and submits it to Meta for review. Approval typically takes from a few minutes to a few hours; poll the template's `template_status` until it becomes `approved`.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/messaging/whatsapp/templates`
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/messaging/whatsapp/templates")]
+    #[doc(alias = "POST /api/messaging/whatsapp/templates")]
+    pub async fn create_whatsapp_template(
+        &self,
+        body: &CreateWhatsAppTemplateRequest,
+    ) -> ::std::result::Result<
+        WhatsAppTemplate,
+        crate::runtime::Error<CreateWhatsappTemplateError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
+        let path = ["/api/messaging/whatsapp/templates"].concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            201 => response.json(),
+            400 => response.api_error(CreateWhatsappTemplateError::BadRequest),
+            401 => response.api_error(CreateWhatsappTemplateError::Unauthorized),
+            422 => response.api_error(CreateWhatsappTemplateError::UnprocessableEntity),
+            500 => response.api_error(CreateWhatsappTemplateError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete a message template
+    ///
+    /// Deletes a message template.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Numbers_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/messaging/whatsapp/templates/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: The template ID — either the SignalWire ID (a UUID) or the Meta template ID (a numeric string). Both are accepted.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/messaging/whatsapp/templates/{id}")]
+    #[doc(alias = "DELETE /api/messaging/whatsapp/templates/{id}")]
+    pub async fn delete_whatsapp_template(
+        &self,
+        id: &str,
+    ) -> ::std::result::Result<
+        WhatsAppTemplateDeleteResponse,
+        crate::runtime::Error<DeleteWhatsappTemplateError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
+        let path = [
+            "/api/messaging/whatsapp/templates/",
+            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            401 => response.api_error(DeleteWhatsappTemplateError::Unauthorized),
+            404 => response.api_error(DeleteWhatsappTemplateError::NotFound),
+            500 => response.api_error(DeleteWhatsappTemplateError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
     /// Get message log
     ///
     /// Find a log by ID.
@@ -5474,64 +5861,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_message_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListMessageLogsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(MessageMessageLogsListStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListMessageLogsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListMessageLogsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List message logs
     ///
     /// List the available logs.
@@ -5692,46 +6021,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_whatsapp_businesses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListWhatsappBusinessesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListWhatsappBusinessesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWhatsappBusinessesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List WhatsApp Business Accounts
     ///
     /// Returns the WhatsApp Business Accounts (WABAs) connected to your SignalWire Space. Each account can have its own set of phone numbers and message templates. Use a `whatsapp_business_id` from this list when creating or filtering [message templates](https://signalwire.com/docs/platform/messaging/whatsapp/message-templates).
@@ -5775,46 +6064,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_whatsapp_numbers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListWhatsappNumbersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListWhatsappNumbersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWhatsappNumbersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List WhatsApp numbers
     ///
     /// Returns the WhatsApp numbers connected to your Space. Each record includes its association with a WhatsApp Business Account, voice-capability flags, and the resource IDs used for routing calls or messages. Use `phone_number` (prefixed with `whatsapp:`) as the `from` address when [sending messages](https://signalwire.com/docs/platform/messaging/whatsapp/send-messages).
@@ -5858,53 +6107,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_whatsapp_templates` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListWhatsappTemplatesError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListWhatsappTemplatesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWhatsappTemplatesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List message templates
     ///
     /// Returns the message templates for your Space, optionally filtered by WhatsApp Business Account or approval status. A template must have `template_status` of `approved` before it can be used to send messages.
@@ -5966,55 +6168,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_whatsapp_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveWhatsappNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveWhatsappNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveWhatsappNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get a WhatsApp number
     ///
     /// Retrieves the details of a single WhatsApp number.
@@ -6072,55 +6225,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_whatsapp_template` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveWhatsappTemplateError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveWhatsappTemplateError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveWhatsappTemplateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get a message template
     ///
     /// Retrieves a single message template by SignalWire ID or Meta template ID.
@@ -6174,73 +6278,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_message` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateMessageError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(MessageMessagesUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateMessageError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateMessageError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Redact a message
     ///
     /// Redact the body of a previously sent message. This endpoint clears the message body for compliance, privacy, or moderation purposes — it does not support arbitrary updates to message attributes. The only accepted value for `body` is an empty string (`""`); any other value is rejected.
@@ -6305,73 +6342,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_whatsapp_template` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateWhatsappTemplateError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateWhatsappTemplateError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateWhatsappTemplateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update a message template
     ///
     /// Updates a template's `category` or `components`. A template can only be updated while it is **not yet approved** — once approved, delete and recreate it to make changes.

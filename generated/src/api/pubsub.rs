@@ -181,6 +181,9 @@ impl ::std::fmt::Display for CreatePubsubTokenError {
     }
 }
 
+/// # Pubsub
+///
+/// The 1 operation of the area [`pubsub`](crate::pubsub) (its types and an index of its operations), with the cargo feature `pubsub`.
 impl crate::runtime::Client {
     /// Create PubSub token
     ///

@@ -14197,6 +14197,3533 @@ impl ::std::fmt::Display for AssignE911AddressError {
     }
 }
 
+/// The error responses `create_address` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateAddressError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See `errors` for details. When carrier validation rejected the address
+    /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
+    /// omitted when the carrier returned none.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(AddressValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateAddressError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateAddressError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_brand` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateBrandError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateBrandError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateBrandError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_campaign` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateCampaignError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateCampaignError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateCampaignError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_domain_application` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateDomainApplicationError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateDomainApplicationError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateDomainApplicationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_imported_phone_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateImportedPhoneNumberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateImportedPhoneNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateImportedPhoneNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_number_group` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateNumberGroupError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateNumberGroupError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateNumberGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_number_group_membership` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateNumberGroupMembershipError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateNumberGroupMembershipError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateNumberGroupMembershipError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_order` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateOrderError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateOrderError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateOrderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_queue` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateQueueError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateQueueError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_sip_endpoint` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateSipEndpointError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateSipEndpointError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateSipEndpointError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `create_verified_caller_id` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateVerifiedCallerIdError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl CreateVerifiedCallerIdError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateVerifiedCallerIdError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_address` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteAddressError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteAddressError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteAddressError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_call_recording` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteCallRecordingError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteCallRecordingError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteCallRecordingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_domain_application` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteDomainApplicationError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteDomainApplicationError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteDomainApplicationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_number_assignment` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteNumberAssignmentError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteNumberAssignmentError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteNumberAssignmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_number_group` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteNumberGroupError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteNumberGroupError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteNumberGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_number_group_membership` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteNumberGroupMembershipError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteNumberGroupMembershipError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteNumberGroupMembershipError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_queue` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteQueueError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteQueueError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_sip_endpoint` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteSipEndpointError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteSipEndpointError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteSipEndpointError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `delete_verified_caller_id` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteVerifiedCallerIdError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl DeleteVerifiedCallerIdError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteVerifiedCallerIdError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `get_address` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetAddressError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl GetAddressError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for GetAddressError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `get_call_recording` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetCallRecordingError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl GetCallRecordingError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for GetCallRecordingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `get_queue` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetQueueError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl GetQueueError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for GetQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_addresses` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListAddressesError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListAddressesError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListAddressesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_brands` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListBrandsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListBrandsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListBrandsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_call_recordings` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListCallRecordingsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListCallRecordingsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListCallRecordingsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_campaigns` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListCampaignsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListCampaignsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListCampaignsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_domain_applications` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListDomainApplicationsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListDomainApplicationsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListDomainApplicationsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_number_assignments` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListNumberAssignmentsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListNumberAssignmentsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListNumberAssignmentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_number_group_memberships` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListNumberGroupMembershipsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListNumberGroupMembershipsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListNumberGroupMembershipsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_number_groups` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListNumberGroupsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListNumberGroupsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListNumberGroupsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_orders` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListOrdersError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListOrdersError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListOrdersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_phone_numbers` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListPhoneNumbersError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListPhoneNumbersError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListPhoneNumbersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_queue_members` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListQueueMembersError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListQueueMembersError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListQueueMembersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_queues` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListQueuesError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListQueuesError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListQueuesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_short_codes` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListShortCodesError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListShortCodesError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListShortCodesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_sip_endpoints` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListSipEndpointsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListSipEndpointsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListSipEndpointsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_verified_caller_ids` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListVerifiedCallerIdsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListVerifiedCallerIdsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListVerifiedCallerIdsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `lookup_phone_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum LookupPhoneNumberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl LookupPhoneNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for LookupPhoneNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `purchase_phone_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum PurchasePhoneNumberError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl PurchasePhoneNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for PurchasePhoneNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `redial_verification_call` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RedialVerificationCallError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RedialVerificationCallError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RedialVerificationCallError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `release_phone_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ReleasePhoneNumberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ReleasePhoneNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ReleasePhoneNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `remove_e911address` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RemoveE911AddressError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RemoveE911AddressError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RemoveE911AddressError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `request_mfa_call` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RequestMfaCallError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RequestMfaCallError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RequestMfaCallError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `request_mfa_sms` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RequestMfaSmsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RequestMfaSmsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RequestMfaSmsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_brand` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveBrandError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveBrandError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveBrandError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_campaign` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveCampaignError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveCampaignError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveCampaignError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_domain_application` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveDomainApplicationError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveDomainApplicationError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveDomainApplicationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_next_queue_member` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveNextQueueMemberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveNextQueueMemberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveNextQueueMemberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_number_group` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveNumberGroupError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveNumberGroupError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveNumberGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_number_group_membership` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveNumberGroupMembershipError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveNumberGroupMembershipError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveNumberGroupMembershipError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_order` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveOrderError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveOrderError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveOrderError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_phone_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrievePhoneNumberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrievePhoneNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrievePhoneNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_queue_member` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveQueueMemberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveQueueMemberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveQueueMemberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_short_code` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveShortCodeError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveShortCodeError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveShortCodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_sip_endpoint` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveSipEndpointError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveSipEndpointError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveSipEndpointError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_sip_profile` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveSipProfileError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveSipProfileError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveSipProfileError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `retrieve_verified_caller_id` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum RetrieveVerifiedCallerIdError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl RetrieveVerifiedCallerIdError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for RetrieveVerifiedCallerIdError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `search_available_phone_numbers` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum SearchAvailablePhoneNumbersError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl SearchAvailablePhoneNumbersError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for SearchAvailablePhoneNumbersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_address` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateAddressError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See `errors` for details. When carrier validation rejected the address
+    /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
+    /// omitted when the carrier returned none.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(AddressValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateAddressError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateAddressError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_campaign` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateCampaignError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateCampaignError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateCampaignError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_domain_application` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateDomainApplicationError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateDomainApplicationError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateDomainApplicationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_number_group` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateNumberGroupError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateNumberGroupError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateNumberGroupError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_phone_number` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdatePhoneNumberError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdatePhoneNumberError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdatePhoneNumberError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_queue` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateQueueError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateQueueError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_short_code` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateShortCodeError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateShortCodeError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateShortCodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_sip_endpoint` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateSipEndpointError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateSipEndpointError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateSipEndpointError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_sip_profile` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateSipProfileError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateSipProfileError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateSipProfileError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_verified_caller_id` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateVerifiedCallerIdError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateVerifiedCallerIdError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateVerifiedCallerIdError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `validate_verification_code` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ValidateVerificationCodeError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ValidateVerificationCodeError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ValidateVerificationCodeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `verify_mfa_token` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum VerifyMfaTokenError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request failed validation. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(TypesStatusCodesValidationError),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl VerifyMfaTokenError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for VerifyMfaTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str("The request failed validation. See errors for details")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// # Relay
+///
+/// The 72 operations of the area [`relay`](crate::relay) (its types and an index of its operations), with the cargo feature `relay`.
 impl crate::runtime::Client {
     /// Assign an E911 address to a phone number
     ///
@@ -14260,59 +17787,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See `errors` for details. When carrier validation rejected the address
-    /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
-    /// omitted when the carrier returned none.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(AddressValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create E911 address
     ///
     /// To create a new Address, make a POST request to the Address resource.
@@ -14360,55 +17834,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_brand` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateBrandError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateBrandError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateBrandError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create brand
     ///
     /// Creates a new brand for 10DLC registration.
@@ -14451,64 +17876,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_campaign` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateCampaignError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateCampaignError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateCampaignError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create campaign
     ///
     /// Creates a new campaign for 10DLC registration.
@@ -14569,55 +17936,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create domain application
     ///
     /// Creates a new domain application.
@@ -14663,55 +17981,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_imported_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateImportedPhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateImportedPhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateImportedPhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Import phone number
     ///
     /// Import a phone number hosted elsewhere into your SignalWire Space.
@@ -14763,55 +18032,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateNumberGroupError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create number group
     ///
     /// Creates a new number group.
@@ -14857,64 +18077,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateNumberGroupMembershipError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateNumberGroupMembershipError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateNumberGroupMembershipError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create number group membership
     ///
     /// Adds a phone number to a number group.
@@ -14983,64 +18145,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_order` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateOrderError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateOrderError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateOrderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create phone number assignment order
     ///
     /// Creates a new order for a campaign.
@@ -15098,55 +18202,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateQueueError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create queue
     ///
     /// Creates a new queue.
@@ -15189,55 +18244,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateSipEndpointError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create SIP endpoint
     ///
     /// Creates a new SIP endpoint.
@@ -15285,55 +18291,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl CreateVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create verified caller ID
     ///
     /// Creates a new verified caller ID. A verification code will be sent to the phone number.
@@ -15379,62 +18336,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteAddressError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete E911 address
     ///
     /// Permanently deletes an Address. It cannot be undone.
@@ -15490,64 +18391,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_call_recording` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteCallRecordingError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteCallRecordingError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteCallRecordingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete recording
     ///
     /// Deletes a recording.
@@ -15603,62 +18446,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteDomainApplicationError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete domain application
     ///
     /// Permanently deletes a Domain Application. It cannot be undone.
@@ -15714,55 +18501,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_number_assignment` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNumberAssignmentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteNumberAssignmentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNumberAssignmentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete phone number assignment
     ///
     /// Removes a phone number from a campaign.
@@ -15817,62 +18555,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNumberGroupError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete number group
     ///
     /// Deletes a number group.
@@ -15928,62 +18610,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNumberGroupMembershipError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteNumberGroupMembershipError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNumberGroupMembershipError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete number group membership
     ///
     /// Removes a phone number from a number group.
@@ -16044,62 +18670,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteQueueError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete queue
     ///
     /// Deletes a queue.
@@ -16155,62 +18725,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSipEndpointError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete SIP endpoint
     ///
     /// Permanently deletes a SIP endpoint.
@@ -16268,55 +18782,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl DeleteVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Delete verified caller ID
     ///
     /// Deletes a verified caller ID.
@@ -16371,64 +18836,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl GetAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get E911 address
     ///
     /// Retrieves the details of an Address that has been previously created.
@@ -16485,64 +18892,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_call_recording` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetCallRecordingError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl GetCallRecordingError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetCallRecordingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get recording
     ///
     /// Retrieves the details of a recording.
@@ -16601,64 +18950,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetQueueError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl GetQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get queue
     ///
     /// Retrieves the details of a queue.
@@ -16714,55 +19005,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List E911 addresses
     ///
     /// Returns a list of your Addresses. The addresses are returned sorted by creation date, with the most recent appearing first.
@@ -16896,46 +19138,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_brands` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListBrandsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListBrandsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListBrandsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List brands
     ///
     /// Returns a list of your registered brands for 10DLC.
@@ -17058,64 +19260,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_call_recordings` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListCallRecordingsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListCallRecordingsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCallRecordingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List recordings
     ///
     /// Returns a list of your recordings.
@@ -17227,55 +19371,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_campaigns` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListCampaignsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListCampaignsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCampaignsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List campaigns
     ///
     /// Returns a list of campaigns for a brand.
@@ -17424,55 +19519,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_domain_applications` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListDomainApplicationsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListDomainApplicationsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListDomainApplicationsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List domain applications
     ///
     /// Returns a list of your domain applications. The domain applications are returned sorted by creation date, with the most recent domain applications appearing first.
@@ -17624,55 +19670,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_number_assignments` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberAssignmentsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListNumberAssignmentsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListNumberAssignmentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List phone number assignments
     ///
     /// Returns a list of phone numbers assigned to a campaign.
@@ -17821,64 +19818,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_number_group_memberships` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberGroupMembershipsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListNumberGroupMembershipsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListNumberGroupMembershipsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List number group memberships
     ///
     /// Returns a list of phone numbers in a number group.
@@ -18055,55 +19994,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_number_groups` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberGroupsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListNumberGroupsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListNumberGroupsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List number groups
     ///
     /// Returns a list of your Number Groups. The groups are returned sorted
@@ -18245,55 +20135,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_orders` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListOrdersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListOrdersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListOrdersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List phone number assignment orders
     ///
     /// Returns a list of orders for a campaign.
@@ -18433,53 +20274,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_phone_numbers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListPhoneNumbersError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListPhoneNumbersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListPhoneNumbersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List phone numbers
     ///
     /// Returns a list of your Phone Numbers. The phone numbers are returned
@@ -18628,55 +20422,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_queue_members` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListQueueMembersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListQueueMembersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListQueueMembersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List queue members
     ///
     /// Returns a list of members in a queue.
@@ -18809,55 +20554,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_queues` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListQueuesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListQueuesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListQueuesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List queues
     ///
     /// Returns a list of your queues.
@@ -18960,53 +20656,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_short_codes` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListShortCodesError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListShortCodesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListShortCodesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List short codes
     ///
     /// Returns a list of your short codes. The short codes are returned sorted
@@ -19153,55 +20802,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_sip_endpoints` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListSipEndpointsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListSipEndpointsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipEndpointsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List SIP endpoints
     ///
     /// Returns a list of your SIP endpoints.
@@ -19349,46 +20949,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_verified_caller_ids` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListVerifiedCallerIdsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListVerifiedCallerIdsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVerifiedCallerIdsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List verified caller IDs
     ///
     /// Returns a list of your Verified Caller IDs. The caller IDs are returned sorted by creation date, with the most recent caller IDs appearing first. The list is filterable by sending in any of the following parameters.
@@ -19520,55 +21080,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `lookup_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum LookupPhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl LookupPhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for LookupPhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Look up phone number
     ///
     /// This endpoint allows you to look up validity and formatting
@@ -19631,62 +21142,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `purchase_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum PurchasePhoneNumberError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl PurchasePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for PurchasePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Purchase phone number
     ///
     /// Purchases a phone number.
@@ -19733,55 +21188,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `redial_verification_call` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RedialVerificationCallError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RedialVerificationCallError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RedialVerificationCallError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Redial verification call
     ///
     /// Redials the verification call for a verified caller ID.
@@ -19840,64 +21246,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `release_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ReleasePhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ReleasePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ReleasePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Release phone number
     ///
     /// Releases a phone number.
@@ -19953,64 +21301,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `remove_e911address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RemoveE911AddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RemoveE911AddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RemoveE911AddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Remove the E911 address from a phone number
     ///
     /// Removes the E911 address from the phone number and begins deprovisioning at the carrier. Only allowed while the number is `active`. The `e911_status` becomes `pending_removal`; the address remains associated until the carrier confirms removal.
@@ -20070,55 +21360,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `request_mfa_call` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RequestMfaCallError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RequestMfaCallError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RequestMfaCallError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Request MFA token via call
     ///
     /// Sends a multi-factor authentication code via voice call.
@@ -20161,55 +21402,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `request_mfa_sms` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RequestMfaSmsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RequestMfaSmsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RequestMfaSmsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Request MFA token via SMS
     ///
     /// Sends a multi-factor authentication code via SMS.
@@ -20252,55 +21444,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_brand` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveBrandError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveBrandError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveBrandError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get brand
     ///
     /// Retrieves the details of a brand.
@@ -20358,55 +21501,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_campaign` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveCampaignError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveCampaignError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveCampaignError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get campaign
     ///
     /// Retrieves the details of a campaign.
@@ -20464,64 +21558,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get domain application
     ///
     /// Retrieves the details of a Domain Application that has been previously created.
@@ -20584,55 +21620,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_next_queue_member` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveNextQueueMemberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveNextQueueMemberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveNextQueueMemberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get next queue member
     ///
     /// Retrieves the next member in the queue without dequeuing.
@@ -20691,64 +21678,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveNumberGroupError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get number group
     ///
     /// Retrieves the details of a number group.
@@ -20807,64 +21736,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveNumberGroupMembershipError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveNumberGroupMembershipError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveNumberGroupMembershipError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get number group membership
     ///
     /// Retrieves the details of a number group membership.
@@ -20929,55 +21800,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_order` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveOrderError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveOrderError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveOrderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get phone number assignment order
     ///
     /// Retrieves the details of an order.
@@ -21035,64 +21857,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrievePhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrievePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrievePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get phone number
     ///
     /// Retrieves the details of a phone number.
@@ -21151,55 +21915,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_queue_member` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveQueueMemberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveQueueMemberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveQueueMemberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get queue member
     ///
     /// Retrieves the details of a queue member.
@@ -21265,64 +21980,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_short_code` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveShortCodeError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveShortCodeError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveShortCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get short code
     ///
     /// Retrieves the details of a short code.
@@ -21381,64 +22038,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveSipEndpointError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get SIP endpoint
     ///
     /// Retrieves the details of a SIP endpoint.
@@ -21499,46 +22098,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_sip_profile` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveSipProfileError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveSipProfileError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveSipProfileError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get SIP profile
     ///
     /// Retrieves the SIP profile settings for your project.
@@ -21582,55 +22141,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `retrieve_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl RetrieveVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get verified caller ID
     ///
     /// Retrieves the details of a verified caller ID.
@@ -21688,46 +22198,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `search_available_phone_numbers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum SearchAvailablePhoneNumbersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl SearchAvailablePhoneNumbersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for SearchAvailablePhoneNumbersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Search phone numbers
     ///
     /// Searches for available phone numbers to purchase.
@@ -21902,68 +22372,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `update_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See `errors` for details. When carrier validation rejected the address
-    /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
-    /// omitted when the carrier returned none.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(AddressValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update E911 address
     ///
     /// Updates an Address that has been previously created.
@@ -22025,64 +22433,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_campaign` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCampaignError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateCampaignError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateCampaignError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update campaign
     ///
     /// Updates a campaign.
@@ -22142,64 +22492,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update domain application
     ///
     /// Updates a Domain Application.
@@ -22259,64 +22551,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateNumberGroupError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update number group
     ///
     /// Updates a number group.
@@ -22376,64 +22610,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdatePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update phone number
     ///
     /// Updates a phone number.
@@ -22493,62 +22669,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateQueueError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update queue
     ///
     /// Updates a queue.
@@ -22605,64 +22725,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_short_code` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateShortCodeError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateShortCodeError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateShortCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update short code
     ///
     /// Updates a short code's configuration.
@@ -22722,64 +22784,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update SIP endpoint
     ///
     /// Updates a SIP endpoint.
@@ -22841,55 +22845,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_sip_profile` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipProfileError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateSipProfileError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipProfileError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update SIP profile
     ///
     /// Updates the SIP profile settings for your project.
@@ -22935,64 +22890,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update verified caller ID
     ///
     /// Updates a verified caller ID.
@@ -23052,64 +22949,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `validate_verification_code` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ValidateVerificationCodeError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ValidateVerificationCodeError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ValidateVerificationCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Validate verification code
     ///
     /// Validates the verification code for a verified caller ID.
@@ -23170,55 +23009,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `verify_mfa_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum VerifyMfaTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl VerifyMfaTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for VerifyMfaTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Verify MFA token
     ///
     /// Verifies a multi-factor authentication code.

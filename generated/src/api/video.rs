@@ -5074,62 +5074,6 @@ impl ::std::fmt::Display for CreateConferenceStreamError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Create conference stream
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/video/conferences/{id}/streams`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique id of a video conference
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateConferenceStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/conferences/{id}/streams")]
-    #[doc(alias = "POST /api/video/conferences/{id}/streams")]
-    pub async fn create_conference_stream(
-        &self,
-        id: &str,
-        body: &VideoCreateStreamRequest,
-    ) -> ::std::result::Result<
-        VideoStream,
-        crate::runtime::Error<CreateConferenceStreamError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/streams",
-        ]
-            .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateConferenceStreamError::Unauthorized),
-            422 => response.api_error(CreateConferenceStreamError::UnprocessableEntity),
-            500 => response.api_error(CreateConferenceStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `create_room` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5181,55 +5125,6 @@ impl ::std::fmt::Display for CreateRoomError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Create room
-    ///
-    /// Create a room.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/video/rooms`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/rooms")]
-    #[doc(alias = "POST /api/video/rooms")]
-    pub async fn create_room(
-        &self,
-        body: &VideoCreateRoomRequest,
-    ) -> ::std::result::Result<
-        VideoRoomResponse,
-        crate::runtime::Error<CreateRoomError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/rooms";
-        let path = ["/api/video/rooms"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateRoomError::BadRequest),
-            401 => response.api_error(CreateRoomError::Unauthorized),
-            422 => response.api_error(CreateRoomError::UnprocessableEntity),
-            500 => response.api_error(CreateRoomError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -5291,67 +5186,6 @@ impl ::std::fmt::Display for CreateRoomStreamError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Create room stream
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/video/rooms/{id}/streams`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the video room.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/rooms/{id}/streams")]
-    #[doc(alias = "POST /api/video/rooms/{id}/streams")]
-    pub async fn create_room_stream(
-        &self,
-        id: ::uuid::Uuid,
-        body: &VideoCreateStreamRequest,
-    ) -> ::std::result::Result<
-        VideoStream,
-        crate::runtime::Error<CreateRoomStreamError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-            "/streams",
-        ]
-            .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateRoomStreamError::Unauthorized),
-            404 => response.api_error(CreateRoomStreamError::NotFound),
-            422 => response.api_error(CreateRoomStreamError::UnprocessableEntity),
-            500 => response.api_error(CreateRoomStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `create_room_token` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5403,55 +5237,6 @@ impl ::std::fmt::Display for CreateRoomTokenError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Create room token
-    ///
-    /// Generate a Room Token allowing a client to join a Room.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/video/room_tokens`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/room_tokens")]
-    #[doc(alias = "POST /api/video/room_tokens")]
-    pub async fn create_room_token(
-        &self,
-        body: &VideoCreateRoomTokenRequest,
-    ) -> ::std::result::Result<
-        VideoRoomTokenResponse,
-        crate::runtime::Error<CreateRoomTokenError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/room_tokens";
-        let path = ["/api/video/room_tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateRoomTokenError::BadRequest),
-            401 => response.api_error(CreateRoomTokenError::Unauthorized),
-            422 => response.api_error(CreateRoomTokenError::UnprocessableEntity),
-            500 => response.api_error(CreateRoomTokenError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -5511,55 +5296,6 @@ impl ::std::fmt::Display for CreateVideoConferenceError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Create video conference
-    ///
-    /// Create a Video Conference.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `POST /api/video/conferences`
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/conferences")]
-    #[doc(alias = "POST /api/video/conferences")]
-    pub async fn create_video_conference(
-        &self,
-        body: &VideoCreateConferenceRequest,
-    ) -> ::std::result::Result<
-        VideoConference,
-        crate::runtime::Error<CreateVideoConferenceError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/conferences";
-        let path = ["/api/video/conferences"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateVideoConferenceError::BadRequest),
-            401 => response.api_error(CreateVideoConferenceError::Unauthorized),
-            422 => response.api_error(CreateVideoConferenceError::UnprocessableEntity),
-            500 => response.api_error(CreateVideoConferenceError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `delete_room` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5609,64 +5345,6 @@ impl ::std::fmt::Display for DeleteRoomError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Delete room
-    ///
-    /// Delete a room.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/video/rooms/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the room.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/rooms/{id}")]
-    #[doc(alias = "DELETE /api/video/rooms/{id}")]
-    pub async fn delete_room(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteRoomError::BadRequest),
-            401 => response.api_error(DeleteRoomError::Unauthorized),
-            404 => response.api_error(DeleteRoomError::NotFound),
-            500 => response.api_error(DeleteRoomError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -5735,65 +5413,6 @@ impl ::std::fmt::Display for DeleteRoomRecordingError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Delete room recording
-    ///
-    /// Delete a Room Recording.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/video/room_recordings/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the Room Recording.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRoomRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/room_recordings/{id}")]
-    #[doc(alias = "DELETE /api/video/room_recordings/{id}")]
-    pub async fn delete_room_recording(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
-        let path = [
-            "/api/video/room_recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteRoomRecordingError::BadRequest),
-            401 => response.api_error(DeleteRoomRecordingError::Unauthorized),
-            404 => response.api_error(DeleteRoomRecordingError::NotFound),
-            422 => response.api_error(DeleteRoomRecordingError::UnprocessableEntity),
-            500 => response.api_error(DeleteRoomRecordingError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `delete_stream` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5836,61 +5455,6 @@ impl ::std::fmt::Display for DeleteStreamError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Delete stream
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/video/streams/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the stream.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/streams/{id}")]
-    #[doc(alias = "DELETE /api/video/streams/{id}")]
-    pub async fn delete_stream(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
-        let path = [
-            "/api/video/streams/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteStreamError::Unauthorized),
-            404 => response.api_error(DeleteStreamError::NotFound),
-            500 => response.api_error(DeleteStreamError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -5948,64 +5512,6 @@ impl ::std::fmt::Display for DeleteVideoConferenceError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Delete video conference
-    ///
-    /// Delete a Video Conference.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `DELETE /api/video/conferences/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the video conference.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/conferences/{id}")]
-    #[doc(alias = "DELETE /api/video/conferences/{id}")]
-    pub async fn delete_video_conference(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteVideoConferenceError::BadRequest),
-            401 => response.api_error(DeleteVideoConferenceError::Unauthorized),
-            404 => response.api_error(DeleteVideoConferenceError::NotFound),
-            500 => response.api_error(DeleteVideoConferenceError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_conference_token` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -6055,67 +5561,6 @@ impl ::std::fmt::Display for GetConferenceTokenError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Get conference token
-    ///
-    /// Find a conference token by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/conference_tokens/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the conference token.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetConferenceTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/conference_tokens/{id}")]
-    #[doc(alias = "GET /api/video/conference_tokens/{id}")]
-    pub async fn get_conference_token(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        VideoConferenceToken,
-        crate::runtime::Error<GetConferenceTokenError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}";
-        let path = [
-            "/api/video/conference_tokens/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetConferenceTokenError::BadRequest),
-            401 => response.api_error(GetConferenceTokenError::Unauthorized),
-            404 => response.api_error(GetConferenceTokenError::NotFound),
-            500 => response.api_error(GetConferenceTokenError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -6191,66 +5636,6 @@ impl ::std::fmt::Display for GetLogError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Get video log
-    ///
-    /// Find a log by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/logs/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the log.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/logs/{id}")]
-    #[doc(alias = "GET /api/video/logs/{id}")]
-    pub async fn get_log(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
-        const PATH_TEMPLATE: &str = "/api/video/logs/{id}";
-        let path = [
-            "/api/video/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetLogError::BadRequest),
-            401 => response.api_error(GetLogError::Unauthorized),
-            403 => response.api_error(GetLogError::Forbidden),
-            404 => response.api_error(GetLogError::NotFound),
-            422 => response.api_error(GetLogError::UnprocessableEntity),
-            500 => response.api_error(GetLogError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_room` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -6311,76 +5696,6 @@ impl ::std::fmt::Display for GetRoomError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Get room
-    ///
-    /// Find a room by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/rooms/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the room.
-    /// - `params`: the query and header parameters, [`GetRoomParams`](crate::GetRoomParams); those not set are left out of the request.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/rooms/{id}")]
-    #[doc(alias = "GET /api/video/rooms/{id}")]
-    pub async fn get_room(
-        &self,
-        id: ::uuid::Uuid,
-        params: &GetRoomParams,
-    ) -> ::std::result::Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
-        }
-        let path = query.append_to(path);
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomError::BadRequest),
-            401 => response.api_error(GetRoomError::Unauthorized),
-            404 => response.api_error(GetRoomError::NotFound),
-            422 => response.api_error(GetRoomError::UnprocessableEntity),
-            500 => response.api_error(GetRoomError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -6449,75 +5764,6 @@ impl ::std::fmt::Display for GetRoomByNameError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Get room by name
-    ///
-    /// Find a room by name.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/rooms/{name}`
-    ///
-    /// # Parameters
-    ///
-    /// - `name`: Unique name of the room.
-    /// - `params`: the query and header parameters, [`GetRoomByNameParams`](crate::GetRoomByNameParams); those not set are left out of the request.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomByNameError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/rooms/{name}")]
-    #[doc(alias = "GET /api/video/rooms/{name}")]
-    pub async fn get_room_by_name(
-        &self,
-        name: &str,
-        params: &GetRoomByNameParams,
-    ) -> ::std::result::Result<
-        VideoRoomResponse,
-        crate::runtime::Error<GetRoomByNameError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{name}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "name", name)?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
-        }
-        let path = query.append_to(path);
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomByNameError::BadRequest),
-            401 => response.api_error(GetRoomByNameError::Unauthorized),
-            404 => response.api_error(GetRoomByNameError::NotFound),
-            422 => response.api_error(GetRoomByNameError::UnprocessableEntity),
-            500 => response.api_error(GetRoomByNameError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_room_recording` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -6582,75 +5828,6 @@ impl ::std::fmt::Display for GetRoomRecordingError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Get room recording
-    ///
-    /// A detailed summary of a particular Room Recording.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/room_recordings/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the Room Recording.
-    /// - `params`: the query and header parameters, [`GetRoomRecordingParams`](crate::GetRoomRecordingParams); those not set are left out of the request.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/room_recordings/{id}")]
-    #[doc(alias = "GET /api/video/room_recordings/{id}")]
-    pub async fn get_room_recording(
-        &self,
-        id: ::uuid::Uuid,
-        params: &GetRoomRecordingParams,
-    ) -> ::std::result::Result<
-        VideoRoomRecording,
-        crate::runtime::Error<GetRoomRecordingError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
-        let path = [
-            "/api/video/room_recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.media_ttl {
-            query.push("media_ttl", &::std::string::ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomRecordingError::BadRequest),
-            401 => response.api_error(GetRoomRecordingError::Unauthorized),
-            404 => response.api_error(GetRoomRecordingError::NotFound),
-            422 => response.api_error(GetRoomRecordingError::UnprocessableEntity),
-            500 => response.api_error(GetRoomRecordingError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_room_session` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -6704,67 +5881,6 @@ impl ::std::fmt::Display for GetRoomSessionError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Get room session
-    ///
-    /// Find a Room Session by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/room_sessions/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the Room Session.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomSessionError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/room_sessions/{id}")]
-    #[doc(alias = "GET /api/video/room_sessions/{id}")]
-    pub async fn get_room_session(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        VideoRoomSessionSummary,
-        crate::runtime::Error<GetRoomSessionError>,
-    > {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}";
-        let path = [
-            "/api/video/room_sessions/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomSessionError::BadRequest),
-            401 => response.api_error(GetRoomSessionError::Unauthorized),
-            404 => response.api_error(GetRoomSessionError::NotFound),
-            500 => response.api_error(GetRoomSessionError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `get_stream` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -6807,61 +5923,6 @@ impl ::std::fmt::Display for GetStreamError {
             Self::InternalServerError(_) => {
                 f.write_str("An internal server error occurred")
             }
-        }
-    }
-}
-
-impl crate::runtime::Client {
-    /// Get stream
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/video/streams/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the stream.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/video/streams/{id}")]
-    #[doc(alias = "GET /api/video/streams/{id}")]
-    pub async fn get_stream(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VideoStream, crate::runtime::Error<GetStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
-        let path = [
-            "/api/video/streams/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetStreamError::Unauthorized),
-            404 => response.api_error(GetStreamError::NotFound),
-            500 => response.api_error(GetStreamError::InternalServerError),
-            _ => response.unexpected(),
         }
     }
 }
@@ -6930,7 +5991,1801 @@ impl ::std::fmt::Display for GetVideoConferenceError {
     }
 }
 
+/// The error responses `list_conference_streams` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListConferenceStreamsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListConferenceStreamsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListConferenceStreamsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_conference_tokens` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListConferenceTokensError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListConferenceTokensError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListConferenceTokensError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_logs` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListLogsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// Access is forbidden.
+    ///
+    /// Status `403`.
+    #[doc(alias = "403")]
+    Forbidden(TypesStatusCodesStatusCode403),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListLogsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::Forbidden(_) => 403,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListLogsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::Forbidden(_) => f.write_str("Access is forbidden"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_recording_events` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomRecordingEventsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomRecordingEventsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomRecordingEventsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_recordings` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomRecordingsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomRecordingsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomRecordingsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_session_events` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomSessionEventsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomSessionEventsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomSessionEventsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_session_members` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomSessionMembersError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomSessionMembersError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomSessionMembersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_session_recordings` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomSessionRecordingsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomSessionRecordingsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomSessionRecordingsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_sessions` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomSessionsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomSessionsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomSessionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_room_streams` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomStreamsError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomStreamsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomStreamsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_rooms` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListRoomsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListRoomsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListRoomsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `list_video_conferences` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListVideoConferencesError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListVideoConferencesError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListVideoConferencesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `reset_conference_token` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ResetConferenceTokenError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ResetConferenceTokenError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ResetConferenceTokenError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_room` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateRoomError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateRoomError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateRoomError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_stream` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateStreamError {
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateStreamError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateStreamError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// The error responses `update_video_conference` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateVideoConferenceError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The server cannot find the requested resource.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(TypesStatusCodesStatusCode404),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VideoVideoStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl UpdateVideoConferenceError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateVideoConferenceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::NotFound(_) => {
+                f.write_str("The server cannot find the requested resource")
+            }
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// # Video
+///
+/// The 33 operations of the area [`video`](crate::video) (its types and an index of its operations), with the cargo feature `video`.
 impl crate::runtime::Client {
+    /// Create conference stream
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/video/conferences/{id}/streams`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique id of a video conference
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateConferenceStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/conferences/{id}/streams")]
+    #[doc(alias = "POST /api/video/conferences/{id}/streams")]
+    pub async fn create_conference_stream(
+        &self,
+        id: &str,
+        body: &VideoCreateStreamRequest,
+    ) -> ::std::result::Result<
+        VideoStream,
+        crate::runtime::Error<CreateConferenceStreamError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
+        let path = [
+            "/api/video/conferences/",
+            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+            "/streams",
+        ]
+            .concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            401 => response.api_error(CreateConferenceStreamError::Unauthorized),
+            422 => response.api_error(CreateConferenceStreamError::UnprocessableEntity),
+            500 => response.api_error(CreateConferenceStreamError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Create room
+    ///
+    /// Create a room.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/video/rooms`
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/rooms")]
+    #[doc(alias = "POST /api/video/rooms")]
+    pub async fn create_room(
+        &self,
+        body: &VideoCreateRoomRequest,
+    ) -> ::std::result::Result<
+        VideoRoomResponse,
+        crate::runtime::Error<CreateRoomError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/rooms";
+        let path = ["/api/video/rooms"].concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(CreateRoomError::BadRequest),
+            401 => response.api_error(CreateRoomError::Unauthorized),
+            422 => response.api_error(CreateRoomError::UnprocessableEntity),
+            500 => response.api_error(CreateRoomError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Create room stream
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/video/rooms/{id}/streams`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the video room.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/rooms/{id}/streams")]
+    #[doc(alias = "POST /api/video/rooms/{id}/streams")]
+    pub async fn create_room_stream(
+        &self,
+        id: ::uuid::Uuid,
+        body: &VideoCreateStreamRequest,
+    ) -> ::std::result::Result<
+        VideoStream,
+        crate::runtime::Error<CreateRoomStreamError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
+        let path = [
+            "/api/video/rooms/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+            "/streams",
+        ]
+            .concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            201 => response.json(),
+            401 => response.api_error(CreateRoomStreamError::Unauthorized),
+            404 => response.api_error(CreateRoomStreamError::NotFound),
+            422 => response.api_error(CreateRoomStreamError::UnprocessableEntity),
+            500 => response.api_error(CreateRoomStreamError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Create room token
+    ///
+    /// Generate a Room Token allowing a client to join a Room.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/video/room_tokens`
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/room_tokens")]
+    #[doc(alias = "POST /api/video/room_tokens")]
+    pub async fn create_room_token(
+        &self,
+        body: &VideoCreateRoomTokenRequest,
+    ) -> ::std::result::Result<
+        VideoRoomTokenResponse,
+        crate::runtime::Error<CreateRoomTokenError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/room_tokens";
+        let path = ["/api/video/room_tokens"].concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(CreateRoomTokenError::BadRequest),
+            401 => response.api_error(CreateRoomTokenError::Unauthorized),
+            422 => response.api_error(CreateRoomTokenError::UnprocessableEntity),
+            500 => response.api_error(CreateRoomTokenError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Create video conference
+    ///
+    /// Create a Video Conference.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `POST /api/video/conferences`
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/conferences")]
+    #[doc(alias = "POST /api/video/conferences")]
+    pub async fn create_video_conference(
+        &self,
+        body: &VideoCreateConferenceRequest,
+    ) -> ::std::result::Result<
+        VideoConference,
+        crate::runtime::Error<CreateVideoConferenceError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/conferences";
+        let path = ["/api/video/conferences"].concat();
+        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::POST,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(CreateVideoConferenceError::BadRequest),
+            401 => response.api_error(CreateVideoConferenceError::Unauthorized),
+            422 => response.api_error(CreateVideoConferenceError::UnprocessableEntity),
+            500 => response.api_error(CreateVideoConferenceError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete room
+    ///
+    /// Delete a room.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/video/rooms/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the room.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/rooms/{id}")]
+    #[doc(alias = "DELETE /api/video/rooms/{id}")]
+    pub async fn delete_room(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRoomError>> {
+        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
+        let path = [
+            "/api/video/rooms/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            204 => response.empty(),
+            400 => response.api_error(DeleteRoomError::BadRequest),
+            401 => response.api_error(DeleteRoomError::Unauthorized),
+            404 => response.api_error(DeleteRoomError::NotFound),
+            500 => response.api_error(DeleteRoomError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete room recording
+    ///
+    /// Delete a Room Recording.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/video/room_recordings/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the Room Recording.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRoomRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/room_recordings/{id}")]
+    #[doc(alias = "DELETE /api/video/room_recordings/{id}")]
+    pub async fn delete_room_recording(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
+        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
+        let path = [
+            "/api/video/room_recordings/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            204 => response.empty(),
+            400 => response.api_error(DeleteRoomRecordingError::BadRequest),
+            401 => response.api_error(DeleteRoomRecordingError::Unauthorized),
+            404 => response.api_error(DeleteRoomRecordingError::NotFound),
+            422 => response.api_error(DeleteRoomRecordingError::UnprocessableEntity),
+            500 => response.api_error(DeleteRoomRecordingError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete stream
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/video/streams/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the stream.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/streams/{id}")]
+    #[doc(alias = "DELETE /api/video/streams/{id}")]
+    pub async fn delete_stream(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteStreamError>> {
+        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
+        let path = [
+            "/api/video/streams/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            204 => response.empty(),
+            401 => response.api_error(DeleteStreamError::Unauthorized),
+            404 => response.api_error(DeleteStreamError::NotFound),
+            500 => response.api_error(DeleteStreamError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Delete video conference
+    ///
+    /// Delete a Video Conference.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `DELETE /api/video/conferences/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the video conference.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/conferences/{id}")]
+    #[doc(alias = "DELETE /api/video/conferences/{id}")]
+    pub async fn delete_video_conference(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
+        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
+        let path = [
+            "/api/video/conferences/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::DELETE,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            204 => response.empty(),
+            400 => response.api_error(DeleteVideoConferenceError::BadRequest),
+            401 => response.api_error(DeleteVideoConferenceError::Unauthorized),
+            404 => response.api_error(DeleteVideoConferenceError::NotFound),
+            500 => response.api_error(DeleteVideoConferenceError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get conference token
+    ///
+    /// Find a conference token by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/conference_tokens/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the conference token.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetConferenceTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/conference_tokens/{id}")]
+    #[doc(alias = "GET /api/video/conference_tokens/{id}")]
+    pub async fn get_conference_token(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<
+        VideoConferenceToken,
+        crate::runtime::Error<GetConferenceTokenError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}";
+        let path = [
+            "/api/video/conference_tokens/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetConferenceTokenError::BadRequest),
+            401 => response.api_error(GetConferenceTokenError::Unauthorized),
+            404 => response.api_error(GetConferenceTokenError::NotFound),
+            500 => response.api_error(GetConferenceTokenError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get video log
+    ///
+    /// Find a log by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/logs/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the log.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/logs/{id}")]
+    #[doc(alias = "GET /api/video/logs/{id}")]
+    pub async fn get_log(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
+        const PATH_TEMPLATE: &str = "/api/video/logs/{id}";
+        let path = [
+            "/api/video/logs/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetLogError::BadRequest),
+            401 => response.api_error(GetLogError::Unauthorized),
+            403 => response.api_error(GetLogError::Forbidden),
+            404 => response.api_error(GetLogError::NotFound),
+            422 => response.api_error(GetLogError::UnprocessableEntity),
+            500 => response.api_error(GetLogError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get room
+    ///
+    /// Find a room by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/rooms/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the room.
+    /// - `params`: the query and header parameters, [`GetRoomParams`](crate::GetRoomParams); those not set are left out of the request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/rooms/{id}")]
+    #[doc(alias = "GET /api/video/rooms/{id}")]
+    pub async fn get_room(
+        &self,
+        id: ::uuid::Uuid,
+        params: &GetRoomParams,
+    ) -> ::std::result::Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
+        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
+        let path = [
+            "/api/video/rooms/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let mut query = crate::runtime::Query::new();
+        if let ::std::option::Option::Some(value) = &params.include_active_session {
+            query
+                .push(
+                    "include_active_session",
+                    &::std::string::ToString::to_string(value),
+                );
+        }
+        let path = query.append_to(path);
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetRoomError::BadRequest),
+            401 => response.api_error(GetRoomError::Unauthorized),
+            404 => response.api_error(GetRoomError::NotFound),
+            422 => response.api_error(GetRoomError::UnprocessableEntity),
+            500 => response.api_error(GetRoomError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get room by name
+    ///
+    /// Find a room by name.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/rooms/{name}`
+    ///
+    /// # Parameters
+    ///
+    /// - `name`: Unique name of the room.
+    /// - `params`: the query and header parameters, [`GetRoomByNameParams`](crate::GetRoomByNameParams); those not set are left out of the request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomByNameError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/rooms/{name}")]
+    #[doc(alias = "GET /api/video/rooms/{name}")]
+    pub async fn get_room_by_name(
+        &self,
+        name: &str,
+        params: &GetRoomByNameParams,
+    ) -> ::std::result::Result<
+        VideoRoomResponse,
+        crate::runtime::Error<GetRoomByNameError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/rooms/{name}";
+        let path = [
+            "/api/video/rooms/",
+            &crate::runtime::path_segment(PATH_TEMPLATE, "name", name)?,
+        ]
+            .concat();
+        let mut query = crate::runtime::Query::new();
+        if let ::std::option::Option::Some(value) = &params.include_active_session {
+            query
+                .push(
+                    "include_active_session",
+                    &::std::string::ToString::to_string(value),
+                );
+        }
+        let path = query.append_to(path);
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetRoomByNameError::BadRequest),
+            401 => response.api_error(GetRoomByNameError::Unauthorized),
+            404 => response.api_error(GetRoomByNameError::NotFound),
+            422 => response.api_error(GetRoomByNameError::UnprocessableEntity),
+            500 => response.api_error(GetRoomByNameError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get room recording
+    ///
+    /// A detailed summary of a particular Room Recording.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/room_recordings/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the Room Recording.
+    /// - `params`: the query and header parameters, [`GetRoomRecordingParams`](crate::GetRoomRecordingParams); those not set are left out of the request.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/room_recordings/{id}")]
+    #[doc(alias = "GET /api/video/room_recordings/{id}")]
+    pub async fn get_room_recording(
+        &self,
+        id: ::uuid::Uuid,
+        params: &GetRoomRecordingParams,
+    ) -> ::std::result::Result<
+        VideoRoomRecording,
+        crate::runtime::Error<GetRoomRecordingError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
+        let path = [
+            "/api/video/room_recordings/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let mut query = crate::runtime::Query::new();
+        if let ::std::option::Option::Some(value) = &params.media_ttl {
+            query.push("media_ttl", &::std::string::ToString::to_string(value));
+        }
+        let path = query.append_to(path);
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetRoomRecordingError::BadRequest),
+            401 => response.api_error(GetRoomRecordingError::Unauthorized),
+            404 => response.api_error(GetRoomRecordingError::NotFound),
+            422 => response.api_error(GetRoomRecordingError::UnprocessableEntity),
+            500 => response.api_error(GetRoomRecordingError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get room session
+    ///
+    /// Find a Room Session by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/room_sessions/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the Room Session.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomSessionError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/room_sessions/{id}")]
+    #[doc(alias = "GET /api/video/room_sessions/{id}")]
+    pub async fn get_room_session(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<
+        VideoRoomSessionSummary,
+        crate::runtime::Error<GetRoomSessionError>,
+    > {
+        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}";
+        let path = [
+            "/api/video/room_sessions/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetRoomSessionError::BadRequest),
+            401 => response.api_error(GetRoomSessionError::Unauthorized),
+            404 => response.api_error(GetRoomSessionError::NotFound),
+            500 => response.api_error(GetRoomSessionError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
+    /// Get stream
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Video_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/video/streams/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the stream.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/video/streams/{id}")]
+    #[doc(alias = "GET /api/video/streams/{id}")]
+    pub async fn get_stream(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<VideoStream, crate::runtime::Error<GetStreamError>> {
+        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
+        let path = [
+            "/api/video/streams/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            401 => response.api_error(GetStreamError::Unauthorized),
+            404 => response.api_error(GetStreamError::NotFound),
+            500 => response.api_error(GetStreamError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
     /// Get video conference
     ///
     /// Find a Video Conference by ID.
@@ -7001,57 +7856,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_conference_streams` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListConferenceStreamsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListConferenceStreamsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListConferenceStreamsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List conference streams
     ///
     /// #### Permissions
@@ -7177,73 +7981,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_conference_tokens` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListConferenceTokensError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListConferenceTokensError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListConferenceTokensError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List conference tokens
     ///
     /// List conference tokens.
@@ -7408,71 +8145,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListLogsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// Access is forbidden.
-    ///
-    /// Status `403`.
-    #[doc(alias = "403")]
-    Forbidden(TypesStatusCodesStatusCode403),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListLogsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListLogsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::Forbidden(_) => f.write_str("Access is forbidden"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List video logs
     ///
     /// List the available logs.
@@ -7632,64 +8304,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_recording_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomRecordingEventsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomRecordingEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomRecordingEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room recording events
     ///
     /// A list of Events for a particular Room Recording.
@@ -7852,64 +8466,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_recordings` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomRecordingsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomRecordingsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomRecordingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room recordings
     ///
     /// A list of all Room Recordings.
@@ -8055,64 +8611,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_session_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionEventsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomSessionEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room session events
     ///
     /// A list of Events for a particular Room Session.
@@ -8275,64 +8773,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_session_members` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionMembersError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomSessionMembersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionMembersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room session members
     ///
     /// A list of Members for a particular Room Session.
@@ -8495,64 +8935,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_session_recordings` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionRecordingsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomSessionRecordingsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionRecordingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room session recordings
     ///
     /// A list of Room Recordings for a particular Room Session.
@@ -8731,64 +9113,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_sessions` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomSessionsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room sessions
     ///
     /// A list of past and in-progress Room Sessions.
@@ -8948,57 +9272,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_room_streams` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomStreamsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomStreamsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomStreamsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List room streams
     ///
     /// #### Permissions
@@ -9126,64 +9399,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_rooms` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListRoomsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List rooms
     ///
     /// List rooms.
@@ -9345,64 +9560,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_video_conferences` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListVideoConferencesError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListVideoConferencesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVideoConferencesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List video conferences
     ///
     /// List Video Conferences.
@@ -9570,62 +9727,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `reset_conference_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ResetConferenceTokenError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ResetConferenceTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ResetConferenceTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Reset conference token
     ///
     /// Reset a conference token by ID.
@@ -9685,73 +9786,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateRoomError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update room
     ///
     /// Update a room.
@@ -9812,66 +9846,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_stream` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateStreamError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateStreamError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update stream
     ///
     /// #### Permissions
@@ -9926,73 +9900,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_video_conference` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateVideoConferenceError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl UpdateVideoConferenceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateVideoConferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update video conference
     ///
     /// Update a Video Conference.

@@ -1337,65 +1337,6 @@ impl ::std::fmt::Display for GetVoiceLogError {
     }
 }
 
-impl crate::runtime::Client {
-    /// Get voice log
-    ///
-    /// Find a log by ID.
-    ///
-    /// #### Permissions
-    ///
-    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
-    ///
-    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
-    ///
-    /// `GET /api/voice/logs/{id}`
-    ///
-    /// # Parameters
-    ///
-    /// - `id`: Unique ID of the log. This is the segment_id you can find in Relay call details in your Dashboard UI or in return objects when using the SDK.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetVoiceLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
-    #[doc(alias = "/api/voice/logs/{id}")]
-    #[doc(alias = "GET /api/voice/logs/{id}")]
-    pub async fn get_voice_log(
-        &self,
-        id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VoiceVoiceLog, crate::runtime::Error<GetVoiceLogError>> {
-        const PATH_TEMPLATE: &str = "/api/voice/logs/{id}";
-        let path = [
-            "/api/voice/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &::std::string::ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = ::std::option::Option::None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetVoiceLogError::BadRequest),
-            401 => response.api_error(GetVoiceLogError::Unauthorized),
-            404 => response.api_error(GetVoiceLogError::NotFound),
-            422 => response.api_error(GetVoiceLogError::UnprocessableEntity),
-            500 => response.api_error(GetVoiceLogError::InternalServerError),
-            _ => response.unexpected(),
-        }
-    }
-}
-
 /// The error responses `list_voice_log_events` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1460,7 +1401,121 @@ impl ::std::fmt::Display for ListVoiceLogEventsError {
     }
 }
 
+/// The error responses `list_voice_logs` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListVoiceLogsError {
+    /// The request is invalid.
+    ///
+    /// Status `400`.
+    #[doc(alias = "400")]
+    BadRequest(TypesStatusCodesStatusCode400),
+    /// Access is unauthorized.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(TypesStatusCodesStatusCode401),
+    /// The request contains invalid parameters. See errors for details.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(VoiceVoiceLogsListStatusCode422),
+    /// An internal server error occurred.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(TypesStatusCodesStatusCode500),
+}
+
+impl ListVoiceLogsError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthorized(_) => 401,
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListVoiceLogsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::BadRequest(_) => f.write_str("The request is invalid"),
+            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
+            Self::UnprocessableEntity(_) => {
+                f.write_str(
+                    "The request contains invalid parameters. See errors for details",
+                )
+            }
+            Self::InternalServerError(_) => {
+                f.write_str("An internal server error occurred")
+            }
+        }
+    }
+}
+
+/// # Voice
+///
+/// The 3 operations of the area [`voice`](crate::voice) (its types and an index of its operations), with the cargo feature `voice`.
 impl crate::runtime::Client {
+    /// Get voice log
+    ///
+    /// Find a log by ID.
+    ///
+    /// #### Permissions
+    ///
+    /// The API token used to authenticate must have the following scope(s) enabled to make a successful request: _Voice_.
+    ///
+    /// [Learn more about API scopes](https://signalwire.com/docs/platform/your-signalwire-api-space).
+    ///
+    /// `GET /api/voice/logs/{id}`
+    ///
+    /// # Parameters
+    ///
+    /// - `id`: Unique ID of the log. This is the segment_id you can find in Relay call details in your Dashboard UI or in return objects when using the SDK.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetVoiceLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
+    #[doc(alias = "/api/voice/logs/{id}")]
+    #[doc(alias = "GET /api/voice/logs/{id}")]
+    pub async fn get_voice_log(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> ::std::result::Result<VoiceVoiceLog, crate::runtime::Error<GetVoiceLogError>> {
+        const PATH_TEMPLATE: &str = "/api/voice/logs/{id}";
+        let path = [
+            "/api/voice/logs/",
+            &crate::runtime::path_segment(
+                PATH_TEMPLATE,
+                "id",
+                &::std::string::ToString::to_string(&id),
+            )?,
+        ]
+            .concat();
+        let body = ::std::option::Option::None;
+        let response = crate::runtime::send(
+                self,
+                crate::runtime::OperationRequest {
+                    method: ::reqwest::Method::GET,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body,
+                },
+            )
+            .await?;
+        match response.status() {
+            200 => response.json(),
+            400 => response.api_error(GetVoiceLogError::BadRequest),
+            401 => response.api_error(GetVoiceLogError::Unauthorized),
+            404 => response.api_error(GetVoiceLogError::NotFound),
+            422 => response.api_error(GetVoiceLogError::UnprocessableEntity),
+            500 => response.api_error(GetVoiceLogError::InternalServerError),
+            _ => response.unexpected(),
+        }
+    }
     /// List voice log events
     ///
     /// List all events for a specific log.
@@ -1521,64 +1576,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_voice_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListVoiceLogsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VoiceVoiceLogsListStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
-}
-
-impl ListVoiceLogsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVoiceLogsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List voice logs
     ///
     /// List the available logs.

@@ -31,6 +31,7 @@ impl ::std::fmt::Display for UpdateLoanError {
     }
 }
 
+/// # Operations
 impl crate::runtime::Client {
     /// `PUT /loans/{loan_id}`
     ///

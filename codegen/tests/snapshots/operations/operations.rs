@@ -56,6 +56,197 @@ impl ::std::fmt::Display for AddBookError {
     }
 }
 
+/// The error responses `delete_book` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteBookError {
+    /// No such book.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound,
+    /// The shop refuses to delete books on Tuesdays
+    ///
+    /// Status `418`.
+    #[doc(alias = "418")]
+    Status418,
+}
+
+impl DeleteBookError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound => 404,
+            Self::Status418 => 418,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteBookError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound => f.write_str("No such book"),
+            Self::Status418 => {
+                f.write_str("The shop refuses to delete books on Tuesdays")
+            }
+        }
+    }
+}
+
+/// The error responses `get_author` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetAuthorError {}
+
+impl GetAuthorError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for GetAuthorError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `get_book` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetBookError {
+    /// Nothing is there.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(ErrorMessage),
+    /// The shop is broken.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(ErrorMessage),
+}
+
+impl GetBookError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for GetBookError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("Nothing is there"),
+            Self::InternalServerError(_) => f.write_str("The shop is broken"),
+        }
+    }
+}
+
+/// The error responses `get_section` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetSectionError {}
+
+impl GetSectionError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for GetSectionError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `list_shelf_books` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListShelfBooksError {
+    /// Nothing is there.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(ErrorMessage),
+}
+
+impl ListShelfBooksError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListShelfBooksError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("Nothing is there"),
+        }
+    }
+}
+
+/// The error responses `post_boxes_body_self_on` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum PostBoxesBodySelfOnError {}
+
+impl PostBoxesBodySelfOnError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for PostBoxesBodySelfOnError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `put_cover` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum PutCoverError {}
+
+impl PutCoverError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for PutCoverError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `update_book` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateBookError {}
+
+impl UpdateBookError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for UpdateBookError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// # Operations
 impl crate::runtime::Client {
     /// Add a book
     ///
@@ -110,46 +301,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteBookError {
-    /// No such book.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-    /// The shop refuses to delete books on Tuesdays
-    ///
-    /// Status `418`.
-    #[doc(alias = "418")]
-    Status418,
-}
-
-impl DeleteBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-            Self::Status418 => 418,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteBookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such book"),
-            Self::Status418 => {
-                f.write_str("The shop refuses to delete books on Tuesdays")
-            }
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// `DELETE /books/{book_id}`
     ///
     /// # Parameters
@@ -193,27 +344,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_author` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetAuthorError {}
-
-impl GetAuthorError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for GetAuthorError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// A path parameter whose schema is an alias of `uuid`
     ///
     /// `GET /authors/{author_id}`
@@ -260,44 +390,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetBookError {
-    /// Nothing is there.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(ErrorMessage),
-    /// The shop is broken.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(ErrorMessage),
-}
-
-impl GetBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetBookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("Nothing is there"),
-            Self::InternalServerError(_) => f.write_str("The shop is broken"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// `GET /books/{book_id}`
     ///
     /// # Parameters
@@ -341,27 +433,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_section` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetSectionError {}
-
-impl GetSectionError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for GetSectionError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// An operation without error responses.
     ///
     /// `GET /shelves/{shelf}/sections/{section}`
@@ -408,37 +479,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_shelf_books` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListShelfBooksError {
-    /// Nothing is there.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(ErrorMessage),
-}
-
-impl ListShelfBooksError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListShelfBooksError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("Nothing is there"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List the books on a shelf
     ///
     /// `GET /shelves/{shelf_id}/books`
@@ -487,27 +527,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `post_boxes_body_self_on` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum PostBoxesBodySelfOnError {}
-
-impl PostBoxesBodySelfOnError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for PostBoxesBodySelfOnError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// `POST /boxes/{body}/{self}/{on}`
     ///
     /// # Parameters
@@ -564,27 +583,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `put_cover` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum PutCoverError {}
-
-impl PutCoverError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for PutCoverError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// `PUT /books/{book_id}/covers/{resolution}`
     ///
     /// # Parameters
@@ -638,27 +636,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateBookError {}
-
-impl UpdateBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for UpdateBookError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// Update a book
     ///
     /// `PATCH /books/{book_id}`

@@ -21,6 +21,25 @@ impl ::std::fmt::Display for ListCopiesError {
     }
 }
 
+/// The error responses `search_books` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum SearchBooksError {}
+
+impl SearchBooksError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for SearchBooksError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// # Operations
 impl crate::runtime::Client {
     /// A required header parameter and an optional query parameter.
     ///
@@ -87,27 +106,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `search_books` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum SearchBooksError {}
-
-impl SearchBooksError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for SearchBooksError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// Search the catalogue
     ///
     /// `GET /books`

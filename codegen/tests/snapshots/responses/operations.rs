@@ -53,6 +53,76 @@ impl ::std::fmt::Display for CreateNoteError {
     }
 }
 
+/// The error responses `delete_note` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum DeleteNoteError {
+    /// No such note.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(Problem),
+    /// Anything else went wrong.
+    ///
+    /// Any status the operation does not declare otherwise (`default`), with the status it came with.
+    Other {
+        /// The HTTP status the response came with.
+        status: u16,
+        /// The decoded body.
+        body: Problem,
+    },
+}
+
+impl DeleteNoteError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+            Self::Other { status, .. } => status,
+        }
+    }
+}
+
+impl ::std::fmt::Display for DeleteNoteError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("No such note"),
+            Self::Other { .. } => f.write_str("Anything else went wrong"),
+        }
+    }
+}
+
+/// The error responses `note_text` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum NoteTextError {
+    /// It failed.
+    ///
+    /// Any status the operation does not declare otherwise (`default`), with the status it came with.
+    Other {
+        /// The HTTP status the response came with.
+        status: u16,
+    },
+}
+
+impl NoteTextError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Other { status, .. } => status,
+        }
+    }
+}
+
+impl ::std::fmt::Display for NoteTextError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Other { .. } => f.write_str("It failed"),
+        }
+    }
+}
+
+/// # Operations
 impl crate::runtime::Client {
     /// `POST /notes`
     ///
@@ -98,48 +168,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `delete_note` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNoteError {
-    /// No such note.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-    /// Anything else went wrong.
-    ///
-    /// Any status the operation does not declare otherwise (`default`), with the status it came with.
-    Other {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-}
-
-impl DeleteNoteError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::Other { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNoteError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such note"),
-            Self::Other { .. } => f.write_str("Anything else went wrong"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// `DELETE /notes/{id}`
     ///
     /// # Parameters
@@ -181,39 +209,6 @@ impl crate::runtime::Client {
             }
         }
     }
-}
-
-/// The error responses `note_text` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum NoteTextError {
-    /// It failed.
-    ///
-    /// Any status the operation does not declare otherwise (`default`), with the status it came with.
-    Other {
-        /// The HTTP status the response came with.
-        status: u16,
-    },
-}
-
-impl NoteTextError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Other { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for NoteTextError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Other { .. } => f.write_str("It failed"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// `GET /notes/{id}/text`
     ///
     /// # Parameters

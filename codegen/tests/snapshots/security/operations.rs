@@ -21,6 +21,89 @@ impl ::std::fmt::Display for CreateTokenError {
     }
 }
 
+/// The error responses `either` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum EitherError {}
+
+impl EitherError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for EitherError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `get_health` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetHealthError {}
+
+impl GetHealthError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for GetHealthError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `post_subscribers_tokens` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum PostSubscribersTokensError {}
+
+impl PostSubscribersTokensError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {}
+    }
+}
+
+impl ::std::fmt::Display for PostSubscribersTokensError {
+    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {}
+    }
+}
+
+/// The error responses `subscriber_info` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum SubscriberInfoError {
+    /// The token was refused.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized,
+}
+
+impl SubscriberInfoError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized => 401,
+        }
+    }
+}
+
+impl ::std::fmt::Display for SubscriberInfoError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized => f.write_str("The token was refused"),
+        }
+    }
+}
+
+/// # Operations
 impl crate::runtime::Client {
     /// A guest's token; its operationId maps to the same Rust name
     ///
@@ -52,27 +135,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `either` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum EitherError {}
-
-impl EitherError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for EitherError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// Basic or Bearer; Basic is what the client sends
     ///
     /// `GET /either`
@@ -103,27 +165,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_health` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetHealthError {}
-
-impl GetHealthError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for GetHealthError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// Whether the service is up; no operationId, no credentials
     ///
     /// `GET /health`
@@ -163,27 +204,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `post_subscribers_tokens` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum PostSubscribersTokensError {}
-
-impl PostSubscribersTokensError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for PostSubscribersTokensError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-impl crate::runtime::Client {
     /// A subscriber's token, with the project's credentials
     ///
     /// `POST /subscribers/tokens`
@@ -217,37 +237,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `subscriber_info` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum SubscriberInfoError {
-    /// The token was refused.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized,
-}
-
-impl SubscriberInfoError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized => 401,
-        }
-    }
-}
-
-impl ::std::fmt::Display for SubscriberInfoError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized => f.write_str("The token was refused"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// What the subscriber's token says about them
     ///
     /// `GET /subscriber/info`

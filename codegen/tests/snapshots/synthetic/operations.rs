@@ -38,6 +38,302 @@ impl ::std::fmt::Display for CreateWidget0Error {
     }
 }
 
+/// The error responses `create_widget1` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CreateWidget1Error {
+    /// Refused.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(Invalid),
+    /// It broke.
+    ///
+    /// Status `500`.
+    #[doc(alias = "500")]
+    InternalServerError(Problem),
+}
+
+impl CreateWidget1Error {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::UnprocessableEntity(_) => 422,
+            Self::InternalServerError(_) => 500,
+        }
+    }
+}
+
+impl ::std::fmt::Display for CreateWidget1Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::UnprocessableEntity(_) => f.write_str("Refused"),
+            Self::InternalServerError(_) => f.write_str("It broke"),
+        }
+    }
+}
+
+/// The error responses `get_widget0` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetWidget0Error {
+    /// No such one.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(Problem),
+}
+
+impl GetWidget0Error {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+        }
+    }
+}
+
+impl ::std::fmt::Display for GetWidget0Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("No such one"),
+        }
+    }
+}
+
+/// The error responses `get_widget1` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum GetWidget1Error {
+    /// No such one.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(Problem),
+}
+
+impl GetWidget1Error {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+        }
+    }
+}
+
+impl ::std::fmt::Display for GetWidget1Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("No such one"),
+        }
+    }
+}
+
+/// The error responses `leave_widget0state` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum LeaveWidget0stateError {
+    /// No such one.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound,
+    /// It broke.
+    ///
+    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
+    ServerError {
+        /// The HTTP status the response came with.
+        status: u16,
+        /// The decoded body.
+        body: Problem,
+    },
+}
+
+impl LeaveWidget0stateError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound => 404,
+            Self::ServerError { status, .. } => status,
+        }
+    }
+}
+
+impl ::std::fmt::Display for LeaveWidget0stateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound => f.write_str("No such one"),
+            Self::ServerError { .. } => f.write_str("It broke"),
+        }
+    }
+}
+
+/// The error responses `leave_widget1state` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum LeaveWidget1stateError {
+    /// No such one.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound,
+    /// It broke.
+    ///
+    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
+    ServerError {
+        /// The HTTP status the response came with.
+        status: u16,
+        /// The decoded body.
+        body: Problem,
+    },
+}
+
+impl LeaveWidget1stateError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound => 404,
+            Self::ServerError { status, .. } => status,
+        }
+    }
+}
+
+impl ::std::fmt::Display for LeaveWidget1stateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound => f.write_str("No such one"),
+            Self::ServerError { .. } => f.write_str("It broke"),
+        }
+    }
+}
+
+/// The error responses `list_widget0s` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListWidget0sError {
+    /// Not signed in.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(Problem),
+}
+
+impl ListWidget0sError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListWidget0sError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Not signed in"),
+        }
+    }
+}
+
+/// The error responses `list_widget1s` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum ListWidget1sError {
+    /// Not signed in.
+    ///
+    /// Status `401`.
+    #[doc(alias = "401")]
+    Unauthorized(Problem),
+}
+
+impl ListWidget1sError {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::Unauthorized(_) => 401,
+        }
+    }
+}
+
+impl ::std::fmt::Display for ListWidget1sError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::Unauthorized(_) => f.write_str("Not signed in"),
+        }
+    }
+}
+
+/// The error responses `update_widget0` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateWidget0Error {
+    /// No such one.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(Problem),
+    /// Refused.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(Invalid),
+}
+
+impl UpdateWidget0Error {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateWidget0Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("No such one"),
+            Self::UnprocessableEntity(_) => f.write_str("Refused"),
+        }
+    }
+}
+
+/// The error responses `update_widget1` declares, by status, with their decoded bodies.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum UpdateWidget1Error {
+    /// No such one.
+    ///
+    /// Status `404`.
+    #[doc(alias = "404")]
+    NotFound(Problem),
+    /// Refused.
+    ///
+    /// Status `422`.
+    #[doc(alias = "422")]
+    UnprocessableEntity(Invalid),
+}
+
+impl UpdateWidget1Error {
+    /// The HTTP status this error was returned with.
+    pub fn status(&self) -> u16 {
+        match *self {
+            Self::NotFound(_) => 404,
+            Self::UnprocessableEntity(_) => 422,
+        }
+    }
+}
+
+impl ::std::fmt::Display for UpdateWidget1Error {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match *self {
+            Self::NotFound(_) => f.write_str("No such one"),
+            Self::UnprocessableEntity(_) => f.write_str("Refused"),
+        }
+    }
+}
+
+/// # Operations
 impl crate::runtime::Client {
     /// Create a Widget0
     ///
@@ -81,44 +377,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `create_widget1` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum CreateWidget1Error {
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-    /// It broke.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(Problem),
-}
-
-impl CreateWidget1Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateWidget1Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-            Self::InternalServerError(_) => f.write_str("It broke"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Create a Widget1
     ///
     /// `POST /widgets1`
@@ -161,37 +419,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_widget0` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetWidget0Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-}
-
-impl GetWidget0Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetWidget0Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get a Widget0
     ///
     /// `GET /widgets0/{id}`
@@ -236,37 +463,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `get_widget1` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum GetWidget1Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-}
-
-impl GetWidget1Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetWidget1Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Get a Widget1
     ///
     /// `GET /widgets1/{id}`
@@ -311,48 +507,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `leave_widget0state` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum LeaveWidget0stateError {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-    /// It broke.
-    ///
-    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
-    ServerError {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-}
-
-impl LeaveWidget0stateError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-            Self::ServerError { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for LeaveWidget0stateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such one"),
-            Self::ServerError { .. } => f.write_str("It broke"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Take a Widget0 out of a state
     ///
     /// `DELETE /widgets0/{id}/states/{state}`
@@ -408,48 +562,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `leave_widget1state` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum LeaveWidget1stateError {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-    /// It broke.
-    ///
-    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
-    ServerError {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-}
-
-impl LeaveWidget1stateError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-            Self::ServerError { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for LeaveWidget1stateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such one"),
-            Self::ServerError { .. } => f.write_str("It broke"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Take a Widget1 out of a state
     ///
     /// `DELETE /widgets1/{id}/states/{state}`
@@ -505,37 +617,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `list_widget0s` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListWidget0sError {
-    /// Not signed in.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(Problem),
-}
-
-impl ListWidget0sError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWidget0sError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Not signed in"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List Widget0s
     ///
     /// `GET /widgets0`
@@ -692,37 +773,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `list_widget1s` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum ListWidget1sError {
-    /// Not signed in.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(Problem),
-}
-
-impl ListWidget1sError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWidget1sError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Not signed in"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// List Widget1s
     ///
     /// `GET /widgets1`
@@ -879,44 +929,6 @@ impl crate::runtime::Client {
             },
         )
     }
-}
-
-/// The error responses `update_widget0` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateWidget0Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-}
-
-impl UpdateWidget0Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateWidget0Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update a Widget0
     ///
     /// `PUT /widgets0/{id}`
@@ -968,44 +980,6 @@ impl crate::runtime::Client {
             _ => response.unexpected(),
         }
     }
-}
-
-/// The error responses `update_widget1` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum UpdateWidget1Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-}
-
-impl UpdateWidget1Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateWidget1Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-        }
-    }
-}
-
-impl crate::runtime::Client {
     /// Update a Widget1
     ///
     /// `PUT /widgets1/{id}`

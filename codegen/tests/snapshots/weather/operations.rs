@@ -31,6 +31,7 @@ impl ::std::fmt::Display for LatestObservationError {
     }
 }
 
+/// # Operations
 impl crate::runtime::Client {
     /// The latest observation of a station
     ///
