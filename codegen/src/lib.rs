@@ -79,18 +79,6 @@ pub fn sweep(source: &str, api: &ir::Api) -> Result<String, Errors> {
     Ok(render::render(emit::sweep::sweep(api), source)?)
 }
 
-/// The API areas of a generated client (see `lower::areas`): the area
-/// modules among the files [`generate`] wrote, by name, sorted. Each is a
-/// cargo feature of the client crate.
-pub fn areas(output: &Output) -> Vec<&str> {
-    output
-        .keys()
-        .filter_map(|path| path.strip_prefix(API_DIR)?.strip_prefix('/'))
-        .filter_map(|file| file.strip_suffix(".rs"))
-        .filter(|module| !FIXED_MODULES.contains(module))
-        .collect()
-}
-
 /// The modules of [`API_DIR`] that every client has, beside its areas.
 pub(crate) const FIXED_MODULES: &[&str] = &["mod", "types", "operations"];
 

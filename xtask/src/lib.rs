@@ -88,7 +88,7 @@ impl Target {
     /// reads ([`Target::document`]).
     pub fn outputs_from(&self, root: &Path, text: &str) -> Result<Vec<(String, codegen::Output)>> {
         let api = codegen::lower_text(text).map_err(|errors| self.problems(errors))?;
-        let output = self.with_manifest(root, self.generate_api(&api)?)?;
+        let output = self.with_manifest(root, self.generate_api(&api)?, &api)?;
         let mut outputs = vec![(self.dir.clone(), output)];
         if let Some(dir) = &self.sweep {
             let sweep =
@@ -106,17 +106,19 @@ impl Target {
     }
 
     /// `output` and, for the client crate, its `Cargo.toml` with the
-    /// `[features]` table of the areas in `output`.
+    /// `[features]` table of the areas of `api` (the document `output` was
+    /// generated from): one feature per area module.
     pub fn with_manifest(
         &self,
         root: &Path,
         mut output: codegen::Output,
+        api: &codegen::ir::Api,
     ) -> Result<codegen::Output> {
         if self.dir == CLIENT_CRATE {
             let path = root.join(CLIENT_CRATE).join("Cargo.toml");
             let manifest = fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            let areas = codegen::areas(&output);
+            let areas: Vec<&str> = api.areas.iter().map(|area| area.name.as_str()).collect();
             let manifest = with_features(&manifest, &areas)
                 .with_context(|| format!("in {}", path.display()))?;
             output.insert("Cargo.toml".to_owned(), manifest);
@@ -139,13 +141,8 @@ impl Target {
         }
     }
 
-    /// The files of [`Target::dir`] generated from the text of the document
-    /// the generator reads ([`Target::document`]), without `Cargo.toml`.
-    pub fn generate_from(&self, text: &str) -> Result<codegen::Output> {
-        self.generate_api(&codegen::lower_text(text).map_err(|errors| self.problems(errors))?)
-    }
-
-    /// As [`Target::generate_from`], from the lowered document.
+    /// The files of [`Target::dir`] generated from the lowered document,
+    /// without `Cargo.toml`.
     fn generate_api(&self, api: &codegen::ir::Api) -> Result<codegen::Output> {
         let output =
             codegen::generate_api(&self.source, api).map_err(|errors| self.problems(errors))?;
