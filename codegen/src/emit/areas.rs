@@ -121,6 +121,20 @@ pub(super) fn client_docs(area: &Area) -> Docs {
     ]
 }
 
+/// The docs of the `impl Client` block of the operations of no area: a
+/// heading beside the areas' when there are areas.
+pub(super) fn no_area_client_docs(api: &Api) -> Docs {
+    if api.areas.is_empty() {
+        vec!["# Operations".to_owned()]
+    } else {
+        vec![
+            "# Operations of no area".to_owned(),
+            String::new(),
+            "The operations whose paths fall into no API area.".to_owned(),
+        ]
+    }
+}
+
 pub(super) fn docs(area: &Area, api: &Api) -> Docs {
     let title = title(area);
     let prefixes = area

@@ -56,15 +56,6 @@ pub fn emit(api: &Api) -> Modules {
         .iter()
         .filter(|op| !in_area.contains(op.method_name.as_str()))
         .collect();
-    let root_docs = if api.areas.is_empty() {
-        vec!["# Operations".to_owned()]
-    } else {
-        vec![
-            "# Operations of no area".to_owned(),
-            String::new(),
-            "The operations whose paths fall into no API area.".to_owned(),
-        ]
-    };
     Modules {
         root: root_module(api, !root_operations.is_empty()),
         types: api
@@ -74,7 +65,8 @@ pub fn emit(api: &Api) -> Modules {
             .map(type_def)
             .collect(),
         operations: (!root_operations.is_empty()).then(|| {
-            let operations = operations::operations(&root_operations, &root_docs);
+            let operations =
+                operations::operations(&root_operations, &areas::no_area_client_docs(api));
             quote!(#shared #operations)
         }),
         areas: api

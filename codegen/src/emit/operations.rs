@@ -52,9 +52,9 @@ impl Call {
 
 /// The error enums of `ops`, then one `impl Client` block with their
 /// methods (for each operation one that sends the request once, and for a
-/// paginated operation the stream of its items), under `docs`: rustdoc
+/// paginated operation the stream of its items), under `heading`: rustdoc
 /// shows the docs of an impl block as the heading of its methods.
-pub(super) fn operations(ops: &[&Operation], docs: &Docs) -> TokenStream {
+pub(super) fn operations(ops: &[&Operation], heading: &Docs) -> TokenStream {
     let error_enums = ops.iter().map(|op| error_enum(&op.errors));
     let methods = ops.iter().map(|op| {
         let call = Call::new(op);
@@ -66,11 +66,11 @@ pub(super) fn operations(ops: &[&Operation], docs: &Docs) -> TokenStream {
         quote!(#method #stream)
     });
     let client = runtime("Client");
-    let docs = super::docs(docs);
+    let heading = docs(heading);
     quote! {
         #(#error_enums)*
 
-        #docs
+        #heading
         impl #client {
             #(#methods)*
         }

@@ -185,11 +185,7 @@ where
     A: MapAccess<'de>,
     T: Deserialize<'de>,
 {
-    if slot.is_some() {
-        return Err(de::Error::duplicate_field(wire));
-    }
-    *slot = Some(map.next_value()?);
-    Ok(())
+    seeded_value(map, slot, wire, PhantomData)
 }
 
 /// [`value`] for a list field that also takes one value alone.
@@ -202,10 +198,25 @@ where
     A: MapAccess<'de>,
     L: OneOrMany<'de>,
 {
+    seeded_value(map, slot, wire, OneOrManySeed(PhantomData))
+}
+
+/// Reads the value of the field `wire` with `seed` into `slot`; a second
+/// value of it is the error `duplicate field`.
+fn seeded_value<'de, A, S>(
+    map: &mut A,
+    slot: &mut Option<S::Value>,
+    wire: &'static str,
+    seed: S,
+) -> Result<(), A::Error>
+where
+    A: MapAccess<'de>,
+    S: DeserializeSeed<'de>,
+{
     if slot.is_some() {
         return Err(de::Error::duplicate_field(wire));
     }
-    *slot = Some(map.next_value_seed(OneOrManySeed(PhantomData))?);
+    *slot = Some(map.next_value_seed(seed)?);
     Ok(())
 }
 
