@@ -14,6 +14,7 @@
 //! documents ([`crate::lower_text`]) and decides what the changes mean
 //! for the crate's version.
 
+mod differ;
 mod operations;
 mod rules;
 mod types;

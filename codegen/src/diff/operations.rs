@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::walk::Differ;
+use super::differ::Differ;
 use super::{Rule, Subject};
 use crate::ir::{Body, ErrorEnum, Operation, StatusMatch, Ty, rust_type};
 use crate::lower::parameter_line;

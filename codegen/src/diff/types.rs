@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::walk::{Differ, pair_up};
+use super::differ::{Differ, pair_up};
 use super::{Rule, Subject};
 use crate::ir::{Enum, Field, Struct, TypeDef, rust_type};
 
