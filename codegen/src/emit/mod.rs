@@ -5,6 +5,7 @@
 //! item has a module of its own.
 
 pub(crate) mod areas;
+mod call;
 mod enums;
 mod errors;
 mod operations;

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::operations::Call;
+use super::call::Call;
 use super::{docs, ident, runtime, ty};
 use crate::ir::{Docs, Operation, Pagination, Wrapper};
 

@@ -89,7 +89,7 @@ pub(super) fn union(u: &Union) -> TokenStream {
 }
 
 /// `From` each boxed member's type (a struct or a union, see
-/// `lower::check::box_union_members`) that no other member holds, so that
+/// `lower::recursion::box_union_members`) that no other member holds, so that
 /// a value is made with `.into()` rather than `Box::new`.
 fn from_members(u: &Union) -> TokenStream {
     let name = ident(&u.name);
