@@ -5,19 +5,21 @@
 //! to read what a schema is, [`enums`] for string enums and [`compose`]
 //! for objects, `allOf` and unions), [`operation`]
 //! lowers operations, [`areas`] groups them by API area, [`pagination`] finds the list operations whose
-//! pages link to each other, [`check`] holds the whole-document checks and [`docs`]
-//! writes doc text. This module runs them in order over the document.
+//! pages link to each other, [`security`] reports the security schemes the
+//! runtime cannot apply, [`recursion`] boxes the types that hold themselves,
+//! and [`docs`] writes doc text. This module runs them in order over the document.
 
 mod areas;
-mod check;
 mod compose;
 mod docs;
 mod enums;
 mod names;
 mod operation;
 mod pagination;
+mod recursion;
 mod refs;
 mod schema;
+mod security;
 mod shape;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,7 +85,7 @@ impl Lowerer<'_> {
         let mut types = std::mem::take(&mut self.types);
         types.sort_by(|a, b| a.name().cmp(b.name()));
         self.box_recursion(&mut types);
-        check::box_union_members(&mut types);
+        recursion::box_union_members(&mut types);
         self.paginate(&mut operations, &types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
         let areas = areas::areas(&operations, &types);
