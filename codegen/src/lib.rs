@@ -21,6 +21,7 @@ pub mod load;
 pub mod lower;
 pub mod overlay;
 mod render;
+pub mod reserved;
 pub mod sample;
 mod template;
 

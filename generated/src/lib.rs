@@ -164,20 +164,27 @@ pub use runtime::{ENV_API_TOKEN, ENV_BASE_URL, ENV_PROJECT_ID, ENV_SPACE, USER_A
 pub use uuid;
 
 /// Re-exports the runtime's types, and fails the build unless their names
-/// are exactly the names the generator keeps generated types off
-/// (`runtime/reserved.rs`). Every type exported from the runtime goes
-/// through here.
+/// are exactly the names the generator keeps generated types off (its
+/// `codegen/src/reserved.rs`, as the generated `api` module carries them).
+/// Every type exported from the runtime goes through here.
 macro_rules! export_runtime_types {
     ($($name:ident),* $(,)?) => {
         pub use runtime::{$($name),*};
 
         const _: () = assert!(
-            same_names(&[$(stringify!($name)),*], runtime::TYPE_NAMES),
-            "TYPE_NAMES in generated/src/runtime/reserved.rs must list exactly the types \
-             lib.rs exports from the runtime with export_runtime_types!"
+            same_names(&[$(stringify!($name)),*], api::RUNTIME_TYPE_NAMES),
+            "TYPE_NAMES in codegen/src/reserved.rs must list exactly the types lib.rs exports \
+             from the runtime with export_runtime_types!; change it, then run `cargo xtask codegen`"
         );
     };
 }
+
+// The generator keeps operations off the names of `Client`'s own methods.
+const _: () = assert!(
+    same_names(runtime::CLIENT_METHODS, api::RUNTIME_CLIENT_METHODS),
+    "CLIENT_METHODS in codegen/src/reserved.rs must list exactly the methods the runtime defines \
+     on Client (in its public_methods! block); change it, then run `cargo xtask codegen`"
+);
 
 /// Whether `a` and `b` hold the same names (in any order), at compile time.
 const fn same_names(a: &[&str], b: &[&str]) -> bool {

@@ -228,6 +228,8 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
             pub use operations::*;
         }
     });
+    let type_names = crate::reserved::TYPE_NAMES;
+    let client_methods = crate::reserved::CLIENT_METHODS;
     quote! {
         #module_docs
         #operations
@@ -238,6 +240,12 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
         pub(crate) const SERVER_URL: &str = #url;
         /// `(name, default)` of each variable of [`SERVER_URL`], in the order they appear in it.
         pub(crate) const SERVER_VARIABLES: &[(&str, &str)] = &[#(#variables),*];
+        /// The types the crate exports from the runtime, which generated types keep off.
+        #[allow(dead_code)] // read by the client crate's lib.rs
+        pub(crate) const RUNTIME_TYPE_NAMES: &[&str] = &[#(#type_names),*];
+        /// The methods the runtime defines on `Client`, which operations keep off.
+        #[allow(dead_code)] // read by the client crate's lib.rs
+        pub(crate) const RUNTIME_CLIENT_METHODS: &[&str] = &[#(#client_methods),*];
     }
 }
 

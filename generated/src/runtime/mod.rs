@@ -28,7 +28,6 @@ mod open_enum;
 mod pages;
 mod params;
 mod request;
-mod reserved;
 mod retry;
 mod send;
 mod unknown_value;
@@ -42,9 +41,10 @@ pub use nullable::Nullable;
 pub use retry::RetryPolicy;
 pub use unknown_value::UnknownValue;
 
-/// Checked against the crate's exports when the client crate compiles.
-#[allow(unused_imports)] // a crate that includes the runtime without exports does not
-pub(crate) use reserved::TYPE_NAMES;
+/// Checked against the names the generator keeps operations off when the
+/// client crate compiles.
+#[allow(unused_imports)] // a crate that includes the runtime without lib.rs does not
+pub(crate) use client::CLIENT_METHODS;
 
 #[allow(unused_imports)] // used only when a spec has a form body
 pub(crate) use form::encode_form;

@@ -14,9 +14,6 @@
 //! and optional JSON bodies, `201` and `204` responses, per-status and
 //! `5XX` error bodies, and HTTP Basic and Bearer security. The output depends
 //! only on the sizes asked for: the same sizes give the same bytes.
-//!
-//! This file uses only `std` and `serde_json`, so that the codegen tests
-//! include it by path (`#[path]`) to generate the same document.
 
 use serde_json::{Map, Value, json};
 

@@ -8,12 +8,9 @@ use super::Lowerer;
 use crate::error::{Error, Pointer};
 use crate::ir::{Field, Presence};
 
-/// The names the client runtime takes, kept beside the runtime itself.
-#[path = "../../../../generated/src/runtime/reserved.rs"]
-mod reserved;
-pub(super) use reserved::CLIENT_METHODS as RUNTIME_METHODS;
-pub(super) use reserved::MODULE_NAMES as RUNTIME_MODULES;
-use reserved::TYPE_NAMES as RUNTIME_NAMES;
+pub(super) use crate::reserved::CLIENT_METHODS as RUNTIME_METHODS;
+pub(super) use crate::reserved::MODULE_NAMES as RUNTIME_MODULES;
+use crate::reserved::TYPE_NAMES as RUNTIME_NAMES;
 
 impl Lowerer<'_> {
     /// Takes `name` for the type defined at `pointer`; false (and an error) if

@@ -1,19 +1,19 @@
-//! The names the hand-written runtime takes in the client crate, which
+//! The names the client runtime takes in the client crate, which
 //! generated items must not take too: the types the crate exports from the
-//! runtime, and the methods of `Client` (generated operations are methods
-//! of `Client` as well). Only the public surface is listed: the runtime's
-//! helpers are not methods of `Client`, so they reserve nothing.
+//! runtime, the methods of `Client` (generated operations are methods of
+//! `Client` as well) and the modules of the crate's root. Only the public
+//! surface is listed: the runtime's helpers are not methods of `Client`, so
+//! they reserve nothing.
 //!
-//! The generator reads this very file (`codegen/src/lower/names/mod.rs` includes it
-//! with `#[path]`), so it is plain Rust without dependencies. Tests of the
-//! runtime keep it exact: `client.rs` compares [`CLIENT_METHODS`] with the
-//! methods its `public_methods!` block defines, saying which name to add or
-//! remove; and the client crate's `lib.rs` does not compile unless
-//! [`TYPE_NAMES`] lists exactly the types its `export_runtime_types!`
-//! re-exports.
+//! This is the one list. Lowering keeps generated names off it, and every
+//! generated `api/mod.rs` carries the first two as `RUNTIME_TYPE_NAMES`
+//! and `RUNTIME_CLIENT_METHODS`: the client crate's `lib.rs` does not
+//! compile unless they are exactly the types it re-exports from the runtime
+//! and the methods the runtime defines on `Client`, so a change to the
+//! runtime's surface that is not made here too fails the build, naming this
+//! file.
 
 /// Types the client crate exports from the runtime beside the generated ones.
-#[allow(dead_code)]
 pub const TYPE_NAMES: &[&str] = &[
     "ApiError",
     "Client",
@@ -27,7 +27,6 @@ pub const TYPE_NAMES: &[&str] = &[
 
 /// Methods of the runtime's `Client`: an operation method of the same name
 /// would be a second definition of it.
-#[allow(dead_code)]
 pub const CLIENT_METHODS: &[&str] = &[
     "base_url",
     "builder",
@@ -44,7 +43,6 @@ pub const CLIENT_METHODS: &[&str] = &[
 
 /// Modules of the client crate's root beside the generated ones: an API
 /// area of the same name would be hidden by it.
-#[allow(dead_code)]
 pub const MODULE_NAMES: &[&str] = &[
     "api",
     "chrono",
