@@ -22,6 +22,14 @@ pub struct Api {
     /// name; empty when no operation belongs to an area (see
     /// `lower::areas` for the rule). What no area holds is at the top.
     pub areas: Vec<Area>,
+    /// The cargo features of the types no operation uses, one per
+    /// namespace of the document's schemas, sorted by name (see
+    /// `lower::areas`).
+    pub type_features: Vec<TypeFeature>,
+    /// The types of no area that only some features need, by name: the
+    /// features any one of which compiles the type. A type of no area that
+    /// is not listed is always compiled.
+    pub gates: BTreeMap<String, Vec<String>>,
     /// Where each Rust item comes from in the document, by item path:
     /// `Codecs`, `Codecs::Pcmu`, `SipEndpointResponse::display_name`,
     /// `Client::update_sip_endpoint`, its parameters as
@@ -45,6 +53,20 @@ pub struct Area {
     pub operations: Vec<String>,
     /// The names of the types only its operations use, sorted.
     pub types: Vec<String>,
+}
+
+/// A cargo feature, off by default, that compiles the types of one
+/// namespace of the document's schemas (`Webhooks.CallStatus` is in
+/// `Webhooks`) that no operation uses: payloads the API sends elsewhere,
+/// such as webhooks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeFeature {
+    /// The feature's name (`webhooks`).
+    pub name: String,
+    /// The namespace, as the document spells it (`Webhooks`).
+    pub namespace: String,
+    /// The number of types it compiles, those they use included.
+    pub types: usize,
 }
 
 /// A server URL template and its variables, in the order they appear in the URL.

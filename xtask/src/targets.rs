@@ -103,9 +103,8 @@ impl Target {
             let path = root.join(CLIENT_CRATE).join("Cargo.toml");
             let manifest = fs::read_to_string(&path)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            let areas: Vec<&str> = api.areas.iter().map(|area| area.name.as_str()).collect();
-            let manifest = with_features(&manifest, &areas)
-                .with_context(|| format!("in {}", path.display()))?;
+            let manifest =
+                with_features(&manifest, api).with_context(|| format!("in {}", path.display()))?;
             output.insert("Cargo.toml".to_owned(), manifest);
         }
         Ok(output)
@@ -159,8 +158,10 @@ pub fn applied(spec: &str, text: &str, overlay: &str, overlay_text: &str) -> Res
 const FEATURES_HEADER: &str = "[features]";
 
 /// `manifest` with its `[features]` table (up to the next table) replaced
-/// by one feature per API area, all on by default.
-fn with_features(manifest: &str, areas: &[&str]) -> Result<String> {
+/// by one feature per API area of `api`, all on by default, then one per
+/// namespace of the types no operation uses, off by default.
+fn with_features(manifest: &str, api: &codegen::ir::Api) -> Result<String> {
+    let areas: Vec<&str> = api.areas.iter().map(|area| area.name.as_str()).collect();
     let start = manifest
         .lines()
         .position(|line| line.trim() == FEATURES_HEADER)
@@ -181,6 +182,17 @@ fn with_features(manifest: &str, areas: &[&str]) -> Result<String> {
     let quoted: Vec<String> = areas.iter().map(|area| format!("\"{area}\"")).collect();
     table.push(format!("default = [{}]", quoted.join(", ")));
     table.extend(areas.iter().map(|area| format!("{area} = []")));
+    for feature in &api.type_features {
+        let types = match feature.types {
+            1 => "one type".to_owned(),
+            count => format!("{count} types"),
+        };
+        table.push(format!(
+            "# The {types} of the namespace `{}` that no operation uses, off by default.",
+            feature.namespace
+        ));
+        table.push(format!("{} = []", feature.name));
+    }
     table.push(String::new());
     let mut out: Vec<String> = lines[..start]
         .iter()

@@ -254,6 +254,8 @@ mod tests {
             types: Vec::new(),
             operations: Vec::new(),
             areas: Vec::new(),
+            type_features: Vec::new(),
+            gates: BTreeMap::new(),
             locations: BTreeMap::from([("Thing".to_owned(), Pointer::root().push("components"))]),
         };
         assert_eq!(locate(&api, "Thing::new").as_str(), "#/components");

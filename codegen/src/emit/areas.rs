@@ -43,6 +43,23 @@ pub(crate) fn front_page(api: &Api, source: &str) -> String {
             "| (no area, at the crate root) | {outside} | other paths |\n"
         ));
     }
+    if !api.type_features.is_empty() {
+        text.push_str(
+            "\nThe types no operation sends or returns (such as payloads the API sends \
+             elsewhere) are compiled only with the cargo feature of their namespace in the \
+             document, off by default:\n\n",
+        );
+        for feature in &api.type_features {
+            let types = match feature.types {
+                1 => "the one type".to_owned(),
+                count => format!("the {count} types"),
+            };
+            text.push_str(&format!(
+                "- `{}`: {types} of `{}`\n",
+                feature.name, feature.namespace
+            ));
+        }
+    }
     text
 }
 

@@ -63,7 +63,7 @@ pub fn emit(api: &Api) -> Modules {
             .types
             .iter()
             .filter(|def| !in_area.contains(def.name()))
-            .map(type_def)
+            .map(|def| gated(type_def(def), api.gates.get(def.name())))
             .collect(),
         operations: (!root_operations.is_empty()).then(|| {
             let operations =
@@ -246,6 +246,30 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
         /// The methods the runtime defines on `Client`, which operations keep off.
         #[allow(dead_code)] // read by the client crate's lib.rs
         pub(crate) const RUNTIME_CLIENT_METHODS: &[&str] = &[#(#client_methods),*];
+    }
+}
+
+/// `items` compiled only under one of `features`, when given: each item
+/// carries the `cfg` (and, for docs.rs, says which features it needs).
+fn gated(items: TokenStream, features: Option<&Vec<String>>) -> TokenStream {
+    let Some(features) = features else {
+        return items;
+    };
+    let predicate = match features.as_slice() {
+        [feature] => quote!(feature = #feature),
+        features => quote!(any(#(feature = #features),*)),
+    };
+    // Tokens that do not parse are returned as they are: rendering the
+    // module reports them.
+    match syn::parse2::<syn::File>(items.clone()) {
+        Ok(file) => {
+            let items = file
+                .items
+                .iter()
+                .map(|item| quote!(#[cfg(#predicate)] #item));
+            quote!(#(#items)*)
+        }
+        Err(_) => items,
     }
 }
 

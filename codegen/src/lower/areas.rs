@@ -11,22 +11,47 @@
 //! - the area's name is the segment in `snake_case`, with `_api` appended
 //!   when that would take a name the client crate already uses for a
 //!   module (`types`, `defaults`, `uuid`, ...);
-//! - a type belongs to an area when only that area's operations use it
-//!   (directly or through other types); a type that operations of several
-//!   areas, operations of no area, or no operation at all use is shared.
+//! - a type that no operation uses (directly or through other types) is
+//!   used by the namespace of its schema: the part of its component name
+//!   before the first `.` (`Webhooks.CallStatus` -> `Webhooks`; an inline
+//!   schema's is its component's). A namespace named like an area (in
+//!   `snake_case`, underscores aside) counts as that area; any other becomes a cargo feature
+//!   of its own, off by default ([`TypeFeature`]). A type of no namespace
+//!   that no operation uses is used by no area;
+//! - a type belongs to an area when only that area uses it; a type that
+//!   several areas or features, operations of no area, or no area at all
+//!   use is shared;
+//! - a shared type is compiled only where it is needed: under the
+//!   features of what uses it, unless an operation of no area or a type
+//!   no area uses needs it, or every area does (then always).
 //!
 //! Shared types never use a type of an area (whatever uses a shared type
-//! uses what it holds), so an area can be compiled out alone.
+//! uses what it holds), and a shared type's features include those of every
+//! type that uses it, so any set of features compiles.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::names::RUNTIME_MODULES;
 use super::names::case::snake_name;
-use crate::ir::{Area, Operation, TypeDef};
+use crate::error::Pointer;
+use crate::ir::{Area, Operation, TypeDef, TypeFeature};
 
-/// The areas of `operations`, with the types only each one uses; empty when
-/// no operation's path names an area.
-pub(super) fn areas(operations: &[Operation], types: &[TypeDef]) -> Vec<Area> {
+/// What [`areas`] decides; see [`crate::ir::Api`] for each part.
+pub(super) struct Grouping {
+    pub(super) areas: Vec<Area>,
+    pub(super) type_features: Vec<TypeFeature>,
+    pub(super) gates: BTreeMap<String, Vec<String>>,
+}
+
+/// The areas of `operations`, with the types only each one uses, the
+/// features of the types no operation uses, and the features each shared
+/// type needs; all empty when no operation's path names an area.
+/// `locations` says which schema each type comes from.
+pub(super) fn areas(
+    operations: &[Operation],
+    types: &[TypeDef],
+    locations: &BTreeMap<String, Pointer>,
+) -> Grouping {
     let segments: BTreeSet<&str> = operations
         .iter()
         .filter_map(|op| segment(&op.path_template))
@@ -65,12 +90,17 @@ pub(super) fn areas(operations: &[Operation], types: &[TypeDef]) -> Vec<Area> {
         area.operations.push(op.method_name.clone());
     }
     if areas.is_empty() {
-        return Vec::new();
+        return Grouping {
+            areas: Vec::new(),
+            type_features: Vec::new(),
+            gates: BTreeMap::new(),
+        };
     }
 
-    // Who uses each type: the areas whose operations reach it, or `None`
-    // for a user outside every area (an operation of no area, or the type
-    // being used by no operation at all).
+    // Who uses each type: the areas whose operations reach it, the features
+    // of the namespaces that reach it (for types no operation uses), or
+    // `None` for a user outside every area (an operation of no area, or a
+    // type of no namespace that no operation uses).
     let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|def| (def.name(), def)).collect();
     let mut users: BTreeMap<&str, BTreeSet<Option<String>>> = BTreeMap::new();
     for op in operations {
@@ -84,14 +114,61 @@ pub(super) fn areas(operations: &[Operation], types: &[TypeDef]) -> Vec<Area> {
         .copied()
         .filter(|name| !users.contains_key(name))
         .collect();
-    for name in reachable(unused, &by_name) {
+    let mut namespaces: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
+    let mut of_no_namespace = Vec::new();
+    for name in unused {
+        match locations.get(name).and_then(namespace) {
+            Some(namespace) => {
+                let mut feature = snake_name(&namespace);
+                let plain = |name: &str| name.replace('_', "");
+                if let Some(area) = areas.keys().find(|area| plain(area) == plain(&feature)) {
+                    // `PubSub` is the area `pubsub`.
+                    feature = area.clone();
+                } else if feature == "default" {
+                    // Cargo's own.
+                    feature.push_str("_types");
+                }
+                namespaces
+                    .entry(feature)
+                    .or_insert_with(|| (namespace, Vec::new()))
+                    .1
+                    .push(name);
+            }
+            None => of_no_namespace.push(name),
+        }
+    }
+    for name in reachable(of_no_namespace, &by_name) {
         users.entry(name).or_default().insert(None);
     }
+    let mut type_features = Vec::new();
+    for (feature, (namespace, roots)) in namespaces {
+        let reached = reachable(roots, &by_name);
+        if !areas.contains_key(&feature) {
+            type_features.push(TypeFeature {
+                name: feature.clone(),
+                namespace,
+                types: reached.len(),
+            });
+        }
+        for name in reached {
+            users.entry(name).or_default().insert(Some(feature.clone()));
+        }
+    }
+    let mut gates = BTreeMap::new();
     for (name, users) in users {
-        if let [Some(area)] = users.into_iter().collect::<Vec<_>>().as_slice()
+        let users: Vec<Option<String>> = users.into_iter().collect();
+        if let [Some(area)] = users.as_slice()
             && let Some(area) = areas.get_mut(area)
         {
             area.types.push(name.to_owned());
+            continue;
+        }
+        let Some(features) = users.into_iter().collect::<Option<Vec<String>>>() else {
+            continue;
+        };
+        let needed_by_every_area = areas.keys().all(|area| features.contains(area));
+        if !needed_by_every_area {
+            gates.insert(name.to_owned(), features);
         }
     }
     for area in areas.values_mut() {
@@ -99,7 +176,25 @@ pub(super) fn areas(operations: &[Operation], types: &[TypeDef]) -> Vec<Area> {
         area.operations.sort();
         area.types.sort();
     }
-    areas.into_values().collect()
+    Grouping {
+        areas: areas.into_values().collect(),
+        type_features,
+        gates,
+    }
+}
+
+/// The namespace of the component schema a type comes from: the part of
+/// its name before the first `.`, if it has one.
+fn namespace(pointer: &Pointer) -> Option<String> {
+    let mut tokens = pointer.tokens();
+    let (Some(components), Some(schemas), Some(name)) =
+        (tokens.next(), tokens.next(), tokens.next())
+    else {
+        return None;
+    };
+    let (namespace, _) = name.split_once('.')?;
+    (components == "components" && schemas == "schemas" && !namespace.is_empty())
+        .then(|| namespace.to_owned())
 }
 
 /// The segment after `/api/` of a path, if it has one.

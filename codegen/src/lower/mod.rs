@@ -88,13 +88,19 @@ impl Lowerer<'_> {
         recursion::box_union_members(&mut types);
         self.paginate(&mut operations, &types);
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
-        let areas = areas::areas(&operations, &types);
+        let areas::Grouping {
+            areas,
+            type_features,
+            gates,
+        } = areas::areas(&operations, &types, &self.locations);
         Api {
             docs,
             server,
             types,
             operations,
             areas,
+            type_features,
+            gates,
             locations: std::mem::take(&mut self.locations),
         }
     }

@@ -11,6 +11,7 @@ mod common;
 mod compile;
 mod diff_rules;
 mod errors;
+mod features;
 mod locations;
 mod no_areas;
 mod overlay;

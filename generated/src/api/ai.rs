@@ -2424,6 +2424,152 @@ impl AiChatTranscriptResponseResult {
     }
 }
 
+/// The `AiJsonRpcRequestEnvelope` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct AiJsonRpcRequestEnvelope {
+    /// The JSON-RPC version. Always `2.0`.
+    pub jsonrpc: AiJsonRpcRequestEnvelopeJsonrpc,
+    /// Your identifier for this request, echoed back on the response so you can match the two.
+    pub id: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(
+    AiJsonRpcRequestEnvelope { jsonrpc = required("jsonrpc"), id = required("id") }
+);
+
+/// The fields of [`AiJsonRpcRequestEnvelope`] the API requires, for [`AiJsonRpcRequestEnvelope::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct AiJsonRpcRequestEnvelopeRequired {
+    /// The JSON-RPC version. Always `2.0`.
+    pub jsonrpc: AiJsonRpcRequestEnvelopeJsonrpc,
+    /// Your identifier for this request, echoed back on the response so you can match the two.
+    pub id: ::std::string::String,
+}
+
+impl AiJsonRpcRequestEnvelope {
+    /// A value made of all its fields.
+    pub fn new(required: AiJsonRpcRequestEnvelopeRequired) -> Self {
+        let AiJsonRpcRequestEnvelopeRequired { jsonrpc, id } = required;
+        Self { jsonrpc, id }
+    }
+}
+
+/// The JSON-RPC version. Always `2.0`.
+///
+/// Values this version of the client does not know yet decode to [`AiJsonRpcRequestEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum AiJsonRpcRequestEnvelopeJsonrpc {
+    /// On the wire: `2.0`.
+    V2_0,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl AiJsonRpcRequestEnvelopeJsonrpc {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [AiJsonRpcRequestEnvelopeJsonrpc] = &[Self::V2_0];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V2_0 => "2.0",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "2.0" => ::std::option::Option::Some(Self::V2_0),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(AiJsonRpcRequestEnvelopeJsonrpc, Unknown);
+
+/// The `AiJsonRpcResponseEnvelope` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct AiJsonRpcResponseEnvelope {
+    /// The JSON-RPC version. Always `2.0`.
+    pub jsonrpc: AiJsonRpcResponseEnvelopeJsonrpc,
+    /// The `id` from your request.
+    pub id: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(
+    AiJsonRpcResponseEnvelope { jsonrpc = required("jsonrpc"), id = required("id") }
+);
+
+/// The fields of [`AiJsonRpcResponseEnvelope`] the API requires, for [`AiJsonRpcResponseEnvelope::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct AiJsonRpcResponseEnvelopeRequired {
+    /// The JSON-RPC version. Always `2.0`.
+    pub jsonrpc: AiJsonRpcResponseEnvelopeJsonrpc,
+    /// The `id` from your request.
+    pub id: ::std::string::String,
+}
+
+impl AiJsonRpcResponseEnvelope {
+    /// A value made of all its fields.
+    pub fn new(required: AiJsonRpcResponseEnvelopeRequired) -> Self {
+        let AiJsonRpcResponseEnvelopeRequired { jsonrpc, id } = required;
+        Self { jsonrpc, id }
+    }
+}
+
+/// The JSON-RPC version. Always `2.0`.
+///
+/// Values this version of the client does not know yet decode to [`AiJsonRpcResponseEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum AiJsonRpcResponseEnvelopeJsonrpc {
+    /// On the wire: `2.0`.
+    V2_0,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl AiJsonRpcResponseEnvelopeJsonrpc {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [AiJsonRpcResponseEnvelopeJsonrpc] = &[Self::V2_0];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V2_0 => "2.0",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "2.0" => ::std::option::Option::Some(Self::V2_0),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(AiJsonRpcResponseEnvelopeJsonrpc, Unknown);
+
 /// The `ChatMethodsUnauthorizedBody` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]

@@ -852,6 +852,130 @@ impl CallingCallAiStopRequestParams {
     }
 }
 
+/// Fields shared by all call leg types.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingCallBase {
+    /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
+    pub id: Uuid,
+    /// The origin number or address.
+    pub from: ::std::string::String,
+    /// The destination number or address.
+    pub to: ::std::string::String,
+    /// The direction of the call.
+    pub direction: CallingCallDirection,
+    /// Source of this call.
+    pub source: CallingCallBaseSource,
+    /// The URL associated with this call.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Total charge for this call.
+    pub charge: f64,
+    /// The date and time when the call was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Details on charges associated with this call.
+    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+}
+
+crate::runtime::wire_struct!(
+    CallingCallBase { id = required("id"), from = required("from"), to = required("to"),
+    direction = required("direction"), source = required("source"), url =
+    required("url"), charge = required("charge"), created_at = required("created_at"),
+    charge_details = required("charge_details") }
+);
+
+/// The fields of [`CallingCallBase`] the API requires, for [`CallingCallBase::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingCallBaseRequired {
+    /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
+    pub id: Uuid,
+    /// The origin number or address.
+    pub from: ::std::string::String,
+    /// The destination number or address.
+    pub to: ::std::string::String,
+    /// The direction of the call.
+    pub direction: CallingCallDirection,
+    /// Source of this call.
+    pub source: CallingCallBaseSource,
+    /// The URL associated with this call.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// Total charge for this call.
+    pub charge: f64,
+    /// The date and time when the call was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Details on charges associated with this call.
+    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+}
+
+impl CallingCallBase {
+    /// A value made of all its fields.
+    pub fn new(required: CallingCallBaseRequired) -> Self {
+        let CallingCallBaseRequired {
+            id,
+            from,
+            to,
+            direction,
+            source,
+            url,
+            charge,
+            created_at,
+            charge_details,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            direction,
+            source,
+            url,
+            charge,
+            created_at,
+            charge_details,
+        }
+    }
+}
+
+/// Source of this call.
+///
+/// Values this version of the client does not know yet decode to [`CallingCallBaseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallBaseSource {
+    /// On the wire: `realtime_api`.
+    RealtimeApi,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallBaseSource {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallBaseSource] = &[Self::RealtimeApi];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RealtimeApi => "realtime_api",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallBaseSource, Unknown);
+
 /// Collect user input (DTMF digits, speech, or both) on an active call.
 ///
 /// At least one of `digits` or `speech` must be provided; requests missing
@@ -1271,6 +1395,385 @@ impl CallingCallCreate422error {
                 ::std::iter::IntoIterator::into_iter(errors),
             ),
         }
+    }
+}
+
+/// The `CallingCallCreateParamsBase` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingCallCreateParamsBase {
+    /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
+    pub from: ::std::string::String,
+    /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
+    pub to: ::std::option::Option<::std::string::String>,
+    /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
+    pub username: ::std::option::Option<::std::string::String>,
+    /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
+    pub password: ::std::option::Option<::std::string::String>,
+    /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
+    pub to_script: ::std::option::Option<CallingCallCreateParamsBaseToScript>,
+    /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
+    pub caller_id: ::std::option::Option<::std::string::String>,
+    /// Fallback URL that returns SWML if the primary `url` fails.
+    pub fallback_url: ::std::option::Option<::std::string::String>,
+    /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
+    ///
+    /// Format: `uri`.
+    pub status_url: ::std::option::Option<::std::string::String>,
+    /// Call lifecycle events that will be delivered to `status_url`.
+    ///
+    /// Default: `["ended"]`.
+    pub status_events: ::std::option::Option<
+        ::std::vec::Vec<CallingCallCreateParamsBaseStatusEventsItem>,
+    >,
+    /// HTTP method used when requesting the `url`. Defaults to `POST`.
+    ///
+    /// Default: `"POST"`.
+    pub url_method: ::std::option::Option<CallingCallCreateParamsBaseUrlMethod>,
+    /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
+    pub codecs: ::std::option::Option<CallingCallCreateParamsBaseCodecs>,
+    /// Ring timeout in seconds. Must be between 1 and 600.
+    ///
+    /// Minimum: `1`.
+    /// Maximum: `600`.
+    pub timeout: ::std::option::Option<i32>,
+    /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
+    ///
+    /// Minimum: `0`.
+    pub max_price_per_minute: ::std::option::Option<f64>,
+    /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
+    pub send_digits: ::std::option::Option<::std::string::String>,
+    /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
+    pub region: ::std::option::Option<CallingCallCreateParamsBaseRegion>,
+    /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
+    ///
+    /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
+    ///
+    /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+}
+
+crate::runtime::wire_struct!(
+    CallingCallCreateParamsBase { from = required("from"), to = default("to"), username =
+    default("username"), password = default("password"), to_script =
+    default("to_script"), caller_id = default("caller_id"), fallback_url =
+    default("fallback_url"), status_url = default("status_url"), status_events =
+    default("status_events"), url_method = default("url_method"), codecs =
+    default("codecs"), timeout = default("timeout"), max_price_per_minute =
+    default("max_price_per_minute"), send_digits = default("send_digits"), region =
+    default("region"), custom_variables = default("custom_variables") }
+);
+
+impl CallingCallCreateParamsBase {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(from: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            from: ::std::convert::Into::into(from),
+            to: ::std::default::Default::default(),
+            username: ::std::default::Default::default(),
+            password: ::std::default::Default::default(),
+            to_script: ::std::default::Default::default(),
+            caller_id: ::std::default::Default::default(),
+            fallback_url: ::std::default::Default::default(),
+            status_url: ::std::default::Default::default(),
+            status_events: ::std::default::Default::default(),
+            url_method: ::std::default::Default::default(),
+            codecs: ::std::default::Default::default(),
+            timeout: ::std::default::Default::default(),
+            max_price_per_minute: ::std::default::Default::default(),
+            send_digits: ::std::default::Default::default(),
+            region: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+        }
+    }
+    /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
+    pub fn to(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
+    pub fn username(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
+    pub fn password(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
+    pub fn to_script(mut self, value: CallingCallCreateParamsBaseToScript) -> Self {
+        self.to_script = ::std::option::Option::Some(value);
+        self
+    }
+    /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
+    pub fn caller_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Fallback URL that returns SWML if the primary `url` fails.
+    pub fn fallback_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fallback_url = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
+    pub fn status_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Call lifecycle events that will be delivered to `status_url`.
+    pub fn status_events(
+        mut self,
+        value: impl ::std::iter::IntoIterator<
+            Item = CallingCallCreateParamsBaseStatusEventsItem,
+        >,
+    ) -> Self {
+        self.status_events = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// HTTP method used when requesting the `url`. Defaults to `POST`.
+    pub fn url_method(mut self, value: CallingCallCreateParamsBaseUrlMethod) -> Self {
+        self.url_method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
+    pub fn codecs(mut self, value: CallingCallCreateParamsBaseCodecs) -> Self {
+        self.codecs = ::std::option::Option::Some(value);
+        self
+    }
+    /// Ring timeout in seconds. Must be between 1 and 600.
+    pub fn timeout(mut self, value: i32) -> Self {
+        self.timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
+    pub fn max_price_per_minute(mut self, value: f64) -> Self {
+        self.max_price_per_minute = ::std::option::Option::Some(value);
+        self
+    }
+    /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
+    pub fn send_digits(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.send_digits = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
+    pub fn region(mut self, value: CallingCallCreateParamsBaseRegion) -> Self {
+        self.region = ::std::option::Option::Some(value);
+        self
+    }
+    /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
+///
+/// Decoded as the first of [`CallingCallCreateParamsBaseCodecs::String`], [`CallingCallCreateParamsBaseCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum CallingCallCreateParamsBaseCodecs {
+    /// The value, as `String`.
+    String(::std::string::String),
+    /// The value, as `Vec<CallingOutboundCallCodec>`.
+    Array(::std::vec::Vec<CallingOutboundCallCodec>),
+}
+
+/// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
+///
+/// Decoded as the first of [`CallingCallCreateParamsBaseRegion::String`], [`CallingCallCreateParamsBaseRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum CallingCallCreateParamsBaseRegion {
+    /// The value, as `String`.
+    String(::std::string::String),
+    /// The value, as `Vec<String>`.
+    Array(::std::vec::Vec<::std::string::String>),
+}
+
+/// The `CallingCallCreateParamsBaseStatusEventsItem` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallCreateParamsBaseStatusEventsItem {
+    /// On the wire: `created`.
+    Created,
+    /// On the wire: `ringing`.
+    Ringing,
+    /// On the wire: `answered`.
+    Answered,
+    /// On the wire: `ended`.
+    Ended,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallCreateParamsBaseStatusEventsItem {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallCreateParamsBaseStatusEventsItem] = &[
+        Self::Created,
+        Self::Ringing,
+        Self::Answered,
+        Self::Ended,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Created => "created",
+            Self::Ringing => "ringing",
+            Self::Answered => "answered",
+            Self::Ended => "ended",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "created" => ::std::option::Option::Some(Self::Created),
+            "ringing" => ::std::option::Option::Some(Self::Ringing),
+            "answered" => ::std::option::Option::Some(Self::Answered),
+            "ended" => ::std::option::Option::Some(Self::Ended),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallCreateParamsBaseStatusEventsItem, Unknown);
+
+/// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
+///
+/// Decoded as the first of [`CallingCallCreateParamsBaseToScript::String`], [`CallingCallCreateParamsBaseToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum CallingCallCreateParamsBaseToScript {
+    /// The value, as `String`.
+    String(::std::string::String),
+    /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
+    /// each section holds an array of methods that run sequentially. Execution starts at
+    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
+    /// full list of available methods.
+    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+}
+
+impl ::std::convert::From<SwmlCallingSwmlObject>
+for CallingCallCreateParamsBaseToScript {
+    fn from(value: SwmlCallingSwmlObject) -> Self {
+        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+    }
+}
+
+/// HTTP method used when requesting the `url`. Defaults to `POST`.
+///
+/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallCreateParamsBaseUrlMethod {
+    /// On the wire: `GET`.
+    Get,
+    /// On the wire: `POST`.
+    Post,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallCreateParamsBaseUrlMethod {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallCreateParamsBaseUrlMethod] = &[
+        Self::Get,
+        Self::Post,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "GET" => ::std::option::Option::Some(Self::Get),
+            "POST" => ::std::option::Option::Some(Self::Post),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallCreateParamsBaseUrlMethod, Unknown);
+
+impl ::std::default::Default for CallingCallCreateParamsBaseUrlMethod {
+    /// The API's default, [`CallingCallCreateParamsBaseUrlMethod::Post`].
+    fn default() -> Self {
+        Self::Post
     }
 }
 
@@ -2615,6 +3118,60 @@ impl CallingCallDetectStopRequestParams {
         }
     }
 }
+
+/// The direction of the call.
+///
+/// Values this version of the client does not know yet decode to [`CallingCallDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallDirection {
+    /// On the wire: `inbound`.
+    Inbound,
+    /// On the wire: `outbound`.
+    Outbound,
+    /// On the wire: `outbound-api`.
+    OutboundApi,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallDirection {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallDirection] = &[
+        Self::Inbound,
+        Self::Outbound,
+        Self::OutboundApi,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inbound => "inbound",
+            Self::Outbound => "outbound",
+            Self::OutboundApi => "outbound-api",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "inbound" => ::std::option::Option::Some(Self::Inbound),
+            "outbound" => ::std::option::Option::Some(Self::Outbound),
+            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallDirection, Unknown);
 
 /// calling.disconnect
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -6756,6 +7313,67 @@ for CallingCallTransferRequestParamsDest {
     }
 }
 
+/// The type of call.
+///
+/// Values this version of the client does not know yet decode to [`CallingCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallType {
+    /// On the wire: `relay_pstn_call`.
+    RelayPstnCall,
+    /// On the wire: `relay_sip_call`.
+    RelaySipCall,
+    /// On the wire: `relay_webrtc_call`.
+    RelayWebrtcCall,
+    /// On the wire: `fabric_subscriber_device_leg`.
+    FabricSubscriberDeviceLeg,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallType] = &[
+        Self::RelayPstnCall,
+        Self::RelaySipCall,
+        Self::RelayWebrtcCall,
+        Self::FabricSubscriberDeviceLeg,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RelayPstnCall => "relay_pstn_call",
+            Self::RelaySipCall => "relay_sip_call",
+            Self::RelayWebrtcCall => "relay_webrtc_call",
+            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
+            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
+            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
+            "fabric_subscriber_device_leg" => {
+                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallType, Unknown);
+
 /// calling.ai_unhold
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -6950,6 +7568,114 @@ for CallingCallUpdateCurrentCallRequestParams {
         Self::CallingCallUpdateParamsSwml(::std::boxed::Box::new(value))
     }
 }
+
+/// update
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingCallUpdateParamsBase {
+    /// The unique identifying ID of a existing call.
+    pub id: Uuid,
+    /// The Fallback URL to handle the call.
+    /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
+    pub fallback_url: ::std::option::Option<::std::string::String>,
+    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+    pub status: ::std::option::Option<CallingCallUpdateParamsBaseStatus>,
+    /// A URL to receive call status update callbacks.
+    ///
+    /// Format: `uri`.
+    pub status_url: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    CallingCallUpdateParamsBase { id = required("id"), fallback_url =
+    default("fallback_url"), status = default("status"), status_url =
+    default("status_url") }
+);
+
+impl CallingCallUpdateParamsBase {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(id: Uuid) -> Self {
+        Self {
+            id,
+            fallback_url: ::std::default::Default::default(),
+            status: ::std::default::Default::default(),
+            status_url: ::std::default::Default::default(),
+        }
+    }
+    /// The Fallback URL to handle the call.
+    /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
+    pub fn fallback_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fallback_url = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+    pub fn status(mut self, value: CallingCallUpdateParamsBaseStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+    /// A URL to receive call status update callbacks.
+    pub fn status_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+/// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+///
+/// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsBaseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallUpdateParamsBaseStatus {
+    /// On the wire: `canceled`.
+    Canceled,
+    /// On the wire: `completed`.
+    Completed,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallUpdateParamsBaseStatus {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallUpdateParamsBaseStatus] = &[
+        Self::Canceled,
+        Self::Completed,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Canceled => "canceled",
+            Self::Completed => "completed",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "canceled" => ::std::option::Option::Some(Self::Canceled),
+            "completed" => ::std::option::Option::Some(Self::Completed),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallUpdateParamsBaseStatus, Unknown);
 
 /// update (Inline SWML)
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -7294,6 +8020,38 @@ impl CallingCallUserEventRequestParams {
     }
 }
 
+/// The `CallingChargeDetails` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingChargeDetails {
+    /// Description for this charge.
+    pub description: ::std::string::String,
+    /// Charged amount.
+    pub charge: f64,
+}
+
+crate::runtime::wire_struct!(
+    CallingChargeDetails { description = required("description"), charge =
+    required("charge") }
+);
+
+/// The fields of [`CallingChargeDetails`] the API requires, for [`CallingChargeDetails::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingChargeDetailsRequired {
+    /// Description for this charge.
+    pub description: ::std::string::String,
+    /// Charged amount.
+    pub charge: f64,
+}
+
+impl CallingChargeDetails {
+    /// A value made of all its fields.
+    pub fn new(required: CallingChargeDetailsRequired) -> Self {
+        let CallingChargeDetailsRequired { description, charge } = required;
+        Self { description, charge }
+    }
+}
+
 /// Parameters for collecting DTMF digit input.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -7474,6 +8232,586 @@ impl CallingCollectSpeechParams {
         self
     }
 }
+
+/// Detection configuration. The shape of `params` depends on `type`.
+///
+/// Decoded by its `type` property; a value the API document does not list is kept in [`CallingDetectConfig::Unknown`]. Sent as the value itself, with that property.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CallingDetectConfig {
+    /// DTMF-digit detection configuration.
+    CallingDetectDigitConfig(::std::boxed::Box<CallingDetectDigitConfig>),
+    /// Fax-tone detection configuration.
+    CallingDetectFaxConfig(::std::boxed::Box<CallingDetectFaxConfig>),
+    /// Answering-machine detection configuration.
+    CallingDetectMachineConfig(::std::boxed::Box<CallingDetectMachineConfig>),
+    /// A value whose `type` the API document does not list (yet), kept as received.
+    Unknown(::serde_json::Value),
+}
+
+impl ::serde::Serialize for CallingDetectConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::CallingDetectDigitConfig(value) => {
+                ("digit", ::serde_json::to_value(value))
+            }
+            Self::CallingDetectFaxConfig(value) => ("fax", ::serde_json::to_value(value)),
+            Self::CallingDetectMachineConfig(value) => {
+                ("machine", ::serde_json::to_value(value))
+            }
+            Self::Unknown(value) => {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        };
+        let mut value = value.map_err(::serde::ser::Error::custom)?;
+        if let ::serde_json::Value::Object(object) = &mut value {
+            object.entry("type").or_insert_with(|| ::serde_json::Value::from(tag));
+        }
+        ::serde::Serialize::serialize(&value, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallingDetectConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::borrow::ToOwned::to_owned);
+        match tag.as_deref() {
+            ::std::option::Option::Some("digit") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingDetectDigitConfig)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("fax") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingDetectFaxConfig)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("machine") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingDetectMachineConfig)
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+
+impl ::std::convert::From<CallingDetectDigitConfig> for CallingDetectConfig {
+    fn from(value: CallingDetectDigitConfig) -> Self {
+        Self::CallingDetectDigitConfig(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingDetectFaxConfig> for CallingDetectConfig {
+    fn from(value: CallingDetectFaxConfig) -> Self {
+        Self::CallingDetectFaxConfig(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingDetectMachineConfig> for CallingDetectConfig {
+    fn from(value: CallingDetectMachineConfig) -> Self {
+        Self::CallingDetectMachineConfig(::std::boxed::Box::new(value))
+    }
+}
+
+/// DTMF-digit detection configuration.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingDetectDigitConfig {
+    /// The type of detection to perform.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingDetectDigitConfigType,
+    /// Digit-detection parameters.
+    pub params: ::std::option::Option<CallingDetectDigitParams>,
+}
+
+crate::runtime::wire_struct!(
+    CallingDetectDigitConfig { type_ = required("type"), params = default("params") }
+);
+
+impl CallingDetectDigitConfig {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(type_: CallingDetectDigitConfigType) -> Self {
+        Self {
+            type_,
+            params: ::std::default::Default::default(),
+        }
+    }
+    /// Digit-detection parameters.
+    pub fn params(mut self, value: CallingDetectDigitParams) -> Self {
+        self.params = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The `CallingDetectDigitConfigType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingDetectDigitConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingDetectDigitConfigType {
+    /// On the wire: `digit`.
+    Digit,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingDetectDigitConfigType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingDetectDigitConfigType] = &[Self::Digit];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Digit => "digit",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "digit" => ::std::option::Option::Some(Self::Digit),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingDetectDigitConfigType, Unknown);
+
+/// DTMF-digit detection parameters. Applies only when `detect.type` is `digit`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct CallingDetectDigitParams {
+    /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
+    pub digits: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(CallingDetectDigitParams { digits = default("digits") });
+
+impl CallingDetectDigitParams {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            digits: ::std::default::Default::default(),
+        }
+    }
+    /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
+    pub fn digits(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.digits = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+/// Fax-tone detection configuration.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingDetectFaxConfig {
+    /// The type of detection to perform.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingDetectFaxConfigType,
+    /// Fax-detection parameters.
+    pub params: ::std::option::Option<CallingDetectFaxParams>,
+}
+
+crate::runtime::wire_struct!(
+    CallingDetectFaxConfig { type_ = required("type"), params = default("params") }
+);
+
+impl CallingDetectFaxConfig {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(type_: CallingDetectFaxConfigType) -> Self {
+        Self {
+            type_,
+            params: ::std::default::Default::default(),
+        }
+    }
+    /// Fax-detection parameters.
+    pub fn params(mut self, value: CallingDetectFaxParams) -> Self {
+        self.params = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The `CallingDetectFaxConfigType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingDetectFaxConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingDetectFaxConfigType {
+    /// On the wire: `fax`.
+    Fax,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingDetectFaxConfigType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingDetectFaxConfigType] = &[Self::Fax];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fax => "fax",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "fax" => ::std::option::Option::Some(Self::Fax),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingDetectFaxConfigType, Unknown);
+
+/// Fax-tone detection parameters. Applies only when `detect.type` is `fax`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct CallingDetectFaxParams {
+    /// The fax tone to detect. Omitted means either tone matches.
+    pub tone: ::std::option::Option<CallingDetectFaxTone>,
+}
+
+crate::runtime::wire_struct!(CallingDetectFaxParams { tone = default("tone") });
+
+impl CallingDetectFaxParams {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            tone: ::std::default::Default::default(),
+        }
+    }
+    /// The fax tone to detect. Omitted means either tone matches.
+    pub fn tone(mut self, value: CallingDetectFaxTone) -> Self {
+        self.tone = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// Fax tone to detect.
+///
+/// Values this version of the client does not know yet decode to [`CallingDetectFaxTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingDetectFaxTone {
+    /// On the wire: `CNG`.
+    Cng,
+    /// On the wire: `CED`.
+    Ced,
+    /// On the wire: `cng`.
+    Cng2,
+    /// On the wire: `ced`.
+    Ced2,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingDetectFaxTone {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingDetectFaxTone] = &[
+        Self::Cng,
+        Self::Ced,
+        Self::Cng2,
+        Self::Ced2,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cng => "CNG",
+            Self::Ced => "CED",
+            Self::Cng2 => "cng",
+            Self::Ced2 => "ced",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "CNG" => ::std::option::Option::Some(Self::Cng),
+            "CED" => ::std::option::Option::Some(Self::Ced),
+            "cng" => ::std::option::Option::Some(Self::Cng2),
+            "ced" => ::std::option::Option::Some(Self::Ced2),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingDetectFaxTone, Unknown);
+
+/// Answering-machine detection configuration.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingDetectMachineConfig {
+    /// The type of detection to perform.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingDetectMachineConfigType,
+    /// Machine-detection parameters.
+    pub params: ::std::option::Option<CallingDetectMachineParams>,
+}
+
+crate::runtime::wire_struct!(
+    CallingDetectMachineConfig { type_ = required("type"), params = default("params") }
+);
+
+impl CallingDetectMachineConfig {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(type_: CallingDetectMachineConfigType) -> Self {
+        Self {
+            type_,
+            params: ::std::default::Default::default(),
+        }
+    }
+    /// Machine-detection parameters.
+    pub fn params(mut self, value: CallingDetectMachineParams) -> Self {
+        self.params = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The `CallingDetectMachineConfigType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingDetectMachineConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingDetectMachineConfigType {
+    /// On the wire: `machine`.
+    Machine,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingDetectMachineConfigType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingDetectMachineConfigType] = &[Self::Machine];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Machine => "machine",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "machine" => ::std::option::Option::Some(Self::Machine),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingDetectMachineConfigType, Unknown);
+
+/// Answering-machine detection parameters. Applies only when `detect.type` is `machine`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct CallingDetectMachineParams {
+    /// Maximum time in seconds to wait for initial speech/voice.
+    ///
+    /// Default: `4.5`.
+    pub initial_timeout: ::std::option::Option<f64>,
+    /// Time in seconds of silence after voice ends to finalize the result.
+    ///
+    /// Default: `1`.
+    pub end_silence_timeout: ::std::option::Option<f64>,
+    /// Time in seconds to wait for the machine greeting to be ready. Defaults to `end_silence_timeout`.
+    pub machine_ready_timeout: ::std::option::Option<f64>,
+    /// Voice duration threshold in seconds distinguishing machine from human.
+    ///
+    /// Default: `1.25`.
+    pub machine_voice_threshold: ::std::option::Option<f64>,
+    /// Word-count threshold distinguishing machine greetings from human speech.
+    ///
+    /// Default: `6`.
+    pub machine_words_threshold: ::std::option::Option<i32>,
+    /// If `true`, detect the caller interrupting during the machine greeting playback.
+    ///
+    /// Default: `false`.
+    pub detect_interruptions: ::std::option::Option<bool>,
+    /// If `true`, detect when a machine message has finished.
+    ///
+    /// Default: `true`.
+    pub detect_message_end: ::std::option::Option<bool>,
+}
+
+crate::runtime::wire_struct!(
+    CallingDetectMachineParams { initial_timeout = default("initial_timeout"),
+    end_silence_timeout = default("end_silence_timeout"), machine_ready_timeout =
+    default("machine_ready_timeout"), machine_voice_threshold =
+    default("machine_voice_threshold"), machine_words_threshold =
+    default("machine_words_threshold"), detect_interruptions =
+    default("detect_interruptions"), detect_message_end = default("detect_message_end") }
+);
+
+impl CallingDetectMachineParams {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            initial_timeout: ::std::default::Default::default(),
+            end_silence_timeout: ::std::default::Default::default(),
+            machine_ready_timeout: ::std::default::Default::default(),
+            machine_voice_threshold: ::std::default::Default::default(),
+            machine_words_threshold: ::std::default::Default::default(),
+            detect_interruptions: ::std::default::Default::default(),
+            detect_message_end: ::std::default::Default::default(),
+        }
+    }
+    /// Maximum time in seconds to wait for initial speech/voice.
+    pub fn initial_timeout(mut self, value: f64) -> Self {
+        self.initial_timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Time in seconds of silence after voice ends to finalize the result.
+    pub fn end_silence_timeout(mut self, value: f64) -> Self {
+        self.end_silence_timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Time in seconds to wait for the machine greeting to be ready. Defaults to `end_silence_timeout`.
+    pub fn machine_ready_timeout(mut self, value: f64) -> Self {
+        self.machine_ready_timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Voice duration threshold in seconds distinguishing machine from human.
+    pub fn machine_voice_threshold(mut self, value: f64) -> Self {
+        self.machine_voice_threshold = ::std::option::Option::Some(value);
+        self
+    }
+    /// Word-count threshold distinguishing machine greetings from human speech.
+    pub fn machine_words_threshold(mut self, value: i32) -> Self {
+        self.machine_words_threshold = ::std::option::Option::Some(value);
+        self
+    }
+    /// If `true`, detect the caller interrupting during the machine greeting playback.
+    pub fn detect_interruptions(mut self, value: bool) -> Self {
+        self.detect_interruptions = ::std::option::Option::Some(value);
+        self
+    }
+    /// If `true`, detect when a machine message has finished.
+    pub fn detect_message_end(mut self, value: bool) -> Self {
+        self.detect_message_end = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The type of detection to perform.
+///
+/// Values this version of the client does not know yet decode to [`CallingDetectType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingDetectType {
+    /// On the wire: `machine`.
+    Machine,
+    /// On the wire: `fax`.
+    Fax,
+    /// On the wire: `digit`.
+    Digit,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingDetectType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingDetectType] = &[
+        Self::Machine,
+        Self::Fax,
+        Self::Digit,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Machine => "machine",
+            Self::Fax => "fax",
+            Self::Digit => "digit",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "machine" => ::std::option::Option::Some(Self::Machine),
+            "fax" => ::std::option::Option::Some(Self::Fax),
+            "digit" => ::std::option::Option::Some(Self::Digit),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingDetectType, Unknown);
 
 /// Returned when the call is a Fabric subscriber device leg. The `status` field is always null for this type.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -8337,6 +9675,196 @@ impl CallingLiveTranslateSummarizeActionSummarize {
     }
 }
 
+/// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
+///
+/// Values this version of the client does not know yet decode to [`CallingOutboundCallCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingOutboundCallCodec {
+    /// On the wire: `OPUS`.
+    Opus,
+    /// On the wire: `OPUS@48000H@20I`.
+    Opus48000h20i,
+    /// On the wire: `OPUS@24000H@20I`.
+    Opus24000h20i,
+    /// On the wire: `OPUS@16000H@20I`.
+    Opus16000h20i,
+    /// On the wire: `OPUS@8000H@20I`.
+    Opus8000h20i,
+    /// On the wire: `G722`.
+    G722,
+    /// On the wire: `PCMU`.
+    Pcmu,
+    /// On the wire: `PCMA`.
+    Pcma,
+    /// On the wire: `G729`.
+    G729,
+    /// On the wire: `VP8`.
+    Vp8,
+    /// On the wire: `H264`.
+    H264,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingOutboundCallCodec {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingOutboundCallCodec] = &[
+        Self::Opus,
+        Self::Opus48000h20i,
+        Self::Opus24000h20i,
+        Self::Opus16000h20i,
+        Self::Opus8000h20i,
+        Self::G722,
+        Self::Pcmu,
+        Self::Pcma,
+        Self::G729,
+        Self::Vp8,
+        Self::H264,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Opus => "OPUS",
+            Self::Opus48000h20i => "OPUS@48000H@20I",
+            Self::Opus24000h20i => "OPUS@24000H@20I",
+            Self::Opus16000h20i => "OPUS@16000H@20I",
+            Self::Opus8000h20i => "OPUS@8000H@20I",
+            Self::G722 => "G722",
+            Self::Pcmu => "PCMU",
+            Self::Pcma => "PCMA",
+            Self::G729 => "G729",
+            Self::Vp8 => "VP8",
+            Self::H264 => "H264",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "OPUS" => ::std::option::Option::Some(Self::Opus),
+            "OPUS@48000H@20I" => ::std::option::Option::Some(Self::Opus48000h20i),
+            "OPUS@24000H@20I" => ::std::option::Option::Some(Self::Opus24000h20i),
+            "OPUS@16000H@20I" => ::std::option::Option::Some(Self::Opus16000h20i),
+            "OPUS@8000H@20I" => ::std::option::Option::Some(Self::Opus8000h20i),
+            "G722" => ::std::option::Option::Some(Self::G722),
+            "PCMU" => ::std::option::Option::Some(Self::Pcmu),
+            "PCMA" => ::std::option::Option::Some(Self::Pcma),
+            "G729" => ::std::option::Option::Some(Self::G729),
+            "VP8" => ::std::option::Option::Some(Self::Vp8),
+            "H264" => ::std::option::Option::Some(Self::H264),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingOutboundCallCodec, Unknown);
+
+/// Play an audio file from a URL.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlayAudioItem {
+    /// The type of media to play.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingPlayAudioItemType,
+    /// Audio playback parameters.
+    pub params: CallingPlayAudioParams,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlayAudioItem { type_ = required("type"), params = required("params") }
+);
+
+/// The fields of [`CallingPlayAudioItem`] the API requires, for [`CallingPlayAudioItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingPlayAudioItemRequired {
+    /// The type of media to play.
+    pub type_: CallingPlayAudioItemType,
+    /// Audio playback parameters.
+    pub params: CallingPlayAudioParams,
+}
+
+impl CallingPlayAudioItem {
+    /// A value made of all its fields.
+    pub fn new(required: CallingPlayAudioItemRequired) -> Self {
+        let CallingPlayAudioItemRequired { type_, params } = required;
+        Self { type_, params }
+    }
+}
+
+/// The `CallingPlayAudioItemType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingPlayAudioItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingPlayAudioItemType {
+    /// On the wire: `audio`.
+    Audio,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingPlayAudioItemType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingPlayAudioItemType] = &[Self::Audio];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Audio => "audio",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "audio" => ::std::option::Option::Some(Self::Audio),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingPlayAudioItemType, Unknown);
+
+/// Audio file playback parameters.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlayAudioParams {
+    /// HTTP or HTTPS URL of the audio file to play.
+    ///
+    /// Format: `uri`.
+    pub url: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(CallingPlayAudioParams { url = required("url") });
+
+impl CallingPlayAudioParams {
+    /// A value made of all its fields.
+    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            url: ::std::convert::Into::into(url),
+        }
+    }
+}
+
 /// The direction of audio playback relative to the call participants.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -8390,6 +9918,784 @@ impl CallingPlayDirection {
 }
 
 crate::runtime::open_enum!(CallingPlayDirection, Unknown);
+
+/// A media item to play on the call. The shape of `params` is determined by `type`.
+///
+/// Decoded by its `type` property; a value the API document does not list is kept in [`CallingPlayMediaItem::Unknown`]. Sent as the value itself, with that property.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CallingPlayMediaItem {
+    /// Play an audio file from a URL.
+    CallingPlayAudioItem(::std::boxed::Box<CallingPlayAudioItem>),
+    /// Play a country-coded ringtone cadence.
+    CallingPlayRingtoneItem(::std::boxed::Box<CallingPlayRingtoneItem>),
+    /// Play silence for a fixed duration.
+    CallingPlaySilenceItem(::std::boxed::Box<CallingPlaySilenceItem>),
+    /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
+    CallingPlayTtsItem(::std::boxed::Box<CallingPlayTtsItem>),
+    /// A value whose `type` the API document does not list (yet), kept as received.
+    Unknown(::serde_json::Value),
+}
+
+impl ::serde::Serialize for CallingPlayMediaItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::CallingPlayAudioItem(value) => ("audio", ::serde_json::to_value(value)),
+            Self::CallingPlayRingtoneItem(value) => {
+                ("ringtone", ::serde_json::to_value(value))
+            }
+            Self::CallingPlaySilenceItem(value) => {
+                ("silence", ::serde_json::to_value(value))
+            }
+            Self::CallingPlayTtsItem(value) => ("tts", ::serde_json::to_value(value)),
+            Self::Unknown(value) => {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        };
+        let mut value = value.map_err(::serde::ser::Error::custom)?;
+        if let ::serde_json::Value::Object(object) = &mut value {
+            object.entry("type").or_insert_with(|| ::serde_json::Value::from(tag));
+        }
+        ::serde::Serialize::serialize(&value, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallingPlayMediaItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::borrow::ToOwned::to_owned);
+        match tag.as_deref() {
+            ::std::option::Option::Some("audio") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingPlayAudioItem)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("ringtone") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingPlayRingtoneItem)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("silence") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingPlaySilenceItem)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("tts") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingPlayTtsItem)
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+
+impl ::std::convert::From<CallingPlayAudioItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlayAudioItem) -> Self {
+        Self::CallingPlayAudioItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlayRingtoneItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlayRingtoneItem) -> Self {
+        Self::CallingPlayRingtoneItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlaySilenceItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlaySilenceItem) -> Self {
+        Self::CallingPlaySilenceItem(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingPlayTtsItem> for CallingPlayMediaItem {
+    fn from(value: CallingPlayTtsItem) -> Self {
+        Self::CallingPlayTtsItem(::std::boxed::Box::new(value))
+    }
+}
+
+/// The type of media to play.
+///
+/// Values this version of the client does not know yet decode to [`CallingPlayMediaType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingPlayMediaType {
+    /// On the wire: `audio`.
+    Audio,
+    /// On the wire: `tts`.
+    Tts,
+    /// On the wire: `silence`.
+    Silence,
+    /// On the wire: `ringtone`.
+    Ringtone,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingPlayMediaType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingPlayMediaType] = &[
+        Self::Audio,
+        Self::Tts,
+        Self::Silence,
+        Self::Ringtone,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Audio => "audio",
+            Self::Tts => "tts",
+            Self::Silence => "silence",
+            Self::Ringtone => "ringtone",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "audio" => ::std::option::Option::Some(Self::Audio),
+            "tts" => ::std::option::Option::Some(Self::Tts),
+            "silence" => ::std::option::Option::Some(Self::Silence),
+            "ringtone" => ::std::option::Option::Some(Self::Ringtone),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingPlayMediaType, Unknown);
+
+/// Play a country-coded ringtone cadence.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlayRingtoneItem {
+    /// The type of media to play.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingPlayRingtoneItemType,
+    /// Ringtone parameters.
+    pub params: CallingPlayRingtoneParams,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlayRingtoneItem { type_ = required("type"), params = required("params") }
+);
+
+/// The fields of [`CallingPlayRingtoneItem`] the API requires, for [`CallingPlayRingtoneItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingPlayRingtoneItemRequired {
+    /// The type of media to play.
+    pub type_: CallingPlayRingtoneItemType,
+    /// Ringtone parameters.
+    pub params: CallingPlayRingtoneParams,
+}
+
+impl CallingPlayRingtoneItem {
+    /// A value made of all its fields.
+    pub fn new(required: CallingPlayRingtoneItemRequired) -> Self {
+        let CallingPlayRingtoneItemRequired { type_, params } = required;
+        Self { type_, params }
+    }
+}
+
+/// The `CallingPlayRingtoneItemType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingPlayRingtoneItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingPlayRingtoneItemType {
+    /// On the wire: `ringtone`.
+    Ringtone,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingPlayRingtoneItemType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingPlayRingtoneItemType] = &[Self::Ringtone];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ringtone => "ringtone",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "ringtone" => ::std::option::Option::Some(Self::Ringtone),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingPlayRingtoneItemType, Unknown);
+
+/// Ringtone name. Two-letter country code selects a country-specific ringtone cadence.
+///
+/// Values this version of the client does not know yet decode to [`CallingPlayRingtoneName::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingPlayRingtoneName {
+    /// On the wire: `au`.
+    Au,
+    /// On the wire: `be`.
+    Be,
+    /// On the wire: `ca`.
+    Ca,
+    /// On the wire: `cn`.
+    Cn,
+    /// On the wire: `cy`.
+    Cy,
+    /// On the wire: `cz`.
+    Cz,
+    /// On the wire: `de`.
+    De,
+    /// On the wire: `dk`.
+    Dk,
+    /// On the wire: `dz`.
+    Dz,
+    /// On the wire: `eg`.
+    Eg,
+    /// On the wire: `es`.
+    Es,
+    /// On the wire: `fi`.
+    Fi,
+    /// On the wire: `fr`.
+    Fr,
+    /// On the wire: `hu`.
+    Hu,
+    /// On the wire: `il`.
+    Il,
+    /// On the wire: `in`.
+    In,
+    /// On the wire: `jp`.
+    Jp,
+    /// On the wire: `ko`.
+    Ko,
+    /// On the wire: `pk`.
+    Pk,
+    /// On the wire: `pl`.
+    Pl,
+    /// On the wire: `ro`.
+    Ro,
+    /// On the wire: `rs`.
+    Rs,
+    /// On the wire: `ru`.
+    Ru,
+    /// On the wire: `sa`.
+    Sa,
+    /// On the wire: `tr`.
+    Tr,
+    /// On the wire: `uk`.
+    Uk,
+    /// On the wire: `us`.
+    Us,
+    /// On the wire: `at`.
+    At,
+    /// On the wire: `bg`.
+    Bg,
+    /// On the wire: `br`.
+    Br,
+    /// On the wire: `ch`.
+    Ch,
+    /// On the wire: `cl`.
+    Cl,
+    /// On the wire: `ee`.
+    Ee,
+    /// On the wire: `gr`.
+    Gr,
+    /// On the wire: `it`.
+    It,
+    /// On the wire: `lt`.
+    Lt,
+    /// On the wire: `mx`.
+    Mx,
+    /// On the wire: `my`.
+    My,
+    /// On the wire: `nl`.
+    Nl,
+    /// On the wire: `no`.
+    No,
+    /// On the wire: `nz`.
+    Nz,
+    /// On the wire: `ph`.
+    Ph,
+    /// On the wire: `pt`.
+    Pt,
+    /// On the wire: `se`.
+    Se,
+    /// On the wire: `sg`.
+    Sg,
+    /// On the wire: `th`.
+    Th,
+    /// On the wire: `za`.
+    Za,
+    /// On the wire: `tw`.
+    Tw,
+    /// On the wire: `ve`.
+    Ve,
+    /// On the wire: `bong`.
+    Bong,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingPlayRingtoneName {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingPlayRingtoneName] = &[
+        Self::Au,
+        Self::Be,
+        Self::Ca,
+        Self::Cn,
+        Self::Cy,
+        Self::Cz,
+        Self::De,
+        Self::Dk,
+        Self::Dz,
+        Self::Eg,
+        Self::Es,
+        Self::Fi,
+        Self::Fr,
+        Self::Hu,
+        Self::Il,
+        Self::In,
+        Self::Jp,
+        Self::Ko,
+        Self::Pk,
+        Self::Pl,
+        Self::Ro,
+        Self::Rs,
+        Self::Ru,
+        Self::Sa,
+        Self::Tr,
+        Self::Uk,
+        Self::Us,
+        Self::At,
+        Self::Bg,
+        Self::Br,
+        Self::Ch,
+        Self::Cl,
+        Self::Ee,
+        Self::Gr,
+        Self::It,
+        Self::Lt,
+        Self::Mx,
+        Self::My,
+        Self::Nl,
+        Self::No,
+        Self::Nz,
+        Self::Ph,
+        Self::Pt,
+        Self::Se,
+        Self::Sg,
+        Self::Th,
+        Self::Za,
+        Self::Tw,
+        Self::Ve,
+        Self::Bong,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Au => "au",
+            Self::Be => "be",
+            Self::Ca => "ca",
+            Self::Cn => "cn",
+            Self::Cy => "cy",
+            Self::Cz => "cz",
+            Self::De => "de",
+            Self::Dk => "dk",
+            Self::Dz => "dz",
+            Self::Eg => "eg",
+            Self::Es => "es",
+            Self::Fi => "fi",
+            Self::Fr => "fr",
+            Self::Hu => "hu",
+            Self::Il => "il",
+            Self::In => "in",
+            Self::Jp => "jp",
+            Self::Ko => "ko",
+            Self::Pk => "pk",
+            Self::Pl => "pl",
+            Self::Ro => "ro",
+            Self::Rs => "rs",
+            Self::Ru => "ru",
+            Self::Sa => "sa",
+            Self::Tr => "tr",
+            Self::Uk => "uk",
+            Self::Us => "us",
+            Self::At => "at",
+            Self::Bg => "bg",
+            Self::Br => "br",
+            Self::Ch => "ch",
+            Self::Cl => "cl",
+            Self::Ee => "ee",
+            Self::Gr => "gr",
+            Self::It => "it",
+            Self::Lt => "lt",
+            Self::Mx => "mx",
+            Self::My => "my",
+            Self::Nl => "nl",
+            Self::No => "no",
+            Self::Nz => "nz",
+            Self::Ph => "ph",
+            Self::Pt => "pt",
+            Self::Se => "se",
+            Self::Sg => "sg",
+            Self::Th => "th",
+            Self::Za => "za",
+            Self::Tw => "tw",
+            Self::Ve => "ve",
+            Self::Bong => "bong",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "au" => ::std::option::Option::Some(Self::Au),
+            "be" => ::std::option::Option::Some(Self::Be),
+            "ca" => ::std::option::Option::Some(Self::Ca),
+            "cn" => ::std::option::Option::Some(Self::Cn),
+            "cy" => ::std::option::Option::Some(Self::Cy),
+            "cz" => ::std::option::Option::Some(Self::Cz),
+            "de" => ::std::option::Option::Some(Self::De),
+            "dk" => ::std::option::Option::Some(Self::Dk),
+            "dz" => ::std::option::Option::Some(Self::Dz),
+            "eg" => ::std::option::Option::Some(Self::Eg),
+            "es" => ::std::option::Option::Some(Self::Es),
+            "fi" => ::std::option::Option::Some(Self::Fi),
+            "fr" => ::std::option::Option::Some(Self::Fr),
+            "hu" => ::std::option::Option::Some(Self::Hu),
+            "il" => ::std::option::Option::Some(Self::Il),
+            "in" => ::std::option::Option::Some(Self::In),
+            "jp" => ::std::option::Option::Some(Self::Jp),
+            "ko" => ::std::option::Option::Some(Self::Ko),
+            "pk" => ::std::option::Option::Some(Self::Pk),
+            "pl" => ::std::option::Option::Some(Self::Pl),
+            "ro" => ::std::option::Option::Some(Self::Ro),
+            "rs" => ::std::option::Option::Some(Self::Rs),
+            "ru" => ::std::option::Option::Some(Self::Ru),
+            "sa" => ::std::option::Option::Some(Self::Sa),
+            "tr" => ::std::option::Option::Some(Self::Tr),
+            "uk" => ::std::option::Option::Some(Self::Uk),
+            "us" => ::std::option::Option::Some(Self::Us),
+            "at" => ::std::option::Option::Some(Self::At),
+            "bg" => ::std::option::Option::Some(Self::Bg),
+            "br" => ::std::option::Option::Some(Self::Br),
+            "ch" => ::std::option::Option::Some(Self::Ch),
+            "cl" => ::std::option::Option::Some(Self::Cl),
+            "ee" => ::std::option::Option::Some(Self::Ee),
+            "gr" => ::std::option::Option::Some(Self::Gr),
+            "it" => ::std::option::Option::Some(Self::It),
+            "lt" => ::std::option::Option::Some(Self::Lt),
+            "mx" => ::std::option::Option::Some(Self::Mx),
+            "my" => ::std::option::Option::Some(Self::My),
+            "nl" => ::std::option::Option::Some(Self::Nl),
+            "no" => ::std::option::Option::Some(Self::No),
+            "nz" => ::std::option::Option::Some(Self::Nz),
+            "ph" => ::std::option::Option::Some(Self::Ph),
+            "pt" => ::std::option::Option::Some(Self::Pt),
+            "se" => ::std::option::Option::Some(Self::Se),
+            "sg" => ::std::option::Option::Some(Self::Sg),
+            "th" => ::std::option::Option::Some(Self::Th),
+            "za" => ::std::option::Option::Some(Self::Za),
+            "tw" => ::std::option::Option::Some(Self::Tw),
+            "ve" => ::std::option::Option::Some(Self::Ve),
+            "bong" => ::std::option::Option::Some(Self::Bong),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingPlayRingtoneName, Unknown);
+
+/// Ringtone playback parameters.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlayRingtoneParams {
+    /// Country code identifying the ringtone cadence.
+    pub name: CallingPlayRingtoneName,
+    /// Maximum ringtone duration in seconds. If omitted, the ringtone plays until stopped.
+    pub duration: ::std::option::Option<f64>,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlayRingtoneParams { name = required("name"), duration = default("duration") }
+);
+
+impl CallingPlayRingtoneParams {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(name: CallingPlayRingtoneName) -> Self {
+        Self {
+            name,
+            duration: ::std::default::Default::default(),
+        }
+    }
+    /// Maximum ringtone duration in seconds. If omitted, the ringtone plays until stopped.
+    pub fn duration(mut self, value: f64) -> Self {
+        self.duration = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// Play silence for a fixed duration.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlaySilenceItem {
+    /// The type of media to play.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingPlaySilenceItemType,
+    /// Silence parameters.
+    pub params: CallingPlaySilenceParams,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlaySilenceItem { type_ = required("type"), params = required("params") }
+);
+
+/// The fields of [`CallingPlaySilenceItem`] the API requires, for [`CallingPlaySilenceItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingPlaySilenceItemRequired {
+    /// The type of media to play.
+    pub type_: CallingPlaySilenceItemType,
+    /// Silence parameters.
+    pub params: CallingPlaySilenceParams,
+}
+
+impl CallingPlaySilenceItem {
+    /// A value made of all its fields.
+    pub fn new(required: CallingPlaySilenceItemRequired) -> Self {
+        let CallingPlaySilenceItemRequired { type_, params } = required;
+        Self { type_, params }
+    }
+}
+
+/// The `CallingPlaySilenceItemType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingPlaySilenceItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingPlaySilenceItemType {
+    /// On the wire: `silence`.
+    Silence,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingPlaySilenceItemType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingPlaySilenceItemType] = &[Self::Silence];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Silence => "silence",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "silence" => ::std::option::Option::Some(Self::Silence),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingPlaySilenceItemType, Unknown);
+
+/// Silence playback parameters.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlaySilenceParams {
+    /// Duration of silence in seconds (must be positive).
+    pub duration: f64,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlaySilenceParams { duration = required("duration") }
+);
+
+impl CallingPlaySilenceParams {
+    /// A value made of all its fields.
+    pub fn new(duration: f64) -> Self {
+        Self { duration }
+    }
+}
+
+/// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlayTtsItem {
+    /// The type of media to play.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingPlayTtsItemType,
+    /// TTS parameters.
+    pub params: CallingPlayTtsParams,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlayTtsItem { type_ = required("type"), params = required("params") }
+);
+
+/// The fields of [`CallingPlayTtsItem`] the API requires, for [`CallingPlayTtsItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingPlayTtsItemRequired {
+    /// The type of media to play.
+    pub type_: CallingPlayTtsItemType,
+    /// TTS parameters.
+    pub params: CallingPlayTtsParams,
+}
+
+impl CallingPlayTtsItem {
+    /// A value made of all its fields.
+    pub fn new(required: CallingPlayTtsItemRequired) -> Self {
+        let CallingPlayTtsItemRequired { type_, params } = required;
+        Self { type_, params }
+    }
+}
+
+/// The `CallingPlayTtsItemType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingPlayTtsItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingPlayTtsItemType {
+    /// On the wire: `tts`.
+    Tts,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingPlayTtsItemType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingPlayTtsItemType] = &[Self::Tts];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tts => "tts",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "tts" => ::std::option::Option::Some(Self::Tts),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingPlayTtsItemType, Unknown);
+
+/// Text-to-speech playback parameters.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingPlayTtsParams {
+    /// The text to speak.
+    pub text: ::std::string::String,
+    /// BCP-47 language tag. Falls back to the request-level `language`, then `en-US`.
+    pub language: ::std::option::Option<::std::string::String>,
+    /// Voice gender. Falls back to the request-level `gender`, then `female`.
+    pub gender: ::std::option::Option<CallingTtsGender>,
+    /// Specific voice name (provider-dependent, no special characters except `.` and `-`). Falls back to the request-level `voice`, then to `gender`.
+    pub voice: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    CallingPlayTtsParams { text = required("text"), language = default("language"),
+    gender = default("gender"), voice = default("voice") }
+);
+
+impl CallingPlayTtsParams {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            text: ::std::convert::Into::into(text),
+            language: ::std::default::Default::default(),
+            gender: ::std::default::Default::default(),
+            voice: ::std::default::Default::default(),
+        }
+    }
+    /// BCP-47 language tag. Falls back to the request-level `language`, then `en-US`.
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Voice gender. Falls back to the request-level `gender`, then `female`.
+    pub fn gender(mut self, value: CallingTtsGender) -> Self {
+        self.gender = ::std::option::Option::Some(value);
+        self
+    }
+    /// Specific voice name (provider-dependent, no special characters except `.` and `-`). Falls back to the request-level `voice`, then to `gender`.
+    pub fn voice(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
 
 /// Audio recording parameters.
 #[derive(
@@ -8826,6 +11132,75 @@ impl CallingStreamTrack {
 
 crate::runtime::open_enum!(CallingStreamTrack, Unknown);
 
+/// RTP/WebSocket audio codec. Case-sensitive; accepted in both upper and lower case.
+///
+/// Values this version of the client does not know yet decode to [`CallingTapCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingTapCodec {
+    /// On the wire: `PCMA`.
+    Pcma,
+    /// On the wire: `PCMU`.
+    Pcmu,
+    /// On the wire: `pcma`.
+    Pcma2,
+    /// On the wire: `pcmu`.
+    Pcmu2,
+    /// On the wire: `OPUS`.
+    Opus,
+    /// On the wire: `opus`.
+    Opus2,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingTapCodec {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingTapCodec] = &[
+        Self::Pcma,
+        Self::Pcmu,
+        Self::Pcma2,
+        Self::Pcmu2,
+        Self::Opus,
+        Self::Opus2,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pcma => "PCMA",
+            Self::Pcmu => "PCMU",
+            Self::Pcma2 => "pcma",
+            Self::Pcmu2 => "pcmu",
+            Self::Opus => "OPUS",
+            Self::Opus2 => "opus",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "PCMA" => ::std::option::Option::Some(Self::Pcma),
+            "PCMU" => ::std::option::Option::Some(Self::Pcmu),
+            "pcma" => ::std::option::Option::Some(Self::Pcma2),
+            "pcmu" => ::std::option::Option::Some(Self::Pcmu2),
+            "OPUS" => ::std::option::Option::Some(Self::Opus),
+            "opus" => ::std::option::Option::Some(Self::Opus2),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingTapCodec, Unknown);
+
 /// Tap configuration — specifies what audio to capture.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -8919,6 +11294,407 @@ impl CallingTapConfigType {
 }
 
 crate::runtime::open_enum!(CallingTapConfigType, Unknown);
+
+/// Tap device configuration — specifies where to stream captured audio.
+///
+/// Decoded by its `type` property; a value the API document does not list is kept in [`CallingTapDevice::Unknown`]. Sent as the value itself, with that property.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum CallingTapDevice {
+    /// RTP tap device configuration.
+    CallingTapDeviceRtp(::std::boxed::Box<CallingTapDeviceRtp>),
+    /// WebSocket tap device configuration.
+    CallingTapDeviceWs(::std::boxed::Box<CallingTapDeviceWs>),
+    /// A value whose `type` the API document does not list (yet), kept as received.
+    Unknown(::serde_json::Value),
+}
+
+impl ::serde::Serialize for CallingTapDevice {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::CallingTapDeviceRtp(value) => ("rtp", ::serde_json::to_value(value)),
+            Self::CallingTapDeviceWs(value) => ("ws", ::serde_json::to_value(value)),
+            Self::Unknown(value) => {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        };
+        let mut value = value.map_err(::serde::ser::Error::custom)?;
+        if let ::serde_json::Value::Object(object) = &mut value {
+            object.entry("type").or_insert_with(|| ::serde_json::Value::from(tag));
+        }
+        ::serde::Serialize::serialize(&value, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallingTapDevice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::borrow::ToOwned::to_owned);
+        match tag.as_deref() {
+            ::std::option::Option::Some("rtp") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingTapDeviceRtp)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("ws") => {
+                ::serde_json::from_value(value)
+                    .map(Self::CallingTapDeviceWs)
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+
+impl ::std::convert::From<CallingTapDeviceRtp> for CallingTapDevice {
+    fn from(value: CallingTapDeviceRtp) -> Self {
+        Self::CallingTapDeviceRtp(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<CallingTapDeviceWs> for CallingTapDevice {
+    fn from(value: CallingTapDeviceWs) -> Self {
+        Self::CallingTapDeviceWs(::std::boxed::Box::new(value))
+    }
+}
+
+/// RTP tap device configuration.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingTapDeviceRtp {
+    /// The type of tap device.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingTapDeviceRtpType,
+    /// RTP connection parameters.
+    pub params: CallingTapRtpParams,
+}
+
+crate::runtime::wire_struct!(
+    CallingTapDeviceRtp { type_ = required("type"), params = required("params") }
+);
+
+/// The fields of [`CallingTapDeviceRtp`] the API requires, for [`CallingTapDeviceRtp::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingTapDeviceRtpRequired {
+    /// The type of tap device.
+    pub type_: CallingTapDeviceRtpType,
+    /// RTP connection parameters.
+    pub params: CallingTapRtpParams,
+}
+
+impl CallingTapDeviceRtp {
+    /// A value made of all its fields.
+    pub fn new(required: CallingTapDeviceRtpRequired) -> Self {
+        let CallingTapDeviceRtpRequired { type_, params } = required;
+        Self { type_, params }
+    }
+}
+
+/// The `CallingTapDeviceRtpType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingTapDeviceRtpType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingTapDeviceRtpType {
+    /// On the wire: `rtp`.
+    Rtp,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingTapDeviceRtpType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingTapDeviceRtpType] = &[Self::Rtp];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Rtp => "rtp",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "rtp" => ::std::option::Option::Some(Self::Rtp),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingTapDeviceRtpType, Unknown);
+
+/// The type of tap device to stream audio to.
+///
+/// Values this version of the client does not know yet decode to [`CallingTapDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingTapDeviceType {
+    /// On the wire: `rtp`.
+    Rtp,
+    /// On the wire: `ws`.
+    Ws,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingTapDeviceType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingTapDeviceType] = &[Self::Rtp, Self::Ws];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Rtp => "rtp",
+            Self::Ws => "ws",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "rtp" => ::std::option::Option::Some(Self::Rtp),
+            "ws" => ::std::option::Option::Some(Self::Ws),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingTapDeviceType, Unknown);
+
+/// WebSocket tap device configuration.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingTapDeviceWs {
+    /// The type of tap device.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: CallingTapDeviceWsType,
+    /// WebSocket connection parameters.
+    pub params: CallingTapWsParams,
+}
+
+crate::runtime::wire_struct!(
+    CallingTapDeviceWs { type_ = required("type"), params = required("params") }
+);
+
+/// The fields of [`CallingTapDeviceWs`] the API requires, for [`CallingTapDeviceWs::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingTapDeviceWsRequired {
+    /// The type of tap device.
+    pub type_: CallingTapDeviceWsType,
+    /// WebSocket connection parameters.
+    pub params: CallingTapWsParams,
+}
+
+impl CallingTapDeviceWs {
+    /// A value made of all its fields.
+    pub fn new(required: CallingTapDeviceWsRequired) -> Self {
+        let CallingTapDeviceWsRequired { type_, params } = required;
+        Self { type_, params }
+    }
+}
+
+/// The `CallingTapDeviceWsType` values.
+///
+/// Values this version of the client does not know yet decode to [`CallingTapDeviceWsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingTapDeviceWsType {
+    /// On the wire: `ws`.
+    Ws,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingTapDeviceWsType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingTapDeviceWsType] = &[Self::Ws];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Ws => "ws",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "ws" => ::std::option::Option::Some(Self::Ws),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingTapDeviceWsType, Unknown);
+
+/// RTP packetization time in milliseconds. Must be a multiple of 10 between 10 and 120.
+pub type CallingTapPtime = f64;
+
+/// RTP tap target parameters.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingTapRtpParams {
+    /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.
+    pub addr: ::std::string::String,
+    /// UDP port of the RTP target (1-65535).
+    ///
+    /// Minimum: `1`.
+    /// Maximum: `65535`.
+    pub port: i32,
+    /// Audio codec to request. Defaults to the call's negotiated codec.
+    pub codec: ::std::option::Option<CallingTapCodec>,
+    /// Packetization time in milliseconds. Defaults to the call's negotiated ptime.
+    pub ptime: ::std::option::Option<CallingTapPtime>,
+}
+
+crate::runtime::wire_struct!(
+    CallingTapRtpParams { addr = required("addr"), port = required("port"), codec =
+    default("codec"), ptime = default("ptime") }
+);
+
+/// The fields of [`CallingTapRtpParams`] the API requires, for [`CallingTapRtpParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CallingTapRtpParamsRequired {
+    /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.
+    pub addr: ::std::string::String,
+    /// UDP port of the RTP target (1-65535).
+    pub port: i32,
+}
+
+impl CallingTapRtpParams {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: CallingTapRtpParamsRequired) -> Self {
+        let CallingTapRtpParamsRequired { addr, port } = required;
+        Self {
+            addr,
+            port,
+            codec: ::std::default::Default::default(),
+            ptime: ::std::default::Default::default(),
+        }
+    }
+    /// Audio codec to request. Defaults to the call's negotiated codec.
+    pub fn codec(mut self, value: CallingTapCodec) -> Self {
+        self.codec = ::std::option::Option::Some(value);
+        self
+    }
+    /// Packetization time in milliseconds. Defaults to the call's negotiated ptime.
+    pub fn ptime(mut self, value: CallingTapPtime) -> Self {
+        self.ptime = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// WebSocket tap target parameters.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CallingTapWsParams {
+    /// WebSocket URI of the tap target. Must start with `ws://` or `wss://`.
+    pub uri: ::std::string::String,
+    /// Audio codec to request. Defaults to the call's negotiated codec.
+    pub codec: ::std::option::Option<CallingTapCodec>,
+}
+
+crate::runtime::wire_struct!(
+    CallingTapWsParams { uri = required("uri"), codec = default("codec") }
+);
+
+impl CallingTapWsParams {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(uri: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            uri: ::std::convert::Into::into(uri),
+            codec: ::std::default::Default::default(),
+        }
+    }
+    /// Audio codec to request. Defaults to the call's negotiated codec.
+    pub fn codec(mut self, value: CallingTapCodec) -> Self {
+        self.codec = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// Text-to-speech voice gender.
+///
+/// Values this version of the client does not know yet decode to [`CallingTtsGender::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingTtsGender {
+    /// On the wire: `male`.
+    Male,
+    /// On the wire: `female`.
+    Female,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingTtsGender {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingTtsGender] = &[Self::Male, Self::Female];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "male" => ::std::option::Option::Some(Self::Male),
+            "female" => ::std::option::Option::Some(Self::Female),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingTtsGender, Unknown);
 
 /// The error responses `call_commands` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

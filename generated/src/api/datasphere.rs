@@ -725,6 +725,42 @@ for DatasphereDocumentCreateRequest {
     }
 }
 
+/// The `DatasphereDocumentCreateRequestBase` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct DatasphereDocumentCreateRequestBase {
+    /// URL of the document.
+    ///
+    /// Format: `uri`.
+    pub url: ::std::string::String,
+    /// Document tags.
+    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+crate::runtime::wire_struct!(
+    DatasphereDocumentCreateRequestBase { url = required("url"), tags = default("tags") }
+);
+
+impl DatasphereDocumentCreateRequestBase {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            url: ::std::convert::Into::into(url),
+            tags: ::std::default::Default::default(),
+        }
+    }
+    /// Document tags.
+    pub fn tags(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.tags = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+}
+
 /// Sentence strategy
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]

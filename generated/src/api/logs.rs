@@ -125,6 +125,89 @@ impl ListConferencesParams {
     }
 }
 
+/// Core conference object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct LogsBaseConference {
+    /// Unique identifier for the conference.
+    pub id: Uuid,
+    /// Creation timestamp.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Project ID of the conference.
+    pub project_id: Uuid,
+    /// Region of the conference.
+    pub region: ::std::string::String,
+    /// Name of the conference.
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Status of the conference.
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Maximum size of the conference.
+    pub max_size: ::std::option::Option<i64>,
+    /// Current participants in the conference.
+    pub current_participants: i64,
+    /// Updated timestamp.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+crate::runtime::wire_struct!(
+    LogsBaseConference { id = required("id"), created_at = required("created_at"),
+    project_id = required("project_id"), region = required("region"), name =
+    required("name"), status = required("status"), max_size = required("max_size"),
+    current_participants = required("current_participants"), updated_at =
+    required("updated_at") }
+);
+
+/// The fields of [`LogsBaseConference`] the API requires, for [`LogsBaseConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct LogsBaseConferenceRequired {
+    /// Unique identifier for the conference.
+    pub id: Uuid,
+    /// Creation timestamp.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Project ID of the conference.
+    pub project_id: Uuid,
+    /// Region of the conference.
+    pub region: ::std::string::String,
+    /// Name of the conference.
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Status of the conference.
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Maximum size of the conference.
+    pub max_size: ::std::option::Option<i64>,
+    /// Current participants in the conference.
+    pub current_participants: i64,
+    /// Updated timestamp.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl LogsBaseConference {
+    /// A value made of all its fields.
+    pub fn new(required: LogsBaseConferenceRequired) -> Self {
+        let LogsBaseConferenceRequired {
+            id,
+            created_at,
+            project_id,
+            region,
+            name,
+            status,
+            max_size,
+            current_participants,
+            updated_at,
+        } = required;
+        Self {
+            id,
+            created_at,
+            project_id,
+            region,
+            name,
+            status,
+            max_size,
+            current_participants,
+            updated_at,
+        }
+    }
+}
+
 /// The `LogsChargeDetails` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -154,6 +237,37 @@ impl LogsChargeDetails {
     pub fn new(required: LogsChargeDetailsRequired) -> Self {
         let LogsChargeDetailsRequired { description, charge } = required;
         Self { description, charge }
+    }
+}
+
+/// Core conference object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct LogsConference {
+    /// Unique identifier for the conference.
+    pub id: Uuid,
+    /// Creation timestamp.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+crate::runtime::wire_struct!(
+    LogsConference { id = required("id"), created_at = required("created_at") }
+);
+
+/// The fields of [`LogsConference`] the API requires, for [`LogsConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct LogsConferenceRequired {
+    /// Unique identifier for the conference.
+    pub id: Uuid,
+    /// Creation timestamp.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl LogsConference {
+    /// A value made of all its fields.
+    pub fn new(required: LogsConferenceRequired) -> Self {
+        let LogsConferenceRequired { id, created_at } = required;
+        Self { id, created_at }
     }
 }
 

@@ -81,6 +81,64 @@ impl PubSubNewPubSubToken {
 /// Each channel name can be up to 250 characters. Must be valid JSON.
 pub type PubSubPubSubChannels = ::serde_json::Value;
 
+/// Read Permission
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct PubSubPubSubPermissionWithRead {
+    /// Gives the token read access to the channel.
+    pub read: bool,
+    /// Gives the token write access to the channel.
+    pub write: ::std::option::Option<bool>,
+}
+
+crate::runtime::wire_struct!(
+    PubSubPubSubPermissionWithRead { read = required("read"), write = default("write") }
+);
+
+impl PubSubPubSubPermissionWithRead {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(read: bool) -> Self {
+        Self {
+            read,
+            write: ::std::default::Default::default(),
+        }
+    }
+    /// Gives the token write access to the channel.
+    pub fn write(mut self, value: bool) -> Self {
+        self.write = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// Write Permission
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct PubSubPubSubPermissionWithWrite {
+    /// Gives the token read access to the channel.
+    pub read: ::std::option::Option<bool>,
+    /// Gives the token write access to the channel.
+    pub write: bool,
+}
+
+crate::runtime::wire_struct!(
+    PubSubPubSubPermissionWithWrite { read = default("read"), write = required("write") }
+);
+
+impl PubSubPubSubPermissionWithWrite {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(write: bool) -> Self {
+        Self {
+            read: ::std::default::Default::default(),
+            write,
+        }
+    }
+    /// Gives the token read access to the channel.
+    pub fn read(mut self, value: bool) -> Self {
+        self.read = ::std::option::Option::Some(value);
+        self
+    }
+}
+
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
 pub type PubSubPubSubState = ::serde_json::Value;
 

@@ -1503,6 +1503,102 @@ impl VideoConferenceSize {
 
 crate::runtime::open_enum!(VideoConferenceSize, Unknown);
 
+/// Theme color properties for a conference.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct VideoConferenceThemeColors {
+    /// CTA buttons and selected items color (dark theme).
+    pub dark_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (dark theme).
+    pub dark_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (dark theme).
+    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (dark theme).
+    pub dark_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (dark theme).
+    pub dark_negative: ::std::option::Option<::std::string::String>,
+    /// CTA buttons and selected items color (light theme).
+    pub light_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (light theme).
+    pub light_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (light theme).
+    pub light_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (light theme).
+    pub light_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (light theme).
+    pub light_negative: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    VideoConferenceThemeColors { dark_primary = required("dark_primary"), dark_background
+    = required("dark_background"), dark_foreground = required("dark_foreground"),
+    dark_success = required("dark_success"), dark_negative = required("dark_negative"),
+    light_primary = required("light_primary"), light_background =
+    required("light_background"), light_foreground = required("light_foreground"),
+    light_success = required("light_success"), light_negative =
+    required("light_negative") }
+);
+
+/// The fields of [`VideoConferenceThemeColors`] the API requires, for [`VideoConferenceThemeColors::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct VideoConferenceThemeColorsRequired {
+    /// CTA buttons and selected items color (dark theme).
+    pub dark_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (dark theme).
+    pub dark_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (dark theme).
+    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (dark theme).
+    pub dark_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (dark theme).
+    pub dark_negative: ::std::option::Option<::std::string::String>,
+    /// CTA buttons and selected items color (light theme).
+    pub light_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (light theme).
+    pub light_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (light theme).
+    pub light_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (light theme).
+    pub light_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (light theme).
+    pub light_negative: ::std::option::Option<::std::string::String>,
+}
+
+impl VideoConferenceThemeColors {
+    /// A value made of all its fields.
+    pub fn new(required: VideoConferenceThemeColorsRequired) -> Self {
+        let VideoConferenceThemeColorsRequired {
+            dark_primary,
+            dark_background,
+            dark_foreground,
+            dark_success,
+            dark_negative,
+            light_primary,
+            light_background,
+            light_foreground,
+            light_success,
+            light_negative,
+        } = required;
+        Self {
+            dark_primary,
+            dark_background,
+            dark_foreground,
+            dark_success,
+            dark_negative,
+            light_primary,
+            light_background,
+            light_foreground,
+            light_success,
+            light_negative,
+        }
+    }
+}
+
 /// A conference token object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1735,6 +1831,195 @@ impl VideoCreateConferenceRequest {
     pub fn enable_chat(mut self, value: bool) -> Self {
         self.enable_chat = ::std::option::Option::Some(value);
         self
+    }
+    /// CTA buttons and selected items color (dark theme).
+    pub fn dark_primary(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_primary = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main background color (dark theme).
+    pub fn dark_background(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_background = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main foreground color (dark theme).
+    pub fn dark_foreground(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_foreground = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Success indication color (dark theme).
+    pub fn dark_success(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_success = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Error indication color (dark theme).
+    pub fn dark_negative(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_negative = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// CTA buttons and selected items color (light theme).
+    pub fn light_primary(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_primary = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main background color (light theme).
+    pub fn light_background(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_background = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main foreground color (light theme).
+    pub fn light_foreground(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_foreground = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Success indication color (light theme).
+    pub fn light_success(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_success = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Error indication color (light theme).
+    pub fn light_negative(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_negative = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+/// Theme color properties for creating a conference.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct VideoCreateConferenceThemeColors {
+    /// CTA buttons and selected items color (dark theme).
+    ///
+    /// Default: `"#044EF4"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (dark theme).
+    ///
+    /// Default: `"#FFFFFF"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (dark theme).
+    ///
+    /// Default: `"#1D2127"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (dark theme).
+    ///
+    /// Default: `"#17BB58"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (dark theme).
+    ///
+    /// Default: `"#F42C50"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_negative: ::std::option::Option<::std::string::String>,
+    /// CTA buttons and selected items color (light theme).
+    ///
+    /// Default: `"#044EF4"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (light theme).
+    ///
+    /// Default: `"#FFFFFF"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (light theme).
+    ///
+    /// Default: `"#1D2127"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (light theme).
+    ///
+    /// Default: `"#17BB58"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (light theme).
+    ///
+    /// Default: `"#F42C50"`.
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_negative: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    VideoCreateConferenceThemeColors { dark_primary = default("dark_primary"),
+    dark_background = default("dark_background"), dark_foreground =
+    default("dark_foreground"), dark_success = default("dark_success"), dark_negative =
+    default("dark_negative"), light_primary = default("light_primary"), light_background
+    = default("light_background"), light_foreground = default("light_foreground"),
+    light_success = default("light_success"), light_negative = default("light_negative")
+    }
+);
+
+impl VideoCreateConferenceThemeColors {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            dark_primary: ::std::default::Default::default(),
+            dark_background: ::std::default::Default::default(),
+            dark_foreground: ::std::default::Default::default(),
+            dark_success: ::std::default::Default::default(),
+            dark_negative: ::std::default::Default::default(),
+            light_primary: ::std::default::Default::default(),
+            light_background: ::std::default::Default::default(),
+            light_foreground: ::std::default::Default::default(),
+            light_success: ::std::default::Default::default(),
+            light_negative: ::std::default::Default::default(),
+        }
     }
     /// CTA buttons and selected items color (dark theme).
     pub fn dark_primary(
@@ -3018,6 +3303,114 @@ impl VideoPaginationLinks {
     }
 }
 
+/// The room's layout.
+///
+/// Values this version of the client does not know yet decode to [`VideoRoomLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VideoRoomLayout {
+    /// On the wire: `grid-responsive`.
+    GridResponsive,
+    /// On the wire: `grid-responsive-mobile`.
+    GridResponsiveMobile,
+    /// On the wire: `highlight-1-responsive`.
+    Highlight1Responsive,
+    /// On the wire: `1x1`.
+    V1x1,
+    /// On the wire: `2x1`.
+    V2x1,
+    /// On the wire: `2x2`.
+    V2x2,
+    /// On the wire: `5up`.
+    V5up,
+    /// On the wire: `3x3`.
+    V3x3,
+    /// On the wire: `4x4`.
+    V4x4,
+    /// On the wire: `5x5`.
+    V5x5,
+    /// On the wire: `6x6`.
+    V6x6,
+    /// On the wire: `8x8`.
+    V8x8,
+    /// On the wire: `10x10`.
+    V10x10,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VideoRoomLayout {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VideoRoomLayout] = &[
+        Self::GridResponsive,
+        Self::GridResponsiveMobile,
+        Self::Highlight1Responsive,
+        Self::V1x1,
+        Self::V2x1,
+        Self::V2x2,
+        Self::V5up,
+        Self::V3x3,
+        Self::V4x4,
+        Self::V5x5,
+        Self::V6x6,
+        Self::V8x8,
+        Self::V10x10,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::GridResponsive => "grid-responsive",
+            Self::GridResponsiveMobile => "grid-responsive-mobile",
+            Self::Highlight1Responsive => "highlight-1-responsive",
+            Self::V1x1 => "1x1",
+            Self::V2x1 => "2x1",
+            Self::V2x2 => "2x2",
+            Self::V5up => "5up",
+            Self::V3x3 => "3x3",
+            Self::V4x4 => "4x4",
+            Self::V5x5 => "5x5",
+            Self::V6x6 => "6x6",
+            Self::V8x8 => "8x8",
+            Self::V10x10 => "10x10",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "grid-responsive" => ::std::option::Option::Some(Self::GridResponsive),
+            "grid-responsive-mobile" => {
+                ::std::option::Option::Some(Self::GridResponsiveMobile)
+            }
+            "highlight-1-responsive" => {
+                ::std::option::Option::Some(Self::Highlight1Responsive)
+            }
+            "1x1" => ::std::option::Option::Some(Self::V1x1),
+            "2x1" => ::std::option::Option::Some(Self::V2x1),
+            "2x2" => ::std::option::Option::Some(Self::V2x2),
+            "5up" => ::std::option::Option::Some(Self::V5up),
+            "3x3" => ::std::option::Option::Some(Self::V3x3),
+            "4x4" => ::std::option::Option::Some(Self::V4x4),
+            "5x5" => ::std::option::Option::Some(Self::V5x5),
+            "6x6" => ::std::option::Option::Some(Self::V6x6),
+            "8x8" => ::std::option::Option::Some(Self::V8x8),
+            "10x10" => ::std::option::Option::Some(Self::V10x10),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VideoRoomLayout, Unknown);
+
 /// Room recording response object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -3179,6 +3572,169 @@ impl VideoRoomRecordingStatus {
 }
 
 crate::runtime::open_enum!(VideoRoomRecordingStatus, Unknown);
+
+/// Common room properties shared between create and update requests.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct VideoRoomRequestProperties {
+    /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
+    ///
+    /// Length: at most 200 characters.
+    pub display_name: ::std::option::Option<::std::string::String>,
+    /// Description of the room. Maximum of 3000 characters.
+    ///
+    /// Length: at most 3000 characters.
+    pub description: ::std::option::Option<::std::string::String>,
+    /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
+    ///
+    /// Default: `20`.
+    /// Minimum: `1`.
+    /// Maximum: `300`.
+    pub max_members: ::std::option::Option<i32>,
+    /// The room's resolution.
+    ///
+    /// Default: `"720p"`.
+    pub quality: ::std::option::Option<VideoVideoQuality>,
+    /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
+    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
+    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
+    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    /// Remove users after they are in the room for N seconds.
+    ///
+    /// Minimum: `1`.
+    /// Maximum: `200000`.
+    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    /// The room's initial layout.
+    ///
+    /// Default: `"grid-responsive"`.
+    pub layout: ::std::option::Option<VideoRoomLayout>,
+    /// Specifies whether to start recording a Room Session when one is started for this Room.
+    ///
+    /// Default: `false`.
+    pub record_on_start: ::std::option::Option<bool>,
+    /// Whether a video with a preview of the content of the room is to be generated.
+    ///
+    /// Default: `false`.
+    pub enable_room_previews: ::std::option::Option<bool>,
+    /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
+    pub meta: ::std::option::Option<::serde_json::Value>,
+    /// Enable/disable jitter buffer audio-video sync.
+    pub sync_audio_video: ::std::option::Option<bool>,
+}
+
+crate::runtime::wire_struct!(
+    VideoRoomRequestProperties { display_name = default("display_name"), description =
+    default("description"), max_members = default("max_members"), quality =
+    default("quality"), join_from = default("join_from"), join_until =
+    default("join_until"), remove_at = default("remove_at"), remove_after_seconds_elapsed
+    = default("remove_after_seconds_elapsed"), layout = default("layout"),
+    record_on_start = default("record_on_start"), enable_room_previews =
+    default("enable_room_previews"), meta = default("meta"), sync_audio_video =
+    default("sync_audio_video") }
+);
+
+impl VideoRoomRequestProperties {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            display_name: ::std::default::Default::default(),
+            description: ::std::default::Default::default(),
+            max_members: ::std::default::Default::default(),
+            quality: ::std::default::Default::default(),
+            join_from: ::std::default::Default::default(),
+            join_until: ::std::default::Default::default(),
+            remove_at: ::std::default::Default::default(),
+            remove_after_seconds_elapsed: ::std::default::Default::default(),
+            layout: ::std::default::Default::default(),
+            record_on_start: ::std::default::Default::default(),
+            enable_room_previews: ::std::default::Default::default(),
+            meta: ::std::default::Default::default(),
+            sync_audio_video: ::std::default::Default::default(),
+        }
+    }
+    /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
+    pub fn display_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.display_name = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Description of the room. Maximum of 3000 characters.
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
+    pub fn max_members(mut self, value: i32) -> Self {
+        self.max_members = ::std::option::Option::Some(value);
+        self
+    }
+    /// The room's resolution.
+    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+        self.quality = ::std::option::Option::Some(value);
+        self
+    }
+    /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
+    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.join_from = ::std::option::Option::Some(value);
+        self
+    }
+    /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
+    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.join_until = ::std::option::Option::Some(value);
+        self
+    }
+    /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
+    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
+        self.remove_at = ::std::option::Option::Some(value);
+        self
+    }
+    /// Remove users after they are in the room for N seconds.
+    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
+        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self
+    }
+    /// The room's initial layout.
+    pub fn layout(mut self, value: VideoRoomLayout) -> Self {
+        self.layout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Specifies whether to start recording a Room Session when one is started for this Room.
+    pub fn record_on_start(mut self, value: bool) -> Self {
+        self.record_on_start = ::std::option::Option::Some(value);
+        self
+    }
+    /// Whether a video with a preview of the content of the room is to be generated.
+    pub fn enable_room_previews(mut self, value: bool) -> Self {
+        self.enable_room_previews = ::std::option::Option::Some(value);
+        self
+    }
+    /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
+    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
+        self.meta = ::std::option::Option::Some(value);
+        self
+    }
+    /// Enable/disable jitter buffer audio-video sync.
+    pub fn sync_audio_video(mut self, value: bool) -> Self {
+        self.sync_audio_video = ::std::option::Option::Some(value);
+        self
+    }
+}
 
 /// Room response object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4679,6 +5235,185 @@ impl VideoUpdateConferenceRequest {
     }
 }
 
+/// Theme color properties for updating a conference.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct VideoUpdateConferenceThemeColors {
+    /// CTA buttons and selected items color (dark theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (dark theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (dark theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (dark theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (dark theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub dark_negative: ::std::option::Option<::std::string::String>,
+    /// CTA buttons and selected items color (light theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_primary: ::std::option::Option<::std::string::String>,
+    /// Main background color (light theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_background: ::std::option::Option<::std::string::String>,
+    /// Main foreground color (light theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_foreground: ::std::option::Option<::std::string::String>,
+    /// Success indication color (light theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_success: ::std::option::Option<::std::string::String>,
+    /// Error indication color (light theme).
+    ///
+    /// Pattern: `^#[0-9a-fA-F]{6}$`.
+    pub light_negative: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    VideoUpdateConferenceThemeColors { dark_primary = default("dark_primary"),
+    dark_background = default("dark_background"), dark_foreground =
+    default("dark_foreground"), dark_success = default("dark_success"), dark_negative =
+    default("dark_negative"), light_primary = default("light_primary"), light_background
+    = default("light_background"), light_foreground = default("light_foreground"),
+    light_success = default("light_success"), light_negative = default("light_negative")
+    }
+);
+
+impl VideoUpdateConferenceThemeColors {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            dark_primary: ::std::default::Default::default(),
+            dark_background: ::std::default::Default::default(),
+            dark_foreground: ::std::default::Default::default(),
+            dark_success: ::std::default::Default::default(),
+            dark_negative: ::std::default::Default::default(),
+            light_primary: ::std::default::Default::default(),
+            light_background: ::std::default::Default::default(),
+            light_foreground: ::std::default::Default::default(),
+            light_success: ::std::default::Default::default(),
+            light_negative: ::std::default::Default::default(),
+        }
+    }
+    /// CTA buttons and selected items color (dark theme).
+    pub fn dark_primary(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_primary = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main background color (dark theme).
+    pub fn dark_background(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_background = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main foreground color (dark theme).
+    pub fn dark_foreground(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_foreground = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Success indication color (dark theme).
+    pub fn dark_success(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_success = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Error indication color (dark theme).
+    pub fn dark_negative(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dark_negative = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// CTA buttons and selected items color (light theme).
+    pub fn light_primary(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_primary = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main background color (light theme).
+    pub fn light_background(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_background = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Main foreground color (light theme).
+    pub fn light_foreground(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_foreground = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Success indication color (light theme).
+    pub fn light_success(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_success = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Error indication color (light theme).
+    pub fn light_negative(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.light_negative = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
 /// Request body for updating a room.
 #[derive(
     ::std::fmt::Debug,
@@ -5002,6 +5737,52 @@ impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
         Self::VideoDiscardedLog(::std::boxed::Box::new(value))
     }
 }
+
+/// Video quality resolution.
+///
+/// Values this version of the client does not know yet decode to [`VideoVideoQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VideoVideoQuality {
+    /// On the wire: `720p`.
+    V720p,
+    /// On the wire: `1080p`.
+    V1080p,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VideoVideoQuality {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VideoVideoQuality] = &[Self::V720p, Self::V1080p];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V720p => "720p",
+            Self::V1080p => "1080p",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "720p" => ::std::option::Option::Some(Self::V720p),
+            "1080p" => ::std::option::Option::Some(Self::V1080p),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VideoVideoQuality, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

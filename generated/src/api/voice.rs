@@ -127,6 +127,38 @@ impl ListVoiceLogsParams {
     }
 }
 
+/// Details on charges associated with this log.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct VoiceChargeDetail {
+    /// Description for this charge.
+    pub description: ::std::string::String,
+    /// Charged amount.
+    pub charge: f64,
+}
+
+crate::runtime::wire_struct!(
+    VoiceChargeDetail { description = required("description"), charge =
+    required("charge") }
+);
+
+/// The fields of [`VoiceChargeDetail`] the API requires, for [`VoiceChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct VoiceChargeDetailRequired {
+    /// Description for this charge.
+    pub description: ::std::string::String,
+    /// Charged amount.
+    pub charge: f64,
+}
+
+impl VoiceChargeDetail {
+    /// A value made of all its fields.
+    pub fn new(required: VoiceChargeDetailRequired) -> Self {
+        let VoiceChargeDetailRequired { description, charge } = required;
+        Self { description, charge }
+    }
+}
+
 /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1139,6 +1171,75 @@ impl ::std::convert::From<VoiceDiscardedVoiceLog> for VoiceVoiceLog {
     }
 }
 
+/// Common fields shared across all voice log types.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct VoiceVoiceLogCommon {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceVoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+crate::runtime::wire_struct!(
+    VoiceVoiceLogCommon { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at") }
+);
+
+/// The fields of [`VoiceVoiceLogCommon`] the API requires, for [`VoiceVoiceLogCommon::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct VoiceVoiceLogCommonRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceVoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl VoiceVoiceLogCommon {
+    /// A value made of all its fields.
+    pub fn new(required: VoiceVoiceLogCommonRequired) -> Self {
+        let VoiceVoiceLogCommonRequired {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+        }
+    }
+}
+
 /// The `VoiceVoiceLogStatus` values.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceVoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -1272,6 +1373,141 @@ impl VoiceVoiceLogsListStatusCode422 {
         }
     }
 }
+
+/// The `VoiceVoiceSources` values.
+///
+/// Values this version of the client does not know yet decode to [`VoiceVoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VoiceVoiceSources {
+    /// On the wire: `dialogflow`.
+    Dialogflow,
+    /// On the wire: `laml`.
+    Laml,
+    /// On the wire: `realtime_api`.
+    RealtimeApi,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VoiceVoiceSources {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VoiceVoiceSources] = &[
+        Self::Dialogflow,
+        Self::Laml,
+        Self::RealtimeApi,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dialogflow => "dialogflow",
+            Self::Laml => "laml",
+            Self::RealtimeApi => "realtime_api",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
+            "laml" => ::std::option::Option::Some(Self::Laml),
+            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VoiceVoiceSources, Unknown);
+
+/// The `VoiceVoiceType` values.
+///
+/// Values this version of the client does not know yet decode to [`VoiceVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VoiceVoiceType {
+    /// On the wire: `dialogflow_call`.
+    DialogflowCall,
+    /// On the wire: `laml_call`.
+    LamlCall,
+    /// On the wire: `relay_pstn_call`.
+    RelayPstnCall,
+    /// On the wire: `relay_sip_call`.
+    RelaySipCall,
+    /// On the wire: `relay_webrtc_call`.
+    RelayWebrtcCall,
+    /// On the wire: `video_room_pstn_leg`.
+    VideoRoomPstnLeg,
+    /// On the wire: `video_room_sip_leg`.
+    VideoRoomSipLeg,
+    /// On the wire: `fabric_subscriber_device_leg`.
+    FabricSubscriberDeviceLeg,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VoiceVoiceType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VoiceVoiceType] = &[
+        Self::DialogflowCall,
+        Self::LamlCall,
+        Self::RelayPstnCall,
+        Self::RelaySipCall,
+        Self::RelayWebrtcCall,
+        Self::VideoRoomPstnLeg,
+        Self::VideoRoomSipLeg,
+        Self::FabricSubscriberDeviceLeg,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DialogflowCall => "dialogflow_call",
+            Self::LamlCall => "laml_call",
+            Self::RelayPstnCall => "relay_pstn_call",
+            Self::RelaySipCall => "relay_sip_call",
+            Self::RelayWebrtcCall => "relay_webrtc_call",
+            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
+            Self::VideoRoomSipLeg => "video_room_sip_leg",
+            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
+            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
+            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
+            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
+            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
+            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
+            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
+            "fabric_subscriber_device_leg" => {
+                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VoiceVoiceType, Unknown);
 
 /// The error responses `get_voice_log` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

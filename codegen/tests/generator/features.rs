@@ -1,0 +1,163 @@
+//! Where a type is compiled: in the module of the one area that uses it,
+//! under the features of the areas (or namespaces) that share it, or always
+//! (`codegen/src/lower/areas.rs` states the rule).
+
+use std::collections::BTreeMap;
+
+use crate::common::document;
+
+/// Three areas (`ships`, `ports`, `crews`) and the types they share, and
+/// schemas no operation uses: one of a namespace of their own
+/// (`Webhooks.Arrival`), one of an area's namespace (`Ships.Refit`), one
+/// of none (`Loose`).
+fn harbour() -> String {
+    let get = |path: &str, id: &str, schema: &str| {
+        format!(
+            "  {path}:\n    get:\n      operationId: {id}\n      responses:\n        '200':\n          \
+             description: OK.\n          content:\n            application/json:\n              \
+             schema: {{$ref: '#/components/schemas/{schema}'}}\n"
+        )
+    };
+    let object = |name: &str, fields: &[(&str, &str)]| {
+        let mut text = format!("    {name}:\n      type: object\n      properties:\n");
+        for (field, target) in fields {
+            text.push_str(&format!(
+                "        {field}: {{$ref: '#/components/schemas/{target}'}}\n"
+            ));
+        }
+        text
+    };
+    let mut text = String::from("paths:\n");
+    text.push_str(&get("/api/ships", "list_ships", "Ship"));
+    text.push_str(&get("/api/ports", "list_ports", "Port"));
+    text.push_str(&get("/api/crews", "list_crews", "Crew"));
+    text.push_str("components:\n  schemas:\n");
+    text.push_str(&object("Ship", &[("hull", "Hull"), ("cabin", "Cabin")]));
+    text.push_str(&object("Port", &[("hull", "Hull"), ("dock", "Dock")]));
+    text.push_str(&object("Crew", &[("hull", "Hull"), ("cabin", "Cabin")]));
+    for name in ["Hull", "Cabin", "Dock", "Loose"] {
+        text.push_str(&format!(
+            "    {name}:\n      type: object\n      properties:\n        size: {{type: integer}}\n"
+        ));
+    }
+    text.push_str(&object("Webhooks.Arrival", &[("dock", "Dock")]));
+    text.push_str(&object("Ships.Refit", &[("hull", "Hull")]));
+    document(&text)
+}
+
+#[test]
+fn shared_types_are_compiled_under_the_features_of_what_uses_them() {
+    let api = codegen::lower_text(&harbour()).unwrap_or_else(|errors| panic!("{errors}"));
+    let owned: BTreeMap<&str, Vec<&str>> = api
+        .areas
+        .iter()
+        .map(|area| {
+            let types = area.types.iter().map(String::as_str).collect();
+            (area.name.as_str(), types)
+        })
+        .collect();
+    assert_eq!(
+        owned,
+        BTreeMap::from([
+            ("crews", vec!["Crew"]),
+            ("ports", vec!["Port"]),
+            // A namespace named like an area counts as that area.
+            ("ships", vec!["Ship", "ShipsRefit"]),
+        ])
+    );
+    let gates: Vec<(&str, Vec<&str>)> = api
+        .gates
+        .iter()
+        .map(|(name, features)| (name.as_str(), features.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        gates,
+        [
+            ("Cabin", vec!["crews", "ships"]),
+            ("Dock", vec!["ports", "webhooks"]),
+            ("WebhooksArrival", vec!["webhooks"]),
+        ],
+        "`Hull` (every area) and `Loose` (no area, no namespace) are always compiled"
+    );
+    let features: Vec<(&str, &str, usize)> = api
+        .type_features
+        .iter()
+        .map(|feature| {
+            (
+                feature.name.as_str(),
+                feature.namespace.as_str(),
+                feature.types,
+            )
+        })
+        .collect();
+    assert_eq!(features, [("webhooks", "Webhooks", 2)]);
+}
+
+#[test]
+fn each_item_of_a_gated_type_carries_its_cfg() {
+    let output = codegen::generate("spec/harbour.yaml", &harbour())
+        .unwrap_or_else(|errors| panic!("{errors}"));
+    let file: syn::File = syn::parse_str(&output["src/api/types.rs"]).expect("types.rs parses");
+    let mut cfgs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for item in &file.items {
+        let (subject, attrs) = match item {
+            syn::Item::Struct(item) => (item.ident.to_string(), &item.attrs),
+            syn::Item::Enum(item) => (item.ident.to_string(), &item.attrs),
+            syn::Item::Impl(item) => (
+                quote::ToTokens::to_token_stream(&item.self_ty).to_string(),
+                &item.attrs,
+            ),
+            // `wire_struct!(Name { .. })`
+            syn::Item::Macro(item) => {
+                let tokens = item.mac.tokens.to_string();
+                let name = tokens
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                (name, &item.attrs)
+            }
+            other => panic!(
+                "an unexpected item in types.rs: {}",
+                quote::ToTokens::to_token_stream(other)
+            ),
+        };
+        let cfg: Vec<String> = attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"))
+            .map(|attr| quote::ToTokens::to_token_stream(&attr.meta).to_string())
+            .collect();
+        cfgs.entry(subject.trim_end_matches("Required").to_owned())
+            .or_default()
+            .push(cfg.join(" "));
+    }
+    let expected = [
+        (
+            "Cabin",
+            r#"cfg (any (feature = "crews" , feature = "ships"))"#,
+        ),
+        (
+            "Dock",
+            r#"cfg (any (feature = "ports" , feature = "webhooks"))"#,
+        ),
+        ("Hull", ""),
+        ("Loose", ""),
+        ("WebhooksArrival", r#"cfg (feature = "webhooks")"#),
+    ];
+    assert_eq!(
+        cfgs.keys().map(String::as_str).collect::<Vec<_>>(),
+        expected.map(|(name, _)| name),
+        "the types of no area"
+    );
+    for (name, cfg) in expected {
+        let items = &cfgs[name];
+        assert!(
+            items.len() >= 2,
+            "{name} has a definition and its impls: {items:?}"
+        );
+        assert!(
+            items.iter().all(|item| item == cfg),
+            "every item of {name} is under `{cfg}`: {items:?}"
+        );
+    }
+}
