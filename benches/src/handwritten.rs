@@ -162,6 +162,8 @@ impl Client {
     ///
     /// If reqwest cannot build its client.
     pub fn new(base_url: &str) -> Self {
+        // reqwest's TLS needs a crypto provider; ring, as the generated client uses.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .build()

@@ -131,6 +131,8 @@
 //! with the time driver enabled (as `#[tokio::main]` does).
 
 #![deny(missing_docs)]
+// On docs.rs, each item says which cargo feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // The crate has no unit tests (the runtime's run in the workspace member
 // `codegen/tests/compile`, with the runtime alone), and a test build of it
 // (`cargo test --all-targets`, `cargo clippy --all-targets`) would compile

@@ -179,7 +179,9 @@ async fn the_token_appears_in_no_error_log_line_or_panic_message() {
         texts.error(&format!("error {index}"), error);
     }
 
-    // Configuration errors, some of them with the token in the input.
+    // Configuration errors, some of them with the token in the input. A
+    // reqwest client of the caller's own needs a TLS provider first.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let builder = || {
         Client::builder()
             .project_id(PROJECT_ID)

@@ -157,9 +157,15 @@ pub fn applied(spec: &str, text: &str, overlay: &str, overlay_text: &str) -> Res
 /// writes into the client crate's `Cargo.toml`.
 const FEATURES_HEADER: &str = "[features]";
 
+/// The line of the `[features]` table after which its features are the
+/// runtime's own, written by hand and kept as they are.
+const RUNTIME_FEATURES: &str = "# The runtime's own features, written by hand:";
+
 /// `manifest` with its `[features]` table (up to the next table) replaced
 /// by one feature per API area of `api`, all on by default, then one per
-/// namespace of the types no operation uses, off by default.
+/// namespace of the types no operation uses, off by default, then the
+/// runtime's own features as the table had them (from the line
+/// [`RUNTIME_FEATURES`] on).
 fn with_features(manifest: &str, api: &codegen::ir::Api) -> Result<String> {
     let areas: Vec<&str> = api.areas.iter().map(|area| area.name.as_str()).collect();
     let start = manifest
@@ -173,6 +179,11 @@ fn with_features(manifest: &str, api: &codegen::ir::Api) -> Result<String> {
         .iter()
         .position(|line| line.starts_with('['))
         .map_or(lines.len(), |offset| start + 1 + offset);
+    let runtime: Vec<String> = lines[start + 1..end]
+        .iter()
+        .skip_while(|line| line.trim() != RUNTIME_FEATURES)
+        .map(|line| (*line).to_owned())
+        .collect();
     let mut table = vec![
         FEATURES_HEADER.to_owned(),
         "# Written by `cargo xtask codegen`: one feature per API area of the spec (see the"
@@ -192,6 +203,10 @@ fn with_features(manifest: &str, api: &codegen::ir::Api) -> Result<String> {
             feature.namespace
         ));
         table.push(format!("{} = []", feature.name));
+    }
+    table.extend(runtime);
+    while table.last().is_some_and(|line| line.trim().is_empty()) {
+        table.pop();
     }
     table.push(String::new());
     let mut out: Vec<String> = lines[..start]

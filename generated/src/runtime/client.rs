@@ -106,6 +106,7 @@ pub(super) struct Transport {
 impl Transport {
     /// A reqwest client made by this crate.
     pub(super) fn build(connect_timeout: Duration) -> Result<Self, ConfigError> {
+        super::tls::ensure_crypto_provider();
         let http = reqwest::Client::builder()
             .connect_timeout(connect_timeout)
             .build()

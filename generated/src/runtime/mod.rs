@@ -30,6 +30,7 @@ mod params;
 mod request;
 mod retry;
 mod send;
+mod tls;
 mod unknown_value;
 #[allow(dead_code)] // used by generated code only when a spec has an object
 pub(crate) mod wire_struct;

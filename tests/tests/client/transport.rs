@@ -443,6 +443,8 @@ async fn a_connect_timeout_override_makes_a_working_client() {
 
 #[test]
 fn a_connect_timeout_cannot_change_a_caller_supplied_client() {
+    // A reqwest client of the caller's own needs a TLS provider first.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = Client::builder()
         .project_id(PROJECT_ID)
         .api_token(API_TOKEN)

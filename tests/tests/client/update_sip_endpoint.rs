@@ -765,6 +765,8 @@ async fn a_refused_connection_is_a_transport_error() {
 #[tokio::test]
 async fn a_response_slower_than_the_http_client_timeout_is_a_timeout() {
     let server = server_expecting_one(ok(full_response()).set_delay(Duration::from_secs(3))).await;
+    // A reqwest client of the caller's own needs a TLS provider first.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let http = signalwire_rest::reqwest::Client::builder()
         .timeout(Duration::from_millis(200))
         .build()

@@ -278,8 +278,8 @@ actions:
 
 /// The client crate's manifest before `cargo xtask codegen` fills its
 /// `[features]` table.
-const SMALL_MANIFEST: &str =
-    "[package]\nname = \"small\"\n\n[features]\nold = []\n\n[dependencies]\nserde = \"1\"\n";
+const SMALL_MANIFEST: &str = "[package]\nname = \"small\"\n\n[features]\nold = []\n\
+     # The runtime's own features, written by hand:\ntls = []\n\n[dependencies]\nserde = \"1\"\n";
 
 /// A scratch checkout with the small client documents, no fixtures and a
 /// client crate holding its manifest and a hand-written `src/lib.rs`.
@@ -300,7 +300,7 @@ fn small_checkout(name: &str, spec: &str, overlay: &str) -> Scratch {
 }
 
 #[test]
-fn the_client_manifest_gets_one_feature_per_area() {
+fn the_client_manifest_gets_one_feature_per_area_and_keeps_the_runtimes_own() {
     let dir = small_checkout("features", SMALL_SPEC, SMALL_OVERLAY);
     let message = format!("{:#}", codegen(&dir.0, Mode::Check).unwrap_err());
     assert_eq!(
@@ -334,6 +334,8 @@ fn the_client_manifest_gets_one_feature_per_area() {
          # README), each compiling that area's module; all on by default.\n\
          default = [\"fabric\"]\n\
          fabric = []\n\
+         # The runtime's own features, written by hand:\n\
+         tls = []\n\
          \n\
          [dependencies]\nserde = \"1\"\n"
     );

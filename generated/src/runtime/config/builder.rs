@@ -124,6 +124,14 @@ impl ClientBuilder {
     /// for a proxy, custom TLS roots, connection pool settings, ... Set its
     /// connect timeout on it: this cannot be combined with
     /// [`connect_timeout`](Self::connect_timeout).
+    ///
+    /// reqwest's TLS (rustls) needs a crypto provider to build a client.
+    /// This crate installs `ring` process-wide (unless the application
+    /// installed one) when it builds a client of its own; before that, a
+    /// reqwest client of yours needs one installed, such as
+    /// `rustls::crypto::ring::default_provider().install_default()`
+    /// (rustls 0.23 with its `ring` feature), or this crate's feature
+    /// `aws-lc-rs`, with which reqwest brings its own default.
     pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
         self.http_client = Some(http_client);
         self
@@ -384,6 +392,8 @@ mod tests {
 
     #[test]
     fn a_connect_timeout_needs_a_client_made_by_the_crate() {
+        // A reqwest client of the caller's own needs a TLS provider first.
+        crate::runtime::tls::ensure_crypto_provider();
         let builder = || {
             Client::builder()
                 .project_id("p")
