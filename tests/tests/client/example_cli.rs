@@ -1,4 +1,4 @@
-//! The `update_sip_endpoint` example program of `signalwire-rest`, run
+//! The `update_sip_credential` example program of `signalwire-rest`, run
 //! as a user runs it: built once, then started against a local HTTP server
 //! (wiremock) through `SIGNALWIRE_BASE_URL`. These tests check what is sent,
 //! what is printed, and the exit code.
@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{any, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const EXAMPLE: &str = "update_sip_endpoint";
+const EXAMPLE: &str = "update_sip_credential";
 
 /// Runs the example with `args` and exactly the `SIGNALWIRE_*` variables
 /// in `env` (see [`example_support::run`]).

@@ -1,5 +1,5 @@
-//! The `list_sip_endpoints`, `create_sip_endpoint` and
-//! `delete_sip_endpoint` example programs of `signalwire-rest`, run as a
+//! The `list_sip_credentials`, `create_sip_credential` and
+//! `delete_sip_credential` example programs of `signalwire-rest`, run as a
 //! user runs them against a local HTTP server (wiremock) through
 //! `SIGNALWIRE_BASE_URL`: what is sent, what is printed, and the exit code.
 
@@ -17,15 +17,15 @@ const COLLECTION: &str = "/api/fabric/resources/sip_endpoints";
 type Runner = fn(&[&str], &[(&str, String)]) -> Run;
 
 fn list(args: &[&str], env: &[(&str, String)]) -> Run {
-    example_support::run("list_sip_endpoints", args, env)
+    example_support::run("list_sip_credentials", args, env)
 }
 
 fn create(args: &[&str], env: &[(&str, String)]) -> Run {
-    example_support::run("create_sip_endpoint", args, env)
+    example_support::run("create_sip_credential", args, env)
 }
 
 fn delete(args: &[&str], env: &[(&str, String)]) -> Run {
-    example_support::run("delete_sip_endpoint", args, env)
+    example_support::run("delete_sip_credential", args, env)
 }
 
 /// The endpoint of [`full_response`] with an ID ending in `n`.

@@ -51,12 +51,12 @@ fn build_example(name: &str) -> Result<PathBuf, String> {
 
 /// The client library as the tests link it: its `.rlib` and the folder of
 /// its dependencies, for compiling a program against it with `rustc`
-/// (built once per test process, with the example `update_sip_endpoint`,
+/// (built once per test process, with the example `update_sip_credential`,
 /// which needs exactly the library the tests use).
 pub fn client_library() -> (PathBuf, PathBuf) {
     static LIBRARY: OnceLock<Result<(PathBuf, PathBuf), String>> = OnceLock::new();
     let built = LIBRARY.get_or_init(|| {
-        let artifacts = workspace_build(&["--example", "update_sip_endpoint"])?;
+        let artifacts = workspace_build(&["--example", "update_sip_credential"])?;
         let rlib = artifacts
             .iter()
             .filter(|message| message["target"]["name"] == "signalwire_rest")

@@ -1,13 +1,13 @@
 //! Delete a SIP endpoint from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-rest --example delete_sip_endpoint -- ID
+//! cargo run -p signalwire-rest --example delete_sip_credential -- ID
 //! ```
 //!
 //! `ID` is the UUID of the SIP endpoint. On success nothing is printed.
 //!
 //! The client is configured from the environment as in the
-//! `update_sip_endpoint` example (see [`Client::from_env`]).
+//! `update_sip_credential` example (see [`Client::from_env`]).
 //!
 //! `-h` or `--help` prints the usage on stdout.
 //!
@@ -28,7 +28,7 @@ use signalwire_rest::uuid::Uuid;
 use common::{Arg, EXIT_FAILURE};
 
 const USAGE: &str = "\
-usage: delete_sip_endpoint ID
+usage: delete_sip_credential ID
 
   ID             the UUID of the SIP endpoint to delete
   -h, --help     show this help

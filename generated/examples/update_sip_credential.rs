@@ -1,7 +1,7 @@
 //! Update a SIP endpoint from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-rest --example update_sip_endpoint -- ID \
+//! cargo run -p signalwire-rest --example update_sip_credential -- ID \
 //!   [--username S] [--caller-id S] [--send-as S] [--ciphers A,B] [--codecs A,B] \
 //!   [--encryption E] [--call-handler H] [--calling-handler-resource-id UUID|null]
 //! ```
@@ -56,7 +56,7 @@ use signalwire_rest::uuid::Uuid;
 use common::{Arg, EXIT_FAILURE, EndpointField, Null, apply_setting};
 
 const USAGE: &str = "\
-usage: update_sip_endpoint ID [--username S] [--caller-id S] [--send-as S]
+usage: update_sip_credential ID [--username S] [--caller-id S] [--send-as S]
                            [--ciphers A,B] [--codecs A,B] [--encryption E]
                            [--call-handler H] [--calling-handler-resource-id UUID|null]
 

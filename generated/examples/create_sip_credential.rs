@@ -1,19 +1,19 @@
 //! Create a SIP endpoint from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-rest --example create_sip_endpoint -- \
+//! cargo run -p signalwire-rest --example create_sip_credential -- \
 //!   --username U --caller-id C [--send-as S] [--ciphers A,B] [--codecs A,B] \
 //!   [--encryption E] [--call-handler H] [--calling-handler-resource-id UUID]
 //! ```
 //!
 //! `--username` and `--caller-id` are required; the other fields are sent
-//! only when given. The flags are written as in the `update_sip_endpoint`
+//! only when given. The flags are written as in the `update_sip_credential`
 //! example: a value comes as the next argument or after `=`, lists are
 //! comma-separated (`''` is the empty list), and values this version of
 //! the client does not know are sent as written.
 //!
 //! The client is configured from the environment as in the
-//! `update_sip_endpoint` example (see [`Client::from_env`]).
+//! `update_sip_credential` example (see [`Client::from_env`]).
 //!
 //! On success the created endpoint is printed as pretty JSON on stdout.
 //!
@@ -37,7 +37,7 @@ use signalwire_rest::{SipEndpointCreateRequest, SipEndpointCreateRequestRequired
 use common::{Arg, EXIT_FAILURE, EndpointField, Null, apply_setting};
 
 const USAGE: &str = "\
-usage: create_sip_endpoint --username U --caller-id C [--send-as S]
+usage: create_sip_credential --username U --caller-id C [--send-as S]
                            [--ciphers A,B] [--codecs A,B] [--encryption E]
                            [--call-handler H] [--calling-handler-resource-id UUID]
 

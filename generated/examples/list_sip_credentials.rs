@@ -1,7 +1,7 @@
 //! List the SIP endpoints of a project from the command line.
 //!
 //! ```text
-//! cargo run -p signalwire-rest --example list_sip_endpoints -- [--page-size N] [--limit N]
+//! cargo run -p signalwire-rest --example list_sip_credentials -- [--page-size N] [--limit N]
 //! ```
 //!
 //! Prints each SIP endpoint as one line of compact JSON, following every
@@ -10,7 +10,7 @@
 //! parameter `page_size` (the API takes 1 to 1000; its default is 50).
 //!
 //! The client is configured from the environment as in the
-//! `update_sip_endpoint` example (see [`Client::from_env`]).
+//! `update_sip_credential` example (see [`Client::from_env`]).
 //!
 //! `-h` or `--help` prints the usage on stdout.
 //!
@@ -33,7 +33,7 @@ use signalwire_rest::ListSipCredentialsParams;
 use common::{Arg, EXIT_FAILURE, say};
 
 const USAGE: &str = "\
-usage: list_sip_endpoints [--page-size N] [--limit N]
+usage: list_sip_credentials [--page-size N] [--limit N]
 
   --page-size N     the number of endpoints asked for per page (1 to 1000)
   --limit N         stop after N endpoints
