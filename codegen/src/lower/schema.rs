@@ -4,6 +4,8 @@
 //! string enums are in [`super::enums`]; unions (`anyOf`/`oneOf`) and merged
 //! `allOf` objects are in [`super::compose`].
 
+use std::collections::BTreeSet;
+
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, Schema, SchemaKind, StringFormat, Type,
     VariantOrUnknownOrEmpty,
@@ -12,6 +14,7 @@ use openapiv3::{
 use super::Lowerer;
 use super::docs::{constraint_docs, non_empty, schema_docs};
 use super::enums::listed;
+use super::names::case::{short_schema_name, type_name};
 use super::refs::SchemaRef;
 use super::shape::{Kind, kind, parts};
 use crate::error::Pointer;
@@ -44,8 +47,25 @@ impl<'a> Lowerer<'a> {
             return;
         };
         let base = Pointer::root().push("components").push("schemas");
+        // A short name (`Fax.FaxLog` -> `FaxLog`) is taken only where no
+        // component has it as its full name and no earlier one took it, so
+        // that shortening one name never renames another.
+        let full: BTreeSet<String> = components
+            .schemas
+            .keys()
+            .map(|key| type_name(key))
+            .collect();
         for key in components.schemas.keys() {
-            let wanted = crate::lower::names::case::type_name(key);
+            let wanted = match short_schema_name(key) {
+                Some(short)
+                    if !full.contains(&short)
+                        && !self.type_names.contains_key(&short)
+                        && !crate::reserved::TYPE_NAMES.contains(&short.as_str()) =>
+                {
+                    short
+                }
+                _ => type_name(key),
+            };
             if let Some(name) = self.claim_schema_name(&wanted, &base.push(key)) {
                 self.component_names.insert(key.clone(), name);
             }

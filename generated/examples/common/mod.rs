@@ -19,7 +19,7 @@ use serde::Serialize;
 use signalwire_rest::uuid::Uuid;
 use signalwire_rest::{
     CallHandlerType, Ciphers, Client, Codecs, CreateSipCredentialError, DeleteSipCredentialError,
-    Encryption, Error, ListSipCredentialsError, TypesStatusCodesRestApiErrorItem,
+    Encryption, Error, ListSipCredentialsError, StatusCodesRestApiErrorItem,
     UpdateSipCredentialError,
 };
 
@@ -179,7 +179,7 @@ pub fn print_pretty(value: &impl Serialize, done: &str) -> ExitCode {
 /// What the body of an error response says, for [`report`].
 pub enum Details<'a> {
     /// A `422`: each problem.
-    Problems(&'a [TypesStatusCodesRestApiErrorItem]),
+    Problems(&'a [StatusCodesRestApiErrorItem]),
     /// An error with a message: the body's `error`, as the server wrote it.
     Message(&'a dyn fmt::Display),
     /// An error status that a newer version of the API declares.

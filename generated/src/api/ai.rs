@@ -1153,7 +1153,7 @@ crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
 #[non_exhaustive]
 pub struct AiChatInvalidJsonError {
     /// Details about the malformed request body.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(AiChatInvalidJsonError { errors = required("errors") });
@@ -1161,7 +1161,7 @@ crate::runtime::wire_struct!(AiChatInvalidJsonError { errors = required("errors"
 impl AiChatInvalidJsonError {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -2388,7 +2388,7 @@ pub struct AiChatTranscriptResponseResult {
     /// Every entry in the conversation, in order. Alongside the dialogue this can carry your own
     /// prompt and other non-dialogue entries, so filter to `user` and `assistant` before displaying a
     /// transcript.
-    pub chat_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
+    pub chat_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
     /// Structured timeline entries returned for the conversation. The entry shape depends on the
     /// events recorded for that conversation.
     pub call_timeline: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
@@ -2402,7 +2402,7 @@ crate::runtime::wire_struct!(
 impl AiChatTranscriptResponseResult {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(
-        chat_log: impl ::std::iter::IntoIterator<Item = WebhooksAiAiCallLogEntry>,
+        chat_log: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
     ) -> Self {
         Self {
             chat_log: ::std::iter::Iterator::collect(

@@ -15,110 +15,7 @@ use super::types::*;
 /// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.
 /// Each channel name can be up to 250 characters. Channel names cannot start with the reserved prefix `sw_`.
 /// Must be valid JSON.
-pub type ChatChatChannel = ::serde_json::Value;
-
-/// Read Permission
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ChatChatPermissionWithRead {
-    /// Gives the token read access to the channel.
-    pub read: bool,
-    /// Gives the token write access to the channel.
-    pub write: ::std::option::Option<bool>,
-}
-
-crate::runtime::wire_struct!(
-    ChatChatPermissionWithRead { read = required("read"), write = default("write") }
-);
-
-impl ChatChatPermissionWithRead {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(read: bool) -> Self {
-        Self {
-            read,
-            write: ::std::default::Default::default(),
-        }
-    }
-    /// Gives the token write access to the channel.
-    pub fn write(mut self, value: bool) -> Self {
-        self.write = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// Write Permission
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ChatChatPermissionWithWrite {
-    /// Gives the token read access to the channel.
-    pub read: ::std::option::Option<bool>,
-    /// Gives the token write access to the channel.
-    pub write: bool,
-}
-
-crate::runtime::wire_struct!(
-    ChatChatPermissionWithWrite { read = default("read"), write = required("write") }
-);
-
-impl ChatChatPermissionWithWrite {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(write: bool) -> Self {
-        Self {
-            read: ::std::default::Default::default(),
-            write,
-        }
-    }
-    /// Gives the token read access to the channel.
-    pub fn read(mut self, value: bool) -> Self {
-        self.read = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-pub type ChatChatState = ::serde_json::Value;
-
-/// The `ChatChatToken` object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ChatChatToken {
-    /// The generated Chat Token.
-    pub token: ::std::string::String,
-}
-
-crate::runtime::wire_struct!(ChatChatToken { token = required("token") });
-
-impl ChatChatToken {
-    /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
-    }
-}
-
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ChatChatToken422error {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(ChatChatToken422error { errors = required("errors") });
-
-impl ChatChatToken422error {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
+pub type ChatChannel = ::serde_json::Value;
 
 /// The `ChatNewChatToken` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -130,7 +27,7 @@ pub struct ChatNewChatToken {
     /// Maximum: `43200`.
     pub ttl: i64,
     /// User-defined channel names with read/write permissions. Max of 500 channels. Channel names cannot start with the reserved prefix `sw_` and can be up to 250 characters.
-    pub channels: ChatChatChannel,
+    pub channels: ChatChannel,
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
@@ -138,7 +35,7 @@ pub struct ChatNewChatToken {
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    pub state: ::std::option::Option<ChatChatState>,
+    pub state: ::std::option::Option<ChatState>,
 }
 
 crate::runtime::wire_struct!(
@@ -152,7 +49,7 @@ pub struct ChatNewChatTokenRequired {
     /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
     pub ttl: i64,
     /// User-defined channel names with read/write permissions. Max of 500 channels. Channel names cannot start with the reserved prefix `sw_` and can be up to 250 characters.
-    pub channels: ChatChatChannel,
+    pub channels: ChatChannel,
 }
 
 impl ChatNewChatToken {
@@ -175,9 +72,112 @@ impl ChatNewChatToken {
         self
     }
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-    pub fn state(mut self, value: ChatChatState) -> Self {
+    pub fn state(mut self, value: ChatState) -> Self {
         self.state = ::std::option::Option::Some(value);
         self
+    }
+}
+
+/// Read Permission
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ChatPermissionWithRead {
+    /// Gives the token read access to the channel.
+    pub read: bool,
+    /// Gives the token write access to the channel.
+    pub write: ::std::option::Option<bool>,
+}
+
+crate::runtime::wire_struct!(
+    ChatPermissionWithRead { read = required("read"), write = default("write") }
+);
+
+impl ChatPermissionWithRead {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(read: bool) -> Self {
+        Self {
+            read,
+            write: ::std::default::Default::default(),
+        }
+    }
+    /// Gives the token write access to the channel.
+    pub fn write(mut self, value: bool) -> Self {
+        self.write = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// Write Permission
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ChatPermissionWithWrite {
+    /// Gives the token read access to the channel.
+    pub read: ::std::option::Option<bool>,
+    /// Gives the token write access to the channel.
+    pub write: bool,
+}
+
+crate::runtime::wire_struct!(
+    ChatPermissionWithWrite { read = default("read"), write = required("write") }
+);
+
+impl ChatPermissionWithWrite {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(write: bool) -> Self {
+        Self {
+            read: ::std::default::Default::default(),
+            write,
+        }
+    }
+    /// Gives the token read access to the channel.
+    pub fn read(mut self, value: bool) -> Self {
+        self.read = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
+pub type ChatState = ::serde_json::Value;
+
+/// The `ChatToken` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ChatToken {
+    /// The generated Chat Token.
+    pub token: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(ChatToken { token = required("token") });
+
+impl ChatToken {
+    /// A value made of all its fields.
+    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            token: ::std::convert::Into::into(token),
+        }
+    }
+}
+
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ChatToken422error {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(ChatToken422error { errors = required("errors") });
+
+impl ChatToken422error {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
     }
 }
 
@@ -189,17 +189,17 @@ pub enum CreateChatTokenError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(ChatChatToken422error),
+    UnprocessableEntity(ChatToken422error),
 }
 
 impl CreateChatTokenError {
@@ -251,10 +251,7 @@ impl crate::runtime::Client {
     pub async fn create_chat_token(
         &self,
         body: &ChatNewChatToken,
-    ) -> ::std::result::Result<
-        ChatChatToken,
-        crate::runtime::Error<CreateChatTokenError>,
-    > {
+    ) -> ::std::result::Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
         const PATH_TEMPLATE: &str = "/api/chat/tokens";
         let path = ["/api/chat/tokens"].concat();
         let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);

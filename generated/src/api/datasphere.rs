@@ -347,7 +347,7 @@ crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
 #[non_exhaustive]
 pub struct DatasphereCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -357,7 +357,7 @@ crate::runtime::wire_struct!(
 impl DatasphereCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1226,7 +1226,7 @@ impl DatasphereDocumentUpdateRequest {
 #[non_exhaustive]
 pub struct DatasphereListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1236,7 +1236,7 @@ crate::runtime::wire_struct!(
 impl DatasphereListStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1339,7 +1339,7 @@ impl DatasphereSearchResponse {
 #[non_exhaustive]
 pub struct DatasphereSearchStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1349,7 +1349,7 @@ crate::runtime::wire_struct!(
 impl DatasphereSearchStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1364,7 +1364,7 @@ impl DatasphereSearchStatusCode422 {
 #[non_exhaustive]
 pub struct DatasphereUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1374,7 +1374,7 @@ crate::runtime::wire_struct!(
 impl DatasphereUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1510,12 +1510,12 @@ pub enum CreateDocumentError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -1525,7 +1525,7 @@ pub enum CreateDocumentError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateDocumentError {
@@ -1565,22 +1565,22 @@ pub enum DeleteDocumentError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteDocumentError {
@@ -1618,22 +1618,22 @@ pub enum DeleteDocumentChunkError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteDocumentChunkError {
@@ -1671,22 +1671,22 @@ pub enum GetDocumentError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetDocumentError {
@@ -1724,22 +1724,22 @@ pub enum GetDocumentChunkError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetDocumentChunkError {
@@ -1777,17 +1777,17 @@ pub enum ListDocumentChunksError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -1797,7 +1797,7 @@ pub enum ListDocumentChunksError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListDocumentChunksError {
@@ -1841,12 +1841,12 @@ pub enum ListDocumentsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -1856,7 +1856,7 @@ pub enum ListDocumentsError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListDocumentsError {
@@ -1896,12 +1896,12 @@ pub enum SearchDocumentsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -1911,7 +1911,7 @@ pub enum SearchDocumentsError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl SearchDocumentsError {
@@ -1951,17 +1951,17 @@ pub enum UpdateDocumentError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -1971,7 +1971,7 @@ pub enum UpdateDocumentError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateDocumentError {

@@ -619,7 +619,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
 #[non_exhaustive]
 pub struct AiAgentCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(AiAgentCreateStatusCode422 { errors = required("errors") });
@@ -627,7 +627,7 @@ crate::runtime::wire_struct!(AiAgentCreateStatusCode422 { errors = required("err
 impl AiAgentCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1073,7 +1073,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
 #[non_exhaustive]
 pub struct AiAgentUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(AiAgentUpdateStatusCode422 { errors = required("errors") });
@@ -1081,7 +1081,7 @@ crate::runtime::wire_struct!(AiAgentUpdateStatusCode422 { errors = required("err
 impl AiAgentUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1292,7 +1292,7 @@ impl CallFlowCreateRequest {
 #[non_exhaustive]
 pub struct CallFlowCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1302,7 +1302,7 @@ crate::runtime::wire_struct!(
 impl CallFlowCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1514,7 +1514,7 @@ impl CallFlowUpdateRequest {
 #[non_exhaustive]
 pub struct CallFlowUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1524,7 +1524,7 @@ crate::runtime::wire_struct!(
 impl CallFlowUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -2992,7 +2992,7 @@ impl ::std::default::Default for ConferenceRoomCreateRequestQuality {
 #[non_exhaustive]
 pub struct ConferenceRoomCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -3002,7 +3002,7 @@ crate::runtime::wire_struct!(
 impl ConferenceRoomCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -3466,7 +3466,7 @@ impl ::std::default::Default for ConferenceRoomUpdateRequestQuality {
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -3476,7 +3476,7 @@ crate::runtime::wire_struct!(
 impl ConferenceRoomUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -4095,7 +4095,7 @@ impl CxmlApplicationUpdateRequest {
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -4105,7 +4105,7 @@ crate::runtime::wire_struct!(
 impl CxmlApplicationUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -4379,7 +4379,7 @@ impl CxmlScriptCreateRequest {
 #[non_exhaustive]
 pub struct CxmlScriptCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -4389,7 +4389,7 @@ crate::runtime::wire_struct!(
 impl CxmlScriptCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -4666,7 +4666,7 @@ impl CxmlScriptUpdateRequest {
 #[non_exhaustive]
 pub struct CxmlScriptUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -4676,7 +4676,7 @@ crate::runtime::wire_struct!(
 impl CxmlScriptUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -4992,7 +4992,7 @@ impl CxmlWebhookCreateRequest {
 #[non_exhaustive]
 pub struct CxmlWebhookCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5002,7 +5002,7 @@ crate::runtime::wire_struct!(
 impl CxmlWebhookCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -5354,7 +5354,7 @@ impl CxmlWebhookUpdateRequest {
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5364,7 +5364,7 @@ crate::runtime::wire_struct!(
 impl CxmlWebhookUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -5843,7 +5843,7 @@ impl DialogflowAgentUpdateRequest {
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5853,7 +5853,7 @@ crate::runtime::wire_struct!(
 impl DialogflowAgentUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -5947,7 +5947,7 @@ impl DomainApplicationAssignRequest {
 #[non_exhaustive]
 pub struct DomainApplicationCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5957,7 +5957,7 @@ crate::runtime::wire_struct!(
 impl DomainApplicationCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -5972,7 +5972,7 @@ impl DomainApplicationCreateStatusCode422 {
 #[non_exhaustive]
 pub struct EmbedTokenCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5982,7 +5982,7 @@ crate::runtime::wire_struct!(
 impl EmbedTokenCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -7192,7 +7192,7 @@ impl FreeswitchConnectorCreateRequest {
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7202,7 +7202,7 @@ crate::runtime::wire_struct!(
 impl FreeswitchConnectorCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -7424,7 +7424,7 @@ impl FreeswitchConnectorUpdateRequest {
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7434,7 +7434,7 @@ crate::runtime::wire_struct!(
 impl FreeswitchConnectorUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -7449,7 +7449,7 @@ impl FreeswitchConnectorUpdateStatusCode422 {
 #[non_exhaustive]
 pub struct GuestTokenCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7459,7 +7459,7 @@ crate::runtime::wire_struct!(
 impl GuestTokenCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -7474,7 +7474,7 @@ impl GuestTokenCreateStatusCode422 {
 #[non_exhaustive]
 pub struct InviteTokenCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7484,7 +7484,7 @@ crate::runtime::wire_struct!(
 impl InviteTokenCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -9611,7 +9611,7 @@ impl PhoneRouteAssignRequest {
 #[non_exhaustive]
 pub struct PhoneRouteCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -9621,7 +9621,7 @@ crate::runtime::wire_struct!(
 impl PhoneRouteCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -9762,7 +9762,7 @@ crate::runtime::open_enum!(PhoneRouteResponseType, Unknown);
 #[non_exhaustive]
 pub struct RefreshTokenStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(RefreshTokenStatusCode422 { errors = required("errors") });
@@ -9770,7 +9770,7 @@ crate::runtime::wire_struct!(RefreshTokenStatusCode422 { errors = required("erro
 impl RefreshTokenStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -9971,7 +9971,7 @@ impl RelayApplicationCreateRequest {
 #[non_exhaustive]
 pub struct RelayApplicationCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -9981,7 +9981,7 @@ crate::runtime::wire_struct!(
 impl RelayApplicationCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -10200,7 +10200,7 @@ impl RelayApplicationUpdateRequest {
 #[non_exhaustive]
 pub struct RelayApplicationUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -10210,7 +10210,7 @@ crate::runtime::wire_struct!(
 impl RelayApplicationUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -12217,7 +12217,7 @@ impl ResourceSipEndpointAssignRequest {
 #[non_exhaustive]
 pub struct ResourceSipEndpointCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12227,7 +12227,7 @@ crate::runtime::wire_struct!(
 impl ResourceSipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -12353,7 +12353,7 @@ crate::runtime::open_enum!(ResourceSipEndpointResponseType, Unknown);
 #[non_exhaustive]
 pub struct ResourceSipEndpointUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12363,7 +12363,7 @@ crate::runtime::wire_struct!(
 impl ResourceSipEndpointUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -12378,7 +12378,7 @@ impl ResourceSipEndpointUpdateStatusCode422 {
 #[non_exhaustive]
 pub struct ResourceSubSipEndpointCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12388,7 +12388,7 @@ crate::runtime::wire_struct!(
 impl ResourceSubSipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -12750,7 +12750,7 @@ impl SipAddressCreateRequest {
 #[non_exhaustive]
 pub struct SipAddressCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12760,7 +12760,7 @@ crate::runtime::wire_struct!(
 impl SipAddressCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -12865,7 +12865,7 @@ impl SipAddressListResponse {
 #[non_exhaustive]
 pub struct SipAddressListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12875,7 +12875,7 @@ crate::runtime::wire_struct!(
 impl SipAddressListStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -13132,7 +13132,7 @@ impl SipAddressUpdateRequest {
 #[non_exhaustive]
 pub struct SipAddressUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -13142,7 +13142,7 @@ crate::runtime::wire_struct!(
 impl SipAddressUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -13369,7 +13369,7 @@ impl SipEndpointCreateRequest {
 #[non_exhaustive]
 pub struct SipEndpointCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -13379,7 +13379,7 @@ crate::runtime::wire_struct!(
 impl SipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -13519,7 +13519,7 @@ impl SipEndpointUpdateRequest {
 #[non_exhaustive]
 pub struct SipEndpointUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -13529,7 +13529,7 @@ crate::runtime::wire_struct!(
 impl SipEndpointUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -13698,7 +13698,7 @@ impl SipGatewayAddressPaginationResponse {
 #[non_exhaustive]
 pub struct SipGatewayCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -13708,7 +13708,7 @@ crate::runtime::wire_struct!(
 impl SipGatewayCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -14246,7 +14246,7 @@ impl SubscriberAddressesResponse {
 #[non_exhaustive]
 pub struct SubscriberCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -14256,7 +14256,7 @@ crate::runtime::wire_struct!(
 impl SubscriberCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -15574,7 +15574,7 @@ impl SubscriberTokenResponse {
 #[non_exhaustive]
 pub struct SubscriberTokenStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -15584,7 +15584,7 @@ crate::runtime::wire_struct!(
 impl SubscriberTokenStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -15599,7 +15599,7 @@ impl SubscriberTokenStatusCode422 {
 #[non_exhaustive]
 pub struct SubscriberUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -15609,7 +15609,7 @@ crate::runtime::wire_struct!(
 impl SubscriberUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -18115,7 +18115,7 @@ impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreate
 #[non_exhaustive]
 pub struct SwmlScriptCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -18125,7 +18125,7 @@ crate::runtime::wire_struct!(
 impl SwmlScriptCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -18385,7 +18385,7 @@ impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdate
 #[non_exhaustive]
 pub struct SwmlScriptUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -18395,7 +18395,7 @@ crate::runtime::wire_struct!(
 impl SwmlScriptUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -18767,7 +18767,7 @@ impl ::std::default::Default for SwmlWebhookCreateRequestUsedFor {
 #[non_exhaustive]
 pub struct SwmlWebhookCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -18777,7 +18777,7 @@ crate::runtime::wire_struct!(
 impl SwmlWebhookCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -19185,7 +19185,7 @@ impl ::std::default::Default for SwmlWebhookUpdateRequestUsedFor {
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -19195,7 +19195,7 @@ crate::runtime::wire_struct!(
 impl SwmlWebhookUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -19305,12 +19305,12 @@ pub enum AssignResourceDomainApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19320,7 +19320,7 @@ pub enum AssignResourceDomainApplicationError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl AssignResourceDomainApplicationError {
@@ -19362,12 +19362,12 @@ pub enum AssignResourcePhoneRouteError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19377,7 +19377,7 @@ pub enum AssignResourcePhoneRouteError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl AssignResourcePhoneRouteError {
@@ -19419,12 +19419,12 @@ pub enum AssignResourceToSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19434,7 +19434,7 @@ pub enum AssignResourceToSipCredentialError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl AssignResourceToSipCredentialError {
@@ -19476,12 +19476,12 @@ pub enum CreateAiAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19491,7 +19491,7 @@ pub enum CreateAiAgentError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateAiAgentError {
@@ -19533,12 +19533,12 @@ pub enum CreateCallFlowError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19548,7 +19548,7 @@ pub enum CreateCallFlowError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateCallFlowError {
@@ -19590,12 +19590,12 @@ pub enum CreateConferenceRoomError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19605,7 +19605,7 @@ pub enum CreateConferenceRoomError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateConferenceRoomError {
@@ -19647,12 +19647,12 @@ pub enum CreateCxmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19662,7 +19662,7 @@ pub enum CreateCxmlScriptError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateCxmlScriptError {
@@ -19704,12 +19704,12 @@ pub enum CreateCxmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19719,7 +19719,7 @@ pub enum CreateCxmlWebhookError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateCxmlWebhookError {
@@ -19761,12 +19761,12 @@ pub enum CreateFreeswitchConnectorError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19776,7 +19776,7 @@ pub enum CreateFreeswitchConnectorError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateFreeswitchConnectorError {
@@ -19818,17 +19818,17 @@ pub enum CreateGuestEmbedTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// Access is forbidden.
     ///
     /// Status `403`.
     #[doc(alias = "403")]
-    Forbidden(TypesStatusCodesStatusCode403),
+    Forbidden(StatusCode403),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19838,7 +19838,7 @@ pub enum CreateGuestEmbedTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateGuestEmbedTokenError {
@@ -19882,12 +19882,12 @@ pub enum CreateRelayApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19897,7 +19897,7 @@ pub enum CreateRelayApplicationError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateRelayApplicationError {
@@ -19939,7 +19939,7 @@ pub enum CreateSipAddressError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -19949,7 +19949,7 @@ pub enum CreateSipAddressError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSipAddressError {
@@ -19987,12 +19987,12 @@ pub enum CreateSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20002,7 +20002,7 @@ pub enum CreateSipCredentialError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSipCredentialError {
@@ -20044,12 +20044,12 @@ pub enum CreateSipGatewayError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20059,7 +20059,7 @@ pub enum CreateSipGatewayError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSipGatewayError {
@@ -20101,12 +20101,12 @@ pub enum CreateSubscriberError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20116,7 +20116,7 @@ pub enum CreateSubscriberError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSubscriberError {
@@ -20158,12 +20158,12 @@ pub enum CreateSubscriberGuestTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20173,7 +20173,7 @@ pub enum CreateSubscriberGuestTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSubscriberGuestTokenError {
@@ -20215,12 +20215,12 @@ pub enum CreateSubscriberInviteTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20230,7 +20230,7 @@ pub enum CreateSubscriberInviteTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSubscriberInviteTokenError {
@@ -20272,12 +20272,12 @@ pub enum CreateSubscriberSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20287,7 +20287,7 @@ pub enum CreateSubscriberSipCredentialError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSubscriberSipCredentialError {
@@ -20329,12 +20329,12 @@ pub enum CreateSubscriberTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20344,7 +20344,7 @@ pub enum CreateSubscriberTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSubscriberTokenError {
@@ -20386,12 +20386,12 @@ pub enum CreateSwmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20401,7 +20401,7 @@ pub enum CreateSwmlScriptError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSwmlScriptError {
@@ -20443,12 +20443,12 @@ pub enum CreateSwmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -20458,7 +20458,7 @@ pub enum CreateSwmlWebhookError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSwmlWebhookError {
@@ -20500,17 +20500,17 @@ pub enum DeleteAiAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteAiAgentError {
@@ -20546,17 +20546,17 @@ pub enum DeleteCallFlowError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteCallFlowError {
@@ -20592,17 +20592,17 @@ pub enum DeleteConferenceRoomError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteConferenceRoomError {
@@ -20638,17 +20638,17 @@ pub enum DeleteCxmlApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteCxmlApplicationError {
@@ -20684,17 +20684,17 @@ pub enum DeleteCxmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteCxmlScriptError {
@@ -20730,17 +20730,17 @@ pub enum DeleteCxmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteCxmlWebhookError {
@@ -20776,17 +20776,17 @@ pub enum DeleteDialogflowAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteDialogflowAgentError {
@@ -20822,17 +20822,17 @@ pub enum DeleteFreeswitchConnectorError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteFreeswitchConnectorError {
@@ -20868,17 +20868,17 @@ pub enum DeleteRelayApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteRelayApplicationError {
@@ -20914,17 +20914,17 @@ pub enum DeleteResourceError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteResourceError {
@@ -20960,17 +20960,17 @@ pub enum DeleteSipAddressError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSipAddressError {
@@ -21006,17 +21006,17 @@ pub enum DeleteSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSipCredentialError {
@@ -21052,17 +21052,17 @@ pub enum DeleteSipGatewayError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSipGatewayError {
@@ -21098,17 +21098,17 @@ pub enum DeleteSubscriberError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSubscriberError {
@@ -21144,17 +21144,17 @@ pub enum DeleteSubscriberSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSubscriberSipCredentialError {
@@ -21190,17 +21190,17 @@ pub enum DeleteSwmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSwmlScriptError {
@@ -21236,17 +21236,17 @@ pub enum DeleteSwmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSwmlWebhookError {
@@ -21282,22 +21282,22 @@ pub enum DeployCallFlowVersionError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesStatusCode422),
+    UnprocessableEntity(StatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeployCallFlowVersionError {
@@ -21339,17 +21339,17 @@ pub enum GetAiAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetAiAgentError {
@@ -21385,17 +21385,17 @@ pub enum GetCallFlowError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetCallFlowError {
@@ -21431,17 +21431,17 @@ pub enum GetConferenceRoomError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetConferenceRoomError {
@@ -21477,17 +21477,17 @@ pub enum GetCxmlApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetCxmlApplicationError {
@@ -21523,17 +21523,17 @@ pub enum GetCxmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetCxmlScriptError {
@@ -21569,17 +21569,17 @@ pub enum GetCxmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetCxmlWebhookError {
@@ -21615,17 +21615,17 @@ pub enum GetDialogflowAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetDialogflowAgentError {
@@ -21661,17 +21661,17 @@ pub enum GetFreeswitchConnectorError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetFreeswitchConnectorError {
@@ -21707,17 +21707,17 @@ pub enum GetRelayApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetRelayApplicationError {
@@ -21753,17 +21753,17 @@ pub enum GetResourceError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetResourceError {
@@ -21799,17 +21799,17 @@ pub enum GetResourceAddressClientError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetResourceAddressClientError {
@@ -21845,17 +21845,17 @@ pub enum GetSipAddressError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSipAddressError {
@@ -21891,17 +21891,17 @@ pub enum GetSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSipCredentialError {
@@ -21937,17 +21937,17 @@ pub enum GetSipGatewayError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSipGatewayError {
@@ -21983,17 +21983,17 @@ pub enum GetSubscriberError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSubscriberError {
@@ -22029,17 +22029,17 @@ pub enum GetSubscriberSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSubscriberSipCredentialError {
@@ -22075,17 +22075,17 @@ pub enum GetSwmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSwmlScriptError {
@@ -22121,17 +22121,17 @@ pub enum GetSwmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetSwmlWebhookError {
@@ -22167,17 +22167,17 @@ pub enum ListAiAgentAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListAiAgentAddressesError {
@@ -22213,17 +22213,17 @@ pub enum ListAiAgentsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListAiAgentsError {
@@ -22259,17 +22259,17 @@ pub enum ListCallFlowAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCallFlowAddressesError {
@@ -22305,17 +22305,17 @@ pub enum ListCallFlowVersionsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCallFlowVersionsError {
@@ -22351,17 +22351,17 @@ pub enum ListCallFlowsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCallFlowsError {
@@ -22397,17 +22397,17 @@ pub enum ListConferenceRoomAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListConferenceRoomAddressesError {
@@ -22443,17 +22443,17 @@ pub enum ListConferenceRoomsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListConferenceRoomsError {
@@ -22489,17 +22489,17 @@ pub enum ListCxmlApplicationAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCxmlApplicationAddressesError {
@@ -22535,17 +22535,17 @@ pub enum ListCxmlApplicationsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCxmlApplicationsError {
@@ -22581,17 +22581,17 @@ pub enum ListCxmlScriptAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCxmlScriptAddressesError {
@@ -22627,17 +22627,17 @@ pub enum ListCxmlScriptsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCxmlScriptsError {
@@ -22673,17 +22673,17 @@ pub enum ListCxmlWebhookAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCxmlWebhookAddressesError {
@@ -22719,17 +22719,17 @@ pub enum ListCxmlWebhooksError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListCxmlWebhooksError {
@@ -22765,17 +22765,17 @@ pub enum ListDialogflowAgentAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListDialogflowAgentAddressesError {
@@ -22811,17 +22811,17 @@ pub enum ListDialogflowAgentsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListDialogflowAgentsError {
@@ -22857,17 +22857,17 @@ pub enum ListFreeswitchConnectorAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListFreeswitchConnectorAddressesError {
@@ -22903,17 +22903,17 @@ pub enum ListFreeswitchConnectorsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListFreeswitchConnectorsError {
@@ -22949,17 +22949,17 @@ pub enum ListRelayApplicationAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRelayApplicationAddressesError {
@@ -22995,17 +22995,17 @@ pub enum ListRelayApplicationsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRelayApplicationsError {
@@ -23041,17 +23041,17 @@ pub enum ListResourceAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListResourceAddressesError {
@@ -23087,17 +23087,17 @@ pub enum ListResourceAddressesClientError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListResourceAddressesClientError {
@@ -23133,17 +23133,17 @@ pub enum ListResourcesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListResourcesError {
@@ -23179,12 +23179,12 @@ pub enum ListSipAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -23194,7 +23194,7 @@ pub enum ListSipAddressesError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSipAddressesError {
@@ -23236,17 +23236,17 @@ pub enum ListSipCredentialAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSipCredentialAddressesError {
@@ -23282,17 +23282,17 @@ pub enum ListSipCredentialsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSipCredentialsError {
@@ -23328,17 +23328,17 @@ pub enum ListSipGatewayAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSipGatewayAddressesError {
@@ -23374,17 +23374,17 @@ pub enum ListSipGatewaysError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSipGatewaysError {
@@ -23420,17 +23420,17 @@ pub enum ListSubscriberAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSubscriberAddressesError {
@@ -23466,17 +23466,17 @@ pub enum ListSubscriberSipCredentialsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSubscriberSipCredentialsError {
@@ -23512,17 +23512,17 @@ pub enum ListSubscribersError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSubscribersError {
@@ -23558,17 +23558,17 @@ pub enum ListSwmlScriptAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSwmlScriptAddressesError {
@@ -23604,17 +23604,17 @@ pub enum ListSwmlScriptsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSwmlScriptsError {
@@ -23650,17 +23650,17 @@ pub enum ListSwmlWebhookAddressesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSwmlWebhookAddressesError {
@@ -23696,17 +23696,17 @@ pub enum ListSwmlWebhooksError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListSwmlWebhooksError {
@@ -23742,12 +23742,12 @@ pub enum RefreshSubscriberTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -23757,7 +23757,7 @@ pub enum RefreshSubscriberTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl RefreshSubscriberTokenError {
@@ -23799,12 +23799,12 @@ pub enum UpdateAiAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -23814,7 +23814,7 @@ pub enum UpdateAiAgentError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateAiAgentError {
@@ -23856,12 +23856,12 @@ pub enum UpdateCallFlowError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -23871,7 +23871,7 @@ pub enum UpdateCallFlowError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateCallFlowError {
@@ -23913,12 +23913,12 @@ pub enum UpdateConferenceRoomError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -23928,7 +23928,7 @@ pub enum UpdateConferenceRoomError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateConferenceRoomError {
@@ -23970,12 +23970,12 @@ pub enum UpdateCxmlApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -23985,7 +23985,7 @@ pub enum UpdateCxmlApplicationError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateCxmlApplicationError {
@@ -24027,12 +24027,12 @@ pub enum UpdateCxmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24042,7 +24042,7 @@ pub enum UpdateCxmlScriptError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateCxmlScriptError {
@@ -24084,12 +24084,12 @@ pub enum UpdateCxmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24099,7 +24099,7 @@ pub enum UpdateCxmlWebhookError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateCxmlWebhookError {
@@ -24141,12 +24141,12 @@ pub enum UpdateDialogflowAgentError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24156,7 +24156,7 @@ pub enum UpdateDialogflowAgentError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateDialogflowAgentError {
@@ -24198,12 +24198,12 @@ pub enum UpdateFreeswitchConnectorError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24213,7 +24213,7 @@ pub enum UpdateFreeswitchConnectorError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateFreeswitchConnectorError {
@@ -24255,12 +24255,12 @@ pub enum UpdateRelayApplicationError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24270,7 +24270,7 @@ pub enum UpdateRelayApplicationError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateRelayApplicationError {
@@ -24312,17 +24312,17 @@ pub enum UpdateSipAddressError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24332,7 +24332,7 @@ pub enum UpdateSipAddressError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSipAddressError {
@@ -24376,12 +24376,12 @@ pub enum UpdateSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24391,7 +24391,7 @@ pub enum UpdateSipCredentialError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSipCredentialError {
@@ -24433,12 +24433,12 @@ pub enum UpdateSipGatewayError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24448,7 +24448,7 @@ pub enum UpdateSipGatewayError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSipGatewayError {
@@ -24490,12 +24490,12 @@ pub enum UpdateSubscriberError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24505,7 +24505,7 @@ pub enum UpdateSubscriberError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSubscriberError {
@@ -24547,12 +24547,12 @@ pub enum UpdateSubscriberSipCredentialError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24562,7 +24562,7 @@ pub enum UpdateSubscriberSipCredentialError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSubscriberSipCredentialError {
@@ -24604,12 +24604,12 @@ pub enum UpdateSwmlScriptError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24619,7 +24619,7 @@ pub enum UpdateSwmlScriptError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSwmlScriptError {
@@ -24661,12 +24661,12 @@ pub enum UpdateSwmlWebhookError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -24676,7 +24676,7 @@ pub enum UpdateSwmlWebhookError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateSwmlWebhookError {

@@ -44,10 +44,10 @@ impl FaxChargeDetail {
     }
 }
 
-/// The `FaxFaxLog` object.
+/// The `FaxLog` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct FaxFaxLog {
+pub struct FaxLog {
     /// A unique identifier for the log
     pub id: Uuid,
     /// The origin phone number in E.164 format.
@@ -55,15 +55,15 @@ pub struct FaxFaxLog {
     /// The destination phone number in E.164 format.
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of this fax call.
-    pub status: FaxFaxLogStatus,
+    pub status: FaxLogStatus,
     /// The direction of this fax call.
-    pub direction: ::std::option::Option<FaxFaxLogDirection>,
+    pub direction: ::std::option::Option<FaxLogDirection>,
     /// Source of this log entry.
-    pub source: FaxFaxLogSource,
+    pub source: FaxLogSource,
     /// Type of this log entry.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: FaxFaxLogType,
+    pub type_: FaxLogType,
     /// URL for the associated fax resource with this log entry.
     ///
     /// Format: `uri`.
@@ -75,7 +75,7 @@ pub struct FaxFaxLog {
     /// The number of pages the fax document contained.
     pub number_of_pages: ::std::option::Option<i32>,
     /// The quality that was set when the fax document was sent.
-    pub quality: ::std::option::Option<FaxFaxLogQuality>,
+    pub quality: ::std::option::Option<FaxLogQuality>,
     /// Details on charges associated with this log.
     pub charge_details: ::std::vec::Vec<FaxChargeDetail>,
     /// Date and time when the fax was created.
@@ -87,8 +87,8 @@ pub struct FaxFaxLog {
 }
 
 crate::runtime::wire_struct!(
-    FaxFaxLog { id = required("id"), from = required("from"), to = required("to"), status
-    = required("status"), direction = required("direction"), source = required("source"),
+    FaxLog { id = required("id"), from = required("from"), to = required("to"), status =
+    required("status"), direction = required("direction"), source = required("source"),
     type_ = required("type"), url = required("url"), remote_station =
     required("remote_station"), charge = required("charge"), number_of_pages =
     required("number_of_pages"), quality = required("quality"), charge_details =
@@ -96,9 +96,9 @@ crate::runtime::wire_struct!(
     required("error_code"), error_message = required("error_message") }
 );
 
-/// The fields of [`FaxFaxLog`] the API requires, for [`FaxFaxLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FaxLog`] the API requires, for [`FaxLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct FaxFaxLogRequired {
+pub struct FaxLogRequired {
     /// A unique identifier for the log
     pub id: Uuid,
     /// The origin phone number in E.164 format.
@@ -106,13 +106,13 @@ pub struct FaxFaxLogRequired {
     /// The destination phone number in E.164 format.
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of this fax call.
-    pub status: FaxFaxLogStatus,
+    pub status: FaxLogStatus,
     /// The direction of this fax call.
-    pub direction: ::std::option::Option<FaxFaxLogDirection>,
+    pub direction: ::std::option::Option<FaxLogDirection>,
     /// Source of this log entry.
-    pub source: FaxFaxLogSource,
+    pub source: FaxLogSource,
     /// Type of this log entry.
-    pub type_: FaxFaxLogType,
+    pub type_: FaxLogType,
     /// URL for the associated fax resource with this log entry.
     pub url: ::std::string::String,
     /// Represents a customer hosted Fax server.
@@ -122,7 +122,7 @@ pub struct FaxFaxLogRequired {
     /// The number of pages the fax document contained.
     pub number_of_pages: ::std::option::Option<i32>,
     /// The quality that was set when the fax document was sent.
-    pub quality: ::std::option::Option<FaxFaxLogQuality>,
+    pub quality: ::std::option::Option<FaxLogQuality>,
     /// Details on charges associated with this log.
     pub charge_details: ::std::vec::Vec<FaxChargeDetail>,
     /// Date and time when the fax was created.
@@ -133,10 +133,10 @@ pub struct FaxFaxLogRequired {
     pub error_message: ::std::option::Option<::std::string::String>,
 }
 
-impl FaxFaxLog {
+impl FaxLog {
     /// A value made of all its fields.
-    pub fn new(required: FaxFaxLogRequired) -> Self {
-        let FaxFaxLogRequired {
+    pub fn new(required: FaxLogRequired) -> Self {
+        let FaxLogRequired {
             id,
             from,
             to,
@@ -177,7 +177,7 @@ impl FaxFaxLog {
 
 /// The direction of this fax call.
 ///
-/// Values this version of the client does not know yet decode to [`FaxFaxLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`FaxLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -186,7 +186,7 @@ impl FaxFaxLog {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum FaxFaxLogDirection {
+pub enum FaxLogDirection {
     /// On the wire: `inbound`.
     Inbound,
     /// On the wire: `outbound-api`.
@@ -197,9 +197,9 @@ pub enum FaxFaxLogDirection {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl FaxFaxLogDirection {
+impl FaxLogDirection {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxFaxLogDirection] = &[
+    pub const KNOWN: &'static [FaxLogDirection] = &[
         Self::Inbound,
         Self::OutboundApi,
         Self::OutboundDial,
@@ -227,277 +227,7 @@ impl FaxFaxLogDirection {
     }
 }
 
-crate::runtime::open_enum!(FaxFaxLogDirection, Unknown);
-
-/// The quality that was set when the fax document was sent.
-///
-/// Values this version of the client does not know yet decode to [`FaxFaxLogQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum FaxFaxLogQuality {
-    /// On the wire: `fine`.
-    Fine,
-    /// On the wire: `standard`.
-    Standard,
-    /// On the wire: `superfine`.
-    Superfine,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxFaxLogQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxFaxLogQuality] = &[
-        Self::Fine,
-        Self::Standard,
-        Self::Superfine,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fine => "fine",
-            Self::Standard => "standard",
-            Self::Superfine => "superfine",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "fine" => ::std::option::Option::Some(Self::Fine),
-            "standard" => ::std::option::Option::Some(Self::Standard),
-            "superfine" => ::std::option::Option::Some(Self::Superfine),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(FaxFaxLogQuality, Unknown);
-
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct FaxFaxLogShowStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(FaxFaxLogShowStatusCode422 { errors = required("errors") });
-
-impl FaxFaxLogShowStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
-/// Source of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FaxFaxLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum FaxFaxLogSource {
-    /// On the wire: `laml`.
-    Laml,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxFaxLogSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxFaxLogSource] = &[Self::Laml];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Laml => "laml",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(FaxFaxLogSource, Unknown);
-
-/// The status of this fax call.
-///
-/// Values this version of the client does not know yet decode to [`FaxFaxLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum FaxFaxLogStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `no-answer`.
-    NoAnswer,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxFaxLogStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxFaxLogStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Ringing,
-        Self::InProgress,
-        Self::Busy,
-        Self::Failed,
-        Self::NoAnswer,
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Ringing => "ringing",
-            Self::InProgress => "in-progress",
-            Self::Busy => "busy",
-            Self::Failed => "failed",
-            Self::NoAnswer => "no-answer",
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(FaxFaxLogStatus, Unknown);
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FaxFaxLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum FaxFaxLogType {
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxFaxLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxFaxLogType] = &[Self::LamlCall];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LamlCall => "laml_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(FaxFaxLogType, Unknown);
-
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct FaxFaxLogsListStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    FaxFaxLogsListStatusCode422 { errors = required("errors") }
-);
-
-impl FaxFaxLogsListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
+crate::runtime::open_enum!(FaxLogDirection, Unknown);
 
 /// The `FaxLogListResponse` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -506,7 +236,7 @@ pub struct FaxLogListResponse {
     /// Object containing pagination links
     pub links: FaxLogPaginationResponse,
     /// Array of log data
-    pub data: ::std::vec::Vec<FaxFaxLog>,
+    pub data: ::std::vec::Vec<FaxLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -519,7 +249,7 @@ pub struct FaxLogListResponseRequired {
     /// Object containing pagination links
     pub links: FaxLogPaginationResponse,
     /// Array of log data
-    pub data: ::std::vec::Vec<FaxFaxLog>,
+    pub data: ::std::vec::Vec<FaxLog>,
 }
 
 impl FaxLogListResponse {
@@ -588,6 +318,60 @@ impl FaxLogPaginationResponse {
         self
     }
 }
+
+/// The quality that was set when the fax document was sent.
+///
+/// Values this version of the client does not know yet decode to [`FaxLogQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum FaxLogQuality {
+    /// On the wire: `fine`.
+    Fine,
+    /// On the wire: `standard`.
+    Standard,
+    /// On the wire: `superfine`.
+    Superfine,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl FaxLogQuality {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [FaxLogQuality] = &[
+        Self::Fine,
+        Self::Standard,
+        Self::Superfine,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Fine => "fine",
+            Self::Standard => "standard",
+            Self::Superfine => "superfine",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "fine" => ::std::option::Option::Some(Self::Fine),
+            "standard" => ::std::option::Option::Some(Self::Standard),
+            "superfine" => ::std::option::Option::Some(Self::Superfine),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(FaxLogQuality, Unknown);
 
 /// The `FaxLogResponse` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -996,6 +780,220 @@ impl FaxLogResponseType {
 
 crate::runtime::open_enum!(FaxLogResponseType, Unknown);
 
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct FaxLogShowStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(FaxLogShowStatusCode422 { errors = required("errors") });
+
+impl FaxLogShowStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
+/// Source of this log entry.
+///
+/// Values this version of the client does not know yet decode to [`FaxLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum FaxLogSource {
+    /// On the wire: `laml`.
+    Laml,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl FaxLogSource {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [FaxLogSource] = &[Self::Laml];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Laml => "laml",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "laml" => ::std::option::Option::Some(Self::Laml),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(FaxLogSource, Unknown);
+
+/// The status of this fax call.
+///
+/// Values this version of the client does not know yet decode to [`FaxLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum FaxLogStatus {
+    /// On the wire: `queued`.
+    Queued,
+    /// On the wire: `initiated`.
+    Initiated,
+    /// On the wire: `ringing`.
+    Ringing,
+    /// On the wire: `in-progress`.
+    InProgress,
+    /// On the wire: `busy`.
+    Busy,
+    /// On the wire: `failed`.
+    Failed,
+    /// On the wire: `no-answer`.
+    NoAnswer,
+    /// On the wire: `canceled`.
+    Canceled,
+    /// On the wire: `completed`.
+    Completed,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl FaxLogStatus {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [FaxLogStatus] = &[
+        Self::Queued,
+        Self::Initiated,
+        Self::Ringing,
+        Self::InProgress,
+        Self::Busy,
+        Self::Failed,
+        Self::NoAnswer,
+        Self::Canceled,
+        Self::Completed,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Queued => "queued",
+            Self::Initiated => "initiated",
+            Self::Ringing => "ringing",
+            Self::InProgress => "in-progress",
+            Self::Busy => "busy",
+            Self::Failed => "failed",
+            Self::NoAnswer => "no-answer",
+            Self::Canceled => "canceled",
+            Self::Completed => "completed",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "queued" => ::std::option::Option::Some(Self::Queued),
+            "initiated" => ::std::option::Option::Some(Self::Initiated),
+            "ringing" => ::std::option::Option::Some(Self::Ringing),
+            "in-progress" => ::std::option::Option::Some(Self::InProgress),
+            "busy" => ::std::option::Option::Some(Self::Busy),
+            "failed" => ::std::option::Option::Some(Self::Failed),
+            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
+            "canceled" => ::std::option::Option::Some(Self::Canceled),
+            "completed" => ::std::option::Option::Some(Self::Completed),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(FaxLogStatus, Unknown);
+
+/// Type of this log entry.
+///
+/// Values this version of the client does not know yet decode to [`FaxLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum FaxLogType {
+    /// On the wire: `laml_call`.
+    LamlCall,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl FaxLogType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [FaxLogType] = &[Self::LamlCall];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::LamlCall => "laml_call",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(FaxLogType, Unknown);
+
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct FaxLogsListStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(FaxLogsListStatusCode422 { errors = required("errors") });
+
+impl FaxLogsListStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
 /// The query and header parameters of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
 ///
 /// Parameters that are not set are left out of the request.
@@ -1118,27 +1116,27 @@ pub enum GetFaxLogError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(FaxFaxLogShowStatusCode422),
+    UnprocessableEntity(FaxLogShowStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetFaxLogError {
@@ -1182,22 +1180,22 @@ pub enum ListFaxLogsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(FaxFaxLogsListStatusCode422),
+    UnprocessableEntity(FaxLogsListStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListFaxLogsError {
@@ -1379,7 +1377,7 @@ impl crate::runtime::Client {
         &self,
         params: &ListFaxLogsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<FaxFaxLog, crate::runtime::Error<ListFaxLogsError>>,
+        Item = ::std::result::Result<FaxLog, crate::runtime::Error<ListFaxLogsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fax/logs";
         #[allow(clippy::redundant_closure_call)]
@@ -1424,10 +1422,7 @@ impl crate::runtime::Client {
             |
                 response,
             | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FaxFaxLog>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+                (::std::vec::Vec<FaxLog>, ::std::option::Option<::std::string::String>),
                 crate::runtime::Error<ListFaxLogsError>,
             > {
                 let page: ::std::result::Result<

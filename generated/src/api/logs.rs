@@ -335,7 +335,7 @@ impl LogsConferenceLogPaginationLinks {
 #[non_exhaustive]
 pub struct LogsConferenceLogsStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -345,7 +345,7 @@ crate::runtime::wire_struct!(
 impl LogsConferenceLogsStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -875,7 +875,7 @@ pub enum ListConferencesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -885,7 +885,7 @@ pub enum ListConferencesError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListConferencesError {

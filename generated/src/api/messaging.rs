@@ -249,6 +249,129 @@ impl ListWhatsappTemplatesParams {
     }
 }
 
+/// A message record. Returned by the create and update endpoints.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct Message {
+    /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
+    pub id: Uuid,
+    /// The source phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// The message body text. Returns an empty string when the message has been redacted.
+    pub body: ::std::string::String,
+    /// Delivery state of the message.
+    pub status: MessageStatus,
+    /// The direction of the message.
+    pub direction: MessageDirection,
+    /// The kind of message.
+    pub kind: MessageKind,
+    /// Array of URLs for any media attachments on the message. Empty for SMS.
+    pub media: ::std::vec::Vec<::std::string::String>,
+    /// Number of segments the message body was split into for delivery.
+    pub number_of_segments: i32,
+    /// Provider-specific error code if delivery failed. Null when no error occurred.
+    pub error_code: ::std::option::Option<::std::string::String>,
+    /// Human-readable error message if delivery failed. Null when no error occurred.
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Date and time when the message was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The ID of the project the message belongs to.
+    pub project_id: Uuid,
+    /// Callback URL configured to receive message status events. Null if no callback was configured.
+    ///
+    /// Format: `uri`.
+    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
+    pub message_uri: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(
+    Message { id = required("id"), from = required("from"), to = required("to"), body =
+    required("body"), status = required("status"), direction = required("direction"),
+    kind = required("kind"), media = required("media"), number_of_segments =
+    required("number_of_segments"), error_code = required("error_code"), error_message =
+    required("error_message"), created_at = required("created_at"), project_id =
+    required("project_id"), status_callback_url = required("status_callback_url"),
+    message_uri = required("message_uri") }
+);
+
+/// The fields of [`Message`] the API requires, for [`Message::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct MessageRequired {
+    /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
+    pub id: Uuid,
+    /// The source phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// The message body text. Returns an empty string when the message has been redacted.
+    pub body: ::std::string::String,
+    /// Delivery state of the message.
+    pub status: MessageStatus,
+    /// The direction of the message.
+    pub direction: MessageDirection,
+    /// The kind of message.
+    pub kind: MessageKind,
+    /// Array of URLs for any media attachments on the message. Empty for SMS.
+    pub media: ::std::vec::Vec<::std::string::String>,
+    /// Number of segments the message body was split into for delivery.
+    pub number_of_segments: i32,
+    /// Provider-specific error code if delivery failed. Null when no error occurred.
+    pub error_code: ::std::option::Option<::std::string::String>,
+    /// Human-readable error message if delivery failed. Null when no error occurred.
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Date and time when the message was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The ID of the project the message belongs to.
+    pub project_id: Uuid,
+    /// Callback URL configured to receive message status events. Null if no callback was configured.
+    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
+    pub message_uri: ::std::string::String,
+}
+
+impl Message {
+    /// A value made of all its fields.
+    pub fn new(required: MessageRequired) -> Self {
+        let MessageRequired {
+            id,
+            from,
+            to,
+            body,
+            status,
+            direction,
+            kind,
+            media,
+            number_of_segments,
+            error_code,
+            error_message,
+            created_at,
+            project_id,
+            status_callback_url,
+            message_uri,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            body,
+            status,
+            direction,
+            kind,
+            media,
+            number_of_segments,
+            error_code,
+            error_message,
+            created_at,
+            project_id,
+            status_callback_url,
+            message_uri,
+        }
+    }
+}
+
 /// Details on charges associated with this log.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -377,6 +500,337 @@ impl MessageCreateMessageRequest {
     }
 }
 
+/// The direction of a message.
+///
+/// Values this version of the client does not know yet decode to [`MessageDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum MessageDirection {
+    /// On the wire: `inbound`.
+    Inbound,
+    /// On the wire: `outbound`.
+    Outbound,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl MessageDirection {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [MessageDirection] = &[Self::Inbound, Self::Outbound];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inbound => "inbound",
+            Self::Outbound => "outbound",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "inbound" => ::std::option::Option::Some(Self::Inbound),
+            "outbound" => ::std::option::Option::Some(Self::Outbound),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(MessageDirection, Unknown);
+
+/// The kind of message.
+///
+/// Values this version of the client does not know yet decode to [`MessageKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum MessageKind {
+    /// On the wire: `sms`.
+    Sms,
+    /// On the wire: `mms`.
+    Mms,
+    /// On the wire: `whatsapp`.
+    Whatsapp,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl MessageKind {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [MessageKind] = &[Self::Sms, Self::Mms, Self::Whatsapp];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sms => "sms",
+            Self::Mms => "mms",
+            Self::Whatsapp => "whatsapp",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "sms" => ::std::option::Option::Some(Self::Sms),
+            "mms" => ::std::option::Option::Some(Self::Mms),
+            "whatsapp" => ::std::option::Option::Some(Self::Whatsapp),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(MessageKind, Unknown);
+
+/// Message log entry with all activity details
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct MessageLog {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// The status of the message.
+    pub status: MessageLogStatus,
+    /// The direction of the message.
+    pub direction: MessageLogDirection,
+    /// The kind of message.
+    pub kind: MessageLogKind,
+    /// Source of this log entry.
+    pub source: MessageLogSource,
+    /// Type of this log entry.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: MessageLogType,
+    /// URL for the resource associated with this log entry. Null for Relay messages.
+    ///
+    /// Format: `uri`.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// The number of segments.
+    pub number_of_segments: i32,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
+    /// Date and time when the message entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
+    pub error_code: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    MessageLog { id = required("id"), from = required("from"), to = required("to"),
+    status = required("status"), direction = required("direction"), kind =
+    required("kind"), source = required("source"), type_ = required("type"), url =
+    required("url"), number_of_segments = required("number_of_segments"), charge =
+    required("charge"), charge_details = required("charge_details"), created_at =
+    required("created_at"), error_message = required("error_message"), error_code =
+    required("error_code") }
+);
+
+/// The fields of [`MessageLog`] the API requires, for [`MessageLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct MessageLogRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// The status of the message.
+    pub status: MessageLogStatus,
+    /// The direction of the message.
+    pub direction: MessageLogDirection,
+    /// The kind of message.
+    pub kind: MessageLogKind,
+    /// Source of this log entry.
+    pub source: MessageLogSource,
+    /// Type of this log entry.
+    pub type_: MessageLogType,
+    /// URL for the resource associated with this log entry. Null for Relay messages.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// The number of segments.
+    pub number_of_segments: i32,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
+    /// Date and time when the message entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
+    pub error_code: ::std::option::Option<::std::string::String>,
+}
+
+impl MessageLog {
+    /// A value made of all its fields.
+    pub fn new(required: MessageLogRequired) -> Self {
+        let MessageLogRequired {
+            id,
+            from,
+            to,
+            status,
+            direction,
+            kind,
+            source,
+            type_,
+            url,
+            number_of_segments,
+            charge,
+            charge_details,
+            created_at,
+            error_message,
+            error_code,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            status,
+            direction,
+            kind,
+            source,
+            type_,
+            url,
+            number_of_segments,
+            charge,
+            charge_details,
+            created_at,
+            error_message,
+            error_code,
+        }
+    }
+}
+
+/// The direction of the message.
+///
+/// Values this version of the client does not know yet decode to [`MessageLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum MessageLogDirection {
+    /// On the wire: `inbound`.
+    Inbound,
+    /// On the wire: `outbound`.
+    Outbound,
+    /// On the wire: `outbound-api`.
+    OutboundApi,
+    /// On the wire: `outbound-call`.
+    OutboundCall,
+    /// On the wire: `outbound-reply`.
+    OutboundReply,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl MessageLogDirection {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [MessageLogDirection] = &[
+        Self::Inbound,
+        Self::Outbound,
+        Self::OutboundApi,
+        Self::OutboundCall,
+        Self::OutboundReply,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inbound => "inbound",
+            Self::Outbound => "outbound",
+            Self::OutboundApi => "outbound-api",
+            Self::OutboundCall => "outbound-call",
+            Self::OutboundReply => "outbound-reply",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "inbound" => ::std::option::Option::Some(Self::Inbound),
+            "outbound" => ::std::option::Option::Some(Self::Outbound),
+            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
+            "outbound-call" => ::std::option::Option::Some(Self::OutboundCall),
+            "outbound-reply" => ::std::option::Option::Some(Self::OutboundReply),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(MessageLogDirection, Unknown);
+
+/// The kind of message.
+///
+/// Values this version of the client does not know yet decode to [`MessageLogKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum MessageLogKind {
+    /// On the wire: `sms`.
+    Sms,
+    /// On the wire: `mms`.
+    Mms,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl MessageLogKind {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [MessageLogKind] = &[Self::Sms, Self::Mms];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sms => "sms",
+            Self::Mms => "mms",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "sms" => ::std::option::Option::Some(Self::Sms),
+            "mms" => ::std::option::Option::Some(Self::Mms),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(MessageLogKind, Unknown);
+
 /// The `MessageLogListResponse` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -384,7 +838,7 @@ pub struct MessageLogListResponse {
     /// Object containing pagination links
     pub links: MessageLogPaginationResponse,
     /// Array of message log entries
-    pub data: ::std::vec::Vec<MessageMessageLog>,
+    pub data: ::std::vec::Vec<MessageLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -397,7 +851,7 @@ pub struct MessageLogListResponseRequired {
     /// Object containing pagination links
     pub links: MessageLogPaginationResponse,
     /// Array of message log entries
-    pub data: ::std::vec::Vec<MessageMessageLog>,
+    pub data: ::std::vec::Vec<MessageLog>,
 }
 
 impl MessageLogListResponse {
@@ -874,483 +1328,22 @@ impl MessageLogRetrieveResponseType {
 
 crate::runtime::open_enum!(MessageLogRetrieveResponseType, Unknown);
 
-/// A message record. Returned by the create and update endpoints.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageMessage {
-    /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
-    pub id: Uuid,
-    /// The source phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// The message body text. Returns an empty string when the message has been redacted.
-    pub body: ::std::string::String,
-    /// Delivery state of the message.
-    pub status: MessageMessageStatus,
-    /// The direction of the message.
-    pub direction: MessageMessageDirection,
-    /// The kind of message.
-    pub kind: MessageMessageKind,
-    /// Array of URLs for any media attachments on the message. Empty for SMS.
-    pub media: ::std::vec::Vec<::std::string::String>,
-    /// Number of segments the message body was split into for delivery.
-    pub number_of_segments: i32,
-    /// Provider-specific error code if delivery failed. Null when no error occurred.
-    pub error_code: ::std::option::Option<::std::string::String>,
-    /// Human-readable error message if delivery failed. Null when no error occurred.
-    pub error_message: ::std::option::Option<::std::string::String>,
-    /// Date and time when the message was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The ID of the project the message belongs to.
-    pub project_id: Uuid,
-    /// Callback URL configured to receive message status events. Null if no callback was configured.
-    ///
-    /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
-    /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
-    pub message_uri: ::std::string::String,
-}
-
-crate::runtime::wire_struct!(
-    MessageMessage { id = required("id"), from = required("from"), to = required("to"),
-    body = required("body"), status = required("status"), direction =
-    required("direction"), kind = required("kind"), media = required("media"),
-    number_of_segments = required("number_of_segments"), error_code =
-    required("error_code"), error_message = required("error_message"), created_at =
-    required("created_at"), project_id = required("project_id"), status_callback_url =
-    required("status_callback_url"), message_uri = required("message_uri") }
-);
-
-/// The fields of [`MessageMessage`] the API requires, for [`MessageMessage::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageMessageRequired {
-    /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
-    pub id: Uuid,
-    /// The source phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// The message body text. Returns an empty string when the message has been redacted.
-    pub body: ::std::string::String,
-    /// Delivery state of the message.
-    pub status: MessageMessageStatus,
-    /// The direction of the message.
-    pub direction: MessageMessageDirection,
-    /// The kind of message.
-    pub kind: MessageMessageKind,
-    /// Array of URLs for any media attachments on the message. Empty for SMS.
-    pub media: ::std::vec::Vec<::std::string::String>,
-    /// Number of segments the message body was split into for delivery.
-    pub number_of_segments: i32,
-    /// Provider-specific error code if delivery failed. Null when no error occurred.
-    pub error_code: ::std::option::Option<::std::string::String>,
-    /// Human-readable error message if delivery failed. Null when no error occurred.
-    pub error_message: ::std::option::Option<::std::string::String>,
-    /// Date and time when the message was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The ID of the project the message belongs to.
-    pub project_id: Uuid,
-    /// Callback URL configured to receive message status events. Null if no callback was configured.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
-    /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
-    pub message_uri: ::std::string::String,
-}
-
-impl MessageMessage {
-    /// A value made of all its fields.
-    pub fn new(required: MessageMessageRequired) -> Self {
-        let MessageMessageRequired {
-            id,
-            from,
-            to,
-            body,
-            status,
-            direction,
-            kind,
-            media,
-            number_of_segments,
-            error_code,
-            error_message,
-            created_at,
-            project_id,
-            status_callback_url,
-            message_uri,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            body,
-            status,
-            direction,
-            kind,
-            media,
-            number_of_segments,
-            error_code,
-            error_message,
-            created_at,
-            project_id,
-            status_callback_url,
-            message_uri,
-        }
-    }
-}
-
-/// The direction of a message.
-///
-/// Values this version of the client does not know yet decode to [`MessageMessageDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageMessageDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageMessageDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageMessageDirection, Unknown);
-
-/// The kind of message.
-///
-/// Values this version of the client does not know yet decode to [`MessageMessageKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageMessageKind {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// On the wire: `whatsapp`.
-    Whatsapp,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageMessageKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageKind] = &[
-        Self::Sms,
-        Self::Mms,
-        Self::Whatsapp,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Whatsapp => "whatsapp",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            "whatsapp" => ::std::option::Option::Some(Self::Whatsapp),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageMessageKind, Unknown);
-
-/// Message log entry with all activity details
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageMessageLog {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// The status of the message.
-    pub status: MessageMessageLogStatus,
-    /// The direction of the message.
-    pub direction: MessageMessageLogDirection,
-    /// The kind of message.
-    pub kind: MessageMessageLogKind,
-    /// Source of this log entry.
-    pub source: MessageMessageLogSource,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: MessageMessageLogType,
-    /// URL for the resource associated with this log entry. Null for Relay messages.
-    ///
-    /// Format: `uri`.
-    pub url: ::std::option::Option<::std::string::String>,
-    /// The number of segments.
-    pub number_of_segments: i32,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
-    /// Date and time when the message entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: ::std::option::Option<::std::string::String>,
-    /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: ::std::option::Option<::std::string::String>,
-}
-
-crate::runtime::wire_struct!(
-    MessageMessageLog { id = required("id"), from = required("from"), to =
-    required("to"), status = required("status"), direction = required("direction"), kind
-    = required("kind"), source = required("source"), type_ = required("type"), url =
-    required("url"), number_of_segments = required("number_of_segments"), charge =
-    required("charge"), charge_details = required("charge_details"), created_at =
-    required("created_at"), error_message = required("error_message"), error_code =
-    required("error_code") }
-);
-
-/// The fields of [`MessageMessageLog`] the API requires, for [`MessageMessageLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageMessageLogRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// The status of the message.
-    pub status: MessageMessageLogStatus,
-    /// The direction of the message.
-    pub direction: MessageMessageLogDirection,
-    /// The kind of message.
-    pub kind: MessageMessageLogKind,
-    /// Source of this log entry.
-    pub source: MessageMessageLogSource,
-    /// Type of this log entry.
-    pub type_: MessageMessageLogType,
-    /// URL for the resource associated with this log entry. Null for Relay messages.
-    pub url: ::std::option::Option<::std::string::String>,
-    /// The number of segments.
-    pub number_of_segments: i32,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
-    /// Date and time when the message entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: ::std::option::Option<::std::string::String>,
-    /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: ::std::option::Option<::std::string::String>,
-}
-
-impl MessageMessageLog {
-    /// A value made of all its fields.
-    pub fn new(required: MessageMessageLogRequired) -> Self {
-        let MessageMessageLogRequired {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            kind,
-            source,
-            type_,
-            url,
-            number_of_segments,
-            charge,
-            charge_details,
-            created_at,
-            error_message,
-            error_code,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            kind,
-            source,
-            type_,
-            url,
-            number_of_segments,
-            charge,
-            charge_details,
-            created_at,
-            error_message,
-            error_code,
-        }
-    }
-}
-
-/// The direction of the message.
-///
-/// Values this version of the client does not know yet decode to [`MessageMessageLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageMessageLogDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-call`.
-    OutboundCall,
-    /// On the wire: `outbound-reply`.
-    OutboundReply,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageMessageLogDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageLogDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-        Self::OutboundApi,
-        Self::OutboundCall,
-        Self::OutboundReply,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundCall => "outbound-call",
-            Self::OutboundReply => "outbound-reply",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-call" => ::std::option::Option::Some(Self::OutboundCall),
-            "outbound-reply" => ::std::option::Option::Some(Self::OutboundReply),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageMessageLogDirection, Unknown);
-
-/// The kind of message.
-///
-/// Values this version of the client does not know yet decode to [`MessageMessageLogKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageMessageLogKind {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageMessageLogKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageLogKind] = &[Self::Sms, Self::Mms];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageMessageLogKind, Unknown);
-
 /// The request contains invalid parameters. See errors for details.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct MessageMessageLogShowStatusCode422 {
+pub struct MessageLogShowStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
-    MessageMessageLogShowStatusCode422 { errors = required("errors") }
+    MessageLogShowStatusCode422 { errors = required("errors") }
 );
 
-impl MessageMessageLogShowStatusCode422 {
+impl MessageLogShowStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1362,7 +1355,7 @@ impl MessageMessageLogShowStatusCode422 {
 
 /// Source of this log entry.
 ///
-/// Values this version of the client does not know yet decode to [`MessageMessageLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`MessageLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1371,7 +1364,7 @@ impl MessageMessageLogShowStatusCode422 {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum MessageMessageLogSource {
+pub enum MessageLogSource {
     /// On the wire: `realtime_api`.
     RealtimeApi,
     /// On the wire: `laml`.
@@ -1380,12 +1373,9 @@ pub enum MessageMessageLogSource {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl MessageMessageLogSource {
+impl MessageLogSource {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageLogSource] = &[
-        Self::RealtimeApi,
-        Self::Laml,
-    ];
+    pub const KNOWN: &'static [MessageLogSource] = &[Self::RealtimeApi, Self::Laml];
     /// The value exactly as it is sent and received.
     pub fn as_str(&self) -> &str {
         match self {
@@ -1407,11 +1397,11 @@ impl MessageMessageLogSource {
     }
 }
 
-crate::runtime::open_enum!(MessageMessageLogSource, Unknown);
+crate::runtime::open_enum!(MessageLogSource, Unknown);
 
 /// The status of the message.
 ///
-/// Values this version of the client does not know yet decode to [`MessageMessageLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`MessageLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1420,7 +1410,7 @@ crate::runtime::open_enum!(MessageMessageLogSource, Unknown);
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum MessageMessageLogStatus {
+pub enum MessageLogStatus {
     /// On the wire: `queued`.
     Queued,
     /// On the wire: `initiated`.
@@ -1439,9 +1429,9 @@ pub enum MessageMessageLogStatus {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl MessageMessageLogStatus {
+impl MessageLogStatus {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageLogStatus] = &[
+    pub const KNOWN: &'static [MessageLogStatus] = &[
         Self::Queued,
         Self::Initiated,
         Self::Delivered,
@@ -1481,11 +1471,11 @@ impl MessageMessageLogStatus {
     }
 }
 
-crate::runtime::open_enum!(MessageMessageLogStatus, Unknown);
+crate::runtime::open_enum!(MessageLogStatus, Unknown);
 
 /// Type of this log entry.
 ///
-/// Values this version of the client does not know yet decode to [`MessageMessageLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`MessageLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1494,7 +1484,7 @@ crate::runtime::open_enum!(MessageMessageLogStatus, Unknown);
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum MessageMessageLogType {
+pub enum MessageLogType {
     /// On the wire: `relay_message`.
     RelayMessage,
     /// On the wire: `laml_message`.
@@ -1503,9 +1493,9 @@ pub enum MessageMessageLogType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl MessageMessageLogType {
+impl MessageLogType {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageLogType] = &[
+    pub const KNOWN: &'static [MessageLogType] = &[
         Self::RelayMessage,
         Self::LamlMessage,
     ];
@@ -1530,24 +1520,24 @@ impl MessageMessageLogType {
     }
 }
 
-crate::runtime::open_enum!(MessageMessageLogType, Unknown);
+crate::runtime::open_enum!(MessageLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct MessageMessageLogsListStatusCode422 {
+pub struct MessageLogsListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
-    MessageMessageLogsListStatusCode422 { errors = required("errors") }
+    MessageLogsListStatusCode422 { errors = required("errors") }
 );
 
-impl MessageMessageLogsListStatusCode422 {
+impl MessageLogsListStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1562,7 +1552,7 @@ impl MessageMessageLogsListStatusCode422 {
 #[non_exhaustive]
 pub struct MessageMessagesCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1572,7 +1562,7 @@ crate::runtime::wire_struct!(
 impl MessageMessagesCreateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -1587,7 +1577,7 @@ impl MessageMessagesCreateStatusCode422 {
 #[non_exhaustive]
 pub struct MessageMessagesUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1597,7 +1587,7 @@ crate::runtime::wire_struct!(
 impl MessageMessagesUpdateStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -5045,12 +5035,12 @@ pub enum CreateMessageError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -5060,7 +5050,7 @@ pub enum CreateMessageError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateMessageError {
@@ -5100,22 +5090,22 @@ pub enum CreateWhatsappTemplateError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesStatusCode422),
+    UnprocessableEntity(StatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateWhatsappTemplateError {
@@ -5155,17 +5145,17 @@ pub enum DeleteWhatsappTemplateError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteWhatsappTemplateError {
@@ -5201,27 +5191,27 @@ pub enum GetMessageLogError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(MessageMessageLogShowStatusCode422),
+    UnprocessableEntity(MessageLogShowStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetMessageLogError {
@@ -5265,22 +5255,22 @@ pub enum ListMessageLogsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(MessageMessageLogsListStatusCode422),
+    UnprocessableEntity(MessageLogsListStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListMessageLogsError {
@@ -5320,12 +5310,12 @@ pub enum ListWhatsappBusinessesError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListWhatsappBusinessesError {
@@ -5357,12 +5347,12 @@ pub enum ListWhatsappNumbersError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListWhatsappNumbersError {
@@ -5394,17 +5384,17 @@ pub enum ListWhatsappTemplatesError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListWhatsappTemplatesError {
@@ -5438,17 +5428,17 @@ pub enum RetrieveWhatsappNumberError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl RetrieveWhatsappNumberError {
@@ -5484,17 +5474,17 @@ pub enum RetrieveWhatsappTemplateError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl RetrieveWhatsappTemplateError {
@@ -5530,17 +5520,17 @@ pub enum UpdateMessageError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -5550,7 +5540,7 @@ pub enum UpdateMessageError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateMessageError {
@@ -5594,27 +5584,27 @@ pub enum UpdateWhatsappTemplateError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesStatusCode422),
+    UnprocessableEntity(StatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateWhatsappTemplateError {
@@ -5677,10 +5667,7 @@ impl crate::runtime::Client {
     pub async fn create_message(
         &self,
         body: &MessageSendMessageRequest,
-    ) -> ::std::result::Result<
-        MessageMessage,
-        crate::runtime::Error<CreateMessageError>,
-    > {
+    ) -> ::std::result::Result<Message, crate::runtime::Error<CreateMessageError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/messages";
         let path = ["/api/messaging/messages"].concat();
         let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
@@ -5952,7 +5939,7 @@ impl crate::runtime::Client {
         params: &ListMessageLogsParams,
     ) -> impl ::futures_core::Stream<
         Item = ::std::result::Result<
-            MessageMessageLog,
+            MessageLog,
             crate::runtime::Error<ListMessageLogsError>,
         >,
     > + ::std::marker::Send + 'static {
@@ -6000,7 +5987,7 @@ impl crate::runtime::Client {
                 response,
             | -> ::std::result::Result<
                 (
-                    ::std::vec::Vec<MessageMessageLog>,
+                    ::std::vec::Vec<MessageLog>,
                     ::std::option::Option<::std::string::String>,
                 ),
                 crate::runtime::Error<ListMessageLogsError>,
@@ -6307,10 +6294,7 @@ impl crate::runtime::Client {
         &self,
         message_id: ::uuid::Uuid,
         body: &MessageUpdateMessageRequest,
-    ) -> ::std::result::Result<
-        MessageMessage,
-        crate::runtime::Error<UpdateMessageError>,
-    > {
+    ) -> ::std::result::Result<Message, crate::runtime::Error<UpdateMessageError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/messages/{message_id}";
         let path = [
             "/api/messaging/messages/",

@@ -91,6 +91,103 @@ impl ListProjectsParams {
     }
 }
 
+/// A project or subproject within the caller's project tree.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct Project {
+    /// The unique identifier of the project.
+    pub id: Uuid,
+    /// The name of the project.
+    pub name: ::std::string::String,
+    /// The unique identifier of the root project. `null` when this project is itself a root project.
+    pub parent_project_id: ::std::option::Option<Uuid>,
+    /// `true` when this project is a subproject.
+    pub subproject: bool,
+    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
+    pub region_preference: ::std::string::String,
+    /// When enabled, recordings created within the project require authentication to access.
+    pub protect_recordings: bool,
+    /// When enabled, message media created within the project requires authentication to access.
+    pub protect_message_media: bool,
+    /// When enabled, fax media created within the project requires authentication to access.
+    pub protect_fax_media: bool,
+    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
+    pub force_https_requests: bool,
+    /// The date and time when the project was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The date and time when the project was last updated.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+crate::runtime::wire_struct!(
+    Project { id = required("id"), name = required("name"), parent_project_id =
+    required("parent_project_id"), subproject = required("subproject"), region_preference
+    = required("region_preference"), protect_recordings = required("protect_recordings"),
+    protect_message_media = required("protect_message_media"), protect_fax_media =
+    required("protect_fax_media"), force_https_requests =
+    required("force_https_requests"), created_at = required("created_at"), updated_at =
+    required("updated_at") }
+);
+
+/// The fields of [`Project`] the API requires, for [`Project::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct ProjectRequired {
+    /// The unique identifier of the project.
+    pub id: Uuid,
+    /// The name of the project.
+    pub name: ::std::string::String,
+    /// The unique identifier of the root project. `null` when this project is itself a root project.
+    pub parent_project_id: ::std::option::Option<Uuid>,
+    /// `true` when this project is a subproject.
+    pub subproject: bool,
+    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
+    pub region_preference: ::std::string::String,
+    /// When enabled, recordings created within the project require authentication to access.
+    pub protect_recordings: bool,
+    /// When enabled, message media created within the project requires authentication to access.
+    pub protect_message_media: bool,
+    /// When enabled, fax media created within the project requires authentication to access.
+    pub protect_fax_media: bool,
+    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
+    pub force_https_requests: bool,
+    /// The date and time when the project was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The date and time when the project was last updated.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl Project {
+    /// A value made of all its fields.
+    pub fn new(required: ProjectRequired) -> Self {
+        let ProjectRequired {
+            id,
+            name,
+            parent_project_id,
+            subproject,
+            region_preference,
+            protect_recordings,
+            protect_message_media,
+            protect_fax_media,
+            force_https_requests,
+            created_at,
+            updated_at,
+        } = required;
+        Self {
+            id,
+            name,
+            parent_project_id,
+            subproject,
+            region_preference,
+            protect_recordings,
+            protect_message_media,
+            protect_fax_media,
+            force_https_requests,
+            created_at,
+            updated_at,
+        }
+    }
+}
+
 /// Request body for creating a new API Token.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -132,6 +229,104 @@ impl ProjectCreateTokenRequest {
     /// The unique identifier of the subproject you would like to create a token for. The subproject passed must be a child of the project used to authenticate the request.
     pub fn subproject_id(mut self, value: Uuid) -> Self {
         self.subproject_id = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// A page of projects.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ProjectListResponse {
+    /// Pagination links for the list of projects.
+    pub links: ProjectPaginationLinks,
+    /// The projects on this page.
+    pub data: ::std::vec::Vec<Project>,
+}
+
+crate::runtime::wire_struct!(
+    ProjectListResponse { links = required("links"), data = required("data") }
+);
+
+/// The fields of [`ProjectListResponse`] the API requires, for [`ProjectListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct ProjectListResponseRequired {
+    /// Pagination links for the list of projects.
+    pub links: ProjectPaginationLinks,
+    /// The projects on this page.
+    pub data: ::std::vec::Vec<Project>,
+}
+
+impl ProjectListResponse {
+    /// A value made of all its fields.
+    pub fn new(required: ProjectListResponseRequired) -> Self {
+        let ProjectListResponseRequired { links, data } = required;
+        Self { links, data }
+    }
+}
+
+/// Pagination links for a list of projects.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ProjectPaginationLinks {
+    /// The link to the current page.
+    ///
+    /// Format: `uri`.
+    ///
+    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
+    pub self_: ::std::string::String,
+    /// The link to the first page.
+    ///
+    /// Format: `uri`.
+    pub first: ::std::string::String,
+    /// The link to the next page. Only present when more results exist.
+    ///
+    /// Format: `uri`.
+    pub next: ::std::option::Option<::std::string::String>,
+    /// The link to the previous page. Only present when a previous page exists.
+    ///
+    /// Format: `uri`.
+    pub prev: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    ProjectPaginationLinks { self_ = required("self"), first = required("first"), next =
+    default("next"), prev = default("prev") }
+);
+
+/// The fields of [`ProjectPaginationLinks`] the API requires, for [`ProjectPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct ProjectPaginationLinksRequired {
+    /// The link to the current page.
+    pub self_: ::std::string::String,
+    /// The link to the first page.
+    pub first: ::std::string::String,
+}
+
+impl ProjectPaginationLinks {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: ProjectPaginationLinksRequired) -> Self {
+        let ProjectPaginationLinksRequired { self_, first } = required;
+        Self {
+            self_,
+            first,
+            next: ::std::default::Default::default(),
+            prev: ::std::default::Default::default(),
+        }
+    }
+    /// The link to the next page. Only present when more results exist.
+    pub fn next(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The link to the previous page. Only present when a previous page exists.
+    pub fn prev(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
         self
     }
 }
@@ -280,7 +475,7 @@ impl ProjectTokenResponse {
 #[non_exhaustive]
 pub struct ProjectTokenStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(ProjectTokenStatusCode422 { errors = required("errors") });
@@ -288,7 +483,7 @@ crate::runtime::wire_struct!(ProjectTokenStatusCode422 { errors = required("erro
 impl ProjectTokenStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -343,6 +538,115 @@ impl ProjectUpdateTokenRequest {
             ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
         );
         self
+    }
+}
+
+/// A project, including its `signing_key`.
+///
+/// The `signing_key` is only returned when creating a subproject or rotating a project's
+/// signing key. It is not retrievable afterward, so capture it from the response.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ProjectWithSigningKey {
+    /// The unique identifier of the project.
+    pub id: Uuid,
+    /// The name of the project.
+    pub name: ::std::string::String,
+    /// The unique identifier of the root project. `null` when this project is itself a root project.
+    pub parent_project_id: ::std::option::Option<Uuid>,
+    /// `true` when this project is a subproject.
+    pub subproject: bool,
+    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
+    pub region_preference: ::std::string::String,
+    /// When enabled, recordings created within the project require authentication to access.
+    pub protect_recordings: bool,
+    /// When enabled, message media created within the project requires authentication to access.
+    pub protect_message_media: bool,
+    /// When enabled, fax media created within the project requires authentication to access.
+    pub protect_fax_media: bool,
+    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
+    pub force_https_requests: bool,
+    /// The date and time when the project was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The date and time when the project was last updated.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The project's signing key. Only returned on create and signing-key rotation responses;
+    /// it cannot be retrieved through the API afterward.
+    pub signing_key: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(
+    ProjectWithSigningKey { id = required("id"), name = required("name"),
+    parent_project_id = required("parent_project_id"), subproject =
+    required("subproject"), region_preference = required("region_preference"),
+    protect_recordings = required("protect_recordings"), protect_message_media =
+    required("protect_message_media"), protect_fax_media = required("protect_fax_media"),
+    force_https_requests = required("force_https_requests"), created_at =
+    required("created_at"), updated_at = required("updated_at"), signing_key =
+    required("signing_key") }
+);
+
+/// The fields of [`ProjectWithSigningKey`] the API requires, for [`ProjectWithSigningKey::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct ProjectWithSigningKeyRequired {
+    /// The unique identifier of the project.
+    pub id: Uuid,
+    /// The name of the project.
+    pub name: ::std::string::String,
+    /// The unique identifier of the root project. `null` when this project is itself a root project.
+    pub parent_project_id: ::std::option::Option<Uuid>,
+    /// `true` when this project is a subproject.
+    pub subproject: bool,
+    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
+    pub region_preference: ::std::string::String,
+    /// When enabled, recordings created within the project require authentication to access.
+    pub protect_recordings: bool,
+    /// When enabled, message media created within the project requires authentication to access.
+    pub protect_message_media: bool,
+    /// When enabled, fax media created within the project requires authentication to access.
+    pub protect_fax_media: bool,
+    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
+    pub force_https_requests: bool,
+    /// The date and time when the project was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The date and time when the project was last updated.
+    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
+    /// The project's signing key. Only returned on create and signing-key rotation responses;
+    /// it cannot be retrieved through the API afterward.
+    pub signing_key: ::std::string::String,
+}
+
+impl ProjectWithSigningKey {
+    /// A value made of all its fields.
+    pub fn new(required: ProjectWithSigningKeyRequired) -> Self {
+        let ProjectWithSigningKeyRequired {
+            id,
+            name,
+            parent_project_id,
+            subproject,
+            region_preference,
+            protect_recordings,
+            protect_message_media,
+            protect_fax_media,
+            force_https_requests,
+            created_at,
+            updated_at,
+            signing_key,
+        } = required;
+        Self {
+            id,
+            name,
+            parent_project_id,
+            subproject,
+            region_preference,
+            protect_recordings,
+            protect_message_media,
+            protect_fax_media,
+            force_https_requests,
+            created_at,
+            updated_at,
+            signing_key,
+        }
     }
 }
 
@@ -411,7 +715,7 @@ impl ProjectsCreateProjectRequest {
 #[non_exhaustive]
 pub struct ProjectsCreateProjectStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -421,7 +725,7 @@ crate::runtime::wire_struct!(
 impl ProjectsCreateProjectStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -438,7 +742,7 @@ impl ProjectsCreateProjectStatusCode422 {
 #[non_exhaustive]
 pub struct ProjectsDeleteProjectStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -448,316 +752,12 @@ crate::runtime::wire_struct!(
 impl ProjectsDeleteProjectStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
                 ::std::iter::IntoIterator::into_iter(errors),
             ),
-        }
-    }
-}
-
-/// A project or subproject within the caller's project tree.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsProject {
-    /// The unique identifier of the project.
-    pub id: Uuid,
-    /// The name of the project.
-    pub name: ::std::string::String,
-    /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
-    /// `true` when this project is a subproject.
-    pub subproject: bool,
-    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
-    /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: bool,
-    /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: bool,
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: bool,
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: bool,
-    /// The date and time when the project was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The date and time when the project was last updated.
-    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsProject { id = required("id"), name = required("name"), parent_project_id =
-    required("parent_project_id"), subproject = required("subproject"), region_preference
-    = required("region_preference"), protect_recordings = required("protect_recordings"),
-    protect_message_media = required("protect_message_media"), protect_fax_media =
-    required("protect_fax_media"), force_https_requests =
-    required("force_https_requests"), created_at = required("created_at"), updated_at =
-    required("updated_at") }
-);
-
-/// The fields of [`ProjectsProject`] the API requires, for [`ProjectsProject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct ProjectsProjectRequired {
-    /// The unique identifier of the project.
-    pub id: Uuid,
-    /// The name of the project.
-    pub name: ::std::string::String,
-    /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
-    /// `true` when this project is a subproject.
-    pub subproject: bool,
-    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
-    /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: bool,
-    /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: bool,
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: bool,
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: bool,
-    /// The date and time when the project was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The date and time when the project was last updated.
-    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-}
-
-impl ProjectsProject {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectsProjectRequired) -> Self {
-        let ProjectsProjectRequired {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-        }
-    }
-}
-
-/// A page of projects.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsProjectListResponse {
-    /// Pagination links for the list of projects.
-    pub links: ProjectsProjectPaginationLinks,
-    /// The projects on this page.
-    pub data: ::std::vec::Vec<ProjectsProject>,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsProjectListResponse { links = required("links"), data = required("data") }
-);
-
-/// The fields of [`ProjectsProjectListResponse`] the API requires, for [`ProjectsProjectListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct ProjectsProjectListResponseRequired {
-    /// Pagination links for the list of projects.
-    pub links: ProjectsProjectPaginationLinks,
-    /// The projects on this page.
-    pub data: ::std::vec::Vec<ProjectsProject>,
-}
-
-impl ProjectsProjectListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectsProjectListResponseRequired) -> Self {
-        let ProjectsProjectListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
-
-/// Pagination links for a list of projects.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsProjectPaginationLinks {
-    /// The link to the current page.
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
-    /// The link to the first page.
-    ///
-    /// Format: `uri`.
-    pub first: ::std::string::String,
-    /// The link to the next page. Only present when more results exist.
-    ///
-    /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
-    /// The link to the previous page. Only present when a previous page exists.
-    ///
-    /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsProjectPaginationLinks { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
-
-/// The fields of [`ProjectsProjectPaginationLinks`] the API requires, for [`ProjectsProjectPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct ProjectsProjectPaginationLinksRequired {
-    /// The link to the current page.
-    pub self_: ::std::string::String,
-    /// The link to the first page.
-    pub first: ::std::string::String,
-}
-
-impl ProjectsProjectPaginationLinks {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ProjectsProjectPaginationLinksRequired) -> Self {
-        let ProjectsProjectPaginationLinksRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
-        }
-    }
-    /// The link to the next page. Only present when more results exist.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The link to the previous page. Only present when a previous page exists.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-/// A project, including its `signing_key`.
-///
-/// The `signing_key` is only returned when creating a subproject or rotating a project's
-/// signing key. It is not retrievable afterward, so capture it from the response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsProjectWithSigningKey {
-    /// The unique identifier of the project.
-    pub id: Uuid,
-    /// The name of the project.
-    pub name: ::std::string::String,
-    /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
-    /// `true` when this project is a subproject.
-    pub subproject: bool,
-    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
-    /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: bool,
-    /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: bool,
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: bool,
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: bool,
-    /// The date and time when the project was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The date and time when the project was last updated.
-    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The project's signing key. Only returned on create and signing-key rotation responses;
-    /// it cannot be retrieved through the API afterward.
-    pub signing_key: ::std::string::String,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsProjectWithSigningKey { id = required("id"), name = required("name"),
-    parent_project_id = required("parent_project_id"), subproject =
-    required("subproject"), region_preference = required("region_preference"),
-    protect_recordings = required("protect_recordings"), protect_message_media =
-    required("protect_message_media"), protect_fax_media = required("protect_fax_media"),
-    force_https_requests = required("force_https_requests"), created_at =
-    required("created_at"), updated_at = required("updated_at"), signing_key =
-    required("signing_key") }
-);
-
-/// The fields of [`ProjectsProjectWithSigningKey`] the API requires, for [`ProjectsProjectWithSigningKey::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct ProjectsProjectWithSigningKeyRequired {
-    /// The unique identifier of the project.
-    pub id: Uuid,
-    /// The name of the project.
-    pub name: ::std::string::String,
-    /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
-    /// `true` when this project is a subproject.
-    pub subproject: bool,
-    /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
-    /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: bool,
-    /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: bool,
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: bool,
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: bool,
-    /// The date and time when the project was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The date and time when the project was last updated.
-    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The project's signing key. Only returned on create and signing-key rotation responses;
-    /// it cannot be retrieved through the API afterward.
-    pub signing_key: ::std::string::String,
-}
-
-impl ProjectsProjectWithSigningKey {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectsProjectWithSigningKeyRequired) -> Self {
-        let ProjectsProjectWithSigningKeyRequired {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-            signing_key,
-        } = required;
-        Self {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-            signing_key,
         }
     }
 }
@@ -838,7 +838,7 @@ impl ProjectsUpdateProjectRequest {
 #[non_exhaustive]
 pub struct ProjectsUpdateProjectStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -848,7 +848,7 @@ crate::runtime::wire_struct!(
 impl ProjectsUpdateProjectStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -866,7 +866,7 @@ pub enum CreateSubprojectError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request could not be processed. When creating a project while authenticated as a
     /// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
     /// overly long `name` returns a standard validation error.
@@ -878,7 +878,7 @@ pub enum CreateSubprojectError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateSubprojectError {
@@ -916,7 +916,7 @@ pub enum CreateTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -926,7 +926,7 @@ pub enum CreateTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateTokenError {
@@ -964,12 +964,12 @@ pub enum DeleteSubprojectError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request could not be processed. Deleting a root/parent project returns
     /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
     /// assigned returns `phone_numbers_must_be_removed`.
@@ -981,7 +981,7 @@ pub enum DeleteSubprojectError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteSubprojectError {
@@ -1023,17 +1023,17 @@ pub enum DeleteTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteTokenError {
@@ -1069,17 +1069,17 @@ pub enum GetProjectError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetProjectError {
@@ -1115,12 +1115,12 @@ pub enum ListProjectsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListProjectsError {
@@ -1152,17 +1152,17 @@ pub enum RotateSigningKeyError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl RotateSigningKeyError {
@@ -1198,12 +1198,12 @@ pub enum UpdateProjectError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request failed validation, for example a blank or overly long `name`.
     ///
     /// Status `422`.
@@ -1213,7 +1213,7 @@ pub enum UpdateProjectError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateProjectError {
@@ -1255,12 +1255,12 @@ pub enum UpdateTokenError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
@@ -1270,7 +1270,7 @@ pub enum UpdateTokenError {
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateTokenError {
@@ -1336,7 +1336,7 @@ impl crate::runtime::Client {
         &self,
         body: &ProjectsCreateProjectRequest,
     ) -> ::std::result::Result<
-        ProjectsProjectWithSigningKey,
+        ProjectWithSigningKey,
         crate::runtime::Error<CreateSubprojectError>,
     > {
         const PATH_TEMPLATE: &str = "/api/projects";
@@ -1553,7 +1553,7 @@ impl crate::runtime::Client {
     pub async fn get_project(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<ProjectsProject, crate::runtime::Error<GetProjectError>> {
+    ) -> ::std::result::Result<Project, crate::runtime::Error<GetProjectError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}";
         let path = [
             "/api/projects/",
@@ -1611,7 +1611,7 @@ impl crate::runtime::Client {
         &self,
         params: &ListProjectsParams,
     ) -> ::std::result::Result<
-        ProjectsProjectListResponse,
+        ProjectListResponse,
         crate::runtime::Error<ListProjectsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/projects";
@@ -1665,10 +1665,7 @@ impl crate::runtime::Client {
         &self,
         params: &ListProjectsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            ProjectsProject,
-            crate::runtime::Error<ListProjectsError>,
-        >,
+        Item = ::std::result::Result<Project, crate::runtime::Error<ListProjectsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/projects";
         #[allow(clippy::redundant_closure_call)]
@@ -1703,14 +1700,11 @@ impl crate::runtime::Client {
             |
                 response,
             | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<ProjectsProject>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+                (::std::vec::Vec<Project>, ::std::option::Option<::std::string::String>),
                 crate::runtime::Error<ListProjectsError>,
             > {
                 let page: ::std::result::Result<
-                    ProjectsProjectListResponse,
+                    ProjectListResponse,
                     crate::runtime::Error<ListProjectsError>,
                 > = match response.status() {
                     200 => response.json(),
@@ -1751,7 +1745,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> ::std::result::Result<
-        ProjectsProjectWithSigningKey,
+        ProjectWithSigningKey,
         crate::runtime::Error<RotateSigningKeyError>,
     > {
         const PATH_TEMPLATE: &str = "/api/projects/{id}/signing-key/rotate";
@@ -1809,10 +1803,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &ProjectsUpdateProjectRequest,
-    ) -> ::std::result::Result<
-        ProjectsProject,
-        crate::runtime::Error<UpdateProjectError>,
-    > {
+    ) -> ::std::result::Result<Project, crate::runtime::Error<UpdateProjectError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}";
         let path = [
             "/api/projects/",

@@ -11,6 +11,11 @@
 #[allow(unused_imports)]
 use super::types::*;
 
+/// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
+/// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.
+/// Each channel name can be up to 250 characters. Must be valid JSON.
+pub type PubSubChannels = ::serde_json::Value;
+
 /// The `PubSubNewPubSubToken` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -23,7 +28,7 @@ pub struct PubSubNewPubSubToken {
     /// Each channel with `write` and `read` objects with boolean as values. Max of 500 channels inside main `channels`.
     /// Either `read`, `write`, or both are required inside each channel and default to false.
     /// Each channel name can be up to 250 characters. Must be valid JSON.
-    pub channels: PubSubPubSubChannels,
+    pub channels: PubSubChannels,
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
@@ -31,7 +36,7 @@ pub struct PubSubNewPubSubToken {
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    pub state: ::std::option::Option<PubSubPubSubState>,
+    pub state: ::std::option::Option<PubSubState>,
 }
 
 crate::runtime::wire_struct!(
@@ -47,7 +52,7 @@ pub struct PubSubNewPubSubTokenRequired {
     /// Each channel with `write` and `read` objects with boolean as values. Max of 500 channels inside main `channels`.
     /// Either `read`, `write`, or both are required inside each channel and default to false.
     /// Each channel name can be up to 250 characters. Must be valid JSON.
-    pub channels: PubSubPubSubChannels,
+    pub channels: PubSubChannels,
 }
 
 impl PubSubNewPubSubToken {
@@ -70,21 +75,16 @@ impl PubSubNewPubSubToken {
         self
     }
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-    pub fn state(mut self, value: PubSubPubSubState) -> Self {
+    pub fn state(mut self, value: PubSubState) -> Self {
         self.state = ::std::option::Option::Some(value);
         self
     }
 }
 
-/// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
-/// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.
-/// Each channel name can be up to 250 characters. Must be valid JSON.
-pub type PubSubPubSubChannels = ::serde_json::Value;
-
 /// Read Permission
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct PubSubPubSubPermissionWithRead {
+pub struct PubSubPermissionWithRead {
     /// Gives the token read access to the channel.
     pub read: bool,
     /// Gives the token write access to the channel.
@@ -92,10 +92,10 @@ pub struct PubSubPubSubPermissionWithRead {
 }
 
 crate::runtime::wire_struct!(
-    PubSubPubSubPermissionWithRead { read = required("read"), write = default("write") }
+    PubSubPermissionWithRead { read = required("read"), write = default("write") }
 );
 
-impl PubSubPubSubPermissionWithRead {
+impl PubSubPermissionWithRead {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(read: bool) -> Self {
         Self {
@@ -113,7 +113,7 @@ impl PubSubPubSubPermissionWithRead {
 /// Write Permission
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct PubSubPubSubPermissionWithWrite {
+pub struct PubSubPermissionWithWrite {
     /// Gives the token read access to the channel.
     pub read: ::std::option::Option<bool>,
     /// Gives the token write access to the channel.
@@ -121,10 +121,10 @@ pub struct PubSubPubSubPermissionWithWrite {
 }
 
 crate::runtime::wire_struct!(
-    PubSubPubSubPermissionWithWrite { read = default("read"), write = required("write") }
+    PubSubPermissionWithWrite { read = default("read"), write = required("write") }
 );
 
-impl PubSubPubSubPermissionWithWrite {
+impl PubSubPermissionWithWrite {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(write: bool) -> Self {
         Self {
@@ -140,19 +140,19 @@ impl PubSubPubSubPermissionWithWrite {
 }
 
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-pub type PubSubPubSubState = ::serde_json::Value;
+pub type PubSubState = ::serde_json::Value;
 
-/// The `PubSubPubSubToken` object.
+/// The `PubSubToken` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct PubSubPubSubToken {
+pub struct PubSubToken {
     /// A PubSub Token to be used to authenticate clients to the PubSub Service.
     pub token: ::std::string::String,
 }
 
-crate::runtime::wire_struct!(PubSubPubSubToken { token = required("token") });
+crate::runtime::wire_struct!(PubSubToken { token = required("token") });
 
-impl PubSubPubSubToken {
+impl PubSubToken {
     /// A value made of all its fields.
     pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -164,17 +164,17 @@ impl PubSubPubSubToken {
 /// The request contains invalid parameters. See errors for details.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct PubSubPubSubToken422error {
+pub struct PubSubToken422error {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::wire_struct!(PubSubPubSubToken422error { errors = required("errors") });
+crate::runtime::wire_struct!(PubSubToken422error { errors = required("errors") });
 
-impl PubSubPubSubToken422error {
+impl PubSubToken422error {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -192,22 +192,22 @@ pub enum CreatePubsubTokenError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(PubSubPubSubToken422error),
+    UnprocessableEntity(PubSubToken422error),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreatePubsubTokenError {
@@ -264,7 +264,7 @@ impl crate::runtime::Client {
         &self,
         body: &PubSubNewPubSubToken,
     ) -> ::std::result::Result<
-        PubSubPubSubToken,
+        PubSubToken,
         crate::runtime::Error<CreatePubsubTokenError>,
     > {
         const PATH_TEMPLATE: &str = "/api/pubsub/tokens";

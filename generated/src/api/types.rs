@@ -571,7 +571,7 @@ crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
 #[cfg(any(feature = "messaging", feature = "webhooks"))]
 /// Delivery state of a message.
 ///
-/// Values this version of the client does not know yet decode to [`MessageMessageStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`MessageStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -580,7 +580,7 @@ crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum MessageMessageStatus {
+pub enum MessageStatus {
     /// On the wire: `queued`.
     Queued,
     /// On the wire: `initiated`.
@@ -600,9 +600,9 @@ pub enum MessageMessageStatus {
 }
 
 #[cfg(any(feature = "messaging", feature = "webhooks"))]
-impl MessageMessageStatus {
+impl MessageStatus {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageMessageStatus] = &[
+    pub const KNOWN: &'static [MessageStatus] = &[
         Self::Queued,
         Self::Initiated,
         Self::Sent,
@@ -643,7 +643,7 @@ impl MessageMessageStatus {
 }
 
 #[cfg(any(feature = "messaging", feature = "webhooks"))]
-crate::runtime::open_enum!(MessageMessageStatus, Unknown);
+crate::runtime::open_enum!(MessageStatus, Unknown);
 
 #[cfg(feature = "message")]
 /// Fields common to every WhatsApp send request.
@@ -838,6 +838,813 @@ impl SpeechEngine {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum!(SpeechEngine, Unknown);
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The request is invalid.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCode400 {
+    /// The `error` property.
+    pub error: StatusCode400Error,
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::wire_struct!(StatusCode400 { error = required("error") });
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode400 {
+    /// A value made of all its fields.
+    pub fn new(error: StatusCode400Error) -> Self {
+        Self { error }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The `StatusCode400Error` values.
+///
+/// Values this version of the client does not know yet decode to [`StatusCode400Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum StatusCode400Error {
+    /// On the wire: `Bad Request`.
+    BadRequest,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode400Error {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [StatusCode400Error] = &[Self::BadRequest];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BadRequest => "Bad Request",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "Bad Request" => ::std::option::Option::Some(Self::BadRequest),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::open_enum!(StatusCode400Error, Unknown);
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// Access is unauthorized.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCode401 {
+    /// The `error` property.
+    pub error: StatusCode401Error,
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::wire_struct!(StatusCode401 { error = required("error") });
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode401 {
+    /// A value made of all its fields.
+    pub fn new(error: StatusCode401Error) -> Self {
+        Self { error }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The `StatusCode401Error` values.
+///
+/// Values this version of the client does not know yet decode to [`StatusCode401Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum StatusCode401Error {
+    /// On the wire: `Unauthorized`.
+    Unauthorized,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode401Error {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [StatusCode401Error] = &[Self::Unauthorized];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unauthorized => "Unauthorized",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "Unauthorized" => ::std::option::Option::Some(Self::Unauthorized),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::open_enum!(StatusCode401Error, Unknown);
+
+#[cfg(any(feature = "fabric", feature = "video"))]
+/// Access is forbidden.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCode403 {
+    /// The `error` property.
+    pub error: StatusCode403Error,
+}
+
+#[cfg(any(feature = "fabric", feature = "video"))]
+crate::runtime::wire_struct!(StatusCode403 { error = required("error") });
+
+#[cfg(any(feature = "fabric", feature = "video"))]
+impl StatusCode403 {
+    /// A value made of all its fields.
+    pub fn new(error: StatusCode403Error) -> Self {
+        Self { error }
+    }
+}
+
+#[cfg(any(feature = "fabric", feature = "video"))]
+/// The `StatusCode403Error` values.
+///
+/// Values this version of the client does not know yet decode to [`StatusCode403Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum StatusCode403Error {
+    /// On the wire: `Forbidden`.
+    Forbidden,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(any(feature = "fabric", feature = "video"))]
+impl StatusCode403Error {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [StatusCode403Error] = &[Self::Forbidden];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Forbidden => "Forbidden",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "Forbidden" => ::std::option::Option::Some(Self::Forbidden),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(any(feature = "fabric", feature = "video"))]
+crate::runtime::open_enum!(StatusCode403Error, Unknown);
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "projects",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The server cannot find the requested resource.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCode404 {
+    /// The `error` property.
+    pub error: StatusCode404Error,
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "projects",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::wire_struct!(StatusCode404 { error = required("error") });
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "projects",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode404 {
+    /// A value made of all its fields.
+    pub fn new(error: StatusCode404Error) -> Self {
+        Self { error }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "projects",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The `StatusCode404Error` values.
+///
+/// Values this version of the client does not know yet decode to [`StatusCode404Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum StatusCode404Error {
+    /// On the wire: `Not Found`.
+    NotFound,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "projects",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode404Error {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [StatusCode404Error] = &[Self::NotFound];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotFound => "Not Found",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "Not Found" => ::std::option::Option::Some(Self::NotFound),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "messaging",
+        feature = "projects",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::open_enum!(StatusCode404Error, Unknown);
+
+#[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+#[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
+crate::runtime::wire_struct!(StatusCode422 { errors = required("errors") });
+
+#[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
+impl StatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// An internal server error occurred.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCode500 {
+    /// The `error` property.
+    pub error: StatusCode500Error,
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::wire_struct!(StatusCode500 { error = required("error") });
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode500 {
+    /// A value made of all its fields.
+    pub fn new(error: StatusCode500Error) -> Self {
+        Self { error }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The `StatusCode500Error` values.
+///
+/// Values this version of the client does not know yet decode to [`StatusCode500Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum StatusCode500Error {
+    /// On the wire: `Internal Server Error`.
+    InternalServerError,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCode500Error {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [StatusCode500Error] = &[Self::InternalServerError];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InternalServerError => "Internal Server Error",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "Internal Server Error" => {
+                ::std::option::Option::Some(Self::InternalServerError)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(
+    any(
+        feature = "calling",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "relay",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::open_enum!(StatusCode500Error, Unknown);
+
+#[cfg(
+    any(
+        feature = "ai",
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// Details about a specific error.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct StatusCodesRestApiErrorItem {
+    /// The category of error.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: ::std::string::String,
+    /// A specific error code.
+    pub code: ::std::string::String,
+    /// A description of what caused the error.
+    pub message: ::std::string::String,
+    /// The request parameter that caused the error, if applicable.
+    pub attribute: crate::runtime::Nullable<::std::string::String>,
+    /// A link to documentation about this error.
+    pub url: ::std::string::String,
+}
+
+#[cfg(
+    any(
+        feature = "ai",
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+crate::runtime::wire_struct!(
+    StatusCodesRestApiErrorItem { type_ = required("type"), code = required("code"),
+    message = required("message"), attribute = default("attribute"), url =
+    required("url") }
+);
+
+#[cfg(
+    any(
+        feature = "ai",
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+/// The fields of [`StatusCodesRestApiErrorItem`] the API requires, for [`StatusCodesRestApiErrorItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct StatusCodesRestApiErrorItemRequired {
+    /// The category of error.
+    pub type_: ::std::string::String,
+    /// A specific error code.
+    pub code: ::std::string::String,
+    /// A description of what caused the error.
+    pub message: ::std::string::String,
+    /// A link to documentation about this error.
+    pub url: ::std::string::String,
+}
+
+#[cfg(
+    any(
+        feature = "ai",
+        feature = "calling",
+        feature = "chat",
+        feature = "datasphere",
+        feature = "fabric",
+        feature = "fax",
+        feature = "logs",
+        feature = "messaging",
+        feature = "projects",
+        feature = "pubsub",
+        feature = "video",
+        feature = "voice"
+    )
+)]
+impl StatusCodesRestApiErrorItem {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: StatusCodesRestApiErrorItemRequired) -> Self {
+        let StatusCodesRestApiErrorItemRequired { type_, code, message, url } = required;
+        Self {
+            type_,
+            code,
+            message,
+            attribute: ::std::default::Default::default(),
+            url,
+        }
+    }
+    /// The request parameter that caused the error, if applicable.
+    pub fn attribute(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.attribute = crate::runtime::Nullable::Value(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
+    pub fn clear_attribute(mut self) -> Self {
+        self.attribute = crate::runtime::Nullable::Null;
+        self
+    }
+}
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Action union
@@ -25335,829 +26142,6 @@ pub enum SwmlCallingWebhookRequireArgs {
 
 #[cfg(
     any(
-        feature = "ai",
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// Details about a specific error.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesRestApiErrorItem {
-    /// The category of error.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
-    /// A specific error code.
-    pub code: ::std::string::String,
-    /// A description of what caused the error.
-    pub message: ::std::string::String,
-    /// The request parameter that caused the error, if applicable.
-    pub attribute: crate::runtime::Nullable<::std::string::String>,
-    /// A link to documentation about this error.
-    pub url: ::std::string::String,
-}
-
-#[cfg(
-    any(
-        feature = "ai",
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::wire_struct!(
-    TypesStatusCodesRestApiErrorItem { type_ = required("type"), code = required("code"),
-    message = required("message"), attribute = default("attribute"), url =
-    required("url") }
-);
-
-#[cfg(
-    any(
-        feature = "ai",
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The fields of [`TypesStatusCodesRestApiErrorItem`] the API requires, for [`TypesStatusCodesRestApiErrorItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct TypesStatusCodesRestApiErrorItemRequired {
-    /// The category of error.
-    pub type_: ::std::string::String,
-    /// A specific error code.
-    pub code: ::std::string::String,
-    /// A description of what caused the error.
-    pub message: ::std::string::String,
-    /// A link to documentation about this error.
-    pub url: ::std::string::String,
-}
-
-#[cfg(
-    any(
-        feature = "ai",
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesRestApiErrorItem {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: TypesStatusCodesRestApiErrorItemRequired) -> Self {
-        let TypesStatusCodesRestApiErrorItemRequired { type_, code, message, url } = required;
-        Self {
-            type_,
-            code,
-            message,
-            attribute: ::std::default::Default::default(),
-            url,
-        }
-    }
-    /// The request parameter that caused the error, if applicable.
-    pub fn attribute(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attribute = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_attribute(mut self) -> Self {
-        self.attribute = crate::runtime::Nullable::Null;
-        self
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The request is invalid.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesStatusCode400 {
-    /// The `error` property.
-    pub error: TypesStatusCodesStatusCode400Error,
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::wire_struct!(
-    TypesStatusCodesStatusCode400 { error = required("error") }
-);
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode400 {
-    /// A value made of all its fields.
-    pub fn new(error: TypesStatusCodesStatusCode400Error) -> Self {
-        Self { error }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The `TypesStatusCodesStatusCode400Error` values.
-///
-/// Values this version of the client does not know yet decode to [`TypesStatusCodesStatusCode400Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum TypesStatusCodesStatusCode400Error {
-    /// On the wire: `Bad Request`.
-    BadRequest,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode400Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [TypesStatusCodesStatusCode400Error] = &[Self::BadRequest];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "Bad Request",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "Bad Request" => ::std::option::Option::Some(Self::BadRequest),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(TypesStatusCodesStatusCode400Error, Unknown);
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// Access is unauthorized.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesStatusCode401 {
-    /// The `error` property.
-    pub error: TypesStatusCodesStatusCode401Error,
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::wire_struct!(
-    TypesStatusCodesStatusCode401 { error = required("error") }
-);
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode401 {
-    /// A value made of all its fields.
-    pub fn new(error: TypesStatusCodesStatusCode401Error) -> Self {
-        Self { error }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The `TypesStatusCodesStatusCode401Error` values.
-///
-/// Values this version of the client does not know yet decode to [`TypesStatusCodesStatusCode401Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum TypesStatusCodesStatusCode401Error {
-    /// On the wire: `Unauthorized`.
-    Unauthorized,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode401Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [TypesStatusCodesStatusCode401Error] = &[
-        Self::Unauthorized,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unauthorized => "Unauthorized",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "Unauthorized" => ::std::option::Option::Some(Self::Unauthorized),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(TypesStatusCodesStatusCode401Error, Unknown);
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-/// Access is forbidden.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesStatusCode403 {
-    /// The `error` property.
-    pub error: TypesStatusCodesStatusCode403Error,
-}
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-crate::runtime::wire_struct!(
-    TypesStatusCodesStatusCode403 { error = required("error") }
-);
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-impl TypesStatusCodesStatusCode403 {
-    /// A value made of all its fields.
-    pub fn new(error: TypesStatusCodesStatusCode403Error) -> Self {
-        Self { error }
-    }
-}
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-/// The `TypesStatusCodesStatusCode403Error` values.
-///
-/// Values this version of the client does not know yet decode to [`TypesStatusCodesStatusCode403Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum TypesStatusCodesStatusCode403Error {
-    /// On the wire: `Forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-impl TypesStatusCodesStatusCode403Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [TypesStatusCodesStatusCode403Error] = &[Self::Forbidden];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Forbidden => "Forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "Forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-crate::runtime::open_enum!(TypesStatusCodesStatusCode403Error, Unknown);
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The server cannot find the requested resource.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesStatusCode404 {
-    /// The `error` property.
-    pub error: TypesStatusCodesStatusCode404Error,
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::wire_struct!(
-    TypesStatusCodesStatusCode404 { error = required("error") }
-);
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode404 {
-    /// A value made of all its fields.
-    pub fn new(error: TypesStatusCodesStatusCode404Error) -> Self {
-        Self { error }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The `TypesStatusCodesStatusCode404Error` values.
-///
-/// Values this version of the client does not know yet decode to [`TypesStatusCodesStatusCode404Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum TypesStatusCodesStatusCode404Error {
-    /// On the wire: `Not Found`.
-    NotFound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode404Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [TypesStatusCodesStatusCode404Error] = &[Self::NotFound];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotFound => "Not Found",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "Not Found" => ::std::option::Option::Some(Self::NotFound),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(TypesStatusCodesStatusCode404Error, Unknown);
-
-#[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
-}
-
-#[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
-crate::runtime::wire_struct!(
-    TypesStatusCodesStatusCode422 { errors = required("errors") }
-);
-
-#[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
-impl TypesStatusCodesStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// An internal server error occurred.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct TypesStatusCodesStatusCode500 {
-    /// The `error` property.
-    pub error: TypesStatusCodesStatusCode500Error,
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::wire_struct!(
-    TypesStatusCodesStatusCode500 { error = required("error") }
-);
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode500 {
-    /// A value made of all its fields.
-    pub fn new(error: TypesStatusCodesStatusCode500Error) -> Self {
-        Self { error }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-/// The `TypesStatusCodesStatusCode500Error` values.
-///
-/// Values this version of the client does not know yet decode to [`TypesStatusCodesStatusCode500Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum TypesStatusCodesStatusCode500Error {
-    /// On the wire: `Internal Server Error`.
-    InternalServerError,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl TypesStatusCodesStatusCode500Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [TypesStatusCodesStatusCode500Error] = &[
-        Self::InternalServerError,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InternalServerError => "Internal Server Error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "Internal Server Error" => {
-                ::std::option::Option::Some(Self::InternalServerError)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(TypesStatusCodesStatusCode500Error, Unknown);
-
-#[cfg(
-    any(
         feature = "calling",
         feature = "datasphere",
         feature = "fabric",
@@ -26194,5464 +26178,6 @@ impl VideoChannel {
 }
 
 #[cfg(feature = "webhooks")]
-/// Identifies the call an AI callback came from. `project_id` and `space_id` are included when
-/// available.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiCallInfo {
-    /// Your project ID.
-    pub project_id: ::std::option::Option<Uuid>,
-    /// Your Space ID.
-    pub space_id: ::std::option::Option<Uuid>,
-    /// ID of the call.
-    pub call_id: Uuid,
-    /// The content type of the POST body. Always `text/json`.
-    pub content_type: ::std::string::String,
-    /// How the body is delivered. Always `post_data`.
-    pub content_disposition: ::std::string::String,
-    /// The conversation type. Always `voice`.
-    pub conversation_type: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiCallInfo { project_id = default("project_id"), space_id =
-    default("space_id"), call_id = required("call_id"), content_type =
-    required("content_type"), content_disposition = required("content_disposition"),
-    conversation_type = required("conversation_type") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiCallInfo`] the API requires, for [`WebhooksAiAiCallInfo::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiCallInfoRequired {
-    /// ID of the call.
-    pub call_id: Uuid,
-    /// The content type of the POST body. Always `text/json`.
-    pub content_type: ::std::string::String,
-    /// How the body is delivered. Always `post_data`.
-    pub content_disposition: ::std::string::String,
-    /// The conversation type. Always `voice`.
-    pub conversation_type: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiCallInfo {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiCallInfoRequired) -> Self {
-        let WebhooksAiAiCallInfoRequired {
-            call_id,
-            content_type,
-            content_disposition,
-            conversation_type,
-        } = required;
-        Self {
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
-            call_id,
-            content_type,
-            content_disposition,
-            conversation_type,
-        }
-    }
-    /// Your project ID.
-    pub fn project_id(mut self, value: Uuid) -> Self {
-        self.project_id = ::std::option::Option::Some(value);
-        self
-    }
-    /// Your Space ID.
-    pub fn space_id(mut self, value: Uuid) -> Self {
-        self.space_id = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(any(feature = "ai", feature = "webhooks"))]
-/// One entry in the conversation. Beyond `role` and `content`, an entry carries whatever per-turn
-/// detail applies to it, such as recognition confidence on a caller turn or timings on a reply.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiCallLogEntry {
-    /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
-    /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
-    pub role: ::std::string::String,
-    /// The text of the entry.
-    pub content: ::std::string::String,
-    /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
-    pub timestamp: ::std::option::Option<i64>,
-    /// The tool calls the agent made on this turn. Present only on a turn that made any.
-    pub tool_calls: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
-}
-
-#[cfg(any(feature = "ai", feature = "webhooks"))]
-crate::runtime::wire_struct!(
-    WebhooksAiAiCallLogEntry { role = required("role"), content = required("content"),
-    timestamp = default("timestamp"), tool_calls = default("tool_calls") }
-);
-
-#[cfg(any(feature = "ai", feature = "webhooks"))]
-/// The fields of [`WebhooksAiAiCallLogEntry`] the API requires, for [`WebhooksAiAiCallLogEntry::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiCallLogEntryRequired {
-    /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
-    /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
-    pub role: ::std::string::String,
-    /// The text of the entry.
-    pub content: ::std::string::String,
-}
-
-#[cfg(any(feature = "ai", feature = "webhooks"))]
-impl WebhooksAiAiCallLogEntry {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiCallLogEntryRequired) -> Self {
-        let WebhooksAiAiCallLogEntryRequired { role, content } = required;
-        Self {
-            role,
-            content,
-            timestamp: ::std::default::Default::default(),
-            tool_calls: ::std::default::Default::default(),
-        }
-    }
-    /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
-    pub fn timestamp(mut self, value: i64) -> Self {
-        self.timestamp = ::std::option::Option::Some(value);
-        self
-    }
-    /// The tool calls the agent made on this turn. Present only on a turn that made any.
-    pub fn tool_calls(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
-    ) -> Self {
-        self.tool_calls = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// One event on the call, in order. Beyond `type`, an entry carries the fields belonging to that type.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiCallTimelineEntry {
-    /// What happened. `user_input`, `ai_response`, and `tool_result` cover the conversation; `pronounce`
-    /// and `text_normalize` record text rewrites; anything else is the name of a logged action.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
-    /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
-    pub ts: ::std::option::Option<f64>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiCallTimelineEntry { type_ = required("type"), ts = default("ts") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiCallTimelineEntry {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            type_: ::std::convert::Into::into(type_),
-            ts: ::std::default::Default::default(),
-        }
-    }
-    /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
-    pub fn ts(mut self, value: f64) -> Self {
-        self.ts = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// One message as it is added to the conversation. The exact fields depend on which role produced it,
-/// so unlisted keys can appear.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugConversationAdd {
-    /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
-    pub role: ::std::string::String,
-    /// The message text. Redacted when you enable `redact_prompt`.
-    pub content: ::std::string::String,
-    /// The language the message was in. Omitted on tool messages.
-    pub lang: ::std::option::Option<::std::string::String>,
-    /// Tokens the message consumed. Omitted on tool messages.
-    pub tokens: ::std::option::Option<i64>,
-    /// When the message was added, as a Unix timestamp in microseconds.
-    pub timestamp: ::std::option::Option<i64>,
-    /// Links a tool result back to the call that produced it. Present on tool messages.
-    pub tool_call_id: ::std::option::Option<::std::string::String>,
-    /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
-    /// speaking-to-final timings. Omitted on turns that have none.
-    pub metadata: ::std::option::Option<::serde_json::Value>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugConversationAdd { role = required("role"), content =
-    required("content"), lang = default("lang"), tokens = default("tokens"), timestamp =
-    default("timestamp"), tool_call_id = default("tool_call_id"), metadata =
-    default("metadata") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugConversationAdd`] the API requires, for [`WebhooksAiAiDebugConversationAdd::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugConversationAddRequired {
-    /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
-    pub role: ::std::string::String,
-    /// The message text. Redacted when you enable `redact_prompt`.
-    pub content: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugConversationAdd {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugConversationAddRequired) -> Self {
-        let WebhooksAiAiDebugConversationAddRequired { role, content } = required;
-        Self {
-            role,
-            content,
-            lang: ::std::default::Default::default(),
-            tokens: ::std::default::Default::default(),
-            timestamp: ::std::default::Default::default(),
-            tool_call_id: ::std::default::Default::default(),
-            metadata: ::std::default::Default::default(),
-        }
-    }
-    /// The language the message was in. Omitted on tool messages.
-    pub fn lang(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.lang = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Tokens the message consumed. Omitted on tool messages.
-    pub fn tokens(mut self, value: i64) -> Self {
-        self.tokens = ::std::option::Option::Some(value);
-        self
-    }
-    /// When the message was added, as a Unix timestamp in microseconds.
-    pub fn timestamp(mut self, value: i64) -> Self {
-        self.timestamp = ::std::option::Option::Some(value);
-        self
-    }
-    /// Links a tool result back to the call that produced it. Present on tool messages.
-    pub fn tool_call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tool_call_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
-    /// speaking-to-final timings. Omitted on turns that have none.
-    pub fn metadata(mut self, value: ::serde_json::Value) -> Self {
-        self.metadata = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Where in the agent's flow an event happened.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugFlowLocation {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
-    /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugFlowLocation { context = required("context"), step =
-    default("step"), step_index = default("step_index") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugFlowLocation {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(context: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            context: ::std::convert::Into::into(context),
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Reports a tool webhook that could not be reached or did not answer usefully. Carries whatever
-/// detail the attempt produced, so unlisted keys can appear.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookFail {
-    /// Identifies the call. The same values as the envelope's `call_info`.
-    pub call_info: WebhooksAiAiCallInfo,
-    /// Always `webhook error`.
-    pub error: ::std::string::String,
-    /// The URL that was called.
-    pub request_url: ::std::string::String,
-    /// How many attempts were made, including the first.
-    pub attempts: i64,
-    /// The body that was sent, when there was one.
-    pub request_payload: ::std::option::Option<::serde_json::Value>,
-    /// Always `true` when present, meaning the response body was not valid JSON.
-    pub parse_error: ::std::option::Option<bool>,
-    /// The response body as received. Included only when `parse_error` is set.
-    pub raw_response: ::std::option::Option<::std::string::String>,
-    /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
-    /// and `raw_response` carry the detail instead.
-    pub parsed_response: ::std::option::Option<::serde_json::Value>,
-    /// Always `true` when present, meaning the request failed before a response was received.
-    pub protocol_error: ::std::option::Option<bool>,
-    /// The transport error code. Included only when `protocol_error` is set.
-    pub curl_code: ::std::option::Option<i64>,
-    /// The HTTP status code. `0` when no response was received.
-    pub http_code: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookFail { call_info = required("call_info"), error =
-    required("error"), request_url = required("request_url"), attempts =
-    required("attempts"), request_payload = default("request_payload"), parse_error =
-    default("parse_error"), raw_response = default("raw_response"), parsed_response =
-    default("parsed_response"), protocol_error = default("protocol_error"), curl_code =
-    default("curl_code"), http_code = required("http_code") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookFail`] the API requires, for [`WebhooksAiAiDebugWebhookFail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookFailRequired {
-    /// Identifies the call. The same values as the envelope's `call_info`.
-    pub call_info: WebhooksAiAiCallInfo,
-    /// Always `webhook error`.
-    pub error: ::std::string::String,
-    /// The URL that was called.
-    pub request_url: ::std::string::String,
-    /// How many attempts were made, including the first.
-    pub attempts: i64,
-    /// The HTTP status code. `0` when no response was received.
-    pub http_code: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookFail {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookFailRequired) -> Self {
-        let WebhooksAiAiDebugWebhookFailRequired {
-            call_info,
-            error,
-            request_url,
-            attempts,
-            http_code,
-        } = required;
-        Self {
-            call_info,
-            error,
-            request_url,
-            attempts,
-            request_payload: ::std::default::Default::default(),
-            parse_error: ::std::default::Default::default(),
-            raw_response: ::std::default::Default::default(),
-            parsed_response: ::std::default::Default::default(),
-            protocol_error: ::std::default::Default::default(),
-            curl_code: ::std::default::Default::default(),
-            http_code,
-        }
-    }
-    /// The body that was sent, when there was one.
-    pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
-        self.request_payload = ::std::option::Option::Some(value);
-        self
-    }
-    /// Always `true` when present, meaning the response body was not valid JSON.
-    pub fn parse_error(mut self, value: bool) -> Self {
-        self.parse_error = ::std::option::Option::Some(value);
-        self
-    }
-    /// The response body as received. Included only when `parse_error` is set.
-    pub fn raw_response(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.raw_response = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
-    /// and `raw_response` carry the detail instead.
-    pub fn parsed_response(mut self, value: ::serde_json::Value) -> Self {
-        self.parsed_response = ::std::option::Option::Some(value);
-        self
-    }
-    /// Always `true` when present, meaning the request failed before a response was received.
-    pub fn protocol_error(mut self, value: bool) -> Self {
-        self.protocol_error = ::std::option::Option::Some(value);
-        self
-    }
-    /// The transport error code. Included only when `protocol_error` is set.
-    pub fn curl_code(mut self, value: i64) -> Self {
-        self.curl_code = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The `WebhooksAiAiDebugWebhookPayload` object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayload {
-    /// Identifies the call the event came from.
-    pub call_info: WebhooksAiAiCallInfo,
-    /// The AI session started. Sent once per session. The fields differ by session type: a standard
-    /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
-    /// along with its audio settings and reports no voice at all. Every field is optional, so read
-    /// `mode` to tell which kind of session you have.
-    pub session_start: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadSessionStart,
-    >,
-    /// The AI session ended. Sent once per session.
-    pub session_end: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadSessionEnd>,
-    /// Your `startup_hook` function finished, whether or not it succeeded.
-    pub startup_hook: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadStartupHook>,
-    /// Your `hangup_hook` function finished, whether or not it succeeded.
-    pub hangup_hook: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadHangupHook>,
-    /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
-    pub speech_detect: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadSpeechDetect,
-    >,
-    /// The caller interrupted the agent. The fields differ by session type: a standard session reports
-    /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
-    /// `audio_played_ms` and `barge_count`.
-    pub barge: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadBarge>,
-    /// The agent finished speaking a reply.
-    pub ai_completion: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadAiCompletion,
-    >,
-    /// The agent played a filler phrase while it worked.
-    pub filler: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadFiller>,
-    /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
-    pub attention_timeout: crate::runtime::Nullable<
-        WebhooksAiAiDebugWebhookPayloadAttentionTimeout,
-    >,
-    /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
-    pub hold: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadHold>,
-    /// The agent called one of your functions and the call returned.
-    pub function_call: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadFunctionCall,
-    >,
-    /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
-    /// several times in a row; `repeated` means it was called with the same arguments each time.
-    pub function_loop: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadFunctionLoop,
-    >,
-    /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
-    pub swaig_call: ::std::option::Option<WebhooksAiAiSwaigLogEntry>,
-    /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
-    pub process_action: ::std::option::Option<::serde_json::Value>,
-    /// A tool result was shortened before the agent read it.
-    pub tool_distill: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadToolDistill>,
-    /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
-    /// `match` when the call produced a reply, or `error` when the definition was unusable.
-    pub webhook: ::std::option::Option<::serde_json::Value>,
-    /// The body sent to the webhook, or the input an output template was expanded against.
-    pub input: ::std::option::Option<::serde_json::Value>,
-    /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
-    pub output: crate::runtime::Nullable<::serde_json::Value>,
-    /// The entry that matched. `null` when none did.
-    ///
-    /// In JSON: `match`, a Rust keyword, hence the trailing `_` in Rust.
-    pub match_: crate::runtime::Nullable<::serde_json::Value>,
-    /// The `error_keys` declared on the webhook. `null` when it declares none.
-    pub error_keys: crate::runtime::Nullable<::std::vec::Vec<::serde_json::Value>>,
-    /// The webhook could not be evaluated.
-    pub error: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadError>,
-    /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
-    pub expression: ::std::option::Option<::serde_json::Value>,
-    /// A webhook request completed, with the request and response recorded.
-    pub webhook_log: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadWebhookLog>,
-    /// The final reply the webhook produced, after matching. An array reply is wrapped as
-    /// `{ "array": [...] }`. `null` when the webhook produced no reply.
-    pub webhook_reply: crate::runtime::Nullable<::serde_json::Value>,
-    /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
-    /// whenever a tool call fails, so you can alert on tools breaking mid-call.
-    pub webhook_fail: ::std::option::Option<WebhooksAiAiDebugWebhookFail>,
-    /// The agent moved to a different step.
-    pub step_change: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadStepChange>,
-    /// The agent moved to a different context.
-    pub context_change: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadContextChange,
-    >,
-    /// The data a context switch was rendered against.
-    pub context_switch_data: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadContextSwitchData,
-    >,
-    /// A `gather` started collecting answers.
-    pub gather_start: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadGatherStart>,
-    /// A `gather` asked a question.
-    pub gather_question: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadGatherQuestion,
-    >,
-    /// A `gather` accepted an answer.
-    pub gather_answer: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadGatherAnswer,
-    >,
-    /// A `gather` rejected an answer and will ask again.
-    pub gather_reject: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadGatherReject,
-    >,
-    /// A `gather` finished.
-    pub gather_complete: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadGatherComplete,
-    >,
-    /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
-    /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
-    pub conversation_add: ::std::option::Option<WebhooksAiAiDebugConversationAdd>,
-    /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
-    pub llm_request: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadLlmRequest>,
-    /// The model answered. Sent only at `debug_webhook_level` `2` and above.
-    pub llm_response: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadLlmResponse>,
-    /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
-    /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
-    /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
-    /// `empty_response_effort_bump_retry` recover silently.
-    pub llm_error: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadLlmError>,
-    /// The conversation passed its token ceiling and was summarized to make room.
-    pub consolidation: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadConsolidation,
-    >,
-    /// The post-prompt summary is about to be generated.
-    pub summarize_start: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadSummarizeStart,
-    >,
-    /// The post-prompt report was delivered.
-    pub post_prompt: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadPostPrompt>,
-    /// Text was rewritten between spoken and written form, for recognition or speech.
-    pub text_normalize: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadTextNormalize,
-    >,
-    /// The configured voice could not be used and the agent fell back to another.
-    pub voice_error: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadVoiceError>,
-    /// Something about the configuration is likely to cause trouble.
-    pub warning: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadWarning>,
-    /// The caller's speech was transcribed. Speech-to-speech sessions only.
-    pub oart_user_transcript: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadOartUserTranscript,
-    >,
-    /// The agent's speech was transcribed. Speech-to-speech sessions only.
-    pub oart_assistant_transcript: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadOartAssistantTranscript,
-    >,
-    /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
-    pub oart_response_done: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadOartResponseDone,
-    >,
-    /// The agent's private reasoning, when you enable `enable_inner_dialog`.
-    /// Speech-to-speech sessions only.
-    pub inner_dialog: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadInnerDialog>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayload { call_info = required("call_info"), session_start =
-    default("session_start"), session_end = default("session_end"), startup_hook =
-    default("startup_hook"), hangup_hook = default("hangup_hook"), speech_detect =
-    default("speech_detect"), barge = default("barge"), ai_completion =
-    default("ai_completion"), filler = default("filler"), attention_timeout =
-    default("attention_timeout"), hold = default("hold"), function_call =
-    default("function_call"), function_loop = default("function_loop"), swaig_call =
-    default("swaig_call"), process_action = default("process_action"), tool_distill =
-    default("tool_distill"), webhook = default("webhook"), input = default("input"),
-    output = default("output"), match_ = default("match"), error_keys =
-    default("error_keys"), error = default("error"), expression = default("expression"),
-    webhook_log = default("webhook_log"), webhook_reply = default("webhook_reply"),
-    webhook_fail = default("webhook_fail"), step_change = default("step_change"),
-    context_change = default("context_change"), context_switch_data =
-    default("context_switch_data"), gather_start = default("gather_start"),
-    gather_question = default("gather_question"), gather_answer =
-    default("gather_answer"), gather_reject = default("gather_reject"), gather_complete =
-    default("gather_complete"), conversation_add = default("conversation_add"),
-    llm_request = default("llm_request"), llm_response = default("llm_response"),
-    llm_error = default("llm_error"), consolidation = default("consolidation"),
-    summarize_start = default("summarize_start"), post_prompt = default("post_prompt"),
-    text_normalize = default("text_normalize"), voice_error = default("voice_error"),
-    warning = default("warning"), oart_user_transcript = default("oart_user_transcript"),
-    oart_assistant_transcript = default("oart_assistant_transcript"), oart_response_done
-    = default("oart_response_done"), inner_dialog = default("inner_dialog") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(call_info: WebhooksAiAiCallInfo) -> Self {
-        Self {
-            call_info,
-            session_start: ::std::default::Default::default(),
-            session_end: ::std::default::Default::default(),
-            startup_hook: ::std::default::Default::default(),
-            hangup_hook: ::std::default::Default::default(),
-            speech_detect: ::std::default::Default::default(),
-            barge: ::std::default::Default::default(),
-            ai_completion: ::std::default::Default::default(),
-            filler: ::std::default::Default::default(),
-            attention_timeout: ::std::default::Default::default(),
-            hold: ::std::default::Default::default(),
-            function_call: ::std::default::Default::default(),
-            function_loop: ::std::default::Default::default(),
-            swaig_call: ::std::default::Default::default(),
-            process_action: ::std::default::Default::default(),
-            tool_distill: ::std::default::Default::default(),
-            webhook: ::std::default::Default::default(),
-            input: ::std::default::Default::default(),
-            output: ::std::default::Default::default(),
-            match_: ::std::default::Default::default(),
-            error_keys: ::std::default::Default::default(),
-            error: ::std::default::Default::default(),
-            expression: ::std::default::Default::default(),
-            webhook_log: ::std::default::Default::default(),
-            webhook_reply: ::std::default::Default::default(),
-            webhook_fail: ::std::default::Default::default(),
-            step_change: ::std::default::Default::default(),
-            context_change: ::std::default::Default::default(),
-            context_switch_data: ::std::default::Default::default(),
-            gather_start: ::std::default::Default::default(),
-            gather_question: ::std::default::Default::default(),
-            gather_answer: ::std::default::Default::default(),
-            gather_reject: ::std::default::Default::default(),
-            gather_complete: ::std::default::Default::default(),
-            conversation_add: ::std::default::Default::default(),
-            llm_request: ::std::default::Default::default(),
-            llm_response: ::std::default::Default::default(),
-            llm_error: ::std::default::Default::default(),
-            consolidation: ::std::default::Default::default(),
-            summarize_start: ::std::default::Default::default(),
-            post_prompt: ::std::default::Default::default(),
-            text_normalize: ::std::default::Default::default(),
-            voice_error: ::std::default::Default::default(),
-            warning: ::std::default::Default::default(),
-            oart_user_transcript: ::std::default::Default::default(),
-            oart_assistant_transcript: ::std::default::Default::default(),
-            oart_response_done: ::std::default::Default::default(),
-            inner_dialog: ::std::default::Default::default(),
-        }
-    }
-    /// The AI session started. Sent once per session. The fields differ by session type: a standard
-    /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
-    /// along with its audio settings and reports no voice at all. Every field is optional, so read
-    /// `mode` to tell which kind of session you have.
-    pub fn session_start(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadSessionStart,
-    ) -> Self {
-        self.session_start = ::std::option::Option::Some(value);
-        self
-    }
-    /// The AI session ended. Sent once per session.
-    pub fn session_end(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadSessionEnd,
-    ) -> Self {
-        self.session_end = ::std::option::Option::Some(value);
-        self
-    }
-    /// Your `startup_hook` function finished, whether or not it succeeded.
-    pub fn startup_hook(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadStartupHook,
-    ) -> Self {
-        self.startup_hook = ::std::option::Option::Some(value);
-        self
-    }
-    /// Your `hangup_hook` function finished, whether or not it succeeded.
-    pub fn hangup_hook(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadHangupHook,
-    ) -> Self {
-        self.hangup_hook = ::std::option::Option::Some(value);
-        self
-    }
-    /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
-    pub fn speech_detect(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadSpeechDetect,
-    ) -> Self {
-        self.speech_detect = ::std::option::Option::Some(value);
-        self
-    }
-    /// The caller interrupted the agent. The fields differ by session type: a standard session reports
-    /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
-    /// `audio_played_ms` and `barge_count`.
-    pub fn barge(mut self, value: WebhooksAiAiDebugWebhookPayloadBarge) -> Self {
-        self.barge = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent finished speaking a reply.
-    pub fn ai_completion(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadAiCompletion,
-    ) -> Self {
-        self.ai_completion = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent played a filler phrase while it worked.
-    pub fn filler(mut self, value: WebhooksAiAiDebugWebhookPayloadFiller) -> Self {
-        self.filler = ::std::option::Option::Some(value);
-        self
-    }
-    /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
-    pub fn attention_timeout(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadAttentionTimeout,
-    ) -> Self {
-        self.attention_timeout = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `attention_timeout` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_attention_timeout(mut self) -> Self {
-        self.attention_timeout = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
-    pub fn hold(mut self, value: WebhooksAiAiDebugWebhookPayloadHold) -> Self {
-        self.hold = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent called one of your functions and the call returned.
-    pub fn function_call(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadFunctionCall,
-    ) -> Self {
-        self.function_call = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
-    /// several times in a row; `repeated` means it was called with the same arguments each time.
-    pub fn function_loop(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadFunctionLoop,
-    ) -> Self {
-        self.function_loop = ::std::option::Option::Some(value);
-        self
-    }
-    /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
-    pub fn swaig_call(mut self, value: WebhooksAiAiSwaigLogEntry) -> Self {
-        self.swaig_call = ::std::option::Option::Some(value);
-        self
-    }
-    /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
-    pub fn process_action(mut self, value: ::serde_json::Value) -> Self {
-        self.process_action = ::std::option::Option::Some(value);
-        self
-    }
-    /// A tool result was shortened before the agent read it.
-    pub fn tool_distill(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadToolDistill,
-    ) -> Self {
-        self.tool_distill = ::std::option::Option::Some(value);
-        self
-    }
-    /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
-    /// `match` when the call produced a reply, or `error` when the definition was unusable.
-    pub fn webhook(mut self, value: ::serde_json::Value) -> Self {
-        self.webhook = ::std::option::Option::Some(value);
-        self
-    }
-    /// The body sent to the webhook, or the input an output template was expanded against.
-    pub fn input(mut self, value: ::serde_json::Value) -> Self {
-        self.input = ::std::option::Option::Some(value);
-        self
-    }
-    /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
-    pub fn output(mut self, value: ::serde_json::Value) -> Self {
-        self.output = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `output` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_output(mut self) -> Self {
-        self.output = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The entry that matched. `null` when none did.
-    pub fn match_(mut self, value: ::serde_json::Value) -> Self {
-        self.match_ = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `match` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_match(mut self) -> Self {
-        self.match_ = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `error_keys` declared on the webhook. `null` when it declares none.
-    pub fn error_keys(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
-    ) -> Self {
-        self.error_keys = crate::runtime::Nullable::Value(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Sets `error_keys` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_error_keys(mut self) -> Self {
-        self.error_keys = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The webhook could not be evaluated.
-    pub fn error(mut self, value: WebhooksAiAiDebugWebhookPayloadError) -> Self {
-        self.error = ::std::option::Option::Some(value);
-        self
-    }
-    /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
-    pub fn expression(mut self, value: ::serde_json::Value) -> Self {
-        self.expression = ::std::option::Option::Some(value);
-        self
-    }
-    /// A webhook request completed, with the request and response recorded.
-    pub fn webhook_log(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadWebhookLog,
-    ) -> Self {
-        self.webhook_log = ::std::option::Option::Some(value);
-        self
-    }
-    /// The final reply the webhook produced, after matching. An array reply is wrapped as
-    /// `{ "array": [...] }`. `null` when the webhook produced no reply.
-    pub fn webhook_reply(mut self, value: ::serde_json::Value) -> Self {
-        self.webhook_reply = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `webhook_reply` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_webhook_reply(mut self) -> Self {
-        self.webhook_reply = crate::runtime::Nullable::Null;
-        self
-    }
-    /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
-    /// whenever a tool call fails, so you can alert on tools breaking mid-call.
-    pub fn webhook_fail(mut self, value: WebhooksAiAiDebugWebhookFail) -> Self {
-        self.webhook_fail = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent moved to a different step.
-    pub fn step_change(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadStepChange,
-    ) -> Self {
-        self.step_change = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent moved to a different context.
-    pub fn context_change(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadContextChange,
-    ) -> Self {
-        self.context_change = ::std::option::Option::Some(value);
-        self
-    }
-    /// The data a context switch was rendered against.
-    pub fn context_switch_data(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadContextSwitchData,
-    ) -> Self {
-        self.context_switch_data = ::std::option::Option::Some(value);
-        self
-    }
-    /// A `gather` started collecting answers.
-    pub fn gather_start(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadGatherStart,
-    ) -> Self {
-        self.gather_start = ::std::option::Option::Some(value);
-        self
-    }
-    /// A `gather` asked a question.
-    pub fn gather_question(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadGatherQuestion,
-    ) -> Self {
-        self.gather_question = ::std::option::Option::Some(value);
-        self
-    }
-    /// A `gather` accepted an answer.
-    pub fn gather_answer(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadGatherAnswer,
-    ) -> Self {
-        self.gather_answer = ::std::option::Option::Some(value);
-        self
-    }
-    /// A `gather` rejected an answer and will ask again.
-    pub fn gather_reject(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadGatherReject,
-    ) -> Self {
-        self.gather_reject = ::std::option::Option::Some(value);
-        self
-    }
-    /// A `gather` finished.
-    pub fn gather_complete(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadGatherComplete,
-    ) -> Self {
-        self.gather_complete = ::std::option::Option::Some(value);
-        self
-    }
-    /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
-    /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
-    pub fn conversation_add(mut self, value: WebhooksAiAiDebugConversationAdd) -> Self {
-        self.conversation_add = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
-    pub fn llm_request(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadLlmRequest,
-    ) -> Self {
-        self.llm_request = ::std::option::Option::Some(value);
-        self
-    }
-    /// The model answered. Sent only at `debug_webhook_level` `2` and above.
-    pub fn llm_response(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadLlmResponse,
-    ) -> Self {
-        self.llm_response = ::std::option::Option::Some(value);
-        self
-    }
-    /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
-    /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
-    /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
-    /// `empty_response_effort_bump_retry` recover silently.
-    pub fn llm_error(mut self, value: WebhooksAiAiDebugWebhookPayloadLlmError) -> Self {
-        self.llm_error = ::std::option::Option::Some(value);
-        self
-    }
-    /// The conversation passed its token ceiling and was summarized to make room.
-    pub fn consolidation(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadConsolidation,
-    ) -> Self {
-        self.consolidation = ::std::option::Option::Some(value);
-        self
-    }
-    /// The post-prompt summary is about to be generated.
-    pub fn summarize_start(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadSummarizeStart,
-    ) -> Self {
-        self.summarize_start = ::std::option::Option::Some(value);
-        self
-    }
-    /// The post-prompt report was delivered.
-    pub fn post_prompt(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadPostPrompt,
-    ) -> Self {
-        self.post_prompt = ::std::option::Option::Some(value);
-        self
-    }
-    /// Text was rewritten between spoken and written form, for recognition or speech.
-    pub fn text_normalize(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadTextNormalize,
-    ) -> Self {
-        self.text_normalize = ::std::option::Option::Some(value);
-        self
-    }
-    /// The configured voice could not be used and the agent fell back to another.
-    pub fn voice_error(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadVoiceError,
-    ) -> Self {
-        self.voice_error = ::std::option::Option::Some(value);
-        self
-    }
-    /// Something about the configuration is likely to cause trouble.
-    pub fn warning(mut self, value: WebhooksAiAiDebugWebhookPayloadWarning) -> Self {
-        self.warning = ::std::option::Option::Some(value);
-        self
-    }
-    /// The caller's speech was transcribed. Speech-to-speech sessions only.
-    pub fn oart_user_transcript(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadOartUserTranscript,
-    ) -> Self {
-        self.oart_user_transcript = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent's speech was transcribed. Speech-to-speech sessions only.
-    pub fn oart_assistant_transcript(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadOartAssistantTranscript,
-    ) -> Self {
-        self.oart_assistant_transcript = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
-    pub fn oart_response_done(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadOartResponseDone,
-    ) -> Self {
-        self.oart_response_done = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent's private reasoning, when you enable `enable_inner_dialog`.
-    /// Speech-to-speech sessions only.
-    pub fn inner_dialog(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadInnerDialog,
-    ) -> Self {
-        self.inner_dialog = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent finished speaking a reply.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadAiCompletion {
-    /// `barged` when the caller interrupted the reply, `normal` when it played to the end.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: WebhooksAiAiDebugWebhookPayloadAiCompletionType,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadAiCompletion { type_ = required("type") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadAiCompletion {
-    /// A value made of all its fields.
-    pub fn new(type_: WebhooksAiAiDebugWebhookPayloadAiCompletionType) -> Self {
-        Self { type_ }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// `barged` when the caller interrupted the reply, `normal` when it played to the end.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadAiCompletionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    /// On the wire: `normal`.
-    Normal,
-    /// On the wire: `barged`.
-    Barged,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadAiCompletionType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadAiCompletionType] = &[
-        Self::Normal,
-        Self::Barged,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Normal => "normal",
-            Self::Barged => "barged",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "normal" => ::std::option::Option::Some(Self::Normal),
-            "barged" => ::std::option::Option::Some(Self::Barged),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadAiCompletionType, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadAttentionTimeout {
-    /// The configured timeout, in milliseconds.
-    pub timeout_ms: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadAttentionTimeout { timeout_ms = required("timeout_ms")
-    }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadAttentionTimeout {
-    /// A value made of all its fields.
-    pub fn new(timeout_ms: i64) -> Self {
-        Self { timeout_ms }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The caller interrupted the agent. The fields differ by session type: a standard session reports
-/// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
-/// `audio_played_ms` and `barge_count`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadBarge {
-    /// `transparent` when the agent keeps what it already said, `normal` otherwise.
-    pub barge_type: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadBargeBargeType>,
-    /// How long the agent had been speaking when the caller cut in, in milliseconds.
-    pub barge_elapsed_ms: ::std::option::Option<i64>,
-    /// How many times the caller has interrupted so far.
-    pub interrupt_count: ::std::option::Option<i64>,
-    /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
-    pub audio_played_ms: ::std::option::Option<i64>,
-    /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
-    pub barge_count: ::std::option::Option<i64>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadBarge { barge_type = default("barge_type"),
-    barge_elapsed_ms = default("barge_elapsed_ms"), interrupt_count =
-    default("interrupt_count"), audio_played_ms = default("audio_played_ms"), barge_count
-    = default("barge_count") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadBarge {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            barge_type: ::std::default::Default::default(),
-            barge_elapsed_ms: ::std::default::Default::default(),
-            interrupt_count: ::std::default::Default::default(),
-            audio_played_ms: ::std::default::Default::default(),
-            barge_count: ::std::default::Default::default(),
-        }
-    }
-    /// `transparent` when the agent keeps what it already said, `normal` otherwise.
-    pub fn barge_type(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadBargeBargeType,
-    ) -> Self {
-        self.barge_type = ::std::option::Option::Some(value);
-        self
-    }
-    /// How long the agent had been speaking when the caller cut in, in milliseconds.
-    pub fn barge_elapsed_ms(mut self, value: i64) -> Self {
-        self.barge_elapsed_ms = ::std::option::Option::Some(value);
-        self
-    }
-    /// How many times the caller has interrupted so far.
-    pub fn interrupt_count(mut self, value: i64) -> Self {
-        self.interrupt_count = ::std::option::Option::Some(value);
-        self
-    }
-    /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
-    pub fn audio_played_ms(mut self, value: i64) -> Self {
-        self.audio_played_ms = ::std::option::Option::Some(value);
-        self
-    }
-    /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
-    pub fn barge_count(mut self, value: i64) -> Self {
-        self.barge_count = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// `transparent` when the agent keeps what it already said, `normal` otherwise.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadBargeBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    /// On the wire: `transparent`.
-    Transparent,
-    /// On the wire: `normal`.
-    Normal,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadBargeBargeType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadBargeBargeType] = &[
-        Self::Transparent,
-        Self::Normal,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Transparent => "transparent",
-            Self::Normal => "normal",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "transparent" => ::std::option::Option::Some(Self::Transparent),
-            "normal" => ::std::option::Option::Some(Self::Normal),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadBargeBargeType, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The conversation passed its token ceiling and was summarized to make room.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadConsolidation {
-    /// Always `consolidation`.
-    pub event: ::std::string::String,
-    /// Tokens in the conversation when it tripped.
-    pub token_count: i64,
-    /// The ceiling that was hit.
-    pub limit: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadConsolidation { event = required("event"), token_count
-    = required("token_count"), limit = required("limit") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadConsolidation`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadConsolidation::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadConsolidationRequired {
-    /// Always `consolidation`.
-    pub event: ::std::string::String,
-    /// Tokens in the conversation when it tripped.
-    pub token_count: i64,
-    /// The ceiling that was hit.
-    pub limit: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadConsolidation {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadConsolidationRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadConsolidationRequired {
-            event,
-            token_count,
-            limit,
-        } = required;
-        Self { event, token_count, limit }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent moved to a different context.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadContextChange {
-    /// The context it moved to.
-    pub to_context: ::std::string::String,
-    /// The context it left. Omitted on the first context.
-    pub from_context: ::std::option::Option<::std::string::String>,
-    /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
-    /// when a tool's response asked for it.
-    pub trigger: ::std::option::Option<
-        WebhooksAiAiDebugWebhookPayloadContextChangeTrigger,
-    >,
-    /// Whether the new context starts without the previous conversation.
-    pub isolated: bool,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadContextChange { to_context = required("to_context"),
-    from_context = default("from_context"), trigger = default("trigger"), isolated =
-    required("isolated") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadContextChange`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadContextChange::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadContextChangeRequired {
-    /// The context it moved to.
-    pub to_context: ::std::string::String,
-    /// Whether the new context starts without the previous conversation.
-    pub isolated: bool,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadContextChange {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadContextChangeRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadContextChangeRequired {
-            to_context,
-            isolated,
-        } = required;
-        Self {
-            to_context,
-            from_context: ::std::default::Default::default(),
-            trigger: ::std::default::Default::default(),
-            isolated,
-        }
-    }
-    /// The context it left. Omitted on the first context.
-    pub fn from_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
-    /// when a tool's response asked for it.
-    pub fn trigger(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadContextChangeTrigger,
-    ) -> Self {
-        self.trigger = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
-/// when a tool's response asked for it.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadContextChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    /// On the wire: `ai_function`.
-    AiFunction,
-    /// On the wire: `webhook_action`.
-    WebhookAction,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadContextChangeTrigger {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadContextChangeTrigger] = &[
-        Self::AiFunction,
-        Self::WebhookAction,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AiFunction => "ai_function",
-            Self::WebhookAction => "webhook_action",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "ai_function" => ::std::option::Option::Some(Self::AiFunction),
-            "webhook_action" => ::std::option::Option::Some(Self::WebhookAction),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadContextChangeTrigger, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The data a context switch was rendered against.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadContextSwitchData {
-    /// The variables available to the new context's prompt.
-    pub data_root: ::serde_json::Value,
-    /// The context definition as you wrote it.
-    pub info: ::serde_json::Value,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadContextSwitchData { data_root = required("data_root"),
-    info = required("info") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadContextSwitchData`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadContextSwitchData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadContextSwitchDataRequired {
-    /// The variables available to the new context's prompt.
-    pub data_root: ::serde_json::Value,
-    /// The context definition as you wrote it.
-    pub info: ::serde_json::Value,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadContextSwitchData {
-    /// A value made of all its fields.
-    pub fn new(
-        required: WebhooksAiAiDebugWebhookPayloadContextSwitchDataRequired,
-    ) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadContextSwitchDataRequired {
-            data_root,
-            info,
-        } = required;
-        Self { data_root, info }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The webhook could not be evaluated.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadError {
-    /// What went wrong.
-    pub error: ::std::string::String,
-    /// The detail behind it.
-    pub error_text: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadError { error = required("error"), error_text =
-    required("errorText") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadError`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadErrorRequired {
-    /// What went wrong.
-    pub error: ::std::string::String,
-    /// The detail behind it.
-    pub error_text: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadError {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadErrorRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadErrorRequired { error, error_text } = required;
-        Self { error, error_text }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent played a filler phrase while it worked.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadFiller {
-    /// The phrase that was spoken.
-    pub text: ::std::string::String,
-    /// `function` while a tool runs, `thinking` while the model does.
-    pub filler_type: WebhooksAiAiDebugWebhookPayloadFillerFillerType,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadFiller { text = required("text"), filler_type =
-    required("filler_type") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadFiller`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadFiller::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadFillerRequired {
-    /// The phrase that was spoken.
-    pub text: ::std::string::String,
-    /// `function` while a tool runs, `thinking` while the model does.
-    pub filler_type: WebhooksAiAiDebugWebhookPayloadFillerFillerType,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadFiller {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadFillerRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadFillerRequired { text, filler_type } = required;
-        Self { text, filler_type }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// `function` while a tool runs, `thinking` while the model does.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadFillerFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    /// On the wire: `function`.
-    Function,
-    /// On the wire: `thinking`.
-    Thinking,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadFillerFillerType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadFillerFillerType] = &[
-        Self::Function,
-        Self::Thinking,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Function => "function",
-            Self::Thinking => "thinking",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "function" => ::std::option::Option::Some(Self::Function),
-            "thinking" => ::std::option::Option::Some(Self::Thinking),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadFillerFillerType, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The agent called one of your functions and the call returned.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadFunctionCall {
-    /// The name of the function.
-    pub function: ::std::string::String,
-    /// How long the function took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the function ran inside the platform rather than on your server. Absent on a
-    /// speech-to-speech shadow call, which reports `shadow` instead.
-    pub native: ::std::option::Option<bool>,
-    /// Always `true` when present, marking a call the agent made in the background while it kept
-    /// talking. Speech-to-speech sessions only.
-    pub shadow: ::std::option::Option<bool>,
-    /// Where in the session the call happened. Included only for a call made while running the post-prompt.
-    pub phase: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadFunctionCall { function = required("function"),
-    duration_ms = required("duration_ms"), native = default("native"), shadow =
-    default("shadow"), phase = default("phase") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadFunctionCall`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadFunctionCall::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadFunctionCallRequired {
-    /// The name of the function.
-    pub function: ::std::string::String,
-    /// How long the function took, in milliseconds.
-    pub duration_ms: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadFunctionCall {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadFunctionCallRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadFunctionCallRequired {
-            function,
-            duration_ms,
-        } = required;
-        Self {
-            function,
-            duration_ms,
-            native: ::std::default::Default::default(),
-            shadow: ::std::default::Default::default(),
-            phase: ::std::default::Default::default(),
-        }
-    }
-    /// Whether the function ran inside the platform rather than on your server. Absent on a
-    /// speech-to-speech shadow call, which reports `shadow` instead.
-    pub fn native(mut self, value: bool) -> Self {
-        self.native = ::std::option::Option::Some(value);
-        self
-    }
-    /// Always `true` when present, marking a call the agent made in the background while it kept
-    /// talking. Speech-to-speech sessions only.
-    pub fn shadow(mut self, value: bool) -> Self {
-        self.shadow = ::std::option::Option::Some(value);
-        self
-    }
-    /// Where in the session the call happened. Included only for a call made while running the post-prompt.
-    pub fn phase(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.phase = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
-/// several times in a row; `repeated` means it was called with the same arguments each time.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadFunctionLoop {
-    /// The name of the function.
-    pub function: ::std::string::String,
-    /// Which loop guard tripped.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: WebhooksAiAiDebugWebhookPayloadFunctionLoopType,
-    /// How many calls triggered the guard.
-    pub count: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadFunctionLoop { function = required("function"), type_
-    = required("type"), count = required("count") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadFunctionLoop`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadFunctionLoop::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadFunctionLoopRequired {
-    /// The name of the function.
-    pub function: ::std::string::String,
-    /// Which loop guard tripped.
-    pub type_: WebhooksAiAiDebugWebhookPayloadFunctionLoopType,
-    /// How many calls triggered the guard.
-    pub count: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadFunctionLoop {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadFunctionLoopRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadFunctionLoopRequired {
-            function,
-            type_,
-            count,
-        } = required;
-        Self { function, type_, count }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Which loop guard tripped.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadFunctionLoopType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    /// On the wire: `consecutive`.
-    Consecutive,
-    /// On the wire: `repeated`.
-    Repeated,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadFunctionLoopType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadFunctionLoopType] = &[
-        Self::Consecutive,
-        Self::Repeated,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Consecutive => "consecutive",
-            Self::Repeated => "repeated",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "consecutive" => ::std::option::Option::Some(Self::Consecutive),
-            "repeated" => ::std::option::Option::Some(Self::Repeated),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadFunctionLoopType, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// A `gather` accepted an answer.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherAnswer {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
-    /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
-    /// The key the answer filled. Omitted when none was set.
-    pub key: ::std::option::Option<::std::string::String>,
-    /// The question's position in the gather, starting at 0.
-    pub question_index: i64,
-    /// Which attempt produced the answer, counting from 0.
-    pub attempt: i64,
-    /// Whether the question required the caller to confirm the answer back before it was accepted.
-    pub confirmed: bool,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadGatherAnswer { context = required("context"), step =
-    default("step"), step_index = default("step_index"), key = default("key"),
-    question_index = required("question_index"), attempt = required("attempt"), confirmed
-    = required("confirmed") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadGatherAnswer`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadGatherAnswer::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherAnswerRequired {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The question's position in the gather, starting at 0.
-    pub question_index: i64,
-    /// Which attempt produced the answer, counting from 0.
-    pub attempt: i64,
-    /// Whether the question required the caller to confirm the answer back before it was accepted.
-    pub confirmed: bool,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadGatherAnswer {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadGatherAnswerRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadGatherAnswerRequired {
-            context,
-            question_index,
-            attempt,
-            confirmed,
-        } = required;
-        Self {
-            context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            key: ::std::default::Default::default(),
-            question_index,
-            attempt,
-            confirmed,
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
-        self
-    }
-    /// The key the answer filled. Omitted when none was set.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// A `gather` finished.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherComplete {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
-    /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
-    /// The key the collected answers were stored under. Omitted when none was set.
-    pub output_key: ::std::option::Option<::std::string::String>,
-    /// How many questions were answered.
-    pub answered: i64,
-    /// What the gather did on completion. Omitted when nothing recorded it.
-    pub completion_action: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadGatherComplete { context = required("context"), step =
-    default("step"), step_index = default("step_index"), output_key =
-    default("output_key"), answered = required("answered"), completion_action =
-    default("completion_action") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadGatherComplete`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadGatherComplete::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherCompleteRequired {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// How many questions were answered.
-    pub answered: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadGatherComplete {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadGatherCompleteRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadGatherCompleteRequired {
-            context,
-            answered,
-        } = required;
-        Self {
-            context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            output_key: ::std::default::Default::default(),
-            answered,
-            completion_action: ::std::default::Default::default(),
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
-        self
-    }
-    /// The key the collected answers were stored under. Omitted when none was set.
-    pub fn output_key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.output_key = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// What the gather did on completion. Omitted when nothing recorded it.
-    pub fn completion_action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.completion_action = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// A `gather` asked a question.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherQuestion {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
-    /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
-    /// The key this question fills. Omitted when none was set.
-    pub key: ::std::option::Option<::std::string::String>,
-    /// The question's position in the gather, starting at 0.
-    pub question_index: i64,
-    /// The kind of answer expected. Omitted when unset.
-    pub question_type: ::std::option::Option<::std::string::String>,
-    /// Whether the answer has to be confirmed before the gather moves on.
-    pub requires_confirm: bool,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadGatherQuestion { context = required("context"), step =
-    default("step"), step_index = default("step_index"), key = default("key"),
-    question_index = required("question_index"), question_type =
-    default("question_type"), requires_confirm = required("requires_confirm") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadGatherQuestion`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadGatherQuestion::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherQuestionRequired {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The question's position in the gather, starting at 0.
-    pub question_index: i64,
-    /// Whether the answer has to be confirmed before the gather moves on.
-    pub requires_confirm: bool,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadGatherQuestion {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadGatherQuestionRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadGatherQuestionRequired {
-            context,
-            question_index,
-            requires_confirm,
-        } = required;
-        Self {
-            context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            key: ::std::default::Default::default(),
-            question_index,
-            question_type: ::std::default::Default::default(),
-            requires_confirm,
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
-        self
-    }
-    /// The key this question fills. Omitted when none was set.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The kind of answer expected. Omitted when unset.
-    pub fn question_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.question_type = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// A `gather` rejected an answer and will ask again.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherReject {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
-    /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
-    /// The key the answer would have filled. Omitted when none was set.
-    pub key: ::std::option::Option<::std::string::String>,
-    /// The question's position in the gather, starting at 0.
-    pub question_index: i64,
-    /// Which attempt was rejected, counting from 0.
-    pub attempt: i64,
-    /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
-    /// answer arrived without the confirmation the question demands.
-    pub reason: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadGatherRejectReason>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadGatherReject { context = required("context"), step =
-    default("step"), step_index = default("step_index"), key = default("key"),
-    question_index = required("question_index"), attempt = required("attempt"), reason =
-    default("reason") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadGatherReject`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadGatherReject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherRejectRequired {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The question's position in the gather, starting at 0.
-    pub question_index: i64,
-    /// Which attempt was rejected, counting from 0.
-    pub attempt: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadGatherReject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadGatherRejectRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadGatherRejectRequired {
-            context,
-            question_index,
-            attempt,
-        } = required;
-        Self {
-            context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            key: ::std::default::Default::default(),
-            question_index,
-            attempt,
-            reason: ::std::default::Default::default(),
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
-        self
-    }
-    /// The key the answer would have filled. Omitted when none was set.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
-    /// answer arrived without the confirmation the question demands.
-    pub fn reason(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadGatherRejectReason,
-    ) -> Self {
-        self.reason = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
-/// answer arrived without the confirmation the question demands.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadGatherRejectReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    /// On the wire: `missing_answer`.
-    MissingAnswer,
-    /// On the wire: `confirmation_required`.
-    ConfirmationRequired,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadGatherRejectReason {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadGatherRejectReason] = &[
-        Self::MissingAnswer,
-        Self::ConfirmationRequired,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MissingAnswer => "missing_answer",
-            Self::ConfirmationRequired => "confirmation_required",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "missing_answer" => ::std::option::Option::Some(Self::MissingAnswer),
-            "confirmation_required" => {
-                ::std::option::Option::Some(Self::ConfirmationRequired)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadGatherRejectReason, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// A `gather` started collecting answers.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherStart {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
-    /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
-    /// The key the collected answers are stored under. Omitted when none was set.
-    pub output_key: ::std::option::Option<::std::string::String>,
-    /// How many questions the gather will ask.
-    pub total_questions: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadGatherStart { context = required("context"), step =
-    default("step"), step_index = default("step_index"), output_key =
-    default("output_key"), total_questions = required("total_questions") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadGatherStart`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadGatherStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadGatherStartRequired {
-    /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
-    /// How many questions the gather will ask.
-    pub total_questions: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadGatherStart {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadGatherStartRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadGatherStartRequired {
-            context,
-            total_questions,
-        } = required;
-        Self {
-            context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            output_key: ::std::default::Default::default(),
-            total_questions,
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
-        self
-    }
-    /// The key the collected answers are stored under. Omitted when none was set.
-    pub fn output_key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.output_key = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Your `hangup_hook` function finished, whether or not it succeeded.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadHangupHook {
-    /// How long the hook took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the hook ran successfully.
-    pub success: bool,
-    /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
-    pub has_fatal_error: ::std::option::Option<bool>,
-    /// Why the hook failed. Included only when `success` is `false`.
-    pub error: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadHangupHook { duration_ms = required("duration_ms"),
-    success = required("success"), has_fatal_error = default("has_fatal_error"), error =
-    default("error") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadHangupHook`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadHangupHook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadHangupHookRequired {
-    /// How long the hook took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the hook ran successfully.
-    pub success: bool,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadHangupHook {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadHangupHookRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadHangupHookRequired { duration_ms, success } = required;
-        Self {
-            duration_ms,
-            success,
-            has_fatal_error: ::std::default::Default::default(),
-            error: ::std::default::Default::default(),
-        }
-    }
-    /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
-    pub fn has_fatal_error(mut self, value: bool) -> Self {
-        self.has_fatal_error = ::std::option::Option::Some(value);
-        self
-    }
-    /// Why the hook failed. Included only when `success` is `false`.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadHold {
-    /// Which way the hold went.
-    pub event: WebhooksAiAiDebugWebhookPayloadHoldEvent,
-    /// How long the hold lasts, in seconds. Absent on `unhold`.
-    pub timeout: ::std::option::Option<i64>,
-    /// Whether the hold repeats. Absent on `unhold`.
-    ///
-    /// In JSON: `loop`, a Rust keyword, hence the trailing `_` in Rust.
-    pub loop_: ::std::option::Option<bool>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadHold { event = required("event"), timeout =
-    default("timeout"), loop_ = default("loop") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadHold {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(event: WebhooksAiAiDebugWebhookPayloadHoldEvent) -> Self {
-        Self {
-            event,
-            timeout: ::std::default::Default::default(),
-            loop_: ::std::default::Default::default(),
-        }
-    }
-    /// How long the hold lasts, in seconds. Absent on `unhold`.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
-        self
-    }
-    /// Whether the hold repeats. Absent on `unhold`.
-    pub fn loop_(mut self, value: bool) -> Self {
-        self.loop_ = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Which way the hold went.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadHoldEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    /// On the wire: `hold`.
-    Hold,
-    /// On the wire: `unhold`.
-    Unhold,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadHoldEvent {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadHoldEvent] = &[
-        Self::Hold,
-        Self::Unhold,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hold => "hold",
-            Self::Unhold => "unhold",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "hold" => ::std::option::Option::Some(Self::Hold),
-            "unhold" => ::std::option::Option::Some(Self::Unhold),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadHoldEvent, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The agent's private reasoning, when you enable `enable_inner_dialog`.
-/// Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadInnerDialog {
-    /// The reasoning text. The caller never hears this.
-    pub text: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadInnerDialog { text = required("text") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadInnerDialog {
-    /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
-/// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
-/// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
-/// `empty_response_effort_bump_retry` recover silently.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadLlmError {
-    /// Which failure this is.
-    pub event: WebhooksAiAiDebugWebhookPayloadLlmErrorEvent,
-    /// The model that was called. Omitted on `token_exhaustion`.
-    pub model: ::std::option::Option<::std::string::String>,
-    /// Tokens in the conversation. Included only on `token_exhaustion`.
-    pub token_count: ::std::option::Option<i64>,
-    /// The token ceiling that was hit. Included only on `token_exhaustion`.
-    pub limit: ::std::option::Option<i64>,
-    /// How many failures have accumulated. Included only on `llm_max_retries`.
-    pub errors: ::std::option::Option<i64>,
-    /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
-    pub reasoning_effort: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadLlmError { event = required("event"), model =
-    default("model"), token_count = default("token_count"), limit = default("limit"),
-    errors = default("errors"), reasoning_effort = default("reasoning_effort") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadLlmError {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(event: WebhooksAiAiDebugWebhookPayloadLlmErrorEvent) -> Self {
-        Self {
-            event,
-            model: ::std::default::Default::default(),
-            token_count: ::std::default::Default::default(),
-            limit: ::std::default::Default::default(),
-            errors: ::std::default::Default::default(),
-            reasoning_effort: ::std::default::Default::default(),
-        }
-    }
-    /// The model that was called. Omitted on `token_exhaustion`.
-    pub fn model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Tokens in the conversation. Included only on `token_exhaustion`.
-    pub fn token_count(mut self, value: i64) -> Self {
-        self.token_count = ::std::option::Option::Some(value);
-        self
-    }
-    /// The token ceiling that was hit. Included only on `token_exhaustion`.
-    pub fn limit(mut self, value: i64) -> Self {
-        self.limit = ::std::option::Option::Some(value);
-        self
-    }
-    /// How many failures have accumulated. Included only on `llm_max_retries`.
-    pub fn errors(mut self, value: i64) -> Self {
-        self.errors = ::std::option::Option::Some(value);
-        self
-    }
-    /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Which failure this is.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadLlmErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    /// On the wire: `token_exhaustion`.
-    TokenExhaustion,
-    /// On the wire: `llm_fatal`.
-    LlmFatal,
-    /// On the wire: `llm_max_retries`.
-    LlmMaxRetries,
-    /// On the wire: `reasoning_only_retry`.
-    ReasoningOnlyRetry,
-    /// On the wire: `empty_response_nudge_retry`.
-    EmptyResponseNudgeRetry,
-    /// On the wire: `empty_response_effort_bump_retry`.
-    EmptyResponseEffortBumpRetry,
-    /// On the wire: `llm_retry`.
-    LlmRetry,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadLlmErrorEvent {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadLlmErrorEvent] = &[
-        Self::TokenExhaustion,
-        Self::LlmFatal,
-        Self::LlmMaxRetries,
-        Self::ReasoningOnlyRetry,
-        Self::EmptyResponseNudgeRetry,
-        Self::EmptyResponseEffortBumpRetry,
-        Self::LlmRetry,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TokenExhaustion => "token_exhaustion",
-            Self::LlmFatal => "llm_fatal",
-            Self::LlmMaxRetries => "llm_max_retries",
-            Self::ReasoningOnlyRetry => "reasoning_only_retry",
-            Self::EmptyResponseNudgeRetry => "empty_response_nudge_retry",
-            Self::EmptyResponseEffortBumpRetry => "empty_response_effort_bump_retry",
-            Self::LlmRetry => "llm_retry",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "token_exhaustion" => ::std::option::Option::Some(Self::TokenExhaustion),
-            "llm_fatal" => ::std::option::Option::Some(Self::LlmFatal),
-            "llm_max_retries" => ::std::option::Option::Some(Self::LlmMaxRetries),
-            "reasoning_only_retry" => {
-                ::std::option::Option::Some(Self::ReasoningOnlyRetry)
-            }
-            "empty_response_nudge_retry" => {
-                ::std::option::Option::Some(Self::EmptyResponseNudgeRetry)
-            }
-            "empty_response_effort_bump_retry" => {
-                ::std::option::Option::Some(Self::EmptyResponseEffortBumpRetry)
-            }
-            "llm_retry" => ::std::option::Option::Some(Self::LlmRetry),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadLlmErrorEvent, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadLlmRequest {
-    /// The model being called.
-    pub model: ::std::string::String,
-    /// Tokens in the prompt.
-    pub prompt_tokens: i64,
-    /// Tokens in the conversation so far.
-    pub conversation_tokens: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadLlmRequest { model = required("model"), prompt_tokens
-    = required("prompt_tokens"), conversation_tokens = required("conversation_tokens") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadLlmRequest`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadLlmRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadLlmRequestRequired {
-    /// The model being called.
-    pub model: ::std::string::String,
-    /// Tokens in the prompt.
-    pub prompt_tokens: i64,
-    /// Tokens in the conversation so far.
-    pub conversation_tokens: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadLlmRequest {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadLlmRequestRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadLlmRequestRequired {
-            model,
-            prompt_tokens,
-            conversation_tokens,
-        } = required;
-        Self {
-            model,
-            prompt_tokens,
-            conversation_tokens,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The model answered. Sent only at `debug_webhook_level` `2` and above.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadLlmResponse {
-    /// The model that was called.
-    pub model: ::std::string::String,
-    /// Tokens in the answer.
-    pub output_tokens: i64,
-    /// How long the call took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the model returned anything.
-    pub success: bool,
-    /// A description of the failure. Included only when the call failed.
-    pub error: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadLlmResponse { model = required("model"), output_tokens
-    = required("output_tokens"), duration_ms = required("duration_ms"), success =
-    required("success"), error = default("error") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadLlmResponse`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadLlmResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadLlmResponseRequired {
-    /// The model that was called.
-    pub model: ::std::string::String,
-    /// Tokens in the answer.
-    pub output_tokens: i64,
-    /// How long the call took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the model returned anything.
-    pub success: bool,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadLlmResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadLlmResponseRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadLlmResponseRequired {
-            model,
-            output_tokens,
-            duration_ms,
-            success,
-        } = required;
-        Self {
-            model,
-            output_tokens,
-            duration_ms,
-            success,
-            error: ::std::default::Default::default(),
-        }
-    }
-    /// A description of the failure. Included only when the call failed.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent's speech was transcribed. Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadOartAssistantTranscript {
-    /// The transcribed text.
-    pub text: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadOartAssistantTranscript { text = required("text") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadOartAssistantTranscript {
-    /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent finished a reply, with its timings. Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadOartResponseDone {
-    /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
-    pub latency: i64,
-    /// Time to the first word of the reply, in milliseconds.
-    pub utterance_latency: i64,
-    /// Time to the first audio of the reply, in milliseconds.
-    pub audio_latency: i64,
-    /// Time to the first sound leaving the platform, in milliseconds.
-    pub acoustic_latency: i64,
-    /// How the reply finished. Omitted when nothing recorded it.
-    pub status: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadOartResponseDone { latency = required("latency"),
-    utterance_latency = required("utterance_latency"), audio_latency =
-    required("audio_latency"), acoustic_latency = required("acoustic_latency"), status =
-    default("status") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadOartResponseDone`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadOartResponseDone::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadOartResponseDoneRequired {
-    /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
-    pub latency: i64,
-    /// Time to the first word of the reply, in milliseconds.
-    pub utterance_latency: i64,
-    /// Time to the first audio of the reply, in milliseconds.
-    pub audio_latency: i64,
-    /// Time to the first sound leaving the platform, in milliseconds.
-    pub acoustic_latency: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadOartResponseDone {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: WebhooksAiAiDebugWebhookPayloadOartResponseDoneRequired,
-    ) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadOartResponseDoneRequired {
-            latency,
-            utterance_latency,
-            audio_latency,
-            acoustic_latency,
-        } = required;
-        Self {
-            latency,
-            utterance_latency,
-            audio_latency,
-            acoustic_latency,
-            status: ::std::default::Default::default(),
-        }
-    }
-    /// How the reply finished. Omitted when nothing recorded it.
-    pub fn status(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The caller's speech was transcribed. Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadOartUserTranscript {
-    /// The transcribed text.
-    pub text: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadOartUserTranscript { text = required("text") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadOartUserTranscript {
-    /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The post-prompt report was delivered.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadPostPrompt {
-    /// The URL the report was sent to.
-    pub url: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadPostPrompt { url = required("url") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadPostPrompt {
-    /// A value made of all its fields.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::std::convert::Into::into(url),
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The AI session ended. Sent once per session.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadSessionEnd {
-    /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
-    /// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
-    /// or failed.
-    pub reason: WebhooksAiAiDebugWebhookPayloadSessionEndReason,
-    /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
-    /// session.
-    pub ended_by: ::std::option::Option<::std::string::String>,
-    /// A description of the error. Included only when the session ended on one.
-    pub fatal_error_reason: ::std::option::Option<::std::string::String>,
-    /// How long the session ran, in milliseconds.
-    pub duration_ms: i64,
-    /// Input tokens the session consumed.
-    pub input_tokens: i64,
-    /// Output tokens the session produced.
-    pub output_tokens: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadSessionEnd { reason = required("reason"), ended_by =
-    default("ended_by"), fatal_error_reason = default("fatal_error_reason"), duration_ms
-    = required("duration_ms"), input_tokens = required("input_tokens"), output_tokens =
-    required("output_tokens") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadSessionEnd`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadSessionEnd::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadSessionEndRequired {
-    /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
-    /// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
-    /// or failed.
-    pub reason: WebhooksAiAiDebugWebhookPayloadSessionEndReason,
-    /// How long the session ran, in milliseconds.
-    pub duration_ms: i64,
-    /// Input tokens the session consumed.
-    pub input_tokens: i64,
-    /// Output tokens the session produced.
-    pub output_tokens: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadSessionEnd {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadSessionEndRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadSessionEndRequired {
-            reason,
-            duration_ms,
-            input_tokens,
-            output_tokens,
-        } = required;
-        Self {
-            reason,
-            ended_by: ::std::default::Default::default(),
-            fatal_error_reason: ::std::default::Default::default(),
-            duration_ms,
-            input_tokens,
-            output_tokens,
-        }
-    }
-    /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
-    /// session.
-    pub fn ended_by(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ended_by = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// A description of the error. Included only when the session ended on one.
-    pub fn fatal_error_reason(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fatal_error_reason = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
-/// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
-/// or failed.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadSessionEndReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    /// On the wire: `normal`.
-    Normal,
-    /// On the wire: `hard_timeout`.
-    HardTimeout,
-    /// On the wire: `end_call`.
-    EndCall,
-    /// On the wire: `error`.
-    Error,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadSessionEndReason {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadSessionEndReason] = &[
-        Self::Normal,
-        Self::HardTimeout,
-        Self::EndCall,
-        Self::Error,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Normal => "normal",
-            Self::HardTimeout => "hard_timeout",
-            Self::EndCall => "end_call",
-            Self::Error => "error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "normal" => ::std::option::Option::Some(Self::Normal),
-            "hard_timeout" => ::std::option::Option::Some(Self::HardTimeout),
-            "end_call" => ::std::option::Option::Some(Self::EndCall),
-            "error" => ::std::option::Option::Some(Self::Error),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadSessionEndReason, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The AI session started. Sent once per session. The fields differ by session type: a standard
-/// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
-/// along with its audio settings and reports no voice at all. Every field is optional, so read
-/// `mode` to tell which kind of session you have.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadSessionStart {
-    /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
-    pub model: ::std::option::Option<::std::string::String>,
-    /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
-    pub tts_engine: ::std::option::Option<::std::string::String>,
-    /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
-    pub tts_voice: ::std::option::Option<::std::string::String>,
-    /// The language code the session started in. Standard sessions only, and only when a voice is configured.
-    pub language: ::std::option::Option<::std::string::String>,
-    /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
-    pub mode: ::std::option::Option<::std::string::String>,
-    /// The audio sample rate, in hertz. Speech-to-speech sessions only.
-    pub rate: ::std::option::Option<i64>,
-    /// The audio encoding. Speech-to-speech sessions only.
-    pub audio_format: ::std::option::Option<::std::string::String>,
-    /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
-    pub tool_model: ::std::option::Option<::std::string::String>,
-    /// Always `true` when present, meaning voice activity detection runs on the media rather than at
-    /// the model. Speech-to-speech sessions only.
-    pub local_vad: ::std::option::Option<bool>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadSessionStart { model = default("model"), tts_engine =
-    default("tts_engine"), tts_voice = default("tts_voice"), language =
-    default("language"), mode = default("mode"), rate = default("rate"), audio_format =
-    default("audio_format"), tool_model = default("tool_model"), local_vad =
-    default("local_vad") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadSessionStart {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            model: ::std::default::Default::default(),
-            tts_engine: ::std::default::Default::default(),
-            tts_voice: ::std::default::Default::default(),
-            language: ::std::default::Default::default(),
-            mode: ::std::default::Default::default(),
-            rate: ::std::default::Default::default(),
-            audio_format: ::std::default::Default::default(),
-            tool_model: ::std::default::Default::default(),
-            local_vad: ::std::default::Default::default(),
-        }
-    }
-    /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
-    pub fn model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
-    pub fn tts_engine(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tts_engine = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
-    pub fn tts_voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tts_voice = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The language code the session started in. Standard sessions only, and only when a voice is configured.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
-    pub fn mode(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mode = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The audio sample rate, in hertz. Speech-to-speech sessions only.
-    pub fn rate(mut self, value: i64) -> Self {
-        self.rate = ::std::option::Option::Some(value);
-        self
-    }
-    /// The audio encoding. Speech-to-speech sessions only.
-    pub fn audio_format(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audio_format = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
-    pub fn tool_model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tool_model = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Always `true` when present, meaning voice activity detection runs on the media rather than at
-    /// the model. Speech-to-speech sessions only.
-    pub fn local_vad(mut self, value: bool) -> Self {
-        self.local_vad = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadSpeechDetect {
-    /// The recognized text.
-    pub text: ::std::string::String,
-    /// Which recognizer produced the text.
-    pub source: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadSpeechDetect { text = required("text"), source =
-    required("source") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadSpeechDetect`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadSpeechDetect::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadSpeechDetectRequired {
-    /// The recognized text.
-    pub text: ::std::string::String,
-    /// Which recognizer produced the text.
-    pub source: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadSpeechDetect {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadSpeechDetectRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadSpeechDetectRequired { text, source } = required;
-        Self { text, source }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Your `startup_hook` function finished, whether or not it succeeded.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadStartupHook {
-    /// How long the hook took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the hook ran successfully.
-    pub success: bool,
-    /// Why the hook failed. Included only when `success` is `false`.
-    pub error: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadStartupHook { duration_ms = required("duration_ms"),
-    success = required("success"), error = default("error") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadStartupHook`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadStartupHook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadStartupHookRequired {
-    /// How long the hook took, in milliseconds.
-    pub duration_ms: i64,
-    /// Whether the hook ran successfully.
-    pub success: bool,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadStartupHook {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadStartupHookRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadStartupHookRequired {
-            duration_ms,
-            success,
-        } = required;
-        Self {
-            duration_ms,
-            success,
-            error: ::std::default::Default::default(),
-        }
-    }
-    /// Why the hook failed. Included only when `success` is `false`.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The agent moved to a different step.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadStepChange {
-    /// The step it left. Omitted on the first step.
-    pub from_step: ::std::option::Option<::std::string::String>,
-    /// The index of the step it left.
-    pub from_index: i64,
-    /// The step it moved to.
-    pub to_step: ::std::string::String,
-    /// The index of the step it moved to.
-    pub to_index: i64,
-    /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
-    /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
-    /// the step's own advance condition was met.
-    pub trigger: ::std::option::Option<WebhooksAiAiDebugWebhookPayloadStepChangeTrigger>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadStepChange { from_step = default("from_step"),
-    from_index = required("from_index"), to_step = required("to_step"), to_index =
-    required("to_index"), trigger = default("trigger") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadStepChange`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadStepChange::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadStepChangeRequired {
-    /// The index of the step it left.
-    pub from_index: i64,
-    /// The step it moved to.
-    pub to_step: ::std::string::String,
-    /// The index of the step it moved to.
-    pub to_index: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadStepChange {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadStepChangeRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadStepChangeRequired {
-            from_index,
-            to_step,
-            to_index,
-        } = required;
-        Self {
-            from_step: ::std::default::Default::default(),
-            from_index,
-            to_step,
-            to_index,
-            trigger: ::std::default::Default::default(),
-        }
-    }
-    /// The step it left. Omitted on the first step.
-    pub fn from_step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from_step = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
-    /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
-    /// the step's own advance condition was met.
-    pub fn trigger(
-        mut self,
-        value: WebhooksAiAiDebugWebhookPayloadStepChangeTrigger,
-    ) -> Self {
-        self.trigger = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
-/// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
-/// the step's own advance condition was met.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadStepChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    /// On the wire: `ai_function`.
-    AiFunction,
-    /// On the wire: `webhook_action`.
-    WebhookAction,
-    /// On the wire: `gather_complete`.
-    GatherComplete,
-    /// On the wire: `auto_advance`.
-    AutoAdvance,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadStepChangeTrigger {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadStepChangeTrigger] = &[
-        Self::AiFunction,
-        Self::WebhookAction,
-        Self::GatherComplete,
-        Self::AutoAdvance,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AiFunction => "ai_function",
-            Self::WebhookAction => "webhook_action",
-            Self::GatherComplete => "gather_complete",
-            Self::AutoAdvance => "auto_advance",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "ai_function" => ::std::option::Option::Some(Self::AiFunction),
-            "webhook_action" => ::std::option::Option::Some(Self::WebhookAction),
-            "gather_complete" => ::std::option::Option::Some(Self::GatherComplete),
-            "auto_advance" => ::std::option::Option::Some(Self::AutoAdvance),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadStepChangeTrigger, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The post-prompt summary is about to be generated.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadSummarizeStart {
-    /// How the summary is being produced.
-    pub mode: ::std::string::String,
-    /// The model producing it. `default` when none was configured.
-    pub model: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadSummarizeStart { mode = required("mode"), model =
-    required("model") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadSummarizeStart`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadSummarizeStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadSummarizeStartRequired {
-    /// How the summary is being produced.
-    pub mode: ::std::string::String,
-    /// The model producing it. `default` when none was configured.
-    pub model: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadSummarizeStart {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadSummarizeStartRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadSummarizeStartRequired { mode, model } = required;
-        Self { mode, model }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Text was rewritten between spoken and written form, for recognition or speech.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadTextNormalize {
-    /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
-    pub direction: WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection,
-    /// The language the rewrite ran in.
-    pub language: ::std::string::String,
-    /// The text before the rewrite.
-    pub original: ::std::string::String,
-    /// The text after it.
-    pub normalized: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadTextNormalize { direction = required("direction"),
-    language = required("language"), original = required("original"), normalized =
-    required("normalized") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadTextNormalize`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadTextNormalize::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadTextNormalizeRequired {
-    /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
-    pub direction: WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection,
-    /// The language the rewrite ran in.
-    pub language: ::std::string::String,
-    /// The text before the rewrite.
-    pub original: ::std::string::String,
-    /// The text after it.
-    pub normalized: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadTextNormalize {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadTextNormalizeRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadTextNormalizeRequired {
-            direction,
-            language,
-            original,
-            normalized,
-        } = required;
-        Self {
-            direction,
-            language,
-            original,
-            normalized,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    /// On the wire: `tn`.
-    Tn,
-    /// On the wire: `itn`.
-    Itn,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection] = &[
-        Self::Tn,
-        Self::Itn,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tn => "tn",
-            Self::Itn => "itn",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "tn" => ::std::option::Option::Some(Self::Tn),
-            "itn" => ::std::option::Option::Some(Self::Itn),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(
-    WebhooksAiAiDebugWebhookPayloadTextNormalizeDirection, Unknown
-);
-
-#[cfg(feature = "webhooks")]
-/// A tool result was shortened before the agent read it.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadToolDistill {
-    /// The function whose result was shortened.
-    pub function: ::std::string::String,
-    /// Length of the original result, in characters.
-    pub raw_chars: i64,
-    /// Length of the shortened result, in characters.
-    pub distilled_chars: i64,
-    /// The model that did the shortening. `default` when none was configured.
-    pub model: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadToolDistill { function = required("function"),
-    raw_chars = required("raw_chars"), distilled_chars = required("distilled_chars"),
-    model = required("model") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadToolDistill`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadToolDistill::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadToolDistillRequired {
-    /// The function whose result was shortened.
-    pub function: ::std::string::String,
-    /// Length of the original result, in characters.
-    pub raw_chars: i64,
-    /// Length of the shortened result, in characters.
-    pub distilled_chars: i64,
-    /// The model that did the shortening. `default` when none was configured.
-    pub model: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadToolDistill {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadToolDistillRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadToolDistillRequired {
-            function,
-            raw_chars,
-            distilled_chars,
-            model,
-        } = required;
-        Self {
-            function,
-            raw_chars,
-            distilled_chars,
-            model,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The configured voice could not be used and the agent fell back to another.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadVoiceError {
-    /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
-    pub event: WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent,
-    /// The engine that failed.
-    pub engine: ::std::string::String,
-    /// The voice that failed.
-    pub voice: ::std::string::String,
-    /// The engine used instead.
-    pub fallback_engine: ::std::string::String,
-    /// The voice used instead.
-    pub fallback_voice: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadVoiceError { event = required("event"), engine =
-    required("engine"), voice = required("voice"), fallback_engine =
-    required("fallback_engine"), fallback_voice = required("fallback_voice") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadVoiceError`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadVoiceError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadVoiceErrorRequired {
-    /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
-    pub event: WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent,
-    /// The engine that failed.
-    pub engine: ::std::string::String,
-    /// The voice that failed.
-    pub voice: ::std::string::String,
-    /// The engine used instead.
-    pub fallback_engine: ::std::string::String,
-    /// The voice used instead.
-    pub fallback_voice: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadVoiceError {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadVoiceErrorRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadVoiceErrorRequired {
-            event,
-            engine,
-            voice,
-            fallback_engine,
-            fallback_voice,
-        } = required;
-        Self {
-            event,
-            engine,
-            voice,
-            fallback_engine,
-            fallback_voice,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    /// On the wire: `voice_config_error`.
-    VoiceConfigError,
-    /// On the wire: `voice_runtime_error`.
-    VoiceRuntimeError,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent] = &[
-        Self::VoiceConfigError,
-        Self::VoiceRuntimeError,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VoiceConfigError => "voice_config_error",
-            Self::VoiceRuntimeError => "voice_runtime_error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "voice_config_error" => ::std::option::Option::Some(Self::VoiceConfigError),
-            "voice_runtime_error" => ::std::option::Option::Some(Self::VoiceRuntimeError),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiDebugWebhookPayloadVoiceErrorEvent, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// Something about the configuration is likely to cause trouble.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadWarning {
-    /// Which warning this is.
-    pub event: ::std::string::String,
-    /// Tokens in the prompt that triggered it.
-    pub tokens: i64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadWarning { event = required("event"), tokens =
-    required("tokens") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadWarning`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadWarning::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadWarningRequired {
-    /// Which warning this is.
-    pub event: ::std::string::String,
-    /// Tokens in the prompt that triggered it.
-    pub tokens: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadWarning {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadWarningRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadWarningRequired { event, tokens } = required;
-        Self { event, tokens }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// A webhook request completed, with the request and response recorded.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiDebugWebhookPayloadWebhookLog {
-    /// The URL that was called, after variable expansion.
-    pub request_url: ::std::string::String,
-    /// The body that was sent. Omitted on a request with no body.
-    pub request_payload: ::std::option::Option<::serde_json::Value>,
-    /// The response, plus `http_code` and any `parse_error` or `protocol_error` flags.
-    pub webhook_response: ::serde_json::Value,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiDebugWebhookPayloadWebhookLog { request_url = required("request_url"),
-    request_payload = default("request_payload"), webhook_response =
-    required("webhook_response") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiDebugWebhookPayloadWebhookLog`] the API requires, for [`WebhooksAiAiDebugWebhookPayloadWebhookLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiDebugWebhookPayloadWebhookLogRequired {
-    /// The URL that was called, after variable expansion.
-    pub request_url: ::std::string::String,
-    /// The response, plus `http_code` and any `parse_error` or `protocol_error` flags.
-    pub webhook_response: ::serde_json::Value,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiDebugWebhookPayloadWebhookLog {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiDebugWebhookPayloadWebhookLogRequired) -> Self {
-        let WebhooksAiAiDebugWebhookPayloadWebhookLogRequired {
-            request_url,
-            webhook_response,
-        } = required;
-        Self {
-            request_url,
-            request_payload: ::std::default::Default::default(),
-            webhook_response,
-        }
-    }
-    /// The body that was sent. Omitted on a request with no body.
-    pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
-        self.request_payload = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The `WebhooksAiAiPostPromptCallbackPayload` object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiPostPromptCallbackPayload {
-    /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
-    /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
-    /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
-    /// How the body is delivered. `agent.summary` on the end-of-call report, `agent.load_conversation`
-    /// on a request for a stored conversation.
-    pub content_disposition: ::std::string::String,
-    /// The kind of conversation the agent ran: a call, or a text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-    pub conversation_type: WebhooksAiAiPostPromptCallbackPayloadConversationType,
-    /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
-    /// The name of your AI application.
-    pub app_name: ::std::string::String,
-    /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
-    /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
-    /// you can group reports by model without recording the model name. Omitted when the session had no
-    /// model.
-    pub ai_id_tag: ::std::option::Option<::std::string::String>,
-    /// The conversation ID, when the agent was configured with one.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
-    /// What the request is asking of you. `post_conversation` is the end-of-call report;
-    /// `fetch_conversation` asks your endpoint to return a stored conversation.
-    pub action: WebhooksAiAiPostPromptCallbackPayloadAction,
-    /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
-    /// Included when `action` is `post_conversation`.
-    pub call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiAiCallLogEntry>>,
-    /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
-    /// Included when `action` is `post_conversation`.
-    pub raw_call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiAiCallLogEntry>>,
-    /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
-    /// Included when the session produced any.
-    pub call_timeline: ::std::option::Option<
-        ::std::vec::Vec<WebhooksAiAiCallTimelineEntry>,
-    >,
-    /// Conversations from before each context switch, oldest first, one array of messages per switch.
-    /// Included only when the agent switched context during the call.
-    pub previous_contexts: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::serde_json::Value>>,
-    >,
-    /// Always `true` when present, meaning the session ended because it hit its configured time limit
-    /// rather than finishing on its own. Omitted otherwise.
-    pub hard_timeout: ::std::option::Option<bool>,
-    /// When the call was created, as a Unix timestamp in microseconds.
-    pub call_start_date: ::std::option::Option<i64>,
-    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub call_answer_date: ::std::option::Option<i64>,
-    /// When the call ended, as a Unix timestamp in microseconds.
-    pub call_end_date: ::std::option::Option<i64>,
-    /// When the AI session started, as a Unix timestamp in microseconds.
-    pub ai_start_date: ::std::option::Option<i64>,
-    /// Who or what ended the call. Included when the session recorded it.
-    pub call_ended_by: ::std::option::Option<::std::string::String>,
-    /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
-    /// still running.
-    pub ai_end_date: ::std::option::Option<i64>,
-    /// The caller's name, when available.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
-    /// The caller's number, when available.
-    pub caller_id_number: ::std::option::Option<::std::string::String>,
-    /// Per-response performance metrics, one entry per generated reply. Included once the session has
-    /// any.
-    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiAiResponseTiming>>,
-    /// SWML variables for the call. Included when the call carries SWML state.
-    pub swml_vars: ::std::option::Option<::serde_json::Value>,
-    /// SWML call state. Included when the call carries SWML state.
-    pub swml_call: ::std::option::Option<::serde_json::Value>,
-    /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
-    pub post_prompt_data: ::std::option::Option<WebhooksAiAiPostPromptData>,
-    /// The session's final `global_data`. Alongside anything you seeded, the session adds
-    /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
-    /// `post_conversation`.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
-    /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
-    pub swaig_log: ::std::option::Option<::std::vec::Vec<WebhooksAiAiSwaigLogEntry>>,
-    /// The number of billable minutes, rounded up to at least one. Included when you enable
-    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
-    pub total_minutes: ::std::option::Option<i64>,
-    /// Input tokens the session consumed. Included when you enable `enable_accounting`.
-    pub total_input_tokens: ::std::option::Option<i64>,
-    /// Output tokens the session produced. Included when you enable `enable_accounting`.
-    pub total_output_tokens: ::std::option::Option<i64>,
-    /// Input tokens counted against the model, which differs from `total_input_tokens` when the
-    /// conversation was trimmed. Included when you enable `enable_accounting`.
-    pub total_wire_input_tokens: ::std::option::Option<i64>,
-    /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_wire_input_tokens_per_minute: ::std::option::Option<f64>,
-    /// Output tokens counted against the model. Included when you enable `enable_accounting`.
-    pub total_wire_output_tokens: ::std::option::Option<i64>,
-    /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_wire_output_tokens_per_minute: ::std::option::Option<f64>,
-    /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
-    pub total_tts_chars: ::std::option::Option<i64>,
-    /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_tts_chars_per_min: ::std::option::Option<f64>,
-    /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
-    pub total_asr_minutes: ::std::option::Option<f64>,
-    /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_asr_cost_factor: ::std::option::Option<f64>,
-    /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
-    /// back on the next `fetch_conversation`. Included when you enable
-    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
-    /// a `conversation_id`.
-    pub conversation_summary: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiPostPromptCallbackPayload { project_id = default("project_id"), space_id
-    = default("space_id"), content_type = required("content_type"), content_disposition =
-    required("content_disposition"), conversation_type = required("conversation_type"),
-    call_id = required("call_id"), app_name = required("app_name"), ai_session_id =
-    required("ai_session_id"), ai_id_tag = default("ai_id_tag"), conversation_id =
-    default("conversation_id"), action = required("action"), call_log =
-    default("call_log"), raw_call_log = default("raw_call_log"), call_timeline =
-    default("call_timeline"), previous_contexts = default("previous_contexts"),
-    hard_timeout = default("hard_timeout"), call_start_date = default("call_start_date"),
-    call_answer_date = default("call_answer_date"), call_end_date =
-    default("call_end_date"), ai_start_date = default("ai_start_date"), call_ended_by =
-    default("call_ended_by"), ai_end_date = default("ai_end_date"), caller_id_name =
-    default("caller_id_name"), caller_id_number = default("caller_id_number"), times =
-    default("times"), swml_vars = default("SWMLVars"), swml_call = default("SWMLCall"),
-    post_prompt_data = default("post_prompt_data"), global_data = default("global_data"),
-    swaig_log = default("swaig_log"), total_minutes = default("total_minutes"),
-    total_input_tokens = default("total_input_tokens"), total_output_tokens =
-    default("total_output_tokens"), total_wire_input_tokens =
-    default("total_wire_input_tokens"), total_wire_input_tokens_per_minute =
-    default("total_wire_input_tokens_per_minute"), total_wire_output_tokens =
-    default("total_wire_output_tokens"), total_wire_output_tokens_per_minute =
-    default("total_wire_output_tokens_per_minute"), total_tts_chars =
-    default("total_tts_chars"), total_tts_chars_per_min =
-    default("total_tts_chars_per_min"), total_asr_minutes = default("total_asr_minutes"),
-    total_asr_cost_factor = default("total_asr_cost_factor"), conversation_summary =
-    default("conversation_summary") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiPostPromptCallbackPayload`] the API requires, for [`WebhooksAiAiPostPromptCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiPostPromptCallbackPayloadRequired {
-    /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
-    /// How the body is delivered. `agent.summary` on the end-of-call report, `agent.load_conversation`
-    /// on a request for a stored conversation.
-    pub content_disposition: ::std::string::String,
-    /// The kind of conversation the agent ran: a call, or a text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-    pub conversation_type: WebhooksAiAiPostPromptCallbackPayloadConversationType,
-    /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
-    /// The name of your AI application.
-    pub app_name: ::std::string::String,
-    /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
-    /// What the request is asking of you. `post_conversation` is the end-of-call report;
-    /// `fetch_conversation` asks your endpoint to return a stored conversation.
-    pub action: WebhooksAiAiPostPromptCallbackPayloadAction,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiPostPromptCallbackPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiPostPromptCallbackPayloadRequired) -> Self {
-        let WebhooksAiAiPostPromptCallbackPayloadRequired {
-            content_type,
-            content_disposition,
-            conversation_type,
-            call_id,
-            app_name,
-            ai_session_id,
-            action,
-        } = required;
-        Self {
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
-            content_type,
-            content_disposition,
-            conversation_type,
-            call_id,
-            app_name,
-            ai_session_id,
-            ai_id_tag: ::std::default::Default::default(),
-            conversation_id: ::std::default::Default::default(),
-            action,
-            call_log: ::std::default::Default::default(),
-            raw_call_log: ::std::default::Default::default(),
-            call_timeline: ::std::default::Default::default(),
-            previous_contexts: ::std::default::Default::default(),
-            hard_timeout: ::std::default::Default::default(),
-            call_start_date: ::std::default::Default::default(),
-            call_answer_date: ::std::default::Default::default(),
-            call_end_date: ::std::default::Default::default(),
-            ai_start_date: ::std::default::Default::default(),
-            call_ended_by: ::std::default::Default::default(),
-            ai_end_date: ::std::default::Default::default(),
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_number: ::std::default::Default::default(),
-            times: ::std::default::Default::default(),
-            swml_vars: ::std::default::Default::default(),
-            swml_call: ::std::default::Default::default(),
-            post_prompt_data: ::std::default::Default::default(),
-            global_data: ::std::default::Default::default(),
-            swaig_log: ::std::default::Default::default(),
-            total_minutes: ::std::default::Default::default(),
-            total_input_tokens: ::std::default::Default::default(),
-            total_output_tokens: ::std::default::Default::default(),
-            total_wire_input_tokens: ::std::default::Default::default(),
-            total_wire_input_tokens_per_minute: ::std::default::Default::default(),
-            total_wire_output_tokens: ::std::default::Default::default(),
-            total_wire_output_tokens_per_minute: ::std::default::Default::default(),
-            total_tts_chars: ::std::default::Default::default(),
-            total_tts_chars_per_min: ::std::default::Default::default(),
-            total_asr_minutes: ::std::default::Default::default(),
-            total_asr_cost_factor: ::std::default::Default::default(),
-            conversation_summary: ::std::default::Default::default(),
-        }
-    }
-    /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
-    /// you can group reports by model without recording the model name. Omitted when the session had no
-    /// model.
-    pub fn ai_id_tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ai_id_tag = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
-    /// Included when `action` is `post_conversation`.
-    pub fn call_log(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiCallLogEntry>,
-    ) -> Self {
-        self.call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
-    /// Included when `action` is `post_conversation`.
-    pub fn raw_call_log(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiCallLogEntry>,
-    ) -> Self {
-        self.raw_call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
-    /// Included when the session produced any.
-    pub fn call_timeline(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiCallTimelineEntry>,
-    ) -> Self {
-        self.call_timeline = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Conversations from before each context switch, oldest first, one array of messages per switch.
-    /// Included only when the agent switched context during the call.
-    pub fn previous_contexts(
-        mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = ::std::vec::Vec<::serde_json::Value>,
-        >,
-    ) -> Self {
-        self.previous_contexts = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Always `true` when present, meaning the session ended because it hit its configured time limit
-    /// rather than finishing on its own. Omitted otherwise.
-    pub fn hard_timeout(mut self, value: bool) -> Self {
-        self.hard_timeout = ::std::option::Option::Some(value);
-        self
-    }
-    /// When the call was created, as a Unix timestamp in microseconds.
-    pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = ::std::option::Option::Some(value);
-        self
-    }
-    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = ::std::option::Option::Some(value);
-        self
-    }
-    /// When the call ended, as a Unix timestamp in microseconds.
-    pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = ::std::option::Option::Some(value);
-        self
-    }
-    /// When the AI session started, as a Unix timestamp in microseconds.
-    pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = ::std::option::Option::Some(value);
-        self
-    }
-    /// Who or what ended the call. Included when the session recorded it.
-    pub fn call_ended_by(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_ended_by = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
-    /// still running.
-    pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = ::std::option::Option::Some(value);
-        self
-    }
-    /// The caller's name, when available.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The caller's number, when available.
-    pub fn caller_id_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Per-response performance metrics, one entry per generated reply. Included once the session has
-    /// any.
-    pub fn times(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiResponseTiming>,
-    ) -> Self {
-        self.times = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// SWML variables for the call. Included when the call carries SWML state.
-    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = ::std::option::Option::Some(value);
-        self
-    }
-    /// SWML call state. Included when the call carries SWML state.
-    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = ::std::option::Option::Some(value);
-        self
-    }
-    /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
-    pub fn post_prompt_data(mut self, value: WebhooksAiAiPostPromptData) -> Self {
-        self.post_prompt_data = ::std::option::Option::Some(value);
-        self
-    }
-    /// The session's final `global_data`. Alongside anything you seeded, the session adds
-    /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
-    /// `post_conversation`.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
-        self
-    }
-    /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
-    pub fn swaig_log(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiSwaigLogEntry>,
-    ) -> Self {
-        self.swaig_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// The number of billable minutes, rounded up to at least one. Included when you enable
-    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
-    pub fn total_minutes(mut self, value: i64) -> Self {
-        self.total_minutes = ::std::option::Option::Some(value);
-        self
-    }
-    /// Input tokens the session consumed. Included when you enable `enable_accounting`.
-    pub fn total_input_tokens(mut self, value: i64) -> Self {
-        self.total_input_tokens = ::std::option::Option::Some(value);
-        self
-    }
-    /// Output tokens the session produced. Included when you enable `enable_accounting`.
-    pub fn total_output_tokens(mut self, value: i64) -> Self {
-        self.total_output_tokens = ::std::option::Option::Some(value);
-        self
-    }
-    /// Input tokens counted against the model, which differs from `total_input_tokens` when the
-    /// conversation was trimmed. Included when you enable `enable_accounting`.
-    pub fn total_wire_input_tokens(mut self, value: i64) -> Self {
-        self.total_wire_input_tokens = ::std::option::Option::Some(value);
-        self
-    }
-    /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_wire_input_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_input_tokens_per_minute = ::std::option::Option::Some(value);
-        self
-    }
-    /// Output tokens counted against the model. Included when you enable `enable_accounting`.
-    pub fn total_wire_output_tokens(mut self, value: i64) -> Self {
-        self.total_wire_output_tokens = ::std::option::Option::Some(value);
-        self
-    }
-    /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_wire_output_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_output_tokens_per_minute = ::std::option::Option::Some(value);
-        self
-    }
-    /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
-    pub fn total_tts_chars(mut self, value: i64) -> Self {
-        self.total_tts_chars = ::std::option::Option::Some(value);
-        self
-    }
-    /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_tts_chars_per_min(mut self, value: f64) -> Self {
-        self.total_tts_chars_per_min = ::std::option::Option::Some(value);
-        self
-    }
-    /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
-    pub fn total_asr_minutes(mut self, value: f64) -> Self {
-        self.total_asr_minutes = ::std::option::Option::Some(value);
-        self
-    }
-    /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_asr_cost_factor(mut self, value: f64) -> Self {
-        self.total_asr_cost_factor = ::std::option::Option::Some(value);
-        self
-    }
-    /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
-    /// back on the next `fetch_conversation`. Included when you enable
-    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
-    /// a `conversation_id`.
-    pub fn conversation_summary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_summary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// What the request is asking of you. `post_conversation` is the end-of-call report;
-/// `fetch_conversation` asks your endpoint to return a stored conversation.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiPostPromptCallbackPayloadAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiPostPromptCallbackPayloadAction {
-    /// On the wire: `post_conversation`.
-    PostConversation,
-    /// On the wire: `fetch_conversation`.
-    FetchConversation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiPostPromptCallbackPayloadAction {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiPostPromptCallbackPayloadAction] = &[
-        Self::PostConversation,
-        Self::FetchConversation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PostConversation => "post_conversation",
-            Self::FetchConversation => "fetch_conversation",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "post_conversation" => ::std::option::Option::Some(Self::PostConversation),
-            "fetch_conversation" => ::std::option::Option::Some(Self::FetchConversation),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiPostPromptCallbackPayloadAction, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The kind of conversation the agent ran: a call, or a text conversation held over the
-/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiPostPromptCallbackPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `chat`.
-    Chat,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiPostPromptCallbackPayloadConversationType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiPostPromptCallbackPayloadConversationType] = &[
-        Self::Voice,
-        Self::Chat,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Chat => "chat",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "chat" => ::std::option::Option::Some(Self::Chat),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(
-    WebhooksAiAiPostPromptCallbackPayloadConversationType, Unknown
-);
-
-#[cfg(feature = "webhooks")]
-/// The answer an AI agent gave to your
-/// [`post_prompt`](https://signalwire.com/docs/swml/reference/calling/ai), in three forms.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiPostPromptData {
-    /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
-    /// Ask the post-prompt for named JSON keys when you want to count outcomes.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
-    /// The answer exactly as the agent produced it.
-    pub raw: ::std::string::String,
-    /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
-    /// JSON and nothing followed it.
-    pub substituted: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiPostPromptData { parsed = required("parsed"), raw = required("raw"),
-    substituted = default("substituted") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiPostPromptData`] the API requires, for [`WebhooksAiAiPostPromptData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiPostPromptDataRequired {
-    /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
-    /// Ask the post-prompt for named JSON keys when you want to count outcomes.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
-    /// The answer exactly as the agent produced it.
-    pub raw: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiPostPromptData {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiPostPromptDataRequired) -> Self {
-        let WebhooksAiAiPostPromptDataRequired { parsed, raw } = required;
-        Self {
-            parsed,
-            raw,
-            substituted: ::std::default::Default::default(),
-        }
-    }
-    /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
-    /// JSON and nothing followed it.
-    pub fn substituted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.substituted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// Timing and token counts for one generated reply.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiResponseTiming {
-    /// The reply text. Redacted when you enable `redact_prompt`.
-    pub response: ::std::string::String,
-    /// How many words the reply contained.
-    pub response_word_count: i64,
-    /// How long the reply took to produce, in seconds.
-    pub answer_time: f64,
-    /// How long the model spent generating, in seconds. For an [`ai`](https://signalwire.com/docs/swml/reference/calling/ai)
-    /// agent this is the span from the first token to the last; for an
-    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
-    /// fixed startup estimate, so treat it as approximate there.
-    pub token_time: f64,
-    /// How many tokens the reply used.
-    pub tokens: i64,
-    /// Average tokens per second across the reply.
-    pub avg_tps: f64,
-    /// Tokens per second for this reply.
-    pub tps: f64,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiResponseTiming { response = required("response"), response_word_count =
-    required("response_word_count"), answer_time = required("answer_time"), token_time =
-    required("token_time"), tokens = required("tokens"), avg_tps = required("avg_tps"),
-    tps = required("tps") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiResponseTiming`] the API requires, for [`WebhooksAiAiResponseTiming::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiResponseTimingRequired {
-    /// The reply text. Redacted when you enable `redact_prompt`.
-    pub response: ::std::string::String,
-    /// How many words the reply contained.
-    pub response_word_count: i64,
-    /// How long the reply took to produce, in seconds.
-    pub answer_time: f64,
-    /// How long the model spent generating, in seconds. For an [`ai`](https://signalwire.com/docs/swml/reference/calling/ai)
-    /// agent this is the span from the first token to the last; for an
-    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
-    /// fixed startup estimate, so treat it as approximate there.
-    pub token_time: f64,
-    /// How many tokens the reply used.
-    pub tokens: i64,
-    /// Average tokens per second across the reply.
-    pub avg_tps: f64,
-    /// Tokens per second for this reply.
-    pub tps: f64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiResponseTiming {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiResponseTimingRequired) -> Self {
-        let WebhooksAiAiResponseTimingRequired {
-            response,
-            response_word_count,
-            answer_time,
-            token_time,
-            tokens,
-            avg_tps,
-            tps,
-        } = required;
-        Self {
-            response,
-            response_word_count,
-            answer_time,
-            token_time,
-            tokens,
-            avg_tps,
-            tps,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The `WebhooksAiAiSidecarCallbackPayload` object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSidecarCallbackPayload {
-    /// Envelope describing the call. `project_id` and `space_id` are included when available.
-    pub call_info: WebhooksAiAiCallInfo,
-    /// The sidecar callback.
-    pub sidecar_event: WebhooksAiAiSidecarEvent,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSidecarCallbackPayload { call_info = required("call_info"), sidecar_event
-    = required("sidecar_event") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSidecarCallbackPayload`] the API requires, for [`WebhooksAiAiSidecarCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSidecarCallbackPayloadRequired {
-    /// Envelope describing the call. `project_id` and `space_id` are included when available.
-    pub call_info: WebhooksAiAiCallInfo,
-    /// The sidecar callback.
-    pub sidecar_event: WebhooksAiAiSidecarEvent,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSidecarCallbackPayload {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiSidecarCallbackPayloadRequired) -> Self {
-        let WebhooksAiAiSidecarCallbackPayloadRequired { call_info, sidecar_event } = required;
-        Self { call_info, sidecar_event }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The kind of AI sidecar callback. See the
-/// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar#callback-types)
-/// for the type-specific fields each one carries.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiSidecarCallbackType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiSidecarCallbackType {
-    /// On the wire: `start`.
-    Start,
-    /// On the wire: `turn`.
-    Turn,
-    /// On the wire: `request`.
-    Request,
-    /// On the wire: `thought`.
-    Thought,
-    /// On the wire: `insight`.
-    Insight,
-    /// On the wire: `skip`.
-    Skip,
-    /// On the wire: `tool_call`.
-    ToolCall,
-    /// On the wire: `tool_result`.
-    ToolResult,
-    /// On the wire: `action`.
-    Action,
-    /// On the wire: `global_data_change`.
-    GlobalDataChange,
-    /// On the wire: `history_pruned`.
-    HistoryPruned,
-    /// On the wire: `error`.
-    Error,
-    /// On the wire: `ask_request`.
-    AskRequest,
-    /// On the wire: `ask_answer`.
-    AskAnswer,
-    /// On the wire: `stop`.
-    Stop,
-    /// On the wire: `final`.
-    Final,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSidecarCallbackType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiSidecarCallbackType] = &[
-        Self::Start,
-        Self::Turn,
-        Self::Request,
-        Self::Thought,
-        Self::Insight,
-        Self::Skip,
-        Self::ToolCall,
-        Self::ToolResult,
-        Self::Action,
-        Self::GlobalDataChange,
-        Self::HistoryPruned,
-        Self::Error,
-        Self::AskRequest,
-        Self::AskAnswer,
-        Self::Stop,
-        Self::Final,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "start",
-            Self::Turn => "turn",
-            Self::Request => "request",
-            Self::Thought => "thought",
-            Self::Insight => "insight",
-            Self::Skip => "skip",
-            Self::ToolCall => "tool_call",
-            Self::ToolResult => "tool_result",
-            Self::Action => "action",
-            Self::GlobalDataChange => "global_data_change",
-            Self::HistoryPruned => "history_pruned",
-            Self::Error => "error",
-            Self::AskRequest => "ask_request",
-            Self::AskAnswer => "ask_answer",
-            Self::Stop => "stop",
-            Self::Final => "final",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "start" => ::std::option::Option::Some(Self::Start),
-            "turn" => ::std::option::Option::Some(Self::Turn),
-            "request" => ::std::option::Option::Some(Self::Request),
-            "thought" => ::std::option::Option::Some(Self::Thought),
-            "insight" => ::std::option::Option::Some(Self::Insight),
-            "skip" => ::std::option::Option::Some(Self::Skip),
-            "tool_call" => ::std::option::Option::Some(Self::ToolCall),
-            "tool_result" => ::std::option::Option::Some(Self::ToolResult),
-            "action" => ::std::option::Option::Some(Self::Action),
-            "global_data_change" => ::std::option::Option::Some(Self::GlobalDataChange),
-            "history_pruned" => ::std::option::Option::Some(Self::HistoryPruned),
-            "error" => ::std::option::Option::Some(Self::Error),
-            "ask_request" => ::std::option::Option::Some(Self::AskRequest),
-            "ask_answer" => ::std::option::Option::Some(Self::AskAnswer),
-            "stop" => ::std::option::Option::Some(Self::Stop),
-            "final" => ::std::option::Option::Some(Self::Final),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiSidecarCallbackType, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// Identifies the call a sidecar callback came from. Each field is included when the call has it.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSidecarChannelData {
-    /// ID of the call the sidecar is attached to.
-    pub call_id: ::std::option::Option<::std::string::String>,
-    /// The caller's name.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
-    /// The caller's number.
-    pub caller_id_number: ::std::option::Option<::std::string::String>,
-    /// The number that was called.
-    pub destination_number: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSidecarChannelData { call_id = default("call_id"), caller_id_name =
-    default("caller_id_name"), caller_id_number = default("caller_id_number"),
-    destination_number = default("destination_number") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSidecarChannelData {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            call_id: ::std::default::Default::default(),
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_number: ::std::default::Default::default(),
-            destination_number: ::std::default::Default::default(),
-        }
-    }
-    /// ID of the call the sidecar is attached to.
-    pub fn call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The caller's name.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The caller's number.
-    pub fn caller_id_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The number that was called.
-    pub fn destination_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// One sidecar callback. Every event carries the four fields below; `type` decides what else comes
-/// with it, so read `type` first and expect properties beyond these.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSidecarEvent {
-    /// The callback type.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: WebhooksAiAiSidecarCallbackType,
-    /// When the event was produced, as a Unix timestamp in microseconds.
-    pub ts: i64,
-    /// Identifies the evaluation this callback came from. Callbacks produced in the same evaluation share a `tick_id`.
-    pub tick_id: i64,
-    /// Identifies the call the event came from.
-    pub channel_data: WebhooksAiAiSidecarChannelData,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSidecarEvent { type_ = required("type"), ts = required("ts"), tick_id =
-    required("tick_id"), channel_data = required("channel_data") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSidecarEvent`] the API requires, for [`WebhooksAiAiSidecarEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSidecarEventRequired {
-    /// The callback type.
-    pub type_: WebhooksAiAiSidecarCallbackType,
-    /// When the event was produced, as a Unix timestamp in microseconds.
-    pub ts: i64,
-    /// Identifies the evaluation this callback came from. Callbacks produced in the same evaluation share a `tick_id`.
-    pub tick_id: i64,
-    /// Identifies the call the event came from.
-    pub channel_data: WebhooksAiAiSidecarChannelData,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSidecarEvent {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiAiSidecarEventRequired) -> Self {
-        let WebhooksAiAiSidecarEventRequired { type_, ts, tick_id, channel_data } = required;
-        Self {
-            type_,
-            ts,
-            tick_id,
-            channel_data,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The `WebhooksAiAiSidecarSwaigToolWebhookPayload` object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSidecarSwaigToolWebhookPayload {
-    /// The name of the function the model is calling.
-    pub function: ::std::string::String,
-    /// The arguments the model passed to your function.
-    pub argument: WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument,
-    /// The ID of the call the sidecar is attached to.
-    pub call_id: ::std::option::Option<::std::string::String>,
-    /// The sidecar's current `global_data`. Present when the sidecar has any.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
-    /// Identifies the call the sidecar is attached to.
-    pub channel_data: WebhooksAiAiSidecarChannelData,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSidecarSwaigToolWebhookPayload { function = required("function"),
-    argument = required("argument"), call_id = default("call_id"), global_data =
-    default("global_data"), channel_data = required("channel_data") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSidecarSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiAiSidecarSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSidecarSwaigToolWebhookPayloadRequired {
-    /// The name of the function the model is calling.
-    pub function: ::std::string::String,
-    /// The arguments the model passed to your function.
-    pub argument: WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument,
-    /// Identifies the call the sidecar is attached to.
-    pub channel_data: WebhooksAiAiSidecarChannelData,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSidecarSwaigToolWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiSidecarSwaigToolWebhookPayloadRequired) -> Self {
-        let WebhooksAiAiSidecarSwaigToolWebhookPayloadRequired {
-            function,
-            argument,
-            channel_data,
-        } = required;
-        Self {
-            function,
-            argument,
-            call_id: ::std::default::Default::default(),
-            global_data: ::std::default::Default::default(),
-            channel_data,
-        }
-    }
-    /// The ID of the call the sidecar is attached to.
-    pub fn call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The sidecar's current `global_data`. Present when the sidecar has any.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The arguments the model passed to your function.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument {
-    /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
-    /// The raw argument string, exactly as the model produced it.
-    pub raw: ::std::string::String,
-    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
-    /// argument was JSON, which is the usual case.
-    pub substituted: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument { parsed = required("parsed"), raw
-    = required("raw"), substituted = default("substituted") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSidecarSwaigToolWebhookPayloadArgumentRequired {
-    /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
-    /// The raw argument string, exactly as the model produced it.
-    pub raw: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSidecarSwaigToolWebhookPayloadArgument {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: WebhooksAiAiSidecarSwaigToolWebhookPayloadArgumentRequired,
-    ) -> Self {
-        let WebhooksAiAiSidecarSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
-        Self {
-            parsed,
-            raw,
-            substituted: ::std::default::Default::default(),
-        }
-    }
-    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
-    /// argument was JSON, which is the usual case.
-    pub fn substituted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.substituted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// One tool call the agent made, in the order it was made.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSwaigLogEntry {
-    /// The name of the function the agent called.
-    pub command_name: ::std::string::String,
-    /// The arguments it passed, as the raw string the model produced.
-    pub command_arg: ::std::string::String,
-    /// When the call was made, as a Unix timestamp in seconds.
-    pub epoch_time: i64,
-    /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
-    pub native: ::std::option::Option<bool>,
-    /// How many times the function may still be called, or `endless` when it has no limit. Present only
-    /// on a function you limited.
-    pub active_count: ::std::option::Option<WebhooksAiAiSwaigLogEntryActiveCount>,
-    /// The URL the function was served from. Present when the call reached your server.
-    pub url: ::std::option::Option<::std::string::String>,
-    /// The body sent to your server. Present when the call reached it.
-    pub post_data: ::std::option::Option<::serde_json::Value>,
-    /// The response your server returned. Present when the call reached it and got a reply.
-    pub post_response: ::std::option::Option<::serde_json::Value>,
-    /// A response that arrived after the agent had already moved on. Present only when that happened.
-    pub delayed_post_response: ::std::option::Option<::serde_json::Value>,
-    /// The MCP server the tool was served from. Present only for an MCP-backed tool.
-    pub mcp_url: ::std::option::Option<::std::string::String>,
-    /// The tool name on that MCP server. Present only for an MCP-backed tool.
-    pub mcp_tool: ::std::option::Option<::std::string::String>,
-    /// What the MCP server returned. Present only for an MCP-backed tool.
-    pub mcp_response: ::std::option::Option<::std::string::String>,
-    /// Always `true` when present, meaning the MCP call failed.
-    pub mcp_error: ::std::option::Option<bool>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSwaigLogEntry { command_name = required("command_name"), command_arg =
-    required("command_arg"), epoch_time = required("epoch_time"), native =
-    default("native"), active_count = default("active_count"), url = default("url"),
-    post_data = default("post_data"), post_response = default("post_response"),
-    delayed_post_response = default("delayed_post_response"), mcp_url =
-    default("mcp_url"), mcp_tool = default("mcp_tool"), mcp_response =
-    default("mcp_response"), mcp_error = default("mcp_error") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSwaigLogEntry`] the API requires, for [`WebhooksAiAiSwaigLogEntry::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSwaigLogEntryRequired {
-    /// The name of the function the agent called.
-    pub command_name: ::std::string::String,
-    /// The arguments it passed, as the raw string the model produced.
-    pub command_arg: ::std::string::String,
-    /// When the call was made, as a Unix timestamp in seconds.
-    pub epoch_time: i64,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSwaigLogEntry {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiSwaigLogEntryRequired) -> Self {
-        let WebhooksAiAiSwaigLogEntryRequired {
-            command_name,
-            command_arg,
-            epoch_time,
-        } = required;
-        Self {
-            command_name,
-            command_arg,
-            epoch_time,
-            native: ::std::default::Default::default(),
-            active_count: ::std::default::Default::default(),
-            url: ::std::default::Default::default(),
-            post_data: ::std::default::Default::default(),
-            post_response: ::std::default::Default::default(),
-            delayed_post_response: ::std::default::Default::default(),
-            mcp_url: ::std::default::Default::default(),
-            mcp_tool: ::std::default::Default::default(),
-            mcp_response: ::std::default::Default::default(),
-            mcp_error: ::std::default::Default::default(),
-        }
-    }
-    /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
-    pub fn native(mut self, value: bool) -> Self {
-        self.native = ::std::option::Option::Some(value);
-        self
-    }
-    /// How many times the function may still be called, or `endless` when it has no limit. Present only
-    /// on a function you limited.
-    pub fn active_count(mut self, value: WebhooksAiAiSwaigLogEntryActiveCount) -> Self {
-        self.active_count = ::std::option::Option::Some(value);
-        self
-    }
-    /// The URL the function was served from. Present when the call reached your server.
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.url = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The body sent to your server. Present when the call reached it.
-    pub fn post_data(mut self, value: ::serde_json::Value) -> Self {
-        self.post_data = ::std::option::Option::Some(value);
-        self
-    }
-    /// The response your server returned. Present when the call reached it and got a reply.
-    pub fn post_response(mut self, value: ::serde_json::Value) -> Self {
-        self.post_response = ::std::option::Option::Some(value);
-        self
-    }
-    /// A response that arrived after the agent had already moved on. Present only when that happened.
-    pub fn delayed_post_response(mut self, value: ::serde_json::Value) -> Self {
-        self.delayed_post_response = ::std::option::Option::Some(value);
-        self
-    }
-    /// The MCP server the tool was served from. Present only for an MCP-backed tool.
-    pub fn mcp_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mcp_url = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// The tool name on that MCP server. Present only for an MCP-backed tool.
-    pub fn mcp_tool(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mcp_tool = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// What the MCP server returned. Present only for an MCP-backed tool.
-    pub fn mcp_response(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mcp_response = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Always `true` when present, meaning the MCP call failed.
-    pub fn mcp_error(mut self, value: bool) -> Self {
-        self.mcp_error = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// How many times the function may still be called, or `endless` when it has no limit. Present only
-/// on a function you limited.
-///
-/// Decoded as the first of [`WebhooksAiAiSwaigLogEntryActiveCount::Integer`], [`WebhooksAiAiSwaigLogEntryActiveCount::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum WebhooksAiAiSwaigLogEntryActiveCount {
-    /// The value, as `i64`.
-    Integer(i64),
-    /// The value, as `String`.
-    String(::std::string::String),
-}
-
-#[cfg(feature = "webhooks")]
-/// The `WebhooksAiAiSwaigToolWebhookPayload` object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSwaigToolWebhookPayload {
-    /// The name of the function the AI is calling.
-    pub function: ::std::string::String,
-    /// The arguments the AI passed to your function.
-    pub argument: WebhooksAiAiSwaigToolWebhookPayloadArgument,
-    /// The function's parameter definition, as you declared it in `parameters`.
-    pub argument_desc: ::serde_json::Value,
-    /// The description you gave the function in
-    /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
-    pub description: ::std::string::String,
-    /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
-    /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
-    /// The conversation ID, when the AI session has one. A text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
-    /// `call_id`.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
-    /// The name of your AI application.
-    pub app_name: ::std::string::String,
-    /// The AI session's current `global_data`, when it has any.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
-    /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or a
-    /// value derived from the function's `web_hook_url` and credentials when you did not set one.
-    pub meta_data_token: ::std::string::String,
-    /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
-    pub meta_data: ::serde_json::Value,
-    /// The caller's name, when available.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
-    /// The caller's number, when available.
-    pub caller_id_num: ::std::option::Option<::std::string::String>,
-    /// Whether the call is still up.
-    pub channel_active: bool,
-    /// Whether the call is answered.
-    pub channel_offhook: bool,
-    /// Whether the AI session is ready to take actions.
-    pub channel_ready: bool,
-    /// The content type of the request body. Always `text/swaig`.
-    pub content_type: ::std::string::String,
-    /// The SWAIG protocol version.
-    pub version: ::std::string::String,
-    /// How the body is delivered. Always `SWAIG Function`.
-    pub content_disposition: ::std::string::String,
-    /// The kind of conversation the agent is running: a call, or a text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-    pub conversation_type: WebhooksAiAiSwaigToolWebhookPayloadConversationType,
-    /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
-    /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
-    /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
-    pub fatal_error: ::std::option::Option<bool>,
-    /// A description of the error. Included only when `fatal_error` is set.
-    pub error_reason: ::std::option::Option<::std::string::String>,
-    /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
-    pub swml_vars: ::std::option::Option<::serde_json::Value>,
-    /// SWML call state. Included when you enable `swaig_post_swml_vars`.
-    pub swml_call: ::std::option::Option<::serde_json::Value>,
-    /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
-    pub call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiAiCallLogEntry>>,
-    /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
-    pub raw_call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiAiCallLogEntry>>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSwaigToolWebhookPayload { function = required("function"), argument =
-    required("argument"), argument_desc = required("argument_desc"), description =
-    required("description"), call_id = required("call_id"), ai_session_id =
-    required("ai_session_id"), conversation_id = default("conversation_id"), app_name =
-    required("app_name"), global_data = default("global_data"), meta_data_token =
-    required("meta_data_token"), meta_data = required("meta_data"), caller_id_name =
-    default("caller_id_name"), caller_id_num = default("caller_id_num"), channel_active =
-    required("channel_active"), channel_offhook = required("channel_offhook"),
-    channel_ready = required("channel_ready"), content_type = required("content_type"),
-    version = required("version"), content_disposition = required("content_disposition"),
-    conversation_type = required("conversation_type"), project_id =
-    default("project_id"), space_id = default("space_id"), fatal_error =
-    default("fatal_error"), error_reason = default("error_reason"), swml_vars =
-    default("SWMLVars"), swml_call = default("SWMLCall"), call_log = default("call_log"),
-    raw_call_log = default("raw_call_log") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiAiSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSwaigToolWebhookPayloadRequired {
-    /// The name of the function the AI is calling.
-    pub function: ::std::string::String,
-    /// The arguments the AI passed to your function.
-    pub argument: WebhooksAiAiSwaigToolWebhookPayloadArgument,
-    /// The function's parameter definition, as you declared it in `parameters`.
-    pub argument_desc: ::serde_json::Value,
-    /// The description you gave the function in
-    /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
-    pub description: ::std::string::String,
-    /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
-    /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
-    /// The name of your AI application.
-    pub app_name: ::std::string::String,
-    /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or a
-    /// value derived from the function's `web_hook_url` and credentials when you did not set one.
-    pub meta_data_token: ::std::string::String,
-    /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
-    pub meta_data: ::serde_json::Value,
-    /// Whether the call is still up.
-    pub channel_active: bool,
-    /// Whether the call is answered.
-    pub channel_offhook: bool,
-    /// Whether the AI session is ready to take actions.
-    pub channel_ready: bool,
-    /// The content type of the request body. Always `text/swaig`.
-    pub content_type: ::std::string::String,
-    /// The SWAIG protocol version.
-    pub version: ::std::string::String,
-    /// How the body is delivered. Always `SWAIG Function`.
-    pub content_disposition: ::std::string::String,
-    /// The kind of conversation the agent is running: a call, or a text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-    pub conversation_type: WebhooksAiAiSwaigToolWebhookPayloadConversationType,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSwaigToolWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiSwaigToolWebhookPayloadRequired) -> Self {
-        let WebhooksAiAiSwaigToolWebhookPayloadRequired {
-            function,
-            argument,
-            argument_desc,
-            description,
-            call_id,
-            ai_session_id,
-            app_name,
-            meta_data_token,
-            meta_data,
-            channel_active,
-            channel_offhook,
-            channel_ready,
-            content_type,
-            version,
-            content_disposition,
-            conversation_type,
-        } = required;
-        Self {
-            function,
-            argument,
-            argument_desc,
-            description,
-            call_id,
-            ai_session_id,
-            conversation_id: ::std::default::Default::default(),
-            app_name,
-            global_data: ::std::default::Default::default(),
-            meta_data_token,
-            meta_data,
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_num: ::std::default::Default::default(),
-            channel_active,
-            channel_offhook,
-            channel_ready,
-            content_type,
-            version,
-            content_disposition,
-            conversation_type,
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
-            fatal_error: ::std::default::Default::default(),
-            error_reason: ::std::default::Default::default(),
-            swml_vars: ::std::default::Default::default(),
-            swml_call: ::std::default::Default::default(),
-            call_log: ::std::default::Default::default(),
-            raw_call_log: ::std::default::Default::default(),
-        }
-    }
-    /// The conversation ID, when the AI session has one. A text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
-    /// `call_id`.
-    pub fn conversation_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The AI session's current `global_data`, when it has any.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
-        self
-    }
-    /// The caller's name, when available.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The caller's number, when available.
-    pub fn caller_id_num(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_num = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
-    pub fn fatal_error(mut self, value: bool) -> Self {
-        self.fatal_error = ::std::option::Option::Some(value);
-        self
-    }
-    /// A description of the error. Included only when `fatal_error` is set.
-    pub fn error_reason(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_reason = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
-    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = ::std::option::Option::Some(value);
-        self
-    }
-    /// SWML call state. Included when you enable `swaig_post_swml_vars`.
-    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = ::std::option::Option::Some(value);
-        self
-    }
-    /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
-    pub fn call_log(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiCallLogEntry>,
-    ) -> Self {
-        self.call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
-    pub fn raw_call_log(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiCallLogEntry>,
-    ) -> Self {
-        self.raw_call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The arguments the AI passed to your function.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiAiSwaigToolWebhookPayloadArgument {
-    /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
-    /// The raw argument string, exactly as the AI produced it.
-    pub raw: ::std::string::String,
-    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
-    /// argument was JSON, which is the usual case.
-    pub substituted: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiAiSwaigToolWebhookPayloadArgument { parsed = required("parsed"), raw =
-    required("raw"), substituted = default("substituted") }
-);
-
-#[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiAiSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiAiSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct WebhooksAiAiSwaigToolWebhookPayloadArgumentRequired {
-    /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
-    /// The raw argument string, exactly as the AI produced it.
-    pub raw: ::std::string::String,
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSwaigToolWebhookPayloadArgument {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiAiSwaigToolWebhookPayloadArgumentRequired) -> Self {
-        let WebhooksAiAiSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
-        Self {
-            parsed,
-            raw,
-            substituted: ::std::default::Default::default(),
-        }
-    }
-    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
-    /// argument was JSON, which is the usual case.
-    pub fn substituted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.substituted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-}
-
-#[cfg(feature = "webhooks")]
-/// The kind of conversation the agent is running: a call, or a text conversation held over the
-/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiAiSwaigToolWebhookPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `chat`.
-    Chat,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiAiSwaigToolWebhookPayloadConversationType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiAiSwaigToolWebhookPayloadConversationType] = &[
-        Self::Voice,
-        Self::Chat,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Chat => "chat",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "chat" => ::std::option::Option::Some(Self::Chat),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiAiSwaigToolWebhookPayloadConversationType, Unknown);
-
-#[cfg(feature = "webhooks")]
 /// The `WebhooksAiBedrockPostPromptCallbackPayload` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -31678,9 +26204,9 @@ pub struct WebhooksAiBedrockPostPromptCallbackPayload {
     pub action: ::std::string::String,
     /// The conversation. Each entry carries a `role` of `system`, `user`, or `assistant` and its
     /// `content`.
-    pub call_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
+    pub call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
     /// A copy of `call_log`. Bedrock agents do not keep a separate unfiltered log.
-    pub raw_call_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
+    pub raw_call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
     /// When the call was created, as a Unix timestamp in microseconds.
     pub call_start_date: ::std::option::Option<i64>,
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
@@ -31696,7 +26222,7 @@ pub struct WebhooksAiBedrockPostPromptCallbackPayload {
     /// The caller's number, when available.
     pub caller_id_number: ::std::option::Option<::std::string::String>,
     /// Per-response performance metrics, one entry per generated reply. Included once the agent has any.
-    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiAiResponseTiming>>,
+    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiResponseTiming>>,
     /// The number of billable minutes, with a minimum of one. Fractional durations are kept as they are;
     /// only a call under a minute is raised to `1`. Included once the agent has stopped.
     pub total_minutes: ::std::option::Option<f64>,
@@ -31725,11 +26251,11 @@ pub struct WebhooksAiBedrockPostPromptCallbackPayload {
     /// SWML call state. Included when the call carries SWML state.
     pub swml_call: ::std::option::Option<::serde_json::Value>,
     /// The agent's answer to your `post_prompt`.
-    pub post_prompt_data: WebhooksAiAiPostPromptData,
+    pub post_prompt_data: WebhooksAiPostPromptData,
     /// The session's final `global_data`. An empty object when you seeded none.
     pub global_data: ::serde_json::Value,
     /// Always an empty array. Bedrock agents do not report a tool-call log.
-    pub swaig_log: ::std::vec::Vec<WebhooksAiAiSwaigLogEntry>,
+    pub swaig_log: ::std::vec::Vec<WebhooksAiSwaigLogEntry>,
     /// The agent's answer to your `post_prompt`, as plain text.
     pub conversation_summary: ::std::string::String,
 }
@@ -31781,15 +26307,15 @@ pub struct WebhooksAiBedrockPostPromptCallbackPayloadRequired {
     pub action: ::std::string::String,
     /// The conversation. Each entry carries a `role` of `system`, `user`, or `assistant` and its
     /// `content`.
-    pub call_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
+    pub call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
     /// A copy of `call_log`. Bedrock agents do not keep a separate unfiltered log.
-    pub raw_call_log: ::std::vec::Vec<WebhooksAiAiCallLogEntry>,
+    pub raw_call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
     /// The agent's answer to your `post_prompt`.
-    pub post_prompt_data: WebhooksAiAiPostPromptData,
+    pub post_prompt_data: WebhooksAiPostPromptData,
     /// The session's final `global_data`. An empty object when you seeded none.
     pub global_data: ::serde_json::Value,
     /// Always an empty array. Bedrock agents do not report a tool-call log.
-    pub swaig_log: ::std::vec::Vec<WebhooksAiAiSwaigLogEntry>,
+    pub swaig_log: ::std::vec::Vec<WebhooksAiSwaigLogEntry>,
     /// The agent's answer to your `post_prompt`, as plain text.
     pub conversation_summary: ::std::string::String,
 }
@@ -31927,7 +26453,7 @@ impl WebhooksAiBedrockPostPromptCallbackPayload {
     /// Per-response performance metrics, one entry per generated reply. Included once the agent has any.
     pub fn times(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiResponseTiming>,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiResponseTiming>,
     ) -> Self {
         self.times = ::std::option::Option::Some(
             ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
@@ -32052,7 +26578,7 @@ pub struct WebhooksAiBedrockSwaigToolWebhookPayload {
     /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
     pub ai_end_date: ::std::option::Option<i64>,
     /// Per-response performance metrics for the session so far. Included once the agent has any.
-    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiAiResponseTiming>>,
+    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiResponseTiming>>,
     /// SWML variables for the call. Included when the call carries SWML state.
     pub swml_vars: ::std::option::Option<::serde_json::Value>,
     /// SWML call state. Included when the call carries SWML state.
@@ -32239,7 +26765,7 @@ impl WebhooksAiBedrockSwaigToolWebhookPayload {
     /// Per-response performance metrics for the session so far. Included once the agent has any.
     pub fn times(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiAiResponseTiming>,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiResponseTiming>,
     ) -> Self {
         self.times = ::std::option::Option::Some(
             ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
@@ -32294,6 +26820,5040 @@ impl WebhooksAiBedrockSwaigToolWebhookPayloadArgument {
         let WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
         Self { parsed, raw }
     }
+}
+
+#[cfg(feature = "webhooks")]
+/// Identifies the call an AI callback came from. `project_id` and `space_id` are included when
+/// available.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiCallInfo {
+    /// Your project ID.
+    pub project_id: ::std::option::Option<Uuid>,
+    /// Your Space ID.
+    pub space_id: ::std::option::Option<Uuid>,
+    /// ID of the call.
+    pub call_id: Uuid,
+    /// The content type of the POST body. Always `text/json`.
+    pub content_type: ::std::string::String,
+    /// How the body is delivered. Always `post_data`.
+    pub content_disposition: ::std::string::String,
+    /// The conversation type. Always `voice`.
+    pub conversation_type: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiCallInfo { project_id = default("project_id"), space_id =
+    default("space_id"), call_id = required("call_id"), content_type =
+    required("content_type"), content_disposition = required("content_disposition"),
+    conversation_type = required("conversation_type") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiCallInfo`] the API requires, for [`WebhooksAiCallInfo::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiCallInfoRequired {
+    /// ID of the call.
+    pub call_id: Uuid,
+    /// The content type of the POST body. Always `text/json`.
+    pub content_type: ::std::string::String,
+    /// How the body is delivered. Always `post_data`.
+    pub content_disposition: ::std::string::String,
+    /// The conversation type. Always `voice`.
+    pub conversation_type: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiCallInfo {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiCallInfoRequired) -> Self {
+        let WebhooksAiCallInfoRequired {
+            call_id,
+            content_type,
+            content_disposition,
+            conversation_type,
+        } = required;
+        Self {
+            project_id: ::std::default::Default::default(),
+            space_id: ::std::default::Default::default(),
+            call_id,
+            content_type,
+            content_disposition,
+            conversation_type,
+        }
+    }
+    /// Your project ID.
+    pub fn project_id(mut self, value: Uuid) -> Self {
+        self.project_id = ::std::option::Option::Some(value);
+        self
+    }
+    /// Your Space ID.
+    pub fn space_id(mut self, value: Uuid) -> Self {
+        self.space_id = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(any(feature = "ai", feature = "webhooks"))]
+/// One entry in the conversation. Beyond `role` and `content`, an entry carries whatever per-turn
+/// detail applies to it, such as recognition confidence on a caller turn or timings on a reply.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiCallLogEntry {
+    /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
+    /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
+    pub role: ::std::string::String,
+    /// The text of the entry.
+    pub content: ::std::string::String,
+    /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
+    pub timestamp: ::std::option::Option<i64>,
+    /// The tool calls the agent made on this turn. Present only on a turn that made any.
+    pub tool_calls: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+}
+
+#[cfg(any(feature = "ai", feature = "webhooks"))]
+crate::runtime::wire_struct!(
+    WebhooksAiCallLogEntry { role = required("role"), content = required("content"),
+    timestamp = default("timestamp"), tool_calls = default("tool_calls") }
+);
+
+#[cfg(any(feature = "ai", feature = "webhooks"))]
+/// The fields of [`WebhooksAiCallLogEntry`] the API requires, for [`WebhooksAiCallLogEntry::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiCallLogEntryRequired {
+    /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
+    /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
+    pub role: ::std::string::String,
+    /// The text of the entry.
+    pub content: ::std::string::String,
+}
+
+#[cfg(any(feature = "ai", feature = "webhooks"))]
+impl WebhooksAiCallLogEntry {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiCallLogEntryRequired) -> Self {
+        let WebhooksAiCallLogEntryRequired { role, content } = required;
+        Self {
+            role,
+            content,
+            timestamp: ::std::default::Default::default(),
+            tool_calls: ::std::default::Default::default(),
+        }
+    }
+    /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
+    pub fn timestamp(mut self, value: i64) -> Self {
+        self.timestamp = ::std::option::Option::Some(value);
+        self
+    }
+    /// The tool calls the agent made on this turn. Present only on a turn that made any.
+    pub fn tool_calls(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
+    ) -> Self {
+        self.tool_calls = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// One event on the call, in order. Beyond `type`, an entry carries the fields belonging to that type.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiCallTimelineEntry {
+    /// What happened. `user_input`, `ai_response`, and `tool_result` cover the conversation; `pronounce`
+    /// and `text_normalize` record text rewrites; anything else is the name of a logged action.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: ::std::string::String,
+    /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
+    pub ts: ::std::option::Option<f64>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiCallTimelineEntry { type_ = required("type"), ts = default("ts") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiCallTimelineEntry {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(type_: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            type_: ::std::convert::Into::into(type_),
+            ts: ::std::default::Default::default(),
+        }
+    }
+    /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
+    pub fn ts(mut self, value: f64) -> Self {
+        self.ts = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// One message as it is added to the conversation. The exact fields depend on which role produced it,
+/// so unlisted keys can appear.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugConversationAdd {
+    /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
+    pub role: ::std::string::String,
+    /// The message text. Redacted when you enable `redact_prompt`.
+    pub content: ::std::string::String,
+    /// The language the message was in. Omitted on tool messages.
+    pub lang: ::std::option::Option<::std::string::String>,
+    /// Tokens the message consumed. Omitted on tool messages.
+    pub tokens: ::std::option::Option<i64>,
+    /// When the message was added, as a Unix timestamp in microseconds.
+    pub timestamp: ::std::option::Option<i64>,
+    /// Links a tool result back to the call that produced it. Present on tool messages.
+    pub tool_call_id: ::std::option::Option<::std::string::String>,
+    /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
+    /// speaking-to-final timings. Omitted on turns that have none.
+    pub metadata: ::std::option::Option<::serde_json::Value>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugConversationAdd { role = required("role"), content =
+    required("content"), lang = default("lang"), tokens = default("tokens"), timestamp =
+    default("timestamp"), tool_call_id = default("tool_call_id"), metadata =
+    default("metadata") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugConversationAdd`] the API requires, for [`WebhooksAiDebugConversationAdd::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugConversationAddRequired {
+    /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
+    pub role: ::std::string::String,
+    /// The message text. Redacted when you enable `redact_prompt`.
+    pub content: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugConversationAdd {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugConversationAddRequired) -> Self {
+        let WebhooksAiDebugConversationAddRequired { role, content } = required;
+        Self {
+            role,
+            content,
+            lang: ::std::default::Default::default(),
+            tokens: ::std::default::Default::default(),
+            timestamp: ::std::default::Default::default(),
+            tool_call_id: ::std::default::Default::default(),
+            metadata: ::std::default::Default::default(),
+        }
+    }
+    /// The language the message was in. Omitted on tool messages.
+    pub fn lang(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.lang = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Tokens the message consumed. Omitted on tool messages.
+    pub fn tokens(mut self, value: i64) -> Self {
+        self.tokens = ::std::option::Option::Some(value);
+        self
+    }
+    /// When the message was added, as a Unix timestamp in microseconds.
+    pub fn timestamp(mut self, value: i64) -> Self {
+        self.timestamp = ::std::option::Option::Some(value);
+        self
+    }
+    /// Links a tool result back to the call that produced it. Present on tool messages.
+    pub fn tool_call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tool_call_id = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
+    /// speaking-to-final timings. Omitted on turns that have none.
+    pub fn metadata(mut self, value: ::serde_json::Value) -> Self {
+        self.metadata = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Where in the agent's flow an event happened.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugFlowLocation {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The step the agent was on. Included only when the context defines steps.
+    pub step: ::std::option::Option<::std::string::String>,
+    /// The step's index. Included only when the context defines steps.
+    pub step_index: ::std::option::Option<i64>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugFlowLocation { context = required("context"), step = default("step"),
+    step_index = default("step_index") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugFlowLocation {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(context: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            context: ::std::convert::Into::into(context),
+            step: ::std::default::Default::default(),
+            step_index: ::std::default::Default::default(),
+        }
+    }
+    /// The step the agent was on. Included only when the context defines steps.
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The step's index. Included only when the context defines steps.
+    pub fn step_index(mut self, value: i64) -> Self {
+        self.step_index = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Reports a tool webhook that could not be reached or did not answer usefully. Carries whatever
+/// detail the attempt produced, so unlisted keys can appear.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookFail {
+    /// Identifies the call. The same values as the envelope's `call_info`.
+    pub call_info: WebhooksAiCallInfo,
+    /// Always `webhook error`.
+    pub error: ::std::string::String,
+    /// The URL that was called.
+    pub request_url: ::std::string::String,
+    /// How many attempts were made, including the first.
+    pub attempts: i64,
+    /// The body that was sent, when there was one.
+    pub request_payload: ::std::option::Option<::serde_json::Value>,
+    /// Always `true` when present, meaning the response body was not valid JSON.
+    pub parse_error: ::std::option::Option<bool>,
+    /// The response body as received. Included only when `parse_error` is set.
+    pub raw_response: ::std::option::Option<::std::string::String>,
+    /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
+    /// and `raw_response` carry the detail instead.
+    pub parsed_response: ::std::option::Option<::serde_json::Value>,
+    /// Always `true` when present, meaning the request failed before a response was received.
+    pub protocol_error: ::std::option::Option<bool>,
+    /// The transport error code. Included only when `protocol_error` is set.
+    pub curl_code: ::std::option::Option<i64>,
+    /// The HTTP status code. `0` when no response was received.
+    pub http_code: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookFail { call_info = required("call_info"), error =
+    required("error"), request_url = required("request_url"), attempts =
+    required("attempts"), request_payload = default("request_payload"), parse_error =
+    default("parse_error"), raw_response = default("raw_response"), parsed_response =
+    default("parsed_response"), protocol_error = default("protocol_error"), curl_code =
+    default("curl_code"), http_code = required("http_code") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookFail`] the API requires, for [`WebhooksAiDebugWebhookFail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookFailRequired {
+    /// Identifies the call. The same values as the envelope's `call_info`.
+    pub call_info: WebhooksAiCallInfo,
+    /// Always `webhook error`.
+    pub error: ::std::string::String,
+    /// The URL that was called.
+    pub request_url: ::std::string::String,
+    /// How many attempts were made, including the first.
+    pub attempts: i64,
+    /// The HTTP status code. `0` when no response was received.
+    pub http_code: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookFail {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookFailRequired) -> Self {
+        let WebhooksAiDebugWebhookFailRequired {
+            call_info,
+            error,
+            request_url,
+            attempts,
+            http_code,
+        } = required;
+        Self {
+            call_info,
+            error,
+            request_url,
+            attempts,
+            request_payload: ::std::default::Default::default(),
+            parse_error: ::std::default::Default::default(),
+            raw_response: ::std::default::Default::default(),
+            parsed_response: ::std::default::Default::default(),
+            protocol_error: ::std::default::Default::default(),
+            curl_code: ::std::default::Default::default(),
+            http_code,
+        }
+    }
+    /// The body that was sent, when there was one.
+    pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
+        self.request_payload = ::std::option::Option::Some(value);
+        self
+    }
+    /// Always `true` when present, meaning the response body was not valid JSON.
+    pub fn parse_error(mut self, value: bool) -> Self {
+        self.parse_error = ::std::option::Option::Some(value);
+        self
+    }
+    /// The response body as received. Included only when `parse_error` is set.
+    pub fn raw_response(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.raw_response = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
+    /// and `raw_response` carry the detail instead.
+    pub fn parsed_response(mut self, value: ::serde_json::Value) -> Self {
+        self.parsed_response = ::std::option::Option::Some(value);
+        self
+    }
+    /// Always `true` when present, meaning the request failed before a response was received.
+    pub fn protocol_error(mut self, value: bool) -> Self {
+        self.protocol_error = ::std::option::Option::Some(value);
+        self
+    }
+    /// The transport error code. Included only when `protocol_error` is set.
+    pub fn curl_code(mut self, value: i64) -> Self {
+        self.curl_code = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The `WebhooksAiDebugWebhookPayload` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayload {
+    /// Identifies the call the event came from.
+    pub call_info: WebhooksAiCallInfo,
+    /// The AI session started. Sent once per session. The fields differ by session type: a standard
+    /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
+    /// along with its audio settings and reports no voice at all. Every field is optional, so read
+    /// `mode` to tell which kind of session you have.
+    pub session_start: ::std::option::Option<WebhooksAiDebugWebhookPayloadSessionStart>,
+    /// The AI session ended. Sent once per session.
+    pub session_end: ::std::option::Option<WebhooksAiDebugWebhookPayloadSessionEnd>,
+    /// Your `startup_hook` function finished, whether or not it succeeded.
+    pub startup_hook: ::std::option::Option<WebhooksAiDebugWebhookPayloadStartupHook>,
+    /// Your `hangup_hook` function finished, whether or not it succeeded.
+    pub hangup_hook: ::std::option::Option<WebhooksAiDebugWebhookPayloadHangupHook>,
+    /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
+    pub speech_detect: ::std::option::Option<WebhooksAiDebugWebhookPayloadSpeechDetect>,
+    /// The caller interrupted the agent. The fields differ by session type: a standard session reports
+    /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
+    /// `audio_played_ms` and `barge_count`.
+    pub barge: ::std::option::Option<WebhooksAiDebugWebhookPayloadBarge>,
+    /// The agent finished speaking a reply.
+    pub ai_completion: ::std::option::Option<WebhooksAiDebugWebhookPayloadAiCompletion>,
+    /// The agent played a filler phrase while it worked.
+    pub filler: ::std::option::Option<WebhooksAiDebugWebhookPayloadFiller>,
+    /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
+    pub attention_timeout: crate::runtime::Nullable<
+        WebhooksAiDebugWebhookPayloadAttentionTimeout,
+    >,
+    /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
+    pub hold: ::std::option::Option<WebhooksAiDebugWebhookPayloadHold>,
+    /// The agent called one of your functions and the call returned.
+    pub function_call: ::std::option::Option<WebhooksAiDebugWebhookPayloadFunctionCall>,
+    /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
+    /// several times in a row; `repeated` means it was called with the same arguments each time.
+    pub function_loop: ::std::option::Option<WebhooksAiDebugWebhookPayloadFunctionLoop>,
+    /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
+    pub swaig_call: ::std::option::Option<WebhooksAiSwaigLogEntry>,
+    /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
+    pub process_action: ::std::option::Option<::serde_json::Value>,
+    /// A tool result was shortened before the agent read it.
+    pub tool_distill: ::std::option::Option<WebhooksAiDebugWebhookPayloadToolDistill>,
+    /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
+    /// `match` when the call produced a reply, or `error` when the definition was unusable.
+    pub webhook: ::std::option::Option<::serde_json::Value>,
+    /// The body sent to the webhook, or the input an output template was expanded against.
+    pub input: ::std::option::Option<::serde_json::Value>,
+    /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
+    pub output: crate::runtime::Nullable<::serde_json::Value>,
+    /// The entry that matched. `null` when none did.
+    ///
+    /// In JSON: `match`, a Rust keyword, hence the trailing `_` in Rust.
+    pub match_: crate::runtime::Nullable<::serde_json::Value>,
+    /// The `error_keys` declared on the webhook. `null` when it declares none.
+    pub error_keys: crate::runtime::Nullable<::std::vec::Vec<::serde_json::Value>>,
+    /// The webhook could not be evaluated.
+    pub error: ::std::option::Option<WebhooksAiDebugWebhookPayloadError>,
+    /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
+    pub expression: ::std::option::Option<::serde_json::Value>,
+    /// A webhook request completed, with the request and response recorded.
+    pub webhook_log: ::std::option::Option<WebhooksAiDebugWebhookPayloadWebhookLog>,
+    /// The final reply the webhook produced, after matching. An array reply is wrapped as
+    /// `{ "array": [...] }`. `null` when the webhook produced no reply.
+    pub webhook_reply: crate::runtime::Nullable<::serde_json::Value>,
+    /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
+    /// whenever a tool call fails, so you can alert on tools breaking mid-call.
+    pub webhook_fail: ::std::option::Option<WebhooksAiDebugWebhookFail>,
+    /// The agent moved to a different step.
+    pub step_change: ::std::option::Option<WebhooksAiDebugWebhookPayloadStepChange>,
+    /// The agent moved to a different context.
+    pub context_change: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadContextChange,
+    >,
+    /// The data a context switch was rendered against.
+    pub context_switch_data: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadContextSwitchData,
+    >,
+    /// A `gather` started collecting answers.
+    pub gather_start: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherStart>,
+    /// A `gather` asked a question.
+    pub gather_question: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadGatherQuestion,
+    >,
+    /// A `gather` accepted an answer.
+    pub gather_answer: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherAnswer>,
+    /// A `gather` rejected an answer and will ask again.
+    pub gather_reject: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherReject>,
+    /// A `gather` finished.
+    pub gather_complete: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadGatherComplete,
+    >,
+    /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
+    /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
+    pub conversation_add: ::std::option::Option<WebhooksAiDebugConversationAdd>,
+    /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
+    pub llm_request: ::std::option::Option<WebhooksAiDebugWebhookPayloadLlmRequest>,
+    /// The model answered. Sent only at `debug_webhook_level` `2` and above.
+    pub llm_response: ::std::option::Option<WebhooksAiDebugWebhookPayloadLlmResponse>,
+    /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
+    /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
+    /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
+    /// `empty_response_effort_bump_retry` recover silently.
+    pub llm_error: ::std::option::Option<WebhooksAiDebugWebhookPayloadLlmError>,
+    /// The conversation passed its token ceiling and was summarized to make room.
+    pub consolidation: ::std::option::Option<WebhooksAiDebugWebhookPayloadConsolidation>,
+    /// The post-prompt summary is about to be generated.
+    pub summarize_start: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadSummarizeStart,
+    >,
+    /// The post-prompt report was delivered.
+    pub post_prompt: ::std::option::Option<WebhooksAiDebugWebhookPayloadPostPrompt>,
+    /// Text was rewritten between spoken and written form, for recognition or speech.
+    pub text_normalize: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadTextNormalize,
+    >,
+    /// The configured voice could not be used and the agent fell back to another.
+    pub voice_error: ::std::option::Option<WebhooksAiDebugWebhookPayloadVoiceError>,
+    /// Something about the configuration is likely to cause trouble.
+    pub warning: ::std::option::Option<WebhooksAiDebugWebhookPayloadWarning>,
+    /// The caller's speech was transcribed. Speech-to-speech sessions only.
+    pub oart_user_transcript: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadOartUserTranscript,
+    >,
+    /// The agent's speech was transcribed. Speech-to-speech sessions only.
+    pub oart_assistant_transcript: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadOartAssistantTranscript,
+    >,
+    /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
+    pub oart_response_done: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadOartResponseDone,
+    >,
+    /// The agent's private reasoning, when you enable `enable_inner_dialog`.
+    /// Speech-to-speech sessions only.
+    pub inner_dialog: ::std::option::Option<WebhooksAiDebugWebhookPayloadInnerDialog>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayload { call_info = required("call_info"), session_start =
+    default("session_start"), session_end = default("session_end"), startup_hook =
+    default("startup_hook"), hangup_hook = default("hangup_hook"), speech_detect =
+    default("speech_detect"), barge = default("barge"), ai_completion =
+    default("ai_completion"), filler = default("filler"), attention_timeout =
+    default("attention_timeout"), hold = default("hold"), function_call =
+    default("function_call"), function_loop = default("function_loop"), swaig_call =
+    default("swaig_call"), process_action = default("process_action"), tool_distill =
+    default("tool_distill"), webhook = default("webhook"), input = default("input"),
+    output = default("output"), match_ = default("match"), error_keys =
+    default("error_keys"), error = default("error"), expression = default("expression"),
+    webhook_log = default("webhook_log"), webhook_reply = default("webhook_reply"),
+    webhook_fail = default("webhook_fail"), step_change = default("step_change"),
+    context_change = default("context_change"), context_switch_data =
+    default("context_switch_data"), gather_start = default("gather_start"),
+    gather_question = default("gather_question"), gather_answer =
+    default("gather_answer"), gather_reject = default("gather_reject"), gather_complete =
+    default("gather_complete"), conversation_add = default("conversation_add"),
+    llm_request = default("llm_request"), llm_response = default("llm_response"),
+    llm_error = default("llm_error"), consolidation = default("consolidation"),
+    summarize_start = default("summarize_start"), post_prompt = default("post_prompt"),
+    text_normalize = default("text_normalize"), voice_error = default("voice_error"),
+    warning = default("warning"), oart_user_transcript = default("oart_user_transcript"),
+    oart_assistant_transcript = default("oart_assistant_transcript"), oart_response_done
+    = default("oart_response_done"), inner_dialog = default("inner_dialog") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayload {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(call_info: WebhooksAiCallInfo) -> Self {
+        Self {
+            call_info,
+            session_start: ::std::default::Default::default(),
+            session_end: ::std::default::Default::default(),
+            startup_hook: ::std::default::Default::default(),
+            hangup_hook: ::std::default::Default::default(),
+            speech_detect: ::std::default::Default::default(),
+            barge: ::std::default::Default::default(),
+            ai_completion: ::std::default::Default::default(),
+            filler: ::std::default::Default::default(),
+            attention_timeout: ::std::default::Default::default(),
+            hold: ::std::default::Default::default(),
+            function_call: ::std::default::Default::default(),
+            function_loop: ::std::default::Default::default(),
+            swaig_call: ::std::default::Default::default(),
+            process_action: ::std::default::Default::default(),
+            tool_distill: ::std::default::Default::default(),
+            webhook: ::std::default::Default::default(),
+            input: ::std::default::Default::default(),
+            output: ::std::default::Default::default(),
+            match_: ::std::default::Default::default(),
+            error_keys: ::std::default::Default::default(),
+            error: ::std::default::Default::default(),
+            expression: ::std::default::Default::default(),
+            webhook_log: ::std::default::Default::default(),
+            webhook_reply: ::std::default::Default::default(),
+            webhook_fail: ::std::default::Default::default(),
+            step_change: ::std::default::Default::default(),
+            context_change: ::std::default::Default::default(),
+            context_switch_data: ::std::default::Default::default(),
+            gather_start: ::std::default::Default::default(),
+            gather_question: ::std::default::Default::default(),
+            gather_answer: ::std::default::Default::default(),
+            gather_reject: ::std::default::Default::default(),
+            gather_complete: ::std::default::Default::default(),
+            conversation_add: ::std::default::Default::default(),
+            llm_request: ::std::default::Default::default(),
+            llm_response: ::std::default::Default::default(),
+            llm_error: ::std::default::Default::default(),
+            consolidation: ::std::default::Default::default(),
+            summarize_start: ::std::default::Default::default(),
+            post_prompt: ::std::default::Default::default(),
+            text_normalize: ::std::default::Default::default(),
+            voice_error: ::std::default::Default::default(),
+            warning: ::std::default::Default::default(),
+            oart_user_transcript: ::std::default::Default::default(),
+            oart_assistant_transcript: ::std::default::Default::default(),
+            oart_response_done: ::std::default::Default::default(),
+            inner_dialog: ::std::default::Default::default(),
+        }
+    }
+    /// The AI session started. Sent once per session. The fields differ by session type: a standard
+    /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
+    /// along with its audio settings and reports no voice at all. Every field is optional, so read
+    /// `mode` to tell which kind of session you have.
+    pub fn session_start(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadSessionStart,
+    ) -> Self {
+        self.session_start = ::std::option::Option::Some(value);
+        self
+    }
+    /// The AI session ended. Sent once per session.
+    pub fn session_end(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadSessionEnd,
+    ) -> Self {
+        self.session_end = ::std::option::Option::Some(value);
+        self
+    }
+    /// Your `startup_hook` function finished, whether or not it succeeded.
+    pub fn startup_hook(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadStartupHook,
+    ) -> Self {
+        self.startup_hook = ::std::option::Option::Some(value);
+        self
+    }
+    /// Your `hangup_hook` function finished, whether or not it succeeded.
+    pub fn hangup_hook(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadHangupHook,
+    ) -> Self {
+        self.hangup_hook = ::std::option::Option::Some(value);
+        self
+    }
+    /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
+    pub fn speech_detect(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadSpeechDetect,
+    ) -> Self {
+        self.speech_detect = ::std::option::Option::Some(value);
+        self
+    }
+    /// The caller interrupted the agent. The fields differ by session type: a standard session reports
+    /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
+    /// `audio_played_ms` and `barge_count`.
+    pub fn barge(mut self, value: WebhooksAiDebugWebhookPayloadBarge) -> Self {
+        self.barge = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent finished speaking a reply.
+    pub fn ai_completion(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadAiCompletion,
+    ) -> Self {
+        self.ai_completion = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent played a filler phrase while it worked.
+    pub fn filler(mut self, value: WebhooksAiDebugWebhookPayloadFiller) -> Self {
+        self.filler = ::std::option::Option::Some(value);
+        self
+    }
+    /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
+    pub fn attention_timeout(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadAttentionTimeout,
+    ) -> Self {
+        self.attention_timeout = crate::runtime::Nullable::Value(value);
+        self
+    }
+    /// Sets `attention_timeout` to an explicit `null`, which is sent as `null` rather than left out.
+    pub fn clear_attention_timeout(mut self) -> Self {
+        self.attention_timeout = crate::runtime::Nullable::Null;
+        self
+    }
+    /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
+    pub fn hold(mut self, value: WebhooksAiDebugWebhookPayloadHold) -> Self {
+        self.hold = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent called one of your functions and the call returned.
+    pub fn function_call(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadFunctionCall,
+    ) -> Self {
+        self.function_call = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
+    /// several times in a row; `repeated` means it was called with the same arguments each time.
+    pub fn function_loop(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadFunctionLoop,
+    ) -> Self {
+        self.function_loop = ::std::option::Option::Some(value);
+        self
+    }
+    /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
+    pub fn swaig_call(mut self, value: WebhooksAiSwaigLogEntry) -> Self {
+        self.swaig_call = ::std::option::Option::Some(value);
+        self
+    }
+    /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
+    pub fn process_action(mut self, value: ::serde_json::Value) -> Self {
+        self.process_action = ::std::option::Option::Some(value);
+        self
+    }
+    /// A tool result was shortened before the agent read it.
+    pub fn tool_distill(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadToolDistill,
+    ) -> Self {
+        self.tool_distill = ::std::option::Option::Some(value);
+        self
+    }
+    /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
+    /// `match` when the call produced a reply, or `error` when the definition was unusable.
+    pub fn webhook(mut self, value: ::serde_json::Value) -> Self {
+        self.webhook = ::std::option::Option::Some(value);
+        self
+    }
+    /// The body sent to the webhook, or the input an output template was expanded against.
+    pub fn input(mut self, value: ::serde_json::Value) -> Self {
+        self.input = ::std::option::Option::Some(value);
+        self
+    }
+    /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
+    pub fn output(mut self, value: ::serde_json::Value) -> Self {
+        self.output = crate::runtime::Nullable::Value(value);
+        self
+    }
+    /// Sets `output` to an explicit `null`, which is sent as `null` rather than left out.
+    pub fn clear_output(mut self) -> Self {
+        self.output = crate::runtime::Nullable::Null;
+        self
+    }
+    /// The entry that matched. `null` when none did.
+    pub fn match_(mut self, value: ::serde_json::Value) -> Self {
+        self.match_ = crate::runtime::Nullable::Value(value);
+        self
+    }
+    /// Sets `match` to an explicit `null`, which is sent as `null` rather than left out.
+    pub fn clear_match(mut self) -> Self {
+        self.match_ = crate::runtime::Nullable::Null;
+        self
+    }
+    /// The `error_keys` declared on the webhook. `null` when it declares none.
+    pub fn error_keys(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
+    ) -> Self {
+        self.error_keys = crate::runtime::Nullable::Value(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Sets `error_keys` to an explicit `null`, which is sent as `null` rather than left out.
+    pub fn clear_error_keys(mut self) -> Self {
+        self.error_keys = crate::runtime::Nullable::Null;
+        self
+    }
+    /// The webhook could not be evaluated.
+    pub fn error(mut self, value: WebhooksAiDebugWebhookPayloadError) -> Self {
+        self.error = ::std::option::Option::Some(value);
+        self
+    }
+    /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
+    pub fn expression(mut self, value: ::serde_json::Value) -> Self {
+        self.expression = ::std::option::Option::Some(value);
+        self
+    }
+    /// A webhook request completed, with the request and response recorded.
+    pub fn webhook_log(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadWebhookLog,
+    ) -> Self {
+        self.webhook_log = ::std::option::Option::Some(value);
+        self
+    }
+    /// The final reply the webhook produced, after matching. An array reply is wrapped as
+    /// `{ "array": [...] }`. `null` when the webhook produced no reply.
+    pub fn webhook_reply(mut self, value: ::serde_json::Value) -> Self {
+        self.webhook_reply = crate::runtime::Nullable::Value(value);
+        self
+    }
+    /// Sets `webhook_reply` to an explicit `null`, which is sent as `null` rather than left out.
+    pub fn clear_webhook_reply(mut self) -> Self {
+        self.webhook_reply = crate::runtime::Nullable::Null;
+        self
+    }
+    /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
+    /// whenever a tool call fails, so you can alert on tools breaking mid-call.
+    pub fn webhook_fail(mut self, value: WebhooksAiDebugWebhookFail) -> Self {
+        self.webhook_fail = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent moved to a different step.
+    pub fn step_change(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadStepChange,
+    ) -> Self {
+        self.step_change = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent moved to a different context.
+    pub fn context_change(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadContextChange,
+    ) -> Self {
+        self.context_change = ::std::option::Option::Some(value);
+        self
+    }
+    /// The data a context switch was rendered against.
+    pub fn context_switch_data(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadContextSwitchData,
+    ) -> Self {
+        self.context_switch_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// A `gather` started collecting answers.
+    pub fn gather_start(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadGatherStart,
+    ) -> Self {
+        self.gather_start = ::std::option::Option::Some(value);
+        self
+    }
+    /// A `gather` asked a question.
+    pub fn gather_question(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadGatherQuestion,
+    ) -> Self {
+        self.gather_question = ::std::option::Option::Some(value);
+        self
+    }
+    /// A `gather` accepted an answer.
+    pub fn gather_answer(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadGatherAnswer,
+    ) -> Self {
+        self.gather_answer = ::std::option::Option::Some(value);
+        self
+    }
+    /// A `gather` rejected an answer and will ask again.
+    pub fn gather_reject(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadGatherReject,
+    ) -> Self {
+        self.gather_reject = ::std::option::Option::Some(value);
+        self
+    }
+    /// A `gather` finished.
+    pub fn gather_complete(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadGatherComplete,
+    ) -> Self {
+        self.gather_complete = ::std::option::Option::Some(value);
+        self
+    }
+    /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
+    /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
+    pub fn conversation_add(mut self, value: WebhooksAiDebugConversationAdd) -> Self {
+        self.conversation_add = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
+    pub fn llm_request(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadLlmRequest,
+    ) -> Self {
+        self.llm_request = ::std::option::Option::Some(value);
+        self
+    }
+    /// The model answered. Sent only at `debug_webhook_level` `2` and above.
+    pub fn llm_response(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadLlmResponse,
+    ) -> Self {
+        self.llm_response = ::std::option::Option::Some(value);
+        self
+    }
+    /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
+    /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
+    /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
+    /// `empty_response_effort_bump_retry` recover silently.
+    pub fn llm_error(mut self, value: WebhooksAiDebugWebhookPayloadLlmError) -> Self {
+        self.llm_error = ::std::option::Option::Some(value);
+        self
+    }
+    /// The conversation passed its token ceiling and was summarized to make room.
+    pub fn consolidation(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadConsolidation,
+    ) -> Self {
+        self.consolidation = ::std::option::Option::Some(value);
+        self
+    }
+    /// The post-prompt summary is about to be generated.
+    pub fn summarize_start(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadSummarizeStart,
+    ) -> Self {
+        self.summarize_start = ::std::option::Option::Some(value);
+        self
+    }
+    /// The post-prompt report was delivered.
+    pub fn post_prompt(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadPostPrompt,
+    ) -> Self {
+        self.post_prompt = ::std::option::Option::Some(value);
+        self
+    }
+    /// Text was rewritten between spoken and written form, for recognition or speech.
+    pub fn text_normalize(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadTextNormalize,
+    ) -> Self {
+        self.text_normalize = ::std::option::Option::Some(value);
+        self
+    }
+    /// The configured voice could not be used and the agent fell back to another.
+    pub fn voice_error(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadVoiceError,
+    ) -> Self {
+        self.voice_error = ::std::option::Option::Some(value);
+        self
+    }
+    /// Something about the configuration is likely to cause trouble.
+    pub fn warning(mut self, value: WebhooksAiDebugWebhookPayloadWarning) -> Self {
+        self.warning = ::std::option::Option::Some(value);
+        self
+    }
+    /// The caller's speech was transcribed. Speech-to-speech sessions only.
+    pub fn oart_user_transcript(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadOartUserTranscript,
+    ) -> Self {
+        self.oart_user_transcript = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent's speech was transcribed. Speech-to-speech sessions only.
+    pub fn oart_assistant_transcript(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadOartAssistantTranscript,
+    ) -> Self {
+        self.oart_assistant_transcript = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
+    pub fn oart_response_done(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadOartResponseDone,
+    ) -> Self {
+        self.oart_response_done = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent's private reasoning, when you enable `enable_inner_dialog`.
+    /// Speech-to-speech sessions only.
+    pub fn inner_dialog(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadInnerDialog,
+    ) -> Self {
+        self.inner_dialog = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent finished speaking a reply.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadAiCompletion {
+    /// `barged` when the caller interrupted the reply, `normal` when it played to the end.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: WebhooksAiDebugWebhookPayloadAiCompletionType,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadAiCompletion { type_ = required("type") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadAiCompletion {
+    /// A value made of all its fields.
+    pub fn new(type_: WebhooksAiDebugWebhookPayloadAiCompletionType) -> Self {
+        Self { type_ }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// `barged` when the caller interrupted the reply, `normal` when it played to the end.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadAiCompletionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadAiCompletionType {
+    /// On the wire: `normal`.
+    Normal,
+    /// On the wire: `barged`.
+    Barged,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadAiCompletionType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadAiCompletionType] = &[
+        Self::Normal,
+        Self::Barged,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Normal => "normal",
+            Self::Barged => "barged",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "normal" => ::std::option::Option::Some(Self::Normal),
+            "barged" => ::std::option::Option::Some(Self::Barged),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadAiCompletionType, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadAttentionTimeout {
+    /// The configured timeout, in milliseconds.
+    pub timeout_ms: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadAttentionTimeout { timeout_ms = required("timeout_ms") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadAttentionTimeout {
+    /// A value made of all its fields.
+    pub fn new(timeout_ms: i64) -> Self {
+        Self { timeout_ms }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The caller interrupted the agent. The fields differ by session type: a standard session reports
+/// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
+/// `audio_played_ms` and `barge_count`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadBarge {
+    /// `transparent` when the agent keeps what it already said, `normal` otherwise.
+    pub barge_type: ::std::option::Option<WebhooksAiDebugWebhookPayloadBargeBargeType>,
+    /// How long the agent had been speaking when the caller cut in, in milliseconds.
+    pub barge_elapsed_ms: ::std::option::Option<i64>,
+    /// How many times the caller has interrupted so far.
+    pub interrupt_count: ::std::option::Option<i64>,
+    /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
+    pub audio_played_ms: ::std::option::Option<i64>,
+    /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
+    pub barge_count: ::std::option::Option<i64>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadBarge { barge_type = default("barge_type"),
+    barge_elapsed_ms = default("barge_elapsed_ms"), interrupt_count =
+    default("interrupt_count"), audio_played_ms = default("audio_played_ms"), barge_count
+    = default("barge_count") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadBarge {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            barge_type: ::std::default::Default::default(),
+            barge_elapsed_ms: ::std::default::Default::default(),
+            interrupt_count: ::std::default::Default::default(),
+            audio_played_ms: ::std::default::Default::default(),
+            barge_count: ::std::default::Default::default(),
+        }
+    }
+    /// `transparent` when the agent keeps what it already said, `normal` otherwise.
+    pub fn barge_type(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadBargeBargeType,
+    ) -> Self {
+        self.barge_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// How long the agent had been speaking when the caller cut in, in milliseconds.
+    pub fn barge_elapsed_ms(mut self, value: i64) -> Self {
+        self.barge_elapsed_ms = ::std::option::Option::Some(value);
+        self
+    }
+    /// How many times the caller has interrupted so far.
+    pub fn interrupt_count(mut self, value: i64) -> Self {
+        self.interrupt_count = ::std::option::Option::Some(value);
+        self
+    }
+    /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
+    pub fn audio_played_ms(mut self, value: i64) -> Self {
+        self.audio_played_ms = ::std::option::Option::Some(value);
+        self
+    }
+    /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
+    pub fn barge_count(mut self, value: i64) -> Self {
+        self.barge_count = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// `transparent` when the agent keeps what it already said, `normal` otherwise.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadBargeBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadBargeBargeType {
+    /// On the wire: `transparent`.
+    Transparent,
+    /// On the wire: `normal`.
+    Normal,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadBargeBargeType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadBargeBargeType] = &[
+        Self::Transparent,
+        Self::Normal,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Transparent => "transparent",
+            Self::Normal => "normal",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "transparent" => ::std::option::Option::Some(Self::Transparent),
+            "normal" => ::std::option::Option::Some(Self::Normal),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadBargeBargeType, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The conversation passed its token ceiling and was summarized to make room.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadConsolidation {
+    /// Always `consolidation`.
+    pub event: ::std::string::String,
+    /// Tokens in the conversation when it tripped.
+    pub token_count: i64,
+    /// The ceiling that was hit.
+    pub limit: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadConsolidation { event = required("event"), token_count =
+    required("token_count"), limit = required("limit") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadConsolidation`] the API requires, for [`WebhooksAiDebugWebhookPayloadConsolidation::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadConsolidationRequired {
+    /// Always `consolidation`.
+    pub event: ::std::string::String,
+    /// Tokens in the conversation when it tripped.
+    pub token_count: i64,
+    /// The ceiling that was hit.
+    pub limit: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadConsolidation {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadConsolidationRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadConsolidationRequired {
+            event,
+            token_count,
+            limit,
+        } = required;
+        Self { event, token_count, limit }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent moved to a different context.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadContextChange {
+    /// The context it moved to.
+    pub to_context: ::std::string::String,
+    /// The context it left. Omitted on the first context.
+    pub from_context: ::std::option::Option<::std::string::String>,
+    /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
+    /// when a tool's response asked for it.
+    pub trigger: ::std::option::Option<
+        WebhooksAiDebugWebhookPayloadContextChangeTrigger,
+    >,
+    /// Whether the new context starts without the previous conversation.
+    pub isolated: bool,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadContextChange { to_context = required("to_context"),
+    from_context = default("from_context"), trigger = default("trigger"), isolated =
+    required("isolated") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadContextChange`] the API requires, for [`WebhooksAiDebugWebhookPayloadContextChange::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadContextChangeRequired {
+    /// The context it moved to.
+    pub to_context: ::std::string::String,
+    /// Whether the new context starts without the previous conversation.
+    pub isolated: bool,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadContextChange {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadContextChangeRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadContextChangeRequired {
+            to_context,
+            isolated,
+        } = required;
+        Self {
+            to_context,
+            from_context: ::std::default::Default::default(),
+            trigger: ::std::default::Default::default(),
+            isolated,
+        }
+    }
+    /// The context it left. Omitted on the first context.
+    pub fn from_context(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from_context = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
+    /// when a tool's response asked for it.
+    pub fn trigger(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadContextChangeTrigger,
+    ) -> Self {
+        self.trigger = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
+/// when a tool's response asked for it.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadContextChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadContextChangeTrigger {
+    /// On the wire: `ai_function`.
+    AiFunction,
+    /// On the wire: `webhook_action`.
+    WebhookAction,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadContextChangeTrigger {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadContextChangeTrigger] = &[
+        Self::AiFunction,
+        Self::WebhookAction,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AiFunction => "ai_function",
+            Self::WebhookAction => "webhook_action",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "ai_function" => ::std::option::Option::Some(Self::AiFunction),
+            "webhook_action" => ::std::option::Option::Some(Self::WebhookAction),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadContextChangeTrigger, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The data a context switch was rendered against.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadContextSwitchData {
+    /// The variables available to the new context's prompt.
+    pub data_root: ::serde_json::Value,
+    /// The context definition as you wrote it.
+    pub info: ::serde_json::Value,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadContextSwitchData { data_root = required("data_root"),
+    info = required("info") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadContextSwitchData`] the API requires, for [`WebhooksAiDebugWebhookPayloadContextSwitchData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadContextSwitchDataRequired {
+    /// The variables available to the new context's prompt.
+    pub data_root: ::serde_json::Value,
+    /// The context definition as you wrote it.
+    pub info: ::serde_json::Value,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadContextSwitchData {
+    /// A value made of all its fields.
+    pub fn new(
+        required: WebhooksAiDebugWebhookPayloadContextSwitchDataRequired,
+    ) -> Self {
+        let WebhooksAiDebugWebhookPayloadContextSwitchDataRequired { data_root, info } = required;
+        Self { data_root, info }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The webhook could not be evaluated.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadError {
+    /// What went wrong.
+    pub error: ::std::string::String,
+    /// The detail behind it.
+    pub error_text: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadError { error = required("error"), error_text =
+    required("errorText") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadError`] the API requires, for [`WebhooksAiDebugWebhookPayloadError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadErrorRequired {
+    /// What went wrong.
+    pub error: ::std::string::String,
+    /// The detail behind it.
+    pub error_text: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadError {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadErrorRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadErrorRequired { error, error_text } = required;
+        Self { error, error_text }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent played a filler phrase while it worked.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadFiller {
+    /// The phrase that was spoken.
+    pub text: ::std::string::String,
+    /// `function` while a tool runs, `thinking` while the model does.
+    pub filler_type: WebhooksAiDebugWebhookPayloadFillerFillerType,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadFiller { text = required("text"), filler_type =
+    required("filler_type") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadFiller`] the API requires, for [`WebhooksAiDebugWebhookPayloadFiller::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadFillerRequired {
+    /// The phrase that was spoken.
+    pub text: ::std::string::String,
+    /// `function` while a tool runs, `thinking` while the model does.
+    pub filler_type: WebhooksAiDebugWebhookPayloadFillerFillerType,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadFiller {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadFillerRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadFillerRequired { text, filler_type } = required;
+        Self { text, filler_type }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// `function` while a tool runs, `thinking` while the model does.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFillerFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadFillerFillerType {
+    /// On the wire: `function`.
+    Function,
+    /// On the wire: `thinking`.
+    Thinking,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadFillerFillerType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadFillerFillerType] = &[
+        Self::Function,
+        Self::Thinking,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Function => "function",
+            Self::Thinking => "thinking",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "function" => ::std::option::Option::Some(Self::Function),
+            "thinking" => ::std::option::Option::Some(Self::Thinking),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFillerFillerType, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The agent called one of your functions and the call returned.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadFunctionCall {
+    /// The name of the function.
+    pub function: ::std::string::String,
+    /// How long the function took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the function ran inside the platform rather than on your server. Absent on a
+    /// speech-to-speech shadow call, which reports `shadow` instead.
+    pub native: ::std::option::Option<bool>,
+    /// Always `true` when present, marking a call the agent made in the background while it kept
+    /// talking. Speech-to-speech sessions only.
+    pub shadow: ::std::option::Option<bool>,
+    /// Where in the session the call happened. Included only for a call made while running the post-prompt.
+    pub phase: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadFunctionCall { function = required("function"),
+    duration_ms = required("duration_ms"), native = default("native"), shadow =
+    default("shadow"), phase = default("phase") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadFunctionCall`] the API requires, for [`WebhooksAiDebugWebhookPayloadFunctionCall::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadFunctionCallRequired {
+    /// The name of the function.
+    pub function: ::std::string::String,
+    /// How long the function took, in milliseconds.
+    pub duration_ms: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadFunctionCall {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadFunctionCallRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadFunctionCallRequired {
+            function,
+            duration_ms,
+        } = required;
+        Self {
+            function,
+            duration_ms,
+            native: ::std::default::Default::default(),
+            shadow: ::std::default::Default::default(),
+            phase: ::std::default::Default::default(),
+        }
+    }
+    /// Whether the function ran inside the platform rather than on your server. Absent on a
+    /// speech-to-speech shadow call, which reports `shadow` instead.
+    pub fn native(mut self, value: bool) -> Self {
+        self.native = ::std::option::Option::Some(value);
+        self
+    }
+    /// Always `true` when present, marking a call the agent made in the background while it kept
+    /// talking. Speech-to-speech sessions only.
+    pub fn shadow(mut self, value: bool) -> Self {
+        self.shadow = ::std::option::Option::Some(value);
+        self
+    }
+    /// Where in the session the call happened. Included only for a call made while running the post-prompt.
+    pub fn phase(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.phase = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
+/// several times in a row; `repeated` means it was called with the same arguments each time.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadFunctionLoop {
+    /// The name of the function.
+    pub function: ::std::string::String,
+    /// Which loop guard tripped.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: WebhooksAiDebugWebhookPayloadFunctionLoopType,
+    /// How many calls triggered the guard.
+    pub count: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadFunctionLoop { function = required("function"), type_ =
+    required("type"), count = required("count") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadFunctionLoop`] the API requires, for [`WebhooksAiDebugWebhookPayloadFunctionLoop::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
+    /// The name of the function.
+    pub function: ::std::string::String,
+    /// Which loop guard tripped.
+    pub type_: WebhooksAiDebugWebhookPayloadFunctionLoopType,
+    /// How many calls triggered the guard.
+    pub count: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadFunctionLoop {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadFunctionLoopRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
+            function,
+            type_,
+            count,
+        } = required;
+        Self { function, type_, count }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Which loop guard tripped.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFunctionLoopType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadFunctionLoopType {
+    /// On the wire: `consecutive`.
+    Consecutive,
+    /// On the wire: `repeated`.
+    Repeated,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadFunctionLoopType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadFunctionLoopType] = &[
+        Self::Consecutive,
+        Self::Repeated,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Consecutive => "consecutive",
+            Self::Repeated => "repeated",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "consecutive" => ::std::option::Option::Some(Self::Consecutive),
+            "repeated" => ::std::option::Option::Some(Self::Repeated),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFunctionLoopType, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// A `gather` accepted an answer.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadGatherAnswer {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The step the agent was on. Included only when the context defines steps.
+    pub step: ::std::option::Option<::std::string::String>,
+    /// The step's index. Included only when the context defines steps.
+    pub step_index: ::std::option::Option<i64>,
+    /// The key the answer filled. Omitted when none was set.
+    pub key: ::std::option::Option<::std::string::String>,
+    /// The question's position in the gather, starting at 0.
+    pub question_index: i64,
+    /// Which attempt produced the answer, counting from 0.
+    pub attempt: i64,
+    /// Whether the question required the caller to confirm the answer back before it was accepted.
+    pub confirmed: bool,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadGatherAnswer { context = required("context"), step =
+    default("step"), step_index = default("step_index"), key = default("key"),
+    question_index = required("question_index"), attempt = required("attempt"), confirmed
+    = required("confirmed") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherAnswer`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherAnswer::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The question's position in the gather, starting at 0.
+    pub question_index: i64,
+    /// Which attempt produced the answer, counting from 0.
+    pub attempt: i64,
+    /// Whether the question required the caller to confirm the answer back before it was accepted.
+    pub confirmed: bool,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadGatherAnswer {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherAnswerRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
+            context,
+            question_index,
+            attempt,
+            confirmed,
+        } = required;
+        Self {
+            context,
+            step: ::std::default::Default::default(),
+            step_index: ::std::default::Default::default(),
+            key: ::std::default::Default::default(),
+            question_index,
+            attempt,
+            confirmed,
+        }
+    }
+    /// The step the agent was on. Included only when the context defines steps.
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The step's index. Included only when the context defines steps.
+    pub fn step_index(mut self, value: i64) -> Self {
+        self.step_index = ::std::option::Option::Some(value);
+        self
+    }
+    /// The key the answer filled. Omitted when none was set.
+    pub fn key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// A `gather` finished.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadGatherComplete {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The step the agent was on. Included only when the context defines steps.
+    pub step: ::std::option::Option<::std::string::String>,
+    /// The step's index. Included only when the context defines steps.
+    pub step_index: ::std::option::Option<i64>,
+    /// The key the collected answers were stored under. Omitted when none was set.
+    pub output_key: ::std::option::Option<::std::string::String>,
+    /// How many questions were answered.
+    pub answered: i64,
+    /// What the gather did on completion. Omitted when nothing recorded it.
+    pub completion_action: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadGatherComplete { context = required("context"), step =
+    default("step"), step_index = default("step_index"), output_key =
+    default("output_key"), answered = required("answered"), completion_action =
+    default("completion_action") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherComplete`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherComplete::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadGatherCompleteRequired {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// How many questions were answered.
+    pub answered: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadGatherComplete {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherCompleteRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadGatherCompleteRequired { context, answered } = required;
+        Self {
+            context,
+            step: ::std::default::Default::default(),
+            step_index: ::std::default::Default::default(),
+            output_key: ::std::default::Default::default(),
+            answered,
+            completion_action: ::std::default::Default::default(),
+        }
+    }
+    /// The step the agent was on. Included only when the context defines steps.
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The step's index. Included only when the context defines steps.
+    pub fn step_index(mut self, value: i64) -> Self {
+        self.step_index = ::std::option::Option::Some(value);
+        self
+    }
+    /// The key the collected answers were stored under. Omitted when none was set.
+    pub fn output_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.output_key = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// What the gather did on completion. Omitted when nothing recorded it.
+    pub fn completion_action(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.completion_action = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// A `gather` asked a question.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadGatherQuestion {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The step the agent was on. Included only when the context defines steps.
+    pub step: ::std::option::Option<::std::string::String>,
+    /// The step's index. Included only when the context defines steps.
+    pub step_index: ::std::option::Option<i64>,
+    /// The key this question fills. Omitted when none was set.
+    pub key: ::std::option::Option<::std::string::String>,
+    /// The question's position in the gather, starting at 0.
+    pub question_index: i64,
+    /// The kind of answer expected. Omitted when unset.
+    pub question_type: ::std::option::Option<::std::string::String>,
+    /// Whether the answer has to be confirmed before the gather moves on.
+    pub requires_confirm: bool,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadGatherQuestion { context = required("context"), step =
+    default("step"), step_index = default("step_index"), key = default("key"),
+    question_index = required("question_index"), question_type =
+    default("question_type"), requires_confirm = required("requires_confirm") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherQuestion`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherQuestion::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The question's position in the gather, starting at 0.
+    pub question_index: i64,
+    /// Whether the answer has to be confirmed before the gather moves on.
+    pub requires_confirm: bool,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadGatherQuestion {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherQuestionRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
+            context,
+            question_index,
+            requires_confirm,
+        } = required;
+        Self {
+            context,
+            step: ::std::default::Default::default(),
+            step_index: ::std::default::Default::default(),
+            key: ::std::default::Default::default(),
+            question_index,
+            question_type: ::std::default::Default::default(),
+            requires_confirm,
+        }
+    }
+    /// The step the agent was on. Included only when the context defines steps.
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The step's index. Included only when the context defines steps.
+    pub fn step_index(mut self, value: i64) -> Self {
+        self.step_index = ::std::option::Option::Some(value);
+        self
+    }
+    /// The key this question fills. Omitted when none was set.
+    pub fn key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The kind of answer expected. Omitted when unset.
+    pub fn question_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.question_type = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// A `gather` rejected an answer and will ask again.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadGatherReject {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The step the agent was on. Included only when the context defines steps.
+    pub step: ::std::option::Option<::std::string::String>,
+    /// The step's index. Included only when the context defines steps.
+    pub step_index: ::std::option::Option<i64>,
+    /// The key the answer would have filled. Omitted when none was set.
+    pub key: ::std::option::Option<::std::string::String>,
+    /// The question's position in the gather, starting at 0.
+    pub question_index: i64,
+    /// Which attempt was rejected, counting from 0.
+    pub attempt: i64,
+    /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
+    /// answer arrived without the confirmation the question demands.
+    pub reason: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherRejectReason>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadGatherReject { context = required("context"), step =
+    default("step"), step_index = default("step_index"), key = default("key"),
+    question_index = required("question_index"), attempt = required("attempt"), reason =
+    default("reason") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherReject`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherReject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadGatherRejectRequired {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The question's position in the gather, starting at 0.
+    pub question_index: i64,
+    /// Which attempt was rejected, counting from 0.
+    pub attempt: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadGatherReject {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherRejectRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadGatherRejectRequired {
+            context,
+            question_index,
+            attempt,
+        } = required;
+        Self {
+            context,
+            step: ::std::default::Default::default(),
+            step_index: ::std::default::Default::default(),
+            key: ::std::default::Default::default(),
+            question_index,
+            attempt,
+            reason: ::std::default::Default::default(),
+        }
+    }
+    /// The step the agent was on. Included only when the context defines steps.
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The step's index. Included only when the context defines steps.
+    pub fn step_index(mut self, value: i64) -> Self {
+        self.step_index = ::std::option::Option::Some(value);
+        self
+    }
+    /// The key the answer would have filled. Omitted when none was set.
+    pub fn key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
+    /// answer arrived without the confirmation the question demands.
+    pub fn reason(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadGatherRejectReason,
+    ) -> Self {
+        self.reason = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
+/// answer arrived without the confirmation the question demands.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadGatherRejectReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadGatherRejectReason {
+    /// On the wire: `missing_answer`.
+    MissingAnswer,
+    /// On the wire: `confirmation_required`.
+    ConfirmationRequired,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadGatherRejectReason {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadGatherRejectReason] = &[
+        Self::MissingAnswer,
+        Self::ConfirmationRequired,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::MissingAnswer => "missing_answer",
+            Self::ConfirmationRequired => "confirmation_required",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "missing_answer" => ::std::option::Option::Some(Self::MissingAnswer),
+            "confirmation_required" => {
+                ::std::option::Option::Some(Self::ConfirmationRequired)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadGatherRejectReason, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// A `gather` started collecting answers.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadGatherStart {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// The step the agent was on. Included only when the context defines steps.
+    pub step: ::std::option::Option<::std::string::String>,
+    /// The step's index. Included only when the context defines steps.
+    pub step_index: ::std::option::Option<i64>,
+    /// The key the collected answers are stored under. Omitted when none was set.
+    pub output_key: ::std::option::Option<::std::string::String>,
+    /// How many questions the gather will ask.
+    pub total_questions: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadGatherStart { context = required("context"), step =
+    default("step"), step_index = default("step_index"), output_key =
+    default("output_key"), total_questions = required("total_questions") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherStart`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadGatherStartRequired {
+    /// The context the agent was in. `default` when you define no contexts.
+    pub context: ::std::string::String,
+    /// How many questions the gather will ask.
+    pub total_questions: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadGatherStart {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherStartRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadGatherStartRequired {
+            context,
+            total_questions,
+        } = required;
+        Self {
+            context,
+            step: ::std::default::Default::default(),
+            step_index: ::std::default::Default::default(),
+            output_key: ::std::default::Default::default(),
+            total_questions,
+        }
+    }
+    /// The step the agent was on. Included only when the context defines steps.
+    pub fn step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The step's index. Included only when the context defines steps.
+    pub fn step_index(mut self, value: i64) -> Self {
+        self.step_index = ::std::option::Option::Some(value);
+        self
+    }
+    /// The key the collected answers are stored under. Omitted when none was set.
+    pub fn output_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.output_key = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Your `hangup_hook` function finished, whether or not it succeeded.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadHangupHook {
+    /// How long the hook took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the hook ran successfully.
+    pub success: bool,
+    /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
+    pub has_fatal_error: ::std::option::Option<bool>,
+    /// Why the hook failed. Included only when `success` is `false`.
+    pub error: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadHangupHook { duration_ms = required("duration_ms"),
+    success = required("success"), has_fatal_error = default("has_fatal_error"), error =
+    default("error") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadHangupHook`] the API requires, for [`WebhooksAiDebugWebhookPayloadHangupHook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadHangupHookRequired {
+    /// How long the hook took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the hook ran successfully.
+    pub success: bool,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadHangupHook {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadHangupHookRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadHangupHookRequired { duration_ms, success } = required;
+        Self {
+            duration_ms,
+            success,
+            has_fatal_error: ::std::default::Default::default(),
+            error: ::std::default::Default::default(),
+        }
+    }
+    /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
+    pub fn has_fatal_error(mut self, value: bool) -> Self {
+        self.has_fatal_error = ::std::option::Option::Some(value);
+        self
+    }
+    /// Why the hook failed. Included only when `success` is `false`.
+    pub fn error(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadHold {
+    /// Which way the hold went.
+    pub event: WebhooksAiDebugWebhookPayloadHoldEvent,
+    /// How long the hold lasts, in seconds. Absent on `unhold`.
+    pub timeout: ::std::option::Option<i64>,
+    /// Whether the hold repeats. Absent on `unhold`.
+    ///
+    /// In JSON: `loop`, a Rust keyword, hence the trailing `_` in Rust.
+    pub loop_: ::std::option::Option<bool>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadHold { event = required("event"), timeout =
+    default("timeout"), loop_ = default("loop") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadHold {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(event: WebhooksAiDebugWebhookPayloadHoldEvent) -> Self {
+        Self {
+            event,
+            timeout: ::std::default::Default::default(),
+            loop_: ::std::default::Default::default(),
+        }
+    }
+    /// How long the hold lasts, in seconds. Absent on `unhold`.
+    pub fn timeout(mut self, value: i64) -> Self {
+        self.timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Whether the hold repeats. Absent on `unhold`.
+    pub fn loop_(mut self, value: bool) -> Self {
+        self.loop_ = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Which way the hold went.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadHoldEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadHoldEvent {
+    /// On the wire: `hold`.
+    Hold,
+    /// On the wire: `unhold`.
+    Unhold,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadHoldEvent {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadHoldEvent] = &[
+        Self::Hold,
+        Self::Unhold,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Hold => "hold",
+            Self::Unhold => "unhold",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "hold" => ::std::option::Option::Some(Self::Hold),
+            "unhold" => ::std::option::Option::Some(Self::Unhold),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadHoldEvent, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The agent's private reasoning, when you enable `enable_inner_dialog`.
+/// Speech-to-speech sessions only.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadInnerDialog {
+    /// The reasoning text. The caller never hears this.
+    pub text: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadInnerDialog { text = required("text") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadInnerDialog {
+    /// A value made of all its fields.
+    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            text: ::std::convert::Into::into(text),
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
+/// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
+/// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
+/// `empty_response_effort_bump_retry` recover silently.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadLlmError {
+    /// Which failure this is.
+    pub event: WebhooksAiDebugWebhookPayloadLlmErrorEvent,
+    /// The model that was called. Omitted on `token_exhaustion`.
+    pub model: ::std::option::Option<::std::string::String>,
+    /// Tokens in the conversation. Included only on `token_exhaustion`.
+    pub token_count: ::std::option::Option<i64>,
+    /// The token ceiling that was hit. Included only on `token_exhaustion`.
+    pub limit: ::std::option::Option<i64>,
+    /// How many failures have accumulated. Included only on `llm_max_retries`.
+    pub errors: ::std::option::Option<i64>,
+    /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
+    pub reasoning_effort: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadLlmError { event = required("event"), model =
+    default("model"), token_count = default("token_count"), limit = default("limit"),
+    errors = default("errors"), reasoning_effort = default("reasoning_effort") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadLlmError {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(event: WebhooksAiDebugWebhookPayloadLlmErrorEvent) -> Self {
+        Self {
+            event,
+            model: ::std::default::Default::default(),
+            token_count: ::std::default::Default::default(),
+            limit: ::std::default::Default::default(),
+            errors: ::std::default::Default::default(),
+            reasoning_effort: ::std::default::Default::default(),
+        }
+    }
+    /// The model that was called. Omitted on `token_exhaustion`.
+    pub fn model(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Tokens in the conversation. Included only on `token_exhaustion`.
+    pub fn token_count(mut self, value: i64) -> Self {
+        self.token_count = ::std::option::Option::Some(value);
+        self
+    }
+    /// The token ceiling that was hit. Included only on `token_exhaustion`.
+    pub fn limit(mut self, value: i64) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// How many failures have accumulated. Included only on `llm_max_retries`.
+    pub fn errors(mut self, value: i64) -> Self {
+        self.errors = ::std::option::Option::Some(value);
+        self
+    }
+    /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
+    pub fn reasoning_effort(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reasoning_effort = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Which failure this is.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadLlmErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadLlmErrorEvent {
+    /// On the wire: `token_exhaustion`.
+    TokenExhaustion,
+    /// On the wire: `llm_fatal`.
+    LlmFatal,
+    /// On the wire: `llm_max_retries`.
+    LlmMaxRetries,
+    /// On the wire: `reasoning_only_retry`.
+    ReasoningOnlyRetry,
+    /// On the wire: `empty_response_nudge_retry`.
+    EmptyResponseNudgeRetry,
+    /// On the wire: `empty_response_effort_bump_retry`.
+    EmptyResponseEffortBumpRetry,
+    /// On the wire: `llm_retry`.
+    LlmRetry,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadLlmErrorEvent {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadLlmErrorEvent] = &[
+        Self::TokenExhaustion,
+        Self::LlmFatal,
+        Self::LlmMaxRetries,
+        Self::ReasoningOnlyRetry,
+        Self::EmptyResponseNudgeRetry,
+        Self::EmptyResponseEffortBumpRetry,
+        Self::LlmRetry,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::TokenExhaustion => "token_exhaustion",
+            Self::LlmFatal => "llm_fatal",
+            Self::LlmMaxRetries => "llm_max_retries",
+            Self::ReasoningOnlyRetry => "reasoning_only_retry",
+            Self::EmptyResponseNudgeRetry => "empty_response_nudge_retry",
+            Self::EmptyResponseEffortBumpRetry => "empty_response_effort_bump_retry",
+            Self::LlmRetry => "llm_retry",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "token_exhaustion" => ::std::option::Option::Some(Self::TokenExhaustion),
+            "llm_fatal" => ::std::option::Option::Some(Self::LlmFatal),
+            "llm_max_retries" => ::std::option::Option::Some(Self::LlmMaxRetries),
+            "reasoning_only_retry" => {
+                ::std::option::Option::Some(Self::ReasoningOnlyRetry)
+            }
+            "empty_response_nudge_retry" => {
+                ::std::option::Option::Some(Self::EmptyResponseNudgeRetry)
+            }
+            "empty_response_effort_bump_retry" => {
+                ::std::option::Option::Some(Self::EmptyResponseEffortBumpRetry)
+            }
+            "llm_retry" => ::std::option::Option::Some(Self::LlmRetry),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadLlmErrorEvent, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadLlmRequest {
+    /// The model being called.
+    pub model: ::std::string::String,
+    /// Tokens in the prompt.
+    pub prompt_tokens: i64,
+    /// Tokens in the conversation so far.
+    pub conversation_tokens: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadLlmRequest { model = required("model"), prompt_tokens =
+    required("prompt_tokens"), conversation_tokens = required("conversation_tokens") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadLlmRequest`] the API requires, for [`WebhooksAiDebugWebhookPayloadLlmRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadLlmRequestRequired {
+    /// The model being called.
+    pub model: ::std::string::String,
+    /// Tokens in the prompt.
+    pub prompt_tokens: i64,
+    /// Tokens in the conversation so far.
+    pub conversation_tokens: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadLlmRequest {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadLlmRequestRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadLlmRequestRequired {
+            model,
+            prompt_tokens,
+            conversation_tokens,
+        } = required;
+        Self {
+            model,
+            prompt_tokens,
+            conversation_tokens,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The model answered. Sent only at `debug_webhook_level` `2` and above.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadLlmResponse {
+    /// The model that was called.
+    pub model: ::std::string::String,
+    /// Tokens in the answer.
+    pub output_tokens: i64,
+    /// How long the call took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the model returned anything.
+    pub success: bool,
+    /// A description of the failure. Included only when the call failed.
+    pub error: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadLlmResponse { model = required("model"), output_tokens =
+    required("output_tokens"), duration_ms = required("duration_ms"), success =
+    required("success"), error = default("error") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadLlmResponse`] the API requires, for [`WebhooksAiDebugWebhookPayloadLlmResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadLlmResponseRequired {
+    /// The model that was called.
+    pub model: ::std::string::String,
+    /// Tokens in the answer.
+    pub output_tokens: i64,
+    /// How long the call took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the model returned anything.
+    pub success: bool,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadLlmResponse {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadLlmResponseRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadLlmResponseRequired {
+            model,
+            output_tokens,
+            duration_ms,
+            success,
+        } = required;
+        Self {
+            model,
+            output_tokens,
+            duration_ms,
+            success,
+            error: ::std::default::Default::default(),
+        }
+    }
+    /// A description of the failure. Included only when the call failed.
+    pub fn error(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent's speech was transcribed. Speech-to-speech sessions only.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
+    /// The transcribed text.
+    pub text: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadOartAssistantTranscript { text = required("text") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
+    /// A value made of all its fields.
+    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            text: ::std::convert::Into::into(text),
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent finished a reply, with its timings. Speech-to-speech sessions only.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadOartResponseDone {
+    /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
+    pub latency: i64,
+    /// Time to the first word of the reply, in milliseconds.
+    pub utterance_latency: i64,
+    /// Time to the first audio of the reply, in milliseconds.
+    pub audio_latency: i64,
+    /// Time to the first sound leaving the platform, in milliseconds.
+    pub acoustic_latency: i64,
+    /// How the reply finished. Omitted when nothing recorded it.
+    pub status: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadOartResponseDone { latency = required("latency"),
+    utterance_latency = required("utterance_latency"), audio_latency =
+    required("audio_latency"), acoustic_latency = required("acoustic_latency"), status =
+    default("status") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadOartResponseDone`] the API requires, for [`WebhooksAiDebugWebhookPayloadOartResponseDone::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
+    /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
+    pub latency: i64,
+    /// Time to the first word of the reply, in milliseconds.
+    pub utterance_latency: i64,
+    /// Time to the first audio of the reply, in milliseconds.
+    pub audio_latency: i64,
+    /// Time to the first sound leaving the platform, in milliseconds.
+    pub acoustic_latency: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadOartResponseDone {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadOartResponseDoneRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
+            latency,
+            utterance_latency,
+            audio_latency,
+            acoustic_latency,
+        } = required;
+        Self {
+            latency,
+            utterance_latency,
+            audio_latency,
+            acoustic_latency,
+            status: ::std::default::Default::default(),
+        }
+    }
+    /// How the reply finished. Omitted when nothing recorded it.
+    pub fn status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The caller's speech was transcribed. Speech-to-speech sessions only.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadOartUserTranscript {
+    /// The transcribed text.
+    pub text: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadOartUserTranscript { text = required("text") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadOartUserTranscript {
+    /// A value made of all its fields.
+    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            text: ::std::convert::Into::into(text),
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The post-prompt report was delivered.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadPostPrompt {
+    /// The URL the report was sent to.
+    pub url: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadPostPrompt { url = required("url") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadPostPrompt {
+    /// A value made of all its fields.
+    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            url: ::std::convert::Into::into(url),
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The AI session ended. Sent once per session.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadSessionEnd {
+    /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
+    /// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
+    /// or failed.
+    pub reason: WebhooksAiDebugWebhookPayloadSessionEndReason,
+    /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
+    /// session.
+    pub ended_by: ::std::option::Option<::std::string::String>,
+    /// A description of the error. Included only when the session ended on one.
+    pub fatal_error_reason: ::std::option::Option<::std::string::String>,
+    /// How long the session ran, in milliseconds.
+    pub duration_ms: i64,
+    /// Input tokens the session consumed.
+    pub input_tokens: i64,
+    /// Output tokens the session produced.
+    pub output_tokens: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadSessionEnd { reason = required("reason"), ended_by =
+    default("ended_by"), fatal_error_reason = default("fatal_error_reason"), duration_ms
+    = required("duration_ms"), input_tokens = required("input_tokens"), output_tokens =
+    required("output_tokens") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadSessionEnd`] the API requires, for [`WebhooksAiDebugWebhookPayloadSessionEnd::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadSessionEndRequired {
+    /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
+    /// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
+    /// or failed.
+    pub reason: WebhooksAiDebugWebhookPayloadSessionEndReason,
+    /// How long the session ran, in milliseconds.
+    pub duration_ms: i64,
+    /// Input tokens the session consumed.
+    pub input_tokens: i64,
+    /// Output tokens the session produced.
+    pub output_tokens: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadSessionEnd {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadSessionEndRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadSessionEndRequired {
+            reason,
+            duration_ms,
+            input_tokens,
+            output_tokens,
+        } = required;
+        Self {
+            reason,
+            ended_by: ::std::default::Default::default(),
+            fatal_error_reason: ::std::default::Default::default(),
+            duration_ms,
+            input_tokens,
+            output_tokens,
+        }
+    }
+    /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
+    /// session.
+    pub fn ended_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ended_by = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// A description of the error. Included only when the session ended on one.
+    pub fn fatal_error_reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.fatal_error_reason = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
+/// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
+/// or failed.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadSessionEndReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadSessionEndReason {
+    /// On the wire: `normal`.
+    Normal,
+    /// On the wire: `hard_timeout`.
+    HardTimeout,
+    /// On the wire: `end_call`.
+    EndCall,
+    /// On the wire: `error`.
+    Error,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadSessionEndReason {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadSessionEndReason] = &[
+        Self::Normal,
+        Self::HardTimeout,
+        Self::EndCall,
+        Self::Error,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Normal => "normal",
+            Self::HardTimeout => "hard_timeout",
+            Self::EndCall => "end_call",
+            Self::Error => "error",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "normal" => ::std::option::Option::Some(Self::Normal),
+            "hard_timeout" => ::std::option::Option::Some(Self::HardTimeout),
+            "end_call" => ::std::option::Option::Some(Self::EndCall),
+            "error" => ::std::option::Option::Some(Self::Error),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadSessionEndReason, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The AI session started. Sent once per session. The fields differ by session type: a standard
+/// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
+/// along with its audio settings and reports no voice at all. Every field is optional, so read
+/// `mode` to tell which kind of session you have.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadSessionStart {
+    /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
+    pub model: ::std::option::Option<::std::string::String>,
+    /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
+    pub tts_engine: ::std::option::Option<::std::string::String>,
+    /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
+    pub tts_voice: ::std::option::Option<::std::string::String>,
+    /// The language code the session started in. Standard sessions only, and only when a voice is configured.
+    pub language: ::std::option::Option<::std::string::String>,
+    /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
+    pub mode: ::std::option::Option<::std::string::String>,
+    /// The audio sample rate, in hertz. Speech-to-speech sessions only.
+    pub rate: ::std::option::Option<i64>,
+    /// The audio encoding. Speech-to-speech sessions only.
+    pub audio_format: ::std::option::Option<::std::string::String>,
+    /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
+    pub tool_model: ::std::option::Option<::std::string::String>,
+    /// Always `true` when present, meaning voice activity detection runs on the media rather than at
+    /// the model. Speech-to-speech sessions only.
+    pub local_vad: ::std::option::Option<bool>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadSessionStart { model = default("model"), tts_engine =
+    default("tts_engine"), tts_voice = default("tts_voice"), language =
+    default("language"), mode = default("mode"), rate = default("rate"), audio_format =
+    default("audio_format"), tool_model = default("tool_model"), local_vad =
+    default("local_vad") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadSessionStart {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            model: ::std::default::Default::default(),
+            tts_engine: ::std::default::Default::default(),
+            tts_voice: ::std::default::Default::default(),
+            language: ::std::default::Default::default(),
+            mode: ::std::default::Default::default(),
+            rate: ::std::default::Default::default(),
+            audio_format: ::std::default::Default::default(),
+            tool_model: ::std::default::Default::default(),
+            local_vad: ::std::default::Default::default(),
+        }
+    }
+    /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
+    pub fn model(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
+    pub fn tts_engine(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tts_engine = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
+    pub fn tts_voice(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tts_voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The language code the session started in. Standard sessions only, and only when a voice is configured.
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
+    pub fn mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mode = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The audio sample rate, in hertz. Speech-to-speech sessions only.
+    pub fn rate(mut self, value: i64) -> Self {
+        self.rate = ::std::option::Option::Some(value);
+        self
+    }
+    /// The audio encoding. Speech-to-speech sessions only.
+    pub fn audio_format(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.audio_format = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
+    pub fn tool_model(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tool_model = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Always `true` when present, meaning voice activity detection runs on the media rather than at
+    /// the model. Speech-to-speech sessions only.
+    pub fn local_vad(mut self, value: bool) -> Self {
+        self.local_vad = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadSpeechDetect {
+    /// The recognized text.
+    pub text: ::std::string::String,
+    /// Which recognizer produced the text.
+    pub source: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadSpeechDetect { text = required("text"), source =
+    required("source") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadSpeechDetect`] the API requires, for [`WebhooksAiDebugWebhookPayloadSpeechDetect::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadSpeechDetectRequired {
+    /// The recognized text.
+    pub text: ::std::string::String,
+    /// Which recognizer produced the text.
+    pub source: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadSpeechDetect {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadSpeechDetectRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadSpeechDetectRequired { text, source } = required;
+        Self { text, source }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Your `startup_hook` function finished, whether or not it succeeded.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadStartupHook {
+    /// How long the hook took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the hook ran successfully.
+    pub success: bool,
+    /// Why the hook failed. Included only when `success` is `false`.
+    pub error: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadStartupHook { duration_ms = required("duration_ms"),
+    success = required("success"), error = default("error") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadStartupHook`] the API requires, for [`WebhooksAiDebugWebhookPayloadStartupHook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadStartupHookRequired {
+    /// How long the hook took, in milliseconds.
+    pub duration_ms: i64,
+    /// Whether the hook ran successfully.
+    pub success: bool,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadStartupHook {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadStartupHookRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadStartupHookRequired { duration_ms, success } = required;
+        Self {
+            duration_ms,
+            success,
+            error: ::std::default::Default::default(),
+        }
+    }
+    /// Why the hook failed. Included only when `success` is `false`.
+    pub fn error(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The agent moved to a different step.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadStepChange {
+    /// The step it left. Omitted on the first step.
+    pub from_step: ::std::option::Option<::std::string::String>,
+    /// The index of the step it left.
+    pub from_index: i64,
+    /// The step it moved to.
+    pub to_step: ::std::string::String,
+    /// The index of the step it moved to.
+    pub to_index: i64,
+    /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
+    /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
+    /// the step's own advance condition was met.
+    pub trigger: ::std::option::Option<WebhooksAiDebugWebhookPayloadStepChangeTrigger>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadStepChange { from_step = default("from_step"),
+    from_index = required("from_index"), to_step = required("to_step"), to_index =
+    required("to_index"), trigger = default("trigger") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadStepChange`] the API requires, for [`WebhooksAiDebugWebhookPayloadStepChange::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadStepChangeRequired {
+    /// The index of the step it left.
+    pub from_index: i64,
+    /// The step it moved to.
+    pub to_step: ::std::string::String,
+    /// The index of the step it moved to.
+    pub to_index: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadStepChange {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadStepChangeRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadStepChangeRequired {
+            from_index,
+            to_step,
+            to_index,
+        } = required;
+        Self {
+            from_step: ::std::default::Default::default(),
+            from_index,
+            to_step,
+            to_index,
+            trigger: ::std::default::Default::default(),
+        }
+    }
+    /// The step it left. Omitted on the first step.
+    pub fn from_step(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.from_step = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
+    /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
+    /// the step's own advance condition was met.
+    pub fn trigger(
+        mut self,
+        value: WebhooksAiDebugWebhookPayloadStepChangeTrigger,
+    ) -> Self {
+        self.trigger = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
+/// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
+/// the step's own advance condition was met.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadStepChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadStepChangeTrigger {
+    /// On the wire: `ai_function`.
+    AiFunction,
+    /// On the wire: `webhook_action`.
+    WebhookAction,
+    /// On the wire: `gather_complete`.
+    GatherComplete,
+    /// On the wire: `auto_advance`.
+    AutoAdvance,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadStepChangeTrigger {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadStepChangeTrigger] = &[
+        Self::AiFunction,
+        Self::WebhookAction,
+        Self::GatherComplete,
+        Self::AutoAdvance,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::AiFunction => "ai_function",
+            Self::WebhookAction => "webhook_action",
+            Self::GatherComplete => "gather_complete",
+            Self::AutoAdvance => "auto_advance",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "ai_function" => ::std::option::Option::Some(Self::AiFunction),
+            "webhook_action" => ::std::option::Option::Some(Self::WebhookAction),
+            "gather_complete" => ::std::option::Option::Some(Self::GatherComplete),
+            "auto_advance" => ::std::option::Option::Some(Self::AutoAdvance),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadStepChangeTrigger, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The post-prompt summary is about to be generated.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadSummarizeStart {
+    /// How the summary is being produced.
+    pub mode: ::std::string::String,
+    /// The model producing it. `default` when none was configured.
+    pub model: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadSummarizeStart { mode = required("mode"), model =
+    required("model") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadSummarizeStart`] the API requires, for [`WebhooksAiDebugWebhookPayloadSummarizeStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadSummarizeStartRequired {
+    /// How the summary is being produced.
+    pub mode: ::std::string::String,
+    /// The model producing it. `default` when none was configured.
+    pub model: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadSummarizeStart {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadSummarizeStartRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadSummarizeStartRequired { mode, model } = required;
+        Self { mode, model }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Text was rewritten between spoken and written form, for recognition or speech.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadTextNormalize {
+    /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
+    pub direction: WebhooksAiDebugWebhookPayloadTextNormalizeDirection,
+    /// The language the rewrite ran in.
+    pub language: ::std::string::String,
+    /// The text before the rewrite.
+    pub original: ::std::string::String,
+    /// The text after it.
+    pub normalized: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadTextNormalize { direction = required("direction"),
+    language = required("language"), original = required("original"), normalized =
+    required("normalized") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadTextNormalize`] the API requires, for [`WebhooksAiDebugWebhookPayloadTextNormalize::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
+    /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
+    pub direction: WebhooksAiDebugWebhookPayloadTextNormalizeDirection,
+    /// The language the rewrite ran in.
+    pub language: ::std::string::String,
+    /// The text before the rewrite.
+    pub original: ::std::string::String,
+    /// The text after it.
+    pub normalized: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadTextNormalize {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadTextNormalizeRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
+            direction,
+            language,
+            original,
+            normalized,
+        } = required;
+        Self {
+            direction,
+            language,
+            original,
+            normalized,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadTextNormalizeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
+    /// On the wire: `tn`.
+    Tn,
+    /// On the wire: `itn`.
+    Itn,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadTextNormalizeDirection] = &[
+        Self::Tn,
+        Self::Itn,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tn => "tn",
+            Self::Itn => "itn",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "tn" => ::std::option::Option::Some(Self::Tn),
+            "itn" => ::std::option::Option::Some(Self::Itn),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadTextNormalizeDirection, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// A tool result was shortened before the agent read it.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadToolDistill {
+    /// The function whose result was shortened.
+    pub function: ::std::string::String,
+    /// Length of the original result, in characters.
+    pub raw_chars: i64,
+    /// Length of the shortened result, in characters.
+    pub distilled_chars: i64,
+    /// The model that did the shortening. `default` when none was configured.
+    pub model: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadToolDistill { function = required("function"), raw_chars
+    = required("raw_chars"), distilled_chars = required("distilled_chars"), model =
+    required("model") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadToolDistill`] the API requires, for [`WebhooksAiDebugWebhookPayloadToolDistill::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadToolDistillRequired {
+    /// The function whose result was shortened.
+    pub function: ::std::string::String,
+    /// Length of the original result, in characters.
+    pub raw_chars: i64,
+    /// Length of the shortened result, in characters.
+    pub distilled_chars: i64,
+    /// The model that did the shortening. `default` when none was configured.
+    pub model: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadToolDistill {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadToolDistillRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadToolDistillRequired {
+            function,
+            raw_chars,
+            distilled_chars,
+            model,
+        } = required;
+        Self {
+            function,
+            raw_chars,
+            distilled_chars,
+            model,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The configured voice could not be used and the agent fell back to another.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadVoiceError {
+    /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
+    pub event: WebhooksAiDebugWebhookPayloadVoiceErrorEvent,
+    /// The engine that failed.
+    pub engine: ::std::string::String,
+    /// The voice that failed.
+    pub voice: ::std::string::String,
+    /// The engine used instead.
+    pub fallback_engine: ::std::string::String,
+    /// The voice used instead.
+    pub fallback_voice: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadVoiceError { event = required("event"), engine =
+    required("engine"), voice = required("voice"), fallback_engine =
+    required("fallback_engine"), fallback_voice = required("fallback_voice") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadVoiceError`] the API requires, for [`WebhooksAiDebugWebhookPayloadVoiceError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
+    /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
+    pub event: WebhooksAiDebugWebhookPayloadVoiceErrorEvent,
+    /// The engine that failed.
+    pub engine: ::std::string::String,
+    /// The voice that failed.
+    pub voice: ::std::string::String,
+    /// The engine used instead.
+    pub fallback_engine: ::std::string::String,
+    /// The voice used instead.
+    pub fallback_voice: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadVoiceError {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadVoiceErrorRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
+            event,
+            engine,
+            voice,
+            fallback_engine,
+            fallback_voice,
+        } = required;
+        Self {
+            event,
+            engine,
+            voice,
+            fallback_engine,
+            fallback_voice,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadVoiceErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
+    /// On the wire: `voice_config_error`.
+    VoiceConfigError,
+    /// On the wire: `voice_runtime_error`.
+    VoiceRuntimeError,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadVoiceErrorEvent] = &[
+        Self::VoiceConfigError,
+        Self::VoiceRuntimeError,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::VoiceConfigError => "voice_config_error",
+            Self::VoiceRuntimeError => "voice_runtime_error",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "voice_config_error" => ::std::option::Option::Some(Self::VoiceConfigError),
+            "voice_runtime_error" => ::std::option::Option::Some(Self::VoiceRuntimeError),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadVoiceErrorEvent, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// Something about the configuration is likely to cause trouble.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadWarning {
+    /// Which warning this is.
+    pub event: ::std::string::String,
+    /// Tokens in the prompt that triggered it.
+    pub tokens: i64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadWarning { event = required("event"), tokens =
+    required("tokens") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadWarning`] the API requires, for [`WebhooksAiDebugWebhookPayloadWarning::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadWarningRequired {
+    /// Which warning this is.
+    pub event: ::std::string::String,
+    /// Tokens in the prompt that triggered it.
+    pub tokens: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadWarning {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadWarningRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadWarningRequired { event, tokens } = required;
+        Self { event, tokens }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// A webhook request completed, with the request and response recorded.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiDebugWebhookPayloadWebhookLog {
+    /// The URL that was called, after variable expansion.
+    pub request_url: ::std::string::String,
+    /// The body that was sent. Omitted on a request with no body.
+    pub request_payload: ::std::option::Option<::serde_json::Value>,
+    /// The response, plus `http_code` and any `parse_error` or `protocol_error` flags.
+    pub webhook_response: ::serde_json::Value,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiDebugWebhookPayloadWebhookLog { request_url = required("request_url"),
+    request_payload = default("request_payload"), webhook_response =
+    required("webhook_response") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiDebugWebhookPayloadWebhookLog`] the API requires, for [`WebhooksAiDebugWebhookPayloadWebhookLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiDebugWebhookPayloadWebhookLogRequired {
+    /// The URL that was called, after variable expansion.
+    pub request_url: ::std::string::String,
+    /// The response, plus `http_code` and any `parse_error` or `protocol_error` flags.
+    pub webhook_response: ::serde_json::Value,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiDebugWebhookPayloadWebhookLog {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiDebugWebhookPayloadWebhookLogRequired) -> Self {
+        let WebhooksAiDebugWebhookPayloadWebhookLogRequired {
+            request_url,
+            webhook_response,
+        } = required;
+        Self {
+            request_url,
+            request_payload: ::std::default::Default::default(),
+            webhook_response,
+        }
+    }
+    /// The body that was sent. Omitted on a request with no body.
+    pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
+        self.request_payload = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The `WebhooksAiPostPromptCallbackPayload` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiPostPromptCallbackPayload {
+    /// Your project ID, when available.
+    pub project_id: ::std::option::Option<::std::string::String>,
+    /// Your Space ID, when available.
+    pub space_id: ::std::option::Option<::std::string::String>,
+    /// The content type of the request body. Always `text/json`.
+    pub content_type: ::std::string::String,
+    /// How the body is delivered. `agent.summary` on the end-of-call report, `agent.load_conversation`
+    /// on a request for a stored conversation.
+    pub content_disposition: ::std::string::String,
+    /// The kind of conversation the agent ran: a call, or a text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+    pub conversation_type: WebhooksAiPostPromptCallbackPayloadConversationType,
+    /// The ID of the call. On a chat conversation this carries the conversation id instead.
+    pub call_id: ::std::string::String,
+    /// The name of your AI application.
+    pub app_name: ::std::string::String,
+    /// The ID of the AI session on the call.
+    pub ai_session_id: ::std::string::String,
+    /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
+    /// you can group reports by model without recording the model name. Omitted when the session had no
+    /// model.
+    pub ai_id_tag: ::std::option::Option<::std::string::String>,
+    /// The conversation ID, when the agent was configured with one.
+    pub conversation_id: ::std::option::Option<::std::string::String>,
+    /// What the request is asking of you. `post_conversation` is the end-of-call report;
+    /// `fetch_conversation` asks your endpoint to return a stored conversation.
+    pub action: WebhooksAiPostPromptCallbackPayloadAction,
+    /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
+    /// Included when `action` is `post_conversation`.
+    pub call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
+    /// Included when `action` is `post_conversation`.
+    pub raw_call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
+    /// Included when the session produced any.
+    pub call_timeline: ::std::option::Option<
+        ::std::vec::Vec<WebhooksAiCallTimelineEntry>,
+    >,
+    /// Conversations from before each context switch, oldest first, one array of messages per switch.
+    /// Included only when the agent switched context during the call.
+    pub previous_contexts: ::std::option::Option<
+        ::std::vec::Vec<::std::vec::Vec<::serde_json::Value>>,
+    >,
+    /// Always `true` when present, meaning the session ended because it hit its configured time limit
+    /// rather than finishing on its own. Omitted otherwise.
+    pub hard_timeout: ::std::option::Option<bool>,
+    /// When the call was created, as a Unix timestamp in microseconds.
+    pub call_start_date: ::std::option::Option<i64>,
+    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
+    pub call_answer_date: ::std::option::Option<i64>,
+    /// When the call ended, as a Unix timestamp in microseconds.
+    pub call_end_date: ::std::option::Option<i64>,
+    /// When the AI session started, as a Unix timestamp in microseconds.
+    pub ai_start_date: ::std::option::Option<i64>,
+    /// Who or what ended the call. Included when the session recorded it.
+    pub call_ended_by: ::std::option::Option<::std::string::String>,
+    /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
+    /// still running.
+    pub ai_end_date: ::std::option::Option<i64>,
+    /// The caller's name, when available.
+    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    /// The caller's number, when available.
+    pub caller_id_number: ::std::option::Option<::std::string::String>,
+    /// Per-response performance metrics, one entry per generated reply. Included once the session has
+    /// any.
+    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiResponseTiming>>,
+    /// SWML variables for the call. Included when the call carries SWML state.
+    pub swml_vars: ::std::option::Option<::serde_json::Value>,
+    /// SWML call state. Included when the call carries SWML state.
+    pub swml_call: ::std::option::Option<::serde_json::Value>,
+    /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
+    pub post_prompt_data: ::std::option::Option<WebhooksAiPostPromptData>,
+    /// The session's final `global_data`. Alongside anything you seeded, the session adds
+    /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
+    /// `post_conversation`.
+    pub global_data: ::std::option::Option<::serde_json::Value>,
+    /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
+    pub swaig_log: ::std::option::Option<::std::vec::Vec<WebhooksAiSwaigLogEntry>>,
+    /// The number of billable minutes, rounded up to at least one. Included when you enable
+    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
+    pub total_minutes: ::std::option::Option<i64>,
+    /// Input tokens the session consumed. Included when you enable `enable_accounting`.
+    pub total_input_tokens: ::std::option::Option<i64>,
+    /// Output tokens the session produced. Included when you enable `enable_accounting`.
+    pub total_output_tokens: ::std::option::Option<i64>,
+    /// Input tokens counted against the model, which differs from `total_input_tokens` when the
+    /// conversation was trimmed. Included when you enable `enable_accounting`.
+    pub total_wire_input_tokens: ::std::option::Option<i64>,
+    /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub total_wire_input_tokens_per_minute: ::std::option::Option<f64>,
+    /// Output tokens counted against the model. Included when you enable `enable_accounting`.
+    pub total_wire_output_tokens: ::std::option::Option<i64>,
+    /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub total_wire_output_tokens_per_minute: ::std::option::Option<f64>,
+    /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
+    pub total_tts_chars: ::std::option::Option<i64>,
+    /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub total_tts_chars_per_min: ::std::option::Option<f64>,
+    /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
+    pub total_asr_minutes: ::std::option::Option<f64>,
+    /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub total_asr_cost_factor: ::std::option::Option<f64>,
+    /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
+    /// back on the next `fetch_conversation`. Included when you enable
+    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
+    /// a `conversation_id`.
+    pub conversation_summary: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiPostPromptCallbackPayload { project_id = default("project_id"), space_id =
+    default("space_id"), content_type = required("content_type"), content_disposition =
+    required("content_disposition"), conversation_type = required("conversation_type"),
+    call_id = required("call_id"), app_name = required("app_name"), ai_session_id =
+    required("ai_session_id"), ai_id_tag = default("ai_id_tag"), conversation_id =
+    default("conversation_id"), action = required("action"), call_log =
+    default("call_log"), raw_call_log = default("raw_call_log"), call_timeline =
+    default("call_timeline"), previous_contexts = default("previous_contexts"),
+    hard_timeout = default("hard_timeout"), call_start_date = default("call_start_date"),
+    call_answer_date = default("call_answer_date"), call_end_date =
+    default("call_end_date"), ai_start_date = default("ai_start_date"), call_ended_by =
+    default("call_ended_by"), ai_end_date = default("ai_end_date"), caller_id_name =
+    default("caller_id_name"), caller_id_number = default("caller_id_number"), times =
+    default("times"), swml_vars = default("SWMLVars"), swml_call = default("SWMLCall"),
+    post_prompt_data = default("post_prompt_data"), global_data = default("global_data"),
+    swaig_log = default("swaig_log"), total_minutes = default("total_minutes"),
+    total_input_tokens = default("total_input_tokens"), total_output_tokens =
+    default("total_output_tokens"), total_wire_input_tokens =
+    default("total_wire_input_tokens"), total_wire_input_tokens_per_minute =
+    default("total_wire_input_tokens_per_minute"), total_wire_output_tokens =
+    default("total_wire_output_tokens"), total_wire_output_tokens_per_minute =
+    default("total_wire_output_tokens_per_minute"), total_tts_chars =
+    default("total_tts_chars"), total_tts_chars_per_min =
+    default("total_tts_chars_per_min"), total_asr_minutes = default("total_asr_minutes"),
+    total_asr_cost_factor = default("total_asr_cost_factor"), conversation_summary =
+    default("conversation_summary") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiPostPromptCallbackPayload`] the API requires, for [`WebhooksAiPostPromptCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiPostPromptCallbackPayloadRequired {
+    /// The content type of the request body. Always `text/json`.
+    pub content_type: ::std::string::String,
+    /// How the body is delivered. `agent.summary` on the end-of-call report, `agent.load_conversation`
+    /// on a request for a stored conversation.
+    pub content_disposition: ::std::string::String,
+    /// The kind of conversation the agent ran: a call, or a text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+    pub conversation_type: WebhooksAiPostPromptCallbackPayloadConversationType,
+    /// The ID of the call. On a chat conversation this carries the conversation id instead.
+    pub call_id: ::std::string::String,
+    /// The name of your AI application.
+    pub app_name: ::std::string::String,
+    /// The ID of the AI session on the call.
+    pub ai_session_id: ::std::string::String,
+    /// What the request is asking of you. `post_conversation` is the end-of-call report;
+    /// `fetch_conversation` asks your endpoint to return a stored conversation.
+    pub action: WebhooksAiPostPromptCallbackPayloadAction,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiPostPromptCallbackPayload {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiPostPromptCallbackPayloadRequired) -> Self {
+        let WebhooksAiPostPromptCallbackPayloadRequired {
+            content_type,
+            content_disposition,
+            conversation_type,
+            call_id,
+            app_name,
+            ai_session_id,
+            action,
+        } = required;
+        Self {
+            project_id: ::std::default::Default::default(),
+            space_id: ::std::default::Default::default(),
+            content_type,
+            content_disposition,
+            conversation_type,
+            call_id,
+            app_name,
+            ai_session_id,
+            ai_id_tag: ::std::default::Default::default(),
+            conversation_id: ::std::default::Default::default(),
+            action,
+            call_log: ::std::default::Default::default(),
+            raw_call_log: ::std::default::Default::default(),
+            call_timeline: ::std::default::Default::default(),
+            previous_contexts: ::std::default::Default::default(),
+            hard_timeout: ::std::default::Default::default(),
+            call_start_date: ::std::default::Default::default(),
+            call_answer_date: ::std::default::Default::default(),
+            call_end_date: ::std::default::Default::default(),
+            ai_start_date: ::std::default::Default::default(),
+            call_ended_by: ::std::default::Default::default(),
+            ai_end_date: ::std::default::Default::default(),
+            caller_id_name: ::std::default::Default::default(),
+            caller_id_number: ::std::default::Default::default(),
+            times: ::std::default::Default::default(),
+            swml_vars: ::std::default::Default::default(),
+            swml_call: ::std::default::Default::default(),
+            post_prompt_data: ::std::default::Default::default(),
+            global_data: ::std::default::Default::default(),
+            swaig_log: ::std::default::Default::default(),
+            total_minutes: ::std::default::Default::default(),
+            total_input_tokens: ::std::default::Default::default(),
+            total_output_tokens: ::std::default::Default::default(),
+            total_wire_input_tokens: ::std::default::Default::default(),
+            total_wire_input_tokens_per_minute: ::std::default::Default::default(),
+            total_wire_output_tokens: ::std::default::Default::default(),
+            total_wire_output_tokens_per_minute: ::std::default::Default::default(),
+            total_tts_chars: ::std::default::Default::default(),
+            total_tts_chars_per_min: ::std::default::Default::default(),
+            total_asr_minutes: ::std::default::Default::default(),
+            total_asr_cost_factor: ::std::default::Default::default(),
+            conversation_summary: ::std::default::Default::default(),
+        }
+    }
+    /// Your project ID, when available.
+    pub fn project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Your Space ID, when available.
+    pub fn space_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
+    /// you can group reports by model without recording the model name. Omitted when the session had no
+    /// model.
+    pub fn ai_id_tag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ai_id_tag = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The conversation ID, when the agent was configured with one.
+    pub fn conversation_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.conversation_id = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
+    /// Included when `action` is `post_conversation`.
+    pub fn call_log(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+    ) -> Self {
+        self.call_log = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
+    /// Included when `action` is `post_conversation`.
+    pub fn raw_call_log(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+    ) -> Self {
+        self.raw_call_log = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
+    /// Included when the session produced any.
+    pub fn call_timeline(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallTimelineEntry>,
+    ) -> Self {
+        self.call_timeline = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Conversations from before each context switch, oldest first, one array of messages per switch.
+    /// Included only when the agent switched context during the call.
+    pub fn previous_contexts(
+        mut self,
+        value: impl ::std::iter::IntoIterator<
+            Item = ::std::vec::Vec<::serde_json::Value>,
+        >,
+    ) -> Self {
+        self.previous_contexts = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Always `true` when present, meaning the session ended because it hit its configured time limit
+    /// rather than finishing on its own. Omitted otherwise.
+    pub fn hard_timeout(mut self, value: bool) -> Self {
+        self.hard_timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// When the call was created, as a Unix timestamp in microseconds.
+    pub fn call_start_date(mut self, value: i64) -> Self {
+        self.call_start_date = ::std::option::Option::Some(value);
+        self
+    }
+    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
+    pub fn call_answer_date(mut self, value: i64) -> Self {
+        self.call_answer_date = ::std::option::Option::Some(value);
+        self
+    }
+    /// When the call ended, as a Unix timestamp in microseconds.
+    pub fn call_end_date(mut self, value: i64) -> Self {
+        self.call_end_date = ::std::option::Option::Some(value);
+        self
+    }
+    /// When the AI session started, as a Unix timestamp in microseconds.
+    pub fn ai_start_date(mut self, value: i64) -> Self {
+        self.ai_start_date = ::std::option::Option::Some(value);
+        self
+    }
+    /// Who or what ended the call. Included when the session recorded it.
+    pub fn call_ended_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_ended_by = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
+    /// still running.
+    pub fn ai_end_date(mut self, value: i64) -> Self {
+        self.ai_end_date = ::std::option::Option::Some(value);
+        self
+    }
+    /// The caller's name, when available.
+    pub fn caller_id_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id_name = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The caller's number, when available.
+    pub fn caller_id_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id_number = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Per-response performance metrics, one entry per generated reply. Included once the session has
+    /// any.
+    pub fn times(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiResponseTiming>,
+    ) -> Self {
+        self.times = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// SWML variables for the call. Included when the call carries SWML state.
+    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
+        self.swml_vars = ::std::option::Option::Some(value);
+        self
+    }
+    /// SWML call state. Included when the call carries SWML state.
+    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
+        self.swml_call = ::std::option::Option::Some(value);
+        self
+    }
+    /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
+    pub fn post_prompt_data(mut self, value: WebhooksAiPostPromptData) -> Self {
+        self.post_prompt_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// The session's final `global_data`. Alongside anything you seeded, the session adds
+    /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
+    /// `post_conversation`.
+    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
+        self.global_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
+    pub fn swaig_log(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiSwaigLogEntry>,
+    ) -> Self {
+        self.swaig_log = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// The number of billable minutes, rounded up to at least one. Included when you enable
+    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
+    pub fn total_minutes(mut self, value: i64) -> Self {
+        self.total_minutes = ::std::option::Option::Some(value);
+        self
+    }
+    /// Input tokens the session consumed. Included when you enable `enable_accounting`.
+    pub fn total_input_tokens(mut self, value: i64) -> Self {
+        self.total_input_tokens = ::std::option::Option::Some(value);
+        self
+    }
+    /// Output tokens the session produced. Included when you enable `enable_accounting`.
+    pub fn total_output_tokens(mut self, value: i64) -> Self {
+        self.total_output_tokens = ::std::option::Option::Some(value);
+        self
+    }
+    /// Input tokens counted against the model, which differs from `total_input_tokens` when the
+    /// conversation was trimmed. Included when you enable `enable_accounting`.
+    pub fn total_wire_input_tokens(mut self, value: i64) -> Self {
+        self.total_wire_input_tokens = ::std::option::Option::Some(value);
+        self
+    }
+    /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub fn total_wire_input_tokens_per_minute(mut self, value: f64) -> Self {
+        self.total_wire_input_tokens_per_minute = ::std::option::Option::Some(value);
+        self
+    }
+    /// Output tokens counted against the model. Included when you enable `enable_accounting`.
+    pub fn total_wire_output_tokens(mut self, value: i64) -> Self {
+        self.total_wire_output_tokens = ::std::option::Option::Some(value);
+        self
+    }
+    /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub fn total_wire_output_tokens_per_minute(mut self, value: f64) -> Self {
+        self.total_wire_output_tokens_per_minute = ::std::option::Option::Some(value);
+        self
+    }
+    /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
+    pub fn total_tts_chars(mut self, value: i64) -> Self {
+        self.total_tts_chars = ::std::option::Option::Some(value);
+        self
+    }
+    /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub fn total_tts_chars_per_min(mut self, value: f64) -> Self {
+        self.total_tts_chars_per_min = ::std::option::Option::Some(value);
+        self
+    }
+    /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
+    pub fn total_asr_minutes(mut self, value: f64) -> Self {
+        self.total_asr_minutes = ::std::option::Option::Some(value);
+        self
+    }
+    /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
+    pub fn total_asr_cost_factor(mut self, value: f64) -> Self {
+        self.total_asr_cost_factor = ::std::option::Option::Some(value);
+        self
+    }
+    /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
+    /// back on the next `fetch_conversation`. Included when you enable
+    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
+    /// a `conversation_id`.
+    pub fn conversation_summary(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.conversation_summary = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// What the request is asking of you. `post_conversation` is the end-of-call report;
+/// `fetch_conversation` asks your endpoint to return a stored conversation.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiPostPromptCallbackPayloadAction {
+    /// On the wire: `post_conversation`.
+    PostConversation,
+    /// On the wire: `fetch_conversation`.
+    FetchConversation,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiPostPromptCallbackPayloadAction {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiPostPromptCallbackPayloadAction] = &[
+        Self::PostConversation,
+        Self::FetchConversation,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PostConversation => "post_conversation",
+            Self::FetchConversation => "fetch_conversation",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "post_conversation" => ::std::option::Option::Some(Self::PostConversation),
+            "fetch_conversation" => ::std::option::Option::Some(Self::FetchConversation),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadAction, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The kind of conversation the agent ran: a call, or a text conversation held over the
+/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiPostPromptCallbackPayloadConversationType {
+    /// On the wire: `voice`.
+    Voice,
+    /// On the wire: `chat`.
+    Chat,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiPostPromptCallbackPayloadConversationType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiPostPromptCallbackPayloadConversationType] = &[
+        Self::Voice,
+        Self::Chat,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Voice => "voice",
+            Self::Chat => "chat",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "voice" => ::std::option::Option::Some(Self::Voice),
+            "chat" => ::std::option::Option::Some(Self::Chat),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadConversationType, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// The answer an AI agent gave to your
+/// [`post_prompt`](https://signalwire.com/docs/swml/reference/calling/ai), in three forms.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiPostPromptData {
+    /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
+    /// Ask the post-prompt for named JSON keys when you want to count outcomes.
+    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    /// The answer exactly as the agent produced it.
+    pub raw: ::std::string::String,
+    /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
+    /// JSON and nothing followed it.
+    pub substituted: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiPostPromptData { parsed = required("parsed"), raw = required("raw"),
+    substituted = default("substituted") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiPostPromptData`] the API requires, for [`WebhooksAiPostPromptData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiPostPromptDataRequired {
+    /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
+    /// Ask the post-prompt for named JSON keys when you want to count outcomes.
+    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    /// The answer exactly as the agent produced it.
+    pub raw: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiPostPromptData {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiPostPromptDataRequired) -> Self {
+        let WebhooksAiPostPromptDataRequired { parsed, raw } = required;
+        Self {
+            parsed,
+            raw,
+            substituted: ::std::default::Default::default(),
+        }
+    }
+    /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
+    /// JSON and nothing followed it.
+    pub fn substituted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.substituted = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// Timing and token counts for one generated reply.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiResponseTiming {
+    /// The reply text. Redacted when you enable `redact_prompt`.
+    pub response: ::std::string::String,
+    /// How many words the reply contained.
+    pub response_word_count: i64,
+    /// How long the reply took to produce, in seconds.
+    pub answer_time: f64,
+    /// How long the model spent generating, in seconds. For an [`ai`](https://signalwire.com/docs/swml/reference/calling/ai)
+    /// agent this is the span from the first token to the last; for an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
+    /// fixed startup estimate, so treat it as approximate there.
+    pub token_time: f64,
+    /// How many tokens the reply used.
+    pub tokens: i64,
+    /// Average tokens per second across the reply.
+    pub avg_tps: f64,
+    /// Tokens per second for this reply.
+    pub tps: f64,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiResponseTiming { response = required("response"), response_word_count =
+    required("response_word_count"), answer_time = required("answer_time"), token_time =
+    required("token_time"), tokens = required("tokens"), avg_tps = required("avg_tps"),
+    tps = required("tps") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiResponseTiming`] the API requires, for [`WebhooksAiResponseTiming::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiResponseTimingRequired {
+    /// The reply text. Redacted when you enable `redact_prompt`.
+    pub response: ::std::string::String,
+    /// How many words the reply contained.
+    pub response_word_count: i64,
+    /// How long the reply took to produce, in seconds.
+    pub answer_time: f64,
+    /// How long the model spent generating, in seconds. For an [`ai`](https://signalwire.com/docs/swml/reference/calling/ai)
+    /// agent this is the span from the first token to the last; for an
+    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent it is `answer_time` less a
+    /// fixed startup estimate, so treat it as approximate there.
+    pub token_time: f64,
+    /// How many tokens the reply used.
+    pub tokens: i64,
+    /// Average tokens per second across the reply.
+    pub avg_tps: f64,
+    /// Tokens per second for this reply.
+    pub tps: f64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiResponseTiming {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiResponseTimingRequired) -> Self {
+        let WebhooksAiResponseTimingRequired {
+            response,
+            response_word_count,
+            answer_time,
+            token_time,
+            tokens,
+            avg_tps,
+            tps,
+        } = required;
+        Self {
+            response,
+            response_word_count,
+            answer_time,
+            token_time,
+            tokens,
+            avg_tps,
+            tps,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The `WebhooksAiSidecarCallbackPayload` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSidecarCallbackPayload {
+    /// Envelope describing the call. `project_id` and `space_id` are included when available.
+    pub call_info: WebhooksAiCallInfo,
+    /// The sidecar callback.
+    pub sidecar_event: WebhooksAiSidecarEvent,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSidecarCallbackPayload { call_info = required("call_info"), sidecar_event =
+    required("sidecar_event") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSidecarCallbackPayload`] the API requires, for [`WebhooksAiSidecarCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSidecarCallbackPayloadRequired {
+    /// Envelope describing the call. `project_id` and `space_id` are included when available.
+    pub call_info: WebhooksAiCallInfo,
+    /// The sidecar callback.
+    pub sidecar_event: WebhooksAiSidecarEvent,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSidecarCallbackPayload {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiSidecarCallbackPayloadRequired) -> Self {
+        let WebhooksAiSidecarCallbackPayloadRequired { call_info, sidecar_event } = required;
+        Self { call_info, sidecar_event }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The kind of AI sidecar callback. See the
+/// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar#callback-types)
+/// for the type-specific fields each one carries.
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiSidecarCallbackType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiSidecarCallbackType {
+    /// On the wire: `start`.
+    Start,
+    /// On the wire: `turn`.
+    Turn,
+    /// On the wire: `request`.
+    Request,
+    /// On the wire: `thought`.
+    Thought,
+    /// On the wire: `insight`.
+    Insight,
+    /// On the wire: `skip`.
+    Skip,
+    /// On the wire: `tool_call`.
+    ToolCall,
+    /// On the wire: `tool_result`.
+    ToolResult,
+    /// On the wire: `action`.
+    Action,
+    /// On the wire: `global_data_change`.
+    GlobalDataChange,
+    /// On the wire: `history_pruned`.
+    HistoryPruned,
+    /// On the wire: `error`.
+    Error,
+    /// On the wire: `ask_request`.
+    AskRequest,
+    /// On the wire: `ask_answer`.
+    AskAnswer,
+    /// On the wire: `stop`.
+    Stop,
+    /// On the wire: `final`.
+    Final,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSidecarCallbackType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiSidecarCallbackType] = &[
+        Self::Start,
+        Self::Turn,
+        Self::Request,
+        Self::Thought,
+        Self::Insight,
+        Self::Skip,
+        Self::ToolCall,
+        Self::ToolResult,
+        Self::Action,
+        Self::GlobalDataChange,
+        Self::HistoryPruned,
+        Self::Error,
+        Self::AskRequest,
+        Self::AskAnswer,
+        Self::Stop,
+        Self::Final,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Start => "start",
+            Self::Turn => "turn",
+            Self::Request => "request",
+            Self::Thought => "thought",
+            Self::Insight => "insight",
+            Self::Skip => "skip",
+            Self::ToolCall => "tool_call",
+            Self::ToolResult => "tool_result",
+            Self::Action => "action",
+            Self::GlobalDataChange => "global_data_change",
+            Self::HistoryPruned => "history_pruned",
+            Self::Error => "error",
+            Self::AskRequest => "ask_request",
+            Self::AskAnswer => "ask_answer",
+            Self::Stop => "stop",
+            Self::Final => "final",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "start" => ::std::option::Option::Some(Self::Start),
+            "turn" => ::std::option::Option::Some(Self::Turn),
+            "request" => ::std::option::Option::Some(Self::Request),
+            "thought" => ::std::option::Option::Some(Self::Thought),
+            "insight" => ::std::option::Option::Some(Self::Insight),
+            "skip" => ::std::option::Option::Some(Self::Skip),
+            "tool_call" => ::std::option::Option::Some(Self::ToolCall),
+            "tool_result" => ::std::option::Option::Some(Self::ToolResult),
+            "action" => ::std::option::Option::Some(Self::Action),
+            "global_data_change" => ::std::option::Option::Some(Self::GlobalDataChange),
+            "history_pruned" => ::std::option::Option::Some(Self::HistoryPruned),
+            "error" => ::std::option::Option::Some(Self::Error),
+            "ask_request" => ::std::option::Option::Some(Self::AskRequest),
+            "ask_answer" => ::std::option::Option::Some(Self::AskAnswer),
+            "stop" => ::std::option::Option::Some(Self::Stop),
+            "final" => ::std::option::Option::Some(Self::Final),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiSidecarCallbackType, Unknown);
+
+#[cfg(feature = "webhooks")]
+/// Identifies the call a sidecar callback came from. Each field is included when the call has it.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct WebhooksAiSidecarChannelData {
+    /// ID of the call the sidecar is attached to.
+    pub call_id: ::std::option::Option<::std::string::String>,
+    /// The caller's name.
+    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    /// The caller's number.
+    pub caller_id_number: ::std::option::Option<::std::string::String>,
+    /// The number that was called.
+    pub destination_number: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSidecarChannelData { call_id = default("call_id"), caller_id_name =
+    default("caller_id_name"), caller_id_number = default("caller_id_number"),
+    destination_number = default("destination_number") }
+);
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSidecarChannelData {
+    /// A value with every field unset.
+    pub fn new() -> Self {
+        Self {
+            call_id: ::std::default::Default::default(),
+            caller_id_name: ::std::default::Default::default(),
+            caller_id_number: ::std::default::Default::default(),
+            destination_number: ::std::default::Default::default(),
+        }
+    }
+    /// ID of the call the sidecar is attached to.
+    pub fn call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The caller's name.
+    pub fn caller_id_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id_name = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The caller's number.
+    pub fn caller_id_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id_number = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The number that was called.
+    pub fn destination_number(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.destination_number = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// One sidecar callback. Every event carries the four fields below; `type` decides what else comes
+/// with it, so read `type` first and expect properties beyond these.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSidecarEvent {
+    /// The callback type.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: WebhooksAiSidecarCallbackType,
+    /// When the event was produced, as a Unix timestamp in microseconds.
+    pub ts: i64,
+    /// Identifies the evaluation this callback came from. Callbacks produced in the same evaluation share a `tick_id`.
+    pub tick_id: i64,
+    /// Identifies the call the event came from.
+    pub channel_data: WebhooksAiSidecarChannelData,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSidecarEvent { type_ = required("type"), ts = required("ts"), tick_id =
+    required("tick_id"), channel_data = required("channel_data") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSidecarEvent`] the API requires, for [`WebhooksAiSidecarEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSidecarEventRequired {
+    /// The callback type.
+    pub type_: WebhooksAiSidecarCallbackType,
+    /// When the event was produced, as a Unix timestamp in microseconds.
+    pub ts: i64,
+    /// Identifies the evaluation this callback came from. Callbacks produced in the same evaluation share a `tick_id`.
+    pub tick_id: i64,
+    /// Identifies the call the event came from.
+    pub channel_data: WebhooksAiSidecarChannelData,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSidecarEvent {
+    /// A value made of all its fields.
+    pub fn new(required: WebhooksAiSidecarEventRequired) -> Self {
+        let WebhooksAiSidecarEventRequired { type_, ts, tick_id, channel_data } = required;
+        Self {
+            type_,
+            ts,
+            tick_id,
+            channel_data,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The `WebhooksAiSidecarSwaigToolWebhookPayload` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSidecarSwaigToolWebhookPayload {
+    /// The name of the function the model is calling.
+    pub function: ::std::string::String,
+    /// The arguments the model passed to your function.
+    pub argument: WebhooksAiSidecarSwaigToolWebhookPayloadArgument,
+    /// The ID of the call the sidecar is attached to.
+    pub call_id: ::std::option::Option<::std::string::String>,
+    /// The sidecar's current `global_data`. Present when the sidecar has any.
+    pub global_data: ::std::option::Option<::serde_json::Value>,
+    /// Identifies the call the sidecar is attached to.
+    pub channel_data: WebhooksAiSidecarChannelData,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSidecarSwaigToolWebhookPayload { function = required("function"), argument
+    = required("argument"), call_id = default("call_id"), global_data =
+    default("global_data"), channel_data = required("channel_data") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiSidecarSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
+    /// The name of the function the model is calling.
+    pub function: ::std::string::String,
+    /// The arguments the model passed to your function.
+    pub argument: WebhooksAiSidecarSwaigToolWebhookPayloadArgument,
+    /// Identifies the call the sidecar is attached to.
+    pub channel_data: WebhooksAiSidecarChannelData,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSidecarSwaigToolWebhookPayload {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiSidecarSwaigToolWebhookPayloadRequired) -> Self {
+        let WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
+            function,
+            argument,
+            channel_data,
+        } = required;
+        Self {
+            function,
+            argument,
+            call_id: ::std::default::Default::default(),
+            global_data: ::std::default::Default::default(),
+            channel_data,
+        }
+    }
+    /// The ID of the call the sidecar is attached to.
+    pub fn call_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.call_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The sidecar's current `global_data`. Present when the sidecar has any.
+    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
+        self.global_data = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The arguments the model passed to your function.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
+    /// The arguments parsed into objects. Usually a single-element array.
+    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    /// The raw argument string, exactly as the model produced it.
+    pub raw: ::std::string::String,
+    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
+    /// argument was JSON, which is the usual case.
+    pub substituted: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSidecarSwaigToolWebhookPayloadArgument { parsed = required("parsed"), raw =
+    required("raw"), substituted = default("substituted") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired {
+    /// The arguments parsed into objects. Usually a single-element array.
+    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    /// The raw argument string, exactly as the model produced it.
+    pub raw: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(
+        required: WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired,
+    ) -> Self {
+        let WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
+        Self {
+            parsed,
+            raw,
+            substituted: ::std::default::Default::default(),
+        }
+    }
+    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
+    /// argument was JSON, which is the usual case.
+    pub fn substituted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.substituted = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// One tool call the agent made, in the order it was made.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSwaigLogEntry {
+    /// The name of the function the agent called.
+    pub command_name: ::std::string::String,
+    /// The arguments it passed, as the raw string the model produced.
+    pub command_arg: ::std::string::String,
+    /// When the call was made, as a Unix timestamp in seconds.
+    pub epoch_time: i64,
+    /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
+    pub native: ::std::option::Option<bool>,
+    /// How many times the function may still be called, or `endless` when it has no limit. Present only
+    /// on a function you limited.
+    pub active_count: ::std::option::Option<WebhooksAiSwaigLogEntryActiveCount>,
+    /// The URL the function was served from. Present when the call reached your server.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// The body sent to your server. Present when the call reached it.
+    pub post_data: ::std::option::Option<::serde_json::Value>,
+    /// The response your server returned. Present when the call reached it and got a reply.
+    pub post_response: ::std::option::Option<::serde_json::Value>,
+    /// A response that arrived after the agent had already moved on. Present only when that happened.
+    pub delayed_post_response: ::std::option::Option<::serde_json::Value>,
+    /// The MCP server the tool was served from. Present only for an MCP-backed tool.
+    pub mcp_url: ::std::option::Option<::std::string::String>,
+    /// The tool name on that MCP server. Present only for an MCP-backed tool.
+    pub mcp_tool: ::std::option::Option<::std::string::String>,
+    /// What the MCP server returned. Present only for an MCP-backed tool.
+    pub mcp_response: ::std::option::Option<::std::string::String>,
+    /// Always `true` when present, meaning the MCP call failed.
+    pub mcp_error: ::std::option::Option<bool>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSwaigLogEntry { command_name = required("command_name"), command_arg =
+    required("command_arg"), epoch_time = required("epoch_time"), native =
+    default("native"), active_count = default("active_count"), url = default("url"),
+    post_data = default("post_data"), post_response = default("post_response"),
+    delayed_post_response = default("delayed_post_response"), mcp_url =
+    default("mcp_url"), mcp_tool = default("mcp_tool"), mcp_response =
+    default("mcp_response"), mcp_error = default("mcp_error") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSwaigLogEntry`] the API requires, for [`WebhooksAiSwaigLogEntry::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSwaigLogEntryRequired {
+    /// The name of the function the agent called.
+    pub command_name: ::std::string::String,
+    /// The arguments it passed, as the raw string the model produced.
+    pub command_arg: ::std::string::String,
+    /// When the call was made, as a Unix timestamp in seconds.
+    pub epoch_time: i64,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSwaigLogEntry {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiSwaigLogEntryRequired) -> Self {
+        let WebhooksAiSwaigLogEntryRequired { command_name, command_arg, epoch_time } = required;
+        Self {
+            command_name,
+            command_arg,
+            epoch_time,
+            native: ::std::default::Default::default(),
+            active_count: ::std::default::Default::default(),
+            url: ::std::default::Default::default(),
+            post_data: ::std::default::Default::default(),
+            post_response: ::std::default::Default::default(),
+            delayed_post_response: ::std::default::Default::default(),
+            mcp_url: ::std::default::Default::default(),
+            mcp_tool: ::std::default::Default::default(),
+            mcp_response: ::std::default::Default::default(),
+            mcp_error: ::std::default::Default::default(),
+        }
+    }
+    /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
+    pub fn native(mut self, value: bool) -> Self {
+        self.native = ::std::option::Option::Some(value);
+        self
+    }
+    /// How many times the function may still be called, or `endless` when it has no limit. Present only
+    /// on a function you limited.
+    pub fn active_count(mut self, value: WebhooksAiSwaigLogEntryActiveCount) -> Self {
+        self.active_count = ::std::option::Option::Some(value);
+        self
+    }
+    /// The URL the function was served from. Present when the call reached your server.
+    pub fn url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The body sent to your server. Present when the call reached it.
+    pub fn post_data(mut self, value: ::serde_json::Value) -> Self {
+        self.post_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// The response your server returned. Present when the call reached it and got a reply.
+    pub fn post_response(mut self, value: ::serde_json::Value) -> Self {
+        self.post_response = ::std::option::Option::Some(value);
+        self
+    }
+    /// A response that arrived after the agent had already moved on. Present only when that happened.
+    pub fn delayed_post_response(mut self, value: ::serde_json::Value) -> Self {
+        self.delayed_post_response = ::std::option::Option::Some(value);
+        self
+    }
+    /// The MCP server the tool was served from. Present only for an MCP-backed tool.
+    pub fn mcp_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mcp_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// The tool name on that MCP server. Present only for an MCP-backed tool.
+    pub fn mcp_tool(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mcp_tool = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// What the MCP server returned. Present only for an MCP-backed tool.
+    pub fn mcp_response(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.mcp_response = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Always `true` when present, meaning the MCP call failed.
+    pub fn mcp_error(mut self, value: bool) -> Self {
+        self.mcp_error = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// How many times the function may still be called, or `endless` when it has no limit. Present only
+/// on a function you limited.
+///
+/// Decoded as the first of [`WebhooksAiSwaigLogEntryActiveCount::Integer`], [`WebhooksAiSwaigLogEntryActiveCount::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum WebhooksAiSwaigLogEntryActiveCount {
+    /// The value, as `i64`.
+    Integer(i64),
+    /// The value, as `String`.
+    String(::std::string::String),
 }
 
 #[cfg(feature = "webhooks")]
@@ -32405,6 +31965,394 @@ impl WebhooksAiSwaigSignatureRequestPayload {
         self
     }
 }
+
+#[cfg(feature = "webhooks")]
+/// The `WebhooksAiSwaigToolWebhookPayload` object.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSwaigToolWebhookPayload {
+    /// The name of the function the AI is calling.
+    pub function: ::std::string::String,
+    /// The arguments the AI passed to your function.
+    pub argument: WebhooksAiSwaigToolWebhookPayloadArgument,
+    /// The function's parameter definition, as you declared it in `parameters`.
+    pub argument_desc: ::serde_json::Value,
+    /// The description you gave the function in
+    /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
+    pub description: ::std::string::String,
+    /// The ID of the call. On a chat conversation this carries the conversation id instead.
+    pub call_id: ::std::string::String,
+    /// The ID of the AI session on the call.
+    pub ai_session_id: ::std::string::String,
+    /// The conversation ID, when the AI session has one. A text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
+    /// `call_id`.
+    pub conversation_id: ::std::option::Option<::std::string::String>,
+    /// The name of your AI application.
+    pub app_name: ::std::string::String,
+    /// The AI session's current `global_data`, when it has any.
+    pub global_data: ::std::option::Option<::serde_json::Value>,
+    /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or a
+    /// value derived from the function's `web_hook_url` and credentials when you did not set one.
+    pub meta_data_token: ::std::string::String,
+    /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
+    pub meta_data: ::serde_json::Value,
+    /// The caller's name, when available.
+    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    /// The caller's number, when available.
+    pub caller_id_num: ::std::option::Option<::std::string::String>,
+    /// Whether the call is still up.
+    pub channel_active: bool,
+    /// Whether the call is answered.
+    pub channel_offhook: bool,
+    /// Whether the AI session is ready to take actions.
+    pub channel_ready: bool,
+    /// The content type of the request body. Always `text/swaig`.
+    pub content_type: ::std::string::String,
+    /// The SWAIG protocol version.
+    pub version: ::std::string::String,
+    /// How the body is delivered. Always `SWAIG Function`.
+    pub content_disposition: ::std::string::String,
+    /// The kind of conversation the agent is running: a call, or a text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+    pub conversation_type: WebhooksAiSwaigToolWebhookPayloadConversationType,
+    /// Your project ID, when available.
+    pub project_id: ::std::option::Option<::std::string::String>,
+    /// Your Space ID, when available.
+    pub space_id: ::std::option::Option<::std::string::String>,
+    /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
+    pub fatal_error: ::std::option::Option<bool>,
+    /// A description of the error. Included only when `fatal_error` is set.
+    pub error_reason: ::std::option::Option<::std::string::String>,
+    /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
+    pub swml_vars: ::std::option::Option<::serde_json::Value>,
+    /// SWML call state. Included when you enable `swaig_post_swml_vars`.
+    pub swml_call: ::std::option::Option<::serde_json::Value>,
+    /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
+    pub call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
+    pub raw_call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSwaigToolWebhookPayload { function = required("function"), argument =
+    required("argument"), argument_desc = required("argument_desc"), description =
+    required("description"), call_id = required("call_id"), ai_session_id =
+    required("ai_session_id"), conversation_id = default("conversation_id"), app_name =
+    required("app_name"), global_data = default("global_data"), meta_data_token =
+    required("meta_data_token"), meta_data = required("meta_data"), caller_id_name =
+    default("caller_id_name"), caller_id_num = default("caller_id_num"), channel_active =
+    required("channel_active"), channel_offhook = required("channel_offhook"),
+    channel_ready = required("channel_ready"), content_type = required("content_type"),
+    version = required("version"), content_disposition = required("content_disposition"),
+    conversation_type = required("conversation_type"), project_id =
+    default("project_id"), space_id = default("space_id"), fatal_error =
+    default("fatal_error"), error_reason = default("error_reason"), swml_vars =
+    default("SWMLVars"), swml_call = default("SWMLCall"), call_log = default("call_log"),
+    raw_call_log = default("raw_call_log") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSwaigToolWebhookPayloadRequired {
+    /// The name of the function the AI is calling.
+    pub function: ::std::string::String,
+    /// The arguments the AI passed to your function.
+    pub argument: WebhooksAiSwaigToolWebhookPayloadArgument,
+    /// The function's parameter definition, as you declared it in `parameters`.
+    pub argument_desc: ::serde_json::Value,
+    /// The description you gave the function in
+    /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
+    pub description: ::std::string::String,
+    /// The ID of the call. On a chat conversation this carries the conversation id instead.
+    pub call_id: ::std::string::String,
+    /// The ID of the AI session on the call.
+    pub ai_session_id: ::std::string::String,
+    /// The name of your AI application.
+    pub app_name: ::std::string::String,
+    /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or a
+    /// value derived from the function's `web_hook_url` and credentials when you did not set one.
+    pub meta_data_token: ::std::string::String,
+    /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
+    pub meta_data: ::serde_json::Value,
+    /// Whether the call is still up.
+    pub channel_active: bool,
+    /// Whether the call is answered.
+    pub channel_offhook: bool,
+    /// Whether the AI session is ready to take actions.
+    pub channel_ready: bool,
+    /// The content type of the request body. Always `text/swaig`.
+    pub content_type: ::std::string::String,
+    /// The SWAIG protocol version.
+    pub version: ::std::string::String,
+    /// How the body is delivered. Always `SWAIG Function`.
+    pub content_disposition: ::std::string::String,
+    /// The kind of conversation the agent is running: a call, or a text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+    pub conversation_type: WebhooksAiSwaigToolWebhookPayloadConversationType,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSwaigToolWebhookPayload {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiSwaigToolWebhookPayloadRequired) -> Self {
+        let WebhooksAiSwaigToolWebhookPayloadRequired {
+            function,
+            argument,
+            argument_desc,
+            description,
+            call_id,
+            ai_session_id,
+            app_name,
+            meta_data_token,
+            meta_data,
+            channel_active,
+            channel_offhook,
+            channel_ready,
+            content_type,
+            version,
+            content_disposition,
+            conversation_type,
+        } = required;
+        Self {
+            function,
+            argument,
+            argument_desc,
+            description,
+            call_id,
+            ai_session_id,
+            conversation_id: ::std::default::Default::default(),
+            app_name,
+            global_data: ::std::default::Default::default(),
+            meta_data_token,
+            meta_data,
+            caller_id_name: ::std::default::Default::default(),
+            caller_id_num: ::std::default::Default::default(),
+            channel_active,
+            channel_offhook,
+            channel_ready,
+            content_type,
+            version,
+            content_disposition,
+            conversation_type,
+            project_id: ::std::default::Default::default(),
+            space_id: ::std::default::Default::default(),
+            fatal_error: ::std::default::Default::default(),
+            error_reason: ::std::default::Default::default(),
+            swml_vars: ::std::default::Default::default(),
+            swml_call: ::std::default::Default::default(),
+            call_log: ::std::default::Default::default(),
+            raw_call_log: ::std::default::Default::default(),
+        }
+    }
+    /// The conversation ID, when the AI session has one. A text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
+    /// `call_id`.
+    pub fn conversation_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.conversation_id = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The AI session's current `global_data`, when it has any.
+    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
+        self.global_data = ::std::option::Option::Some(value);
+        self
+    }
+    /// The caller's name, when available.
+    pub fn caller_id_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id_name = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The caller's number, when available.
+    pub fn caller_id_num(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.caller_id_num = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your project ID, when available.
+    pub fn project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Your Space ID, when available.
+    pub fn space_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
+    pub fn fatal_error(mut self, value: bool) -> Self {
+        self.fatal_error = ::std::option::Option::Some(value);
+        self
+    }
+    /// A description of the error. Included only when `fatal_error` is set.
+    pub fn error_reason(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.error_reason = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
+    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
+        self.swml_vars = ::std::option::Option::Some(value);
+        self
+    }
+    /// SWML call state. Included when you enable `swaig_post_swml_vars`.
+    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
+        self.swml_call = ::std::option::Option::Some(value);
+        self
+    }
+    /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
+    pub fn call_log(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+    ) -> Self {
+        self.call_log = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
+    pub fn raw_call_log(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+    ) -> Self {
+        self.raw_call_log = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The arguments the AI passed to your function.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WebhooksAiSwaigToolWebhookPayloadArgument {
+    /// The arguments parsed into objects. Usually a single-element array.
+    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    /// The raw argument string, exactly as the AI produced it.
+    pub raw: ::std::string::String,
+    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
+    /// argument was JSON, which is the usual case.
+    pub substituted: ::std::option::Option<::std::string::String>,
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::wire_struct!(
+    WebhooksAiSwaigToolWebhookPayloadArgument { parsed = required("parsed"), raw =
+    required("raw"), substituted = default("substituted") }
+);
+
+#[cfg(feature = "webhooks")]
+/// The fields of [`WebhooksAiSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WebhooksAiSwaigToolWebhookPayloadArgumentRequired {
+    /// The arguments parsed into objects. Usually a single-element array.
+    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    /// The raw argument string, exactly as the AI produced it.
+    pub raw: ::std::string::String,
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSwaigToolWebhookPayloadArgument {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WebhooksAiSwaigToolWebhookPayloadArgumentRequired) -> Self {
+        let WebhooksAiSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
+        Self {
+            parsed,
+            raw,
+            substituted: ::std::default::Default::default(),
+        }
+    }
+    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
+    /// argument was JSON, which is the usual case.
+    pub fn substituted(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.substituted = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+}
+
+#[cfg(feature = "webhooks")]
+/// The kind of conversation the agent is running: a call, or a text conversation held over the
+/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+///
+/// Values this version of the client does not know yet decode to [`WebhooksAiSwaigToolWebhookPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WebhooksAiSwaigToolWebhookPayloadConversationType {
+    /// On the wire: `voice`.
+    Voice,
+    /// On the wire: `chat`.
+    Chat,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(feature = "webhooks")]
+impl WebhooksAiSwaigToolWebhookPayloadConversationType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WebhooksAiSwaigToolWebhookPayloadConversationType] = &[
+        Self::Voice,
+        Self::Chat,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Voice => "voice",
+            Self::Chat => "chat",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "voice" => ::std::option::Option::Some(Self::Voice),
+            "chat" => ::std::option::Option::Some(Self::Chat),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(feature = "webhooks")]
+crate::runtime::open_enum!(WebhooksAiSwaigToolWebhookPayloadConversationType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Information about the call that triggered the SWML document fetch.
@@ -33827,7 +33775,7 @@ pub struct WebhooksMessagingMessageStatusCallbackPayload {
     /// The ID of the project the message belongs to.
     pub project_id: Uuid,
     /// The current delivery state of the message.
-    pub status: MessageMessageStatus,
+    pub status: MessageStatus,
     /// The destination phone number.
     pub to: ::std::string::String,
     /// The source phone number.
@@ -33865,7 +33813,7 @@ pub struct WebhooksMessagingMessageStatusCallbackPayloadRequired {
     /// The ID of the project the message belongs to.
     pub project_id: Uuid,
     /// The current delivery state of the message.
-    pub status: MessageMessageStatus,
+    pub status: MessageStatus,
     /// The destination phone number.
     pub to: ::std::string::String,
     /// The source phone number.

@@ -1015,9 +1015,9 @@ pub struct VideoActiveSession {
     /// The maximum number of members allowed in the room at a time.
     pub max_members: ::std::option::Option<i32>,
     /// The Room Session's frames per second.
-    pub fps: ::std::option::Option<VideoVideoFps>,
+    pub fps: ::std::option::Option<VideoFps>,
     /// The Room Session's resolution.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// Start time of the session.
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
@@ -1144,12 +1144,12 @@ impl VideoActiveSession {
         self
     }
     /// The Room Session's frames per second.
-    pub fn fps(mut self, value: VideoVideoFps) -> Self {
+    pub fn fps(mut self, value: VideoFps) -> Self {
         self.fps = ::std::option::Option::Some(value);
         self
     }
     /// The Room Session's resolution.
-    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+    pub fn quality(mut self, value: VideoQuality) -> Self {
         self.quality = ::std::option::Option::Some(value);
         self
     }
@@ -1249,9 +1249,9 @@ pub struct VideoConference {
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave.
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
-    pub quality: VideoVideoQuality,
+    pub quality: VideoQuality,
     /// The conference's initial layout.
-    pub layout: VideoVideoLayout,
+    pub layout: VideoLayout,
     /// The size of the video conference.
     pub size: ::std::option::Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
@@ -1332,9 +1332,9 @@ pub struct VideoConferenceRequired {
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave.
     pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
-    pub quality: VideoVideoQuality,
+    pub quality: VideoQuality,
     /// The conference's initial layout.
-    pub layout: VideoVideoLayout,
+    pub layout: VideoLayout,
     /// The size of the video conference.
     pub size: ::std::option::Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
@@ -1663,11 +1663,11 @@ pub struct VideoCreateConferenceRequest {
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoVideoLayout>,
+    pub layout: ::std::option::Option<VideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
@@ -1803,12 +1803,12 @@ impl VideoCreateConferenceRequest {
         self
     }
     /// The conference's resolution.
-    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+    pub fn quality(mut self, value: VideoQuality) -> Self {
         self.quality = ::std::option::Option::Some(value);
         self
     }
     /// The conference's initial layout.
-    pub fn layout(mut self, value: VideoVideoLayout) -> Self {
+    pub fn layout(mut self, value: VideoLayout) -> Self {
         self.layout = ::std::option::Option::Some(value);
         self
     }
@@ -2149,7 +2149,7 @@ pub struct VideoCreateRoomRequest {
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
@@ -2236,7 +2236,7 @@ impl VideoCreateRoomRequest {
         self
     }
     /// The room's resolution.
-    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+    pub fn quality(mut self, value: VideoQuality) -> Self {
         self.quality = ::std::option::Option::Some(value);
         self
     }
@@ -2555,6 +2555,9 @@ impl VideoDiscardedLog {
     }
 }
 
+/// Video frames per second.
+pub type VideoFps = f64;
+
 /// Join as type for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoJoinAsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -2600,6 +2603,114 @@ impl VideoJoinAsType {
 }
 
 crate::runtime::open_enum!(VideoJoinAsType, Unknown);
+
+/// Video room layout options.
+///
+/// Values this version of the client does not know yet decode to [`VideoLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VideoLayout {
+    /// On the wire: `grid-responsive`.
+    GridResponsive,
+    /// On the wire: `grid-responsive-mobile`.
+    GridResponsiveMobile,
+    /// On the wire: `highlight-1-responsive`.
+    Highlight1Responsive,
+    /// On the wire: `1x1`.
+    V1x1,
+    /// On the wire: `2x1`.
+    V2x1,
+    /// On the wire: `2x2`.
+    V2x2,
+    /// On the wire: `5up`.
+    V5up,
+    /// On the wire: `3x3`.
+    V3x3,
+    /// On the wire: `4x4`.
+    V4x4,
+    /// On the wire: `5x5`.
+    V5x5,
+    /// On the wire: `6x6`.
+    V6x6,
+    /// On the wire: `8x8`.
+    V8x8,
+    /// On the wire: `10x10`.
+    V10x10,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VideoLayout {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VideoLayout] = &[
+        Self::GridResponsive,
+        Self::GridResponsiveMobile,
+        Self::Highlight1Responsive,
+        Self::V1x1,
+        Self::V2x1,
+        Self::V2x2,
+        Self::V5up,
+        Self::V3x3,
+        Self::V4x4,
+        Self::V5x5,
+        Self::V6x6,
+        Self::V8x8,
+        Self::V10x10,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::GridResponsive => "grid-responsive",
+            Self::GridResponsiveMobile => "grid-responsive-mobile",
+            Self::Highlight1Responsive => "highlight-1-responsive",
+            Self::V1x1 => "1x1",
+            Self::V2x1 => "2x1",
+            Self::V2x2 => "2x2",
+            Self::V5up => "5up",
+            Self::V3x3 => "3x3",
+            Self::V4x4 => "4x4",
+            Self::V5x5 => "5x5",
+            Self::V6x6 => "6x6",
+            Self::V8x8 => "8x8",
+            Self::V10x10 => "10x10",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "grid-responsive" => ::std::option::Option::Some(Self::GridResponsive),
+            "grid-responsive-mobile" => {
+                ::std::option::Option::Some(Self::GridResponsiveMobile)
+            }
+            "highlight-1-responsive" => {
+                ::std::option::Option::Some(Self::Highlight1Responsive)
+            }
+            "1x1" => ::std::option::Option::Some(Self::V1x1),
+            "2x1" => ::std::option::Option::Some(Self::V2x1),
+            "2x2" => ::std::option::Option::Some(Self::V2x2),
+            "5up" => ::std::option::Option::Some(Self::V5up),
+            "3x3" => ::std::option::Option::Some(Self::V3x3),
+            "4x4" => ::std::option::Option::Some(Self::V4x4),
+            "5x5" => ::std::option::Option::Some(Self::V5x5),
+            "6x6" => ::std::option::Option::Some(Self::V6x6),
+            "8x8" => ::std::option::Option::Some(Self::V8x8),
+            "10x10" => ::std::option::Option::Some(Self::V10x10),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VideoLayout, Unknown);
 
 /// List conference tokens response.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3303,6 +3414,52 @@ impl VideoPaginationLinks {
     }
 }
 
+/// Video quality resolution.
+///
+/// Values this version of the client does not know yet decode to [`VideoQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VideoQuality {
+    /// On the wire: `720p`.
+    V720p,
+    /// On the wire: `1080p`.
+    V1080p,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VideoQuality {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VideoQuality] = &[Self::V720p, Self::V1080p];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::V720p => "720p",
+            Self::V1080p => "1080p",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "720p" => ::std::option::Option::Some(Self::V720p),
+            "1080p" => ::std::option::Option::Some(Self::V1080p),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VideoQuality, Unknown);
+
 /// The room's layout.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -3599,7 +3756,7 @@ pub struct VideoRoomRequestProperties {
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
@@ -3685,7 +3842,7 @@ impl VideoRoomRequestProperties {
         self
     }
     /// The room's resolution.
-    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+    pub fn quality(mut self, value: VideoQuality) -> Self {
         self.quality = ::std::option::Option::Some(value);
         self
     }
@@ -3751,7 +3908,7 @@ pub struct VideoRoomResponse {
     /// The maximum number of members in the room at a time.
     pub max_members: i32,
     /// The room's resolution.
-    pub quality: VideoVideoQuality,
+    pub quality: VideoQuality,
     /// Frames per second parameter of room video quality.
     pub fps: i32,
     /// Room does not accept new participants before this time.
@@ -3819,7 +3976,7 @@ pub struct VideoRoomResponseRequired {
     /// The maximum number of members in the room at a time.
     pub max_members: i32,
     /// The room's resolution.
-    pub quality: VideoVideoQuality,
+    pub quality: VideoQuality,
     /// Frames per second parameter of room video quality.
     pub fps: i32,
     /// Room does not accept new participants before this time.
@@ -3929,9 +4086,9 @@ pub struct VideoRoomSession {
     /// The maximum number of members allowed in the room at a time.
     pub max_members: ::std::option::Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoVideoFps>,
+    pub fps: ::std::option::Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
@@ -4012,9 +4169,9 @@ pub struct VideoRoomSessionRequired {
     /// The maximum number of members allowed in the room at a time.
     pub max_members: ::std::option::Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoVideoFps>,
+    pub fps: ::std::option::Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
@@ -4356,9 +4513,9 @@ pub struct VideoRoomSessionSummary {
     /// The maximum number of members allowed in the room at a time.
     pub max_members: ::std::option::Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoVideoFps>,
+    pub fps: ::std::option::Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
@@ -4431,9 +4588,9 @@ pub struct VideoRoomSessionSummaryRequired {
     /// The maximum number of members allowed in the room at a time.
     pub max_members: ::std::option::Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoVideoFps>,
+    pub fps: ::std::option::Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
@@ -4864,6 +5021,29 @@ impl VideoRoomTokenResponse {
     }
 }
 
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct VideoStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(VideoStatusCode422 { errors = required("errors") });
+
+impl VideoStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
 /// A video stream object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -4959,11 +5139,11 @@ pub struct VideoUpdateConferenceRequest {
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoVideoLayout>,
+    pub layout: ::std::option::Option<VideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
@@ -5089,12 +5269,12 @@ impl VideoUpdateConferenceRequest {
         self
     }
     /// The conference's resolution.
-    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+    pub fn quality(mut self, value: VideoQuality) -> Self {
         self.quality = ::std::option::Option::Some(value);
         self
     }
     /// The conference's initial layout.
-    pub fn layout(mut self, value: VideoVideoLayout) -> Self {
+    pub fn layout(mut self, value: VideoLayout) -> Self {
         self.layout = ::std::option::Option::Some(value);
         self
     }
@@ -5440,7 +5620,7 @@ pub struct VideoUpdateRoomRequest {
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoVideoQuality>,
+    pub quality: ::std::option::Option<VideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
@@ -5526,7 +5706,7 @@ impl VideoUpdateRoomRequest {
         self
     }
     /// The room's resolution.
-    pub fn quality(mut self, value: VideoVideoQuality) -> Self {
+    pub fn quality(mut self, value: VideoQuality) -> Self {
         self.quality = ::std::option::Option::Some(value);
         self
     }
@@ -5596,117 +5776,6 @@ impl VideoUpdateStreamRequest {
     }
 }
 
-/// Video frames per second.
-pub type VideoVideoFps = f64;
-
-/// Video room layout options.
-///
-/// Values this version of the client does not know yet decode to [`VideoVideoLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VideoVideoLayout {
-    /// On the wire: `grid-responsive`.
-    GridResponsive,
-    /// On the wire: `grid-responsive-mobile`.
-    GridResponsiveMobile,
-    /// On the wire: `highlight-1-responsive`.
-    Highlight1Responsive,
-    /// On the wire: `1x1`.
-    V1x1,
-    /// On the wire: `2x1`.
-    V2x1,
-    /// On the wire: `2x2`.
-    V2x2,
-    /// On the wire: `5up`.
-    V5up,
-    /// On the wire: `3x3`.
-    V3x3,
-    /// On the wire: `4x4`.
-    V4x4,
-    /// On the wire: `5x5`.
-    V5x5,
-    /// On the wire: `6x6`.
-    V6x6,
-    /// On the wire: `8x8`.
-    V8x8,
-    /// On the wire: `10x10`.
-    V10x10,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoVideoLayout {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoVideoLayout] = &[
-        Self::GridResponsive,
-        Self::GridResponsiveMobile,
-        Self::Highlight1Responsive,
-        Self::V1x1,
-        Self::V2x1,
-        Self::V2x2,
-        Self::V5up,
-        Self::V3x3,
-        Self::V4x4,
-        Self::V5x5,
-        Self::V6x6,
-        Self::V8x8,
-        Self::V10x10,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GridResponsive => "grid-responsive",
-            Self::GridResponsiveMobile => "grid-responsive-mobile",
-            Self::Highlight1Responsive => "highlight-1-responsive",
-            Self::V1x1 => "1x1",
-            Self::V2x1 => "2x1",
-            Self::V2x2 => "2x2",
-            Self::V5up => "5up",
-            Self::V3x3 => "3x3",
-            Self::V4x4 => "4x4",
-            Self::V5x5 => "5x5",
-            Self::V6x6 => "6x6",
-            Self::V8x8 => "8x8",
-            Self::V10x10 => "10x10",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "grid-responsive" => ::std::option::Option::Some(Self::GridResponsive),
-            "grid-responsive-mobile" => {
-                ::std::option::Option::Some(Self::GridResponsiveMobile)
-            }
-            "highlight-1-responsive" => {
-                ::std::option::Option::Some(Self::Highlight1Responsive)
-            }
-            "1x1" => ::std::option::Option::Some(Self::V1x1),
-            "2x1" => ::std::option::Option::Some(Self::V2x1),
-            "2x2" => ::std::option::Option::Some(Self::V2x2),
-            "5up" => ::std::option::Option::Some(Self::V5up),
-            "3x3" => ::std::option::Option::Some(Self::V3x3),
-            "4x4" => ::std::option::Option::Some(Self::V4x4),
-            "5x5" => ::std::option::Option::Some(Self::V5x5),
-            "6x6" => ::std::option::Option::Some(Self::V6x6),
-            "8x8" => ::std::option::Option::Some(Self::V8x8),
-            "10x10" => ::std::option::Option::Some(Self::V10x10),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VideoVideoLayout, Unknown);
-
 /// A video log entry. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
 /// Decoded as the first of [`VideoVideoLog::VideoLog`], [`VideoVideoLog::VideoDiscardedLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
@@ -5738,75 +5807,6 @@ impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
     }
 }
 
-/// Video quality resolution.
-///
-/// Values this version of the client does not know yet decode to [`VideoVideoQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VideoVideoQuality {
-    /// On the wire: `720p`.
-    V720p,
-    /// On the wire: `1080p`.
-    V1080p,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoVideoQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoVideoQuality] = &[Self::V720p, Self::V1080p];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V720p => "720p",
-            Self::V1080p => "1080p",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "720p" => ::std::option::Option::Some(Self::V720p),
-            "1080p" => ::std::option::Option::Some(Self::V1080p),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VideoVideoQuality, Unknown);
-
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VideoVideoStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(VideoVideoStatusCode422 { errors = required("errors") });
-
-impl VideoVideoStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
 /// The error responses `create_conference_stream` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -5815,17 +5815,17 @@ pub enum CreateConferenceStreamError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateConferenceStreamError {
@@ -5863,22 +5863,22 @@ pub enum CreateRoomError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateRoomError {
@@ -5918,22 +5918,22 @@ pub enum CreateRoomStreamError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateRoomStreamError {
@@ -5975,22 +5975,22 @@ pub enum CreateRoomTokenError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateRoomTokenError {
@@ -6030,22 +6030,22 @@ pub enum CreateVideoConferenceError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl CreateVideoConferenceError {
@@ -6085,22 +6085,22 @@ pub enum DeleteRoomError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteRoomError {
@@ -6138,27 +6138,27 @@ pub enum DeleteRoomRecordingError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteRoomRecordingError {
@@ -6202,17 +6202,17 @@ pub enum DeleteStreamError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteStreamError {
@@ -6248,22 +6248,22 @@ pub enum DeleteVideoConferenceError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl DeleteVideoConferenceError {
@@ -6301,22 +6301,22 @@ pub enum GetConferenceTokenError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetConferenceTokenError {
@@ -6354,32 +6354,32 @@ pub enum GetLogError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// Access is forbidden.
     ///
     /// Status `403`.
     #[doc(alias = "403")]
-    Forbidden(TypesStatusCodesStatusCode403),
+    Forbidden(StatusCode403),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetLogError {
@@ -6425,27 +6425,27 @@ pub enum GetRoomError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetRoomError {
@@ -6489,27 +6489,27 @@ pub enum GetRoomByNameError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetRoomByNameError {
@@ -6553,27 +6553,27 @@ pub enum GetRoomRecordingError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetRoomRecordingError {
@@ -6617,22 +6617,22 @@ pub enum GetRoomSessionError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetRoomSessionError {
@@ -6670,17 +6670,17 @@ pub enum GetStreamError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetStreamError {
@@ -6716,27 +6716,27 @@ pub enum GetVideoConferenceError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetVideoConferenceError {
@@ -6780,17 +6780,17 @@ pub enum ListConferenceStreamsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListConferenceStreamsError {
@@ -6828,27 +6828,27 @@ pub enum ListConferenceTokensError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListConferenceTokensError {
@@ -6892,27 +6892,27 @@ pub enum ListLogsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// Access is forbidden.
     ///
     /// Status `403`.
     #[doc(alias = "403")]
-    Forbidden(TypesStatusCodesStatusCode403),
+    Forbidden(StatusCode403),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListLogsError {
@@ -6954,22 +6954,22 @@ pub enum ListRoomRecordingEventsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomRecordingEventsError {
@@ -7009,22 +7009,22 @@ pub enum ListRoomRecordingsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomRecordingsError {
@@ -7064,22 +7064,22 @@ pub enum ListRoomSessionEventsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomSessionEventsError {
@@ -7119,22 +7119,22 @@ pub enum ListRoomSessionMembersError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomSessionMembersError {
@@ -7174,22 +7174,22 @@ pub enum ListRoomSessionRecordingsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomSessionRecordingsError {
@@ -7229,22 +7229,22 @@ pub enum ListRoomSessionsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomSessionsError {
@@ -7284,17 +7284,17 @@ pub enum ListRoomStreamsError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomStreamsError {
@@ -7332,22 +7332,22 @@ pub enum ListRoomsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListRoomsError {
@@ -7387,22 +7387,22 @@ pub enum ListVideoConferencesError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListVideoConferencesError {
@@ -7442,22 +7442,22 @@ pub enum ResetConferenceTokenError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ResetConferenceTokenError {
@@ -7495,27 +7495,27 @@ pub enum UpdateRoomError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateRoomError {
@@ -7559,22 +7559,22 @@ pub enum UpdateStreamError {
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateStreamError {
@@ -7616,27 +7616,27 @@ pub enum UpdateVideoConferenceError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VideoVideoStatusCode422),
+    UnprocessableEntity(VideoStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl UpdateVideoConferenceError {

@@ -170,7 +170,7 @@ pub struct VoiceDialogflowVoiceLog {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -184,7 +184,7 @@ pub struct VoiceDialogflowVoiceLog {
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
     /// The status of the voice activity.
-    pub status: VoiceVoiceLogStatus,
+    pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
 }
@@ -207,7 +207,7 @@ pub struct VoiceDialogflowVoiceLogRequired {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -219,7 +219,7 @@ pub struct VoiceDialogflowVoiceLogRequired {
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
     /// The status of the voice activity.
-    pub status: VoiceVoiceLogStatus,
+    pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
 }
@@ -298,6 +298,65 @@ impl VoiceDialogflowVoiceLogType {
 
 crate::runtime::open_enum!(VoiceDialogflowVoiceLogType, Unknown);
 
+/// The `VoiceDirection` values.
+///
+/// Values this version of the client does not know yet decode to [`VoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VoiceDirection {
+    /// On the wire: `inbound`.
+    Inbound,
+    /// On the wire: `outbound`.
+    Outbound,
+    /// On the wire: `outbound-api`.
+    OutboundApi,
+    /// On the wire: `outbound-dial`.
+    OutboundDial,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VoiceDirection {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VoiceDirection] = &[
+        Self::Inbound,
+        Self::Outbound,
+        Self::OutboundApi,
+        Self::OutboundDial,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inbound => "inbound",
+            Self::Outbound => "outbound",
+            Self::OutboundApi => "outbound-api",
+            Self::OutboundDial => "outbound-dial",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "inbound" => ::std::option::Option::Some(Self::Inbound),
+            "outbound" => ::std::option::Option::Some(Self::Outbound),
+            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
+            "outbound-dial" => ::std::option::Option::Some(Self::OutboundDial),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VoiceDirection, Unknown);
+
 /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -349,7 +408,7 @@ pub struct VoiceFabricVoiceLog {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -363,9 +422,9 @@ pub struct VoiceFabricVoiceLog {
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
     /// The direction of the voice activity.
-    pub direction: VoiceVoiceDirection,
+    pub direction: VoiceDirection,
     /// The status of the voice activity. Always null for this call type.
-    pub status: ::std::option::Option<VoiceVoiceLogStatus>,
+    pub status: ::std::option::Option<VoiceLogStatus>,
 }
 
 crate::runtime::wire_struct!(
@@ -386,7 +445,7 @@ pub struct VoiceFabricVoiceLogRequired {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -398,9 +457,9 @@ pub struct VoiceFabricVoiceLogRequired {
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
     /// The direction of the voice activity.
-    pub direction: VoiceVoiceDirection,
+    pub direction: VoiceDirection,
     /// The status of the voice activity. Always null for this call type.
-    pub status: ::std::option::Option<VoiceVoiceLogStatus>,
+    pub status: ::std::option::Option<VoiceLogStatus>,
 }
 
 impl VoiceFabricVoiceLog {
@@ -480,6 +539,130 @@ impl VoiceFabricVoiceLogType {
 }
 
 crate::runtime::open_enum!(VoiceFabricVoiceLogType, Unknown);
+
+/// A voice log entry. The specific fields present depend on the `type` value. Discarded logs return only `id`, `discarded_at`, and `created_at`.
+///
+/// Decoded as the first of [`VoiceLog::VoiceRelayVoiceLog`], [`VoiceLog::VoiceVideoRoomVoiceLog`], [`VoiceLog::VoiceDialogflowVoiceLog`], [`VoiceLog::VoiceFabricVoiceLog`], [`VoiceLog::VoiceDiscardedVoiceLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum VoiceLog {
+    /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
+    VoiceRelayVoiceLog(::std::boxed::Box<VoiceRelayVoiceLog>),
+    /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
+    VoiceVideoRoomVoiceLog(::std::boxed::Box<VoiceVideoRoomVoiceLog>),
+    /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
+    VoiceDialogflowVoiceLog(::std::boxed::Box<VoiceDialogflowVoiceLog>),
+    /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
+    VoiceFabricVoiceLog(::std::boxed::Box<VoiceFabricVoiceLog>),
+    /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
+    VoiceDiscardedVoiceLog(::std::boxed::Box<VoiceDiscardedVoiceLog>),
+}
+
+impl ::std::convert::From<VoiceRelayVoiceLog> for VoiceLog {
+    fn from(value: VoiceRelayVoiceLog) -> Self {
+        Self::VoiceRelayVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceVideoRoomVoiceLog> for VoiceLog {
+    fn from(value: VoiceVideoRoomVoiceLog) -> Self {
+        Self::VoiceVideoRoomVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceDialogflowVoiceLog> for VoiceLog {
+    fn from(value: VoiceDialogflowVoiceLog) -> Self {
+        Self::VoiceDialogflowVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceFabricVoiceLog> for VoiceLog {
+    fn from(value: VoiceFabricVoiceLog) -> Self {
+        Self::VoiceFabricVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<VoiceDiscardedVoiceLog> for VoiceLog {
+    fn from(value: VoiceDiscardedVoiceLog) -> Self {
+        Self::VoiceDiscardedVoiceLog(::std::boxed::Box::new(value))
+    }
+}
+
+/// Common fields shared across all voice log types.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct VoiceLogCommon {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+crate::runtime::wire_struct!(
+    VoiceLogCommon { id = required("id"), from = required("from"), to = required("to"),
+    source = required("source"), charge = required("charge"), charge_details =
+    required("charge_details"), created_at = required("created_at") }
+);
+
+/// The fields of [`VoiceLogCommon`] the API requires, for [`VoiceLogCommon::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct VoiceLogCommonRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl VoiceLogCommon {
+    /// A value made of all its fields.
+    pub fn new(required: VoiceLogCommonRequired) -> Self {
+        let VoiceLogCommonRequired {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+        }
+    }
+}
 
 /// Event entry for a voice log
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -631,7 +814,7 @@ pub struct VoiceLogListResponse {
     /// Pagination links
     pub links: VoiceLogPaginationResponse,
     /// Array of voice log entries
-    pub data: ::std::vec::Vec<VoiceVoiceLog>,
+    pub data: ::std::vec::Vec<VoiceLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -644,7 +827,7 @@ pub struct VoiceLogListResponseRequired {
     /// Pagination links
     pub links: VoiceLogPaginationResponse,
     /// Array of voice log entries
-    pub data: ::std::vec::Vec<VoiceVoiceLog>,
+    pub data: ::std::vec::Vec<VoiceLog>,
 }
 
 impl VoiceLogListResponse {
@@ -714,6 +897,138 @@ impl VoiceLogPaginationResponse {
     }
 }
 
+/// The `VoiceLogStatus` values.
+///
+/// Values this version of the client does not know yet decode to [`VoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VoiceLogStatus {
+    /// On the wire: `queued`.
+    Queued,
+    /// On the wire: `initiated`.
+    Initiated,
+    /// On the wire: `ringing`.
+    Ringing,
+    /// On the wire: `in-progress`.
+    InProgress,
+    /// On the wire: `busy`.
+    Busy,
+    /// On the wire: `failed`.
+    Failed,
+    /// On the wire: `no-answer`.
+    NoAnswer,
+    /// On the wire: `canceled`.
+    Canceled,
+    /// On the wire: `completed`.
+    Completed,
+    /// On the wire: `ended`.
+    Ended,
+    /// On the wire: `answered`.
+    Answered,
+    /// On the wire: `created`.
+    Created,
+    /// On the wire: `ending`.
+    Ending,
+    /// On the wire: `joined`.
+    Joined,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VoiceLogStatus {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VoiceLogStatus] = &[
+        Self::Queued,
+        Self::Initiated,
+        Self::Ringing,
+        Self::InProgress,
+        Self::Busy,
+        Self::Failed,
+        Self::NoAnswer,
+        Self::Canceled,
+        Self::Completed,
+        Self::Ended,
+        Self::Answered,
+        Self::Created,
+        Self::Ending,
+        Self::Joined,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Queued => "queued",
+            Self::Initiated => "initiated",
+            Self::Ringing => "ringing",
+            Self::InProgress => "in-progress",
+            Self::Busy => "busy",
+            Self::Failed => "failed",
+            Self::NoAnswer => "no-answer",
+            Self::Canceled => "canceled",
+            Self::Completed => "completed",
+            Self::Ended => "ended",
+            Self::Answered => "answered",
+            Self::Created => "created",
+            Self::Ending => "ending",
+            Self::Joined => "joined",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "queued" => ::std::option::Option::Some(Self::Queued),
+            "initiated" => ::std::option::Option::Some(Self::Initiated),
+            "ringing" => ::std::option::Option::Some(Self::Ringing),
+            "in-progress" => ::std::option::Option::Some(Self::InProgress),
+            "busy" => ::std::option::Option::Some(Self::Busy),
+            "failed" => ::std::option::Option::Some(Self::Failed),
+            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
+            "canceled" => ::std::option::Option::Some(Self::Canceled),
+            "completed" => ::std::option::Option::Some(Self::Completed),
+            "ended" => ::std::option::Option::Some(Self::Ended),
+            "answered" => ::std::option::Option::Some(Self::Answered),
+            "created" => ::std::option::Option::Some(Self::Created),
+            "ending" => ::std::option::Option::Some(Self::Ending),
+            "joined" => ::std::option::Option::Some(Self::Joined),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VoiceLogStatus, Unknown);
+
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct VoiceLogsListStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(VoiceLogsListStatusCode422 { errors = required("errors") });
+
+impl VoiceLogsListStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
 /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -725,7 +1040,7 @@ pub struct VoiceRelayVoiceLog {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -741,9 +1056,9 @@ pub struct VoiceRelayVoiceLog {
     /// Format: `uri`.
     pub url: ::std::option::Option<::std::string::String>,
     /// The direction of the voice activity.
-    pub direction: VoiceVoiceDirection,
+    pub direction: VoiceDirection,
     /// The status of the voice activity.
-    pub status: VoiceVoiceLogStatus,
+    pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
     /// The duration of the voice activity in milliseconds.
@@ -774,7 +1089,7 @@ pub struct VoiceRelayVoiceLogRequired {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -786,9 +1101,9 @@ pub struct VoiceRelayVoiceLogRequired {
     /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
     pub url: ::std::option::Option<::std::string::String>,
     /// The direction of the voice activity.
-    pub direction: VoiceVoiceDirection,
+    pub direction: VoiceDirection,
     /// The status of the voice activity.
-    pub status: VoiceVoiceLogStatus,
+    pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
     /// The duration of the voice activity in milliseconds.
@@ -898,6 +1213,141 @@ impl VoiceRelayVoiceType {
 
 crate::runtime::open_enum!(VoiceRelayVoiceType, Unknown);
 
+/// The `VoiceSources` values.
+///
+/// Values this version of the client does not know yet decode to [`VoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VoiceSources {
+    /// On the wire: `dialogflow`.
+    Dialogflow,
+    /// On the wire: `laml`.
+    Laml,
+    /// On the wire: `realtime_api`.
+    RealtimeApi,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VoiceSources {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VoiceSources] = &[
+        Self::Dialogflow,
+        Self::Laml,
+        Self::RealtimeApi,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dialogflow => "dialogflow",
+            Self::Laml => "laml",
+            Self::RealtimeApi => "realtime_api",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
+            "laml" => ::std::option::Option::Some(Self::Laml),
+            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VoiceSources, Unknown);
+
+/// The `VoiceType` values.
+///
+/// Values this version of the client does not know yet decode to [`VoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VoiceType {
+    /// On the wire: `dialogflow_call`.
+    DialogflowCall,
+    /// On the wire: `laml_call`.
+    LamlCall,
+    /// On the wire: `relay_pstn_call`.
+    RelayPstnCall,
+    /// On the wire: `relay_sip_call`.
+    RelaySipCall,
+    /// On the wire: `relay_webrtc_call`.
+    RelayWebrtcCall,
+    /// On the wire: `video_room_pstn_leg`.
+    VideoRoomPstnLeg,
+    /// On the wire: `video_room_sip_leg`.
+    VideoRoomSipLeg,
+    /// On the wire: `fabric_subscriber_device_leg`.
+    FabricSubscriberDeviceLeg,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VoiceType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VoiceType] = &[
+        Self::DialogflowCall,
+        Self::LamlCall,
+        Self::RelayPstnCall,
+        Self::RelaySipCall,
+        Self::RelayWebrtcCall,
+        Self::VideoRoomPstnLeg,
+        Self::VideoRoomSipLeg,
+        Self::FabricSubscriberDeviceLeg,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DialogflowCall => "dialogflow_call",
+            Self::LamlCall => "laml_call",
+            Self::RelayPstnCall => "relay_pstn_call",
+            Self::RelaySipCall => "relay_sip_call",
+            Self::RelayWebrtcCall => "relay_webrtc_call",
+            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
+            Self::VideoRoomSipLeg => "video_room_sip_leg",
+            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
+            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
+            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
+            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
+            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
+            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
+            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
+            "fabric_subscriber_device_leg" => {
+                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VoiceType, Unknown);
+
 /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -909,7 +1359,7 @@ pub struct VoiceVideoRoomVoiceLog {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -923,9 +1373,9 @@ pub struct VoiceVideoRoomVoiceLog {
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
     /// The direction of the voice activity.
-    pub direction: VoiceVoiceDirection,
+    pub direction: VoiceDirection,
     /// The status of the voice activity.
-    pub status: VoiceVoiceLogStatus,
+    pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
     /// The duration of the voice activity in milliseconds.
@@ -951,7 +1401,7 @@ pub struct VoiceVideoRoomVoiceLogRequired {
     /// The destination phone number.
     pub to: ::std::string::String,
     /// Source of this log entry.
-    pub source: VoiceVoiceSources,
+    pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
@@ -963,9 +1413,9 @@ pub struct VoiceVideoRoomVoiceLogRequired {
     /// Always null for this call type.
     pub url: ::std::option::Option<::serde_json::Value>,
     /// The direction of the voice activity.
-    pub direction: VoiceVoiceDirection,
+    pub direction: VoiceDirection,
     /// The status of the voice activity.
-    pub status: VoiceVoiceLogStatus,
+    pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
     pub duration: ::std::option::Option<i32>,
     /// The duration of the voice activity in milliseconds.
@@ -1057,458 +1507,6 @@ impl VoiceVideoRoomVoiceType {
 
 crate::runtime::open_enum!(VoiceVideoRoomVoiceType, Unknown);
 
-/// The `VoiceVoiceDirection` values.
-///
-/// Values this version of the client does not know yet decode to [`VoiceVoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceVoiceDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-dial`.
-    OutboundDial,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceVoiceDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceVoiceDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-        Self::OutboundApi,
-        Self::OutboundDial,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundDial => "outbound-dial",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-dial" => ::std::option::Option::Some(Self::OutboundDial),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceVoiceDirection, Unknown);
-
-/// A voice log entry. The specific fields present depend on the `type` value. Discarded logs return only `id`, `discarded_at`, and `created_at`.
-///
-/// Decoded as the first of [`VoiceVoiceLog::VoiceRelayVoiceLog`], [`VoiceVoiceLog::VoiceVideoRoomVoiceLog`], [`VoiceVoiceLog::VoiceDialogflowVoiceLog`], [`VoiceVoiceLog::VoiceFabricVoiceLog`], [`VoiceVoiceLog::VoiceDiscardedVoiceLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum VoiceVoiceLog {
-    /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-    VoiceRelayVoiceLog(::std::boxed::Box<VoiceRelayVoiceLog>),
-    /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-    VoiceVideoRoomVoiceLog(::std::boxed::Box<VoiceVideoRoomVoiceLog>),
-    /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-    VoiceDialogflowVoiceLog(::std::boxed::Box<VoiceDialogflowVoiceLog>),
-    /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-    VoiceFabricVoiceLog(::std::boxed::Box<VoiceFabricVoiceLog>),
-    /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-    VoiceDiscardedVoiceLog(::std::boxed::Box<VoiceDiscardedVoiceLog>),
-}
-
-impl ::std::convert::From<VoiceRelayVoiceLog> for VoiceVoiceLog {
-    fn from(value: VoiceRelayVoiceLog) -> Self {
-        Self::VoiceRelayVoiceLog(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<VoiceVideoRoomVoiceLog> for VoiceVoiceLog {
-    fn from(value: VoiceVideoRoomVoiceLog) -> Self {
-        Self::VoiceVideoRoomVoiceLog(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<VoiceDialogflowVoiceLog> for VoiceVoiceLog {
-    fn from(value: VoiceDialogflowVoiceLog) -> Self {
-        Self::VoiceDialogflowVoiceLog(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<VoiceFabricVoiceLog> for VoiceVoiceLog {
-    fn from(value: VoiceFabricVoiceLog) -> Self {
-        Self::VoiceFabricVoiceLog(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<VoiceDiscardedVoiceLog> for VoiceVoiceLog {
-    fn from(value: VoiceDiscardedVoiceLog) -> Self {
-        Self::VoiceDiscardedVoiceLog(::std::boxed::Box::new(value))
-    }
-}
-
-/// Common fields shared across all voice log types.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceVoiceLogCommon {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceVoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceVoiceLogCommon { id = required("id"), from = required("from"), to =
-    required("to"), source = required("source"), charge = required("charge"),
-    charge_details = required("charge_details"), created_at = required("created_at") }
-);
-
-/// The fields of [`VoiceVoiceLogCommon`] the API requires, for [`VoiceVoiceLogCommon::new`]: each value is named where it is given, so that two of one type cannot be swapped.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct VoiceVoiceLogCommonRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceVoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-}
-
-impl VoiceVoiceLogCommon {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceVoiceLogCommonRequired) -> Self {
-        let VoiceVoiceLogCommonRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-        }
-    }
-}
-
-/// The `VoiceVoiceLogStatus` values.
-///
-/// Values this version of the client does not know yet decode to [`VoiceVoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceVoiceLogStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `no-answer`.
-    NoAnswer,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// On the wire: `ended`.
-    Ended,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ending`.
-    Ending,
-    /// On the wire: `joined`.
-    Joined,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceVoiceLogStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceVoiceLogStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Ringing,
-        Self::InProgress,
-        Self::Busy,
-        Self::Failed,
-        Self::NoAnswer,
-        Self::Canceled,
-        Self::Completed,
-        Self::Ended,
-        Self::Answered,
-        Self::Created,
-        Self::Ending,
-        Self::Joined,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Ringing => "ringing",
-            Self::InProgress => "in-progress",
-            Self::Busy => "busy",
-            Self::Failed => "failed",
-            Self::NoAnswer => "no-answer",
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Ended => "ended",
-            Self::Answered => "answered",
-            Self::Created => "created",
-            Self::Ending => "ending",
-            Self::Joined => "joined",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "created" => ::std::option::Option::Some(Self::Created),
-            "ending" => ::std::option::Option::Some(Self::Ending),
-            "joined" => ::std::option::Option::Some(Self::Joined),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceVoiceLogStatus, Unknown);
-
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceVoiceLogsListStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<TypesStatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceVoiceLogsListStatusCode422 { errors = required("errors") }
-);
-
-impl VoiceVoiceLogsListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = TypesStatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
-/// The `VoiceVoiceSources` values.
-///
-/// Values this version of the client does not know yet decode to [`VoiceVoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceVoiceSources {
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `laml`.
-    Laml,
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceVoiceSources {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceVoiceSources] = &[
-        Self::Dialogflow,
-        Self::Laml,
-        Self::RealtimeApi,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dialogflow => "dialogflow",
-            Self::Laml => "laml",
-            Self::RealtimeApi => "realtime_api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceVoiceSources, Unknown);
-
-/// The `VoiceVoiceType` values.
-///
-/// Values this version of the client does not know yet decode to [`VoiceVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceVoiceType {
-    /// On the wire: `dialogflow_call`.
-    DialogflowCall,
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// On the wire: `relay_pstn_call`.
-    RelayPstnCall,
-    /// On the wire: `relay_sip_call`.
-    RelaySipCall,
-    /// On the wire: `relay_webrtc_call`.
-    RelayWebrtcCall,
-    /// On the wire: `video_room_pstn_leg`.
-    VideoRoomPstnLeg,
-    /// On the wire: `video_room_sip_leg`.
-    VideoRoomSipLeg,
-    /// On the wire: `fabric_subscriber_device_leg`.
-    FabricSubscriberDeviceLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceVoiceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceVoiceType] = &[
-        Self::DialogflowCall,
-        Self::LamlCall,
-        Self::RelayPstnCall,
-        Self::RelaySipCall,
-        Self::RelayWebrtcCall,
-        Self::VideoRoomPstnLeg,
-        Self::VideoRoomSipLeg,
-        Self::FabricSubscriberDeviceLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialogflowCall => "dialogflow_call",
-            Self::LamlCall => "laml_call",
-            Self::RelayPstnCall => "relay_pstn_call",
-            Self::RelaySipCall => "relay_sip_call",
-            Self::RelayWebrtcCall => "relay_webrtc_call",
-            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
-            Self::VideoRoomSipLeg => "video_room_sip_leg",
-            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
-            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
-            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
-            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
-            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
-            "fabric_subscriber_device_leg" => {
-                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceVoiceType, Unknown);
-
 /// The error responses `get_voice_log` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1517,27 +1515,27 @@ pub enum GetVoiceLogError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesStatusCode422),
+    UnprocessableEntity(StatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl GetVoiceLogError {
@@ -1581,27 +1579,27 @@ pub enum ListVoiceLogEventsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The server cannot find the requested resource.
     ///
     /// Status `404`.
     #[doc(alias = "404")]
-    NotFound(TypesStatusCodesStatusCode404),
+    NotFound(StatusCode404),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(TypesStatusCodesStatusCode422),
+    UnprocessableEntity(StatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListVoiceLogEventsError {
@@ -1645,22 +1643,22 @@ pub enum ListVoiceLogsError {
     ///
     /// Status `400`.
     #[doc(alias = "400")]
-    BadRequest(TypesStatusCodesStatusCode400),
+    BadRequest(StatusCode400),
     /// Access is unauthorized.
     ///
     /// Status `401`.
     #[doc(alias = "401")]
-    Unauthorized(TypesStatusCodesStatusCode401),
+    Unauthorized(StatusCode401),
     /// The request contains invalid parameters. See errors for details.
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(VoiceVoiceLogsListStatusCode422),
+    UnprocessableEntity(VoiceLogsListStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
     #[doc(alias = "500")]
-    InternalServerError(TypesStatusCodesStatusCode500),
+    InternalServerError(StatusCode500),
 }
 
 impl ListVoiceLogsError {
@@ -1720,7 +1718,7 @@ impl crate::runtime::Client {
     pub async fn get_voice_log(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VoiceVoiceLog, crate::runtime::Error<GetVoiceLogError>> {
+    ) -> ::std::result::Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
         const PATH_TEMPLATE: &str = "/api/voice/logs/{id}";
         let path = [
             "/api/voice/logs/",
@@ -1902,10 +1900,7 @@ impl crate::runtime::Client {
         &self,
         params: &ListVoiceLogsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VoiceVoiceLog,
-            crate::runtime::Error<ListVoiceLogsError>,
-        >,
+        Item = ::std::result::Result<VoiceLog, crate::runtime::Error<ListVoiceLogsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/voice/logs";
         #[allow(clippy::redundant_closure_call)]
@@ -1951,7 +1946,7 @@ impl crate::runtime::Client {
                 response,
             | -> ::std::result::Result<
                 (
-                    ::std::vec::Vec<VoiceVoiceLog>,
+                    ::std::vec::Vec<VoiceLog>,
                     ::std::option::Option<::std::string::String>,
                 ),
                 crate::runtime::Error<ListVoiceLogsError>,

@@ -15,9 +15,7 @@ use integration_tests::{
     ENDPOINT_PATH, client_for, expected_authorization, fast_retries, full_response,
     unused_base_url, update,
 };
-use signalwire_rest::{
-    Client, Error, RetryPolicy, TypesStatusCodesStatusCode500Error, UpdateSipCredentialError,
-};
+use signalwire_rest::{Client, Error, RetryPolicy, StatusCode500Error, UpdateSipCredentialError};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -200,10 +198,7 @@ async fn a_500_on_every_attempt_is_matched_like_a_single_one_and_counts_three_at
     match &error {
         Error::Api(api) => match api.body() {
             UpdateSipCredentialError::InternalServerError(body) => {
-                assert_eq!(
-                    body.error,
-                    TypesStatusCodesStatusCode500Error::InternalServerError
-                );
+                assert_eq!(body.error, StatusCode500Error::InternalServerError);
                 assert_eq!(body.error.as_str(), "Internal Server Error");
                 assert_eq!(api.status(), 500);
                 assert_eq!(api.attempts(), 3);

@@ -17,10 +17,8 @@ use signalwire_rest::{
     GetSipCredentialError, ListSipCredentialAddressesError, ListSipCredentialAddressesParams,
     ListSipCredentialsError, ListSipCredentialsParams, Nullable, ResourceResponseSipEndpoint,
     ResourceSipEndpointCreateStatusCode422, RetryPolicy, SipEndpointCreateRequest,
-    SipEndpointCreateRequestRequired, TypesStatusCodesStatusCode401,
-    TypesStatusCodesStatusCode401Error, TypesStatusCodesStatusCode404,
-    TypesStatusCodesStatusCode404Error, TypesStatusCodesStatusCode500,
-    TypesStatusCodesStatusCode500Error,
+    SipEndpointCreateRequestRequired, StatusCode401, StatusCode401Error, StatusCode404,
+    StatusCode404Error, StatusCode500, StatusCode500Error,
 };
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -104,18 +102,18 @@ fn api_error<T: std::fmt::Debug, E: std::fmt::Debug>(result: Result<T, Error<E>>
 }
 
 /// The body of a `401`, `{"error": "Unauthorized"}`, decoded.
-fn unauthorized() -> TypesStatusCodesStatusCode401 {
-    TypesStatusCodesStatusCode401::new(TypesStatusCodesStatusCode401Error::Unauthorized)
+fn unauthorized() -> StatusCode401 {
+    StatusCode401::new(StatusCode401Error::Unauthorized)
 }
 
 /// The body of a `404`, `{"error": "Not Found"}`, decoded.
-fn not_found() -> TypesStatusCodesStatusCode404 {
-    TypesStatusCodesStatusCode404::new(TypesStatusCodesStatusCode404Error::NotFound)
+fn not_found() -> StatusCode404 {
+    StatusCode404::new(StatusCode404Error::NotFound)
 }
 
 /// The body of a `500`, `{"error": "Internal Server Error"}`, decoded.
-fn internal_server_error() -> TypesStatusCodesStatusCode500 {
-    TypesStatusCodesStatusCode500::new(TypesStatusCodesStatusCode500Error::InternalServerError)
+fn internal_server_error() -> StatusCode500 {
+    StatusCode500::new(StatusCode500Error::InternalServerError)
 }
 
 fn validation_errors() -> Value {

@@ -16,11 +16,9 @@ use signalwire_rest::uuid::Uuid;
 use signalwire_rest::{
     CallHandlerType, Ciphers, Client, Codecs, Encryption, Error, Nullable,
     ResourceResponseSipEndpoint, ResourceResponseSipEndpointType,
-    ResourceSipEndpointUpdateStatusCode422, RetryPolicy, SipEndpointUpdateRequest,
-    TypesStatusCodesRestApiErrorItem, TypesStatusCodesRestApiErrorItemRequired,
-    TypesStatusCodesStatusCode401, TypesStatusCodesStatusCode401Error,
-    TypesStatusCodesStatusCode404, TypesStatusCodesStatusCode404Error,
-    TypesStatusCodesStatusCode500, TypesStatusCodesStatusCode500Error, UpdateSipCredentialError,
+    ResourceSipEndpointUpdateStatusCode422, RetryPolicy, SipEndpointUpdateRequest, StatusCode401,
+    StatusCode401Error, StatusCode404, StatusCode404Error, StatusCode500, StatusCode500Error,
+    StatusCodesRestApiErrorItem, StatusCodesRestApiErrorItemRequired, UpdateSipCredentialError,
 };
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -474,22 +472,20 @@ async fn declared_error_statuses_become_api_errors_with_parsed_and_raw_bodies() 
         (
             401,
             r#"{"error": "Unauthorized"}"#,
-            UpdateSipCredentialError::Unauthorized(TypesStatusCodesStatusCode401::new(
-                TypesStatusCodesStatusCode401Error::Unauthorized,
+            UpdateSipCredentialError::Unauthorized(StatusCode401::new(
+                StatusCode401Error::Unauthorized,
             )),
         ),
         (
             404,
             r#"{"error": "Not Found"}"#,
-            UpdateSipCredentialError::NotFound(TypesStatusCodesStatusCode404::new(
-                TypesStatusCodesStatusCode404Error::NotFound,
-            )),
+            UpdateSipCredentialError::NotFound(StatusCode404::new(StatusCode404Error::NotFound)),
         ),
         (
             500,
             r#"{"error": "Internal Server Error"}"#,
-            UpdateSipCredentialError::InternalServerError(TypesStatusCodesStatusCode500::new(
-                TypesStatusCodesStatusCode500Error::InternalServerError,
+            UpdateSipCredentialError::InternalServerError(StatusCode500::new(
+                StatusCode500Error::InternalServerError,
             )),
         ),
     ];
@@ -603,7 +599,7 @@ async fn every_item_of_a_422_is_reachable() {
 
     // The whole body, built by hand with the public constructors.
     let expected = ResourceSipEndpointUpdateStatusCode422::new([
-        TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
+        StatusCodesRestApiErrorItem::new(StatusCodesRestApiErrorItemRequired {
             type_: "validation_error".to_owned(),
             code: "invalid_parameter_value".to_owned(),
             message: "Encryption must be one of required, optional, default.".to_owned(),
@@ -611,14 +607,14 @@ async fn every_item_of_a_422_is_reachable() {
                 .to_owned(),
         })
         .attribute("encryption"),
-        TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
+        StatusCodesRestApiErrorItem::new(StatusCodesRestApiErrorItemRequired {
             type_: "validation_error".to_owned(),
             code: "missing_required_parameter".to_owned(),
             message: "The request body is empty.".to_owned(),
             url: "https://developer.signalwire.com/rest/overview/error-codes#missing_required_parameter"
                 .to_owned(),
         }),
-        TypesStatusCodesRestApiErrorItem::new(TypesStatusCodesRestApiErrorItemRequired {
+        StatusCodesRestApiErrorItem::new(StatusCodesRestApiErrorItemRequired {
             type_: "validation_error".to_owned(),
             code: "conflict".to_owned(),
             message: "The resource is in use.".to_owned(),

@@ -89,6 +89,64 @@ pub(crate) fn type_name(name: &str) -> String {
     pascal_with_prefix(name, "Type")
 }
 
+/// Namespace segments that only say "these are declarations" (TypeSpec and
+/// similar tools group a document's schemas under them).
+const EMPTY_NAMESPACES: &[&str] = &["common", "models", "schemas", "shared", "types"];
+
+/// The short Rust name of the component schema `key`: [`type_name`] of its
+/// segments (split at `.`) without those that add nothing to the name: a
+/// namespace segment whose words (a plural last word read as singular)
+/// start the next segment (`Fax.FaxLog` -> `FaxLog`, `Message.Message` ->
+/// `Message`, `StatusCodes.StatusCode404` -> `StatusCode404`), and a
+/// namespace segment of [`EMPTY_NAMESPACES`] (`Types.`). The last segment
+/// always stays. `None` when nothing is dropped (the name is
+/// [`type_name`] of the key).
+pub(crate) fn short_schema_name(key: &str) -> Option<String> {
+    let segments: Vec<&str> = key.split('.').collect();
+    // Words in lower case, digits apart (`Code404` is `code`, `404`).
+    let lower = |segment: &str| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for word in words(segment) {
+            let mut previous_digit = None;
+            for c in word.chars() {
+                let digit = c.is_ascii_digit();
+                if previous_digit != Some(digit) {
+                    out.push(String::new());
+                }
+                previous_digit = Some(digit);
+                out.last_mut()
+                    .expect("pushed above")
+                    .extend(c.to_lowercase());
+            }
+        }
+        out
+    };
+    let mut kept = Vec::new();
+    for (index, segment) in segments.iter().enumerate() {
+        let Some(next) = segments.get(index + 1) else {
+            kept.push(*segment);
+            break;
+        };
+        let own = lower(segment);
+        let next = lower(next);
+        let mut singular = own.clone();
+        if let Some(last) = singular.last_mut()
+            && last.len() > 1
+            && last.ends_with('s')
+        {
+            last.pop();
+        }
+        let starts_next = |words: &[String]| {
+            !words.is_empty() && next.len() >= words.len() && next[..words.len()] == *words
+        };
+        let empty = own.len() == 1 && EMPTY_NAMESPACES.contains(&own[0].as_str());
+        if !(empty || starts_next(&own) || starts_next(&singular)) {
+            kept.push(*segment);
+        }
+    }
+    (kept.len() < segments.len()).then(|| type_name(&kept.join(".")))
+}
+
 /// An enum variant name: `UpperCamelCase`, prefixed with `V` when it would
 /// start with a digit; `Empty` for the empty string; for a value of
 /// punctuation only, its characters spelled as code points (`+` -> `U002B`).
@@ -262,5 +320,27 @@ mod tests {
             "TypesStatusCodesStatusCode404"
         );
         assert_eq!(type_name("3d"), "Type3d");
+    }
+
+    #[test]
+    fn schema_names_drop_the_namespaces_that_repeat_or_say_nothing() {
+        for (key, short) in [
+            ("Fax.FaxLog", Some("FaxLog")),
+            ("Message.Message", Some("Message")),
+            ("AI.AIAgent", Some("AiAgent")),
+            ("PubSub.PubSubToken", Some("PubSubToken")),
+            ("Types.StatusCodes.StatusCode404", Some("StatusCode404")),
+            (
+                "Types.StatusCodes.RestApiErrorItem",
+                Some("StatusCodesRestApiErrorItem"),
+            ),
+            ("SWML.Calling.AI", None),
+            ("Video.RoomSession", None),
+            ("Fax.Faxes", None),
+            ("BookShelfResponse", None),
+            ("Types", None),
+        ] {
+            assert_eq!(short_schema_name(key).as_deref(), short, "{key}");
+        }
     }
 }
