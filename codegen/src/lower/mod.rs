@@ -38,6 +38,7 @@ pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
         document,
         diagnostics: Diagnostics::default(),
         type_names: BTreeMap::new(),
+        next_number: BTreeMap::new(),
         component_names: BTreeMap::new(),
         types: Vec::new(),
         locations: BTreeMap::new(),
@@ -53,6 +54,10 @@ struct Lowerer<'a> {
     diagnostics: Diagnostics,
     /// Every type name given out, with the place it was given for.
     type_names: BTreeMap<String, Pointer>,
+    /// For a wanted type name that was taken, the number to try next
+    /// (`Item` -> 3 once `Item2` is given), so that `n` schemas wanting one
+    /// name are numbered in linear time.
+    next_number: BTreeMap<String, usize>,
     /// Component schema key -> Rust type name.
     component_names: BTreeMap<String, String>,
     /// The types defined so far, in the order they were defined.

@@ -18,7 +18,12 @@ impl Lowerer<'_> {
     /// the next page; absent or `null` on the last page). The streaming
     /// method is named `<operation>_stream`; when that name is taken, the
     /// collision is reported.
+    ///
+    /// `types` are sorted by name (as [`crate::ir::Api::types`] are), so
+    /// that a type is found by binary search: a chain of aliases is followed
+    /// in `n log n`, where a scan per link made it quadratic.
     pub(super) fn paginate(&mut self, operations: &mut [Operation], types: &[TypeDef]) {
+        debug_assert!(types.is_sorted_by(|a, b| a.name() <= b.name()));
         let taken: BTreeSet<String> = operations.iter().map(|o| o.method_name.clone()).collect();
         for operation in operations.iter_mut() {
             let Some(mut pagination) = pagination(operation, types) else {
@@ -93,10 +98,18 @@ fn structure<'t>(ty: &Ty, types: &'t [TypeDef]) -> Option<&'t Struct> {
     let Ty::Named(name) = unaliased(ty, types) else {
         return None;
     };
-    types.iter().find_map(|def| match def {
-        TypeDef::Struct(s) if s.name == name => Some(s),
+    match named(&name, types)? {
+        TypeDef::Struct(s) => Some(s),
         _ => None,
-    })
+    }
+}
+
+/// The type called `name` in `types` (sorted by name).
+fn named<'t>(name: &str, types: &'t [TypeDef]) -> Option<&'t TypeDef> {
+    types
+        .binary_search_by(|def| def.name().cmp(name))
+        .ok()
+        .map(|index| &types[index])
 }
 
 /// `ty` with aliases replaced by what they stand for.
@@ -105,7 +118,7 @@ fn unaliased(ty: &Ty, types: &[TypeDef]) -> Ty {
     // Bounded, in case aliases refer to each other in a circle.
     for _ in 0..=types.len() {
         let Ty::Named(name) = &ty else { break };
-        let Some(TypeDef::Alias(alias)) = types.iter().find(|def| def.name() == name) else {
+        let Some(TypeDef::Alias(alias)) = named(name, types) else {
             break;
         };
         ty = alias.ty.clone();

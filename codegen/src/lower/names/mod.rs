@@ -51,10 +51,17 @@ impl Lowerer<'_> {
             return None;
         }
         let mut name = wanted.to_owned();
-        let mut n = 2;
-        while self.type_names.contains_key(&name) || RUNTIME_NAMES.contains(&name.as_str()) {
-            name = format!("{wanted}{n}");
-            n += 1;
+        if self.type_names.contains_key(&name) {
+            let next = self.next_number.entry(wanted.to_owned()).or_insert(2);
+            loop {
+                name = format!("{wanted}{next}");
+                *next += 1;
+                if !self.type_names.contains_key(&name)
+                    && !RUNTIME_NAMES.contains(&name.as_str())
+                {
+                    break;
+                }
+            }
         }
         self.claim_type_name(&name, pointer).then_some(name)
     }
