@@ -56,9 +56,7 @@ impl Lowerer<'_> {
             loop {
                 name = format!("{wanted}{next}");
                 *next += 1;
-                if !self.type_names.contains_key(&name)
-                    && !RUNTIME_NAMES.contains(&name.as_str())
-                {
+                if !self.type_names.contains_key(&name) && !RUNTIME_NAMES.contains(&name.as_str()) {
                     break;
                 }
             }
