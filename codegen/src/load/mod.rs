@@ -23,13 +23,57 @@ use self::strict::Strict;
 use self::walk::for_each_schema;
 use crate::error::{Error, Errors, Pointer};
 
+/// The largest document the generator reads, in bytes (64 MiB, some thirty
+/// times SignalWire's REST document): generation is linear in the document
+/// (BENCHMARKS.md, "The generator's growth"), so this bounds its time too.
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The deepest nesting of mappings and sequences the generator reads, the
+/// document's root being level 1. Its stages walk schemas recursively, and
+/// a document nested some 60 levels deep overflows a 2 MiB thread stack;
+/// SignalWire's REST document is 15 levels deep. (The YAML reader itself,
+/// `yaml_serde`, refuses text nested over 128 levels.)
+pub const MAX_NESTING: usize = 48;
+
 /// Parses YAML or JSON text into an OpenAPI 3.0 model, rewriting the 3.1
-/// constructs later stages do not know.
+/// constructs later stages do not know. A document over
+/// [`MAX_DOCUMENT_BYTES`] or nested deeper than [`MAX_NESTING`] is refused
+/// with a message that says the limit.
 pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
-    let Strict(mut value) = yaml_serde::from_str(text).map_err(|error| Error::Syntax {
-        pointer: Pointer::root(),
-        message: error.to_string(),
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(Error::Unsupported {
+            pointer: Pointer::root(),
+            what: format!(
+                "a document of {} bytes (the generator reads documents of up to {MAX_DOCUMENT_BYTES} bytes, 64 MiB)",
+                text.len()
+            ),
+        }
+        .into());
+    }
+    let Strict(mut value) = yaml_serde::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let message = match message.strip_prefix("recursion limit exceeded") {
+            Some(place) => format!(
+                "it nests mappings and sequences more than 128 levels deep, the YAML reader's \
+                 limit{place} (the generator reads documents nested up to {MAX_NESTING} levels)"
+            ),
+            None => message,
+        };
+        Error::Syntax {
+            pointer: Pointer::root(),
+            message,
+        }
     })?;
+    if let Some(pointer) = too_deep(&value) {
+        return Err(Error::Unsupported {
+            pointer,
+            what: format!(
+                "mappings and sequences nested more than {MAX_NESTING} levels deep (the most the \
+                 generator reads; this is the first place past it)"
+            ),
+        }
+        .into());
+    }
     let version = match value.get("openapi") {
         Some(Value::String(version)) => version.clone(),
         Some(_) => return Err(invalid(Pointer::root().push("openapi"), "must be a string").into()),
@@ -64,6 +108,33 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
             Err(Errors::from_vec(errors))
         }
     }
+}
+
+/// The first place (depth first) nested deeper than [`MAX_NESTING`], if
+/// any; walked with a stack of its own, so that any depth is safe to ask.
+fn too_deep(value: &Value) -> Option<Pointer> {
+    let mut stack = vec![(value, 1, Pointer::root())];
+    while let Some((value, depth, pointer)) = stack.pop() {
+        let children: Vec<(String, &Value)> = match value {
+            Value::Object(map) => map
+                .iter()
+                .map(|(key, child)| (key.clone(), child))
+                .collect(),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, child)| (index.to_string(), child))
+                .collect(),
+            _ => continue,
+        };
+        if depth > MAX_NESTING {
+            return Some(pointer);
+        }
+        for (token, child) in children.into_iter().rev() {
+            stack.push((child, depth + 1, pointer.push(&token)));
+        }
+    }
+    None
 }
 
 /// Reads YAML or JSON text as [`strict`] does for [`load`] (refusing a key

@@ -331,3 +331,78 @@ components:
          #: the document is not valid YAML or JSON: the key `paths` appears twice in one mapping"
     );
 }
+
+// ----- limits -----
+
+#[test]
+fn nesting_deeper_than_the_reader_allows_is_refused_with_the_limit() {
+    let depth = 5_000;
+    let mut schema = String::from("{type: string}");
+    for _ in 0..depth {
+        schema = format!("{{type: array, items: {schema}}}");
+    }
+    let text = document(&format!(
+        "paths: {{}}\ncomponents:\n  schemas:\n    Deep: {schema}\n"
+    ));
+    assert_eq!(
+        errors(&text),
+        "1 problem in the OpenAPI document\n  \
+         #: the document is not valid YAML or JSON: it nests mappings and sequences more than \
+         128 levels deep, the YAML reader's limit at line 6 column 2636 (the generator reads \
+         documents nested up to 48 levels)"
+    );
+}
+
+#[test]
+fn nesting_deeper_than_the_generator_reads_is_refused_at_its_place() {
+    // The root, `components`, `schemas` and `Deep` are four levels; each
+    // array one more.
+    let mut schema = String::from("{type: string}");
+    for _ in 0..50 {
+        schema = format!("{{type: array, items: {schema}}}");
+    }
+    let text = document(&format!(
+        "paths: {{}}\ncomponents:\n  schemas:\n    Deep: {schema}\n"
+    ));
+    let items = "/items".repeat(45);
+    assert_eq!(
+        errors(&text),
+        format!(
+            "1 problem in the OpenAPI document\n  \
+             #/components/schemas/Deep{items}: unsupported: mappings and sequences nested more \
+             than 48 levels deep (the most the generator reads; this is the first place past it)"
+        )
+    );
+}
+
+#[test]
+fn nesting_within_the_limit_is_read() {
+    // The document's own levels (the root, `components`, `schemas`, the
+    // schema) and 44 nested arrays: 48 levels, the most the generator reads.
+    let mut schema = String::from("{type: string}");
+    for _ in 0..44 {
+        schema = format!("{{type: array, items: {schema}}}");
+    }
+    let text = document(&format!(
+        "paths: {{}}\ncomponents:\n  schemas:\n    Deep: {schema}\n"
+    ));
+    codegen::generate("spec/deep.yaml", &text).unwrap_or_else(|errors| panic!("{errors}"));
+}
+
+#[test]
+fn a_document_over_the_size_limit_is_refused_unread() {
+    let limit = codegen::load::MAX_DOCUMENT_BYTES;
+    // Valid YAML of a comment, one byte over the limit.
+    let mut text = document("paths: {}\n");
+    text.push('#');
+    text.push_str(&" ".repeat(limit + 1 - text.len()));
+    assert_eq!(
+        errors(&text),
+        format!(
+            "1 problem in the OpenAPI document\n  \
+             #: unsupported: a document of {} bytes (the generator reads documents of up to \
+             67108864 bytes, 64 MiB)",
+            limit + 1
+        )
+    );
+}
