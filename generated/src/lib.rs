@@ -13,20 +13,6 @@
 //!
 //! [SignalWire's REST API]: https://developer.signalwire.com/rest/signalwire-rest/
 //!
-//! # Areas
-//!
-//! The API is grouped by area: one module each, holding the area's
-//! request, response and error types and an index of its operations (the
-//! methods themselves are on [`Client`]), and one cargo feature each, all
-//! on by default. A program that calls one area can compile that one
-//! alone: `signalwire-rest = { default-features = false, features =
-//! ["fabric"] }`. Types that several areas use are at the crate root; every
-//! item of an area is also re-exported there. To find the method of an
-//! HTTP path, search these docs for the path
-//! (`/api/fabric/resources/sip_endpoints/{id}`).
-//!
-#![doc = include_str!("api/areas.md")]
-//!
 //! # Example
 //!
 //! Update a Fabric SIP endpoint (`PUT /api/fabric/resources/sip_endpoints/{id}`):
@@ -67,6 +53,21 @@
 //!     Ok(())
 //! }
 //! ```
+//!
+//! # Areas
+//!
+//! The API is grouped by area: one module each, holding the area's
+//! request, response and error types and an index of its operations (the
+//! methods themselves are on [`Client`]), and one cargo feature each, all
+//! on by default. A program that calls one area can compile that one
+//! alone: `signalwire-rest = { default-features = false, features =
+//! ["fabric"] }`. Types that several areas use are at the crate root, each
+//! compiled only when an area that uses it is on; every item of an area is
+//! also re-exported there. To find the method of an
+//! HTTP path, search these docs for the path
+//! (`/api/fabric/resources/sip_endpoints/{id}`).
+//!
+#![doc = include_str!("api/areas.md")]
 //!
 //! # Every page of a list
 //!
