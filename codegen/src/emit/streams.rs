@@ -112,11 +112,6 @@ fn stream_docs(op: &Operation, stream_name: &str) -> Docs {
          [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL \
          with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink)."
             .to_owned(),
-        String::new(),
-        "The generator gives this method to every `GET` operation whose success body is an \
-         object with exactly one array property (the items) and a `links` object with a \
-         string `next`."
-            .to_owned(),
     ];
     lines.push(String::new());
     lines.push(format!(

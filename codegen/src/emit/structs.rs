@@ -182,8 +182,7 @@ fn serde_attribute(field: &Field) -> Option<TokenStream> {
 fn required_struct(s: &Struct, required: &str, fields: &[&Field]) -> TokenStream {
     let required = ident(required);
     let struct_doc = doc(&format!(
-        "The fields of [`{}`] the API requires, for [`{}::new`]: each value is named \
-         where it is given, so that two of one type cannot be swapped.",
+        "The fields of [`{}`] the API requires, named, for [`{}::new`].",
         s.name, s.name
     ));
     let declared = fields.iter().map(|field| {

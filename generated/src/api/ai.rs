@@ -28,7 +28,7 @@ crate::runtime::wire_struct!(
     required("id"), result = required("result") }
 );
 
-/// The fields of [`AiChatConversationCreatedResponse`] the API requires, for [`AiChatConversationCreatedResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatConversationCreatedResponse`] the API requires, named, for [`AiChatConversationCreatedResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatConversationCreatedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -107,7 +107,7 @@ crate::runtime::wire_struct!(
     required("id"), initial_message = default("initial_message") }
 );
 
-/// The fields of [`AiChatConversationCreatedResponseResult`] the API requires, for [`AiChatConversationCreatedResponseResult::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatConversationCreatedResponseResult`] the API requires, named, for [`AiChatConversationCreatedResponseResult::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatConversationCreatedResponseResultRequired {
     /// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
@@ -216,7 +216,7 @@ crate::runtime::wire_struct!(
     required("id"), result = required("result") }
 );
 
-/// The fields of [`AiChatConversationDeletedResponse`] the API requires, for [`AiChatConversationDeletedResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatConversationDeletedResponse`] the API requires, named, for [`AiChatConversationDeletedResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatConversationDeletedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -292,7 +292,7 @@ crate::runtime::wire_struct!(
     required("id") }
 );
 
-/// The fields of [`AiChatConversationDeletedResponseResult`] the API requires, for [`AiChatConversationDeletedResponseResult::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatConversationDeletedResponseResult`] the API requires, named, for [`AiChatConversationDeletedResponseResult::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatConversationDeletedResponseResultRequired {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
@@ -375,7 +375,7 @@ crate::runtime::wire_struct!(
     result = required("result") }
 );
 
-/// The fields of [`AiChatConversationEndedResponse`] the API requires, for [`AiChatConversationEndedResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatConversationEndedResponse`] the API requires, named, for [`AiChatConversationEndedResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatConversationEndedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -451,7 +451,7 @@ crate::runtime::wire_struct!(
     required("id") }
 );
 
-/// The fields of [`AiChatConversationEndedResponseResult`] the API requires, for [`AiChatConversationEndedResponseResult::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatConversationEndedResponseResult`] the API requires, named, for [`AiChatConversationEndedResponseResult::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatConversationEndedResponseResultRequired {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
@@ -536,7 +536,7 @@ crate::runtime::wire_struct!(
     method = required("method"), params = required("params") }
 );
 
-/// The fields of [`AiChatCreateConversationRequest`] the API requires, for [`AiChatCreateConversationRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatCreateConversationRequest`] the API requires, named, for [`AiChatCreateConversationRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatCreateConversationRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -682,7 +682,7 @@ crate::runtime::wire_struct!(
     = default("reinit") }
 );
 
-/// The fields of [`AiChatCreateConversationRequestParams`] the API requires, for [`AiChatCreateConversationRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatCreateConversationRequestParams`] the API requires, named, for [`AiChatCreateConversationRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatCreateConversationRequestParamsRequired {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -751,7 +751,7 @@ crate::runtime::wire_struct!(
     required("method"), params = required("params") }
 );
 
-/// The fields of [`AiChatDeleteRequest`] the API requires, for [`AiChatDeleteRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatDeleteRequest`] the API requires, named, for [`AiChatDeleteRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatDeleteRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -900,7 +900,7 @@ crate::runtime::wire_struct!(
     method = required("method"), params = required("params") }
 );
 
-/// The fields of [`AiChatEndConversationRequest`] the API requires, for [`AiChatEndConversationRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatEndConversationRequest`] the API requires, named, for [`AiChatEndConversationRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatEndConversationRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -1047,7 +1047,7 @@ crate::runtime::wire_struct!(
     AiChatError { code = required("code"), message = required("message") }
 );
 
-/// The fields of [`AiChatError`] the API requires, for [`AiChatError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatError`] the API requires, named, for [`AiChatError::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatErrorRequired {
     /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
@@ -1087,7 +1087,7 @@ crate::runtime::wire_struct!(
     required("error") }
 );
 
-/// The fields of [`AiChatErrorResponse`] the API requires, for [`AiChatErrorResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatErrorResponse`] the API requires, named, for [`AiChatErrorResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatErrorResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -1190,7 +1190,7 @@ crate::runtime::wire_struct!(
     required("method"), params = required("params") }
 );
 
-/// The fields of [`AiChatLogRequest`] the API requires, for [`AiChatLogRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatLogRequest`] the API requires, named, for [`AiChatLogRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatLogRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -1336,7 +1336,7 @@ crate::runtime::wire_struct!(
     required("result") }
 );
 
-/// The fields of [`AiChatReplyResponse`] the API requires, for [`AiChatReplyResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatReplyResponse`] the API requires, named, for [`AiChatReplyResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatReplyResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -1674,7 +1674,7 @@ crate::runtime::wire_struct!(
     = required("method"), params = required("params") }
 );
 
-/// The fields of [`AiChatSendMessageRequest`] the API requires, for [`AiChatSendMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatSendMessageRequest`] the API requires, named, for [`AiChatSendMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatSendMessageRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -1824,7 +1824,7 @@ crate::runtime::wire_struct!(
     default("reinit") }
 );
 
-/// The fields of [`AiChatSendMessageRequestParams`] the API requires, for [`AiChatSendMessageRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatSendMessageRequestParams`] the API requires, named, for [`AiChatSendMessageRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatSendMessageRequestParamsRequired {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -1978,7 +1978,7 @@ crate::runtime::wire_struct!(
     required("method"), params = required("params") }
 );
 
-/// The fields of [`AiChatSummarizeRequest`] the API requires, for [`AiChatSummarizeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatSummarizeRequest`] the API requires, named, for [`AiChatSummarizeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatSummarizeRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -2196,7 +2196,7 @@ crate::runtime::wire_struct!(
     required("result") }
 );
 
-/// The fields of [`AiChatSummaryResponse`] the API requires, for [`AiChatSummaryResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatSummaryResponse`] the API requires, named, for [`AiChatSummaryResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatSummaryResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -2320,7 +2320,7 @@ crate::runtime::wire_struct!(
     = required("result") }
 );
 
-/// The fields of [`AiChatTranscriptResponse`] the API requires, for [`AiChatTranscriptResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiChatTranscriptResponse`] the API requires, named, for [`AiChatTranscriptResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiChatTranscriptResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -2438,7 +2438,7 @@ crate::runtime::wire_struct!(
     AiJsonRpcRequestEnvelope { jsonrpc = required("jsonrpc"), id = required("id") }
 );
 
-/// The fields of [`AiJsonRpcRequestEnvelope`] the API requires, for [`AiJsonRpcRequestEnvelope::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiJsonRpcRequestEnvelope`] the API requires, named, for [`AiJsonRpcRequestEnvelope::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiJsonRpcRequestEnvelopeRequired {
     /// The JSON-RPC version. Always `2.0`.
@@ -2511,7 +2511,7 @@ crate::runtime::wire_struct!(
     AiJsonRpcResponseEnvelope { jsonrpc = required("jsonrpc"), id = required("id") }
 );
 
-/// The fields of [`AiJsonRpcResponseEnvelope`] the API requires, for [`AiJsonRpcResponseEnvelope::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiJsonRpcResponseEnvelope`] the API requires, named, for [`AiJsonRpcResponseEnvelope::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiJsonRpcResponseEnvelopeRequired {
     /// The JSON-RPC version. Always `2.0`.

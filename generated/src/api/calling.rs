@@ -28,7 +28,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallAiMessageRequest`] the API requires, for [`CallingCallAiMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiMessageRequest`] the API requires, named, for [`CallingCallAiMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiMessageRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -294,7 +294,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallAiSidecarAskRequest`] the API requires, for [`CallingCallAiSidecarAskRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiSidecarAskRequest`] the API requires, named, for [`CallingCallAiSidecarAskRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiSidecarAskRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -397,7 +397,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallAiSidecarPokeRequest`] the API requires, for [`CallingCallAiSidecarPokeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiSidecarPokeRequest`] the API requires, named, for [`CallingCallAiSidecarPokeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiSidecarPokeRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -502,7 +502,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallAiSidecarRequest`] the API requires, for [`CallingCallAiSidecarRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiSidecarRequest`] the API requires, named, for [`CallingCallAiSidecarRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiSidecarRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -587,7 +587,7 @@ crate::runtime::wire_struct!(
     required("command"), params = required("params") }
 );
 
-/// The fields of [`CallingCallAiSidecarStatusRequest`] the API requires, for [`CallingCallAiSidecarStatusRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiSidecarStatusRequest`] the API requires, named, for [`CallingCallAiSidecarStatusRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiSidecarStatusRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -675,7 +675,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallAiSidecarStopRequest`] the API requires, for [`CallingCallAiSidecarStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiSidecarStopRequest`] the API requires, named, for [`CallingCallAiSidecarStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiSidecarStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -757,7 +757,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallAiStopRequest`] the API requires, for [`CallingCallAiStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallAiStopRequest`] the API requires, named, for [`CallingCallAiStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallAiStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -883,7 +883,7 @@ crate::runtime::wire_struct!(
     charge_details = required("charge_details") }
 );
 
-/// The fields of [`CallingCallBase`] the API requires, for [`CallingCallBase::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallBase`] the API requires, named, for [`CallingCallBase::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallBaseRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -1002,7 +1002,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallCollectRequest`] the API requires, for [`CallingCallCollectRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallCollectRequest`] the API requires, named, for [`CallingCallCollectRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallCollectRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -1185,7 +1185,7 @@ crate::runtime::wire_struct!(
     required("command"), params = required("params") }
 );
 
-/// The fields of [`CallingCallCollectStartInputTimersRequest`] the API requires, for [`CallingCallCollectStartInputTimersRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallCollectStartInputTimersRequest`] the API requires, named, for [`CallingCallCollectStartInputTimersRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallCollectStartInputTimersRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -1289,7 +1289,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallCollectStopRequest`] the API requires, for [`CallingCallCollectStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallCollectStopRequest`] the API requires, named, for [`CallingCallCollectStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallCollectStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -1846,7 +1846,7 @@ crate::runtime::wire_struct!(
     required("swml") }
 );
 
-/// The fields of [`CallingCallCreateParamsSwml`] the API requires, for [`CallingCallCreateParamsSwml::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallCreateParamsSwml`] the API requires, named, for [`CallingCallCreateParamsSwml::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallCreateParamsSwmlRequired {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
@@ -2240,7 +2240,7 @@ crate::runtime::wire_struct!(
     required("url") }
 );
 
-/// The fields of [`CallingCallCreateParamsUrl`] the API requires, for [`CallingCallCreateParamsUrl::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallCreateParamsUrl`] the API requires, named, for [`CallingCallCreateParamsUrl::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallCreateParamsUrlRequired {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
@@ -2579,7 +2579,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`CallingCallCreateRequest`] the API requires, for [`CallingCallCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallCreateRequest`] the API requires, named, for [`CallingCallCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallCreateRequestRequired {
     /// The `dial` command is used to create a new call.
@@ -2690,7 +2690,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallDenoiseRequest`] the API requires, for [`CallingCallDenoiseRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallDenoiseRequest`] the API requires, named, for [`CallingCallDenoiseRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallDenoiseRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -2770,7 +2770,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallDenoiseStopRequest`] the API requires, for [`CallingCallDenoiseStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallDenoiseStopRequest`] the API requires, named, for [`CallingCallDenoiseStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallDenoiseStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -2855,7 +2855,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallDetectRequest`] the API requires, for [`CallingCallDetectRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallDetectRequest`] the API requires, named, for [`CallingCallDetectRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallDetectRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -2941,7 +2941,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`CallingCallDetectRequestParams`] the API requires, for [`CallingCallDetectRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallDetectRequestParams`] the API requires, named, for [`CallingCallDetectRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallDetectRequestParamsRequired {
     /// Unique identifier for this detect operation, used to control it later. Must be unique per active detect on this call.
@@ -3035,7 +3035,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallDetectStopRequest`] the API requires, for [`CallingCallDetectStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallDetectStopRequest`] the API requires, named, for [`CallingCallDetectStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallDetectStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -3190,7 +3190,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallDisconnectRequest`] the API requires, for [`CallingCallDisconnectRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallDisconnectRequest`] the API requires, named, for [`CallingCallDisconnectRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallDisconnectRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -3270,7 +3270,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallHangupRequest`] the API requires, for [`CallingCallHangupRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallHangupRequest`] the API requires, named, for [`CallingCallHangupRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallHangupRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -3379,7 +3379,7 @@ crate::runtime::wire_struct!(
     required("params") }
 );
 
-/// The fields of [`CallingCallHoldRequest`] the API requires, for [`CallingCallHoldRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallHoldRequest`] the API requires, named, for [`CallingCallHoldRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallHoldRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -3535,7 +3535,7 @@ crate::runtime::wire_struct!(
     required("billing_ms"), type_ = required("type"), parent_id = required("parent_id") }
 );
 
-/// The fields of [`CallingCallLeg`] the API requires, for [`CallingCallLeg::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallLeg`] the API requires, named, for [`CallingCallLeg::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallLegRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -3723,7 +3723,7 @@ crate::runtime::wire_struct!(
     required("command"), params = required("params") }
 );
 
-/// The fields of [`CallingCallLiveTranscribeRequest`] the API requires, for [`CallingCallLiveTranscribeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallLiveTranscribeRequest`] the API requires, named, for [`CallingCallLiveTranscribeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallLiveTranscribeRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -3863,7 +3863,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallLiveTranslateRequest`] the API requires, for [`CallingCallLiveTranslateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallLiveTranslateRequest`] the API requires, named, for [`CallingCallLiveTranslateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallLiveTranslateRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4028,7 +4028,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallPlayPauseRequest`] the API requires, for [`CallingCallPlayPauseRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayPauseRequest`] the API requires, named, for [`CallingCallPlayPauseRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayPauseRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4134,7 +4134,7 @@ crate::runtime::wire_struct!(
     required("params") }
 );
 
-/// The fields of [`CallingCallPlayRequest`] the API requires, for [`CallingCallPlayRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayRequest`] the API requires, named, for [`CallingCallPlayRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4243,7 +4243,7 @@ crate::runtime::wire_struct!(
     default("gender"), status_url = default("status_url") }
 );
 
-/// The fields of [`CallingCallPlayRequestParams`] the API requires, for [`CallingCallPlayRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayRequestParams`] the API requires, named, for [`CallingCallPlayRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayRequestParamsRequired {
     /// Unique identifier for this play operation, used to control it later. Must be unique per active play on this call.
@@ -4381,7 +4381,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallPlayResumeRequest`] the API requires, for [`CallingCallPlayResumeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayResumeRequest`] the API requires, named, for [`CallingCallPlayResumeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayResumeRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4482,7 +4482,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallPlayStopRequest`] the API requires, for [`CallingCallPlayStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayStopRequest`] the API requires, named, for [`CallingCallPlayStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4583,7 +4583,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallPlayVolumeRequest`] the API requires, for [`CallingCallPlayVolumeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayVolumeRequest`] the API requires, named, for [`CallingCallPlayVolumeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayVolumeRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4664,7 +4664,7 @@ crate::runtime::wire_struct!(
     required("volume") }
 );
 
-/// The fields of [`CallingCallPlayVolumeRequestParams`] the API requires, for [`CallingCallPlayVolumeRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallPlayVolumeRequestParams`] the API requires, named, for [`CallingCallPlayVolumeRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallPlayVolumeRequestParamsRequired {
     /// The control ID of the play operation to adjust.
@@ -4698,7 +4698,7 @@ crate::runtime::wire_struct!(
     required("command"), params = required("params") }
 );
 
-/// The fields of [`CallingCallReceiveFaxStopRequest`] the API requires, for [`CallingCallReceiveFaxStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallReceiveFaxStopRequest`] the API requires, named, for [`CallingCallReceiveFaxStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallReceiveFaxStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4801,7 +4801,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallRecordPauseRequest`] the API requires, for [`CallingCallRecordPauseRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallRecordPauseRequest`] the API requires, named, for [`CallingCallRecordPauseRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallRecordPauseRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -4976,7 +4976,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallRecordRequest`] the API requires, for [`CallingCallRecordRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallRecordRequest`] the API requires, named, for [`CallingCallRecordRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallRecordRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -5056,7 +5056,7 @@ crate::runtime::wire_struct!(
     required("record"), status_url = default("status_url") }
 );
 
-/// The fields of [`CallingCallRecordRequestParams`] the API requires, for [`CallingCallRecordRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallRecordRequestParams`] the API requires, named, for [`CallingCallRecordRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallRecordRequestParamsRequired {
     /// Unique identifier for this record operation, used to control it later. Must be unique among active recordings on the call.
@@ -5102,7 +5102,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallRecordResumeRequest`] the API requires, for [`CallingCallRecordResumeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallRecordResumeRequest`] the API requires, named, for [`CallingCallRecordResumeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallRecordResumeRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -5205,7 +5205,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallRecordStopRequest`] the API requires, for [`CallingCallRecordStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallRecordStopRequest`] the API requires, named, for [`CallingCallRecordStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallRecordStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -5306,7 +5306,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallReferRequest`] the API requires, for [`CallingCallReferRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallReferRequest`] the API requires, named, for [`CallingCallReferRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallReferRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -6310,7 +6310,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallSendFaxStopRequest`] the API requires, for [`CallingCallSendFaxStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallSendFaxStopRequest`] the API requires, named, for [`CallingCallSendFaxStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallSendFaxStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -6418,7 +6418,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallStreamRequest`] the API requires, for [`CallingCallStreamRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallStreamRequest`] the API requires, named, for [`CallingCallStreamRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallStreamRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -6519,7 +6519,7 @@ crate::runtime::wire_struct!(
     status_url_method = default("status_url_method") }
 );
 
-/// The fields of [`CallingCallStreamRequestParams`] the API requires, for [`CallingCallStreamRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallStreamRequestParams`] the API requires, named, for [`CallingCallStreamRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallStreamRequestParamsRequired {
     /// Unique identifier for this stream operation, used to control it later. Must be unique per active stream on this call.
@@ -6612,7 +6612,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallStreamStopRequest`] the API requires, for [`CallingCallStreamStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallStreamStopRequest`] the API requires, named, for [`CallingCallStreamStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallStreamStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -6716,7 +6716,7 @@ crate::runtime::wire_struct!(
     required("params") }
 );
 
-/// The fields of [`CallingCallTapRequest`] the API requires, for [`CallingCallTapRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallTapRequest`] the API requires, named, for [`CallingCallTapRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallTapRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -6798,7 +6798,7 @@ crate::runtime::wire_struct!(
     required("tap"), device = required("device"), status_url = default("status_url") }
 );
 
-/// The fields of [`CallingCallTapRequestParams`] the API requires, for [`CallingCallTapRequestParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallTapRequestParams`] the API requires, named, for [`CallingCallTapRequestParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallTapRequestParamsRequired {
     /// Unique identifier for this tap operation, used to control it later. Must be unique per active tap on this call.
@@ -6878,7 +6878,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallTapStopRequest`] the API requires, for [`CallingCallTapStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallTapStopRequest`] the API requires, named, for [`CallingCallTapStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallTapStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -6984,7 +6984,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallTranscribeRequest`] the API requires, for [`CallingCallTranscribeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallTranscribeRequest`] the API requires, named, for [`CallingCallTranscribeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallTranscribeRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -7099,7 +7099,7 @@ crate::runtime::wire_struct!(
     required("command"), params = required("params") }
 );
 
-/// The fields of [`CallingCallTranscribeStopRequest`] the API requires, for [`CallingCallTranscribeStopRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallTranscribeStopRequest`] the API requires, named, for [`CallingCallTranscribeStopRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallTranscribeStopRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -7202,7 +7202,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallTransferRequest`] the API requires, for [`CallingCallTransferRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallTransferRequest`] the API requires, named, for [`CallingCallTransferRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallTransferRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -7391,7 +7391,7 @@ crate::runtime::wire_struct!(
     = required("params") }
 );
 
-/// The fields of [`CallingCallUnholdRequest`] the API requires, for [`CallingCallUnholdRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallUnholdRequest`] the API requires, named, for [`CallingCallUnholdRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallUnholdRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -7475,7 +7475,7 @@ crate::runtime::wire_struct!(
     required("params") }
 );
 
-/// The fields of [`CallingCallUpdateCurrentCallRequest`] the API requires, for [`CallingCallUpdateCurrentCallRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallUpdateCurrentCallRequest`] the API requires, named, for [`CallingCallUpdateCurrentCallRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallUpdateCurrentCallRequestRequired {
     /// The `update` command is used to update a existing call with a new dialplan.
@@ -7702,7 +7702,7 @@ crate::runtime::wire_struct!(
     default("status_url"), swml = required("swml") }
 );
 
-/// The fields of [`CallingCallUpdateParamsSwml`] the API requires, for [`CallingCallUpdateParamsSwml::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallUpdateParamsSwml`] the API requires, named, for [`CallingCallUpdateParamsSwml::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallUpdateParamsSwmlRequired {
     /// The unique identifying ID of a existing call.
@@ -7824,7 +7824,7 @@ crate::runtime::wire_struct!(
     default("status_url"), url = required("url") }
 );
 
-/// The fields of [`CallingCallUpdateParamsUrl`] the API requires, for [`CallingCallUpdateParamsUrl::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallUpdateParamsUrl`] the API requires, named, for [`CallingCallUpdateParamsUrl::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallUpdateParamsUrlRequired {
     /// The unique identifying ID of a existing call.
@@ -7938,7 +7938,7 @@ crate::runtime::wire_struct!(
     params = required("params") }
 );
 
-/// The fields of [`CallingCallUserEventRequest`] the API requires, for [`CallingCallUserEventRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingCallUserEventRequest`] the API requires, named, for [`CallingCallUserEventRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingCallUserEventRequestRequired {
     /// The unique identifying ID of a existing call.
@@ -8035,7 +8035,7 @@ crate::runtime::wire_struct!(
     required("charge") }
 );
 
-/// The fields of [`CallingChargeDetails`] the API requires, for [`CallingChargeDetails::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingChargeDetails`] the API requires, named, for [`CallingChargeDetails::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingChargeDetailsRequired {
     /// Description for this charge.
@@ -8851,7 +8851,7 @@ crate::runtime::wire_struct!(
     required("type") }
 );
 
-/// The fields of [`CallingFabricDeviceLeg`] the API requires, for [`CallingFabricDeviceLeg::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingFabricDeviceLeg`] the API requires, named, for [`CallingFabricDeviceLeg::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingFabricDeviceLegRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -9132,7 +9132,7 @@ crate::runtime::wire_struct!(
     default("debug_level") }
 );
 
-/// The fields of [`CallingLiveTranscribeStartActionStart`] the API requires, for [`CallingLiveTranscribeStartActionStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingLiveTranscribeStartActionStart`] the API requires, named, for [`CallingLiveTranscribeStartActionStart::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingLiveTranscribeStartActionStartRequired {
     /// The language to transcribe (e.g., 'en-US', 'es-ES').
@@ -9355,7 +9355,7 @@ crate::runtime::wire_struct!(
     required("direction") }
 );
 
-/// The fields of [`CallingLiveTranslateInjectActionInject`] the API requires, for [`CallingLiveTranslateInjectActionInject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingLiveTranslateInjectActionInject`] the API requires, named, for [`CallingLiveTranslateInjectActionInject::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingLiveTranslateInjectActionInjectRequired {
     /// The text message to inject and translate.
@@ -9449,7 +9449,7 @@ crate::runtime::wire_struct!(
     debug_level = default("debug_level") }
 );
 
-/// The fields of [`CallingLiveTranslateStartActionStart`] the API requires, for [`CallingLiveTranslateStartActionStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingLiveTranslateStartActionStart`] the API requires, named, for [`CallingLiveTranslateStartActionStart::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingLiveTranslateStartActionStartRequired {
     /// The language to translate from (e.g., 'en-US').
@@ -9785,7 +9785,7 @@ crate::runtime::wire_struct!(
     CallingPlayAudioItem { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingPlayAudioItem`] the API requires, for [`CallingPlayAudioItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingPlayAudioItem`] the API requires, named, for [`CallingPlayAudioItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingPlayAudioItemRequired {
     /// The type of media to play.
@@ -10099,7 +10099,7 @@ crate::runtime::wire_struct!(
     CallingPlayRingtoneItem { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingPlayRingtoneItem`] the API requires, for [`CallingPlayRingtoneItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingPlayRingtoneItem`] the API requires, named, for [`CallingPlayRingtoneItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingPlayRingtoneItemRequired {
     /// The type of media to play.
@@ -10492,7 +10492,7 @@ crate::runtime::wire_struct!(
     CallingPlaySilenceItem { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingPlaySilenceItem`] the API requires, for [`CallingPlaySilenceItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingPlaySilenceItem`] the API requires, named, for [`CallingPlaySilenceItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingPlaySilenceItemRequired {
     /// The type of media to play.
@@ -10586,7 +10586,7 @@ crate::runtime::wire_struct!(
     CallingPlayTtsItem { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingPlayTtsItem`] the API requires, for [`CallingPlayTtsItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingPlayTtsItem`] the API requires, named, for [`CallingPlayTtsItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingPlayTtsItemRequired {
     /// The type of media to play.
@@ -10918,7 +10918,7 @@ crate::runtime::wire_struct!(
     CallingReferDevice { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingReferDevice`] the API requires, for [`CallingReferDevice::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingReferDevice`] the API requires, named, for [`CallingReferDevice::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingReferDeviceRequired {
     /// The device type. Currently only 'sip' is supported.
@@ -11217,7 +11217,7 @@ crate::runtime::wire_struct!(
     CallingTapConfig { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingTapConfig`] the API requires, for [`CallingTapConfig::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingTapConfig`] the API requires, named, for [`CallingTapConfig::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingTapConfigRequired {
     /// Currently only `audio` is supported.
@@ -11384,7 +11384,7 @@ crate::runtime::wire_struct!(
     CallingTapDeviceRtp { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingTapDeviceRtp`] the API requires, for [`CallingTapDeviceRtp::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingTapDeviceRtp`] the API requires, named, for [`CallingTapDeviceRtp::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingTapDeviceRtpRequired {
     /// The type of tap device.
@@ -11505,7 +11505,7 @@ crate::runtime::wire_struct!(
     CallingTapDeviceWs { type_ = required("type"), params = required("params") }
 );
 
-/// The fields of [`CallingTapDeviceWs`] the API requires, for [`CallingTapDeviceWs::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingTapDeviceWs`] the API requires, named, for [`CallingTapDeviceWs::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingTapDeviceWsRequired {
     /// The type of tap device.
@@ -11589,7 +11589,7 @@ crate::runtime::wire_struct!(
     default("codec"), ptime = default("ptime") }
 );
 
-/// The fields of [`CallingTapRtpParams`] the API requires, for [`CallingTapRtpParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingTapRtpParams`] the API requires, named, for [`CallingTapRtpParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingTapRtpParamsRequired {
     /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.

@@ -43,7 +43,7 @@ crate::runtime::wire_struct!(
     = default("member_id"), state = default("state") }
 );
 
-/// The fields of [`ChatNewChatToken`] the API requires, for [`ChatNewChatToken::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ChatNewChatToken`] the API requires, named, for [`ChatNewChatToken::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ChatNewChatTokenRequired {
     /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).

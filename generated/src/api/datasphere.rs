@@ -33,7 +33,7 @@ crate::runtime::wire_struct!(
     DatasphereChunk { text = required("text"), document_id = required("document_id") }
 );
 
-/// The fields of [`DatasphereChunk`] the API requires, for [`DatasphereChunk::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DatasphereChunk`] the API requires, named, for [`DatasphereChunk::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DatasphereChunkRequired {
     /// A search result.
@@ -64,7 +64,7 @@ crate::runtime::wire_struct!(
     DatasphereChunkListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`DatasphereChunkListResponse`] the API requires, for [`DatasphereChunkListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DatasphereChunkListResponse`] the API requires, named, for [`DatasphereChunkListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DatasphereChunkListResponseRequired {
     /// A list of chunks.
@@ -110,7 +110,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`DatasphereChunkPaginationResponse`] the API requires, for [`DatasphereChunkPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DatasphereChunkPaginationResponse`] the API requires, named, for [`DatasphereChunkPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DatasphereChunkPaginationResponseRequired {
     /// Link of the current page.
@@ -177,7 +177,7 @@ crate::runtime::wire_struct!(
     created_at = required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`DatasphereChunkResponse`] the API requires, for [`DatasphereChunkResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DatasphereChunkResponse`] the API requires, named, for [`DatasphereChunkResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DatasphereChunkResponseRequired {
     /// Unique ID of the chunk.
@@ -409,7 +409,7 @@ crate::runtime::wire_struct!(
     created_at = required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`DatasphereDocument`] the API requires, for [`DatasphereDocument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DatasphereDocument`] the API requires, named, for [`DatasphereDocument::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DatasphereDocumentRequired {
     /// Unique ID of the Document.
@@ -1014,7 +1014,7 @@ crate::runtime::wire_struct!(
     DatasphereDocumentListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`DatasphereDocumentListResponse`] the API requires, for [`DatasphereDocumentListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DatasphereDocumentListResponse`] the API requires, named, for [`DatasphereDocumentListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DatasphereDocumentListResponseRequired {
     /// A list of documents.
@@ -1275,7 +1275,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`DataspherePaginationResponse`] the API requires, for [`DataspherePaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DataspherePaginationResponse`] the API requires, named, for [`DataspherePaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DataspherePaginationResponseRequired {
     /// Link of the current page.
@@ -2378,8 +2378,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_document_chunks_stream(..));`.
     ///
     /// # Errors
@@ -2527,8 +2525,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_documents`](Self::list_documents) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_documents_stream(..));`.
     ///

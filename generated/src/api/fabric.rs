@@ -204,7 +204,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`AiAddressPaginationResponse`] the API requires, for [`AiAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAddressPaginationResponse`] the API requires, named, for [`AiAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAddressPaginationResponseRequired {
     /// Link of the current page
@@ -293,7 +293,7 @@ crate::runtime::wire_struct!(
     required("name") }
 );
 
-/// The fields of [`AiAgent`] the API requires, for [`AiAgent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAgent`] the API requires, named, for [`AiAgent::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAgentRequired {
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
@@ -414,7 +414,7 @@ crate::runtime::wire_struct!(
     AiAgentAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`AiAgentAddressListResponse`] the API requires, for [`AiAgentAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAgentAddressListResponse`] the API requires, named, for [`AiAgentAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAgentAddressListResponseRequired {
     /// An array of objects containing the address data
@@ -482,7 +482,7 @@ crate::runtime::wire_struct!(
     = required("agent_id"), name = required("name") }
 );
 
-/// The fields of [`AiAgentCreateRequest`] the API requires, for [`AiAgentCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAgentCreateRequest`] the API requires, named, for [`AiAgentCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAgentCreateRequestRequired {
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
@@ -676,7 +676,7 @@ crate::runtime::wire_struct!(
     AiAgentListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`AiAgentListResponse`] the API requires, for [`AiAgentListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAgentListResponse`] the API requires, named, for [`AiAgentListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAgentListResponseRequired {
     /// An array of objects containing the list of AI Agent data.
@@ -722,7 +722,7 @@ crate::runtime::wire_struct!(
     = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`AiAgentPaginationResponse`] the API requires, for [`AiAgentPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAgentPaginationResponse`] the API requires, named, for [`AiAgentPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAgentPaginationResponseRequired {
     /// Link of the current page
@@ -789,7 +789,7 @@ crate::runtime::wire_struct!(
     required("ai_agent") }
 );
 
-/// The fields of [`AiAgentResponse`] the API requires, for [`AiAgentResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AiAgentResponse`] the API requires, named, for [`AiAgentResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AiAgentResponseRequired {
     /// Unique ID of the AIAgent.
@@ -1113,7 +1113,7 @@ crate::runtime::wire_struct!(
     default("document_version") }
 );
 
-/// The fields of [`CallFlow`] the API requires, for [`CallFlow::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlow`] the API requires, named, for [`CallFlow::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowRequired {
     /// Unique ID of a Call Flow.
@@ -1165,7 +1165,7 @@ crate::runtime::wire_struct!(
     CallFlowAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CallFlowAddressListResponse`] the API requires, for [`CallFlowAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowAddressListResponse`] the API requires, named, for [`CallFlowAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowAddressListResponseRequired {
     /// An array of objects containing a list of Call Flow Addresses
@@ -1211,7 +1211,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CallFlowAddressPaginationResponse`] the API requires, for [`CallFlowAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowAddressPaginationResponse`] the API requires, named, for [`CallFlowAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowAddressPaginationResponseRequired {
     /// Link of the current page
@@ -1326,7 +1326,7 @@ crate::runtime::wire_struct!(
     CallFlowListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`CallFlowListResponse`] the API requires, for [`CallFlowListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowListResponse`] the API requires, named, for [`CallFlowListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowListResponseRequired {
     /// Object containing pagination links
@@ -1372,7 +1372,7 @@ crate::runtime::wire_struct!(
     required("call_flow") }
 );
 
-/// The fields of [`CallFlowResponse`] the API requires, for [`CallFlowResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowResponse`] the API requires, named, for [`CallFlowResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowResponseRequired {
     /// Unique ID of the Call Flow.
@@ -1477,7 +1477,7 @@ crate::runtime::wire_struct!(
     required("relayml") }
 );
 
-/// The fields of [`CallFlowUpdateRequest`] the API requires, for [`CallFlowUpdateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowUpdateRequest`] the API requires, named, for [`CallFlowUpdateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowUpdateRequestRequired {
     /// The current revision of the call flow. Must equal the call flow's existing `document_version + 1`.
@@ -1558,7 +1558,7 @@ crate::runtime::wire_struct!(
     default("flow_data"), relayml = default("relayml") }
 );
 
-/// The fields of [`CallFlowVersion`] the API requires, for [`CallFlowVersion::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowVersion`] the API requires, named, for [`CallFlowVersion::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowVersionRequired {
     /// The unique identifier of the version.
@@ -1698,7 +1698,7 @@ crate::runtime::wire_struct!(
     default("relayml") }
 );
 
-/// The fields of [`CallFlowVersionDeployResponse`] the API requires, for [`CallFlowVersionDeployResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowVersionDeployResponse`] the API requires, named, for [`CallFlowVersionDeployResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowVersionDeployResponseRequired {
     /// The unique identifier of the deployed Call Flow Version.
@@ -1755,7 +1755,7 @@ crate::runtime::wire_struct!(
     CallFlowVersionListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CallFlowVersionListResponse`] the API requires, for [`CallFlowVersionListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowVersionListResponse`] the API requires, named, for [`CallFlowVersionListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowVersionListResponseRequired {
     /// List of Call Flow Versions
@@ -1801,7 +1801,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CallFlowVersionsPaginationResponse`] the API requires, for [`CallFlowVersionsPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallFlowVersionsPaginationResponse`] the API requires, named, for [`CallFlowVersionsPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallFlowVersionsPaginationResponseRequired {
     /// Link of the current page
@@ -1932,7 +1932,7 @@ crate::runtime::wire_struct!(
     default("status_callback_method") }
 );
 
-/// The fields of [`CallingSwmlScript`] the API requires, for [`CallingSwmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingSwmlScript`] the API requires, named, for [`CallingSwmlScript::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingSwmlScriptRequired {
     /// Unique ID of a SWML Script.
@@ -2011,7 +2011,7 @@ crate::runtime::wire_struct!(
     default("status_callback_url") }
 );
 
-/// The fields of [`CallingSwmlScriptCreateRequest`] the API requires, for [`CallingSwmlScriptCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallingSwmlScriptCreateRequest`] the API requires, named, for [`CallingSwmlScriptCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
@@ -2550,7 +2550,7 @@ crate::runtime::wire_struct!(
     meta = required("meta"), prioritize_handraise = required("prioritize_handraise") }
 );
 
-/// The fields of [`ConferenceRoom`] the API requires, for [`ConferenceRoom::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoom`] the API requires, named, for [`ConferenceRoom::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomRequired {
     /// The unique id of the Conference Room
@@ -2660,7 +2660,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`ConferenceRoomAddressListResponse`] the API requires, for [`ConferenceRoomAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoomAddressListResponse`] the API requires, named, for [`ConferenceRoomAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomAddressListResponseRequired {
     /// An array of objects containing list of Conference Room Addresses
@@ -2706,7 +2706,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`ConferenceRoomAddressPaginationResponse`] the API requires, for [`ConferenceRoomAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoomAddressPaginationResponse`] the API requires, named, for [`ConferenceRoomAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomAddressPaginationResponseRequired {
     /// Link of the current page
@@ -2811,7 +2811,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`ConferenceRoomCreateRequest`] the API requires, for [`ConferenceRoomCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoomCreateRequest`] the API requires, named, for [`ConferenceRoomCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomCreateRequestRequired {
     /// The name of the Conference Room
@@ -3026,7 +3026,7 @@ crate::runtime::wire_struct!(
     ConferenceRoomListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`ConferenceRoomListResponse`] the API requires, for [`ConferenceRoomListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoomListResponse`] the API requires, named, for [`ConferenceRoomListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomListResponseRequired {
     /// Object containing pagination links
@@ -3125,7 +3125,7 @@ crate::runtime::wire_struct!(
     required("conference_room") }
 );
 
-/// The fields of [`ConferenceRoomResponse`] the API requires, for [`ConferenceRoomResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoomResponse`] the API requires, named, for [`ConferenceRoomResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomResponseRequired {
     /// Unique ID of the Conference Room.
@@ -3279,7 +3279,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`ConferenceRoomUpdateRequest`] the API requires, for [`ConferenceRoomUpdateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRoomUpdateRequest`] the API requires, named, for [`ConferenceRoomUpdateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRoomUpdateRequestRequired {
     /// Enables live video room previews for the conference.
@@ -3537,7 +3537,7 @@ crate::runtime::wire_struct!(
     required("sms_status_callback_method") }
 );
 
-/// The fields of [`CxmlApplication`] the API requires, for [`CxmlApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlApplication`] the API requires, named, for [`CxmlApplication::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlApplicationRequired {
     /// Unique ID of the cXML Application.
@@ -3627,7 +3627,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`CxmlApplicationAddressListResponse`] the API requires, for [`CxmlApplicationAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlApplicationAddressListResponse`] the API requires, named, for [`CxmlApplicationAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlApplicationAddressListResponseRequired {
     /// An array of objects that contain a list of Cxml Application Addresses
@@ -3665,7 +3665,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CxmlApplicationAddressPaginationResponse`] the API requires, for [`CxmlApplicationAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlApplicationAddressPaginationResponse`] the API requires, named, for [`CxmlApplicationAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlApplicationAddressPaginationResponseRequired {
     /// Self link for the current page
@@ -3717,7 +3717,7 @@ crate::runtime::wire_struct!(
     CxmlApplicationListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CxmlApplicationListResponse`] the API requires, for [`CxmlApplicationListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlApplicationListResponse`] the API requires, named, for [`CxmlApplicationListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlApplicationListResponseRequired {
     /// An array of objects containing the list of cXML Application(s) data.
@@ -3763,7 +3763,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CxmlApplicationPaginationResponse`] the API requires, for [`CxmlApplicationPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlApplicationPaginationResponse`] the API requires, named, for [`CxmlApplicationPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlApplicationPaginationResponseRequired {
     /// Linmk to the current page
@@ -3830,7 +3830,7 @@ crate::runtime::wire_struct!(
     required("cxml_application") }
 );
 
-/// The fields of [`CxmlApplicationResponse`] the API requires, for [`CxmlApplicationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlApplicationResponse`] the API requires, named, for [`CxmlApplicationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlApplicationResponseRequired {
     /// Unique ID of the cXML Application.
@@ -4152,7 +4152,7 @@ crate::runtime::wire_struct!(
     default("status_callback_method") }
 );
 
-/// The fields of [`CxmlScript`] the API requires, for [`CxmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlScript`] the API requires, named, for [`CxmlScript::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlScriptRequired {
     /// Unique ID of a cXML Script.
@@ -4231,7 +4231,7 @@ crate::runtime::wire_struct!(
     CxmlScriptAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CxmlScriptAddressListResponse`] the API requires, for [`CxmlScriptAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlScriptAddressListResponse`] the API requires, named, for [`CxmlScriptAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlScriptAddressListResponseRequired {
     /// An array of objects that contain a list of cXML Script Addresses
@@ -4277,7 +4277,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CxmlScriptAddressPaginationResponse`] the API requires, for [`CxmlScriptAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlScriptAddressPaginationResponse`] the API requires, named, for [`CxmlScriptAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlScriptAddressPaginationResponseRequired {
     /// Link of the current page
@@ -4337,7 +4337,7 @@ crate::runtime::wire_struct!(
     status_callback_method = default("status_callback_method") }
 );
 
-/// The fields of [`CxmlScriptCreateRequest`] the API requires, for [`CxmlScriptCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlScriptCreateRequest`] the API requires, named, for [`CxmlScriptCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlScriptCreateRequestRequired {
     /// Display name of the cXML Script
@@ -4413,7 +4413,7 @@ crate::runtime::wire_struct!(
     CxmlScriptListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CxmlScriptListResponse`] the API requires, for [`CxmlScriptListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlScriptListResponse`] the API requires, named, for [`CxmlScriptListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlScriptListResponseRequired {
     /// An array of objects containing a list of cXML Script data
@@ -4458,7 +4458,7 @@ crate::runtime::wire_struct!(
     updated_at = required("updated_at"), cxml_script = required("cxml_script") }
 );
 
-/// The fields of [`CxmlScriptResponse`] the API requires, for [`CxmlScriptResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlScriptResponse`] the API requires, named, for [`CxmlScriptResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlScriptResponseRequired {
     /// Unique ID of the cXML Script.
@@ -4726,7 +4726,7 @@ crate::runtime::wire_struct!(
     required("status_callback_method") }
 );
 
-/// The fields of [`CxmlWebhook`] the API requires, for [`CxmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlWebhook`] the API requires, named, for [`CxmlWebhook::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlWebhookRequired {
     /// Unique ID of the CXML Webhook.
@@ -4791,7 +4791,7 @@ crate::runtime::wire_struct!(
     CxmlWebhookAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CxmlWebhookAddressListResponse`] the API requires, for [`CxmlWebhookAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlWebhookAddressListResponse`] the API requires, named, for [`CxmlWebhookAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlWebhookAddressListResponseRequired {
     /// The `data` property.
@@ -4837,7 +4837,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CxmlWebhookAddressPaginationResponse`] the API requires, for [`CxmlWebhookAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlWebhookAddressPaginationResponse`] the API requires, named, for [`CxmlWebhookAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlWebhookAddressPaginationResponseRequired {
     /// Link of the current page
@@ -5026,7 +5026,7 @@ crate::runtime::wire_struct!(
     CxmlWebhookListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`CxmlWebhookListResponse`] the API requires, for [`CxmlWebhookListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlWebhookListResponse`] the API requires, named, for [`CxmlWebhookListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlWebhookListResponseRequired {
     /// An array of objects containing a list of cXML Webhook data
@@ -5072,7 +5072,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`CxmlWebhookPaginationResponse`] the API requires, for [`CxmlWebhookPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlWebhookPaginationResponse`] the API requires, named, for [`CxmlWebhookPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlWebhookPaginationResponseRequired {
     /// Link of the current page
@@ -5139,7 +5139,7 @@ crate::runtime::wire_struct!(
     required("cxml_webhook") }
 );
 
-/// The fields of [`CxmlWebhookResponse`] the API requires, for [`CxmlWebhookResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CxmlWebhookResponse`] the API requires, named, for [`CxmlWebhookResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CxmlWebhookResponseRequired {
     /// Unique ID of the CXMLWebhook.
@@ -5403,7 +5403,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`DialogFlowPaginationResponse`] the API requires, for [`DialogFlowPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DialogFlowPaginationResponse`] the API requires, named, for [`DialogFlowPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DialogFlowPaginationResponseRequired {
     /// Link to the current page
@@ -5544,7 +5544,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`DialogflowAgentAddressListResponse`] the API requires, for [`DialogflowAgentAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DialogflowAgentAddressListResponse`] the API requires, named, for [`DialogflowAgentAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DialogflowAgentAddressListResponseRequired {
     /// An array of objects that contain a list of Dialogflow Agent Addresses
@@ -5590,7 +5590,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`DialogflowAgentAddressPaginationResponse`] the API requires, for [`DialogflowAgentAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DialogflowAgentAddressPaginationResponse`] the API requires, named, for [`DialogflowAgentAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DialogflowAgentAddressPaginationResponseRequired {
     /// Link of the current page
@@ -5642,7 +5642,7 @@ crate::runtime::wire_struct!(
     DialogflowAgentListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`DialogflowAgentListResponse`] the API requires, for [`DialogflowAgentListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DialogflowAgentListResponse`] the API requires, named, for [`DialogflowAgentListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DialogflowAgentListResponseRequired {
     /// An array of objects that contain a list of Dialogflow Agent data
@@ -5688,7 +5688,7 @@ crate::runtime::wire_struct!(
     required("dialogflow_agent") }
 );
 
-/// The fields of [`DialogflowAgentResponse`] the API requires, for [`DialogflowAgentResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DialogflowAgentResponse`] the API requires, named, for [`DialogflowAgentResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DialogflowAgentResponseRequired {
     /// Unique ID of the Dialogflow Agent.
@@ -6119,7 +6119,7 @@ crate::runtime::wire_struct!(
     required("channels"), created_at = required("created_at"), type_ = required("type") }
 );
 
-/// The fields of [`FabricAddress`] the API requires, for [`FabricAddress::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddress`] the API requires, named, for [`FabricAddress::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressRequired {
     /// Unique ID of the Fabric Address.
@@ -6203,7 +6203,7 @@ crate::runtime::wire_struct!(
     required("channels"), created_at = required("created_at"), type_ = required("type") }
 );
 
-/// The fields of [`FabricAddressApp`] the API requires, for [`FabricAddressApp::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddressApp`] the API requires, named, for [`FabricAddressApp::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressAppRequired {
     /// Unique ID of the Fabric Address.
@@ -6329,7 +6329,7 @@ crate::runtime::wire_struct!(
     created_at = required("created_at"), type_ = required("type") }
 );
 
-/// The fields of [`FabricAddressCall`] the API requires, for [`FabricAddressCall::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddressCall`] the API requires, named, for [`FabricAddressCall::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressCallRequired {
     /// Unique ID of the Fabric Address.
@@ -6475,7 +6475,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`FabricAddressPaginationResponse`] the API requires, for [`FabricAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddressPaginationResponse`] the API requires, named, for [`FabricAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressPaginationResponseRequired {
     /// Link of the current page
@@ -6546,7 +6546,7 @@ crate::runtime::wire_struct!(
     required("channels"), created_at = required("created_at"), type_ = required("type") }
 );
 
-/// The fields of [`FabricAddressRoom`] the API requires, for [`FabricAddressRoom::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddressRoom`] the API requires, named, for [`FabricAddressRoom::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressRoomRequired {
     /// Unique ID of the Fabric Address.
@@ -6672,7 +6672,7 @@ crate::runtime::wire_struct!(
     required("channels"), created_at = required("created_at"), type_ = required("type") }
 );
 
-/// The fields of [`FabricAddressSubscriber`] the API requires, for [`FabricAddressSubscriber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddressSubscriber`] the API requires, named, for [`FabricAddressSubscriber::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressSubscriberRequired {
     /// Unique ID of the Fabric Address.
@@ -6779,7 +6779,7 @@ crate::runtime::wire_struct!(
     FabricAddressesResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`FabricAddressesResponse`] the API requires, for [`FabricAddressesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricAddressesResponse`] the API requires, named, for [`FabricAddressesResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricAddressesResponseRequired {
     /// An array of objects containing a list of Resource Addresses
@@ -6834,7 +6834,7 @@ crate::runtime::wire_struct!(
     required("calling_handler_resource_id") }
 );
 
-/// The fields of [`FabricSipEndpoint`] the API requires, for [`FabricSipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricSipEndpoint`] the API requires, named, for [`FabricSipEndpoint::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricSipEndpointRequired {
     /// The id of the Sip Endpoint
@@ -6903,7 +6903,7 @@ crate::runtime::wire_struct!(
     FabricSipEndpointListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`FabricSipEndpointListResponse`] the API requires, for [`FabricSipEndpointListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FabricSipEndpointListResponse`] the API requires, named, for [`FabricSipEndpointListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FabricSipEndpointListResponseRequired {
     /// The SIP endpoints on this page.
@@ -6949,7 +6949,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`FreeswitchConectorPaginationResponse`] the API requires, for [`FreeswitchConectorPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FreeswitchConectorPaginationResponse`] the API requires, named, for [`FreeswitchConectorPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FreeswitchConectorPaginationResponseRequired {
     /// The link of the current page
@@ -7071,7 +7071,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`FreeswitchConnectorAddressListResponse`] the API requires, for [`FreeswitchConnectorAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FreeswitchConnectorAddressListResponse`] the API requires, named, for [`FreeswitchConnectorAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FreeswitchConnectorAddressListResponseRequired {
     /// An array of objects containing a list of FreeSWITCH Connector Addresses
@@ -7117,7 +7117,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`FreeswitchConnectorAddressPaginationResponse`] the API requires, for [`FreeswitchConnectorAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FreeswitchConnectorAddressPaginationResponse`] the API requires, named, for [`FreeswitchConnectorAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FreeswitchConnectorAddressPaginationResponseRequired {
     /// Link to the current page
@@ -7170,7 +7170,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`FreeswitchConnectorCreateRequest`] the API requires, for [`FreeswitchConnectorCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FreeswitchConnectorCreateRequest`] the API requires, named, for [`FreeswitchConnectorCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FreeswitchConnectorCreateRequestRequired {
     /// Name of the FreeSWITCH Connector
@@ -7227,7 +7227,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`FreeswitchConnectorListResponse`] the API requires, for [`FreeswitchConnectorListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FreeswitchConnectorListResponse`] the API requires, named, for [`FreeswitchConnectorListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FreeswitchConnectorListResponseRequired {
     /// Object containing pagination links
@@ -7273,7 +7273,7 @@ crate::runtime::wire_struct!(
     required("updated_at"), freeswitch_connector = required("freeswitch_connector") }
 );
 
-/// The fields of [`FreeswitchConnectorResponse`] the API requires, for [`FreeswitchConnectorResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FreeswitchConnectorResponse`] the API requires, named, for [`FreeswitchConnectorResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FreeswitchConnectorResponseRequired {
     /// Unique ID of the FreeSWITCH Connector.
@@ -9307,7 +9307,7 @@ crate::runtime::wire_struct!(
     contents = required("contents") }
 );
 
-/// The fields of [`MessagingSwmlScript`] the API requires, for [`MessagingSwmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessagingSwmlScript`] the API requires, named, for [`MessagingSwmlScript::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessagingSwmlScriptRequired {
     /// Unique ID of a SWML Script.
@@ -9359,7 +9359,7 @@ crate::runtime::wire_struct!(
     default("script_type"), contents = required("contents") }
 );
 
-/// The fields of [`MessagingSwmlScriptCreateRequest`] the API requires, for [`MessagingSwmlScriptCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessagingSwmlScriptCreateRequest`] the API requires, named, for [`MessagingSwmlScriptCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessagingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
@@ -9589,7 +9589,7 @@ crate::runtime::wire_struct!(
     required("handler") }
 );
 
-/// The fields of [`PhoneRouteAssignRequest`] the API requires, for [`PhoneRouteAssignRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PhoneRouteAssignRequest`] the API requires, named, for [`PhoneRouteAssignRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PhoneRouteAssignRequestRequired {
     /// The id of the phone route.
@@ -9664,7 +9664,7 @@ crate::runtime::wire_struct!(
     required("channels"), created_at = required("created_at"), type_ = required("type") }
 );
 
-/// The fields of [`PhoneRouteResponse`] the API requires, for [`PhoneRouteResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PhoneRouteResponse`] the API requires, named, for [`PhoneRouteResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PhoneRouteResponseRequired {
     /// Unique ID of the Fabric Address.
@@ -9801,7 +9801,7 @@ crate::runtime::wire_struct!(
     required("topic"), call_status_callback_url = required("call_status_callback_url") }
 );
 
-/// The fields of [`RelayApplication`] the API requires, for [`RelayApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RelayApplication`] the API requires, named, for [`RelayApplication::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RelayApplicationRequired {
     /// Unique ID of a Relay Application.
@@ -9842,7 +9842,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`RelayApplicationAddressListResponse`] the API requires, for [`RelayApplicationAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RelayApplicationAddressListResponse`] the API requires, named, for [`RelayApplicationAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RelayApplicationAddressListResponseRequired {
     /// An array of objects that contain a list of Relay Application Addresses
@@ -9880,7 +9880,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`RelayApplicationAddressPaginationResponse`] the API requires, for [`RelayApplicationAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RelayApplicationAddressPaginationResponse`] the API requires, named, for [`RelayApplicationAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RelayApplicationAddressPaginationResponseRequired {
     /// Self link for the current page
@@ -9935,7 +9935,7 @@ crate::runtime::wire_struct!(
     call_status_callback_url = default("call_status_callback_url") }
 );
 
-/// The fields of [`RelayApplicationCreateRequest`] the API requires, for [`RelayApplicationCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RelayApplicationCreateRequest`] the API requires, named, for [`RelayApplicationCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RelayApplicationCreateRequestRequired {
     /// Name of the Relay Application
@@ -10005,7 +10005,7 @@ crate::runtime::wire_struct!(
     RelayApplicationListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`RelayApplicationListResponse`] the API requires, for [`RelayApplicationListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RelayApplicationListResponse`] the API requires, named, for [`RelayApplicationListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RelayApplicationListResponseRequired {
     /// An array of objects that contain a list of Relay Application data
@@ -10051,7 +10051,7 @@ crate::runtime::wire_struct!(
     required("relay_application") }
 );
 
-/// The fields of [`RelayApplicationResponse`] the API requires, for [`RelayApplicationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RelayApplicationResponse`] the API requires, named, for [`RelayApplicationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RelayApplicationResponseRequired {
     /// Unique ID of the Relay Application.
@@ -10280,7 +10280,7 @@ crate::runtime::wire_struct!(
     ResourceAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`ResourceAddressListResponse`] the API requires, for [`ResourceAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceAddressListResponse`] the API requires, named, for [`ResourceAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceAddressListResponseRequired {
     /// An array opf objects that contain a list of Resource Addresses
@@ -10326,7 +10326,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`ResourceAddressPaginationResponse`] the API requires, for [`ResourceAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceAddressPaginationResponse`] the API requires, named, for [`ResourceAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceAddressPaginationResponseRequired {
     /// Link to the current page of results
@@ -10378,7 +10378,7 @@ crate::runtime::wire_struct!(
     ResourceListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`ResourceListResponse`] the API requires, for [`ResourceListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceListResponse`] the API requires, named, for [`ResourceListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceListResponseRequired {
     /// An array of objects that contain a list of Resource data
@@ -10424,7 +10424,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`ResourcePaginationResponse`] the API requires, for [`ResourcePaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourcePaginationResponse`] the API requires, named, for [`ResourcePaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourcePaginationResponseRequired {
     /// The link to the current page
@@ -10618,7 +10618,7 @@ crate::runtime::wire_struct!(
     required("ai_agent") }
 );
 
-/// The fields of [`ResourceResponseAi`] the API requires, for [`ResourceResponseAi::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseAi`] the API requires, named, for [`ResourceResponseAi::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseAiRequired {
     /// Unique ID of the Resource.
@@ -10732,7 +10732,7 @@ crate::runtime::wire_struct!(
     required("call_flow") }
 );
 
-/// The fields of [`ResourceResponseCallFlow`] the API requires, for [`ResourceResponseCallFlow::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseCallFlow`] the API requires, named, for [`ResourceResponseCallFlow::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseCallFlowRequired {
     /// Unique ID of the Resource.
@@ -10846,7 +10846,7 @@ crate::runtime::wire_struct!(
     required("type"), conference_room = required("conference_room") }
 );
 
-/// The fields of [`ResourceResponseConferenceRoom`] the API requires, for [`ResourceResponseConferenceRoom::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseConferenceRoom`] the API requires, named, for [`ResourceResponseConferenceRoom::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseConferenceRoomRequired {
     /// Unique ID of the Resource.
@@ -10960,7 +10960,7 @@ crate::runtime::wire_struct!(
     required("type"), cxml_application = required("cxml_application") }
 );
 
-/// The fields of [`ResourceResponseCxmlApplication`] the API requires, for [`ResourceResponseCxmlApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseCxmlApplication`] the API requires, named, for [`ResourceResponseCxmlApplication::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseCxmlApplicationRequired {
     /// Unique ID of the Resource.
@@ -11076,7 +11076,7 @@ crate::runtime::wire_struct!(
     required("type"), cxml_script = required("cxml_script") }
 );
 
-/// The fields of [`ResourceResponseCxmlScript`] the API requires, for [`ResourceResponseCxmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseCxmlScript`] the API requires, named, for [`ResourceResponseCxmlScript::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseCxmlScriptRequired {
     /// Unique ID of the Resource.
@@ -11190,7 +11190,7 @@ crate::runtime::wire_struct!(
     required("type"), cxml_webhook = required("cxml_webhook") }
 );
 
-/// The fields of [`ResourceResponseCxmlWebhook`] the API requires, for [`ResourceResponseCxmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseCxmlWebhook`] the API requires, named, for [`ResourceResponseCxmlWebhook::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseCxmlWebhookRequired {
     /// Unique ID of the Resource.
@@ -11304,7 +11304,7 @@ crate::runtime::wire_struct!(
     required("type"), dialogflow_agent = required("dialogflow_agent") }
 );
 
-/// The fields of [`ResourceResponseDialogFlowAgent`] the API requires, for [`ResourceResponseDialogFlowAgent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseDialogFlowAgent`] the API requires, named, for [`ResourceResponseDialogFlowAgent::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseDialogFlowAgentRequired {
     /// Unique ID of the Resource.
@@ -11420,7 +11420,7 @@ crate::runtime::wire_struct!(
     required("type"), freeswitch_connector = required("freeswitch_connector") }
 );
 
-/// The fields of [`ResourceResponseFsConnector`] the API requires, for [`ResourceResponseFsConnector::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseFsConnector`] the API requires, named, for [`ResourceResponseFsConnector::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseFsConnectorRequired {
     /// Unique ID of the Resource.
@@ -11538,7 +11538,7 @@ crate::runtime::wire_struct!(
     required("relay_application") }
 );
 
-/// The fields of [`ResourceResponseRelayApp`] the API requires, for [`ResourceResponseRelayApp::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseRelayApp`] the API requires, named, for [`ResourceResponseRelayApp::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseRelayAppRequired {
     /// Unique ID of the Resource.
@@ -11652,7 +11652,7 @@ crate::runtime::wire_struct!(
     required("type"), sip_endpoint = required("sip_endpoint") }
 );
 
-/// The fields of [`ResourceResponseSipEndpoint`] the API requires, for [`ResourceResponseSipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseSipEndpoint`] the API requires, named, for [`ResourceResponseSipEndpoint::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseSipEndpointRequired {
     /// Unique ID of the Resource.
@@ -11766,7 +11766,7 @@ crate::runtime::wire_struct!(
     required("type"), sip_gateway = required("sip_gateway") }
 );
 
-/// The fields of [`ResourceResponseSipGateway`] the API requires, for [`ResourceResponseSipGateway::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseSipGateway`] the API requires, named, for [`ResourceResponseSipGateway::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseSipGatewayRequired {
     /// Unique ID of the Resource.
@@ -11880,7 +11880,7 @@ crate::runtime::wire_struct!(
     required("type"), subscriber = required("subscriber") }
 );
 
-/// The fields of [`ResourceResponseSubscriber`] the API requires, for [`ResourceResponseSubscriber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseSubscriber`] the API requires, named, for [`ResourceResponseSubscriber::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseSubscriberRequired {
     /// Unique ID of the Resource.
@@ -11994,7 +11994,7 @@ crate::runtime::wire_struct!(
     required("type"), swml_script = required("swml_script") }
 );
 
-/// The fields of [`ResourceResponseSwmlScript`] the API requires, for [`ResourceResponseSwmlScript::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseSwmlScript`] the API requires, named, for [`ResourceResponseSwmlScript::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseSwmlScriptRequired {
     /// Unique ID of the Resource.
@@ -12108,7 +12108,7 @@ crate::runtime::wire_struct!(
     required("type"), swml_webhook = required("swml_webhook") }
 );
 
-/// The fields of [`ResourceResponseSwmlWebhook`] the API requires, for [`ResourceResponseSwmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceResponseSwmlWebhook`] the API requires, named, for [`ResourceResponseSwmlWebhook::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceResponseSwmlWebhookRequired {
     /// Unique ID of the Resource.
@@ -12267,7 +12267,7 @@ crate::runtime::wire_struct!(
     required("preview_url"), channels = required("channels") }
 );
 
-/// The fields of [`ResourceSipEndpointResponse`] the API requires, for [`ResourceSipEndpointResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ResourceSipEndpointResponse`] the API requires, named, for [`ResourceSipEndpointResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ResourceSipEndpointResponseRequired {
     /// The unique identifier of the SIP endpoint.
@@ -12449,7 +12449,7 @@ crate::runtime::wire_struct!(
     updated_at = required("updated_at") }
 );
 
-/// The fields of [`SipAddress`] the API requires, for [`SipAddress::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipAddress`] the API requires, named, for [`SipAddress::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipAddressRequired {
     /// Unique identifier for the SIP address.
@@ -12656,7 +12656,7 @@ crate::runtime::wire_struct!(
     default("password") }
 );
 
-/// The fields of [`SipAddressCreateRequest`] the API requires, for [`SipAddressCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipAddressCreateRequest`] the API requires, named, for [`SipAddressCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipAddressCreateRequestRequired {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project and is used to build the address's SIP URI.
@@ -12841,7 +12841,7 @@ crate::runtime::wire_struct!(
     required("items_count"), data = required("data") }
 );
 
-/// The fields of [`SipAddressListResponse`] the API requires, for [`SipAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipAddressListResponse`] the API requires, named, for [`SipAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipAddressListResponseRequired {
     /// Pagination links for the response.
@@ -12914,7 +12914,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SipAddressPaginationResponse`] the API requires, for [`SipAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipAddressPaginationResponse`] the API requires, named, for [`SipAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipAddressPaginationResponseRequired {
     /// Link to the current page of results.
@@ -13166,7 +13166,7 @@ crate::runtime::wire_struct!(
     SipEndpointAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SipEndpointAddressListResponse`] the API requires, for [`SipEndpointAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipEndpointAddressListResponse`] the API requires, named, for [`SipEndpointAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipEndpointAddressListResponseRequired {
     /// An array of objects that contain a list of SIP Endpoint Addresses
@@ -13212,7 +13212,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SipEndpointAddressPaginationResponse`] the API requires, for [`SipEndpointAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipEndpointAddressPaginationResponse`] the API requires, named, for [`SipEndpointAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipEndpointAddressPaginationResponseRequired {
     /// Link of the current page
@@ -13286,7 +13286,7 @@ crate::runtime::wire_struct!(
     default("calling_handler_resource_id") }
 );
 
-/// The fields of [`SipEndpointCreateRequest`] the API requires, for [`SipEndpointCreateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipEndpointCreateRequest`] the API requires, named, for [`SipEndpointCreateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipEndpointCreateRequestRequired {
     /// The username of the Sip Endpoint
@@ -13563,7 +13563,7 @@ crate::runtime::wire_struct!(
     required("encryption") }
 );
 
-/// The fields of [`SipGateway`] the API requires, for [`SipGateway::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGateway`] the API requires, named, for [`SipGateway::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayRequired {
     /// Unique ID of the SIP Gateway.
@@ -13609,7 +13609,7 @@ crate::runtime::wire_struct!(
     SipGatewayAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SipGatewayAddressListResponse`] the API requires, for [`SipGatewayAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGatewayAddressListResponse`] the API requires, named, for [`SipGatewayAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayAddressListResponseRequired {
     /// An array of objects containing a list of SIP Gateway Addresses
@@ -13655,7 +13655,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SipGatewayAddressPaginationResponse`] the API requires, for [`SipGatewayAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGatewayAddressPaginationResponse`] the API requires, named, for [`SipGatewayAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayAddressPaginationResponseRequired {
     /// Link of the current page
@@ -13732,7 +13732,7 @@ crate::runtime::wire_struct!(
     SipGatewayListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SipGatewayListResponse`] the API requires, for [`SipGatewayListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGatewayListResponse`] the API requires, named, for [`SipGatewayListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayListResponseRequired {
     /// An array of objects that contain a list of SIP Gateway data
@@ -13778,7 +13778,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SipGatewayPaginationResponse`] the API requires, for [`SipGatewayPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGatewayPaginationResponse`] the API requires, named, for [`SipGatewayPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayPaginationResponseRequired {
     /// Link to the current page of results
@@ -13837,7 +13837,7 @@ crate::runtime::wire_struct!(
     required("encryption"), ciphers = required("ciphers"), codecs = required("codecs") }
 );
 
-/// The fields of [`SipGatewayRequest`] the API requires, for [`SipGatewayRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGatewayRequest`] the API requires, named, for [`SipGatewayRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayRequestRequired {
     /// Display name for the SIP Gateway.
@@ -13975,7 +13975,7 @@ crate::runtime::wire_struct!(
     required("sip_gateway") }
 );
 
-/// The fields of [`SipGatewayResponse`] the API requires, for [`SipGatewayResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipGatewayResponse`] the API requires, named, for [`SipGatewayResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipGatewayResponseRequired {
     /// Unique ID of the resource.
@@ -14092,7 +14092,7 @@ crate::runtime::wire_struct!(
     required("company_name") }
 );
 
-/// The fields of [`Subscriber`] the API requires, for [`Subscriber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Subscriber`] the API requires, named, for [`Subscriber::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberRequired {
     /// Unique ID of the Subscriber.
@@ -14172,7 +14172,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SubscriberAddressPaginationResponse`] the API requires, for [`SubscriberAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberAddressPaginationResponse`] the API requires, named, for [`SubscriberAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberAddressPaginationResponseRequired {
     /// Link of the current page
@@ -14224,7 +14224,7 @@ crate::runtime::wire_struct!(
     SubscriberAddressesResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SubscriberAddressesResponse`] the API requires, for [`SubscriberAddressesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberAddressesResponse`] the API requires, named, for [`SubscriberAddressesResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberAddressesResponseRequired {
     /// An array of objects that contain a list of Subscriber addresses
@@ -14422,7 +14422,7 @@ crate::runtime::wire_struct!(
     required("refresh_token") }
 );
 
-/// The fields of [`SubscriberGuestTokenCreateResponse`] the API requires, for [`SubscriberGuestTokenCreateResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberGuestTokenCreateResponse`] the API requires, named, for [`SubscriberGuestTokenCreateResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberGuestTokenCreateResponseRequired {
     /// Guest Token
@@ -14504,7 +14504,7 @@ crate::runtime::wire_struct!(
     SubscriberListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SubscriberListResponse`] the API requires, for [`SubscriberListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberListResponse`] the API requires, named, for [`SubscriberListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberListResponseRequired {
     /// An array of objects that contain a list of Subscriber data
@@ -14550,7 +14550,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SubscriberPaginationResponse`] the API requires, for [`SubscriberPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberPaginationResponse`] the API requires, named, for [`SubscriberPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberPaginationResponseRequired {
     /// Link of the current page
@@ -14628,7 +14628,7 @@ crate::runtime::wire_struct!(
     required("refresh_token") }
 );
 
-/// The fields of [`SubscriberRefreshTokenResponse`] the API requires, for [`SubscriberRefreshTokenResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberRefreshTokenResponse`] the API requires, named, for [`SubscriberRefreshTokenResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberRefreshTokenResponseRequired {
     /// A newly generated subscriber access token, valid for 2 hours.
@@ -14793,7 +14793,7 @@ crate::runtime::wire_struct!(
     required("subscriber") }
 );
 
-/// The fields of [`SubscriberResponse`] the API requires, for [`SubscriberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberResponse`] the API requires, named, for [`SubscriberResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberResponseRequired {
     /// Unique ID of the request.
@@ -14905,7 +14905,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`SubscriberSipEndpoint`] the API requires, for [`SubscriberSipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberSipEndpoint`] the API requires, named, for [`SubscriberSipEndpoint::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberSipEndpointRequired {
     /// Unique ID of the Sip Endpoint.
@@ -14963,7 +14963,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`SubscriberSipEndpointListResponse`] the API requires, for [`SubscriberSipEndpointListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberSipEndpointListResponse`] the API requires, named, for [`SubscriberSipEndpointListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberSipEndpointListResponseRequired {
     /// The `data` property.
@@ -15009,7 +15009,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SubscriberSipEndpointPaginationResponse`] the API requires, for [`SubscriberSipEndpointPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberSipEndpointPaginationResponse`] the API requires, named, for [`SubscriberSipEndpointPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberSipEndpointPaginationResponseRequired {
     /// Link of the current page
@@ -15076,7 +15076,7 @@ crate::runtime::wire_struct!(
     default("encryption") }
 );
 
-/// The fields of [`SubscriberSipEndpointRequest`] the API requires, for [`SubscriberSipEndpointRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberSipEndpointRequest`] the API requires, named, for [`SubscriberSipEndpointRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberSipEndpointRequestRequired {
     /// Username of the Sip Endpoint.
@@ -15546,7 +15546,7 @@ crate::runtime::wire_struct!(
     required("token"), refresh_token = required("refresh_token") }
 );
 
-/// The fields of [`SubscriberTokenResponse`] the API requires, for [`SubscriberTokenResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SubscriberTokenResponse`] the API requires, named, for [`SubscriberTokenResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SubscriberTokenResponseRequired {
     /// The ID of the subscriber that the token is associated with.
@@ -16946,7 +16946,7 @@ crate::runtime::wire_struct!(
     default("transform"), case = required("case"), default = default("default") }
 );
 
-/// The fields of [`SwmlMessagingReplyInlineSwitchSwitch`] the API requires, for [`SwmlMessagingReplyInlineSwitchSwitch::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlMessagingReplyInlineSwitchSwitch`] the API requires, named, for [`SwmlMessagingReplyInlineSwitchSwitch::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlMessagingReplyInlineSwitchSwitchRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
@@ -17528,7 +17528,7 @@ crate::runtime::wire_struct!(
     default("transform"), case = required("case"), default = default("default") }
 );
 
-/// The fields of [`SwmlMessagingSwitchSwitch`] the API requires, for [`SwmlMessagingSwitchSwitch::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlMessagingSwitchSwitch`] the API requires, named, for [`SwmlMessagingSwitchSwitch::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlMessagingSwitchSwitchRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
@@ -17993,7 +17993,7 @@ crate::runtime::wire_struct!(
     SwmlScriptAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SwmlScriptAddressListResponse`] the API requires, for [`SwmlScriptAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlScriptAddressListResponse`] the API requires, named, for [`SwmlScriptAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlScriptAddressListResponseRequired {
     /// An array of objects that contain a list of SWML Script Addresses
@@ -18039,7 +18039,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SwmlScriptAddressPaginationResponse`] the API requires, for [`SwmlScriptAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlScriptAddressPaginationResponse`] the API requires, named, for [`SwmlScriptAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlScriptAddressPaginationResponseRequired {
     /// Link of the current page
@@ -18149,7 +18149,7 @@ crate::runtime::wire_struct!(
     SwmlScriptListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SwmlScriptListResponse`] the API requires, for [`SwmlScriptListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlScriptListResponse`] the API requires, named, for [`SwmlScriptListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlScriptListResponseRequired {
     /// An array of objects that contain a list of SWML Script data
@@ -18195,7 +18195,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SwmlScriptPaginationresponse`] the API requires, for [`SwmlScriptPaginationresponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlScriptPaginationresponse`] the API requires, named, for [`SwmlScriptPaginationresponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlScriptPaginationresponseRequired {
     /// Link to the current page
@@ -18262,7 +18262,7 @@ crate::runtime::wire_struct!(
     required("swml_script") }
 );
 
-/// The fields of [`SwmlScriptResponse`] the API requires, for [`SwmlScriptResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlScriptResponse`] the API requires, named, for [`SwmlScriptResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlScriptResponseRequired {
     /// Unique ID of the SWML Script.
@@ -18445,7 +18445,7 @@ crate::runtime::wire_struct!(
     required("status_callback_method") }
 );
 
-/// The fields of [`SwmlWebhook`] the API requires, for [`SwmlWebhook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlWebhook`] the API requires, named, for [`SwmlWebhook::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlWebhookRequired {
     /// Unique ID of the SWML Webhook.
@@ -18510,7 +18510,7 @@ crate::runtime::wire_struct!(
     SwmlWebhookAddressListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SwmlWebhookAddressListResponse`] the API requires, for [`SwmlWebhookAddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlWebhookAddressListResponse`] the API requires, named, for [`SwmlWebhookAddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlWebhookAddressListResponseRequired {
     /// An array of objects that contain a list of SWML Webhook Addresses
@@ -18556,7 +18556,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SwmlWebhookAddressPaginationResponse`] the API requires, for [`SwmlWebhookAddressPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlWebhookAddressPaginationResponse`] the API requires, named, for [`SwmlWebhookAddressPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlWebhookAddressPaginationResponseRequired {
     /// Link of the current page
@@ -18801,7 +18801,7 @@ crate::runtime::wire_struct!(
     SwmlWebhookListResponse { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`SwmlWebhookListResponse`] the API requires, for [`SwmlWebhookListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlWebhookListResponse`] the API requires, named, for [`SwmlWebhookListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlWebhookListResponseRequired {
     /// An array of objects that contain a list of SWML Webhook data
@@ -18847,7 +18847,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`SwmlWebhookPaginationResponse`] the API requires, for [`SwmlWebhookPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlWebhookPaginationResponse`] the API requires, named, for [`SwmlWebhookPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlWebhookPaginationResponseRequired {
     /// Link of the current page
@@ -18914,7 +18914,7 @@ crate::runtime::wire_struct!(
     required("swml_webhook") }
 );
 
-/// The fields of [`SwmlWebhookResponse`] the API requires, for [`SwmlWebhookResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlWebhookResponse`] the API requires, named, for [`SwmlWebhookResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlWebhookResponseRequired {
     /// Unique ID of the SWML Webhook.
@@ -27910,8 +27910,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_ai_agent_addresses_stream(..));`.
     ///
     /// # Errors
@@ -28050,8 +28048,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_ai_agents_stream(..));`.
     ///
     /// # Errors
@@ -28187,8 +28183,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_call_flow_addresses`](Self::list_call_flow_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_call_flow_addresses_stream(..));`.
     ///
@@ -28335,8 +28329,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_call_flow_versions_stream(..));`.
     ///
     /// # Errors
@@ -28470,8 +28462,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_call_flows`](Self::list_call_flows) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_call_flows_stream(..));`.
     ///
@@ -28610,8 +28600,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_conference_room_addresses`](Self::list_conference_room_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_conference_room_addresses_stream(..));`.
     ///
@@ -28756,8 +28744,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_conference_rooms_stream(..));`.
     ///
     /// # Errors
@@ -28898,8 +28884,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_cxml_application_addresses`](Self::list_cxml_application_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_cxml_application_addresses_stream(..));`.
     ///
@@ -29046,8 +29030,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_cxml_applications_stream(..));`.
     ///
     /// # Errors
@@ -29187,8 +29169,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_cxml_script_addresses_stream(..));`.
     ///
     /// # Errors
@@ -29327,8 +29307,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_cxml_scripts_stream(..));`.
     ///
     /// # Errors
@@ -29464,8 +29442,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_cxml_webhook_addresses`](Self::list_cxml_webhook_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_cxml_webhook_addresses_stream(..));`.
     ///
@@ -29609,8 +29585,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_cxml_webhooks_stream(..));`.
     ///
     /// # Errors
@@ -29749,8 +29723,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_dialogflow_agent_addresses`](Self::list_dialogflow_agent_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_dialogflow_agent_addresses_stream(..));`.
     ///
@@ -29897,8 +29869,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_dialogflow_agents_stream(..));`.
     ///
     /// # Errors
@@ -30044,8 +30014,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_freeswitch_connector_addresses`](Self::list_freeswitch_connector_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_freeswitch_connector_addresses_stream(..));`.
     ///
@@ -30195,8 +30163,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_freeswitch_connectors_stream(..));`.
     ///
     /// # Errors
@@ -30343,8 +30309,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_relay_application_addresses_stream(..));`.
     ///
     /// # Errors
@@ -30490,8 +30454,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_relay_applications_stream(..));`.
     ///
     /// # Errors
@@ -30630,8 +30592,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_resource_addresses`](Self::list_resource_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_resource_addresses_stream(..));`.
     ///
@@ -30782,8 +30742,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_resource_addresses_client_stream(..));`.
     ///
     /// # Errors
@@ -30921,8 +30879,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_resources_stream(..));`.
     ///
     /// # Errors
@@ -31051,8 +31007,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_sip_addresses`](Self::list_sip_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_sip_addresses_stream(..));`.
     ///
@@ -31196,8 +31150,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_sip_credential_addresses_stream(..));`.
     ///
     /// # Errors
@@ -31340,8 +31292,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_sip_credentials_stream(..));`.
     ///
     /// # Errors
@@ -31479,8 +31429,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_sip_gateway_addresses`](Self::list_sip_gateway_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_sip_gateway_addresses_stream(..));`.
     ///
@@ -31620,8 +31568,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_sip_gateways_stream(..));`.
     ///
     /// # Errors
@@ -31757,8 +31703,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_subscriber_addresses`](Self::list_subscriber_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_subscriber_addresses_stream(..));`.
     ///
@@ -31916,8 +31860,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_subscriber_sip_credentials_stream(..));`.
     ///
     /// # Errors
@@ -32063,8 +32005,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_subscribers_stream(..));`.
     ///
     /// # Errors
@@ -32200,8 +32140,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_swml_script_addresses`](Self::list_swml_script_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_swml_script_addresses_stream(..));`.
     ///
@@ -32341,8 +32279,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_swml_scripts_stream(..));`.
     ///
     /// # Errors
@@ -32478,8 +32414,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_swml_webhook_addresses`](Self::list_swml_webhook_addresses) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_swml_webhook_addresses_stream(..));`.
     ///
@@ -32622,8 +32556,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_swml_webhooks`](Self::list_swml_webhooks) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_swml_webhooks_stream(..));`.
     ///

@@ -27,7 +27,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`FaxChargeDetail`] the API requires, for [`FaxChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FaxChargeDetail`] the API requires, named, for [`FaxChargeDetail::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FaxChargeDetailRequired {
     /// Description for this charge.
@@ -96,7 +96,7 @@ crate::runtime::wire_struct!(
     required("error_code"), error_message = required("error_message") }
 );
 
-/// The fields of [`FaxLog`] the API requires, for [`FaxLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FaxLog`] the API requires, named, for [`FaxLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FaxLogRequired {
     /// A unique identifier for the log
@@ -243,7 +243,7 @@ crate::runtime::wire_struct!(
     FaxLogListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`FaxLogListResponse`] the API requires, for [`FaxLogListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FaxLogListResponse`] the API requires, named, for [`FaxLogListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FaxLogListResponseRequired {
     /// Object containing pagination links
@@ -281,7 +281,7 @@ crate::runtime::wire_struct!(
     = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`FaxLogPaginationResponse`] the API requires, for [`FaxLogPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FaxLogPaginationResponse`] the API requires, named, for [`FaxLogPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FaxLogPaginationResponseRequired {
     /// URL for the current page of results.
@@ -425,7 +425,7 @@ crate::runtime::wire_struct!(
     required("error_code"), error_message = required("error_message") }
 );
 
-/// The fields of [`FaxLogResponse`] the API requires, for [`FaxLogResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`FaxLogResponse`] the API requires, named, for [`FaxLogResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct FaxLogResponseRequired {
     /// A unique identifier for the log
@@ -1365,8 +1365,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_fax_logs`](Self::list_fax_logs) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_fax_logs_stream(..));`.
     ///

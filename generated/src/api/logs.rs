@@ -157,7 +157,7 @@ crate::runtime::wire_struct!(
     required("updated_at") }
 );
 
-/// The fields of [`LogsBaseConference`] the API requires, for [`LogsBaseConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsBaseConference`] the API requires, named, for [`LogsBaseConference::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsBaseConferenceRequired {
     /// Unique identifier for the conference.
@@ -223,7 +223,7 @@ crate::runtime::wire_struct!(
     required("charge") }
 );
 
-/// The fields of [`LogsChargeDetails`] the API requires, for [`LogsChargeDetails::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsChargeDetails`] the API requires, named, for [`LogsChargeDetails::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsChargeDetailsRequired {
     /// Description for this charge.
@@ -254,7 +254,7 @@ crate::runtime::wire_struct!(
     LogsConference { id = required("id"), created_at = required("created_at") }
 );
 
-/// The fields of [`LogsConference`] the API requires, for [`LogsConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsConference`] the API requires, named, for [`LogsConference::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsConferenceRequired {
     /// Unique identifier for the conference.
@@ -292,7 +292,7 @@ crate::runtime::wire_struct!(
     required("first"), next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`LogsConferenceLogPaginationLinks`] the API requires, for [`LogsConferenceLogPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsConferenceLogPaginationLinks`] the API requires, named, for [`LogsConferenceLogPaginationLinks::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsConferenceLogPaginationLinksRequired {
     /// Link to the current page.
@@ -369,7 +369,7 @@ crate::runtime::wire_struct!(
     LogsConferencesResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`LogsConferencesResponse`] the API requires, for [`LogsConferencesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsConferencesResponse`] the API requires, named, for [`LogsConferencesResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsConferencesResponseRequired {
     /// Pagination links.
@@ -462,7 +462,7 @@ crate::runtime::wire_struct!(
     required("updated_at"), type_ = required("type") }
 );
 
-/// The fields of [`LogsCxmlConference`] the API requires, for [`LogsCxmlConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsCxmlConference`] the API requires, named, for [`LogsCxmlConference::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsCxmlConferenceRequired {
     /// Unique identifier for the conference.
@@ -603,7 +603,7 @@ crate::runtime::wire_struct!(
     recording_file_size = required("recording_file_size") }
 );
 
-/// The fields of [`LogsRelayConference`] the API requires, for [`LogsRelayConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsRelayConference`] the API requires, named, for [`LogsRelayConference::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsRelayConferenceRequired {
     /// Unique identifier for the conference.
@@ -753,7 +753,7 @@ crate::runtime::wire_struct!(
     required("charge_details") }
 );
 
-/// The fields of [`LogsVideoRoomSessionConference`] the API requires, for [`LogsVideoRoomSessionConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`LogsVideoRoomSessionConference`] the API requires, named, for [`LogsVideoRoomSessionConference::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsVideoRoomSessionConferenceRequired {
     /// Unique identifier for the conference.
@@ -996,8 +996,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_conferences`](Self::list_conferences) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_conferences_stream(..));`.
     ///

@@ -50,7 +50,7 @@ crate::runtime::wire_struct!(
     required("parameter_format"), components = required("components") }
 );
 
-/// The fields of [`CreateWhatsAppTemplateRequest`] the API requires, for [`CreateWhatsAppTemplateRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateWhatsAppTemplateRequest`] the API requires, named, for [`CreateWhatsAppTemplateRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateWhatsAppTemplateRequestRequired {
     /// The WhatsApp Business Account the template belongs to. List your accounts at `GET /api/messaging/whatsapp/businesses`.
@@ -297,7 +297,7 @@ crate::runtime::wire_struct!(
     message_uri = required("message_uri") }
 );
 
-/// The fields of [`Message`] the API requires, for [`Message::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Message`] the API requires, named, for [`Message::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageRequired {
     /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
@@ -387,7 +387,7 @@ crate::runtime::wire_struct!(
     required("charge") }
 );
 
-/// The fields of [`MessageChargeDetail`] the API requires, for [`MessageChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageChargeDetail`] the API requires, named, for [`MessageChargeDetail::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageChargeDetailRequired {
     /// Description for this charge.
@@ -437,7 +437,7 @@ crate::runtime::wire_struct!(
     default("custom_variables") }
 );
 
-/// The fields of [`MessageCreateMessageRequest`] the API requires, for [`MessageCreateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageCreateMessageRequest`] the API requires, named, for [`MessageCreateMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageCreateMessageRequestRequired {
     /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
@@ -646,7 +646,7 @@ crate::runtime::wire_struct!(
     required("error_code") }
 );
 
-/// The fields of [`MessageLog`] the API requires, for [`MessageLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageLog`] the API requires, named, for [`MessageLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageLogRequired {
     /// A unique identifier for the log.
@@ -845,7 +845,7 @@ crate::runtime::wire_struct!(
     MessageLogListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`MessageLogListResponse`] the API requires, for [`MessageLogListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageLogListResponse`] the API requires, named, for [`MessageLogListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageLogListResponseRequired {
     /// Object containing pagination links
@@ -883,7 +883,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`MessageLogPaginationResponse`] the API requires, for [`MessageLogPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageLogPaginationResponse`] the API requires, named, for [`MessageLogPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageLogPaginationResponseRequired {
     /// URL to current page
@@ -971,7 +971,7 @@ crate::runtime::wire_struct!(
     required("error_code") }
 );
 
-/// The fields of [`MessageLogRetrieveResponse`] the API requires, for [`MessageLogRetrieveResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageLogRetrieveResponse`] the API requires, named, for [`MessageLogRetrieveResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageLogRetrieveResponseRequired {
     /// A unique identifier for the log.
@@ -1739,7 +1739,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppAudioMessageRequest`] the API requires, for [`MessageWhatsAppAudioMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppAudioMessageRequest`] the API requires, named, for [`MessageWhatsAppAudioMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppAudioMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -1900,7 +1900,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppContactsMessageRequest`] the API requires, for [`MessageWhatsAppContactsMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppContactsMessageRequest`] the API requires, named, for [`MessageWhatsAppContactsMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppContactsMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -2396,7 +2396,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppDocumentMessageRequest`] the API requires, for [`MessageWhatsAppDocumentMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppDocumentMessageRequest`] the API requires, named, for [`MessageWhatsAppDocumentMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppDocumentMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -2576,7 +2576,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppImageMessageRequest`] the API requires, for [`MessageWhatsAppImageMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppImageMessageRequest`] the API requires, named, for [`MessageWhatsAppImageMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppImageMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -2694,7 +2694,7 @@ crate::runtime::wire_struct!(
     default("footer") }
 );
 
-/// The fields of [`MessageWhatsAppInteractiveBody`] the API requires, for [`MessageWhatsAppInteractiveBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppInteractiveBody`] the API requires, named, for [`MessageWhatsAppInteractiveBody::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppInteractiveBodyRequired {
     /// The interactive type, e.g. `button`, `list`, `cta_url`, `location_request_message`, or `flow`.
@@ -2759,7 +2759,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppInteractiveCtaMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveCtaMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppInteractiveCtaMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveCtaMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppInteractiveCtaMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -2882,7 +2882,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppInteractiveListMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveListMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppInteractiveListMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveListMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppInteractiveListMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3005,7 +3005,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppInteractiveLocationRequestMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveLocationRequestMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppInteractiveLocationRequestMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveLocationRequestMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppInteractiveLocationRequestMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3134,7 +3134,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppInteractiveReplyButtonMessageRequest`] the API requires, for [`MessageWhatsAppInteractiveReplyButtonMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppInteractiveReplyButtonMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveReplyButtonMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppInteractiveReplyButtonMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3257,7 +3257,7 @@ crate::runtime::wire_struct!(
     required("longitude"), name = required("name"), address = required("address") }
 );
 
-/// The fields of [`MessageWhatsAppLocationBody`] the API requires, for [`MessageWhatsAppLocationBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppLocationBody`] the API requires, named, for [`MessageWhatsAppLocationBody::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppLocationBodyRequired {
     /// Latitude, between -90 and 90.
@@ -3310,7 +3310,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppLocationMessageRequest`] the API requires, for [`MessageWhatsAppLocationMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppLocationMessageRequest`] the API requires, named, for [`MessageWhatsAppLocationMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppLocationMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3419,7 +3419,7 @@ crate::runtime::wire_struct!(
     required("emoji") }
 );
 
-/// The fields of [`MessageWhatsAppReactionBody`] the API requires, for [`MessageWhatsAppReactionBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppReactionBody`] the API requires, named, for [`MessageWhatsAppReactionBody::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppReactionBodyRequired {
     /// The ID of the message being reacted to.
@@ -3463,7 +3463,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppReactionMessageRequest`] the API requires, for [`MessageWhatsAppReactionMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppReactionMessageRequest`] the API requires, named, for [`MessageWhatsAppReactionMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppReactionMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3631,7 +3631,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppStickerMessageRequest`] the API requires, for [`MessageWhatsAppStickerMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppStickerMessageRequest`] the API requires, named, for [`MessageWhatsAppStickerMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppStickerMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3764,7 +3764,7 @@ crate::runtime::wire_struct!(
     button_template_parameters = default("button_template_parameters") }
 );
 
-/// The fields of [`MessageWhatsAppTemplateMessageRequest`] the API requires, for [`MessageWhatsAppTemplateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppTemplateMessageRequest`] the API requires, named, for [`MessageWhatsAppTemplateMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppTemplateMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -3900,7 +3900,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppTextMessageRequest`] the API requires, for [`MessageWhatsAppTextMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppTextMessageRequest`] the API requires, named, for [`MessageWhatsAppTextMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppTextMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -4073,7 +4073,7 @@ crate::runtime::wire_struct!(
     required("body") }
 );
 
-/// The fields of [`MessageWhatsAppVideoMessageRequest`] the API requires, for [`MessageWhatsAppVideoMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppVideoMessageRequest`] the API requires, named, for [`MessageWhatsAppVideoMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppVideoMessageRequestRequired {
     /// Recipient phone number in E.164 format.
@@ -4237,7 +4237,7 @@ crate::runtime::wire_struct!(
     required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`WhatsAppBusiness`] the API requires, for [`WhatsAppBusiness::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WhatsAppBusiness`] the API requires, named, for [`WhatsAppBusiness::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WhatsAppBusinessRequired {
     /// The SignalWire identifier for the WhatsApp Business Account. Use this value as `whatsapp_business_id` when creating or listing templates.
@@ -4338,7 +4338,7 @@ crate::runtime::wire_struct!(
     required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`WhatsAppNumber`] the API requires, for [`WhatsAppNumber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WhatsAppNumber`] the API requires, named, for [`WhatsAppNumber::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WhatsAppNumberRequired {
     /// The SignalWire identifier of the WhatsApp number.
@@ -4463,7 +4463,7 @@ crate::runtime::wire_struct!(
     required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`WhatsAppNumberResponse`] the API requires, for [`WhatsAppNumberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WhatsAppNumberResponse`] the API requires, named, for [`WhatsAppNumberResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WhatsAppNumberResponseRequired {
     /// The SignalWire identifier of the WhatsApp number.
@@ -4566,7 +4566,7 @@ crate::runtime::wire_struct!(
     default("discarded_at") }
 );
 
-/// The fields of [`WhatsAppTemplate`] the API requires, for [`WhatsAppTemplate::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WhatsAppTemplate`] the API requires, named, for [`WhatsAppTemplate::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WhatsAppTemplateRequired {
     /// The SignalWire identifier of the template.
@@ -4726,7 +4726,7 @@ crate::runtime::wire_struct!(
     required("errors") }
 );
 
-/// The fields of [`WhatsAppTemplateDeleteResponse`] the API requires, for [`WhatsAppTemplateDeleteResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WhatsAppTemplateDeleteResponse`] the API requires, named, for [`WhatsAppTemplateDeleteResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WhatsAppTemplateDeleteResponseRequired {
     /// Whether the template was deleted successfully at Meta.
@@ -4853,7 +4853,7 @@ crate::runtime::wire_struct!(
     default("discarded_at") }
 );
 
-/// The fields of [`WhatsAppTemplateResponse`] the API requires, for [`WhatsAppTemplateResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WhatsAppTemplateResponse`] the API requires, named, for [`WhatsAppTemplateResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WhatsAppTemplateResponseRequired {
     /// The SignalWire identifier of the template.
@@ -5926,8 +5926,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_message_logs`](Self::list_message_logs) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_message_logs_stream(..));`.
     ///

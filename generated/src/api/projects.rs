@@ -129,7 +129,7 @@ crate::runtime::wire_struct!(
     required("updated_at") }
 );
 
-/// The fields of [`Project`] the API requires, for [`Project::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Project`] the API requires, named, for [`Project::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ProjectRequired {
     /// The unique identifier of the project.
@@ -207,7 +207,7 @@ crate::runtime::wire_struct!(
     required("permissions"), subproject_id = default("subproject_id") }
 );
 
-/// The fields of [`ProjectCreateTokenRequest`] the API requires, for [`ProjectCreateTokenRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ProjectCreateTokenRequest`] the API requires, named, for [`ProjectCreateTokenRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ProjectCreateTokenRequestRequired {
     /// The name representing the API token.
@@ -247,7 +247,7 @@ crate::runtime::wire_struct!(
     ProjectListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`ProjectListResponse`] the API requires, for [`ProjectListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ProjectListResponse`] the API requires, named, for [`ProjectListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ProjectListResponseRequired {
     /// Pagination links for the list of projects.
@@ -293,7 +293,7 @@ crate::runtime::wire_struct!(
     default("next"), prev = default("prev") }
 );
 
-/// The fields of [`ProjectPaginationLinks`] the API requires, for [`ProjectPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ProjectPaginationLinks`] the API requires, named, for [`ProjectPaginationLinks::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ProjectPaginationLinksRequired {
     /// The link to the current page.
@@ -444,7 +444,7 @@ crate::runtime::wire_struct!(
     required("permissions"), token = required("token") }
 );
 
-/// The fields of [`ProjectTokenResponse`] the API requires, for [`ProjectTokenResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ProjectTokenResponse`] the API requires, named, for [`ProjectTokenResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ProjectTokenResponseRequired {
     /// The ID of the created API Token.
@@ -586,7 +586,7 @@ crate::runtime::wire_struct!(
     required("signing_key") }
 );
 
-/// The fields of [`ProjectWithSigningKey`] the API requires, for [`ProjectWithSigningKey::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ProjectWithSigningKey`] the API requires, named, for [`ProjectWithSigningKey::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ProjectWithSigningKeyRequired {
     /// The unique identifier of the project.
@@ -1653,8 +1653,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_projects`](Self::list_projects) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_projects_stream(..));`.
     ///

@@ -44,7 +44,7 @@ crate::runtime::wire_struct!(
     member_id = default("member_id"), state = default("state") }
 );
 
-/// The fields of [`PubSubNewPubSubToken`] the API requires, for [`PubSubNewPubSubToken::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PubSubNewPubSubToken`] the API requires, named, for [`PubSubNewPubSubToken::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PubSubNewPubSubTokenRequired {
     /// The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).

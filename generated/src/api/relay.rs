@@ -150,7 +150,7 @@ crate::runtime::wire_struct!(
     validated_at = required("validated_at") }
 );
 
-/// The fields of [`Address`] the API requires, for [`Address::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Address`] the API requires, named, for [`Address::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AddressRequired {
     /// The unique identifier of the Address on SignalWire.
@@ -256,7 +256,7 @@ crate::runtime::wire_struct!(
     postal_code = required("postal_code") }
 );
 
-/// The fields of [`AddressCandidate`] the API requires, for [`AddressCandidate::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AddressCandidate`] the API requires, named, for [`AddressCandidate::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AddressCandidateRequired {
     /// The number portion of the suggested street address.
@@ -305,7 +305,7 @@ crate::runtime::wire_struct!(
     AddressListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`AddressListResponse`] the API requires, for [`AddressListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AddressListResponse`] the API requires, named, for [`AddressListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AddressListResponseRequired {
     /// Pagination links.
@@ -371,7 +371,7 @@ crate::runtime::wire_struct!(
     validated_at = required("validated_at") }
 );
 
-/// The fields of [`AddressResponse`] the API requires, for [`AddressResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`AddressResponse`] the API requires, named, for [`AddressResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AddressResponseRequired {
     /// The unique identifier of the Address on SignalWire.
@@ -2578,7 +2578,7 @@ crate::runtime::wire_struct!(
     relay_conference_id = required("relay_conference_id") }
 );
 
-/// The fields of [`ConferenceRecording`] the API requires, for [`ConferenceRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ConferenceRecording`] the API requires, named, for [`ConferenceRecording::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ConferenceRecordingRequired {
     /// Unique ID of the recording.
@@ -2719,7 +2719,7 @@ crate::runtime::wire_struct!(
     default("auto_correct_address") }
 );
 
-/// The fields of [`CreateAddressRequest`] the API requires, for [`CreateAddressRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateAddressRequest`] the API requires, named, for [`CreateAddressRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateAddressRequestRequired {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
@@ -2888,7 +2888,7 @@ crate::runtime::wire_struct!(
     status_callback_url = default("status_callback_url") }
 );
 
-/// The fields of [`CreateCspBrandRequest`] the API requires, for [`CreateCspBrandRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateCspBrandRequest`] the API requires, named, for [`CreateCspBrandRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateCspBrandRequestRequired {
     /// Set to true to indicate this is a self-registered CSP brand.
@@ -3037,7 +3037,7 @@ crate::runtime::wire_struct!(
     default("call_relay_context_status_callback_url") }
 );
 
-/// The fields of [`CreateDomainApplicationRequest`] the API requires, for [`CreateDomainApplicationRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateDomainApplicationRequest`] the API requires, named, for [`CreateDomainApplicationRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateDomainApplicationRequestRequired {
     /// A string representing the friendly name for this domain application.
@@ -3618,7 +3618,7 @@ crate::runtime::wire_struct!(
     status_callback_url = default("status_callback_url") }
 );
 
-/// The fields of [`CreateManagedBrandRequest`] the API requires, for [`CreateManagedBrandRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateManagedBrandRequest`] the API requires, named, for [`CreateManagedBrandRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateManagedBrandRequestRequired {
     /// Brand/Marketing/DBA name of the business.
@@ -3793,7 +3793,7 @@ crate::runtime::wire_struct!(
     default("status_callback_url") }
 );
 
-/// The fields of [`CreateManagedCampaignRequest`] the API requires, for [`CreateManagedCampaignRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateManagedCampaignRequest`] the API requires, named, for [`CreateManagedCampaignRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateManagedCampaignRequestRequired {
     /// A name for the campaign.
@@ -4104,7 +4104,7 @@ crate::runtime::wire_struct!(
     status_callback_url = default("status_callback_url") }
 );
 
-/// The fields of [`CreatePartnerCampaignRequest`] the API requires, for [`CreatePartnerCampaignRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreatePartnerCampaignRequest`] the API requires, named, for [`CreatePartnerCampaignRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreatePartnerCampaignRequestRequired {
     /// A name for the campaign.
@@ -4275,7 +4275,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`CreateSipEndpointRequest`] the API requires, for [`CreateSipEndpointRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateSipEndpointRequest`] the API requires, named, for [`CreateSipEndpointRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateSipEndpointRequestRequired {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
@@ -5041,7 +5041,7 @@ crate::runtime::wire_struct!(
     required("codecs"), ciphers = required("ciphers") }
 );
 
-/// The fields of [`DomainApplication`] the API requires, for [`DomainApplication::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DomainApplication`] the API requires, named, for [`DomainApplication::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DomainApplicationRequired {
     /// The unique identifier of the domain application on SignalWire.
@@ -5381,7 +5381,7 @@ crate::runtime::wire_struct!(
     DomainApplicationListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`DomainApplicationListResponse`] the API requires, for [`DomainApplicationListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DomainApplicationListResponse`] the API requires, named, for [`DomainApplicationListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DomainApplicationListResponseRequired {
     /// Pagination links.
@@ -5512,7 +5512,7 @@ crate::runtime::wire_struct!(
     required("number_type"), capabilities = default("capabilities") }
 );
 
-/// The fields of [`ImportPhoneNumberRequest`] the API requires, for [`ImportPhoneNumberRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ImportPhoneNumberRequest`] the API requires, named, for [`ImportPhoneNumberRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ImportPhoneNumberRequestRequired {
     /// The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
@@ -6739,7 +6739,7 @@ crate::runtime::wire_struct!(
     required("to"), channel = required("channel") }
 );
 
-/// The fields of [`MfaResponse`] the API requires, for [`MfaResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MfaResponse`] the API requires, named, for [`MfaResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MfaResponseRequired {
     /// The MFA request ID. Save this for verification.
@@ -6815,7 +6815,7 @@ crate::runtime::wire_struct!(
     required("sticky_sender"), phone_number_count = required("phone_number_count") }
 );
 
-/// The fields of [`NumberGroup`] the API requires, for [`NumberGroup::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`NumberGroup`] the API requires, named, for [`NumberGroup::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct NumberGroupRequired {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
@@ -6855,7 +6855,7 @@ crate::runtime::wire_struct!(
     NumberGroupListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`NumberGroupListResponse`] the API requires, for [`NumberGroupListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`NumberGroupListResponse`] the API requires, named, for [`NumberGroupListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct NumberGroupListResponseRequired {
     /// Pagination links.
@@ -6894,7 +6894,7 @@ crate::runtime::wire_struct!(
     required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`NumberGroupMembership`] the API requires, for [`NumberGroupMembership::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`NumberGroupMembership`] the API requires, named, for [`NumberGroupMembership::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct NumberGroupMembershipRequired {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
@@ -6944,7 +6944,7 @@ crate::runtime::wire_struct!(
     required("data") }
 );
 
-/// The fields of [`NumberGroupMembershipListResponse`] the API requires, for [`NumberGroupMembershipListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`NumberGroupMembershipListResponse`] the API requires, named, for [`NumberGroupMembershipListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct NumberGroupMembershipListResponseRequired {
     /// Pagination links.
@@ -6983,7 +6983,7 @@ crate::runtime::wire_struct!(
     required("created_at"), updated_at = required("updated_at") }
 );
 
-/// The fields of [`NumberGroupMembershipResponse`] the API requires, for [`NumberGroupMembershipResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`NumberGroupMembershipResponse`] the API requires, named, for [`NumberGroupMembershipResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct NumberGroupMembershipResponseRequired {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
@@ -7037,7 +7037,7 @@ crate::runtime::wire_struct!(
     required("sticky_sender"), phone_number_count = required("phone_number_count") }
 );
 
-/// The fields of [`NumberGroupResponse`] the API requires, for [`NumberGroupResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`NumberGroupResponse`] the API requires, named, for [`NumberGroupResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct NumberGroupResponseRequired {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
@@ -7383,7 +7383,7 @@ crate::runtime::wire_struct!(
     required("message_relay_context"), country_code = required("country_code") }
 );
 
-/// The fields of [`PhoneNumber`] the API requires, for [`PhoneNumber::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PhoneNumber`] the API requires, named, for [`PhoneNumber::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PhoneNumberRequired {
     /// The unique identifier of the phone number.
@@ -7980,7 +7980,7 @@ crate::runtime::wire_struct!(
     PhoneNumberListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`PhoneNumberListResponse`] the API requires, for [`PhoneNumberListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PhoneNumberListResponse`] the API requires, named, for [`PhoneNumberListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PhoneNumberListResponseRequired {
     /// Pagination links.
@@ -8363,7 +8363,7 @@ crate::runtime::wire_struct!(
     required("message_relay_context"), country_code = required("country_code") }
 );
 
-/// The fields of [`PhoneNumberResponse`] the API requires, for [`PhoneNumberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PhoneNumberResponse`] the API requires, named, for [`PhoneNumberResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PhoneNumberResponseRequired {
     /// The unique identifier of the phone number.
@@ -8642,7 +8642,7 @@ crate::runtime::wire_struct!(
     relay_pstn_leg_id = required("relay_pstn_leg_id") }
 );
 
-/// The fields of [`PstnRecording`] the API requires, for [`PstnRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PstnRecording`] the API requires, named, for [`PstnRecording::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PstnRecordingRequired {
     /// Unique ID of the recording.
@@ -8777,7 +8777,7 @@ crate::runtime::wire_struct!(
     default("date_updated") }
 );
 
-/// The fields of [`Queue`] the API requires, for [`Queue::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Queue`] the API requires, named, for [`Queue::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct QueueRequired {
     /// The unique identifier of the queue.
@@ -8907,7 +8907,7 @@ crate::runtime::wire_struct!(
     default("date_enqueued") }
 );
 
-/// The fields of [`QueueMember`] the API requires, for [`QueueMember::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`QueueMember`] the API requires, named, for [`QueueMember::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct QueueMemberRequired {
     /// The call ID of the queue member.
@@ -9019,7 +9019,7 @@ crate::runtime::wire_struct!(
     date_enqueued = default("date_enqueued") }
 );
 
-/// The fields of [`QueueMemberResponse`] the API requires, for [`QueueMemberResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`QueueMemberResponse`] the API requires, named, for [`QueueMemberResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct QueueMemberResponseRequired {
     /// The call ID of the queue member.
@@ -9098,7 +9098,7 @@ crate::runtime::wire_struct!(
     default("date_created"), date_updated = default("date_updated") }
 );
 
-/// The fields of [`QueueResponse`] the API requires, for [`QueueResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`QueueResponse`] the API requires, named, for [`QueueResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct QueueResponseRequired {
     /// The unique identifier of the queue.
@@ -9221,7 +9221,7 @@ crate::runtime::wire_struct!(
     RecordingListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`RecordingListResponse`] the API requires, for [`RecordingListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RecordingListResponse`] the API requires, named, for [`RecordingListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RecordingListResponseRequired {
     /// Pagination links.
@@ -9428,7 +9428,7 @@ crate::runtime::wire_struct!(
     required("message_relay_context") }
 );
 
-/// The fields of [`ShortCode`] the API requires, for [`ShortCode::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ShortCode`] the API requires, named, for [`ShortCode::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ShortCodeRequired {
     /// The unique identifier of the short code.
@@ -9575,7 +9575,7 @@ crate::runtime::wire_struct!(
     ShortCodeListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`ShortCodeListResponse`] the API requires, for [`ShortCodeListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ShortCodeListResponse`] the API requires, named, for [`ShortCodeListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ShortCodeListResponseRequired {
     /// Pagination links.
@@ -9745,7 +9745,7 @@ crate::runtime::wire_struct!(
     required("message_relay_context") }
 );
 
-/// The fields of [`ShortCodeResponse`] the API requires, for [`ShortCodeResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ShortCodeResponse`] the API requires, named, for [`ShortCodeResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ShortCodeResponseRequired {
     /// The unique identifier of the short code.
@@ -10006,7 +10006,7 @@ crate::runtime::wire_struct!(
     required("call_relay_script_url") }
 );
 
-/// The fields of [`SipEndpoint`] the API requires, for [`SipEndpoint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipEndpoint`] the API requires, named, for [`SipEndpoint::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipEndpointRequired {
     /// A string representation of the type of object this record is.
@@ -10430,7 +10430,7 @@ crate::runtime::wire_struct!(
     SipEndpointListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`SipEndpointListResponse`] the API requires, for [`SipEndpointListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipEndpointListResponse`] the API requires, named, for [`SipEndpointListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipEndpointListResponseRequired {
     /// Pagination links.
@@ -10535,7 +10535,7 @@ crate::runtime::wire_struct!(
     required("call_relay_script_url") }
 );
 
-/// The fields of [`SipEndpointResponse`] the API requires, for [`SipEndpointResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipEndpointResponse`] the API requires, named, for [`SipEndpointResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipEndpointResponseRequired {
     /// A string representation of the type of object this record is.
@@ -11054,7 +11054,7 @@ crate::runtime::wire_struct!(
     relay_sip_leg_id = required("relay_sip_leg_id") }
 );
 
-/// The fields of [`SipRecording`] the API requires, for [`SipRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SipRecording`] the API requires, named, for [`SipRecording::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SipRecordingRequired {
     /// Unique ID of the recording.
@@ -11157,7 +11157,7 @@ crate::runtime::wire_struct!(
     required("status"), title = required("title"), code = required("code") }
 );
 
-/// The fields of [`StatusCodesSpaceApiErrorItem`] the API requires, for [`StatusCodesSpaceApiErrorItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`StatusCodesSpaceApiErrorItem`] the API requires, named, for [`StatusCodesSpaceApiErrorItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct StatusCodesSpaceApiErrorItemRequired {
     /// A description of what caused the error.
@@ -11269,7 +11269,7 @@ crate::runtime::wire_struct!(
     default("auto_correct_address") }
 );
 
-/// The fields of [`UpdateAddressRequest`] the API requires, for [`UpdateAddressRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`UpdateAddressRequest`] the API requires, named, for [`UpdateAddressRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct UpdateAddressRequestRequired {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
@@ -12776,7 +12776,7 @@ crate::runtime::wire_struct!(
     default("message_relay_context") }
 );
 
-/// The fields of [`UpdateShortCodeRequest`] the API requires, for [`UpdateShortCodeRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`UpdateShortCodeRequest`] the API requires, named, for [`UpdateShortCodeRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct UpdateShortCodeRequestRequired {
     /// The name given to the short code.
@@ -13685,7 +13685,7 @@ crate::runtime::wire_struct!(
     default("status") }
 );
 
-/// The fields of [`VerifiedCallerId`] the API requires, for [`VerifiedCallerId::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VerifiedCallerId`] the API requires, named, for [`VerifiedCallerId::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VerifiedCallerIdRequired {
     /// The unique identifier of the Verified Caller ID on SignalWire.
@@ -13822,7 +13822,7 @@ crate::runtime::wire_struct!(
     default("status") }
 );
 
-/// The fields of [`VerifiedCallerIdResponse`] the API requires, for [`VerifiedCallerIdResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VerifiedCallerIdResponse`] the API requires, named, for [`VerifiedCallerIdResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VerifiedCallerIdResponseRequired {
     /// The unique identifier of the Verified Caller ID on SignalWire.
@@ -14056,7 +14056,7 @@ crate::runtime::wire_struct!(
     required("relay_webrtc_leg_id") }
 );
 
-/// The fields of [`WebRtcRecording`] the API requires, for [`WebRtcRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebRtcRecording`] the API requires, named, for [`WebRtcRecording::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebRtcRecordingRequired {
     /// Unique ID of the recording.
@@ -19072,8 +19072,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_addresses_stream(..));`.
     ///
     /// # Errors
@@ -19198,8 +19196,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_brands_stream(..));`.
     ///
     /// # Errors
@@ -19308,8 +19304,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_call_recordings`](Self::list_call_recordings) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_call_recordings_stream(..));`.
     ///
@@ -19442,8 +19436,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_campaigns`](Self::list_campaigns) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_campaigns_stream(..));`.
     ///
@@ -19588,8 +19580,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_domain_applications`](Self::list_domain_applications) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_domain_applications_stream(..));`.
     ///
@@ -19738,8 +19728,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_number_assignments`](Self::list_number_assignments) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_number_assignments_stream(..));`.
     ///
@@ -19902,8 +19890,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_number_group_memberships_stream(..));`.
     ///
     /// # Errors
@@ -20063,8 +20049,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_number_groups_stream(..));`.
     ///
     /// # Errors
@@ -20203,8 +20187,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_orders`](Self::list_orders) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_orders_stream(..));`.
     ///
@@ -20347,8 +20329,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_phone_numbers_stream(..));`.
     ///
     /// # Errors
@@ -20484,8 +20464,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_queue_members_stream(..));`.
     ///
     /// # Errors
@@ -20601,8 +20579,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_queues`](Self::list_queues) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_queues_stream(..));`.
     ///
@@ -20726,8 +20702,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_short_codes`](Self::list_short_codes) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_short_codes_stream(..));`.
     ///
@@ -20874,8 +20848,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_sip_endpoints_stream(..));`.
     ///
     /// # Errors
@@ -21008,8 +20980,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_verified_caller_ids`](Self::list_verified_caller_ids) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_verified_caller_ids_stream(..));`.
     ///
@@ -22277,8 +22247,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`search_available_phone_numbers`](Self::search_available_phone_numbers) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.search_available_phone_numbers_stream(..));`.
     ///

@@ -225,7 +225,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-/// The fields of [`DomainApplicationResponse`] the API requires, for [`DomainApplicationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`DomainApplicationResponse`] the API requires, named, for [`DomainApplicationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct DomainApplicationResponseRequired {
     /// The unique identifier of the domain application on SignalWire.
@@ -670,7 +670,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "message")]
-/// The fields of [`MessageWhatsAppSendBase`] the API requires, for [`MessageWhatsAppSendBase::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`MessageWhatsAppSendBase`] the API requires, named, for [`MessageWhatsAppSendBase::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageWhatsAppSendBaseRequired {
     /// Recipient phone number in E.164 format.
@@ -751,7 +751,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-/// The fields of [`PaginationLinks`] the API requires, for [`PaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`PaginationLinks`] the API requires, named, for [`PaginationLinks::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct PaginationLinksRequired {
     /// Link to the current page.
@@ -1588,7 +1588,7 @@ crate::runtime::wire_struct!(
         feature = "voice"
     )
 )]
-/// The fields of [`StatusCodesRestApiErrorItem`] the API requires, for [`StatusCodesRestApiErrorItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`StatusCodesRestApiErrorItem`] the API requires, named, for [`StatusCodesRestApiErrorItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct StatusCodesRestApiErrorItemRequired {
     /// The category of error.
@@ -4597,7 +4597,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-/// The fields of [`SwmlCallingAiSidecarArrayParam`] the API requires, for [`SwmlCallingAiSidecarArrayParam::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingAiSidecarArrayParam`] the API requires, named, for [`SwmlCallingAiSidecarArrayParam::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingAiSidecarArrayParamRequired {
     /// The property type.
@@ -4791,7 +4791,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingAiSidecarFunctionParameters`] the API requires, for [`SwmlCallingAiSidecarFunctionParameters::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingAiSidecarFunctionParameters`] the API requires, named, for [`SwmlCallingAiSidecarFunctionParameters::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingAiSidecarFunctionParametersRequired {
     /// The container type for the function's arguments. Always `object`.
@@ -6644,7 +6644,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-/// The fields of [`SwmlCallingArrayProperty`] the API requires, for [`SwmlCallingArrayProperty::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingArrayProperty`] the API requires, named, for [`SwmlCallingArrayProperty::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingArrayPropertyRequired {
     /// The type of parameter(s) the AI is passing to the function.
@@ -6834,7 +6834,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingBedrockExpression`] the API requires, for [`SwmlCallingBedrockExpression::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingBedrockExpression`] the API requires, named, for [`SwmlCallingBedrockExpression::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingBedrockExpressionRequired {
     /// An object that contains a response and a list of actions to be performed upon a expression match.
@@ -7904,7 +7904,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingBedrockSwaigFunctionObject`] the API requires, for [`SwmlCallingBedrockSwaigFunctionObject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingBedrockSwaigFunctionObject`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObjectRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -8018,7 +8018,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingBedrockSwaigFunctionObject2`] the API requires, for [`SwmlCallingBedrockSwaigFunctionObject2::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingBedrockSwaigFunctionObject2`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject2::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObject2Required {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -8179,7 +8179,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingBedrockSwaigFunctionObject3`] the API requires, for [`SwmlCallingBedrockSwaigFunctionObject3::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingBedrockSwaigFunctionObject3`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject3::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObject3Required {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -8340,7 +8340,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingBedrockSwaigFunctionObject4`] the API requires, for [`SwmlCallingBedrockSwaigFunctionObject4::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingBedrockSwaigFunctionObject4`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject4::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObject4Required {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -8625,7 +8625,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingBedrockWebhookForeach`] the API requires, for [`SwmlCallingBedrockWebhookForeach::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingBedrockWebhookForeach`] the API requires, named, for [`SwmlCallingBedrockWebhookForeach::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingBedrockWebhookForeachRequired {
     /// The key to be used to access the current element in the array.
@@ -9063,7 +9063,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingCondReg`] the API requires, for [`SwmlCallingCondReg::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingCondReg`] the API requires, named, for [`SwmlCallingCondReg::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingCondRegRequired {
     /// The JavaScript condition to act on.
@@ -11470,7 +11470,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingConnectHeaders`] the API requires, for [`SwmlCallingConnectHeaders::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingConnectHeaders`] the API requires, named, for [`SwmlCallingConnectHeaders::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingConnectHeadersRequired {
     /// The name of the header.
@@ -11600,7 +11600,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingContextPomSteps`] the API requires, for [`SwmlCallingContextPomSteps::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingContextPomSteps`] the API requires, named, for [`SwmlCallingContextPomSteps::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingContextPomStepsRequired {
     /// The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
@@ -11828,7 +11828,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingContextTextSteps`] the API requires, for [`SwmlCallingContextTextSteps::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingContextTextSteps`] the API requires, named, for [`SwmlCallingContextTextSteps::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingContextTextStepsRequired {
     /// The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
@@ -12120,7 +12120,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingConversationMessage`] the API requires, for [`SwmlCallingConversationMessage::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingConversationMessage`] the API requires, named, for [`SwmlCallingConversationMessage::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingConversationMessageRequired {
     /// The role of the message sender.
@@ -12651,7 +12651,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingEnterQueueObject`] the API requires, for [`SwmlCallingEnterQueueObject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingEnterQueueObject`] the API requires, named, for [`SwmlCallingEnterQueueObject::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingEnterQueueObjectRequired {
     /// Name of the queue to enter. If a queue with this name does not exist, it will be automatically created.
@@ -12887,7 +12887,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingExpression`] the API requires, for [`SwmlCallingExpression::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingExpression`] the API requires, named, for [`SwmlCallingExpression::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingExpressionRequired {
     /// The actual input or value from the user or system.
@@ -13711,7 +13711,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingFunctionParameters`] the API requires, for [`SwmlCallingFunctionParameters::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingFunctionParameters`] the API requires, named, for [`SwmlCallingFunctionParameters::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingFunctionParametersRequired {
     /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
@@ -13938,7 +13938,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingHangUpHookSwaigFunction`] the API requires, for [`SwmlCallingHangUpHookSwaigFunction::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingHangUpHookSwaigFunction`] the API requires, named, for [`SwmlCallingHangUpHookSwaigFunction::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingHangUpHookSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -14288,7 +14288,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingHint`] the API requires, for [`SwmlCallingHint::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingHint`] the API requires, named, for [`SwmlCallingHint::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingHintRequired {
     /// The hint to match. This will match the string exactly as provided
@@ -14451,7 +14451,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingInjectActionInject`] the API requires, for [`SwmlCallingInjectActionInject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingInjectActionInject`] the API requires, named, for [`SwmlCallingInjectActionInject::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingInjectActionInjectRequired {
     /// The message to be injected
@@ -15258,7 +15258,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingJoinConferenceObjectResultSwitch`] the API requires, for [`SwmlCallingJoinConferenceObjectResultSwitch::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingJoinConferenceObjectResultSwitch`] the API requires, named, for [`SwmlCallingJoinConferenceObjectResultSwitch::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingJoinConferenceObjectResultSwitchRequired {
     /// Name of the variable whose value needs to be compared.
@@ -15997,7 +15997,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingLanguages`] the API requires, for [`SwmlCallingLanguages::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingLanguages`] the API requires, named, for [`SwmlCallingLanguages::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingLanguagesRequired {
     /// Name of the language (e.g., 'French', 'English'). This value is used in the system prompt to instruct the LLM what language is being spoken.
@@ -16756,7 +16756,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-/// The fields of [`SwmlCallingNullProperty`] the API requires, for [`SwmlCallingNullProperty::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingNullProperty`] the API requires, named, for [`SwmlCallingNullProperty::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingNullPropertyRequired {
     /// The type of parameter(s) the AI is passing to the function.
@@ -17290,7 +17290,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingPayParameters`] the API requires, for [`SwmlCallingPayParameters::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingPayParameters`] the API requires, named, for [`SwmlCallingPayParameters::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingPayParametersRequired {
     /// The identifier for your custom parameter. This will be the key in the parameters object.
@@ -17803,7 +17803,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingPayPromptPlayAction`] the API requires, for [`SwmlCallingPayPromptPlayAction::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingPayPromptPlayAction`] the API requires, named, for [`SwmlCallingPayPromptPlayAction::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingPayPromptPlayActionRequired {
     /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
@@ -17886,7 +17886,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingPayPromptSayAction`] the API requires, for [`SwmlCallingPayPromptSayAction::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingPayPromptSayAction`] the API requires, named, for [`SwmlCallingPayPromptSayAction::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingPayPromptSayActionRequired {
     /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
@@ -18009,7 +18009,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingPayPrompts`] the API requires, for [`SwmlCallingPayPrompts::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingPayPrompts`] the API requires, named, for [`SwmlCallingPayPrompts::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingPayPromptsRequired {
     /// Array of action objects to execute for this prompt. These actions can either play an audio file or speak a phrase.
@@ -18900,7 +18900,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingPronounce`] the API requires, for [`SwmlCallingPronounce::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingPronounce`] the API requires, named, for [`SwmlCallingPronounce::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingPronounceRequired {
     /// The expression to replace.
@@ -19675,7 +19675,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingRequestRequest`] the API requires, for [`SwmlCallingRequestRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingRequestRequest`] the API requires, named, for [`SwmlCallingRequestRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingRequestRequestRequired {
     /// URL to send the HTTPS request to. Authentication can also be set in the URL in the format of username:password@url.
@@ -20431,7 +20431,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingSmsWithBody`] the API requires, for [`SwmlCallingSmsWithBody::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingSmsWithBody`] the API requires, named, for [`SwmlCallingSmsWithBody::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingSmsWithBodyRequired {
     /// Phone number to send SMS message to in E.164 format.
@@ -20516,7 +20516,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingSmsWithMedia`] the API requires, for [`SwmlCallingSmsWithMedia::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingSmsWithMedia`] the API requires, named, for [`SwmlCallingSmsWithMedia::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingSmsWithMediaRequired {
     /// Phone number to send SMS message to in E.164 format.
@@ -20663,7 +20663,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingStartActionStart`] the API requires, for [`SwmlCallingStartActionStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingStartActionStart`] the API requires, named, for [`SwmlCallingStartActionStart::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingStartActionStartRequired {
     /// The language to translate from.
@@ -20855,7 +20855,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingStartUpHookSwaigFunction`] the API requires, for [`SwmlCallingStartUpHookSwaigFunction::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingStartUpHookSwaigFunction`] the API requires, named, for [`SwmlCallingStartUpHookSwaigFunction::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingStartUpHookSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -22029,7 +22029,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingSummarizeConversationSwaigFunction`] the API requires, for [`SwmlCallingSummarizeConversationSwaigFunction::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingSummarizeConversationSwaigFunction`] the API requires, named, for [`SwmlCallingSummarizeConversationSwaigFunction::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingSummarizeConversationSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -22459,7 +22459,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingSwaigIncludes`] the API requires, for [`SwmlCallingSwaigIncludes::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingSwaigIncludes`] the API requires, named, for [`SwmlCallingSwaigIncludes::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingSwaigIncludesRequired {
     /// Remote functions to fetch and include in your AI application.
@@ -22771,7 +22771,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingSwitchSwitch`] the API requires, for [`SwmlCallingSwitchSwitch::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingSwitchSwitch`] the API requires, named, for [`SwmlCallingSwitchSwitch::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingSwitchSwitchRequired {
     /// Name of the variable whose value needs to be compared.
@@ -23611,7 +23611,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingToggleFunctionsActionToggleFunctionsItem`] the API requires, for [`SwmlCallingToggleFunctionsActionToggleFunctionsItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingToggleFunctionsActionToggleFunctionsItem`] the API requires, named, for [`SwmlCallingToggleFunctionsActionToggleFunctionsItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingToggleFunctionsActionToggleFunctionsItemRequired {
     /// Whether to activate or deactivate the functions. Default is `true`
@@ -23891,7 +23891,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingTranscribeStartActionStart`] the API requires, for [`SwmlCallingTranscribeStartActionStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingTranscribeStartActionStart`] the API requires, named, for [`SwmlCallingTranscribeStartActionStart::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingTranscribeStartActionStartRequired {
     /// The language to transcribe.
@@ -25528,7 +25528,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingUserSwaigFunction`] the API requires, for [`SwmlCallingUserSwaigFunction::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingUserSwaigFunction`] the API requires, named, for [`SwmlCallingUserSwaigFunction::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingUserSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -26025,7 +26025,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingWebhookForeach`] the API requires, for [`SwmlCallingWebhookForeach::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`SwmlCallingWebhookForeach`] the API requires, named, for [`SwmlCallingWebhookForeach::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SwmlCallingWebhookForeachRequired {
     /// The key to be used to access the current element in the array.
@@ -26288,7 +26288,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiBedrockPostPromptCallbackPayload`] the API requires, for [`WebhooksAiBedrockPostPromptCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiBedrockPostPromptCallbackPayload`] the API requires, named, for [`WebhooksAiBedrockPostPromptCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiBedrockPostPromptCallbackPayloadRequired {
     /// The content type of the request body. Always `text/json`.
@@ -26609,7 +26609,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiBedrockSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiBedrockSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiBedrockSwaigToolWebhookPayload`] the API requires, named, for [`WebhooksAiBedrockSwaigToolWebhookPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadRequired {
     /// The name of the function the agent is calling.
@@ -26802,7 +26802,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiBedrockSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiBedrockSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiBedrockSwaigToolWebhookPayloadArgument`] the API requires, named, for [`WebhooksAiBedrockSwaigToolWebhookPayloadArgument::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
@@ -26851,7 +26851,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiCallInfo`] the API requires, for [`WebhooksAiCallInfo::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiCallInfo`] the API requires, named, for [`WebhooksAiCallInfo::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiCallInfoRequired {
     /// ID of the call.
@@ -26919,7 +26919,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "ai", feature = "webhooks"))]
-/// The fields of [`WebhooksAiCallLogEntry`] the API requires, for [`WebhooksAiCallLogEntry::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiCallLogEntry`] the API requires, named, for [`WebhooksAiCallLogEntry::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiCallLogEntryRequired {
     /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
@@ -27025,7 +27025,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugConversationAdd`] the API requires, for [`WebhooksAiDebugConversationAdd::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugConversationAdd`] the API requires, named, for [`WebhooksAiDebugConversationAdd::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugConversationAddRequired {
     /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
@@ -27171,7 +27171,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookFail`] the API requires, for [`WebhooksAiDebugWebhookFail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookFail`] the API requires, named, for [`WebhooksAiDebugWebhookFail::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookFailRequired {
     /// Identifies the call. The same values as the envelope's `call_info`.
@@ -28087,7 +28087,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadConsolidation`] the API requires, for [`WebhooksAiDebugWebhookPayloadConsolidation::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadConsolidation`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadConsolidation::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadConsolidationRequired {
     /// Always `consolidation`.
@@ -28137,7 +28137,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadContextChange`] the API requires, for [`WebhooksAiDebugWebhookPayloadContextChange::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadContextChange`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadContextChange::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadContextChangeRequired {
     /// The context it moved to.
@@ -28253,7 +28253,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadContextSwitchData`] the API requires, for [`WebhooksAiDebugWebhookPayloadContextSwitchData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadContextSwitchData`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadContextSwitchData::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadContextSwitchDataRequired {
     /// The variables available to the new context's prompt.
@@ -28291,7 +28291,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadError`] the API requires, for [`WebhooksAiDebugWebhookPayloadError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadError`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadError::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadErrorRequired {
     /// What went wrong.
@@ -28327,7 +28327,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadFiller`] the API requires, for [`WebhooksAiDebugWebhookPayloadFiller::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadFiller`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadFiller::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFillerRequired {
     /// The phrase that was spoken.
@@ -28424,7 +28424,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadFunctionCall`] the API requires, for [`WebhooksAiDebugWebhookPayloadFunctionCall::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadFunctionCall`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadFunctionCall::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFunctionCallRequired {
     /// The name of the function.
@@ -28494,7 +28494,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadFunctionLoop`] the API requires, for [`WebhooksAiDebugWebhookPayloadFunctionLoop::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadFunctionLoop`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadFunctionLoop::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
     /// The name of the function.
@@ -28600,7 +28600,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadGatherAnswer`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherAnswer::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherAnswer`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherAnswer::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
     /// The context the agent was in. `default` when you define no contexts.
@@ -28684,7 +28684,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadGatherComplete`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherComplete::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherComplete`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherComplete::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherCompleteRequired {
     /// The context the agent was in. `default` when you define no contexts.
@@ -28770,7 +28770,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadGatherQuestion`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherQuestion::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherQuestion`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherQuestion::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
     /// The context the agent was in. `default` when you define no contexts.
@@ -28864,7 +28864,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadGatherReject`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherReject::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherReject`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherReject::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherRejectRequired {
     /// The context the agent was in. `default` when you define no contexts.
@@ -29006,7 +29006,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadGatherStart`] the API requires, for [`WebhooksAiDebugWebhookPayloadGatherStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadGatherStart`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherStart::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherStartRequired {
     /// The context the agent was in. `default` when you define no contexts.
@@ -29077,7 +29077,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadHangupHook`] the API requires, for [`WebhooksAiDebugWebhookPayloadHangupHook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadHangupHook`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadHangupHook::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadHangupHookRequired {
     /// How long the hook took, in milliseconds.
@@ -29413,7 +29413,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadLlmRequest`] the API requires, for [`WebhooksAiDebugWebhookPayloadLlmRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadLlmRequest`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadLlmRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadLlmRequestRequired {
     /// The model being called.
@@ -29466,7 +29466,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadLlmResponse`] the API requires, for [`WebhooksAiDebugWebhookPayloadLlmResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadLlmResponse`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadLlmResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadLlmResponseRequired {
     /// The model that was called.
@@ -29557,7 +29557,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadOartResponseDone`] the API requires, for [`WebhooksAiDebugWebhookPayloadOartResponseDone::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadOartResponseDone`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadOartResponseDone::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
     /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
@@ -29677,7 +29677,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadSessionEnd`] the API requires, for [`WebhooksAiDebugWebhookPayloadSessionEnd::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadSessionEnd`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadSessionEnd::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSessionEndRequired {
     /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
@@ -29944,7 +29944,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadSpeechDetect`] the API requires, for [`WebhooksAiDebugWebhookPayloadSpeechDetect::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadSpeechDetect`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadSpeechDetect::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSpeechDetectRequired {
     /// The recognized text.
@@ -29982,7 +29982,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadStartupHook`] the API requires, for [`WebhooksAiDebugWebhookPayloadStartupHook::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadStartupHook`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadStartupHook::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadStartupHookRequired {
     /// How long the hook took, in milliseconds.
@@ -30039,7 +30039,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadStepChange`] the API requires, for [`WebhooksAiDebugWebhookPayloadStepChange::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadStepChange`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadStepChange::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadStepChangeRequired {
     /// The index of the step it left.
@@ -30169,7 +30169,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadSummarizeStart`] the API requires, for [`WebhooksAiDebugWebhookPayloadSummarizeStart::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadSummarizeStart`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadSummarizeStart::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSummarizeStartRequired {
     /// How the summary is being produced.
@@ -30210,7 +30210,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadTextNormalize`] the API requires, for [`WebhooksAiDebugWebhookPayloadTextNormalize::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadTextNormalize`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadTextNormalize::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
     /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
@@ -30317,7 +30317,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadToolDistill`] the API requires, for [`WebhooksAiDebugWebhookPayloadToolDistill::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadToolDistill`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadToolDistill::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadToolDistillRequired {
     /// The function whose result was shortened.
@@ -30374,7 +30374,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadVoiceError`] the API requires, for [`WebhooksAiDebugWebhookPayloadVoiceError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadVoiceError`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadVoiceError::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
     /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
@@ -30480,7 +30480,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadWarning`] the API requires, for [`WebhooksAiDebugWebhookPayloadWarning::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadWarning`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadWarning::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadWarningRequired {
     /// Which warning this is.
@@ -30519,7 +30519,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiDebugWebhookPayloadWebhookLog`] the API requires, for [`WebhooksAiDebugWebhookPayloadWebhookLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiDebugWebhookPayloadWebhookLog`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadWebhookLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadWebhookLogRequired {
     /// The URL that was called, after variable expansion.
@@ -30694,7 +30694,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiPostPromptCallbackPayload`] the API requires, for [`WebhooksAiPostPromptCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiPostPromptCallbackPayload`] the API requires, named, for [`WebhooksAiPostPromptCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiPostPromptCallbackPayloadRequired {
     /// The content type of the request body. Always `text/json`.
@@ -31162,7 +31162,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiPostPromptData`] the API requires, for [`WebhooksAiPostPromptData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiPostPromptData`] the API requires, named, for [`WebhooksAiPostPromptData::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiPostPromptDataRequired {
     /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
@@ -31229,7 +31229,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiResponseTiming`] the API requires, for [`WebhooksAiResponseTiming::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiResponseTiming`] the API requires, named, for [`WebhooksAiResponseTiming::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiResponseTimingRequired {
     /// The reply text. Redacted when you enable `redact_prompt`.
@@ -31294,7 +31294,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSidecarCallbackPayload`] the API requires, for [`WebhooksAiSidecarCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSidecarCallbackPayload`] the API requires, named, for [`WebhooksAiSidecarCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSidecarCallbackPayloadRequired {
     /// Envelope describing the call. `project_id` and `space_id` are included when available.
@@ -31539,7 +31539,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSidecarEvent`] the API requires, for [`WebhooksAiSidecarEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSidecarEvent`] the API requires, named, for [`WebhooksAiSidecarEvent::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSidecarEventRequired {
     /// The callback type.
@@ -31591,7 +31591,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiSidecarSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayload`] the API requires, named, for [`WebhooksAiSidecarSwaigToolWebhookPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
     /// The name of the function the model is calling.
@@ -31655,7 +31655,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument`] the API requires, named, for [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
@@ -31736,7 +31736,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSwaigLogEntry`] the API requires, for [`WebhooksAiSwaigLogEntry::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSwaigLogEntry`] the API requires, named, for [`WebhooksAiSwaigLogEntry::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSwaigLogEntryRequired {
     /// The name of the function the agent called.
@@ -31893,7 +31893,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSwaigSignatureRequestPayload`] the API requires, for [`WebhooksAiSwaigSignatureRequestPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSwaigSignatureRequestPayload`] the API requires, named, for [`WebhooksAiSwaigSignatureRequestPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSwaigSignatureRequestPayloadRequired {
     /// What the request is asking of you. Always `get_signature`.
@@ -32054,7 +32054,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSwaigToolWebhookPayload`] the API requires, for [`WebhooksAiSwaigToolWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSwaigToolWebhookPayload`] the API requires, named, for [`WebhooksAiSwaigToolWebhookPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSwaigToolWebhookPayloadRequired {
     /// The name of the function the AI is calling.
@@ -32268,7 +32268,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksAiSwaigToolWebhookPayloadArgument`] the API requires, for [`WebhooksAiSwaigToolWebhookPayloadArgument::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksAiSwaigToolWebhookPayloadArgument`] the API requires, named, for [`WebhooksAiSwaigToolWebhookPayloadArgument::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksAiSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
@@ -32412,7 +32412,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingInboundCallContext`] the API requires, for [`WebhooksCallingInboundCallContext::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingInboundCallContext`] the API requires, named, for [`WebhooksCallingInboundCallContext::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingInboundCallContextRequired {
     /// A unique identifier for the call.
@@ -32702,7 +32702,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingInboundCallHeader`] the API requires, for [`WebhooksCallingInboundCallHeader::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingInboundCallHeader`] the API requires, named, for [`WebhooksCallingInboundCallHeader::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingInboundCallHeaderRequired {
     /// The name of the header.
@@ -32740,7 +32740,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingInboundCallParent`] the API requires, for [`WebhooksCallingInboundCallParent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingInboundCallParent`] the API requires, named, for [`WebhooksCallingInboundCallParent::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingInboundCallParentRequired {
     /// The device type of the parent call.
@@ -32839,7 +32839,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingInboundCallPeer`] the API requires, for [`WebhooksCallingInboundCallPeer::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingInboundCallPeer`] the API requires, named, for [`WebhooksCallingInboundCallPeer::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingInboundCallPeerRequired {
     /// A unique identifier for the peer call.
@@ -32906,7 +32906,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingInboundCallSipData`] the API requires, for [`WebhooksCallingInboundCallSipData::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingInboundCallSipData`] the API requires, named, for [`WebhooksCallingInboundCallSipData::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingInboundCallSipDataRequired {
     /// The host portion of the SIP request URI.
@@ -33002,7 +33002,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingInboundCallWebhookPayload`] the API requires, for [`WebhooksCallingInboundCallWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingInboundCallWebhookPayload`] the API requires, named, for [`WebhooksCallingInboundCallWebhookPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingInboundCallWebhookPayloadRequired {
     /// The call that triggered this fetch.
@@ -33057,7 +33057,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingStreamStatusCallbackPayload`] the API requires, for [`WebhooksCallingStreamStatusCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingStreamStatusCallbackPayload`] the API requires, named, for [`WebhooksCallingStreamStatusCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingStreamStatusCallbackPayloadRequired {
     /// The type of event. Always `calling.call.stream` for stream status callbacks.
@@ -33176,7 +33176,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingStreamStatusCallbackPayloadParams`] the API requires, for [`WebhooksCallingStreamStatusCallbackPayloadParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingStreamStatusCallbackPayloadParams`] the API requires, named, for [`WebhooksCallingStreamStatusCallbackPayloadParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingStreamStatusCallbackPayloadParamsRequired {
     /// ID of the call being streamed.
@@ -33315,7 +33315,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingTranscribeStatusCallbackPayload`] the API requires, for [`WebhooksCallingTranscribeStatusCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingTranscribeStatusCallbackPayload`] the API requires, named, for [`WebhooksCallingTranscribeStatusCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingTranscribeStatusCallbackPayloadRequired {
     /// Whether the transcription completed or failed.
@@ -33433,7 +33433,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksCallingTranscribeStatusCallbackPayloadParams`] the API requires, for [`WebhooksCallingTranscribeStatusCallbackPayloadParams::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksCallingTranscribeStatusCallbackPayloadParams`] the API requires, named, for [`WebhooksCallingTranscribeStatusCallbackPayloadParams::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired {
     /// Unique ID for this transcript.
@@ -33513,7 +33513,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksMessagingInboundMessageContext`] the API requires, for [`WebhooksMessagingInboundMessageContext::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksMessagingInboundMessageContext`] the API requires, named, for [`WebhooksMessagingInboundMessageContext::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksMessagingInboundMessageContextRequired {
     /// Unique identifier for the inbound message.
@@ -33694,7 +33694,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksMessagingInboundMessageMediaItem`] the API requires, for [`WebhooksMessagingInboundMessageMediaItem::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksMessagingInboundMessageMediaItem`] the API requires, named, for [`WebhooksMessagingInboundMessageMediaItem::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksMessagingInboundMessageMediaItemRequired {
     /// URL to download the media file.
@@ -33738,7 +33738,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksMessagingInboundMessageWebhookPayload`] the API requires, for [`WebhooksMessagingInboundMessageWebhookPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksMessagingInboundMessageWebhookPayload`] the API requires, named, for [`WebhooksMessagingInboundMessageWebhookPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksMessagingInboundMessageWebhookPayloadRequired {
     /// The inbound message that triggered this fetch.
@@ -33805,7 +33805,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksMessagingMessageStatusCallbackPayload`] the API requires, for [`WebhooksMessagingMessageStatusCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksMessagingMessageStatusCallbackPayload`] the API requires, named, for [`WebhooksMessagingMessageStatusCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksMessagingMessageStatusCallbackPayloadRequired {
     /// The unique ID of the message segment.
@@ -33911,7 +33911,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The fields of [`WebhooksMessagingTenDlcStatusCallbackPayload`] the API requires, for [`WebhooksMessagingTenDlcStatusCallbackPayload::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`WebhooksMessagingTenDlcStatusCallbackPayload`] the API requires, named, for [`WebhooksMessagingTenDlcStatusCallbackPayload::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
     /// The unique ID of the project this object is associated with.

@@ -1215,7 +1215,7 @@ crate::runtime::wire_struct!(
     required("charge") }
 );
 
-/// The fields of [`VideoChargeDetail`] the API requires, for [`VideoChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoChargeDetail`] the API requires, named, for [`VideoChargeDetail::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoChargeDetailRequired {
     /// Description for this charge.
@@ -1316,7 +1316,7 @@ crate::runtime::wire_struct!(
     required("updated_at"), active_session = default("active_session") }
 );
 
-/// The fields of [`VideoConference`] the API requires, for [`VideoConference::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoConference`] the API requires, named, for [`VideoConference::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoConferenceRequired {
     /// Unique ID of the video conference.
@@ -1544,7 +1544,7 @@ crate::runtime::wire_struct!(
     required("light_negative") }
 );
 
-/// The fields of [`VideoConferenceThemeColors`] the API requires, for [`VideoConferenceThemeColors::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoConferenceThemeColors`] the API requires, named, for [`VideoConferenceThemeColors::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoConferenceThemeColorsRequired {
     /// CTA buttons and selected items color (dark theme).
@@ -1618,7 +1618,7 @@ crate::runtime::wire_struct!(
     required("token"), scopes = required("scopes") }
 );
 
-/// The fields of [`VideoConferenceToken`] the API requires, for [`VideoConferenceToken::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoConferenceToken`] the API requires, named, for [`VideoConferenceToken::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoConferenceTokenRequired {
     /// Unique identifier for the conference token.
@@ -2532,7 +2532,7 @@ crate::runtime::wire_struct!(
     created_at = required("created_at") }
 );
 
-/// The fields of [`VideoDiscardedLog`] the API requires, for [`VideoDiscardedLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoDiscardedLog`] the API requires, named, for [`VideoDiscardedLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoDiscardedLogRequired {
     /// A unique identifier for the log.
@@ -2727,7 +2727,7 @@ crate::runtime::wire_struct!(
     required("data") }
 );
 
-/// The fields of [`VideoListConferenceTokensResponse`] the API requires, for [`VideoListConferenceTokensResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListConferenceTokensResponse`] the API requires, named, for [`VideoListConferenceTokensResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListConferenceTokensResponseRequired {
     /// Pagination links.
@@ -2758,7 +2758,7 @@ crate::runtime::wire_struct!(
     VideoListConferencesResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`VideoListConferencesResponse`] the API requires, for [`VideoListConferencesResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListConferencesResponse`] the API requires, named, for [`VideoListConferencesResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListConferencesResponseRequired {
     /// Pagination links.
@@ -2789,7 +2789,7 @@ crate::runtime::wire_struct!(
     VideoListLogsResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`VideoListLogsResponse`] the API requires, for [`VideoListLogsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListLogsResponse`] the API requires, named, for [`VideoListLogsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListLogsResponseRequired {
     /// Pagination links.
@@ -2821,7 +2821,7 @@ crate::runtime::wire_struct!(
     required("data") }
 );
 
-/// The fields of [`VideoListRoomRecordingEventsResponse`] the API requires, for [`VideoListRoomRecordingEventsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomRecordingEventsResponse`] the API requires, named, for [`VideoListRoomRecordingEventsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomRecordingEventsResponseRequired {
     /// Pagination links.
@@ -2853,7 +2853,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`VideoListRoomRecordingsResponse`] the API requires, for [`VideoListRoomRecordingsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomRecordingsResponse`] the API requires, named, for [`VideoListRoomRecordingsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomRecordingsResponseRequired {
     /// Pagination links.
@@ -2885,7 +2885,7 @@ crate::runtime::wire_struct!(
     required("data") }
 );
 
-/// The fields of [`VideoListRoomSessionEventsResponse`] the API requires, for [`VideoListRoomSessionEventsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomSessionEventsResponse`] the API requires, named, for [`VideoListRoomSessionEventsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomSessionEventsResponseRequired {
     /// Pagination links.
@@ -2917,7 +2917,7 @@ crate::runtime::wire_struct!(
     required("data") }
 );
 
-/// The fields of [`VideoListRoomSessionMembersResponse`] the API requires, for [`VideoListRoomSessionMembersResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomSessionMembersResponse`] the API requires, named, for [`VideoListRoomSessionMembersResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomSessionMembersResponseRequired {
     /// Pagination links.
@@ -2949,7 +2949,7 @@ crate::runtime::wire_struct!(
     required("data") }
 );
 
-/// The fields of [`VideoListRoomSessionRecordingsResponse`] the API requires, for [`VideoListRoomSessionRecordingsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomSessionRecordingsResponse`] the API requires, named, for [`VideoListRoomSessionRecordingsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomSessionRecordingsResponseRequired {
     /// Pagination links.
@@ -2980,7 +2980,7 @@ crate::runtime::wire_struct!(
     VideoListRoomSessionsResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`VideoListRoomSessionsResponse`] the API requires, for [`VideoListRoomSessionsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomSessionsResponse`] the API requires, named, for [`VideoListRoomSessionsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomSessionsResponseRequired {
     /// Pagination links.
@@ -3011,7 +3011,7 @@ crate::runtime::wire_struct!(
     VideoListRoomsResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`VideoListRoomsResponse`] the API requires, for [`VideoListRoomsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListRoomsResponse`] the API requires, named, for [`VideoListRoomsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListRoomsResponseRequired {
     /// Pagination links.
@@ -3042,7 +3042,7 @@ crate::runtime::wire_struct!(
     VideoListStreamsResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`VideoListStreamsResponse`] the API requires, for [`VideoListStreamsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoListStreamsResponse`] the API requires, named, for [`VideoListStreamsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoListStreamsResponseRequired {
     /// Pagination links.
@@ -3099,7 +3099,7 @@ crate::runtime::wire_struct!(
     required("created_at"), charge_details = required("charge_details") }
 );
 
-/// The fields of [`VideoLog`] the API requires, for [`VideoLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoLog`] the API requires, named, for [`VideoLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoLogRequired {
     /// A unique identifier for the log.
@@ -3376,7 +3376,7 @@ crate::runtime::wire_struct!(
     default("next"), prev = default("prev") }
 );
 
-/// The fields of [`VideoPaginationLinks`] the API requires, for [`VideoPaginationLinks::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoPaginationLinks`] the API requires, named, for [`VideoPaginationLinks::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoPaginationLinksRequired {
     /// Link to the current page.
@@ -3608,7 +3608,7 @@ crate::runtime::wire_struct!(
     required("updated_at") }
 );
 
-/// The fields of [`VideoRoomRecording`] the API requires, for [`VideoRoomRecording::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoRoomRecording`] the API requires, named, for [`VideoRoomRecording::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoRoomRecordingRequired {
     /// Unique ID of the Room Recording.
@@ -3962,7 +3962,7 @@ crate::runtime::wire_struct!(
     updated_at = required("updated_at") }
 );
 
-/// The fields of [`VideoRoomResponse`] the API requires, for [`VideoRoomResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoRoomResponse`] the API requires, named, for [`VideoRoomResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoRoomResponseRequired {
     /// A unique identifier for the room.
@@ -4155,7 +4155,7 @@ crate::runtime::wire_struct!(
     locked_cover = required("locked_cover") }
 );
 
-/// The fields of [`VideoRoomSession`] the API requires, for [`VideoRoomSession::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoRoomSession`] the API requires, named, for [`VideoRoomSession::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoRoomSessionRequired {
     /// Unique ID of the session.
@@ -4320,7 +4320,7 @@ crate::runtime::wire_struct!(
     payload = required("payload"), created_at = required("created_at") }
 );
 
-/// The fields of [`VideoRoomSessionEvent`] the API requires, for [`VideoRoomSessionEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoRoomSessionEvent`] the API requires, named, for [`VideoRoomSessionEvent::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoRoomSessionEventRequired {
     /// Unique ID of the event.
@@ -4406,7 +4406,7 @@ crate::runtime::wire_struct!(
     required("duration"), cost_in_dollars = required("cost_in_dollars") }
 );
 
-/// The fields of [`VideoRoomSessionMember`] the API requires, for [`VideoRoomSessionMember::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoRoomSessionMember`] the API requires, named, for [`VideoRoomSessionMember::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoRoomSessionMemberRequired {
     /// Unique ID of the Member.
@@ -4574,7 +4574,7 @@ crate::runtime::wire_struct!(
     sync_audio_video = required("sync_audio_video") }
 );
 
-/// The fields of [`VideoRoomSessionSummary`] the API requires, for [`VideoRoomSessionSummary::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoRoomSessionSummary`] the API requires, named, for [`VideoRoomSessionSummary::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoRoomSessionSummaryRequired {
     /// Unique ID of the session.
@@ -5073,7 +5073,7 @@ crate::runtime::wire_struct!(
     required("updated_at") }
 );
 
-/// The fields of [`VideoStream`] the API requires, for [`VideoStream::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VideoStream`] the API requires, named, for [`VideoStream::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VideoStreamRequired {
     /// Unique identifier for the stream.
@@ -8695,8 +8695,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_conference_streams_stream(..));`.
     ///
     /// # Errors
@@ -8840,8 +8838,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_conference_tokens`](Self::list_conference_tokens) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_conference_tokens_stream(..));`.
     ///
@@ -9006,8 +9002,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_logs_stream(..));`.
     ///
     /// # Errors
@@ -9163,8 +9157,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_recording_events_stream(..));`.
     ///
     /// # Errors
@@ -9317,8 +9309,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_recordings_stream(..));`.
     ///
     /// # Errors
@@ -9469,8 +9459,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_room_session_events`](Self::list_room_session_events) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_session_events_stream(..));`.
     ///
@@ -9631,8 +9619,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_room_session_members`](Self::list_room_session_members) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_session_members_stream(..));`.
     ///
@@ -9800,8 +9786,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_room_session_recordings`](Self::list_room_session_recordings) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_session_recordings_stream(..));`.
     ///
@@ -9973,8 +9957,6 @@ impl crate::runtime::Client {
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
     ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
-    ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_sessions_stream(..));`.
     ///
     /// # Errors
@@ -10114,8 +10096,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_room_streams`](Self::list_room_streams) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_room_streams_stream(..));`.
     ///
@@ -10259,8 +10239,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_rooms`](Self::list_rooms) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_rooms_stream(..));`.
     ///
@@ -10420,8 +10398,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_video_conferences`](Self::list_video_conferences) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_video_conferences_stream(..));`.
     ///

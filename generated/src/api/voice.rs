@@ -142,7 +142,7 @@ crate::runtime::wire_struct!(
     required("charge") }
 );
 
-/// The fields of [`VoiceChargeDetail`] the API requires, for [`VoiceChargeDetail::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceChargeDetail`] the API requires, named, for [`VoiceChargeDetail::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceChargeDetailRequired {
     /// Description for this charge.
@@ -197,7 +197,7 @@ crate::runtime::wire_struct!(
     duration = required("duration") }
 );
 
-/// The fields of [`VoiceDialogflowVoiceLog`] the API requires, for [`VoiceDialogflowVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceDialogflowVoiceLog`] the API requires, named, for [`VoiceDialogflowVoiceLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceDialogflowVoiceLogRequired {
     /// A unique identifier for the log.
@@ -374,7 +374,7 @@ crate::runtime::wire_struct!(
     required("discarded_at"), created_at = required("created_at") }
 );
 
-/// The fields of [`VoiceDiscardedVoiceLog`] the API requires, for [`VoiceDiscardedVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceDiscardedVoiceLog`] the API requires, named, for [`VoiceDiscardedVoiceLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceDiscardedVoiceLogRequired {
     /// A unique identifier for the log.
@@ -435,7 +435,7 @@ crate::runtime::wire_struct!(
     status = required("status") }
 );
 
-/// The fields of [`VoiceFabricVoiceLog`] the API requires, for [`VoiceFabricVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceFabricVoiceLog`] the API requires, named, for [`VoiceFabricVoiceLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceFabricVoiceLogRequired {
     /// A unique identifier for the log.
@@ -621,7 +621,7 @@ crate::runtime::wire_struct!(
     required("charge_details"), created_at = required("created_at") }
 );
 
-/// The fields of [`VoiceLogCommon`] the API requires, for [`VoiceLogCommon::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceLogCommon`] the API requires, named, for [`VoiceLogCommon::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceLogCommonRequired {
     /// A unique identifier for the log.
@@ -688,7 +688,7 @@ crate::runtime::wire_struct!(
     log_id = required("log_id") }
 );
 
-/// The fields of [`VoiceLogEvent`] the API requires, for [`VoiceLogEvent::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceLogEvent`] the API requires, named, for [`VoiceLogEvent::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceLogEventRequired {
     /// Timestamp when the event occurred.
@@ -821,7 +821,7 @@ crate::runtime::wire_struct!(
     VoiceLogListResponse { links = required("links"), data = required("data") }
 );
 
-/// The fields of [`VoiceLogListResponse`] the API requires, for [`VoiceLogListResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceLogListResponse`] the API requires, named, for [`VoiceLogListResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceLogListResponseRequired {
     /// Pagination links
@@ -859,7 +859,7 @@ crate::runtime::wire_struct!(
     next = default("next"), prev = default("prev") }
 );
 
-/// The fields of [`VoiceLogPaginationResponse`] the API requires, for [`VoiceLogPaginationResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceLogPaginationResponse`] the API requires, named, for [`VoiceLogPaginationResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceLogPaginationResponseRequired {
     /// URL of the current page.
@@ -1079,7 +1079,7 @@ crate::runtime::wire_struct!(
     required("parent_id") }
 );
 
-/// The fields of [`VoiceRelayVoiceLog`] the API requires, for [`VoiceRelayVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceRelayVoiceLog`] the API requires, named, for [`VoiceRelayVoiceLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceRelayVoiceLogRequired {
     /// A unique identifier for the log.
@@ -1391,7 +1391,7 @@ crate::runtime::wire_struct!(
     required("duration_ms") }
 );
 
-/// The fields of [`VoiceVideoRoomVoiceLog`] the API requires, for [`VoiceVideoRoomVoiceLog::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`VoiceVideoRoomVoiceLog`] the API requires, named, for [`VoiceVideoRoomVoiceLog::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct VoiceVideoRoomVoiceLogRequired {
     /// A unique identifier for the log.
@@ -1888,8 +1888,6 @@ impl crate::runtime::Client {
     /// Fetches the first page as [`list_voice_logs`](Self::list_voice_logs) does, then follows the page's `links.next` URL as the server gives it (absolute, or relative to the base URL) on the same client: with its credentials, header parameters, timeouts and retries. It stops after a page without `next` (absent or `null`). Items come in the server's order, none skipped or repeated; an error is the last item of the stream.
     ///
     /// A `next` URL is followed only on the base URL's origin (scheme, host and port): another one ends the stream with [`Error::ForeignNextLink`](crate::Error::ForeignNextLink) and nothing, credentials least of all, is sent there; a `next` URL that was already fetched ends it with [`Error::RepeatedNextLink`](crate::Error::RepeatedNextLink), one that is not a URL with [`Error::InvalidNextLink`](crate::Error::InvalidNextLink).
-    ///
-    /// The generator gives this method to every `GET` operation whose success body is an object with exactly one array property (the items) and a `links` object with a string `next`.
     ///
     /// Consume it with any `Stream` combinators, e.g. `futures::StreamExt::next` in a loop: `while let Some(item) = stream.next().await { .. }` after `let mut stream = std::pin::pin!(client.list_voice_logs_stream(..));`.
     ///

@@ -24,7 +24,7 @@ crate::runtime::wire_struct!(
     default("start_time") }
 );
 
-/// The fields of [`Call`] the API requires, for [`Call::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Call`] the API requires, named, for [`Call::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallRequired {
     /// The `sid` property.
@@ -88,7 +88,7 @@ crate::runtime::wire_struct!(
     required("page_size"), next_page_uri = default("next_page_uri") }
 );
 
-/// The fields of [`CallList`] the API requires, for [`CallList::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CallList`] the API requires, named, for [`CallList::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CallListRequired {
     /// The `calls` property.
@@ -239,7 +239,7 @@ crate::runtime::wire_struct!(
     default("Record"), machine_detection_timeout = default("MachineDetectionTimeout") }
 );
 
-/// The fields of [`CreateCallRequest`] the API requires, for [`CreateCallRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateCallRequest`] the API requires, named, for [`CreateCallRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateCallRequestRequired {
     /// The number or SIP address to call.
@@ -384,7 +384,7 @@ crate::runtime::wire_struct!(
     default("Body"), media_url = default("MediaUrl", one_or_many) }
 );
 
-/// The fields of [`CreateMessageRequest`] the API requires, for [`CreateMessageRequest::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`CreateMessageRequest`] the API requires, named, for [`CreateMessageRequest::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CreateMessageRequestRequired {
     /// The number to send the message to.
@@ -613,7 +613,7 @@ crate::runtime::wire_struct!(
     = required("status"), num_media = default("num_media") }
 );
 
-/// The fields of [`Message`] the API requires, for [`Message::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Message`] the API requires, named, for [`Message::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct MessageRequired {
     /// The `sid` property.
@@ -667,7 +667,7 @@ crate::runtime::wire_struct!(
     default("more_info"), status = default("status") }
 );
 
-/// The fields of [`RestError`] the API requires, for [`RestError::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`RestError`] the API requires, named, for [`RestError::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RestErrorRequired {
     /// The `code` property.

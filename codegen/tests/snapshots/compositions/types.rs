@@ -17,7 +17,7 @@ pub struct Address {
     pub one_of: AddressOneOf,
 }
 
-/// The fields of [`Address`] the API requires, for [`Address::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Address`] the API requires, named, for [`Address::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AddressRequired {
     /// The `id` property.
@@ -138,7 +138,7 @@ pub struct Car {
 
 crate::runtime::wire_struct!(Car { kind = required("kind"), doors = required("doors") });
 
-/// The fields of [`Car`] the API requires, for [`Car::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Car`] the API requires, named, for [`Car::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CarRequired {
     /// The `kind` property.
@@ -701,7 +701,7 @@ crate::runtime::wire_struct!(
     required("created_at"), updated_at = default("updated_at"), size = required("size") }
 );
 
-/// The fields of [`Room`] the API requires, for [`Room::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Room`] the API requires, named, for [`Room::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct RoomRequired {
     /// Its name.
@@ -794,7 +794,7 @@ pub struct Sum {
 
 crate::runtime::wire_struct!(Sum { left = required("left"), right = required("right") });
 
-/// The fields of [`Sum`] the API requires, for [`Sum::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Sum`] the API requires, named, for [`Sum::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SumRequired {
     /// A number, or a sum of expressions.

@@ -58,7 +58,7 @@ crate::runtime::wire_struct!(
     default("tag"), revoked = default("revoked") }
 );
 
-/// The fields of [`Token`] the API requires, for [`Token::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Token`] the API requires, named, for [`Token::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct TokenRequired {
     /// The `id` property.

@@ -33,7 +33,7 @@ crate::runtime::wire_struct!(
     default("fines") }
 );
 
-/// The fields of [`Loan`] the API requires, for [`Loan::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Loan`] the API requires, named, for [`Loan::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LoanRequired {
     /// The `id` property.

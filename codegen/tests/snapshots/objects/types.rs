@@ -19,7 +19,7 @@ crate::runtime::wire_struct!(
     Author { name = required("name"), born_on = required("born_on") }
 );
 
-/// The fields of [`Author`] the API requires, for [`Author::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Author`] the API requires, named, for [`Author::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct AuthorRequired {
     /// The `name` property.
@@ -136,7 +136,7 @@ crate::runtime::wire_struct!(
     camel_case_name = default("camelCaseName"), n_2nd_hand = default("2nd_hand") }
 );
 
-/// The fields of [`Book`] the API requires, for [`Book::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Book`] the API requires, named, for [`Book::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct BookRequired {
     /// The identifier of a book.
@@ -379,7 +379,7 @@ crate::runtime::wire_struct!(
     depth_mm = default("depth_mm") }
 );
 
-/// The fields of [`BookDimensions`] the API requires, for [`BookDimensions::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`BookDimensions`] the API requires, named, for [`BookDimensions::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct BookDimensionsRequired {
     /// The `width_mm` property.

@@ -34,7 +34,7 @@ pub struct Book {
 
 crate::runtime::wire_struct!(Book { id = required("id"), title = required("title") });
 
-/// The fields of [`Book`] the API requires, for [`Book::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Book`] the API requires, named, for [`Book::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct BookRequired {
     /// The `id` property.

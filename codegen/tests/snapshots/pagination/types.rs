@@ -218,7 +218,7 @@ crate::runtime::wire_struct!(
     required("links") }
 );
 
-/// The fields of [`ListPairsResponse`] the API requires, for [`ListPairsResponse::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`ListPairsResponse`] the API requires, named, for [`ListPairsResponse::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ListPairsResponseRequired {
     /// The `left` property.

@@ -340,7 +340,7 @@ crate::runtime::wire_struct!(
     default("parts") }
 );
 
-/// The fields of [`Widget0`] the API requires, for [`Widget0::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Widget0`] the API requires, named, for [`Widget0::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Widget0Required {
     /// The id of a Widget0.
@@ -500,7 +500,7 @@ crate::runtime::wire_struct!(
     default("tags"), state = default("state") }
 );
 
-/// The fields of [`Widget0Create`] the API requires, for [`Widget0Create::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Widget0Create`] the API requires, named, for [`Widget0Create::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Widget0CreateRequired {
     /// The `name` property.
@@ -650,7 +650,7 @@ crate::runtime::wire_struct!(
     Widget0Page { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`Widget0Page`] the API requires, for [`Widget0Page::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Widget0Page`] the API requires, named, for [`Widget0Page::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Widget0PageRequired {
     /// The `data` property.
@@ -2127,7 +2127,7 @@ crate::runtime::wire_struct!(
     default("parts") }
 );
 
-/// The fields of [`Widget1`] the API requires, for [`Widget1::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Widget1`] the API requires, named, for [`Widget1::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Widget1Required {
     /// The id of a Widget1.
@@ -2287,7 +2287,7 @@ crate::runtime::wire_struct!(
     default("tags"), state = default("state") }
 );
 
-/// The fields of [`Widget1Create`] the API requires, for [`Widget1Create::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Widget1Create`] the API requires, named, for [`Widget1Create::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Widget1CreateRequired {
     /// The `name` property.
@@ -2437,7 +2437,7 @@ crate::runtime::wire_struct!(
     Widget1Page { data = required("data"), links = required("links") }
 );
 
-/// The fields of [`Widget1Page`] the API requires, for [`Widget1Page::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Widget1Page`] the API requires, named, for [`Widget1Page::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct Widget1PageRequired {
     /// The `data` property.

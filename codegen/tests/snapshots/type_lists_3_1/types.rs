@@ -21,7 +21,7 @@ crate::runtime::wire_struct!(
     default("fallback"), note = default("note"), cleared = default("cleared") }
 );
 
-/// The fields of [`Setting`] the API requires, for [`Setting::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Setting`] the API requires, named, for [`Setting::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct SettingRequired {
     /// The `key` property.

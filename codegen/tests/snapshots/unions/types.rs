@@ -14,7 +14,7 @@ crate::runtime::wire_struct!(
     Cat { pet_type = required("pet_type"), name = required("name") }
 );
 
-/// The fields of [`Cat`] the API requires, for [`Cat::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Cat`] the API requires, named, for [`Cat::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct CatRequired {
     /// The `pet_type` property.

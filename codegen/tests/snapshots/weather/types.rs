@@ -78,7 +78,7 @@ crate::runtime::wire_struct!(
     }
 );
 
-/// The fields of [`Observation`] the API requires, for [`Observation::new`]: each value is named where it is given, so that two of one type cannot be swapped.
+/// The fields of [`Observation`] the API requires, named, for [`Observation::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct ObservationRequired {
     /// The `observed_at` property.
