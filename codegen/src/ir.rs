@@ -69,6 +69,16 @@ pub struct TypeFeature {
     pub types: usize,
 }
 
+impl TypeFeature {
+    /// How many types it compiles, in words: `one type`, `103 types`.
+    pub fn counted(&self) -> String {
+        match self.types {
+            1 => "one type".to_owned(),
+            count => format!("{count} types"),
+        }
+    }
+}
+
 /// A server URL template and its variables, in the order they appear in the URL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Server {

@@ -194,12 +194,9 @@ fn with_features(manifest: &str, api: &codegen::ir::Api) -> Result<String> {
     table.push(format!("default = [{}]", quoted.join(", ")));
     table.extend(areas.iter().map(|area| format!("{area} = []")));
     for feature in &api.type_features {
-        let types = match feature.types {
-            1 => "one type".to_owned(),
-            count => format!("{count} types"),
-        };
         table.push(format!(
-            "# The {types} of the namespace `{}` that no operation uses, off by default.",
+            "# The {} of the namespace `{}` that no operation uses, off by default.",
+            feature.counted(),
             feature.namespace
         ));
         table.push(format!("{} = []", feature.name));

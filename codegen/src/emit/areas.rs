@@ -50,13 +50,11 @@ pub(crate) fn front_page(api: &Api, source: &str) -> String {
              document, off by default:\n\n",
         );
         for feature in &api.type_features {
-            let types = match feature.types {
-                1 => "the one type".to_owned(),
-                count => format!("the {count} types"),
-            };
             text.push_str(&format!(
-                "- `{}`: {types} of `{}`\n",
-                feature.name, feature.namespace
+                "- `{}`: the {} of `{}`\n",
+                feature.name,
+                feature.counted(),
+                feature.namespace
             ));
         }
     }

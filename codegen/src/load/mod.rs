@@ -112,26 +112,45 @@ pub fn load(text: &str) -> Result<openapiv3::OpenAPI, Errors> {
 
 /// The first place (depth first) nested deeper than [`MAX_NESTING`], if
 /// any; walked with a stack of its own, so that any depth is safe to ask.
+/// The path is kept as borrowed steps and written out as a pointer only for
+/// the place it reports.
 fn too_deep(value: &Value) -> Option<Pointer> {
-    let mut stack = vec![(value, 1, Pointer::root())];
-    while let Some((value, depth, pointer)) = stack.pop() {
-        let children: Vec<(String, &Value)> = match value {
-            Value::Object(map) => map
-                .iter()
-                .map(|(key, child)| (key.clone(), child))
-                .collect(),
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(index, child)| (index.to_string(), child))
-                .collect(),
-            _ => continue,
-        };
-        if depth > MAX_NESTING {
-            return Some(pointer);
+    enum Step<'v> {
+        Key(&'v str),
+        Index(usize),
+    }
+    // The value, its depth (the root is 1), and the step to it.
+    let mut stack: Vec<(&Value, usize, Option<Step>)> = vec![(value, 1, None)];
+    let mut path: Vec<Step> = Vec::new();
+    while let Some((value, depth, step)) = stack.pop() {
+        path.truncate(depth.saturating_sub(2));
+        path.extend(step);
+        if !(value.is_object() || value.is_array()) {
+            continue;
         }
-        for (token, child) in children.into_iter().rev() {
-            stack.push((child, depth + 1, pointer.push(&token)));
+        if depth > MAX_NESTING {
+            return Some(
+                path.iter()
+                    .fold(Pointer::root(), |pointer, step| match step {
+                        Step::Key(key) => pointer.push(key),
+                        Step::Index(index) => pointer.push(&index.to_string()),
+                    }),
+            );
+        }
+        match value {
+            Value::Object(map) => stack.extend(
+                map.iter()
+                    .rev()
+                    .map(|(key, child)| (child, depth + 1, Some(Step::Key(key)))),
+            ),
+            Value::Array(items) => stack.extend(
+                items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .map(|(index, child)| (child, depth + 1, Some(Step::Index(index)))),
+            ),
+            _ => {}
         }
     }
     None

@@ -57,13 +57,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         for key in components.schemas.keys() {
             let wanted = match short_schema_name(key) {
-                Some(short)
-                    if !full.contains(&short)
-                        && !self.type_names.contains_key(&short)
-                        && !crate::reserved::TYPE_NAMES.contains(&short.as_str()) =>
-                {
-                    short
-                }
+                Some(short) if !full.contains(&short) && self.type_name_is_free(&short) => short,
                 _ => type_name(key),
             };
             if let Some(name) = self.claim_schema_name(&wanted, &base.push(key)) {

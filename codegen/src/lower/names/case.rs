@@ -110,13 +110,13 @@ pub(crate) fn short_schema_name(key: &str) -> Option<String> {
             let mut previous_digit = None;
             for c in word.chars() {
                 let digit = c.is_ascii_digit();
-                if previous_digit != Some(digit) {
-                    out.push(String::new());
+                match out.last_mut() {
+                    Some(current) if previous_digit == Some(digit) => {
+                        current.extend(c.to_lowercase())
+                    }
+                    _ => out.push(c.to_lowercase().collect()),
                 }
                 previous_digit = Some(digit);
-                out.last_mut()
-                    .expect("pushed above")
-                    .extend(c.to_lowercase());
             }
         }
         out

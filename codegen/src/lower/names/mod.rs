@@ -13,6 +13,11 @@ pub(super) use crate::reserved::MODULE_NAMES as RUNTIME_MODULES;
 use crate::reserved::TYPE_NAMES as RUNTIME_NAMES;
 
 impl Lowerer<'_> {
+    /// Whether no type has `name` yet and the runtime does not reserve it.
+    pub(super) fn type_name_is_free(&self, name: &str) -> bool {
+        !self.type_names.contains_key(name) && !RUNTIME_NAMES.contains(&name)
+    }
+
     /// Takes `name` for the type defined at `pointer`; false (and an error) if
     /// it is taken or reserved.
     pub(super) fn claim_type_name(&mut self, name: &str, pointer: &Pointer) -> bool {
@@ -52,14 +57,15 @@ impl Lowerer<'_> {
         }
         let mut name = wanted.to_owned();
         if self.type_names.contains_key(&name) {
-            let next = self.next_number.entry(wanted.to_owned()).or_insert(2);
+            let mut next = self.next_number.get(wanted).copied().unwrap_or(2);
             loop {
                 name = format!("{wanted}{next}");
-                *next += 1;
-                if !self.type_names.contains_key(&name) && !RUNTIME_NAMES.contains(&name.as_str()) {
+                next += 1;
+                if self.type_name_is_free(&name) {
                     break;
                 }
             }
+            self.next_number.insert(wanted.to_owned(), next);
         }
         self.claim_type_name(&name, pointer).then_some(name)
     }
