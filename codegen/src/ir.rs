@@ -58,7 +58,8 @@ pub struct Area {
 /// A cargo feature, off by default, that compiles the types of one
 /// namespace of the document's schemas (`Webhooks.CallStatus` is in
 /// `Webhooks`) that no operation uses: payloads the API sends elsewhere,
-/// such as webhooks.
+/// such as webhooks. The module of the same name holds them, with the
+/// namespace's types that several areas share.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeFeature {
     /// The feature's name (`webhooks`).
@@ -67,6 +68,10 @@ pub struct TypeFeature {
     pub namespace: String,
     /// The number of types it compiles, those they use included.
     pub types: usize,
+    /// The types of its module, sorted: every type of the namespace that
+    /// no one area holds, whether the feature compiles it or the areas that
+    /// share it do.
+    pub module: Vec<String>,
 }
 
 impl TypeFeature {

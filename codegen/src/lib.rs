@@ -59,6 +59,7 @@ pub fn generate_api(source: &str, api: &ir::Api) -> Result<Output, Errors> {
     let areas = modules
         .areas
         .into_iter()
+        .chain(modules.namespaces)
         .map(|(name, tokens)| (format!("{name}.rs"), tokens));
     for (file, tokens) in fixed.into_iter().chain(areas) {
         output.insert(format!("{API_DIR}/{file}"), render::render(tokens, source)?);

@@ -61,9 +61,10 @@
 //! methods themselves are on [`Client`]), and one cargo feature each, all
 //! on by default. A program that calls one area can compile that one
 //! alone: `signalwire-rest = { default-features = false, features =
-//! ["fabric"] }`. Types that several areas use are at the crate root, each
-//! compiled only when an area that uses it is on; every item of an area is
-//! also re-exported there. To find the method of an
+//! ["fabric"] }`. Types that several areas use are at the crate root, or
+//! in the module of their namespace (listed below), each compiled only when
+//! an area that uses it is on; every item of an area or namespace module is
+//! also re-exported at the root. To find the method of an
 //! HTTP path, search these docs for the path
 //! (`/api/fabric/resources/sip_endpoints/{id}`).
 //!

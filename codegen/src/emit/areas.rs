@@ -3,7 +3,7 @@
 //! the client crate's front page on the areas, which the crate includes
 //! whatever the document (with no area, it says so).
 
-use crate::ir::{Api, Area, Docs};
+use crate::ir::{Api, Area, Docs, TypeFeature};
 
 /// The file of [`crate::API_DIR`] that holds [`front_page`], for every
 /// document.
@@ -45,16 +45,18 @@ pub(crate) fn front_page(api: &Api, source: &str) -> String {
     }
     if !api.type_features.is_empty() {
         text.push_str(
-            "\nThe types no operation sends or returns (such as payloads the API sends \
-             elsewhere) are compiled only with the cargo feature of their namespace in the \
-             document, off by default:\n\n",
+            "\nThe types of these namespaces of the document that no one area holds have a \
+             module each; those no operation sends or returns (such as payloads the API sends \
+             elsewhere) are compiled only with the cargo feature of the module's name, off by \
+             default:\n\n",
         );
         for feature in &api.type_features {
             text.push_str(&format!(
-                "- `{}`: the {} of `{}`\n",
-                feature.name,
+                "- [`{name}`](crate::{name}), from the schemas `{}.*`: the feature `{name}` \
+                 compiles {}\n",
+                feature.namespace,
                 feature.counted(),
-                feature.namespace
+                name = feature.name,
             ));
         }
     }
@@ -114,6 +116,24 @@ fn title(area: &Area) -> String {
         *first = first.to_ascii_uppercase();
     }
     title.into_iter().collect()
+}
+
+/// The module docs of the namespace of `feature`: its name as the document
+/// spells it, what the module holds and what compiles it.
+pub(super) fn namespace_docs(feature: &TypeFeature) -> Docs {
+    vec![
+        format!("# {}", feature.namespace),
+        String::new(),
+        format!(
+            "The types of the document's schemas `{namespace}.*` that no one area holds. \
+             The cargo feature `{name}` (off by default) compiles those no operation sends \
+             or returns and the types they hold ({counted} in all); the others are compiled \
+             with the areas that use them.",
+            namespace = feature.namespace,
+            name = feature.name,
+            counted = feature.counted(),
+        ),
+    ]
 }
 
 /// The docs of the `impl Client` block of an area's methods, which rustdoc

@@ -27,8 +27,9 @@ pub struct Modules {
     /// `mod.rs`: module docs, server constants, the area modules,
     /// re-exports.
     pub root: TokenStream,
-    /// `types.rs`: the schema types of no area: shared by several areas,
-    /// or every type when the document has no areas.
+    /// `types.rs`: the schema types of no area and no namespace module:
+    /// shared by several areas, or every type when the document has no
+    /// areas.
     pub types: TokenStream,
     /// `operations.rs`: error enums and the client methods of the
     /// operations of no area; `None` when every operation has an area.
@@ -36,21 +37,54 @@ pub struct Modules {
     /// `<area>.rs` by area name: the area's docs, its types, error enums
     /// and client methods.
     pub areas: Vec<(String, TokenStream)>,
+    /// `<feature>.rs` by the name of a namespace's feature: its docs and
+    /// types ([`crate::ir::TypeFeature::module`]).
+    pub namespaces: Vec<(String, TokenStream)>,
 }
 
 /// Emits the module files of `api`. Named types are written bare, so every
-/// module but `types` imports `types` whole: an area's items use the
-/// shared types and their own, never another area's.
+/// module imports the modules of shared types (`types` and those of the
+/// namespaces) whole: an area's items use the shared types and their own,
+/// never another area's.
 pub fn emit(api: &Api) -> Modules {
     let in_area: BTreeSet<&str> = api
         .areas
         .iter()
         .flat_map(|area| area.types.iter().chain(&area.operations))
+        .chain(api.type_features.iter().flat_map(|feature| &feature.module))
         .map(String::as_str)
         .collect();
-    let shared = quote! {
-        #[allow(unused_imports)]
-        use super::types::*;
+    let shared_modules: Vec<&str> = std::iter::once("types")
+        .chain(
+            api.type_features
+                .iter()
+                .map(|feature| feature.name.as_str()),
+        )
+        .collect();
+    // The imports of the shared modules into the module `here`.
+    let shared_into = |here: &str| -> TokenStream {
+        shared_modules
+            .iter()
+            .filter(|module| **module != here)
+            .map(|module| {
+                let module = ident(module);
+                quote! {
+                    #[allow(unused_imports)]
+                    use super::#module::*;
+                }
+            })
+            .collect()
+    };
+    let shared = shared_into("");
+    let by_name = |names: &[String]| -> Vec<&TypeDef> {
+        api.types
+            .iter()
+            .filter(|def| {
+                names
+                    .binary_search_by(|n| n.as_str().cmp(def.name()))
+                    .is_ok()
+            })
+            .collect()
     };
     let root_operations: Vec<&Operation> = api
         .operations
@@ -59,12 +93,15 @@ pub fn emit(api: &Api) -> Modules {
         .collect();
     Modules {
         root: root_module(api, !root_operations.is_empty()),
-        types: api
-            .types
-            .iter()
-            .filter(|def| !in_area.contains(def.name()))
-            .map(|def| gated(type_def(def), api.gates.get(def.name())))
-            .collect(),
+        types: {
+            let imports = shared_into("types");
+            let types = api
+                .types
+                .iter()
+                .filter(|def| !in_area.contains(def.name()))
+                .map(|def| gated(type_def(def), api.gates.get(def.name())));
+            quote!(#imports #(#types)*)
+        },
         operations: (!root_operations.is_empty()).then(|| {
             let operations =
                 operations::operations(&root_operations, &areas::no_area_client_docs(api));
@@ -75,15 +112,7 @@ pub fn emit(api: &Api) -> Modules {
             .iter()
             .map(|area| {
                 let docs = inner_docs(&areas::docs(area, api));
-                let types = api
-                    .types
-                    .iter()
-                    .filter(|def| {
-                        area.types
-                            .binary_search_by(|n| n.as_str().cmp(def.name()))
-                            .is_ok()
-                    })
-                    .map(type_def);
+                let types = by_name(&area.types).into_iter().map(type_def);
                 let ops: Vec<&Operation> = api
                     .operations
                     .iter()
@@ -97,6 +126,23 @@ pub fn emit(api: &Api) -> Modules {
                     #operations
                 };
                 (area.name.clone(), tokens)
+            })
+            .collect(),
+        namespaces: api
+            .type_features
+            .iter()
+            .map(|feature| {
+                let docs = inner_docs(&areas::namespace_docs(feature));
+                let imports = shared_into(&feature.name);
+                let types = by_name(&feature.module)
+                    .into_iter()
+                    .map(|def| gated(type_def(def), api.gates.get(def.name())));
+                let tokens = quote! {
+                    #docs
+                    #imports
+                    #(#types)*
+                };
+                (feature.name.clone(), tokens)
             })
             .collect(),
     }
@@ -222,6 +268,15 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
             pub use #name::*;
         }
     });
+    let namespaces = api.type_features.iter().map(|feature| {
+        let name = ident(&feature.name);
+        quote! {
+            pub mod #name;
+            #[doc(no_inline)]
+            #[allow(unused_imports)] // empty when none of its types is compiled
+            pub use #name::*;
+        }
+    });
     let operations = operations.then(|| {
         quote! {
             mod operations;
@@ -235,6 +290,7 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
         #operations
         mod types;
         pub use types::*;
+        #(#namespaces)*
         #(#areas)*
         /// The URL template of the first server the API document declares (empty if none).
         pub(crate) const SERVER_URL: &str = #url;

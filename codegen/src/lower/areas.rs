@@ -16,11 +16,17 @@
 //!   before the first `.` (`Webhooks.CallStatus` -> `Webhooks`; an inline
 //!   schema's is its component's). A namespace named like an area (in
 //!   `snake_case`, underscores aside) counts as that area; any other becomes a cargo feature
-//!   of its own, off by default ([`TypeFeature`]). A type of no namespace
-//!   that no operation uses is used by no area;
+//!   of its own, off by default ([`TypeFeature`]), named in `snake_case`
+//!   (with `_types` appended when that would take `default` or a module
+//!   name of the crate). A type of no namespace that no operation uses is
+//!   used by no area;
 //! - a type belongs to an area when only that area uses it; a type that
 //!   several areas or features, operations of no area, or no area at all
 //!   use is shared;
+//! - a shared type of a namespace that has a feature lives in the module of
+//!   the feature's name (`Webhooks.CallStatus` -> `webhooks`), which is
+//!   always there: the feature compiles the types no operation uses, and
+//!   the others are compiled as any shared type;
 //! - a shared type is compiled only where it is needed: under the
 //!   features of what uses it, unless an operation of no area or a type
 //!   no area uses needs it, or every area does (then always).
@@ -114,22 +120,34 @@ pub(super) fn areas(
         .copied()
         .filter(|name| !users.contains_key(name))
         .collect();
+    // The feature (and module) of a namespace: the area of its name, or a
+    // name of its own.
+    let area_names: Vec<String> = areas.keys().cloned().collect();
+    let feature_of = |namespace: &str| -> String {
+        let mut feature = snake_name(namespace);
+        let plain = |name: &str| name.replace('_', "");
+        if let Some(area) = area_names
+            .iter()
+            .find(|area| plain(area) == plain(&feature))
+        {
+            // `PubSub` is the area `pubsub`.
+            feature = area.clone();
+        } else if feature == "default"
+            || RUNTIME_MODULES.contains(&feature.as_str())
+            || crate::FIXED_MODULES.contains(&feature.as_str())
+        {
+            // Cargo's own, or a module the crate has.
+            feature.push_str("_types");
+        }
+        feature
+    };
     let mut namespaces: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
     let mut of_no_namespace = Vec::new();
     for name in unused {
         match locations.get(name).and_then(namespace) {
             Some(namespace) => {
-                let mut feature = snake_name(&namespace);
-                let plain = |name: &str| name.replace('_', "");
-                if let Some(area) = areas.keys().find(|area| plain(area) == plain(&feature)) {
-                    // `PubSub` is the area `pubsub`.
-                    feature = area.clone();
-                } else if feature == "default" {
-                    // Cargo's own.
-                    feature.push_str("_types");
-                }
                 namespaces
-                    .entry(feature)
+                    .entry(feature_of(&namespace))
                     .or_insert_with(|| (namespace, Vec::new()))
                     .1
                     .push(name);
@@ -148,6 +166,7 @@ pub(super) fn areas(
                 name: feature.clone(),
                 namespace,
                 types: reached.len(),
+                module: Vec::new(),
             });
         }
         for name in reached {
@@ -169,6 +188,23 @@ pub(super) fn areas(
         let needed_by_every_area = areas.keys().all(|area| features.contains(area));
         if !needed_by_every_area {
             gates.insert(name.to_owned(), features);
+        }
+    }
+    // A type no one area holds lives in the module of its namespace's
+    // feature, if the namespace has one.
+    let in_area: BTreeSet<&str> = areas
+        .values()
+        .flat_map(|area| &area.types)
+        .map(String::as_str)
+        .collect();
+    for name in by_name.keys().filter(|name| !in_area.contains(*name)) {
+        let Some(namespace) = locations.get(*name).and_then(namespace) else {
+            continue;
+        };
+        let feature = feature_of(&namespace);
+        if let Some(feature) = type_features.iter_mut().find(|f| f.name == feature) {
+            // `by_name` is sorted, and so is each module.
+            feature.module.push((*name).to_owned());
         }
     }
     for area in areas.values_mut() {

@@ -79,7 +79,7 @@ fn shared_types_are_compiled_under_the_features_of_what_uses_them() {
         ],
         "`Hull` (every area) and `Loose` (no area, no namespace) are always compiled"
     );
-    let features: Vec<(&str, &str, usize)> = api
+    let features: Vec<(&str, &str, usize, Vec<&str>)> = api
         .type_features
         .iter()
         .map(|feature| {
@@ -87,20 +87,105 @@ fn shared_types_are_compiled_under_the_features_of_what_uses_them() {
                 feature.name.as_str(),
                 feature.namespace.as_str(),
                 feature.types,
+                feature.module.iter().map(String::as_str).collect(),
             )
         })
         .collect();
-    assert_eq!(features, [("webhooks", "Webhooks", 2)]);
+    assert_eq!(
+        features,
+        [("webhooks", "Webhooks", 2, vec!["WebhooksArrival"])],
+        "the feature compiles `WebhooksArrival` and the `Dock` it holds; its module holds \
+         the one type of its namespace"
+    );
+}
+
+#[test]
+fn a_namespace_takes_no_name_the_crate_or_cargo_has() {
+    let mut text = harbour();
+    for namespace in ["Types", "Default", "Operations"] {
+        text.push_str(&format!(
+            "    {namespace}.Extra:\n      type: object\n      properties:\n        \
+             size: {{type: integer}}\n"
+        ));
+    }
+    let output =
+        codegen::generate("spec/harbour.yaml", &text).unwrap_or_else(|errors| panic!("{errors}"));
+    let modules: Vec<&str> = output
+        .keys()
+        .filter_map(|file| file.strip_prefix("src/api/"))
+        .collect();
+    assert_eq!(
+        modules,
+        [
+            "areas.md",
+            "crews.rs",
+            "default_types.rs",
+            "mod.rs",
+            "operations_types.rs",
+            "ports.rs",
+            "ships.rs",
+            "types.rs",
+            "types_types.rs",
+            "webhooks.rs",
+        ]
+    );
+    assert!(
+        // `Types.` says nothing: the short name rule drops it.
+        output["src/api/types_types.rs"].contains("pub struct Extra {"),
+        "{}",
+        output["src/api/types_types.rs"]
+    );
+    assert!(output["src/api/mod.rs"].contains("pub mod types_types;\n"));
 }
 
 #[test]
 fn each_item_of_a_gated_type_carries_its_cfg() {
     let output = codegen::generate("spec/harbour.yaml", &harbour())
         .unwrap_or_else(|errors| panic!("{errors}"));
-    let file: syn::File = syn::parse_str(&output["src/api/types.rs"]).expect("types.rs parses");
     let mut cfgs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for module in ["types", "webhooks"] {
+        let file: syn::File = syn::parse_str(&output[&format!("src/api/{module}.rs")])
+            .unwrap_or_else(|error| panic!("{module}.rs parses: {error}"));
+        collect_cfgs(module, &file, &mut cfgs);
+    }
+    let expected = [
+        (
+            "types::Cabin",
+            r#"cfg (any (feature = "crews" , feature = "ships"))"#,
+        ),
+        (
+            "types::Dock",
+            r#"cfg (any (feature = "ports" , feature = "webhooks"))"#,
+        ),
+        ("types::Hull", ""),
+        ("types::Loose", ""),
+        ("webhooks::WebhooksArrival", r#"cfg (feature = "webhooks")"#),
+    ];
+    assert_eq!(
+        cfgs.keys().map(String::as_str).collect::<Vec<_>>(),
+        expected.map(|(name, _)| name),
+        "the types of no area, by module"
+    );
+    for (name, cfg) in expected {
+        let items = &cfgs[name];
+        assert!(
+            items.len() >= 2,
+            "{name} has a definition and its impls: {items:?}"
+        );
+        assert!(
+            items.iter().all(|item| item == cfg),
+            "every item of {name} is under `{cfg}`: {items:?}"
+        );
+    }
+}
+
+/// The `cfg` attributes of each item of `file`, by `module::Type` of the
+/// type it defines or implements (a `...Required` companion counts as its
+/// type); `use` items are left out.
+fn collect_cfgs(module: &str, file: &syn::File, cfgs: &mut BTreeMap<String, Vec<String>>) {
     for item in &file.items {
         let (subject, attrs) = match item {
+            syn::Item::Use(_) => continue,
             syn::Item::Struct(item) => (item.ident.to_string(), &item.attrs),
             syn::Item::Enum(item) => (item.ident.to_string(), &item.attrs),
             syn::Item::Impl(item) => (
@@ -118,7 +203,7 @@ fn each_item_of_a_gated_type_carries_its_cfg() {
                 (name, &item.attrs)
             }
             other => panic!(
-                "an unexpected item in types.rs: {}",
+                "an unexpected item in {module}.rs: {}",
                 quote::ToTokens::to_token_stream(other)
             ),
         };
@@ -127,37 +212,9 @@ fn each_item_of_a_gated_type_carries_its_cfg() {
             .filter(|attr| attr.path().is_ident("cfg"))
             .map(|attr| quote::ToTokens::to_token_stream(&attr.meta).to_string())
             .collect();
-        cfgs.entry(subject.trim_end_matches("Required").to_owned())
+        let subject = subject.trim_end_matches("Required");
+        cfgs.entry(format!("{module}::{subject}"))
             .or_default()
             .push(cfg.join(" "));
-    }
-    let expected = [
-        (
-            "Cabin",
-            r#"cfg (any (feature = "crews" , feature = "ships"))"#,
-        ),
-        (
-            "Dock",
-            r#"cfg (any (feature = "ports" , feature = "webhooks"))"#,
-        ),
-        ("Hull", ""),
-        ("Loose", ""),
-        ("WebhooksArrival", r#"cfg (feature = "webhooks")"#),
-    ];
-    assert_eq!(
-        cfgs.keys().map(String::as_str).collect::<Vec<_>>(),
-        expected.map(|(name, _)| name),
-        "the types of no area"
-    );
-    for (name, cfg) in expected {
-        let items = &cfgs[name];
-        assert!(
-            items.len() >= 2,
-            "{name} has a definition and its impls: {items:?}"
-        );
-        assert!(
-            items.iter().all(|item| item == cfg),
-            "every item of {name} is under `{cfg}`: {items:?}"
-        );
     }
 }

@@ -10,6 +10,12 @@
 
 #[allow(unused_imports)]
 use super::types::*;
+#[allow(unused_imports)]
+use super::message::*;
+#[allow(unused_imports)]
+use super::swml::*;
+#[allow(unused_imports)]
+use super::webhooks::*;
 
 /// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
 /// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.

@@ -18,6 +18,12 @@
 
 #[allow(unused_imports)]
 use super::types::*;
+#[allow(unused_imports)]
+use super::message::*;
+#[allow(unused_imports)]
+use super::swml::*;
+#[allow(unused_imports)]
+use super::webhooks::*;
 
 /// The `DatasphereChunk` object.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

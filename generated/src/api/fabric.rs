@@ -117,6 +117,12 @@
 
 #[allow(unused_imports)]
 use super::types::*;
+#[allow(unused_imports)]
+use super::message::*;
+#[allow(unused_imports)]
+use super::swml::*;
+#[allow(unused_imports)]
+use super::webhooks::*;
 
 /// The channels of a Fabric address, each the path of the address on that channel.
 #[derive(

@@ -6,6 +6,24 @@ mod types;
 
 pub use types::*;
 
+pub mod message;
+
+#[doc(no_inline)]
+#[allow(unused_imports)]
+pub use message::*;
+
+pub mod swml;
+
+#[doc(no_inline)]
+#[allow(unused_imports)]
+pub use swml::*;
+
+pub mod webhooks;
+
+#[doc(no_inline)]
+#[allow(unused_imports)]
+pub use webhooks::*;
+
 #[cfg(feature = "ai")]
 pub mod ai;
 

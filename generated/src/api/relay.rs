@@ -81,6 +81,12 @@
 
 #[allow(unused_imports)]
 use super::types::*;
+#[allow(unused_imports)]
+use super::message::*;
+#[allow(unused_imports)]
+use super::swml::*;
+#[allow(unused_imports)]
+use super::webhooks::*;
 
 /// Request body for adding a phone number to a number group.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

@@ -42,6 +42,12 @@
 
 #[allow(unused_imports)]
 use super::types::*;
+#[allow(unused_imports)]
+use super::message::*;
+#[allow(unused_imports)]
+use super::swml::*;
+#[allow(unused_imports)]
+use super::webhooks::*;
 
 /// The query and header parameters of [`Client::get_room_by_name`](crate::Client::get_room_by_name).
 ///

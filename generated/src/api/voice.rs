@@ -12,6 +12,12 @@
 
 #[allow(unused_imports)]
 use super::types::*;
+#[allow(unused_imports)]
+use super::message::*;
+#[allow(unused_imports)]
+use super::swml::*;
+#[allow(unused_imports)]
+use super::webhooks::*;
 
 /// The query and header parameters of [`Client::list_voice_logs`](crate::Client::list_voice_logs).
 ///
