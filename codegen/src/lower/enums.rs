@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use openapiv3::{Schema, SchemaData, SchemaKind, Type};
 
 use super::Lowerer;
-use super::docs::{non_empty, schema_docs, value_meanings, variant_docs, without_value_list};
+use super::docs::{schema_docs, value_meanings, variant_docs, without_value_list};
 use super::names::unique;
 use crate::error::Pointer;
 use crate::ir::{Docs, Enum, TypeDef, Variant};
@@ -61,7 +61,8 @@ impl<'a> Lowerer<'a> {
                 Some(description) if !meanings.is_empty() => without_value_list(description),
                 _ => schema_docs(data),
             };
-            non_empty(own, || format!("The `{name}` values."))
+            // Said from its uses when empty (`lower::uses`).
+            own
         });
         docs.push(String::new());
         docs.push(format!(

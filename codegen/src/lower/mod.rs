@@ -21,6 +21,7 @@ mod refs;
 mod schema;
 mod security;
 mod shape;
+mod uses;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,6 +99,7 @@ impl Lowerer<'_> {
             type_features,
             gates,
         } = areas::areas(&operations, &types, &self.locations);
+        uses::describe_by_use(&mut types, &operations, &areas, &gates);
         Api {
             docs,
             server,

@@ -218,3 +218,54 @@ fn collect_cfgs(module: &str, file: &syn::File, cfgs: &mut BTreeMap<String, Vec<
             .push(cfg.join(" "));
     }
 }
+
+/// The first doc line of each type of `api` the names list.
+fn first_lines<'a>(api: &'a codegen::ir::Api, names: &[&str]) -> Vec<(&'a str, &'a str)> {
+    api.types
+        .iter()
+        .filter(|def| names.contains(&def.name()))
+        .map(|def| {
+            let docs = match def {
+                codegen::ir::TypeDef::Struct(s) => &s.docs,
+                codegen::ir::TypeDef::Enum(e) => &e.docs,
+                codegen::ir::TypeDef::Alias(a) => &a.docs,
+                codegen::ir::TypeDef::Union(u) => &u.docs,
+            };
+            (
+                def.name(),
+                docs.first().map(String::as_str).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_type_the_document_says_nothing_about_is_described_by_its_uses() {
+    let api = codegen::lower_text(&harbour()).unwrap_or_else(|errors| panic!("{errors}"));
+    assert_eq!(
+        first_lines(&api, &["Ship", "Hull", "Dock", "Loose"]),
+        [
+            // A link only where the item is compiled whenever the type
+            // is: `Dock` (with ports or webhooks) links neither `Port`
+            // (ports) nor `WebhooksArrival` (webhooks); `Hull` is always
+            // compiled, the types that hold it are not.
+            (
+                "Dock",
+                "The field `Port::dock` and `WebhooksArrival::dock`."
+            ),
+            (
+                "Hull",
+                "The field `Crew::hull`, `Port::hull`, `Ship::hull` and `ShipsRefit::hull`."
+            ),
+            (
+                "Loose",
+                "A schema of the document that no operation sends or returns, nor any type \
+                 holds."
+            ),
+            (
+                "Ship",
+                "The answer of [`Client::list_ships`](crate::Client::list_ships)."
+            ),
+        ]
+    );
+}

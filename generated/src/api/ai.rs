@@ -2430,7 +2430,7 @@ impl AiChatTranscriptResponseResult {
     }
 }
 
-/// The `AiJsonRpcRequestEnvelope` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiJsonRpcRequestEnvelope {
@@ -2503,7 +2503,7 @@ impl AiJsonRpcRequestEnvelopeJsonrpc {
 
 crate::runtime::open_enum!(AiJsonRpcRequestEnvelopeJsonrpc, Unknown);
 
-/// The `AiJsonRpcResponseEnvelope` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiJsonRpcResponseEnvelope {
@@ -2576,7 +2576,7 @@ impl AiJsonRpcResponseEnvelopeJsonrpc {
 
 crate::runtime::open_enum!(AiJsonRpcResponseEnvelopeJsonrpc, Unknown);
 
-/// The `ChatMethodsUnauthorizedBody` object.
+/// The body of the error [`ChatMethodsError::Unauthorized`](crate::ChatMethodsError::Unauthorized).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatMethodsUnauthorizedBody {

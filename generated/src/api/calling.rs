@@ -1404,7 +1404,7 @@ impl CallingCallCreate422error {
     }
 }
 
-/// The `CallingCallCreateParamsBase` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsBase {
@@ -1639,7 +1639,7 @@ pub enum CallingCallCreateParamsBaseRegion {
     Array(::std::vec::Vec<::std::string::String>),
 }
 
-/// The `CallingCallCreateParamsBaseStatusEventsItem` values.
+/// Each item of the field [`CallingCallCreateParamsBase::status_events`](crate::CallingCallCreateParamsBase::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2032,7 +2032,7 @@ pub enum CallingCallCreateParamsSwmlRegion {
     Array(::std::vec::Vec<::std::string::String>),
 }
 
-/// The `CallingCallCreateParamsSwmlStatusEventsItem` values.
+/// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2427,7 +2427,7 @@ pub enum CallingCallCreateParamsUrlRegion {
     Array(::std::vec::Vec<::std::string::String>),
 }
 
-/// The `CallingCallCreateParamsUrlStatusEventsItem` values.
+/// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -4320,7 +4320,7 @@ impl CallingCallPlayRequestParams {
     }
 }
 
-/// The `CallingCallPlayRequestParamsPlayItem` value: one of several shapes.
+/// Each item of the field [`CallingCallPlayRequestParams::play`](crate::CallingCallPlayRequestParams::play).
 ///
 /// Decoded as the first of [`CallingCallPlayRequestParamsPlayItem::CallingPlayAudioItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlayTtsItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlaySilenceItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlayRingtoneItem`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -8026,7 +8026,7 @@ impl CallingCallUserEventRequestParams {
     }
 }
 
-/// The `CallingChargeDetails` object.
+/// Each item of the field [`CallingCallBase::charge_details`](crate::CallingCallBase::charge_details), [`CallingCallLeg::charge_details`](crate::CallingCallLeg::charge_details) and [`CallingFabricDeviceLeg::charge_details`](crate::CallingFabricDeviceLeg::charge_details).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallingChargeDetails {
@@ -8361,7 +8361,7 @@ impl CallingDetectDigitConfig {
     }
 }
 
-/// The `CallingDetectDigitConfigType` values.
+/// The field [`CallingDetectDigitConfig::type_`](crate::CallingDetectDigitConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectDigitConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -8466,7 +8466,7 @@ impl CallingDetectFaxConfig {
     }
 }
 
-/// The `CallingDetectFaxConfigType` values.
+/// The field [`CallingDetectFaxConfig::type_`](crate::CallingDetectFaxConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectFaxConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -8627,7 +8627,7 @@ impl CallingDetectMachineConfig {
     }
 }
 
-/// The `CallingDetectMachineConfigType` values.
+/// The field [`CallingDetectMachineConfig::type_`](crate::CallingDetectMachineConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectMachineConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -9808,7 +9808,7 @@ impl CallingPlayAudioItem {
     }
 }
 
-/// The `CallingPlayAudioItemType` values.
+/// The field [`CallingPlayAudioItem::type_`](crate::CallingPlayAudioItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayAudioItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -10122,7 +10122,7 @@ impl CallingPlayRingtoneItem {
     }
 }
 
-/// The `CallingPlayRingtoneItemType` values.
+/// The field [`CallingPlayRingtoneItem::type_`](crate::CallingPlayRingtoneItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayRingtoneItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -10515,7 +10515,7 @@ impl CallingPlaySilenceItem {
     }
 }
 
-/// The `CallingPlaySilenceItemType` values.
+/// The field [`CallingPlaySilenceItem::type_`](crate::CallingPlaySilenceItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlaySilenceItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -10609,7 +10609,7 @@ impl CallingPlayTtsItem {
     }
 }
 
-/// The `CallingPlayTtsItemType` values.
+/// The field [`CallingPlayTtsItem::type_`](crate::CallingPlayTtsItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayTtsItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -11407,7 +11407,7 @@ impl CallingTapDeviceRtp {
     }
 }
 
-/// The `CallingTapDeviceRtpType` values.
+/// The field [`CallingTapDeviceRtp::type_`](crate::CallingTapDeviceRtp::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceRtpType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -11528,7 +11528,7 @@ impl CallingTapDeviceWs {
     }
 }
 
-/// The `CallingTapDeviceWsType` values.
+/// The field [`CallingTapDeviceWs::type_`](crate::CallingTapDeviceWs::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceWsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(

@@ -23,7 +23,7 @@ use super::webhooks::*;
 /// Must be valid JSON.
 pub type ChatChannel = ::serde_json::Value;
 
-/// The `ChatNewChatToken` object.
+/// The request body of [`Client::create_chat_token`](crate::Client::create_chat_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatNewChatToken {
@@ -145,7 +145,7 @@ impl ChatPermissionWithWrite {
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
 pub type ChatState = ::serde_json::Value;
 
-/// The `ChatToken` object.
+/// The answer of [`Client::create_chat_token`](crate::Client::create_chat_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ChatToken {

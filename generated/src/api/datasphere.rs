@@ -25,7 +25,7 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
-/// The `DatasphereChunk` object.
+/// Each item of the field [`DatasphereSearchResponse::chunks`](crate::DatasphereSearchResponse::chunks).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunk {
@@ -56,7 +56,7 @@ impl DatasphereChunk {
     }
 }
 
-/// The `DatasphereChunkListResponse` object.
+/// The answer of [`Client::list_document_chunks`](crate::Client::list_document_chunks).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkListResponse {
@@ -87,7 +87,7 @@ impl DatasphereChunkListResponse {
     }
 }
 
-/// The `DatasphereChunkPaginationResponse` object.
+/// The field [`DatasphereChunkListResponse::links`](crate::DatasphereChunkListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkPaginationResponse {
@@ -154,7 +154,7 @@ impl DatasphereChunkPaginationResponse {
     }
 }
 
-/// The `DatasphereChunkResponse` object.
+/// Used as the answer of [`Client::get_document_chunk`](crate::Client::get_document_chunk); each item of the field [`DatasphereChunkListResponse::data`](crate::DatasphereChunkListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkResponse {
@@ -373,7 +373,7 @@ impl DatasphereCreateStatusCode422 {
     }
 }
 
-/// The `DatasphereDocument` object.
+/// Used as the answer of [`Client::create_document`](crate::Client::create_document), [`Client::get_document`](crate::Client::get_document) and [`Client::update_document`](crate::Client::update_document); each item of the field [`DatasphereDocumentListResponse::data`](crate::DatasphereDocumentListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocument {
@@ -672,7 +672,7 @@ crate::runtime::open_enum!(
     DatasphereDocumentCreateParagraphRequestChunkingStrategy, Unknown
 );
 
-/// The `DatasphereDocumentCreateRequest` value: one of several shapes.
+/// The request body of [`Client::create_document`](crate::Client::create_document).
 ///
 /// Decoded as the first of [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateSentenceRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateSlidingRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreatePageRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateParagraphRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -731,7 +731,7 @@ for DatasphereDocumentCreateRequest {
     }
 }
 
-/// The `DatasphereDocumentCreateRequestBase` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateRequestBase {
@@ -1006,7 +1006,7 @@ crate::runtime::open_enum!(
     DatasphereDocumentCreateSlidingRequestChunkingStrategy, Unknown
 );
 
-/// The `DatasphereDocumentListResponse` object.
+/// The answer of [`Client::list_documents`](crate::Client::list_documents).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentListResponse {
@@ -1037,7 +1037,7 @@ impl DatasphereDocumentListResponse {
     }
 }
 
-/// The `DatasphereDocumentSearchRequest` object.
+/// The request body of [`Client::search_documents`](crate::Client::search_documents).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentSearchRequest {
@@ -1202,7 +1202,7 @@ impl DatasphereDocumentStatus {
 
 crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
 
-/// The `DatasphereDocumentUpdateRequest` object.
+/// The request body of [`Client::update_document`](crate::Client::update_document).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentUpdateRequest {
@@ -1252,7 +1252,7 @@ impl DatasphereListStatusCode422 {
     }
 }
 
-/// The `DataspherePaginationResponse` object.
+/// The field [`DatasphereDocumentListResponse::links`](crate::DatasphereDocumentListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DataspherePaginationResponse {
@@ -1319,7 +1319,7 @@ impl DataspherePaginationResponse {
     }
 }
 
-/// The `DatasphereSearchResponse` object.
+/// The answer of [`Client::search_documents`](crate::Client::search_documents).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereSearchResponse {

@@ -181,7 +181,7 @@ impl AddressChannel {
     }
 }
 
-/// The `AiAddressPaginationResponse` object.
+/// The field [`AiAgentAddressListResponse::links`](crate::AiAgentAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAddressPaginationResponse {
@@ -406,7 +406,7 @@ impl AiAgent {
     }
 }
 
-/// The `AiAgentAddressListResponse` object.
+/// The answer of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentAddressListResponse {
@@ -437,7 +437,7 @@ impl AiAgentAddressListResponse {
     }
 }
 
-/// The `AiAgentCreateRequest` object.
+/// The request body of [`Client::create_ai_agent`](crate::Client::create_ai_agent).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentCreateRequest {
@@ -595,7 +595,7 @@ impl AiAgentCreateRequest {
     }
 }
 
-/// The `AiAgentCreateRequestHintsItem` value: one of several shapes.
+/// Each item of the field [`AiAgentCreateRequest::hints`](crate::AiAgentCreateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentCreateRequestHintsItem::String`], [`AiAgentCreateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -643,7 +643,7 @@ impl AiAgentCreateStatusCode422 {
     }
 }
 
-/// The `AiAgentHintsItem` value: one of several shapes.
+/// Each item of the field [`AiAgent::hints`](crate::AiAgent::hints).
 ///
 /// Decoded as the first of [`AiAgentHintsItem::String`], [`AiAgentHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -668,7 +668,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
     }
 }
 
-/// The `AiAgentListResponse` object.
+/// The answer of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentListResponse {
@@ -699,7 +699,7 @@ impl AiAgentListResponse {
     }
 }
 
-/// The `AiAgentPaginationResponse` object.
+/// The field [`AiAgentListResponse::links`](crate::AiAgentListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentPaginationResponse {
@@ -766,7 +766,7 @@ impl AiAgentPaginationResponse {
     }
 }
 
-/// The `AiAgentResponse` object.
+/// Used as the answer of [`Client::create_ai_agent`](crate::Client::create_ai_agent), [`Client::get_ai_agent`](crate::Client::get_ai_agent) and [`Client::update_ai_agent`](crate::Client::update_ai_agent); each item of the field [`AiAgentListResponse::data`](crate::AiAgentListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentResponse {
@@ -880,7 +880,7 @@ impl AiAgentResponseType {
 
 crate::runtime::open_enum!(AiAgentResponseType, Unknown);
 
-/// The `AiAgentUpdateRequest` object.
+/// The request body of [`Client::update_ai_agent`](crate::Client::update_ai_agent).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1049,7 +1049,7 @@ impl AiAgentUpdateRequest {
     }
 }
 
-/// The `AiAgentUpdateRequestHintsItem` value: one of several shapes.
+/// Each item of the field [`AiAgentUpdateRequest::hints`](crate::AiAgentUpdateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentUpdateRequestHintsItem::String`], [`AiAgentUpdateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -1097,7 +1097,7 @@ impl AiAgentUpdateStatusCode422 {
     }
 }
 
-/// The `CallFlow` object.
+/// The field [`CallFlowResponse::call_flow`](crate::CallFlowResponse::call_flow) and [`ResourceResponseCallFlow::call_flow`](crate::ResourceResponseCallFlow::call_flow).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlow {
@@ -1157,7 +1157,7 @@ impl CallFlow {
     }
 }
 
-/// The `CallFlowAddressListResponse` object.
+/// The answer of [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowAddressListResponse {
@@ -1188,7 +1188,7 @@ impl CallFlowAddressListResponse {
     }
 }
 
-/// The `CallFlowAddressPaginationResponse` object.
+/// The field [`CallFlowAddressListResponse::links`](crate::CallFlowAddressListResponse::links) and [`CallFlowListResponse::links`](crate::CallFlowListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowAddressPaginationResponse {
@@ -1255,7 +1255,7 @@ impl CallFlowAddressPaginationResponse {
     }
 }
 
-/// The `CallFlowCreateRequest` object.
+/// The request body of [`Client::create_call_flow`](crate::Client::create_call_flow).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowCreateRequest {
@@ -1318,7 +1318,7 @@ impl CallFlowCreateStatusCode422 {
     }
 }
 
-/// The `CallFlowListResponse` object.
+/// The answer of [`Client::list_call_flows`](crate::Client::list_call_flows).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowListResponse {
@@ -1349,7 +1349,7 @@ impl CallFlowListResponse {
     }
 }
 
-/// The `CallFlowResponse` object.
+/// Used as the answer of [`Client::create_call_flow`](crate::Client::create_call_flow), [`Client::get_call_flow`](crate::Client::get_call_flow) and [`Client::update_call_flow`](crate::Client::update_call_flow); each item of the field [`CallFlowListResponse::data`](crate::CallFlowListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowResponse {
@@ -1463,7 +1463,7 @@ impl CallFlowResponseType {
 
 crate::runtime::open_enum!(CallFlowResponseType, Unknown);
 
-/// The `CallFlowUpdateRequest` object.
+/// The request body of [`Client::update_call_flow`](crate::Client::update_call_flow).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowUpdateRequest {
@@ -1540,7 +1540,7 @@ impl CallFlowUpdateStatusCode422 {
     }
 }
 
-/// The `CallFlowVersion` object.
+/// Each item of the field [`CallFlowVersionListResponse::data`](crate::CallFlowVersionListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersion {
@@ -1642,7 +1642,7 @@ impl CallFlowVersionDeployByVersionId {
     }
 }
 
-/// The `CallFlowVersionDeployRequest` value: one of several shapes.
+/// The request body of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
 ///
 /// Decoded as the first of [`CallFlowVersionDeployRequest::CallFlowVersionDeployByDocumentVersion`], [`CallFlowVersionDeployRequest::CallFlowVersionDeployByVersionId`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -1679,7 +1679,7 @@ for CallFlowVersionDeployRequest {
     }
 }
 
-/// The `CallFlowVersionDeployResponse` object.
+/// The answer of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployResponse {
@@ -1747,7 +1747,7 @@ impl CallFlowVersionDeployResponse {
     }
 }
 
-/// The `CallFlowVersionListResponse` object.
+/// The answer of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionListResponse {
@@ -1778,7 +1778,7 @@ impl CallFlowVersionListResponse {
     }
 }
 
-/// The `CallFlowVersionsPaginationResponse` object.
+/// The field [`CallFlowVersionListResponse::links`](crate::CallFlowVersionListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionsPaginationResponse {
@@ -1845,7 +1845,7 @@ impl CallFlowVersionsPaginationResponse {
     }
 }
 
-/// The `CallHandlerType` values.
+/// The field [`FabricSipEndpoint::call_handler`](crate::FabricSipEndpoint::call_handler), [`SipEndpointCreateRequest::call_handler`](crate::SipEndpointCreateRequest::call_handler) and [`SipEndpointUpdateRequest::call_handler`](crate::SipEndpointUpdateRequest::call_handler).
 ///
 /// Values this version of the client does not know yet decode to [`CallHandlerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2317,7 +2317,7 @@ impl ::std::default::Default for CallingSwmlScriptUpdateRequestScriptType {
     }
 }
 
-/// The `Ciphers` values.
+/// Each item of the field [`FabricSipEndpoint::ciphers`](crate::FabricSipEndpoint::ciphers), [`SipAddress::ciphers`](crate::SipAddress::ciphers) and [`SipAddressCreateRequest::ciphers`](crate::SipAddressCreateRequest::ciphers), and in 9 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Ciphers::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2389,7 +2389,7 @@ impl Ciphers {
 
 crate::runtime::open_enum!(Ciphers, Unknown);
 
-/// The `Codecs` values.
+/// Each item of the field [`FabricSipEndpoint::codecs`](crate::FabricSipEndpoint::codecs), [`SipEndpointCreateRequest::codecs`](crate::SipEndpointCreateRequest::codecs) and [`SipEndpointUpdateRequest::codecs`](crate::SipEndpointUpdateRequest::codecs), and in 6 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Codecs::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2483,7 +2483,7 @@ impl Codecs {
 
 crate::runtime::open_enum!(Codecs, Unknown);
 
-/// The `ConferenceRoom` object.
+/// The field [`ConferenceRoomResponse::conference_room`](crate::ConferenceRoomResponse::conference_room) and [`ResourceResponseConferenceRoom::conference_room`](crate::ResourceResponseConferenceRoom::conference_room).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoom {
@@ -2651,7 +2651,7 @@ impl ConferenceRoom {
     }
 }
 
-/// The `ConferenceRoomAddressListResponse` object.
+/// The answer of [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressListResponse {
@@ -2683,7 +2683,7 @@ impl ConferenceRoomAddressListResponse {
     }
 }
 
-/// The `ConferenceRoomAddressPaginationResponse` object.
+/// The field [`ConferenceRoomAddressListResponse::links`](crate::ConferenceRoomAddressListResponse::links) and [`ConferenceRoomListResponse::links`](crate::ConferenceRoomListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressPaginationResponse {
@@ -2750,7 +2750,7 @@ impl ConferenceRoomAddressPaginationResponse {
     }
 }
 
-/// The `ConferenceRoomCreateRequest` object.
+/// The request body of [`Client::create_conference_room`](crate::Client::create_conference_room).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateRequest {
@@ -3018,7 +3018,7 @@ impl ConferenceRoomCreateStatusCode422 {
     }
 }
 
-/// The `ConferenceRoomListResponse` object.
+/// The answer of [`Client::list_conference_rooms`](crate::Client::list_conference_rooms).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomListResponse {
@@ -3102,7 +3102,7 @@ impl ::std::default::Default for ConferenceRoomQuality {
     }
 }
 
-/// The `ConferenceRoomResponse` object.
+/// Used as the answer of [`Client::create_conference_room`](crate::Client::create_conference_room), [`Client::get_conference_room`](crate::Client::get_conference_room) and [`Client::update_conference_room`](crate::Client::update_conference_room); each item of the field [`ConferenceRoomListResponse::data`](crate::ConferenceRoomListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomResponse {
@@ -3216,7 +3216,7 @@ impl ConferenceRoomResponseType {
 
 crate::runtime::open_enum!(ConferenceRoomResponseType, Unknown);
 
-/// The `ConferenceRoomUpdateRequest` object.
+/// The request body of [`Client::update_conference_room`](crate::Client::update_conference_room).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateRequest {
@@ -3492,7 +3492,7 @@ impl ConferenceRoomUpdateStatusCode422 {
     }
 }
 
-/// The `CxmlApplication` object.
+/// The field [`CxmlApplicationResponse::cxml_application`](crate::CxmlApplicationResponse::cxml_application) and [`ResourceResponseCxmlApplication::cxml_application`](crate::ResourceResponseCxmlApplication::cxml_application).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplication {
@@ -3618,7 +3618,7 @@ impl CxmlApplication {
     }
 }
 
-/// The `CxmlApplicationAddressListResponse` object.
+/// The answer of [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressListResponse {
@@ -3650,7 +3650,7 @@ impl CxmlApplicationAddressListResponse {
     }
 }
 
-/// The `CxmlApplicationAddressPaginationResponse` object.
+/// The field [`CxmlApplicationAddressListResponse::links`](crate::CxmlApplicationAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressPaginationResponse {
@@ -3709,7 +3709,7 @@ impl CxmlApplicationAddressPaginationResponse {
     }
 }
 
-/// The `CxmlApplicationListResponse` object.
+/// The answer of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationListResponse {
@@ -3740,7 +3740,7 @@ impl CxmlApplicationListResponse {
     }
 }
 
-/// The `CxmlApplicationPaginationResponse` object.
+/// The field [`CxmlApplicationListResponse::links`](crate::CxmlApplicationListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationPaginationResponse {
@@ -3807,7 +3807,7 @@ impl CxmlApplicationPaginationResponse {
     }
 }
 
-/// The `CxmlApplicationResponse` object.
+/// Used as the answer of [`Client::get_cxml_application`](crate::Client::get_cxml_application) and [`Client::update_cxml_application`](crate::Client::update_cxml_application); each item of the field [`CxmlApplicationListResponse::data`](crate::CxmlApplicationListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationResponse {
@@ -3921,7 +3921,7 @@ impl CxmlApplicationResponseType {
 
 crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
 
-/// The `CxmlApplicationUpdateRequest` object.
+/// The request body of [`Client::update_cxml_application`](crate::Client::update_cxml_application).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -4121,7 +4121,7 @@ impl CxmlApplicationUpdateStatusCode422 {
     }
 }
 
-/// The `CxmlScript` object.
+/// The field [`CxmlScriptResponse::cxml_script`](crate::CxmlScriptResponse::cxml_script) and [`ResourceResponseCxmlScript::cxml_script`](crate::ResourceResponseCxmlScript::cxml_script).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScript {
@@ -4223,7 +4223,7 @@ impl CxmlScript {
     }
 }
 
-/// The `CxmlScriptAddressListResponse` object.
+/// The answer of [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptAddressListResponse {
@@ -4254,7 +4254,7 @@ impl CxmlScriptAddressListResponse {
     }
 }
 
-/// The `CxmlScriptAddressPaginationResponse` object.
+/// The field [`CxmlScriptAddressListResponse::links`](crate::CxmlScriptAddressListResponse::links) and [`CxmlScriptListResponse::links`](crate::CxmlScriptListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptAddressPaginationResponse {
@@ -4321,7 +4321,7 @@ impl CxmlScriptAddressPaginationResponse {
     }
 }
 
-/// The `CxmlScriptCreateRequest` object.
+/// The request body of [`Client::create_cxml_script`](crate::Client::create_cxml_script).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptCreateRequest {
@@ -4405,7 +4405,7 @@ impl CxmlScriptCreateStatusCode422 {
     }
 }
 
-/// The `CxmlScriptListResponse` object.
+/// The answer of [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptListResponse {
@@ -4436,7 +4436,7 @@ impl CxmlScriptListResponse {
     }
 }
 
-/// The `CxmlScriptResponse` object.
+/// Used as the answer of [`Client::create_cxml_script`](crate::Client::create_cxml_script), [`Client::get_cxml_script`](crate::Client::get_cxml_script) and [`Client::update_cxml_script`](crate::Client::update_cxml_script); each item of the field [`CxmlScriptListResponse::data`](crate::CxmlScriptListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptResponse {
@@ -4595,7 +4595,7 @@ impl CxmlScriptScriptType {
 
 crate::runtime::open_enum!(CxmlScriptScriptType, Unknown);
 
-/// The `CxmlScriptUpdateRequest` object.
+/// The request body of [`Client::update_cxml_script`](crate::Client::update_cxml_script).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -4692,7 +4692,7 @@ impl CxmlScriptUpdateStatusCode422 {
     }
 }
 
-/// The `CxmlWebhook` object.
+/// The field [`CxmlWebhookResponse::cxml_webhook`](crate::CxmlWebhookResponse::cxml_webhook) and [`ResourceResponseCxmlWebhook::cxml_webhook`](crate::ResourceResponseCxmlWebhook::cxml_webhook).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhook {
@@ -4783,7 +4783,7 @@ impl CxmlWebhook {
     }
 }
 
-/// The `CxmlWebhookAddressListResponse` object.
+/// The answer of [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressListResponse {
@@ -4814,7 +4814,7 @@ impl CxmlWebhookAddressListResponse {
     }
 }
 
-/// The `CxmlWebhookAddressPaginationResponse` object.
+/// The field [`CxmlWebhookAddressListResponse::links`](crate::CxmlWebhookAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressPaginationResponse {
@@ -4881,7 +4881,7 @@ impl CxmlWebhookAddressPaginationResponse {
     }
 }
 
-/// The `CxmlWebhookCreateRequest` object.
+/// The request body of [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateRequest {
@@ -5018,7 +5018,7 @@ impl CxmlWebhookCreateStatusCode422 {
     }
 }
 
-/// The `CxmlWebhookListResponse` object.
+/// The answer of [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookListResponse {
@@ -5049,7 +5049,7 @@ impl CxmlWebhookListResponse {
     }
 }
 
-/// The `CxmlWebhookPaginationResponse` object.
+/// The field [`CxmlWebhookListResponse::links`](crate::CxmlWebhookListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookPaginationResponse {
@@ -5116,7 +5116,7 @@ impl CxmlWebhookPaginationResponse {
     }
 }
 
-/// The `CxmlWebhookResponse` object.
+/// Used as the answer of [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook), [`Client::get_cxml_webhook`](crate::Client::get_cxml_webhook) and [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook); each item of the field [`CxmlWebhookListResponse::data`](crate::CxmlWebhookListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookResponse {
@@ -5230,7 +5230,7 @@ impl CxmlWebhookResponseType {
 
 crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
 
-/// The `CxmlWebhookUpdateRequest` object.
+/// The request body of [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -5380,7 +5380,7 @@ impl CxmlWebhookUpdateStatusCode422 {
     }
 }
 
-/// The `DialogFlowPaginationResponse` object.
+/// The field [`DialogflowAgentListResponse::links`](crate::DialogflowAgentListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogFlowPaginationResponse {
@@ -5447,7 +5447,7 @@ impl DialogFlowPaginationResponse {
     }
 }
 
-/// The `DialogflowAgent` object.
+/// The field [`DialogflowAgentResponse::dialogflow_agent`](crate::DialogflowAgentResponse::dialogflow_agent) and [`ResourceResponseDialogFlowAgent::dialogflow_agent`](crate::ResourceResponseDialogFlowAgent::dialogflow_agent).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgent {
@@ -5535,7 +5535,7 @@ impl DialogflowAgent {
     }
 }
 
-/// The `DialogflowAgentAddressListResponse` object.
+/// The answer of [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressListResponse {
@@ -5567,7 +5567,7 @@ impl DialogflowAgentAddressListResponse {
     }
 }
 
-/// The `DialogflowAgentAddressPaginationResponse` object.
+/// The field [`DialogflowAgentAddressListResponse::links`](crate::DialogflowAgentAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressPaginationResponse {
@@ -5634,7 +5634,7 @@ impl DialogflowAgentAddressPaginationResponse {
     }
 }
 
-/// The `DialogflowAgentListResponse` object.
+/// The answer of [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentListResponse {
@@ -5665,7 +5665,7 @@ impl DialogflowAgentListResponse {
     }
 }
 
-/// The `DialogflowAgentResponse` object.
+/// Used as the answer of [`Client::get_dialogflow_agent`](crate::Client::get_dialogflow_agent) and [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent); each item of the field [`DialogflowAgentListResponse::data`](crate::DialogflowAgentListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentResponse {
@@ -5779,7 +5779,7 @@ impl DialogflowAgentResponseType {
 
 crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
 
-/// The `DialogflowAgentUpdateRequest` object.
+/// The request body of [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -5928,7 +5928,7 @@ impl DisplayTypes {
 
 crate::runtime::open_enum!(DisplayTypes, Unknown);
 
-/// The `DomainApplicationAssignRequest` object.
+/// The request body of [`Client::assign_resource_domain_application`](crate::Client::assign_resource_domain_application).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationAssignRequest {
@@ -5998,7 +5998,7 @@ impl EmbedTokenCreateStatusCode422 {
     }
 }
 
-/// The `EmbedsTokensRequest` object.
+/// The request body of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmbedsTokensRequest {
@@ -6017,7 +6017,7 @@ impl EmbedsTokensRequest {
     }
 }
 
-/// The `EmbedsTokensResponse` object.
+/// The answer of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmbedsTokensResponse {
@@ -6038,7 +6038,7 @@ impl EmbedsTokensResponse {
     }
 }
 
-/// The `Encryption` values.
+/// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -6092,7 +6092,7 @@ impl Encryption {
 
 crate::runtime::open_enum!(Encryption, Unknown);
 
-/// The `FabricAddress` object.
+/// Used as the answer of [`Client::get_resource_address_client`](crate::Client::get_resource_address_client); each item of the field [`CxmlApplicationAddressListResponse::data`](crate::CxmlApplicationAddressListResponse::data), [`FabricAddressesResponse::data`](crate::FabricAddressesResponse::data) and [`ResourceAddressListResponse::data`](crate::ResourceAddressListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddress {
@@ -6452,7 +6452,7 @@ impl FabricAddressCallType {
 
 crate::runtime::open_enum!(FabricAddressCallType, Unknown);
 
-/// The `FabricAddressPaginationResponse` object.
+/// The field [`FabricAddressesResponse::links`](crate::FabricAddressesResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressPaginationResponse {
@@ -6771,7 +6771,7 @@ impl FabricAddressSubscriberType {
 
 crate::runtime::open_enum!(FabricAddressSubscriberType, Unknown);
 
-/// The `FabricAddressesResponse` object.
+/// The answer of [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressesResponse {
@@ -6802,7 +6802,7 @@ impl FabricAddressesResponse {
     }
 }
 
-/// The `FabricSipEndpoint` object.
+/// The field [`ResourceResponseSipEndpoint::sip_endpoint`](crate::ResourceResponseSipEndpoint::sip_endpoint).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FabricSipEndpoint {
@@ -6926,7 +6926,7 @@ impl FabricSipEndpointListResponse {
     }
 }
 
-/// The `FreeswitchConectorPaginationResponse` object.
+/// The field [`FreeswitchConnectorListResponse::links`](crate::FreeswitchConnectorListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConectorPaginationResponse {
@@ -6993,7 +6993,7 @@ impl FreeswitchConectorPaginationResponse {
     }
 }
 
-/// The `FreeswitchConnector` object.
+/// The field [`FreeswitchConnectorResponse::freeswitch_connector`](crate::FreeswitchConnectorResponse::freeswitch_connector) and [`ResourceResponseFsConnector::freeswitch_connector`](crate::ResourceResponseFsConnector::freeswitch_connector).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnector {
@@ -7062,7 +7062,7 @@ impl FreeswitchConnector {
     }
 }
 
-/// The `FreeswitchConnectorAddressListResponse` object.
+/// The answer of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressListResponse {
@@ -7094,7 +7094,7 @@ impl FreeswitchConnectorAddressListResponse {
     }
 }
 
-/// The `FreeswitchConnectorAddressPaginationResponse` object.
+/// The field [`FreeswitchConnectorAddressListResponse::links`](crate::FreeswitchConnectorAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressPaginationResponse {
@@ -7161,7 +7161,7 @@ impl FreeswitchConnectorAddressPaginationResponse {
     }
 }
 
-/// The `FreeswitchConnectorCreateRequest` object.
+/// The request body of [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateRequest {
@@ -7218,7 +7218,7 @@ impl FreeswitchConnectorCreateStatusCode422 {
     }
 }
 
-/// The `FreeswitchConnectorListResponse` object.
+/// The answer of [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorListResponse {
@@ -7250,7 +7250,7 @@ impl FreeswitchConnectorListResponse {
     }
 }
 
-/// The `FreeswitchConnectorResponse` object.
+/// Used as the answer of [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector), [`Client::get_freeswitch_connector`](crate::Client::get_freeswitch_connector) and [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector); each item of the field [`FreeswitchConnectorListResponse::data`](crate::FreeswitchConnectorListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorResponse {
@@ -7368,7 +7368,7 @@ impl FreeswitchConnectorResponseType {
 
 crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
 
-/// The `FreeswitchConnectorUpdateRequest` object.
+/// The request body of [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -7505,7 +7505,7 @@ impl InviteTokenCreateStatusCode422 {
 /// Format: `jwt`.
 pub type Jwt = ::std::string::String;
 
-/// The `Layout` values.
+/// The field [`ConferenceRoom::layout`](crate::ConferenceRoom::layout), [`ConferenceRoomCreateRequest::layout`](crate::ConferenceRoomCreateRequest::layout) and [`ConferenceRoomUpdateRequest::layout`](crate::ConferenceRoomUpdateRequest::layout).
 ///
 /// Values this version of the client does not know yet decode to [`Layout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -9580,7 +9580,7 @@ impl MessagingSwmlScriptUpdateRequestScriptType {
 
 crate::runtime::open_enum!(MessagingSwmlScriptUpdateRequestScriptType, Unknown);
 
-/// The `PhoneRouteAssignRequest` object.
+/// The request body of [`Client::assign_resource_phone_route`](crate::Client::assign_resource_phone_route).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteAssignRequest {
@@ -9786,7 +9786,7 @@ impl RefreshTokenStatusCode422 {
     }
 }
 
-/// The `RelayApplication` object.
+/// The field [`RelayApplicationResponse::relay_application`](crate::RelayApplicationResponse::relay_application) and [`ResourceResponseRelayApp::relay_application`](crate::ResourceResponseRelayApp::relay_application).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplication {
@@ -9833,7 +9833,7 @@ impl RelayApplication {
     }
 }
 
-/// The `RelayApplicationAddressListResponse` object.
+/// The answer of [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationAddressListResponse {
@@ -9865,7 +9865,7 @@ impl RelayApplicationAddressListResponse {
     }
 }
 
-/// The `RelayApplicationAddressPaginationResponse` object.
+/// The field [`RelayApplicationAddressListResponse::links`](crate::RelayApplicationAddressListResponse::links) and [`RelayApplicationListResponse::links`](crate::RelayApplicationListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationAddressPaginationResponse {
@@ -9924,7 +9924,7 @@ impl RelayApplicationAddressPaginationResponse {
     }
 }
 
-/// The `RelayApplicationCreateRequest` object.
+/// The request body of [`Client::create_relay_application`](crate::Client::create_relay_application).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationCreateRequest {
@@ -9997,7 +9997,7 @@ impl RelayApplicationCreateStatusCode422 {
     }
 }
 
-/// The `RelayApplicationListResponse` object.
+/// The answer of [`Client::list_relay_applications`](crate::Client::list_relay_applications).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationListResponse {
@@ -10028,7 +10028,7 @@ impl RelayApplicationListResponse {
     }
 }
 
-/// The `RelayApplicationResponse` object.
+/// Used as the answer of [`Client::create_relay_application`](crate::Client::create_relay_application), [`Client::get_relay_application`](crate::Client::get_relay_application) and [`Client::update_relay_application`](crate::Client::update_relay_application); each item of the field [`RelayApplicationListResponse::data`](crate::RelayApplicationListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationResponse {
@@ -10142,7 +10142,7 @@ impl RelayApplicationResponseType {
 
 crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
 
-/// The `RelayApplicationUpdateRequest` object.
+/// The request body of [`Client::update_relay_application`](crate::Client::update_relay_application).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -10272,7 +10272,7 @@ impl RequestUrlMethodType {
 
 crate::runtime::open_enum!(RequestUrlMethodType, Unknown);
 
-/// The `ResourceAddressListResponse` object.
+/// The answer of [`Client::list_resource_addresses`](crate::Client::list_resource_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceAddressListResponse {
@@ -10303,7 +10303,7 @@ impl ResourceAddressListResponse {
     }
 }
 
-/// The `ResourceAddressPaginationResponse` object.
+/// The field [`ResourceAddressListResponse::links`](crate::ResourceAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceAddressPaginationResponse {
@@ -10370,7 +10370,7 @@ impl ResourceAddressPaginationResponse {
     }
 }
 
-/// The `ResourceListResponse` object.
+/// The answer of [`Client::list_resources`](crate::Client::list_resources).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceListResponse {
@@ -10401,7 +10401,7 @@ impl ResourceListResponse {
     }
 }
 
-/// The `ResourcePaginationResponse` object.
+/// The field [`ResourceListResponse::links`](crate::ResourceListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourcePaginationResponse {
@@ -10468,7 +10468,7 @@ impl ResourcePaginationResponse {
     }
 }
 
-/// The `ResourceResponse` value: one of several shapes.
+/// Used as the answer of [`Client::get_resource`](crate::Client::get_resource); each item of the field [`ResourceListResponse::data`](crate::ResourceListResponse::data).
 ///
 /// Decoded as the first of [`ResourceResponse::ResourceResponseAi`], [`ResourceResponse::ResourceResponseCallFlow`], [`ResourceResponse::ResourceResponseCxmlWebhook`], [`ResourceResponse::ResourceResponseCxmlScript`], [`ResourceResponse::ResourceResponseCxmlApplication`], [`ResourceResponse::ResourceResponseDialogFlowAgent`], [`ResourceResponse::ResourceResponseFsConnector`], [`ResourceResponse::ResourceResponseRelayApp`], [`ResourceResponse::ResourceResponseSipEndpoint`], [`ResourceResponse::ResourceResponseSipGateway`], [`ResourceResponse::ResourceResponseSubscriber`], [`ResourceResponse::ResourceResponseSwmlWebhook`], [`ResourceResponse::ResourceResponseSwmlScript`], [`ResourceResponse::ResourceResponseConferenceRoom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -12243,7 +12243,7 @@ impl ResourceSipEndpointCreateStatusCode422 {
     }
 }
 
-/// The `ResourceSipEndpointResponse` object.
+/// The answer of [`Client::assign_resource_to_sip_credential`](crate::Client::assign_resource_to_sip_credential).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointResponse {
@@ -12404,7 +12404,7 @@ impl ResourceSubSipEndpointCreateStatusCode422 {
     }
 }
 
-/// The `SipAddress` object.
+/// Used as the answer of [`Client::create_sip_address`](crate::Client::create_sip_address), [`Client::get_sip_address`](crate::Client::get_sip_address) and [`Client::update_sip_address`](crate::Client::update_sip_address); each item of the field [`SipAddressListResponse::data`](crate::SipAddressListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddress {
@@ -12534,7 +12534,7 @@ impl SipAddress {
     }
 }
 
-/// The `SipAddressCodec` values.
+/// Each item of the field [`SipAddress::codecs`](crate::SipAddress::codecs), [`SipAddressCreateRequest::codecs`](crate::SipAddressCreateRequest::codecs) and [`SipAddressUpdateRequest::codecs`](crate::SipAddressUpdateRequest::codecs).
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -12608,7 +12608,7 @@ impl SipAddressCodec {
 
 crate::runtime::open_enum!(SipAddressCodec, Unknown);
 
-/// The `SipAddressCreateRequest` object.
+/// The request body of [`Client::create_sip_address`](crate::Client::create_sip_address).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressCreateRequest {
@@ -12776,7 +12776,7 @@ impl SipAddressCreateStatusCode422 {
     }
 }
 
-/// The `SipAddressEncryption` values.
+/// The field [`SipAddress::encryption`](crate::SipAddress::encryption), [`SipAddressCreateRequest::encryption`](crate::SipAddressCreateRequest::encryption) and [`SipAddressUpdateRequest::encryption`](crate::SipAddressUpdateRequest::encryption).
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -12830,7 +12830,7 @@ impl SipAddressEncryption {
 
 crate::runtime::open_enum!(SipAddressEncryption, Unknown);
 
-/// The `SipAddressListResponse` object.
+/// The answer of [`Client::list_sip_addresses`](crate::Client::list_sip_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressListResponse {
@@ -12891,7 +12891,7 @@ impl SipAddressListStatusCode422 {
     }
 }
 
-/// The `SipAddressPaginationResponse` object.
+/// The field [`SipAddressListResponse::links`](crate::SipAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressPaginationResponse {
@@ -13000,7 +13000,7 @@ impl SipAddressType {
 
 crate::runtime::open_enum!(SipAddressType, Unknown);
 
-/// The `SipAddressUpdateRequest` object.
+/// The request body of [`Client::update_sip_address`](crate::Client::update_sip_address).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -13158,7 +13158,7 @@ impl SipAddressUpdateStatusCode422 {
     }
 }
 
-/// The `SipEndpointAddressListResponse` object.
+/// The answer of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointAddressListResponse {
@@ -13189,7 +13189,7 @@ impl SipEndpointAddressListResponse {
     }
 }
 
-/// The `SipEndpointAddressPaginationResponse` object.
+/// The field [`SipEndpointAddressListResponse::links`](crate::SipEndpointAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointAddressPaginationResponse {
@@ -13256,7 +13256,7 @@ impl SipEndpointAddressPaginationResponse {
     }
 }
 
-/// The `SipEndpointCreateRequest` object.
+/// The request body of [`Client::create_sip_credential`](crate::Client::create_sip_credential).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointCreateRequest {
@@ -13395,7 +13395,7 @@ impl SipEndpointCreateStatusCode422 {
     }
 }
 
-/// The `SipEndpointUpdateRequest` object.
+/// The request body of [`Client::update_sip_credential`](crate::Client::update_sip_credential).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -13545,7 +13545,7 @@ impl SipEndpointUpdateStatusCode422 {
     }
 }
 
-/// The `SipGateway` object.
+/// The field [`ResourceResponseSipGateway::sip_gateway`](crate::ResourceResponseSipGateway::sip_gateway) and [`SipGatewayResponse::sip_gateway`](crate::SipGatewayResponse::sip_gateway).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGateway {
@@ -13601,7 +13601,7 @@ impl SipGateway {
     }
 }
 
-/// The `SipGatewayAddressListResponse` object.
+/// The answer of [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayAddressListResponse {
@@ -13632,7 +13632,7 @@ impl SipGatewayAddressListResponse {
     }
 }
 
-/// The `SipGatewayAddressPaginationResponse` object.
+/// The field [`SipGatewayAddressListResponse::links`](crate::SipGatewayAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayAddressPaginationResponse {
@@ -13724,7 +13724,7 @@ impl SipGatewayCreateStatusCode422 {
     }
 }
 
-/// The `SipGatewayListResponse` object.
+/// The answer of [`Client::list_sip_gateways`](crate::Client::list_sip_gateways).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayListResponse {
@@ -13755,7 +13755,7 @@ impl SipGatewayListResponse {
     }
 }
 
-/// The `SipGatewayPaginationResponse` object.
+/// The field [`SipGatewayListResponse::links`](crate::SipGatewayListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayPaginationResponse {
@@ -13822,7 +13822,7 @@ impl SipGatewayPaginationResponse {
     }
 }
 
-/// The `SipGatewayRequest` object.
+/// The request body of [`Client::create_sip_gateway`](crate::Client::create_sip_gateway).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayRequest {
@@ -13872,7 +13872,7 @@ impl SipGatewayRequest {
     }
 }
 
-/// The `SipGatewayRequestUpdate` object.
+/// The request body of [`Client::update_sip_gateway`](crate::Client::update_sip_gateway).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -13952,7 +13952,7 @@ impl SipGatewayRequestUpdate {
     }
 }
 
-/// The `SipGatewayResponse` object.
+/// Used as the answer of [`Client::create_sip_gateway`](crate::Client::create_sip_gateway), [`Client::get_sip_gateway`](crate::Client::get_sip_gateway) and [`Client::update_sip_gateway`](crate::Client::update_sip_gateway); each item of the field [`SipGatewayListResponse::data`](crate::SipGatewayListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayResponse {
@@ -14066,7 +14066,7 @@ impl SipGatewayResponseType {
 
 crate::runtime::open_enum!(SipGatewayResponseType, Unknown);
 
-/// The `Subscriber` object.
+/// The field [`ResourceResponseSubscriber::subscriber`](crate::ResourceResponseSubscriber::subscriber) and [`SubscriberResponse::subscriber`](crate::SubscriberResponse::subscriber).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Subscriber {
@@ -14149,7 +14149,7 @@ impl Subscriber {
     }
 }
 
-/// The `SubscriberAddressPaginationResponse` object.
+/// The field [`SubscriberAddressesResponse::links`](crate::SubscriberAddressesResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberAddressPaginationResponse {
@@ -14216,7 +14216,7 @@ impl SubscriberAddressPaginationResponse {
     }
 }
 
-/// The `SubscriberAddressesResponse` object.
+/// The answer of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberAddressesResponse {
@@ -14272,7 +14272,7 @@ impl SubscriberCreateStatusCode422 {
     }
 }
 
-/// The `SubscriberGuestTokenCreateRequest` object.
+/// The request body of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateRequest {
@@ -14409,7 +14409,7 @@ impl SubscriberGuestTokenCreateRequestRegion {
 
 crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestRegion, Unknown);
 
-/// The `SubscriberGuestTokenCreateResponse` object.
+/// The answer of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateResponse {
@@ -14445,7 +14445,7 @@ impl SubscriberGuestTokenCreateResponse {
     }
 }
 
-/// The `SubscriberInviteTokenCreateRequest` object.
+/// The request body of [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateRequest {
@@ -14475,7 +14475,7 @@ impl SubscriberInviteTokenCreateRequest {
     }
 }
 
-/// The `SubscriberInviteTokenCreateResponse` object.
+/// The answer of [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateResponse {
@@ -14496,7 +14496,7 @@ impl SubscriberInviteTokenCreateResponse {
     }
 }
 
-/// The `SubscriberListResponse` object.
+/// The answer of [`Client::list_subscribers`](crate::Client::list_subscribers).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberListResponse {
@@ -14527,7 +14527,7 @@ impl SubscriberListResponse {
     }
 }
 
-/// The `SubscriberPaginationResponse` object.
+/// The field [`SubscriberListResponse::links`](crate::SubscriberListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberPaginationResponse {
@@ -14594,7 +14594,7 @@ impl SubscriberPaginationResponse {
     }
 }
 
-/// The `SubscriberRefreshTokenRequest` object.
+/// The request body of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenRequest {
@@ -14615,7 +14615,7 @@ impl SubscriberRefreshTokenRequest {
     }
 }
 
-/// The `SubscriberRefreshTokenResponse` object.
+/// The answer of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenResponse {
@@ -14651,7 +14651,7 @@ impl SubscriberRefreshTokenResponse {
     }
 }
 
-/// The `SubscriberRequest` object.
+/// The request body of [`Client::create_subscriber`](crate::Client::create_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRequest {
@@ -14770,7 +14770,7 @@ impl SubscriberRequest {
     }
 }
 
-/// The `SubscriberResponse` object.
+/// Used as the answer of [`Client::create_subscriber`](crate::Client::create_subscriber), [`Client::get_subscriber`](crate::Client::get_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber); each item of the field [`SubscriberListResponse::data`](crate::SubscriberListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberResponse {
@@ -14884,7 +14884,7 @@ impl SubscriberResponseType {
 
 crate::runtime::open_enum!(SubscriberResponseType, Unknown);
 
-/// The `SubscriberSipEndpoint` object.
+/// Used as the answer of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential), [`Client::get_subscriber_sip_credential`](crate::Client::get_subscriber_sip_credential) and [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential); each item of the field [`SubscriberSipEndpointListResponse::data`](crate::SubscriberSipEndpointListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpoint {
@@ -14954,7 +14954,7 @@ impl SubscriberSipEndpoint {
     }
 }
 
-/// The `SubscriberSipEndpointListResponse` object.
+/// The answer of [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointListResponse {
@@ -14986,7 +14986,7 @@ impl SubscriberSipEndpointListResponse {
     }
 }
 
-/// The `SubscriberSipEndpointPaginationResponse` object.
+/// The field [`SubscriberSipEndpointListResponse::links`](crate::SubscriberSipEndpointListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointPaginationResponse {
@@ -15053,7 +15053,7 @@ impl SubscriberSipEndpointPaginationResponse {
     }
 }
 
-/// The `SubscriberSipEndpointRequest` object.
+/// The request body of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequest {
@@ -15148,7 +15148,7 @@ impl SubscriberSipEndpointRequest {
     }
 }
 
-/// The `SubscriberSipEndpointRequestUpdate` object.
+/// The request body of [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -15254,7 +15254,7 @@ impl SubscriberSipEndpointRequestUpdate {
     }
 }
 
-/// The `SubscriberTokenRequest` object.
+/// The request body of [`Client::create_subscriber_token`](crate::Client::create_subscriber_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenRequest {
@@ -15531,7 +15531,7 @@ impl SubscriberTokenRequestScope {
 
 crate::runtime::open_enum!(SubscriberTokenRequestScope, Unknown);
 
-/// The `SubscriberTokenResponse` object.
+/// The answer of [`Client::create_subscriber_token`](crate::Client::create_subscriber_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenResponse {
@@ -15855,7 +15855,7 @@ impl SwmlCallingAiPostPromptTextUpdate {
     }
 }
 
-/// The `SwmlCallingAiPostPromptUpdate` value: one of several shapes.
+/// The field [`AiAgentUpdateRequest::post_prompt`](crate::AiAgentUpdateRequest::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPostPromptUpdate::SwmlCallingAiPostPromptTextUpdate`], [`SwmlCallingAiPostPromptUpdate::SwmlCallingAiPostPromptPomUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -16153,7 +16153,7 @@ impl SwmlCallingAiPromptTextUpdate {
     }
 }
 
-/// The `SwmlCallingAiPromptUpdate` value: one of several shapes.
+/// The field [`AiAgentUpdateRequest::prompt`](crate::AiAgentUpdateRequest::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPromptUpdate::SwmlCallingAiPromptTextUpdate`], [`SwmlCallingAiPromptUpdate::SwmlCallingAiPromptPomUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -16184,7 +16184,7 @@ impl ::std::convert::From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptU
     }
 }
 
-/// The `SwmlCallingContextsObjectUpdate` value: one of several shapes.
+/// The field [`SwmlCallingContextsUpdate::default`](crate::SwmlCallingContextsUpdate::default).
 ///
 /// Decoded as the first of [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsPomObjectUpdate`], [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -16300,7 +16300,7 @@ impl SwmlCallingContextsPomObjectUpdate {
     }
 }
 
-/// The `SwmlCallingContextsTextObjectUpdate` object.
+/// The member [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`](crate::SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -16928,7 +16928,7 @@ impl SwmlMessagingReplyInlineSwitch {
     }
 }
 
-/// The `SwmlMessagingReplyInlineSwitchSwitch` object.
+/// The field [`SwmlMessagingReplyInlineSwitch::switch`](crate::SwmlMessagingReplyInlineSwitch::switch).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitchSwitch {
@@ -17760,7 +17760,7 @@ impl SwmlMessagingSwmlObject {
     }
 }
 
-/// The `SwmlMessagingSwmlObjectVersion` values.
+/// The field [`SwmlMessagingSwmlObject::version`](crate::SwmlMessagingSwmlObject::version).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -17985,7 +17985,7 @@ impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
     }
 }
 
-/// The `SwmlScriptAddressListResponse` object.
+/// The answer of [`Client::list_swml_script_addresses`](crate::Client::list_swml_script_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptAddressListResponse {
@@ -18016,7 +18016,7 @@ impl SwmlScriptAddressListResponse {
     }
 }
 
-/// The `SwmlScriptAddressPaginationResponse` object.
+/// The field [`SwmlScriptAddressListResponse::links`](crate::SwmlScriptAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptAddressPaginationResponse {
@@ -18141,7 +18141,7 @@ impl SwmlScriptCreateStatusCode422 {
     }
 }
 
-/// The `SwmlScriptListResponse` object.
+/// The answer of [`Client::list_swml_scripts`](crate::Client::list_swml_scripts).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptListResponse {
@@ -18172,7 +18172,7 @@ impl SwmlScriptListResponse {
     }
 }
 
-/// The `SwmlScriptPaginationresponse` object.
+/// The field [`SwmlScriptListResponse::links`](crate::SwmlScriptListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptPaginationresponse {
@@ -18239,7 +18239,7 @@ impl SwmlScriptPaginationresponse {
     }
 }
 
-/// The `SwmlScriptResponse` object.
+/// Used as the answer of [`Client::create_swml_script`](crate::Client::create_swml_script), [`Client::get_swml_script`](crate::Client::get_swml_script) and [`Client::update_swml_script`](crate::Client::update_swml_script); each item of the field [`SwmlScriptListResponse::data`](crate::SwmlScriptListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptResponse {
@@ -18411,7 +18411,7 @@ impl SwmlScriptUpdateStatusCode422 {
     }
 }
 
-/// The `SwmlWebhook` object.
+/// The field [`ResourceResponseSwmlWebhook::swml_webhook`](crate::ResourceResponseSwmlWebhook::swml_webhook) and [`SwmlWebhookResponse::swml_webhook`](crate::SwmlWebhookResponse::swml_webhook).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhook {
@@ -18502,7 +18502,7 @@ impl SwmlWebhook {
     }
 }
 
-/// The `SwmlWebhookAddressListResponse` object.
+/// The answer of [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressListResponse {
@@ -18533,7 +18533,7 @@ impl SwmlWebhookAddressListResponse {
     }
 }
 
-/// The `SwmlWebhookAddressPaginationResponse` object.
+/// The field [`SwmlWebhookAddressListResponse::links`](crate::SwmlWebhookAddressListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressPaginationResponse {
@@ -18600,7 +18600,7 @@ impl SwmlWebhookAddressPaginationResponse {
     }
 }
 
-/// The `SwmlWebhookCreateRequest` object.
+/// The request body of [`Client::create_swml_webhook`](crate::Client::create_swml_webhook).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateRequest {
@@ -18793,7 +18793,7 @@ impl SwmlWebhookCreateStatusCode422 {
     }
 }
 
-/// The `SwmlWebhookListResponse` object.
+/// The answer of [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookListResponse {
@@ -18824,7 +18824,7 @@ impl SwmlWebhookListResponse {
     }
 }
 
-/// The `SwmlWebhookPaginationResponse` object.
+/// The field [`SwmlWebhookListResponse::links`](crate::SwmlWebhookListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookPaginationResponse {
@@ -18891,7 +18891,7 @@ impl SwmlWebhookPaginationResponse {
     }
 }
 
-/// The `SwmlWebhookResponse` object.
+/// Used as the answer of [`Client::create_swml_webhook`](crate::Client::create_swml_webhook), [`Client::get_swml_webhook`](crate::Client::get_swml_webhook) and [`Client::update_swml_webhook`](crate::Client::update_swml_webhook); each item of the field [`SwmlWebhookListResponse::data`](crate::SwmlWebhookListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookResponse {
@@ -19005,7 +19005,7 @@ impl SwmlWebhookResponseType {
 
 crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
 
-/// The `SwmlWebhookUpdateRequest` object.
+/// The request body of [`Client::update_swml_webhook`](crate::Client::update_swml_webhook).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,

@@ -18,7 +18,7 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
-/// The `FaxChargeDetail` object.
+/// Each item of the field [`FaxLog::charge_details`](crate::FaxLog::charge_details) and [`FaxLogResponse::charge_details`](crate::FaxLogResponse::charge_details).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxChargeDetail {
@@ -50,7 +50,7 @@ impl FaxChargeDetail {
     }
 }
 
-/// The `FaxLog` object.
+/// Each item of the field [`FaxLogListResponse::data`](crate::FaxLogListResponse::data).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLog {
@@ -235,7 +235,7 @@ impl FaxLogDirection {
 
 crate::runtime::open_enum!(FaxLogDirection, Unknown);
 
-/// The `FaxLogListResponse` object.
+/// The answer of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogListResponse {
@@ -266,7 +266,7 @@ impl FaxLogListResponse {
     }
 }
 
-/// The `FaxLogPaginationResponse` object.
+/// The field [`FaxLogListResponse::links`](crate::FaxLogListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogPaginationResponse {
@@ -379,7 +379,7 @@ impl FaxLogQuality {
 
 crate::runtime::open_enum!(FaxLogQuality, Unknown);
 
-/// The `FaxLogResponse` object.
+/// The answer of [`Client::get_fax_log`](crate::Client::get_fax_log).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogResponse {

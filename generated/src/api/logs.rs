@@ -214,7 +214,7 @@ impl LogsBaseConference {
     }
 }
 
-/// The `LogsChargeDetails` object.
+/// Each item of the field [`LogsVideoRoomSessionConference::charge_details`](crate::LogsVideoRoomSessionConference::charge_details).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsChargeDetails {
@@ -392,7 +392,7 @@ impl LogsConferencesResponse {
     }
 }
 
-/// The `LogsConferencesResponseDataItem` value: one of several shapes.
+/// Each item of the field [`LogsConferencesResponse::data`](crate::LogsConferencesResponse::data).
 ///
 /// Decoded as the first of [`LogsConferencesResponseDataItem::LogsCxmlConference`], [`LogsConferencesResponseDataItem::LogsRelayConference`], [`LogsConferencesResponseDataItem::LogsVideoRoomSessionConference`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(

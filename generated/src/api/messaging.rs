@@ -837,7 +837,7 @@ impl MessageLogKind {
 
 crate::runtime::open_enum!(MessageLogKind, Unknown);
 
-/// The `MessageLogListResponse` object.
+/// The answer of [`Client::list_message_logs`](crate::Client::list_message_logs).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogListResponse {
@@ -868,7 +868,7 @@ impl MessageLogListResponse {
     }
 }
 
-/// The `MessageLogPaginationResponse` object.
+/// The field [`MessageLogListResponse::links`](crate::MessageLogListResponse::links).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogPaginationResponse {
@@ -1793,7 +1793,7 @@ impl MessageWhatsAppAudioMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppAudioMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppAudioMessageRequest::message_type`](crate::MessageWhatsAppAudioMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppAudioMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1954,7 +1954,7 @@ impl MessageWhatsAppContactsMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppContactsMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppContactsMessageRequest::message_type`](crate::MessageWhatsAppContactsMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppContactsMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2450,7 +2450,7 @@ impl MessageWhatsAppDocumentMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppDocumentMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppDocumentMessageRequest::message_type`](crate::MessageWhatsAppDocumentMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppDocumentMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2630,7 +2630,7 @@ impl MessageWhatsAppImageMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppImageMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppImageMessageRequest::message_type`](crate::MessageWhatsAppImageMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppImageMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2813,7 +2813,7 @@ impl MessageWhatsAppInteractiveCtaMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppInteractiveCtaMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppInteractiveCtaMessageRequest::message_type`](crate::MessageWhatsAppInteractiveCtaMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveCtaMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2936,7 +2936,7 @@ impl MessageWhatsAppInteractiveListMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppInteractiveListMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppInteractiveListMessageRequest::message_type`](crate::MessageWhatsAppInteractiveListMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveListMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -3061,7 +3061,7 @@ impl MessageWhatsAppInteractiveLocationRequestMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::MessageWhatsAppInteractiveLocationRequestMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -3190,7 +3190,7 @@ impl MessageWhatsAppInteractiveReplyButtonMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::MessageWhatsAppInteractiveReplyButtonMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -3364,7 +3364,7 @@ impl MessageWhatsAppLocationMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppLocationMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppLocationMessageRequest::message_type`](crate::MessageWhatsAppLocationMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppLocationMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -3517,7 +3517,7 @@ impl MessageWhatsAppReactionMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppReactionMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppReactionMessageRequest::message_type`](crate::MessageWhatsAppReactionMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppReactionMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -3685,7 +3685,7 @@ impl MessageWhatsAppStickerMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppStickerMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppStickerMessageRequest::message_type`](crate::MessageWhatsAppStickerMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppStickerMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -3949,7 +3949,7 @@ impl MessageWhatsAppTextMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppTextMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppTextMessageRequest::message_type`](crate::MessageWhatsAppTextMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppTextMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -4127,7 +4127,7 @@ impl MessageWhatsAppVideoMessageRequest {
     }
 }
 
-/// The `MessageWhatsAppVideoMessageRequestMessageType` values.
+/// The field [`MessageWhatsAppVideoMessageRequest::message_type`](crate::MessageWhatsAppVideoMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`MessageWhatsAppVideoMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(

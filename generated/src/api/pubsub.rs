@@ -22,7 +22,7 @@ use super::webhooks::*;
 /// Each channel name can be up to 250 characters. Must be valid JSON.
 pub type PubSubChannels = ::serde_json::Value;
 
-/// The `PubSubNewPubSubToken` object.
+/// The request body of [`Client::create_pubsub_token`](crate::Client::create_pubsub_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PubSubNewPubSubToken {
@@ -148,7 +148,7 @@ impl PubSubPermissionWithWrite {
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
 pub type PubSubState = ::serde_json::Value;
 
-/// The `PubSubToken` object.
+/// The answer of [`Client::create_pubsub_token`](crate::Client::create_pubsub_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PubSubToken {

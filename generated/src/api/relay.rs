@@ -2808,7 +2808,7 @@ impl CreateAddressRequest {
     }
 }
 
-/// The `CreateBrandRequest` value: one of several shapes.
+/// The request body of [`Client::create_brand`](crate::Client::create_brand).
 ///
 /// Decoded as the first of [`CreateBrandRequest::CreateManagedBrandRequest`], [`CreateBrandRequest::CreateCspBrandRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -2839,7 +2839,7 @@ impl ::std::convert::From<CreateCspBrandRequest> for CreateBrandRequest {
     }
 }
 
-/// The `CreateCampaignRequest` value: one of several shapes.
+/// The request body of [`Client::create_campaign`](crate::Client::create_campaign).
 ///
 /// Decoded as the first of [`CreateCampaignRequest::CreateManagedCampaignRequest`], [`CreateCampaignRequest::CreatePartnerCampaignRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -5404,7 +5404,7 @@ impl DomainApplicationListResponse {
     }
 }
 
-/// The `GetCallRecordingResponse` value: one of several shapes.
+/// The answer of [`Client::get_call_recording`](crate::Client::get_call_recording).
 ///
 /// Decoded as the first of [`GetCallRecordingResponse::PstnRecording`], [`GetCallRecordingResponse::SipRecording`], [`GetCallRecordingResponse::WebRtcRecording`], [`GetCallRecordingResponse::ConferenceRecording`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -5551,7 +5551,7 @@ impl ImportPhoneNumberRequest {
     }
 }
 
-/// The `ImportPhoneNumberRequestCapabilitiesItem` values.
+/// Each item of the field [`ImportPhoneNumberRequest::capabilities`](crate::ImportPhoneNumberRequest::capabilities).
 ///
 /// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestCapabilitiesItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(

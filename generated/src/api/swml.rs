@@ -339,7 +339,7 @@ impl SwmlCallingAiObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingAiObjectHintsItem` value: one of several shapes.
+/// Each item of the field [`SwmlCallingAiObject::hints`](crate::SwmlCallingAiObject::hints).
 ///
 /// Decoded as the first of [`SwmlCallingAiObjectHintsItem::String`], [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -2402,7 +2402,7 @@ impl SwmlCallingAiParamsVisionModel {
 crate::runtime::open_enum!(SwmlCallingAiParamsVisionModel, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingAiPostPrompt` value: one of several shapes.
+/// The field `AiAgent::post_prompt`, `AiAgentCreateRequest::post_prompt` and [`SwmlCallingAiObject::post_prompt`](crate::SwmlCallingAiObject::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPostPrompt::SwmlCallingAiPostPromptText`], [`SwmlCallingAiPostPrompt::SwmlCallingAiPostPromptPom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -2646,7 +2646,7 @@ impl SwmlCallingAiPostPromptText {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingAiPrompt` value: one of several shapes.
+/// The field `AiAgent::prompt`, `AiAgentCreateRequest::prompt` and [`SwmlCallingAiObject::prompt`](crate::SwmlCallingAiObject::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPrompt::SwmlCallingAiPromptText`], [`SwmlCallingAiPrompt::SwmlCallingAiPromptPom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -4790,7 +4790,7 @@ impl SwmlCallingAmazonBedrock {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingAmazonBedrockObject` object.
+/// The field [`SwmlCallingAmazonBedrock::amazon_bedrock`](crate::SwmlCallingAmazonBedrock::amazon_bedrock).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAmazonBedrockObject {
@@ -5298,7 +5298,7 @@ impl ::std::convert::From<SwmlCallingAction> for SwmlCallingBedrockOutputAction 
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockParams` object.
+/// The field [`SwmlCallingAmazonBedrockObject::params`](crate::SwmlCallingAmazonBedrockObject::params).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -5457,7 +5457,7 @@ pub enum SwmlCallingBedrockParamsAttentionTimeout {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockPostPrompt` value: one of several shapes.
+/// The field [`SwmlCallingAmazonBedrockObject::post_prompt`](crate::SwmlCallingAmazonBedrockObject::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockPostPrompt::Object`], [`SwmlCallingBedrockPostPrompt::Object2`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -5703,7 +5703,7 @@ impl SwmlCallingBedrockPostPromptObject2 {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockPrompt` value: one of several shapes.
+/// The field [`SwmlCallingAmazonBedrockObject::prompt`](crate::SwmlCallingAmazonBedrockObject::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockPrompt::Object`], [`SwmlCallingBedrockPrompt::Object2`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -5969,7 +5969,7 @@ impl SwmlCallingBedrockPromptObject2 {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockPromptObject2VoiceId` values.
+/// The field [`SwmlCallingBedrockPromptObject2::voice_id`](crate::SwmlCallingBedrockPromptObject2::voice_id).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObject2VoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -6044,7 +6044,7 @@ impl ::std::default::Default for SwmlCallingBedrockPromptObject2VoiceId {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockPromptObjectVoiceId` values.
+/// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObjectVoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -6119,7 +6119,7 @@ impl ::std::default::Default for SwmlCallingBedrockPromptObjectVoiceId {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockSwaig` object.
+/// The field [`SwmlCallingAmazonBedrockObject::swaig`](crate::SwmlCallingAmazonBedrockObject::swaig).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -6171,7 +6171,7 @@ impl SwmlCallingBedrockSwaig {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockSwaigFunction` value: one of several shapes.
+/// Each item of the field [`SwmlCallingBedrockSwaig::functions`](crate::SwmlCallingBedrockSwaig::functions).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockSwaigFunction::Object`], [`SwmlCallingBedrockSwaigFunction::Object2`], [`SwmlCallingBedrockSwaigFunction::Object3`], [`SwmlCallingBedrockSwaigFunction::Object4`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -6227,7 +6227,7 @@ for SwmlCallingBedrockSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockSwaigFunctionObject` object.
+/// The member [`SwmlCallingBedrockSwaigFunction::Object`](crate::SwmlCallingBedrockSwaigFunction::Object).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject {
@@ -6341,7 +6341,7 @@ impl SwmlCallingBedrockSwaigFunctionObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockSwaigFunctionObject2` object.
+/// The member [`SwmlCallingBedrockSwaigFunction::Object2`](crate::SwmlCallingBedrockSwaigFunction::Object2).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject2 {
@@ -6502,7 +6502,7 @@ impl SwmlCallingBedrockSwaigFunctionObject2Function {
 crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject2Function, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockSwaigFunctionObject3` object.
+/// The member [`SwmlCallingBedrockSwaigFunction::Object3`](crate::SwmlCallingBedrockSwaigFunction::Object3).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject3 {
@@ -6663,7 +6663,7 @@ impl SwmlCallingBedrockSwaigFunctionObject3Function {
 crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject3Function, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingBedrockSwaigFunctionObject4` object.
+/// The member [`SwmlCallingBedrockSwaigFunction::Object4`](crate::SwmlCallingBedrockSwaigFunction::Object4).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject4 {
@@ -7207,7 +7207,7 @@ impl SwmlCallingBooleanPropertyType {
 crate::runtime::open_enum!(SwmlCallingBooleanPropertyType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingCallStatus` values.
+/// Each item of the field [`SwmlCallingConnectDestination::call_state_events`](crate::SwmlCallingConnectDestination::call_state_events), [`SwmlCallingConnectDeviceParallel::call_state_events`](crate::SwmlCallingConnectDeviceParallel::call_state_events) and [`SwmlCallingConnectDeviceSerial::call_state_events`](crate::SwmlCallingConnectDeviceSerial::call_state_events), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingCallStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -10294,7 +10294,7 @@ impl SwmlCallingContexts {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingContextsObject` value: one of several shapes.
+/// The field [`SwmlCallingContexts::default`](crate::SwmlCallingContexts::default).
 ///
 /// Decoded as the first of [`SwmlCallingContextsObject::SwmlCallingContextsPomObject`], [`SwmlCallingContextsObject::SwmlCallingContextsTextObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -10399,7 +10399,7 @@ impl SwmlCallingContextsPomObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingContextsTextObject` object.
+/// The member [`SwmlCallingContextsObject::SwmlCallingContextsTextObject`](crate::SwmlCallingContextsObject::SwmlCallingContextsTextObject).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObject {
@@ -12051,7 +12051,7 @@ impl SwmlCallingFunctionFillers {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingFunctionParameters` object.
+/// The field [`SwmlCallingBedrockSwaigFunctionObject::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject::parameters), [`SwmlCallingBedrockSwaigFunctionObject2::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject2::parameters) and [`SwmlCallingBedrockSwaigFunctionObject3::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject3::parameters), and in 9 more places.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingFunctionParameters {
@@ -12630,7 +12630,7 @@ impl SwmlCallingHangupHangupReason {
 crate::runtime::open_enum!(SwmlCallingHangupHangupReason, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingHint` object.
+/// The member `AiAgentCreateRequestHintsItem::SwmlCallingHint`, `AiAgentHintsItem::SwmlCallingHint`, `AiAgentUpdateRequestHintsItem::SwmlCallingHint` and [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`](crate::SwmlCallingAiObjectHintsItem::SwmlCallingHint).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingHint {
@@ -12742,7 +12742,7 @@ for SwmlCallingHoldActionHold {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingHoldActionHoldObject` object.
+/// The member [`SwmlCallingHoldActionHold::Object`](crate::SwmlCallingHoldActionHold::Object).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -15277,7 +15277,7 @@ pub enum SwmlCallingNumberPropertyDefault {
 }
 
 #[cfg(feature = "swml")]
-/// The `SwmlCallingNumberPropertyEnumItem` value: one of several shapes.
+/// Each item of the field [`SwmlCallingNumberProperty::enum_`](crate::SwmlCallingNumberProperty::enum_).
 ///
 /// Decoded as the first of [`SwmlCallingNumberPropertyEnumItem::Integer`], [`SwmlCallingNumberPropertyEnumItem::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -15639,7 +15639,7 @@ impl SwmlCallingPay {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingPayParameters` object.
+/// Each item of the field [`SwmlCallingPayPay::parameters`](crate::SwmlCallingPayPay::parameters).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayParameters {
@@ -16111,7 +16111,7 @@ impl ::std::default::Default for SwmlCallingPayPayTokenType {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingPayPromptAction` value: one of several shapes.
+/// Each item of the field [`SwmlCallingPayPrompts::actions`](crate::SwmlCallingPayPrompts::actions).
 ///
 /// Decoded as the first of [`SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction`], [`SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -16146,7 +16146,7 @@ for SwmlCallingPayPromptAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingPayPromptPlayAction` object.
+/// The member [`SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction`](crate::SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPromptPlayAction {
@@ -16232,7 +16232,7 @@ impl SwmlCallingPayPromptPlayActionType {
 crate::runtime::open_enum!(SwmlCallingPayPromptPlayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingPayPromptSayAction` object.
+/// The member [`SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction`](crate::SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPromptSayAction {
@@ -16315,7 +16315,7 @@ impl SwmlCallingPayPromptSayActionType {
 crate::runtime::open_enum!(SwmlCallingPayPromptSayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingPayPrompts` object.
+/// Each item of the field [`SwmlCallingPayPay::prompts`](crate::SwmlCallingPayPay::prompts).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPrompts {
@@ -18745,7 +18745,7 @@ impl ::std::convert::From<SwmlCallingSleepSleepObject> for SwmlCallingSleepSleep
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingSleepSleepObject` object.
+/// The member [`SwmlCallingSleepSleep::Object`](crate::SwmlCallingSleepSleep::Object).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSleepSleepObject {
@@ -19943,7 +19943,7 @@ impl ::std::default::Default for SwmlCallingStreamStreamTrack {
 }
 
 #[cfg(feature = "swml")]
-/// The `SwmlCallingStringFormat` values.
+/// The field [`SwmlCallingStringProperty::format`](crate::SwmlCallingStringProperty::format).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStringFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -20273,7 +20273,7 @@ for SwmlCallingSummarizeActionUnion {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingSummarizeActionUnionEnum` values.
+/// The member [`SwmlCallingSummarizeActionUnion::Enum`](crate::SwmlCallingSummarizeActionUnion::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -20741,7 +20741,7 @@ impl SwmlCallingSwaigDefaults {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingSwaigFunction` value: one of several shapes.
+/// Each item of the field [`SwmlCallingSwaig::functions`](crate::SwmlCallingSwaig::functions).
 ///
 /// Decoded as the first of [`SwmlCallingSwaigFunction::SwmlCallingUserSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingStartUpHookSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingHangUpHookSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingSummarizeConversationSwaigFunction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
@@ -20852,7 +20852,7 @@ impl SwmlCallingSwaigIncludes {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingSwaigInternalFiller` object.
+/// The field [`SwmlCallingSwaig::internal_fillers`](crate::SwmlCallingSwaig::internal_fillers).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -21640,7 +21640,7 @@ impl SwmlCallingSwmlObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingSwmlObjectVersion` values.
+/// The field [`SwmlCallingSwmlObject::version`](crate::SwmlCallingSwmlObject::version).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -21959,7 +21959,7 @@ impl SwmlCallingToggleFunctionsAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingToggleFunctionsActionToggleFunctionsItem` object.
+/// Each item of the field [`SwmlCallingToggleFunctionsAction::toggle_functions`](crate::SwmlCallingToggleFunctionsAction::toggle_functions).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingToggleFunctionsActionToggleFunctionsItem {
@@ -22088,7 +22088,7 @@ for SwmlCallingTranscribeAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingTranscribeActionEnum` values.
+/// The member [`SwmlCallingTranscribeAction::Enum`](crate::SwmlCallingTranscribeAction::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -22464,7 +22464,7 @@ for SwmlCallingTranscribeSummarizeActionUnion {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingTranscribeSummarizeActionUnionEnum` values.
+/// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -22675,7 +22675,7 @@ impl ::std::convert::From<SwmlCallingInjectAction> for SwmlCallingTranslateActio
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingTranslateActionEnum` values.
+/// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslateActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -24044,7 +24044,7 @@ pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The `SwmlCallingValidConfirmMethods` value: one of several shapes.
+/// Each item of the member [`SwmlCallingConnectDestinationConfirm::Array`](crate::SwmlCallingConnectDestinationConfirm::Array), [`SwmlCallingConnectDeviceParallelConfirm::Array`](crate::SwmlCallingConnectDeviceParallelConfirm::Array) and [`SwmlCallingConnectDeviceSerialConfirm::Array`](crate::SwmlCallingConnectDeviceSerialConfirm::Array), and in 2 more places.
 ///
 /// Decoded as the first of [`SwmlCallingValidConfirmMethods::SwmlCallingCond`], [`SwmlCallingValidConfirmMethods::SwmlCallingSet`], [`SwmlCallingValidConfirmMethods::SwmlCallingUnset`], [`SwmlCallingValidConfirmMethods::SwmlCallingHangup`], [`SwmlCallingValidConfirmMethods::SwmlCallingPlay`], [`SwmlCallingValidConfirmMethods::SwmlCallingPrompt`], [`SwmlCallingValidConfirmMethods::SwmlCallingRecord`], [`SwmlCallingValidConfirmMethods::SwmlCallingRecordCall`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopRecordCall`], [`SwmlCallingValidConfirmMethods::SwmlCallingTap`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopTap`], [`SwmlCallingValidConfirmMethods::SwmlCallingStream`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopStream`], [`SwmlCallingValidConfirmMethods::SwmlCallingSendDigits`], [`SwmlCallingValidConfirmMethods::SwmlCallingSendSms`], [`SwmlCallingValidConfirmMethods::SwmlCallingDenoise`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopDenoise`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(

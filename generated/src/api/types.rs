@@ -7,7 +7,7 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
-/// The `AudioChannel` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct AudioChannel {
@@ -575,7 +575,7 @@ impl DomainApplicationResponseEncryption {
 #[cfg(any(feature = "fabric", feature = "relay"))]
 crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
 
-/// The `MessagingChannel` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct MessagingChannel {
@@ -779,7 +779,7 @@ impl StatusCode400 {
         feature = "voice"
     )
 )]
-/// The `StatusCode400Error` values.
+/// The field [`StatusCode400::error`](crate::StatusCode400::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode400Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -930,7 +930,7 @@ impl StatusCode401 {
         feature = "voice"
     )
 )]
-/// The `StatusCode401Error` values.
+/// The field [`StatusCode401::error`](crate::StatusCode401::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode401Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1025,7 +1025,7 @@ impl StatusCode403 {
 }
 
 #[cfg(any(feature = "fabric", feature = "video"))]
-/// The `StatusCode403Error` values.
+/// The field [`StatusCode403::error`](crate::StatusCode403::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode403Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1138,7 +1138,7 @@ impl StatusCode404 {
         feature = "voice"
     )
 )]
-/// The `StatusCode404Error` values.
+/// The field [`StatusCode404::error`](crate::StatusCode404::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode404Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1309,7 +1309,7 @@ impl StatusCode500 {
         feature = "voice"
     )
 )]
-/// The `StatusCode500Error` values.
+/// The field [`StatusCode500::error`](crate::StatusCode500::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode500Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1531,7 +1531,7 @@ impl StatusCodesRestApiErrorItem {
 /// Universal Unique Identifier.
 pub type Uuid = ::uuid::Uuid;
 
-/// The `VideoChannel` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct VideoChannel {

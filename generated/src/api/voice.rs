@@ -304,7 +304,7 @@ impl VoiceDialogflowVoiceLogType {
 
 crate::runtime::open_enum!(VoiceDialogflowVoiceLogType, Unknown);
 
-/// The `VoiceDirection` values.
+/// The field [`VoiceFabricVoiceLog::direction`](crate::VoiceFabricVoiceLog::direction), [`VoiceRelayVoiceLog::direction`](crate::VoiceRelayVoiceLog::direction) and [`VoiceVideoRoomVoiceLog::direction`](crate::VoiceVideoRoomVoiceLog::direction).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -903,7 +903,7 @@ impl VoiceLogPaginationResponse {
     }
 }
 
-/// The `VoiceLogStatus` values.
+/// The field [`VoiceDialogflowVoiceLog::status`](crate::VoiceDialogflowVoiceLog::status), [`VoiceFabricVoiceLog::status`](crate::VoiceFabricVoiceLog::status), [`VoiceRelayVoiceLog::status`](crate::VoiceRelayVoiceLog::status) and [`VoiceVideoRoomVoiceLog::status`](crate::VoiceVideoRoomVoiceLog::status).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1160,7 +1160,7 @@ impl VoiceRelayVoiceLog {
     }
 }
 
-/// The `VoiceRelayVoiceType` values.
+/// The field [`VoiceRelayVoiceLog::type_`](crate::VoiceRelayVoiceLog::type_).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceRelayVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1219,7 +1219,7 @@ impl VoiceRelayVoiceType {
 
 crate::runtime::open_enum!(VoiceRelayVoiceType, Unknown);
 
-/// The `VoiceSources` values.
+/// The field [`VoiceDialogflowVoiceLog::source`](crate::VoiceDialogflowVoiceLog::source), [`VoiceFabricVoiceLog::source`](crate::VoiceFabricVoiceLog::source) and [`VoiceLogCommon::source`](crate::VoiceLogCommon::source), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1273,7 +1273,7 @@ impl VoiceSources {
 
 crate::runtime::open_enum!(VoiceSources, Unknown);
 
-/// The `VoiceType` values.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1464,7 +1464,7 @@ impl VoiceVideoRoomVoiceLog {
     }
 }
 
-/// The `VoiceVideoRoomVoiceType` values.
+/// The field [`VoiceVideoRoomVoiceLog::type_`](crate::VoiceVideoRoomVoiceLog::type_).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceVideoRoomVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(

@@ -12,7 +12,7 @@ use super::message::*;
 use super::swml::*;
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiBedrockPostPromptCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiBedrockPostPromptCallbackPayload {
@@ -363,7 +363,7 @@ impl WebhooksAiBedrockPostPromptCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiBedrockSwaigToolWebhookPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayload {
@@ -1084,7 +1084,7 @@ impl WebhooksAiDebugWebhookFail {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiDebugWebhookPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayload {
@@ -4384,7 +4384,7 @@ impl WebhooksAiDebugWebhookPayloadWebhookLog {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiPostPromptCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiPostPromptCallbackPayload {
@@ -5111,7 +5111,7 @@ impl WebhooksAiResponseTiming {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiSidecarCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarCallbackPayload {
@@ -5401,7 +5401,7 @@ impl WebhooksAiSidecarEvent {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiSidecarSwaigToolWebhookPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayload {
@@ -5691,7 +5691,7 @@ pub enum WebhooksAiSwaigLogEntryActiveCount {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiSwaigSignatureRequestPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSwaigSignatureRequestPayload {
@@ -5801,7 +5801,7 @@ impl WebhooksAiSwaigSignatureRequestPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksAiSwaigToolWebhookPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSwaigToolWebhookPayload {
@@ -6813,7 +6813,7 @@ impl WebhooksCallingInboundCallSipData {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksCallingInboundCallWebhookPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallWebhookPayload {
@@ -6864,7 +6864,7 @@ impl WebhooksCallingInboundCallWebhookPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksCallingStreamStatusCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingStreamStatusCallbackPayload {
@@ -7125,7 +7125,7 @@ crate::runtime::open_enum!(
 );
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksCallingTranscribeStatusCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingTranscribeStatusCallbackPayload {
@@ -7553,7 +7553,7 @@ impl WebhooksMessagingInboundMessageMediaItem {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksMessagingInboundMessageWebhookPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingInboundMessageWebhookPayload {
@@ -7600,7 +7600,7 @@ impl WebhooksMessagingInboundMessageWebhookPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksMessagingMessageStatusCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingMessageStatusCallbackPayload {
@@ -7702,7 +7702,7 @@ impl WebhooksMessagingMessageStatusCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The `WebhooksMessagingTenDlcStatusCallbackPayload` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingTenDlcStatusCallbackPayload {

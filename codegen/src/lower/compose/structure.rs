@@ -50,9 +50,8 @@ impl<'a> Lowerer<'a> {
         let required = self.required_arguments(name, &fields, pointer)?;
         Some(Struct {
             name: name.to_owned(),
-            docs: non_empty(schema_docs(&schema.schema_data), || {
-                format!("The `{name}` object.")
-            }),
+            // Said from its uses when empty (`lower::uses`).
+            docs: schema_docs(&schema.schema_data),
             fields,
             required,
         })

@@ -285,11 +285,8 @@ fn union_docs(
     variants: &[UnionVariant],
     tag: Option<&Tag>,
 ) -> Docs {
-    let mut docs = docs.unwrap_or_else(|| {
-        non_empty(schema_docs(&schema.schema_data), || {
-            format!("The `{name}` value: one of several shapes.")
-        })
-    });
+    // Said from its uses when empty (`lower::uses`).
+    let mut docs = docs.unwrap_or_else(|| schema_docs(&schema.schema_data));
     let constraints = constraint_docs(SchemaRef::Item(schema));
     if !constraints.is_empty() {
         docs.push(String::new());

@@ -65,7 +65,7 @@ impl ::std::convert::From<EmailAddress> for AddressOneOf {
     }
 }
 
-/// The `Bike` object.
+/// The member [`Vehicle::Bike`](crate::Vehicle::Bike).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Bike {
@@ -92,7 +92,7 @@ impl Bike {
     }
 }
 
-/// The `Booking` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Booking {
@@ -126,7 +126,7 @@ impl Booking {
     }
 }
 
-/// The `Car` object.
+/// The member [`Vehicle::Car`](crate::Vehicle::Car).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Car {
@@ -309,7 +309,7 @@ impl DetectFax {
     }
 }
 
-/// The `DetectFaxType` values.
+/// The field [`DetectFax::type_`](crate::DetectFax::type_).
 ///
 /// Values this version of the client does not know yet decode to [`DetectFaxType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -351,7 +351,7 @@ impl DetectFaxType {
 
 crate::runtime::open_enum!(DetectFaxType, Unknown);
 
-/// The `DetectKind` values.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`DetectKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -432,7 +432,7 @@ impl DetectMachine {
     }
 }
 
-/// The `DetectMachineType` values.
+/// The field [`DetectMachine::type_`](crate::DetectMachine::type_).
 ///
 /// Values this version of the client does not know yet decode to [`DetectMachineType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -474,7 +474,7 @@ impl DetectMachineType {
 
 crate::runtime::open_enum!(DetectMachineType, Unknown);
 
-/// The `EmailAddress` object.
+/// The member [`AddressOneOf::EmailAddress`](crate::AddressOneOf::EmailAddress).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct EmailAddress {
@@ -611,7 +611,7 @@ impl Labels {
     }
 }
 
-/// The `Named` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -656,7 +656,7 @@ impl Named {
     }
 }
 
-/// The `PhoneAddress` object.
+/// The member [`AddressOneOf::PhoneAddress`](crate::AddressOneOf::PhoneAddress).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct PhoneAddress {
@@ -736,7 +736,7 @@ impl Room {
     }
 }
 
-/// The `RoomKind` values.
+/// The field [`Room::kind`](crate::Room::kind).
 ///
 /// Values this version of the client does not know yet decode to [`RoomKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -782,7 +782,7 @@ impl RoomKind {
 
 crate::runtime::open_enum!(RoomKind, Unknown);
 
-/// The `Sum` object.
+/// The member [`Expression::Sum`](crate::Expression::Sum).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Sum {
@@ -811,7 +811,7 @@ impl Sum {
     }
 }
 
-/// The `Timestamps` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Timestamps {

@@ -81,7 +81,7 @@ impl ::std::default::Default for Availability {
     }
 }
 
-/// The `CoverResolution` values.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`CoverResolution::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -135,7 +135,7 @@ impl CoverResolution {
 
 crate::runtime::open_enum!(CoverResolution, Unknown);
 
-/// The `Edition` object.
+/// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Edition {
@@ -246,7 +246,7 @@ impl EditionBinding {
 
 crate::runtime::open_enum!(EditionBinding, Unknown);
 
-/// The `EditionCondition` values.
+/// The field [`Edition::condition`](crate::Edition::condition).
 ///
 /// Values this version of the client does not know yet decode to [`EditionCondition::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -296,7 +296,7 @@ impl EditionCondition {
 
 crate::runtime::open_enum!(EditionCondition, Unknown);
 
-/// The `EditionLabelsItem` values.
+/// Each item of the field [`Edition::labels`](crate::Edition::labels).
 ///
 /// Values this version of the client does not know yet decode to [`EditionLabelsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(

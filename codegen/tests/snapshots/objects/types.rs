@@ -3,7 +3,7 @@
 /// Any JSON value at all.
 pub type Anything = ::serde_json::Value;
 
-/// The `Author` object.
+/// The field [`Book::author`](crate::Book::author) and [`Book::editor`](crate::Book::editor).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Author {
@@ -410,7 +410,7 @@ impl BookDimensions {
     }
 }
 
-/// The `BookEditionsItem` object.
+/// Each item of the field [`Book::editions`](crate::Book::editions).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -455,7 +455,7 @@ impl BookEditionsItem {
 /// The identifier of a book.
 pub type BookId = ::uuid::Uuid;
 
-/// The `BookShelfCountsValue` object.
+/// Each value of the field [`Book::shelf_counts`](crate::Book::shelf_counts).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,

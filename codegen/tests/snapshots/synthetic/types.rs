@@ -23,7 +23,7 @@ impl Invalid {
     }
 }
 
-/// The `InvalidErrorsItem` object.
+/// Each item of the field [`Invalid::errors`](crate::Invalid::errors).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct InvalidErrorsItem {
@@ -537,7 +537,7 @@ impl Widget0Create {
     }
 }
 
-/// The `Widget0Fixed` values.
+/// The field [`Widget0::fixed`](crate::Widget0::fixed).
 ///
 /// Values this version of the client does not know yet decode to [`Widget0Fixed::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -582,7 +582,7 @@ crate::runtime::open_enum!(Widget0Fixed, Unknown);
 /// The id of a Widget0.
 pub type Widget0Id = ::uuid::Uuid;
 
-/// The `Widget0Kind` values.
+/// The field [`Widget0::kind`](crate::Widget0::kind).
 ///
 /// Values this version of the client does not know yet decode to [`Widget0Kind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -667,7 +667,7 @@ impl Widget0Page {
     }
 }
 
-/// The `Widget0PageLinks` object.
+/// The field [`Widget0Page::links`](crate::Widget0Page::links).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2324,7 +2324,7 @@ impl Widget1Create {
     }
 }
 
-/// The `Widget1Fixed` values.
+/// The field [`Widget1::fixed`](crate::Widget1::fixed).
 ///
 /// Values this version of the client does not know yet decode to [`Widget1Fixed::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2369,7 +2369,7 @@ crate::runtime::open_enum!(Widget1Fixed, Unknown);
 /// The id of a Widget1.
 pub type Widget1Id = ::uuid::Uuid;
 
-/// The `Widget1Kind` values.
+/// The field [`Widget1::kind`](crate::Widget1::kind).
 ///
 /// Values this version of the client does not know yet decode to [`Widget1Kind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -2454,7 +2454,7 @@ impl Widget1Page {
     }
 }
 
-/// The `Widget1PageLinks` object.
+/// The field [`Widget1Page::links`](crate::Widget1Page::links).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,

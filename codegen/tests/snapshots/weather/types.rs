@@ -56,7 +56,7 @@ impl Condition {
 
 crate::runtime::open_enum!(Condition, Unknown);
 
-/// The `Observation` object.
+/// The answer of [`Client::latest_observation`](crate::Client::latest_observation).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct Observation {
@@ -107,7 +107,7 @@ impl Observation {
     }
 }
 
-/// The `ObservationWind` object.
+/// The field [`Observation::wind`](crate::Observation::wind).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct ObservationWind {
