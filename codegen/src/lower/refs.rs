@@ -15,6 +15,17 @@ pub(super) enum SchemaRef<'a> {
 }
 
 impl<'a> SchemaRef<'a> {
+    /// Whether it is an array written in place, whose items an inline
+    /// type names after the array's place (see `names::case::inline_name`).
+    pub(super) fn is_inline_array(self) -> bool {
+        self.item().is_some_and(|schema| {
+            matches!(
+                schema.schema_kind,
+                openapiv3::SchemaKind::Type(openapiv3::Type::Array(_))
+            )
+        })
+    }
+
     /// The schema written in place, if it is not a `$ref`.
     pub(super) fn item(self) -> Option<&'a Schema> {
         match self {

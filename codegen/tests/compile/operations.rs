@@ -23,7 +23,7 @@ mod api;
 
 use api::{
     AddBookConflictBody, AddBookError, BookInput, DeleteBookError, ErrorMessage, GetBookError,
-    PutCoverResolution, Section, UpdateBookRequest, ValidationErrors, ValidationErrorsErrorsItem,
+    PutCoverResolution, Section, UpdateBookRequest, ValidationErrors, ValidationErrorsItem,
 };
 
 fn main() {
@@ -58,9 +58,11 @@ fn main() {
         conflict.to_string(),
         "Another book with this ISBN is on the shelf"
     );
-    let refused = AddBookError::UnprocessableEntity(ValidationErrors::new([
-        ValidationErrorsErrorsItem::new("too long").field("title"),
-    ]));
+    let refused =
+        AddBookError::UnprocessableEntity(ValidationErrors::new([ValidationErrorsItem::new(
+            "too long",
+        )
+        .field("title")]));
     assert_eq!(refused.status(), 422);
     assert_eq!(AddBookError::TooManyRequests.status(), 429);
     assert_eq!(

@@ -2207,7 +2207,7 @@ pub struct CallingCallCreateParamsUrl {
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    pub url_method: ::std::option::Option<CallingCallCreateParamsUrlUrlMethod>,
+    pub url_method: ::std::option::Option<CallingCallCreateParamsUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
     pub codecs: ::std::option::Option<CallingCallCreateParamsUrlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
@@ -2348,7 +2348,7 @@ impl CallingCallCreateParamsUrl {
         self
     }
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
-    pub fn url_method(mut self, value: CallingCallCreateParamsUrlUrlMethod) -> Self {
+    pub fn url_method(mut self, value: CallingCallCreateParamsUrlMethod) -> Self {
         self.url_method = ::std::option::Option::Some(value);
         self
     }
@@ -2406,6 +2406,62 @@ pub enum CallingCallCreateParamsUrlCodecs {
     String(::std::string::String),
     /// The value, as `Vec<CallingOutboundCallCodec>`.
     Array(::std::vec::Vec<CallingOutboundCallCodec>),
+}
+
+/// HTTP method used when requesting the `url`. Defaults to `POST`.
+///
+/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingCallCreateParamsUrlMethod {
+    /// On the wire: `GET`.
+    Get,
+    /// On the wire: `POST`.
+    Post,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingCallCreateParamsUrlMethod {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingCallCreateParamsUrlMethod] = &[
+        Self::Get,
+        Self::Post,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "GET" => ::std::option::Option::Some(Self::Get),
+            "POST" => ::std::option::Option::Some(Self::Post),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingCallCreateParamsUrlMethod, Unknown);
+
+impl ::std::default::Default for CallingCallCreateParamsUrlMethod {
+    /// The API's default, [`CallingCallCreateParamsUrlMethod::Post`].
+    fn default() -> Self {
+        Self::Post
+    }
 }
 
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
@@ -2511,62 +2567,6 @@ pub enum CallingCallCreateParamsUrlToScript {
 impl ::std::convert::From<SwmlCallingSwmlObject> for CallingCallCreateParamsUrlToScript {
     fn from(value: SwmlCallingSwmlObject) -> Self {
         Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
-    }
-}
-
-/// HTTP method used when requesting the `url`. Defaults to `POST`.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsUrlUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsUrlUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsUrlUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(CallingCallCreateParamsUrlUrlMethod, Unknown);
-
-impl ::std::default::Default for CallingCallCreateParamsUrlUrlMethod {
-    /// The API's default, [`CallingCallCreateParamsUrlUrlMethod::Post`].
-    fn default() -> Self {
-        Self::Post
     }
 }
 

@@ -1913,7 +1913,7 @@ pub struct CallingSwmlScript {
     /// The displayed name of the SWML script.
     pub display_name: ::std::string::String,
     /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
-    pub script_type: CallingSwmlScriptScriptType,
+    pub script_type: CallingSwmlScriptType,
     /// URL where this SWML Script is hosted.
     ///
     /// Format: `uri`.
@@ -1946,7 +1946,7 @@ pub struct CallingSwmlScriptRequired {
     /// The displayed name of the SWML script.
     pub display_name: ::std::string::String,
     /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
-    pub script_type: CallingSwmlScriptScriptType,
+    pub script_type: CallingSwmlScriptType,
     /// URL where this SWML Script is hosted.
     pub request_url: ::std::string::String,
     /// The calling SWML document executed when this script runs. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
@@ -2108,48 +2108,6 @@ impl ::std::default::Default for CallingSwmlScriptCreateRequestScriptType {
     }
 }
 
-/// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
-///
-/// Values this version of the client does not know yet decode to [`CallingSwmlScriptScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum CallingSwmlScriptScriptType {
-    /// On the wire: `calling`.
-    Calling,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingSwmlScriptScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingSwmlScriptScriptType] = &[Self::Calling];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(CallingSwmlScriptScriptType, Unknown);
-
 /// HTTP method used for status callbacks.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
@@ -2191,6 +2149,48 @@ impl CallingSwmlScriptStatusCallbackMethod {
 }
 
 crate::runtime::open_enum!(CallingSwmlScriptStatusCallbackMethod, Unknown);
+
+/// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
+///
+/// Values this version of the client does not know yet decode to [`CallingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum CallingSwmlScriptType {
+    /// On the wire: `calling`.
+    Calling,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl CallingSwmlScriptType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [CallingSwmlScriptType] = &[Self::Calling];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Calling => "calling",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "calling" => ::std::option::Option::Some(Self::Calling),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(CallingSwmlScriptType, Unknown);
 
 /// Request body to update an existing calling SWML Script. All fields are optional — include only what you want to change.
 #[derive(
@@ -4138,7 +4138,7 @@ pub struct CxmlScript {
     /// Format: `uri`.
     pub request_url: ::std::string::String,
     /// The script type the cXML Script is used for
-    pub script_type: CxmlScriptScriptType,
+    pub script_type: CxmlScriptType,
     /// Display name of the cXML Script Fabric Resource
     pub display_name: ::std::string::String,
     /// The url that will send status updates for the cXML Script
@@ -4172,7 +4172,7 @@ pub struct CxmlScriptRequired {
     /// The URL where the cXML script can be accessed
     pub request_url: ::std::string::String,
     /// The script type the cXML Script is used for
-    pub script_type: CxmlScriptScriptType,
+    pub script_type: CxmlScriptType,
     /// Display name of the cXML Script Fabric Resource
     pub display_name: ::std::string::String,
 }
@@ -4551,7 +4551,7 @@ crate::runtime::open_enum!(CxmlScriptResponseType, Unknown);
 
 /// The script type the cXML Script is used for
 ///
-/// Values this version of the client does not know yet decode to [`CxmlScriptScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`CxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -4560,7 +4560,7 @@ crate::runtime::open_enum!(CxmlScriptResponseType, Unknown);
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum CxmlScriptScriptType {
+pub enum CxmlScriptType {
     /// On the wire: `calling`.
     Calling,
     /// On the wire: `messaging`.
@@ -4569,9 +4569,9 @@ pub enum CxmlScriptScriptType {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl CxmlScriptScriptType {
+impl CxmlScriptType {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CxmlScriptScriptType] = &[Self::Calling, Self::Messaging];
+    pub const KNOWN: &'static [CxmlScriptType] = &[Self::Calling, Self::Messaging];
     /// The value exactly as it is sent and received.
     pub fn as_str(&self) -> &str {
         match self {
@@ -4593,7 +4593,7 @@ impl CxmlScriptScriptType {
     }
 }
 
-crate::runtime::open_enum!(CxmlScriptScriptType, Unknown);
+crate::runtime::open_enum!(CxmlScriptType, Unknown);
 
 /// The request body of [`Client::update_cxml_script`](crate::Client::update_cxml_script).
 #[derive(
@@ -9298,7 +9298,7 @@ pub struct MessagingSwmlScript {
     /// The displayed name of the SWML script.
     pub display_name: ::std::string::String,
     /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
-    pub script_type: MessagingSwmlScriptScriptType,
+    pub script_type: MessagingSwmlScriptType,
     /// URL where this SWML Script is hosted.
     ///
     /// Format: `uri`.
@@ -9321,7 +9321,7 @@ pub struct MessagingSwmlScriptRequired {
     /// The displayed name of the SWML script.
     pub display_name: ::std::string::String,
     /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
-    pub script_type: MessagingSwmlScriptScriptType,
+    pub script_type: MessagingSwmlScriptType,
     /// URL where this SWML Script is hosted.
     pub request_url: ::std::string::String,
     /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
@@ -9440,7 +9440,7 @@ crate::runtime::open_enum!(MessagingSwmlScriptCreateRequestScriptType, Unknown);
 
 /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
 ///
-/// Values this version of the client does not know yet decode to [`MessagingSwmlScriptScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`MessagingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -9449,16 +9449,16 @@ crate::runtime::open_enum!(MessagingSwmlScriptCreateRequestScriptType, Unknown);
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum MessagingSwmlScriptScriptType {
+pub enum MessagingSwmlScriptType {
     /// On the wire: `messaging`.
     Messaging,
     /// A value the API document does not list (yet), kept exactly as received.
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl MessagingSwmlScriptScriptType {
+impl MessagingSwmlScriptType {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessagingSwmlScriptScriptType] = &[Self::Messaging];
+    pub const KNOWN: &'static [MessagingSwmlScriptType] = &[Self::Messaging];
     /// The value exactly as it is sent and received.
     pub fn as_str(&self) -> &str {
         match self {
@@ -9478,7 +9478,7 @@ impl MessagingSwmlScriptScriptType {
     }
 }
 
-crate::runtime::open_enum!(MessagingSwmlScriptScriptType, Unknown);
+crate::runtime::open_enum!(MessagingSwmlScriptType, Unknown);
 
 /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
 #[derive(
@@ -16741,14 +16741,14 @@ pub struct SwmlMessagingExecute {
     /// reaching the end of the section. The destination must be the name of a section
     /// defined in the current document; URLs and inline documents are not accepted in the
     /// messaging context.
-    pub execute: SwmlMessagingExecuteExecute,
+    pub execute: SwmlMessagingExecuteValue,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingExecute { execute = required("execute") });
 
 impl SwmlMessagingExecute {
     /// A value made of all its fields.
-    pub fn new(execute: SwmlMessagingExecuteExecute) -> Self {
+    pub fn new(execute: SwmlMessagingExecuteValue) -> Self {
         Self { execute }
     }
 }
@@ -16760,7 +16760,7 @@ impl SwmlMessagingExecute {
 /// messaging context.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlMessagingExecuteExecute {
+pub struct SwmlMessagingExecuteValue {
     /// Name of the section to execute. Must reference a section in the current document.
     pub dest: ::std::string::String,
     /// Parameters accessible as `params.*` in the called section. Replaces (does not merge with) any outer `params` from the caller.
@@ -16768,10 +16768,10 @@ pub struct SwmlMessagingExecuteExecute {
 }
 
 crate::runtime::wire_struct!(
-    SwmlMessagingExecuteExecute { dest = required("dest"), params = default("params") }
+    SwmlMessagingExecuteValue { dest = required("dest"), params = default("params") }
 );
 
-impl SwmlMessagingExecuteExecute {
+impl SwmlMessagingExecuteValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -16792,14 +16792,14 @@ impl SwmlMessagingExecuteExecute {
 pub struct SwmlMessagingGoto {
     /// Jump to a named label in the current section. Used for retry loops and conditional
     /// repetition. `goto` does not cross subroutine boundaries.
-    pub goto: SwmlMessagingGotoGoto,
+    pub goto: SwmlMessagingGotoValue,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingGoto { goto = required("goto") });
 
 impl SwmlMessagingGoto {
     /// A value made of all its fields.
-    pub fn new(goto: SwmlMessagingGotoGoto) -> Self {
+    pub fn new(goto: SwmlMessagingGotoValue) -> Self {
         Self { goto }
     }
 }
@@ -16808,7 +16808,7 @@ impl SwmlMessagingGoto {
 /// repetition. `goto` does not cross subroutine boundaries.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlMessagingGotoGoto {
+pub struct SwmlMessagingGotoValue {
     /// Label to jump to. Must reference a `label` step in the current section.
     pub label: ::std::string::String,
     /// Maximum number of times this `goto` can jump to its label. Once the limit is reached,
@@ -16819,10 +16819,10 @@ pub struct SwmlMessagingGotoGoto {
 }
 
 crate::runtime::wire_struct!(
-    SwmlMessagingGotoGoto { label = required("label"), max = default("max") }
+    SwmlMessagingGotoValue { label = required("label"), max = default("max") }
 );
 
-impl SwmlMessagingGotoGoto {
+impl SwmlMessagingGotoValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -16885,14 +16885,14 @@ pub struct SwmlMessagingReply {
     ///
     /// `reply` does not end execution — subsequent steps in the section continue to run after
     /// the reply is queued.
-    pub reply: SwmlMessagingReplyReply,
+    pub reply: SwmlMessagingReplyValue,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingReply { reply = required("reply") });
 
 impl SwmlMessagingReply {
     /// A value made of all its fields.
-    pub fn new(reply: SwmlMessagingReplyReply) -> Self {
+    pub fn new(reply: SwmlMessagingReplyValue) -> Self {
         Self { reply }
     }
 }
@@ -16914,7 +16914,7 @@ impl SwmlMessagingReply {
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitch {
     /// The `switch` property.
-    pub switch: SwmlMessagingReplyInlineSwitchSwitch,
+    pub switch: SwmlMessagingReplyInlineSwitchValue,
 }
 
 crate::runtime::wire_struct!(
@@ -16923,7 +16923,7 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingReplyInlineSwitch {
     /// A value made of all its fields.
-    pub fn new(switch: SwmlMessagingReplyInlineSwitchSwitch) -> Self {
+    pub fn new(switch: SwmlMessagingReplyInlineSwitchValue) -> Self {
         Self { switch }
     }
 }
@@ -16931,7 +16931,7 @@ impl SwmlMessagingReplyInlineSwitch {
 /// The field [`SwmlMessagingReplyInlineSwitch::switch`](crate::SwmlMessagingReplyInlineSwitch::switch).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlMessagingReplyInlineSwitchSwitch {
+pub struct SwmlMessagingReplyInlineSwitchValue {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
     /// Transform to apply to the value before matching.
@@ -16944,17 +16944,17 @@ pub struct SwmlMessagingReplyInlineSwitchSwitch {
     /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
     /// `case` value. If omitted and no case matches, the `reply` step fails and execution
     /// stops.
-    pub default: ::std::option::Option<SwmlMessagingReplyInlineSwitchSwitchDefault>,
+    pub default: ::std::option::Option<SwmlMessagingReplyInlineSwitchValueDefault>,
 }
 
 crate::runtime::wire_struct!(
-    SwmlMessagingReplyInlineSwitchSwitch { variable = required("variable"), transform =
+    SwmlMessagingReplyInlineSwitchValue { variable = required("variable"), transform =
     default("transform"), case = required("case"), default = default("default") }
 );
 
-/// The fields of [`SwmlMessagingReplyInlineSwitchSwitch`] the API requires, named, for [`SwmlMessagingReplyInlineSwitchSwitch::new`].
+/// The fields of [`SwmlMessagingReplyInlineSwitchValue`] the API requires, named, for [`SwmlMessagingReplyInlineSwitchValue::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct SwmlMessagingReplyInlineSwitchSwitchRequired {
+pub struct SwmlMessagingReplyInlineSwitchValueRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
     /// Map of values to reply outcomes. Each entry's value is either a string (used as
@@ -16964,10 +16964,10 @@ pub struct SwmlMessagingReplyInlineSwitchSwitchRequired {
     pub case: ::serde_json::Value,
 }
 
-impl SwmlMessagingReplyInlineSwitchSwitch {
+impl SwmlMessagingReplyInlineSwitchValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlMessagingReplyInlineSwitchSwitchRequired) -> Self {
-        let SwmlMessagingReplyInlineSwitchSwitchRequired { variable, case } = required;
+    pub fn new(required: SwmlMessagingReplyInlineSwitchValueRequired) -> Self {
+        let SwmlMessagingReplyInlineSwitchValueRequired { variable, case } = required;
         Self {
             variable,
             transform: ::std::default::Default::default(),
@@ -16983,10 +16983,7 @@ impl SwmlMessagingReplyInlineSwitchSwitch {
     /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
     /// `case` value. If omitted and no case matches, the `reply` step fails and execution
     /// stops.
-    pub fn default(
-        mut self,
-        value: SwmlMessagingReplyInlineSwitchSwitchDefault,
-    ) -> Self {
+    pub fn default(mut self, value: SwmlMessagingReplyInlineSwitchValueDefault) -> Self {
         self.default = ::std::option::Option::Some(value);
         self
     }
@@ -16996,7 +16993,7 @@ impl SwmlMessagingReplyInlineSwitchSwitch {
 /// `case` value. If omitted and no case matches, the `reply` step fails and execution
 /// stops.
 ///
-/// Decoded as the first of [`SwmlMessagingReplyInlineSwitchSwitchDefault::String`], [`SwmlMessagingReplyInlineSwitchSwitchDefault::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyInlineSwitchSwitchDefault::SwmlMessagingReplyWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlMessagingReplyInlineSwitchValueDefault::String`], [`SwmlMessagingReplyInlineSwitchValueDefault::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyInlineSwitchValueDefault::SwmlMessagingReplyWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17006,7 +17003,7 @@ impl SwmlMessagingReplyInlineSwitchSwitch {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlMessagingReplyInlineSwitchSwitchDefault {
+pub enum SwmlMessagingReplyInlineSwitchValueDefault {
     /// The value, as `String`.
     String(::std::string::String),
     /// Reply with body
@@ -17016,14 +17013,14 @@ pub enum SwmlMessagingReplyInlineSwitchSwitchDefault {
 }
 
 impl ::std::convert::From<SwmlMessagingReplyWithBody>
-for SwmlMessagingReplyInlineSwitchSwitchDefault {
+for SwmlMessagingReplyInlineSwitchValueDefault {
     fn from(value: SwmlMessagingReplyWithBody) -> Self {
         Self::SwmlMessagingReplyWithBody(::std::boxed::Box::new(value))
     }
 }
 
 impl ::std::convert::From<SwmlMessagingReplyWithMedia>
-for SwmlMessagingReplyInlineSwitchSwitchDefault {
+for SwmlMessagingReplyInlineSwitchValueDefault {
     fn from(value: SwmlMessagingReplyWithMedia) -> Self {
         Self::SwmlMessagingReplyWithMedia(::std::boxed::Box::new(value))
     }
@@ -17036,7 +17033,7 @@ for SwmlMessagingReplyInlineSwitchSwitchDefault {
 /// `reply` does not end execution — subsequent steps in the section continue to run after
 /// the reply is queued.
 ///
-/// Decoded as the first of [`SwmlMessagingReplyReply::String`], [`SwmlMessagingReplyReply::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyReply::SwmlMessagingReplyWithMedia`], [`SwmlMessagingReplyReply::SwmlMessagingReplyInlineSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlMessagingReplyValue::String`], [`SwmlMessagingReplyValue::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyValue::SwmlMessagingReplyWithMedia`], [`SwmlMessagingReplyValue::SwmlMessagingReplyInlineSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17046,7 +17043,7 @@ for SwmlMessagingReplyInlineSwitchSwitchDefault {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlMessagingReplyReply {
+pub enum SwmlMessagingReplyValue {
     /// The value, as `String`.
     String(::std::string::String),
     /// Reply with body
@@ -17064,19 +17061,19 @@ pub enum SwmlMessagingReplyReply {
     SwmlMessagingReplyInlineSwitch(::std::boxed::Box<SwmlMessagingReplyInlineSwitch>),
 }
 
-impl ::std::convert::From<SwmlMessagingReplyWithBody> for SwmlMessagingReplyReply {
+impl ::std::convert::From<SwmlMessagingReplyWithBody> for SwmlMessagingReplyValue {
     fn from(value: SwmlMessagingReplyWithBody) -> Self {
         Self::SwmlMessagingReplyWithBody(::std::boxed::Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReplyWithMedia> for SwmlMessagingReplyReply {
+impl ::std::convert::From<SwmlMessagingReplyWithMedia> for SwmlMessagingReplyValue {
     fn from(value: SwmlMessagingReplyWithMedia) -> Self {
         Self::SwmlMessagingReplyWithMedia(::std::boxed::Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReplyReply {
+impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReplyValue {
     fn from(value: SwmlMessagingReplyInlineSwitch) -> Self {
         Self::SwmlMessagingReplyInlineSwitch(::std::boxed::Box::new(value))
     }
@@ -17255,14 +17252,14 @@ pub struct SwmlMessagingRequest {
     /// fields are available as `%{request_response.<field>}`. The raw response
     /// status code is in `%{request_response_code}` and the raw body in
     /// `%{request_response_body}` (capped at 64 KB).
-    pub request: SwmlMessagingRequestRequest,
+    pub request: SwmlMessagingRequestValue,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingRequest { request = required("request") });
 
 impl SwmlMessagingRequest {
     /// A value made of all its fields.
-    pub fn new(request: SwmlMessagingRequestRequest) -> Self {
+    pub fn new(request: SwmlMessagingRequestValue) -> Self {
         Self { request }
     }
 }
@@ -17288,7 +17285,7 @@ impl SwmlMessagingRequest {
 /// `%{request_response_body}` (capped at 64 KB).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlMessagingRequestRequest {
+pub struct SwmlMessagingRequestValue {
     /// Endpoint to call. Must be a publicly reachable URL.
     ///
     /// Format: `uri`.
@@ -17296,11 +17293,11 @@ pub struct SwmlMessagingRequestRequest {
     /// HTTP method.
     ///
     /// Default: `"POST"`.
-    pub method: ::std::option::Option<SwmlMessagingRequestRequestMethod>,
+    pub method: ::std::option::Option<SwmlMessagingRequestValueMethod>,
     /// HTTP headers to include with the request, as a map of header name to value. Each value must be a string.
     pub headers: ::std::option::Option<::serde_json::Value>,
     /// Request body. Objects are JSON-encoded automatically.
-    pub body: ::std::option::Option<SwmlMessagingRequestRequestBody>,
+    pub body: ::std::option::Option<SwmlMessagingRequestValueBody>,
     /// Timeout in seconds. Clamped to a maximum of `5.0`.
     ///
     /// Default: `5`.
@@ -17314,12 +17311,12 @@ pub struct SwmlMessagingRequestRequest {
 }
 
 crate::runtime::wire_struct!(
-    SwmlMessagingRequestRequest { url = required("url"), method = default("method"),
+    SwmlMessagingRequestValue { url = required("url"), method = default("method"),
     headers = default("headers"), body = default("body"), timeout = default("timeout"),
     save_variables = default("save_variables") }
 );
 
-impl SwmlMessagingRequestRequest {
+impl SwmlMessagingRequestValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -17332,7 +17329,7 @@ impl SwmlMessagingRequestRequest {
         }
     }
     /// HTTP method.
-    pub fn method(mut self, value: SwmlMessagingRequestRequestMethod) -> Self {
+    pub fn method(mut self, value: SwmlMessagingRequestValueMethod) -> Self {
         self.method = ::std::option::Option::Some(value);
         self
     }
@@ -17342,7 +17339,7 @@ impl SwmlMessagingRequestRequest {
         self
     }
     /// Request body. Objects are JSON-encoded automatically.
-    pub fn body(mut self, value: SwmlMessagingRequestRequestBody) -> Self {
+    pub fn body(mut self, value: SwmlMessagingRequestValueBody) -> Self {
         self.body = ::std::option::Option::Some(value);
         self
     }
@@ -17360,7 +17357,7 @@ impl SwmlMessagingRequestRequest {
 
 /// Request body. Objects are JSON-encoded automatically.
 ///
-/// Decoded as the first of [`SwmlMessagingRequestRequestBody::String`], [`SwmlMessagingRequestRequestBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlMessagingRequestValueBody::String`], [`SwmlMessagingRequestValueBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17370,7 +17367,7 @@ impl SwmlMessagingRequestRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlMessagingRequestRequestBody {
+pub enum SwmlMessagingRequestValueBody {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `serde_json::Value`.
@@ -17379,7 +17376,7 @@ pub enum SwmlMessagingRequestRequestBody {
 
 /// HTTP method.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlMessagingRequestRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlMessagingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17388,7 +17385,7 @@ pub enum SwmlMessagingRequestRequestBody {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlMessagingRequestRequestMethod {
+pub enum SwmlMessagingRequestValueMethod {
     /// On the wire: `GET`.
     Get,
     /// On the wire: `POST`.
@@ -17403,9 +17400,9 @@ pub enum SwmlMessagingRequestRequestMethod {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl SwmlMessagingRequestRequestMethod {
+impl SwmlMessagingRequestValueMethod {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlMessagingRequestRequestMethod] = &[
+    pub const KNOWN: &'static [SwmlMessagingRequestValueMethod] = &[
         Self::Get,
         Self::Post,
         Self::Put,
@@ -17439,10 +17436,10 @@ impl SwmlMessagingRequestRequestMethod {
     }
 }
 
-crate::runtime::open_enum!(SwmlMessagingRequestRequestMethod, Unknown);
+crate::runtime::open_enum!(SwmlMessagingRequestValueMethod, Unknown);
 
-impl ::std::default::Default for SwmlMessagingRequestRequestMethod {
-    /// The API's default, [`SwmlMessagingRequestRequestMethod::Post`].
+impl ::std::default::Default for SwmlMessagingRequestValueMethod {
+    /// The API's default, [`SwmlMessagingRequestValueMethod::Post`].
     fn default() -> Self {
         Self::Post
     }
@@ -17499,78 +17496,15 @@ impl SwmlMessagingSection {
 pub struct SwmlMessagingSwitch {
     /// Branch on a variable's value, with optional text transforms applied before matching.
     /// Useful for keyword-driven inbound message handling.
-    pub switch: SwmlMessagingSwitchSwitch,
+    pub switch: SwmlMessagingSwitchValue,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingSwitch { switch = required("switch") });
 
 impl SwmlMessagingSwitch {
     /// A value made of all its fields.
-    pub fn new(switch: SwmlMessagingSwitchSwitch) -> Self {
+    pub fn new(switch: SwmlMessagingSwitchValue) -> Self {
         Self { switch }
-    }
-}
-
-/// Branch on a variable's value, with optional text transforms applied before matching.
-/// Useful for keyword-driven inbound message handling.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct SwmlMessagingSwitchSwitch {
-    /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
-    pub variable: ::std::string::String,
-    /// Transform to apply to the value before matching.
-    pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
-    /// Map of values to arrays of SWML methods to execute. The key is the value to compare
-    /// against `variable` (after applying `transform`); the value is the array of methods
-    /// to run on match.
-    pub case: ::serde_json::Value,
-    /// Array of SWML methods to execute if no `case` matches. If omitted and no case
-    /// matches, execution stops with an error.
-    pub default: ::std::option::Option<::std::vec::Vec<SwmlMessagingSwmlMethod>>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlMessagingSwitchSwitch { variable = required("variable"), transform =
-    default("transform"), case = required("case"), default = default("default") }
-);
-
-/// The fields of [`SwmlMessagingSwitchSwitch`] the API requires, named, for [`SwmlMessagingSwitchSwitch::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct SwmlMessagingSwitchSwitchRequired {
-    /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
-    pub variable: ::std::string::String,
-    /// Map of values to arrays of SWML methods to execute. The key is the value to compare
-    /// against `variable` (after applying `transform`); the value is the array of methods
-    /// to run on match.
-    pub case: ::serde_json::Value,
-}
-
-impl SwmlMessagingSwitchSwitch {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlMessagingSwitchSwitchRequired) -> Self {
-        let SwmlMessagingSwitchSwitchRequired { variable, case } = required;
-        Self {
-            variable,
-            transform: ::std::default::Default::default(),
-            case,
-            default: ::std::default::Default::default(),
-        }
-    }
-    /// Transform to apply to the value before matching.
-    pub fn transform(mut self, value: SwmlMessagingSwitchTransform) -> Self {
-        self.transform = ::std::option::Option::Some(value);
-        self
-    }
-    /// Array of SWML methods to execute if no `case` matches. If omitted and no case
-    /// matches, execution stops with an error.
-    pub fn default(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlMessagingSwmlMethod>,
-    ) -> Self {
-        self.default = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
     }
 }
 
@@ -17637,6 +17571,69 @@ impl SwmlMessagingSwitchTransform {
 }
 
 crate::runtime::open_enum!(SwmlMessagingSwitchTransform, Unknown);
+
+/// Branch on a variable's value, with optional text transforms applied before matching.
+/// Useful for keyword-driven inbound message handling.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct SwmlMessagingSwitchValue {
+    /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
+    pub variable: ::std::string::String,
+    /// Transform to apply to the value before matching.
+    pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
+    /// Map of values to arrays of SWML methods to execute. The key is the value to compare
+    /// against `variable` (after applying `transform`); the value is the array of methods
+    /// to run on match.
+    pub case: ::serde_json::Value,
+    /// Array of SWML methods to execute if no `case` matches. If omitted and no case
+    /// matches, execution stops with an error.
+    pub default: ::std::option::Option<::std::vec::Vec<SwmlMessagingSwmlMethod>>,
+}
+
+crate::runtime::wire_struct!(
+    SwmlMessagingSwitchValue { variable = required("variable"), transform =
+    default("transform"), case = required("case"), default = default("default") }
+);
+
+/// The fields of [`SwmlMessagingSwitchValue`] the API requires, named, for [`SwmlMessagingSwitchValue::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct SwmlMessagingSwitchValueRequired {
+    /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
+    pub variable: ::std::string::String,
+    /// Map of values to arrays of SWML methods to execute. The key is the value to compare
+    /// against `variable` (after applying `transform`); the value is the array of methods
+    /// to run on match.
+    pub case: ::serde_json::Value,
+}
+
+impl SwmlMessagingSwitchValue {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: SwmlMessagingSwitchValueRequired) -> Self {
+        let SwmlMessagingSwitchValueRequired { variable, case } = required;
+        Self {
+            variable,
+            transform: ::std::default::Default::default(),
+            case,
+            default: ::std::default::Default::default(),
+        }
+    }
+    /// Transform to apply to the value before matching.
+    pub fn transform(mut self, value: SwmlMessagingSwitchTransform) -> Self {
+        self.transform = ::std::option::Option::Some(value);
+        self
+    }
+    /// Array of SWML methods to execute if no `case` matches. If omitted and no case
+    /// matches, execution stops with an error.
+    pub fn default(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = SwmlMessagingSwmlMethod>,
+    ) -> Self {
+        self.default = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+}
 
 /// SWML methods
 ///
@@ -17816,14 +17813,14 @@ pub struct SwmlMessagingTransfer {
     /// Steps after `transfer` are skipped, including steps in calling sections. In the
     /// messaging context, `transfer.dest` must be a URL — section names and inline
     /// documents are not accepted.
-    pub transfer: SwmlMessagingTransferTransfer,
+    pub transfer: SwmlMessagingTransferValue,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingTransfer { transfer = required("transfer") });
 
 impl SwmlMessagingTransfer {
     /// A value made of all its fields.
-    pub fn new(transfer: SwmlMessagingTransferTransfer) -> Self {
+    pub fn new(transfer: SwmlMessagingTransferValue) -> Self {
         Self { transfer }
     }
 }
@@ -17840,7 +17837,7 @@ impl SwmlMessagingTransfer {
 /// documents are not accepted.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlMessagingTransferTransfer {
+pub struct SwmlMessagingTransferValue {
     /// URL (`http` or `https`) to fetch the new SWML document from. Authentication can
     /// be embedded in the URL as `username:password@url`.
     ///
@@ -17849,17 +17846,17 @@ pub struct SwmlMessagingTransferTransfer {
     /// HTTP method for the fetch request.
     ///
     /// Default: `"POST"`.
-    pub method: ::std::option::Option<SwmlMessagingTransferTransferMethod>,
+    pub method: ::std::option::Option<SwmlMessagingTransferValueMethod>,
     /// Parameters to include in the request body of the fetch. Available as `params.*` in the transferred document.
     pub params: ::std::option::Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
-    SwmlMessagingTransferTransfer { dest = required("dest"), method = default("method"),
+    SwmlMessagingTransferValue { dest = required("dest"), method = default("method"),
     params = default("params") }
 );
 
-impl SwmlMessagingTransferTransfer {
+impl SwmlMessagingTransferValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -17869,7 +17866,7 @@ impl SwmlMessagingTransferTransfer {
         }
     }
     /// HTTP method for the fetch request.
-    pub fn method(mut self, value: SwmlMessagingTransferTransferMethod) -> Self {
+    pub fn method(mut self, value: SwmlMessagingTransferValueMethod) -> Self {
         self.method = ::std::option::Option::Some(value);
         self
     }
@@ -17882,7 +17879,7 @@ impl SwmlMessagingTransferTransfer {
 
 /// HTTP method for the fetch request.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlMessagingTransferTransferMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlMessagingTransferValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17891,7 +17888,7 @@ impl SwmlMessagingTransferTransfer {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlMessagingTransferTransferMethod {
+pub enum SwmlMessagingTransferValueMethod {
     /// On the wire: `GET`.
     Get,
     /// On the wire: `POST`.
@@ -17906,9 +17903,9 @@ pub enum SwmlMessagingTransferTransferMethod {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl SwmlMessagingTransferTransferMethod {
+impl SwmlMessagingTransferValueMethod {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlMessagingTransferTransferMethod] = &[
+    pub const KNOWN: &'static [SwmlMessagingTransferValueMethod] = &[
         Self::Get,
         Self::Post,
         Self::Put,
@@ -17942,10 +17939,10 @@ impl SwmlMessagingTransferTransferMethod {
     }
 }
 
-crate::runtime::open_enum!(SwmlMessagingTransferTransferMethod, Unknown);
+crate::runtime::open_enum!(SwmlMessagingTransferValueMethod, Unknown);
 
-impl ::std::default::Default for SwmlMessagingTransferTransferMethod {
-    /// The API's default, [`SwmlMessagingTransferTransferMethod::Post`].
+impl ::std::default::Default for SwmlMessagingTransferValueMethod {
+    /// The API's default, [`SwmlMessagingTransferValueMethod::Post`].
     fn default() -> Self {
         Self::Post
     }

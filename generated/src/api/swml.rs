@@ -4872,7 +4872,7 @@ impl SwmlCallingAmazonBedrockObject {
 #[non_exhaustive]
 pub struct SwmlCallingAnswer {
     /// Answer incoming call and set an optional maximum duration.
-    pub answer: SwmlCallingAnswerAnswer,
+    pub answer: SwmlCallingAnswerValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4881,7 +4881,7 @@ crate::runtime::wire_struct!(SwmlCallingAnswer { answer = required("answer") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingAnswer {
     /// A value made of all its fields.
-    pub fn new(answer: SwmlCallingAnswerAnswer) -> Self {
+    pub fn new(answer: SwmlCallingAnswerValue) -> Self {
         Self { answer }
     }
 }
@@ -4895,7 +4895,7 @@ impl SwmlCallingAnswer {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingAnswerAnswer {
+pub struct SwmlCallingAnswerValue {
     /// Maximum duration in seconds for the call. Defaults to `14400` seconds (4 hours).
     ///
     /// Default: `14400`.
@@ -4910,12 +4910,12 @@ pub struct SwmlCallingAnswerAnswer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingAnswerAnswer { max_duration = default("max_duration"), codecs =
+    SwmlCallingAnswerValue { max_duration = default("max_duration"), codecs =
     default("codecs"), username = default("username"), password = default("password") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAnswerAnswer {
+impl SwmlCallingAnswerValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -7466,7 +7466,7 @@ impl SwmlCallingCondReg {
 #[non_exhaustive]
 pub struct SwmlCallingConnect {
     /// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
-    pub connect: SwmlCallingConnectConnect,
+    pub connect: SwmlCallingConnectValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7475,70 +7475,8 @@ crate::runtime::wire_struct!(SwmlCallingConnect { connect = required("connect") 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingConnect {
     /// A value made of all its fields.
-    pub fn new(connect: SwmlCallingConnectConnect) -> Self {
+    pub fn new(connect: SwmlCallingConnectValue) -> Self {
         Self { connect }
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
-///
-/// Decoded as the first of [`SwmlCallingConnectConnect::SwmlCallingConnectDeviceSingle`], [`SwmlCallingConnectConnect::SwmlCallingConnectDeviceSerial`], [`SwmlCallingConnectConnect::SwmlCallingConnectDeviceParallel`], [`SwmlCallingConnectConnect::SwmlCallingConnectDeviceSerialParallel`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectConnect {
-    /// Single-destination connect object.
-    ///
-    /// Inherits connect-level properties from ConnectDeviceBase, then spreads the
-    /// destination-only properties from ConnectDestination (using `Omit` to skip
-    /// the fields already present on ConnectDeviceBase, avoiding duplication).
-    SwmlCallingConnectDeviceSingle(::std::boxed::Box<SwmlCallingConnectDeviceSingle>),
-    /// Dial destinations one at a time in sequence. If the first destination does not answer, the next destination in the array is tried, and so on.
-    SwmlCallingConnectDeviceSerial(::std::boxed::Box<SwmlCallingConnectDeviceSerial>),
-    /// Dial multiple destinations simultaneously. All destinations in the array ring at the same time — the first to answer is bridged and the remaining calls are cancelled.
-    SwmlCallingConnectDeviceParallel(
-        ::std::boxed::Box<SwmlCallingConnectDeviceParallel>,
-    ),
-    /// Combine both serial and parallel strategies using a two-dimensional array. The outer array is the serial dimension — each element is a group tried one at a time, in order. Each inner array is the parallel dimension — all destinations in that group are dialed simultaneously. If no destination in the current group answers, the next group is attempted.
-    SwmlCallingConnectDeviceSerialParallel(
-        ::std::boxed::Box<SwmlCallingConnectDeviceSerialParallel>,
-    ),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingConnectDeviceSingle> for SwmlCallingConnectConnect {
-    fn from(value: SwmlCallingConnectDeviceSingle) -> Self {
-        Self::SwmlCallingConnectDeviceSingle(::std::boxed::Box::new(value))
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingConnectDeviceSerial> for SwmlCallingConnectConnect {
-    fn from(value: SwmlCallingConnectDeviceSerial) -> Self {
-        Self::SwmlCallingConnectDeviceSerial(::std::boxed::Box::new(value))
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingConnectDeviceParallel>
-for SwmlCallingConnectConnect {
-    fn from(value: SwmlCallingConnectDeviceParallel) -> Self {
-        Self::SwmlCallingConnectDeviceParallel(::std::boxed::Box::new(value))
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingConnectDeviceSerialParallel>
-for SwmlCallingConnectConnect {
-    fn from(value: SwmlCallingConnectDeviceSerialParallel) -> Self {
-        Self::SwmlCallingConnectDeviceSerialParallel(::std::boxed::Box::new(value))
     }
 }
 
@@ -9902,6 +9840,67 @@ impl SwmlCallingConnectSwitch {
     }
 }
 
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
+///
+/// Decoded as the first of [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSingle`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSerial`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceParallel`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSerialParallel`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum SwmlCallingConnectValue {
+    /// Single-destination connect object.
+    ///
+    /// Inherits connect-level properties from ConnectDeviceBase, then spreads the
+    /// destination-only properties from ConnectDestination (using `Omit` to skip
+    /// the fields already present on ConnectDeviceBase, avoiding duplication).
+    SwmlCallingConnectDeviceSingle(::std::boxed::Box<SwmlCallingConnectDeviceSingle>),
+    /// Dial destinations one at a time in sequence. If the first destination does not answer, the next destination in the array is tried, and so on.
+    SwmlCallingConnectDeviceSerial(::std::boxed::Box<SwmlCallingConnectDeviceSerial>),
+    /// Dial multiple destinations simultaneously. All destinations in the array ring at the same time — the first to answer is bridged and the remaining calls are cancelled.
+    SwmlCallingConnectDeviceParallel(
+        ::std::boxed::Box<SwmlCallingConnectDeviceParallel>,
+    ),
+    /// Combine both serial and parallel strategies using a two-dimensional array. The outer array is the serial dimension — each element is a group tried one at a time, in order. Each inner array is the parallel dimension — all destinations in that group are dialed simultaneously. If no destination in the current group answers, the next group is attempted.
+    SwmlCallingConnectDeviceSerialParallel(
+        ::std::boxed::Box<SwmlCallingConnectDeviceSerialParallel>,
+    ),
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingConnectDeviceSingle> for SwmlCallingConnectValue {
+    fn from(value: SwmlCallingConnectDeviceSingle) -> Self {
+        Self::SwmlCallingConnectDeviceSingle(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingConnectDeviceSerial> for SwmlCallingConnectValue {
+    fn from(value: SwmlCallingConnectDeviceSerial) -> Self {
+        Self::SwmlCallingConnectDeviceSerial(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingConnectDeviceParallel> for SwmlCallingConnectValue {
+    fn from(value: SwmlCallingConnectDeviceParallel) -> Self {
+        Self::SwmlCallingConnectDeviceParallel(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingConnectDeviceSerialParallel>
+for SwmlCallingConnectValue {
+    fn from(value: SwmlCallingConnectDeviceSerialParallel) -> Self {
+        Self::SwmlCallingConnectDeviceSerialParallel(::std::boxed::Box::new(value))
+    }
+}
+
 #[cfg(feature = "swml")]
 /// Const Property
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -10670,7 +10669,7 @@ pub struct SwmlCallingDetectMachine {
     /// Detect whether the user on the other end of the call is a machine (fax, voicemail, etc.) or a human.
     /// The detection result(s) will be sent to the specified status_url as a POST request
     /// and will also be saved in the detect_result variable.
-    pub detect_machine: SwmlCallingDetectMachineDetectMachine,
+    pub detect_machine: SwmlCallingDetectMachineValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10681,7 +10680,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingDetectMachine {
     /// A value made of all its fields.
-    pub fn new(detect_machine: SwmlCallingDetectMachineDetectMachine) -> Self {
+    pub fn new(detect_machine: SwmlCallingDetectMachineValue) -> Self {
         Self { detect_machine }
     }
 }
@@ -10698,7 +10697,7 @@ impl SwmlCallingDetectMachine {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingDetectMachineDetectMachine {
+pub struct SwmlCallingDetectMachineValue {
     /// If `true`, stops detection on beep / end of voicemail greeting. Default `false`.
     ///
     /// Default: `false`.
@@ -10743,7 +10742,7 @@ pub struct SwmlCallingDetectMachineDetectMachine {
     /// The tone to detect, will only receive remote side tone. Default `CED`.
     ///
     /// Default: `"CED"`.
-    pub tone: ::std::option::Option<SwmlCallingDetectMachineDetectMachineTone>,
+    pub tone: ::std::option::Option<SwmlCallingDetectMachineValueTone>,
     /// If false, the detector will run asynchronously and status_url must be set.
     /// If true, the detector will wait for detection to complete before moving to the next SWML instruction.
     /// Default is `true`.
@@ -10754,9 +10753,9 @@ pub struct SwmlCallingDetectMachineDetectMachine {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingDetectMachineDetectMachine { detect_message_end =
-    default("detect_message_end"), detectors = default("detectors"), end_silence_timeout
-    = default("end_silence_timeout"), initial_timeout = default("initial_timeout"),
+    SwmlCallingDetectMachineValue { detect_message_end = default("detect_message_end"),
+    detectors = default("detectors"), end_silence_timeout =
+    default("end_silence_timeout"), initial_timeout = default("initial_timeout"),
     machine_ready_timeout = default("machine_ready_timeout"), machine_voice_threshold =
     default("machine_voice_threshold"), machine_words_threshold =
     default("machine_words_threshold"), status_url = default("status_url"), timeout =
@@ -10764,7 +10763,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDetectMachineDetectMachine {
+impl SwmlCallingDetectMachineValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -10833,7 +10832,7 @@ impl SwmlCallingDetectMachineDetectMachine {
         self
     }
     /// The tone to detect, will only receive remote side tone. Default `CED`.
-    pub fn tone(mut self, value: SwmlCallingDetectMachineDetectMachineTone) -> Self {
+    pub fn tone(mut self, value: SwmlCallingDetectMachineValueTone) -> Self {
         self.tone = ::std::option::Option::Some(value);
         self
     }
@@ -10849,7 +10848,7 @@ impl SwmlCallingDetectMachineDetectMachine {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The tone to detect, will only receive remote side tone. Default `CED`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingDetectMachineDetectMachineTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingDetectMachineValueTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -10858,7 +10857,7 @@ impl SwmlCallingDetectMachineDetectMachine {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingDetectMachineDetectMachineTone {
+pub enum SwmlCallingDetectMachineValueTone {
     /// On the wire: `CED`.
     Ced,
     /// On the wire: `CNG`.
@@ -10868,9 +10867,9 @@ pub enum SwmlCallingDetectMachineDetectMachineTone {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDetectMachineDetectMachineTone {
+impl SwmlCallingDetectMachineValueTone {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingDetectMachineDetectMachineTone] = &[
+    pub const KNOWN: &'static [SwmlCallingDetectMachineValueTone] = &[
         Self::Ced,
         Self::Cng,
     ];
@@ -10896,11 +10895,11 @@ impl SwmlCallingDetectMachineDetectMachineTone {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingDetectMachineDetectMachineTone, Unknown);
+crate::runtime::open_enum!(SwmlCallingDetectMachineValueTone, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingDetectMachineDetectMachineTone {
-    /// The API's default, [`SwmlCallingDetectMachineDetectMachineTone::Ced`].
+impl ::std::default::Default for SwmlCallingDetectMachineValueTone {
+    /// The API's default, [`SwmlCallingDetectMachineValueTone::Ced`].
     fn default() -> Self {
         Self::Ced
     }
@@ -11071,7 +11070,7 @@ impl SwmlCallingEnterQueueObject {
 pub struct SwmlCallingExecute {
     /// Execute a specified section or URL as a subroutine, and upon completion, return to the current document.
     /// Use the return statement to pass any return values or objects back to the current document.
-    pub execute: SwmlCallingExecuteExecute,
+    pub execute: SwmlCallingExecuteValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -11080,104 +11079,8 @@ crate::runtime::wire_struct!(SwmlCallingExecute { execute = required("execute") 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingExecute {
     /// A value made of all its fields.
-    pub fn new(execute: SwmlCallingExecuteExecute) -> Self {
+    pub fn new(execute: SwmlCallingExecuteValue) -> Self {
         Self { execute }
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Execute a specified section or URL as a subroutine, and upon completion, return to the current document.
-/// Use the return statement to pass any return values or objects back to the current document.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct SwmlCallingExecuteExecute {
-    /// Specifies what to execute. The value can be one of:
-    /// - `<section_name>` - section in the current document to execute
-    /// - A URL (http or https) that returns a SWML document - Sends HTTP POST
-    /// - An inline SWML document (as a JSON string)
-    pub dest: ::std::string::String,
-    /// Named parameters to send to section or URL
-    pub params: ::std::option::Option<::serde_json::Value>,
-    /// User-defined metadata, ignored by SignalWire
-    pub meta: ::std::option::Option<::serde_json::Value>,
-    /// The list of SWML instructions to be executed when the executed section or URL returns
-    pub on_return: ::std::option::Option<::std::vec::Vec<SwmlCallingSwmlMethod>>,
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub result: ::std::option::Option<SwmlCallingExecuteExecuteResult>,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingExecuteExecute { dest = required("dest"), params = default("params"), meta
-    = default("meta"), on_return = default("on_return"), result = default("result") }
-);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingExecuteExecute {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            dest: ::std::convert::Into::into(dest),
-            params: ::std::default::Default::default(),
-            meta: ::std::default::Default::default(),
-            on_return: ::std::default::Default::default(),
-            result: ::std::default::Default::default(),
-        }
-    }
-    /// Named parameters to send to section or URL
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = ::std::option::Option::Some(value);
-        self
-    }
-    /// User-defined metadata, ignored by SignalWire
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
-        self
-    }
-    /// The list of SWML instructions to be executed when the executed section or URL returns
-    pub fn on_return(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.on_return = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub fn result(mut self, value: SwmlCallingExecuteExecuteResult) -> Self {
-        self.result = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-/// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-///
-/// Decoded as the first of [`SwmlCallingExecuteExecuteResult::Cond`], [`SwmlCallingExecuteExecuteResult::SwmlCallingExecuteSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingExecuteExecuteResult {
-    /// Execute a sequence of instructions depending on the value of a JavaScript condition.
-    Cond(::std::vec::Vec<SwmlCallingCondParams>),
-    /// ExecuteSwitch object
-    SwmlCallingExecuteSwitch(::std::boxed::Box<SwmlCallingExecuteSwitch>),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingExecuteSwitch> for SwmlCallingExecuteExecuteResult {
-    fn from(value: SwmlCallingExecuteSwitch) -> Self {
-        Self::SwmlCallingExecuteSwitch(::std::boxed::Box::new(value))
     }
 }
 
@@ -11229,6 +11132,102 @@ impl SwmlCallingExecuteSwitch {
             ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
         );
         self
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// Execute a specified section or URL as a subroutine, and upon completion, return to the current document.
+/// Use the return statement to pass any return values or objects back to the current document.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct SwmlCallingExecuteValue {
+    /// Specifies what to execute. The value can be one of:
+    /// - `<section_name>` - section in the current document to execute
+    /// - A URL (http or https) that returns a SWML document - Sends HTTP POST
+    /// - An inline SWML document (as a JSON string)
+    pub dest: ::std::string::String,
+    /// Named parameters to send to section or URL
+    pub params: ::std::option::Option<::serde_json::Value>,
+    /// User-defined metadata, ignored by SignalWire
+    pub meta: ::std::option::Option<::serde_json::Value>,
+    /// The list of SWML instructions to be executed when the executed section or URL returns
+    pub on_return: ::std::option::Option<::std::vec::Vec<SwmlCallingSwmlMethod>>,
+    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
+    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
+    pub result: ::std::option::Option<SwmlCallingExecuteValueResult>,
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+crate::runtime::wire_struct!(
+    SwmlCallingExecuteValue { dest = required("dest"), params = default("params"), meta =
+    default("meta"), on_return = default("on_return"), result = default("result") }
+);
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl SwmlCallingExecuteValue {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            dest: ::std::convert::Into::into(dest),
+            params: ::std::default::Default::default(),
+            meta: ::std::default::Default::default(),
+            on_return: ::std::default::Default::default(),
+            result: ::std::default::Default::default(),
+        }
+    }
+    /// Named parameters to send to section or URL
+    pub fn params(mut self, value: ::serde_json::Value) -> Self {
+        self.params = ::std::option::Option::Some(value);
+        self
+    }
+    /// User-defined metadata, ignored by SignalWire
+    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
+        self.meta = ::std::option::Option::Some(value);
+        self
+    }
+    /// The list of SWML instructions to be executed when the executed section or URL returns
+    pub fn on_return(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = SwmlCallingSwmlMethod>,
+    ) -> Self {
+        self.on_return = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
+    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
+    pub fn result(mut self, value: SwmlCallingExecuteValueResult) -> Self {
+        self.result = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
+/// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
+///
+/// Decoded as the first of [`SwmlCallingExecuteValueResult::Cond`], [`SwmlCallingExecuteValueResult::SwmlCallingExecuteSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum SwmlCallingExecuteValueResult {
+    /// Execute a sequence of instructions depending on the value of a JavaScript condition.
+    Cond(::std::vec::Vec<SwmlCallingCondParams>),
+    /// ExecuteSwitch object
+    SwmlCallingExecuteSwitch(::std::boxed::Box<SwmlCallingExecuteSwitch>),
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingExecuteSwitch> for SwmlCallingExecuteValueResult {
+    fn from(value: SwmlCallingExecuteSwitch) -> Self {
+        Self::SwmlCallingExecuteSwitch(::std::boxed::Box::new(value))
     }
 }
 
@@ -12164,7 +12163,7 @@ pub type SwmlCallingGlobalData = ::serde_json::Value;
 pub struct SwmlCallingGoto {
     /// Jump to a label within the current section, optionally based on a condition.
     /// The goto method will only navigate to a label within the same section.
-    pub goto: SwmlCallingGotoGoto,
+    pub goto: SwmlCallingGotoValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -12173,7 +12172,7 @@ crate::runtime::wire_struct!(SwmlCallingGoto { goto = required("goto") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingGoto {
     /// A value made of all its fields.
-    pub fn new(goto: SwmlCallingGotoGoto) -> Self {
+    pub fn new(goto: SwmlCallingGotoValue) -> Self {
         Self { goto }
     }
 }
@@ -12183,7 +12182,7 @@ impl SwmlCallingGoto {
 /// The goto method will only navigate to a label within the same section.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingGotoGoto {
+pub struct SwmlCallingGotoValue {
     /// Mark any point of the SWML section with a label so that goto can jump to it.
     pub label: ::std::string::String,
     /// A JavaScript condition that determines whether to perform the jump. If the condition evaluates to true, the jump is executed. If omitted, the jump is unconditional.
@@ -12198,12 +12197,12 @@ pub struct SwmlCallingGotoGoto {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingGotoGoto { label = required("label"), when = default("when"), max =
+    SwmlCallingGotoValue { label = required("label"), when = default("when"), max =
     default("max") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingGotoGoto {
+impl SwmlCallingGotoValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -12287,7 +12286,7 @@ pub struct SwmlCallingHangUpHookSwaigFunction {
     /// Default: `false`.
     pub wait_for_fillers: ::std::option::Option<bool>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
-    pub function: SwmlCallingHangUpHookSwaigFunctionFunction,
+    pub function: SwmlCallingHangUpHookSwaigFunctionValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -12309,7 +12308,7 @@ pub struct SwmlCallingHangUpHookSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
-    pub function: SwmlCallingHangUpHookSwaigFunctionFunction,
+    pub function: SwmlCallingHangUpHookSwaigFunctionValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -12436,7 +12435,7 @@ impl SwmlCallingHangUpHookSwaigFunction {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingHangUpHookSwaigFunctionFunction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingHangUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -12445,7 +12444,7 @@ impl SwmlCallingHangUpHookSwaigFunction {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingHangUpHookSwaigFunctionFunction {
+pub enum SwmlCallingHangUpHookSwaigFunctionValue {
     /// On the wire: `hangup_hook`.
     HangupHook,
     /// A value the API document does not list (yet), kept exactly as received.
@@ -12453,9 +12452,9 @@ pub enum SwmlCallingHangUpHookSwaigFunctionFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangUpHookSwaigFunctionFunction {
+impl SwmlCallingHangUpHookSwaigFunctionValue {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingHangUpHookSwaigFunctionFunction] = &[
+    pub const KNOWN: &'static [SwmlCallingHangUpHookSwaigFunctionValue] = &[
         Self::HangupHook,
     ];
     /// The value exactly as it is sent and received.
@@ -12478,7 +12477,7 @@ impl SwmlCallingHangUpHookSwaigFunctionFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingHangUpHookSwaigFunctionFunction, Unknown);
+crate::runtime::open_enum!(SwmlCallingHangUpHookSwaigFunctionValue, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -12506,7 +12505,7 @@ pub enum SwmlCallingHangUpHookSwaigFunctionWaitFileLoops {
 #[non_exhaustive]
 pub struct SwmlCallingHangup {
     /// End the call with an optional reason.
-    pub hangup: SwmlCallingHangupHangup,
+    pub hangup: SwmlCallingHangupValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -12515,7 +12514,7 @@ crate::runtime::wire_struct!(SwmlCallingHangup { hangup = required("hangup") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingHangup {
     /// A value made of all its fields.
-    pub fn new(hangup: SwmlCallingHangupHangup) -> Self {
+    pub fn new(hangup: SwmlCallingHangupValue) -> Self {
         Self { hangup }
     }
 }
@@ -12549,16 +12548,16 @@ impl SwmlCallingHangupAction {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingHangupHangup {
+pub struct SwmlCallingHangupValue {
     /// The reason for hanging up the call.
-    pub reason: ::std::option::Option<SwmlCallingHangupHangupReason>,
+    pub reason: ::std::option::Option<SwmlCallingHangupValueReason>,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(SwmlCallingHangupHangup { reason = default("reason") });
+crate::runtime::wire_struct!(SwmlCallingHangupValue { reason = default("reason") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangupHangup {
+impl SwmlCallingHangupValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -12566,7 +12565,7 @@ impl SwmlCallingHangupHangup {
         }
     }
     /// The reason for hanging up the call.
-    pub fn reason(mut self, value: SwmlCallingHangupHangupReason) -> Self {
+    pub fn reason(mut self, value: SwmlCallingHangupValueReason) -> Self {
         self.reason = ::std::option::Option::Some(value);
         self
     }
@@ -12575,7 +12574,7 @@ impl SwmlCallingHangupHangup {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The reason for hanging up the call.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingHangupHangupReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingHangupValueReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -12584,7 +12583,7 @@ impl SwmlCallingHangupHangup {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingHangupHangupReason {
+pub enum SwmlCallingHangupValueReason {
     /// On the wire: `hangup`.
     Hangup,
     /// On the wire: `busy`.
@@ -12596,9 +12595,9 @@ pub enum SwmlCallingHangupHangupReason {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangupHangupReason {
+impl SwmlCallingHangupValueReason {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingHangupHangupReason] = &[
+    pub const KNOWN: &'static [SwmlCallingHangupValueReason] = &[
         Self::Hangup,
         Self::Busy,
         Self::Decline,
@@ -12627,7 +12626,7 @@ impl SwmlCallingHangupHangupReason {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingHangupHangupReason, Unknown);
+crate::runtime::open_enum!(SwmlCallingHangupValueReason, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member `AiAgentCreateRequestHintsItem::SwmlCallingHint`, `AiAgentHintsItem::SwmlCallingHint`, `AiAgentUpdateRequestHintsItem::SwmlCallingHint` and [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`](crate::SwmlCallingAiObjectHintsItem::SwmlCallingHint).
@@ -14013,7 +14012,7 @@ impl ::std::default::Default for SwmlCallingJoinConferenceStreamStatusUrlMethod 
 #[non_exhaustive]
 pub struct SwmlCallingJoinRoom {
     /// Join a Relay room. If the room doesn't exist, it creates a new room.
-    pub join_room: SwmlCallingJoinRoomJoinRoom,
+    pub join_room: SwmlCallingJoinRoomValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -14022,7 +14021,7 @@ crate::runtime::wire_struct!(SwmlCallingJoinRoom { join_room = required("join_ro
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingJoinRoom {
     /// A value made of all its fields.
-    pub fn new(join_room: SwmlCallingJoinRoomJoinRoom) -> Self {
+    pub fn new(join_room: SwmlCallingJoinRoomValue) -> Self {
         Self { join_room }
     }
 }
@@ -14031,16 +14030,16 @@ impl SwmlCallingJoinRoom {
 /// Join a Relay room. If the room doesn't exist, it creates a new room.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingJoinRoomJoinRoom {
+pub struct SwmlCallingJoinRoomValue {
     /// Name of the room to join. Allowed characters: A-Z, a-z, 0-9, underscore, and hyphen.
     pub name: ::std::string::String,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(SwmlCallingJoinRoomJoinRoom { name = required("name") });
+crate::runtime::wire_struct!(SwmlCallingJoinRoomValue { name = required("name") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinRoomJoinRoom {
+impl SwmlCallingJoinRoomValue {
     /// A value made of all its fields.
     pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -14569,7 +14568,7 @@ pub enum SwmlCallingLanguagesListenLanguage {
 #[non_exhaustive]
 pub struct SwmlCallingLiveTranscribe {
     /// Start live transcription of the call. The transcription will be sent to the specified webhook URL.
-    pub live_transcribe: SwmlCallingLiveTranscribeLiveTranscribe,
+    pub live_transcribe: SwmlCallingLiveTranscribeValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -14580,7 +14579,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingLiveTranscribe {
     /// A value made of all its fields.
-    pub fn new(live_transcribe: SwmlCallingLiveTranscribeLiveTranscribe) -> Self {
+    pub fn new(live_transcribe: SwmlCallingLiveTranscribeValue) -> Self {
         Self { live_transcribe }
     }
 }
@@ -14589,18 +14588,18 @@ impl SwmlCallingLiveTranscribe {
 /// Start live transcription of the call. The transcription will be sent to the specified webhook URL.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingLiveTranscribeLiveTranscribe {
+pub struct SwmlCallingLiveTranscribeValue {
     /// The action to perform during live transcription.
     pub action: SwmlCallingTranscribeAction,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingLiveTranscribeLiveTranscribe { action = required("action") }
+    SwmlCallingLiveTranscribeValue { action = required("action") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLiveTranscribeLiveTranscribe {
+impl SwmlCallingLiveTranscribeValue {
     /// A value made of all its fields.
     pub fn new(action: SwmlCallingTranscribeAction) -> Self {
         Self { action }
@@ -14613,7 +14612,7 @@ impl SwmlCallingLiveTranscribeLiveTranscribe {
 #[non_exhaustive]
 pub struct SwmlCallingLiveTranslate {
     /// Start live translation of the call. The translation will be sent to the specified webhook URL.
-    pub live_translate: SwmlCallingLiveTranslateLiveTranslate,
+    pub live_translate: SwmlCallingLiveTranslateValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -14624,7 +14623,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingLiveTranslate {
     /// A value made of all its fields.
-    pub fn new(live_translate: SwmlCallingLiveTranslateLiveTranslate) -> Self {
+    pub fn new(live_translate: SwmlCallingLiveTranslateValue) -> Self {
         Self { live_translate }
     }
 }
@@ -14633,18 +14632,18 @@ impl SwmlCallingLiveTranslate {
 /// Start live translation of the call. The translation will be sent to the specified webhook URL.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingLiveTranslateLiveTranslate {
+pub struct SwmlCallingLiveTranslateValue {
     /// The action to perform during live translation.
     pub action: SwmlCallingTranslateAction,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingLiveTranslateLiveTranslate { action = required("action") }
+    SwmlCallingLiveTranslateValue { action = required("action") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLiveTranslateLiveTranslate {
+impl SwmlCallingLiveTranslateValue {
     /// A value made of all its fields.
     pub fn new(action: SwmlCallingTranslateAction) -> Self {
         Self { action }
@@ -15624,7 +15623,7 @@ impl ::std::convert::From<SwmlCallingSwaigToolResult> for SwmlCallingOutputRespo
 pub struct SwmlCallingPay {
     /// Enables secure payment processing during voice calls. When implemented, it manages the entire payment flow
     /// including data collection, validation, and processing through your configured payment gateway.
-    pub pay: SwmlCallingPayPay,
+    pub pay: SwmlCallingPayValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -15633,13 +15632,13 @@ crate::runtime::wire_struct!(SwmlCallingPay { pay = required("pay") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingPay {
     /// A value made of all its fields.
-    pub fn new(pay: SwmlCallingPayPay) -> Self {
+    pub fn new(pay: SwmlCallingPayValue) -> Self {
         Self { pay }
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Each item of the field [`SwmlCallingPayPay::parameters`](crate::SwmlCallingPayPay::parameters).
+/// Each item of the field [`SwmlCallingPayValue::parameters`](crate::SwmlCallingPayValue::parameters).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayParameters {
@@ -15670,443 +15669,6 @@ impl SwmlCallingPayParameters {
     pub fn new(required: SwmlCallingPayParametersRequired) -> Self {
         let SwmlCallingPayParametersRequired { name, value } = required;
         Self { name, value }
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Enables secure payment processing during voice calls. When implemented, it manages the entire payment flow
-/// including data collection, validation, and processing through your configured payment gateway.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct SwmlCallingPayPay {
-    /// The URL to make POST requests with all the gathered payment details.
-    /// This URL is used to process the final payment transaction and return the results through the response.
-    ///
-    /// Visit [pay documentation](https://signalwire.com/docs/swml/reference/pay#payment_connector_url) for more important information.
-    ///
-    /// Format: `uri`.
-    pub payment_connector_url: ::std::string::String,
-    /// The amount to charge against payment method passed in the request. `Float` value with no currency prefix passed as string.
-    pub charge_amount: ::std::option::Option<::std::string::String>,
-    /// Uses the ISO 4217 currency code of the charge amount.
-    ///
-    /// Default: `"usd"`.
-    pub currency: ::std::option::Option<::std::string::String>,
-    /// Custom description of the payment provided in the request.
-    pub description: ::std::option::Option<::std::string::String>,
-    /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
-    ///
-    /// Default: `"dtmf"`.
-    pub input: ::std::option::Option<SwmlCallingPayPayInput>,
-    /// Language to use for prompts being played to the caller by the `pay` method.
-    ///
-    /// Default: `"en-US"`.
-    pub language: ::std::option::Option<::std::string::String>,
-    /// Number of times the `pay` method will retry to collect payment details.
-    ///
-    /// Default: `1`.
-    pub max_attempts: ::std::option::Option<i64>,
-    /// The minimum length of the postal code the user must enter.
-    ///
-    /// Default: `0`.
-    pub min_postal_code_length: ::std::option::Option<i64>,
-    /// Array of parameter objects to pass to your payment processor. The parameters are user-defined key-value pairs.
-    pub parameters: ::std::option::Option<::std::vec::Vec<SwmlCallingPayParameters>>,
-    /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
-    pub payment_method: ::std::option::Option<SwmlCallingPayPayPaymentMethod>,
-    /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
-    ///
-    /// Default: `true`.
-    pub postal_code: ::std::option::Option<SwmlCallingPayPayPostalCode>,
-    /// Array of prompt objects for customizing the audio prompts during different stages of the payment process.
-    pub prompts: ::std::option::Option<::std::vec::Vec<SwmlCallingPayPrompts>>,
-    /// Takes true or false to let pay method know whether to prompt for security code.
-    ///
-    /// Default: `true`.
-    pub security_code: ::std::option::Option<bool>,
-    /// The URL to send requests for each status change during the payment process.
-    ///
-    /// Visit [pay documentation](https://signalwire.com/docs/swml/reference/pay#status_url-request-body) for more important information.
-    ///
-    /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
-    /// Limit in seconds that pay method waits for the caller to press another digit before moving on to validate the digits captured.
-    ///
-    /// Default: `5`.
-    pub timeout: ::std::option::Option<i64>,
-    /// Whether the payment is a one off payment or re-occurring.
-    ///
-    /// Allowed values:
-    /// - `one-time`
-    /// - `reusable`
-    ///
-    /// Default: `"reusable"`.
-    pub token_type: ::std::option::Option<SwmlCallingPayPayTokenType>,
-    /// List of payment cards allowed to use in the requested payment process separated by space.
-    ///
-    /// Allowed values:
-    /// - `visa`
-    /// - `mastercard`
-    /// - `amex`
-    /// - `maestro`
-    /// - `discover`
-    /// - `jcb`
-    /// - `diners-club`
-    ///
-    /// Default: `"visa mastercard amex"`.
-    pub valid_card_types: ::std::option::Option<::std::string::String>,
-    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
-    ///
-    /// Default: `"woman"`.
-    pub voice: ::std::option::Option<::std::string::String>,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingPayPay { payment_connector_url = required("payment_connector_url"),
-    charge_amount = default("charge_amount"), currency = default("currency"), description
-    = default("description"), input = default("input"), language = default("language"),
-    max_attempts = default("max_attempts"), min_postal_code_length =
-    default("min_postal_code_length"), parameters = default("parameters"), payment_method
-    = default("payment_method"), postal_code = default("postal_code"), prompts =
-    default("prompts"), security_code = default("security_code"), status_url =
-    default("status_url"), timeout = default("timeout"), token_type =
-    default("token_type"), valid_card_types = default("valid_card_types"), voice =
-    default("voice") }
-);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPay {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        payment_connector_url: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            payment_connector_url: ::std::convert::Into::into(payment_connector_url),
-            charge_amount: ::std::default::Default::default(),
-            currency: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            input: ::std::default::Default::default(),
-            language: ::std::default::Default::default(),
-            max_attempts: ::std::default::Default::default(),
-            min_postal_code_length: ::std::default::Default::default(),
-            parameters: ::std::default::Default::default(),
-            payment_method: ::std::default::Default::default(),
-            postal_code: ::std::default::Default::default(),
-            prompts: ::std::default::Default::default(),
-            security_code: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            timeout: ::std::default::Default::default(),
-            token_type: ::std::default::Default::default(),
-            valid_card_types: ::std::default::Default::default(),
-            voice: ::std::default::Default::default(),
-        }
-    }
-    /// The amount to charge against payment method passed in the request. `Float` value with no currency prefix passed as string.
-    pub fn charge_amount(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.charge_amount = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Uses the ISO 4217 currency code of the charge amount.
-    pub fn currency(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.currency = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Custom description of the payment provided in the request.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
-    pub fn input(mut self, value: SwmlCallingPayPayInput) -> Self {
-        self.input = ::std::option::Option::Some(value);
-        self
-    }
-    /// Language to use for prompts being played to the caller by the `pay` method.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Number of times the `pay` method will retry to collect payment details.
-    pub fn max_attempts(mut self, value: i64) -> Self {
-        self.max_attempts = ::std::option::Option::Some(value);
-        self
-    }
-    /// The minimum length of the postal code the user must enter.
-    pub fn min_postal_code_length(mut self, value: i64) -> Self {
-        self.min_postal_code_length = ::std::option::Option::Some(value);
-        self
-    }
-    /// Array of parameter objects to pass to your payment processor. The parameters are user-defined key-value pairs.
-    pub fn parameters(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPayParameters>,
-    ) -> Self {
-        self.parameters = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
-    pub fn payment_method(mut self, value: SwmlCallingPayPayPaymentMethod) -> Self {
-        self.payment_method = ::std::option::Option::Some(value);
-        self
-    }
-    /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
-    pub fn postal_code(mut self, value: SwmlCallingPayPayPostalCode) -> Self {
-        self.postal_code = ::std::option::Option::Some(value);
-        self
-    }
-    /// Array of prompt objects for customizing the audio prompts during different stages of the payment process.
-    pub fn prompts(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPayPrompts>,
-    ) -> Self {
-        self.prompts = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Takes true or false to let pay method know whether to prompt for security code.
-    pub fn security_code(mut self, value: bool) -> Self {
-        self.security_code = ::std::option::Option::Some(value);
-        self
-    }
-    /// The URL to send requests for each status change during the payment process.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Limit in seconds that pay method waits for the caller to press another digit before moving on to validate the digits captured.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
-        self
-    }
-    /// Whether the payment is a one off payment or re-occurring.
-    pub fn token_type(mut self, value: SwmlCallingPayPayTokenType) -> Self {
-        self.token_type = ::std::option::Option::Some(value);
-        self
-    }
-    /// List of payment cards allowed to use in the requested payment process separated by space.
-    pub fn valid_card_types(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.valid_card_types = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayPayInput::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum SwmlCallingPayPayInput {
-    /// On the wire: `dtmf`.
-    Dtmf,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPayInput {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayPayInput] = &[Self::Dtmf];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dtmf => "dtmf",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "dtmf" => ::std::option::Option::Some(Self::Dtmf),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayPayInput, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingPayPayInput {
-    /// The API's default, [`SwmlCallingPayPayInput::Dtmf`].
-    fn default() -> Self {
-        Self::Dtmf
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayPayPaymentMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum SwmlCallingPayPayPaymentMethod {
-    /// On the wire: `credit-card`.
-    CreditCard,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPayPaymentMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayPayPaymentMethod] = &[Self::CreditCard];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreditCard => "credit-card",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "credit-card" => ::std::option::Option::Some(Self::CreditCard),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayPayPaymentMethod, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
-///
-/// Default: `true`.
-///
-/// Decoded as the first of [`SwmlCallingPayPayPostalCode::Boolean`], [`SwmlCallingPayPayPostalCode::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingPayPayPostalCode {
-    /// The value, as `bool`.
-    Boolean(bool),
-    /// The value, as `String`.
-    String(::std::string::String),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Whether the payment is a one off payment or re-occurring.
-///
-/// Allowed values:
-/// - `one-time`
-/// - `reusable`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayPayTokenType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum SwmlCallingPayPayTokenType {
-    /// On the wire: `one-time`.
-    OneTime,
-    /// On the wire: `reusable`.
-    Reusable,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPayTokenType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayPayTokenType] = &[
-        Self::OneTime,
-        Self::Reusable,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OneTime => "one-time",
-            Self::Reusable => "reusable",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "one-time" => ::std::option::Option::Some(Self::OneTime),
-            "reusable" => ::std::option::Option::Some(Self::Reusable),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayPayTokenType, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingPayPayTokenType {
-    /// The API's default, [`SwmlCallingPayPayTokenType::Reusable`].
-    fn default() -> Self {
-        Self::Reusable
     }
 }
 
@@ -16315,7 +15877,7 @@ impl SwmlCallingPayPromptSayActionType {
 crate::runtime::open_enum!(SwmlCallingPayPromptSayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Each item of the field [`SwmlCallingPayPay::prompts`](crate::SwmlCallingPayPay::prompts).
+/// Each item of the field [`SwmlCallingPayValue::prompts`](crate::SwmlCallingPayValue::prompts).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPrompts {
@@ -16424,29 +15986,362 @@ impl SwmlCallingPayPrompts {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// play Method
+/// Enables secure payment processing during voice calls. When implemented, it manages the entire payment flow
+/// including data collection, validation, and processing through your configured payment gateway.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingPlay {
-    /// Play file(s), ringtones, speech or silence.
-    pub play: SwmlCallingPlayPlay,
+pub struct SwmlCallingPayValue {
+    /// The URL to make POST requests with all the gathered payment details.
+    /// This URL is used to process the final payment transaction and return the results through the response.
+    ///
+    /// Visit [pay documentation](https://signalwire.com/docs/swml/reference/pay#payment_connector_url) for more important information.
+    ///
+    /// Format: `uri`.
+    pub payment_connector_url: ::std::string::String,
+    /// The amount to charge against payment method passed in the request. `Float` value with no currency prefix passed as string.
+    pub charge_amount: ::std::option::Option<::std::string::String>,
+    /// Uses the ISO 4217 currency code of the charge amount.
+    ///
+    /// Default: `"usd"`.
+    pub currency: ::std::option::Option<::std::string::String>,
+    /// Custom description of the payment provided in the request.
+    pub description: ::std::option::Option<::std::string::String>,
+    /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
+    ///
+    /// Default: `"dtmf"`.
+    pub input: ::std::option::Option<SwmlCallingPayValueInput>,
+    /// Language to use for prompts being played to the caller by the `pay` method.
+    ///
+    /// Default: `"en-US"`.
+    pub language: ::std::option::Option<::std::string::String>,
+    /// Number of times the `pay` method will retry to collect payment details.
+    ///
+    /// Default: `1`.
+    pub max_attempts: ::std::option::Option<i64>,
+    /// The minimum length of the postal code the user must enter.
+    ///
+    /// Default: `0`.
+    pub min_postal_code_length: ::std::option::Option<i64>,
+    /// Array of parameter objects to pass to your payment processor. The parameters are user-defined key-value pairs.
+    pub parameters: ::std::option::Option<::std::vec::Vec<SwmlCallingPayParameters>>,
+    /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
+    pub payment_method: ::std::option::Option<SwmlCallingPayValuePaymentMethod>,
+    /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
+    ///
+    /// Default: `true`.
+    pub postal_code: ::std::option::Option<SwmlCallingPayValuePostalCode>,
+    /// Array of prompt objects for customizing the audio prompts during different stages of the payment process.
+    pub prompts: ::std::option::Option<::std::vec::Vec<SwmlCallingPayPrompts>>,
+    /// Takes true or false to let pay method know whether to prompt for security code.
+    ///
+    /// Default: `true`.
+    pub security_code: ::std::option::Option<bool>,
+    /// The URL to send requests for each status change during the payment process.
+    ///
+    /// Visit [pay documentation](https://signalwire.com/docs/swml/reference/pay#status_url-request-body) for more important information.
+    ///
+    /// Format: `uri`.
+    pub status_url: ::std::option::Option<::std::string::String>,
+    /// Limit in seconds that pay method waits for the caller to press another digit before moving on to validate the digits captured.
+    ///
+    /// Default: `5`.
+    pub timeout: ::std::option::Option<i64>,
+    /// Whether the payment is a one off payment or re-occurring.
+    ///
+    /// Allowed values:
+    /// - `one-time`
+    /// - `reusable`
+    ///
+    /// Default: `"reusable"`.
+    pub token_type: ::std::option::Option<SwmlCallingPayValueTokenType>,
+    /// List of payment cards allowed to use in the requested payment process separated by space.
+    ///
+    /// Allowed values:
+    /// - `visa`
+    /// - `mastercard`
+    /// - `amex`
+    /// - `maestro`
+    /// - `discover`
+    /// - `jcb`
+    /// - `diners-club`
+    ///
+    /// Default: `"visa mastercard amex"`.
+    pub valid_card_types: ::std::option::Option<::std::string::String>,
+    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
+    ///
+    /// Default: `"woman"`.
+    pub voice: ::std::option::Option<::std::string::String>,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(SwmlCallingPlay { play = required("play") });
+crate::runtime::wire_struct!(
+    SwmlCallingPayValue { payment_connector_url = required("payment_connector_url"),
+    charge_amount = default("charge_amount"), currency = default("currency"), description
+    = default("description"), input = default("input"), language = default("language"),
+    max_attempts = default("max_attempts"), min_postal_code_length =
+    default("min_postal_code_length"), parameters = default("parameters"), payment_method
+    = default("payment_method"), postal_code = default("postal_code"), prompts =
+    default("prompts"), security_code = default("security_code"), status_url =
+    default("status_url"), timeout = default("timeout"), token_type =
+    default("token_type"), valid_card_types = default("valid_card_types"), voice =
+    default("voice") }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPlay {
-    /// A value made of all its fields.
-    pub fn new(play: SwmlCallingPlayPlay) -> Self {
-        Self { play }
+impl SwmlCallingPayValue {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(
+        payment_connector_url: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            payment_connector_url: ::std::convert::Into::into(payment_connector_url),
+            charge_amount: ::std::default::Default::default(),
+            currency: ::std::default::Default::default(),
+            description: ::std::default::Default::default(),
+            input: ::std::default::Default::default(),
+            language: ::std::default::Default::default(),
+            max_attempts: ::std::default::Default::default(),
+            min_postal_code_length: ::std::default::Default::default(),
+            parameters: ::std::default::Default::default(),
+            payment_method: ::std::default::Default::default(),
+            postal_code: ::std::default::Default::default(),
+            prompts: ::std::default::Default::default(),
+            security_code: ::std::default::Default::default(),
+            status_url: ::std::default::Default::default(),
+            timeout: ::std::default::Default::default(),
+            token_type: ::std::default::Default::default(),
+            valid_card_types: ::std::default::Default::default(),
+            voice: ::std::default::Default::default(),
+        }
+    }
+    /// The amount to charge against payment method passed in the request. `Float` value with no currency prefix passed as string.
+    pub fn charge_amount(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.charge_amount = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Uses the ISO 4217 currency code of the charge amount.
+    pub fn currency(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.currency = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Custom description of the payment provided in the request.
+    pub fn description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
+    pub fn input(mut self, value: SwmlCallingPayValueInput) -> Self {
+        self.input = ::std::option::Option::Some(value);
+        self
+    }
+    /// Language to use for prompts being played to the caller by the `pay` method.
+    pub fn language(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Number of times the `pay` method will retry to collect payment details.
+    pub fn max_attempts(mut self, value: i64) -> Self {
+        self.max_attempts = ::std::option::Option::Some(value);
+        self
+    }
+    /// The minimum length of the postal code the user must enter.
+    pub fn min_postal_code_length(mut self, value: i64) -> Self {
+        self.min_postal_code_length = ::std::option::Option::Some(value);
+        self
+    }
+    /// Array of parameter objects to pass to your payment processor. The parameters are user-defined key-value pairs.
+    pub fn parameters(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPayParameters>,
+    ) -> Self {
+        self.parameters = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
+    pub fn payment_method(mut self, value: SwmlCallingPayValuePaymentMethod) -> Self {
+        self.payment_method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
+    pub fn postal_code(mut self, value: SwmlCallingPayValuePostalCode) -> Self {
+        self.postal_code = ::std::option::Option::Some(value);
+        self
+    }
+    /// Array of prompt objects for customizing the audio prompts during different stages of the payment process.
+    pub fn prompts(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPayPrompts>,
+    ) -> Self {
+        self.prompts = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Takes true or false to let pay method know whether to prompt for security code.
+    pub fn security_code(mut self, value: bool) -> Self {
+        self.security_code = ::std::option::Option::Some(value);
+        self
+    }
+    /// The URL to send requests for each status change during the payment process.
+    pub fn status_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Limit in seconds that pay method waits for the caller to press another digit before moving on to validate the digits captured.
+    pub fn timeout(mut self, value: i64) -> Self {
+        self.timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Whether the payment is a one off payment or re-occurring.
+    pub fn token_type(mut self, value: SwmlCallingPayValueTokenType) -> Self {
+        self.token_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// List of payment cards allowed to use in the requested payment process separated by space.
+    pub fn valid_card_types(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.valid_card_types = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
+    pub fn voice(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Play file(s), ringtones, speech or silence.
+/// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
 ///
-/// Decoded as the first of [`SwmlCallingPlayPlay::SwmlCallingPlayWithUrl`], [`SwmlCallingPlayPlay::SwmlCallingPlayWithUrls`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Values this version of the client does not know yet decode to [`SwmlCallingPayValueInput::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum SwmlCallingPayValueInput {
+    /// On the wire: `dtmf`.
+    Dtmf,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl SwmlCallingPayValueInput {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [SwmlCallingPayValueInput] = &[Self::Dtmf];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dtmf => "dtmf",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "dtmf" => ::std::option::Option::Some(Self::Dtmf),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+crate::runtime::open_enum!(SwmlCallingPayValueInput, Unknown);
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::default::Default for SwmlCallingPayValueInput {
+    /// The API's default, [`SwmlCallingPayValueInput::Dtmf`].
+    fn default() -> Self {
+        Self::Dtmf
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
+///
+/// Values this version of the client does not know yet decode to [`SwmlCallingPayValuePaymentMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum SwmlCallingPayValuePaymentMethod {
+    /// On the wire: `credit-card`.
+    CreditCard,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl SwmlCallingPayValuePaymentMethod {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [SwmlCallingPayValuePaymentMethod] = &[Self::CreditCard];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreditCard => "credit-card",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "credit-card" => ::std::option::Option::Some(Self::CreditCard),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+crate::runtime::open_enum!(SwmlCallingPayValuePaymentMethod, Unknown);
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
+///
+/// Default: `true`.
+///
+/// Decoded as the first of [`SwmlCallingPayValuePostalCode::Boolean`], [`SwmlCallingPayValuePostalCode::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -16456,24 +16351,94 @@ impl SwmlCallingPlay {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlCallingPlayPlay {
-    /// Play with a single URL
-    SwmlCallingPlayWithUrl(::std::boxed::Box<SwmlCallingPlayWithUrl>),
-    /// Multiple URLs
-    SwmlCallingPlayWithUrls(::std::boxed::Box<SwmlCallingPlayWithUrls>),
+pub enum SwmlCallingPayValuePostalCode {
+    /// The value, as `bool`.
+    Boolean(bool),
+    /// The value, as `String`.
+    String(::std::string::String),
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingPlayWithUrl> for SwmlCallingPlayPlay {
-    fn from(value: SwmlCallingPlayWithUrl) -> Self {
-        Self::SwmlCallingPlayWithUrl(::std::boxed::Box::new(value))
+/// Whether the payment is a one off payment or re-occurring.
+///
+/// Allowed values:
+/// - `one-time`
+/// - `reusable`
+///
+/// Values this version of the client does not know yet decode to [`SwmlCallingPayValueTokenType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum SwmlCallingPayValueTokenType {
+    /// On the wire: `one-time`.
+    OneTime,
+    /// On the wire: `reusable`.
+    Reusable,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl SwmlCallingPayValueTokenType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [SwmlCallingPayValueTokenType] = &[
+        Self::OneTime,
+        Self::Reusable,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OneTime => "one-time",
+            Self::Reusable => "reusable",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "one-time" => ::std::option::Option::Some(Self::OneTime),
+            "reusable" => ::std::option::Option::Some(Self::Reusable),
+            _ => ::std::option::Option::None,
+        }
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingPlayWithUrls> for SwmlCallingPlayPlay {
-    fn from(value: SwmlCallingPlayWithUrls) -> Self {
-        Self::SwmlCallingPlayWithUrls(::std::boxed::Box::new(value))
+crate::runtime::open_enum!(SwmlCallingPayValueTokenType, Unknown);
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::default::Default for SwmlCallingPayValueTokenType {
+    /// The API's default, [`SwmlCallingPayValueTokenType::Reusable`].
+    fn default() -> Self {
+        Self::Reusable
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// play Method
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct SwmlCallingPlay {
+    /// Play file(s), ringtones, speech or silence.
+    pub play: SwmlCallingPlayValue,
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+crate::runtime::wire_struct!(SwmlCallingPlay { play = required("play") });
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl SwmlCallingPlay {
+    /// A value made of all its fields.
+    pub fn new(play: SwmlCallingPlayValue) -> Self {
+        Self { play }
     }
 }
 
@@ -16482,6 +16447,40 @@ impl ::std::convert::From<SwmlCallingPlayWithUrls> for SwmlCallingPlayPlay {
 ///
 /// Pattern: `^(http://.*|https://.*|ring: ?[0-9.]*: ?[a-zA-Z]{2}|say: ?.*|silence: ?[0-9.]*|ring: ?[a-zA-Z]{2})$`.
 pub type SwmlCallingPlayUrl = ::std::string::String;
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+/// Play file(s), ringtones, speech or silence.
+///
+/// Decoded as the first of [`SwmlCallingPlayValue::SwmlCallingPlayWithUrl`], [`SwmlCallingPlayValue::SwmlCallingPlayWithUrls`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum SwmlCallingPlayValue {
+    /// Play with a single URL
+    SwmlCallingPlayWithUrl(::std::boxed::Box<SwmlCallingPlayWithUrl>),
+    /// Multiple URLs
+    SwmlCallingPlayWithUrls(::std::boxed::Box<SwmlCallingPlayWithUrls>),
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingPlayWithUrl> for SwmlCallingPlayValue {
+    fn from(value: SwmlCallingPlayWithUrl) -> Self {
+        Self::SwmlCallingPlayWithUrl(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(any(feature = "calling", feature = "fabric"))]
+impl ::std::convert::From<SwmlCallingPlayWithUrls> for SwmlCallingPlayValue {
+    fn from(value: SwmlCallingPlayWithUrls) -> Self {
+        Self::SwmlCallingPlayWithUrls(::std::boxed::Box::new(value))
+    }
+}
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Play with a single URL
@@ -16987,7 +16986,7 @@ pub struct SwmlCallingPrompt {
     /// or from speech, or both depending on what parameters are set.
     /// By default, only digit input is enabled. To enable speech input, set at least one speech parameter.
     /// To enable both digit and speech input, set at least one parameter for each.
-    pub prompt: SwmlCallingPromptPrompt,
+    pub prompt: SwmlCallingPromptValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -16996,7 +16995,7 @@ crate::runtime::wire_struct!(SwmlCallingPrompt { prompt = required("prompt") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingPrompt {
     /// A value made of all its fields.
-    pub fn new(prompt: SwmlCallingPromptPrompt) -> Self {
+    pub fn new(prompt: SwmlCallingPromptValue) -> Self {
         Self { prompt }
     }
 }
@@ -17008,14 +17007,14 @@ impl SwmlCallingPrompt {
 /// To enable both digit and speech input, set at least one parameter for each.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingPromptPrompt {
+pub struct SwmlCallingPromptValue {
     /// URL or array of URLs to play.
     /// Allowed URLs are:
     ///     <http://> or <https://> - audio file to GET
     ///     ring:\[duration:\]&lt;country code> - ring tone to play. For example: ring:us to play single ring or ring:20.0:us to play ring for 20 seconds.
     ///     say:&lt;text to speak> - Sentence to say
     ///     silence: &lt;duration> - seconds of silence to play
-    pub play: SwmlCallingPromptPromptPlay,
+    pub play: SwmlCallingPromptValuePlay,
     /// Volume level for the audio file.
     /// Default is `0`.
     /// Valid range is -40 to 40.
@@ -17073,7 +17072,7 @@ pub struct SwmlCallingPromptPrompt {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingPromptPrompt { play = required("play"), volume = default("volume"),
+    SwmlCallingPromptValue { play = required("play"), volume = default("volume"),
     say_voice = default("say_voice"), say_language = default("say_language"), say_gender
     = default("say_gender"), max_digits = default("max_digits"), terminators =
     default("terminators"), digit_timeout = default("digit_timeout"), initial_timeout =
@@ -17084,9 +17083,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPromptPrompt {
+impl SwmlCallingPromptValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(play: SwmlCallingPromptPromptPlay) -> Self {
+    pub fn new(play: SwmlCallingPromptValuePlay) -> Self {
         Self {
             play,
             volume: ::std::default::Default::default(),
@@ -17226,7 +17225,7 @@ impl SwmlCallingPromptPrompt {
 ///     say:&lt;text to speak> - Sentence to say
 ///     silence: &lt;duration> - seconds of silence to play
 ///
-/// Decoded as the first of [`SwmlCallingPromptPromptPlay::SwmlCallingPlayUrl`], [`SwmlCallingPromptPromptPlay::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlCallingPromptValuePlay::SwmlCallingPlayUrl`], [`SwmlCallingPromptValuePlay::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17236,7 +17235,7 @@ impl SwmlCallingPromptPrompt {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlCallingPromptPromptPlay {
+pub enum SwmlCallingPromptValuePlay {
     /// The value, as `SwmlCallingPlayUrl`.
     SwmlCallingPlayUrl(SwmlCallingPlayUrl),
     /// The value, as `Vec<SwmlCallingPlayUrl>`.
@@ -17298,7 +17297,7 @@ impl SwmlCallingPronounce {
 #[non_exhaustive]
 pub struct SwmlCallingReceiveFax {
     /// Receive a fax being delivered to this call.
-    pub receive_fax: SwmlCallingReceiveFaxReceiveFax,
+    pub receive_fax: SwmlCallingReceiveFaxValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -17309,7 +17308,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingReceiveFax {
     /// A value made of all its fields.
-    pub fn new(receive_fax: SwmlCallingReceiveFaxReceiveFax) -> Self {
+    pub fn new(receive_fax: SwmlCallingReceiveFaxValue) -> Self {
         Self { receive_fax }
     }
 }
@@ -17323,7 +17322,7 @@ impl SwmlCallingReceiveFax {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingReceiveFaxReceiveFax {
+pub struct SwmlCallingReceiveFaxValue {
     /// http or https URL to deliver receive_fax status events
     ///
     /// Format: `uri`.
@@ -17332,11 +17331,11 @@ pub struct SwmlCallingReceiveFaxReceiveFax {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingReceiveFaxReceiveFax { status_url = default("status_url") }
+    SwmlCallingReceiveFaxValue { status_url = default("status_url") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingReceiveFaxReceiveFax {
+impl SwmlCallingReceiveFaxValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -17361,7 +17360,7 @@ pub struct SwmlCallingRecord {
     /// Record the call audio in the foreground, pausing further SWML execution until recording ends.
     /// Use this, for example, to record voicemails.
     /// To record calls in the background in a non-blocking fashion, use the record_call method.
-    pub record: SwmlCallingRecordRecord,
+    pub record: SwmlCallingRecordValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -17370,7 +17369,7 @@ crate::runtime::wire_struct!(SwmlCallingRecord { record = required("record") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingRecord {
     /// A value made of all its fields.
-    pub fn new(record: SwmlCallingRecordRecord) -> Self {
+    pub fn new(record: SwmlCallingRecordValue) -> Self {
         Self { record }
     }
 }
@@ -17384,7 +17383,7 @@ pub struct SwmlCallingRecordCall {
     /// Unlike the record method, the record_call method will start the recording and continue executing
     /// the SWML script while allowing the recording to happen in the background.
     /// To stop call recordings started with record_call, use the stop_record_call method.
-    pub record_call: SwmlCallingRecordCallRecordCall,
+    pub record_call: SwmlCallingRecordCallValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -17395,7 +17394,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingRecordCall {
     /// A value made of all its fields.
-    pub fn new(record_call: SwmlCallingRecordCallRecordCall) -> Self {
+    pub fn new(record_call: SwmlCallingRecordCallValue) -> Self {
         Self { record_call }
     }
 }
@@ -17412,7 +17411,7 @@ impl SwmlCallingRecordCall {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingRecordCallRecordCall {
+pub struct SwmlCallingRecordCallValue {
     /// Identifier for this recording, to use with `stop_call_record`.
     pub control_id: ::std::option::Option<::std::string::String>,
     /// If `true`, record in stereo.
@@ -17424,12 +17423,12 @@ pub struct SwmlCallingRecordCallRecordCall {
     /// Default is `"wav"`.
     ///
     /// Default: `"wav"`.
-    pub format: ::std::option::Option<SwmlCallingRecordCallRecordCallFormat>,
+    pub format: ::std::option::Option<SwmlCallingRecordCallValueFormat>,
     /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears, "both" for what the party hears and says.
     /// Default is `"both"`.
     ///
     /// Default: `"both"`.
-    pub direction: ::std::option::Option<SwmlCallingRecordCallRecordCallDirection>,
+    pub direction: ::std::option::Option<SwmlCallingRecordCallValueDirection>,
     /// String of digits that will stop the recording when pressed. Default is `""` (empty).
     ///
     /// Default: `""`.
@@ -17465,7 +17464,7 @@ pub struct SwmlCallingRecordCallRecordCall {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingRecordCallRecordCall { control_id = default("control_id"), stereo =
+    SwmlCallingRecordCallValue { control_id = default("control_id"), stereo =
     default("stereo"), format = default("format"), direction = default("direction"),
     terminators = default("terminators"), beep = default("beep"), input_sensitivity =
     default("input_sensitivity"), initial_timeout = default("initial_timeout"),
@@ -17474,7 +17473,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCallRecordCall {
+impl SwmlCallingRecordCallValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -17507,13 +17506,13 @@ impl SwmlCallingRecordCallRecordCall {
     }
     /// The format to record in. It can be `wav`, `mp3`, or `mp4`.
     /// Default is `"wav"`.
-    pub fn format(mut self, value: SwmlCallingRecordCallRecordCallFormat) -> Self {
+    pub fn format(mut self, value: SwmlCallingRecordCallValueFormat) -> Self {
         self.format = ::std::option::Option::Some(value);
         self
     }
     /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears, "both" for what the party hears and says.
     /// Default is `"both"`.
-    pub fn direction(mut self, value: SwmlCallingRecordCallRecordCallDirection) -> Self {
+    pub fn direction(mut self, value: SwmlCallingRecordCallValueDirection) -> Self {
         self.direction = ::std::option::Option::Some(value);
         self
     }
@@ -17571,7 +17570,7 @@ impl SwmlCallingRecordCallRecordCall {
 /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears, "both" for what the party hears and says.
 /// Default is `"both"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallRecordCallDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17580,7 +17579,7 @@ impl SwmlCallingRecordCallRecordCall {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingRecordCallRecordCallDirection {
+pub enum SwmlCallingRecordCallValueDirection {
     /// On the wire: `speak`.
     Speak,
     /// On the wire: `listen`.
@@ -17592,9 +17591,9 @@ pub enum SwmlCallingRecordCallRecordCallDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCallRecordCallDirection {
+impl SwmlCallingRecordCallValueDirection {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordCallRecordCallDirection] = &[
+    pub const KNOWN: &'static [SwmlCallingRecordCallValueDirection] = &[
         Self::Speak,
         Self::Listen,
         Self::Both,
@@ -17623,11 +17622,11 @@ impl SwmlCallingRecordCallRecordCallDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordCallRecordCallDirection, Unknown);
+crate::runtime::open_enum!(SwmlCallingRecordCallValueDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingRecordCallRecordCallDirection {
-    /// The API's default, [`SwmlCallingRecordCallRecordCallDirection::Both`].
+impl ::std::default::Default for SwmlCallingRecordCallValueDirection {
+    /// The API's default, [`SwmlCallingRecordCallValueDirection::Both`].
     fn default() -> Self {
         Self::Both
     }
@@ -17637,7 +17636,7 @@ impl ::std::default::Default for SwmlCallingRecordCallRecordCallDirection {
 /// The format to record in. It can be `wav`, `mp3`, or `mp4`.
 /// Default is `"wav"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallRecordCallFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17646,7 +17645,7 @@ impl ::std::default::Default for SwmlCallingRecordCallRecordCallDirection {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingRecordCallRecordCallFormat {
+pub enum SwmlCallingRecordCallValueFormat {
     /// On the wire: `wav`.
     Wav,
     /// On the wire: `mp3`.
@@ -17658,9 +17657,9 @@ pub enum SwmlCallingRecordCallRecordCallFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCallRecordCallFormat {
+impl SwmlCallingRecordCallValueFormat {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordCallRecordCallFormat] = &[
+    pub const KNOWN: &'static [SwmlCallingRecordCallValueFormat] = &[
         Self::Wav,
         Self::Mp3,
         Self::Mp4,
@@ -17689,11 +17688,11 @@ impl SwmlCallingRecordCallRecordCallFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordCallRecordCallFormat, Unknown);
+crate::runtime::open_enum!(SwmlCallingRecordCallValueFormat, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingRecordCallRecordCallFormat {
-    /// The API's default, [`SwmlCallingRecordCallRecordCallFormat::Wav`].
+impl ::std::default::Default for SwmlCallingRecordCallValueFormat {
+    /// The API's default, [`SwmlCallingRecordCallValueFormat::Wav`].
     fn default() -> Self {
         Self::Wav
     }
@@ -17710,7 +17709,7 @@ impl ::std::default::Default for SwmlCallingRecordCallRecordCallFormat {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingRecordRecord {
+pub struct SwmlCallingRecordValue {
     /// If true, record in stereo.
     /// Default is `false`.
     ///
@@ -17720,12 +17719,12 @@ pub struct SwmlCallingRecordRecord {
     /// Default is `"wav"`.
     ///
     /// Default: `"wav"`.
-    pub format: ::std::option::Option<SwmlCallingRecordRecordFormat>,
+    pub format: ::std::option::Option<SwmlCallingRecordValueFormat>,
     /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears.
     /// Default is `"speak"`.
     ///
     /// Default: `"speak"`.
-    pub direction: ::std::option::Option<SwmlCallingRecordRecordDirection>,
+    pub direction: ::std::option::Option<SwmlCallingRecordValueDirection>,
     /// String of digits that will stop the recording when pressed. Default is `"#"`.
     ///
     /// Default: `"#"`.
@@ -17761,7 +17760,7 @@ pub struct SwmlCallingRecordRecord {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingRecordRecord { stereo = default("stereo"), format = default("format"),
+    SwmlCallingRecordValue { stereo = default("stereo"), format = default("format"),
     direction = default("direction"), terminators = default("terminators"), beep =
     default("beep"), input_sensitivity = default("input_sensitivity"), initial_timeout =
     default("initial_timeout"), end_silence_timeout = default("end_silence_timeout"),
@@ -17769,7 +17768,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordRecord {
+impl SwmlCallingRecordValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -17793,13 +17792,13 @@ impl SwmlCallingRecordRecord {
     }
     /// The format to record in. Can be `wav`, `mp3`, or `mp4`.
     /// Default is `"wav"`.
-    pub fn format(mut self, value: SwmlCallingRecordRecordFormat) -> Self {
+    pub fn format(mut self, value: SwmlCallingRecordValueFormat) -> Self {
         self.format = ::std::option::Option::Some(value);
         self
     }
     /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears.
     /// Default is `"speak"`.
-    pub fn direction(mut self, value: SwmlCallingRecordRecordDirection) -> Self {
+    pub fn direction(mut self, value: SwmlCallingRecordValueDirection) -> Self {
         self.direction = ::std::option::Option::Some(value);
         self
     }
@@ -17857,7 +17856,7 @@ impl SwmlCallingRecordRecord {
 /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears.
 /// Default is `"speak"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordRecordDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17866,7 +17865,7 @@ impl SwmlCallingRecordRecord {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingRecordRecordDirection {
+pub enum SwmlCallingRecordValueDirection {
     /// On the wire: `speak`.
     Speak,
     /// On the wire: `listen`.
@@ -17876,9 +17875,9 @@ pub enum SwmlCallingRecordRecordDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordRecordDirection {
+impl SwmlCallingRecordValueDirection {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordRecordDirection] = &[
+    pub const KNOWN: &'static [SwmlCallingRecordValueDirection] = &[
         Self::Speak,
         Self::Listen,
     ];
@@ -17904,11 +17903,11 @@ impl SwmlCallingRecordRecordDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordRecordDirection, Unknown);
+crate::runtime::open_enum!(SwmlCallingRecordValueDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingRecordRecordDirection {
-    /// The API's default, [`SwmlCallingRecordRecordDirection::Speak`].
+impl ::std::default::Default for SwmlCallingRecordValueDirection {
+    /// The API's default, [`SwmlCallingRecordValueDirection::Speak`].
     fn default() -> Self {
         Self::Speak
     }
@@ -17918,7 +17917,7 @@ impl ::std::default::Default for SwmlCallingRecordRecordDirection {
 /// The format to record in. Can be `wav`, `mp3`, or `mp4`.
 /// Default is `"wav"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordRecordFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -17927,7 +17926,7 @@ impl ::std::default::Default for SwmlCallingRecordRecordDirection {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingRecordRecordFormat {
+pub enum SwmlCallingRecordValueFormat {
     /// On the wire: `wav`.
     Wav,
     /// On the wire: `mp3`.
@@ -17939,9 +17938,9 @@ pub enum SwmlCallingRecordRecordFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordRecordFormat {
+impl SwmlCallingRecordValueFormat {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordRecordFormat] = &[
+    pub const KNOWN: &'static [SwmlCallingRecordValueFormat] = &[
         Self::Wav,
         Self::Mp3,
         Self::Mp4,
@@ -17970,11 +17969,11 @@ impl SwmlCallingRecordRecordFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordRecordFormat, Unknown);
+crate::runtime::open_enum!(SwmlCallingRecordValueFormat, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingRecordRecordFormat {
-    /// The API's default, [`SwmlCallingRecordRecordFormat::Wav`].
+impl ::std::default::Default for SwmlCallingRecordValueFormat {
+    /// The API's default, [`SwmlCallingRecordValueFormat::Wav`].
     fn default() -> Self {
         Self::Wav
     }
@@ -17986,7 +17985,7 @@ impl ::std::default::Default for SwmlCallingRecordRecordFormat {
 #[non_exhaustive]
 pub struct SwmlCallingRequest {
     /// Send a GET, POST, PUT, or DELETE request to a remote URL.
-    pub request: SwmlCallingRequestRequest,
+    pub request: SwmlCallingRequestValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -17995,7 +17994,7 @@ crate::runtime::wire_struct!(SwmlCallingRequest { request = required("request") 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingRequest {
     /// A value made of all its fields.
-    pub fn new(request: SwmlCallingRequestRequest) -> Self {
+    pub fn new(request: SwmlCallingRequestValue) -> Self {
         Self { request }
     }
 }
@@ -18004,16 +18003,16 @@ impl SwmlCallingRequest {
 /// Send a GET, POST, PUT, or DELETE request to a remote URL.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingRequestRequest {
+pub struct SwmlCallingRequestValue {
     /// URL to send the HTTPS request to. Authentication can also be set in the URL in the format of username:password@url.
     pub url: ::std::string::String,
     /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
-    pub method: SwmlCallingRequestRequestMethod,
+    pub method: SwmlCallingRequestValueMethod,
     /// Object containing HTTP headers to set. Valid header values are Accept, Authorization, Content-Type, Range, and custom X- headers.
     pub headers: ::std::option::Option<::serde_json::Value>,
     /// Request body. Content-Type header should be explicitly set, but if not set, the most likely type
     /// will be set based on the first non-whitespace character.
-    pub body: ::std::option::Option<SwmlCallingRequestRequestBody>,
+    pub body: ::std::option::Option<SwmlCallingRequestValueBody>,
     /// Maximum time in seconds to wait for a response.
     /// Default is `0` (no timeout).
     ///
@@ -18033,27 +18032,27 @@ pub struct SwmlCallingRequestRequest {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingRequestRequest { url = required("url"), method = required("method"),
-    headers = default("headers"), body = default("body"), timeout = default("timeout"),
+    SwmlCallingRequestValue { url = required("url"), method = required("method"), headers
+    = default("headers"), body = default("body"), timeout = default("timeout"),
     connect_timeout = default("connect_timeout"), save_variables =
     default("save_variables") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingRequestRequest`] the API requires, named, for [`SwmlCallingRequestRequest::new`].
+/// The fields of [`SwmlCallingRequestValue`] the API requires, named, for [`SwmlCallingRequestValue::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct SwmlCallingRequestRequestRequired {
+pub struct SwmlCallingRequestValueRequired {
     /// URL to send the HTTPS request to. Authentication can also be set in the URL in the format of username:password@url.
     pub url: ::std::string::String,
     /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
-    pub method: SwmlCallingRequestRequestMethod,
+    pub method: SwmlCallingRequestValueMethod,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRequestRequest {
+impl SwmlCallingRequestValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingRequestRequestRequired) -> Self {
-        let SwmlCallingRequestRequestRequired { url, method } = required;
+    pub fn new(required: SwmlCallingRequestValueRequired) -> Self {
+        let SwmlCallingRequestValueRequired { url, method } = required;
         Self {
             url,
             method,
@@ -18071,7 +18070,7 @@ impl SwmlCallingRequestRequest {
     }
     /// Request body. Content-Type header should be explicitly set, but if not set, the most likely type
     /// will be set based on the first non-whitespace character.
-    pub fn body(mut self, value: SwmlCallingRequestRequestBody) -> Self {
+    pub fn body(mut self, value: SwmlCallingRequestValueBody) -> Self {
         self.body = ::std::option::Option::Some(value);
         self
     }
@@ -18099,7 +18098,7 @@ impl SwmlCallingRequestRequest {
 /// Request body. Content-Type header should be explicitly set, but if not set, the most likely type
 /// will be set based on the first non-whitespace character.
 ///
-/// Decoded as the first of [`SwmlCallingRequestRequestBody::String`], [`SwmlCallingRequestRequestBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlCallingRequestValueBody::String`], [`SwmlCallingRequestValueBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -18109,7 +18108,7 @@ impl SwmlCallingRequestRequest {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlCallingRequestRequestBody {
+pub enum SwmlCallingRequestValueBody {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `serde_json::Value`.
@@ -18119,7 +18118,7 @@ pub enum SwmlCallingRequestRequestBody {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRequestRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -18128,7 +18127,7 @@ pub enum SwmlCallingRequestRequestBody {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingRequestRequestMethod {
+pub enum SwmlCallingRequestValueMethod {
     /// On the wire: `GET`.
     Get,
     /// On the wire: `POST`.
@@ -18142,9 +18141,9 @@ pub enum SwmlCallingRequestRequestMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRequestRequestMethod {
+impl SwmlCallingRequestValueMethod {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRequestRequestMethod] = &[
+    pub const KNOWN: &'static [SwmlCallingRequestValueMethod] = &[
         Self::Get,
         Self::Post,
         Self::Put,
@@ -18176,7 +18175,7 @@ impl SwmlCallingRequestRequestMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRequestRequestMethod, Unknown);
+crate::runtime::open_enum!(SwmlCallingRequestValueMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// return Method
@@ -18369,7 +18368,7 @@ impl SwmlCallingSection {
 #[non_exhaustive]
 pub struct SwmlCallingSendDigits {
     /// Send digit presses as DTMF tones.
-    pub send_digits: SwmlCallingSendDigitsSendDigits,
+    pub send_digits: SwmlCallingSendDigitsValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -18380,7 +18379,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingSendDigits {
     /// A value made of all its fields.
-    pub fn new(send_digits: SwmlCallingSendDigitsSendDigits) -> Self {
+    pub fn new(send_digits: SwmlCallingSendDigitsValue) -> Self {
         Self { send_digits }
     }
 }
@@ -18389,18 +18388,16 @@ impl SwmlCallingSendDigits {
 /// Send digit presses as DTMF tones.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingSendDigitsSendDigits {
+pub struct SwmlCallingSendDigitsValue {
     /// The digits to send. Valid values are 0123456789*#ABCDWw. Character W is a 1 second delay, and w is a 500ms delay.
     pub digits: ::std::string::String,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingSendDigitsSendDigits { digits = required("digits") }
-);
+crate::runtime::wire_struct!(SwmlCallingSendDigitsValue { digits = required("digits") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendDigitsSendDigits {
+impl SwmlCallingSendDigitsValue {
     /// A value made of all its fields.
     pub fn new(digits: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -18415,7 +18412,7 @@ impl SwmlCallingSendDigitsSendDigits {
 #[non_exhaustive]
 pub struct SwmlCallingSendFax {
     /// Send a fax.
-    pub send_fax: SwmlCallingSendFaxSendFax,
+    pub send_fax: SwmlCallingSendFaxValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -18424,7 +18421,7 @@ crate::runtime::wire_struct!(SwmlCallingSendFax { send_fax = required("send_fax"
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingSendFax {
     /// A value made of all its fields.
-    pub fn new(send_fax: SwmlCallingSendFaxSendFax) -> Self {
+    pub fn new(send_fax: SwmlCallingSendFaxValue) -> Self {
         Self { send_fax }
     }
 }
@@ -18433,7 +18430,7 @@ impl SwmlCallingSendFax {
 /// Send a fax.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingSendFaxSendFax {
+pub struct SwmlCallingSendFaxValue {
     /// URL to the PDF document to fax.
     ///
     /// Format: `uri`.
@@ -18451,13 +18448,13 @@ pub struct SwmlCallingSendFaxSendFax {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingSendFaxSendFax { document = required("document"), header_info =
+    SwmlCallingSendFaxValue { document = required("document"), header_info =
     default("header_info"), identity = default("identity"), status_url =
     default("status_url") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendFaxSendFax {
+impl SwmlCallingSendFaxValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(document: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -18502,7 +18499,7 @@ impl SwmlCallingSendFaxSendFax {
 #[non_exhaustive]
 pub struct SwmlCallingSendSms {
     /// Send an outbound SMS or MMS message to a PSTN phone number.
-    pub send_sms: SwmlCallingSendSmsSendSms,
+    pub send_sms: SwmlCallingSendSmsValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -18511,7 +18508,7 @@ crate::runtime::wire_struct!(SwmlCallingSendSms { send_sms = required("send_sms"
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingSendSms {
     /// A value made of all its fields.
-    pub fn new(send_sms: SwmlCallingSendSmsSendSms) -> Self {
+    pub fn new(send_sms: SwmlCallingSendSmsValue) -> Self {
         Self { send_sms }
     }
 }
@@ -18519,7 +18516,7 @@ impl SwmlCallingSendSms {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send an outbound SMS or MMS message to a PSTN phone number.
 ///
-/// Decoded as the first of [`SwmlCallingSendSmsSendSms::SwmlCallingSmsWithBody`], [`SwmlCallingSendSmsSendSms::SwmlCallingSmsWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlCallingSendSmsValue::SwmlCallingSmsWithBody`], [`SwmlCallingSendSmsValue::SwmlCallingSmsWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -18529,7 +18526,7 @@ impl SwmlCallingSendSms {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlCallingSendSmsSendSms {
+pub enum SwmlCallingSendSmsValue {
     /// SMS
     SwmlCallingSmsWithBody(::std::boxed::Box<SwmlCallingSmsWithBody>),
     /// MMS
@@ -18537,14 +18534,14 @@ pub enum SwmlCallingSendSmsSendSms {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingSmsWithBody> for SwmlCallingSendSmsSendSms {
+impl ::std::convert::From<SwmlCallingSmsWithBody> for SwmlCallingSendSmsValue {
     fn from(value: SwmlCallingSmsWithBody) -> Self {
         Self::SwmlCallingSmsWithBody(::std::boxed::Box::new(value))
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingSmsWithMedia> for SwmlCallingSendSmsSendSms {
+impl ::std::convert::From<SwmlCallingSmsWithMedia> for SwmlCallingSendSmsValue {
     fn from(value: SwmlCallingSmsWithMedia) -> Self {
         Self::SwmlCallingSmsWithMedia(::std::boxed::Box::new(value))
     }
@@ -18622,7 +18619,7 @@ impl SwmlCallingSetMetaDataAction {
 #[non_exhaustive]
 pub struct SwmlCallingSipRefer {
     /// Send SIP REFER to a SIP call.
-    pub sip_refer: SwmlCallingSipReferSipRefer,
+    pub sip_refer: SwmlCallingSipReferValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -18631,7 +18628,7 @@ crate::runtime::wire_struct!(SwmlCallingSipRefer { sip_refer = required("sip_ref
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingSipRefer {
     /// A value made of all its fields.
-    pub fn new(sip_refer: SwmlCallingSipReferSipRefer) -> Self {
+    pub fn new(sip_refer: SwmlCallingSipReferValue) -> Self {
         Self { sip_refer }
     }
 }
@@ -18640,7 +18637,7 @@ impl SwmlCallingSipRefer {
 /// Send SIP REFER to a SIP call.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingSipReferSipRefer {
+pub struct SwmlCallingSipReferValue {
     /// The SIP URI to send the REFER to.
     pub to_uri: ::std::string::String,
     /// The HTTP or HTTPS URL to send status callback events to.
@@ -18655,13 +18652,13 @@ pub struct SwmlCallingSipReferSipRefer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingSipReferSipRefer { to_uri = required("to_uri"), status_url =
+    SwmlCallingSipReferValue { to_uri = required("to_uri"), status_url =
     default("status_url"), username = default("username"), password = default("password")
     }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSipReferSipRefer {
+impl SwmlCallingSipReferValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(to_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -18703,7 +18700,7 @@ impl SwmlCallingSipReferSipRefer {
 #[non_exhaustive]
 pub struct SwmlCallingSleep {
     /// Pause execution for a specified duration.
-    pub sleep: SwmlCallingSleepSleep,
+    pub sleep: SwmlCallingSleepValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -18712,7 +18709,7 @@ crate::runtime::wire_struct!(SwmlCallingSleep { sleep = required("sleep") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingSleep {
     /// A value made of all its fields.
-    pub fn new(sleep: SwmlCallingSleepSleep) -> Self {
+    pub fn new(sleep: SwmlCallingSleepValue) -> Self {
         Self { sleep }
     }
 }
@@ -18720,7 +18717,7 @@ impl SwmlCallingSleep {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Pause execution for a specified duration.
 ///
-/// Decoded as the first of [`SwmlCallingSleepSleep::Integer`], [`SwmlCallingSleepSleep::Object`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlCallingSleepValue::Integer`], [`SwmlCallingSleepValue::Object`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -18730,25 +18727,25 @@ impl SwmlCallingSleep {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlCallingSleepSleep {
+pub enum SwmlCallingSleepValue {
     /// The value, as `i64`.
     Integer(i64),
-    /// The value, as `SwmlCallingSleepSleepObject`.
-    Object(::std::boxed::Box<SwmlCallingSleepSleepObject>),
+    /// The value, as `SwmlCallingSleepValueObject`.
+    Object(::std::boxed::Box<SwmlCallingSleepValueObject>),
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::convert::From<SwmlCallingSleepSleepObject> for SwmlCallingSleepSleep {
-    fn from(value: SwmlCallingSleepSleepObject) -> Self {
+impl ::std::convert::From<SwmlCallingSleepValueObject> for SwmlCallingSleepValue {
+    fn from(value: SwmlCallingSleepValueObject) -> Self {
         Self::Object(::std::boxed::Box::new(value))
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The member [`SwmlCallingSleepSleep::Object`](crate::SwmlCallingSleepSleep::Object).
+/// The member [`SwmlCallingSleepValue::Object`](crate::SwmlCallingSleepValue::Object).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingSleepSleepObject {
+pub struct SwmlCallingSleepValueObject {
     /// The amount of time to sleep in milliseconds.
     /// Must be a positive integer. Can also be set to `-1` for the sleep to never end.
     ///
@@ -18758,11 +18755,11 @@ pub struct SwmlCallingSleepSleepObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingSleepSleepObject { duration = required("duration") }
+    SwmlCallingSleepValueObject { duration = required("duration") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSleepSleepObject {
+impl SwmlCallingSleepValueObject {
     /// A value made of all its fields.
     pub fn new(duration: i64) -> Self {
         Self { duration }
@@ -19204,7 +19201,7 @@ pub struct SwmlCallingStartUpHookSwaigFunction {
     /// Default: `false`.
     pub wait_for_fillers: ::std::option::Option<bool>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
-    pub function: SwmlCallingStartUpHookSwaigFunctionFunction,
+    pub function: SwmlCallingStartUpHookSwaigFunctionValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -19226,7 +19223,7 @@ pub struct SwmlCallingStartUpHookSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
-    pub function: SwmlCallingStartUpHookSwaigFunctionFunction,
+    pub function: SwmlCallingStartUpHookSwaigFunctionValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -19353,7 +19350,7 @@ impl SwmlCallingStartUpHookSwaigFunction {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStartUpHookSwaigFunctionFunction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingStartUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -19362,7 +19359,7 @@ impl SwmlCallingStartUpHookSwaigFunction {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingStartUpHookSwaigFunctionFunction {
+pub enum SwmlCallingStartUpHookSwaigFunctionValue {
     /// On the wire: `startup_hook`.
     StartupHook,
     /// A value the API document does not list (yet), kept exactly as received.
@@ -19370,9 +19367,9 @@ pub enum SwmlCallingStartUpHookSwaigFunctionFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStartUpHookSwaigFunctionFunction {
+impl SwmlCallingStartUpHookSwaigFunctionValue {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStartUpHookSwaigFunctionFunction] = &[
+    pub const KNOWN: &'static [SwmlCallingStartUpHookSwaigFunctionValue] = &[
         Self::StartupHook,
     ];
     /// The value exactly as it is sent and received.
@@ -19395,7 +19392,7 @@ impl SwmlCallingStartUpHookSwaigFunctionFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingStartUpHookSwaigFunctionFunction, Unknown);
+crate::runtime::open_enum!(SwmlCallingStartUpHookSwaigFunctionValue, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -19487,7 +19484,7 @@ impl SwmlCallingStopPlaybackBgAction {
 #[non_exhaustive]
 pub struct SwmlCallingStopRecordCall {
     /// Stop an active background recording.
-    pub stop_record_call: SwmlCallingStopRecordCallStopRecordCall,
+    pub stop_record_call: SwmlCallingStopRecordCallValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -19498,7 +19495,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingStopRecordCall {
     /// A value made of all its fields.
-    pub fn new(stop_record_call: SwmlCallingStopRecordCallStopRecordCall) -> Self {
+    pub fn new(stop_record_call: SwmlCallingStopRecordCallValue) -> Self {
         Self { stop_record_call }
     }
 }
@@ -19512,7 +19509,7 @@ impl SwmlCallingStopRecordCall {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingStopRecordCallStopRecordCall {
+pub struct SwmlCallingStopRecordCallValue {
     /// Identifier for the recording to stop.
     /// If not set, the last recording started will be stopped.
     pub control_id: ::std::option::Option<::std::string::String>,
@@ -19520,11 +19517,11 @@ pub struct SwmlCallingStopRecordCallStopRecordCall {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingStopRecordCallStopRecordCall { control_id = default("control_id") }
+    SwmlCallingStopRecordCallValue { control_id = default("control_id") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopRecordCallStopRecordCall {
+impl SwmlCallingStopRecordCallValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -19548,7 +19545,7 @@ impl SwmlCallingStopRecordCallStopRecordCall {
 #[non_exhaustive]
 pub struct SwmlCallingStopStream {
     /// Stop an active audio stream.
-    pub stop_stream: SwmlCallingStopStreamStopStream,
+    pub stop_stream: SwmlCallingStopStreamValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -19559,7 +19556,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingStopStream {
     /// A value made of all its fields.
-    pub fn new(stop_stream: SwmlCallingStopStreamStopStream) -> Self {
+    pub fn new(stop_stream: SwmlCallingStopStreamValue) -> Self {
         Self { stop_stream }
     }
 }
@@ -19573,7 +19570,7 @@ impl SwmlCallingStopStream {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingStopStreamStopStream {
+pub struct SwmlCallingStopStreamValue {
     /// ID of the stream to stop.
     /// If not set, it will stop the most recent stream started.
     pub control_id: ::std::option::Option<::std::string::String>,
@@ -19581,11 +19578,11 @@ pub struct SwmlCallingStopStreamStopStream {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingStopStreamStopStream { control_id = default("control_id") }
+    SwmlCallingStopStreamValue { control_id = default("control_id") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopStreamStopStream {
+impl SwmlCallingStopStreamValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -19609,7 +19606,7 @@ impl SwmlCallingStopStreamStopStream {
 #[non_exhaustive]
 pub struct SwmlCallingStopTap {
     /// Stop an active tap stream.
-    pub stop_tap: SwmlCallingStopTapStopTap,
+    pub stop_tap: SwmlCallingStopTapValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -19618,7 +19615,7 @@ crate::runtime::wire_struct!(SwmlCallingStopTap { stop_tap = required("stop_tap"
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingStopTap {
     /// A value made of all its fields.
-    pub fn new(stop_tap: SwmlCallingStopTapStopTap) -> Self {
+    pub fn new(stop_tap: SwmlCallingStopTapValue) -> Self {
         Self { stop_tap }
     }
 }
@@ -19632,7 +19629,7 @@ impl SwmlCallingStopTap {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingStopTapStopTap {
+pub struct SwmlCallingStopTapValue {
     /// ID of the tap to stop.
     /// If not set, it will shut off the most recent tap session.
     pub control_id: ::std::option::Option<::std::string::String>,
@@ -19640,11 +19637,11 @@ pub struct SwmlCallingStopTapStopTap {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingStopTapStopTap { control_id = default("control_id") }
+    SwmlCallingStopTapValue { control_id = default("control_id") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopTapStopTap {
+impl SwmlCallingStopTapValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -19668,7 +19665,7 @@ impl SwmlCallingStopTapStopTap {
 #[non_exhaustive]
 pub struct SwmlCallingStream {
     /// Start a background audio stream from the call to a WebSocket endpoint. Runs alongside the call as an independent operation.
-    pub stream: SwmlCallingStreamStream,
+    pub stream: SwmlCallingStreamValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -19677,7 +19674,7 @@ crate::runtime::wire_struct!(SwmlCallingStream { stream = required("stream") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingStream {
     /// A value made of all its fields.
-    pub fn new(stream: SwmlCallingStreamStream) -> Self {
+    pub fn new(stream: SwmlCallingStreamValue) -> Self {
         Self { stream }
     }
 }
@@ -19686,7 +19683,7 @@ impl SwmlCallingStream {
 /// Start a background audio stream from the call to a WebSocket endpoint. Runs alongside the call as an independent operation.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingStreamStream {
+pub struct SwmlCallingStreamValue {
     /// Secure WebSocket URI (wss://) to stream the call audio to.
     pub url: ::std::string::String,
     /// Identifier for this stream to use with `stop_stream`. If not set, one is generated and stored in the `stream_control_id` variable.
@@ -19700,7 +19697,7 @@ pub struct SwmlCallingStreamStream {
     ///     Default is `"inbound_track"`.
     ///
     /// Default: `"inbound_track"`.
-    pub track: ::std::option::Option<SwmlCallingStreamStreamTrack>,
+    pub track: ::std::option::Option<SwmlCallingStreamValueTrack>,
     /// Codec to use for the streamed audio. Freeform and endpoint-specific.
     /// Common values include `PCMU`, `PCMA`, and `OPUS`.
     pub codec: ::std::option::Option<::std::string::String>,
@@ -19712,7 +19709,7 @@ pub struct SwmlCallingStreamStream {
     /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
     ///
     /// Default: `"POST"`.
-    pub status_url_method: ::std::option::Option<SwmlCallingStreamStreamStatusUrlMethod>,
+    pub status_url_method: ::std::option::Option<SwmlCallingStreamValueStatusUrlMethod>,
     /// Bearer token sent as an `Authorization` header during the WebSocket handshake.
     pub authorization_bearer_token: ::std::option::Option<::std::string::String>,
     /// Custom key-value pairs sent to the WebSocket endpoint in the start message.
@@ -19721,7 +19718,7 @@ pub struct SwmlCallingStreamStream {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingStreamStream { url = required("url"), control_id = default("control_id"),
+    SwmlCallingStreamValue { url = required("url"), control_id = default("control_id"),
     name = default("name"), track = default("track"), codec = default("codec"),
     status_url = default("status_url"), status_url_method = default("status_url_method"),
     authorization_bearer_token = default("authorization_bearer_token"), custom_parameters
@@ -19729,7 +19726,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStreamStream {
+impl SwmlCallingStreamValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -19765,7 +19762,7 @@ impl SwmlCallingStreamStream {
     ///     `outbound_track` for what the caller hears,
     ///     `both_tracks` for both.
     ///     Default is `"inbound_track"`.
-    pub fn track(mut self, value: SwmlCallingStreamStreamTrack) -> Self {
+    pub fn track(mut self, value: SwmlCallingStreamValueTrack) -> Self {
         self.track = ::std::option::Option::Some(value);
         self
     }
@@ -19790,7 +19787,7 @@ impl SwmlCallingStreamStream {
     /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
     pub fn status_url_method(
         mut self,
-        value: SwmlCallingStreamStreamStatusUrlMethod,
+        value: SwmlCallingStreamValueStatusUrlMethod,
     ) -> Self {
         self.status_url_method = ::std::option::Option::Some(value);
         self
@@ -19816,7 +19813,7 @@ impl SwmlCallingStreamStream {
 /// HTTP method used to deliver stream status events to `status_url`.
 /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStreamStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -19825,7 +19822,7 @@ impl SwmlCallingStreamStream {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingStreamStreamStatusUrlMethod {
+pub enum SwmlCallingStreamValueStatusUrlMethod {
     /// On the wire: `GET`.
     Get,
     /// On the wire: `POST`.
@@ -19835,9 +19832,9 @@ pub enum SwmlCallingStreamStreamStatusUrlMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStreamStreamStatusUrlMethod {
+impl SwmlCallingStreamValueStatusUrlMethod {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStreamStreamStatusUrlMethod] = &[
+    pub const KNOWN: &'static [SwmlCallingStreamValueStatusUrlMethod] = &[
         Self::Get,
         Self::Post,
     ];
@@ -19863,11 +19860,11 @@ impl SwmlCallingStreamStreamStatusUrlMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingStreamStreamStatusUrlMethod, Unknown);
+crate::runtime::open_enum!(SwmlCallingStreamValueStatusUrlMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingStreamStreamStatusUrlMethod {
-    /// The API's default, [`SwmlCallingStreamStreamStatusUrlMethod::Post`].
+impl ::std::default::Default for SwmlCallingStreamValueStatusUrlMethod {
+    /// The API's default, [`SwmlCallingStreamValueStatusUrlMethod::Post`].
     fn default() -> Self {
         Self::Post
     }
@@ -19880,7 +19877,7 @@ impl ::std::default::Default for SwmlCallingStreamStreamStatusUrlMethod {
 ///     `both_tracks` for both.
 ///     Default is `"inbound_track"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStreamStreamTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -19889,7 +19886,7 @@ impl ::std::default::Default for SwmlCallingStreamStreamStatusUrlMethod {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingStreamStreamTrack {
+pub enum SwmlCallingStreamValueTrack {
     /// On the wire: `inbound_track`.
     InboundTrack,
     /// On the wire: `outbound_track`.
@@ -19901,9 +19898,9 @@ pub enum SwmlCallingStreamStreamTrack {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStreamStreamTrack {
+impl SwmlCallingStreamValueTrack {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStreamStreamTrack] = &[
+    pub const KNOWN: &'static [SwmlCallingStreamValueTrack] = &[
         Self::InboundTrack,
         Self::OutboundTrack,
         Self::BothTracks,
@@ -19932,11 +19929,11 @@ impl SwmlCallingStreamStreamTrack {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingStreamStreamTrack, Unknown);
+crate::runtime::open_enum!(SwmlCallingStreamValueTrack, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingStreamStreamTrack {
-    /// The API's default, [`SwmlCallingStreamStreamTrack::InboundTrack`].
+impl ::std::default::Default for SwmlCallingStreamValueTrack {
+    /// The API's default, [`SwmlCallingStreamValueTrack::InboundTrack`].
     fn default() -> Self {
         Self::InboundTrack
     }
@@ -20378,7 +20375,7 @@ pub struct SwmlCallingSummarizeConversationSwaigFunction {
     /// Default: `false`.
     pub wait_for_fillers: ::std::option::Option<bool>,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
-    pub function: SwmlCallingSummarizeConversationSwaigFunctionFunction,
+    pub function: SwmlCallingSummarizeConversationSwaigFunctionValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -20400,7 +20397,7 @@ pub struct SwmlCallingSummarizeConversationSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
     /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
-    pub function: SwmlCallingSummarizeConversationSwaigFunctionFunction,
+    pub function: SwmlCallingSummarizeConversationSwaigFunctionValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -20530,7 +20527,7 @@ impl SwmlCallingSummarizeConversationSwaigFunction {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeConversationSwaigFunctionFunction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeConversationSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -20539,7 +20536,7 @@ impl SwmlCallingSummarizeConversationSwaigFunction {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingSummarizeConversationSwaigFunctionFunction {
+pub enum SwmlCallingSummarizeConversationSwaigFunctionValue {
     /// On the wire: `summarize_conversation`.
     SummarizeConversation,
     /// A value the API document does not list (yet), kept exactly as received.
@@ -20547,9 +20544,9 @@ pub enum SwmlCallingSummarizeConversationSwaigFunctionFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSummarizeConversationSwaigFunctionFunction {
+impl SwmlCallingSummarizeConversationSwaigFunctionValue {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingSummarizeConversationSwaigFunctionFunction] = &[
+    pub const KNOWN: &'static [SwmlCallingSummarizeConversationSwaigFunctionValue] = &[
         Self::SummarizeConversation,
     ];
     /// The value exactly as it is sent and received.
@@ -20574,9 +20571,7 @@ impl SwmlCallingSummarizeConversationSwaigFunctionFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(
-    SwmlCallingSummarizeConversationSwaigFunctionFunction, Unknown
-);
+crate::runtime::open_enum!(SwmlCallingSummarizeConversationSwaigFunctionValue, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -21102,7 +21097,7 @@ impl SwmlCallingSwaigToolResult {
 #[non_exhaustive]
 pub struct SwmlCallingSwitch {
     /// Execute different instructions based on a variable's value.
-    pub switch: SwmlCallingSwitchSwitch,
+    pub switch: SwmlCallingSwitchValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -21111,7 +21106,7 @@ crate::runtime::wire_struct!(SwmlCallingSwitch { switch = required("switch") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingSwitch {
     /// A value made of all its fields.
-    pub fn new(switch: SwmlCallingSwitchSwitch) -> Self {
+    pub fn new(switch: SwmlCallingSwitchValue) -> Self {
         Self { switch }
     }
 }
@@ -21120,7 +21115,7 @@ impl SwmlCallingSwitch {
 /// Execute different instructions based on a variable's value.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingSwitchSwitch {
+pub struct SwmlCallingSwitchValue {
     /// Name of the variable whose value needs to be compared.
     pub variable: ::std::string::String,
     /// Object of key-mapped values to array of SWML methods to execute.
@@ -21131,14 +21126,14 @@ pub struct SwmlCallingSwitchSwitch {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingSwitchSwitch { variable = required("variable"), case = required("case"),
+    SwmlCallingSwitchValue { variable = required("variable"), case = required("case"),
     default = default("default") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The fields of [`SwmlCallingSwitchSwitch`] the API requires, named, for [`SwmlCallingSwitchSwitch::new`].
+/// The fields of [`SwmlCallingSwitchValue`] the API requires, named, for [`SwmlCallingSwitchValue::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct SwmlCallingSwitchSwitchRequired {
+pub struct SwmlCallingSwitchValueRequired {
     /// Name of the variable whose value needs to be compared.
     pub variable: ::std::string::String,
     /// Object of key-mapped values to array of SWML methods to execute.
@@ -21146,10 +21141,10 @@ pub struct SwmlCallingSwitchSwitchRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwitchSwitch {
+impl SwmlCallingSwitchValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingSwitchSwitchRequired) -> Self {
-        let SwmlCallingSwitchSwitchRequired { variable, case } = required;
+    pub fn new(required: SwmlCallingSwitchValueRequired) -> Self {
+        let SwmlCallingSwitchValueRequired { variable, case } = required;
         Self {
             variable,
             case,
@@ -21690,7 +21685,7 @@ crate::runtime::open_enum!(SwmlCallingSwmlObjectVersion, Unknown);
 #[non_exhaustive]
 pub struct SwmlCallingTap {
     /// Start background call tap. Media is streamed over Websocket or RTP to customer controlled URI.
-    pub tap: SwmlCallingTapTap,
+    pub tap: SwmlCallingTapValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -21699,7 +21694,7 @@ crate::runtime::wire_struct!(SwmlCallingTap { tap = required("tap") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingTap {
     /// A value made of all its fields.
-    pub fn new(tap: SwmlCallingTapTap) -> Self {
+    pub fn new(tap: SwmlCallingTapValue) -> Self {
         Self { tap }
     }
 }
@@ -21708,7 +21703,7 @@ impl SwmlCallingTap {
 /// Start background call tap. Media is streamed over Websocket or RTP to customer controlled URI.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingTapTap {
+pub struct SwmlCallingTapValue {
     /// Destination of the tap media stream: rtp://IP:port, ws://example.com, or wss://example.com.
     pub uri: ::std::string::String,
     /// Identifier for this tap to use with `stop_tap`.
@@ -21720,13 +21715,13 @@ pub struct SwmlCallingTapTap {
     ///     Default is `"speak"`.
     ///
     /// Default: `"speak"`.
-    pub direction: ::std::option::Option<SwmlCallingTapTapDirection>,
+    pub direction: ::std::option::Option<SwmlCallingTapValueDirection>,
     /// Codec to use for the tap media stream.
     /// Possible Values: \[`PCMU`, `PCMA`\]
     /// Default is `"PCMU"`.
     ///
     /// Default: `"PCMU"`.
-    pub codec: ::std::option::Option<SwmlCallingTapTapCodec>,
+    pub codec: ::std::option::Option<SwmlCallingTapValueCodec>,
     /// If `uri` is a `rtp://` this will set the packetization time of the media in milliseconds.
     /// Default is `20` milliseconds.
     ///
@@ -21740,13 +21735,13 @@ pub struct SwmlCallingTapTap {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingTapTap { uri = required("uri"), control_id = default("control_id"),
+    SwmlCallingTapValue { uri = required("uri"), control_id = default("control_id"),
     direction = default("direction"), codec = default("codec"), rtp_ptime =
     default("rtp_ptime"), status_url = default("status_url") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTapTap {
+impl SwmlCallingTapValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(uri: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -21771,14 +21766,14 @@ impl SwmlCallingTapTap {
     ///     `listen` for what party hears,
     ///     `both` for what party hears and says.
     ///     Default is `"speak"`.
-    pub fn direction(mut self, value: SwmlCallingTapTapDirection) -> Self {
+    pub fn direction(mut self, value: SwmlCallingTapValueDirection) -> Self {
         self.direction = ::std::option::Option::Some(value);
         self
     }
     /// Codec to use for the tap media stream.
     /// Possible Values: \[`PCMU`, `PCMA`\]
     /// Default is `"PCMU"`.
-    pub fn codec(mut self, value: SwmlCallingTapTapCodec) -> Self {
+    pub fn codec(mut self, value: SwmlCallingTapValueCodec) -> Self {
         self.codec = ::std::option::Option::Some(value);
         self
     }
@@ -21803,7 +21798,7 @@ impl SwmlCallingTapTap {
 /// Possible Values: \[`PCMU`, `PCMA`\]
 /// Default is `"PCMU"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTapTapCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingTapValueCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -21812,7 +21807,7 @@ impl SwmlCallingTapTap {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingTapTapCodec {
+pub enum SwmlCallingTapValueCodec {
     /// On the wire: `PCMU`.
     Pcmu,
     /// On the wire: `PCMA`.
@@ -21822,9 +21817,9 @@ pub enum SwmlCallingTapTapCodec {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTapTapCodec {
+impl SwmlCallingTapValueCodec {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTapTapCodec] = &[Self::Pcmu, Self::Pcma];
+    pub const KNOWN: &'static [SwmlCallingTapValueCodec] = &[Self::Pcmu, Self::Pcma];
     /// The value exactly as it is sent and received.
     pub fn as_str(&self) -> &str {
         match self {
@@ -21847,11 +21842,11 @@ impl SwmlCallingTapTapCodec {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTapTapCodec, Unknown);
+crate::runtime::open_enum!(SwmlCallingTapValueCodec, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingTapTapCodec {
-    /// The API's default, [`SwmlCallingTapTapCodec::Pcmu`].
+impl ::std::default::Default for SwmlCallingTapValueCodec {
+    /// The API's default, [`SwmlCallingTapValueCodec::Pcmu`].
     fn default() -> Self {
         Self::Pcmu
     }
@@ -21864,7 +21859,7 @@ impl ::std::default::Default for SwmlCallingTapTapCodec {
 ///     `both` for what party hears and says.
 ///     Default is `"speak"`.
 ///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTapTapDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`SwmlCallingTapValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -21873,7 +21868,7 @@ impl ::std::default::Default for SwmlCallingTapTapCodec {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum SwmlCallingTapTapDirection {
+pub enum SwmlCallingTapValueDirection {
     /// On the wire: `speak`.
     Speak,
     /// On the wire: `listen`.
@@ -21885,9 +21880,9 @@ pub enum SwmlCallingTapTapDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTapTapDirection {
+impl SwmlCallingTapValueDirection {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTapTapDirection] = &[
+    pub const KNOWN: &'static [SwmlCallingTapValueDirection] = &[
         Self::Speak,
         Self::Listen,
         Self::Both,
@@ -21916,11 +21911,11 @@ impl SwmlCallingTapTapDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTapTapDirection, Unknown);
+crate::runtime::open_enum!(SwmlCallingTapValueDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl ::std::default::Default for SwmlCallingTapTapDirection {
-    /// The API's default, [`SwmlCallingTapTapDirection::Speak`].
+impl ::std::default::Default for SwmlCallingTapValueDirection {
+    /// The API's default, [`SwmlCallingTapValueDirection::Speak`].
     fn default() -> Self {
         Self::Speak
     }
@@ -22029,7 +22024,7 @@ pub struct SwmlCallingTranscribe {
     /// For real-time transcription delivered as the call happens, use `live_transcribe` instead.
     /// Only one transcription can be active on a call at a time.
     /// To stop it, use the `transcribe_stop` method.
-    pub transcribe: SwmlCallingTranscribeTranscribe,
+    pub transcribe: SwmlCallingTranscribeValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -22040,7 +22035,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingTranscribe {
     /// A value made of all its fields.
-    pub fn new(transcribe: SwmlCallingTranscribeTranscribe) -> Self {
+    pub fn new(transcribe: SwmlCallingTranscribeValue) -> Self {
         Self { transcribe }
     }
 }
@@ -22523,7 +22518,7 @@ crate::runtime::open_enum!(SwmlCallingTranscribeSummarizeActionUnionEnum, Unknow
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct SwmlCallingTranscribeTranscribe {
+pub struct SwmlCallingTranscribeValue {
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes
     ///
     /// Format: `uri`.
@@ -22532,11 +22527,11 @@ pub struct SwmlCallingTranscribeTranscribe {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingTranscribeTranscribe { status_url = default("status_url") }
+    SwmlCallingTranscribeValue { status_url = default("status_url") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeTranscribe {
+impl SwmlCallingTranscribeValue {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -22560,7 +22555,7 @@ impl SwmlCallingTranscribeTranscribe {
 pub struct SwmlCallingTransfer {
     /// Transfer the execution of the script to a different SWML section, URL, or Relay application.
     /// Once the transfer is complete, the script will continue executing SWML from the new location.
-    pub transfer: SwmlCallingTransferTransfer,
+    pub transfer: SwmlCallingTransferValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -22569,7 +22564,7 @@ crate::runtime::wire_struct!(SwmlCallingTransfer { transfer = required("transfer
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingTransfer {
     /// A value made of all its fields.
-    pub fn new(transfer: SwmlCallingTransferTransfer) -> Self {
+    pub fn new(transfer: SwmlCallingTransferValue) -> Self {
         Self { transfer }
     }
 }
@@ -22579,7 +22574,7 @@ impl SwmlCallingTransfer {
 /// Once the transfer is complete, the script will continue executing SWML from the new location.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingTransferTransfer {
+pub struct SwmlCallingTransferValue {
     /// Specifies where to transfer to. The value can be one of:
     /// - &lt;section_name> - section in the SWML document to jump to
     /// - A URL (http or https) - URL to fetch next document from. Sends HTTP POST.
@@ -22598,12 +22593,12 @@ pub struct SwmlCallingTransferTransfer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::wire_struct!(
-    SwmlCallingTransferTransfer { dest = required("dest"), params = default("params"),
-    meta = default("meta") }
+    SwmlCallingTransferValue { dest = required("dest"), params = default("params"), meta
+    = default("meta") }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTransferTransfer {
+impl SwmlCallingTransferValue {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
@@ -23618,7 +23613,7 @@ pub struct SwmlCallingUnset {
     /// Unset specified variables. The variables may have been set using the set method
     /// or as a byproduct of other statements or methods.
     /// Accepts a single variable name as a string or an array of variable names.
-    pub unset: SwmlCallingUnsetUnset,
+    pub unset: SwmlCallingUnsetValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -23627,7 +23622,7 @@ crate::runtime::wire_struct!(SwmlCallingUnset { unset = required("unset") });
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingUnset {
     /// A value made of all its fields.
-    pub fn new(unset: SwmlCallingUnsetUnset) -> Self {
+    pub fn new(unset: SwmlCallingUnsetValue) -> Self {
         Self { unset }
     }
 }
@@ -23724,7 +23719,7 @@ pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
 /// or as a byproduct of other statements or methods.
 /// Accepts a single variable name as a string or an array of variable names.
 ///
-/// Decoded as the first of [`SwmlCallingUnsetUnset::String`], [`SwmlCallingUnsetUnset::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`SwmlCallingUnsetValue::String`], [`SwmlCallingUnsetValue::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -23734,7 +23729,7 @@ pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
 )]
 #[serde(untagged)]
 #[non_exhaustive]
-pub enum SwmlCallingUnsetUnset {
+pub enum SwmlCallingUnsetValue {
     /// The value, as `String`.
     String(::std::string::String),
     /// The value, as `Vec<String>`.
@@ -23751,7 +23746,7 @@ pub struct SwmlCallingUserEvent {
     /// Commonly used with the [browser-sdk](https://signalwire.com/docs/browser-sdk/v3/js/reference/signalwire/client).
     /// The event object can be any valid JSON object.
     /// Any key-value pair in the object is sent to the client as an event type called `user_event`.
-    pub user_event: SwmlCallingUserEventUserEvent,
+    pub user_event: SwmlCallingUserEventValue,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -23762,7 +23757,7 @@ crate::runtime::wire_struct!(
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl SwmlCallingUserEvent {
     /// A value made of all its fields.
-    pub fn new(user_event: SwmlCallingUserEventUserEvent) -> Self {
+    pub fn new(user_event: SwmlCallingUserEventValue) -> Self {
         Self { user_event }
     }
 }
@@ -23775,18 +23770,16 @@ impl SwmlCallingUserEvent {
 /// Any key-value pair in the object is sent to the client as an event type called `user_event`.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct SwmlCallingUserEventUserEvent {
+pub struct SwmlCallingUserEventValue {
     /// The `event` property.
     pub event: ::serde_json::Value,
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingUserEventUserEvent { event = required("event") }
-);
+crate::runtime::wire_struct!(SwmlCallingUserEventValue { event = required("event") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUserEventUserEvent {
+impl SwmlCallingUserEventValue {
     /// A value made of all its fields.
     pub fn new(event: ::serde_json::Value) -> Self {
         Self { event }

@@ -1788,7 +1788,7 @@ impl WebhooksAiDebugWebhookPayloadAttentionTimeout {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadBarge {
     /// `transparent` when the agent keeps what it already said, `normal` otherwise.
-    pub barge_type: ::std::option::Option<WebhooksAiDebugWebhookPayloadBargeBargeType>,
+    pub barge_type: ::std::option::Option<WebhooksAiDebugWebhookPayloadBargeType>,
     /// How long the agent had been speaking when the caller cut in, in milliseconds.
     pub barge_elapsed_ms: ::std::option::Option<i64>,
     /// How many times the caller has interrupted so far.
@@ -1820,10 +1820,7 @@ impl WebhooksAiDebugWebhookPayloadBarge {
         }
     }
     /// `transparent` when the agent keeps what it already said, `normal` otherwise.
-    pub fn barge_type(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadBargeBargeType,
-    ) -> Self {
+    pub fn barge_type(mut self, value: WebhooksAiDebugWebhookPayloadBargeType) -> Self {
         self.barge_type = ::std::option::Option::Some(value);
         self
     }
@@ -1852,7 +1849,7 @@ impl WebhooksAiDebugWebhookPayloadBarge {
 #[cfg(feature = "webhooks")]
 /// `transparent` when the agent keeps what it already said, `normal` otherwise.
 ///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadBargeBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1861,7 +1858,7 @@ impl WebhooksAiDebugWebhookPayloadBarge {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadBargeBargeType {
+pub enum WebhooksAiDebugWebhookPayloadBargeType {
     /// On the wire: `transparent`.
     Transparent,
     /// On the wire: `normal`.
@@ -1871,9 +1868,9 @@ pub enum WebhooksAiDebugWebhookPayloadBargeBargeType {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadBargeBargeType {
+impl WebhooksAiDebugWebhookPayloadBargeType {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadBargeBargeType] = &[
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadBargeType] = &[
         Self::Transparent,
         Self::Normal,
     ];
@@ -1899,7 +1896,7 @@ impl WebhooksAiDebugWebhookPayloadBargeBargeType {
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadBargeBargeType, Unknown);
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadBargeType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The conversation passed its token ceiling and was summarized to make room.
@@ -2151,7 +2148,7 @@ pub struct WebhooksAiDebugWebhookPayloadFiller {
     /// The phrase that was spoken.
     pub text: ::std::string::String,
     /// `function` while a tool runs, `thinking` while the model does.
-    pub filler_type: WebhooksAiDebugWebhookPayloadFillerFillerType,
+    pub filler_type: WebhooksAiDebugWebhookPayloadFillerType,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2167,7 +2164,7 @@ pub struct WebhooksAiDebugWebhookPayloadFillerRequired {
     /// The phrase that was spoken.
     pub text: ::std::string::String,
     /// `function` while a tool runs, `thinking` while the model does.
-    pub filler_type: WebhooksAiDebugWebhookPayloadFillerFillerType,
+    pub filler_type: WebhooksAiDebugWebhookPayloadFillerType,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2182,7 +2179,7 @@ impl WebhooksAiDebugWebhookPayloadFiller {
 #[cfg(feature = "webhooks")]
 /// `function` while a tool runs, `thinking` while the model does.
 ///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFillerFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2191,7 +2188,7 @@ impl WebhooksAiDebugWebhookPayloadFiller {
     ::std::hash::Hash
 )]
 #[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadFillerFillerType {
+pub enum WebhooksAiDebugWebhookPayloadFillerType {
     /// On the wire: `function`.
     Function,
     /// On the wire: `thinking`.
@@ -2201,9 +2198,9 @@ pub enum WebhooksAiDebugWebhookPayloadFillerFillerType {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadFillerFillerType {
+impl WebhooksAiDebugWebhookPayloadFillerType {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadFillerFillerType] = &[
+    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadFillerType] = &[
         Self::Function,
         Self::Thinking,
     ];
@@ -2229,7 +2226,7 @@ impl WebhooksAiDebugWebhookPayloadFillerFillerType {
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFillerFillerType, Unknown);
+crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFillerType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The agent called one of your functions and the call returned.

@@ -10,7 +10,7 @@ use crate::error::Pointer;
 use crate::ir::{Docs, Field, Presence, Struct, Ty};
 use crate::lower::Lowerer;
 use crate::lower::docs::{constraint_docs, non_empty, schema_docs};
-use crate::lower::names::case::{snake_name, type_name};
+use crate::lower::names::case::{inline_name, snake_name, type_name};
 use crate::lower::names::{name_methods, unique};
 use crate::lower::refs::SchemaRef;
 use crate::lower::schema::TypeUse;
@@ -85,7 +85,7 @@ impl<'a> Lowerer<'a> {
         let key = property.key;
         let field_name = unique(taken, &snake_name(key));
         self.record(format!("{name}::{field_name}"), &property.pointer);
-        let context = format!("{name}{}", type_name(key));
+        let context = inline_name(name, key, property.schema.is_inline_array());
         let used = self.ty(property.schema, &property.pointer, &context)?;
         let required = required.iter().any(|(r, _)| *r == key);
         let docs = self.field_docs(key, &field_name, property.schema, property.described_by);

@@ -89,6 +89,33 @@ pub(crate) fn type_name(name: &str) -> String {
     pascal_with_prefix(name, "Type")
 }
 
+/// The name of an inline type held at `key` (a property or parameter name)
+/// of `holder` (a type or operation name): `holder` then [`type_name`] of
+/// `key`, without the words of the key that only repeat the end of
+/// `holder` (`CxmlScript` + `script_type` -> `CxmlScriptType`); when the
+/// end of `holder` says the whole key, `Value` stands for it
+/// (`SwmlCallingPlay` + `play` -> `SwmlCallingPlayValue`), or, for a `list`
+/// (whose items are named after it and `Item`), nothing
+/// (`ValidationErrors` + `errors` -> items `ValidationErrorsItem`).
+pub(crate) fn inline_name(holder: &str, key: &str, list: bool) -> String {
+    let part = type_name(key);
+    let holder_words = words(holder);
+    let part_words = words(&part);
+    let same = |a: &[String], b: &[String]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    };
+    let overlap = (1..=part_words.len().min(holder_words.len()))
+        .rev()
+        .find(|k| same(&holder_words[holder_words.len() - k..], &part_words[..*k]))
+        .unwrap_or(0);
+    if overlap == part_words.len() {
+        let value = if list { "" } else { "Value" };
+        format!("{holder}{value}")
+    } else {
+        format!("{holder}{}", part_words[overlap..].concat())
+    }
+}
+
 /// Namespace segments that only say "these are declarations" (TypeSpec and
 /// similar tools group a document's schemas under them).
 const EMPTY_NAMESPACES: &[&str] = &["common", "models", "schemas", "shared", "types"];
@@ -320,6 +347,40 @@ mod tests {
             "TypesStatusCodesStatusCode404"
         );
         assert_eq!(type_name("3d"), "Type3d");
+    }
+
+    #[test]
+    fn inline_names_do_not_repeat_the_end_of_their_holder() {
+        use super::inline_name;
+        assert_eq!(
+            inline_name("CxmlScript", "script_type", false),
+            "CxmlScriptType"
+        );
+        assert_eq!(
+            inline_name("CallingCallCreateParamsUrl", "UrlMethod", false),
+            "CallingCallCreateParamsUrlMethod"
+        );
+        assert_eq!(
+            inline_name("SwmlCallingPlay", "play", false),
+            "SwmlCallingPlayValue"
+        );
+        assert_eq!(
+            inline_name("SwmlCallingDetectMachine", "detect_machine", false),
+            "SwmlCallingDetectMachineValue"
+        );
+        // Only the words the end of the holder says are left out.
+        assert_eq!(
+            inline_name("SendFax", "fax_send_mode", false),
+            "SendFaxSendMode"
+        );
+        assert_eq!(inline_name("Room", "layout", false), "RoomLayout");
+        assert_eq!(inline_name("Thing", "3d", false), "ThingType3d");
+        // A list's items are named after it and `Item`.
+        assert_eq!(
+            inline_name("ValidationErrors", "errors", true),
+            "ValidationErrors"
+        );
+        assert_eq!(inline_name("Book", "book_tags", true), "BookTags");
     }
 
     #[test]

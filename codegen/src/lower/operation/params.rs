@@ -10,8 +10,9 @@ use crate::ir::{
 };
 use crate::lower::Lowerer;
 use crate::lower::docs::{doc_lines, non_empty};
-use crate::lower::names::case::{parameter_words, snake_name, type_name};
+use crate::lower::names::case::{inline_name, parameter_words, snake_name};
 use crate::lower::names::{name_methods, unique};
+use crate::lower::refs::SchemaRef;
 
 /// The parameters of an operation: the path parameters, the names of
 /// those already reported (so the path check does not report them again;
@@ -223,8 +224,13 @@ impl<'a> Lowerer<'a> {
         let openapiv3::ParameterSchemaOrContent::Schema(schema) = &data.format else {
             return self.unsupported(at, "a parameter described by `content`");
         };
-        let context = format!("{pascal}{}", type_name(&parameter_words(&data.name)));
-        self.ty(schema.into(), &at.push("schema"), &context)
+        let schema = SchemaRef::from(schema);
+        let context = inline_name(
+            pascal,
+            &parameter_words(&data.name),
+            schema.is_inline_array(),
+        );
+        self.ty(schema, &at.push("schema"), &context)
             .map(|used| used.ty)
     }
 

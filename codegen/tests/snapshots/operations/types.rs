@@ -274,7 +274,7 @@ impl UpdateBookResponse {
 #[non_exhaustive]
 pub struct ValidationErrors {
     /// The `errors` property.
-    pub errors: ::std::vec::Vec<ValidationErrorsErrorsItem>,
+    pub errors: ::std::vec::Vec<ValidationErrorsItem>,
 }
 
 crate::runtime::wire_struct!(ValidationErrors { errors = required("errors") });
@@ -282,7 +282,7 @@ crate::runtime::wire_struct!(ValidationErrors { errors = required("errors") });
 impl ValidationErrors {
     /// A value made of all its fields.
     pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = ValidationErrorsErrorsItem>,
+        errors: impl ::std::iter::IntoIterator<Item = ValidationErrorsItem>,
     ) -> Self {
         Self {
             errors: ::std::iter::Iterator::collect(
@@ -295,7 +295,7 @@ impl ValidationErrors {
 /// Each item of the field [`ValidationErrors::errors`](crate::ValidationErrors::errors).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct ValidationErrorsErrorsItem {
+pub struct ValidationErrorsItem {
     /// The `field` property.
     pub field: ::std::option::Option<::std::string::String>,
     /// The `message` property.
@@ -303,11 +303,10 @@ pub struct ValidationErrorsErrorsItem {
 }
 
 crate::runtime::wire_struct!(
-    ValidationErrorsErrorsItem { field = default("field"), message = required("message")
-    }
+    ValidationErrorsItem { field = default("field"), message = required("message") }
 );
 
-impl ValidationErrorsErrorsItem {
+impl ValidationErrorsItem {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
