@@ -23,67 +23,6 @@ use super::webhooks::*;
 /// Must be valid JSON.
 pub type ChatChannel = ::serde_json::Value;
 
-/// The request body of [`Client::create_chat_token`](crate::Client::create_chat_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ChatNewChatToken {
-    /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
-    ///
-    /// Minimum: `1`.
-    /// Maximum: `43200`.
-    pub ttl: i64,
-    /// User-defined channel names with read/write permissions. Max of 500 channels. Channel names cannot start with the reserved prefix `sw_` and can be up to 250 characters.
-    pub channels: ChatChannel,
-    /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
-    ///
-    /// Length: at most 250 characters.
-    pub member_id: ::std::option::Option<::std::string::String>,
-    /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-    ///
-    /// Default: `{}`.
-    pub state: ::std::option::Option<ChatState>,
-}
-
-crate::runtime::wire_struct!(
-    ChatNewChatToken { ttl = required("ttl"), channels = required("channels"), member_id
-    = default("member_id"), state = default("state") }
-);
-
-/// The fields of [`ChatNewChatToken`] the API requires, named, for [`ChatNewChatToken::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct ChatNewChatTokenRequired {
-    /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
-    pub ttl: i64,
-    /// User-defined channel names with read/write permissions. Max of 500 channels. Channel names cannot start with the reserved prefix `sw_` and can be up to 250 characters.
-    pub channels: ChatChannel,
-}
-
-impl ChatNewChatToken {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ChatNewChatTokenRequired) -> Self {
-        let ChatNewChatTokenRequired { ttl, channels } = required;
-        Self {
-            ttl,
-            channels,
-            member_id: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
-        }
-    }
-    /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
-    pub fn member_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.member_id = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-    pub fn state(mut self, value: ChatState) -> Self {
-        self.state = ::std::option::Option::Some(value);
-        self
-    }
-}
-
 /// Read Permission
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -187,6 +126,67 @@ impl ChatToken422error {
     }
 }
 
+/// The request body of [`Client::create_chat_token`](crate::Client::create_chat_token).
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct NewChatToken {
+    /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
+    ///
+    /// Minimum: `1`.
+    /// Maximum: `43200`.
+    pub ttl: i64,
+    /// User-defined channel names with read/write permissions. Max of 500 channels. Channel names cannot start with the reserved prefix `sw_` and can be up to 250 characters.
+    pub channels: ChatChannel,
+    /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
+    ///
+    /// Length: at most 250 characters.
+    pub member_id: ::std::option::Option<::std::string::String>,
+    /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
+    ///
+    /// Default: `{}`.
+    pub state: ::std::option::Option<ChatState>,
+}
+
+crate::runtime::wire_struct!(
+    NewChatToken { ttl = required("ttl"), channels = required("channels"), member_id =
+    default("member_id"), state = default("state") }
+);
+
+/// The fields of [`NewChatToken`] the API requires, named, for [`NewChatToken::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct NewChatTokenRequired {
+    /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
+    pub ttl: i64,
+    /// User-defined channel names with read/write permissions. Max of 500 channels. Channel names cannot start with the reserved prefix `sw_` and can be up to 250 characters.
+    pub channels: ChatChannel,
+}
+
+impl NewChatToken {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: NewChatTokenRequired) -> Self {
+        let NewChatTokenRequired { ttl, channels } = required;
+        Self {
+            ttl,
+            channels,
+            member_id: ::std::default::Default::default(),
+            state: ::std::default::Default::default(),
+        }
+    }
+    /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
+    pub fn member_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
+    pub fn state(mut self, value: ChatState) -> Self {
+        self.state = ::std::option::Option::Some(value);
+        self
+    }
+}
+
 /// The error responses `create_chat_token` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -256,7 +256,7 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /api/chat/tokens")]
     pub async fn create_chat_token(
         &self,
-        body: &ChatNewChatToken,
+        body: &NewChatToken,
     ) -> ::std::result::Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
         const PATH_TEMPLATE: &str = "/api/chat/tokens";
         let path = ["/api/chat/tokens"].concat();

@@ -17,6 +17,90 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
+/// Pagination links for conference log list responses.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ConferenceLogPaginationLinks {
+    /// Link to the current page.
+    ///
+    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
+    pub self_: ::std::string::String,
+    /// Link to the first page.
+    pub first: ::std::string::String,
+    /// Link to the next page. Only present when there are more results.
+    pub next: ::std::option::Option<::std::string::String>,
+    /// Link to the previous page. Only present when not on the first page.
+    pub prev: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    ConferenceLogPaginationLinks { self_ = required("self"), first = required("first"),
+    next = default("next"), prev = default("prev") }
+);
+
+/// The fields of [`ConferenceLogPaginationLinks`] the API requires, named, for [`ConferenceLogPaginationLinks::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct ConferenceLogPaginationLinksRequired {
+    /// Link to the current page.
+    pub self_: ::std::string::String,
+    /// Link to the first page.
+    pub first: ::std::string::String,
+}
+
+impl ConferenceLogPaginationLinks {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: ConferenceLogPaginationLinksRequired) -> Self {
+        let ConferenceLogPaginationLinksRequired { self_, first } = required;
+        Self {
+            self_,
+            first,
+            next: ::std::default::Default::default(),
+            prev: ::std::default::Default::default(),
+        }
+    }
+    /// Link to the next page. Only present when there are more results.
+    pub fn next(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Link to the previous page. Only present when not on the first page.
+    pub fn prev(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+}
+
+/// The request contains invalid parameters. See errors for details.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct ConferenceLogsStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(
+    ConferenceLogsStatusCode422 { errors = required("errors") }
+);
+
+impl ConferenceLogsStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
 /// The query and header parameters of [`Client::list_conferences`](crate::Client::list_conferences).
 ///
 /// Parameters that are not set are left out of the request.
@@ -277,96 +361,12 @@ impl LogsConference {
     }
 }
 
-/// Pagination links for conference log list responses.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct LogsConferenceLogPaginationLinks {
-    /// Link to the current page.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
-    /// Link to the first page.
-    pub first: ::std::string::String,
-    /// Link to the next page. Only present when there are more results.
-    pub next: ::std::option::Option<::std::string::String>,
-    /// Link to the previous page. Only present when not on the first page.
-    pub prev: ::std::option::Option<::std::string::String>,
-}
-
-crate::runtime::wire_struct!(
-    LogsConferenceLogPaginationLinks { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
-
-/// The fields of [`LogsConferenceLogPaginationLinks`] the API requires, named, for [`LogsConferenceLogPaginationLinks::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct LogsConferenceLogPaginationLinksRequired {
-    /// Link to the current page.
-    pub self_: ::std::string::String,
-    /// Link to the first page.
-    pub first: ::std::string::String,
-}
-
-impl LogsConferenceLogPaginationLinks {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: LogsConferenceLogPaginationLinksRequired) -> Self {
-        let LogsConferenceLogPaginationLinksRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
-        }
-    }
-    /// Link to the next page. Only present when there are more results.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-}
-
-/// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct LogsConferenceLogsStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    LogsConferenceLogsStatusCode422 { errors = required("errors") }
-);
-
-impl LogsConferenceLogsStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
 /// Response containing a list of conferences.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
 pub struct LogsConferencesResponse {
     /// Pagination links.
-    pub links: LogsConferenceLogPaginationLinks,
+    pub links: ConferenceLogPaginationLinks,
     /// A list of conference logs.
     pub data: ::std::vec::Vec<LogsConferencesResponseDataItem>,
 }
@@ -379,7 +379,7 @@ crate::runtime::wire_struct!(
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 pub struct LogsConferencesResponseRequired {
     /// Pagination links.
-    pub links: LogsConferenceLogPaginationLinks,
+    pub links: ConferenceLogPaginationLinks,
     /// A list of conference logs.
     pub data: ::std::vec::Vec<LogsConferencesResponseDataItem>,
 }
@@ -886,7 +886,7 @@ pub enum ListConferencesError {
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(LogsConferenceLogsStatusCode422),
+    UnprocessableEntity(ConferenceLogsStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.

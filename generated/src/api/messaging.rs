@@ -28,6 +28,102 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
+/// Request body for sending a new SMS or MMS message.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CreateMessageRequest {
+    /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
+    pub to: ::std::string::String,
+    /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
+    pub from: ::std::string::String,
+    /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
+    pub body: ::std::option::Option<::std::string::String>,
+    /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
+    pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Force the message to be sent as MMS even when no media attachments are provided.
+    ///
+    /// Default: `false`.
+    pub send_as_mms: ::std::option::Option<bool>,
+    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
+    ///
+    /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive). Keys are case-sensitive.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+}
+
+crate::runtime::wire_struct!(
+    CreateMessageRequest { to = required("to"), from = required("from"), body =
+    default("body"), media = default("media"), send_as_mms = default("send_as_mms"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables") }
+);
+
+/// The fields of [`CreateMessageRequest`] the API requires, named, for [`CreateMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct CreateMessageRequestRequired {
+    /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
+    pub to: ::std::string::String,
+    /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
+    pub from: ::std::string::String,
+}
+
+impl CreateMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: CreateMessageRequestRequired) -> Self {
+        let CreateMessageRequestRequired { to, from } = required;
+        Self {
+            to,
+            from,
+            body: ::std::default::Default::default(),
+            media: ::std::default::Default::default(),
+            send_as_mms: ::std::default::Default::default(),
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+        }
+    }
+    /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
+    pub fn body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(::std::convert::Into::into(value));
+        self
+    }
+    /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
+    pub fn media(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.media = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+    /// Force the message to be sent as MMS even when no media attachments are provided.
+    pub fn send_as_mms(mut self, value: bool) -> Self {
+        self.send_as_mms = ::std::option::Option::Some(value);
+        self
+    }
+    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
 /// Request body for creating a message template.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -407,102 +503,6 @@ impl MessageChargeDetail {
     pub fn new(required: MessageChargeDetailRequired) -> Self {
         let MessageChargeDetailRequired { description, charge } = required;
         Self { description, charge }
-    }
-}
-
-/// Request body for sending a new SMS or MMS message.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageCreateMessageRequest {
-    /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
-    pub to: ::std::string::String,
-    /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
-    pub from: ::std::string::String,
-    /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    pub body: ::std::option::Option<::std::string::String>,
-    /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// Force the message to be sent as MMS even when no media attachments are provided.
-    ///
-    /// Default: `false`.
-    pub send_as_mms: ::std::option::Option<bool>,
-    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
-    ///
-    /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive). Keys are case-sensitive.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-}
-
-crate::runtime::wire_struct!(
-    MessageCreateMessageRequest { to = required("to"), from = required("from"), body =
-    default("body"), media = default("media"), send_as_mms = default("send_as_mms"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables") }
-);
-
-/// The fields of [`MessageCreateMessageRequest`] the API requires, named, for [`MessageCreateMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageCreateMessageRequestRequired {
-    /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
-    pub to: ::std::string::String,
-    /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
-    pub from: ::std::string::String,
-}
-
-impl MessageCreateMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageCreateMessageRequestRequired) -> Self {
-        let MessageCreateMessageRequestRequired { to, from } = required;
-        Self {
-            to,
-            from,
-            body: ::std::default::Default::default(),
-            media: ::std::default::Default::default(),
-            send_as_mms: ::std::default::Default::default(),
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-        }
-    }
-    /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    pub fn body(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.body = ::std::option::Option::Some(::std::convert::Into::into(value));
-        self
-    }
-    /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    pub fn media(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.media = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Force the message to be sent as MMS even when no media attachments are provided.
-    pub fn send_as_mms(mut self, value: bool) -> Self {
-        self.send_as_mms = ::std::option::Option::Some(value);
-        self
-    }
-    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
     }
 }
 
@@ -1603,74 +1603,6 @@ impl MessageMessagesUpdateStatusCode422 {
     }
 }
 
-/// Request body for `POST /api/messaging/messages`. The channel is determined by the `from` number:
-///
-/// - An SMS/MMS request when `from` is a purchased phone number or shortcode.
-/// - A WhatsApp **content** message when `from` is a `whatsapp:`-prefixed number and `message_type` is set.
-/// - A WhatsApp **template** message when `from` is a `whatsapp:`-prefixed number and `template_id` is set.
-///
-/// Decoded as the first of [`MessageSendMessageRequest::MessageCreateMessageRequest`], [`MessageSendMessageRequest::MessageWhatsAppContentMessageRequest`], [`MessageSendMessageRequest::MessageWhatsAppTemplateMessageRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum MessageSendMessageRequest {
-    /// Request body for sending a new SMS or MMS message.
-    MessageCreateMessageRequest(::std::boxed::Box<MessageCreateMessageRequest>),
-    /// A WhatsApp content message. The `message_type` field determines the shape of `body`.
-    MessageWhatsAppContentMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppContentMessageRequest>,
-    ),
-    /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
-    MessageWhatsAppTemplateMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppTemplateMessageRequest>,
-    ),
-}
-
-impl ::std::convert::From<MessageCreateMessageRequest> for MessageSendMessageRequest {
-    fn from(value: MessageCreateMessageRequest) -> Self {
-        Self::MessageCreateMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppContentMessageRequest>
-for MessageSendMessageRequest {
-    fn from(value: MessageWhatsAppContentMessageRequest) -> Self {
-        Self::MessageWhatsAppContentMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppTemplateMessageRequest>
-for MessageSendMessageRequest {
-    fn from(value: MessageWhatsAppTemplateMessageRequest) -> Self {
-        Self::MessageWhatsAppTemplateMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-/// Request body for redacting the body of a previously sent message. Only `body` may be updated, and it must be an empty string.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageUpdateMessageRequest {
-    /// Must be an empty string (`""`) to redact the message. Any non-empty value is rejected with `body_must_be_empty`. This is the only field that can be updated.
-    pub body: ::std::string::String,
-}
-
-crate::runtime::wire_struct!(MessageUpdateMessageRequest { body = required("body") });
-
-impl MessageUpdateMessageRequest {
-    /// A value made of all its fields.
-    pub fn new(body: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            body: ::std::convert::Into::into(body),
-        }
-    }
-}
-
 /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
 #[derive(
     ::std::fmt::Debug,
@@ -1718,127 +1650,6 @@ impl MessageWhatsAppAudioBody {
     }
 }
 
-/// Send an audio message.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppAudioMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppAudioMessageRequestMessageType,
-    /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
-    pub body: MessageWhatsAppAudioBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppAudioMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppAudioMessageRequest`] the API requires, named, for [`MessageWhatsAppAudioMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppAudioMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppAudioMessageRequestMessageType,
-    /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
-    pub body: MessageWhatsAppAudioBody,
-}
-
-impl MessageWhatsAppAudioMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppAudioMessageRequestRequired) -> Self {
-        let MessageWhatsAppAudioMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppAudioMessageRequest::message_type`](crate::MessageWhatsAppAudioMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppAudioMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppAudioMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_audio`.
-    WhatsappMediaAudio,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppAudioMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppAudioMessageRequestMessageType] = &[
-        Self::WhatsappMediaAudio,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaAudio => "whatsapp_media_audio",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_audio" => {
-                ::std::option::Option::Some(Self::WhatsappMediaAudio)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppAudioMessageRequestMessageType, Unknown);
-
 /// A shared contact card. Additional fields (phones, emails, org, etc.) follow the WhatsApp contacts message format.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -1876,430 +1687,6 @@ impl MessageWhatsAppContactName {
         Self {
             formatted_name: ::std::convert::Into::into(formatted_name),
         }
-    }
-}
-
-/// Share one or more contact cards.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppContactsMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppContactsMessageRequestMessageType,
-    /// One or more contacts to share.
-    pub body: ::std::vec::Vec<MessageWhatsAppContact>,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppContactsMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppContactsMessageRequest`] the API requires, named, for [`MessageWhatsAppContactsMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppContactsMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppContactsMessageRequestMessageType,
-    /// One or more contacts to share.
-    pub body: ::std::vec::Vec<MessageWhatsAppContact>,
-}
-
-impl MessageWhatsAppContactsMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppContactsMessageRequestRequired) -> Self {
-        let MessageWhatsAppContactsMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppContactsMessageRequest::message_type`](crate::MessageWhatsAppContactsMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppContactsMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppContactsMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_contacts`.
-    WhatsappMediaContacts,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppContactsMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppContactsMessageRequestMessageType] = &[
-        Self::WhatsappMediaContacts,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaContacts => "whatsapp_media_contacts",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_contacts" => {
-                ::std::option::Option::Some(Self::WhatsappMediaContacts)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppContactsMessageRequestMessageType, Unknown);
-
-/// A WhatsApp content message. The `message_type` field determines the shape of `body`.
-///
-/// Decoded by its `message_type` property; a value the API document does not list is kept in [`MessageWhatsAppContentMessageRequest::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub enum MessageWhatsAppContentMessageRequest {
-    /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
-    MessageWhatsAppTextMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppTextMessageRequest>,
-    ),
-    /// Send an image message, with an optional caption.
-    MessageWhatsAppImageMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppImageMessageRequest>,
-    ),
-    /// Send an audio message.
-    MessageWhatsAppAudioMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppAudioMessageRequest>,
-    ),
-    /// Send a video message, with an optional caption.
-    MessageWhatsAppVideoMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppVideoMessageRequest>,
-    ),
-    /// Send a document message, with an optional filename and caption.
-    MessageWhatsAppDocumentMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppDocumentMessageRequest>,
-    ),
-    /// Send a sticker message. Captions are not supported.
-    MessageWhatsAppStickerMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppStickerMessageRequest>,
-    ),
-    /// Share a location.
-    MessageWhatsAppLocationMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppLocationMessageRequest>,
-    ),
-    /// Share one or more contact cards.
-    MessageWhatsAppContactsMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppContactsMessageRequest>,
-    ),
-    /// React to a message with an emoji.
-    MessageWhatsAppReactionMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppReactionMessageRequest>,
-    ),
-    /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
-    MessageWhatsAppInteractiveCtaMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppInteractiveCtaMessageRequest>,
-    ),
-    /// Send a list interactive message (up to 10 items).
-    MessageWhatsAppInteractiveListMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppInteractiveListMessageRequest>,
-    ),
-    /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
-    MessageWhatsAppInteractiveReplyButtonMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppInteractiveReplyButtonMessageRequest>,
-    ),
-    /// Request the customer's location.
-    MessageWhatsAppInteractiveLocationRequestMessageRequest(
-        ::std::boxed::Box<MessageWhatsAppInteractiveLocationRequestMessageRequest>,
-    ),
-    /// A value whose `message_type` the API document does not list (yet), kept as received.
-    Unknown(::serde_json::Value),
-}
-
-impl ::serde::Serialize for MessageWhatsAppContentMessageRequest {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let (tag, value) = match self {
-            Self::MessageWhatsAppTextMessageRequest(value) => {
-                ("whatsapp_media_text", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppImageMessageRequest(value) => {
-                ("whatsapp_media_image", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppAudioMessageRequest(value) => {
-                ("whatsapp_media_audio", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppVideoMessageRequest(value) => {
-                ("whatsapp_media_video", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppDocumentMessageRequest(value) => {
-                ("whatsapp_media_document", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppStickerMessageRequest(value) => {
-                ("whatsapp_media_sticker", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppLocationMessageRequest(value) => {
-                ("whatsapp_media_location", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppContactsMessageRequest(value) => {
-                ("whatsapp_media_contacts", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppReactionMessageRequest(value) => {
-                ("whatsapp_media_reaction", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppInteractiveCtaMessageRequest(value) => {
-                ("whatsapp_interactive_cta", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppInteractiveListMessageRequest(value) => {
-                ("whatsapp_interactive_list", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppInteractiveReplyButtonMessageRequest(value) => {
-                ("whatsapp_interactive_reply_button", ::serde_json::to_value(value))
-            }
-            Self::MessageWhatsAppInteractiveLocationRequestMessageRequest(value) => {
-                (
-                    "whatsapp_interactive_location_request_message",
-                    ::serde_json::to_value(value),
-                )
-            }
-            Self::Unknown(value) => {
-                return ::serde::Serialize::serialize(value, serializer);
-            }
-        };
-        let mut value = value.map_err(::serde::ser::Error::custom)?;
-        if let ::serde_json::Value::Object(object) = &mut value {
-            object
-                .entry("message_type")
-                .or_insert_with(|| ::serde_json::Value::from(tag));
-        }
-        ::serde::Serialize::serialize(&value, serializer)
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for MessageWhatsAppContentMessageRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        let tag = value
-            .get("message_type")
-            .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
-        match tag.as_deref() {
-            ::std::option::Option::Some("whatsapp_media_text") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppTextMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_image") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppImageMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_audio") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppAudioMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_video") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppVideoMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_document") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppDocumentMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_sticker") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppStickerMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_location") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppLocationMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_contacts") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppContactsMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_media_reaction") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppReactionMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_interactive_cta") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppInteractiveCtaMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_interactive_list") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppInteractiveListMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some("whatsapp_interactive_reply_button") => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppInteractiveReplyButtonMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            ::std::option::Option::Some(
-                "whatsapp_interactive_location_request_message",
-            ) => {
-                ::serde_json::from_value(value)
-                    .map(Self::MessageWhatsAppInteractiveLocationRequestMessageRequest)
-                    .map_err(::serde::de::Error::custom)
-            }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
-        }
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppTextMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppTextMessageRequest) -> Self {
-        Self::MessageWhatsAppTextMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppImageMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppImageMessageRequest) -> Self {
-        Self::MessageWhatsAppImageMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppAudioMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppAudioMessageRequest) -> Self {
-        Self::MessageWhatsAppAudioMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppVideoMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppVideoMessageRequest) -> Self {
-        Self::MessageWhatsAppVideoMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppDocumentMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppDocumentMessageRequest) -> Self {
-        Self::MessageWhatsAppDocumentMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppStickerMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppStickerMessageRequest) -> Self {
-        Self::MessageWhatsAppStickerMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppLocationMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppLocationMessageRequest) -> Self {
-        Self::MessageWhatsAppLocationMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppContactsMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppContactsMessageRequest) -> Self {
-        Self::MessageWhatsAppContactsMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppReactionMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppReactionMessageRequest) -> Self {
-        Self::MessageWhatsAppReactionMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppInteractiveCtaMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppInteractiveCtaMessageRequest) -> Self {
-        Self::MessageWhatsAppInteractiveCtaMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppInteractiveListMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppInteractiveListMessageRequest) -> Self {
-        Self::MessageWhatsAppInteractiveListMessageRequest(::std::boxed::Box::new(value))
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppInteractiveReplyButtonMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppInteractiveReplyButtonMessageRequest) -> Self {
-        Self::MessageWhatsAppInteractiveReplyButtonMessageRequest(
-            ::std::boxed::Box::new(value),
-        )
-    }
-}
-
-impl ::std::convert::From<MessageWhatsAppInteractiveLocationRequestMessageRequest>
-for MessageWhatsAppContentMessageRequest {
-    fn from(value: MessageWhatsAppInteractiveLocationRequestMessageRequest) -> Self {
-        Self::MessageWhatsAppInteractiveLocationRequestMessageRequest(
-            ::std::boxed::Box::new(value),
-        )
     }
 }
 
@@ -2375,127 +1762,6 @@ impl MessageWhatsAppDocumentBody {
     }
 }
 
-/// Send a document message, with an optional filename and caption.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppDocumentMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppDocumentMessageRequestMessageType,
-    /// Body for a document message. Provide either `link` or `id` (not both).
-    pub body: MessageWhatsAppDocumentBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppDocumentMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppDocumentMessageRequest`] the API requires, named, for [`MessageWhatsAppDocumentMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppDocumentMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppDocumentMessageRequestMessageType,
-    /// Body for a document message. Provide either `link` or `id` (not both).
-    pub body: MessageWhatsAppDocumentBody,
-}
-
-impl MessageWhatsAppDocumentMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppDocumentMessageRequestRequired) -> Self {
-        let MessageWhatsAppDocumentMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppDocumentMessageRequest::message_type`](crate::MessageWhatsAppDocumentMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppDocumentMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppDocumentMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_document`.
-    WhatsappMediaDocument,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppDocumentMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppDocumentMessageRequestMessageType] = &[
-        Self::WhatsappMediaDocument,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaDocument => "whatsapp_media_document",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_document" => {
-                ::std::option::Option::Some(Self::WhatsappMediaDocument)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppDocumentMessageRequestMessageType, Unknown);
-
 /// Body for an image message. Provide either `link` or `id` (not both).
 #[derive(
     ::std::fmt::Debug,
@@ -2554,127 +1820,6 @@ impl MessageWhatsAppImageBody {
         self
     }
 }
-
-/// Send an image message, with an optional caption.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppImageMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppImageMessageRequestMessageType,
-    /// Body for an image message. Provide either `link` or `id` (not both).
-    pub body: MessageWhatsAppImageBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppImageMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppImageMessageRequest`] the API requires, named, for [`MessageWhatsAppImageMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppImageMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppImageMessageRequestMessageType,
-    /// Body for an image message. Provide either `link` or `id` (not both).
-    pub body: MessageWhatsAppImageBody,
-}
-
-impl MessageWhatsAppImageMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppImageMessageRequestRequired) -> Self {
-        let MessageWhatsAppImageMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppImageMessageRequest::message_type`](crate::MessageWhatsAppImageMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppImageMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppImageMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_image`.
-    WhatsappMediaImage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppImageMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppImageMessageRequestMessageType] = &[
-        Self::WhatsappMediaImage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaImage => "whatsapp_media_image",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_image" => {
-                ::std::option::Option::Some(Self::WhatsappMediaImage)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppImageMessageRequestMessageType, Unknown);
 
 /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -2738,506 +1883,6 @@ impl MessageWhatsAppInteractiveBody {
     }
 }
 
-/// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppInteractiveCtaMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveCtaMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppInteractiveCtaMessageRequest { to = required("to"), from =
-    required("from"), status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppInteractiveCtaMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveCtaMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppInteractiveCtaMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveCtaMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-impl MessageWhatsAppInteractiveCtaMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppInteractiveCtaMessageRequestRequired) -> Self {
-        let MessageWhatsAppInteractiveCtaMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppInteractiveCtaMessageRequest::message_type`](crate::MessageWhatsAppInteractiveCtaMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveCtaMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppInteractiveCtaMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_cta`.
-    WhatsappInteractiveCta,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppInteractiveCtaMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppInteractiveCtaMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveCta,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveCta => "whatsapp_interactive_cta",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_interactive_cta" => {
-                ::std::option::Option::Some(Self::WhatsappInteractiveCta)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(
-    MessageWhatsAppInteractiveCtaMessageRequestMessageType, Unknown
-);
-
-/// Send a list interactive message (up to 10 items).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppInteractiveListMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveListMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppInteractiveListMessageRequest { to = required("to"), from =
-    required("from"), status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppInteractiveListMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveListMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppInteractiveListMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveListMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-impl MessageWhatsAppInteractiveListMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppInteractiveListMessageRequestRequired) -> Self {
-        let MessageWhatsAppInteractiveListMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppInteractiveListMessageRequest::message_type`](crate::MessageWhatsAppInteractiveListMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveListMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppInteractiveListMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_list`.
-    WhatsappInteractiveList,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppInteractiveListMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppInteractiveListMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveList,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveList => "whatsapp_interactive_list",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_interactive_list" => {
-                ::std::option::Option::Some(Self::WhatsappInteractiveList)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(
-    MessageWhatsAppInteractiveListMessageRequestMessageType, Unknown
-);
-
-/// Request the customer's location.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppInteractiveLocationRequestMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppInteractiveLocationRequestMessageRequest { to = required("to"), from =
-    required("from"), status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppInteractiveLocationRequestMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveLocationRequestMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppInteractiveLocationRequestMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-impl MessageWhatsAppInteractiveLocationRequestMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: MessageWhatsAppInteractiveLocationRequestMessageRequestRequired,
-    ) -> Self {
-        let MessageWhatsAppInteractiveLocationRequestMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::MessageWhatsAppInteractiveLocationRequestMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_location_request_message`.
-    WhatsappInteractiveLocationRequestMessage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveLocationRequestMessage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveLocationRequestMessage => {
-                "whatsapp_interactive_location_request_message"
-            }
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_interactive_location_request_message" => {
-                ::std::option::Option::Some(
-                    Self::WhatsappInteractiveLocationRequestMessage,
-                )
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(
-    MessageWhatsAppInteractiveLocationRequestMessageRequestMessageType, Unknown
-);
-
-/// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppInteractiveReplyButtonMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppInteractiveReplyButtonMessageRequest { to = required("to"), from =
-    required("from"), status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppInteractiveReplyButtonMessageRequest`] the API requires, named, for [`MessageWhatsAppInteractiveReplyButtonMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppInteractiveReplyButtonMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType,
-    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-    pub body: MessageWhatsAppInteractiveBody,
-}
-
-impl MessageWhatsAppInteractiveReplyButtonMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: MessageWhatsAppInteractiveReplyButtonMessageRequestRequired,
-    ) -> Self {
-        let MessageWhatsAppInteractiveReplyButtonMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::MessageWhatsAppInteractiveReplyButtonMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_reply_button`.
-    WhatsappInteractiveReplyButton,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveReplyButton,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveReplyButton => "whatsapp_interactive_reply_button",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_interactive_reply_button" => {
-                ::std::option::Option::Some(Self::WhatsappInteractiveReplyButton)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(
-    MessageWhatsAppInteractiveReplyButtonMessageRequestMessageType, Unknown
-);
-
 /// Body for a location message. All fields are required.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -3289,127 +1934,6 @@ impl MessageWhatsAppLocationBody {
     }
 }
 
-/// Share a location.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppLocationMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppLocationMessageRequestMessageType,
-    /// Body for a location message. All fields are required.
-    pub body: MessageWhatsAppLocationBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppLocationMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppLocationMessageRequest`] the API requires, named, for [`MessageWhatsAppLocationMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppLocationMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppLocationMessageRequestMessageType,
-    /// Body for a location message. All fields are required.
-    pub body: MessageWhatsAppLocationBody,
-}
-
-impl MessageWhatsAppLocationMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppLocationMessageRequestRequired) -> Self {
-        let MessageWhatsAppLocationMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppLocationMessageRequest::message_type`](crate::MessageWhatsAppLocationMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppLocationMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppLocationMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_location`.
-    WhatsappMediaLocation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppLocationMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppLocationMessageRequestMessageType] = &[
-        Self::WhatsappMediaLocation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaLocation => "whatsapp_media_location",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_location" => {
-                ::std::option::Option::Some(Self::WhatsappMediaLocation)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppLocationMessageRequestMessageType, Unknown);
-
 /// Body for a reaction message.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -3441,127 +1965,6 @@ impl MessageWhatsAppReactionBody {
         Self { message_id, emoji }
     }
 }
-
-/// React to a message with an emoji.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppReactionMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppReactionMessageRequestMessageType,
-    /// Body for a reaction message.
-    pub body: MessageWhatsAppReactionBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppReactionMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppReactionMessageRequest`] the API requires, named, for [`MessageWhatsAppReactionMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppReactionMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppReactionMessageRequestMessageType,
-    /// Body for a reaction message.
-    pub body: MessageWhatsAppReactionBody,
-}
-
-impl MessageWhatsAppReactionMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppReactionMessageRequestRequired) -> Self {
-        let MessageWhatsAppReactionMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppReactionMessageRequest::message_type`](crate::MessageWhatsAppReactionMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppReactionMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppReactionMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_reaction`.
-    WhatsappMediaReaction,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppReactionMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppReactionMessageRequestMessageType] = &[
-        Self::WhatsappMediaReaction,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaReaction => "whatsapp_media_reaction",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_reaction" => {
-                ::std::option::Option::Some(Self::WhatsappMediaReaction)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppReactionMessageRequestMessageType, Unknown);
 
 /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
 #[derive(
@@ -3609,389 +2012,6 @@ impl MessageWhatsAppStickerBody {
         self
     }
 }
-
-/// Send a sticker message. Captions are not supported.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppStickerMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppStickerMessageRequestMessageType,
-    /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
-    pub body: MessageWhatsAppStickerBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppStickerMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppStickerMessageRequest`] the API requires, named, for [`MessageWhatsAppStickerMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppStickerMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppStickerMessageRequestMessageType,
-    /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
-    pub body: MessageWhatsAppStickerBody,
-}
-
-impl MessageWhatsAppStickerMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppStickerMessageRequestRequired) -> Self {
-        let MessageWhatsAppStickerMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppStickerMessageRequest::message_type`](crate::MessageWhatsAppStickerMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppStickerMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppStickerMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_sticker`.
-    WhatsappMediaSticker,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppStickerMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppStickerMessageRequestMessageType] = &[
-        Self::WhatsappMediaSticker,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaSticker => "whatsapp_media_sticker",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_sticker" => {
-                ::std::option::Option::Some(Self::WhatsappMediaSticker)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppStickerMessageRequestMessageType, Unknown);
-
-/// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppTemplateMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
-    pub template_id: ::std::string::String,
-    /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-    pub header_template_parameters: ::std::option::Option<
-        MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters,
-    >,
-    /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-    pub body_template_parameters: ::std::option::Option<
-        MessageWhatsAppTemplateMessageRequestBodyTemplateParameters,
-    >,
-    /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
-    pub button_template_parameters: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppTemplateMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), template_id = required("template_id"),
-    header_template_parameters = default("header_template_parameters"),
-    body_template_parameters = default("body_template_parameters"),
-    button_template_parameters = default("button_template_parameters") }
-);
-
-/// The fields of [`MessageWhatsAppTemplateMessageRequest`] the API requires, named, for [`MessageWhatsAppTemplateMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppTemplateMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
-    pub template_id: ::std::string::String,
-}
-
-impl MessageWhatsAppTemplateMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppTemplateMessageRequestRequired) -> Self {
-        let MessageWhatsAppTemplateMessageRequestRequired { to, from, template_id } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            template_id,
-            header_template_parameters: ::std::default::Default::default(),
-            body_template_parameters: ::std::default::Default::default(),
-            button_template_parameters: ::std::default::Default::default(),
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-    /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-    pub fn header_template_parameters(
-        mut self,
-        value: MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters,
-    ) -> Self {
-        self.header_template_parameters = ::std::option::Option::Some(value);
-        self
-    }
-    /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-    pub fn body_template_parameters(
-        mut self,
-        value: MessageWhatsAppTemplateMessageRequestBodyTemplateParameters,
-    ) -> Self {
-        self.body_template_parameters = ::std::option::Option::Some(value);
-        self
-    }
-    /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
-    pub fn button_template_parameters(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.button_template_parameters = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
-        self
-    }
-}
-
-/// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-///
-/// Decoded as the first of [`MessageWhatsAppTemplateMessageRequestBodyTemplateParameters::Array`], [`MessageWhatsAppTemplateMessageRequestBodyTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum MessageWhatsAppTemplateMessageRequestBodyTemplateParameters {
-    /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
-    /// The value, as `serde_json::Value`.
-    Map(::serde_json::Value),
-}
-
-/// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-///
-/// Decoded as the first of [`MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters::String`], [`MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters::Array`], [`MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum MessageWhatsAppTemplateMessageRequestHeaderTemplateParameters {
-    /// The value, as `String`.
-    String(::std::string::String),
-    /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
-    /// The value, as `serde_json::Value`.
-    Map(::serde_json::Value),
-}
-
-/// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppTextMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppTextMessageRequestMessageType,
-    /// The message text.
-    pub body: ::std::string::String,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppTextMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppTextMessageRequest`] the API requires, named, for [`MessageWhatsAppTextMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppTextMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppTextMessageRequestMessageType,
-    /// The message text.
-    pub body: ::std::string::String,
-}
-
-impl MessageWhatsAppTextMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppTextMessageRequestRequired) -> Self {
-        let MessageWhatsAppTextMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppTextMessageRequest::message_type`](crate::MessageWhatsAppTextMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppTextMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum MessageWhatsAppTextMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_text`.
-    WhatsappMediaText,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageWhatsAppTextMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppTextMessageRequestMessageType] = &[
-        Self::WhatsappMediaText,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaText => "whatsapp_media_text",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_text" => ::std::option::Option::Some(Self::WhatsappMediaText),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(MessageWhatsAppTextMessageRequestMessageType, Unknown);
 
 /// Body for a video message. Provide either `link` or `id` (not both).
 #[derive(
@@ -4052,126 +2072,67 @@ impl MessageWhatsAppVideoBody {
     }
 }
 
-/// Send a video message, with an optional caption.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct MessageWhatsAppVideoMessageRequest {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// A valid URL to receive message status callback events at each state change.
-    ///
-    /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppVideoMessageRequestMessageType,
-    /// Body for a video message. Provide either `link` or `id` (not both).
-    pub body: MessageWhatsAppVideoBody,
-}
-
-crate::runtime::wire_struct!(
-    MessageWhatsAppVideoMessageRequest { to = required("to"), from = required("from"),
-    status_callback = default("status_callback"), custom_variables =
-    default("custom_variables"), message_type = required("message_type"), body =
-    required("body") }
-);
-
-/// The fields of [`MessageWhatsAppVideoMessageRequest`] the API requires, named, for [`MessageWhatsAppVideoMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct MessageWhatsAppVideoMessageRequestRequired {
-    /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
-    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
-    /// The `message_type` property.
-    pub message_type: MessageWhatsAppVideoMessageRequestMessageType,
-    /// Body for a video message. Provide either `link` or `id` (not both).
-    pub body: MessageWhatsAppVideoBody,
-}
-
-impl MessageWhatsAppVideoMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppVideoMessageRequestRequired) -> Self {
-        let MessageWhatsAppVideoMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The field [`MessageWhatsAppVideoMessageRequest::message_type`](crate::MessageWhatsAppVideoMessageRequest::message_type).
+/// Request body for `POST /api/messaging/messages`. The channel is determined by the `from` number:
 ///
-/// Values this version of the client does not know yet decode to [`MessageWhatsAppVideoMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// - An SMS/MMS request when `from` is a purchased phone number or shortcode.
+/// - A WhatsApp **content** message when `from` is a `whatsapp:`-prefixed number and `message_type` is set.
+/// - A WhatsApp **template** message when `from` is a `whatsapp:`-prefixed number and `template_id` is set.
+///
+/// Decoded as the first of [`SendMessageRequest::CreateMessageRequest`], [`SendMessageRequest::WhatsAppContentMessageRequest`], [`SendMessageRequest::WhatsAppTemplateMessageRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
+    ::serde::Serialize,
+    ::serde::Deserialize
 )]
+#[serde(untagged)]
 #[non_exhaustive]
-pub enum MessageWhatsAppVideoMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_video`.
-    WhatsappMediaVideo,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
+pub enum SendMessageRequest {
+    /// Request body for sending a new SMS or MMS message.
+    CreateMessageRequest(::std::boxed::Box<CreateMessageRequest>),
+    /// A WhatsApp content message. The `message_type` field determines the shape of `body`.
+    WhatsAppContentMessageRequest(::std::boxed::Box<WhatsAppContentMessageRequest>),
+    /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
+    WhatsAppTemplateMessageRequest(::std::boxed::Box<WhatsAppTemplateMessageRequest>),
 }
 
-impl MessageWhatsAppVideoMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageWhatsAppVideoMessageRequestMessageType] = &[
-        Self::WhatsappMediaVideo,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaVideo => "whatsapp_media_video",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "whatsapp_media_video" => {
-                ::std::option::Option::Some(Self::WhatsappMediaVideo)
-            }
-            _ => ::std::option::Option::None,
-        }
+impl ::std::convert::From<CreateMessageRequest> for SendMessageRequest {
+    fn from(value: CreateMessageRequest) -> Self {
+        Self::CreateMessageRequest(::std::boxed::Box::new(value))
     }
 }
 
-crate::runtime::open_enum!(MessageWhatsAppVideoMessageRequestMessageType, Unknown);
+impl ::std::convert::From<WhatsAppContentMessageRequest> for SendMessageRequest {
+    fn from(value: WhatsAppContentMessageRequest) -> Self {
+        Self::WhatsAppContentMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppTemplateMessageRequest> for SendMessageRequest {
+    fn from(value: WhatsAppTemplateMessageRequest) -> Self {
+        Self::WhatsAppTemplateMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+/// Request body for redacting the body of a previously sent message. Only `body` may be updated, and it must be an empty string.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct UpdateMessageRequest {
+    /// Must be an empty string (`""`) to redact the message. Any non-empty value is rejected with `body_must_be_empty`. This is the only field that can be updated.
+    pub body: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(UpdateMessageRequest { body = required("body") });
+
+impl UpdateMessageRequest {
+    /// A value made of all its fields.
+    pub fn new(body: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            body: ::std::convert::Into::into(body),
+        }
+    }
+}
 
 /// Request body for updating a template. Provide `category`, `components`, or both. A template can only be updated while it is not yet approved.
 #[derive(
@@ -4217,6 +2178,122 @@ impl UpdateWhatsAppTemplateRequest {
         self
     }
 }
+
+/// Send an audio message.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppAudioMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppAudioMessageRequestMessageType,
+    /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
+    pub body: MessageWhatsAppAudioBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppAudioMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppAudioMessageRequest`] the API requires, named, for [`WhatsAppAudioMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppAudioMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppAudioMessageRequestMessageType,
+    /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
+    pub body: MessageWhatsAppAudioBody,
+}
+
+impl WhatsAppAudioMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppAudioMessageRequestRequired) -> Self {
+        let WhatsAppAudioMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppAudioMessageRequest::message_type`](crate::WhatsAppAudioMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppAudioMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppAudioMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_audio`.
+    WhatsappMediaAudio,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppAudioMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppAudioMessageRequestMessageType] = &[
+        Self::WhatsappMediaAudio,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaAudio => "whatsapp_media_audio",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_audio" => {
+                ::std::option::Option::Some(Self::WhatsappMediaAudio)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppAudioMessageRequestMessageType, Unknown);
 
 /// A WhatsApp Business Account (WABA) connected to your SignalWire Space. Each business account can have its own set of phone numbers and message templates.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4302,6 +2379,1246 @@ impl WhatsAppBusinessListResponse {
         }
     }
 }
+
+/// Share one or more contact cards.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppContactsMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppContactsMessageRequestMessageType,
+    /// One or more contacts to share.
+    pub body: ::std::vec::Vec<MessageWhatsAppContact>,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppContactsMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppContactsMessageRequest`] the API requires, named, for [`WhatsAppContactsMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppContactsMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppContactsMessageRequestMessageType,
+    /// One or more contacts to share.
+    pub body: ::std::vec::Vec<MessageWhatsAppContact>,
+}
+
+impl WhatsAppContactsMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppContactsMessageRequestRequired) -> Self {
+        let WhatsAppContactsMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppContactsMessageRequest::message_type`](crate::WhatsAppContactsMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppContactsMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppContactsMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_contacts`.
+    WhatsappMediaContacts,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppContactsMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppContactsMessageRequestMessageType] = &[
+        Self::WhatsappMediaContacts,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaContacts => "whatsapp_media_contacts",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_contacts" => {
+                ::std::option::Option::Some(Self::WhatsappMediaContacts)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppContactsMessageRequestMessageType, Unknown);
+
+/// A WhatsApp content message. The `message_type` field determines the shape of `body`.
+///
+/// Decoded by its `message_type` property; a value the API document does not list is kept in [`WhatsAppContentMessageRequest::Unknown`]. Sent as the value itself, with that property.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub enum WhatsAppContentMessageRequest {
+    /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
+    WhatsAppTextMessageRequest(::std::boxed::Box<WhatsAppTextMessageRequest>),
+    /// Send an image message, with an optional caption.
+    WhatsAppImageMessageRequest(::std::boxed::Box<WhatsAppImageMessageRequest>),
+    /// Send an audio message.
+    WhatsAppAudioMessageRequest(::std::boxed::Box<WhatsAppAudioMessageRequest>),
+    /// Send a video message, with an optional caption.
+    WhatsAppVideoMessageRequest(::std::boxed::Box<WhatsAppVideoMessageRequest>),
+    /// Send a document message, with an optional filename and caption.
+    WhatsAppDocumentMessageRequest(::std::boxed::Box<WhatsAppDocumentMessageRequest>),
+    /// Send a sticker message. Captions are not supported.
+    WhatsAppStickerMessageRequest(::std::boxed::Box<WhatsAppStickerMessageRequest>),
+    /// Share a location.
+    WhatsAppLocationMessageRequest(::std::boxed::Box<WhatsAppLocationMessageRequest>),
+    /// Share one or more contact cards.
+    WhatsAppContactsMessageRequest(::std::boxed::Box<WhatsAppContactsMessageRequest>),
+    /// React to a message with an emoji.
+    WhatsAppReactionMessageRequest(::std::boxed::Box<WhatsAppReactionMessageRequest>),
+    /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
+    WhatsAppInteractiveCtaMessageRequest(
+        ::std::boxed::Box<WhatsAppInteractiveCtaMessageRequest>,
+    ),
+    /// Send a list interactive message (up to 10 items).
+    WhatsAppInteractiveListMessageRequest(
+        ::std::boxed::Box<WhatsAppInteractiveListMessageRequest>,
+    ),
+    /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
+    WhatsAppInteractiveReplyButtonMessageRequest(
+        ::std::boxed::Box<WhatsAppInteractiveReplyButtonMessageRequest>,
+    ),
+    /// Request the customer's location.
+    WhatsAppInteractiveLocationRequestMessageRequest(
+        ::std::boxed::Box<WhatsAppInteractiveLocationRequestMessageRequest>,
+    ),
+    /// A value whose `message_type` the API document does not list (yet), kept as received.
+    Unknown(::serde_json::Value),
+}
+
+impl ::serde::Serialize for WhatsAppContentMessageRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let (tag, value) = match self {
+            Self::WhatsAppTextMessageRequest(value) => {
+                ("whatsapp_media_text", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppImageMessageRequest(value) => {
+                ("whatsapp_media_image", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppAudioMessageRequest(value) => {
+                ("whatsapp_media_audio", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppVideoMessageRequest(value) => {
+                ("whatsapp_media_video", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppDocumentMessageRequest(value) => {
+                ("whatsapp_media_document", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppStickerMessageRequest(value) => {
+                ("whatsapp_media_sticker", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppLocationMessageRequest(value) => {
+                ("whatsapp_media_location", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppContactsMessageRequest(value) => {
+                ("whatsapp_media_contacts", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppReactionMessageRequest(value) => {
+                ("whatsapp_media_reaction", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppInteractiveCtaMessageRequest(value) => {
+                ("whatsapp_interactive_cta", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppInteractiveListMessageRequest(value) => {
+                ("whatsapp_interactive_list", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppInteractiveReplyButtonMessageRequest(value) => {
+                ("whatsapp_interactive_reply_button", ::serde_json::to_value(value))
+            }
+            Self::WhatsAppInteractiveLocationRequestMessageRequest(value) => {
+                (
+                    "whatsapp_interactive_location_request_message",
+                    ::serde_json::to_value(value),
+                )
+            }
+            Self::Unknown(value) => {
+                return ::serde::Serialize::serialize(value, serializer);
+            }
+        };
+        let mut value = value.map_err(::serde::ser::Error::custom)?;
+        if let ::serde_json::Value::Object(object) = &mut value {
+            object
+                .entry("message_type")
+                .or_insert_with(|| ::serde_json::Value::from(tag));
+        }
+        ::serde::Serialize::serialize(&value, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for WhatsAppContentMessageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        let tag = value
+            .get("message_type")
+            .and_then(::serde_json::Value::as_str)
+            .map(::std::borrow::ToOwned::to_owned);
+        match tag.as_deref() {
+            ::std::option::Option::Some("whatsapp_media_text") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppTextMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_image") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppImageMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_audio") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppAudioMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_video") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppVideoMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_document") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppDocumentMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_sticker") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppStickerMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_location") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppLocationMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_contacts") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppContactsMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_media_reaction") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppReactionMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_interactive_cta") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppInteractiveCtaMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_interactive_list") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppInteractiveListMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some("whatsapp_interactive_reply_button") => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppInteractiveReplyButtonMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            ::std::option::Option::Some(
+                "whatsapp_interactive_location_request_message",
+            ) => {
+                ::serde_json::from_value(value)
+                    .map(Self::WhatsAppInteractiveLocationRequestMessageRequest)
+                    .map_err(::serde::de::Error::custom)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+
+impl ::std::convert::From<WhatsAppTextMessageRequest> for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppTextMessageRequest) -> Self {
+        Self::WhatsAppTextMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppImageMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppImageMessageRequest) -> Self {
+        Self::WhatsAppImageMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppAudioMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppAudioMessageRequest) -> Self {
+        Self::WhatsAppAudioMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppVideoMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppVideoMessageRequest) -> Self {
+        Self::WhatsAppVideoMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppDocumentMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppDocumentMessageRequest) -> Self {
+        Self::WhatsAppDocumentMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppStickerMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppStickerMessageRequest) -> Self {
+        Self::WhatsAppStickerMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppLocationMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppLocationMessageRequest) -> Self {
+        Self::WhatsAppLocationMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppContactsMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppContactsMessageRequest) -> Self {
+        Self::WhatsAppContactsMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppReactionMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppReactionMessageRequest) -> Self {
+        Self::WhatsAppReactionMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppInteractiveCtaMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppInteractiveCtaMessageRequest) -> Self {
+        Self::WhatsAppInteractiveCtaMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppInteractiveListMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppInteractiveListMessageRequest) -> Self {
+        Self::WhatsAppInteractiveListMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppInteractiveReplyButtonMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppInteractiveReplyButtonMessageRequest) -> Self {
+        Self::WhatsAppInteractiveReplyButtonMessageRequest(::std::boxed::Box::new(value))
+    }
+}
+
+impl ::std::convert::From<WhatsAppInteractiveLocationRequestMessageRequest>
+for WhatsAppContentMessageRequest {
+    fn from(value: WhatsAppInteractiveLocationRequestMessageRequest) -> Self {
+        Self::WhatsAppInteractiveLocationRequestMessageRequest(
+            ::std::boxed::Box::new(value),
+        )
+    }
+}
+
+/// Send a document message, with an optional filename and caption.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppDocumentMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppDocumentMessageRequestMessageType,
+    /// Body for a document message. Provide either `link` or `id` (not both).
+    pub body: MessageWhatsAppDocumentBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppDocumentMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppDocumentMessageRequest`] the API requires, named, for [`WhatsAppDocumentMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppDocumentMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppDocumentMessageRequestMessageType,
+    /// Body for a document message. Provide either `link` or `id` (not both).
+    pub body: MessageWhatsAppDocumentBody,
+}
+
+impl WhatsAppDocumentMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppDocumentMessageRequestRequired) -> Self {
+        let WhatsAppDocumentMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppDocumentMessageRequest::message_type`](crate::WhatsAppDocumentMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppDocumentMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppDocumentMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_document`.
+    WhatsappMediaDocument,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppDocumentMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppDocumentMessageRequestMessageType] = &[
+        Self::WhatsappMediaDocument,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaDocument => "whatsapp_media_document",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_document" => {
+                ::std::option::Option::Some(Self::WhatsappMediaDocument)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppDocumentMessageRequestMessageType, Unknown);
+
+/// Send an image message, with an optional caption.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppImageMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppImageMessageRequestMessageType,
+    /// Body for an image message. Provide either `link` or `id` (not both).
+    pub body: MessageWhatsAppImageBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppImageMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppImageMessageRequest`] the API requires, named, for [`WhatsAppImageMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppImageMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppImageMessageRequestMessageType,
+    /// Body for an image message. Provide either `link` or `id` (not both).
+    pub body: MessageWhatsAppImageBody,
+}
+
+impl WhatsAppImageMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppImageMessageRequestRequired) -> Self {
+        let WhatsAppImageMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppImageMessageRequest::message_type`](crate::WhatsAppImageMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppImageMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppImageMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_image`.
+    WhatsappMediaImage,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppImageMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppImageMessageRequestMessageType] = &[
+        Self::WhatsappMediaImage,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaImage => "whatsapp_media_image",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_image" => {
+                ::std::option::Option::Some(Self::WhatsappMediaImage)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppImageMessageRequestMessageType, Unknown);
+
+/// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveCtaMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveCtaMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppInteractiveCtaMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppInteractiveCtaMessageRequest`] the API requires, named, for [`WhatsAppInteractiveCtaMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppInteractiveCtaMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveCtaMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+impl WhatsAppInteractiveCtaMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppInteractiveCtaMessageRequestRequired) -> Self {
+        let WhatsAppInteractiveCtaMessageRequestRequired {
+            to,
+            from,
+            message_type,
+            body,
+        } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppInteractiveCtaMessageRequest::message_type`](crate::WhatsAppInteractiveCtaMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveCtaMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveCtaMessageRequestMessageType {
+    /// On the wire: `whatsapp_interactive_cta`.
+    WhatsappInteractiveCta,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppInteractiveCtaMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppInteractiveCtaMessageRequestMessageType] = &[
+        Self::WhatsappInteractiveCta,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappInteractiveCta => "whatsapp_interactive_cta",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_interactive_cta" => {
+                ::std::option::Option::Some(Self::WhatsappInteractiveCta)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppInteractiveCtaMessageRequestMessageType, Unknown);
+
+/// Send a list interactive message (up to 10 items).
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveListMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveListMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppInteractiveListMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppInteractiveListMessageRequest`] the API requires, named, for [`WhatsAppInteractiveListMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppInteractiveListMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveListMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+impl WhatsAppInteractiveListMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppInteractiveListMessageRequestRequired) -> Self {
+        let WhatsAppInteractiveListMessageRequestRequired {
+            to,
+            from,
+            message_type,
+            body,
+        } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppInteractiveListMessageRequest::message_type`](crate::WhatsAppInteractiveListMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveListMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveListMessageRequestMessageType {
+    /// On the wire: `whatsapp_interactive_list`.
+    WhatsappInteractiveList,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppInteractiveListMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppInteractiveListMessageRequestMessageType] = &[
+        Self::WhatsappInteractiveList,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappInteractiveList => "whatsapp_interactive_list",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_interactive_list" => {
+                ::std::option::Option::Some(Self::WhatsappInteractiveList)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppInteractiveListMessageRequestMessageType, Unknown);
+
+/// Request the customer's location.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveLocationRequestMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveLocationRequestMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppInteractiveLocationRequestMessageRequest { to = required("to"), from =
+    required("from"), status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppInteractiveLocationRequestMessageRequest`] the API requires, named, for [`WhatsAppInteractiveLocationRequestMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppInteractiveLocationRequestMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveLocationRequestMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+impl WhatsAppInteractiveLocationRequestMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(
+        required: WhatsAppInteractiveLocationRequestMessageRequestRequired,
+    ) -> Self {
+        let WhatsAppInteractiveLocationRequestMessageRequestRequired {
+            to,
+            from,
+            message_type,
+            body,
+        } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::WhatsAppInteractiveLocationRequestMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveLocationRequestMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveLocationRequestMessageRequestMessageType {
+    /// On the wire: `whatsapp_interactive_location_request_message`.
+    WhatsappInteractiveLocationRequestMessage,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppInteractiveLocationRequestMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppInteractiveLocationRequestMessageRequestMessageType] = &[
+        Self::WhatsappInteractiveLocationRequestMessage,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappInteractiveLocationRequestMessage => {
+                "whatsapp_interactive_location_request_message"
+            }
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_interactive_location_request_message" => {
+                ::std::option::Option::Some(
+                    Self::WhatsappInteractiveLocationRequestMessage,
+                )
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(
+    WhatsAppInteractiveLocationRequestMessageRequestMessageType, Unknown
+);
+
+/// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppInteractiveReplyButtonMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveReplyButtonMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppInteractiveReplyButtonMessageRequest { to = required("to"), from =
+    required("from"), status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppInteractiveReplyButtonMessageRequest`] the API requires, named, for [`WhatsAppInteractiveReplyButtonMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppInteractiveReplyButtonMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppInteractiveReplyButtonMessageRequestMessageType,
+    /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
+    pub body: MessageWhatsAppInteractiveBody,
+}
+
+impl WhatsAppInteractiveReplyButtonMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppInteractiveReplyButtonMessageRequestRequired) -> Self {
+        let WhatsAppInteractiveReplyButtonMessageRequestRequired {
+            to,
+            from,
+            message_type,
+            body,
+        } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::WhatsAppInteractiveReplyButtonMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveReplyButtonMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppInteractiveReplyButtonMessageRequestMessageType {
+    /// On the wire: `whatsapp_interactive_reply_button`.
+    WhatsappInteractiveReplyButton,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppInteractiveReplyButtonMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppInteractiveReplyButtonMessageRequestMessageType] = &[
+        Self::WhatsappInteractiveReplyButton,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappInteractiveReplyButton => "whatsapp_interactive_reply_button",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_interactive_reply_button" => {
+                ::std::option::Option::Some(Self::WhatsappInteractiveReplyButton)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(
+    WhatsAppInteractiveReplyButtonMessageRequestMessageType, Unknown
+);
+
+/// Share a location.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppLocationMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppLocationMessageRequestMessageType,
+    /// Body for a location message. All fields are required.
+    pub body: MessageWhatsAppLocationBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppLocationMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppLocationMessageRequest`] the API requires, named, for [`WhatsAppLocationMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppLocationMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppLocationMessageRequestMessageType,
+    /// Body for a location message. All fields are required.
+    pub body: MessageWhatsAppLocationBody,
+}
+
+impl WhatsAppLocationMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppLocationMessageRequestRequired) -> Self {
+        let WhatsAppLocationMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppLocationMessageRequest::message_type`](crate::WhatsAppLocationMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppLocationMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppLocationMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_location`.
+    WhatsappMediaLocation,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppLocationMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppLocationMessageRequestMessageType] = &[
+        Self::WhatsappMediaLocation,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaLocation => "whatsapp_media_location",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_location" => {
+                ::std::option::Option::Some(Self::WhatsappMediaLocation)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppLocationMessageRequestMessageType, Unknown);
 
 /// A WhatsApp phone number connected to your Space. Numbers are linked during the Meta embedded signup flow and used as the `from` address when sending messages.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4531,6 +3848,238 @@ impl WhatsAppNumberResponse {
         }
     }
 }
+
+/// React to a message with an emoji.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppReactionMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppReactionMessageRequestMessageType,
+    /// Body for a reaction message.
+    pub body: MessageWhatsAppReactionBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppReactionMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppReactionMessageRequest`] the API requires, named, for [`WhatsAppReactionMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppReactionMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppReactionMessageRequestMessageType,
+    /// Body for a reaction message.
+    pub body: MessageWhatsAppReactionBody,
+}
+
+impl WhatsAppReactionMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppReactionMessageRequestRequired) -> Self {
+        let WhatsAppReactionMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppReactionMessageRequest::message_type`](crate::WhatsAppReactionMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppReactionMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppReactionMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_reaction`.
+    WhatsappMediaReaction,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppReactionMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppReactionMessageRequestMessageType] = &[
+        Self::WhatsappMediaReaction,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaReaction => "whatsapp_media_reaction",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_reaction" => {
+                ::std::option::Option::Some(Self::WhatsappMediaReaction)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppReactionMessageRequestMessageType, Unknown);
+
+/// Send a sticker message. Captions are not supported.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppStickerMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppStickerMessageRequestMessageType,
+    /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
+    pub body: MessageWhatsAppStickerBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppStickerMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppStickerMessageRequest`] the API requires, named, for [`WhatsAppStickerMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppStickerMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppStickerMessageRequestMessageType,
+    /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
+    pub body: MessageWhatsAppStickerBody,
+}
+
+impl WhatsAppStickerMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppStickerMessageRequestRequired) -> Self {
+        let WhatsAppStickerMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppStickerMessageRequest::message_type`](crate::WhatsAppStickerMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppStickerMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppStickerMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_sticker`.
+    WhatsappMediaSticker,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppStickerMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppStickerMessageRequestMessageType] = &[
+        Self::WhatsappMediaSticker,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaSticker => "whatsapp_media_sticker",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_sticker" => {
+                ::std::option::Option::Some(Self::WhatsappMediaSticker)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppStickerMessageRequestMessageType, Unknown);
 
 /// A WhatsApp message template.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4768,6 +4317,154 @@ impl WhatsAppTemplateListResponse {
             ),
         }
     }
+}
+
+/// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppTemplateMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
+    pub template_id: ::std::string::String,
+    /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
+    pub header_template_parameters: ::std::option::Option<
+        WhatsAppTemplateMessageRequestHeaderTemplateParameters,
+    >,
+    /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
+    pub body_template_parameters: ::std::option::Option<
+        WhatsAppTemplateMessageRequestBodyTemplateParameters,
+    >,
+    /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
+    pub button_template_parameters: ::std::option::Option<
+        ::std::vec::Vec<::std::string::String>,
+    >,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppTemplateMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), template_id = required("template_id"),
+    header_template_parameters = default("header_template_parameters"),
+    body_template_parameters = default("body_template_parameters"),
+    button_template_parameters = default("button_template_parameters") }
+);
+
+/// The fields of [`WhatsAppTemplateMessageRequest`] the API requires, named, for [`WhatsAppTemplateMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppTemplateMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
+    pub template_id: ::std::string::String,
+}
+
+impl WhatsAppTemplateMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppTemplateMessageRequestRequired) -> Self {
+        let WhatsAppTemplateMessageRequestRequired { to, from, template_id } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            template_id,
+            header_template_parameters: ::std::default::Default::default(),
+            body_template_parameters: ::std::default::Default::default(),
+            button_template_parameters: ::std::default::Default::default(),
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+    /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
+    pub fn header_template_parameters(
+        mut self,
+        value: WhatsAppTemplateMessageRequestHeaderTemplateParameters,
+    ) -> Self {
+        self.header_template_parameters = ::std::option::Option::Some(value);
+        self
+    }
+    /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
+    pub fn body_template_parameters(
+        mut self,
+        value: WhatsAppTemplateMessageRequestBodyTemplateParameters,
+    ) -> Self {
+        self.body_template_parameters = ::std::option::Option::Some(value);
+        self
+    }
+    /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
+    pub fn button_template_parameters(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+    ) -> Self {
+        self.button_template_parameters = ::std::option::Option::Some(
+            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        );
+        self
+    }
+}
+
+/// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
+///
+/// Decoded as the first of [`WhatsAppTemplateMessageRequestBodyTemplateParameters::Array`], [`WhatsAppTemplateMessageRequestBodyTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
+    /// The value, as `Vec<String>`.
+    Array(::std::vec::Vec<::std::string::String>),
+    /// The value, as `serde_json::Value`.
+    Map(::serde_json::Value),
+}
+
+/// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
+///
+/// Decoded as the first of [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::String`], [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::Array`], [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
+    /// The value, as `String`.
+    String(::std::string::String),
+    /// The value, as `Vec<String>`.
+    Array(::std::vec::Vec<::std::string::String>),
+    /// The value, as `serde_json::Value`.
+    Map(::serde_json::Value),
 }
 
 /// How a template's variable placeholders are referenced.
@@ -5032,6 +4729,236 @@ impl WhatsAppTemplateStatus {
 }
 
 crate::runtime::open_enum!(WhatsAppTemplateStatus, Unknown);
+
+/// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppTextMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppTextMessageRequestMessageType,
+    /// The message text.
+    pub body: ::std::string::String,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppTextMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppTextMessageRequest`] the API requires, named, for [`WhatsAppTextMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppTextMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppTextMessageRequestMessageType,
+    /// The message text.
+    pub body: ::std::string::String,
+}
+
+impl WhatsAppTextMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppTextMessageRequestRequired) -> Self {
+        let WhatsAppTextMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppTextMessageRequest::message_type`](crate::WhatsAppTextMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppTextMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppTextMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_text`.
+    WhatsappMediaText,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppTextMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppTextMessageRequestMessageType] = &[
+        Self::WhatsappMediaText,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaText => "whatsapp_media_text",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_text" => ::std::option::Option::Some(Self::WhatsappMediaText),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppTextMessageRequestMessageType, Unknown);
+
+/// Send a video message, with an optional caption.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct WhatsAppVideoMessageRequest {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// A valid URL to receive message status callback events at each state change.
+    ///
+    /// Format: `uri`.
+    pub status_callback: ::std::option::Option<::std::string::String>,
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    /// The `message_type` property.
+    pub message_type: WhatsAppVideoMessageRequestMessageType,
+    /// Body for a video message. Provide either `link` or `id` (not both).
+    pub body: MessageWhatsAppVideoBody,
+}
+
+crate::runtime::wire_struct!(
+    WhatsAppVideoMessageRequest { to = required("to"), from = required("from"),
+    status_callback = default("status_callback"), custom_variables =
+    default("custom_variables"), message_type = required("message_type"), body =
+    required("body") }
+);
+
+/// The fields of [`WhatsAppVideoMessageRequest`] the API requires, named, for [`WhatsAppVideoMessageRequest::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct WhatsAppVideoMessageRequestRequired {
+    /// Recipient phone number in E.164 format.
+    pub to: ::std::string::String,
+    /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
+    pub from: ::std::string::String,
+    /// The `message_type` property.
+    pub message_type: WhatsAppVideoMessageRequestMessageType,
+    /// Body for a video message. Provide either `link` or `id` (not both).
+    pub body: MessageWhatsAppVideoBody,
+}
+
+impl WhatsAppVideoMessageRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(required: WhatsAppVideoMessageRequestRequired) -> Self {
+        let WhatsAppVideoMessageRequestRequired { to, from, message_type, body } = required;
+        Self {
+            to,
+            from,
+            status_callback: ::std::default::Default::default(),
+            custom_variables: ::std::default::Default::default(),
+            message_type,
+            body,
+        }
+    }
+    /// A valid URL to receive message status callback events at each state change.
+    pub fn status_callback(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status_callback = ::std::option::Option::Some(
+            ::std::convert::Into::into(value),
+        );
+        self
+    }
+    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
+    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
+        self.custom_variables = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The field [`WhatsAppVideoMessageRequest::message_type`](crate::WhatsAppVideoMessageRequest::message_type).
+///
+/// Values this version of the client does not know yet decode to [`WhatsAppVideoMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum WhatsAppVideoMessageRequestMessageType {
+    /// On the wire: `whatsapp_media_video`.
+    WhatsappMediaVideo,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl WhatsAppVideoMessageRequestMessageType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [WhatsAppVideoMessageRequestMessageType] = &[
+        Self::WhatsappMediaVideo,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WhatsappMediaVideo => "whatsapp_media_video",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "whatsapp_media_video" => {
+                ::std::option::Option::Some(Self::WhatsappMediaVideo)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(WhatsAppVideoMessageRequestMessageType, Unknown);
 
 /// The error responses `create_message` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -5672,7 +5599,7 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /api/messaging/messages")]
     pub async fn create_message(
         &self,
-        body: &MessageSendMessageRequest,
+        body: &SendMessageRequest,
     ) -> ::std::result::Result<Message, crate::runtime::Error<CreateMessageError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/messages";
         let path = ["/api/messaging/messages"].concat();
@@ -6297,7 +6224,7 @@ impl crate::runtime::Client {
     pub async fn update_message(
         &self,
         message_id: ::uuid::Uuid,
-        body: &MessageUpdateMessageRequest,
+        body: &UpdateMessageRequest,
     ) -> ::std::result::Result<Message, crate::runtime::Error<UpdateMessageError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/messages/{message_id}";
         let path = [

@@ -25,6 +25,114 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
+/// Request body for creating a subproject.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CreateProjectRequest {
+    /// The name of the subproject.
+    ///
+    /// Length: at most 250 characters.
+    pub name: ::std::string::String,
+    /// When enabled, recordings created within the project require authentication to access.
+    pub protect_recordings: ::std::option::Option<bool>,
+    /// When enabled, message media created within the project requires authentication to access.
+    pub protect_message_media: ::std::option::Option<bool>,
+    /// When enabled, fax media created within the project requires authentication to access.
+    pub protect_fax_media: ::std::option::Option<bool>,
+    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
+    pub force_https_requests: ::std::option::Option<bool>,
+}
+
+crate::runtime::wire_struct!(
+    CreateProjectRequest { name = required("name"), protect_recordings =
+    default("protect_recordings"), protect_message_media =
+    default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
+    force_https_requests = default("force_https_requests") }
+);
+
+impl CreateProjectRequest {
+    /// A value made of the fields the API requires; the others start unset.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: ::std::convert::Into::into(name),
+            protect_recordings: ::std::default::Default::default(),
+            protect_message_media: ::std::default::Default::default(),
+            protect_fax_media: ::std::default::Default::default(),
+            force_https_requests: ::std::default::Default::default(),
+        }
+    }
+    /// When enabled, recordings created within the project require authentication to access.
+    pub fn protect_recordings(mut self, value: bool) -> Self {
+        self.protect_recordings = ::std::option::Option::Some(value);
+        self
+    }
+    /// When enabled, message media created within the project requires authentication to access.
+    pub fn protect_message_media(mut self, value: bool) -> Self {
+        self.protect_message_media = ::std::option::Option::Some(value);
+        self
+    }
+    /// When enabled, fax media created within the project requires authentication to access.
+    pub fn protect_fax_media(mut self, value: bool) -> Self {
+        self.protect_fax_media = ::std::option::Option::Some(value);
+        self
+    }
+    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
+    pub fn force_https_requests(mut self, value: bool) -> Self {
+        self.force_https_requests = ::std::option::Option::Some(value);
+        self
+    }
+}
+
+/// The request could not be processed. When creating a project while authenticated as a
+/// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
+/// overly long `name` returns a standard validation error.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct CreateProjectStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(CreateProjectStatusCode422 { errors = required("errors") });
+
+impl CreateProjectStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
+/// The request could not be processed. Deleting a root/parent project returns
+/// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
+/// assigned returns `phone_numbers_must_be_removed`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct DeleteProjectStatusCode422 {
+    /// List of validation errors.
+    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+}
+
+crate::runtime::wire_struct!(DeleteProjectStatusCode422 { errors = required("errors") });
+
+impl DeleteProjectStatusCode422 {
+    /// A value made of all its fields.
+    pub fn new(
+        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
+    ) -> Self {
+        Self {
+            errors: ::std::iter::Iterator::collect(
+                ::std::iter::IntoIterator::into_iter(errors),
+            ),
+        }
+    }
+}
+
 /// The query and header parameters of [`Client::list_projects`](crate::Client::list_projects).
 ///
 /// Parameters that are not set are left out of the request.
@@ -656,118 +764,6 @@ impl ProjectWithSigningKey {
     }
 }
 
-/// Request body for creating a subproject.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsCreateProjectRequest {
-    /// The name of the subproject.
-    ///
-    /// Length: at most 250 characters.
-    pub name: ::std::string::String,
-    /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: ::std::option::Option<bool>,
-    /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: ::std::option::Option<bool>,
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: ::std::option::Option<bool>,
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: ::std::option::Option<bool>,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsCreateProjectRequest { name = required("name"), protect_recordings =
-    default("protect_recordings"), protect_message_media =
-    default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
-    force_https_requests = default("force_https_requests") }
-);
-
-impl ProjectsCreateProjectRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::std::convert::Into::into(name),
-            protect_recordings: ::std::default::Default::default(),
-            protect_message_media: ::std::default::Default::default(),
-            protect_fax_media: ::std::default::Default::default(),
-            force_https_requests: ::std::default::Default::default(),
-        }
-    }
-    /// When enabled, recordings created within the project require authentication to access.
-    pub fn protect_recordings(mut self, value: bool) -> Self {
-        self.protect_recordings = ::std::option::Option::Some(value);
-        self
-    }
-    /// When enabled, message media created within the project requires authentication to access.
-    pub fn protect_message_media(mut self, value: bool) -> Self {
-        self.protect_message_media = ::std::option::Option::Some(value);
-        self
-    }
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub fn protect_fax_media(mut self, value: bool) -> Self {
-        self.protect_fax_media = ::std::option::Option::Some(value);
-        self
-    }
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub fn force_https_requests(mut self, value: bool) -> Self {
-        self.force_https_requests = ::std::option::Option::Some(value);
-        self
-    }
-}
-
-/// The request could not be processed. When creating a project while authenticated as a
-/// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
-/// overly long `name` returns a standard validation error.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsCreateProjectStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsCreateProjectStatusCode422 { errors = required("errors") }
-);
-
-impl ProjectsCreateProjectStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
-/// The request could not be processed. Deleting a root/parent project returns
-/// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
-/// assigned returns `phone_numbers_must_be_removed`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct ProjectsDeleteProjectStatusCode422 {
-    /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ProjectsDeleteProjectStatusCode422 { errors = required("errors") }
-);
-
-impl ProjectsDeleteProjectStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
-        Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-        }
-    }
-}
-
 /// Request body for updating a project's name and settings.
 #[derive(
     ::std::fmt::Debug,
@@ -776,7 +772,7 @@ impl ProjectsDeleteProjectStatusCode422 {
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct ProjectsUpdateProjectRequest {
+pub struct UpdateProjectRequest {
     /// The name of the project.
     ///
     /// Length: at most 250 characters.
@@ -792,13 +788,13 @@ pub struct ProjectsUpdateProjectRequest {
 }
 
 crate::runtime::wire_struct!(
-    ProjectsUpdateProjectRequest { name = default("name"), protect_recordings =
+    UpdateProjectRequest { name = default("name"), protect_recordings =
     default("protect_recordings"), protect_message_media =
     default("protect_message_media"), protect_fax_media = default("protect_fax_media"),
     force_https_requests = default("force_https_requests") }
 );
 
-impl ProjectsUpdateProjectRequest {
+impl UpdateProjectRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
@@ -842,16 +838,14 @@ impl ProjectsUpdateProjectRequest {
 /// The request failed validation, for example a blank or overly long `name`.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct ProjectsUpdateProjectStatusCode422 {
+pub struct UpdateProjectStatusCode422 {
     /// List of validation errors.
     pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
 }
 
-crate::runtime::wire_struct!(
-    ProjectsUpdateProjectStatusCode422 { errors = required("errors") }
-);
+crate::runtime::wire_struct!(UpdateProjectStatusCode422 { errors = required("errors") });
 
-impl ProjectsUpdateProjectStatusCode422 {
+impl UpdateProjectStatusCode422 {
     /// A value made of all its fields.
     pub fn new(
         errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
@@ -879,7 +873,7 @@ pub enum CreateSubprojectError {
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(ProjectsCreateProjectStatusCode422),
+    UnprocessableEntity(CreateProjectStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
@@ -982,7 +976,7 @@ pub enum DeleteSubprojectError {
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(ProjectsDeleteProjectStatusCode422),
+    UnprocessableEntity(DeleteProjectStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
@@ -1214,7 +1208,7 @@ pub enum UpdateProjectError {
     ///
     /// Status `422`.
     #[doc(alias = "422")]
-    UnprocessableEntity(ProjectsUpdateProjectStatusCode422),
+    UnprocessableEntity(UpdateProjectStatusCode422),
     /// An internal server error occurred.
     ///
     /// Status `500`.
@@ -1340,7 +1334,7 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /api/projects")]
     pub async fn create_subproject(
         &self,
-        body: &ProjectsCreateProjectRequest,
+        body: &CreateProjectRequest,
     ) -> ::std::result::Result<
         ProjectWithSigningKey,
         crate::runtime::Error<CreateSubprojectError>,
@@ -1806,7 +1800,7 @@ impl crate::runtime::Client {
     pub async fn update_project(
         &self,
         id: ::uuid::Uuid,
-        body: &ProjectsUpdateProjectRequest,
+        body: &UpdateProjectRequest,
     ) -> ::std::result::Result<Project, crate::runtime::Error<UpdateProjectError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}";
         let path = [

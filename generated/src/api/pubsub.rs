@@ -17,15 +17,10 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
-/// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
-/// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.
-/// Each channel name can be up to 250 characters. Must be valid JSON.
-pub type PubSubChannels = ::serde_json::Value;
-
 /// The request body of [`Client::create_pubsub_token`](crate::Client::create_pubsub_token).
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
-pub struct PubSubNewPubSubToken {
+pub struct NewPubSubToken {
     /// The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).
     ///
     /// Minimum: `1`.
@@ -46,13 +41,13 @@ pub struct PubSubNewPubSubToken {
 }
 
 crate::runtime::wire_struct!(
-    PubSubNewPubSubToken { ttl = required("ttl"), channels = required("channels"),
-    member_id = default("member_id"), state = default("state") }
+    NewPubSubToken { ttl = required("ttl"), channels = required("channels"), member_id =
+    default("member_id"), state = default("state") }
 );
 
-/// The fields of [`PubSubNewPubSubToken`] the API requires, named, for [`PubSubNewPubSubToken::new`].
+/// The fields of [`NewPubSubToken`] the API requires, named, for [`NewPubSubToken::new`].
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct PubSubNewPubSubTokenRequired {
+pub struct NewPubSubTokenRequired {
     /// The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).
     pub ttl: i64,
     /// Each channel with `write` and `read` objects with boolean as values. Max of 500 channels inside main `channels`.
@@ -61,10 +56,10 @@ pub struct PubSubNewPubSubTokenRequired {
     pub channels: PubSubChannels,
 }
 
-impl PubSubNewPubSubToken {
+impl NewPubSubToken {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: PubSubNewPubSubTokenRequired) -> Self {
-        let PubSubNewPubSubTokenRequired { ttl, channels } = required;
+    pub fn new(required: NewPubSubTokenRequired) -> Self {
+        let NewPubSubTokenRequired { ttl, channels } = required;
         Self {
             ttl,
             channels,
@@ -86,6 +81,11 @@ impl PubSubNewPubSubToken {
         self
     }
 }
+
+/// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
+/// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.
+/// Each channel name can be up to 250 characters. Must be valid JSON.
+pub type PubSubChannels = ::serde_json::Value;
 
 /// Read Permission
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -268,7 +268,7 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /api/pubsub/tokens")]
     pub async fn create_pubsub_token(
         &self,
-        body: &PubSubNewPubSubToken,
+        body: &NewPubSubToken,
     ) -> ::std::result::Result<
         PubSubToken,
         crate::runtime::Error<CreatePubsubTokenError>,

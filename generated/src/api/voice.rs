@@ -19,6 +19,326 @@ use super::swml::*;
 #[allow(unused_imports)]
 use super::webhooks::*;
 
+/// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct DialogflowVoiceLog {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: DialogflowVoiceLogType,
+    /// Always null for this call type.
+    pub url: ::std::option::Option<::serde_json::Value>,
+    /// The status of the voice activity.
+    pub status: VoiceLogStatus,
+    /// The duration of the voice activity in seconds.
+    pub duration: ::std::option::Option<i32>,
+}
+
+crate::runtime::wire_struct!(
+    DialogflowVoiceLog { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at"),
+    type_ = required("type"), url = required("url"), status = required("status"),
+    duration = required("duration") }
+);
+
+/// The fields of [`DialogflowVoiceLog`] the API requires, named, for [`DialogflowVoiceLog::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct DialogflowVoiceLogRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    pub type_: DialogflowVoiceLogType,
+    /// Always null for this call type.
+    pub url: ::std::option::Option<::serde_json::Value>,
+    /// The status of the voice activity.
+    pub status: VoiceLogStatus,
+    /// The duration of the voice activity in seconds.
+    pub duration: ::std::option::Option<i32>,
+}
+
+impl DialogflowVoiceLog {
+    /// A value made of all its fields.
+    pub fn new(required: DialogflowVoiceLogRequired) -> Self {
+        let DialogflowVoiceLogRequired {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            status,
+            duration,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            status,
+            duration,
+        }
+    }
+}
+
+/// Type of this log entry.
+///
+/// Values this version of the client does not know yet decode to [`DialogflowVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum DialogflowVoiceLogType {
+    /// On the wire: `dialogflow_call`.
+    DialogflowCall,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl DialogflowVoiceLogType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [DialogflowVoiceLogType] = &[Self::DialogflowCall];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::DialogflowCall => "dialogflow_call",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(DialogflowVoiceLogType, Unknown);
+
+/// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct DiscardedVoiceLog {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// Date and time when the log was discarded.
+    pub discarded_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Date and time when the log was originally created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+crate::runtime::wire_struct!(
+    DiscardedVoiceLog { id = required("id"), discarded_at = required("discarded_at"),
+    created_at = required("created_at") }
+);
+
+/// The fields of [`DiscardedVoiceLog`] the API requires, named, for [`DiscardedVoiceLog::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct DiscardedVoiceLogRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// Date and time when the log was discarded.
+    pub discarded_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Date and time when the log was originally created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl DiscardedVoiceLog {
+    /// A value made of all its fields.
+    pub fn new(required: DiscardedVoiceLogRequired) -> Self {
+        let DiscardedVoiceLogRequired { id, discarded_at, created_at } = required;
+        Self {
+            id,
+            discarded_at,
+            created_at,
+        }
+    }
+}
+
+/// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct FabricVoiceLog {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: FabricVoiceLogType,
+    /// Always null for this call type.
+    pub url: ::std::option::Option<::serde_json::Value>,
+    /// The direction of the voice activity.
+    pub direction: VoiceDirection,
+    /// The status of the voice activity. Always null for this call type.
+    pub status: ::std::option::Option<VoiceLogStatus>,
+}
+
+crate::runtime::wire_struct!(
+    FabricVoiceLog { id = required("id"), from = required("from"), to = required("to"),
+    source = required("source"), charge = required("charge"), charge_details =
+    required("charge_details"), created_at = required("created_at"), type_ =
+    required("type"), url = required("url"), direction = required("direction"), status =
+    required("status") }
+);
+
+/// The fields of [`FabricVoiceLog`] the API requires, named, for [`FabricVoiceLog::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct FabricVoiceLogRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    pub type_: FabricVoiceLogType,
+    /// Always null for this call type.
+    pub url: ::std::option::Option<::serde_json::Value>,
+    /// The direction of the voice activity.
+    pub direction: VoiceDirection,
+    /// The status of the voice activity. Always null for this call type.
+    pub status: ::std::option::Option<VoiceLogStatus>,
+}
+
+impl FabricVoiceLog {
+    /// A value made of all its fields.
+    pub fn new(required: FabricVoiceLogRequired) -> Self {
+        let FabricVoiceLogRequired {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            direction,
+            status,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            direction,
+            status,
+        }
+    }
+}
+
+/// Type of this log entry.
+///
+/// Values this version of the client does not know yet decode to [`FabricVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum FabricVoiceLogType {
+    /// On the wire: `fabric_subscriber_device_leg`.
+    FabricSubscriberDeviceLeg,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl FabricVoiceLogType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [FabricVoiceLogType] = &[Self::FabricSubscriberDeviceLeg];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "fabric_subscriber_device_leg" => {
+                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(FabricVoiceLogType, Unknown);
+
 /// The query and header parameters of [`Client::list_voice_logs`](crate::Client::list_voice_logs).
 ///
 /// Parameters that are not set are left out of the request.
@@ -133,6 +453,349 @@ impl ListVoiceLogsParams {
     }
 }
 
+/// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct RelayVoiceLog {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: RelayVoiceType,
+    /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
+    ///
+    /// Format: `uri`.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// The direction of the voice activity.
+    pub direction: VoiceDirection,
+    /// The status of the voice activity.
+    pub status: VoiceLogStatus,
+    /// The duration of the voice activity in seconds.
+    pub duration: ::std::option::Option<i32>,
+    /// The duration of the voice activity in milliseconds.
+    pub duration_ms: ::std::option::Option<i32>,
+    /// The billable duration of the voice activity in milliseconds.
+    pub billing_ms: ::std::option::Option<i32>,
+    /// Parent log identifier for related call entries.
+    pub parent_id: ::std::option::Option<::std::string::String>,
+}
+
+crate::runtime::wire_struct!(
+    RelayVoiceLog { id = required("id"), from = required("from"), to = required("to"),
+    source = required("source"), charge = required("charge"), charge_details =
+    required("charge_details"), created_at = required("created_at"), type_ =
+    required("type"), url = required("url"), direction = required("direction"), status =
+    required("status"), duration = required("duration"), duration_ms =
+    required("duration_ms"), billing_ms = required("billing_ms"), parent_id =
+    required("parent_id") }
+);
+
+/// The fields of [`RelayVoiceLog`] the API requires, named, for [`RelayVoiceLog::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct RelayVoiceLogRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    pub type_: RelayVoiceType,
+    /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
+    pub url: ::std::option::Option<::std::string::String>,
+    /// The direction of the voice activity.
+    pub direction: VoiceDirection,
+    /// The status of the voice activity.
+    pub status: VoiceLogStatus,
+    /// The duration of the voice activity in seconds.
+    pub duration: ::std::option::Option<i32>,
+    /// The duration of the voice activity in milliseconds.
+    pub duration_ms: ::std::option::Option<i32>,
+    /// The billable duration of the voice activity in milliseconds.
+    pub billing_ms: ::std::option::Option<i32>,
+    /// Parent log identifier for related call entries.
+    pub parent_id: ::std::option::Option<::std::string::String>,
+}
+
+impl RelayVoiceLog {
+    /// A value made of all its fields.
+    pub fn new(required: RelayVoiceLogRequired) -> Self {
+        let RelayVoiceLogRequired {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            direction,
+            status,
+            duration,
+            duration_ms,
+            billing_ms,
+            parent_id,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            direction,
+            status,
+            duration,
+            duration_ms,
+            billing_ms,
+            parent_id,
+        }
+    }
+}
+
+/// The field [`RelayVoiceLog::type_`](crate::RelayVoiceLog::type_).
+///
+/// Values this version of the client does not know yet decode to [`RelayVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum RelayVoiceType {
+    /// On the wire: `laml_call`.
+    LamlCall,
+    /// On the wire: `relay_pstn_call`.
+    RelayPstnCall,
+    /// On the wire: `relay_sip_call`.
+    RelaySipCall,
+    /// On the wire: `relay_webrtc_call`.
+    RelayWebrtcCall,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl RelayVoiceType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [RelayVoiceType] = &[
+        Self::LamlCall,
+        Self::RelayPstnCall,
+        Self::RelaySipCall,
+        Self::RelayWebrtcCall,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::LamlCall => "laml_call",
+            Self::RelayPstnCall => "relay_pstn_call",
+            Self::RelaySipCall => "relay_sip_call",
+            Self::RelayWebrtcCall => "relay_webrtc_call",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
+            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
+            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
+            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(RelayVoiceType, Unknown);
+
+/// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[non_exhaustive]
+pub struct VideoRoomVoiceLog {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    ///
+    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
+    pub type_: VideoRoomVoiceType,
+    /// Always null for this call type.
+    pub url: ::std::option::Option<::serde_json::Value>,
+    /// The direction of the voice activity.
+    pub direction: VoiceDirection,
+    /// The status of the voice activity.
+    pub status: VoiceLogStatus,
+    /// The duration of the voice activity in seconds.
+    pub duration: ::std::option::Option<i32>,
+    /// The duration of the voice activity in milliseconds.
+    pub duration_ms: ::std::option::Option<i32>,
+}
+
+crate::runtime::wire_struct!(
+    VideoRoomVoiceLog { id = required("id"), from = required("from"), to =
+    required("to"), source = required("source"), charge = required("charge"),
+    charge_details = required("charge_details"), created_at = required("created_at"),
+    type_ = required("type"), url = required("url"), direction = required("direction"),
+    status = required("status"), duration = required("duration"), duration_ms =
+    required("duration_ms") }
+);
+
+/// The fields of [`VideoRoomVoiceLog`] the API requires, named, for [`VideoRoomVoiceLog::new`].
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+pub struct VideoRoomVoiceLogRequired {
+    /// A unique identifier for the log.
+    pub id: Uuid,
+    /// The origin phone number.
+    pub from: ::std::string::String,
+    /// The destination phone number.
+    pub to: ::std::string::String,
+    /// Source of this log entry.
+    pub source: VoiceSources,
+    /// The charge in dollars.
+    pub charge: f64,
+    /// Details on charges associated with this log.
+    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    /// Date and time when the call entry was created.
+    pub created_at: ::chrono::DateTime<::chrono::Utc>,
+    /// Type of this log entry.
+    pub type_: VideoRoomVoiceType,
+    /// Always null for this call type.
+    pub url: ::std::option::Option<::serde_json::Value>,
+    /// The direction of the voice activity.
+    pub direction: VoiceDirection,
+    /// The status of the voice activity.
+    pub status: VoiceLogStatus,
+    /// The duration of the voice activity in seconds.
+    pub duration: ::std::option::Option<i32>,
+    /// The duration of the voice activity in milliseconds.
+    pub duration_ms: ::std::option::Option<i32>,
+}
+
+impl VideoRoomVoiceLog {
+    /// A value made of all its fields.
+    pub fn new(required: VideoRoomVoiceLogRequired) -> Self {
+        let VideoRoomVoiceLogRequired {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            direction,
+            status,
+            duration,
+            duration_ms,
+        } = required;
+        Self {
+            id,
+            from,
+            to,
+            source,
+            charge,
+            charge_details,
+            created_at,
+            type_,
+            url,
+            direction,
+            status,
+            duration,
+            duration_ms,
+        }
+    }
+}
+
+/// The field [`VideoRoomVoiceLog::type_`](crate::VideoRoomVoiceLog::type_).
+///
+/// Values this version of the client does not know yet decode to [`VideoRoomVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum VideoRoomVoiceType {
+    /// On the wire: `video_room_pstn_leg`.
+    VideoRoomPstnLeg,
+    /// On the wire: `video_room_sip_leg`.
+    VideoRoomSipLeg,
+    /// A value the API document does not list (yet), kept exactly as received.
+    Unknown(crate::runtime::UnknownValue),
+}
+
+impl VideoRoomVoiceType {
+    /// Every value the API document lists, in its order.
+    pub const KNOWN: &'static [VideoRoomVoiceType] = &[
+        Self::VideoRoomPstnLeg,
+        Self::VideoRoomSipLeg,
+    ];
+    /// The value exactly as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
+            Self::VideoRoomSipLeg => "video_room_sip_leg",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the API document lists this value.
+    pub fn is_known(&self) -> bool {
+        !::std::matches!(self, Self::Unknown(_))
+    }
+    fn known(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
+            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+
+crate::runtime::open_enum!(VideoRoomVoiceType, Unknown);
+
 /// Details on charges associated with this log.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[non_exhaustive]
@@ -165,146 +828,7 @@ impl VoiceChargeDetail {
     }
 }
 
-/// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceDialogflowVoiceLog {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: VoiceDialogflowVoiceLogType,
-    /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
-    /// The status of the voice activity.
-    pub status: VoiceLogStatus,
-    /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceDialogflowVoiceLog { id = required("id"), from = required("from"), to =
-    required("to"), source = required("source"), charge = required("charge"),
-    charge_details = required("charge_details"), created_at = required("created_at"),
-    type_ = required("type"), url = required("url"), status = required("status"),
-    duration = required("duration") }
-);
-
-/// The fields of [`VoiceDialogflowVoiceLog`] the API requires, named, for [`VoiceDialogflowVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct VoiceDialogflowVoiceLogRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    pub type_: VoiceDialogflowVoiceLogType,
-    /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
-    /// The status of the voice activity.
-    pub status: VoiceLogStatus,
-    /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
-}
-
-impl VoiceDialogflowVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceDialogflowVoiceLogRequired) -> Self {
-        let VoiceDialogflowVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            status,
-            duration,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            status,
-            duration,
-        }
-    }
-}
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`VoiceDialogflowVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceDialogflowVoiceLogType {
-    /// On the wire: `dialogflow_call`.
-    DialogflowCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceDialogflowVoiceLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceDialogflowVoiceLogType] = &[Self::DialogflowCall];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialogflowCall => "dialogflow_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceDialogflowVoiceLogType, Unknown);
-
-/// The field [`VoiceFabricVoiceLog::direction`](crate::VoiceFabricVoiceLog::direction), [`VoiceRelayVoiceLog::direction`](crate::VoiceRelayVoiceLog::direction) and [`VoiceVideoRoomVoiceLog::direction`](crate::VoiceVideoRoomVoiceLog::direction).
+/// The field [`FabricVoiceLog::direction`](crate::FabricVoiceLog::direction), [`RelayVoiceLog::direction`](crate::RelayVoiceLog::direction) and [`VideoRoomVoiceLog::direction`](crate::VideoRoomVoiceLog::direction).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -363,192 +887,9 @@ impl VoiceDirection {
 
 crate::runtime::open_enum!(VoiceDirection, Unknown);
 
-/// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceDiscardedVoiceLog {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// Date and time when the log was discarded.
-    pub discarded_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Date and time when the log was originally created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceDiscardedVoiceLog { id = required("id"), discarded_at =
-    required("discarded_at"), created_at = required("created_at") }
-);
-
-/// The fields of [`VoiceDiscardedVoiceLog`] the API requires, named, for [`VoiceDiscardedVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct VoiceDiscardedVoiceLogRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// Date and time when the log was discarded.
-    pub discarded_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Date and time when the log was originally created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-}
-
-impl VoiceDiscardedVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceDiscardedVoiceLogRequired) -> Self {
-        let VoiceDiscardedVoiceLogRequired { id, discarded_at, created_at } = required;
-        Self {
-            id,
-            discarded_at,
-            created_at,
-        }
-    }
-}
-
-/// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceFabricVoiceLog {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: VoiceFabricVoiceLogType,
-    /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
-    /// The direction of the voice activity.
-    pub direction: VoiceDirection,
-    /// The status of the voice activity. Always null for this call type.
-    pub status: ::std::option::Option<VoiceLogStatus>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceFabricVoiceLog { id = required("id"), from = required("from"), to =
-    required("to"), source = required("source"), charge = required("charge"),
-    charge_details = required("charge_details"), created_at = required("created_at"),
-    type_ = required("type"), url = required("url"), direction = required("direction"),
-    status = required("status") }
-);
-
-/// The fields of [`VoiceFabricVoiceLog`] the API requires, named, for [`VoiceFabricVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct VoiceFabricVoiceLogRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    pub type_: VoiceFabricVoiceLogType,
-    /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
-    /// The direction of the voice activity.
-    pub direction: VoiceDirection,
-    /// The status of the voice activity. Always null for this call type.
-    pub status: ::std::option::Option<VoiceLogStatus>,
-}
-
-impl VoiceFabricVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceFabricVoiceLogRequired) -> Self {
-        let VoiceFabricVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-        }
-    }
-}
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`VoiceFabricVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceFabricVoiceLogType {
-    /// On the wire: `fabric_subscriber_device_leg`.
-    FabricSubscriberDeviceLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceFabricVoiceLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceFabricVoiceLogType] = &[
-        Self::FabricSubscriberDeviceLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "fabric_subscriber_device_leg" => {
-                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
-            }
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceFabricVoiceLogType, Unknown);
-
 /// A voice log entry. The specific fields present depend on the `type` value. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
-/// Decoded as the first of [`VoiceLog::VoiceRelayVoiceLog`], [`VoiceLog::VoiceVideoRoomVoiceLog`], [`VoiceLog::VoiceDialogflowVoiceLog`], [`VoiceLog::VoiceFabricVoiceLog`], [`VoiceLog::VoiceDiscardedVoiceLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
+/// Decoded as the first of [`VoiceLog::RelayVoiceLog`], [`VoiceLog::VideoRoomVoiceLog`], [`VoiceLog::DialogflowVoiceLog`], [`VoiceLog::FabricVoiceLog`], [`VoiceLog::DiscardedVoiceLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -560,44 +901,44 @@ crate::runtime::open_enum!(VoiceFabricVoiceLogType, Unknown);
 #[non_exhaustive]
 pub enum VoiceLog {
     /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-    VoiceRelayVoiceLog(::std::boxed::Box<VoiceRelayVoiceLog>),
+    RelayVoiceLog(::std::boxed::Box<RelayVoiceLog>),
     /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-    VoiceVideoRoomVoiceLog(::std::boxed::Box<VoiceVideoRoomVoiceLog>),
+    VideoRoomVoiceLog(::std::boxed::Box<VideoRoomVoiceLog>),
     /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-    VoiceDialogflowVoiceLog(::std::boxed::Box<VoiceDialogflowVoiceLog>),
+    DialogflowVoiceLog(::std::boxed::Box<DialogflowVoiceLog>),
     /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-    VoiceFabricVoiceLog(::std::boxed::Box<VoiceFabricVoiceLog>),
+    FabricVoiceLog(::std::boxed::Box<FabricVoiceLog>),
     /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-    VoiceDiscardedVoiceLog(::std::boxed::Box<VoiceDiscardedVoiceLog>),
+    DiscardedVoiceLog(::std::boxed::Box<DiscardedVoiceLog>),
 }
 
-impl ::std::convert::From<VoiceRelayVoiceLog> for VoiceLog {
-    fn from(value: VoiceRelayVoiceLog) -> Self {
-        Self::VoiceRelayVoiceLog(::std::boxed::Box::new(value))
+impl ::std::convert::From<RelayVoiceLog> for VoiceLog {
+    fn from(value: RelayVoiceLog) -> Self {
+        Self::RelayVoiceLog(::std::boxed::Box::new(value))
     }
 }
 
-impl ::std::convert::From<VoiceVideoRoomVoiceLog> for VoiceLog {
-    fn from(value: VoiceVideoRoomVoiceLog) -> Self {
-        Self::VoiceVideoRoomVoiceLog(::std::boxed::Box::new(value))
+impl ::std::convert::From<VideoRoomVoiceLog> for VoiceLog {
+    fn from(value: VideoRoomVoiceLog) -> Self {
+        Self::VideoRoomVoiceLog(::std::boxed::Box::new(value))
     }
 }
 
-impl ::std::convert::From<VoiceDialogflowVoiceLog> for VoiceLog {
-    fn from(value: VoiceDialogflowVoiceLog) -> Self {
-        Self::VoiceDialogflowVoiceLog(::std::boxed::Box::new(value))
+impl ::std::convert::From<DialogflowVoiceLog> for VoiceLog {
+    fn from(value: DialogflowVoiceLog) -> Self {
+        Self::DialogflowVoiceLog(::std::boxed::Box::new(value))
     }
 }
 
-impl ::std::convert::From<VoiceFabricVoiceLog> for VoiceLog {
-    fn from(value: VoiceFabricVoiceLog) -> Self {
-        Self::VoiceFabricVoiceLog(::std::boxed::Box::new(value))
+impl ::std::convert::From<FabricVoiceLog> for VoiceLog {
+    fn from(value: FabricVoiceLog) -> Self {
+        Self::FabricVoiceLog(::std::boxed::Box::new(value))
     }
 }
 
-impl ::std::convert::From<VoiceDiscardedVoiceLog> for VoiceLog {
-    fn from(value: VoiceDiscardedVoiceLog) -> Self {
-        Self::VoiceDiscardedVoiceLog(::std::boxed::Box::new(value))
+impl ::std::convert::From<DiscardedVoiceLog> for VoiceLog {
+    fn from(value: DiscardedVoiceLog) -> Self {
+        Self::DiscardedVoiceLog(::std::boxed::Box::new(value))
     }
 }
 
@@ -903,7 +1244,7 @@ impl VoiceLogPaginationResponse {
     }
 }
 
-/// The field [`VoiceDialogflowVoiceLog::status`](crate::VoiceDialogflowVoiceLog::status), [`VoiceFabricVoiceLog::status`](crate::VoiceFabricVoiceLog::status), [`VoiceRelayVoiceLog::status`](crate::VoiceRelayVoiceLog::status) and [`VoiceVideoRoomVoiceLog::status`](crate::VoiceVideoRoomVoiceLog::status).
+/// The field [`DialogflowVoiceLog::status`](crate::DialogflowVoiceLog::status), [`FabricVoiceLog::status`](crate::FabricVoiceLog::status), [`RelayVoiceLog::status`](crate::RelayVoiceLog::status) and [`VideoRoomVoiceLog::status`](crate::VideoRoomVoiceLog::status).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1035,191 +1376,7 @@ impl VoiceLogsListStatusCode422 {
     }
 }
 
-/// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceRelayVoiceLog {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: VoiceRelayVoiceType,
-    /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
-    ///
-    /// Format: `uri`.
-    pub url: ::std::option::Option<::std::string::String>,
-    /// The direction of the voice activity.
-    pub direction: VoiceDirection,
-    /// The status of the voice activity.
-    pub status: VoiceLogStatus,
-    /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
-    /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
-    /// The billable duration of the voice activity in milliseconds.
-    pub billing_ms: ::std::option::Option<i32>,
-    /// Parent log identifier for related call entries.
-    pub parent_id: ::std::option::Option<::std::string::String>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceRelayVoiceLog { id = required("id"), from = required("from"), to =
-    required("to"), source = required("source"), charge = required("charge"),
-    charge_details = required("charge_details"), created_at = required("created_at"),
-    type_ = required("type"), url = required("url"), direction = required("direction"),
-    status = required("status"), duration = required("duration"), duration_ms =
-    required("duration_ms"), billing_ms = required("billing_ms"), parent_id =
-    required("parent_id") }
-);
-
-/// The fields of [`VoiceRelayVoiceLog`] the API requires, named, for [`VoiceRelayVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct VoiceRelayVoiceLogRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    pub type_: VoiceRelayVoiceType,
-    /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
-    pub url: ::std::option::Option<::std::string::String>,
-    /// The direction of the voice activity.
-    pub direction: VoiceDirection,
-    /// The status of the voice activity.
-    pub status: VoiceLogStatus,
-    /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
-    /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
-    /// The billable duration of the voice activity in milliseconds.
-    pub billing_ms: ::std::option::Option<i32>,
-    /// Parent log identifier for related call entries.
-    pub parent_id: ::std::option::Option<::std::string::String>,
-}
-
-impl VoiceRelayVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceRelayVoiceLogRequired) -> Self {
-        let VoiceRelayVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-            billing_ms,
-            parent_id,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-            billing_ms,
-            parent_id,
-        }
-    }
-}
-
-/// The field [`VoiceRelayVoiceLog::type_`](crate::VoiceRelayVoiceLog::type_).
-///
-/// Values this version of the client does not know yet decode to [`VoiceRelayVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceRelayVoiceType {
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// On the wire: `relay_pstn_call`.
-    RelayPstnCall,
-    /// On the wire: `relay_sip_call`.
-    RelaySipCall,
-    /// On the wire: `relay_webrtc_call`.
-    RelayWebrtcCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceRelayVoiceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceRelayVoiceType] = &[
-        Self::LamlCall,
-        Self::RelayPstnCall,
-        Self::RelaySipCall,
-        Self::RelayWebrtcCall,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LamlCall => "laml_call",
-            Self::RelayPstnCall => "relay_pstn_call",
-            Self::RelaySipCall => "relay_sip_call",
-            Self::RelayWebrtcCall => "relay_webrtc_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
-            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
-            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceRelayVoiceType, Unknown);
-
-/// The field [`VoiceDialogflowVoiceLog::source`](crate::VoiceDialogflowVoiceLog::source), [`VoiceFabricVoiceLog::source`](crate::VoiceFabricVoiceLog::source) and [`VoiceLogCommon::source`](crate::VoiceLogCommon::source), and in 2 more places.
+/// The field [`DialogflowVoiceLog::source`](crate::DialogflowVoiceLog::source), [`FabricVoiceLog::source`](crate::FabricVoiceLog::source) and [`RelayVoiceLog::source`](crate::RelayVoiceLog::source), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(
@@ -1353,165 +1510,6 @@ impl VoiceType {
 }
 
 crate::runtime::open_enum!(VoiceType, Unknown);
-
-/// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[non_exhaustive]
-pub struct VoiceVideoRoomVoiceLog {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: VoiceVideoRoomVoiceType,
-    /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
-    /// The direction of the voice activity.
-    pub direction: VoiceDirection,
-    /// The status of the voice activity.
-    pub status: VoiceLogStatus,
-    /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
-    /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
-}
-
-crate::runtime::wire_struct!(
-    VoiceVideoRoomVoiceLog { id = required("id"), from = required("from"), to =
-    required("to"), source = required("source"), charge = required("charge"),
-    charge_details = required("charge_details"), created_at = required("created_at"),
-    type_ = required("type"), url = required("url"), direction = required("direction"),
-    status = required("status"), duration = required("duration"), duration_ms =
-    required("duration_ms") }
-);
-
-/// The fields of [`VoiceVideoRoomVoiceLog`] the API requires, named, for [`VoiceVideoRoomVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct VoiceVideoRoomVoiceLogRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: ::std::string::String,
-    /// The destination phone number.
-    pub to: ::std::string::String,
-    /// Source of this log entry.
-    pub source: VoiceSources,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
-    /// Date and time when the call entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Type of this log entry.
-    pub type_: VoiceVideoRoomVoiceType,
-    /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
-    /// The direction of the voice activity.
-    pub direction: VoiceDirection,
-    /// The status of the voice activity.
-    pub status: VoiceLogStatus,
-    /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
-    /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
-}
-
-impl VoiceVideoRoomVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceVideoRoomVoiceLogRequired) -> Self {
-        let VoiceVideoRoomVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-        }
-    }
-}
-
-/// The field [`VoiceVideoRoomVoiceLog::type_`](crate::VoiceVideoRoomVoiceLog::type_).
-///
-/// Values this version of the client does not know yet decode to [`VoiceVideoRoomVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-#[non_exhaustive]
-pub enum VoiceVideoRoomVoiceType {
-    /// On the wire: `video_room_pstn_leg`.
-    VideoRoomPstnLeg,
-    /// On the wire: `video_room_sip_leg`.
-    VideoRoomSipLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceVideoRoomVoiceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceVideoRoomVoiceType] = &[
-        Self::VideoRoomPstnLeg,
-        Self::VideoRoomSipLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
-            Self::VideoRoomSipLeg => "video_room_sip_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> ::std::option::Option<Self> {
-        match value {
-            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
-            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
-            _ => ::std::option::Option::None,
-        }
-    }
-}
-
-crate::runtime::open_enum!(VoiceVideoRoomVoiceType, Unknown);
 
 /// The error responses `get_voice_log` declares, by status, with their decoded bodies.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]

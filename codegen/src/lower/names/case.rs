@@ -123,8 +123,9 @@ const EMPTY_NAMESPACES: &[&str] = &["common", "models", "schemas", "shared", "ty
 /// The short Rust name of the component schema `key`: [`type_name`] of its
 /// segments (split at `.`) without those that add nothing to the name: a
 /// namespace segment whose words (a plural last word read as singular)
-/// start the next segment (`Fax.FaxLog` -> `FaxLog`, `Message.Message` ->
-/// `Message`, `StatusCodes.StatusCode404` -> `StatusCode404`), and a
+/// the next segment holds in a row (`Fax.FaxLog` -> `FaxLog`,
+/// `Message.Message` -> `Message`, `StatusCodes.StatusCode404` ->
+/// `StatusCode404`, `Voice.DialogflowVoiceLog` -> `DialogflowVoiceLog`), and a
 /// namespace segment of [`EMPTY_NAMESPACES`] (`Types.`). The last segment
 /// always stays. `None` when nothing is dropped (the name is
 /// [`type_name`] of the key).
@@ -163,11 +164,11 @@ pub(crate) fn short_schema_name(key: &str) -> Option<String> {
         {
             last.pop();
         }
-        let starts_next = |words: &[String]| {
-            !words.is_empty() && next.len() >= words.len() && next[..words.len()] == *words
+        let in_next = |words: &[String]| {
+            !words.is_empty() && next.windows(words.len()).any(|window| window == words)
         };
         let empty = own.len() == 1 && EMPTY_NAMESPACES.contains(&own[0].as_str());
-        if !(empty || starts_next(&own) || starts_next(&singular)) {
+        if !(empty || in_next(&own) || in_next(&singular)) {
             kept.push(*segment);
         }
     }
@@ -400,6 +401,15 @@ mod tests {
             ("Fax.Faxes", None),
             ("BookShelfResponse", None),
             ("Types", None),
+            // Anywhere in the next segment, in a row.
+            ("Voice.DialogflowVoiceLog", Some("DialogflowVoiceLog")),
+            (
+                "Message.WhatsAppAudioMessageRequest",
+                Some("WhatsAppAudioMessageRequest"),
+            ),
+            ("Chat.NewChatToken", Some("NewChatToken")),
+            ("Video.LogVideo", Some("LogVideo")),
+            ("PubSub.PubLogSub", None),
         ] {
             assert_eq!(short_schema_name(key).as_deref(), short, "{key}");
         }
