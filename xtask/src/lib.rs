@@ -18,6 +18,7 @@
 pub mod checkout;
 pub mod diff;
 mod files;
+pub mod fuzz;
 pub mod spec;
 pub mod sync;
 pub mod synth;

@@ -25,6 +25,7 @@ use xtask::{Mode, workspace_root};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--quick | --full] [--skip-contract] \
                      | cargo xtask diff [REV | A..B] [--format markdown|json] \
+                     | cargo xtask fuzz [generate] [overlay] [--seconds N] \
                      | cargo xtask spec applied | cargo xtask spec served | cargo xtask spec update FILE \
                      | cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]";
 
@@ -60,58 +61,60 @@ fn main() -> ExitCode {
             };
         }
     };
-    let result = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["codegen"] => xtask::codegen(&root, Mode::Write).map(|summary| println!("{summary}")),
-        ["codegen", "--check"] => {
-            xtask::codegen(&root, Mode::Check).map(|summary| println!("{summary}"))
-        }
-        ["test", flags @ ..] => {
-            xtask::test::Options::parse(flags).and_then(|options| xtask::test::run(&root, options))
-        }
-        ["diff", rest @ ..] => {
-            return match xtask::diff::run(&root, rest) {
-                Ok((report, status)) => {
-                    print!("{report}");
-                    ExitCode::from(status)
-                }
-                Err(error) => {
-                    eprintln!("error: {error:#}");
-                    ExitCode::from(2)
-                }
-            };
-        }
-        ["spec", "applied"] => {
-            xtask::applied_file(&root).map(|path| println!("{}", path.display()))
-        }
-        ["spec", "served"] => xtask::spec::served_file(&root).map(|served| {
-            eprintln!("{}", xtask::test::describe(&served));
-            println!("{}", served.path.display());
-        }),
-        ["spec", "update", file] => {
-            xtask::spec::update(&root, std::path::Path::new(file)).map(|updated| {
-                if updated.changed.is_empty() {
-                    println!(
-                        "{} is already this document: nothing changed",
-                        xtask::CLIENT_SPEC
-                    );
-                } else {
-                    for line in &updated.changed {
-                        println!("{line}");
+    let result =
+        match args
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            ["codegen"] => xtask::codegen(&root, Mode::Write).map(|summary| println!("{summary}")),
+            ["codegen", "--check"] => {
+                xtask::codegen(&root, Mode::Check).map(|summary| println!("{summary}"))
+            }
+            ["fuzz", rest @ ..] => xtask::fuzz::Options::parse(rest)
+                .and_then(|options| xtask::fuzz::run(&root, &options)),
+            ["test", flags @ ..] => xtask::test::Options::parse(flags)
+                .and_then(|options| xtask::test::run(&root, options)),
+            ["diff", rest @ ..] => {
+                return match xtask::diff::run(&root, rest) {
+                    Ok((report, status)) => {
+                        print!("{report}");
+                        ExitCode::from(status)
                     }
-                }
-                print!("{}", updated.report);
-            })
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+                    Err(error) => {
+                        eprintln!("error: {error:#}");
+                        ExitCode::from(2)
+                    }
+                };
+            }
+            ["spec", "applied"] => {
+                xtask::applied_file(&root).map(|path| println!("{}", path.display()))
+            }
+            ["spec", "served"] => xtask::spec::served_file(&root).map(|served| {
+                eprintln!("{}", xtask::test::describe(&served));
+                println!("{}", served.path.display());
+            }),
+            ["spec", "update", file] => {
+                xtask::spec::update(&root, std::path::Path::new(file)).map(|updated| {
+                    if updated.changed.is_empty() {
+                        println!(
+                            "{} is already this document: nothing changed",
+                            xtask::CLIENT_SPEC
+                        );
+                    } else {
+                        for line in &updated.changed {
+                            println!("{line}");
+                        }
+                    }
+                    print!("{}", updated.report);
+                })
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

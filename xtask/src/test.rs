@@ -15,7 +15,9 @@
 //!    largest schema references cut so that Prism can load it
 //!    ([`crate::spec::served_file`]), as a validating mock on a free
 //!    loopback port, stopped afterwards whatever the outcome;
-//! 5. the client's docs with warnings denied.
+//! 5. the generator's fuzz targets ([`crate::fuzz`]), for
+//!    [`FUZZ_SECONDS`] each ([`FULL_FUZZ_SECONDS`] with `--full`);
+//! 6. the client's docs with warnings denied.
 //!
 //! The generator's node sweep (`codegen/tests/generator/sweep.rs`) runs a
 //! fixed, seeded sample of its mutated documents; `--full` runs all of
@@ -67,6 +69,12 @@ const CLIENT_DOCS: &str = "signalwire_rest";
 /// 2-core machine; the margin is for a loaded 2-core CI machine.
 const PRISM_START: Duration = Duration::from_secs(120);
 
+/// How long CI fuzzes each target of the generator: a fixed budget, so
+/// that the run's length does not depend on what the fuzzer finds.
+pub const FUZZ_SECONDS: u64 = 15;
+/// How long `--full` fuzzes each target.
+pub const FULL_FUZZ_SECONDS: u64 = 300;
+
 /// The environment variable that makes the generator's node sweep run
 /// every mutated document (`full`) rather than its fixed sample.
 pub const SWEEP_VARIABLE: &str = "CODEGEN_SWEEP";
@@ -78,7 +86,7 @@ const SWEEP_FILTER: &str = "sweep::every_one_node_mutation_of_the_fixtures";
 pub enum Scope {
     /// The inner loop: the workspace's tests (unit, snapshot, sync, wire,
     /// compile-fail, examples) without the node sweep; no Prism, no spec
-    /// lint, no doc tests, no docs, no Fabric-only build.
+    /// lint, no doc tests, no fuzzing, no docs, no Fabric-only build.
     Quick,
     /// What CI runs: every step, the node sweep on its fixed sample.
     Ci,
@@ -139,7 +147,7 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
     if options.scope == Scope::Quick {
         eprintln!(
             "==> quick: the workspace's tests without the node sweep; no spec lint, Prism, \
-             doc tests, docs or Fabric-only build (`cargo xtask test` runs them)"
+             doc tests, fuzzing, docs or Fabric-only build (`cargo xtask test` runs them)"
         );
         step(
             &mut totals,
@@ -238,6 +246,21 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         );
         drop(prism);
         result?;
+    }
+
+    let fuzz = crate::fuzz::Options {
+        seconds: if options.scope == Scope::Full {
+            FULL_FUZZ_SECONDS
+        } else {
+            FUZZ_SECONDS
+        },
+        targets: crate::fuzz::TARGETS
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect(),
+    };
+    for (what, mut command) in crate::fuzz::commands(root, &fuzz)? {
+        step(&mut totals, &what, &mut command)?;
     }
 
     step(
