@@ -16,6 +16,7 @@
 
 mod differ;
 mod operations;
+mod renames;
 mod rules;
 mod types;
 mod walk;
@@ -177,9 +178,15 @@ impl Change {
 }
 
 /// Every change from `old` to `new`, sorted by classification (breaking
-/// first), then pointer, then item.
+/// first), then pointer, then item. An operation or type the new document
+/// has under another name is one change, renamed (the rules:
+/// `codegen/src/diff/renames.rs`), and the rest of the comparison sees it
+/// under its new name.
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
-    let mut changes = walk::changes(old, new);
+    let renames = renames::Renames::find(old, new);
+    let renamed = renames.apply(old, new);
+    let mut changes = walk::changes(&renamed, new);
+    changes.extend(renames.changes(old, new));
     changes.sort_by(|a, b| {
         (
             a.classification(),

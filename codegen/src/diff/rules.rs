@@ -49,8 +49,12 @@ macro_rules! rules {
 rules! {
     OperationRemoved: "operation-removed", Breaking,
         "the `Client` method is removed; code that calls it no longer compiles";
+    OperationRenamed: "operation-renamed", Breaking,
+        "the `Client` method sends the same request under a new name; calls must use the new name";
     TypeRemoved: "type-removed", Breaking,
         "code that names the type no longer compiles";
+    TypeRenamed: "type-renamed", Breaking,
+        "the type has the same shape under a new name; code that names it must use the new name";
     TypeChanged: "type-changed", Breaking,
         "the Rust type changes; code that reads, builds or passes the value no longer compiles";
     FieldRemoved: "field-removed", Breaking,

@@ -1,5 +1,6 @@
 //! The report of `cargo xtask diff`: the changes between two snapshots, their verdict and version bump, as Markdown or JSON.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::{Result, bail};
@@ -18,6 +19,10 @@ pub struct Report {
     pub new: Snapshot,
     /// Every change, sorted (see [`codegen::diff::diff`]).
     pub changes: Vec<Change>,
+    /// The API area of each item the changes name (by the new document,
+    /// else the old one), by its leading name (`Thing`, `Client::op`);
+    /// an item of no area is not listed.
+    pub areas: BTreeMap<String, String>,
 }
 
 impl Report {
@@ -35,7 +40,51 @@ impl Report {
             (Err(first), Err(second)) => bail!("{first:#}\n{second:#}"),
         };
         let changes = codegen::diff::diff(&before, &after);
-        Ok(Report { old, new, changes })
+        let mut areas = BTreeMap::new();
+        for api in [&before, &after] {
+            for area in &api.areas {
+                let items = area
+                    .types
+                    .iter()
+                    .cloned()
+                    .chain(area.operations.iter().map(|op| format!("Client::{op}")))
+                    .chain(
+                        api.operations
+                            .iter()
+                            .filter(|op| area.operations.binary_search(&op.method_name).is_ok())
+                            .flat_map(|op| {
+                                // Its error enum and page stream.
+                                std::iter::once(op.errors.name.clone()).chain(
+                                    op.pagination
+                                        .iter()
+                                        .map(|p| format!("Client::{}", p.method_name)),
+                                )
+                            }),
+                    );
+                for item in items {
+                    areas.insert(item, area.name.clone());
+                }
+            }
+        }
+        Ok(Report {
+            old,
+            new,
+            changes,
+            areas,
+        })
+    }
+
+    /// The area of `change`'s item, or `(shared)` for one of no area.
+    fn area_of(&self, change: &Change) -> &str {
+        let item = change.item.as_str();
+        let head = match item.strip_prefix("Client::") {
+            Some(rest) => {
+                let end = rest.find(['(', ' ']).unwrap_or(rest.len());
+                &item[..8 + end]
+            }
+            None => item.split("::").next().unwrap_or(item),
+        };
+        self.areas.get(head).map_or("(shared)", String::as_str)
     }
 
     /// The most severe classification, if anything changed.
@@ -104,6 +153,9 @@ impl Report {
             self.count(Classification::Compatible),
             self.count(Classification::DocsOnly),
         );
+        if !self.changes.is_empty() {
+            out.push_str(&self.summary());
+        }
         for (classification, heading) in [
             (Classification::Breaking, "Breaking"),
             (Classification::Compatible, "Compatible"),
@@ -118,10 +170,45 @@ impl Report {
                 continue;
             }
             let _ = write!(out, "\n### {heading}\n\n");
-            for change in changes {
-                out.push_str(&bullet(change));
+            for group in groups(&changes) {
+                out.push_str(&entry(&group));
                 out.push('\n');
             }
+        }
+        out
+    }
+
+    /// What a reviewer reads first: the changes counted by API area (when
+    /// the documents have areas), split by classification, and by rule.
+    fn summary(&self) -> String {
+        let mut by_area: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+        let mut by_rule: BTreeMap<codegen::diff::Rule, usize> = BTreeMap::new();
+        for change in &self.changes {
+            let column = match change.classification() {
+                Classification::Breaking => 0,
+                Classification::Compatible => 1,
+                Classification::DocsOnly => 2,
+            };
+            by_area.entry(self.area_of(change)).or_default()[column] += 1;
+            *by_rule.entry(change.rule).or_default() += 1;
+        }
+        let mut out = String::new();
+        // A document without areas has only `(shared)`: no table.
+        if !self.areas.is_empty() {
+            out.push_str("\n| Area | Breaking | Compatible | Docs only |\n|---|---:|---:|---:|\n");
+            for (area, [breaking, compatible, docs]) in by_area {
+                let _ = writeln!(out, "| `{area}` | {breaking} | {compatible} | {docs} |");
+            }
+        }
+        out.push_str("\n| Rule | Classification | Changes |\n|---|---|---:|\n");
+        // `Rule`'s order is the table's: breaking rules first.
+        for (rule, count) in by_rule {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {count} |",
+                rule.id(),
+                rule.classification().id()
+            );
         }
         out
     }
@@ -179,9 +266,94 @@ impl Report {
     }
 }
 
-/// One change as a Markdown list item: the Rust item, what happened, the
-/// pointer, and the rule.
-fn bullet(change: &Change) -> String {
+/// How many places a grouped entry names before the rest are folded away.
+const SHOWN_PLACES: usize = 3;
+
+/// What two changes in one group share: rule, kind, subject, before and after.
+type GroupKey<'c> = (
+    codegen::diff::Rule,
+    ChangeKind,
+    &'c str,
+    &'c Option<String>,
+    &'c Option<String>,
+);
+
+/// `changes` in groups of the same change in several places: the same
+/// rule, kind, subject and before/after values (a `TypeChanged` of
+/// `Vec<A>` to `Vec<B>` in every field that holds it); each group in the
+/// order of its first change.
+fn groups<'c>(changes: &[&'c Change]) -> Vec<Vec<&'c Change>> {
+    let mut groups: Vec<Vec<&Change>> = Vec::new();
+    // The group of each change, by what makes two changes the same.
+    let mut index: BTreeMap<GroupKey, usize> = BTreeMap::new();
+    for change in changes {
+        // Docs and renames differ in every place; they are never grouped.
+        let groupable = !matches!(
+            change.rule,
+            codegen::diff::Rule::DocsChanged
+                | codegen::diff::Rule::OperationRenamed
+                | codegen::diff::Rule::TypeRenamed
+        );
+        let key = (
+            change.rule,
+            change.kind,
+            change.subject.id(),
+            &change.old,
+            &change.new,
+        );
+        match index.get(&key) {
+            Some(&at) if groupable => groups[at].push(change),
+            _ => {
+                index.insert(key, groups.len());
+                groups.push(vec![change]);
+            }
+        }
+    }
+    groups
+}
+
+/// A group of changes as one Markdown list item: one change as
+/// [`bullet`] writes it, several as what changed, the count, the first
+/// [`SHOWN_PLACES`] places and the others folded.
+fn entry(group: &[&Change]) -> String {
+    let [first, ..] = group else {
+        return String::new();
+    };
+    if group.len() == 1 {
+        return bullet(first);
+    }
+    let place = |change: &&Change| format!("`{}` at `{}`", change.item, change.pointer);
+    let shown: Vec<String> = group.iter().take(SHOWN_PLACES).map(place).collect();
+    let mut text = format!(
+        "- {} in {} places: {}",
+        what(first),
+        group.len(),
+        shown.join(", ")
+    );
+    if group.len() > SHOWN_PLACES {
+        let _ = write!(
+            text,
+            ", and {} more.\n  <details><summary>every place</summary>\n\n",
+            group.len() - SHOWN_PLACES
+        );
+        for change in group {
+            let _ = writeln!(text, "  - {}", place(change));
+        }
+        text.push_str("\n  </details>\n ");
+    } else {
+        text.push('.');
+    }
+    let _ = write!(
+        text,
+        " Rule `{}`: {}.",
+        first.rule.id(),
+        first.rule.explanation()
+    );
+    text
+}
+
+/// What happened to a change's item: `field changed: `A` -> `B``.
+fn what(change: &Change) -> String {
     let subject = change.subject.id().replace('-', " ");
     let code = |value: &Option<String>| match value {
         Some(value) if !value.contains('\n') && !value.contains('`') && value.len() <= 80 => {
@@ -190,8 +362,13 @@ fn bullet(change: &Change) -> String {
         Some(_) => "(text)".to_owned(),
         None => "nothing".to_owned(),
     };
-    let what = match (change.kind, change.rule) {
+    match (change.kind, change.rule) {
         (_, codegen::diff::Rule::DocsChanged) => format!("{subject} docs changed"),
+        (_, codegen::diff::Rule::OperationRenamed | codegen::diff::Rule::TypeRenamed) => format!(
+            "{subject} renamed: {} -> {}",
+            code(&change.old),
+            code(&change.new)
+        ),
         (ChangeKind::Added, _) => format!("{subject} added: {}", code(&change.new)),
         (ChangeKind::Removed, _) => format!("{subject} removed: {}", code(&change.old)),
         (ChangeKind::Changed, _) => format!(
@@ -199,7 +376,13 @@ fn bullet(change: &Change) -> String {
             code(&change.old),
             code(&change.new)
         ),
-    };
+    }
+}
+
+/// One change as a Markdown list item: the Rust item, what happened, the
+/// pointer, and the rule.
+fn bullet(change: &Change) -> String {
+    let what = what(change);
     let document = match change.side {
         Side::Old => " (old document)",
         Side::New => "",

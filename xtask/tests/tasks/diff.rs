@@ -764,6 +764,13 @@ const AMR_WB_ADDED: &str = "- `Codecs::AmrWb`: enum value added: `AMR-WB` at \
 fn a_value_and_an_optional_field_added_to_the_real_spec_are_compatible() {
     let old = real_spec();
     let report = compare_real(("upstream", &old), ("edited", &with_additions(&old)));
+    let summary = summary(
+        &[("fabric", [0, 2, 0])],
+        &[
+            ("optional-field-added", "compatible", 1),
+            ("enum-value-added", "compatible", 1),
+        ],
+    );
     assert_eq!(
         report.markdown(),
         format!(
@@ -771,7 +778,7 @@ fn a_value_and_an_optional_field_added_to_the_real_spec_are_compatible() {
              breaking, 2 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
              \n\
-             ### Compatible\n\
+             {summary}### Compatible\n\
              \n\
              {AMR_WB_ADDED}\n\
              - `SipEndpointUpdateRequest::ring_timeout`: field added: `Option<i64>` at \
@@ -793,6 +800,25 @@ fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_items() {
          smallest version bump: minor, 0.1.0 -> 0.2.0."
             .to_owned(),
         String::new(),
+    ];
+    expected.extend(
+        summary(
+            &[
+                ("(shared)", [1, 0, 0]),
+                ("fabric", [4, 0, 0]),
+                ("relay", [16, 0, 0]),
+            ],
+            &[
+                ("operation-removed", "breaking", 17),
+                ("type-changed", "breaking", 2),
+                ("field-removed", "breaking", 1),
+                ("enum-value-removed", "breaking", 1),
+            ],
+        )
+        .lines()
+        .map(str::to_owned),
+    );
+    expected.extend([
         "### Breaking".to_owned(),
         String::new(),
         "- `Codecs::G729`: enum value removed: `G729` at `#/components/schemas/Codecs/enum/3` \
@@ -811,7 +837,7 @@ fn removing_from_or_retyping_the_real_spec_breaks_and_names_the_items() {
          `#/components/schemas/ResourceResponseSipEndpoint/properties/display_name` (old \
          document). Rule `field-removed`: code that reads or sets the field no longer compiles."
             .to_owned(),
-    ];
+    ]);
     expected.extend(STREAMS.iter().map(|stream| stream_bullet(*stream, false)));
     assert_eq!(
         report.markdown().lines().collect::<Vec<_>>(),
@@ -828,7 +854,28 @@ fn a_list_that_links_its_pages_again_gains_its_stream() {
     // the codec a new value, the response field a new required field.
     let old = real_spec();
     let report = compare_real(("edited", &with_removals(&old)), ("upstream", &old));
+    let summary = summary(
+        &[
+            ("(shared)", [1, 0, 0]),
+            ("fabric", [2, 2, 0]),
+            ("relay", [0, 16, 0]),
+        ],
+        &[
+            ("type-changed", "breaking", 2),
+            ("required-field-added", "breaking", 1),
+            ("operation-added", "compatible", 17),
+            ("enum-value-added", "compatible", 1),
+        ],
+    );
+    // The summary, then the entries.
     let markdown = report.markdown();
+    let (head, entries) = markdown.split_once('\n').unwrap();
+    assert_eq!(
+        entries.get(..summary.len() + 1),
+        Some(format!("\n{summary}").as_str()),
+        "{markdown}"
+    );
+    let markdown = format!("{head}\n{}", &entries[summary.len()..]);
     let lines: Vec<&str> = markdown.lines().collect();
     assert_eq!(
         lines[0],
@@ -993,6 +1040,7 @@ const BLUE_ADDED: &str = "- `Color::Blue`: enum value added: `blue` at \
 fn two_revisions_are_compared_each_with_its_own_overlay() {
     let repo = repository("range");
     let (report, status) = run(repo.path(), &["HEAD~1..HEAD"]).unwrap();
+    let summary = summary(&[], &[("enum-value-added", "compatible", 1)]);
     assert_eq!(
         report,
         format!(
@@ -1000,7 +1048,7 @@ fn two_revisions_are_compared_each_with_its_own_overlay() {
              ({}): 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
              \n\
-             ### Compatible\n\
+             {summary}### Compatible\n\
              \n\
              {BLUE_ADDED}\n",
             repo.short("HEAD~1"),
@@ -1012,6 +1060,7 @@ fn two_revisions_are_compared_each_with_its_own_overlay() {
     // HEAD~2 has no overlay: its document is read as it is; HEAD~1 has the
     // overlay's field.
     let (report, status) = run(repo.path(), &["HEAD~2..HEAD~1"]).unwrap();
+    let summary = crate::diff::summary(&[], &[("optional-field-added", "compatible", 1)]);
     assert_eq!(
         report,
         format!(
@@ -1019,7 +1068,7 @@ fn two_revisions_are_compared_each_with_its_own_overlay() {
              ({}): 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
              \n\
-             ### Compatible\n\
+             {summary}### Compatible\n\
              \n\
              - `ThingRequest::note`: field added: `Option<String>` at \
              `#/components/schemas/ThingRequest/properties/note`. Rule `optional-field-added`: \
@@ -1074,6 +1123,7 @@ fn a_revision_is_compared_with_the_working_tree() {
         )
     };
     let (report, status) = run(repo.path(), &[]).unwrap();
+    let summary = summary(&[], &[("enum-value-removed", "breaking", 2)]);
     assert_eq!(
         report,
         format!(
@@ -1081,7 +1131,7 @@ fn a_revision_is_compared_with_the_working_tree() {
              tree: 2 breaking, 0 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: minor, 0.1.0 -> 0.2.0.\n\
              \n\
-             ### Breaking\n\
+             {summary}### Breaking\n\
              \n\
              {}\n\
              {}\n",
@@ -1093,6 +1143,7 @@ fn a_revision_is_compared_with_the_working_tree() {
     assert_eq!(status, 1);
     // HEAD~1 did not have the added color yet.
     let (report, status) = run(repo.path(), &["HEAD~1"]).unwrap();
+    let summary = crate::diff::summary(&[], &[("enum-value-removed", "breaking", 1)]);
     assert_eq!(
         report,
         format!(
@@ -1100,7 +1151,7 @@ fn a_revision_is_compared_with_the_working_tree() {
              tree: 1 breaking, 0 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: minor, 0.1.0 -> 0.2.0.\n\
              \n\
-             ### Breaking\n\
+             {summary}### Breaking\n\
              \n\
              {}\n",
             repo.short("HEAD~1"),
@@ -1192,6 +1243,10 @@ fn the_real_spec_at_a_revision_is_read_with_its_overlay() {
     );
     // Without the overlay at HEAD, every deviation would be a change too.
     let (report, status) = run(repo.path(), &[]).unwrap();
+    let summary = summary(
+        &[("fabric", [0, 1, 0])],
+        &[("enum-value-added", "compatible", 1)],
+    );
     assert_eq!(
         report,
         format!(
@@ -1199,7 +1254,7 @@ fn the_real_spec_at_a_revision_is_read_with_its_overlay() {
              tree: 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
              \n\
-             ### Compatible\n\
+             {summary}### Compatible\n\
              \n\
              {AMR_WB_ADDED}\n",
             repo.short("HEAD")
@@ -1263,4 +1318,85 @@ fn the_binary_exits_0_1_or_2() {
         )
     );
     assert!(missing.stdout.is_empty());
+}
+
+/// Each revision pair of `xtask/tests/history/` (shaped after SignalWire's
+/// own history: every operationId renamed; one error item type swapped in
+/// every schema that holds it) gives exactly the report kept beside it,
+/// `report.md`. `DIFF_HISTORY=overwrite` writes the reports instead, to be
+/// read before committing.
+#[test]
+fn revisions_shaped_after_upstream_history_give_their_reports() {
+    let history = root().join("xtask/tests/history");
+    let overwrite = std::env::var("DIFF_HISTORY").is_ok_and(|value| value == "overwrite");
+    for case in ["error-item-swapped", "operation-ids-renamed"] {
+        let read = |name: &str| {
+            fs::read_to_string(history.join(case).join(name))
+                .unwrap_or_else(|error| panic!("{case}/{name}: {error}"))
+        };
+        let report = compare(&read("old.yaml"), &read("new.yaml")).markdown();
+        if overwrite {
+            fs::write(history.join(case).join("report.md"), &report).unwrap();
+        }
+        assert_eq!(report, read("report.md"), "the report of {case}");
+    }
+}
+
+/// The summary a report starts with, as [`Report::markdown`] writes it
+/// (each table followed by a blank line): the changes by API area (no
+/// table when the documents have no areas), then by rule.
+pub(crate) fn summary(areas: &[(&str, [usize; 3])], rules: &[(&str, &str, usize)]) -> String {
+    let mut out = String::new();
+    if !areas.is_empty() {
+        out.push_str("| Area | Breaking | Compatible | Docs only |\n|---|---:|---:|---:|\n");
+        for (area, [breaking, compatible, docs]) in areas {
+            out.push_str(&format!(
+                "| `{area}` | {breaking} | {compatible} | {docs} |\n"
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str("| Rule | Classification | Changes |\n|---|---|---:|\n");
+    for (rule, classification, count) in rules {
+        out.push_str(&format!("| `{rule}` | {classification} | {count} |\n"));
+    }
+    out.push('\n');
+    out
+}
+
+#[test]
+fn a_type_of_the_same_shape_under_a_new_key_is_renamed() {
+    // `Problem` becomes `ApiProblem` (its key and the reference to it).
+    let new = BASE.replace("Problem", "ApiProblem");
+    let report = compare(BASE, &new);
+    assert_eq!(report.changes.len(), 1, "{}", report.markdown());
+    assert_change(
+        &report,
+        "ApiProblem",
+        "type-renamed",
+        Classification::Breaking,
+        "#/components/schemas/ApiProblem",
+    );
+    assert!(
+        report
+            .markdown()
+            .contains("- `ApiProblem`: type renamed: `Problem` -> `ApiProblem` at"),
+        "{}",
+        report.markdown()
+    );
+    // With one more field it is another type: removed, and one added.
+    let wider = edit(
+        &new,
+        "          description: The message.\n",
+        "          description: The message.\n        code:\n          type: string\n",
+    );
+    let rules: Vec<&str> = compare(BASE, &wider)
+        .changes
+        .iter()
+        .map(|change| change.rule.id())
+        .collect();
+    assert!(
+        rules.contains(&"type-removed") && rules.contains(&"type-added"),
+        "{rules:?}"
+    );
 }

@@ -154,6 +154,10 @@ fn a_new_document_is_put_in_place_byte_for_byte_and_regenerated() {
     let output = xtask(&root, &["spec", "update", &file.display().to_string()]);
     assert_eq!(without_note(&output.stderr), "");
     assert!(output.status.success());
+    let summary = crate::diff::summary(
+        &[("fabric", [0, 1, 0])],
+        &[("enum-value-added", "compatible", 1)],
+    );
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
         format!(
@@ -163,7 +167,7 @@ fn a_new_document_is_put_in_place_byte_for_byte_and_regenerated() {
              breaking, 1 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: patch, {version} -> {}.\n\
              \n\
-             ### Compatible\n\
+             {summary}### Compatible\n\
              \n\
              - `Codecs::AmrWb`: enum value added: `AMR-WB` at \
              `#/components/schemas/Codecs/enum/11`. Rule `enum-value-added`: the enum is \
