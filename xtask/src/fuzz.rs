@@ -161,22 +161,26 @@ pub fn run(root: &Path, options: &Options) -> Result<()> {
     Ok(())
 }
 
-/// The cargo fuzz binary of [`CARGO_FUZZ_VERSION`] in the target
-/// directory, installed there first when it is not.
-fn install(root: &Path) -> Result<PathBuf> {
+/// Where cargo fuzz of [`CARGO_FUZZ_VERSION`] is installed, in the target
+/// directory, and its binary.
+fn tools(root: &Path) -> Result<(PathBuf, PathBuf)> {
     let tools = crate::target_dir(root)?
         .join("xtask")
         .join("tools")
         .join(format!("cargo-fuzz-{CARGO_FUZZ_VERSION}"));
     let binary = tools.join("bin").join("cargo-fuzz");
+    Ok((tools, binary))
+}
+
+/// The command that installs cargo fuzz into the target directory, with
+/// what it does in words; `None` when it is installed.
+pub fn install_command(root: &Path) -> Result<Option<(String, Command)>> {
+    let (tools, binary) = tools(root)?;
     if binary.is_file() {
-        return Ok(binary);
+        return Ok(None);
     }
-    eprintln!(
-        "==> install cargo-fuzz {CARGO_FUZZ_VERSION} into {}",
-        tools.display()
-    );
-    let status = Command::new(crate::cargo())
+    let mut command = Command::new(crate::cargo());
+    command
         .args([
             "install",
             "cargo-fuzz",
@@ -185,7 +189,22 @@ fn install(root: &Path) -> Result<PathBuf> {
             CARGO_FUZZ_VERSION,
         ])
         .arg("--root")
-        .arg(&tools)
+        .arg(&tools);
+    Ok(Some((
+        format!("install cargo-fuzz {CARGO_FUZZ_VERSION} into the target directory"),
+        command,
+    )))
+}
+
+/// The cargo fuzz binary of [`CARGO_FUZZ_VERSION`] in the target
+/// directory, installed there first when it is not.
+fn install(root: &Path) -> Result<PathBuf> {
+    let (_, binary) = tools(root)?;
+    let Some((what, mut command)) = install_command(root)? else {
+        return Ok(binary);
+    };
+    eprintln!("==> {what}");
+    let status = command
         .status()
         .context("cannot run `cargo install cargo-fuzz`")?;
     if !status.success() || !binary.is_file() {

@@ -69,7 +69,8 @@ pub fn update(root: &Path, file: &Path) -> Result<Updated> {
         &name,
         &document,
         manifest.as_deref().and_then(package_version),
-    );
+    )
+    .with_overlay(&overlay)?;
     let report = Report::new(old, new)?.render(Format::Markdown);
 
     let spec_path = root.join(CLIENT_SPEC);

@@ -259,6 +259,9 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
             .map(|t| (*t).to_owned())
             .collect(),
     };
+    if let Some((what, mut command)) = crate::fuzz::install_command(root)? {
+        step(&mut totals, &what, &mut command)?;
+    }
     for (what, mut command) in crate::fuzz::commands(root, &fuzz)? {
         step(&mut totals, &what, &mut command)?;
     }

@@ -15,6 +15,10 @@
 //!   the types it names read through the renames already found, so that a
 //!   renamed type that holds another renamed type is found too (the
 //!   pairing repeats until it finds no more).
+//!
+//! Fields are paired by their JSON name where the types are compared
+//! (`codegen/src/diff/types.rs`), so a field whose Rust name changes is
+//! renamed there.
 
 use std::collections::{BTreeMap, BTreeSet};
 

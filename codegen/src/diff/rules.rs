@@ -59,6 +59,8 @@ rules! {
         "the Rust type changes; code that reads, builds or passes the value no longer compiles";
     FieldRemoved: "field-removed", Breaking,
         "code that reads or sets the field no longer compiles";
+    FieldRenamed: "field-renamed", Breaking,
+        "the field keeps its JSON name under a new Rust name; code that reads or sets it must use the new name";
     RequiredFieldAdded: "required-field-added", Breaking,
         "a new required field is a new parameter of the struct's `new` (and a struct without required fields loses `Default`); code that builds the value, such as tests and mocks, no longer compiles";
     FieldNowRequired: "field-now-required", Breaking,

@@ -93,9 +93,37 @@ impl Differ<'_> {
     fn structure(&mut self, before: &Struct, after: &Struct) {
         let name = &after.name;
         self.docs(Subject::Type, name.as_str(), &before.docs, &after.docs);
+        // Fields are the same field by their JSON name; one whose Rust name
+        // changes is renamed. Of the others, two with one Rust name are the
+        // same field under another JSON name.
+        let by_wire = pair_up(
+            before.fields.iter().map(|f| (f.wire.as_str(), f)),
+            after.fields.iter().map(|f| (f.wire.as_str(), f)),
+        );
+        let (mut only_old, mut only_new) = (Vec::new(), Vec::new());
+        for (_, old, new) in by_wire {
+            match (old, new) {
+                (Some(old), Some(new)) => {
+                    let item = format!("{name}::{}", new.name);
+                    if old.name != new.name {
+                        self.changed(
+                            Subject::Field,
+                            item.as_str(),
+                            old.name.clone(),
+                            new.name.clone(),
+                            Rule::FieldRenamed,
+                        );
+                    }
+                    self.field(&item, old, new);
+                }
+                (Some(old), None) => only_old.push(old),
+                (None, Some(new)) => only_new.push(new),
+                (None, None) => {}
+            }
+        }
         let fields = pair_up(
-            before.fields.iter().map(|f| (f.name.as_str(), f)),
-            after.fields.iter().map(|f| (f.name.as_str(), f)),
+            only_old.into_iter().map(|f| (f.name.as_str(), f)),
+            only_new.into_iter().map(|f| (f.name.as_str(), f)),
         );
         for (field_name, old, new) in fields {
             let item = format!("{name}::{field_name}");

@@ -25,6 +25,10 @@
 //!   the old side's crate version: `level` is `none`, `patch`, `minor` or
 //!   `major`; `null` when the old version cannot be read;
 //! - `counts`: `{ "breaking", "compatible", "docs-only" }`;
+//! - `deviations`: `{ "added", "dropped" }`, the overlay's actions the new
+//!   side declares and the old one does not, and the reverse, each
+//!   `{ "target" (its JSONPath), "summary" (the first line of its
+//!   description) }`;
 //! - `changes`: sorted by classification, then pointer, then item; each
 //!   `{ "classification", "kind" (added/removed/changed), "subject"
 //!   (type, field, enum-value, error-status, operation, parameter,
@@ -155,6 +159,36 @@ pub struct Snapshot {
     pub crate_version: Option<Version>,
     /// The package name in `generated/Cargo.toml`, if it can be read.
     pub crate_name: Option<String>,
+    /// The deviations its overlay declares (none without an overlay).
+    pub deviations: Vec<Deviation>,
+}
+
+/// One action of the overlay: a deviation from SignalWire's document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Deviation {
+    /// The JSONPath the action targets.
+    pub target: String,
+    /// The first line of its description: what it changes.
+    pub summary: String,
+}
+
+/// The deviations the overlay `text` declares, in its order.
+fn deviations(text: &str) -> Result<Vec<Deviation>> {
+    let overlay = codegen::overlay::Overlay::parse(text)
+        .map_err(|errors| anyhow::anyhow!("{CLIENT_OVERLAY}: {errors}"))?;
+    Ok(overlay
+        .actions()
+        .iter()
+        .map(|action| Deviation {
+            target: action.target().to_owned(),
+            summary: action
+                .description()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+        })
+        .collect())
 }
 
 impl Snapshot {
@@ -167,10 +201,17 @@ impl Snapshot {
                 short(&commit)
             )
         })?;
-        let text = match git_show(root, &commit, CLIENT_OVERLAY)? {
-            Some(overlay) => applied(CLIENT_SPEC, &text, CLIENT_OVERLAY, &overlay)
+        let overlay = git_show(root, &commit, CLIENT_OVERLAY)?;
+        let text = match &overlay {
+            Some(overlay) => applied(CLIENT_SPEC, &text, CLIENT_OVERLAY, overlay)
                 .with_context(|| format!("at revision `{revision}`"))?,
             None => text,
+        };
+        let deviations = match &overlay {
+            Some(overlay) => {
+                deviations(overlay).with_context(|| format!("at revision `{revision}`"))?
+            }
+            None => Vec::new(),
         };
         let manifest = git_show(root, &commit, &format!("{CLIENT_CRATE}/Cargo.toml"))?;
         Ok(Snapshot {
@@ -179,6 +220,7 @@ impl Snapshot {
             text,
             crate_version: manifest.as_deref().and_then(package_version),
             crate_name: manifest.as_deref().and_then(|m| package_field(m, "name")),
+            deviations,
         })
     }
 
@@ -186,12 +228,20 @@ impl Snapshot {
     pub fn working_tree(root: &Path) -> Result<Snapshot> {
         let text = crate::Target::client().document(root)?;
         let manifest = fs::read_to_string(root.join(CLIENT_CRATE).join("Cargo.toml")).ok();
+        let deviations = match fs::read_to_string(root.join(CLIENT_OVERLAY)) {
+            Ok(overlay) => deviations(&overlay)?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(error) => {
+                return Err(error).with_context(|| format!("cannot read {CLIENT_OVERLAY}"));
+            }
+        };
         Ok(Snapshot {
             revision: None,
             commit: None,
             text,
             crate_version: manifest.as_deref().and_then(package_version),
             crate_name: manifest.as_deref().and_then(|m| package_field(m, "name")),
+            deviations,
         })
     }
 
@@ -203,7 +253,15 @@ impl Snapshot {
             text: text.to_owned(),
             crate_version,
             crate_name: None,
+            deviations: Vec::new(),
         }
+    }
+
+    /// This side with the deviations of the overlay `text`, the overlay
+    /// its document was made with.
+    pub fn with_overlay(mut self, text: &str) -> Result<Snapshot> {
+        self.deviations = deviations(text)?;
+        Ok(self)
     }
 
     /// How the report names this side: `` `HEAD` (2195aca) `` or `the working tree`.

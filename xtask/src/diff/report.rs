@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use codegen::diff::{Change, ChangeKind, Classification, Side};
 use serde_json::json;
 
-use super::{Bump, Format, Snapshot, Version};
+use super::{Bump, Deviation, Format, Snapshot, Version};
 use crate::{CLIENT_CRATE, CLIENT_SPEC};
 
 /// What changed from one snapshot to the other, in the crate's terms.
@@ -156,6 +156,19 @@ impl Report {
         if !self.changes.is_empty() {
             out.push_str(&self.summary());
         }
+        let (added, dropped) = self.deviations();
+        if !added.is_empty() || !dropped.is_empty() {
+            out.push_str("\n### Overlay\n\n");
+            for (what, deviations) in [("added", added), ("dropped", dropped)] {
+                for deviation in deviations {
+                    let _ = writeln!(
+                        out,
+                        "- deviation {what}: `{}`: {}",
+                        deviation.target, deviation.summary
+                    );
+                }
+            }
+        }
         for (classification, heading) in [
             (Classification::Breaking, "Breaking"),
             (Classification::Compatible, "Compatible"),
@@ -176,6 +189,12 @@ impl Report {
             }
         }
         out
+    }
+
+    /// The deviations the new side's overlay declares and the old side's
+    /// does not, and those it no longer declares.
+    fn deviations(&self) -> (Vec<&Deviation>, Vec<&Deviation>) {
+        (only_in(&self.new, &self.old), only_in(&self.old, &self.new))
     }
 
     /// What a reviewer reads first: the changes counted by API area (when
@@ -248,6 +267,10 @@ impl Report {
                 "compatible": self.count(Classification::Compatible),
                 "docs-only": self.count(Classification::DocsOnly),
             },
+            "deviations": {
+                "added": deviations(&self.deviations().0),
+                "dropped": deviations(&self.deviations().1),
+            },
             "changes": changes,
         })
     }
@@ -264,6 +287,21 @@ impl Report {
             }
         }
     }
+}
+
+/// The deviations `side` declares and `other` does not, in `side`'s order.
+fn only_in<'s>(side: &'s Snapshot, other: &Snapshot) -> Vec<&'s Deviation> {
+    side.deviations
+        .iter()
+        .filter(|deviation| !other.deviations.contains(deviation))
+        .collect()
+}
+
+/// Deviations as JSON objects: `target` and `summary`.
+fn deviations(list: &[&Deviation]) -> Vec<serde_json::Value> {
+    list.iter()
+        .map(|d| json!({ "target": d.target, "summary": d.summary }))
+        .collect()
 }
 
 /// How many places a grouped entry names before the rest are folded away.

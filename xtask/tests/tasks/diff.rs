@@ -1058,7 +1058,7 @@ fn two_revisions_are_compared_each_with_its_own_overlay() {
     assert_eq!(status, 0);
 
     // HEAD~2 has no overlay: its document is read as it is; HEAD~1 has the
-    // overlay's field.
+    // overlay's field, and the report names the deviation that adds it.
     let (report, status) = run(repo.path(), &["HEAD~2..HEAD~1"]).unwrap();
     let summary = crate::diff::summary(&[], &[("optional-field-added", "compatible", 1)]);
     assert_eq!(
@@ -1068,7 +1068,12 @@ fn two_revisions_are_compared_each_with_its_own_overlay() {
              ({}): 0 breaking, 1 compatible and 0 docs-only changes to the Rust API of \
              `signalwire-rest`; smallest version bump: patch, 0.1.0 -> 0.1.1.\n\
              \n\
-             {summary}### Compatible\n\
+             {summary}### Overlay\n\
+             \n\
+             - deviation added: `$.components.schemas.ThingRequest.properties`: ThingRequest: \
+             the API takes a note\n\
+             \n\
+             ### Compatible\n\
              \n\
              - `ThingRequest::note`: field added: `Option<String>` at \
              `#/components/schemas/ThingRequest/properties/note`. Rule `optional-field-added`: \
@@ -1398,5 +1403,32 @@ fn a_type_of_the_same_shape_under_a_new_key_is_renamed() {
     assert!(
         rules.contains(&"type-removed") && rules.contains(&"type-added"),
         "{rules:?}"
+    );
+}
+
+#[test]
+fn a_field_that_keeps_its_json_name_under_a_new_rust_name_is_renamed() {
+    // A new property `Name` comes first and takes the Rust name `name`;
+    // the property `name` becomes `name2`.
+    let new = edit(
+        BASE,
+        "        name:\n          type: string\n          description: The name.\n",
+        "        Name:\n          type: string\n          description: The display name.\n        \
+         name:\n          type: string\n          description: The name.\n",
+    );
+    let report = compare(BASE, &new);
+    assert_change(
+        &report,
+        "Thing::name2",
+        "field-renamed",
+        Classification::Breaking,
+        "#/components/schemas/Thing/properties/name",
+    );
+    assert_change(
+        &report,
+        "Thing::name",
+        "optional-field-added",
+        Classification::Compatible,
+        "#/components/schemas/Thing/properties/Name",
     );
 }
