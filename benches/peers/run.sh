@@ -21,7 +21,10 @@ target="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_dire
 peers="$target/peers"
 rm -rf "$peers"
 mkdir -p "$peers"
-spec="$root/spec/signalwire-rest.openapi.yaml"
+# The document this repository's client is generated from: SignalWire's
+# with the project's overlay applied (openapi-generator refuses SignalWire's
+# own, whose two PubSub token operations share an operationId).
+spec="$(cargo xtask spec applied)"
 results="$peers/results.tsv"
 : > "$results"
 
@@ -29,20 +32,26 @@ results="$peers/results.tsv"
 standalone() { printf '\n[workspace]\n' >> "$1/Cargo.toml"; }
 
 # Builds the crate in `dir` (package `package`) with an empty target dir
-# `$peers/build-<package>`; appends `name`, seconds and the package count
-# to the results.
+# `$peers/build-<package>`; appends `name`, seconds, the package count and
+# the outcome (builds, or how it fails) to the results.
 measure() {
   local name="$1" dir="$2" package="$3"
   local build="$peers/build-$package"
   echo "==> $name: clean build"
   rm -rf "$build"
   local started ended packages
+  local log="$peers/build-$package.log" outcome="builds"
   started=$(date +%s.%N)
-  (cd "$dir" && CARGO_TARGET_DIR="$build" cargo build --quiet -p "$package")
+  if ! (cd "$dir" && CARGO_TARGET_DIR="$build" cargo build -p "$package" > "$log" 2>&1); then
+    # A client that does not compile is a result too: how it fails.
+    outcome="fails: $(grep -c '^error\[' "$log") errors, first: $(grep -m1 '^error' "$log")"
+  fi
   ended=$(date +%s.%N)
+  echo "    $outcome"
   packages=$(cd "$dir" && cargo tree -p "$package" --prefix none --edges normal \
     | sed 's/ (\*)$//; s/ (proc-macro)$//' | sort -u | wc -l)
-  printf '%s\t%.1f\t%s\n' "$name" "$(echo "$ended - $started" | bc)" "$packages" >> "$results"
+  printf '%s\t%.1f\t%s\t%s\n' "$name" "$(echo "$ended - $started" | bc)" "$packages" \
+    "$outcome" >> "$results"
 }
 
 # This repository's client, with the workspace's lock file.
@@ -115,7 +124,7 @@ uuid = { version = "1", features = ["serde", "v4"] }
 RUST
 echo "==> progenitor 0.15: build the generator"
 (cd "$gen" && CARGO_TARGET_DIR="$gen/.build-target" cargo build --quiet --release)
-echo "==> progenitor 0.15 on spec/ (expected to fail):"
+echo "==> progenitor 0.15 on the applied document (expected to fail):"
 progenitor_failure="generated"
 if ! "$gen/.build-target/release/progenitor-generator" "$spec" "$peers/progenitor" \
   2> "$peers/progenitor.log"; then
@@ -124,9 +133,9 @@ if ! "$gen/.build-target/release/progenitor-generator" "$spec" "$peers/progenito
 fi
 echo
 echo "machine: $(nproc) cores, $(sed -n 's/^model name\t*: //p' /proc/cpuinfo | head -1); $(rustc --version)"
-echo "progenitor 0.15 on spec/: $progenitor_failure"
+echo "progenitor 0.15 on the applied document: $progenitor_failure"
 echo
-printf '| client | clean build (s) | distinct packages |\n|---|---|---|\n'
-while IFS=$'\t' read -r name seconds packages; do
-  printf '| %s | %s | %s |\n' "$name" "$seconds" "$packages"
+printf '| client | clean build (s) | distinct packages | outcome |\n|---|---|---|---|\n'
+while IFS=$'\t' read -r name seconds packages outcome; do
+  printf '| %s | %s | %s | %s |\n' "$name" "$seconds" "$packages" "$outcome"
 done < "$results"
