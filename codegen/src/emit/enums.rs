@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{doc, docs, ident, runtime};
+use super::{derives, doc, docs, ident, runtime};
 use crate::ir::Enum;
 
 pub(super) fn enumeration(e: &Enum) -> TokenStream {
@@ -37,9 +37,10 @@ pub(super) fn enumeration(e: &Enum) -> TokenStream {
             }
         }
     });
+    let derives = derives(&[quote!(::std::cmp::Eq), quote!(::std::hash::Hash)]);
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #derives
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{doc, docs, ident, ty};
+use super::{derives, doc, docs, ident, ty};
 use crate::ir::{BodyFormat, ErrorEnum, ErrorVariant, StatusMatch, Success};
 
 /// The error enum of an operation, with `status()` and `Display`.
@@ -39,9 +39,10 @@ pub(super) fn error_enum(errors: &ErrorEnum) -> TokenStream {
     } else {
         quote!(f)
     };
+    let derives = derives(&[]);
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #derives
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

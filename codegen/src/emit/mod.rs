@@ -305,6 +305,19 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
     }
 }
 
+/// The derive attributes of a generated type: `Debug`, `Clone` and
+/// `PartialEq`, which every type has, then `more` (the paths of `Eq`,
+/// `Hash`, `Default`, serde's) in a second attribute, so that each fits one
+/// line of the output rather than one line per derive.
+fn derives(more: &[TokenStream]) -> TokenStream {
+    let every = quote!(#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]);
+    if more.is_empty() {
+        every
+    } else {
+        quote!(#every #[derive(#(#more),*)])
+    }
+}
+
 /// `items` compiled only under one of `features`, when given: each item
 /// carries the `cfg` (and, for docs.rs, says which features it needs).
 fn gated(items: TokenStream, features: Option<&Vec<String>>) -> TokenStream {

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 
-use super::{doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
+use super::{derives, doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
 use crate::ir::{Field, Presence, Struct, Ty, Wrapper};
 
 /// The type a field is declared with.
@@ -54,7 +54,7 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
     let docs = docs(&s.docs);
     let name = ident(&s.name);
     let has_required = s.fields.iter().any(|f| f.presence == Presence::Required);
-    let default = (!has_required).then(|| quote!(, ::std::default::Default));
+    let default = (!has_required).then(|| quote!(::std::default::Default));
     let derived = s.fields.iter().any(|f| f.flatten);
     let fields = s.fields.iter().map(|f| field(f, derived));
     // The constructor takes the fields that must be present, in document
@@ -69,17 +69,18 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
     // serde's derives read and write a struct with a flattened field (they
     // buffer the keys the other fields do not take); every other struct's
     // are the runtime's `wire_struct!`, a fraction of the derives' code.
-    let (derives, wire) = if derived {
+    let (serde, wire) = if derived {
         (
-            Some(quote!(, ::serde::Serialize, ::serde::Deserialize)),
+            vec![quote!(::serde::Serialize), quote!(::serde::Deserialize)],
             None,
         )
     } else {
-        (None, Some(wire_struct(s)))
+        (Vec::new(), Some(wire_struct(s)))
     };
+    let derives = derives(&default.into_iter().chain(serde).collect::<Vec<_>>());
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq #default #derives)]
+        #derives
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -191,9 +192,10 @@ fn required_struct(s: &Struct, required: &str, fields: &[&Field]) -> TokenStream
         let field_ty = field_type(field);
         quote!(#docs pub #field_name: #field_ty,)
     });
+    let derives = derives(&[]);
     quote! {
         #struct_doc
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #derives
         pub struct #required {
             #(#declared)*
         }

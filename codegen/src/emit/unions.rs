@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{doc, docs, ident, ty};
+use super::{derives, doc, docs, ident, ty};
 use crate::ir::{Ty, Union};
 
 pub(super) fn union(u: &Union) -> TokenStream {
@@ -16,10 +16,12 @@ pub(super) fn union(u: &Union) -> TokenStream {
         quote!(#docs #variant_name(#variant_ty),)
     });
     let from = from_members(u);
+    let serde_derives = derives(&[quote!(::serde::Serialize), quote!(::serde::Deserialize)]);
+    let plain_derives = derives(&[]);
     let Some(tag) = &u.tag else {
         return quote! {
             #docs
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #serde_derives
             #[serde(untagged)]
             #[non_exhaustive]
             pub enum #name {
@@ -44,7 +46,7 @@ pub(super) fn union(u: &Union) -> TokenStream {
     });
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #plain_derives
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

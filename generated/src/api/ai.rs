@@ -56,13 +56,8 @@ impl AiChatConversationCreatedResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationCreatedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationCreatedResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -154,13 +149,8 @@ impl AiChatConversationCreatedResponseResult {
 /// existing one, and `exists` when one was already there and was left alone.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationCreatedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationCreatedResponseResultStatus {
     /// On the wire: `created`.
@@ -244,13 +234,8 @@ impl AiChatConversationDeletedResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationDeletedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationDeletedResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -318,13 +303,8 @@ impl AiChatConversationDeletedResponseResult {
 /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationDeletedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationDeletedResponseResultStatus {
     /// On the wire: `deleted`.
@@ -403,13 +383,8 @@ impl AiChatConversationEndedResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationEndedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationEndedResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -477,13 +452,8 @@ impl AiChatConversationEndedResponseResult {
 /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationEndedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationEndedResponseResultStatus {
     /// On the wire: `ended`.
@@ -571,13 +541,8 @@ impl AiChatCreateConversationRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatCreateConversationRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatCreateConversationRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -613,13 +578,8 @@ crate::runtime::open_enum!(AiChatCreateConversationRequestJsonrpc, Unknown);
 /// Creates a conversation, or resets an existing one when `reinit` is set.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatCreateConversationRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatCreateConversationRequestMethod {
     /// On the wire: `create_conversation`.
@@ -786,13 +746,8 @@ impl AiChatDeleteRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatDeleteRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatDeleteRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -828,13 +783,8 @@ crate::runtime::open_enum!(AiChatDeleteRequestJsonrpc, Unknown);
 /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatDeleteRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatDeleteRequestMethod {
     /// On the wire: `delete`.
@@ -936,13 +886,8 @@ impl AiChatEndConversationRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatEndConversationRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatEndConversationRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -979,13 +924,8 @@ crate::runtime::open_enum!(AiChatEndConversationRequestJsonrpc, Unknown);
 /// `post_prompt_url` when your SWML sets one.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatEndConversationRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatEndConversationRequestMethod {
     /// On the wire: `end_conversation`.
@@ -1115,13 +1055,8 @@ impl AiChatErrorResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatErrorResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatErrorResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -1225,13 +1160,8 @@ impl AiChatLogRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatLogRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatLogRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -1267,13 +1197,8 @@ crate::runtime::open_enum!(AiChatLogRequestJsonrpc, Unknown);
 /// Reads the conversation back. Changes nothing.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatLogRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatLogRequestMethod {
     /// On the wire: `chat_log`.
@@ -1364,13 +1289,8 @@ impl AiChatReplyResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatReplyResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatReplyResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -1585,13 +1505,8 @@ impl ::std::convert::From<AiChatSummarizeRequest> for AiChatRequest {
 /// errors returned with another status are not JSON-RPC envelopes.
 ///
 /// Decoded as the first of [`AiChatResponse::AiChatConversationCreatedResponse`], [`AiChatResponse::AiChatReplyResponse`], [`AiChatResponse::AiChatConversationEndedResponse`], [`AiChatResponse::AiChatConversationDeletedResponse`], [`AiChatResponse::AiChatTranscriptResponse`], [`AiChatResponse::AiChatSummaryResponse`], [`AiChatResponse::AiChatErrorResponse`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiChatResponse {
@@ -1710,13 +1625,8 @@ impl AiChatSendMessageRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatSendMessageRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -1753,13 +1663,8 @@ crate::runtime::open_enum!(AiChatSendMessageRequestJsonrpc, Unknown);
 /// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatSendMessageRequestMethod {
     /// On the wire: `chat`.
@@ -1890,13 +1795,8 @@ impl AiChatSendMessageRequestParams {
 /// the user said.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestParamsRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatSendMessageRequestParamsRole {
     /// On the wire: `user`.
@@ -2014,13 +1914,8 @@ impl AiChatSummarizeRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSummarizeRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatSummarizeRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -2057,13 +1952,8 @@ crate::runtime::open_enum!(AiChatSummarizeRequestJsonrpc, Unknown);
 /// conversation; over that returns `-32005`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSummarizeRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatSummarizeRequestMethod {
     /// On the wire: `summarize`.
@@ -2224,13 +2114,8 @@ impl AiChatSummaryResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSummaryResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatSummaryResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -2264,12 +2149,8 @@ impl AiChatSummaryResponseJsonrpc {
 crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
 
 /// The outcome of summarizing.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AiChatSummaryResponseResult {
     /// The generated summary.
@@ -2348,13 +2229,8 @@ impl AiChatTranscriptResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatTranscriptResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiChatTranscriptResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -2464,13 +2340,8 @@ impl AiJsonRpcRequestEnvelope {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiJsonRpcRequestEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiJsonRpcRequestEnvelopeJsonrpc {
     /// On the wire: `2.0`.
@@ -2537,13 +2408,8 @@ impl AiJsonRpcResponseEnvelope {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiJsonRpcResponseEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiJsonRpcResponseEnvelopeJsonrpc {
     /// On the wire: `2.0`.

@@ -56,13 +56,8 @@ impl CallingCallAiMessageRequest {
 /// The `calling.ai_message` command is used to inject a message into the AI conversation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiMessageRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiMessageRequestCommand {
     /// On the wire: `calling.ai_message`.
@@ -98,12 +93,8 @@ impl CallingCallAiMessageRequestCommand {
 crate::runtime::open_enum!(CallingCallAiMessageRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequestParams {
     /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
@@ -168,13 +159,8 @@ impl CallingCallAiMessageRequestParams {
 /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiMessageRequestParamsRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiMessageRequestParamsRole {
     /// Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
@@ -226,12 +212,8 @@ impl CallingCallAiMessageRequestParamsRole {
 crate::runtime::open_enum!(CallingCallAiMessageRequestParamsRole, Unknown);
 
 /// Parameters for resetting the AI conversation state.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingCallAiMessageResetParams {
     /// Whether to perform a full reset of the AI conversation, clearing all history.
@@ -322,13 +304,8 @@ impl CallingCallAiSidecarAskRequest {
 /// The `calling.ai_sidecar.ask` command asks the sidecar a one-off question without affecting the live conversation. The response returns an `ask_id` right away, and the answer arrives later as an `ask_answer` webhook callback carrying the same `ask_id`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarAskRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarAskRequestCommand {
     /// On the wire: `calling.ai_sidecar.ask`.
@@ -425,13 +402,8 @@ impl CallingCallAiSidecarPokeRequest {
 /// The `calling.ai_sidecar.poke` command sends a message to the sidecar and prompts it to respond right away, without waiting for the next customer turn.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarPokeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarPokeRequestCommand {
     /// On the wire: `calling.ai_sidecar.poke`.
@@ -532,13 +504,8 @@ impl CallingCallAiSidecarRequest {
 /// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarRequestCommand {
     /// On the wire: `calling.ai_sidecar`.
@@ -621,13 +588,8 @@ impl CallingCallAiSidecarStatusRequest {
 /// object.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarStatusRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarStatusRequestCommand {
     /// On the wire: `calling.ai_sidecar.status`.
@@ -703,13 +665,8 @@ impl CallingCallAiSidecarStopRequest {
 /// The `calling.ai_sidecar.stop` command stops and detaches the AI sidecar from the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarStopRequestCommand {
     /// On the wire: `calling.ai_sidecar.stop`.
@@ -785,13 +742,8 @@ impl CallingCallAiStopRequest {
 /// The `calling.ai.stop` command stops an active AI session on the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiStopRequestCommand {
     /// On the wire: `calling.ai.stop`.
@@ -825,12 +777,8 @@ impl CallingCallAiStopRequestCommand {
 crate::runtime::open_enum!(CallingCallAiStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequestParams {
     /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
@@ -943,13 +891,8 @@ impl CallingCallBase {
 /// Source of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallBaseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallBaseSource {
     /// On the wire: `realtime_api`.
@@ -1030,13 +973,8 @@ impl CallingCallCollectRequest {
 /// The `calling.collect` command collects user input (digits or speech) during a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCollectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCollectRequestCommand {
     /// On the wire: `calling.collect`.
@@ -1213,13 +1151,8 @@ impl CallingCallCollectStartInputTimersRequest {
 /// The `calling.collect.start_input_timers` command starts input timers for an active collect operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCollectStartInputTimersRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCollectStartInputTimersRequestCommand {
     /// On the wire: `calling.collect.start_input_timers`.
@@ -1317,13 +1250,8 @@ impl CallingCallCollectStopRequest {
 /// The `calling.collect.stop` command stops an active collect operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCollectStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCollectStopRequestCommand {
     /// On the wire: `calling.collect.stop`.
@@ -1604,13 +1532,8 @@ impl CallingCallCreateParamsBase {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsBaseCodecs::String`], [`CallingCallCreateParamsBaseCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseCodecs {
@@ -1623,13 +1546,8 @@ pub enum CallingCallCreateParamsBaseCodecs {
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsBaseRegion::String`], [`CallingCallCreateParamsBaseRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseRegion {
@@ -1642,13 +1560,8 @@ pub enum CallingCallCreateParamsBaseRegion {
 /// Each item of the field [`CallingCallCreateParamsBase::status_events`](crate::CallingCallCreateParamsBase::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseStatusEventsItem {
     /// On the wire: `created`.
@@ -1701,13 +1614,8 @@ crate::runtime::open_enum!(CallingCallCreateParamsBaseStatusEventsItem, Unknown)
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsBaseToScript::String`], [`CallingCallCreateParamsBaseToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseToScript {
@@ -1730,13 +1638,8 @@ for CallingCallCreateParamsBaseToScript {
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseUrlMethod {
     /// On the wire: `GET`.
@@ -1997,13 +1900,8 @@ impl CallingCallCreateParamsSwml {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlCodecs::String`], [`CallingCallCreateParamsSwmlCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlCodecs {
@@ -2016,13 +1914,8 @@ pub enum CallingCallCreateParamsSwmlCodecs {
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlRegion::String`], [`CallingCallCreateParamsSwmlRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlRegion {
@@ -2035,13 +1928,8 @@ pub enum CallingCallCreateParamsSwmlRegion {
 /// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlStatusEventsItem {
     /// On the wire: `created`.
@@ -2094,13 +1982,8 @@ crate::runtime::open_enum!(CallingCallCreateParamsSwmlStatusEventsItem, Unknown)
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlToScript::String`], [`CallingCallCreateParamsSwmlToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlToScript {
@@ -2123,13 +2006,8 @@ for CallingCallCreateParamsSwmlToScript {
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlUrlMethod {
     /// On the wire: `GET`.
@@ -2392,13 +2270,8 @@ impl CallingCallCreateParamsUrl {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlCodecs::String`], [`CallingCallCreateParamsUrlCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlCodecs {
@@ -2411,13 +2284,8 @@ pub enum CallingCallCreateParamsUrlCodecs {
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlMethod {
     /// On the wire: `GET`.
@@ -2467,13 +2335,8 @@ impl ::std::default::Default for CallingCallCreateParamsUrlMethod {
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlRegion::String`], [`CallingCallCreateParamsUrlRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlRegion {
@@ -2486,13 +2349,8 @@ pub enum CallingCallCreateParamsUrlRegion {
 /// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlStatusEventsItem {
     /// On the wire: `created`.
@@ -2545,13 +2403,8 @@ crate::runtime::open_enum!(CallingCallCreateParamsUrlStatusEventsItem, Unknown);
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlToScript::String`], [`CallingCallCreateParamsUrlToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlToScript {
@@ -2605,13 +2458,8 @@ impl CallingCallCreateRequest {
 /// The `dial` command is used to create a new call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateRequestCommand {
     /// On the wire: `dial`.
@@ -2647,13 +2495,8 @@ crate::runtime::open_enum!(CallingCallCreateRequestCommand, Unknown);
 /// An object of parameters that will be utilized by the active command.
 ///
 /// Decoded as the first of [`CallingCallCreateRequestParams::CallingCallCreateParamsUrl`], [`CallingCallCreateRequestParams::CallingCallCreateParamsSwml`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateRequestParams {
@@ -2718,13 +2561,8 @@ impl CallingCallDenoiseRequest {
 /// The `calling.denoise` command enables noise reduction on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDenoiseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallDenoiseRequestCommand {
     /// On the wire: `calling.denoise`.
@@ -2798,13 +2636,8 @@ impl CallingCallDenoiseStopRequest {
 /// The `calling.denoise.stop` command disables noise reduction on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDenoiseStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallDenoiseStopRequestCommand {
     /// On the wire: `calling.denoise.stop`.
@@ -2883,13 +2716,8 @@ impl CallingCallDetectRequest {
 /// The `calling.detect` command starts detection (machine, fax, or digit) on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDetectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallDetectRequestCommand {
     /// On the wire: `calling.detect`.
@@ -2985,13 +2813,8 @@ impl CallingCallDetectRequestParams {
 /// Detection configuration specifying what to detect.
 ///
 /// Decoded as the first of [`CallingCallDetectRequestParamsDetect::CallingDetectMachineConfig`], [`CallingCallDetectRequestParamsDetect::CallingDetectFaxConfig`], [`CallingCallDetectRequestParamsDetect::CallingDetectDigitConfig`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallDetectRequestParamsDetect {
@@ -3063,13 +2886,8 @@ impl CallingCallDetectStopRequest {
 /// The `calling.detect.stop` command stops an active detection operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDetectStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallDetectStopRequestCommand {
     /// On the wire: `calling.detect.stop`.
@@ -3128,13 +2946,8 @@ impl CallingCallDetectStopRequestParams {
 /// The direction of the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallDirection {
     /// On the wire: `inbound`.
@@ -3218,13 +3031,8 @@ impl CallingCallDisconnectRequest {
 /// The `calling.disconnect` command is used to disconnect a call leg.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDisconnectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallDisconnectRequestCommand {
     /// On the wire: `calling.disconnect`.
@@ -3298,13 +3106,8 @@ impl CallingCallHangupRequest {
 /// The `calling.end` command is used to hang up a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallHangupRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallHangupRequestCommand {
     /// On the wire: `calling.end`.
@@ -3338,12 +3141,8 @@ impl CallingCallHangupRequestCommand {
 crate::runtime::open_enum!(CallingCallHangupRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingCallHangupRequestParams {
     /// Set the reason why the call was hung up.
@@ -3407,13 +3206,8 @@ impl CallingCallHoldRequest {
 /// The `calling.ai_hold` command is used to hold a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallHoldRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallHoldRequestCommand {
     /// On the wire: `calling.ai_hold`.
@@ -3447,12 +3241,8 @@ impl CallingCallHoldRequestCommand {
 crate::runtime::open_enum!(CallingCallHoldRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingCallHoldRequestParams {
     /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
@@ -3619,13 +3409,8 @@ impl CallingCallLeg {
 /// Source of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLegSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallLegSource {
     /// On the wire: `realtime_api`.
@@ -3661,13 +3446,8 @@ crate::runtime::open_enum!(CallingCallLegSource, Unknown);
 /// Type of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLegType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallLegType {
     /// On the wire: `relay_pstn_call`.
@@ -3751,13 +3531,8 @@ impl CallingCallLiveTranscribeRequest {
 /// The `calling.live_transcribe` command is used to control live transcription on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLiveTranscribeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranscribeRequestCommand {
     /// On the wire: `calling.live_transcribe`.
@@ -3816,13 +3591,8 @@ impl CallingCallLiveTranscribeRequestParams {
 /// The transcription action to perform: start, stop, or summarize.
 ///
 /// Decoded as the first of [`CallingCallLiveTranscribeRequestParamsAction::CallingLiveTranscribeStopAction`], [`CallingCallLiveTranscribeRequestParamsAction::CallingLiveTranscribeStartAction`], [`CallingCallLiveTranscribeRequestParamsAction::CallingLiveTranscribeSummarizeAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranscribeRequestParamsAction {
@@ -3891,13 +3661,8 @@ impl CallingCallLiveTranslateRequest {
 /// The `calling.live_translate` command is used to control live translation on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLiveTranslateRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranslateRequestCommand {
     /// On the wire: `calling.live_translate`.
@@ -3972,13 +3737,8 @@ impl CallingCallLiveTranslateRequestParams {
 /// The translation action to perform: start, stop, summarize, or inject.
 ///
 /// Decoded as the first of [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateStopAction`], [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateStartAction`], [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateSummarizeAction`], [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateInjectAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranslateRequestParamsAction {
@@ -4056,13 +3816,8 @@ impl CallingCallPlayPauseRequest {
 /// The `calling.play.pause` command pauses an active play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayPauseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayPauseRequestCommand {
     /// On the wire: `calling.play.pause`.
@@ -4162,13 +3917,8 @@ impl CallingCallPlayRequest {
 /// The `calling.play` command is used to play media on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayRequestCommand {
     /// On the wire: `calling.play`.
@@ -4323,13 +4073,8 @@ impl CallingCallPlayRequestParams {
 /// Each item of the field [`CallingCallPlayRequestParams::play`](crate::CallingCallPlayRequestParams::play).
 ///
 /// Decoded as the first of [`CallingCallPlayRequestParamsPlayItem::CallingPlayAudioItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlayTtsItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlaySilenceItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlayRingtoneItem`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallPlayRequestParamsPlayItem {
@@ -4409,13 +4154,8 @@ impl CallingCallPlayResumeRequest {
 /// The `calling.play.resume` command resumes a paused play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayResumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayResumeRequestCommand {
     /// On the wire: `calling.play.resume`.
@@ -4510,13 +4250,8 @@ impl CallingCallPlayStopRequest {
 /// The `calling.play.stop` command stops an active play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayStopRequestCommand {
     /// On the wire: `calling.play.stop`.
@@ -4611,13 +4346,8 @@ impl CallingCallPlayVolumeRequest {
 /// The `calling.play.volume` command adjusts the volume of an active play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayVolumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayVolumeRequestCommand {
     /// On the wire: `calling.play.volume`.
@@ -4726,13 +4456,8 @@ impl CallingCallReceiveFaxStopRequest {
 /// The `calling.receive_fax.stop` command stops an active fax receive operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallReceiveFaxStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallReceiveFaxStopRequestCommand {
     /// On the wire: `calling.receive_fax.stop`.
@@ -4829,13 +4554,8 @@ impl CallingCallRecordPauseRequest {
 /// The `calling.record.pause` command pauses an active recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordPauseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordPauseRequestCommand {
     /// On the wire: `calling.record.pause`.
@@ -4910,13 +4630,8 @@ impl CallingCallRecordPauseRequestParams {
 /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordPauseRequestParamsBehavior::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordPauseRequestParamsBehavior {
     /// On the wire: `skip`.
@@ -5004,13 +4719,8 @@ impl CallingCallRecordRequest {
 /// The `calling.record` command starts recording an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordRequestCommand {
     /// On the wire: `calling.record`.
@@ -5130,13 +4840,8 @@ impl CallingCallRecordResumeRequest {
 /// The `calling.record.resume` command resumes a paused recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordResumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordResumeRequestCommand {
     /// On the wire: `calling.record.resume`.
@@ -5233,13 +4938,8 @@ impl CallingCallRecordStopRequest {
 /// The `calling.record.stop` command stops an active recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordStopRequestCommand {
     /// On the wire: `calling.record.stop`.
@@ -5334,13 +5034,8 @@ impl CallingCallReferRequest {
 /// The `calling.refer` command performs a SIP REFER on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallReferRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallReferRequestCommand {
     /// On the wire: `calling.refer`.
@@ -6182,13 +5877,8 @@ impl ::std::convert::From<CallingCallUserEventRequest> for CallingCallRequest {
 /// The response varies based on the type of call. A standard call returns a Call Leg, while a Fabric subscriber call returns a Fabric Device Leg.
 ///
 /// Decoded as the first of [`CallingCallResponse::CallingCallLeg`], [`CallingCallResponse::CallingFabricDeviceLeg`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallResponse {
@@ -6213,13 +5903,8 @@ impl ::std::convert::From<CallingFabricDeviceLeg> for CallingCallResponse {
 /// The status of the call throughout its lifecycle.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallResponseStatus {
     /// On the wire: `queued`.
@@ -6338,13 +6023,8 @@ impl CallingCallSendFaxStopRequest {
 /// The `calling.send_fax.stop` command stops an active fax send operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallSendFaxStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallSendFaxStopRequestCommand {
     /// On the wire: `calling.send_fax.stop`.
@@ -6446,13 +6126,8 @@ impl CallingCallStreamRequest {
 /// The `calling.stream` command starts streaming call audio to a WebSocket endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallStreamRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallStreamRequestCommand {
     /// On the wire: `calling.stream`.
@@ -6640,13 +6315,8 @@ impl CallingCallStreamStopRequest {
 /// The `calling.stream.stop` command stops an active audio stream.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallStreamStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallStreamStopRequestCommand {
     /// On the wire: `calling.stream.stop`.
@@ -6744,13 +6414,8 @@ impl CallingCallTapRequest {
 /// The `calling.tap` command starts tapping (capturing audio) on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTapRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallTapRequestCommand {
     /// On the wire: `calling.tap`.
@@ -6839,13 +6504,8 @@ impl CallingCallTapRequestParams {
 /// Device configuration specifying where to stream captured audio.
 ///
 /// Decoded as the first of [`CallingCallTapRequestParamsDevice::CallingTapDeviceRtp`], [`CallingCallTapRequestParamsDevice::CallingTapDeviceWs`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallTapRequestParamsDevice {
@@ -6906,13 +6566,8 @@ impl CallingCallTapStopRequest {
 /// The `calling.tap.stop` command stops an active tap operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTapStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallTapStopRequestCommand {
     /// On the wire: `calling.tap.stop`.
@@ -7012,13 +6667,8 @@ impl CallingCallTranscribeRequest {
 /// The `calling.transcribe` command starts transcribing an active call in the background.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTranscribeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallTranscribeRequestCommand {
     /// On the wire: `calling.transcribe`.
@@ -7127,13 +6777,8 @@ impl CallingCallTranscribeStopRequest {
 /// The `calling.transcribe.stop` command stops an active transcription operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTranscribeStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallTranscribeStopRequestCommand {
     /// On the wire: `calling.transcribe.stop`.
@@ -7230,13 +6875,8 @@ impl CallingCallTransferRequest {
 /// The `calling.transfer` command is used to transfer an active call to a new destination.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTransferRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallTransferRequestCommand {
     /// On the wire: `calling.transfer`.
@@ -7293,13 +6933,8 @@ impl CallingCallTransferRequestParams {
 /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
 ///
 /// Decoded as the first of [`CallingCallTransferRequestParamsDest::String`], [`CallingCallTransferRequestParamsDest::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallTransferRequestParamsDest {
@@ -7322,13 +6957,8 @@ for CallingCallTransferRequestParamsDest {
 /// The type of call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallType {
     /// On the wire: `relay_pstn_call`.
@@ -7419,13 +7049,8 @@ impl CallingCallUnholdRequest {
 /// The `calling.ai_unhold` command is used to unhold a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUnholdRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallUnholdRequestCommand {
     /// On the wire: `calling.ai_unhold`.
@@ -7501,13 +7126,8 @@ impl CallingCallUpdateCurrentCallRequest {
 /// The `update` command is used to update a existing call with a new dialplan.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateCurrentCallRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateCurrentCallRequestCommand {
     /// On the wire: `update`.
@@ -7545,13 +7165,8 @@ crate::runtime::open_enum!(CallingCallUpdateCurrentCallRequestCommand, Unknown);
 /// An object of parameters that will be utilized by the active command.
 ///
 /// Decoded as the first of [`CallingCallUpdateCurrentCallRequestParams::CallingCallUpdateParamsUrl`], [`CallingCallUpdateCurrentCallRequestParams::CallingCallUpdateParamsSwml`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallUpdateCurrentCallRequestParams {
@@ -7637,13 +7252,8 @@ impl CallingCallUpdateParamsBase {
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsBaseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateParamsBaseStatus {
     /// On the wire: `canceled`.
@@ -7758,13 +7368,8 @@ impl CallingCallUpdateParamsSwml {
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsSwmlStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateParamsSwmlStatus {
     /// On the wire: `canceled`.
@@ -7881,13 +7486,8 @@ impl CallingCallUpdateParamsUrl {
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsUrlStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateParamsUrlStatus {
     /// On the wire: `canceled`.
@@ -7966,13 +7566,8 @@ impl CallingCallUserEventRequest {
 /// The `calling.user_event` command is used to fire a custom user event on the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUserEventRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCallUserEventRequestCommand {
     /// On the wire: `calling.user_event`.
@@ -8104,13 +7699,8 @@ impl CallingCollectDigitsParams {
 /// Speech recognition engine for `calling.collect`. Note: values are case-sensitive.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCollectSpeechEngine::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingCollectSpeechEngine {
     /// On the wire: `Google`.
@@ -8156,12 +7746,8 @@ impl CallingCollectSpeechEngine {
 crate::runtime::open_enum!(CallingCollectSpeechEngine, Unknown);
 
 /// Parameters for collecting speech input.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingCollectSpeechParams {
     /// Time in seconds of silence after speech to consider input complete. Must be positive.
@@ -8364,13 +7950,8 @@ impl CallingDetectDigitConfig {
 /// The field [`CallingDetectDigitConfig::type_`](crate::CallingDetectDigitConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectDigitConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingDetectDigitConfigType {
     /// On the wire: `digit`.
@@ -8404,12 +7985,8 @@ impl CallingDetectDigitConfigType {
 crate::runtime::open_enum!(CallingDetectDigitConfigType, Unknown);
 
 /// DTMF-digit detection parameters. Applies only when `detect.type` is `digit`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingDetectDigitParams {
     /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
@@ -8469,13 +8046,8 @@ impl CallingDetectFaxConfig {
 /// The field [`CallingDetectFaxConfig::type_`](crate::CallingDetectFaxConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectFaxConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingDetectFaxConfigType {
     /// On the wire: `fax`.
@@ -8509,12 +8081,8 @@ impl CallingDetectFaxConfigType {
 crate::runtime::open_enum!(CallingDetectFaxConfigType, Unknown);
 
 /// Fax-tone detection parameters. Applies only when `detect.type` is `fax`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingDetectFaxParams {
     /// The fax tone to detect. Omitted means either tone matches.
@@ -8540,13 +8108,8 @@ impl CallingDetectFaxParams {
 /// Fax tone to detect.
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectFaxTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingDetectFaxTone {
     /// On the wire: `CNG`.
@@ -8630,13 +8193,8 @@ impl CallingDetectMachineConfig {
 /// The field [`CallingDetectMachineConfig::type_`](crate::CallingDetectMachineConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectMachineConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingDetectMachineConfigType {
     /// On the wire: `machine`.
@@ -8670,12 +8228,8 @@ impl CallingDetectMachineConfigType {
 crate::runtime::open_enum!(CallingDetectMachineConfigType, Unknown);
 
 /// Answering-machine detection parameters. Applies only when `detect.type` is `machine`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingDetectMachineParams {
     /// Maximum time in seconds to wait for initial speech/voice.
@@ -8768,13 +8322,8 @@ impl CallingDetectMachineParams {
 /// The type of detection to perform.
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingDetectType {
     /// On the wire: `machine`.
@@ -8919,13 +8468,8 @@ impl CallingFabricDeviceLeg {
 /// Source of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingFabricDeviceLegSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingFabricDeviceLegSource {
     /// On the wire: `realtime_api`.
@@ -8961,13 +8505,8 @@ crate::runtime::open_enum!(CallingFabricDeviceLegSource, Unknown);
 /// Type of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingFabricDeviceLegType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingFabricDeviceLegType {
     /// On the wire: `fabric_subscriber_device_leg`.
@@ -9007,13 +8546,8 @@ crate::runtime::open_enum!(CallingFabricDeviceLegType, Unknown);
 /// The reason for hanging up the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingHangupReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingHangupReason {
     /// On the wire: `hangup`.
@@ -9223,13 +8757,8 @@ impl CallingLiveTranscribeStartActionStart {
 /// Stops the live transcription session.
 ///
 /// Values this version of the client does not know yet decode to [`CallingLiveTranscribeStopAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingLiveTranscribeStopAction {
     /// On the wire: `stop`.
@@ -9282,12 +8811,8 @@ impl CallingLiveTranscribeSummarizeAction {
 }
 
 /// Request an on-demand AI summary of the conversation.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
@@ -9577,13 +9102,8 @@ impl CallingLiveTranslateStartActionStart {
 /// Stops the live translation session.
 ///
 /// Values this version of the client does not know yet decode to [`CallingLiveTranslateStopAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingLiveTranslateStopAction {
     /// On the wire: `stop`.
@@ -9636,12 +9156,8 @@ impl CallingLiveTranslateSummarizeAction {
 }
 
 /// Request an on-demand AI summary of the translated conversation.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
@@ -9684,13 +9200,8 @@ impl CallingLiveTranslateSummarizeActionSummarize {
 /// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
 ///
 /// Values this version of the client does not know yet decode to [`CallingOutboundCallCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingOutboundCallCodec {
     /// On the wire: `OPUS`.
@@ -9811,13 +9322,8 @@ impl CallingPlayAudioItem {
 /// The field [`CallingPlayAudioItem::type_`](crate::CallingPlayAudioItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayAudioItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlayAudioItemType {
     /// On the wire: `audio`.
@@ -9874,13 +9380,8 @@ impl CallingPlayAudioParams {
 /// The direction of audio playback relative to the call participants.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlayDirection {
     /// On the wire: `listen`.
@@ -10033,13 +9534,8 @@ impl ::std::convert::From<CallingPlayTtsItem> for CallingPlayMediaItem {
 /// The type of media to play.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayMediaType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlayMediaType {
     /// On the wire: `audio`.
@@ -10125,13 +9621,8 @@ impl CallingPlayRingtoneItem {
 /// The field [`CallingPlayRingtoneItem::type_`](crate::CallingPlayRingtoneItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayRingtoneItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlayRingtoneItemType {
     /// On the wire: `ringtone`.
@@ -10167,13 +9658,8 @@ crate::runtime::open_enum!(CallingPlayRingtoneItemType, Unknown);
 /// Ringtone name. Two-letter country code selects a country-specific ringtone cadence.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayRingtoneName::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlayRingtoneName {
     /// On the wire: `au`.
@@ -10518,13 +10004,8 @@ impl CallingPlaySilenceItem {
 /// The field [`CallingPlaySilenceItem::type_`](crate::CallingPlaySilenceItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlaySilenceItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlaySilenceItemType {
     /// On the wire: `silence`.
@@ -10612,13 +10093,8 @@ impl CallingPlayTtsItem {
 /// The field [`CallingPlayTtsItem::type_`](crate::CallingPlayTtsItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayTtsItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingPlayTtsItemType {
     /// On the wire: `tts`.
@@ -10704,12 +10180,8 @@ impl CallingPlayTtsParams {
 }
 
 /// Audio recording parameters.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingRecordAudioParams {
     /// Whether to play a beep before recording starts.
@@ -10833,13 +10305,8 @@ impl CallingRecordAudioParams {
 /// The audio format for the recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingRecordAudioParamsFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingRecordAudioParamsFormat {
     /// On the wire: `mp3`.
@@ -10944,13 +10411,8 @@ impl CallingReferDevice {
 /// The device type. Currently only 'sip' is supported.
 ///
 /// Values this version of the client does not know yet decode to [`CallingReferDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingReferDeviceType {
     /// On the wire: `sip`.
@@ -11041,13 +10503,8 @@ impl CallingReferSipParams {
 /// HTTP method used when invoking the `status_url` webhook.
 ///
 /// Values this version of the client does not know yet decode to [`CallingStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingStreamStatusUrlMethod {
     /// On the wire: `GET`.
@@ -11087,13 +10544,8 @@ crate::runtime::open_enum!(CallingStreamStatusUrlMethod, Unknown);
 /// The audio track to stream.
 ///
 /// Values this version of the client does not know yet decode to [`CallingStreamTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingStreamTrack {
     /// On the wire: `inbound_track`.
@@ -11141,13 +10593,8 @@ crate::runtime::open_enum!(CallingStreamTrack, Unknown);
 /// RTP/WebSocket audio codec. Case-sensitive; accepted in both upper and lower case.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingTapCodec {
     /// On the wire: `PCMA`.
@@ -11262,13 +10709,8 @@ impl CallingTapConfigParams {
 /// Currently only `audio` is supported.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingTapConfigType {
     /// On the wire: `audio`.
@@ -11410,13 +10852,8 @@ impl CallingTapDeviceRtp {
 /// The field [`CallingTapDeviceRtp::type_`](crate::CallingTapDeviceRtp::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceRtpType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingTapDeviceRtpType {
     /// On the wire: `rtp`.
@@ -11452,13 +10889,8 @@ crate::runtime::open_enum!(CallingTapDeviceRtpType, Unknown);
 /// The type of tap device to stream audio to.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingTapDeviceType {
     /// On the wire: `rtp`.
@@ -11531,13 +10963,8 @@ impl CallingTapDeviceWs {
 /// The field [`CallingTapDeviceWs::type_`](crate::CallingTapDeviceWs::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceWsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingTapDeviceWsType {
     /// On the wire: `ws`.
@@ -11659,13 +11086,8 @@ impl CallingTapWsParams {
 /// Text-to-speech voice gender.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTtsGender::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingTtsGender {
     /// On the wire: `male`.

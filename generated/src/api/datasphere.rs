@@ -233,13 +233,8 @@ impl DatasphereChunkResponse {
 /// The current Status of the Chunk.
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereChunkStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereChunkStatus {
     /// On the wire: `submitted`.
@@ -292,13 +287,8 @@ crate::runtime::open_enum!(DatasphereChunkStatus, Unknown);
 /// Strategy to use when chunking the document.
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereChunkingStrategy {
     /// On the wire: `sentence`.
@@ -535,13 +525,8 @@ impl DatasphereDocumentCreatePageRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreatePageRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreatePageRequestChunkingStrategy {
     /// On the wire: `page`.
@@ -629,13 +614,8 @@ impl DatasphereDocumentCreateParagraphRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateParagraphRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateParagraphRequestChunkingStrategy {
     /// On the wire: `paragraph`.
@@ -675,13 +655,8 @@ crate::runtime::open_enum!(
 /// The request body of [`Client::create_document`](crate::Client::create_document).
 ///
 /// Decoded as the first of [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateSentenceRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateSlidingRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreatePageRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateParagraphRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateRequest {
@@ -846,13 +821,8 @@ impl DatasphereDocumentCreateSentenceRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateSentenceRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateSentenceRequestChunkingStrategy {
     /// On the wire: `sentence`.
@@ -963,13 +933,8 @@ impl DatasphereDocumentCreateSlidingRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateSlidingRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateSlidingRequestChunkingStrategy {
     /// On the wire: `sliding`.
@@ -1146,13 +1111,8 @@ impl DatasphereDocumentSearchRequest {
 /// The current Status of the Document.
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentStatus {
     /// On the wire: `submitted`.
@@ -1393,12 +1353,8 @@ impl DatasphereUpdateStatusCode422 {
 /// The query and header parameters of [`Client::list_document_chunks`](crate::Client::list_document_chunks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListDocumentChunksParams {
     /// The page number to retrieve (0-indexed).
@@ -1452,12 +1408,8 @@ impl ListDocumentChunksParams {
 /// The query and header parameters of [`Client::list_documents`](crate::Client::list_documents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListDocumentsParams {
     /// The page number to retrieve (0-indexed).

@@ -125,12 +125,8 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// The channels of a Fabric address, each the path of the address on that channel.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AddressChannel {
     /// Audio channel of the Fabric address.
@@ -598,13 +594,8 @@ impl AiAgentCreateRequest {
 /// Each item of the field [`AiAgentCreateRequest::hints`](crate::AiAgentCreateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentCreateRequestHintsItem::String`], [`AiAgentCreateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiAgentCreateRequestHintsItem {
@@ -646,13 +637,8 @@ impl AiAgentCreateStatusCode422 {
 /// Each item of the field [`AiAgent::hints`](crate::AiAgent::hints).
 ///
 /// Decoded as the first of [`AiAgentHintsItem::String`], [`AiAgentHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiAgentHintsItem {
@@ -841,13 +827,8 @@ impl AiAgentResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`AiAgentResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AiAgentResponseType {
     /// On the wire: `ai_agent`.
@@ -881,12 +862,8 @@ impl AiAgentResponseType {
 crate::runtime::open_enum!(AiAgentResponseType, Unknown);
 
 /// The request body of [`Client::update_ai_agent`](crate::Client::update_ai_agent).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AiAgentUpdateRequest {
     /// A key-value object for storing data that persists throughout the AI session.
@@ -1052,13 +1029,8 @@ impl AiAgentUpdateRequest {
 /// Each item of the field [`AiAgentUpdateRequest::hints`](crate::AiAgentUpdateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentUpdateRequestHintsItem::String`], [`AiAgentUpdateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiAgentUpdateRequestHintsItem {
@@ -1424,13 +1396,8 @@ impl CallFlowResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CallFlowResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallFlowResponseType {
     /// On the wire: `call_flow`.
@@ -1645,13 +1612,8 @@ impl CallFlowVersionDeployByVersionId {
 /// The request body of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
 ///
 /// Decoded as the first of [`CallFlowVersionDeployRequest::CallFlowVersionDeployByDocumentVersion`], [`CallFlowVersionDeployRequest::CallFlowVersionDeployByVersionId`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallFlowVersionDeployRequest {
@@ -1848,13 +1810,8 @@ impl CallFlowVersionsPaginationResponse {
 /// The field [`FabricSipEndpoint::call_handler`](crate::FabricSipEndpoint::call_handler), [`SipEndpointCreateRequest::call_handler`](crate::SipEndpointCreateRequest::call_handler) and [`SipEndpointUpdateRequest::call_handler`](crate::SipEndpointUpdateRequest::call_handler).
 ///
 /// Values this version of the client does not know yet decode to [`CallHandlerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallHandlerType {
     /// On the wire: `default`.
@@ -2060,13 +2017,8 @@ impl CallingSwmlScriptCreateRequest {
 /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptCreateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptCreateRequestScriptType {
     /// On the wire: `calling`.
@@ -2111,13 +2063,8 @@ impl ::std::default::Default for CallingSwmlScriptCreateRequestScriptType {
 /// HTTP method used for status callbacks.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptStatusCallbackMethod {
     /// On the wire: `POST`.
@@ -2153,13 +2100,8 @@ crate::runtime::open_enum!(CallingSwmlScriptStatusCallbackMethod, Unknown);
 /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptType {
     /// On the wire: `calling`.
@@ -2193,12 +2135,8 @@ impl CallingSwmlScriptType {
 crate::runtime::open_enum!(CallingSwmlScriptType, Unknown);
 
 /// Request body to update an existing calling SWML Script. All fields are optional — include only what you want to change.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CallingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
@@ -2269,13 +2207,8 @@ impl CallingSwmlScriptUpdateRequest {
 /// Set to `calling` for a Calling Script.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptUpdateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptUpdateRequestScriptType {
     /// On the wire: `calling`.
@@ -2320,13 +2253,8 @@ impl ::std::default::Default for CallingSwmlScriptUpdateRequestScriptType {
 /// Each item of the field [`FabricSipEndpoint::ciphers`](crate::FabricSipEndpoint::ciphers), [`SipAddress::ciphers`](crate::SipAddress::ciphers) and [`SipAddressCreateRequest::ciphers`](crate::SipAddressCreateRequest::ciphers), and in 9 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Ciphers::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Ciphers {
     /// On the wire: `AEAD_AES_256_GCM_8`.
@@ -2392,13 +2320,8 @@ crate::runtime::open_enum!(Ciphers, Unknown);
 /// Each item of the field [`FabricSipEndpoint::codecs`](crate::FabricSipEndpoint::codecs), [`SipEndpointCreateRequest::codecs`](crate::SipEndpointCreateRequest::codecs) and [`SipEndpointUpdateRequest::codecs`](crate::SipEndpointUpdateRequest::codecs), and in 6 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Codecs::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Codecs {
     /// On the wire: `PCMU`.
@@ -2940,13 +2863,8 @@ impl ConferenceRoomCreateRequest {
 /// The video quality of the Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomCreateRequestQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomCreateRequestQuality {
     /// On the wire: `1080p`.
@@ -3052,13 +2970,8 @@ impl ConferenceRoomListResponse {
 /// The video quality of the Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomQuality {
     /// On the wire: `1080p`.
@@ -3177,13 +3090,8 @@ impl ConferenceRoomResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomResponseType {
     /// On the wire: `video_room`.
@@ -3414,13 +3322,8 @@ impl ConferenceRoomUpdateRequest {
 /// The video quality of the Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomUpdateRequestQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomUpdateRequestQuality {
     /// On the wire: `1080p`.
@@ -3882,13 +3785,8 @@ impl CxmlApplicationResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CxmlApplicationResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CxmlApplicationResponseType {
     /// On the wire: `cxml_application`.
@@ -3922,12 +3820,8 @@ impl CxmlApplicationResponseType {
 crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
 
 /// The request body of [`Client::update_cxml_application`](crate::Client::update_cxml_application).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateRequest {
     /// Display name of the cXML Application
@@ -4510,13 +4404,8 @@ impl CxmlScriptResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CxmlScriptResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CxmlScriptResponseType {
     /// On the wire: `cxml_script`.
@@ -4552,13 +4441,8 @@ crate::runtime::open_enum!(CxmlScriptResponseType, Unknown);
 /// The script type the cXML Script is used for
 ///
 /// Values this version of the client does not know yet decode to [`CxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CxmlScriptType {
     /// On the wire: `calling`.
@@ -4596,12 +4480,8 @@ impl CxmlScriptType {
 crate::runtime::open_enum!(CxmlScriptType, Unknown);
 
 /// The request body of [`Client::update_cxml_script`](crate::Client::update_cxml_script).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateRequest {
     /// Display name of the cXML Script
@@ -5191,13 +5071,8 @@ impl CxmlWebhookResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CxmlWebhookResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CxmlWebhookResponseType {
     /// On the wire: `cxml_webhook`.
@@ -5231,12 +5106,8 @@ impl CxmlWebhookResponseType {
 crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
 
 /// The request body of [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateRequest {
     /// Name of the CXML Webhook.
@@ -5740,13 +5611,8 @@ impl DialogflowAgentResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`DialogflowAgentResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DialogflowAgentResponseType {
     /// On the wire: `dialogflow_agent`.
@@ -5780,12 +5646,8 @@ impl DialogflowAgentResponseType {
 crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
 
 /// The request body of [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateRequest {
     /// Name of the Dialogflow Agent
@@ -5872,13 +5734,8 @@ impl DialogflowAgentUpdateStatusCode422 {
 /// DisplayTypes
 ///
 /// Values this version of the client does not know yet decode to [`DisplayTypes::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DisplayTypes {
     /// On the wire: `app`.
@@ -6041,13 +5898,8 @@ impl EmbedsTokensResponse {
 /// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Encryption {
     /// On the wire: `required`.
@@ -6263,13 +6115,8 @@ impl FabricAddressApp {
 /// The display type of a fabric address pointing to an application.
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressAppType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FabricAddressAppType {
     /// On the wire: `app`.
@@ -6413,13 +6260,8 @@ impl FabricAddressCall {
 /// The display type of a fabric address pointing to call.
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FabricAddressCallType {
     /// On the wire: `call`.
@@ -6606,13 +6448,8 @@ impl FabricAddressRoom {
 /// The display type of a fabric address pointing to a Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressRoomType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FabricAddressRoomType {
     /// On the wire: `room`.
@@ -6732,13 +6569,8 @@ impl FabricAddressSubscriber {
 /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FabricAddressSubscriberType {
     /// On the wire: `subscriber`.
@@ -7325,13 +7157,8 @@ impl FreeswitchConnectorResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`FreeswitchConnectorResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FreeswitchConnectorResponseType {
     /// On the wire: `freeswitch_connector`.
@@ -7369,12 +7196,8 @@ impl FreeswitchConnectorResponseType {
 crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
 
 /// The request body of [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateRequest {
     /// Name of the FreeSWITCH Connector
@@ -7508,13 +7331,8 @@ pub type Jwt = ::std::string::String;
 /// The field [`ConferenceRoom::layout`](crate::ConferenceRoom::layout), [`ConferenceRoomCreateRequest::layout`](crate::ConferenceRoomCreateRequest::layout) and [`ConferenceRoomUpdateRequest::layout`](crate::ConferenceRoomUpdateRequest::layout).
 ///
 /// Values this version of the client does not know yet decode to [`Layout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Layout {
     /// On the wire: `grid-responsive`.
@@ -7616,12 +7434,8 @@ crate::runtime::open_enum!(Layout, Unknown);
 /// The query and header parameters of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListAiAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7665,12 +7479,8 @@ impl ListAiAgentAddressesParams {
 /// The query and header parameters of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListAiAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7714,12 +7524,8 @@ impl ListAiAgentsParams {
 /// The query and header parameters of [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCallFlowAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7763,12 +7569,8 @@ impl ListCallFlowAddressesParams {
 /// The query and header parameters of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCallFlowVersionsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7812,12 +7614,8 @@ impl ListCallFlowVersionsParams {
 /// The query and header parameters of [`Client::list_call_flows`](crate::Client::list_call_flows).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCallFlowsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7861,12 +7659,8 @@ impl ListCallFlowsParams {
 /// The query and header parameters of [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListConferenceRoomAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7910,12 +7704,8 @@ impl ListConferenceRoomAddressesParams {
 /// The query and header parameters of [`Client::list_conference_rooms`](crate::Client::list_conference_rooms).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListConferenceRoomsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7959,12 +7749,8 @@ impl ListConferenceRoomsParams {
 /// The query and header parameters of [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCxmlApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8008,12 +7794,8 @@ impl ListCxmlApplicationAddressesParams {
 /// The query and header parameters of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCxmlApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8057,12 +7839,8 @@ impl ListCxmlApplicationsParams {
 /// The query and header parameters of [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCxmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8106,12 +7884,8 @@ impl ListCxmlScriptAddressesParams {
 /// The query and header parameters of [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCxmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8155,12 +7929,8 @@ impl ListCxmlScriptsParams {
 /// The query and header parameters of [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCxmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8204,12 +7974,8 @@ impl ListCxmlWebhookAddressesParams {
 /// The query and header parameters of [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCxmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8253,12 +8019,8 @@ impl ListCxmlWebhooksParams {
 /// The query and header parameters of [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListDialogflowAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8302,12 +8064,8 @@ impl ListDialogflowAgentAddressesParams {
 /// The query and header parameters of [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListDialogflowAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8351,12 +8109,8 @@ impl ListDialogflowAgentsParams {
 /// The query and header parameters of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8400,12 +8154,8 @@ impl ListFreeswitchConnectorAddressesParams {
 /// The query and header parameters of [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8449,12 +8199,8 @@ impl ListFreeswitchConnectorsParams {
 /// The query and header parameters of [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRelayApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8498,12 +8244,8 @@ impl ListRelayApplicationAddressesParams {
 /// The query and header parameters of [`Client::list_relay_applications`](crate::Client::list_relay_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRelayApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8547,12 +8289,8 @@ impl ListRelayApplicationsParams {
 /// The query and header parameters of [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListResourceAddressesClientParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8596,12 +8334,8 @@ impl ListResourceAddressesClientParams {
 /// The query and header parameters of [`Client::list_resource_addresses`](crate::Client::list_resource_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListResourceAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8645,12 +8379,8 @@ impl ListResourceAddressesParams {
 /// The query and header parameters of [`Client::list_resources`](crate::Client::list_resources).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListResourcesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8694,12 +8424,8 @@ impl ListResourcesParams {
 /// The query and header parameters of [`Client::list_sip_addresses`](crate::Client::list_sip_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSipAddressesParams {
     /// The number of results per page.
@@ -8753,12 +8479,8 @@ impl ListSipAddressesParams {
 /// The query and header parameters of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSipCredentialAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8802,12 +8524,8 @@ impl ListSipCredentialAddressesParams {
 /// The query and header parameters of [`Client::list_sip_credentials`](crate::Client::list_sip_credentials).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8851,12 +8569,8 @@ impl ListSipCredentialsParams {
 /// The query and header parameters of [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSipGatewayAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8900,12 +8614,8 @@ impl ListSipGatewayAddressesParams {
 /// The query and header parameters of [`Client::list_sip_gateways`](crate::Client::list_sip_gateways).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSipGatewaysParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8949,12 +8659,8 @@ impl ListSipGatewaysParams {
 /// The query and header parameters of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSubscriberAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8998,12 +8704,8 @@ impl ListSubscriberAddressesParams {
 /// The query and header parameters of [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSubscriberSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -9047,12 +8749,8 @@ impl ListSubscriberSipCredentialsParams {
 /// The query and header parameters of [`Client::list_subscribers`](crate::Client::list_subscribers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSubscribersParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -9096,12 +8794,8 @@ impl ListSubscribersParams {
 /// The query and header parameters of [`Client::list_swml_script_addresses`](crate::Client::list_swml_script_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSwmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -9145,12 +8839,8 @@ impl ListSwmlScriptAddressesParams {
 /// The query and header parameters of [`Client::list_swml_scripts`](crate::Client::list_swml_scripts).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSwmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -9194,12 +8884,8 @@ impl ListSwmlScriptsParams {
 /// The query and header parameters of [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSwmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -9243,12 +8929,8 @@ impl ListSwmlWebhookAddressesParams {
 /// The query and header parameters of [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSwmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -9397,13 +9079,8 @@ impl MessagingSwmlScriptCreateRequest {
 /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
 ///
 /// Values this version of the client does not know yet decode to [`MessagingSwmlScriptCreateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessagingSwmlScriptCreateRequestScriptType {
     /// On the wire: `messaging`.
@@ -9441,13 +9118,8 @@ crate::runtime::open_enum!(MessagingSwmlScriptCreateRequestScriptType, Unknown);
 /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
 ///
 /// Values this version of the client does not know yet decode to [`MessagingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessagingSwmlScriptType {
     /// On the wire: `messaging`.
@@ -9481,12 +9153,8 @@ impl MessagingSwmlScriptType {
 crate::runtime::open_enum!(MessagingSwmlScriptType, Unknown);
 
 /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
@@ -9539,13 +9207,8 @@ impl MessagingSwmlScriptUpdateRequest {
 /// Set to `messaging` for a Messaging Script.
 ///
 /// Values this version of the client does not know yet decode to [`MessagingSwmlScriptUpdateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessagingSwmlScriptUpdateRequestScriptType {
     /// On the wire: `messaging`.
@@ -9724,13 +9387,8 @@ impl PhoneRouteResponse {
 /// The display type of a fabric address pointing to an application.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneRouteResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneRouteResponseType {
     /// On the wire: `app`.
@@ -10103,13 +9761,8 @@ impl RelayApplicationResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`RelayApplicationResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum RelayApplicationResponseType {
     /// On the wire: `relay_application`.
@@ -10143,12 +9796,8 @@ impl RelayApplicationResponseType {
 crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
 
 /// The request body of [`Client::update_relay_application`](crate::Client::update_relay_application).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateRequest {
     /// Name of the Relay Application
@@ -10229,13 +9878,8 @@ impl RelayApplicationUpdateStatusCode422 {
 /// The method type to use for the URL
 ///
 /// Values this version of the client does not know yet decode to [`RequestUrlMethodType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum RequestUrlMethodType {
     /// On the wire: `GET`.
@@ -10471,13 +10115,8 @@ impl ResourcePaginationResponse {
 /// Used as the answer of [`Client::get_resource`](crate::Client::get_resource); each item of the field [`ResourceListResponse::data`](crate::ResourceListResponse::data).
 ///
 /// Decoded as the first of [`ResourceResponse::ResourceResponseAi`], [`ResourceResponse::ResourceResponseCallFlow`], [`ResourceResponse::ResourceResponseCxmlWebhook`], [`ResourceResponse::ResourceResponseCxmlScript`], [`ResourceResponse::ResourceResponseCxmlApplication`], [`ResourceResponse::ResourceResponseDialogFlowAgent`], [`ResourceResponse::ResourceResponseFsConnector`], [`ResourceResponse::ResourceResponseRelayApp`], [`ResourceResponse::ResourceResponseSipEndpoint`], [`ResourceResponse::ResourceResponseSipGateway`], [`ResourceResponse::ResourceResponseSubscriber`], [`ResourceResponse::ResourceResponseSwmlWebhook`], [`ResourceResponse::ResourceResponseSwmlScript`], [`ResourceResponse::ResourceResponseConferenceRoom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ResourceResponse {
@@ -10670,13 +10309,8 @@ impl ResourceResponseAi {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseAiType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseAiType {
     /// On the wire: `ai_agent`.
@@ -10784,13 +10418,8 @@ impl ResourceResponseCallFlow {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCallFlowType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCallFlowType {
     /// On the wire: `call_flow`.
@@ -10898,13 +10527,8 @@ impl ResourceResponseConferenceRoom {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseConferenceRoomType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseConferenceRoomType {
     /// On the wire: `swml_script`.
@@ -11012,13 +10636,8 @@ impl ResourceResponseCxmlApplication {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCxmlApplicationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCxmlApplicationType {
     /// On the wire: `cxml_application`.
@@ -11128,13 +10747,8 @@ impl ResourceResponseCxmlScript {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCxmlScriptType {
     /// On the wire: `cxml_script`.
@@ -11242,13 +10856,8 @@ impl ResourceResponseCxmlWebhook {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCxmlWebhookType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCxmlWebhookType {
     /// On the wire: `cxml_webhook`.
@@ -11356,13 +10965,8 @@ impl ResourceResponseDialogFlowAgent {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseDialogFlowAgentType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseDialogFlowAgentType {
     /// On the wire: `dialogflow_agent`.
@@ -11472,13 +11076,8 @@ impl ResourceResponseFsConnector {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseFsConnectorType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseFsConnectorType {
     /// On the wire: `freeswitch_connector`.
@@ -11590,13 +11189,8 @@ impl ResourceResponseRelayApp {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseRelayAppType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseRelayAppType {
     /// On the wire: `relay_application`.
@@ -11704,13 +11298,8 @@ impl ResourceResponseSipEndpoint {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSipEndpointType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSipEndpointType {
     /// On the wire: `sip_endpoint`.
@@ -11818,13 +11407,8 @@ impl ResourceResponseSipGateway {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSipGatewayType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSipGatewayType {
     /// On the wire: `sip_gateway`.
@@ -11932,13 +11516,8 @@ impl ResourceResponseSubscriber {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSubscriberType {
     /// On the wire: `subscriber`.
@@ -12046,13 +11625,8 @@ impl ResourceResponseSwmlScript {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSwmlScriptType {
     /// On the wire: `swml_script`.
@@ -12160,13 +11734,8 @@ impl ResourceResponseSwmlWebhook {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSwmlWebhookType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSwmlWebhookType {
     /// On the wire: `swml_webhook`.
@@ -12315,13 +11884,8 @@ impl ResourceSipEndpointResponse {
 /// The Resource type
 ///
 /// Values this version of the client does not know yet decode to [`ResourceSipEndpointResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ResourceSipEndpointResponseType {
     /// On the wire: `call`.
@@ -12537,13 +12101,8 @@ impl SipAddress {
 /// Each item of the field [`SipAddress::codecs`](crate::SipAddress::codecs), [`SipAddressCreateRequest::codecs`](crate::SipAddressCreateRequest::codecs) and [`SipAddressUpdateRequest::codecs`](crate::SipAddressUpdateRequest::codecs).
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipAddressCodec {
     /// On the wire: `OPUS`.
@@ -12779,13 +12338,8 @@ impl SipAddressCreateStatusCode422 {
 /// The field [`SipAddress::encryption`](crate::SipAddress::encryption), [`SipAddressCreateRequest::encryption`](crate::SipAddressCreateRequest::encryption) and [`SipAddressUpdateRequest::encryption`](crate::SipAddressUpdateRequest::encryption).
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipAddressEncryption {
     /// On the wire: `required`.
@@ -12961,13 +12515,8 @@ impl SipAddressPaginationResponse {
 /// The object type. Always `sip_address`.
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipAddressType {
     /// On the wire: `sip_address`.
@@ -13001,12 +12550,8 @@ impl SipAddressType {
 crate::runtime::open_enum!(SipAddressType, Unknown);
 
 /// The request body of [`Client::update_sip_address`](crate::Client::update_sip_address).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SipAddressUpdateRequest {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project. Defaults to the current value when omitted.
@@ -13396,12 +12941,8 @@ impl SipEndpointCreateStatusCode422 {
 }
 
 /// The request body of [`Client::update_sip_credential`](crate::Client::update_sip_credential).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SipEndpointUpdateRequest {
     /// The username of the Sip Endpoint
@@ -13873,12 +13414,8 @@ impl SipGatewayRequest {
 }
 
 /// The request body of [`Client::update_sip_gateway`](crate::Client::update_sip_gateway).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SipGatewayRequestUpdate {
     /// Display name for the SIP Gateway.
@@ -14027,13 +13564,8 @@ impl SipGatewayResponse {
 /// Type of the resource.
 ///
 /// Values this version of the client does not know yet decode to [`SipGatewayResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipGatewayResponseType {
     /// On the wire: `sip_gateway`.
@@ -14326,13 +13858,8 @@ impl SubscriberGuestTokenCreateRequest {
 /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberGuestTokenCreateRequestCh::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SubscriberGuestTokenCreateRequestCh {
     /// On the wire: `us-central`.
@@ -14368,13 +13895,8 @@ crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestCh, Unknown);
 /// A routing override that controls which regional cluster the SDK connects to.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberGuestTokenCreateRequestRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SubscriberGuestTokenCreateRequestRegion {
     /// On the wire: `us-central`.
@@ -14845,13 +14367,8 @@ impl SubscriberResponse {
 /// Type of the resource.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SubscriberResponseType {
     /// On the wire: `subscriber`.
@@ -15149,12 +14666,8 @@ impl SubscriberSipEndpointRequest {
 }
 
 /// The request body of [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequestUpdate {
     /// Username of the Sip Endpoint.
@@ -15443,13 +14956,8 @@ impl SubscriberTokenRequest {
 /// A routing override that controls which regional cluster the SDK connects to.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberTokenRequestRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SubscriberTokenRequestRegion {
     /// On the wire: `us-central`.
@@ -15492,13 +15000,8 @@ crate::runtime::open_enum!(SubscriberTokenRequestRegion, Unknown);
 /// limited to 60 seconds.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberTokenRequestScope::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SubscriberTokenRequestScope {
     /// On the wire: `sat:refresh`.
@@ -15626,12 +15129,8 @@ impl SubscriberUpdateStatusCode422 {
 }
 
 /// Post-Prompt with POM
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -15743,12 +15242,8 @@ impl SwmlCallingAiPostPromptPomUpdate {
 }
 
 /// Post-Prompt with Text
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -15858,13 +15353,8 @@ impl SwmlCallingAiPostPromptTextUpdate {
 /// The field [`AiAgentUpdateRequest::post_prompt`](crate::AiAgentUpdateRequest::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPostPromptUpdate::SwmlCallingAiPostPromptTextUpdate`], [`SwmlCallingAiPostPromptUpdate::SwmlCallingAiPostPromptPomUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPostPromptUpdate {
@@ -15893,12 +15383,8 @@ for SwmlCallingAiPostPromptUpdate {
 }
 
 /// Prompt with POM
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptPomUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -16028,12 +15514,8 @@ impl SwmlCallingAiPromptPomUpdate {
 }
 
 /// Prompt with Text
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptTextUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -16156,13 +15638,8 @@ impl SwmlCallingAiPromptTextUpdate {
 /// The field [`AiAgentUpdateRequest::prompt`](crate::AiAgentUpdateRequest::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPromptUpdate::SwmlCallingAiPromptTextUpdate`], [`SwmlCallingAiPromptUpdate::SwmlCallingAiPromptPomUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPromptUpdate {
@@ -16187,13 +15664,8 @@ impl ::std::convert::From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptU
 /// The field [`SwmlCallingContextsUpdate::default`](crate::SwmlCallingContextsUpdate::default).
 ///
 /// Decoded as the first of [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsPomObjectUpdate`], [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingContextsObjectUpdate {
@@ -16222,12 +15694,8 @@ for SwmlCallingContextsObjectUpdate {
 }
 
 /// ContextsPOMObject
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsPomObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
@@ -16301,12 +15769,8 @@ impl SwmlCallingContextsPomObjectUpdate {
 }
 
 /// The member [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`](crate::SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
@@ -16376,12 +15840,8 @@ impl SwmlCallingContextsTextObjectUpdate {
 }
 
 /// contexts
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsUpdate {
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
@@ -16405,12 +15865,8 @@ impl SwmlCallingContextsUpdate {
 }
 
 /// multilingual
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingMultilingualUpdate {
     /// An array of voices, one per language the agent speaks.
@@ -16624,13 +16080,8 @@ impl SwmlCallingMultilingualUpdate {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateFillers::Array`], [`SwmlCallingMultilingualUpdateFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateFillers {
@@ -16660,13 +16111,8 @@ for SwmlCallingMultilingualUpdateFillers {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateFunctionFillers::Array`], [`SwmlCallingMultilingualUpdateFunctionFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateFunctionFillers {
@@ -16703,13 +16149,8 @@ for SwmlCallingMultilingualUpdateFunctionFillers {
 /// being spoken, which is a way to use a recorded backchannel.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateTurnFillers::Array`], [`SwmlCallingMultilingualUpdateTurnFillers::SwmlCallingTurnFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateTurnFillers {
@@ -16994,13 +16435,8 @@ impl SwmlMessagingReplyInlineSwitchValue {
 /// stops.
 ///
 /// Decoded as the first of [`SwmlMessagingReplyInlineSwitchValueDefault::String`], [`SwmlMessagingReplyInlineSwitchValueDefault::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyInlineSwitchValueDefault::SwmlMessagingReplyWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingReplyInlineSwitchValueDefault {
@@ -17034,13 +16470,8 @@ for SwmlMessagingReplyInlineSwitchValueDefault {
 /// the reply is queued.
 ///
 /// Decoded as the first of [`SwmlMessagingReplyValue::String`], [`SwmlMessagingReplyValue::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyValue::SwmlMessagingReplyWithMedia`], [`SwmlMessagingReplyValue::SwmlMessagingReplyInlineSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingReplyValue {
@@ -17358,13 +16789,8 @@ impl SwmlMessagingRequestValue {
 /// Request body. Objects are JSON-encoded automatically.
 ///
 /// Decoded as the first of [`SwmlMessagingRequestValueBody::String`], [`SwmlMessagingRequestValueBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingRequestValueBody {
@@ -17377,13 +16803,8 @@ pub enum SwmlMessagingRequestValueBody {
 /// HTTP method.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingRequestValueMethod {
     /// On the wire: `GET`.
@@ -17511,13 +16932,8 @@ impl SwmlMessagingSwitch {
 /// Transform applied to the variable value before matching.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingSwitchTransform::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingSwitchTransform {
     /// On the wire: `lowercase`.
@@ -17638,13 +17054,8 @@ impl SwmlMessagingSwitchValue {
 /// SWML methods
 ///
 /// Decoded as the first of [`SwmlMessagingSwmlMethod::SwmlMessagingReply`], [`SwmlMessagingSwmlMethod::SwmlMessagingReceive`], [`SwmlMessagingSwmlMethod::SwmlMessagingRequest`], [`SwmlMessagingSwmlMethod::SwmlMessagingExecute`], [`SwmlMessagingSwmlMethod::SwmlMessagingTransfer`], [`SwmlMessagingSwmlMethod::SwmlMessagingSwitch`], [`SwmlMessagingSwmlMethod::SwmlMessagingGoto`], [`SwmlMessagingSwmlMethod::SwmlMessagingReturn`], [`SwmlMessagingSwmlMethod::SwmlMessagingLabel`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingSwmlMethod {
@@ -17760,13 +17171,8 @@ impl SwmlMessagingSwmlObject {
 /// The field [`SwmlMessagingSwmlObject::version`](crate::SwmlMessagingSwmlObject::version).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingSwmlObjectVersion {
     /// On the wire: `1.0.0`.
@@ -17880,13 +17286,8 @@ impl SwmlMessagingTransferValue {
 /// HTTP method for the fetch request.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingTransferValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingTransferValueMethod {
     /// On the wire: `GET`.
@@ -17954,13 +17355,8 @@ impl ::std::default::Default for SwmlMessagingTransferValueMethod {
 /// identifies which kind it is.
 ///
 /// Decoded as the first of [`SwmlScript::CallingSwmlScript`], [`SwmlScript::MessagingSwmlScript`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScript {
@@ -18083,13 +17479,8 @@ impl SwmlScriptAddressPaginationResponse {
 /// Body shape for creating a SWML Script. Choose a [Calling Script](#schema/CallingSwmlScriptCreateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptCreateRequest) for inbound SMS or MMS messages. `script_type` is optional and defaults to `"calling"` when omitted — set it explicitly to `"messaging"` to create a Messaging Script. The script kind determines whether the script can be assigned as a call handler or a message handler on a phone number.
 ///
 /// Decoded as the first of [`SwmlScriptCreateRequest::CallingSwmlScriptCreateRequest`], [`SwmlScriptCreateRequest::MessagingSwmlScriptCreateRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScriptCreateRequest {
@@ -18311,13 +17702,8 @@ impl SwmlScriptResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`SwmlScriptResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlScriptResponseType {
     /// On the wire: `swml_script`.
@@ -18353,13 +17739,8 @@ crate::runtime::open_enum!(SwmlScriptResponseType, Unknown);
 /// Body shape for updating an existing SWML Script. All fields are optional — include only what you want to change. Choose a [Calling Script](#schema/CallingSwmlScriptUpdateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptUpdateRequest) for inbound SMS or MMS messages.
 ///
 /// Decoded as the first of [`SwmlScriptUpdateRequest::CallingSwmlScriptUpdateRequest`], [`SwmlScriptUpdateRequest::MessagingSwmlScriptUpdateRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScriptUpdateRequest {
@@ -18712,13 +18093,8 @@ impl SwmlWebhookCreateRequest {
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookCreateRequestUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookCreateRequestUsedFor {
     /// On the wire: `calling`.
@@ -18963,13 +18339,8 @@ impl SwmlWebhookResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookResponseType {
     /// On the wire: `swml_webhook`.
@@ -19003,12 +18374,8 @@ impl SwmlWebhookResponseType {
 crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
 
 /// The request body of [`Client::update_swml_webhook`](crate::Client::update_swml_webhook).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateRequest {
     /// Name of the SWML Webhook.
@@ -19130,13 +18497,8 @@ impl SwmlWebhookUpdateRequest {
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookUpdateRequestUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookUpdateRequestUsedFor {
     /// On the wire: `calling`.
@@ -19211,13 +18573,8 @@ impl SwmlWebhookUpdateStatusCode422 {
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookUsedFor {
     /// On the wire: `calling`.
@@ -19257,13 +18614,8 @@ crate::runtime::open_enum!(SwmlWebhookUsedFor, Unknown);
 /// Sets the handler to handle incoming `calls` or `messages`.
 ///
 /// Values this version of the client does not know yet decode to [`UsedForType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UsedForType {
     /// On the wire: `calling`.

@@ -184,13 +184,8 @@ impl FaxLog {
 /// The direction of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogDirection {
     /// On the wire: `inbound`.
@@ -328,13 +323,8 @@ impl FaxLogPaginationResponse {
 /// The quality that was set when the fax document was sent.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogQuality {
     /// On the wire: `fine`.
@@ -513,13 +503,8 @@ impl FaxLogResponse {
 /// The direction of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseDirection {
     /// On the wire: `inbound`.
@@ -567,13 +552,8 @@ crate::runtime::open_enum!(FaxLogResponseDirection, Unknown);
 /// The quality that was set when the fax document was sent.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseQuality {
     /// On the wire: `fine`.
@@ -621,13 +601,8 @@ crate::runtime::open_enum!(FaxLogResponseQuality, Unknown);
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseSource {
     /// On the wire: `laml`.
@@ -663,13 +638,8 @@ crate::runtime::open_enum!(FaxLogResponseSource, Unknown);
 /// The status of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseStatus {
     /// On the wire: `queued`.
@@ -747,13 +717,8 @@ crate::runtime::open_enum!(FaxLogResponseStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseType {
     /// On the wire: `laml_call`.
@@ -812,13 +777,8 @@ impl FaxLogShowStatusCode422 {
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogSource {
     /// On the wire: `laml`.
@@ -854,13 +814,8 @@ crate::runtime::open_enum!(FaxLogSource, Unknown);
 /// The status of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogStatus {
     /// On the wire: `queued`.
@@ -938,13 +893,8 @@ crate::runtime::open_enum!(FaxLogStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FaxLogType {
     /// On the wire: `laml_call`.
@@ -1003,12 +953,8 @@ impl FaxLogsListStatusCode422 {
 /// The query and header parameters of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListFaxLogsParams {
     /// Include logs for deleted activity.

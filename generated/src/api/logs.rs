@@ -104,12 +104,8 @@ impl ConferenceLogsStatusCode422 {
 /// The query and header parameters of [`Client::list_conferences`](crate::Client::list_conferences).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListConferencesParams {
     /// Include logs for deleted activity.
@@ -395,13 +391,8 @@ impl LogsConferencesResponse {
 /// Each item of the field [`LogsConferencesResponse::data`](crate::LogsConferencesResponse::data).
 ///
 /// Decoded as the first of [`LogsConferencesResponseDataItem::LogsCxmlConference`], [`LogsConferencesResponseDataItem::LogsRelayConference`], [`LogsConferencesResponseDataItem::LogsVideoRoomSessionConference`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum LogsConferencesResponseDataItem {
@@ -526,13 +517,8 @@ impl LogsCxmlConference {
 /// Type of the conference.
 ///
 /// Values this version of the client does not know yet decode to [`LogsCxmlConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum LogsCxmlConferenceType {
     /// On the wire: `cxml_conference`.
@@ -679,13 +665,8 @@ impl LogsRelayConference {
 /// Type of the conference.
 ///
 /// Values this version of the client does not know yet decode to [`LogsRelayConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum LogsRelayConferenceType {
     /// On the wire: `relay_conference`.
@@ -825,13 +806,8 @@ impl LogsVideoRoomSessionConference {
 /// Type of the conference.
 ///
 /// Values this version of the client does not know yet decode to [`LogsVideoRoomSessionConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum LogsVideoRoomSessionConferenceType {
     /// On the wire: `video_conference_session`.

@@ -194,12 +194,8 @@ impl CreateWhatsAppTemplateRequest {
 /// The query and header parameters of [`Client::list_message_logs`](crate::Client::list_message_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListMessageLogsParams {
     /// Include logs for deleted activity.
@@ -308,12 +304,8 @@ impl ListMessageLogsParams {
 /// The query and header parameters of [`Client::list_whatsapp_templates`](crate::Client::list_whatsapp_templates).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListWhatsappTemplatesParams {
     /// Filter to templates belonging to a specific WhatsApp Business Account.
@@ -509,13 +501,8 @@ impl MessageChargeDetail {
 /// The direction of a message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageDirection {
     /// On the wire: `inbound`.
@@ -555,13 +542,8 @@ crate::runtime::open_enum!(MessageDirection, Unknown);
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageKind {
     /// On the wire: `sms`.
@@ -730,13 +712,8 @@ impl MessageLog {
 /// The direction of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogDirection {
     /// On the wire: `inbound`.
@@ -794,13 +771,8 @@ crate::runtime::open_enum!(MessageLogDirection, Unknown);
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogKind {
     /// On the wire: `sms`.
@@ -1055,13 +1027,8 @@ impl MessageLogRetrieveResponse {
 /// The direction of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseDirection {
     /// On the wire: `inbound`.
@@ -1119,13 +1086,8 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseDirection, Unknown);
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseKind {
     /// On the wire: `sms`.
@@ -1165,13 +1127,8 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseKind, Unknown);
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseSource {
     /// On the wire: `realtime_api`.
@@ -1214,13 +1171,8 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseSource, Unknown);
 /// The status of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseStatus {
     /// On the wire: `queued`.
@@ -1288,13 +1240,8 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseType {
     /// On the wire: `relay_message`.
@@ -1362,13 +1309,8 @@ impl MessageLogShowStatusCode422 {
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogSource {
     /// On the wire: `realtime_api`.
@@ -1408,13 +1350,8 @@ crate::runtime::open_enum!(MessageLogSource, Unknown);
 /// The status of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogStatus {
     /// On the wire: `queued`.
@@ -1482,13 +1419,8 @@ crate::runtime::open_enum!(MessageLogStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum MessageLogType {
     /// On the wire: `relay_message`.
@@ -1604,12 +1536,8 @@ impl MessageMessagesUpdateStatusCode422 {
 }
 
 /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppAudioBody {
     /// A public HTTP/HTTPS URL to the audio file.
@@ -1691,12 +1619,8 @@ impl MessageWhatsAppContactName {
 }
 
 /// Body for a document message. Provide either `link` or `id` (not both).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppDocumentBody {
     /// A public HTTP/HTTPS URL to the document.
@@ -1763,12 +1687,8 @@ impl MessageWhatsAppDocumentBody {
 }
 
 /// Body for an image message. Provide either `link` or `id` (not both).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppImageBody {
     /// A public HTTP/HTTPS URL to the image.
@@ -1967,12 +1887,8 @@ impl MessageWhatsAppReactionBody {
 }
 
 /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppStickerBody {
     /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
@@ -2014,12 +1930,8 @@ impl MessageWhatsAppStickerBody {
 }
 
 /// Body for a video message. Provide either `link` or `id` (not both).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppVideoBody {
     /// A public HTTP/HTTPS URL to the video.
@@ -2079,13 +1991,8 @@ impl MessageWhatsAppVideoBody {
 /// - A WhatsApp **template** message when `from` is a `whatsapp:`-prefixed number and `template_id` is set.
 ///
 /// Decoded as the first of [`SendMessageRequest::CreateMessageRequest`], [`SendMessageRequest::WhatsAppContentMessageRequest`], [`SendMessageRequest::WhatsAppTemplateMessageRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SendMessageRequest {
@@ -2135,12 +2042,8 @@ impl UpdateMessageRequest {
 }
 
 /// Request body for updating a template. Provide `category`, `components`, or both. A template can only be updated while it is not yet approved.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateWhatsAppTemplateRequest {
     /// The updated template category. Required if `components` is omitted.
@@ -2252,13 +2155,8 @@ impl WhatsAppAudioMessageRequest {
 /// The field [`WhatsAppAudioMessageRequest::message_type`](crate::WhatsAppAudioMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppAudioMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppAudioMessageRequestMessageType {
     /// On the wire: `whatsapp_media_audio`.
@@ -2453,13 +2351,8 @@ impl WhatsAppContactsMessageRequest {
 /// The field [`WhatsAppContactsMessageRequest::message_type`](crate::WhatsAppContactsMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppContactsMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppContactsMessageRequestMessageType {
     /// On the wire: `whatsapp_media_contacts`.
@@ -2851,13 +2744,8 @@ impl WhatsAppDocumentMessageRequest {
 /// The field [`WhatsAppDocumentMessageRequest::message_type`](crate::WhatsAppDocumentMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppDocumentMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppDocumentMessageRequestMessageType {
     /// On the wire: `whatsapp_media_document`.
@@ -2967,13 +2855,8 @@ impl WhatsAppImageMessageRequest {
 /// The field [`WhatsAppImageMessageRequest::message_type`](crate::WhatsAppImageMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppImageMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppImageMessageRequestMessageType {
     /// On the wire: `whatsapp_media_image`.
@@ -3088,13 +2971,8 @@ impl WhatsAppInteractiveCtaMessageRequest {
 /// The field [`WhatsAppInteractiveCtaMessageRequest::message_type`](crate::WhatsAppInteractiveCtaMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveCtaMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveCtaMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_cta`.
@@ -3209,13 +3087,8 @@ impl WhatsAppInteractiveListMessageRequest {
 /// The field [`WhatsAppInteractiveListMessageRequest::message_type`](crate::WhatsAppInteractiveListMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveListMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveListMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_list`.
@@ -3332,13 +3205,8 @@ impl WhatsAppInteractiveLocationRequestMessageRequest {
 /// The field [`WhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::WhatsAppInteractiveLocationRequestMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveLocationRequestMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveLocationRequestMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_location_request_message`.
@@ -3459,13 +3327,8 @@ impl WhatsAppInteractiveReplyButtonMessageRequest {
 /// The field [`WhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::WhatsAppInteractiveReplyButtonMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveReplyButtonMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveReplyButtonMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_reply_button`.
@@ -3577,13 +3440,8 @@ impl WhatsAppLocationMessageRequest {
 /// The field [`WhatsAppLocationMessageRequest::message_type`](crate::WhatsAppLocationMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppLocationMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppLocationMessageRequestMessageType {
     /// On the wire: `whatsapp_media_location`.
@@ -3922,13 +3780,8 @@ impl WhatsAppReactionMessageRequest {
 /// The field [`WhatsAppReactionMessageRequest::message_type`](crate::WhatsAppReactionMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppReactionMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppReactionMessageRequestMessageType {
     /// On the wire: `whatsapp_media_reaction`.
@@ -4038,13 +3891,8 @@ impl WhatsAppStickerMessageRequest {
 /// The field [`WhatsAppStickerMessageRequest::message_type`](crate::WhatsAppStickerMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppStickerMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppStickerMessageRequestMessageType {
     /// On the wire: `whatsapp_media_sticker`.
@@ -4194,13 +4042,8 @@ impl WhatsAppTemplate {
 /// The category of a WhatsApp message template.
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTemplateCategory::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateCategory {
     /// On the wire: `utility`.
@@ -4430,13 +4273,8 @@ impl WhatsAppTemplateMessageRequest {
 /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
 ///
 /// Decoded as the first of [`WhatsAppTemplateMessageRequestBodyTemplateParameters::Array`], [`WhatsAppTemplateMessageRequestBodyTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
@@ -4449,13 +4287,8 @@ pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
 /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
 ///
 /// Decoded as the first of [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::String`], [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::Array`], [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
@@ -4470,13 +4303,8 @@ pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
 /// How a template's variable placeholders are referenced.
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTemplateParameterFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateParameterFormat {
     /// On the wire: `named`.
@@ -4629,13 +4457,8 @@ impl WhatsAppTemplateResponse {
 /// The Meta approval status of a template. A template must be `approved` before it can be used to send messages.
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTemplateStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateStatus {
     /// On the wire: `approved`.
@@ -4803,13 +4626,8 @@ impl WhatsAppTextMessageRequest {
 /// The field [`WhatsAppTextMessageRequest::message_type`](crate::WhatsAppTextMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTextMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTextMessageRequestMessageType {
     /// On the wire: `whatsapp_media_text`.
@@ -4917,13 +4735,8 @@ impl WhatsAppVideoMessageRequest {
 /// The field [`WhatsAppVideoMessageRequest::message_type`](crate::WhatsAppVideoMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppVideoMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WhatsAppVideoMessageRequestMessageType {
     /// On the wire: `whatsapp_media_video`.

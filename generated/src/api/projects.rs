@@ -136,12 +136,8 @@ impl DeleteProjectStatusCode422 {
 /// The query and header parameters of [`Client::list_projects`](crate::Client::list_projects).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListProjectsParams {
     /// Filter projects by name.
@@ -448,13 +444,8 @@ impl ProjectPaginationLinks {
 /// Valid permission types for API tokens.
 ///
 /// Values this version of the client does not know yet decode to [`ProjectTokenPermission::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ProjectTokenPermission {
     /// On the wire: `calling`.
@@ -608,12 +599,8 @@ impl ProjectTokenStatusCode422 {
 }
 
 /// Request body for updating an API Token.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ProjectUpdateTokenRequest {
     /// The name representing the API token.
@@ -765,12 +752,8 @@ impl ProjectWithSigningKey {
 }
 
 /// Request body for updating a project's name and settings.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateProjectRequest {
     /// The name of the project.

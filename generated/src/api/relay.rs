@@ -236,12 +236,8 @@ impl Address {
 }
 
 /// A carrier-suggested alternative to the submitted address.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AddressCandidate {
     /// The number portion of the suggested street address.
@@ -459,13 +455,8 @@ impl AddressResponse {
 /// Address type for sub-addresses.
 ///
 /// Values this version of the client does not know yet decode to [`AddressType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum AddressType {
     /// On the wire: `Apartment`.
@@ -672,12 +663,8 @@ impl AssignedNumber {
 }
 
 /// Response containing a list of assigned numbers.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// Pagination links.
@@ -716,12 +703,8 @@ impl AssignedNumberListResponse {
 }
 
 /// Phone number details in an assignment.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AssignedPhoneNumber {
     /// The unique identifier of the phone number.
@@ -860,12 +843,8 @@ impl AvailablePhoneNumber {
 }
 
 /// Response containing available phone numbers for purchase.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumbersResponse {
     /// Pagination links.
@@ -1120,12 +1099,8 @@ impl Brand {
 }
 
 /// Response containing a list of brands.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct BrandListResponse {
     /// Pagination links.
@@ -1380,13 +1355,8 @@ impl BrandResponse {
 /// Call receive mode.
 ///
 /// Values this version of the client does not know yet decode to [`CallReceiveMode::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallReceiveMode {
     /// On the wire: `voice`.
@@ -1804,12 +1774,8 @@ impl Campaign {
 }
 
 /// Response containing a list of campaigns.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CampaignListResponse {
     /// Pagination links.
@@ -2228,12 +2194,8 @@ impl CampaignResponse {
 }
 
 /// Carrier lookup information.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CarrierLookupInfo {
     /// The LRN associated with the number.
@@ -2355,12 +2317,8 @@ impl CarrierLookupInfo {
 }
 
 /// Caller ID (CNAM) information.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CnamInfo {
     /// The caller ID associated with the number.
@@ -2389,13 +2347,8 @@ impl CnamInfo {
 /// Company vertical/industry classification.
 ///
 /// Values this version of the client does not know yet decode to [`CompanyVertical::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CompanyVertical {
     /// On the wire: `AGRICULTURE`.
@@ -2811,13 +2764,8 @@ impl CreateAddressRequest {
 /// The request body of [`Client::create_brand`](crate::Client::create_brand).
 ///
 /// Decoded as the first of [`CreateBrandRequest::CreateManagedBrandRequest`], [`CreateBrandRequest::CreateCspBrandRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateBrandRequest {
@@ -2842,13 +2790,8 @@ impl ::std::convert::From<CreateCspBrandRequest> for CreateBrandRequest {
 /// The request body of [`Client::create_campaign`](crate::Client::create_campaign).
 ///
 /// Decoded as the first of [`CreateCampaignRequest::CreateManagedCampaignRequest`], [`CreateCampaignRequest::CreatePartnerCampaignRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateCampaignRequest {
@@ -3299,13 +3242,8 @@ impl CreateDomainApplicationRequest {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -3355,13 +3293,8 @@ impl ::std::default::Default for CreateDomainApplicationRequestCallFallbackMetho
 /// A string representing the version of your Call Flow you'd like to use.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallFlowVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallFlowVersion {
     /// On the wire: `working_copy`.
@@ -3404,13 +3337,8 @@ crate::runtime::open_enum!(CreateDomainApplicationRequestCallFlowVersion, Unknow
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -3460,13 +3388,8 @@ impl ::std::default::Default for CreateDomainApplicationRequestCallRequestMethod
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -3518,13 +3441,8 @@ impl ::std::default::Default for CreateDomainApplicationRequestCallStatusCallbac
 /// Whether connections to this domain application require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestEncryption {
     /// On the wire: `optional`.
@@ -4037,12 +3955,8 @@ impl CreateNumberGroupRequest {
 }
 
 /// Request body for creating an order.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CreateOrderRequest {
     /// A list of phone numbers in E164 format.
@@ -4149,12 +4063,8 @@ impl CreatePartnerCampaignRequest {
 }
 
 /// Request body for creating a queue.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the queue.
@@ -4533,13 +4443,8 @@ impl CreateSipEndpointRequest {
 /// The HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -4582,13 +4487,8 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallFallbackMethod, Unknown);
 /// What type of handler you want to run on inbound calls.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallHandler {
     /// On the wire: `relay_context`.
@@ -4676,13 +4576,8 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallHandler, Unknown);
 /// The HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -4725,13 +4620,8 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallRequestMethod, Unknown);
 /// The HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -4774,13 +4664,8 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallStatusCallbackMethod, Unk
 /// Specifies the encryption requirements for connections to this endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestEncryption {
     /// On the wire: `default`.
@@ -4874,13 +4759,8 @@ impl CreateVerifiedCallerIdRequest {
 /// Call handler types that can be assigned via the API.
 ///
 /// Values this version of the client does not know yet decode to [`DomainAppCallHandlerRequest::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainAppCallHandlerRequest {
     /// On the wire: `relay_topic`.
@@ -5175,13 +5055,8 @@ impl DomainApplication {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationCallFallbackMethod {
     /// On the wire: `GET`.
@@ -5224,13 +5099,8 @@ crate::runtime::open_enum!(DomainApplicationCallFallbackMethod, Unknown);
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationCallRequestMethod {
     /// On the wire: `GET`.
@@ -5273,13 +5143,8 @@ crate::runtime::open_enum!(DomainApplicationCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -5322,13 +5187,8 @@ crate::runtime::open_enum!(DomainApplicationCallStatusCallbackMethod, Unknown);
 /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationEncryption {
     /// On the wire: `optional`.
@@ -5407,13 +5267,8 @@ impl DomainApplicationListResponse {
 /// The answer of [`Client::get_call_recording`](crate::Client::get_call_recording).
 ///
 /// Decoded as the first of [`GetCallRecordingResponse::PstnRecording`], [`GetCallRecordingResponse::SipRecording`], [`GetCallRecordingResponse::WebRtcRecording`], [`GetCallRecordingResponse::ConferenceRecording`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum GetCallRecordingResponse {
@@ -5454,13 +5309,8 @@ impl ::std::convert::From<ConferenceRecording> for GetCallRecordingResponse {
 /// HTTP method type.
 ///
 /// Values this version of the client does not know yet decode to [`HttpMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum HttpMethod {
     /// On the wire: `GET`.
@@ -5554,13 +5404,8 @@ impl ImportPhoneNumberRequest {
 /// Each item of the field [`ImportPhoneNumberRequest::capabilities`](crate::ImportPhoneNumberRequest::capabilities).
 ///
 /// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestCapabilitiesItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ImportPhoneNumberRequestCapabilitiesItem {
     /// On the wire: `sms`.
@@ -5613,13 +5458,8 @@ crate::runtime::open_enum!(ImportPhoneNumberRequestCapabilitiesItem, Unknown);
 /// The type of phone number being imported.
 ///
 /// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ImportPhoneNumberRequestNumberType {
     /// On the wire: `longcode`.
@@ -5662,13 +5502,8 @@ crate::runtime::open_enum!(ImportPhoneNumberRequestNumberType, Unknown);
 /// Legal entity type for brand registration.
 ///
 /// Values this version of the client does not know yet decode to [`LegalEntityType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum LegalEntityType {
     /// On the wire: `PRIVATE_PROFIT`.
@@ -5721,12 +5556,8 @@ crate::runtime::open_enum!(LegalEntityType, Unknown);
 /// The query and header parameters of [`Client::list_addresses`](crate::Client::list_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListAddressesParams {
     /// Filter addresses by label (partial match).
@@ -5796,12 +5627,8 @@ impl ListAddressesParams {
 /// The query and header parameters of [`Client::list_brands`](crate::Client::list_brands).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListBrandsParams {
     /// The name given to the brand. Will return all Brands containing this value as a substring.
@@ -5852,12 +5679,8 @@ impl ListBrandsParams {
 /// The query and header parameters of [`Client::list_campaigns`](crate::Client::list_campaigns).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCampaignsParams {
     /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
@@ -5908,12 +5731,8 @@ impl ListCampaignsParams {
 /// The query and header parameters of [`Client::list_domain_applications`](crate::Client::list_domain_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListDomainApplicationsParams {
     /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
@@ -5998,12 +5817,8 @@ impl ListDomainApplicationsParams {
 /// The query and header parameters of [`Client::list_number_assignments`](crate::Client::list_number_assignments).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListNumberAssignmentsParams {
     /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
@@ -6038,12 +5853,8 @@ impl ListNumberAssignmentsParams {
 /// The query and header parameters of [`Client::list_number_group_memberships`](crate::Client::list_number_group_memberships).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListNumberGroupMembershipsParams {
     /// The page number to retrieve.
@@ -6097,12 +5908,8 @@ impl ListNumberGroupMembershipsParams {
 /// The query and header parameters of [`Client::list_number_groups`](crate::Client::list_number_groups).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListNumberGroupsParams {
     /// Filter by name. Returns all number groups containing this value as a substring.
@@ -6172,12 +5979,8 @@ impl ListNumberGroupsParams {
 /// The query and header parameters of [`Client::list_orders`](crate::Client::list_orders).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListOrdersParams {
     /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
@@ -6212,12 +6015,8 @@ impl ListOrdersParams {
 /// The query and header parameters of [`Client::list_phone_numbers`](crate::Client::list_phone_numbers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersParams {
     /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
@@ -6302,12 +6101,8 @@ impl ListPhoneNumbersParams {
 /// The query and header parameters of [`Client::list_short_codes`](crate::Client::list_short_codes).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListShortCodesParams {
     /// Filter by name. Returns all short codes containing this value as a substring.
@@ -6392,12 +6187,8 @@ impl ListShortCodesParams {
 /// The query and header parameters of [`Client::list_sip_endpoints`](crate::Client::list_sip_endpoints).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListSipEndpointsParams {
     /// Filter SIP endpoints by username (partial match).
@@ -6482,12 +6273,8 @@ impl ListSipEndpointsParams {
 /// The query and header parameters of [`Client::list_verified_caller_ids`](crate::Client::list_verified_caller_ids).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListVerifiedCallerIdsParams {
     /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
@@ -6538,12 +6325,8 @@ impl ListVerifiedCallerIdsParams {
 /// The query and header parameters of [`Client::lookup_phone_number`](crate::Client::lookup_phone_number).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct LookupPhoneNumberParams {
     /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
@@ -6572,12 +6355,8 @@ impl LookupPhoneNumberParams {
 }
 
 /// Phone number representation within a membership.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct MembershipPhoneNumber {
     /// The unique identifier of the phone number.
@@ -7146,12 +6925,8 @@ impl Order {
 }
 
 /// Response containing a list of orders.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct OrderListResponse {
     /// Pagination links.
@@ -7579,13 +7354,8 @@ impl PhoneNumber {
 /// Call handler type for phone numbers.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberCallHandler {
     /// On the wire: `relay_context`.
@@ -7700,13 +7470,8 @@ crate::runtime::open_enum!(PhoneNumberCallHandler, Unknown);
 /// Call handler type for phone number update requests. Excludes handlers that can only be set via Fabric API.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberCallHandlerRequest::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberCallHandlerRequest {
     /// On the wire: `relay_context`.
@@ -7794,12 +7559,8 @@ impl PhoneNumberCallHandlerRequest {
 crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
 
 /// Phone number capabilities.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct PhoneNumberCapabilities {
     /// Whether the phone number can receive voice calls.
@@ -7852,13 +7613,8 @@ impl PhoneNumberCapabilities {
 /// Phone number capability.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberCapability::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberCapability {
     /// On the wire: `voice`.
@@ -7911,13 +7667,8 @@ crate::runtime::open_enum!(PhoneNumberCapability, Unknown);
 /// E911 provisioning status of a phone number.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberE911status::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberE911status {
     /// On the wire: `pending`.
@@ -8004,12 +7755,8 @@ impl PhoneNumberListResponse {
 }
 
 /// Response containing phone number lookup result.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct PhoneNumberLookupResponse {
     /// The Country code associated with the number.
@@ -8176,13 +7923,8 @@ impl PhoneNumberLookupResponse {
 /// Message handler type for phone numbers.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberMessageHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberMessageHandler {
     /// On the wire: `relay_context`.
@@ -8559,13 +8301,8 @@ impl PhoneNumberResponse {
 /// Phone number type.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberType {
     /// On the wire: `toll-free`.
@@ -8846,12 +8583,8 @@ impl Queue {
 }
 
 /// Response containing a list of queues.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct QueueListResponse {
     /// Pagination links.
@@ -8955,12 +8688,8 @@ impl QueueMember {
 }
 
 /// Response containing a list of queue members.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct QueueMemberListResponse {
     /// Pagination links.
@@ -9169,13 +8898,8 @@ impl QueueResponse {
 /// Recording model. A recording is associated with exactly one source type (PSTN, SIP, WebRTC, or Relay conference).
 ///
 /// Decoded as the first of [`Recording::PstnRecording`], [`Recording::SipRecording`], [`Recording::WebRtcRecording`], [`Recording::ConferenceRecording`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Recording {
@@ -9247,12 +8971,8 @@ impl RecordingListResponse {
 /// The query and header parameters of [`Client::search_available_phone_numbers`](crate::Client::search_available_phone_numbers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SearchAvailablePhoneNumbersParams {
     /// An areacode to search within.
@@ -9524,13 +9244,8 @@ impl ShortCode {
 /// Short code capabilities.
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeCapability::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ShortCodeCapability {
     /// On the wire: `sms`.
@@ -9601,13 +9316,8 @@ impl ShortCodeListResponse {
 /// Message handler type for short codes.
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeMessageHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ShortCodeMessageHandler {
     /// On the wire: `relay_context`.
@@ -9655,13 +9365,8 @@ crate::runtime::open_enum!(ShortCodeMessageHandler, Unknown);
 /// The type of number (always 'shortcode').
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ShortCodeNumberType {
     /// On the wire: `shortcode`.
@@ -9841,13 +9546,8 @@ impl ShortCodeResponse {
 /// The type of number (always 'shortcode').
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeResponseNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ShortCodeResponseNumberType {
     /// On the wire: `shortcode`.
@@ -9883,13 +9583,8 @@ crate::runtime::open_enum!(ShortCodeResponseNumberType, Unknown);
 /// Short code type.
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum ShortCodeType {
     /// On the wire: `vanity`.
@@ -10136,13 +9831,8 @@ impl SipEndpoint {
 /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallFallbackMethod {
     /// On the wire: `GET`.
@@ -10182,13 +9872,8 @@ crate::runtime::open_enum!(SipEndpointCallFallbackMethod, Unknown);
 /// Call handler type for SIP endpoints.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallHandler {
     /// On the wire: `relay_context`.
@@ -10276,13 +9961,8 @@ crate::runtime::open_enum!(SipEndpointCallHandler, Unknown);
 /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallRequestMethod {
     /// On the wire: `GET`.
@@ -10322,13 +10002,8 @@ crate::runtime::open_enum!(SipEndpointCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -10371,13 +10046,8 @@ crate::runtime::open_enum!(SipEndpointCallStatusCallbackMethod, Unknown);
 /// Whether connections to this endpoint require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointEncryption {
     /// On the wire: `default`.
@@ -10667,13 +10337,8 @@ impl SipEndpointResponse {
 /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseCallFallbackMethod {
     /// On the wire: `GET`.
@@ -10716,13 +10381,8 @@ crate::runtime::open_enum!(SipEndpointResponseCallFallbackMethod, Unknown);
 /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseCallRequestMethod {
     /// On the wire: `GET`.
@@ -10765,13 +10425,8 @@ crate::runtime::open_enum!(SipEndpointResponseCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -10814,13 +10469,8 @@ crate::runtime::open_enum!(SipEndpointResponseCallStatusCallbackMethod, Unknown)
 /// Whether connections to this endpoint require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseEncryption {
     /// On the wire: `default`.
@@ -10866,12 +10516,8 @@ impl SipEndpointResponseEncryption {
 crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
 
 /// Response containing the SIP profile.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SipProfileResponse {
     /// A string representation of the fully qualified domain name for this profile.
@@ -10968,13 +10614,8 @@ impl SipProfileResponse {
 /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
 ///
 /// Values this version of the client does not know yet decode to [`SipProfileResponseDefaultEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SipProfileResponseDefaultEncryption {
     /// On the wire: `required`.
@@ -11359,12 +11000,8 @@ impl UpdateAddressRequest {
 }
 
 /// Request body for updating a campaign.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateCampaignRequest {
     /// A name for the campaign.
@@ -11391,12 +11028,8 @@ impl UpdateCampaignRequest {
 }
 
 /// Request body for updating a domain application.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
@@ -11752,13 +11385,8 @@ impl UpdateDomainApplicationRequest {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -11801,13 +11429,8 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFallbackMethod, Unk
 /// A string representing the version of your Call Flow you'd like to use.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallFlowVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallFlowVersion {
     /// On the wire: `working_copy`.
@@ -11850,13 +11473,8 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFlowVersion, Unknow
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -11899,13 +11517,8 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestCallRequestMethod, Unkn
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -11950,13 +11563,8 @@ crate::runtime::open_enum!(
 /// Whether connections to this domain application require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestEncryption {
     /// On the wire: `optional`.
@@ -12032,12 +11640,8 @@ impl UpdateNumberGroupRequest {
 }
 
 /// Request body for updating a phone number.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdatePhoneNumberRequest {
     /// The friendly name for the phone number.
@@ -12460,13 +12064,8 @@ impl UpdatePhoneNumberRequest {
 /// The call fallback method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -12509,13 +12108,8 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestCallFallbackMethod, Unknown);
 /// The call request method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -12558,13 +12152,8 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestCallRequestMethod, Unknown);
 /// The call status callback method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -12607,13 +12196,8 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestCallStatusCallbackMethod, Unk
 /// The message fallback method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestMessageFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestMessageFallbackMethod {
     /// On the wire: `GET`.
@@ -12656,13 +12240,8 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageFallbackMethod, Unknow
 /// The message request method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestMessageRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestMessageRequestMethod {
     /// On the wire: `GET`.
@@ -12703,12 +12282,8 @@ impl UpdatePhoneNumberRequestMessageRequestMethod {
 crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown);
 
 /// Request body for updating a queue.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateQueueRequest {
     /// The name of the queue.
@@ -12854,12 +12429,8 @@ impl UpdateShortCodeRequest {
 }
 
 /// Request body for updating a SIP endpoint.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
@@ -13207,13 +12778,8 @@ impl UpdateSipEndpointRequest {
 /// The HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -13256,13 +12822,8 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallFallbackMethod, Unknown);
 /// What type of handler you want to run on inbound calls.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallHandler {
     /// On the wire: `relay_context`.
@@ -13350,13 +12911,8 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallHandler, Unknown);
 /// The HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -13399,13 +12955,8 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallRequestMethod, Unknown);
 /// The HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -13448,13 +12999,8 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallStatusCallbackMethod, Unk
 /// Specifies the encryption requirements for connections to this endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestEncryption {
     /// On the wire: `default`.
@@ -13500,12 +13046,8 @@ impl UpdateSipEndpointRequestEncryption {
 crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for updating the SIP profile.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateSipProfileRequest {
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
@@ -13593,13 +13135,8 @@ impl UpdateSipProfileRequest {
 /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipProfileRequestDefaultEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateSipProfileRequestDefaultEncryption {
     /// On the wire: `required`.
@@ -13754,12 +13291,8 @@ impl VerifiedCallerId {
 }
 
 /// Response containing a list of verified caller IDs.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VerifiedCallerIdListResponse {
     /// Pagination links.
@@ -13893,13 +13426,8 @@ impl VerifiedCallerIdResponse {
 /// The verification status for the caller ID.
 ///
 /// Values this version of the client does not know yet decode to [`VerifiedCallerIdResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VerifiedCallerIdResponseStatus {
     /// On the wire: `Verified`.
@@ -13944,13 +13472,8 @@ crate::runtime::open_enum!(VerifiedCallerIdResponseStatus, Unknown);
 /// The verification status for the caller ID.
 ///
 /// Values this version of the client does not know yet decode to [`VerifiedCallerIdStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VerifiedCallerIdStatus {
     /// On the wire: `Verified`.

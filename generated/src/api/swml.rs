@@ -15,13 +15,8 @@ use super::webhooks::*;
 /// Action union
 ///
 /// Decoded as the first of [`SwmlCallingAction::SwmlCallingSwmlAction`], [`SwmlCallingAction::SwmlCallingChangeContextAction`], [`SwmlCallingAction::SwmlCallingChangeStepAction`], [`SwmlCallingAction::SwmlCallingContextSwitchAction`], [`SwmlCallingAction::SwmlCallingHangupAction`], [`SwmlCallingAction::SwmlCallingHoldAction`], [`SwmlCallingAction::SwmlCallingPlaybackBgAction`], [`SwmlCallingAction::SwmlCallingSayAction`], [`SwmlCallingAction::SwmlCallingSetGlobalDataAction`], [`SwmlCallingAction::SwmlCallingSetMetaDataAction`], [`SwmlCallingAction::SwmlCallingStopAction`], [`SwmlCallingAction::SwmlCallingStopPlaybackBgAction`], [`SwmlCallingAction::SwmlCallingToggleFunctionsAction`], [`SwmlCallingAction::SwmlCallingUnsetGlobalDataAction`], [`SwmlCallingAction::SwmlCallingUnsetMetaDataAction`], [`SwmlCallingAction::SwmlCallingUserInputAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAction {
@@ -342,13 +337,8 @@ impl SwmlCallingAiObject {
 /// Each item of the field [`SwmlCallingAiObject::hints`](crate::SwmlCallingAiObject::hints).
 ///
 /// Decoded as the first of [`SwmlCallingAiObjectHintsItem::String`], [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiObjectHintsItem {
@@ -367,12 +357,8 @@ impl ::std::convert::From<SwmlCallingHint> for SwmlCallingAiObjectHintsItem {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// params object
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiParams {
     /// Instructs the agent to acknowledge crosstalk and confirm user input when the user speaks over the agent.
@@ -1752,13 +1738,8 @@ impl SwmlCallingAiParams {
 /// The model to use for the AI. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsAiModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsAiModel {
     /// On the wire: `gpt-4o-mini`.
@@ -1817,13 +1798,8 @@ impl ::std::default::Default for SwmlCallingAiParamsAiModel {
 /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsAttentionTimeout::SwmlCallingAttentionTimeout`], [`SwmlCallingAiParamsAttentionTimeout::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsAttentionTimeout {
@@ -1837,13 +1813,8 @@ pub enum SwmlCallingAiParamsAttentionTimeout {
 /// Enables debug mode for the AI session. When enabled, additional diagnostic information is logged including turn detection events, speech processing details, and internal state changes.
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsDebug::Boolean`], [`SwmlCallingAiParamsDebug::Integer`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsDebug {
@@ -1860,13 +1831,8 @@ pub enum SwmlCallingAiParamsDebug {
 /// Default: `"complete,partial"`.
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsEnableBarge::Boolean`], [`SwmlCallingAiParamsEnableBarge::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsEnableBarge {
@@ -1885,13 +1851,8 @@ pub enum SwmlCallingAiParamsEnableBarge {
 /// **Default:** `both`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsEnableTextNormalization::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsEnableTextNormalization {
     /// On the wire: `heard`.
@@ -1975,13 +1936,8 @@ impl ::std::default::Default for SwmlCallingAiParamsEnableTextNormalization {
 /// Specifies the AI model to use for the inner dialog feature. Can be set to a different (often smaller/faster) model than the main conversation model. Only used when `enable_inner_dialog` is `true`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsInnerDialogModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsInnerDialogModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2032,13 +1988,8 @@ crate::runtime::open_enum!(SwmlCallingAiParamsInnerDialogModel, Unknown);
 /// Specifies the output format for structured prompts when using the `pom` array in prompt definitions. Valid values are `markdown` or `xml`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsPomFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsPomFormat {
     /// On the wire: `markdown`.
@@ -2092,13 +2043,8 @@ impl ::std::default::Default for SwmlCallingAiParamsPomFormat {
 /// Defines the mode for summary generation. Allowed values are `"string"` and `"original"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsSummaryMode::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsSummaryMode {
     /// On the wire: `string`.
@@ -2146,13 +2092,8 @@ crate::runtime::open_enum!(SwmlCallingAiParamsSummaryMode, Unknown);
 /// only the specified variable names are included.
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsSwaigPostSwmlVars::Boolean`], [`SwmlCallingAiParamsSwaigPostSwmlVars::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsSwaigPostSwmlVars {
@@ -2166,13 +2107,8 @@ pub enum SwmlCallingAiParamsSwaigPostSwmlVars {
 /// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsThinkingModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsThinkingModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2227,13 +2163,8 @@ crate::runtime::open_enum!(SwmlCallingAiParamsThinkingModel, Unknown);
 /// **Example:**
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsTtsNumberFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsTtsNumberFormat {
     /// `+12345678901`
@@ -2291,13 +2222,8 @@ impl ::std::default::Default for SwmlCallingAiParamsTtsNumberFormat {
 /// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsUtilityModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsUtilityModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2348,13 +2274,8 @@ crate::runtime::open_enum!(SwmlCallingAiParamsUtilityModel, Unknown);
 /// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsVisionModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsVisionModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2405,13 +2326,8 @@ crate::runtime::open_enum!(SwmlCallingAiParamsVisionModel, Unknown);
 /// The field `AiAgent::post_prompt`, `AiAgentCreateRequest::post_prompt` and [`SwmlCallingAiObject::post_prompt`](crate::SwmlCallingAiObject::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPostPrompt::SwmlCallingAiPostPromptText`], [`SwmlCallingAiPostPrompt::SwmlCallingAiPostPromptPom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPostPrompt {
@@ -2649,13 +2565,8 @@ impl SwmlCallingAiPostPromptText {
 /// The field `AiAgent::prompt`, `AiAgentCreateRequest::prompt` and [`SwmlCallingAiObject::prompt`](crate::SwmlCallingAiObject::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPrompt::SwmlCallingAiPromptText`], [`SwmlCallingAiPrompt::SwmlCallingAiPromptPom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPrompt {
@@ -2998,13 +2909,8 @@ impl SwmlCallingAiSidecarArrayParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarArrayParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarArrayParamType {
     /// On the wire: `array`.
@@ -3091,13 +2997,8 @@ impl SwmlCallingAiSidecarBooleanParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarBooleanParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarBooleanParamType {
     /// On the wire: `boolean`.
@@ -3194,13 +3095,8 @@ impl SwmlCallingAiSidecarFunctionParameters {
 /// The container type for the function's arguments. Always `object`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarFunctionParametersType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarFunctionParametersType {
     /// On the wire: `object`.
@@ -3301,13 +3197,8 @@ impl SwmlCallingAiSidecarIntegerParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarIntegerParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarIntegerParamType {
     /// On the wire: `integer`.
@@ -3406,13 +3297,8 @@ impl SwmlCallingAiSidecarNumberParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarNumberParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarNumberParamType {
     /// On the wire: `number`.
@@ -3604,13 +3490,8 @@ impl SwmlCallingAiSidecarObject {
 /// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarObjectModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarObjectModel {
     /// On the wire: `gpt-4o-mini`.
@@ -3731,13 +3612,8 @@ impl SwmlCallingAiSidecarObjectParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarObjectParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarObjectParamType {
     /// On the wire: `object`.
@@ -3776,13 +3652,8 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarObjectParamType, Unknown);
 /// AISidecarParamProperty
 ///
 /// Decoded as the first of [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarStringParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarIntegerParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarNumberParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarBooleanParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarArrayParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarObjectParam`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarParamProperty {
@@ -3854,12 +3725,8 @@ for SwmlCallingAiSidecarParamProperty {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarParams object
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarParams {
     /// How long the customer can be silent, in milliseconds, after they finish speaking before the sidecar evaluates the conversation. Lower values make the sidecar react faster. Range: 50-5000. **Default:** `200`.
@@ -4094,13 +3961,8 @@ impl SwmlCallingAiSidecarParams {
 /// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarParamsSummaryModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarParamsSummaryModel {
     /// On the wire: `gpt-4o-mini`.
@@ -4157,12 +4019,8 @@ impl ::std::default::Default for SwmlCallingAiSidecarParamsSummaryModel {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPermissions object
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarPermissions {
     /// Whether SWAIG tools may run SWML on the call. **Default:** `true`.
@@ -4217,13 +4075,8 @@ impl SwmlCallingAiSidecarPermissions {
 /// AISidecarPrompt
 ///
 /// Decoded as the first of [`SwmlCallingAiSidecarPrompt::String`], [`SwmlCallingAiSidecarPrompt::SwmlCallingAiSidecarPromptText`], [`SwmlCallingAiSidecarPrompt::SwmlCallingAiSidecarPromptPom`], [`SwmlCallingAiSidecarPrompt::SwmlCallingAiSidecarPromptFile`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarPrompt {
@@ -4400,13 +4253,8 @@ impl SwmlCallingAiSidecarStringParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarStringParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarStringParamType {
     /// On the wire: `string`.
@@ -4465,12 +4313,8 @@ impl SwmlCallingAiSidecarSummarizeAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Generate a one-off summary of the conversation, instead of starting a sidecar, and send it to a webhook.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSummarizeActionSummarize {
     /// The webhook URL the summary is sent to. Defaults to the sidecar's configured `url`.
@@ -4514,12 +4358,8 @@ impl SwmlCallingAiSidecarSummarizeActionSummarize {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIG object
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSwaig {
     /// Default settings applied to all functions that do not override them.
@@ -4577,12 +4417,8 @@ impl SwmlCallingAiSidecarSwaig {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIGDefaults object
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSwaigDefaults {
     /// Default webhook URL for functions that do not set their own `web_hook_url`. Basic auth can be embedded as `username:password@url`.
@@ -4888,12 +4724,8 @@ impl SwmlCallingAnswer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Answer incoming call and set an optional maximum duration.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAnswerValue {
     /// Maximum duration in seconds for the call. Defaults to `14400` seconds (4 hours).
@@ -5062,13 +4894,8 @@ impl SwmlCallingArrayProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingArrayPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingArrayPropertyType {
     /// On the wire: `array`.
@@ -5117,12 +4944,8 @@ pub type SwmlCallingAttentionTimeout = i64;
 /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
 /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
 /// only, and always defers actions rather than taking `post_process`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockDataMap {
     /// An object that contains a response and a list of actions to be performed upon a SWAIG function call.
@@ -5226,12 +5049,8 @@ impl SwmlCallingBedrockExpression {
 /// Narrower than the canonical [`Output`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map):
 /// Bedrock reads `response` as a plain string, and defers actions until after the agent speaks
 /// regardless of `post_process`, so neither the split-response object nor `post_process` applies here.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockOutput {
     /// The result the agent reads next. When absent, the agent reads a default result and carries on.
@@ -5274,13 +5093,8 @@ impl SwmlCallingBedrockOutput {
 /// An action for the platform to perform on the live call, or a list of them.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockOutputAction::Array`], [`SwmlCallingBedrockOutputAction::SwmlCallingAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockOutputAction {
@@ -5299,12 +5113,8 @@ impl ::std::convert::From<SwmlCallingAction> for SwmlCallingBedrockOutputAction 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::params`](crate::SwmlCallingAmazonBedrockObject::params).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockParams {
     /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
@@ -5440,13 +5250,8 @@ impl SwmlCallingBedrockParams {
 /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockParamsAttentionTimeout::SwmlCallingAttentionTimeout`], [`SwmlCallingBedrockParamsAttentionTimeout::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockParamsAttentionTimeout {
@@ -5460,13 +5265,8 @@ pub enum SwmlCallingBedrockParamsAttentionTimeout {
 /// The field [`SwmlCallingAmazonBedrockObject::post_prompt`](crate::SwmlCallingAmazonBedrockObject::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockPostPrompt::Object`], [`SwmlCallingBedrockPostPrompt::Object2`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPostPrompt {
@@ -5706,13 +5506,8 @@ impl SwmlCallingBedrockPostPromptObject2 {
 /// The field [`SwmlCallingAmazonBedrockObject::prompt`](crate::SwmlCallingAmazonBedrockObject::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockPrompt::Object`], [`SwmlCallingBedrockPrompt::Object2`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPrompt {
@@ -5972,13 +5767,8 @@ impl SwmlCallingBedrockPromptObject2 {
 /// The field [`SwmlCallingBedrockPromptObject2::voice_id`](crate::SwmlCallingBedrockPromptObject2::voice_id).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObject2VoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPromptObject2VoiceId {
     /// On the wire: `tiffany`.
@@ -6047,13 +5837,8 @@ impl ::std::default::Default for SwmlCallingBedrockPromptObject2VoiceId {
 /// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObjectVoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPromptObjectVoiceId {
     /// On the wire: `tiffany`.
@@ -6120,12 +5905,8 @@ impl ::std::default::Default for SwmlCallingBedrockPromptObjectVoiceId {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::swaig`](crate::SwmlCallingAmazonBedrockObject::swaig).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaig {
     /// An array of JSON objects to define functions that can be executed during the interaction with the Bedrock AI. Default is not set.
@@ -6174,13 +5955,8 @@ impl SwmlCallingBedrockSwaig {
 /// Each item of the field [`SwmlCallingBedrockSwaig::functions`](crate::SwmlCallingBedrockSwaig::functions).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockSwaigFunction::Object`], [`SwmlCallingBedrockSwaigFunction::Object2`], [`SwmlCallingBedrockSwaigFunction::Object3`], [`SwmlCallingBedrockSwaigFunction::Object4`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunction {
@@ -6458,13 +6234,8 @@ impl SwmlCallingBedrockSwaigFunctionObject2 {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject2Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunctionObject2Function {
     /// On the wire: `startup_hook`.
@@ -6619,13 +6390,8 @@ impl SwmlCallingBedrockSwaigFunctionObject3 {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject3Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunctionObject3Function {
     /// On the wire: `hangup_hook`.
@@ -6780,13 +6546,8 @@ impl SwmlCallingBedrockSwaigFunctionObject4 {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject4Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunctionObject4Function {
     /// On the wire: `summarize_conversation`.
@@ -6945,13 +6706,8 @@ impl SwmlCallingBedrockWebhook {
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockWebhookErrorKeys::String`], [`SwmlCallingBedrockWebhookErrorKeys::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockWebhookErrorKeys {
@@ -7027,13 +6783,8 @@ impl SwmlCallingBedrockWebhookForeach {
 /// The HTTP method (GET, POST, etc.) for the API call.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockWebhookMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockWebhookMethod {
     /// On the wire: `GET`.
@@ -7089,13 +6840,8 @@ crate::runtime::open_enum!(SwmlCallingBedrockWebhookMethod, Unknown);
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockWebhookRequireArgs::String`], [`SwmlCallingBedrockWebhookRequireArgs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockWebhookRequireArgs {
@@ -7165,13 +6911,8 @@ impl SwmlCallingBooleanProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBooleanPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBooleanPropertyType {
     /// On the wire: `boolean`.
@@ -7210,13 +6951,8 @@ crate::runtime::open_enum!(SwmlCallingBooleanPropertyType, Unknown);
 /// Each item of the field [`SwmlCallingConnectDestination::call_state_events`](crate::SwmlCallingConnectDestination::call_state_events), [`SwmlCallingConnectDeviceParallel::call_state_events`](crate::SwmlCallingConnectDeviceParallel::call_state_events) and [`SwmlCallingConnectDeviceSerial::call_state_events`](crate::SwmlCallingConnectDeviceSerial::call_state_events), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingCallStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingCallStatus {
     /// On the wire: `created`.
@@ -7376,13 +7112,8 @@ impl SwmlCallingCondElse {
 /// CondParams union
 ///
 /// Decoded as the first of [`SwmlCallingCondParams::SwmlCallingCondReg`], [`SwmlCallingCondParams::SwmlCallingCondElse`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingCondParams {
@@ -7785,13 +7516,8 @@ impl SwmlCallingConnectDestination {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDestinationConfirm::String`], [`SwmlCallingConnectDestinationConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDestinationConfirm {
@@ -7805,13 +7531,8 @@ pub enum SwmlCallingConnectDestinationConfirm {
 /// Encryption setting for this destination. Overrides the top-level `encryption`. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDestinationEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDestinationEncryption {
     /// On the wire: `mandatory`.
@@ -7871,13 +7592,8 @@ impl ::std::default::Default for SwmlCallingConnectDestinationEncryption {
 /// Only applies to stream destinations.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDestinationStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDestinationStatusUrlMethod {
     /// On the wire: `GET`.
@@ -8229,13 +7945,8 @@ impl SwmlCallingConnectDeviceParallel {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceParallelConfirm::String`], [`SwmlCallingConnectDeviceParallelConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceParallelConfirm {
@@ -8249,13 +7960,8 @@ pub enum SwmlCallingConnectDeviceParallelConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceParallelEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceParallelEncryption {
     /// On the wire: `mandatory`.
@@ -8315,13 +8021,8 @@ impl ::std::default::Default for SwmlCallingConnectDeviceParallelEncryption {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceParallelResult::Cond`], [`SwmlCallingConnectDeviceParallelResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceParallelResult {
@@ -8641,13 +8342,8 @@ impl SwmlCallingConnectDeviceSerial {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialConfirm::String`], [`SwmlCallingConnectDeviceSerialConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialConfirm {
@@ -8661,13 +8357,8 @@ pub enum SwmlCallingConnectDeviceSerialConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSerialEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialEncryption {
     /// On the wire: `mandatory`.
@@ -9037,13 +8728,8 @@ impl SwmlCallingConnectDeviceSerialParallel {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialParallelConfirm::String`], [`SwmlCallingConnectDeviceSerialParallelConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialParallelConfirm {
@@ -9057,13 +8743,8 @@ pub enum SwmlCallingConnectDeviceSerialParallelConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSerialParallelEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialParallelEncryption {
     /// On the wire: `mandatory`.
@@ -9123,13 +8804,8 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSerialParallelEncryptio
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialParallelResult::Cond`], [`SwmlCallingConnectDeviceSerialParallelResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialParallelResult {
@@ -9152,13 +8828,8 @@ for SwmlCallingConnectDeviceSerialParallelResult {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialResult::Cond`], [`SwmlCallingConnectDeviceSerialResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialResult {
@@ -9585,13 +9256,8 @@ impl SwmlCallingConnectDeviceSingle {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSingleConfirm::String`], [`SwmlCallingConnectDeviceSingleConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleConfirm {
@@ -9605,13 +9271,8 @@ pub enum SwmlCallingConnectDeviceSingleConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSingleEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleEncryption {
     /// On the wire: `mandatory`.
@@ -9671,13 +9332,8 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSingleEncryption {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSingleResult::Cond`], [`SwmlCallingConnectDeviceSingleResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleResult {
@@ -9700,13 +9356,8 @@ for SwmlCallingConnectDeviceSingleResult {
 /// Only applies to stream destinations.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleStatusUrlMethod {
     /// On the wire: `GET`.
@@ -9844,13 +9495,8 @@ impl SwmlCallingConnectSwitch {
 /// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
 ///
 /// Decoded as the first of [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSingle`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSerial`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceParallel`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSerialParallel`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectValue {
@@ -10048,13 +9694,8 @@ impl SwmlCallingContextPomSteps {
 /// Context step - supports either POM or text-based steps
 ///
 /// Decoded as the first of [`SwmlCallingContextSteps::SwmlCallingContextPomSteps`], [`SwmlCallingContextSteps::SwmlCallingContextTextSteps`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingContextSteps {
@@ -10296,13 +9937,8 @@ impl SwmlCallingContexts {
 /// The field [`SwmlCallingContexts::default`](crate::SwmlCallingContexts::default).
 ///
 /// Decoded as the first of [`SwmlCallingContextsObject::SwmlCallingContextsPomObject`], [`SwmlCallingContextsObject::SwmlCallingContextsTextObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingContextsObject {
@@ -10518,13 +10154,8 @@ impl SwmlCallingConversationMessage {
 /// Conversation message role
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConversationRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConversationRole {
     /// On the wire: `user`.
@@ -10579,12 +10210,8 @@ pub type SwmlCallingCustomTranslationFilter = ::std::string::String;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// DataMap object
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingDataMap {
     /// An object that contains a response and a list of actions to be performed upon a SWAIG function call.
@@ -10690,12 +10317,8 @@ impl SwmlCallingDetectMachine {
 /// Detect whether the user on the other end of the call is a machine (fax, voicemail, etc.) or a human.
 /// The detection result(s) will be sent to the specified status_url as a POST request
 /// and will also be saved in the detect_result variable.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingDetectMachineValue {
     /// If `true`, stops detection on beep / end of voicemail greeting. Default `false`.
@@ -10849,13 +10472,8 @@ impl SwmlCallingDetectMachineValue {
 /// The tone to detect, will only receive remote side tone. Default `CED`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingDetectMachineValueTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingDetectMachineValueTone {
     /// On the wire: `CED`.
@@ -10909,13 +10527,8 @@ impl ::std::default::Default for SwmlCallingDetectMachineValueTone {
 /// Direction enum
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingDirection {
     /// On the wire: `inbound`.
@@ -11208,13 +10821,8 @@ impl SwmlCallingExecuteValue {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingExecuteValueResult::Cond`], [`SwmlCallingExecuteValueResult::SwmlCallingExecuteSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingExecuteValueResult {
@@ -11280,12 +10888,8 @@ impl SwmlCallingExpression {
 /// key is whichever code the speech recognition engine reports for the turn, so any code it
 /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
 /// The codes listed here are the ones in common use, not a closed list.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingFunctionFillers {
     /// Played when no entry matches the language being spoken and no `auto` entry is set.
@@ -12111,13 +11715,8 @@ impl SwmlCallingFunctionParameters {
 /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingFunctionParametersType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingFunctionParametersType {
     /// On the wire: `object`.
@@ -12436,13 +12035,8 @@ impl SwmlCallingHangUpHookSwaigFunction {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingHangUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingHangUpHookSwaigFunctionValue {
     /// On the wire: `hangup_hook`.
@@ -12483,13 +12077,8 @@ crate::runtime::open_enum!(SwmlCallingHangUpHookSwaigFunctionValue, Unknown);
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingHangUpHookSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingHangUpHookSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingHangUpHookSwaigFunctionWaitFileLoops {
@@ -12541,12 +12130,8 @@ impl SwmlCallingHangupAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// End the call with an optional reason.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingHangupValue {
     /// The reason for hanging up the call.
@@ -12575,13 +12160,8 @@ impl SwmlCallingHangupValue {
 /// The reason for hanging up the call.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingHangupValueReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingHangupValueReason {
     /// On the wire: `hangup`.
@@ -12716,13 +12296,8 @@ impl SwmlCallingHoldAction {
 /// Maximum: `900`.
 ///
 /// Decoded as the first of [`SwmlCallingHoldActionHold::Integer`], [`SwmlCallingHoldActionHold::Object`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingHoldActionHold {
@@ -12742,12 +12317,8 @@ for SwmlCallingHoldActionHold {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingHoldActionHold::Object`](crate::SwmlCallingHoldActionHold::Object).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingHoldActionHoldObject {
     /// The duration to hold the caller in seconds. Can be a number or an object with timeout property.
@@ -12906,13 +12477,8 @@ impl SwmlCallingIntegerProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingIntegerPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingIntegerPropertyType {
     /// On the wire: `integer`.
@@ -13260,13 +12826,8 @@ impl SwmlCallingJoinConferenceObject {
 /// Sets the behavior of the beep sound when joining or leaving the conference. Default `"true"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectBeep::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectBeep {
     /// On the wire: `true`.
@@ -13330,13 +12891,8 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectBeep {
 /// Enables or disables recording of the conference. Default `"do-not-record"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecord::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRecord {
     /// On the wire: `do-not-record`.
@@ -13390,13 +12946,8 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectRecord {
 /// The content type used when sending recording status events to the recording status callback URL. Default not set
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
     /// On the wire: `cxml`.
@@ -13449,13 +13000,8 @@ crate::runtime::open_enum!(
 /// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -13512,13 +13058,8 @@ for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
 /// Specifies the geographical region where the conference will be hosted. Default not set
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRegion {
     /// On the wire: `global`.
@@ -13578,13 +13119,8 @@ crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectRegion, Unknown);
 /// If neither is provided, the default action will be to end the conference.
 ///
 /// Decoded as the first of [`SwmlCallingJoinConferenceObjectResult::Cond`], [`SwmlCallingJoinConferenceObjectResult::Switch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectResult {
@@ -13658,13 +13194,8 @@ impl SwmlCallingJoinConferenceObjectResultSwitch {
 /// The content type used when sending status events to the status callback URL. Default not set
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectStatusCallbackEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectStatusCallbackEventType {
     /// On the wire: `cxml`.
@@ -13717,13 +13248,8 @@ crate::runtime::open_enum!(
 /// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -13777,13 +13303,8 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectStatusCallbackMe
 /// If set to `trim-silence`, it will remove silence from the start of the recording. If set to `do-not-trim`, it will keep the silence. Default `"trim-silence"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectTrim::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectTrim {
     /// On the wire: `trim-silence`.
@@ -13950,13 +13471,8 @@ impl SwmlCallingJoinConferenceStream {
 /// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceStreamStatusUrlMethod {
     /// On the wire: `GET`.
@@ -14072,12 +13588,8 @@ impl SwmlCallingLabel {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// LanguageParams
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingLanguageParams {
     /// The stability slider determines how stable the voice is and the randomness between each generation. Lowering this slider introduces a broader emotional range for the voice. IMPORTANT: Only works with ElevenLabs TTS engine.
@@ -14201,13 +13713,8 @@ impl SwmlCallingLanguageParams {
 /// IMPORTANT: Only works with the MiniMax TTS engine.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingLanguageParamsEmotion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingLanguageParamsEmotion {
     /// On the wire: `happy`.
@@ -14524,13 +14031,8 @@ impl SwmlCallingLanguages {
 /// Items: at most 3.
 ///
 /// Decoded as the first of [`SwmlCallingLanguagesCode::String`], [`SwmlCallingLanguagesCode::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingLanguagesCode {
@@ -14546,13 +14048,8 @@ pub enum SwmlCallingLanguagesCode {
 /// Write `code` in new documents.
 ///
 /// Decoded as the first of [`SwmlCallingLanguagesListenLanguage::String`], [`SwmlCallingLanguagesListenLanguage::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingLanguagesListenLanguage {
@@ -14904,13 +14401,8 @@ impl SwmlCallingMultilingual {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualFillers::Array`], [`SwmlCallingMultilingualFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualFillers {
@@ -14942,13 +14434,8 @@ for SwmlCallingMultilingualFillers {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualFunctionFillers::Array`], [`SwmlCallingMultilingualFunctionFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualFunctionFillers {
@@ -15070,13 +14557,8 @@ impl SwmlCallingMultilingualLanguage {
 /// being spoken, which is a way to use a recorded backchannel.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualTurnFillers::Array`], [`SwmlCallingMultilingualTurnFillers::SwmlCallingTurnFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualTurnFillers {
@@ -15142,13 +14624,8 @@ impl SwmlCallingNullProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingNullPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingNullPropertyType {
     /// On the wire: `null`.
@@ -15259,13 +14736,8 @@ impl SwmlCallingNumberProperty {
 /// The default integer value
 ///
 /// Decoded as the first of [`SwmlCallingNumberPropertyDefault::Integer`], [`SwmlCallingNumberPropertyDefault::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingNumberPropertyDefault {
@@ -15279,13 +14751,8 @@ pub enum SwmlCallingNumberPropertyDefault {
 /// Each item of the field [`SwmlCallingNumberProperty::enum_`](crate::SwmlCallingNumberProperty::enum_).
 ///
 /// Decoded as the first of [`SwmlCallingNumberPropertyEnumItem::Integer`], [`SwmlCallingNumberPropertyEnumItem::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingNumberPropertyEnumItem {
@@ -15299,13 +14766,8 @@ pub enum SwmlCallingNumberPropertyEnumItem {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingNumberPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingNumberPropertyType {
     /// On the wire: `number`.
@@ -15422,13 +14884,8 @@ impl SwmlCallingObjectProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingObjectPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingObjectPropertyType {
     /// On the wire: `object`.
@@ -15499,12 +14956,8 @@ impl SwmlCallingOneOfProperty {
 /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) and
 /// [`ai_sidecar`](https://signalwire.com/docs/swml/reference/calling/ai-sidecar) agents read a narrower result: `response`
 /// must be a plain string there, and `post_process` has no effect.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingOutput {
     /// The result the agent reads next. A plain string becomes the tool message as-is; the object form
@@ -15558,13 +15011,8 @@ impl SwmlCallingOutput {
 /// An action for the platform to perform on the live call, or a list of them.
 ///
 /// Decoded as the first of [`SwmlCallingOutputAction::Array`], [`SwmlCallingOutputAction::SwmlCallingAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingOutputAction {
@@ -15586,13 +15034,8 @@ impl ::std::convert::From<SwmlCallingAction> for SwmlCallingOutputAction {
 /// splits the data half from the steering half. Omit it to let the agent use a default result.
 ///
 /// Decoded as the first of [`SwmlCallingOutputResponse::String`], [`SwmlCallingOutputResponse::SwmlCallingSwaigToolResult`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingOutputResponse {
@@ -15676,13 +15119,8 @@ impl SwmlCallingPayParameters {
 /// Each item of the field [`SwmlCallingPayPrompts::actions`](crate::SwmlCallingPayPrompts::actions).
 ///
 /// Decoded as the first of [`SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction`], [`SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPayPromptAction {
@@ -15752,13 +15190,8 @@ impl SwmlCallingPayPromptPlayAction {
 /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayPromptPlayActionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayPromptPlayActionType {
     /// On the wire: `Play`.
@@ -15835,13 +15268,8 @@ impl SwmlCallingPayPromptSayAction {
 /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayPromptSayActionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayPromptSayActionType {
     /// On the wire: `Say`.
@@ -16242,13 +15670,8 @@ impl SwmlCallingPayValue {
 /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayValueInput::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValueInput {
     /// On the wire: `dtmf`.
@@ -16295,13 +15718,8 @@ impl ::std::default::Default for SwmlCallingPayValueInput {
 /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayValuePaymentMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValuePaymentMethod {
     /// On the wire: `credit-card`.
@@ -16342,13 +15760,8 @@ crate::runtime::open_enum!(SwmlCallingPayValuePaymentMethod, Unknown);
 /// Default: `true`.
 ///
 /// Decoded as the first of [`SwmlCallingPayValuePostalCode::Boolean`], [`SwmlCallingPayValuePostalCode::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValuePostalCode {
@@ -16366,13 +15779,8 @@ pub enum SwmlCallingPayValuePostalCode {
 /// - `reusable`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayValueTokenType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValueTokenType {
     /// On the wire: `one-time`.
@@ -16452,13 +15860,8 @@ pub type SwmlCallingPlayUrl = ::std::string::String;
 /// Play file(s), ringtones, speech or silence.
 ///
 /// Decoded as the first of [`SwmlCallingPlayValue::SwmlCallingPlayWithUrl`], [`SwmlCallingPlayValue::SwmlCallingPlayWithUrls`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPlayValue {
@@ -16771,13 +16174,8 @@ impl SwmlCallingPlaybackBgActionPlaybackBg {
 /// Regular section that requires either body or bullets.
 ///
 /// Decoded as the first of [`SwmlCallingPom::SwmlCallingPomSectionBodyContent`], [`SwmlCallingPom::SwmlCallingPomSectionBulletsContent`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPom {
@@ -17226,13 +16624,8 @@ impl SwmlCallingPromptValue {
 ///     silence: &lt;duration> - seconds of silence to play
 ///
 /// Decoded as the first of [`SwmlCallingPromptValuePlay::SwmlCallingPlayUrl`], [`SwmlCallingPromptValuePlay::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPromptValuePlay {
@@ -17315,12 +16708,8 @@ impl SwmlCallingReceiveFax {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Receive a fax being delivered to this call.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingReceiveFaxValue {
     /// http or https URL to deliver receive_fax status events
@@ -17404,12 +16793,8 @@ impl SwmlCallingRecordCall {
 /// Unlike the record method, the record_call method will start the recording and continue executing
 /// the SWML script while allowing the recording to happen in the background.
 /// To stop call recordings started with record_call, use the stop_record_call method.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingRecordCallValue {
     /// Identifier for this recording, to use with `stop_call_record`.
@@ -17571,13 +16956,8 @@ impl SwmlCallingRecordCallValue {
 /// Default is `"both"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordCallValueDirection {
     /// On the wire: `speak`.
@@ -17637,13 +17017,8 @@ impl ::std::default::Default for SwmlCallingRecordCallValueDirection {
 /// Default is `"wav"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordCallValueFormat {
     /// On the wire: `wav`.
@@ -17702,12 +17077,8 @@ impl ::std::default::Default for SwmlCallingRecordCallValueFormat {
 /// Record the call audio in the foreground, pausing further SWML execution until recording ends.
 /// Use this, for example, to record voicemails.
 /// To record calls in the background in a non-blocking fashion, use the record_call method.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingRecordValue {
     /// If true, record in stereo.
@@ -17857,13 +17228,8 @@ impl SwmlCallingRecordValue {
 /// Default is `"speak"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordValueDirection {
     /// On the wire: `speak`.
@@ -17918,13 +17284,8 @@ impl ::std::default::Default for SwmlCallingRecordValueDirection {
 /// Default is `"wav"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordValueFormat {
     /// On the wire: `wav`.
@@ -18099,13 +17460,8 @@ impl SwmlCallingRequestValue {
 /// will be set based on the first non-whitespace character.
 ///
 /// Decoded as the first of [`SwmlCallingRequestValueBody::String`], [`SwmlCallingRequestValueBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingRequestValueBody {
@@ -18119,13 +17475,8 @@ pub enum SwmlCallingRequestValueBody {
 /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRequestValueMethod {
     /// On the wire: `GET`.
@@ -18225,13 +17576,8 @@ impl SwmlCallingSayAction {
 /// Function Parameters Type Union
 ///
 /// Decoded as the first of [`SwmlCallingSchemaType::SwmlCallingStringProperty`], [`SwmlCallingSchemaType::SwmlCallingIntegerProperty`], [`SwmlCallingSchemaType::SwmlCallingNumberProperty`], [`SwmlCallingSchemaType::SwmlCallingBooleanProperty`], [`SwmlCallingSchemaType::SwmlCallingArrayProperty`], [`SwmlCallingSchemaType::SwmlCallingObjectProperty`], [`SwmlCallingSchemaType::SwmlCallingNullProperty`], [`SwmlCallingSchemaType::SwmlCallingOneOfProperty`], [`SwmlCallingSchemaType::SwmlCallingAllOfProperty`], [`SwmlCallingSchemaType::SwmlCallingAnyOfProperty`], [`SwmlCallingSchemaType::SwmlCallingConstProperty`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSchemaType {
@@ -18517,13 +17863,8 @@ impl SwmlCallingSendSms {
 /// Send an outbound SMS or MMS message to a PSTN phone number.
 ///
 /// Decoded as the first of [`SwmlCallingSendSmsValue::SwmlCallingSmsWithBody`], [`SwmlCallingSendSmsValue::SwmlCallingSmsWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSendSmsValue {
@@ -18718,13 +18059,8 @@ impl SwmlCallingSleep {
 /// Pause execution for a specified duration.
 ///
 /// Decoded as the first of [`SwmlCallingSleepValue::Integer`], [`SwmlCallingSleepValue::Object`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSleepValue {
@@ -19351,13 +18687,8 @@ impl SwmlCallingStartUpHookSwaigFunction {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStartUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStartUpHookSwaigFunctionValue {
     /// On the wire: `startup_hook`.
@@ -19398,13 +18729,8 @@ crate::runtime::open_enum!(SwmlCallingStartUpHookSwaigFunctionValue, Unknown);
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingStartUpHookSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingStartUpHookSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingStartUpHookSwaigFunctionWaitFileLoops {
@@ -19502,12 +18828,8 @@ impl SwmlCallingStopRecordCall {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active background recording.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingStopRecordCallValue {
     /// Identifier for the recording to stop.
@@ -19563,12 +18885,8 @@ impl SwmlCallingStopStream {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active audio stream.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingStopStreamValue {
     /// ID of the stream to stop.
@@ -19622,12 +18940,8 @@ impl SwmlCallingStopTap {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active tap stream.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingStopTapValue {
     /// ID of the tap to stop.
@@ -19814,13 +19128,8 @@ impl SwmlCallingStreamValue {
 /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStreamValueStatusUrlMethod {
     /// On the wire: `GET`.
@@ -19878,13 +19187,8 @@ impl ::std::default::Default for SwmlCallingStreamValueStatusUrlMethod {
 ///     Default is `"inbound_track"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStreamValueTrack {
     /// On the wire: `inbound_track`.
@@ -19943,13 +19247,8 @@ impl ::std::default::Default for SwmlCallingStreamValueTrack {
 /// The field [`SwmlCallingStringProperty::format`](crate::SwmlCallingStringProperty::format).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStringFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStringFormat {
     /// On the wire: `date_time`.
@@ -20129,13 +19428,8 @@ impl SwmlCallingStringProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStringPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStringPropertyType {
     /// On the wire: `string`.
@@ -20194,12 +19488,8 @@ impl SwmlCallingSummarizeAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSummarizeActionSummarize {
     /// The webhook URL to be called.
@@ -20245,13 +19535,8 @@ impl SwmlCallingSummarizeActionSummarize {
 /// SummarizeAction union
 ///
 /// Decoded as the first of [`SwmlCallingSummarizeActionUnion::Enum`], [`SwmlCallingSummarizeActionUnion::SwmlCallingSummarizeAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeActionUnion {
@@ -20273,13 +19558,8 @@ for SwmlCallingSummarizeActionUnion {
 /// The member [`SwmlCallingSummarizeActionUnion::Enum`](crate::SwmlCallingSummarizeActionUnion::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeActionUnionEnum {
     /// On the wire: `summarize`.
@@ -20528,13 +19808,8 @@ impl SwmlCallingSummarizeConversationSwaigFunction {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeConversationSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeConversationSwaigFunctionValue {
     /// On the wire: `summarize_conversation`.
@@ -20577,13 +19852,8 @@ crate::runtime::open_enum!(SwmlCallingSummarizeConversationSwaigFunctionValue, U
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops {
@@ -20595,12 +19865,8 @@ pub enum SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// swaig
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaig {
     /// Default settings for all SWAIG functions. If `defaults` is not set, settings may be set in each function object. Default is not set.
@@ -20698,12 +19964,8 @@ impl SwmlCallingSwaig {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// defaults
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigDefaults {
     /// Default URL to send status callbacks and reports to. Authentication can also be set in the url in the format of `username:password@url.`
@@ -20739,13 +20001,8 @@ impl SwmlCallingSwaigDefaults {
 /// Each item of the field [`SwmlCallingSwaig::functions`](crate::SwmlCallingSwaig::functions).
 ///
 /// Decoded as the first of [`SwmlCallingSwaigFunction::SwmlCallingUserSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingStartUpHookSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingHangUpHookSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingSummarizeConversationSwaigFunction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSwaigFunction {
@@ -20848,12 +20105,8 @@ impl SwmlCallingSwaigIncludes {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingSwaig::internal_fillers`](crate::SwmlCallingSwaig::internal_fillers).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigInternalFiller {
     /// Filler phrases played when the AI Agent is checking the time.
@@ -20971,13 +20224,8 @@ impl SwmlCallingSwaigInternalFiller {
 /// native_functions
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSwaigNativeFunction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSwaigNativeFunction {
     /// On the wire: `check_time`.
@@ -21040,12 +20288,8 @@ crate::runtime::open_enum!(SwmlCallingSwaigNativeFunction, Unknown);
 /// instruction; the agent does not.
 ///
 /// Read only by [`ai`](https://signalwire.com/docs/swml/reference/calling/ai) agents.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigToolResult {
     /// The data half — becomes the tool message the agent reads.
@@ -21199,13 +20443,8 @@ impl SwmlCallingSwmlAction {
 /// SWML methods
 ///
 /// Decoded as the first of [`SwmlCallingSwmlMethod::SwmlCallingAnswer`], [`SwmlCallingSwmlMethod::SwmlCallingAi`], [`SwmlCallingSwmlMethod::SwmlCallingAiSidecar`], [`SwmlCallingSwmlMethod::SwmlCallingAmazonBedrock`], [`SwmlCallingSwmlMethod::SwmlCallingCond`], [`SwmlCallingSwmlMethod::SwmlCallingConnect`], [`SwmlCallingSwmlMethod::SwmlCallingDenoise`], [`SwmlCallingSwmlMethod::SwmlCallingEnterQueue`], [`SwmlCallingSwmlMethod::SwmlCallingExecute`], [`SwmlCallingSwmlMethod::SwmlCallingGoto`], [`SwmlCallingSwmlMethod::SwmlCallingLabel`], [`SwmlCallingSwmlMethod::SwmlCallingLiveTranscribe`], [`SwmlCallingSwmlMethod::SwmlCallingLiveTranslate`], [`SwmlCallingSwmlMethod::SwmlCallingHangup`], [`SwmlCallingSwmlMethod::SwmlCallingJoinRoom`], [`SwmlCallingSwmlMethod::SwmlCallingJoinConference`], [`SwmlCallingSwmlMethod::SwmlCallingPlay`], [`SwmlCallingSwmlMethod::SwmlCallingPrompt`], [`SwmlCallingSwmlMethod::SwmlCallingReceiveFax`], [`SwmlCallingSwmlMethod::SwmlCallingRecord`], [`SwmlCallingSwmlMethod::SwmlCallingRecordCall`], [`SwmlCallingSwmlMethod::SwmlCallingRequest`], [`SwmlCallingSwmlMethod::SwmlCallingReturn`], [`SwmlCallingSwmlMethod::SwmlCallingSendDigits`], [`SwmlCallingSwmlMethod::SwmlCallingSendFax`], [`SwmlCallingSwmlMethod::SwmlCallingSendSms`], [`SwmlCallingSwmlMethod::SwmlCallingSet`], [`SwmlCallingSwmlMethod::SwmlCallingSleep`], [`SwmlCallingSwmlMethod::SwmlCallingSipRefer`], [`SwmlCallingSwmlMethod::SwmlCallingStopDenoise`], [`SwmlCallingSwmlMethod::SwmlCallingStopRecordCall`], [`SwmlCallingSwmlMethod::SwmlCallingStopStream`], [`SwmlCallingSwmlMethod::SwmlCallingStopTap`], [`SwmlCallingSwmlMethod::SwmlCallingStream`], [`SwmlCallingSwmlMethod::SwmlCallingSwitch`], [`SwmlCallingSwmlMethod::SwmlCallingTap`], [`SwmlCallingSwmlMethod::SwmlCallingTranscribe`], [`SwmlCallingSwmlMethod::SwmlCallingTranscribeStop`], [`SwmlCallingSwmlMethod::SwmlCallingTransfer`], [`SwmlCallingSwmlMethod::SwmlCallingUnset`], [`SwmlCallingSwmlMethod::SwmlCallingPay`], [`SwmlCallingSwmlMethod::SwmlCallingDetectMachine`], [`SwmlCallingSwmlMethod::SwmlCallingUserEvent`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSwmlMethod {
@@ -21638,13 +20877,8 @@ impl SwmlCallingSwmlObject {
 /// The field [`SwmlCallingSwmlObject::version`](crate::SwmlCallingSwmlObject::version).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSwmlObjectVersion {
     /// On the wire: `1.0.0`.
@@ -21799,13 +21033,8 @@ impl SwmlCallingTapValue {
 /// Default is `"PCMU"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTapValueCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTapValueCodec {
     /// On the wire: `PCMU`.
@@ -21860,13 +21089,8 @@ impl ::std::default::Default for SwmlCallingTapValueCodec {
 ///     Default is `"speak"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTapValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTapValueDirection {
     /// On the wire: `speak`.
@@ -21998,13 +21222,8 @@ impl SwmlCallingToggleFunctionsActionToggleFunctionsItem {
 /// The function names to toggle.
 ///
 /// Decoded as the first of [`SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction::String`], [`SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction {
@@ -22044,13 +21263,8 @@ impl SwmlCallingTranscribe {
 /// TranscribeAction union
 ///
 /// Decoded as the first of [`SwmlCallingTranscribeAction::Enum`], [`SwmlCallingTranscribeAction::SwmlCallingTranscribeStartAction`], [`SwmlCallingTranscribeAction::SwmlCallingTranscribeSummarizeActionUnion`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeAction {
@@ -22086,13 +21300,8 @@ for SwmlCallingTranscribeAction {
 /// The member [`SwmlCallingTranscribeAction::Enum`](crate::SwmlCallingTranscribeAction::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeActionEnum {
     /// On the wire: `stop`.
@@ -22131,13 +21340,8 @@ crate::runtime::open_enum!(SwmlCallingTranscribeActionEnum, Unknown);
 /// TranscribeDirection enum
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeDirection {
     /// On the wire: `remote-caller`.
@@ -22381,12 +21585,8 @@ impl SwmlCallingTranscribeSummarizeAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeSummarizeActionSummarize {
     /// The webhook URL to be called.
@@ -22432,13 +21632,8 @@ impl SwmlCallingTranscribeSummarizeActionSummarize {
 /// TranscribeSummarizeAction union
 ///
 /// Decoded as the first of [`SwmlCallingTranscribeSummarizeActionUnion::Enum`], [`SwmlCallingTranscribeSummarizeActionUnion::SwmlCallingTranscribeSummarizeAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeSummarizeActionUnion {
@@ -22462,13 +21657,8 @@ for SwmlCallingTranscribeSummarizeActionUnion {
 /// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeSummarizeActionUnionEnum {
     /// On the wire: `summarize`.
@@ -22511,12 +21701,8 @@ crate::runtime::open_enum!(SwmlCallingTranscribeSummarizeActionUnionEnum, Unknow
 /// For real-time transcription delivered as the call happens, use `live_transcribe` instead.
 /// Only one transcription can be active on a call at a time.
 /// To stop it, use the `transcribe_stop` method.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeValue {
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes
@@ -22627,13 +21813,8 @@ impl SwmlCallingTransferValue {
 /// TranslateAction union
 ///
 /// Decoded as the first of [`SwmlCallingTranslateAction::Enum`], [`SwmlCallingTranslateAction::SwmlCallingStartAction`], [`SwmlCallingTranslateAction::SwmlCallingSummarizeActionUnion`], [`SwmlCallingTranslateAction::SwmlCallingInjectAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslateAction {
@@ -22673,13 +21854,8 @@ impl ::std::convert::From<SwmlCallingInjectAction> for SwmlCallingTranslateActio
 /// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslateActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslateActionEnum {
     /// On the wire: `stop`.
@@ -22718,13 +21894,8 @@ crate::runtime::open_enum!(SwmlCallingTranslateActionEnum, Unknown);
 /// TranslateDirection enum
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslateDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslateDirection {
     /// On the wire: `remote-caller`.
@@ -22770,13 +21941,8 @@ crate::runtime::open_enum!(SwmlCallingTranslateDirection, Unknown);
 /// Preset translation filter values that adjust the tone or style of translated speech.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslationFilterPreset::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslationFilterPreset {
     /// Translates to a polite version, removing anything insulting while maintaining sentiment
@@ -22851,12 +22017,8 @@ crate::runtime::open_enum!(SwmlCallingTranslationFilterPreset, Unknown);
 /// nothing when neither is set. There is no `auto` key here: these phrases are never
 /// translated on the fly, because they have to be ready to play immediately.
 /// The codes listed here are the ones in common use, not a closed list.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct SwmlCallingTurnFillers {
     /// Played when no entry matches the language being spoken.
@@ -23656,13 +22818,8 @@ impl SwmlCallingUnsetGlobalDataAction {
 /// The key of the global data to unset from the `global_data`. You can also reset the `global_data` by passing in a new object.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetGlobalDataActionUnsetGlobalData::String`], [`SwmlCallingUnsetGlobalDataActionUnsetGlobalData::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUnsetGlobalDataActionUnsetGlobalData {
@@ -23698,13 +22855,8 @@ impl SwmlCallingUnsetMetaDataAction {
 /// The key of the local data to unset from the `meta_data`. You can also reset the `meta_data` by passing in a new object.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetMetaDataActionUnsetMetaData::String`], [`SwmlCallingUnsetMetaDataActionUnsetMetaData::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
@@ -23720,13 +22872,8 @@ pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
 /// Accepts a single variable name as a string or an array of variable names.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetValue::String`], [`SwmlCallingUnsetValue::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUnsetValue {
@@ -24020,13 +23167,8 @@ impl SwmlCallingUserSwaigFunction {
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingUserSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingUserSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
@@ -24040,13 +23182,8 @@ pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
 /// Each item of the member [`SwmlCallingConnectDestinationConfirm::Array`](crate::SwmlCallingConnectDestinationConfirm::Array), [`SwmlCallingConnectDeviceParallelConfirm::Array`](crate::SwmlCallingConnectDeviceParallelConfirm::Array) and [`SwmlCallingConnectDeviceSerialConfirm::Array`](crate::SwmlCallingConnectDeviceSerialConfirm::Array), and in 2 more places.
 ///
 /// Decoded as the first of [`SwmlCallingValidConfirmMethods::SwmlCallingCond`], [`SwmlCallingValidConfirmMethods::SwmlCallingSet`], [`SwmlCallingValidConfirmMethods::SwmlCallingUnset`], [`SwmlCallingValidConfirmMethods::SwmlCallingHangup`], [`SwmlCallingValidConfirmMethods::SwmlCallingPlay`], [`SwmlCallingValidConfirmMethods::SwmlCallingPrompt`], [`SwmlCallingValidConfirmMethods::SwmlCallingRecord`], [`SwmlCallingValidConfirmMethods::SwmlCallingRecordCall`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopRecordCall`], [`SwmlCallingValidConfirmMethods::SwmlCallingTap`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopTap`], [`SwmlCallingValidConfirmMethods::SwmlCallingStream`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopStream`], [`SwmlCallingValidConfirmMethods::SwmlCallingSendDigits`], [`SwmlCallingValidConfirmMethods::SwmlCallingSendSms`], [`SwmlCallingValidConfirmMethods::SwmlCallingDenoise`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopDenoise`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingValidConfirmMethods {
@@ -24338,13 +23475,8 @@ impl SwmlCallingWebhook {
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
 ///
 /// Decoded as the first of [`SwmlCallingWebhookErrorKeys::String`], [`SwmlCallingWebhookErrorKeys::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingWebhookErrorKeys {
@@ -24420,13 +23552,8 @@ impl SwmlCallingWebhookForeach {
 /// The HTTP method (GET, POST, etc.) for the API call.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingWebhookMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingWebhookMethod {
     /// On the wire: `GET`.
@@ -24482,13 +23609,8 @@ crate::runtime::open_enum!(SwmlCallingWebhookMethod, Unknown);
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
 /// Decoded as the first of [`SwmlCallingWebhookRequireArgs::String`], [`SwmlCallingWebhookRequireArgs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingWebhookRequireArgs {

@@ -30,13 +30,8 @@ impl AudioChannel {
 /// All possible call handler types for domain applications. Includes types that can only be assigned via the Fabric API or UI.
 ///
 /// Values this version of the client does not know yet decode to [`DomainAppCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainAppCallHandler {
     /// On the wire: `relay_topic`.
@@ -366,13 +361,8 @@ impl DomainApplicationResponse {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseCallFallbackMethod {
     /// On the wire: `GET`.
@@ -418,13 +408,8 @@ crate::runtime::open_enum!(DomainApplicationResponseCallFallbackMethod, Unknown)
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseCallRequestMethod {
     /// On the wire: `GET`.
@@ -470,13 +455,8 @@ crate::runtime::open_enum!(DomainApplicationResponseCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -522,13 +502,8 @@ crate::runtime::open_enum!(DomainApplicationResponseCallStatusCallbackMethod, Un
 /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseEncryption {
     /// On the wire: `optional`.
@@ -661,13 +636,8 @@ impl PaginationLinks {
 /// Speech recognition engine options.
 ///
 /// Values this version of the client does not know yet decode to [`SpeechEngine::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SpeechEngine {
     /// On the wire: `deepgram`.
@@ -782,13 +752,8 @@ impl StatusCode400 {
 /// The field [`StatusCode400::error`](crate::StatusCode400::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode400Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum StatusCode400Error {
     /// On the wire: `Bad Request`.
@@ -933,13 +898,8 @@ impl StatusCode401 {
 /// The field [`StatusCode401::error`](crate::StatusCode401::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode401Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum StatusCode401Error {
     /// On the wire: `Unauthorized`.
@@ -1028,13 +988,8 @@ impl StatusCode403 {
 /// The field [`StatusCode403::error`](crate::StatusCode403::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode403Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum StatusCode403Error {
     /// On the wire: `Forbidden`.
@@ -1141,13 +1096,8 @@ impl StatusCode404 {
 /// The field [`StatusCode404::error`](crate::StatusCode404::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode404Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum StatusCode404Error {
     /// On the wire: `Not Found`.
@@ -1312,13 +1262,8 @@ impl StatusCode500 {
 /// The field [`StatusCode500::error`](crate::StatusCode500::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode500Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum StatusCode500Error {
     /// On the wire: `Internal Server Error`.

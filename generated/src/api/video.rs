@@ -52,12 +52,8 @@ use super::webhooks::*;
 /// The query and header parameters of [`Client::get_room_by_name`](crate::Client::get_room_by_name).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct GetRoomByNameParams {
     /// Specifies whether or not to include information about the room's active session (if any).
@@ -87,12 +83,8 @@ impl GetRoomByNameParams {
 /// The query and header parameters of [`Client::get_room`](crate::Client::get_room).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct GetRoomParams {
     /// Specifies whether or not to include information about the room's active session (if any).
@@ -122,12 +114,8 @@ impl GetRoomParams {
 /// The query and header parameters of [`Client::get_room_recording`](crate::Client::get_room_recording).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct GetRoomRecordingParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
@@ -157,12 +145,8 @@ impl GetRoomRecordingParams {
 /// The query and header parameters of [`Client::get_video_conference`](crate::Client::get_video_conference).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct GetVideoConferenceParams {
     /// Specifies whether to include information about the conference's active session (if any).
@@ -193,12 +177,8 @@ impl GetVideoConferenceParams {
 /// The query and header parameters of [`Client::list_conference_tokens`](crate::Client::list_conference_tokens).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListConferenceTokensParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -252,12 +232,8 @@ impl ListConferenceTokensParams {
 /// The query and header parameters of [`Client::list_logs`](crate::Client::list_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListLogsParams {
     /// Include logs for deleted activity.
@@ -366,12 +342,8 @@ impl ListLogsParams {
 /// The query and header parameters of [`Client::list_room_recording_events`](crate::Client::list_room_recording_events).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomRecordingEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -425,12 +397,8 @@ impl ListRoomRecordingEventsParams {
 /// The query and header parameters of [`Client::list_room_recordings`](crate::Client::list_room_recordings).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
@@ -495,12 +463,8 @@ impl ListRoomRecordingsParams {
 /// The query and header parameters of [`Client::list_room_session_events`](crate::Client::list_room_session_events).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -554,12 +518,8 @@ impl ListRoomSessionEventsParams {
 /// The query and header parameters of [`Client::list_room_session_members`](crate::Client::list_room_session_members).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionMembersParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -613,12 +573,8 @@ impl ListRoomSessionMembersParams {
 /// The query and header parameters of [`Client::list_room_session_recordings`](crate::Client::list_room_session_recordings).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
@@ -683,12 +639,8 @@ impl ListRoomSessionRecordingsParams {
 /// The query and header parameters of [`Client::list_room_sessions`](crate::Client::list_room_sessions).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionsParams {
     /// Return Sessions started from this Room.
@@ -792,12 +744,8 @@ impl ListRoomSessionsParams {
 /// The query and header parameters of [`Client::list_rooms`](crate::Client::list_rooms).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListRoomsParams {
     /// Specifies whether or not to include information about the room's active session (if any).
@@ -893,12 +841,8 @@ impl ListRoomsParams {
 /// The query and header parameters of [`Client::list_video_conferences`](crate::Client::list_video_conferences).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListVideoConferencesParams {
     /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
@@ -992,12 +936,8 @@ impl ListVideoConferencesParams {
 }
 
 /// Active session information for a room.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VideoActiveSession {
     /// Unique ID of the session.
@@ -1458,13 +1398,8 @@ impl VideoConference {
 /// Conference size options.
 ///
 /// Values this version of the client does not know yet decode to [`VideoConferenceSize::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoConferenceSize {
     /// On the wire: `small`.
@@ -1510,12 +1445,8 @@ impl VideoConferenceSize {
 crate::runtime::open_enum!(VideoConferenceSize, Unknown);
 
 /// Theme color properties for a conference.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VideoConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
@@ -1941,12 +1872,8 @@ impl VideoCreateConferenceRequest {
 }
 
 /// Theme color properties for creating a conference.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VideoCreateConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
@@ -2567,13 +2494,8 @@ pub type VideoFps = f64;
 /// Join as type for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoJoinAsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoJoinAsType {
     /// On the wire: `audience`.
@@ -2613,13 +2535,8 @@ crate::runtime::open_enum!(VideoJoinAsType, Unknown);
 /// Video room layout options.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoLayout {
     /// On the wire: `grid-responsive`.
@@ -3171,13 +3088,8 @@ impl VideoLog {
 /// Source of a video log entry.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoLogSource {
     /// On the wire: `realtime_api`.
@@ -3213,13 +3125,8 @@ crate::runtime::open_enum!(VideoLogSource, Unknown);
 /// Status of a video room session.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoLogStatus {
     /// On the wire: `in-progress`.
@@ -3259,13 +3166,8 @@ crate::runtime::open_enum!(VideoLogStatus, Unknown);
 /// Type of video activity recorded in the log.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoLogType {
     /// On the wire: `video_room_session`.
@@ -3310,13 +3212,8 @@ crate::runtime::open_enum!(VideoLogType, Unknown);
 /// Media allowed type for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoMediaAllowedType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoMediaAllowedType {
     /// On the wire: `all`.
@@ -3423,13 +3320,8 @@ impl VideoPaginationLinks {
 /// Video quality resolution.
 ///
 /// Values this version of the client does not know yet decode to [`VideoQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoQuality {
     /// On the wire: `720p`.
@@ -3469,13 +3361,8 @@ crate::runtime::open_enum!(VideoQuality, Unknown);
 /// The room's layout.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoRoomLayout {
     /// On the wire: `grid-responsive`.
@@ -3680,13 +3567,8 @@ impl VideoRoomRecording {
 /// Status of a room recording.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomRecordingStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoRoomRecordingStatus {
     /// On the wire: `recording`.
@@ -3737,12 +3619,8 @@ impl VideoRoomRecordingStatus {
 crate::runtime::open_enum!(VideoRoomRecordingStatus, Unknown);
 
 /// Common room properties shared between create and update requests.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VideoRoomRequestProperties {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
@@ -4458,13 +4336,8 @@ impl VideoRoomSessionMember {
 /// Status of a room session.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomSessionStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoRoomSessionStatus {
     /// On the wire: `in-progress`.
@@ -4702,13 +4575,8 @@ impl VideoRoomSessionSummary {
 /// Valid permission scopes for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomTokenPermission::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoRoomTokenPermission {
     /// On the wire: `room.member.audio_mute`.
@@ -5422,12 +5290,8 @@ impl VideoUpdateConferenceRequest {
 }
 
 /// Theme color properties for updating a conference.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VideoUpdateConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
@@ -5601,12 +5465,8 @@ impl VideoUpdateConferenceThemeColors {
 }
 
 /// Request body for updating a room.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct VideoUpdateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
@@ -5785,13 +5645,8 @@ impl VideoUpdateStreamRequest {
 /// A video log entry. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
 /// Decoded as the first of [`VideoVideoLog::VideoLog`], [`VideoVideoLog::VideoDiscardedLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum VideoVideoLog {

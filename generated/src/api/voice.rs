@@ -119,13 +119,8 @@ impl DialogflowVoiceLog {
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`DialogflowVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum DialogflowVoiceLogType {
     /// On the wire: `dialogflow_call`.
@@ -298,13 +293,8 @@ impl FabricVoiceLog {
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FabricVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum FabricVoiceLogType {
     /// On the wire: `fabric_subscriber_device_leg`.
@@ -342,12 +332,8 @@ crate::runtime::open_enum!(FabricVoiceLogType, Unknown);
 /// The query and header parameters of [`Client::list_voice_logs`](crate::Client::list_voice_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListVoiceLogsParams {
     /// Include logs for deleted activity.
@@ -581,13 +567,8 @@ impl RelayVoiceLog {
 /// The field [`RelayVoiceLog::type_`](crate::RelayVoiceLog::type_).
 ///
 /// Values this version of the client does not know yet decode to [`RelayVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum RelayVoiceType {
     /// On the wire: `laml_call`.
@@ -750,13 +731,8 @@ impl VideoRoomVoiceLog {
 /// The field [`VideoRoomVoiceLog::type_`](crate::VideoRoomVoiceLog::type_).
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VideoRoomVoiceType {
     /// On the wire: `video_room_pstn_leg`.
@@ -831,13 +807,8 @@ impl VoiceChargeDetail {
 /// The field [`FabricVoiceLog::direction`](crate::FabricVoiceLog::direction), [`RelayVoiceLog::direction`](crate::RelayVoiceLog::direction) and [`VideoRoomVoiceLog::direction`](crate::VideoRoomVoiceLog::direction).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VoiceDirection {
     /// On the wire: `inbound`.
@@ -890,13 +861,8 @@ crate::runtime::open_enum!(VoiceDirection, Unknown);
 /// A voice log entry. The specific fields present depend on the `type` value. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
 /// Decoded as the first of [`VoiceLog::RelayVoiceLog`], [`VoiceLog::VideoRoomVoiceLog`], [`VoiceLog::DialogflowVoiceLog`], [`VoiceLog::FabricVoiceLog`], [`VoiceLog::DiscardedVoiceLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum VoiceLog {
@@ -1077,13 +1043,8 @@ impl VoiceLogEvent {
 /// Log level of the event.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceLogEventLevel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VoiceLogEventLevel {
     /// On the wire: `info`.
@@ -1247,13 +1208,8 @@ impl VoiceLogPaginationResponse {
 /// The field [`DialogflowVoiceLog::status`](crate::DialogflowVoiceLog::status), [`FabricVoiceLog::status`](crate::FabricVoiceLog::status), [`RelayVoiceLog::status`](crate::RelayVoiceLog::status) and [`VideoRoomVoiceLog::status`](crate::VideoRoomVoiceLog::status).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VoiceLogStatus {
     /// On the wire: `queued`.
@@ -1379,13 +1335,8 @@ impl VoiceLogsListStatusCode422 {
 /// The field [`DialogflowVoiceLog::source`](crate::DialogflowVoiceLog::source), [`FabricVoiceLog::source`](crate::FabricVoiceLog::source) and [`RelayVoiceLog::source`](crate::RelayVoiceLog::source), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VoiceSources {
     /// On the wire: `dialogflow`.
@@ -1433,13 +1384,8 @@ crate::runtime::open_enum!(VoiceSources, Unknown);
 /// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum VoiceType {
     /// On the wire: `dialogflow_call`.

@@ -1705,13 +1705,8 @@ impl WebhooksAiDebugWebhookPayloadAiCompletion {
 /// `barged` when the caller interrupted the reply, `normal` when it played to the end.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadAiCompletionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadAiCompletionType {
     /// On the wire: `normal`.
@@ -1779,12 +1774,8 @@ impl WebhooksAiDebugWebhookPayloadAttentionTimeout {
 /// The caller interrupted the agent. The fields differ by session type: a standard session reports
 /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
 /// `audio_played_ms` and `barge_count`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadBarge {
     /// `transparent` when the agent keeps what it already said, `normal` otherwise.
@@ -1850,13 +1841,8 @@ impl WebhooksAiDebugWebhookPayloadBarge {
 /// `transparent` when the agent keeps what it already said, `normal` otherwise.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadBargeType {
     /// On the wire: `transparent`.
@@ -2018,13 +2004,8 @@ impl WebhooksAiDebugWebhookPayloadContextChange {
 /// when a tool's response asked for it.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadContextChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadContextChangeTrigger {
     /// On the wire: `ai_function`.
@@ -2180,13 +2161,8 @@ impl WebhooksAiDebugWebhookPayloadFiller {
 /// `function` while a tool runs, `thinking` while the model does.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadFillerType {
     /// On the wire: `function`.
@@ -2353,13 +2329,8 @@ impl WebhooksAiDebugWebhookPayloadFunctionLoop {
 /// Which loop guard tripped.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFunctionLoopType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadFunctionLoopType {
     /// On the wire: `consecutive`.
@@ -2762,13 +2733,8 @@ impl WebhooksAiDebugWebhookPayloadGatherReject {
 /// answer arrived without the confirmation the question demands.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadGatherRejectReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadGatherRejectReason {
     /// On the wire: `missing_answer`.
@@ -2991,13 +2957,8 @@ impl WebhooksAiDebugWebhookPayloadHold {
 /// Which way the hold went.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadHoldEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadHoldEvent {
     /// On the wire: `hold`.
@@ -3145,13 +3106,8 @@ impl WebhooksAiDebugWebhookPayloadLlmError {
 /// Which failure this is.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadLlmErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadLlmErrorEvent {
     /// On the wire: `token_exhaustion`.
@@ -3569,13 +3525,8 @@ impl WebhooksAiDebugWebhookPayloadSessionEnd {
 /// or failed.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadSessionEndReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadSessionEndReason {
     /// On the wire: `normal`.
@@ -3632,12 +3583,8 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadSessionEndReason, Unknow
 /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
 /// along with its audio settings and reports no voice at all. Every field is optional, so read
 /// `mode` to tell which kind of session you have.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSessionStart {
     /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
@@ -3924,13 +3871,8 @@ impl WebhooksAiDebugWebhookPayloadStepChange {
 /// the step's own advance condition was met.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadStepChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadStepChangeTrigger {
     /// On the wire: `ai_function`.
@@ -4077,13 +4019,8 @@ impl WebhooksAiDebugWebhookPayloadTextNormalize {
 /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadTextNormalizeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
     /// On the wire: `tn`.
@@ -4245,13 +4182,8 @@ impl WebhooksAiDebugWebhookPayloadVoiceError {
 /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadVoiceErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
     /// On the wire: `voice_config_error`.
@@ -4869,13 +4801,8 @@ impl WebhooksAiPostPromptCallbackPayload {
 /// `fetch_conversation` asks your endpoint to return a stored conversation.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiPostPromptCallbackPayloadAction {
     /// On the wire: `post_conversation`.
@@ -4922,13 +4849,8 @@ crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadAction, Unknown);
 /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiPostPromptCallbackPayloadConversationType {
     /// On the wire: `voice`.
@@ -5149,13 +5071,8 @@ impl WebhooksAiSidecarCallbackPayload {
 /// for the type-specific fields each one carries.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiSidecarCallbackType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiSidecarCallbackType {
     /// On the wire: `start`.
@@ -5269,12 +5186,8 @@ crate::runtime::open_enum!(WebhooksAiSidecarCallbackType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Identifies the call a sidecar callback came from. Each field is included when the call has it.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarChannelData {
     /// ID of the call the sidecar is attached to.
@@ -5671,13 +5584,8 @@ impl WebhooksAiSwaigLogEntry {
 /// on a function you limited.
 ///
 /// Decoded as the first of [`WebhooksAiSwaigLogEntryActiveCount::Integer`], [`WebhooksAiSwaigLogEntryActiveCount::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WebhooksAiSwaigLogEntryActiveCount {
@@ -6137,13 +6045,8 @@ impl WebhooksAiSwaigToolWebhookPayloadArgument {
 /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiSwaigToolWebhookPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiSwaigToolWebhookPayloadConversationType {
     /// On the wire: `voice`.
@@ -6363,13 +6266,8 @@ impl WebhooksCallingInboundCallContext {
 /// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextDialWinner::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallContextDialWinner {
     /// On the wire: `true`.
@@ -6410,13 +6308,8 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallContextDialWinner, Unknown)
 /// The direction of the call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallContextDirection {
     /// On the wire: `inbound`.
@@ -6462,13 +6355,8 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallContextDirection, Unknown);
 /// The type of call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallContextType {
     /// On the wire: `sip`.
@@ -6599,13 +6487,8 @@ impl WebhooksCallingInboundCallParent {
 /// The device type of the parent call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallParentDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallParentDeviceType {
     /// On the wire: `sip`.
@@ -6932,13 +6815,8 @@ impl WebhooksCallingStreamStatusCallbackPayload {
 /// The type of event. Always `calling.call.stream` for stream status callbacks.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingStreamStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingStreamStatusCallbackPayloadEventType {
     /// On the wire: `calling.call.stream`.
@@ -7071,13 +6949,8 @@ impl WebhooksCallingStreamStatusCallbackPayloadParams {
 /// The stream state. `streaming` when the stream starts, `finished` when it ends.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingStreamStatusCallbackPayloadParamsState::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingStreamStatusCallbackPayloadParamsState {
     /// On the wire: `streaming`.
@@ -7188,13 +7061,8 @@ impl WebhooksCallingTranscribeStatusCallbackPayload {
 /// Whether the transcription completed or failed.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingTranscribeStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingTranscribeStatusCallbackPayloadEventType {
     /// On the wire: `calling.transcript.completed`.
@@ -7408,13 +7276,8 @@ impl WebhooksMessagingInboundMessageContext {
 /// Direction of the message. Always `inbound` for messages handled by an SWML messaging script.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingInboundMessageContextDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingInboundMessageContextDirection {
     /// On the wire: `inbound`.
@@ -7455,13 +7318,8 @@ crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextDirection, Unkn
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingInboundMessageContextType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingInboundMessageContextType {
     /// On the wire: `sms`.
@@ -7844,13 +7702,8 @@ impl WebhooksMessagingTenDlcStatusCallbackPayload {
 /// The category of the event.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
     /// On the wire: `brand`.
@@ -7913,13 +7766,8 @@ crate::runtime::open_enum!(
 /// `number_assignment_activated`.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingTenDlcStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
     /// On the wire: `brand_activated`.

@@ -130,13 +130,8 @@ impl CallList {
 /// The field [`Call::status`](crate::Call::status) and [`ListCallsParams::status`](crate::ListCallsParams::status).
 ///
 /// Values this version of the client does not know yet decode to [`CallStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CallStatus {
     /// On the wire: `queued`.
@@ -307,13 +302,8 @@ impl CreateCallRequest {
 /// Each item of the field [`CreateCallRequest::status_callback_event`](crate::CreateCallRequest::status_callback_event).
 ///
 /// Values this version of the client does not know yet decode to [`CreateCallRequestStatusCallbackEventItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CreateCallRequestStatusCallbackEventItem {
     /// On the wire: `initiated`.
@@ -427,13 +417,8 @@ impl CreateMessageRequest {
 /// The field [`CreateCallRequest::method`](crate::CreateCallRequest::method) and [`UpdateCallRequest::method`](crate::UpdateCallRequest::method).
 ///
 /// Values this version of the client does not know yet decode to [`HttpMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum HttpMethod {
     /// On the wire: `GET`.
@@ -473,12 +458,8 @@ crate::runtime::open_enum!(HttpMethod, Unknown);
 /// The query and header parameters of [`Client::list_calls`](crate::Client::list_calls).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListCallsParams {
     /// The `To` query parameter.
@@ -703,12 +684,8 @@ impl RestError {
 }
 
 /// The request body of [`Client::update_call`](crate::Client::update_call).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateCallRequest {
     /// Where to fetch new instructions from.
@@ -758,13 +735,8 @@ impl UpdateCallRequest {
 /// `completed` hangs the call up.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateCallRequestStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum UpdateCallRequestStatus {
     /// On the wire: `canceled`.

@@ -3,13 +3,8 @@
 /// Whether a book can be ordered.
 ///
 /// Values this version of the client does not know yet decode to [`Availability::Unlisted`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Availability {
     /// On a shelf; ships today.
@@ -84,13 +79,8 @@ impl ::std::default::Default for Availability {
 /// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`CoverResolution::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum CoverResolution {
     /// On the wire: `720p`.
@@ -199,13 +189,8 @@ impl Edition {
 /// How this edition is bound.
 ///
 /// Values this version of the client does not know yet decode to [`EditionBinding::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum EditionBinding {
     /// Stiff boards.
@@ -249,13 +234,8 @@ crate::runtime::open_enum!(EditionBinding, Unknown);
 /// The field [`Edition::condition`](crate::Edition::condition).
 ///
 /// Values this version of the client does not know yet decode to [`EditionCondition::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum EditionCondition {
     /// On the wire: `mint`.
@@ -299,13 +279,8 @@ crate::runtime::open_enum!(EditionCondition, Unknown);
 /// Each item of the field [`Edition::labels`](crate::Edition::labels).
 ///
 /// Values this version of the client does not know yet decode to [`EditionLabelsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum EditionLabelsItem {
     /// On the wire: `new`.
@@ -353,13 +328,8 @@ crate::runtime::open_enum!(EditionLabelsItem, Unknown);
 /// How an e-book file is encrypted.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Encryption {
     /// On the wire: `AES_256_CM_HMAC_SHA1_80`.
@@ -423,13 +393,8 @@ impl ::std::default::Default for Encryption {
 /// Values whose Rust names collide and are told apart in order.
 ///
 /// Values this version of the client does not know yet decode to [`Spelling::Unknown2`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Spelling {
     /// On the wire: `paper-back`.

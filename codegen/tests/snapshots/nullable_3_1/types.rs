@@ -104,13 +104,8 @@ impl Loan {
 /// The field [`Loan::kind`](crate::Loan::kind).
 ///
 /// Values this version of the client does not know yet decode to [`LoanKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum LoanKind {
     /// On the wire: `loan`.
@@ -146,13 +141,8 @@ crate::runtime::open_enum!(LoanKind, Unknown);
 /// The field [`Loan::status`](crate::Loan::status).
 ///
 /// Values this version of the client does not know yet decode to [`LoanStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum LoanStatus {
     /// On the wire: `open`.
@@ -190,12 +180,8 @@ impl LoanStatus {
 crate::runtime::open_enum!(LoanStatus, Unknown);
 
 /// The request body of [`Client::update_loan`](crate::Client::update_loan).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct LoanUpdate {
     /// The `note` property.
@@ -275,12 +261,8 @@ impl Reader {
 }
 
 /// The body of the error [`UpdateLoanError::NotFound`](crate::UpdateLoanError::NotFound).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateLoanNotFoundBody {
     /// The `message` property.

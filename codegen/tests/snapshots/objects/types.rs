@@ -411,12 +411,8 @@ impl BookDimensions {
 }
 
 /// Each item of the field [`Book::editions`](crate::Book::editions).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct BookEditionsItem {
     /// The `year` property.
@@ -456,12 +452,8 @@ impl BookEditionsItem {
 pub type BookId = ::uuid::Uuid;
 
 /// Each value of the field [`Book::shelf_counts`](crate::Book::shelf_counts).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct BookShelfCountsValue {
     /// The `copies` property.

@@ -107,13 +107,8 @@ impl ErrorMessage {
 /// The path parameter `resolution` of [`Client::put_cover`](crate::Client::put_cover).
 ///
 /// Values this version of the client does not know yet decode to [`PutCoverResolution::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum PutCoverResolution {
     /// On the wire: `small`.
@@ -153,13 +148,8 @@ crate::runtime::open_enum!(PutCoverResolution, Unknown);
 /// The path parameter `section` of [`Client::get_section`](crate::Client::get_section).
 ///
 /// Values this version of the client does not know yet decode to [`Section::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Section {
     /// On the wire: `fiction`.
@@ -197,12 +187,8 @@ impl Section {
 crate::runtime::open_enum!(Section, Unknown);
 
 /// The request body of [`Client::update_book`](crate::Client::update_book).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct UpdateBookRequest {
     /// The `title` property.

@@ -60,12 +60,8 @@ impl EventPage {
 }
 
 /// The field [`EventPage::links`](crate::EventPage::links) and [`ListPairsResponse::links`](crate::ListPairsResponse::links).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct Links {
     /// The `next` property.
@@ -132,12 +128,8 @@ impl ListEventsParams {
 }
 
 /// The answer of [`Client::list_numbered`](crate::Client::list_numbered).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListNumberedResponse {
     /// The `data` property.
@@ -173,12 +165,8 @@ impl ListNumberedResponse {
 }
 
 /// The field [`ListNumberedResponse::links`](crate::ListNumberedResponse::links).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListNumberedResponseLinks {
     /// The `next` property.

@@ -3,13 +3,8 @@
 /// Each item of the field [`SearchBooksParams::genre`](crate::SearchBooksParams::genre).
 ///
 /// Values this version of the client does not know yet decode to [`Genre::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Genre {
     /// On the wire: `fiction`.
@@ -234,13 +229,8 @@ impl SearchBooksParams {
 /// The field [`SearchBooksParams::x_region`](crate::SearchBooksParams::x_region).
 ///
 /// Values this version of the client does not know yet decode to [`SearchBooksXRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SearchBooksXRegion {
     /// On the wire: `eu`.

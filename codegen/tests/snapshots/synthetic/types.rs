@@ -65,12 +65,8 @@ impl InvalidErrorsItem {
 /// The query and header parameters of [`Client::list_widget0s`](crate::Client::list_widget0s).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListWidget0sParams {
     /// The `page_size` query parameter.
@@ -155,12 +151,8 @@ impl ListWidget0sParams {
 /// The query and header parameters of [`Client::list_widget1s`](crate::Client::list_widget1s).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct ListWidget1sParams {
     /// The `page_size` query parameter.
@@ -540,13 +532,8 @@ impl Widget0Create {
 /// The field [`Widget0::fixed`](crate::Widget0::fixed).
 ///
 /// Values this version of the client does not know yet decode to [`Widget0Fixed::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Widget0Fixed {
     /// On the wire: `v1`.
@@ -585,13 +572,8 @@ pub type Widget0Id = ::uuid::Uuid;
 /// The field [`Widget0::kind`](crate::Widget0::kind).
 ///
 /// Values this version of the client does not know yet decode to [`Widget0Kind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Widget0Kind {
     /// On the wire: `alpha`.
@@ -668,12 +650,8 @@ impl Widget0Page {
 }
 
 /// The field [`Widget0Page::links`](crate::Widget0Page::links).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct Widget0PageLinks {
     /// The `next` property.
@@ -1910,13 +1888,8 @@ impl Widget0Part9 {
 /// Where it stands.
 ///
 /// Values this version of the client does not know yet decode to [`Widget0State::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Widget0State {
     /// in use
@@ -1971,12 +1944,8 @@ impl Widget0State {
 crate::runtime::open_enum!(Widget0State, Unknown);
 
 /// Changes to a Widget0; fields left out stay as they are.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct Widget0Update {
     /// The `name` property.
@@ -2047,13 +2016,8 @@ impl Widget0Update {
 /// How loud, or a variable.
 ///
 /// Decoded as the first of [`Widget0Volume::Integer`], [`Widget0Volume::Variable`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Widget0Volume {
@@ -2327,13 +2291,8 @@ impl Widget1Create {
 /// The field [`Widget1::fixed`](crate::Widget1::fixed).
 ///
 /// Values this version of the client does not know yet decode to [`Widget1Fixed::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Widget1Fixed {
     /// On the wire: `v1`.
@@ -2372,13 +2331,8 @@ pub type Widget1Id = ::uuid::Uuid;
 /// The field [`Widget1::kind`](crate::Widget1::kind).
 ///
 /// Values this version of the client does not know yet decode to [`Widget1Kind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Widget1Kind {
     /// On the wire: `alpha`.
@@ -2455,12 +2409,8 @@ impl Widget1Page {
 }
 
 /// The field [`Widget1Page::links`](crate::Widget1Page::links).
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct Widget1PageLinks {
     /// The `next` property.
@@ -3603,13 +3553,8 @@ impl Widget1Part9 {
 /// Where it stands.
 ///
 /// Values this version of the client does not know yet decode to [`Widget1State::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum Widget1State {
     /// in use
@@ -3664,12 +3609,8 @@ impl Widget1State {
 crate::runtime::open_enum!(Widget1State, Unknown);
 
 /// Changes to a Widget1; fields left out stay as they are.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::default::Default)]
 #[non_exhaustive]
 pub struct Widget1Update {
     /// The `name` property.
@@ -3740,13 +3681,8 @@ impl Widget1Update {
 /// How loud, or a variable.
 ///
 /// Decoded as the first of [`Widget1Volume::Integer`], [`Widget1Volume::Variable`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Widget1Volume {

@@ -80,13 +80,8 @@ impl Setting {
 /// What applies when the value cannot be read.
 ///
 /// Decoded as the first of [`SettingFallback::Boolean`], [`SettingFallback::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SettingFallback {
@@ -99,13 +94,8 @@ pub enum SettingFallback {
 /// The field [`Setting::key`](crate::Setting::key).
 ///
 /// Values this version of the client does not know yet decode to [`SettingKey::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::cmp::Eq, ::std::hash::Hash)]
 #[non_exhaustive]
 pub enum SettingKey {
     /// On the wire: `timeout`.
@@ -141,13 +131,8 @@ crate::runtime::open_enum!(SettingKey, Unknown);
 /// A number of seconds or a duration such as `5m`.
 ///
 /// Decoded as the first of [`SettingValue::Integer`], [`SettingValue::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SettingValue {
