@@ -37,7 +37,7 @@ pub(super) fn enumeration(e: &Enum) -> TokenStream {
             }
         }
     });
-    let derives = derives(&[quote!(::std::cmp::Eq), quote!(::std::hash::Hash)]);
+    let derives = derives(&[quote!(Eq), quote!(Hash)]);
     quote! {
         #docs
         #derives

@@ -305,17 +305,14 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
     }
 }
 
-/// The derive attributes of a generated type: `Debug`, `Clone` and
-/// `PartialEq`, which every type has, then `more` (the paths of `Eq`,
-/// `Hash`, `Default`, serde's) in a second attribute, so that each fits one
-/// line of the output rather than one line per derive.
+/// The derive attribute of a generated type: `Debug`, `Clone` and
+/// `PartialEq`, which every type has, then `more` (`Eq`, `Hash`,
+/// `Default`, serde's). The standard derives are named as the prelude
+/// names them: derive macros live in the macro namespace, where no
+/// generated item can take their names, and the short list fits one line
+/// of the output.
 fn derives(more: &[TokenStream]) -> TokenStream {
-    let every = quote!(#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]);
-    if more.is_empty() {
-        every
-    } else {
-        quote!(#every #[derive(#(#more),*)])
-    }
+    quote!(#[derive(Debug, Clone, PartialEq #(, #more)*)])
 }
 
 /// `items` compiled only under one of `features`, when given: each item

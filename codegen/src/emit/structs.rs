@@ -54,7 +54,7 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
     let docs = docs(&s.docs);
     let name = ident(&s.name);
     let has_required = s.fields.iter().any(|f| f.presence == Presence::Required);
-    let default = (!has_required).then(|| quote!(::std::default::Default));
+    let default = (!has_required).then(|| quote!(Default));
     let derived = s.fields.iter().any(|f| f.flatten);
     let fields = s.fields.iter().map(|f| field(f, derived));
     // The constructor takes the fields that must be present, in document

@@ -18,7 +18,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// create_conversation result
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationCreatedResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -35,7 +35,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatConversationCreatedResponse`] the API requires, named, for [`AiChatConversationCreatedResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatConversationCreatedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationCreatedResponseJsonrpc,
@@ -56,8 +56,7 @@ impl AiChatConversationCreatedResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationCreatedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationCreatedResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -91,7 +90,7 @@ impl AiChatConversationCreatedResponseJsonrpc {
 crate::runtime::open_enum!(AiChatConversationCreatedResponseJsonrpc, Unknown);
 
 /// The conversation that now exists.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationCreatedResponseResult {
     /// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
@@ -109,7 +108,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatConversationCreatedResponseResult`] the API requires, named, for [`AiChatConversationCreatedResponseResult::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatConversationCreatedResponseResultRequired {
     /// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
     /// existing one, and `exists` when one was already there and was left alone.
@@ -149,8 +148,7 @@ impl AiChatConversationCreatedResponseResult {
 /// existing one, and `exists` when one was already there and was left alone.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationCreatedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationCreatedResponseResultStatus {
     /// On the wire: `created`.
@@ -196,7 +194,7 @@ impl AiChatConversationCreatedResponseResultStatus {
 crate::runtime::open_enum!(AiChatConversationCreatedResponseResultStatus, Unknown);
 
 /// delete result
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationDeletedResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -213,7 +211,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatConversationDeletedResponse`] the API requires, named, for [`AiChatConversationDeletedResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatConversationDeletedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationDeletedResponseJsonrpc,
@@ -234,8 +232,7 @@ impl AiChatConversationDeletedResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationDeletedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationDeletedResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -269,7 +266,7 @@ impl AiChatConversationDeletedResponseJsonrpc {
 crate::runtime::open_enum!(AiChatConversationDeletedResponseJsonrpc, Unknown);
 
 /// The outcome of deleting the conversation.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationDeletedResponseResult {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
@@ -284,7 +281,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatConversationDeletedResponseResult`] the API requires, named, for [`AiChatConversationDeletedResponseResult::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatConversationDeletedResponseResultRequired {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
     pub status: AiChatConversationDeletedResponseResultStatus,
@@ -303,8 +300,7 @@ impl AiChatConversationDeletedResponseResult {
 /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationDeletedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationDeletedResponseResultStatus {
     /// On the wire: `deleted`.
@@ -345,7 +341,7 @@ impl AiChatConversationDeletedResponseResultStatus {
 crate::runtime::open_enum!(AiChatConversationDeletedResponseResultStatus, Unknown);
 
 /// end_conversation result
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationEndedResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -362,7 +358,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatConversationEndedResponse`] the API requires, named, for [`AiChatConversationEndedResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatConversationEndedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationEndedResponseJsonrpc,
@@ -383,8 +379,7 @@ impl AiChatConversationEndedResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationEndedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationEndedResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -418,7 +413,7 @@ impl AiChatConversationEndedResponseJsonrpc {
 crate::runtime::open_enum!(AiChatConversationEndedResponseJsonrpc, Unknown);
 
 /// The outcome of ending the conversation.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatConversationEndedResponseResult {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
@@ -433,7 +428,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatConversationEndedResponseResult`] the API requires, named, for [`AiChatConversationEndedResponseResult::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatConversationEndedResponseResultRequired {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
     pub status: AiChatConversationEndedResponseResultStatus,
@@ -452,8 +447,7 @@ impl AiChatConversationEndedResponseResult {
 /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatConversationEndedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatConversationEndedResponseResultStatus {
     /// On the wire: `ended`.
@@ -494,7 +488,7 @@ impl AiChatConversationEndedResponseResultStatus {
 crate::runtime::open_enum!(AiChatConversationEndedResponseResultStatus, Unknown);
 
 /// create_conversation
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -513,7 +507,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatCreateConversationRequest`] the API requires, named, for [`AiChatCreateConversationRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatCreateConversationRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatCreateConversationRequestJsonrpc,
@@ -541,8 +535,7 @@ impl AiChatCreateConversationRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatCreateConversationRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatCreateConversationRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -578,8 +571,7 @@ crate::runtime::open_enum!(AiChatCreateConversationRequestJsonrpc, Unknown);
 /// Creates a conversation, or resets an existing one when `reinit` is set.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatCreateConversationRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatCreateConversationRequestMethod {
     /// On the wire: `create_conversation`.
@@ -617,7 +609,7 @@ impl AiChatCreateConversationRequestMethod {
 crate::runtime::open_enum!(AiChatCreateConversationRequestMethod, Unknown);
 
 /// The parameters for `create_conversation`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -649,7 +641,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatCreateConversationRequestParams`] the API requires, named, for [`AiChatCreateConversationRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatCreateConversationRequestParamsRequired {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
@@ -699,7 +691,7 @@ impl AiChatCreateConversationRequestParams {
 }
 
 /// delete
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatDeleteRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -718,7 +710,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatDeleteRequest`] the API requires, named, for [`AiChatDeleteRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatDeleteRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatDeleteRequestJsonrpc,
@@ -746,8 +738,7 @@ impl AiChatDeleteRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatDeleteRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatDeleteRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -783,8 +774,7 @@ crate::runtime::open_enum!(AiChatDeleteRequestJsonrpc, Unknown);
 /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatDeleteRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatDeleteRequestMethod {
     /// On the wire: `delete`.
@@ -818,7 +808,7 @@ impl AiChatDeleteRequestMethod {
 crate::runtime::open_enum!(AiChatDeleteRequestMethod, Unknown);
 
 /// The parameters for `delete`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatDeleteRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -837,7 +827,7 @@ impl AiChatDeleteRequestParams {
 }
 
 /// end_conversation
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatEndConversationRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -857,7 +847,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatEndConversationRequest`] the API requires, named, for [`AiChatEndConversationRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatEndConversationRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatEndConversationRequestJsonrpc,
@@ -886,8 +876,7 @@ impl AiChatEndConversationRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatEndConversationRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatEndConversationRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -924,8 +913,7 @@ crate::runtime::open_enum!(AiChatEndConversationRequestJsonrpc, Unknown);
 /// `post_prompt_url` when your SWML sets one.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatEndConversationRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatEndConversationRequestMethod {
     /// On the wire: `end_conversation`.
@@ -961,7 +949,7 @@ impl AiChatEndConversationRequestMethod {
 crate::runtime::open_enum!(AiChatEndConversationRequestMethod, Unknown);
 
 /// The parameters for `end_conversation`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatEndConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -980,7 +968,7 @@ impl AiChatEndConversationRequestParams {
 }
 
 /// A JSON-RPC error returned for the requested method.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatError {
     /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
@@ -994,7 +982,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatError`] the API requires, named, for [`AiChatError::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatErrorRequired {
     /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
     pub code: AiChatErrorCode,
@@ -1017,7 +1005,7 @@ pub type AiChatErrorCode = f64;
 
 /// A JSON-RPC method failure returned under HTTP 200. After confirming the HTTP status, inspect the
 /// envelope for this `error` member.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatErrorResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -1034,7 +1022,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatErrorResponse`] the API requires, named, for [`AiChatErrorResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatErrorResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatErrorResponseJsonrpc,
@@ -1055,8 +1043,7 @@ impl AiChatErrorResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatErrorResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatErrorResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -1090,7 +1077,7 @@ impl AiChatErrorResponseJsonrpc {
 crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
 
 /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatInvalidJsonError {
     /// Details about the malformed request body.
@@ -1113,7 +1100,7 @@ impl AiChatInvalidJsonError {
 }
 
 /// chat_log
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatLogRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -1132,7 +1119,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatLogRequest`] the API requires, named, for [`AiChatLogRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatLogRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatLogRequestJsonrpc,
@@ -1160,8 +1147,7 @@ impl AiChatLogRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatLogRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatLogRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -1197,8 +1183,7 @@ crate::runtime::open_enum!(AiChatLogRequestJsonrpc, Unknown);
 /// Reads the conversation back. Changes nothing.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatLogRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatLogRequestMethod {
     /// On the wire: `chat_log`.
@@ -1232,7 +1217,7 @@ impl AiChatLogRequestMethod {
 crate::runtime::open_enum!(AiChatLogRequestMethod, Unknown);
 
 /// The parameters for `chat_log`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatLogRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -1251,7 +1236,7 @@ impl AiChatLogRequestParams {
 }
 
 /// chat result
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatReplyResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -1268,7 +1253,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatReplyResponse`] the API requires, named, for [`AiChatReplyResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatReplyResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatReplyResponseJsonrpc,
@@ -1289,8 +1274,7 @@ impl AiChatReplyResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatReplyResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatReplyResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -1324,7 +1308,7 @@ impl AiChatReplyResponseJsonrpc {
 crate::runtime::open_enum!(AiChatReplyResponseJsonrpc, Unknown);
 
 /// The agent's turn.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatReplyResponseResult {
     /// The agent's reply. When this call created the conversation, this is the agent's opening message.
@@ -1364,7 +1348,7 @@ impl AiChatReplyResponseResult {
 /// method; do not put project IDs, API tokens, or Space IDs in the JSON-RPC body.
 ///
 /// Decoded by its `method` property; a value the API document does not list is kept in [`AiChatRequest::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AiChatRequest {
     /// create_conversation
@@ -1505,8 +1489,7 @@ impl ::std::convert::From<AiChatSummarizeRequest> for AiChatRequest {
 /// errors returned with another status are not JSON-RPC envelopes.
 ///
 /// Decoded as the first of [`AiChatResponse::AiChatConversationCreatedResponse`], [`AiChatResponse::AiChatReplyResponse`], [`AiChatResponse::AiChatConversationEndedResponse`], [`AiChatResponse::AiChatConversationDeletedResponse`], [`AiChatResponse::AiChatTranscriptResponse`], [`AiChatResponse::AiChatSummaryResponse`], [`AiChatResponse::AiChatErrorResponse`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiChatResponse {
@@ -1576,7 +1559,7 @@ impl ::std::convert::From<AiChatErrorResponse> for AiChatResponse {
 }
 
 /// chat
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSendMessageRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -1596,7 +1579,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatSendMessageRequest`] the API requires, named, for [`AiChatSendMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatSendMessageRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSendMessageRequestJsonrpc,
@@ -1625,8 +1608,7 @@ impl AiChatSendMessageRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatSendMessageRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -1663,8 +1645,7 @@ crate::runtime::open_enum!(AiChatSendMessageRequestJsonrpc, Unknown);
 /// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatSendMessageRequestMethod {
     /// On the wire: `chat`.
@@ -1698,7 +1679,7 @@ impl AiChatSendMessageRequestMethod {
 crate::runtime::open_enum!(AiChatSendMessageRequestMethod, Unknown);
 
 /// The parameters for `chat`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSendMessageRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -1736,7 +1717,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatSendMessageRequestParams`] the API requires, named, for [`AiChatSendMessageRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatSendMessageRequestParamsRequired {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
     pub id: ::std::string::String,
@@ -1795,8 +1776,7 @@ impl AiChatSendMessageRequestParams {
 /// the user said.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestParamsRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatSendMessageRequestParamsRole {
     /// On the wire: `user`.
@@ -1844,7 +1824,7 @@ impl ::std::default::Default for AiChatSendMessageRequestParamsRole {
 }
 
 /// The AI chat service did not respond before the request timed out or could not be reached. This is not a JSON-RPC error and carries no code.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatServiceUnavailableError {
     /// A short description of the failure.
@@ -1865,7 +1845,7 @@ impl AiChatServiceUnavailableError {
 }
 
 /// summarize
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSummarizeRequest {
     /// The JSON-RPC version. Always `2.0`.
@@ -1885,7 +1865,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatSummarizeRequest`] the API requires, named, for [`AiChatSummarizeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatSummarizeRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSummarizeRequestJsonrpc,
@@ -1914,8 +1894,7 @@ impl AiChatSummarizeRequest {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSummarizeRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatSummarizeRequestJsonrpc {
     /// On the wire: `2.0`.
@@ -1952,8 +1931,7 @@ crate::runtime::open_enum!(AiChatSummarizeRequestJsonrpc, Unknown);
 /// conversation; over that returns `-32005`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSummarizeRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatSummarizeRequestMethod {
     /// On the wire: `summarize`.
@@ -1987,7 +1965,7 @@ impl AiChatSummarizeRequestMethod {
 crate::runtime::open_enum!(AiChatSummarizeRequestMethod, Unknown);
 
 /// The parameters for `summarize`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSummarizeRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
@@ -2076,7 +2054,7 @@ impl AiChatSummarizeRequestParams {
 /// The result of requesting a summary. A generated summary is returned in `summary`. If summary
 /// generation fails after the request succeeds, the reason can be returned in `error`; this is not
 /// a JSON-RPC error and carries no code.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatSummaryResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -2093,7 +2071,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatSummaryResponse`] the API requires, named, for [`AiChatSummaryResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatSummaryResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSummaryResponseJsonrpc,
@@ -2114,8 +2092,7 @@ impl AiChatSummaryResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatSummaryResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatSummaryResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -2149,8 +2126,7 @@ impl AiChatSummaryResponseJsonrpc {
 crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
 
 /// The outcome of summarizing.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AiChatSummaryResponseResult {
     /// The generated summary.
@@ -2191,7 +2167,7 @@ impl AiChatSummaryResponseResult {
 }
 
 /// chat_log result
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatTranscriptResponse {
     /// The JSON-RPC version. Always `2.0`.
@@ -2208,7 +2184,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiChatTranscriptResponse`] the API requires, named, for [`AiChatTranscriptResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiChatTranscriptResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatTranscriptResponseJsonrpc,
@@ -2229,8 +2205,7 @@ impl AiChatTranscriptResponse {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiChatTranscriptResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiChatTranscriptResponseJsonrpc {
     /// On the wire: `2.0`.
@@ -2264,7 +2239,7 @@ impl AiChatTranscriptResponseJsonrpc {
 crate::runtime::open_enum!(AiChatTranscriptResponseJsonrpc, Unknown);
 
 /// The entries recorded for the conversation.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiChatTranscriptResponseResult {
     /// Every entry in the conversation, in order. Alongside the dialogue this can carry your own
@@ -2307,7 +2282,7 @@ impl AiChatTranscriptResponseResult {
 }
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiJsonRpcRequestEnvelope {
     /// The JSON-RPC version. Always `2.0`.
@@ -2321,7 +2296,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiJsonRpcRequestEnvelope`] the API requires, named, for [`AiJsonRpcRequestEnvelope::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiJsonRpcRequestEnvelopeRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiJsonRpcRequestEnvelopeJsonrpc,
@@ -2340,8 +2315,7 @@ impl AiJsonRpcRequestEnvelope {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiJsonRpcRequestEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiJsonRpcRequestEnvelopeJsonrpc {
     /// On the wire: `2.0`.
@@ -2375,7 +2349,7 @@ impl AiJsonRpcRequestEnvelopeJsonrpc {
 crate::runtime::open_enum!(AiJsonRpcRequestEnvelopeJsonrpc, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiJsonRpcResponseEnvelope {
     /// The JSON-RPC version. Always `2.0`.
@@ -2389,7 +2363,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiJsonRpcResponseEnvelope`] the API requires, named, for [`AiJsonRpcResponseEnvelope::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiJsonRpcResponseEnvelopeRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiJsonRpcResponseEnvelopeJsonrpc,
@@ -2408,8 +2382,7 @@ impl AiJsonRpcResponseEnvelope {
 /// The JSON-RPC version. Always `2.0`.
 ///
 /// Values this version of the client does not know yet decode to [`AiJsonRpcResponseEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiJsonRpcResponseEnvelopeJsonrpc {
     /// On the wire: `2.0`.
@@ -2443,7 +2416,7 @@ impl AiJsonRpcResponseEnvelopeJsonrpc {
 crate::runtime::open_enum!(AiJsonRpcResponseEnvelopeJsonrpc, Unknown);
 
 /// The body of the error [`ChatMethodsError::Unauthorized`](crate::ChatMethodsError::Unauthorized).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatMethodsUnauthorizedBody {
     /// How to make the account eligible to use this endpoint.
@@ -2464,7 +2437,7 @@ impl ChatMethodsUnauthorizedBody {
 }
 
 /// The error responses `chat_methods` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ChatMethodsError {
     /// The request body was not valid JSON. The response is not a JSON-RPC envelope.

@@ -18,7 +18,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// calling.ai_message
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequest {
     /// The unique identifying ID of a existing call.
@@ -35,7 +35,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiMessageRequest`] the API requires, named, for [`CallingCallAiMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiMessageRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -56,8 +56,7 @@ impl CallingCallAiMessageRequest {
 /// The `calling.ai_message` command is used to inject a message into the AI conversation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiMessageRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiMessageRequestCommand {
     /// On the wire: `calling.ai_message`.
@@ -93,8 +92,7 @@ impl CallingCallAiMessageRequestCommand {
 crate::runtime::open_enum!(CallingCallAiMessageRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingCallAiMessageRequestParams {
     /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
@@ -159,8 +157,7 @@ impl CallingCallAiMessageRequestParams {
 /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiMessageRequestParamsRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiMessageRequestParamsRole {
     /// Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
@@ -212,8 +209,7 @@ impl CallingCallAiMessageRequestParamsRole {
 crate::runtime::open_enum!(CallingCallAiMessageRequestParamsRole, Unknown);
 
 /// Parameters for resetting the AI conversation state.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingCallAiMessageResetParams {
     /// Whether to perform a full reset of the AI conversation, clearing all history.
@@ -266,7 +262,7 @@ impl CallingCallAiMessageResetParams {
 }
 
 /// calling.ai_sidecar.ask
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequest {
     /// The unique identifying ID of a existing call.
@@ -283,7 +279,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiSidecarAskRequest`] the API requires, named, for [`CallingCallAiSidecarAskRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiSidecarAskRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -304,8 +300,7 @@ impl CallingCallAiSidecarAskRequest {
 /// The `calling.ai_sidecar.ask` command asks the sidecar a one-off question without affecting the live conversation. The response returns an `ask_id` right away, and the answer arrives later as an `ask_answer` webhook callback carrying the same `ask_id`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarAskRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarAskRequestCommand {
     /// On the wire: `calling.ai_sidecar.ask`.
@@ -343,7 +338,7 @@ impl CallingCallAiSidecarAskRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarAskRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequestParams {
     /// The question for the sidecar to answer.
@@ -364,7 +359,7 @@ impl CallingCallAiSidecarAskRequestParams {
 }
 
 /// calling.ai_sidecar.poke
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequest {
     /// The unique identifying ID of a existing call.
@@ -381,7 +376,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiSidecarPokeRequest`] the API requires, named, for [`CallingCallAiSidecarPokeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiSidecarPokeRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -402,8 +397,7 @@ impl CallingCallAiSidecarPokeRequest {
 /// The `calling.ai_sidecar.poke` command sends a message to the sidecar and prompts it to respond right away, without waiting for the next customer turn.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarPokeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarPokeRequestCommand {
     /// On the wire: `calling.ai_sidecar.poke`.
@@ -441,7 +435,7 @@ impl CallingCallAiSidecarPokeRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarPokeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequestParams {
     /// The message to send to the sidecar.
@@ -462,7 +456,7 @@ impl CallingCallAiSidecarPokeRequestParams {
 }
 
 /// calling.ai_sidecar
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarRequest {
     /// The unique identifying ID of a existing call.
@@ -481,7 +475,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiSidecarRequest`] the API requires, named, for [`CallingCallAiSidecarRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiSidecarRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -504,8 +498,7 @@ impl CallingCallAiSidecarRequest {
 /// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarRequestCommand {
     /// On the wire: `calling.ai_sidecar`.
@@ -541,7 +534,7 @@ impl CallingCallAiSidecarRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarRequestCommand, Unknown);
 
 /// calling.ai_sidecar.status
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarStatusRequest {
     /// The unique identifying ID of a existing call.
@@ -561,7 +554,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiSidecarStatusRequest`] the API requires, named, for [`CallingCallAiSidecarStatusRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiSidecarStatusRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -588,8 +581,7 @@ impl CallingCallAiSidecarStatusRequest {
 /// object.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarStatusRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarStatusRequestCommand {
     /// On the wire: `calling.ai_sidecar.status`.
@@ -627,7 +619,7 @@ impl CallingCallAiSidecarStatusRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarStatusRequestCommand, Unknown);
 
 /// calling.ai_sidecar.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiSidecarStopRequest {
     /// The unique identifying ID of a existing call.
@@ -644,7 +636,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiSidecarStopRequest`] the API requires, named, for [`CallingCallAiSidecarStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiSidecarStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -665,8 +657,7 @@ impl CallingCallAiSidecarStopRequest {
 /// The `calling.ai_sidecar.stop` command stops and detaches the AI sidecar from the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiSidecarStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiSidecarStopRequestCommand {
     /// On the wire: `calling.ai_sidecar.stop`.
@@ -704,7 +695,7 @@ impl CallingCallAiSidecarStopRequestCommand {
 crate::runtime::open_enum!(CallingCallAiSidecarStopRequestCommand, Unknown);
 
 /// calling.ai.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequest {
     /// The unique identifying ID of a existing call.
@@ -721,7 +712,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallAiStopRequest`] the API requires, named, for [`CallingCallAiStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallAiStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -742,8 +733,7 @@ impl CallingCallAiStopRequest {
 /// The `calling.ai.stop` command stops an active AI session on the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallAiStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallAiStopRequestCommand {
     /// On the wire: `calling.ai.stop`.
@@ -777,8 +767,7 @@ impl CallingCallAiStopRequestCommand {
 crate::runtime::open_enum!(CallingCallAiStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingCallAiStopRequestParams {
     /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
@@ -807,7 +796,7 @@ impl CallingCallAiStopRequestParams {
 }
 
 /// Fields shared by all call leg types.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallBase {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -838,7 +827,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallBase`] the API requires, named, for [`CallingCallBase::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallBaseRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
@@ -891,8 +880,7 @@ impl CallingCallBase {
 /// Source of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallBaseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallBaseSource {
     /// On the wire: `realtime_api`.
@@ -935,7 +923,7 @@ crate::runtime::open_enum!(CallingCallBaseSource, Unknown);
 /// When `start_input_timers` is `false`, the `initial_timeout` clock does not
 /// start until you send `calling.collect.start_input_timers` for the same
 /// `control_id`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectRequest {
     /// The unique identifying ID of a existing call.
@@ -952,7 +940,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallCollectRequest`] the API requires, named, for [`CallingCallCollectRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCollectRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -973,8 +961,7 @@ impl CallingCallCollectRequest {
 /// The `calling.collect` command collects user input (digits or speech) during a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCollectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCollectRequestCommand {
     /// On the wire: `calling.collect`.
@@ -1010,7 +997,7 @@ impl CallingCallCollectRequestCommand {
 crate::runtime::open_enum!(CallingCallCollectRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectRequestParams {
     /// Unique identifier for this collect operation, used to control it later. Must be unique per active collect on this call.
@@ -1113,7 +1100,7 @@ impl CallingCallCollectRequestParams {
 }
 
 /// calling.collect.start_input_timers
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequest {
     /// The unique identifying ID of a existing call.
@@ -1130,7 +1117,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallCollectStartInputTimersRequest`] the API requires, named, for [`CallingCallCollectStartInputTimersRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCollectStartInputTimersRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -1151,8 +1138,7 @@ impl CallingCallCollectStartInputTimersRequest {
 /// The `calling.collect.start_input_timers` command starts input timers for an active collect operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCollectStartInputTimersRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCollectStartInputTimersRequestCommand {
     /// On the wire: `calling.collect.start_input_timers`.
@@ -1190,7 +1176,7 @@ impl CallingCallCollectStartInputTimersRequestCommand {
 crate::runtime::open_enum!(CallingCallCollectStartInputTimersRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequestParams {
     /// The control ID of the collect operation to start input timers for.
@@ -1212,7 +1198,7 @@ impl CallingCallCollectStartInputTimersRequestParams {
 }
 
 /// calling.collect.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequest {
     /// The unique identifying ID of a existing call.
@@ -1229,7 +1215,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallCollectStopRequest`] the API requires, named, for [`CallingCallCollectStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCollectStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -1250,8 +1236,7 @@ impl CallingCallCollectStopRequest {
 /// The `calling.collect.stop` command stops an active collect operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCollectStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCollectStopRequestCommand {
     /// On the wire: `calling.collect.stop`.
@@ -1289,7 +1274,7 @@ impl CallingCallCollectStopRequestCommand {
 crate::runtime::open_enum!(CallingCallCollectStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequestParams {
     /// The control ID of the collect operation to stop.
@@ -1310,7 +1295,7 @@ impl CallingCallCollectStopRequestParams {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreate422error {
     /// List of validation errors.
@@ -1333,7 +1318,7 @@ impl CallingCallCreate422error {
 }
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsBase {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
@@ -1532,8 +1517,7 @@ impl CallingCallCreateParamsBase {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsBaseCodecs::String`], [`CallingCallCreateParamsBaseCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseCodecs {
@@ -1546,8 +1530,7 @@ pub enum CallingCallCreateParamsBaseCodecs {
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsBaseRegion::String`], [`CallingCallCreateParamsBaseRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseRegion {
@@ -1560,8 +1543,7 @@ pub enum CallingCallCreateParamsBaseRegion {
 /// Each item of the field [`CallingCallCreateParamsBase::status_events`](crate::CallingCallCreateParamsBase::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseStatusEventsItem {
     /// On the wire: `created`.
@@ -1614,8 +1596,7 @@ crate::runtime::open_enum!(CallingCallCreateParamsBaseStatusEventsItem, Unknown)
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsBaseToScript::String`], [`CallingCallCreateParamsBaseToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseToScript {
@@ -1638,8 +1619,7 @@ for CallingCallCreateParamsBaseToScript {
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseUrlMethod {
     /// On the wire: `GET`.
@@ -1687,7 +1667,7 @@ impl ::std::default::Default for CallingCallCreateParamsBaseUrlMethod {
 }
 
 /// dial (Inline SWML)
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsSwml {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
@@ -1756,7 +1736,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallCreateParamsSwml`] the API requires, named, for [`CallingCallCreateParamsSwml::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCreateParamsSwmlRequired {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
     pub from: ::std::string::String,
@@ -1900,8 +1880,7 @@ impl CallingCallCreateParamsSwml {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlCodecs::String`], [`CallingCallCreateParamsSwmlCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlCodecs {
@@ -1914,8 +1893,7 @@ pub enum CallingCallCreateParamsSwmlCodecs {
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlRegion::String`], [`CallingCallCreateParamsSwmlRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlRegion {
@@ -1928,8 +1906,7 @@ pub enum CallingCallCreateParamsSwmlRegion {
 /// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlStatusEventsItem {
     /// On the wire: `created`.
@@ -1982,8 +1959,7 @@ crate::runtime::open_enum!(CallingCallCreateParamsSwmlStatusEventsItem, Unknown)
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlToScript::String`], [`CallingCallCreateParamsSwmlToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlToScript {
@@ -2006,8 +1982,7 @@ for CallingCallCreateParamsSwmlToScript {
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlUrlMethod {
     /// On the wire: `GET`.
@@ -2055,7 +2030,7 @@ impl ::std::default::Default for CallingCallCreateParamsSwmlUrlMethod {
 }
 
 /// dial (URL)
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateParamsUrl {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
@@ -2125,7 +2100,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallCreateParamsUrl`] the API requires, named, for [`CallingCallCreateParamsUrl::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCreateParamsUrlRequired {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
     pub from: ::std::string::String,
@@ -2270,8 +2245,7 @@ impl CallingCallCreateParamsUrl {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlCodecs::String`], [`CallingCallCreateParamsUrlCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlCodecs {
@@ -2284,8 +2258,7 @@ pub enum CallingCallCreateParamsUrlCodecs {
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlMethod {
     /// On the wire: `GET`.
@@ -2335,8 +2308,7 @@ impl ::std::default::Default for CallingCallCreateParamsUrlMethod {
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlRegion::String`], [`CallingCallCreateParamsUrlRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlRegion {
@@ -2349,8 +2321,7 @@ pub enum CallingCallCreateParamsUrlRegion {
 /// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlStatusEventsItem {
     /// On the wire: `created`.
@@ -2403,8 +2374,7 @@ crate::runtime::open_enum!(CallingCallCreateParamsUrlStatusEventsItem, Unknown);
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlToScript::String`], [`CallingCallCreateParamsUrlToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlToScript {
@@ -2424,7 +2394,7 @@ impl ::std::convert::From<SwmlCallingSwmlObject> for CallingCallCreateParamsUrlT
 }
 
 /// dial
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallCreateRequest {
     /// The `dial` command is used to create a new call.
@@ -2439,7 +2409,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallCreateRequest`] the API requires, named, for [`CallingCallCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCreateRequestRequired {
     /// The `dial` command is used to create a new call.
     pub command: CallingCallCreateRequestCommand,
@@ -2458,8 +2428,7 @@ impl CallingCallCreateRequest {
 /// The `dial` command is used to create a new call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallCreateRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallCreateRequestCommand {
     /// On the wire: `dial`.
@@ -2495,8 +2464,7 @@ crate::runtime::open_enum!(CallingCallCreateRequestCommand, Unknown);
 /// An object of parameters that will be utilized by the active command.
 ///
 /// Decoded as the first of [`CallingCallCreateRequestParams::CallingCallCreateParamsUrl`], [`CallingCallCreateRequestParams::CallingCallCreateParamsSwml`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallCreateRequestParams {
@@ -2523,7 +2491,7 @@ for CallingCallCreateRequestParams {
 /// Enable noise reduction on an active call. Denoise is per-call (no
 /// `control_id`); a call has at most one active denoise filter. Use
 /// `calling.denoise.stop` to disable it.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDenoiseRequest {
     /// The unique identifying ID of a existing call.
@@ -2540,7 +2508,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallDenoiseRequest`] the API requires, named, for [`CallingCallDenoiseRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDenoiseRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -2561,8 +2529,7 @@ impl CallingCallDenoiseRequest {
 /// The `calling.denoise` command enables noise reduction on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDenoiseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallDenoiseRequestCommand {
     /// On the wire: `calling.denoise`.
@@ -2598,7 +2565,7 @@ impl CallingCallDenoiseRequestCommand {
 crate::runtime::open_enum!(CallingCallDenoiseRequestCommand, Unknown);
 
 /// calling.denoise.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDenoiseStopRequest {
     /// The unique identifying ID of a existing call.
@@ -2615,7 +2582,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallDenoiseStopRequest`] the API requires, named, for [`CallingCallDenoiseStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDenoiseStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -2636,8 +2603,7 @@ impl CallingCallDenoiseStopRequest {
 /// The `calling.denoise.stop` command disables noise reduction on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDenoiseStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallDenoiseStopRequestCommand {
     /// On the wire: `calling.denoise.stop`.
@@ -2678,7 +2644,7 @@ crate::runtime::open_enum!(CallingCallDenoiseStopRequestCommand, Unknown);
 ///
 /// Detection runs asynchronously up to `timeout` seconds. Results are delivered
 /// via the `status_url` webhook.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectRequest {
     /// The unique identifying ID of a existing call.
@@ -2695,7 +2661,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallDetectRequest`] the API requires, named, for [`CallingCallDetectRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDetectRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -2716,8 +2682,7 @@ impl CallingCallDetectRequest {
 /// The `calling.detect` command starts detection (machine, fax, or digit) on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDetectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallDetectRequestCommand {
     /// On the wire: `calling.detect`.
@@ -2751,7 +2716,7 @@ impl CallingCallDetectRequestCommand {
 crate::runtime::open_enum!(CallingCallDetectRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectRequestParams {
     /// Unique identifier for this detect operation, used to control it later. Must be unique per active detect on this call.
@@ -2776,7 +2741,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallDetectRequestParams`] the API requires, named, for [`CallingCallDetectRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDetectRequestParamsRequired {
     /// Unique identifier for this detect operation, used to control it later. Must be unique per active detect on this call.
     pub control_id: ::std::string::String,
@@ -2813,8 +2778,7 @@ impl CallingCallDetectRequestParams {
 /// Detection configuration specifying what to detect.
 ///
 /// Decoded as the first of [`CallingCallDetectRequestParamsDetect::CallingDetectMachineConfig`], [`CallingCallDetectRequestParamsDetect::CallingDetectFaxConfig`], [`CallingCallDetectRequestParamsDetect::CallingDetectDigitConfig`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallDetectRequestParamsDetect {
@@ -2848,7 +2812,7 @@ for CallingCallDetectRequestParamsDetect {
 }
 
 /// calling.detect.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequest {
     /// The unique identifying ID of a existing call.
@@ -2865,7 +2829,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallDetectStopRequest`] the API requires, named, for [`CallingCallDetectStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDetectStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -2886,8 +2850,7 @@ impl CallingCallDetectStopRequest {
 /// The `calling.detect.stop` command stops an active detection operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDetectStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallDetectStopRequestCommand {
     /// On the wire: `calling.detect.stop`.
@@ -2923,7 +2886,7 @@ impl CallingCallDetectStopRequestCommand {
 crate::runtime::open_enum!(CallingCallDetectStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequestParams {
     /// The control ID of the detect operation to stop.
@@ -2946,8 +2909,7 @@ impl CallingCallDetectStopRequestParams {
 /// The direction of the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallDirection {
     /// On the wire: `inbound`.
@@ -2993,7 +2955,7 @@ impl CallingCallDirection {
 crate::runtime::open_enum!(CallingCallDirection, Unknown);
 
 /// calling.disconnect
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallDisconnectRequest {
     /// The unique identifying ID of a existing call.
@@ -3010,7 +2972,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallDisconnectRequest`] the API requires, named, for [`CallingCallDisconnectRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDisconnectRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3031,8 +2993,7 @@ impl CallingCallDisconnectRequest {
 /// The `calling.disconnect` command is used to disconnect a call leg.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallDisconnectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallDisconnectRequestCommand {
     /// On the wire: `calling.disconnect`.
@@ -3068,7 +3029,7 @@ impl CallingCallDisconnectRequestCommand {
 crate::runtime::open_enum!(CallingCallDisconnectRequestCommand, Unknown);
 
 /// calling.end
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallHangupRequest {
     /// The unique identifying ID of a existing call.
@@ -3085,7 +3046,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallHangupRequest`] the API requires, named, for [`CallingCallHangupRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallHangupRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3106,8 +3067,7 @@ impl CallingCallHangupRequest {
 /// The `calling.end` command is used to hang up a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallHangupRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallHangupRequestCommand {
     /// On the wire: `calling.end`.
@@ -3141,8 +3101,7 @@ impl CallingCallHangupRequestCommand {
 crate::runtime::open_enum!(CallingCallHangupRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingCallHangupRequestParams {
     /// Set the reason why the call was hung up.
@@ -3168,7 +3127,7 @@ impl CallingCallHangupRequestParams {
 }
 
 /// calling.ai_hold
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallHoldRequest {
     /// The unique identifying ID of a existing call.
@@ -3185,7 +3144,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallHoldRequest`] the API requires, named, for [`CallingCallHoldRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallHoldRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3206,8 +3165,7 @@ impl CallingCallHoldRequest {
 /// The `calling.ai_hold` command is used to hold a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallHoldRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallHoldRequestCommand {
     /// On the wire: `calling.ai_hold`.
@@ -3241,8 +3199,7 @@ impl CallingCallHoldRequestCommand {
 crate::runtime::open_enum!(CallingCallHoldRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingCallHoldRequestParams {
     /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
@@ -3285,7 +3242,7 @@ impl CallingCallHoldRequestParams {
 }
 
 /// Returned when the call is a standard PSTN, SIP, or WebRTC call.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLeg {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -3332,7 +3289,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallLeg`] the API requires, named, for [`CallingCallLeg::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallLegRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
@@ -3409,8 +3366,7 @@ impl CallingCallLeg {
 /// Source of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLegSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallLegSource {
     /// On the wire: `realtime_api`.
@@ -3446,8 +3402,7 @@ crate::runtime::open_enum!(CallingCallLegSource, Unknown);
 /// Type of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLegType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallLegType {
     /// On the wire: `relay_pstn_call`.
@@ -3493,7 +3448,7 @@ impl CallingCallLegType {
 crate::runtime::open_enum!(CallingCallLegType, Unknown);
 
 /// calling.live_transcribe
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranscribeRequest {
     /// The unique identifying ID of a existing call.
@@ -3510,7 +3465,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallLiveTranscribeRequest`] the API requires, named, for [`CallingCallLiveTranscribeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallLiveTranscribeRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3531,8 +3486,7 @@ impl CallingCallLiveTranscribeRequest {
 /// The `calling.live_transcribe` command is used to control live transcription on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLiveTranscribeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranscribeRequestCommand {
     /// On the wire: `calling.live_transcribe`.
@@ -3570,7 +3524,7 @@ impl CallingCallLiveTranscribeRequestCommand {
 crate::runtime::open_enum!(CallingCallLiveTranscribeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranscribeRequestParams {
     /// The transcription action to perform: start, stop, or summarize.
@@ -3591,8 +3545,7 @@ impl CallingCallLiveTranscribeRequestParams {
 /// The transcription action to perform: start, stop, or summarize.
 ///
 /// Decoded as the first of [`CallingCallLiveTranscribeRequestParamsAction::CallingLiveTranscribeStopAction`], [`CallingCallLiveTranscribeRequestParamsAction::CallingLiveTranscribeStartAction`], [`CallingCallLiveTranscribeRequestParamsAction::CallingLiveTranscribeSummarizeAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranscribeRequestParamsAction {
@@ -3623,7 +3576,7 @@ for CallingCallLiveTranscribeRequestParamsAction {
 }
 
 /// calling.live_translate
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranslateRequest {
     /// The unique identifying ID of a existing call.
@@ -3640,7 +3593,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallLiveTranslateRequest`] the API requires, named, for [`CallingCallLiveTranslateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallLiveTranslateRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3661,8 +3614,7 @@ impl CallingCallLiveTranslateRequest {
 /// The `calling.live_translate` command is used to control live translation on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallLiveTranslateRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranslateRequestCommand {
     /// On the wire: `calling.live_translate`.
@@ -3700,7 +3652,7 @@ impl CallingCallLiveTranslateRequestCommand {
 crate::runtime::open_enum!(CallingCallLiveTranslateRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallLiveTranslateRequestParams {
     /// The translation action to perform: start, stop, summarize, or inject.
@@ -3737,8 +3689,7 @@ impl CallingCallLiveTranslateRequestParams {
 /// The translation action to perform: start, stop, summarize, or inject.
 ///
 /// Decoded as the first of [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateStopAction`], [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateStartAction`], [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateSummarizeAction`], [`CallingCallLiveTranslateRequestParamsAction::CallingLiveTranslateInjectAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallLiveTranslateRequestParamsAction {
@@ -3778,7 +3729,7 @@ for CallingCallLiveTranslateRequestParamsAction {
 }
 
 /// calling.play.pause
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequest {
     /// The unique identifying ID of a existing call.
@@ -3795,7 +3746,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayPauseRequest`] the API requires, named, for [`CallingCallPlayPauseRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayPauseRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3816,8 +3767,7 @@ impl CallingCallPlayPauseRequest {
 /// The `calling.play.pause` command pauses an active play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayPauseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayPauseRequestCommand {
     /// On the wire: `calling.play.pause`.
@@ -3853,7 +3803,7 @@ impl CallingCallPlayPauseRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayPauseRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequestParams {
     /// The control ID of the play operation to pause.
@@ -3879,7 +3829,7 @@ impl CallingCallPlayPauseRequestParams {
 /// is delivered asynchronously via the `status_url` webhook, with payloads
 /// of the form `{control_id, call_id, node_id, state}` where `state` is one
 /// of `playing`, `paused`, `finished`, or `error`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayRequest {
     /// The unique identifying ID of a existing call.
@@ -3896,7 +3846,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayRequest`] the API requires, named, for [`CallingCallPlayRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -3917,8 +3867,7 @@ impl CallingCallPlayRequest {
 /// The `calling.play` command is used to play media on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayRequestCommand {
     /// On the wire: `calling.play`.
@@ -3952,7 +3901,7 @@ impl CallingCallPlayRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayRequestParams {
     /// Unique identifier for this play operation, used to control it later. Must be unique per active play on this call.
@@ -4000,7 +3949,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayRequestParams`] the API requires, named, for [`CallingCallPlayRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayRequestParamsRequired {
     /// Unique identifier for this play operation, used to control it later. Must be unique per active play on this call.
     pub control_id: ::std::string::String,
@@ -4073,8 +4022,7 @@ impl CallingCallPlayRequestParams {
 /// Each item of the field [`CallingCallPlayRequestParams::play`](crate::CallingCallPlayRequestParams::play).
 ///
 /// Decoded as the first of [`CallingCallPlayRequestParamsPlayItem::CallingPlayAudioItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlayTtsItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlaySilenceItem`], [`CallingCallPlayRequestParamsPlayItem::CallingPlayRingtoneItem`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallPlayRequestParamsPlayItem {
@@ -4116,7 +4064,7 @@ for CallingCallPlayRequestParamsPlayItem {
 }
 
 /// calling.play.resume
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequest {
     /// The unique identifying ID of a existing call.
@@ -4133,7 +4081,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayResumeRequest`] the API requires, named, for [`CallingCallPlayResumeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayResumeRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4154,8 +4102,7 @@ impl CallingCallPlayResumeRequest {
 /// The `calling.play.resume` command resumes a paused play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayResumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayResumeRequestCommand {
     /// On the wire: `calling.play.resume`.
@@ -4191,7 +4138,7 @@ impl CallingCallPlayResumeRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayResumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequestParams {
     /// The control ID of the play operation to resume.
@@ -4212,7 +4159,7 @@ impl CallingCallPlayResumeRequestParams {
 }
 
 /// calling.play.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequest {
     /// The unique identifying ID of a existing call.
@@ -4229,7 +4176,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayStopRequest`] the API requires, named, for [`CallingCallPlayStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4250,8 +4197,7 @@ impl CallingCallPlayStopRequest {
 /// The `calling.play.stop` command stops an active play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayStopRequestCommand {
     /// On the wire: `calling.play.stop`.
@@ -4287,7 +4233,7 @@ impl CallingCallPlayStopRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequestParams {
     /// The control ID of the play operation to stop.
@@ -4308,7 +4254,7 @@ impl CallingCallPlayStopRequestParams {
 }
 
 /// calling.play.volume
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequest {
     /// The unique identifying ID of a existing call.
@@ -4325,7 +4271,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayVolumeRequest`] the API requires, named, for [`CallingCallPlayVolumeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayVolumeRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4346,8 +4292,7 @@ impl CallingCallPlayVolumeRequest {
 /// The `calling.play.volume` command adjusts the volume of an active play operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallPlayVolumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallPlayVolumeRequestCommand {
     /// On the wire: `calling.play.volume`.
@@ -4383,7 +4328,7 @@ impl CallingCallPlayVolumeRequestCommand {
 crate::runtime::open_enum!(CallingCallPlayVolumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequestParams {
     /// The control ID of the play operation to adjust.
@@ -4401,7 +4346,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallPlayVolumeRequestParams`] the API requires, named, for [`CallingCallPlayVolumeRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayVolumeRequestParamsRequired {
     /// The control ID of the play operation to adjust.
     pub control_id: ::std::string::String,
@@ -4418,7 +4363,7 @@ impl CallingCallPlayVolumeRequestParams {
 }
 
 /// calling.receive_fax.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequest {
     /// The unique identifying ID of a existing call.
@@ -4435,7 +4380,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallReceiveFaxStopRequest`] the API requires, named, for [`CallingCallReceiveFaxStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallReceiveFaxStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4456,8 +4401,7 @@ impl CallingCallReceiveFaxStopRequest {
 /// The `calling.receive_fax.stop` command stops an active fax receive operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallReceiveFaxStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallReceiveFaxStopRequestCommand {
     /// On the wire: `calling.receive_fax.stop`.
@@ -4495,7 +4439,7 @@ impl CallingCallReceiveFaxStopRequestCommand {
 crate::runtime::open_enum!(CallingCallReceiveFaxStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequestParams {
     /// The control ID of the fax receive operation to stop.
@@ -4516,7 +4460,7 @@ impl CallingCallReceiveFaxStopRequestParams {
 }
 
 /// calling.record.pause
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequest {
     /// The unique identifying ID of a existing call.
@@ -4533,7 +4477,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallRecordPauseRequest`] the API requires, named, for [`CallingCallRecordPauseRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallRecordPauseRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4554,8 +4498,7 @@ impl CallingCallRecordPauseRequest {
 /// The `calling.record.pause` command pauses an active recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordPauseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordPauseRequestCommand {
     /// On the wire: `calling.record.pause`.
@@ -4593,7 +4536,7 @@ impl CallingCallRecordPauseRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordPauseRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequestParams {
     /// The control ID of the recording to pause.
@@ -4630,8 +4573,7 @@ impl CallingCallRecordPauseRequestParams {
 /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordPauseRequestParamsBehavior::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordPauseRequestParamsBehavior {
     /// On the wire: `skip`.
@@ -4681,7 +4623,7 @@ impl ::std::default::Default for CallingCallRecordPauseRequestParamsBehavior {
 /// Starts recording an active call. The HTTP response returns the call leg — the recording URL
 /// is not included. Recording runs asynchronously; provide `status_url` to receive a webhook when
 /// the recording finishes (with the final URL), or query the call's events endpoint.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordRequest {
     /// The unique identifying ID of a existing call.
@@ -4698,7 +4640,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallRecordRequest`] the API requires, named, for [`CallingCallRecordRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallRecordRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4719,8 +4661,7 @@ impl CallingCallRecordRequest {
 /// The `calling.record` command starts recording an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordRequestCommand {
     /// On the wire: `calling.record`.
@@ -4754,7 +4695,7 @@ impl CallingCallRecordRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordRequestParams {
     /// Unique identifier for this record operation, used to control it later. Must be unique among active recordings on the call.
@@ -4773,7 +4714,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallRecordRequestParams`] the API requires, named, for [`CallingCallRecordRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallRecordRequestParamsRequired {
     /// Unique identifier for this record operation, used to control it later. Must be unique among active recordings on the call.
     pub control_id: ::std::string::String,
@@ -4802,7 +4743,7 @@ impl CallingCallRecordRequestParams {
 }
 
 /// calling.record.resume
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequest {
     /// The unique identifying ID of a existing call.
@@ -4819,7 +4760,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallRecordResumeRequest`] the API requires, named, for [`CallingCallRecordResumeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallRecordResumeRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4840,8 +4781,7 @@ impl CallingCallRecordResumeRequest {
 /// The `calling.record.resume` command resumes a paused recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordResumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordResumeRequestCommand {
     /// On the wire: `calling.record.resume`.
@@ -4879,7 +4819,7 @@ impl CallingCallRecordResumeRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordResumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequestParams {
     /// The control ID of the recording to resume.
@@ -4900,7 +4840,7 @@ impl CallingCallRecordResumeRequestParams {
 }
 
 /// calling.record.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequest {
     /// The unique identifying ID of a existing call.
@@ -4917,7 +4857,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallRecordStopRequest`] the API requires, named, for [`CallingCallRecordStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallRecordStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -4938,8 +4878,7 @@ impl CallingCallRecordStopRequest {
 /// The `calling.record.stop` command stops an active recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallRecordStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallRecordStopRequestCommand {
     /// On the wire: `calling.record.stop`.
@@ -4975,7 +4914,7 @@ impl CallingCallRecordStopRequestCommand {
 crate::runtime::open_enum!(CallingCallRecordStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequestParams {
     /// The control ID of the recording to stop.
@@ -4996,7 +4935,7 @@ impl CallingCallRecordStopRequestParams {
 }
 
 /// calling.refer
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReferRequest {
     /// The unique identifying ID of a existing call.
@@ -5013,7 +4952,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallReferRequest`] the API requires, named, for [`CallingCallReferRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallReferRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -5034,8 +4973,7 @@ impl CallingCallReferRequest {
 /// The `calling.refer` command performs a SIP REFER on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallReferRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallReferRequestCommand {
     /// On the wire: `calling.refer`.
@@ -5069,7 +5007,7 @@ impl CallingCallReferRequestCommand {
 crate::runtime::open_enum!(CallingCallReferRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallReferRequestParams {
     /// The SIP device to refer the call to.
@@ -5107,7 +5045,7 @@ impl CallingCallReferRequestParams {
 /// Only the commands listed here are supported. Most operate on an already-active call; `dial` creates a new one. Commands return immediately; operations that continue asynchronously deliver their results to your `status_url` webhooks.
 ///
 /// Decoded by its `command` property; a value the API document does not list is kept in [`CallingCallRequest::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CallingCallRequest {
     /// dial
@@ -5877,8 +5815,7 @@ impl ::std::convert::From<CallingCallUserEventRequest> for CallingCallRequest {
 /// The response varies based on the type of call. A standard call returns a Call Leg, while a Fabric subscriber call returns a Fabric Device Leg.
 ///
 /// Decoded as the first of [`CallingCallResponse::CallingCallLeg`], [`CallingCallResponse::CallingFabricDeviceLeg`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallResponse {
@@ -5903,8 +5840,7 @@ impl ::std::convert::From<CallingFabricDeviceLeg> for CallingCallResponse {
 /// The status of the call throughout its lifecycle.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallResponseStatus {
     /// On the wire: `queued`.
@@ -5985,7 +5921,7 @@ impl CallingCallResponseStatus {
 crate::runtime::open_enum!(CallingCallResponseStatus, Unknown);
 
 /// calling.send_fax.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6002,7 +5938,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallSendFaxStopRequest`] the API requires, named, for [`CallingCallSendFaxStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallSendFaxStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6023,8 +5959,7 @@ impl CallingCallSendFaxStopRequest {
 /// The `calling.send_fax.stop` command stops an active fax send operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallSendFaxStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallSendFaxStopRequestCommand {
     /// On the wire: `calling.send_fax.stop`.
@@ -6062,7 +5997,7 @@ impl CallingCallSendFaxStopRequestCommand {
 crate::runtime::open_enum!(CallingCallSendFaxStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequestParams {
     /// The control ID of the fax send operation to stop.
@@ -6088,7 +6023,7 @@ impl CallingCallSendFaxStopRequestParams {
 /// endpoint as connection metadata. Stream lifecycle webhooks are delivered to
 /// `status_url` (default method `POST`). Stop the stream with
 /// `calling.stream.stop` using the same `control_id`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamRequest {
     /// The unique identifying ID of a existing call.
@@ -6105,7 +6040,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallStreamRequest`] the API requires, named, for [`CallingCallStreamRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallStreamRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6126,8 +6061,7 @@ impl CallingCallStreamRequest {
 /// The `calling.stream` command starts streaming call audio to a WebSocket endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallStreamRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallStreamRequestCommand {
     /// On the wire: `calling.stream`.
@@ -6161,7 +6095,7 @@ impl CallingCallStreamRequestCommand {
 crate::runtime::open_enum!(CallingCallStreamRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamRequestParams {
     /// Unique identifier for this stream operation, used to control it later. Must be unique per active stream on this call.
@@ -6201,7 +6135,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallStreamRequestParams`] the API requires, named, for [`CallingCallStreamRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallStreamRequestParamsRequired {
     /// Unique identifier for this stream operation, used to control it later. Must be unique per active stream on this call.
     pub control_id: ::std::string::String,
@@ -6277,7 +6211,7 @@ impl CallingCallStreamRequestParams {
 }
 
 /// calling.stream.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6294,7 +6228,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallStreamStopRequest`] the API requires, named, for [`CallingCallStreamStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallStreamStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6315,8 +6249,7 @@ impl CallingCallStreamStopRequest {
 /// The `calling.stream.stop` command stops an active audio stream.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallStreamStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallStreamStopRequestCommand {
     /// On the wire: `calling.stream.stop`.
@@ -6352,7 +6285,7 @@ impl CallingCallStreamStopRequestCommand {
 crate::runtime::open_enum!(CallingCallStreamStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequestParams {
     /// The control ID of the stream operation to stop.
@@ -6376,7 +6309,7 @@ impl CallingCallStreamStopRequestParams {
 ///
 /// Audio is streamed via RTP (to a public IP/port) or WebSocket (to a `ws://`/`wss://` URI).
 /// Stop the tap with `calling.tap.stop` using the same `control_id`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapRequest {
     /// The unique identifying ID of a existing call.
@@ -6393,7 +6326,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallTapRequest`] the API requires, named, for [`CallingCallTapRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTapRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6414,8 +6347,7 @@ impl CallingCallTapRequest {
 /// The `calling.tap` command starts tapping (capturing audio) on an active call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTapRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallTapRequestCommand {
     /// On the wire: `calling.tap`.
@@ -6449,7 +6381,7 @@ impl CallingCallTapRequestCommand {
 crate::runtime::open_enum!(CallingCallTapRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapRequestParams {
     /// Unique identifier for this tap operation, used to control it later. Must be unique per active tap on this call.
@@ -6470,7 +6402,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallTapRequestParams`] the API requires, named, for [`CallingCallTapRequestParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTapRequestParamsRequired {
     /// Unique identifier for this tap operation, used to control it later. Must be unique per active tap on this call.
     pub control_id: ::std::string::String,
@@ -6504,8 +6436,7 @@ impl CallingCallTapRequestParams {
 /// Device configuration specifying where to stream captured audio.
 ///
 /// Decoded as the first of [`CallingCallTapRequestParamsDevice::CallingTapDeviceRtp`], [`CallingCallTapRequestParamsDevice::CallingTapDeviceWs`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallTapRequestParamsDevice {
@@ -6528,7 +6459,7 @@ impl ::std::convert::From<CallingTapDeviceWs> for CallingCallTapRequestParamsDev
 }
 
 /// calling.tap.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6545,7 +6476,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallTapStopRequest`] the API requires, named, for [`CallingCallTapStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTapStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6566,8 +6497,7 @@ impl CallingCallTapStopRequest {
 /// The `calling.tap.stop` command stops an active tap operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTapStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallTapStopRequestCommand {
     /// On the wire: `calling.tap.stop`.
@@ -6603,7 +6533,7 @@ impl CallingCallTapStopRequestCommand {
 crate::runtime::open_enum!(CallingCallTapStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTapStopRequestParams {
     /// The control ID of the tap operation to stop.
@@ -6629,7 +6559,7 @@ impl CallingCallTapStopRequestParams {
 /// transcription, use `calling.live_transcribe`. Only one transcription can be active on a call
 /// at a time; starting another while one is running returns a `409` conflict. Stop it with
 /// `calling.transcribe.stop` using the same `control_id`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequest {
     /// The unique identifying ID of a existing call.
@@ -6646,7 +6576,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallTranscribeRequest`] the API requires, named, for [`CallingCallTranscribeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTranscribeRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6667,8 +6597,7 @@ impl CallingCallTranscribeRequest {
 /// The `calling.transcribe` command starts transcribing an active call in the background.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTranscribeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallTranscribeRequestCommand {
     /// On the wire: `calling.transcribe`.
@@ -6704,7 +6633,7 @@ impl CallingCallTranscribeRequestCommand {
 crate::runtime::open_enum!(CallingCallTranscribeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequestParams {
     /// Unique identifier for this transcription operation, used to control it later.
@@ -6739,7 +6668,7 @@ impl CallingCallTranscribeRequestParams {
 }
 
 /// calling.transcribe.stop
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequest {
     /// The unique identifying ID of a existing call.
@@ -6756,7 +6685,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallTranscribeStopRequest`] the API requires, named, for [`CallingCallTranscribeStopRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTranscribeStopRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6777,8 +6706,7 @@ impl CallingCallTranscribeStopRequest {
 /// The `calling.transcribe.stop` command stops an active transcription operation.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTranscribeStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallTranscribeStopRequestCommand {
     /// On the wire: `calling.transcribe.stop`.
@@ -6816,7 +6744,7 @@ impl CallingCallTranscribeStopRequestCommand {
 crate::runtime::open_enum!(CallingCallTranscribeStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequestParams {
     /// The control ID of the transcription operation to stop.
@@ -6837,7 +6765,7 @@ impl CallingCallTranscribeStopRequestParams {
 }
 
 /// calling.transfer
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTransferRequest {
     /// The unique identifying ID of a existing call.
@@ -6854,7 +6782,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallTransferRequest`] the API requires, named, for [`CallingCallTransferRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTransferRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -6875,8 +6803,7 @@ impl CallingCallTransferRequest {
 /// The `calling.transfer` command is used to transfer an active call to a new destination.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallTransferRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallTransferRequestCommand {
     /// On the wire: `calling.transfer`.
@@ -6912,7 +6839,7 @@ impl CallingCallTransferRequestCommand {
 crate::runtime::open_enum!(CallingCallTransferRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallTransferRequestParams {
     /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
@@ -6933,8 +6860,7 @@ impl CallingCallTransferRequestParams {
 /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
 ///
 /// Decoded as the first of [`CallingCallTransferRequestParamsDest::String`], [`CallingCallTransferRequestParamsDest::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallTransferRequestParamsDest {
@@ -6957,8 +6883,7 @@ for CallingCallTransferRequestParamsDest {
 /// The type of call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallType {
     /// On the wire: `relay_pstn_call`.
@@ -7011,7 +6936,7 @@ impl CallingCallType {
 crate::runtime::open_enum!(CallingCallType, Unknown);
 
 /// calling.ai_unhold
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUnholdRequest {
     /// The unique identifying ID of a existing call.
@@ -7028,7 +6953,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallUnholdRequest`] the API requires, named, for [`CallingCallUnholdRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallUnholdRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -7049,8 +6974,7 @@ impl CallingCallUnholdRequest {
 /// The `calling.ai_unhold` command is used to unhold a call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUnholdRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallUnholdRequestCommand {
     /// On the wire: `calling.ai_unhold`.
@@ -7092,7 +7016,7 @@ crate::runtime::open_enum!(CallingCallUnholdRequestCommand, Unknown);
 /// - `status: completed` is only valid while the leg is `answered` (or in-progress).
 /// - Supplying `url` or `swml` (redirect) is only valid while the leg is `answered`.
 /// - Calls in terminal states (`busy`, `failed`, `no-answer`, `canceled`, `completed`) cannot be updated.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateCurrentCallRequest {
     /// The `update` command is used to update a existing call with a new dialplan.
@@ -7107,7 +7031,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallUpdateCurrentCallRequest`] the API requires, named, for [`CallingCallUpdateCurrentCallRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallUpdateCurrentCallRequestRequired {
     /// The `update` command is used to update a existing call with a new dialplan.
     pub command: CallingCallUpdateCurrentCallRequestCommand,
@@ -7126,8 +7050,7 @@ impl CallingCallUpdateCurrentCallRequest {
 /// The `update` command is used to update a existing call with a new dialplan.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateCurrentCallRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateCurrentCallRequestCommand {
     /// On the wire: `update`.
@@ -7165,8 +7088,7 @@ crate::runtime::open_enum!(CallingCallUpdateCurrentCallRequestCommand, Unknown);
 /// An object of parameters that will be utilized by the active command.
 ///
 /// Decoded as the first of [`CallingCallUpdateCurrentCallRequestParams::CallingCallUpdateParamsUrl`], [`CallingCallUpdateCurrentCallRequestParams::CallingCallUpdateParamsSwml`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallingCallUpdateCurrentCallRequestParams {
@@ -7191,7 +7113,7 @@ for CallingCallUpdateCurrentCallRequestParams {
 }
 
 /// update
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsBase {
     /// The unique identifying ID of a existing call.
@@ -7252,8 +7174,7 @@ impl CallingCallUpdateParamsBase {
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsBaseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateParamsBaseStatus {
     /// On the wire: `canceled`.
@@ -7294,7 +7215,7 @@ impl CallingCallUpdateParamsBaseStatus {
 crate::runtime::open_enum!(CallingCallUpdateParamsBaseStatus, Unknown);
 
 /// update (Inline SWML)
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsSwml {
     /// The unique identifying ID of a existing call.
@@ -7319,7 +7240,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallUpdateParamsSwml`] the API requires, named, for [`CallingCallUpdateParamsSwml::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallUpdateParamsSwmlRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -7368,8 +7289,7 @@ impl CallingCallUpdateParamsSwml {
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsSwmlStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateParamsSwmlStatus {
     /// On the wire: `canceled`.
@@ -7410,7 +7330,7 @@ impl CallingCallUpdateParamsSwmlStatus {
 crate::runtime::open_enum!(CallingCallUpdateParamsSwmlStatus, Unknown);
 
 /// update (URL)
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUpdateParamsUrl {
     /// The unique identifying ID of a existing call.
@@ -7436,7 +7356,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallUpdateParamsUrl`] the API requires, named, for [`CallingCallUpdateParamsUrl::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallUpdateParamsUrlRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -7486,8 +7406,7 @@ impl CallingCallUpdateParamsUrl {
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsUrlStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallUpdateParamsUrlStatus {
     /// On the wire: `canceled`.
@@ -7528,7 +7447,7 @@ impl CallingCallUpdateParamsUrlStatus {
 crate::runtime::open_enum!(CallingCallUpdateParamsUrlStatus, Unknown);
 
 /// calling.user_event
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUserEventRequest {
     /// The unique identifying ID of a existing call.
@@ -7545,7 +7464,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingCallUserEventRequest`] the API requires, named, for [`CallingCallUserEventRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallUserEventRequestRequired {
     /// The unique identifying ID of a existing call.
     pub id: Uuid,
@@ -7566,8 +7485,7 @@ impl CallingCallUserEventRequest {
 /// The `calling.user_event` command is used to fire a custom user event on the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCallUserEventRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCallUserEventRequestCommand {
     /// On the wire: `calling.user_event`.
@@ -7603,7 +7521,7 @@ impl CallingCallUserEventRequestCommand {
 crate::runtime::open_enum!(CallingCallUserEventRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCallUserEventRequestParams {
     /// Arbitrary JSON event data to fire on the call.
@@ -7622,7 +7540,7 @@ impl CallingCallUserEventRequestParams {
 }
 
 /// Each item of the field [`CallingCallBase::charge_details`](crate::CallingCallBase::charge_details), [`CallingCallLeg::charge_details`](crate::CallingCallLeg::charge_details) and [`CallingFabricDeviceLeg::charge_details`](crate::CallingFabricDeviceLeg::charge_details).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingChargeDetails {
     /// Description for this charge.
@@ -7637,7 +7555,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingChargeDetails`] the API requires, named, for [`CallingChargeDetails::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingChargeDetailsRequired {
     /// Description for this charge.
     pub description: ::std::string::String,
@@ -7654,7 +7572,7 @@ impl CallingChargeDetails {
 }
 
 /// Parameters for collecting DTMF digit input.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingCollectDigitsParams {
     /// Maximum number of digits to collect. Must be positive.
@@ -7699,8 +7617,7 @@ impl CallingCollectDigitsParams {
 /// Speech recognition engine for `calling.collect`. Note: values are case-sensitive.
 ///
 /// Values this version of the client does not know yet decode to [`CallingCollectSpeechEngine::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingCollectSpeechEngine {
     /// On the wire: `Google`.
@@ -7746,8 +7663,7 @@ impl CallingCollectSpeechEngine {
 crate::runtime::open_enum!(CallingCollectSpeechEngine, Unknown);
 
 /// Parameters for collecting speech input.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingCollectSpeechParams {
     /// Time in seconds of silence after speech to consider input complete. Must be positive.
@@ -7828,7 +7744,7 @@ impl CallingCollectSpeechParams {
 /// Detection configuration. The shape of `params` depends on `type`.
 ///
 /// Decoded by its `type` property; a value the API document does not list is kept in [`CallingDetectConfig::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CallingDetectConfig {
     /// DTMF-digit detection configuration.
@@ -7917,7 +7833,7 @@ impl ::std::convert::From<CallingDetectMachineConfig> for CallingDetectConfig {
 }
 
 /// DTMF-digit detection configuration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingDetectDigitConfig {
     /// The type of detection to perform.
@@ -7950,8 +7866,7 @@ impl CallingDetectDigitConfig {
 /// The field [`CallingDetectDigitConfig::type_`](crate::CallingDetectDigitConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectDigitConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingDetectDigitConfigType {
     /// On the wire: `digit`.
@@ -7985,8 +7900,7 @@ impl CallingDetectDigitConfigType {
 crate::runtime::open_enum!(CallingDetectDigitConfigType, Unknown);
 
 /// DTMF-digit detection parameters. Applies only when `detect.type` is `digit`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingDetectDigitParams {
     /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
@@ -8013,7 +7927,7 @@ impl CallingDetectDigitParams {
 }
 
 /// Fax-tone detection configuration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingDetectFaxConfig {
     /// The type of detection to perform.
@@ -8046,8 +7960,7 @@ impl CallingDetectFaxConfig {
 /// The field [`CallingDetectFaxConfig::type_`](crate::CallingDetectFaxConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectFaxConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingDetectFaxConfigType {
     /// On the wire: `fax`.
@@ -8081,8 +7994,7 @@ impl CallingDetectFaxConfigType {
 crate::runtime::open_enum!(CallingDetectFaxConfigType, Unknown);
 
 /// Fax-tone detection parameters. Applies only when `detect.type` is `fax`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingDetectFaxParams {
     /// The fax tone to detect. Omitted means either tone matches.
@@ -8108,8 +8020,7 @@ impl CallingDetectFaxParams {
 /// Fax tone to detect.
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectFaxTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingDetectFaxTone {
     /// On the wire: `CNG`.
@@ -8160,7 +8071,7 @@ impl CallingDetectFaxTone {
 crate::runtime::open_enum!(CallingDetectFaxTone, Unknown);
 
 /// Answering-machine detection configuration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingDetectMachineConfig {
     /// The type of detection to perform.
@@ -8193,8 +8104,7 @@ impl CallingDetectMachineConfig {
 /// The field [`CallingDetectMachineConfig::type_`](crate::CallingDetectMachineConfig::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectMachineConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingDetectMachineConfigType {
     /// On the wire: `machine`.
@@ -8228,8 +8138,7 @@ impl CallingDetectMachineConfigType {
 crate::runtime::open_enum!(CallingDetectMachineConfigType, Unknown);
 
 /// Answering-machine detection parameters. Applies only when `detect.type` is `machine`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingDetectMachineParams {
     /// Maximum time in seconds to wait for initial speech/voice.
@@ -8322,8 +8231,7 @@ impl CallingDetectMachineParams {
 /// The type of detection to perform.
 ///
 /// Values this version of the client does not know yet decode to [`CallingDetectType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingDetectType {
     /// On the wire: `machine`.
@@ -8369,7 +8277,7 @@ impl CallingDetectType {
 crate::runtime::open_enum!(CallingDetectType, Unknown);
 
 /// Returned when the call is a Fabric subscriber device leg. The `status` field is always null for this type.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingFabricDeviceLeg {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
@@ -8407,7 +8315,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingFabricDeviceLeg`] the API requires, named, for [`CallingFabricDeviceLeg::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingFabricDeviceLegRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
@@ -8468,8 +8376,7 @@ impl CallingFabricDeviceLeg {
 /// Source of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingFabricDeviceLegSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingFabricDeviceLegSource {
     /// On the wire: `realtime_api`.
@@ -8505,8 +8412,7 @@ crate::runtime::open_enum!(CallingFabricDeviceLegSource, Unknown);
 /// Type of this call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingFabricDeviceLegType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingFabricDeviceLegType {
     /// On the wire: `fabric_subscriber_device_leg`.
@@ -8546,8 +8452,7 @@ crate::runtime::open_enum!(CallingFabricDeviceLegType, Unknown);
 /// The reason for hanging up the call.
 ///
 /// Values this version of the client does not know yet decode to [`CallingHangupReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingHangupReason {
     /// On the wire: `hangup`.
@@ -8608,7 +8513,7 @@ impl CallingHangupReason {
 crate::runtime::open_enum!(CallingHangupReason, Unknown);
 
 /// start Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartAction {
     /// Starts live transcription of the call.
@@ -8627,7 +8532,7 @@ impl CallingLiveTranscribeStartAction {
 }
 
 /// Starts live transcription of the call.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartActionStart {
     /// The language to transcribe (e.g., 'en-US', 'es-ES').
@@ -8673,7 +8578,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingLiveTranscribeStartActionStart`] the API requires, named, for [`CallingLiveTranscribeStartActionStart::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingLiveTranscribeStartActionStartRequired {
     /// The language to transcribe (e.g., 'en-US', 'es-ES').
     pub lang: ::std::string::String,
@@ -8757,8 +8662,7 @@ impl CallingLiveTranscribeStartActionStart {
 /// Stops the live transcription session.
 ///
 /// Values this version of the client does not know yet decode to [`CallingLiveTranscribeStopAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingLiveTranscribeStopAction {
     /// On the wire: `stop`.
@@ -8792,7 +8696,7 @@ impl CallingLiveTranscribeStopAction {
 crate::runtime::open_enum!(CallingLiveTranscribeStopAction, Unknown);
 
 /// summarize Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeAction {
     /// Request an on-demand AI summary of the conversation.
@@ -8811,8 +8715,7 @@ impl CallingLiveTranscribeSummarizeAction {
 }
 
 /// Request an on-demand AI summary of the conversation.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
@@ -8853,7 +8756,7 @@ impl CallingLiveTranscribeSummarizeActionSummarize {
 }
 
 /// inject Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectAction {
     /// Inject a message into the conversation to be translated and spoken.
@@ -8872,7 +8775,7 @@ impl CallingLiveTranslateInjectAction {
 }
 
 /// Inject a message into the conversation to be translated and spoken.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectActionInject {
     /// The text message to inject and translate.
@@ -8887,7 +8790,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingLiveTranslateInjectActionInject`] the API requires, named, for [`CallingLiveTranslateInjectActionInject::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingLiveTranslateInjectActionInjectRequired {
     /// The text message to inject and translate.
     pub message: ::std::string::String,
@@ -8904,7 +8807,7 @@ impl CallingLiveTranslateInjectActionInject {
 }
 
 /// start Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartAction {
     /// Starts live translation of the call.
@@ -8923,7 +8826,7 @@ impl CallingLiveTranslateStartAction {
 }
 
 /// Starts live translation of the call.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartActionStart {
     /// The language to translate from (e.g., 'en-US').
@@ -8981,7 +8884,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingLiveTranslateStartActionStart`] the API requires, named, for [`CallingLiveTranslateStartActionStart::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingLiveTranslateStartActionStartRequired {
     /// The language to translate from (e.g., 'en-US').
     pub from_lang: ::std::string::String,
@@ -9102,8 +9005,7 @@ impl CallingLiveTranslateStartActionStart {
 /// Stops the live translation session.
 ///
 /// Values this version of the client does not know yet decode to [`CallingLiveTranslateStopAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingLiveTranslateStopAction {
     /// On the wire: `stop`.
@@ -9137,7 +9039,7 @@ impl CallingLiveTranslateStopAction {
 crate::runtime::open_enum!(CallingLiveTranslateStopAction, Unknown);
 
 /// summarize Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeAction {
     /// Request an on-demand AI summary of the translated conversation.
@@ -9156,8 +9058,7 @@ impl CallingLiveTranslateSummarizeAction {
 }
 
 /// Request an on-demand AI summary of the translated conversation.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
@@ -9200,8 +9101,7 @@ impl CallingLiveTranslateSummarizeActionSummarize {
 /// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
 ///
 /// Values this version of the client does not know yet decode to [`CallingOutboundCallCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingOutboundCallCodec {
     /// On the wire: `OPUS`.
@@ -9287,7 +9187,7 @@ impl CallingOutboundCallCodec {
 crate::runtime::open_enum!(CallingOutboundCallCodec, Unknown);
 
 /// Play an audio file from a URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlayAudioItem {
     /// The type of media to play.
@@ -9303,7 +9203,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingPlayAudioItem`] the API requires, named, for [`CallingPlayAudioItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingPlayAudioItemRequired {
     /// The type of media to play.
     pub type_: CallingPlayAudioItemType,
@@ -9322,8 +9222,7 @@ impl CallingPlayAudioItem {
 /// The field [`CallingPlayAudioItem::type_`](crate::CallingPlayAudioItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayAudioItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlayAudioItemType {
     /// On the wire: `audio`.
@@ -9357,7 +9256,7 @@ impl CallingPlayAudioItemType {
 crate::runtime::open_enum!(CallingPlayAudioItemType, Unknown);
 
 /// Audio file playback parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlayAudioParams {
     /// HTTP or HTTPS URL of the audio file to play.
@@ -9380,8 +9279,7 @@ impl CallingPlayAudioParams {
 /// The direction of audio playback relative to the call participants.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlayDirection {
     /// On the wire: `listen`.
@@ -9429,7 +9327,7 @@ crate::runtime::open_enum!(CallingPlayDirection, Unknown);
 /// A media item to play on the call. The shape of `params` is determined by `type`.
 ///
 /// Decoded by its `type` property; a value the API document does not list is kept in [`CallingPlayMediaItem::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CallingPlayMediaItem {
     /// Play an audio file from a URL.
@@ -9534,8 +9432,7 @@ impl ::std::convert::From<CallingPlayTtsItem> for CallingPlayMediaItem {
 /// The type of media to play.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayMediaType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlayMediaType {
     /// On the wire: `audio`.
@@ -9586,7 +9483,7 @@ impl CallingPlayMediaType {
 crate::runtime::open_enum!(CallingPlayMediaType, Unknown);
 
 /// Play a country-coded ringtone cadence.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlayRingtoneItem {
     /// The type of media to play.
@@ -9602,7 +9499,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingPlayRingtoneItem`] the API requires, named, for [`CallingPlayRingtoneItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingPlayRingtoneItemRequired {
     /// The type of media to play.
     pub type_: CallingPlayRingtoneItemType,
@@ -9621,8 +9518,7 @@ impl CallingPlayRingtoneItem {
 /// The field [`CallingPlayRingtoneItem::type_`](crate::CallingPlayRingtoneItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayRingtoneItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlayRingtoneItemType {
     /// On the wire: `ringtone`.
@@ -9658,8 +9554,7 @@ crate::runtime::open_enum!(CallingPlayRingtoneItemType, Unknown);
 /// Ringtone name. Two-letter country code selects a country-specific ringtone cadence.
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayRingtoneName::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlayRingtoneName {
     /// On the wire: `au`.
@@ -9940,7 +9835,7 @@ impl CallingPlayRingtoneName {
 crate::runtime::open_enum!(CallingPlayRingtoneName, Unknown);
 
 /// Ringtone playback parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlayRingtoneParams {
     /// Country code identifying the ringtone cadence.
@@ -9969,7 +9864,7 @@ impl CallingPlayRingtoneParams {
 }
 
 /// Play silence for a fixed duration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlaySilenceItem {
     /// The type of media to play.
@@ -9985,7 +9880,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingPlaySilenceItem`] the API requires, named, for [`CallingPlaySilenceItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingPlaySilenceItemRequired {
     /// The type of media to play.
     pub type_: CallingPlaySilenceItemType,
@@ -10004,8 +9899,7 @@ impl CallingPlaySilenceItem {
 /// The field [`CallingPlaySilenceItem::type_`](crate::CallingPlaySilenceItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlaySilenceItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlaySilenceItemType {
     /// On the wire: `silence`.
@@ -10039,7 +9933,7 @@ impl CallingPlaySilenceItemType {
 crate::runtime::open_enum!(CallingPlaySilenceItemType, Unknown);
 
 /// Silence playback parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlaySilenceParams {
     /// Duration of silence in seconds (must be positive).
@@ -10058,7 +9952,7 @@ impl CallingPlaySilenceParams {
 }
 
 /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlayTtsItem {
     /// The type of media to play.
@@ -10074,7 +9968,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingPlayTtsItem`] the API requires, named, for [`CallingPlayTtsItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingPlayTtsItemRequired {
     /// The type of media to play.
     pub type_: CallingPlayTtsItemType,
@@ -10093,8 +9987,7 @@ impl CallingPlayTtsItem {
 /// The field [`CallingPlayTtsItem::type_`](crate::CallingPlayTtsItem::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingPlayTtsItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingPlayTtsItemType {
     /// On the wire: `tts`.
@@ -10128,7 +10021,7 @@ impl CallingPlayTtsItemType {
 crate::runtime::open_enum!(CallingPlayTtsItemType, Unknown);
 
 /// Text-to-speech playback parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingPlayTtsParams {
     /// The text to speak.
@@ -10180,8 +10073,7 @@ impl CallingPlayTtsParams {
 }
 
 /// Audio recording parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingRecordAudioParams {
     /// Whether to play a beep before recording starts.
@@ -10305,8 +10197,7 @@ impl CallingRecordAudioParams {
 /// The audio format for the recording.
 ///
 /// Values this version of the client does not know yet decode to [`CallingRecordAudioParamsFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingRecordAudioParamsFormat {
     /// On the wire: `mp3`.
@@ -10359,7 +10250,7 @@ impl ::std::default::Default for CallingRecordAudioParamsFormat {
 }
 
 /// Recording configuration wrapper. Currently only audio recording is supported.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingRecordParams {
     /// Audio recording configuration parameters.
@@ -10376,7 +10267,7 @@ impl CallingRecordParams {
 }
 
 /// Device configuration for SIP REFER.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingReferDevice {
     /// The device type. Currently only 'sip' is supported.
@@ -10392,7 +10283,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingReferDevice`] the API requires, named, for [`CallingReferDevice::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingReferDeviceRequired {
     /// The device type. Currently only 'sip' is supported.
     pub type_: CallingReferDeviceType,
@@ -10411,8 +10302,7 @@ impl CallingReferDevice {
 /// The device type. Currently only 'sip' is supported.
 ///
 /// Values this version of the client does not know yet decode to [`CallingReferDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingReferDeviceType {
     /// On the wire: `sip`.
@@ -10446,7 +10336,7 @@ impl CallingReferDeviceType {
 crate::runtime::open_enum!(CallingReferDeviceType, Unknown);
 
 /// SIP REFER device parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingReferSipParams {
     /// SIP URI to refer the call to (must start with `sip:`).
@@ -10503,8 +10393,7 @@ impl CallingReferSipParams {
 /// HTTP method used when invoking the `status_url` webhook.
 ///
 /// Values this version of the client does not know yet decode to [`CallingStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingStreamStatusUrlMethod {
     /// On the wire: `GET`.
@@ -10544,8 +10433,7 @@ crate::runtime::open_enum!(CallingStreamStatusUrlMethod, Unknown);
 /// The audio track to stream.
 ///
 /// Values this version of the client does not know yet decode to [`CallingStreamTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingStreamTrack {
     /// On the wire: `inbound_track`.
@@ -10593,8 +10481,7 @@ crate::runtime::open_enum!(CallingStreamTrack, Unknown);
 /// RTP/WebSocket audio codec. Case-sensitive; accepted in both upper and lower case.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingTapCodec {
     /// On the wire: `PCMA`.
@@ -10655,7 +10542,7 @@ impl CallingTapCodec {
 crate::runtime::open_enum!(CallingTapCodec, Unknown);
 
 /// Tap configuration — specifies what audio to capture.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapConfig {
     /// Currently only `audio` is supported.
@@ -10671,7 +10558,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingTapConfig`] the API requires, named, for [`CallingTapConfig::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingTapConfigRequired {
     /// Currently only `audio` is supported.
     pub type_: CallingTapConfigType,
@@ -10688,7 +10575,7 @@ impl CallingTapConfig {
 }
 
 /// Audio tap parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapConfigParams {
     /// The direction of audio to tap.
@@ -10709,8 +10596,7 @@ impl CallingTapConfigParams {
 /// Currently only `audio` is supported.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingTapConfigType {
     /// On the wire: `audio`.
@@ -10746,7 +10632,7 @@ crate::runtime::open_enum!(CallingTapConfigType, Unknown);
 /// Tap device configuration — specifies where to stream captured audio.
 ///
 /// Decoded by its `type` property; a value the API document does not list is kept in [`CallingTapDevice::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CallingTapDevice {
     /// RTP tap device configuration.
@@ -10817,7 +10703,7 @@ impl ::std::convert::From<CallingTapDeviceWs> for CallingTapDevice {
 }
 
 /// RTP tap device configuration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapDeviceRtp {
     /// The type of tap device.
@@ -10833,7 +10719,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingTapDeviceRtp`] the API requires, named, for [`CallingTapDeviceRtp::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingTapDeviceRtpRequired {
     /// The type of tap device.
     pub type_: CallingTapDeviceRtpType,
@@ -10852,8 +10738,7 @@ impl CallingTapDeviceRtp {
 /// The field [`CallingTapDeviceRtp::type_`](crate::CallingTapDeviceRtp::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceRtpType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingTapDeviceRtpType {
     /// On the wire: `rtp`.
@@ -10889,8 +10774,7 @@ crate::runtime::open_enum!(CallingTapDeviceRtpType, Unknown);
 /// The type of tap device to stream audio to.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingTapDeviceType {
     /// On the wire: `rtp`.
@@ -10928,7 +10812,7 @@ impl CallingTapDeviceType {
 crate::runtime::open_enum!(CallingTapDeviceType, Unknown);
 
 /// WebSocket tap device configuration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapDeviceWs {
     /// The type of tap device.
@@ -10944,7 +10828,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingTapDeviceWs`] the API requires, named, for [`CallingTapDeviceWs::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingTapDeviceWsRequired {
     /// The type of tap device.
     pub type_: CallingTapDeviceWsType,
@@ -10963,8 +10847,7 @@ impl CallingTapDeviceWs {
 /// The field [`CallingTapDeviceWs::type_`](crate::CallingTapDeviceWs::type_).
 ///
 /// Values this version of the client does not know yet decode to [`CallingTapDeviceWsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingTapDeviceWsType {
     /// On the wire: `ws`.
@@ -11001,7 +10884,7 @@ crate::runtime::open_enum!(CallingTapDeviceWsType, Unknown);
 pub type CallingTapPtime = f64;
 
 /// RTP tap target parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapRtpParams {
     /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.
@@ -11023,7 +10906,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingTapRtpParams`] the API requires, named, for [`CallingTapRtpParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingTapRtpParamsRequired {
     /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.
     pub addr: ::std::string::String,
@@ -11055,7 +10938,7 @@ impl CallingTapRtpParams {
 }
 
 /// WebSocket tap target parameters.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingTapWsParams {
     /// WebSocket URI of the tap target. Must start with `ws://` or `wss://`.
@@ -11086,8 +10969,7 @@ impl CallingTapWsParams {
 /// Text-to-speech voice gender.
 ///
 /// Values this version of the client does not know yet decode to [`CallingTtsGender::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingTtsGender {
     /// On the wire: `male`.
@@ -11125,7 +11007,7 @@ impl CallingTtsGender {
 crate::runtime::open_enum!(CallingTtsGender, Unknown);
 
 /// The error responses `call_commands` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CallCommandsError {
     /// The request is invalid.

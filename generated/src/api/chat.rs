@@ -24,7 +24,7 @@ use super::webhooks::*;
 pub type ChatChannel = ::serde_json::Value;
 
 /// Read Permission
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatPermissionWithRead {
     /// Gives the token read access to the channel.
@@ -53,7 +53,7 @@ impl ChatPermissionWithRead {
 }
 
 /// Write Permission
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatPermissionWithWrite {
     /// Gives the token read access to the channel.
@@ -85,7 +85,7 @@ impl ChatPermissionWithWrite {
 pub type ChatState = ::serde_json::Value;
 
 /// The answer of [`Client::create_chat_token`](crate::Client::create_chat_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatToken {
     /// The generated Chat Token.
@@ -104,7 +104,7 @@ impl ChatToken {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChatToken422error {
     /// List of validation errors.
@@ -127,7 +127,7 @@ impl ChatToken422error {
 }
 
 /// The request body of [`Client::create_chat_token`](crate::Client::create_chat_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NewChatToken {
     /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
@@ -153,7 +153,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NewChatToken`] the API requires, named, for [`NewChatToken::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewChatTokenRequired {
     /// The maximum time, in minutes, that the access token will be valid for. Between 1 and 43,200 (30 days).
     pub ttl: i64,
@@ -188,7 +188,7 @@ impl NewChatToken {
 }
 
 /// The error responses `create_chat_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateChatTokenError {
     /// The request is invalid.

@@ -26,7 +26,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Each item of the field [`DatasphereSearchResponse::chunks`](crate::DatasphereSearchResponse::chunks).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunk {
     /// A search result.
@@ -40,7 +40,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DatasphereChunk`] the API requires, named, for [`DatasphereChunk::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkRequired {
     /// A search result.
     pub text: ::std::string::String,
@@ -57,7 +57,7 @@ impl DatasphereChunk {
 }
 
 /// The answer of [`Client::list_document_chunks`](crate::Client::list_document_chunks).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkListResponse {
     /// A list of chunks.
@@ -71,7 +71,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DatasphereChunkListResponse`] the API requires, named, for [`DatasphereChunkListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkListResponseRequired {
     /// A list of chunks.
     pub data: ::std::vec::Vec<DatasphereChunkResponse>,
@@ -88,7 +88,7 @@ impl DatasphereChunkListResponse {
 }
 
 /// The field [`DatasphereChunkListResponse::links`](crate::DatasphereChunkListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkPaginationResponse {
     /// Link of the current page.
@@ -117,7 +117,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DatasphereChunkPaginationResponse`] the API requires, named, for [`DatasphereChunkPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkPaginationResponseRequired {
     /// Link of the current page.
     pub self_: ::std::string::String,
@@ -155,7 +155,7 @@ impl DatasphereChunkPaginationResponse {
 }
 
 /// Used as the answer of [`Client::get_document_chunk`](crate::Client::get_document_chunk); each item of the field [`DatasphereChunkListResponse::data`](crate::DatasphereChunkListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereChunkResponse {
     /// Unique ID of the chunk.
@@ -184,7 +184,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DatasphereChunkResponse`] the API requires, named, for [`DatasphereChunkResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkResponseRequired {
     /// Unique ID of the chunk.
     pub id: Uuid,
@@ -233,8 +233,7 @@ impl DatasphereChunkResponse {
 /// The current Status of the Chunk.
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereChunkStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereChunkStatus {
     /// On the wire: `submitted`.
@@ -287,8 +286,7 @@ crate::runtime::open_enum!(DatasphereChunkStatus, Unknown);
 /// Strategy to use when chunking the document.
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereChunkingStrategy {
     /// On the wire: `sentence`.
@@ -339,7 +337,7 @@ impl DatasphereChunkingStrategy {
 crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereCreateStatusCode422 {
     /// List of validation errors.
@@ -364,7 +362,7 @@ impl DatasphereCreateStatusCode422 {
 }
 
 /// Used as the answer of [`Client::create_document`](crate::Client::create_document), [`Client::get_document`](crate::Client::get_document) and [`Client::update_document`](crate::Client::update_document); each item of the field [`DatasphereDocumentListResponse::data`](crate::DatasphereDocumentListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocument {
     /// Unique ID of the Document.
@@ -406,7 +404,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DatasphereDocument`] the API requires, named, for [`DatasphereDocument::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereDocumentRequired {
     /// Unique ID of the Document.
     pub id: Uuid,
@@ -473,7 +471,7 @@ impl DatasphereDocument {
 }
 
 /// Page strategy
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreatePageRequest {
     /// Strategy for chunking the document
@@ -525,8 +523,7 @@ impl DatasphereDocumentCreatePageRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreatePageRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreatePageRequestChunkingStrategy {
     /// On the wire: `page`.
@@ -562,7 +559,7 @@ impl DatasphereDocumentCreatePageRequestChunkingStrategy {
 crate::runtime::open_enum!(DatasphereDocumentCreatePageRequestChunkingStrategy, Unknown);
 
 /// Paragraph strategy
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateParagraphRequest {
     /// Strategy for chunking the document
@@ -614,8 +611,7 @@ impl DatasphereDocumentCreateParagraphRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateParagraphRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateParagraphRequestChunkingStrategy {
     /// On the wire: `paragraph`.
@@ -655,8 +651,7 @@ crate::runtime::open_enum!(
 /// The request body of [`Client::create_document`](crate::Client::create_document).
 ///
 /// Decoded as the first of [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateSentenceRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateSlidingRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreatePageRequest`], [`DatasphereDocumentCreateRequest::DatasphereDocumentCreateParagraphRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateRequest {
@@ -707,7 +702,7 @@ for DatasphereDocumentCreateRequest {
 }
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateRequestBase {
     /// URL of the document.
@@ -743,7 +738,7 @@ impl DatasphereDocumentCreateRequestBase {
 }
 
 /// Sentence strategy
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateSentenceRequest {
     /// Maximum number of sentences per chunk.
@@ -821,8 +816,7 @@ impl DatasphereDocumentCreateSentenceRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateSentenceRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateSentenceRequestChunkingStrategy {
     /// On the wire: `sentence`.
@@ -860,7 +854,7 @@ crate::runtime::open_enum!(
 );
 
 /// Sliding strategy
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateSlidingRequest {
     /// Number of words per chunk.
@@ -933,8 +927,7 @@ impl DatasphereDocumentCreateSlidingRequest {
 /// Strategy for chunking the document
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateSlidingRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentCreateSlidingRequestChunkingStrategy {
     /// On the wire: `sliding`.
@@ -972,7 +965,7 @@ crate::runtime::open_enum!(
 );
 
 /// The answer of [`Client::list_documents`](crate::Client::list_documents).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentListResponse {
     /// A list of documents.
@@ -986,7 +979,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DatasphereDocumentListResponse`] the API requires, named, for [`DatasphereDocumentListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereDocumentListResponseRequired {
     /// A list of documents.
     pub data: ::std::vec::Vec<DatasphereDocument>,
@@ -1003,7 +996,7 @@ impl DatasphereDocumentListResponse {
 }
 
 /// The request body of [`Client::search_documents`](crate::Client::search_documents).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentSearchRequest {
     /// Document tags.
@@ -1111,8 +1104,7 @@ impl DatasphereDocumentSearchRequest {
 /// The current Status of the Document.
 ///
 /// Values this version of the client does not know yet decode to [`DatasphereDocumentStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DatasphereDocumentStatus {
     /// On the wire: `submitted`.
@@ -1163,7 +1155,7 @@ impl DatasphereDocumentStatus {
 crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
 
 /// The request body of [`Client::update_document`](crate::Client::update_document).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereDocumentUpdateRequest {
     /// Document tags.
@@ -1188,7 +1180,7 @@ impl DatasphereDocumentUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereListStatusCode422 {
     /// List of validation errors.
@@ -1213,7 +1205,7 @@ impl DatasphereListStatusCode422 {
 }
 
 /// The field [`DatasphereDocumentListResponse::links`](crate::DatasphereDocumentListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DataspherePaginationResponse {
     /// Link of the current page.
@@ -1242,7 +1234,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DataspherePaginationResponse`] the API requires, named, for [`DataspherePaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DataspherePaginationResponseRequired {
     /// Link of the current page.
     pub self_: ::std::string::String,
@@ -1280,7 +1272,7 @@ impl DataspherePaginationResponse {
 }
 
 /// The answer of [`Client::search_documents`](crate::Client::search_documents).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereSearchResponse {
     /// A list of search result chunks.
@@ -1301,7 +1293,7 @@ impl DatasphereSearchResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereSearchStatusCode422 {
     /// List of validation errors.
@@ -1326,7 +1318,7 @@ impl DatasphereSearchStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DatasphereUpdateStatusCode422 {
     /// List of validation errors.
@@ -1353,8 +1345,7 @@ impl DatasphereUpdateStatusCode422 {
 /// The query and header parameters of [`Client::list_document_chunks`](crate::Client::list_document_chunks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDocumentChunksParams {
     /// The page number to retrieve (0-indexed).
@@ -1408,8 +1399,7 @@ impl ListDocumentChunksParams {
 /// The query and header parameters of [`Client::list_documents`](crate::Client::list_documents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDocumentsParams {
     /// The page number to retrieve (0-indexed).
@@ -1461,7 +1451,7 @@ impl ListDocumentsParams {
 }
 
 /// The error responses `create_document` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateDocumentError {
     /// The request is invalid.
@@ -1516,7 +1506,7 @@ impl ::std::fmt::Display for CreateDocumentError {
 }
 
 /// The error responses `delete_document` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteDocumentError {
     /// The request is invalid.
@@ -1569,7 +1559,7 @@ impl ::std::fmt::Display for DeleteDocumentError {
 }
 
 /// The error responses `delete_document_chunk` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteDocumentChunkError {
     /// The request is invalid.
@@ -1622,7 +1612,7 @@ impl ::std::fmt::Display for DeleteDocumentChunkError {
 }
 
 /// The error responses `get_document` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetDocumentError {
     /// The request is invalid.
@@ -1675,7 +1665,7 @@ impl ::std::fmt::Display for GetDocumentError {
 }
 
 /// The error responses `get_document_chunk` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetDocumentChunkError {
     /// The request is invalid.
@@ -1728,7 +1718,7 @@ impl ::std::fmt::Display for GetDocumentChunkError {
 }
 
 /// The error responses `list_document_chunks` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListDocumentChunksError {
     /// The request is invalid.
@@ -1792,7 +1782,7 @@ impl ::std::fmt::Display for ListDocumentChunksError {
 }
 
 /// The error responses `list_documents` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListDocumentsError {
     /// The request is invalid.
@@ -1847,7 +1837,7 @@ impl ::std::fmt::Display for ListDocumentsError {
 }
 
 /// The error responses `search_documents` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SearchDocumentsError {
     /// The request is invalid.
@@ -1902,7 +1892,7 @@ impl ::std::fmt::Display for SearchDocumentsError {
 }
 
 /// The error responses `update_document` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateDocumentError {
     /// The request is invalid.

@@ -125,8 +125,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// The channels of a Fabric address, each the path of the address on that channel.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddressChannel {
     /// Audio channel of the Fabric address.
@@ -178,7 +177,7 @@ impl AddressChannel {
 }
 
 /// The field [`AiAgentAddressListResponse::links`](crate::AiAgentAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAddressPaginationResponse {
     /// Link of the current page
@@ -207,7 +206,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAddressPaginationResponse`] the API requires, named, for [`AiAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -245,7 +244,7 @@ impl AiAddressPaginationResponse {
 }
 
 /// An AI Agent configuration that extends the SWML AI object with additional API-specific properties.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgent {
     /// A key-value object for storing data that persists throughout the AI session.
@@ -296,7 +295,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAgent`] the API requires, named, for [`AiAgent::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentRequired {
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
@@ -403,7 +402,7 @@ impl AiAgent {
 }
 
 /// The answer of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentAddressListResponse {
     /// An array of objects containing the address data
@@ -417,7 +416,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAgentAddressListResponse`] the API requires, named, for [`AiAgentAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentAddressListResponseRequired {
     /// An array of objects containing the address data
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -434,7 +433,7 @@ impl AiAgentAddressListResponse {
 }
 
 /// The request body of [`Client::create_ai_agent`](crate::Client::create_ai_agent).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentCreateRequest {
     /// A key-value object for storing data that persists throughout the AI session.
@@ -485,7 +484,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAgentCreateRequest`] the API requires, named, for [`AiAgentCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentCreateRequestRequired {
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
@@ -594,8 +593,7 @@ impl AiAgentCreateRequest {
 /// Each item of the field [`AiAgentCreateRequest::hints`](crate::AiAgentCreateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentCreateRequestHintsItem::String`], [`AiAgentCreateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiAgentCreateRequestHintsItem {
@@ -612,7 +610,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentCreateStatusCode422 {
     /// List of validation errors.
@@ -637,8 +635,7 @@ impl AiAgentCreateStatusCode422 {
 /// Each item of the field [`AiAgent::hints`](crate::AiAgent::hints).
 ///
 /// Decoded as the first of [`AiAgentHintsItem::String`], [`AiAgentHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiAgentHintsItem {
@@ -655,7 +652,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
 }
 
 /// The answer of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentListResponse {
     /// An array of objects containing the list of AI Agent data.
@@ -669,7 +666,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAgentListResponse`] the API requires, named, for [`AiAgentListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentListResponseRequired {
     /// An array of objects containing the list of AI Agent data.
     pub data: ::std::vec::Vec<AiAgentResponse>,
@@ -686,7 +683,7 @@ impl AiAgentListResponse {
 }
 
 /// The field [`AiAgentListResponse::links`](crate::AiAgentListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentPaginationResponse {
     /// Link of the current page
@@ -715,7 +712,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAgentPaginationResponse`] the API requires, named, for [`AiAgentPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -753,7 +750,7 @@ impl AiAgentPaginationResponse {
 }
 
 /// Used as the answer of [`Client::create_ai_agent`](crate::Client::create_ai_agent), [`Client::get_ai_agent`](crate::Client::get_ai_agent) and [`Client::update_ai_agent`](crate::Client::update_ai_agent); each item of the field [`AiAgentListResponse::data`](crate::AiAgentListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentResponse {
     /// Unique ID of the AIAgent.
@@ -782,7 +779,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AiAgentResponse`] the API requires, named, for [`AiAgentResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentResponseRequired {
     /// Unique ID of the AIAgent.
     pub id: Uuid,
@@ -827,8 +824,7 @@ impl AiAgentResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`AiAgentResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AiAgentResponseType {
     /// On the wire: `ai_agent`.
@@ -862,8 +858,7 @@ impl AiAgentResponseType {
 crate::runtime::open_enum!(AiAgentResponseType, Unknown);
 
 /// The request body of [`Client::update_ai_agent`](crate::Client::update_ai_agent).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AiAgentUpdateRequest {
     /// A key-value object for storing data that persists throughout the AI session.
@@ -1029,8 +1024,7 @@ impl AiAgentUpdateRequest {
 /// Each item of the field [`AiAgentUpdateRequest::hints`](crate::AiAgentUpdateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentUpdateRequestHintsItem::String`], [`AiAgentUpdateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AiAgentUpdateRequestHintsItem {
@@ -1047,7 +1041,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AiAgentUpdateStatusCode422 {
     /// List of validation errors.
@@ -1070,7 +1064,7 @@ impl AiAgentUpdateStatusCode422 {
 }
 
 /// The field [`CallFlowResponse::call_flow`](crate::CallFlowResponse::call_flow) and [`ResourceResponseCallFlow::call_flow`](crate::ResourceResponseCallFlow::call_flow).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlow {
     /// Unique ID of a Call Flow.
@@ -1092,7 +1086,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlow`] the API requires, named, for [`CallFlow::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowRequired {
     /// Unique ID of a Call Flow.
     pub id: Uuid,
@@ -1130,7 +1124,7 @@ impl CallFlow {
 }
 
 /// The answer of [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowAddressListResponse {
     /// An array of objects containing a list of Call Flow Addresses
@@ -1144,7 +1138,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowAddressListResponse`] the API requires, named, for [`CallFlowAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowAddressListResponseRequired {
     /// An array of objects containing a list of Call Flow Addresses
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -1161,7 +1155,7 @@ impl CallFlowAddressListResponse {
 }
 
 /// The field [`CallFlowAddressListResponse::links`](crate::CallFlowAddressListResponse::links) and [`CallFlowListResponse::links`](crate::CallFlowListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowAddressPaginationResponse {
     /// Link of the current page
@@ -1190,7 +1184,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowAddressPaginationResponse`] the API requires, named, for [`CallFlowAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -1228,7 +1222,7 @@ impl CallFlowAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_call_flow`](crate::Client::create_call_flow).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowCreateRequest {
     /// The name of the Call Flow
@@ -1266,7 +1260,7 @@ impl CallFlowCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowCreateStatusCode422 {
     /// List of validation errors.
@@ -1291,7 +1285,7 @@ impl CallFlowCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_call_flows`](crate::Client::list_call_flows).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowListResponse {
     /// Object containing pagination links
@@ -1305,7 +1299,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowListResponse`] the API requires, named, for [`CallFlowListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowListResponseRequired {
     /// Object containing pagination links
     pub links: CallFlowAddressPaginationResponse,
@@ -1322,7 +1316,7 @@ impl CallFlowListResponse {
 }
 
 /// Used as the answer of [`Client::create_call_flow`](crate::Client::create_call_flow), [`Client::get_call_flow`](crate::Client::get_call_flow) and [`Client::update_call_flow`](crate::Client::update_call_flow); each item of the field [`CallFlowListResponse::data`](crate::CallFlowListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowResponse {
     /// Unique ID of the Call Flow.
@@ -1351,7 +1345,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowResponse`] the API requires, named, for [`CallFlowResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowResponseRequired {
     /// Unique ID of the Call Flow.
     pub id: Uuid,
@@ -1396,8 +1390,7 @@ impl CallFlowResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CallFlowResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallFlowResponseType {
     /// On the wire: `call_flow`.
@@ -1431,7 +1424,7 @@ impl CallFlowResponseType {
 crate::runtime::open_enum!(CallFlowResponseType, Unknown);
 
 /// The request body of [`Client::update_call_flow`](crate::Client::update_call_flow).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowUpdateRequest {
     /// The name of the Call Flow
@@ -1451,7 +1444,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowUpdateRequest`] the API requires, named, for [`CallFlowUpdateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowUpdateRequestRequired {
     /// The current revision of the call flow. Must equal the call flow's existing `document_version + 1`.
     pub document_version: i32,
@@ -1483,7 +1476,7 @@ impl CallFlowUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowUpdateStatusCode422 {
     /// List of validation errors.
@@ -1508,7 +1501,7 @@ impl CallFlowUpdateStatusCode422 {
 }
 
 /// Each item of the field [`CallFlowVersionListResponse::data`](crate::CallFlowVersionListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersion {
     /// The unique identifier of the version.
@@ -1532,7 +1525,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowVersion`] the API requires, named, for [`CallFlowVersion::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowVersionRequired {
     /// The unique identifier of the version.
     pub id: Uuid,
@@ -1570,7 +1563,7 @@ impl CallFlowVersion {
 }
 
 /// Deploy by document version
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployByDocumentVersion {
     /// The current revision of the call flow.
@@ -1590,7 +1583,7 @@ impl CallFlowVersionDeployByDocumentVersion {
 }
 
 /// Deploy by version ID
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployByVersionId {
     /// Any call flow version ID for this call flow.
@@ -1612,8 +1605,7 @@ impl CallFlowVersionDeployByVersionId {
 /// The request body of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
 ///
 /// Decoded as the first of [`CallFlowVersionDeployRequest::CallFlowVersionDeployByDocumentVersion`], [`CallFlowVersionDeployRequest::CallFlowVersionDeployByVersionId`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CallFlowVersionDeployRequest {
@@ -1642,7 +1634,7 @@ for CallFlowVersionDeployRequest {
 }
 
 /// The answer of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionDeployResponse {
     /// The unique identifier of the deployed Call Flow Version.
@@ -1667,7 +1659,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowVersionDeployResponse`] the API requires, named, for [`CallFlowVersionDeployResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowVersionDeployResponseRequired {
     /// The unique identifier of the deployed Call Flow Version.
     pub id: Uuid,
@@ -1710,7 +1702,7 @@ impl CallFlowVersionDeployResponse {
 }
 
 /// The answer of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionListResponse {
     /// List of Call Flow Versions
@@ -1724,7 +1716,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowVersionListResponse`] the API requires, named, for [`CallFlowVersionListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowVersionListResponseRequired {
     /// List of Call Flow Versions
     pub data: ::std::vec::Vec<CallFlowVersion>,
@@ -1741,7 +1733,7 @@ impl CallFlowVersionListResponse {
 }
 
 /// The field [`CallFlowVersionListResponse::links`](crate::CallFlowVersionListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallFlowVersionsPaginationResponse {
     /// Link of the current page
@@ -1770,7 +1762,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallFlowVersionsPaginationResponse`] the API requires, named, for [`CallFlowVersionsPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowVersionsPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -1810,8 +1802,7 @@ impl CallFlowVersionsPaginationResponse {
 /// The field [`FabricSipEndpoint::call_handler`](crate::FabricSipEndpoint::call_handler), [`SipEndpointCreateRequest::call_handler`](crate::SipEndpointCreateRequest::call_handler) and [`SipEndpointUpdateRequest::call_handler`](crate::SipEndpointUpdateRequest::call_handler).
 ///
 /// Values this version of the client does not know yet decode to [`CallHandlerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallHandlerType {
     /// On the wire: `default`.
@@ -1862,7 +1853,7 @@ impl CallHandlerType {
 crate::runtime::open_enum!(CallHandlerType, Unknown);
 
 /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](https://signalwire.com/docs/swml/reference/calling).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingSwmlScript {
     /// Unique ID of a SWML Script.
@@ -1896,7 +1887,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingSwmlScript`] the API requires, named, for [`CallingSwmlScript::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingSwmlScriptRequired {
     /// Unique ID of a SWML Script.
     pub id: Uuid,
@@ -1951,7 +1942,7 @@ impl CallingSwmlScript {
 }
 
 /// Request body to create a SWML Script that handles inbound or outbound calls.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CallingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
@@ -1975,7 +1966,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CallingSwmlScriptCreateRequest`] the API requires, named, for [`CallingSwmlScriptCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
     pub name: ::std::string::String,
@@ -2017,8 +2008,7 @@ impl CallingSwmlScriptCreateRequest {
 /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptCreateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptCreateRequestScriptType {
     /// On the wire: `calling`.
@@ -2063,8 +2053,7 @@ impl ::std::default::Default for CallingSwmlScriptCreateRequestScriptType {
 /// HTTP method used for status callbacks.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptStatusCallbackMethod {
     /// On the wire: `POST`.
@@ -2100,8 +2089,7 @@ crate::runtime::open_enum!(CallingSwmlScriptStatusCallbackMethod, Unknown);
 /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptType {
     /// On the wire: `calling`.
@@ -2135,8 +2123,7 @@ impl CallingSwmlScriptType {
 crate::runtime::open_enum!(CallingSwmlScriptType, Unknown);
 
 /// Request body to update an existing calling SWML Script. All fields are optional — include only what you want to change.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CallingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
@@ -2207,8 +2194,7 @@ impl CallingSwmlScriptUpdateRequest {
 /// Set to `calling` for a Calling Script.
 ///
 /// Values this version of the client does not know yet decode to [`CallingSwmlScriptUpdateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallingSwmlScriptUpdateRequestScriptType {
     /// On the wire: `calling`.
@@ -2253,8 +2239,7 @@ impl ::std::default::Default for CallingSwmlScriptUpdateRequestScriptType {
 /// Each item of the field [`FabricSipEndpoint::ciphers`](crate::FabricSipEndpoint::ciphers), [`SipAddress::ciphers`](crate::SipAddress::ciphers) and [`SipAddressCreateRequest::ciphers`](crate::SipAddressCreateRequest::ciphers), and in 9 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Ciphers::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Ciphers {
     /// On the wire: `AEAD_AES_256_GCM_8`.
@@ -2320,8 +2305,7 @@ crate::runtime::open_enum!(Ciphers, Unknown);
 /// Each item of the field [`FabricSipEndpoint::codecs`](crate::FabricSipEndpoint::codecs), [`SipEndpointCreateRequest::codecs`](crate::SipEndpointCreateRequest::codecs) and [`SipEndpointUpdateRequest::codecs`](crate::SipEndpointUpdateRequest::codecs), and in 6 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Codecs::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Codecs {
     /// On the wire: `PCMU`.
@@ -2407,7 +2391,7 @@ impl Codecs {
 crate::runtime::open_enum!(Codecs, Unknown);
 
 /// The field [`ConferenceRoomResponse::conference_room`](crate::ConferenceRoomResponse::conference_room) and [`ResourceResponseConferenceRoom::conference_room`](crate::ResourceResponseConferenceRoom::conference_room).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoom {
     /// The unique id of the Conference Room
@@ -2480,7 +2464,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoom`] the API requires, named, for [`ConferenceRoom::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomRequired {
     /// The unique id of the Conference Room
     pub id: Uuid,
@@ -2575,7 +2559,7 @@ impl ConferenceRoom {
 }
 
 /// The answer of [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressListResponse {
     /// An array of objects containing list of Conference Room Addresses
@@ -2590,7 +2574,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoomAddressListResponse`] the API requires, named, for [`ConferenceRoomAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomAddressListResponseRequired {
     /// An array of objects containing list of Conference Room Addresses
     pub data: ::std::vec::Vec<FabricAddressRoom>,
@@ -2607,7 +2591,7 @@ impl ConferenceRoomAddressListResponse {
 }
 
 /// The field [`ConferenceRoomAddressListResponse::links`](crate::ConferenceRoomAddressListResponse::links) and [`ConferenceRoomListResponse::links`](crate::ConferenceRoomListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomAddressPaginationResponse {
     /// Link of the current page
@@ -2636,7 +2620,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoomAddressPaginationResponse`] the API requires, named, for [`ConferenceRoomAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -2674,7 +2658,7 @@ impl ConferenceRoomAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_conference_room`](crate::Client::create_conference_room).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateRequest {
     /// The name of the Conference Room
@@ -2741,7 +2725,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoomCreateRequest`] the API requires, named, for [`ConferenceRoomCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomCreateRequestRequired {
     /// The name of the Conference Room
     pub name: ::std::string::String,
@@ -2863,8 +2847,7 @@ impl ConferenceRoomCreateRequest {
 /// The video quality of the Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomCreateRequestQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomCreateRequestQuality {
     /// On the wire: `1080p`.
@@ -2912,7 +2895,7 @@ impl ::std::default::Default for ConferenceRoomCreateRequestQuality {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomCreateStatusCode422 {
     /// List of validation errors.
@@ -2937,7 +2920,7 @@ impl ConferenceRoomCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_conference_rooms`](crate::Client::list_conference_rooms).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomListResponse {
     /// Object containing pagination links
@@ -2951,7 +2934,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoomListResponse`] the API requires, named, for [`ConferenceRoomListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomListResponseRequired {
     /// Object containing pagination links
     pub links: ConferenceRoomAddressPaginationResponse,
@@ -2970,8 +2953,7 @@ impl ConferenceRoomListResponse {
 /// The video quality of the Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomQuality {
     /// On the wire: `1080p`.
@@ -3016,7 +2998,7 @@ impl ::std::default::Default for ConferenceRoomQuality {
 }
 
 /// Used as the answer of [`Client::create_conference_room`](crate::Client::create_conference_room), [`Client::get_conference_room`](crate::Client::get_conference_room) and [`Client::update_conference_room`](crate::Client::update_conference_room); each item of the field [`ConferenceRoomListResponse::data`](crate::ConferenceRoomListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomResponse {
     /// Unique ID of the Conference Room.
@@ -3045,7 +3027,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoomResponse`] the API requires, named, for [`ConferenceRoomResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomResponseRequired {
     /// Unique ID of the Conference Room.
     pub id: Uuid,
@@ -3090,8 +3072,7 @@ impl ConferenceRoomResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomResponseType {
     /// On the wire: `video_room`.
@@ -3125,7 +3106,7 @@ impl ConferenceRoomResponseType {
 crate::runtime::open_enum!(ConferenceRoomResponseType, Unknown);
 
 /// The request body of [`Client::update_conference_room`](crate::Client::update_conference_room).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateRequest {
     /// The name of the Conference Room
@@ -3194,7 +3175,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRoomUpdateRequest`] the API requires, named, for [`ConferenceRoomUpdateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomUpdateRequestRequired {
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
@@ -3322,8 +3303,7 @@ impl ConferenceRoomUpdateRequest {
 /// The video quality of the Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`ConferenceRoomUpdateRequestQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ConferenceRoomUpdateRequestQuality {
     /// On the wire: `1080p`.
@@ -3371,7 +3351,7 @@ impl ::std::default::Default for ConferenceRoomUpdateRequestQuality {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateStatusCode422 {
     /// List of validation errors.
@@ -3396,7 +3376,7 @@ impl ConferenceRoomUpdateStatusCode422 {
 }
 
 /// The field [`CxmlApplicationResponse::cxml_application`](crate::CxmlApplicationResponse::cxml_application) and [`ResourceResponseCxmlApplication::cxml_application`](crate::ResourceResponseCxmlApplication::cxml_application).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplication {
     /// Unique ID of the cXML Application.
@@ -3447,7 +3427,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlApplication`] the API requires, named, for [`CxmlApplication::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationRequired {
     /// Unique ID of the cXML Application.
     pub id: Uuid,
@@ -3522,7 +3502,7 @@ impl CxmlApplication {
 }
 
 /// The answer of [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressListResponse {
     /// An array of objects that contain a list of Cxml Application Addresses
@@ -3537,7 +3517,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlApplicationAddressListResponse`] the API requires, named, for [`CxmlApplicationAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationAddressListResponseRequired {
     /// An array of objects that contain a list of Cxml Application Addresses
     pub data: ::std::vec::Vec<FabricAddress>,
@@ -3554,7 +3534,7 @@ impl CxmlApplicationAddressListResponse {
 }
 
 /// The field [`CxmlApplicationAddressListResponse::links`](crate::CxmlApplicationAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationAddressPaginationResponse {
     /// Self link for the current page
@@ -3575,7 +3555,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlApplicationAddressPaginationResponse`] the API requires, named, for [`CxmlApplicationAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationAddressPaginationResponseRequired {
     /// Self link for the current page
     pub self_: ::std::string::String,
@@ -3613,7 +3593,7 @@ impl CxmlApplicationAddressPaginationResponse {
 }
 
 /// The answer of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationListResponse {
     /// An array of objects containing the list of cXML Application(s) data.
@@ -3627,7 +3607,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlApplicationListResponse`] the API requires, named, for [`CxmlApplicationListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationListResponseRequired {
     /// An array of objects containing the list of cXML Application(s) data.
     pub data: ::std::vec::Vec<CxmlApplicationResponse>,
@@ -3644,7 +3624,7 @@ impl CxmlApplicationListResponse {
 }
 
 /// The field [`CxmlApplicationListResponse::links`](crate::CxmlApplicationListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationPaginationResponse {
     /// Linmk to the current page
@@ -3673,7 +3653,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlApplicationPaginationResponse`] the API requires, named, for [`CxmlApplicationPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationPaginationResponseRequired {
     /// Linmk to the current page
     pub self_: ::std::string::String,
@@ -3711,7 +3691,7 @@ impl CxmlApplicationPaginationResponse {
 }
 
 /// Used as the answer of [`Client::get_cxml_application`](crate::Client::get_cxml_application) and [`Client::update_cxml_application`](crate::Client::update_cxml_application); each item of the field [`CxmlApplicationListResponse::data`](crate::CxmlApplicationListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationResponse {
     /// Unique ID of the cXML Application.
@@ -3740,7 +3720,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlApplicationResponse`] the API requires, named, for [`CxmlApplicationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationResponseRequired {
     /// Unique ID of the cXML Application.
     pub id: Uuid,
@@ -3785,8 +3765,7 @@ impl CxmlApplicationResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CxmlApplicationResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CxmlApplicationResponseType {
     /// On the wire: `cxml_application`.
@@ -3820,8 +3799,7 @@ impl CxmlApplicationResponseType {
 crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
 
 /// The request body of [`Client::update_cxml_application`](crate::Client::update_cxml_application).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateRequest {
     /// Display name of the cXML Application
@@ -3991,7 +3969,7 @@ impl CxmlApplicationUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateStatusCode422 {
     /// List of validation errors.
@@ -4016,7 +3994,7 @@ impl CxmlApplicationUpdateStatusCode422 {
 }
 
 /// The field [`CxmlScriptResponse::cxml_script`](crate::CxmlScriptResponse::cxml_script) and [`ResourceResponseCxmlScript::cxml_script`](crate::ResourceResponseCxmlScript::cxml_script).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScript {
     /// Unique ID of a cXML Script.
@@ -4053,7 +4031,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlScript`] the API requires, named, for [`CxmlScript::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptRequired {
     /// Unique ID of a cXML Script.
     pub id: Uuid,
@@ -4118,7 +4096,7 @@ impl CxmlScript {
 }
 
 /// The answer of [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptAddressListResponse {
     /// An array of objects that contain a list of cXML Script Addresses
@@ -4132,7 +4110,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlScriptAddressListResponse`] the API requires, named, for [`CxmlScriptAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptAddressListResponseRequired {
     /// An array of objects that contain a list of cXML Script Addresses
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -4149,7 +4127,7 @@ impl CxmlScriptAddressListResponse {
 }
 
 /// The field [`CxmlScriptAddressListResponse::links`](crate::CxmlScriptAddressListResponse::links) and [`CxmlScriptListResponse::links`](crate::CxmlScriptListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptAddressPaginationResponse {
     /// Link of the current page
@@ -4178,7 +4156,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlScriptAddressPaginationResponse`] the API requires, named, for [`CxmlScriptAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -4216,7 +4194,7 @@ impl CxmlScriptAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_cxml_script`](crate::Client::create_cxml_script).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptCreateRequest {
     /// Display name of the cXML Script
@@ -4238,7 +4216,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlScriptCreateRequest`] the API requires, named, for [`CxmlScriptCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptCreateRequestRequired {
     /// Display name of the cXML Script
     pub display_name: ::std::string::String,
@@ -4275,7 +4253,7 @@ impl CxmlScriptCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptCreateStatusCode422 {
     /// List of validation errors.
@@ -4300,7 +4278,7 @@ impl CxmlScriptCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptListResponse {
     /// An array of objects containing a list of cXML Script data
@@ -4314,7 +4292,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlScriptListResponse`] the API requires, named, for [`CxmlScriptListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptListResponseRequired {
     /// An array of objects containing a list of cXML Script data
     pub data: ::std::vec::Vec<CxmlScriptResponse>,
@@ -4331,7 +4309,7 @@ impl CxmlScriptListResponse {
 }
 
 /// Used as the answer of [`Client::create_cxml_script`](crate::Client::create_cxml_script), [`Client::get_cxml_script`](crate::Client::get_cxml_script) and [`Client::update_cxml_script`](crate::Client::update_cxml_script); each item of the field [`CxmlScriptListResponse::data`](crate::CxmlScriptListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptResponse {
     /// Unique ID of the cXML Script.
@@ -4359,7 +4337,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlScriptResponse`] the API requires, named, for [`CxmlScriptResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptResponseRequired {
     /// Unique ID of the cXML Script.
     pub id: Uuid,
@@ -4404,8 +4382,7 @@ impl CxmlScriptResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CxmlScriptResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CxmlScriptResponseType {
     /// On the wire: `cxml_script`.
@@ -4441,8 +4418,7 @@ crate::runtime::open_enum!(CxmlScriptResponseType, Unknown);
 /// The script type the cXML Script is used for
 ///
 /// Values this version of the client does not know yet decode to [`CxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CxmlScriptType {
     /// On the wire: `calling`.
@@ -4480,8 +4456,7 @@ impl CxmlScriptType {
 crate::runtime::open_enum!(CxmlScriptType, Unknown);
 
 /// The request body of [`Client::update_cxml_script`](crate::Client::update_cxml_script).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateRequest {
     /// Display name of the cXML Script
@@ -4548,7 +4523,7 @@ impl CxmlScriptUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlScriptUpdateStatusCode422 {
     /// List of validation errors.
@@ -4573,7 +4548,7 @@ impl CxmlScriptUpdateStatusCode422 {
 }
 
 /// The field [`CxmlWebhookResponse::cxml_webhook`](crate::CxmlWebhookResponse::cxml_webhook) and [`ResourceResponseCxmlWebhook::cxml_webhook`](crate::ResourceResponseCxmlWebhook::cxml_webhook).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhook {
     /// Unique ID of the CXML Webhook.
@@ -4613,7 +4588,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlWebhook`] the API requires, named, for [`CxmlWebhook::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookRequired {
     /// Unique ID of the CXML Webhook.
     pub id: Uuid,
@@ -4664,7 +4639,7 @@ impl CxmlWebhook {
 }
 
 /// The answer of [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressListResponse {
     /// The `data` property.
@@ -4678,7 +4653,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlWebhookAddressListResponse`] the API requires, named, for [`CxmlWebhookAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookAddressListResponseRequired {
     /// The `data` property.
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -4695,7 +4670,7 @@ impl CxmlWebhookAddressListResponse {
 }
 
 /// The field [`CxmlWebhookAddressListResponse::links`](crate::CxmlWebhookAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookAddressPaginationResponse {
     /// Link of the current page
@@ -4724,7 +4699,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlWebhookAddressPaginationResponse`] the API requires, named, for [`CxmlWebhookAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -4762,7 +4737,7 @@ impl CxmlWebhookAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateRequest {
     /// Name of the CXML Webhook.
@@ -4874,7 +4849,7 @@ impl CxmlWebhookCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookCreateStatusCode422 {
     /// List of validation errors.
@@ -4899,7 +4874,7 @@ impl CxmlWebhookCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookListResponse {
     /// An array of objects containing a list of cXML Webhook data
@@ -4913,7 +4888,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlWebhookListResponse`] the API requires, named, for [`CxmlWebhookListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookListResponseRequired {
     /// An array of objects containing a list of cXML Webhook data
     pub data: ::std::vec::Vec<CxmlWebhookResponse>,
@@ -4930,7 +4905,7 @@ impl CxmlWebhookListResponse {
 }
 
 /// The field [`CxmlWebhookListResponse::links`](crate::CxmlWebhookListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookPaginationResponse {
     /// Link of the current page
@@ -4959,7 +4934,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlWebhookPaginationResponse`] the API requires, named, for [`CxmlWebhookPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -4997,7 +4972,7 @@ impl CxmlWebhookPaginationResponse {
 }
 
 /// Used as the answer of [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook), [`Client::get_cxml_webhook`](crate::Client::get_cxml_webhook) and [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook); each item of the field [`CxmlWebhookListResponse::data`](crate::CxmlWebhookListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookResponse {
     /// Unique ID of the CXMLWebhook.
@@ -5026,7 +5001,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CxmlWebhookResponse`] the API requires, named, for [`CxmlWebhookResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookResponseRequired {
     /// Unique ID of the CXMLWebhook.
     pub id: Uuid,
@@ -5071,8 +5046,7 @@ impl CxmlWebhookResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`CxmlWebhookResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CxmlWebhookResponseType {
     /// On the wire: `cxml_webhook`.
@@ -5106,8 +5080,7 @@ impl CxmlWebhookResponseType {
 crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
 
 /// The request body of [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateRequest {
     /// Name of the CXML Webhook.
@@ -5227,7 +5200,7 @@ impl CxmlWebhookUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
@@ -5252,7 +5225,7 @@ impl CxmlWebhookUpdateStatusCode422 {
 }
 
 /// The field [`DialogflowAgentListResponse::links`](crate::DialogflowAgentListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogFlowPaginationResponse {
     /// Link to the current page
@@ -5281,7 +5254,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DialogFlowPaginationResponse`] the API requires, named, for [`DialogFlowPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialogFlowPaginationResponseRequired {
     /// Link to the current page
     pub self_: ::std::string::String,
@@ -5319,7 +5292,7 @@ impl DialogFlowPaginationResponse {
 }
 
 /// The field [`DialogflowAgentResponse::dialogflow_agent`](crate::DialogflowAgentResponse::dialogflow_agent) and [`ResourceResponseDialogFlowAgent::dialogflow_agent`](crate::ResourceResponseDialogFlowAgent::dialogflow_agent).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgent {
     /// Unique ID of a Dialogflow Agent.
@@ -5407,7 +5380,7 @@ impl DialogflowAgent {
 }
 
 /// The answer of [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressListResponse {
     /// An array of objects that contain a list of Dialogflow Agent Addresses
@@ -5422,7 +5395,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DialogflowAgentAddressListResponse`] the API requires, named, for [`DialogflowAgentAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentAddressListResponseRequired {
     /// An array of objects that contain a list of Dialogflow Agent Addresses
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -5439,7 +5412,7 @@ impl DialogflowAgentAddressListResponse {
 }
 
 /// The field [`DialogflowAgentAddressListResponse::links`](crate::DialogflowAgentAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentAddressPaginationResponse {
     /// Link of the current page
@@ -5468,7 +5441,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DialogflowAgentAddressPaginationResponse`] the API requires, named, for [`DialogflowAgentAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -5506,7 +5479,7 @@ impl DialogflowAgentAddressPaginationResponse {
 }
 
 /// The answer of [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentListResponse {
     /// An array of objects that contain a list of Dialogflow Agent data
@@ -5520,7 +5493,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DialogflowAgentListResponse`] the API requires, named, for [`DialogflowAgentListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentListResponseRequired {
     /// An array of objects that contain a list of Dialogflow Agent data
     pub data: ::std::vec::Vec<DialogflowAgentResponse>,
@@ -5537,7 +5510,7 @@ impl DialogflowAgentListResponse {
 }
 
 /// Used as the answer of [`Client::get_dialogflow_agent`](crate::Client::get_dialogflow_agent) and [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent); each item of the field [`DialogflowAgentListResponse::data`](crate::DialogflowAgentListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentResponse {
     /// Unique ID of the Dialogflow Agent.
@@ -5566,7 +5539,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DialogflowAgentResponse`] the API requires, named, for [`DialogflowAgentResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentResponseRequired {
     /// Unique ID of the Dialogflow Agent.
     pub id: Uuid,
@@ -5611,8 +5584,7 @@ impl DialogflowAgentResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`DialogflowAgentResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DialogflowAgentResponseType {
     /// On the wire: `dialogflow_agent`.
@@ -5646,8 +5618,7 @@ impl DialogflowAgentResponseType {
 crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
 
 /// The request body of [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateRequest {
     /// Name of the Dialogflow Agent
@@ -5707,7 +5678,7 @@ impl DialogflowAgentUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateStatusCode422 {
     /// List of validation errors.
@@ -5734,8 +5705,7 @@ impl DialogflowAgentUpdateStatusCode422 {
 /// DisplayTypes
 ///
 /// Values this version of the client does not know yet decode to [`DisplayTypes::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DisplayTypes {
     /// On the wire: `app`.
@@ -5786,7 +5756,7 @@ impl DisplayTypes {
 crate::runtime::open_enum!(DisplayTypes, Unknown);
 
 /// The request body of [`Client::assign_resource_domain_application`](crate::Client::assign_resource_domain_application).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationAssignRequest {
     /// The id of the domain application you wish to assign a resource to.
@@ -5806,7 +5776,7 @@ impl DomainApplicationAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationCreateStatusCode422 {
     /// List of validation errors.
@@ -5831,7 +5801,7 @@ impl DomainApplicationCreateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmbedTokenCreateStatusCode422 {
     /// List of validation errors.
@@ -5856,7 +5826,7 @@ impl EmbedTokenCreateStatusCode422 {
 }
 
 /// The request body of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmbedsTokensRequest {
     /// Click to Call Token
@@ -5875,7 +5845,7 @@ impl EmbedsTokensRequest {
 }
 
 /// The answer of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct EmbedsTokensResponse {
     /// Encrypted guest token.
@@ -5898,8 +5868,7 @@ impl EmbedsTokensResponse {
 /// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Encryption {
     /// On the wire: `required`.
@@ -5945,7 +5914,7 @@ impl Encryption {
 crate::runtime::open_enum!(Encryption, Unknown);
 
 /// Used as the answer of [`Client::get_resource_address_client`](crate::Client::get_resource_address_client); each item of the field [`CxmlApplicationAddressListResponse::data`](crate::CxmlApplicationAddressListResponse::data), [`FabricAddressesResponse::data`](crate::FabricAddressesResponse::data) and [`ResourceAddressListResponse::data`](crate::ResourceAddressListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddress {
     /// Unique ID of the Fabric Address.
@@ -5978,7 +5947,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddress`] the API requires, named, for [`FabricAddress::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
@@ -6029,7 +5998,7 @@ impl FabricAddress {
 }
 
 /// Application Address
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressApp {
     /// Unique ID of the Fabric Address.
@@ -6062,7 +6031,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddressApp`] the API requires, named, for [`FabricAddressApp::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressAppRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
@@ -6115,8 +6084,7 @@ impl FabricAddressApp {
 /// The display type of a fabric address pointing to an application.
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressAppType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FabricAddressAppType {
     /// On the wire: `app`.
@@ -6150,7 +6118,7 @@ impl FabricAddressAppType {
 crate::runtime::open_enum!(FabricAddressAppType, Unknown);
 
 /// Call Address
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressCall {
     /// Unique ID of the Fabric Address.
@@ -6183,7 +6151,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddressCall`] the API requires, named, for [`FabricAddressCall::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressCallRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
@@ -6260,8 +6228,7 @@ impl FabricAddressCall {
 /// The display type of a fabric address pointing to call.
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FabricAddressCallType {
     /// On the wire: `call`.
@@ -6295,7 +6262,7 @@ impl FabricAddressCallType {
 crate::runtime::open_enum!(FabricAddressCallType, Unknown);
 
 /// The field [`FabricAddressesResponse::links`](crate::FabricAddressesResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressPaginationResponse {
     /// Link of the current page
@@ -6324,7 +6291,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddressPaginationResponse`] the API requires, named, for [`FabricAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -6362,7 +6329,7 @@ impl FabricAddressPaginationResponse {
 }
 
 /// Room Address
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressRoom {
     /// Unique ID of the Fabric Address.
@@ -6395,7 +6362,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddressRoom`] the API requires, named, for [`FabricAddressRoom::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressRoomRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
@@ -6448,8 +6415,7 @@ impl FabricAddressRoom {
 /// The display type of a fabric address pointing to a Conference Room.
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressRoomType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FabricAddressRoomType {
     /// On the wire: `room`.
@@ -6483,7 +6449,7 @@ impl FabricAddressRoomType {
 crate::runtime::open_enum!(FabricAddressRoomType, Unknown);
 
 /// Subscriber Address
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressSubscriber {
     /// Unique ID of the Fabric Address.
@@ -6516,7 +6482,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddressSubscriber`] the API requires, named, for [`FabricAddressSubscriber::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressSubscriberRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
@@ -6569,8 +6535,7 @@ impl FabricAddressSubscriber {
 /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
 ///
 /// Values this version of the client does not know yet decode to [`FabricAddressSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FabricAddressSubscriberType {
     /// On the wire: `subscriber`.
@@ -6604,7 +6569,7 @@ impl FabricAddressSubscriberType {
 crate::runtime::open_enum!(FabricAddressSubscriberType, Unknown);
 
 /// The answer of [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricAddressesResponse {
     /// An array of objects containing a list of Resource Addresses
@@ -6618,7 +6583,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricAddressesResponse`] the API requires, named, for [`FabricAddressesResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressesResponseRequired {
     /// An array of objects containing a list of Resource Addresses
     pub data: ::std::vec::Vec<FabricAddress>,
@@ -6635,7 +6600,7 @@ impl FabricAddressesResponse {
 }
 
 /// The field [`ResourceResponseSipEndpoint::sip_endpoint`](crate::ResourceResponseSipEndpoint::sip_endpoint).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricSipEndpoint {
     /// The id of the Sip Endpoint
@@ -6673,7 +6638,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricSipEndpoint`] the API requires, named, for [`FabricSipEndpoint::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricSipEndpointRequired {
     /// The id of the Sip Endpoint
     pub id: Uuid,
@@ -6728,7 +6693,7 @@ impl FabricSipEndpoint {
 }
 
 /// One page of Fabric SIP endpoints, and the links to the other pages.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricSipEndpointListResponse {
     /// The SIP endpoints on this page.
@@ -6742,7 +6707,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricSipEndpointListResponse`] the API requires, named, for [`FabricSipEndpointListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricSipEndpointListResponseRequired {
     /// The SIP endpoints on this page.
     pub data: ::std::vec::Vec<ResourceResponseSipEndpoint>,
@@ -6759,7 +6724,7 @@ impl FabricSipEndpointListResponse {
 }
 
 /// The field [`FreeswitchConnectorListResponse::links`](crate::FreeswitchConnectorListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConectorPaginationResponse {
     /// The link of the current page
@@ -6788,7 +6753,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FreeswitchConectorPaginationResponse`] the API requires, named, for [`FreeswitchConectorPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConectorPaginationResponseRequired {
     /// The link of the current page
     pub self_: ::std::string::String,
@@ -6826,7 +6791,7 @@ impl FreeswitchConectorPaginationResponse {
 }
 
 /// The field [`FreeswitchConnectorResponse::freeswitch_connector`](crate::FreeswitchConnectorResponse::freeswitch_connector) and [`ResourceResponseFsConnector::freeswitch_connector`](crate::ResourceResponseFsConnector::freeswitch_connector).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnector {
     /// Unique ID of a FreeSWITCH Connector.
@@ -6895,7 +6860,7 @@ impl FreeswitchConnector {
 }
 
 /// The answer of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressListResponse {
     /// An array of objects containing a list of FreeSWITCH Connector Addresses
@@ -6910,7 +6875,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FreeswitchConnectorAddressListResponse`] the API requires, named, for [`FreeswitchConnectorAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorAddressListResponseRequired {
     /// An array of objects containing a list of FreeSWITCH Connector Addresses
     pub data: ::std::vec::Vec<FabricAddressCall>,
@@ -6927,7 +6892,7 @@ impl FreeswitchConnectorAddressListResponse {
 }
 
 /// The field [`FreeswitchConnectorAddressListResponse::links`](crate::FreeswitchConnectorAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressPaginationResponse {
     /// Link to the current page
@@ -6956,7 +6921,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FreeswitchConnectorAddressPaginationResponse`] the API requires, named, for [`FreeswitchConnectorAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorAddressPaginationResponseRequired {
     /// Link to the current page
     pub self_: ::std::string::String,
@@ -6994,7 +6959,7 @@ impl FreeswitchConnectorAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateRequest {
     /// Name of the FreeSWITCH Connector
@@ -7009,7 +6974,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FreeswitchConnectorCreateRequest`] the API requires, named, for [`FreeswitchConnectorCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorCreateRequestRequired {
     /// Name of the FreeSWITCH Connector
     pub name: ::std::string::String,
@@ -7026,7 +6991,7 @@ impl FreeswitchConnectorCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateStatusCode422 {
     /// List of validation errors.
@@ -7051,7 +7016,7 @@ impl FreeswitchConnectorCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorListResponse {
     /// Object containing pagination links
@@ -7066,7 +7031,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FreeswitchConnectorListResponse`] the API requires, named, for [`FreeswitchConnectorListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorListResponseRequired {
     /// Object containing pagination links
     pub links: FreeswitchConectorPaginationResponse,
@@ -7083,7 +7048,7 @@ impl FreeswitchConnectorListResponse {
 }
 
 /// Used as the answer of [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector), [`Client::get_freeswitch_connector`](crate::Client::get_freeswitch_connector) and [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector); each item of the field [`FreeswitchConnectorListResponse::data`](crate::FreeswitchConnectorListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorResponse {
     /// Unique ID of the FreeSWITCH Connector.
@@ -7112,7 +7077,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FreeswitchConnectorResponse`] the API requires, named, for [`FreeswitchConnectorResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorResponseRequired {
     /// Unique ID of the FreeSWITCH Connector.
     pub id: Uuid,
@@ -7157,8 +7122,7 @@ impl FreeswitchConnectorResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`FreeswitchConnectorResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FreeswitchConnectorResponseType {
     /// On the wire: `freeswitch_connector`.
@@ -7196,8 +7160,7 @@ impl FreeswitchConnectorResponseType {
 crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
 
 /// The request body of [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateRequest {
     /// Name of the FreeSWITCH Connector
@@ -7249,7 +7212,7 @@ impl FreeswitchConnectorUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateStatusCode422 {
     /// List of validation errors.
@@ -7274,7 +7237,7 @@ impl FreeswitchConnectorUpdateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GuestTokenCreateStatusCode422 {
     /// List of validation errors.
@@ -7299,7 +7262,7 @@ impl GuestTokenCreateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct InviteTokenCreateStatusCode422 {
     /// List of validation errors.
@@ -7331,8 +7294,7 @@ pub type Jwt = ::std::string::String;
 /// The field [`ConferenceRoom::layout`](crate::ConferenceRoom::layout), [`ConferenceRoomCreateRequest::layout`](crate::ConferenceRoomCreateRequest::layout) and [`ConferenceRoomUpdateRequest::layout`](crate::ConferenceRoomUpdateRequest::layout).
 ///
 /// Values this version of the client does not know yet decode to [`Layout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Layout {
     /// On the wire: `grid-responsive`.
@@ -7434,8 +7396,7 @@ crate::runtime::open_enum!(Layout, Unknown);
 /// The query and header parameters of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAiAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7479,8 +7440,7 @@ impl ListAiAgentAddressesParams {
 /// The query and header parameters of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAiAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7524,8 +7484,7 @@ impl ListAiAgentsParams {
 /// The query and header parameters of [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCallFlowAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7569,8 +7528,7 @@ impl ListCallFlowAddressesParams {
 /// The query and header parameters of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCallFlowVersionsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7614,8 +7572,7 @@ impl ListCallFlowVersionsParams {
 /// The query and header parameters of [`Client::list_call_flows`](crate::Client::list_call_flows).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCallFlowsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7659,8 +7616,7 @@ impl ListCallFlowsParams {
 /// The query and header parameters of [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListConferenceRoomAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7704,8 +7660,7 @@ impl ListConferenceRoomAddressesParams {
 /// The query and header parameters of [`Client::list_conference_rooms`](crate::Client::list_conference_rooms).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListConferenceRoomsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7749,8 +7704,7 @@ impl ListConferenceRoomsParams {
 /// The query and header parameters of [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCxmlApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7794,8 +7748,7 @@ impl ListCxmlApplicationAddressesParams {
 /// The query and header parameters of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCxmlApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7839,8 +7792,7 @@ impl ListCxmlApplicationsParams {
 /// The query and header parameters of [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCxmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7884,8 +7836,7 @@ impl ListCxmlScriptAddressesParams {
 /// The query and header parameters of [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCxmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7929,8 +7880,7 @@ impl ListCxmlScriptsParams {
 /// The query and header parameters of [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCxmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -7974,8 +7924,7 @@ impl ListCxmlWebhookAddressesParams {
 /// The query and header parameters of [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCxmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8019,8 +7968,7 @@ impl ListCxmlWebhooksParams {
 /// The query and header parameters of [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDialogflowAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8064,8 +8012,7 @@ impl ListDialogflowAgentAddressesParams {
 /// The query and header parameters of [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDialogflowAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8109,8 +8056,7 @@ impl ListDialogflowAgentsParams {
 /// The query and header parameters of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8154,8 +8100,7 @@ impl ListFreeswitchConnectorAddressesParams {
 /// The query and header parameters of [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFreeswitchConnectorsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8199,8 +8144,7 @@ impl ListFreeswitchConnectorsParams {
 /// The query and header parameters of [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRelayApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8244,8 +8188,7 @@ impl ListRelayApplicationAddressesParams {
 /// The query and header parameters of [`Client::list_relay_applications`](crate::Client::list_relay_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRelayApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8289,8 +8232,7 @@ impl ListRelayApplicationsParams {
 /// The query and header parameters of [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListResourceAddressesClientParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8334,8 +8276,7 @@ impl ListResourceAddressesClientParams {
 /// The query and header parameters of [`Client::list_resource_addresses`](crate::Client::list_resource_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListResourceAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8379,8 +8320,7 @@ impl ListResourceAddressesParams {
 /// The query and header parameters of [`Client::list_resources`](crate::Client::list_resources).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListResourcesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8424,8 +8364,7 @@ impl ListResourcesParams {
 /// The query and header parameters of [`Client::list_sip_addresses`](crate::Client::list_sip_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSipAddressesParams {
     /// The number of results per page.
@@ -8479,8 +8418,7 @@ impl ListSipAddressesParams {
 /// The query and header parameters of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSipCredentialAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8524,8 +8462,7 @@ impl ListSipCredentialAddressesParams {
 /// The query and header parameters of [`Client::list_sip_credentials`](crate::Client::list_sip_credentials).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8569,8 +8506,7 @@ impl ListSipCredentialsParams {
 /// The query and header parameters of [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSipGatewayAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8614,8 +8550,7 @@ impl ListSipGatewayAddressesParams {
 /// The query and header parameters of [`Client::list_sip_gateways`](crate::Client::list_sip_gateways).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSipGatewaysParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8659,8 +8594,7 @@ impl ListSipGatewaysParams {
 /// The query and header parameters of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubscriberAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8704,8 +8638,7 @@ impl ListSubscriberAddressesParams {
 /// The query and header parameters of [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubscriberSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8749,8 +8682,7 @@ impl ListSubscriberSipCredentialsParams {
 /// The query and header parameters of [`Client::list_subscribers`](crate::Client::list_subscribers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubscribersParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8794,8 +8726,7 @@ impl ListSubscribersParams {
 /// The query and header parameters of [`Client::list_swml_script_addresses`](crate::Client::list_swml_script_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSwmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8839,8 +8770,7 @@ impl ListSwmlScriptAddressesParams {
 /// The query and header parameters of [`Client::list_swml_scripts`](crate::Client::list_swml_scripts).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSwmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8884,8 +8814,7 @@ impl ListSwmlScriptsParams {
 /// The query and header parameters of [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSwmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8929,8 +8858,7 @@ impl ListSwmlWebhookAddressesParams {
 /// The query and header parameters of [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSwmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
@@ -8972,7 +8900,7 @@ impl ListSwmlWebhooksParams {
 }
 
 /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](https://signalwire.com/docs/swml/reference/messaging).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessagingSwmlScript {
     /// Unique ID of a SWML Script.
@@ -8996,7 +8924,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessagingSwmlScript`] the API requires, named, for [`MessagingSwmlScript::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessagingSwmlScriptRequired {
     /// Unique ID of a SWML Script.
     pub id: Uuid,
@@ -9031,7 +8959,7 @@ impl MessagingSwmlScript {
 }
 
 /// Request body to create a SWML Script that handles inbound SMS or MMS messages.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
@@ -9048,7 +8976,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessagingSwmlScriptCreateRequest`] the API requires, named, for [`MessagingSwmlScriptCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessagingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
     pub name: ::std::string::String,
@@ -9079,8 +9007,7 @@ impl MessagingSwmlScriptCreateRequest {
 /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
 ///
 /// Values this version of the client does not know yet decode to [`MessagingSwmlScriptCreateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessagingSwmlScriptCreateRequestScriptType {
     /// On the wire: `messaging`.
@@ -9118,8 +9045,7 @@ crate::runtime::open_enum!(MessagingSwmlScriptCreateRequestScriptType, Unknown);
 /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
 ///
 /// Values this version of the client does not know yet decode to [`MessagingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessagingSwmlScriptType {
     /// On the wire: `messaging`.
@@ -9153,8 +9079,7 @@ impl MessagingSwmlScriptType {
 crate::runtime::open_enum!(MessagingSwmlScriptType, Unknown);
 
 /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessagingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
@@ -9207,8 +9132,7 @@ impl MessagingSwmlScriptUpdateRequest {
 /// Set to `messaging` for a Messaging Script.
 ///
 /// Values this version of the client does not know yet decode to [`MessagingSwmlScriptUpdateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessagingSwmlScriptUpdateRequestScriptType {
     /// On the wire: `messaging`.
@@ -9244,7 +9168,7 @@ impl MessagingSwmlScriptUpdateRequestScriptType {
 crate::runtime::open_enum!(MessagingSwmlScriptUpdateRequestScriptType, Unknown);
 
 /// The request body of [`Client::assign_resource_phone_route`](crate::Client::assign_resource_phone_route).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteAssignRequest {
     /// The id of the phone route.
@@ -9259,7 +9183,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`PhoneRouteAssignRequest`] the API requires, named, for [`PhoneRouteAssignRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhoneRouteAssignRequestRequired {
     /// The id of the phone route.
     pub phone_route_id: Uuid,
@@ -9276,7 +9200,7 @@ impl PhoneRouteAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteCreateStatusCode422 {
     /// List of validation errors.
@@ -9301,7 +9225,7 @@ impl PhoneRouteCreateStatusCode422 {
 }
 
 /// Application Address
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneRouteResponse {
     /// Unique ID of the Fabric Address.
@@ -9334,7 +9258,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`PhoneRouteResponse`] the API requires, named, for [`PhoneRouteResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhoneRouteResponseRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
@@ -9387,8 +9311,7 @@ impl PhoneRouteResponse {
 /// The display type of a fabric address pointing to an application.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneRouteResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneRouteResponseType {
     /// On the wire: `app`.
@@ -9422,7 +9345,7 @@ impl PhoneRouteResponseType {
 crate::runtime::open_enum!(PhoneRouteResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RefreshTokenStatusCode422 {
     /// List of validation errors.
@@ -9445,7 +9368,7 @@ impl RefreshTokenStatusCode422 {
 }
 
 /// The field [`RelayApplicationResponse::relay_application`](crate::RelayApplicationResponse::relay_application) and [`ResourceResponseRelayApp::relay_application`](crate::ResourceResponseRelayApp::relay_application).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplication {
     /// Unique ID of a Relay Application.
@@ -9466,7 +9389,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayApplication`] the API requires, named, for [`RelayApplication::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationRequired {
     /// Unique ID of a Relay Application.
     pub id: Uuid,
@@ -9492,7 +9415,7 @@ impl RelayApplication {
 }
 
 /// The answer of [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationAddressListResponse {
     /// An array of objects that contain a list of Relay Application Addresses
@@ -9507,7 +9430,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayApplicationAddressListResponse`] the API requires, named, for [`RelayApplicationAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationAddressListResponseRequired {
     /// An array of objects that contain a list of Relay Application Addresses
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -9524,7 +9447,7 @@ impl RelayApplicationAddressListResponse {
 }
 
 /// The field [`RelayApplicationAddressListResponse::links`](crate::RelayApplicationAddressListResponse::links) and [`RelayApplicationListResponse::links`](crate::RelayApplicationListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationAddressPaginationResponse {
     /// Self link for the current page
@@ -9545,7 +9468,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayApplicationAddressPaginationResponse`] the API requires, named, for [`RelayApplicationAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationAddressPaginationResponseRequired {
     /// Self link for the current page
     pub self_: ::std::string::String,
@@ -9583,7 +9506,7 @@ impl RelayApplicationAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_relay_application`](crate::Client::create_relay_application).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationCreateRequest {
     /// Name of the Relay Application
@@ -9600,7 +9523,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayApplicationCreateRequest`] the API requires, named, for [`RelayApplicationCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationCreateRequestRequired {
     /// Name of the Relay Application
     pub name: ::std::string::String,
@@ -9631,7 +9554,7 @@ impl RelayApplicationCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationCreateStatusCode422 {
     /// List of validation errors.
@@ -9656,7 +9579,7 @@ impl RelayApplicationCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_relay_applications`](crate::Client::list_relay_applications).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationListResponse {
     /// An array of objects that contain a list of Relay Application data
@@ -9670,7 +9593,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayApplicationListResponse`] the API requires, named, for [`RelayApplicationListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationListResponseRequired {
     /// An array of objects that contain a list of Relay Application data
     pub data: ::std::vec::Vec<RelayApplicationResponse>,
@@ -9687,7 +9610,7 @@ impl RelayApplicationListResponse {
 }
 
 /// Used as the answer of [`Client::create_relay_application`](crate::Client::create_relay_application), [`Client::get_relay_application`](crate::Client::get_relay_application) and [`Client::update_relay_application`](crate::Client::update_relay_application); each item of the field [`RelayApplicationListResponse::data`](crate::RelayApplicationListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationResponse {
     /// Unique ID of the Relay Application.
@@ -9716,7 +9639,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayApplicationResponse`] the API requires, named, for [`RelayApplicationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationResponseRequired {
     /// Unique ID of the Relay Application.
     pub id: Uuid,
@@ -9761,8 +9684,7 @@ impl RelayApplicationResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`RelayApplicationResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RelayApplicationResponseType {
     /// On the wire: `relay_application`.
@@ -9796,8 +9718,7 @@ impl RelayApplicationResponseType {
 crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
 
 /// The request body of [`Client::update_relay_application`](crate::Client::update_relay_application).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateRequest {
     /// Name of the Relay Application
@@ -9851,7 +9772,7 @@ impl RelayApplicationUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayApplicationUpdateStatusCode422 {
     /// List of validation errors.
@@ -9878,8 +9799,7 @@ impl RelayApplicationUpdateStatusCode422 {
 /// The method type to use for the URL
 ///
 /// Values this version of the client does not know yet decode to [`RequestUrlMethodType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RequestUrlMethodType {
     /// On the wire: `GET`.
@@ -9917,7 +9837,7 @@ impl RequestUrlMethodType {
 crate::runtime::open_enum!(RequestUrlMethodType, Unknown);
 
 /// The answer of [`Client::list_resource_addresses`](crate::Client::list_resource_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceAddressListResponse {
     /// An array opf objects that contain a list of Resource Addresses
@@ -9931,7 +9851,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceAddressListResponse`] the API requires, named, for [`ResourceAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceAddressListResponseRequired {
     /// An array opf objects that contain a list of Resource Addresses
     pub data: ::std::vec::Vec<FabricAddress>,
@@ -9948,7 +9868,7 @@ impl ResourceAddressListResponse {
 }
 
 /// The field [`ResourceAddressListResponse::links`](crate::ResourceAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceAddressPaginationResponse {
     /// Link to the current page of results
@@ -9977,7 +9897,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceAddressPaginationResponse`] the API requires, named, for [`ResourceAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceAddressPaginationResponseRequired {
     /// Link to the current page of results
     pub self_: ::std::string::String,
@@ -10015,7 +9935,7 @@ impl ResourceAddressPaginationResponse {
 }
 
 /// The answer of [`Client::list_resources`](crate::Client::list_resources).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceListResponse {
     /// An array of objects that contain a list of Resource data
@@ -10029,7 +9949,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceListResponse`] the API requires, named, for [`ResourceListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceListResponseRequired {
     /// An array of objects that contain a list of Resource data
     pub data: ::std::vec::Vec<ResourceResponse>,
@@ -10046,7 +9966,7 @@ impl ResourceListResponse {
 }
 
 /// The field [`ResourceListResponse::links`](crate::ResourceListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourcePaginationResponse {
     /// The link to the current page
@@ -10075,7 +9995,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourcePaginationResponse`] the API requires, named, for [`ResourcePaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourcePaginationResponseRequired {
     /// The link to the current page
     pub self_: ::std::string::String,
@@ -10115,8 +10035,7 @@ impl ResourcePaginationResponse {
 /// Used as the answer of [`Client::get_resource`](crate::Client::get_resource); each item of the field [`ResourceListResponse::data`](crate::ResourceListResponse::data).
 ///
 /// Decoded as the first of [`ResourceResponse::ResourceResponseAi`], [`ResourceResponse::ResourceResponseCallFlow`], [`ResourceResponse::ResourceResponseCxmlWebhook`], [`ResourceResponse::ResourceResponseCxmlScript`], [`ResourceResponse::ResourceResponseCxmlApplication`], [`ResourceResponse::ResourceResponseDialogFlowAgent`], [`ResourceResponse::ResourceResponseFsConnector`], [`ResourceResponse::ResourceResponseRelayApp`], [`ResourceResponse::ResourceResponseSipEndpoint`], [`ResourceResponse::ResourceResponseSipGateway`], [`ResourceResponse::ResourceResponseSubscriber`], [`ResourceResponse::ResourceResponseSwmlWebhook`], [`ResourceResponse::ResourceResponseSwmlScript`], [`ResourceResponse::ResourceResponseConferenceRoom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum ResourceResponse {
@@ -10235,7 +10154,7 @@ impl ::std::convert::From<ResourceResponseConferenceRoom> for ResourceResponse {
 }
 
 /// AI Agent
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseAi {
     /// Unique ID of the Resource.
@@ -10264,7 +10183,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseAi`] the API requires, named, for [`ResourceResponseAi::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseAiRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10309,8 +10228,7 @@ impl ResourceResponseAi {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseAiType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseAiType {
     /// On the wire: `ai_agent`.
@@ -10344,7 +10262,7 @@ impl ResourceResponseAiType {
 crate::runtime::open_enum!(ResourceResponseAiType, Unknown);
 
 /// Call Flow
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCallFlow {
     /// Unique ID of the Resource.
@@ -10373,7 +10291,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseCallFlow`] the API requires, named, for [`ResourceResponseCallFlow::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseCallFlowRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10418,8 +10336,7 @@ impl ResourceResponseCallFlow {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCallFlowType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCallFlowType {
     /// On the wire: `call_flow`.
@@ -10453,7 +10370,7 @@ impl ResourceResponseCallFlowType {
 crate::runtime::open_enum!(ResourceResponseCallFlowType, Unknown);
 
 /// Conference Room
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseConferenceRoom {
     /// Unique ID of the Resource.
@@ -10482,7 +10399,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseConferenceRoom`] the API requires, named, for [`ResourceResponseConferenceRoom::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseConferenceRoomRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10527,8 +10444,7 @@ impl ResourceResponseConferenceRoom {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseConferenceRoomType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseConferenceRoomType {
     /// On the wire: `swml_script`.
@@ -10562,7 +10478,7 @@ impl ResourceResponseConferenceRoomType {
 crate::runtime::open_enum!(ResourceResponseConferenceRoomType, Unknown);
 
 /// cXML Application
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlApplication {
     /// Unique ID of the Resource.
@@ -10591,7 +10507,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseCxmlApplication`] the API requires, named, for [`ResourceResponseCxmlApplication::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseCxmlApplicationRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10636,8 +10552,7 @@ impl ResourceResponseCxmlApplication {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCxmlApplicationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCxmlApplicationType {
     /// On the wire: `cxml_application`.
@@ -10673,7 +10588,7 @@ impl ResourceResponseCxmlApplicationType {
 crate::runtime::open_enum!(ResourceResponseCxmlApplicationType, Unknown);
 
 /// cXML Script
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlScript {
     /// Unique ID of the Resource.
@@ -10702,7 +10617,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseCxmlScript`] the API requires, named, for [`ResourceResponseCxmlScript::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseCxmlScriptRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10747,8 +10662,7 @@ impl ResourceResponseCxmlScript {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCxmlScriptType {
     /// On the wire: `cxml_script`.
@@ -10782,7 +10696,7 @@ impl ResourceResponseCxmlScriptType {
 crate::runtime::open_enum!(ResourceResponseCxmlScriptType, Unknown);
 
 /// cXML Webhook
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseCxmlWebhook {
     /// Unique ID of the Resource.
@@ -10811,7 +10725,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseCxmlWebhook`] the API requires, named, for [`ResourceResponseCxmlWebhook::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseCxmlWebhookRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10856,8 +10770,7 @@ impl ResourceResponseCxmlWebhook {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseCxmlWebhookType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseCxmlWebhookType {
     /// On the wire: `cxml_webhook`.
@@ -10891,7 +10804,7 @@ impl ResourceResponseCxmlWebhookType {
 crate::runtime::open_enum!(ResourceResponseCxmlWebhookType, Unknown);
 
 /// Dialogflow Agent
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseDialogFlowAgent {
     /// Unique ID of the Resource.
@@ -10920,7 +10833,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseDialogFlowAgent`] the API requires, named, for [`ResourceResponseDialogFlowAgent::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseDialogFlowAgentRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -10965,8 +10878,7 @@ impl ResourceResponseDialogFlowAgent {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseDialogFlowAgentType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseDialogFlowAgentType {
     /// On the wire: `dialogflow_agent`.
@@ -11002,7 +10914,7 @@ impl ResourceResponseDialogFlowAgentType {
 crate::runtime::open_enum!(ResourceResponseDialogFlowAgentType, Unknown);
 
 /// FreeSWITCH Connector
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseFsConnector {
     /// Unique ID of the Resource.
@@ -11031,7 +10943,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseFsConnector`] the API requires, named, for [`ResourceResponseFsConnector::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseFsConnectorRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11076,8 +10988,7 @@ impl ResourceResponseFsConnector {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseFsConnectorType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseFsConnectorType {
     /// On the wire: `freeswitch_connector`.
@@ -11115,7 +11026,7 @@ impl ResourceResponseFsConnectorType {
 crate::runtime::open_enum!(ResourceResponseFsConnectorType, Unknown);
 
 /// Relay Application
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseRelayApp {
     /// Unique ID of the Resource.
@@ -11144,7 +11055,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseRelayApp`] the API requires, named, for [`ResourceResponseRelayApp::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseRelayAppRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11189,8 +11100,7 @@ impl ResourceResponseRelayApp {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseRelayAppType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseRelayAppType {
     /// On the wire: `relay_application`.
@@ -11224,7 +11134,7 @@ impl ResourceResponseRelayAppType {
 crate::runtime::open_enum!(ResourceResponseRelayAppType, Unknown);
 
 /// SIP Endpoint
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSipEndpoint {
     /// Unique ID of the Resource.
@@ -11253,7 +11163,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseSipEndpoint`] the API requires, named, for [`ResourceResponseSipEndpoint::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseSipEndpointRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11298,8 +11208,7 @@ impl ResourceResponseSipEndpoint {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSipEndpointType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSipEndpointType {
     /// On the wire: `sip_endpoint`.
@@ -11333,7 +11242,7 @@ impl ResourceResponseSipEndpointType {
 crate::runtime::open_enum!(ResourceResponseSipEndpointType, Unknown);
 
 /// SIP Gateway
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSipGateway {
     /// Unique ID of the Resource.
@@ -11362,7 +11271,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseSipGateway`] the API requires, named, for [`ResourceResponseSipGateway::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseSipGatewayRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11407,8 +11316,7 @@ impl ResourceResponseSipGateway {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSipGatewayType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSipGatewayType {
     /// On the wire: `sip_gateway`.
@@ -11442,7 +11350,7 @@ impl ResourceResponseSipGatewayType {
 crate::runtime::open_enum!(ResourceResponseSipGatewayType, Unknown);
 
 /// Subscriber
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSubscriber {
     /// Unique ID of the Resource.
@@ -11471,7 +11379,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseSubscriber`] the API requires, named, for [`ResourceResponseSubscriber::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseSubscriberRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11516,8 +11424,7 @@ impl ResourceResponseSubscriber {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSubscriberType {
     /// On the wire: `subscriber`.
@@ -11551,7 +11458,7 @@ impl ResourceResponseSubscriberType {
 crate::runtime::open_enum!(ResourceResponseSubscriberType, Unknown);
 
 /// SWML Script
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSwmlScript {
     /// Unique ID of the Resource.
@@ -11580,7 +11487,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseSwmlScript`] the API requires, named, for [`ResourceResponseSwmlScript::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseSwmlScriptRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11625,8 +11532,7 @@ impl ResourceResponseSwmlScript {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSwmlScriptType {
     /// On the wire: `swml_script`.
@@ -11660,7 +11566,7 @@ impl ResourceResponseSwmlScriptType {
 crate::runtime::open_enum!(ResourceResponseSwmlScriptType, Unknown);
 
 /// SWML Webhook
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceResponseSwmlWebhook {
     /// Unique ID of the Resource.
@@ -11689,7 +11595,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceResponseSwmlWebhook`] the API requires, named, for [`ResourceResponseSwmlWebhook::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceResponseSwmlWebhookRequired {
     /// Unique ID of the Resource.
     pub id: Uuid,
@@ -11734,8 +11640,7 @@ impl ResourceResponseSwmlWebhook {
 /// The type of Resource
 ///
 /// Values this version of the client does not know yet decode to [`ResourceResponseSwmlWebhookType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceResponseSwmlWebhookType {
     /// On the wire: `swml_webhook`.
@@ -11769,7 +11674,7 @@ impl ResourceResponseSwmlWebhookType {
 crate::runtime::open_enum!(ResourceResponseSwmlWebhookType, Unknown);
 
 /// Create resource SIP endpoint
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointAssignRequest {
     /// The unique identifier of the SIP endpoint.
@@ -11788,7 +11693,7 @@ impl ResourceSipEndpointAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointCreateStatusCode422 {
     /// List of validation errors.
@@ -11813,7 +11718,7 @@ impl ResourceSipEndpointCreateStatusCode422 {
 }
 
 /// The answer of [`Client::assign_resource_to_sip_credential`](crate::Client::assign_resource_to_sip_credential).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointResponse {
     /// The unique identifier of the SIP endpoint.
@@ -11843,7 +11748,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ResourceSipEndpointResponse`] the API requires, named, for [`ResourceSipEndpointResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceSipEndpointResponseRequired {
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
@@ -11884,8 +11789,7 @@ impl ResourceSipEndpointResponse {
 /// The Resource type
 ///
 /// Values this version of the client does not know yet decode to [`ResourceSipEndpointResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceSipEndpointResponseType {
     /// On the wire: `call`.
@@ -11919,7 +11823,7 @@ impl ResourceSipEndpointResponseType {
 crate::runtime::open_enum!(ResourceSipEndpointResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSipEndpointUpdateStatusCode422 {
     /// List of validation errors.
@@ -11944,7 +11848,7 @@ impl ResourceSipEndpointUpdateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ResourceSubSipEndpointCreateStatusCode422 {
     /// List of validation errors.
@@ -11969,7 +11873,7 @@ impl ResourceSubSipEndpointCreateStatusCode422 {
 }
 
 /// Used as the answer of [`Client::create_sip_address`](crate::Client::create_sip_address), [`Client::get_sip_address`](crate::Client::get_sip_address) and [`Client::update_sip_address`](crate::Client::update_sip_address); each item of the field [`SipAddressListResponse::data`](crate::SipAddressListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddress {
     /// Unique identifier for the SIP address.
@@ -12020,7 +11924,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipAddress`] the API requires, named, for [`SipAddress::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipAddressRequired {
     /// Unique identifier for the SIP address.
     pub id: Uuid,
@@ -12101,8 +12005,7 @@ impl SipAddress {
 /// Each item of the field [`SipAddress::codecs`](crate::SipAddress::codecs), [`SipAddressCreateRequest::codecs`](crate::SipAddressCreateRequest::codecs) and [`SipAddressUpdateRequest::codecs`](crate::SipAddressUpdateRequest::codecs).
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipAddressCodec {
     /// On the wire: `OPUS`.
@@ -12168,7 +12071,7 @@ impl SipAddressCodec {
 crate::runtime::open_enum!(SipAddressCodec, Unknown);
 
 /// The request body of [`Client::create_sip_address`](crate::Client::create_sip_address).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressCreateRequest {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project and is used to build the address's SIP URI.
@@ -12222,7 +12125,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipAddressCreateRequest`] the API requires, named, for [`SipAddressCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipAddressCreateRequestRequired {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project and is used to build the address's SIP URI.
     pub name: ::std::string::String,
@@ -12311,7 +12214,7 @@ impl SipAddressCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressCreateStatusCode422 {
     /// List of validation errors.
@@ -12338,8 +12241,7 @@ impl SipAddressCreateStatusCode422 {
 /// The field [`SipAddress::encryption`](crate::SipAddress::encryption), [`SipAddressCreateRequest::encryption`](crate::SipAddressCreateRequest::encryption) and [`SipAddressUpdateRequest::encryption`](crate::SipAddressUpdateRequest::encryption).
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipAddressEncryption {
     /// On the wire: `required`.
@@ -12385,7 +12287,7 @@ impl SipAddressEncryption {
 crate::runtime::open_enum!(SipAddressEncryption, Unknown);
 
 /// The answer of [`Client::list_sip_addresses`](crate::Client::list_sip_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressListResponse {
     /// Pagination links for the response.
@@ -12402,7 +12304,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipAddressListResponse`] the API requires, named, for [`SipAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipAddressListResponseRequired {
     /// Pagination links for the response.
     pub links: SipAddressPaginationResponse,
@@ -12421,7 +12323,7 @@ impl SipAddressListResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressListStatusCode422 {
     /// List of validation errors.
@@ -12446,7 +12348,7 @@ impl SipAddressListStatusCode422 {
 }
 
 /// The field [`SipAddressListResponse::links`](crate::SipAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressPaginationResponse {
     /// Link to the current page of results.
@@ -12475,7 +12377,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipAddressPaginationResponse`] the API requires, named, for [`SipAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipAddressPaginationResponseRequired {
     /// Link to the current page of results.
     pub self_: ::std::string::String,
@@ -12515,8 +12417,7 @@ impl SipAddressPaginationResponse {
 /// The object type. Always `sip_address`.
 ///
 /// Values this version of the client does not know yet decode to [`SipAddressType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipAddressType {
     /// On the wire: `sip_address`.
@@ -12550,8 +12451,7 @@ impl SipAddressType {
 crate::runtime::open_enum!(SipAddressType, Unknown);
 
 /// The request body of [`Client::update_sip_address`](crate::Client::update_sip_address).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SipAddressUpdateRequest {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project. Defaults to the current value when omitted.
@@ -12679,7 +12579,7 @@ impl SipAddressUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipAddressUpdateStatusCode422 {
     /// List of validation errors.
@@ -12704,7 +12604,7 @@ impl SipAddressUpdateStatusCode422 {
 }
 
 /// The answer of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointAddressListResponse {
     /// An array of objects that contain a list of SIP Endpoint Addresses
@@ -12718,7 +12618,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipEndpointAddressListResponse`] the API requires, named, for [`SipEndpointAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointAddressListResponseRequired {
     /// An array of objects that contain a list of SIP Endpoint Addresses
     pub data: ::std::vec::Vec<FabricAddressCall>,
@@ -12735,7 +12635,7 @@ impl SipEndpointAddressListResponse {
 }
 
 /// The field [`SipEndpointAddressListResponse::links`](crate::SipEndpointAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointAddressPaginationResponse {
     /// Link of the current page
@@ -12764,7 +12664,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipEndpointAddressPaginationResponse`] the API requires, named, for [`SipEndpointAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -12802,7 +12702,7 @@ impl SipEndpointAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_sip_credential`](crate::Client::create_sip_credential).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointCreateRequest {
     /// The username of the Sip Endpoint
@@ -12838,7 +12738,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipEndpointCreateRequest`] the API requires, named, for [`SipEndpointCreateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointCreateRequestRequired {
     /// The username of the Sip Endpoint
     pub username: ::std::string::String,
@@ -12916,7 +12816,7 @@ impl SipEndpointCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointCreateStatusCode422 {
     /// List of validation errors.
@@ -12941,8 +12841,7 @@ impl SipEndpointCreateStatusCode422 {
 }
 
 /// The request body of [`Client::update_sip_credential`](crate::Client::update_sip_credential).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SipEndpointUpdateRequest {
     /// The username of the Sip Endpoint
@@ -13062,7 +12961,7 @@ impl SipEndpointUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointUpdateStatusCode422 {
     /// List of validation errors.
@@ -13087,7 +12986,7 @@ impl SipEndpointUpdateStatusCode422 {
 }
 
 /// The field [`ResourceResponseSipGateway::sip_gateway`](crate::ResourceResponseSipGateway::sip_gateway) and [`SipGatewayResponse::sip_gateway`](crate::SipGatewayResponse::sip_gateway).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGateway {
     /// Unique ID of the SIP Gateway.
@@ -13111,7 +13010,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGateway`] the API requires, named, for [`SipGateway::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayRequired {
     /// Unique ID of the SIP Gateway.
     pub id: Uuid,
@@ -13143,7 +13042,7 @@ impl SipGateway {
 }
 
 /// The answer of [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayAddressListResponse {
     /// An array of objects containing a list of SIP Gateway Addresses
@@ -13157,7 +13056,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGatewayAddressListResponse`] the API requires, named, for [`SipGatewayAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayAddressListResponseRequired {
     /// An array of objects containing a list of SIP Gateway Addresses
     pub data: ::std::vec::Vec<FabricAddressCall>,
@@ -13174,7 +13073,7 @@ impl SipGatewayAddressListResponse {
 }
 
 /// The field [`SipGatewayAddressListResponse::links`](crate::SipGatewayAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayAddressPaginationResponse {
     /// Link of the current page
@@ -13203,7 +13102,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGatewayAddressPaginationResponse`] the API requires, named, for [`SipGatewayAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -13241,7 +13140,7 @@ impl SipGatewayAddressPaginationResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayCreateStatusCode422 {
     /// List of validation errors.
@@ -13266,7 +13165,7 @@ impl SipGatewayCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_sip_gateways`](crate::Client::list_sip_gateways).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayListResponse {
     /// An array of objects that contain a list of SIP Gateway data
@@ -13280,7 +13179,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGatewayListResponse`] the API requires, named, for [`SipGatewayListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayListResponseRequired {
     /// An array of objects that contain a list of SIP Gateway data
     pub data: ::std::vec::Vec<SipGatewayResponse>,
@@ -13297,7 +13196,7 @@ impl SipGatewayListResponse {
 }
 
 /// The field [`SipGatewayListResponse::links`](crate::SipGatewayListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayPaginationResponse {
     /// Link to the current page of results
@@ -13326,7 +13225,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGatewayPaginationResponse`] the API requires, named, for [`SipGatewayPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayPaginationResponseRequired {
     /// Link to the current page of results
     pub self_: ::std::string::String,
@@ -13364,7 +13263,7 @@ impl SipGatewayPaginationResponse {
 }
 
 /// The request body of [`Client::create_sip_gateway`](crate::Client::create_sip_gateway).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayRequest {
     /// Display name for the SIP Gateway.
@@ -13385,7 +13284,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGatewayRequest`] the API requires, named, for [`SipGatewayRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayRequestRequired {
     /// Display name for the SIP Gateway.
     pub name: ::std::string::String,
@@ -13414,8 +13313,7 @@ impl SipGatewayRequest {
 }
 
 /// The request body of [`Client::update_sip_gateway`](crate::Client::update_sip_gateway).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SipGatewayRequestUpdate {
     /// Display name for the SIP Gateway.
@@ -13490,7 +13388,7 @@ impl SipGatewayRequestUpdate {
 }
 
 /// Used as the answer of [`Client::create_sip_gateway`](crate::Client::create_sip_gateway), [`Client::get_sip_gateway`](crate::Client::get_sip_gateway) and [`Client::update_sip_gateway`](crate::Client::update_sip_gateway); each item of the field [`SipGatewayListResponse::data`](crate::SipGatewayListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipGatewayResponse {
     /// Unique ID of the resource.
@@ -13519,7 +13417,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipGatewayResponse`] the API requires, named, for [`SipGatewayResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayResponseRequired {
     /// Unique ID of the resource.
     pub id: Uuid,
@@ -13564,8 +13462,7 @@ impl SipGatewayResponse {
 /// Type of the resource.
 ///
 /// Values this version of the client does not know yet decode to [`SipGatewayResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipGatewayResponseType {
     /// On the wire: `sip_gateway`.
@@ -13599,7 +13496,7 @@ impl SipGatewayResponseType {
 crate::runtime::open_enum!(SipGatewayResponseType, Unknown);
 
 /// The field [`ResourceResponseSubscriber::subscriber`](crate::ResourceResponseSubscriber::subscriber) and [`SubscriberResponse::subscriber`](crate::SubscriberResponse::subscriber).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Subscriber {
     /// Unique ID of the Subscriber.
@@ -13631,7 +13528,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Subscriber`] the API requires, named, for [`Subscriber::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberRequired {
     /// Unique ID of the Subscriber.
     pub id: Uuid,
@@ -13682,7 +13579,7 @@ impl Subscriber {
 }
 
 /// The field [`SubscriberAddressesResponse::links`](crate::SubscriberAddressesResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberAddressPaginationResponse {
     /// Link of the current page
@@ -13711,7 +13608,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberAddressPaginationResponse`] the API requires, named, for [`SubscriberAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -13749,7 +13646,7 @@ impl SubscriberAddressPaginationResponse {
 }
 
 /// The answer of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberAddressesResponse {
     /// An array of objects that contain a list of Subscriber addresses
@@ -13763,7 +13660,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberAddressesResponse`] the API requires, named, for [`SubscriberAddressesResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberAddressesResponseRequired {
     /// An array of objects that contain a list of Subscriber addresses
     pub data: ::std::vec::Vec<FabricAddressSubscriber>,
@@ -13780,7 +13677,7 @@ impl SubscriberAddressesResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberCreateStatusCode422 {
     /// List of validation errors.
@@ -13805,7 +13702,7 @@ impl SubscriberCreateStatusCode422 {
 }
 
 /// The request body of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateRequest {
     /// List of up to 10 UUIDs representing the allowed Fabric addresses.
@@ -13858,8 +13755,7 @@ impl SubscriberGuestTokenCreateRequest {
 /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberGuestTokenCreateRequestCh::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SubscriberGuestTokenCreateRequestCh {
     /// On the wire: `us-central`.
@@ -13895,8 +13791,7 @@ crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestCh, Unknown);
 /// A routing override that controls which regional cluster the SDK connects to.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberGuestTokenCreateRequestRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SubscriberGuestTokenCreateRequestRegion {
     /// On the wire: `us-central`.
@@ -13932,7 +13827,7 @@ impl SubscriberGuestTokenCreateRequestRegion {
 crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestRegion, Unknown);
 
 /// The answer of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberGuestTokenCreateResponse {
     /// Guest Token
@@ -13951,7 +13846,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberGuestTokenCreateResponse`] the API requires, named, for [`SubscriberGuestTokenCreateResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberGuestTokenCreateResponseRequired {
     /// Guest Token
     pub token: Jwt,
@@ -13968,7 +13863,7 @@ impl SubscriberGuestTokenCreateResponse {
 }
 
 /// The request body of [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateRequest {
     /// Unique ID of a Subscriber Address
@@ -13998,7 +13893,7 @@ impl SubscriberInviteTokenCreateRequest {
 }
 
 /// The answer of [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberInviteTokenCreateResponse {
     /// Invite Token
@@ -14019,7 +13914,7 @@ impl SubscriberInviteTokenCreateResponse {
 }
 
 /// The answer of [`Client::list_subscribers`](crate::Client::list_subscribers).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberListResponse {
     /// An array of objects that contain a list of Subscriber data
@@ -14033,7 +13928,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberListResponse`] the API requires, named, for [`SubscriberListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberListResponseRequired {
     /// An array of objects that contain a list of Subscriber data
     pub data: ::std::vec::Vec<SubscriberResponse>,
@@ -14050,7 +13945,7 @@ impl SubscriberListResponse {
 }
 
 /// The field [`SubscriberListResponse::links`](crate::SubscriberListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberPaginationResponse {
     /// Link of the current page
@@ -14079,7 +13974,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberPaginationResponse`] the API requires, named, for [`SubscriberPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -14117,7 +14012,7 @@ impl SubscriberPaginationResponse {
 }
 
 /// The request body of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenRequest {
     /// The refresh token previously issued alongside a subscriber access token. This token is used to request a new access token.
@@ -14138,7 +14033,7 @@ impl SubscriberRefreshTokenRequest {
 }
 
 /// The answer of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRefreshTokenResponse {
     /// A newly generated subscriber access token, valid for 2 hours.
@@ -14157,7 +14052,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberRefreshTokenResponse`] the API requires, named, for [`SubscriberRefreshTokenResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberRefreshTokenResponseRequired {
     /// A newly generated subscriber access token, valid for 2 hours.
     pub token: Jwt,
@@ -14174,7 +14069,7 @@ impl SubscriberRefreshTokenResponse {
 }
 
 /// The request body of [`Client::create_subscriber`](crate::Client::create_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberRequest {
     /// Password of the Subscriber. Defaults to a secure random password if not provided.
@@ -14293,7 +14188,7 @@ impl SubscriberRequest {
 }
 
 /// Used as the answer of [`Client::create_subscriber`](crate::Client::create_subscriber), [`Client::get_subscriber`](crate::Client::get_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber); each item of the field [`SubscriberListResponse::data`](crate::SubscriberListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberResponse {
     /// Unique ID of the request.
@@ -14322,7 +14217,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberResponse`] the API requires, named, for [`SubscriberResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberResponseRequired {
     /// Unique ID of the request.
     pub id: ::std::string::String,
@@ -14367,8 +14262,7 @@ impl SubscriberResponse {
 /// Type of the resource.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SubscriberResponseType {
     /// On the wire: `subscriber`.
@@ -14402,7 +14296,7 @@ impl SubscriberResponseType {
 crate::runtime::open_enum!(SubscriberResponseType, Unknown);
 
 /// Used as the answer of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential), [`Client::get_subscriber_sip_credential`](crate::Client::get_subscriber_sip_credential) and [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential); each item of the field [`SubscriberSipEndpointListResponse::data`](crate::SubscriberSipEndpointListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpoint {
     /// Unique ID of the Sip Endpoint.
@@ -14429,7 +14323,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberSipEndpoint`] the API requires, named, for [`SubscriberSipEndpoint::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointRequired {
     /// Unique ID of the Sip Endpoint.
     pub id: Uuid,
@@ -14472,7 +14366,7 @@ impl SubscriberSipEndpoint {
 }
 
 /// The answer of [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointListResponse {
     /// The `data` property.
@@ -14487,7 +14381,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberSipEndpointListResponse`] the API requires, named, for [`SubscriberSipEndpointListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointListResponseRequired {
     /// The `data` property.
     pub data: ::std::vec::Vec<SubscriberSipEndpoint>,
@@ -14504,7 +14398,7 @@ impl SubscriberSipEndpointListResponse {
 }
 
 /// The field [`SubscriberSipEndpointListResponse::links`](crate::SubscriberSipEndpointListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointPaginationResponse {
     /// Link of the current page
@@ -14533,7 +14427,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberSipEndpointPaginationResponse`] the API requires, named, for [`SubscriberSipEndpointPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -14571,7 +14465,7 @@ impl SubscriberSipEndpointPaginationResponse {
 }
 
 /// The request body of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequest {
     /// Username of the Sip Endpoint.
@@ -14600,7 +14494,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberSipEndpointRequest`] the API requires, named, for [`SubscriberSipEndpointRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointRequestRequired {
     /// Username of the Sip Endpoint.
     pub username: ::std::string::String,
@@ -14666,8 +14560,7 @@ impl SubscriberSipEndpointRequest {
 }
 
 /// The request body of [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequestUpdate {
     /// Username of the Sip Endpoint.
@@ -14768,7 +14661,7 @@ impl SubscriberSipEndpointRequestUpdate {
 }
 
 /// The request body of [`Client::create_subscriber_token`](crate::Client::create_subscriber_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenRequest {
     /// A string that uniquely identifies the subscriber. Often it's an email, but can be any other string.
@@ -14956,8 +14849,7 @@ impl SubscriberTokenRequest {
 /// A routing override that controls which regional cluster the SDK connects to.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberTokenRequestRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SubscriberTokenRequestRegion {
     /// On the wire: `us-central`.
@@ -15000,8 +14892,7 @@ crate::runtime::open_enum!(SubscriberTokenRequestRegion, Unknown);
 /// limited to 60 seconds.
 ///
 /// Values this version of the client does not know yet decode to [`SubscriberTokenRequestScope::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SubscriberTokenRequestScope {
     /// On the wire: `sat:refresh`.
@@ -15035,7 +14926,7 @@ impl SubscriberTokenRequestScope {
 crate::runtime::open_enum!(SubscriberTokenRequestScope, Unknown);
 
 /// The answer of [`Client::create_subscriber_token`](crate::Client::create_subscriber_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenResponse {
     /// The ID of the subscriber that the token is associated with.
@@ -15056,7 +14947,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SubscriberTokenResponse`] the API requires, named, for [`SubscriberTokenResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberTokenResponseRequired {
     /// The ID of the subscriber that the token is associated with.
     pub subscriber_id: Uuid,
@@ -15079,7 +14970,7 @@ impl SubscriberTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberTokenStatusCode422 {
     /// List of validation errors.
@@ -15104,7 +14995,7 @@ impl SubscriberTokenStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SubscriberUpdateStatusCode422 {
     /// List of validation errors.
@@ -15129,8 +15020,7 @@ impl SubscriberUpdateStatusCode422 {
 }
 
 /// Post-Prompt with POM
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -15242,8 +15132,7 @@ impl SwmlCallingAiPostPromptPomUpdate {
 }
 
 /// Post-Prompt with Text
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -15353,8 +15242,7 @@ impl SwmlCallingAiPostPromptTextUpdate {
 /// The field [`AiAgentUpdateRequest::post_prompt`](crate::AiAgentUpdateRequest::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPostPromptUpdate::SwmlCallingAiPostPromptTextUpdate`], [`SwmlCallingAiPostPromptUpdate::SwmlCallingAiPostPromptPomUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPostPromptUpdate {
@@ -15383,8 +15271,7 @@ for SwmlCallingAiPostPromptUpdate {
 }
 
 /// Prompt with POM
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptPomUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -15514,8 +15401,7 @@ impl SwmlCallingAiPromptPomUpdate {
 }
 
 /// Prompt with Text
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptTextUpdate {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -15638,8 +15524,7 @@ impl SwmlCallingAiPromptTextUpdate {
 /// The field [`AiAgentUpdateRequest::prompt`](crate::AiAgentUpdateRequest::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPromptUpdate::SwmlCallingAiPromptTextUpdate`], [`SwmlCallingAiPromptUpdate::SwmlCallingAiPromptPomUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPromptUpdate {
@@ -15664,8 +15549,7 @@ impl ::std::convert::From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptU
 /// The field [`SwmlCallingContextsUpdate::default`](crate::SwmlCallingContextsUpdate::default).
 ///
 /// Decoded as the first of [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsPomObjectUpdate`], [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingContextsObjectUpdate {
@@ -15694,8 +15578,7 @@ for SwmlCallingContextsObjectUpdate {
 }
 
 /// ContextsPOMObject
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsPomObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
@@ -15769,8 +15652,7 @@ impl SwmlCallingContextsPomObjectUpdate {
 }
 
 /// The member [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`](crate::SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
@@ -15840,8 +15722,7 @@ impl SwmlCallingContextsTextObjectUpdate {
 }
 
 /// contexts
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsUpdate {
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
@@ -15865,8 +15746,7 @@ impl SwmlCallingContextsUpdate {
 }
 
 /// multilingual
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingMultilingualUpdate {
     /// An array of voices, one per language the agent speaks.
@@ -16080,8 +15960,7 @@ impl SwmlCallingMultilingualUpdate {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateFillers::Array`], [`SwmlCallingMultilingualUpdateFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateFillers {
@@ -16111,8 +15990,7 @@ for SwmlCallingMultilingualUpdateFillers {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateFunctionFillers::Array`], [`SwmlCallingMultilingualUpdateFunctionFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateFunctionFillers {
@@ -16149,8 +16027,7 @@ for SwmlCallingMultilingualUpdateFunctionFillers {
 /// being spoken, which is a way to use a recorded backchannel.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateTurnFillers::Array`], [`SwmlCallingMultilingualUpdateTurnFillers::SwmlCallingTurnFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateTurnFillers {
@@ -16174,7 +16051,7 @@ for SwmlCallingMultilingualUpdateTurnFillers {
 }
 
 /// execute Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingExecute {
     /// Call a named section as a subroutine. Execution continues in the called section,
@@ -16199,7 +16076,7 @@ impl SwmlMessagingExecute {
 /// reaching the end of the section. The destination must be the name of a section
 /// defined in the current document; URLs and inline documents are not accepted in the
 /// messaging context.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingExecuteValue {
     /// Name of the section to execute. Must reference a section in the current document.
@@ -16228,7 +16105,7 @@ impl SwmlMessagingExecuteValue {
 }
 
 /// goto Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingGoto {
     /// Jump to a named label in the current section. Used for retry loops and conditional
@@ -16247,7 +16124,7 @@ impl SwmlMessagingGoto {
 
 /// Jump to a named label in the current section. Used for retry loops and conditional
 /// repetition. `goto` does not cross subroutine boundaries.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingGotoValue {
     /// Label to jump to. Must reference a `label` step in the current section.
@@ -16280,7 +16157,7 @@ impl SwmlMessagingGotoValue {
 }
 
 /// label Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingLabel {
     /// Mark any point of the SWML section with a label so that `goto` can jump to it. Must be
@@ -16300,7 +16177,7 @@ impl SwmlMessagingLabel {
 }
 
 /// receive Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReceive {
     /// Accept the inbound message without sending a reply. No-op step.
@@ -16317,7 +16194,7 @@ impl SwmlMessagingReceive {
 }
 
 /// reply Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReply {
     /// Create and send an outbound message in response to the inbound message. Accepts one of:
@@ -16351,7 +16228,7 @@ impl SwmlMessagingReply {
 /// When you use an inline `switch`, do not set `body`, `media`, `to`, `from`, or
 /// `status_url` directly on the same `reply` — put them inside each `case` value
 /// (or `default`) instead.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitch {
     /// The `switch` property.
@@ -16370,7 +16247,7 @@ impl SwmlMessagingReplyInlineSwitch {
 }
 
 /// The field [`SwmlMessagingReplyInlineSwitch::switch`](crate::SwmlMessagingReplyInlineSwitch::switch).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitchValue {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
@@ -16394,7 +16271,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlMessagingReplyInlineSwitchValue`] the API requires, named, for [`SwmlMessagingReplyInlineSwitchValue::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlMessagingReplyInlineSwitchValueRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
@@ -16435,8 +16312,7 @@ impl SwmlMessagingReplyInlineSwitchValue {
 /// stops.
 ///
 /// Decoded as the first of [`SwmlMessagingReplyInlineSwitchValueDefault::String`], [`SwmlMessagingReplyInlineSwitchValueDefault::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyInlineSwitchValueDefault::SwmlMessagingReplyWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingReplyInlineSwitchValueDefault {
@@ -16470,8 +16346,7 @@ for SwmlMessagingReplyInlineSwitchValueDefault {
 /// the reply is queued.
 ///
 /// Decoded as the first of [`SwmlMessagingReplyValue::String`], [`SwmlMessagingReplyValue::SwmlMessagingReplyWithBody`], [`SwmlMessagingReplyValue::SwmlMessagingReplyWithMedia`], [`SwmlMessagingReplyValue::SwmlMessagingReplyInlineSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingReplyValue {
@@ -16511,7 +16386,7 @@ impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReply
 }
 
 /// Reply with body
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithBody {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
@@ -16585,7 +16460,7 @@ impl SwmlMessagingReplyWithBody {
 }
 
 /// Reply with media
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithMedia {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
@@ -16661,7 +16536,7 @@ impl SwmlMessagingReplyWithMedia {
 }
 
 /// request Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingRequest {
     /// Make an HTTP request from inside your SWML document — useful for looking up
@@ -16714,7 +16589,7 @@ impl SwmlMessagingRequest {
 /// fields are available as `%{request_response.<field>}`. The raw response
 /// status code is in `%{request_response_code}` and the raw body in
 /// `%{request_response_body}` (capped at 64 KB).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingRequestValue {
     /// Endpoint to call. Must be a publicly reachable URL.
@@ -16789,8 +16664,7 @@ impl SwmlMessagingRequestValue {
 /// Request body. Objects are JSON-encoded automatically.
 ///
 /// Decoded as the first of [`SwmlMessagingRequestValueBody::String`], [`SwmlMessagingRequestValueBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingRequestValueBody {
@@ -16803,8 +16677,7 @@ pub enum SwmlMessagingRequestValueBody {
 /// HTTP method.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingRequestValueMethod {
     /// On the wire: `GET`.
@@ -16867,7 +16740,7 @@ impl ::std::default::Default for SwmlMessagingRequestValueMethod {
 }
 
 /// return Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingReturn {
     /// Return from the current section. Inside a subroutine called via `execute`, control
@@ -16889,7 +16762,7 @@ impl SwmlMessagingReturn {
 }
 
 /// SWML section
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSection {
     /// The `main` property.
@@ -16912,7 +16785,7 @@ impl SwmlMessagingSection {
 }
 
 /// switch Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSwitch {
     /// Branch on a variable's value, with optional text transforms applied before matching.
@@ -16932,8 +16805,7 @@ impl SwmlMessagingSwitch {
 /// Transform applied to the variable value before matching.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingSwitchTransform::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingSwitchTransform {
     /// On the wire: `lowercase`.
@@ -16990,7 +16862,7 @@ crate::runtime::open_enum!(SwmlMessagingSwitchTransform, Unknown);
 
 /// Branch on a variable's value, with optional text transforms applied before matching.
 /// Useful for keyword-driven inbound message handling.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSwitchValue {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
@@ -17012,7 +16884,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlMessagingSwitchValue`] the API requires, named, for [`SwmlMessagingSwitchValue::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlMessagingSwitchValueRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
     pub variable: ::std::string::String,
@@ -17054,8 +16926,7 @@ impl SwmlMessagingSwitchValue {
 /// SWML methods
 ///
 /// Decoded as the first of [`SwmlMessagingSwmlMethod::SwmlMessagingReply`], [`SwmlMessagingSwmlMethod::SwmlMessagingReceive`], [`SwmlMessagingSwmlMethod::SwmlMessagingRequest`], [`SwmlMessagingSwmlMethod::SwmlMessagingExecute`], [`SwmlMessagingSwmlMethod::SwmlMessagingTransfer`], [`SwmlMessagingSwmlMethod::SwmlMessagingSwitch`], [`SwmlMessagingSwmlMethod::SwmlMessagingGoto`], [`SwmlMessagingSwmlMethod::SwmlMessagingReturn`], [`SwmlMessagingSwmlMethod::SwmlMessagingLabel`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlMessagingSwmlMethod {
@@ -17139,7 +17010,7 @@ impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
 ///
 /// See the [Messaging SWML reference](https://signalwire.com/docs/swml/reference/messaging) for the full list of
 /// available methods.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingSwmlObject {
     /// The `version` property.
@@ -17171,8 +17042,7 @@ impl SwmlMessagingSwmlObject {
 /// The field [`SwmlMessagingSwmlObject::version`](crate::SwmlMessagingSwmlObject::version).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingSwmlObjectVersion {
     /// On the wire: `1.0.0`.
@@ -17206,7 +17076,7 @@ impl SwmlMessagingSwmlObjectVersion {
 crate::runtime::open_enum!(SwmlMessagingSwmlObjectVersion, Unknown);
 
 /// transfer Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingTransfer {
     /// Fetch and execute a new SWML document from a URL. SignalWire POSTs the
@@ -17241,7 +17111,7 @@ impl SwmlMessagingTransfer {
 /// Steps after `transfer` are skipped, including steps in calling sections. In the
 /// messaging context, `transfer.dest` must be a URL — section names and inline
 /// documents are not accepted.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlMessagingTransferValue {
     /// URL (`http` or `https`) to fetch the new SWML document from. Authentication can
@@ -17286,8 +17156,7 @@ impl SwmlMessagingTransferValue {
 /// HTTP method for the fetch request.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlMessagingTransferValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlMessagingTransferValueMethod {
     /// On the wire: `GET`.
@@ -17355,8 +17224,7 @@ impl ::std::default::Default for SwmlMessagingTransferValueMethod {
 /// identifies which kind it is.
 ///
 /// Decoded as the first of [`SwmlScript::CallingSwmlScript`], [`SwmlScript::MessagingSwmlScript`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScript {
@@ -17379,7 +17247,7 @@ impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
 }
 
 /// The answer of [`Client::list_swml_script_addresses`](crate::Client::list_swml_script_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptAddressListResponse {
     /// An array of objects that contain a list of SWML Script Addresses
@@ -17393,7 +17261,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlScriptAddressListResponse`] the API requires, named, for [`SwmlScriptAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptAddressListResponseRequired {
     /// An array of objects that contain a list of SWML Script Addresses
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -17410,7 +17278,7 @@ impl SwmlScriptAddressListResponse {
 }
 
 /// The field [`SwmlScriptAddressListResponse::links`](crate::SwmlScriptAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptAddressPaginationResponse {
     /// Link of the current page
@@ -17439,7 +17307,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlScriptAddressPaginationResponse`] the API requires, named, for [`SwmlScriptAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -17479,8 +17347,7 @@ impl SwmlScriptAddressPaginationResponse {
 /// Body shape for creating a SWML Script. Choose a [Calling Script](#schema/CallingSwmlScriptCreateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptCreateRequest) for inbound SMS or MMS messages. `script_type` is optional and defaults to `"calling"` when omitted — set it explicitly to `"messaging"` to create a Messaging Script. The script kind determines whether the script can be assigned as a call handler or a message handler on a phone number.
 ///
 /// Decoded as the first of [`SwmlScriptCreateRequest::CallingSwmlScriptCreateRequest`], [`SwmlScriptCreateRequest::MessagingSwmlScriptCreateRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScriptCreateRequest {
@@ -17505,7 +17372,7 @@ impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreate
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptCreateStatusCode422 {
     /// List of validation errors.
@@ -17530,7 +17397,7 @@ impl SwmlScriptCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_swml_scripts`](crate::Client::list_swml_scripts).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptListResponse {
     /// An array of objects that contain a list of SWML Script data
@@ -17544,7 +17411,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlScriptListResponse`] the API requires, named, for [`SwmlScriptListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptListResponseRequired {
     /// An array of objects that contain a list of SWML Script data
     pub data: ::std::vec::Vec<SwmlScriptResponse>,
@@ -17561,7 +17428,7 @@ impl SwmlScriptListResponse {
 }
 
 /// The field [`SwmlScriptListResponse::links`](crate::SwmlScriptListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptPaginationresponse {
     /// Link to the current page
@@ -17590,7 +17457,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlScriptPaginationresponse`] the API requires, named, for [`SwmlScriptPaginationresponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptPaginationresponseRequired {
     /// Link to the current page
     pub self_: ::std::string::String,
@@ -17628,7 +17495,7 @@ impl SwmlScriptPaginationresponse {
 }
 
 /// Used as the answer of [`Client::create_swml_script`](crate::Client::create_swml_script), [`Client::get_swml_script`](crate::Client::get_swml_script) and [`Client::update_swml_script`](crate::Client::update_swml_script); each item of the field [`SwmlScriptListResponse::data`](crate::SwmlScriptListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptResponse {
     /// Unique ID of the SWML Script.
@@ -17657,7 +17524,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlScriptResponse`] the API requires, named, for [`SwmlScriptResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptResponseRequired {
     /// Unique ID of the SWML Script.
     pub id: Uuid,
@@ -17702,8 +17569,7 @@ impl SwmlScriptResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`SwmlScriptResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlScriptResponseType {
     /// On the wire: `swml_script`.
@@ -17739,8 +17605,7 @@ crate::runtime::open_enum!(SwmlScriptResponseType, Unknown);
 /// Body shape for updating an existing SWML Script. All fields are optional — include only what you want to change. Choose a [Calling Script](#schema/CallingSwmlScriptUpdateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptUpdateRequest) for inbound SMS or MMS messages.
 ///
 /// Decoded as the first of [`SwmlScriptUpdateRequest::CallingSwmlScriptUpdateRequest`], [`SwmlScriptUpdateRequest::MessagingSwmlScriptUpdateRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlScriptUpdateRequest {
@@ -17765,7 +17630,7 @@ impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdate
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlScriptUpdateStatusCode422 {
     /// List of validation errors.
@@ -17790,7 +17655,7 @@ impl SwmlScriptUpdateStatusCode422 {
 }
 
 /// The field [`ResourceResponseSwmlWebhook::swml_webhook`](crate::ResourceResponseSwmlWebhook::swml_webhook) and [`SwmlWebhookResponse::swml_webhook`](crate::SwmlWebhookResponse::swml_webhook).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhook {
     /// Unique ID of the SWML Webhook.
@@ -17830,7 +17695,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlWebhook`] the API requires, named, for [`SwmlWebhook::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookRequired {
     /// Unique ID of the SWML Webhook.
     pub id: Uuid,
@@ -17881,7 +17746,7 @@ impl SwmlWebhook {
 }
 
 /// The answer of [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressListResponse {
     /// An array of objects that contain a list of SWML Webhook Addresses
@@ -17895,7 +17760,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlWebhookAddressListResponse`] the API requires, named, for [`SwmlWebhookAddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookAddressListResponseRequired {
     /// An array of objects that contain a list of SWML Webhook Addresses
     pub data: ::std::vec::Vec<FabricAddressApp>,
@@ -17912,7 +17777,7 @@ impl SwmlWebhookAddressListResponse {
 }
 
 /// The field [`SwmlWebhookAddressListResponse::links`](crate::SwmlWebhookAddressListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookAddressPaginationResponse {
     /// Link of the current page
@@ -17941,7 +17806,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlWebhookAddressPaginationResponse`] the API requires, named, for [`SwmlWebhookAddressPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookAddressPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -17979,7 +17844,7 @@ impl SwmlWebhookAddressPaginationResponse {
 }
 
 /// The request body of [`Client::create_swml_webhook`](crate::Client::create_swml_webhook).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateRequest {
     /// Name of the SWML Webhook.
@@ -18093,8 +17958,7 @@ impl SwmlWebhookCreateRequest {
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookCreateRequestUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookCreateRequestUsedFor {
     /// On the wire: `calling`.
@@ -18142,7 +18006,7 @@ impl ::std::default::Default for SwmlWebhookCreateRequestUsedFor {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookCreateStatusCode422 {
     /// List of validation errors.
@@ -18167,7 +18031,7 @@ impl SwmlWebhookCreateStatusCode422 {
 }
 
 /// The answer of [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookListResponse {
     /// An array of objects that contain a list of SWML Webhook data
@@ -18181,7 +18045,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlWebhookListResponse`] the API requires, named, for [`SwmlWebhookListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookListResponseRequired {
     /// An array of objects that contain a list of SWML Webhook data
     pub data: ::std::vec::Vec<SwmlWebhookResponse>,
@@ -18198,7 +18062,7 @@ impl SwmlWebhookListResponse {
 }
 
 /// The field [`SwmlWebhookListResponse::links`](crate::SwmlWebhookListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookPaginationResponse {
     /// Link of the current page
@@ -18227,7 +18091,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlWebhookPaginationResponse`] the API requires, named, for [`SwmlWebhookPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookPaginationResponseRequired {
     /// Link of the current page
     pub self_: ::std::string::String,
@@ -18265,7 +18129,7 @@ impl SwmlWebhookPaginationResponse {
 }
 
 /// Used as the answer of [`Client::create_swml_webhook`](crate::Client::create_swml_webhook), [`Client::get_swml_webhook`](crate::Client::get_swml_webhook) and [`Client::update_swml_webhook`](crate::Client::update_swml_webhook); each item of the field [`SwmlWebhookListResponse::data`](crate::SwmlWebhookListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookResponse {
     /// Unique ID of the SWML Webhook.
@@ -18294,7 +18158,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SwmlWebhookResponse`] the API requires, named, for [`SwmlWebhookResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookResponseRequired {
     /// Unique ID of the SWML Webhook.
     pub id: Uuid,
@@ -18339,8 +18203,7 @@ impl SwmlWebhookResponse {
 /// Type of the Fabric Resource
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookResponseType {
     /// On the wire: `swml_webhook`.
@@ -18374,8 +18237,7 @@ impl SwmlWebhookResponseType {
 crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
 
 /// The request body of [`Client::update_swml_webhook`](crate::Client::update_swml_webhook).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateRequest {
     /// Name of the SWML Webhook.
@@ -18497,8 +18359,7 @@ impl SwmlWebhookUpdateRequest {
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookUpdateRequestUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookUpdateRequestUsedFor {
     /// On the wire: `calling`.
@@ -18546,7 +18407,7 @@ impl ::std::default::Default for SwmlWebhookUpdateRequestUsedFor {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
@@ -18573,8 +18434,7 @@ impl SwmlWebhookUpdateStatusCode422 {
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlWebhookUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlWebhookUsedFor {
     /// On the wire: `calling`.
@@ -18614,8 +18474,7 @@ crate::runtime::open_enum!(SwmlWebhookUsedFor, Unknown);
 /// Sets the handler to handle incoming `calls` or `messages`.
 ///
 /// Values this version of the client does not know yet decode to [`UsedForType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UsedForType {
     /// On the wire: `calling`.
@@ -18653,7 +18512,7 @@ impl UsedForType {
 crate::runtime::open_enum!(UsedForType, Unknown);
 
 /// The error responses `assign_resource_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AssignResourceDomainApplicationError {
     /// Access is unauthorized.
@@ -18710,7 +18569,7 @@ impl ::std::fmt::Display for AssignResourceDomainApplicationError {
 }
 
 /// The error responses `assign_resource_phone_route` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AssignResourcePhoneRouteError {
     /// Access is unauthorized.
@@ -18767,7 +18626,7 @@ impl ::std::fmt::Display for AssignResourcePhoneRouteError {
 }
 
 /// The error responses `assign_resource_to_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AssignResourceToSipCredentialError {
     /// Access is unauthorized.
@@ -18824,7 +18683,7 @@ impl ::std::fmt::Display for AssignResourceToSipCredentialError {
 }
 
 /// The error responses `create_ai_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateAiAgentError {
     /// Access is unauthorized.
@@ -18881,7 +18740,7 @@ impl ::std::fmt::Display for CreateAiAgentError {
 }
 
 /// The error responses `create_call_flow` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateCallFlowError {
     /// Access is unauthorized.
@@ -18938,7 +18797,7 @@ impl ::std::fmt::Display for CreateCallFlowError {
 }
 
 /// The error responses `create_conference_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateConferenceRoomError {
     /// Access is unauthorized.
@@ -18995,7 +18854,7 @@ impl ::std::fmt::Display for CreateConferenceRoomError {
 }
 
 /// The error responses `create_cxml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateCxmlScriptError {
     /// Access is unauthorized.
@@ -19052,7 +18911,7 @@ impl ::std::fmt::Display for CreateCxmlScriptError {
 }
 
 /// The error responses `create_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateCxmlWebhookError {
     /// Access is unauthorized.
@@ -19109,7 +18968,7 @@ impl ::std::fmt::Display for CreateCxmlWebhookError {
 }
 
 /// The error responses `create_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateFreeswitchConnectorError {
     /// Access is unauthorized.
@@ -19166,7 +19025,7 @@ impl ::std::fmt::Display for CreateFreeswitchConnectorError {
 }
 
 /// The error responses `create_guest_embed_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateGuestEmbedTokenError {
     /// Access is unauthorized.
@@ -19230,7 +19089,7 @@ impl ::std::fmt::Display for CreateGuestEmbedTokenError {
 }
 
 /// The error responses `create_relay_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateRelayApplicationError {
     /// Access is unauthorized.
@@ -19287,7 +19146,7 @@ impl ::std::fmt::Display for CreateRelayApplicationError {
 }
 
 /// The error responses `create_sip_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSipAddressError {
     /// Access is unauthorized.
@@ -19335,7 +19194,7 @@ impl ::std::fmt::Display for CreateSipAddressError {
 }
 
 /// The error responses `create_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSipCredentialError {
     /// Access is unauthorized.
@@ -19392,7 +19251,7 @@ impl ::std::fmt::Display for CreateSipCredentialError {
 }
 
 /// The error responses `create_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSipGatewayError {
     /// Access is unauthorized.
@@ -19449,7 +19308,7 @@ impl ::std::fmt::Display for CreateSipGatewayError {
 }
 
 /// The error responses `create_subscriber` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSubscriberError {
     /// Access is unauthorized.
@@ -19506,7 +19365,7 @@ impl ::std::fmt::Display for CreateSubscriberError {
 }
 
 /// The error responses `create_subscriber_guest_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSubscriberGuestTokenError {
     /// Access is unauthorized.
@@ -19563,7 +19422,7 @@ impl ::std::fmt::Display for CreateSubscriberGuestTokenError {
 }
 
 /// The error responses `create_subscriber_invite_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSubscriberInviteTokenError {
     /// Access is unauthorized.
@@ -19620,7 +19479,7 @@ impl ::std::fmt::Display for CreateSubscriberInviteTokenError {
 }
 
 /// The error responses `create_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSubscriberSipCredentialError {
     /// Access is unauthorized.
@@ -19677,7 +19536,7 @@ impl ::std::fmt::Display for CreateSubscriberSipCredentialError {
 }
 
 /// The error responses `create_subscriber_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSubscriberTokenError {
     /// Access is unauthorized.
@@ -19734,7 +19593,7 @@ impl ::std::fmt::Display for CreateSubscriberTokenError {
 }
 
 /// The error responses `create_swml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSwmlScriptError {
     /// Access is unauthorized.
@@ -19791,7 +19650,7 @@ impl ::std::fmt::Display for CreateSwmlScriptError {
 }
 
 /// The error responses `create_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSwmlWebhookError {
     /// Access is unauthorized.
@@ -19848,7 +19707,7 @@ impl ::std::fmt::Display for CreateSwmlWebhookError {
 }
 
 /// The error responses `delete_ai_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteAiAgentError {
     /// Access is unauthorized.
@@ -19894,7 +19753,7 @@ impl ::std::fmt::Display for DeleteAiAgentError {
 }
 
 /// The error responses `delete_call_flow` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteCallFlowError {
     /// Access is unauthorized.
@@ -19940,7 +19799,7 @@ impl ::std::fmt::Display for DeleteCallFlowError {
 }
 
 /// The error responses `delete_conference_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteConferenceRoomError {
     /// Access is unauthorized.
@@ -19986,7 +19845,7 @@ impl ::std::fmt::Display for DeleteConferenceRoomError {
 }
 
 /// The error responses `delete_cxml_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteCxmlApplicationError {
     /// Access is unauthorized.
@@ -20032,7 +19891,7 @@ impl ::std::fmt::Display for DeleteCxmlApplicationError {
 }
 
 /// The error responses `delete_cxml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteCxmlScriptError {
     /// Access is unauthorized.
@@ -20078,7 +19937,7 @@ impl ::std::fmt::Display for DeleteCxmlScriptError {
 }
 
 /// The error responses `delete_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteCxmlWebhookError {
     /// Access is unauthorized.
@@ -20124,7 +19983,7 @@ impl ::std::fmt::Display for DeleteCxmlWebhookError {
 }
 
 /// The error responses `delete_dialogflow_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteDialogflowAgentError {
     /// Access is unauthorized.
@@ -20170,7 +20029,7 @@ impl ::std::fmt::Display for DeleteDialogflowAgentError {
 }
 
 /// The error responses `delete_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteFreeswitchConnectorError {
     /// Access is unauthorized.
@@ -20216,7 +20075,7 @@ impl ::std::fmt::Display for DeleteFreeswitchConnectorError {
 }
 
 /// The error responses `delete_relay_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteRelayApplicationError {
     /// Access is unauthorized.
@@ -20262,7 +20121,7 @@ impl ::std::fmt::Display for DeleteRelayApplicationError {
 }
 
 /// The error responses `delete_resource` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteResourceError {
     /// Access is unauthorized.
@@ -20308,7 +20167,7 @@ impl ::std::fmt::Display for DeleteResourceError {
 }
 
 /// The error responses `delete_sip_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSipAddressError {
     /// Access is unauthorized.
@@ -20354,7 +20213,7 @@ impl ::std::fmt::Display for DeleteSipAddressError {
 }
 
 /// The error responses `delete_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSipCredentialError {
     /// Access is unauthorized.
@@ -20400,7 +20259,7 @@ impl ::std::fmt::Display for DeleteSipCredentialError {
 }
 
 /// The error responses `delete_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSipGatewayError {
     /// Access is unauthorized.
@@ -20446,7 +20305,7 @@ impl ::std::fmt::Display for DeleteSipGatewayError {
 }
 
 /// The error responses `delete_subscriber` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSubscriberError {
     /// Access is unauthorized.
@@ -20492,7 +20351,7 @@ impl ::std::fmt::Display for DeleteSubscriberError {
 }
 
 /// The error responses `delete_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSubscriberSipCredentialError {
     /// Access is unauthorized.
@@ -20538,7 +20397,7 @@ impl ::std::fmt::Display for DeleteSubscriberSipCredentialError {
 }
 
 /// The error responses `delete_swml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSwmlScriptError {
     /// Access is unauthorized.
@@ -20584,7 +20443,7 @@ impl ::std::fmt::Display for DeleteSwmlScriptError {
 }
 
 /// The error responses `delete_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSwmlWebhookError {
     /// Access is unauthorized.
@@ -20630,7 +20489,7 @@ impl ::std::fmt::Display for DeleteSwmlWebhookError {
 }
 
 /// The error responses `deploy_call_flow_version` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeployCallFlowVersionError {
     /// Access is unauthorized.
@@ -20687,7 +20546,7 @@ impl ::std::fmt::Display for DeployCallFlowVersionError {
 }
 
 /// The error responses `get_ai_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetAiAgentError {
     /// Access is unauthorized.
@@ -20733,7 +20592,7 @@ impl ::std::fmt::Display for GetAiAgentError {
 }
 
 /// The error responses `get_call_flow` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetCallFlowError {
     /// Access is unauthorized.
@@ -20779,7 +20638,7 @@ impl ::std::fmt::Display for GetCallFlowError {
 }
 
 /// The error responses `get_conference_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetConferenceRoomError {
     /// Access is unauthorized.
@@ -20825,7 +20684,7 @@ impl ::std::fmt::Display for GetConferenceRoomError {
 }
 
 /// The error responses `get_cxml_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetCxmlApplicationError {
     /// Access is unauthorized.
@@ -20871,7 +20730,7 @@ impl ::std::fmt::Display for GetCxmlApplicationError {
 }
 
 /// The error responses `get_cxml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetCxmlScriptError {
     /// Access is unauthorized.
@@ -20917,7 +20776,7 @@ impl ::std::fmt::Display for GetCxmlScriptError {
 }
 
 /// The error responses `get_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetCxmlWebhookError {
     /// Access is unauthorized.
@@ -20963,7 +20822,7 @@ impl ::std::fmt::Display for GetCxmlWebhookError {
 }
 
 /// The error responses `get_dialogflow_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetDialogflowAgentError {
     /// Access is unauthorized.
@@ -21009,7 +20868,7 @@ impl ::std::fmt::Display for GetDialogflowAgentError {
 }
 
 /// The error responses `get_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetFreeswitchConnectorError {
     /// Access is unauthorized.
@@ -21055,7 +20914,7 @@ impl ::std::fmt::Display for GetFreeswitchConnectorError {
 }
 
 /// The error responses `get_relay_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetRelayApplicationError {
     /// Access is unauthorized.
@@ -21101,7 +20960,7 @@ impl ::std::fmt::Display for GetRelayApplicationError {
 }
 
 /// The error responses `get_resource` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetResourceError {
     /// Access is unauthorized.
@@ -21147,7 +21006,7 @@ impl ::std::fmt::Display for GetResourceError {
 }
 
 /// The error responses `get_resource_address_client` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetResourceAddressClientError {
     /// Access is unauthorized.
@@ -21193,7 +21052,7 @@ impl ::std::fmt::Display for GetResourceAddressClientError {
 }
 
 /// The error responses `get_sip_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSipAddressError {
     /// Access is unauthorized.
@@ -21239,7 +21098,7 @@ impl ::std::fmt::Display for GetSipAddressError {
 }
 
 /// The error responses `get_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSipCredentialError {
     /// Access is unauthorized.
@@ -21285,7 +21144,7 @@ impl ::std::fmt::Display for GetSipCredentialError {
 }
 
 /// The error responses `get_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSipGatewayError {
     /// Access is unauthorized.
@@ -21331,7 +21190,7 @@ impl ::std::fmt::Display for GetSipGatewayError {
 }
 
 /// The error responses `get_subscriber` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSubscriberError {
     /// Access is unauthorized.
@@ -21377,7 +21236,7 @@ impl ::std::fmt::Display for GetSubscriberError {
 }
 
 /// The error responses `get_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSubscriberSipCredentialError {
     /// Access is unauthorized.
@@ -21423,7 +21282,7 @@ impl ::std::fmt::Display for GetSubscriberSipCredentialError {
 }
 
 /// The error responses `get_swml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSwmlScriptError {
     /// Access is unauthorized.
@@ -21469,7 +21328,7 @@ impl ::std::fmt::Display for GetSwmlScriptError {
 }
 
 /// The error responses `get_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSwmlWebhookError {
     /// Access is unauthorized.
@@ -21515,7 +21374,7 @@ impl ::std::fmt::Display for GetSwmlWebhookError {
 }
 
 /// The error responses `list_ai_agent_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListAiAgentAddressesError {
     /// Access is unauthorized.
@@ -21561,7 +21420,7 @@ impl ::std::fmt::Display for ListAiAgentAddressesError {
 }
 
 /// The error responses `list_ai_agents` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListAiAgentsError {
     /// Access is unauthorized.
@@ -21607,7 +21466,7 @@ impl ::std::fmt::Display for ListAiAgentsError {
 }
 
 /// The error responses `list_call_flow_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCallFlowAddressesError {
     /// Access is unauthorized.
@@ -21653,7 +21512,7 @@ impl ::std::fmt::Display for ListCallFlowAddressesError {
 }
 
 /// The error responses `list_call_flow_versions` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCallFlowVersionsError {
     /// Access is unauthorized.
@@ -21699,7 +21558,7 @@ impl ::std::fmt::Display for ListCallFlowVersionsError {
 }
 
 /// The error responses `list_call_flows` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCallFlowsError {
     /// Access is unauthorized.
@@ -21745,7 +21604,7 @@ impl ::std::fmt::Display for ListCallFlowsError {
 }
 
 /// The error responses `list_conference_room_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListConferenceRoomAddressesError {
     /// Access is unauthorized.
@@ -21791,7 +21650,7 @@ impl ::std::fmt::Display for ListConferenceRoomAddressesError {
 }
 
 /// The error responses `list_conference_rooms` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListConferenceRoomsError {
     /// Access is unauthorized.
@@ -21837,7 +21696,7 @@ impl ::std::fmt::Display for ListConferenceRoomsError {
 }
 
 /// The error responses `list_cxml_application_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCxmlApplicationAddressesError {
     /// Access is unauthorized.
@@ -21883,7 +21742,7 @@ impl ::std::fmt::Display for ListCxmlApplicationAddressesError {
 }
 
 /// The error responses `list_cxml_applications` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCxmlApplicationsError {
     /// Access is unauthorized.
@@ -21929,7 +21788,7 @@ impl ::std::fmt::Display for ListCxmlApplicationsError {
 }
 
 /// The error responses `list_cxml_script_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCxmlScriptAddressesError {
     /// Access is unauthorized.
@@ -21975,7 +21834,7 @@ impl ::std::fmt::Display for ListCxmlScriptAddressesError {
 }
 
 /// The error responses `list_cxml_scripts` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCxmlScriptsError {
     /// Access is unauthorized.
@@ -22021,7 +21880,7 @@ impl ::std::fmt::Display for ListCxmlScriptsError {
 }
 
 /// The error responses `list_cxml_webhook_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCxmlWebhookAddressesError {
     /// Access is unauthorized.
@@ -22067,7 +21926,7 @@ impl ::std::fmt::Display for ListCxmlWebhookAddressesError {
 }
 
 /// The error responses `list_cxml_webhooks` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCxmlWebhooksError {
     /// Access is unauthorized.
@@ -22113,7 +21972,7 @@ impl ::std::fmt::Display for ListCxmlWebhooksError {
 }
 
 /// The error responses `list_dialogflow_agent_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListDialogflowAgentAddressesError {
     /// Access is unauthorized.
@@ -22159,7 +22018,7 @@ impl ::std::fmt::Display for ListDialogflowAgentAddressesError {
 }
 
 /// The error responses `list_dialogflow_agents` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListDialogflowAgentsError {
     /// Access is unauthorized.
@@ -22205,7 +22064,7 @@ impl ::std::fmt::Display for ListDialogflowAgentsError {
 }
 
 /// The error responses `list_freeswitch_connector_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListFreeswitchConnectorAddressesError {
     /// Access is unauthorized.
@@ -22251,7 +22110,7 @@ impl ::std::fmt::Display for ListFreeswitchConnectorAddressesError {
 }
 
 /// The error responses `list_freeswitch_connectors` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListFreeswitchConnectorsError {
     /// Access is unauthorized.
@@ -22297,7 +22156,7 @@ impl ::std::fmt::Display for ListFreeswitchConnectorsError {
 }
 
 /// The error responses `list_relay_application_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRelayApplicationAddressesError {
     /// Access is unauthorized.
@@ -22343,7 +22202,7 @@ impl ::std::fmt::Display for ListRelayApplicationAddressesError {
 }
 
 /// The error responses `list_relay_applications` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRelayApplicationsError {
     /// Access is unauthorized.
@@ -22389,7 +22248,7 @@ impl ::std::fmt::Display for ListRelayApplicationsError {
 }
 
 /// The error responses `list_resource_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListResourceAddressesError {
     /// Access is unauthorized.
@@ -22435,7 +22294,7 @@ impl ::std::fmt::Display for ListResourceAddressesError {
 }
 
 /// The error responses `list_resource_addresses_client` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListResourceAddressesClientError {
     /// Access is unauthorized.
@@ -22481,7 +22340,7 @@ impl ::std::fmt::Display for ListResourceAddressesClientError {
 }
 
 /// The error responses `list_resources` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListResourcesError {
     /// Access is unauthorized.
@@ -22527,7 +22386,7 @@ impl ::std::fmt::Display for ListResourcesError {
 }
 
 /// The error responses `list_sip_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSipAddressesError {
     /// Access is unauthorized.
@@ -22584,7 +22443,7 @@ impl ::std::fmt::Display for ListSipAddressesError {
 }
 
 /// The error responses `list_sip_credential_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSipCredentialAddressesError {
     /// Access is unauthorized.
@@ -22630,7 +22489,7 @@ impl ::std::fmt::Display for ListSipCredentialAddressesError {
 }
 
 /// The error responses `list_sip_credentials` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSipCredentialsError {
     /// Access is unauthorized.
@@ -22676,7 +22535,7 @@ impl ::std::fmt::Display for ListSipCredentialsError {
 }
 
 /// The error responses `list_sip_gateway_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSipGatewayAddressesError {
     /// Access is unauthorized.
@@ -22722,7 +22581,7 @@ impl ::std::fmt::Display for ListSipGatewayAddressesError {
 }
 
 /// The error responses `list_sip_gateways` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSipGatewaysError {
     /// Access is unauthorized.
@@ -22768,7 +22627,7 @@ impl ::std::fmt::Display for ListSipGatewaysError {
 }
 
 /// The error responses `list_subscriber_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSubscriberAddressesError {
     /// Access is unauthorized.
@@ -22814,7 +22673,7 @@ impl ::std::fmt::Display for ListSubscriberAddressesError {
 }
 
 /// The error responses `list_subscriber_sip_credentials` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSubscriberSipCredentialsError {
     /// Access is unauthorized.
@@ -22860,7 +22719,7 @@ impl ::std::fmt::Display for ListSubscriberSipCredentialsError {
 }
 
 /// The error responses `list_subscribers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSubscribersError {
     /// Access is unauthorized.
@@ -22906,7 +22765,7 @@ impl ::std::fmt::Display for ListSubscribersError {
 }
 
 /// The error responses `list_swml_script_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSwmlScriptAddressesError {
     /// Access is unauthorized.
@@ -22952,7 +22811,7 @@ impl ::std::fmt::Display for ListSwmlScriptAddressesError {
 }
 
 /// The error responses `list_swml_scripts` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSwmlScriptsError {
     /// Access is unauthorized.
@@ -22998,7 +22857,7 @@ impl ::std::fmt::Display for ListSwmlScriptsError {
 }
 
 /// The error responses `list_swml_webhook_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSwmlWebhookAddressesError {
     /// Access is unauthorized.
@@ -23044,7 +22903,7 @@ impl ::std::fmt::Display for ListSwmlWebhookAddressesError {
 }
 
 /// The error responses `list_swml_webhooks` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSwmlWebhooksError {
     /// Access is unauthorized.
@@ -23090,7 +22949,7 @@ impl ::std::fmt::Display for ListSwmlWebhooksError {
 }
 
 /// The error responses `refresh_subscriber_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RefreshSubscriberTokenError {
     /// Access is unauthorized.
@@ -23147,7 +23006,7 @@ impl ::std::fmt::Display for RefreshSubscriberTokenError {
 }
 
 /// The error responses `update_ai_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateAiAgentError {
     /// Access is unauthorized.
@@ -23204,7 +23063,7 @@ impl ::std::fmt::Display for UpdateAiAgentError {
 }
 
 /// The error responses `update_call_flow` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateCallFlowError {
     /// Access is unauthorized.
@@ -23261,7 +23120,7 @@ impl ::std::fmt::Display for UpdateCallFlowError {
 }
 
 /// The error responses `update_conference_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateConferenceRoomError {
     /// Access is unauthorized.
@@ -23318,7 +23177,7 @@ impl ::std::fmt::Display for UpdateConferenceRoomError {
 }
 
 /// The error responses `update_cxml_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateCxmlApplicationError {
     /// Access is unauthorized.
@@ -23375,7 +23234,7 @@ impl ::std::fmt::Display for UpdateCxmlApplicationError {
 }
 
 /// The error responses `update_cxml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateCxmlScriptError {
     /// Access is unauthorized.
@@ -23432,7 +23291,7 @@ impl ::std::fmt::Display for UpdateCxmlScriptError {
 }
 
 /// The error responses `update_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateCxmlWebhookError {
     /// Access is unauthorized.
@@ -23489,7 +23348,7 @@ impl ::std::fmt::Display for UpdateCxmlWebhookError {
 }
 
 /// The error responses `update_dialogflow_agent` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateDialogflowAgentError {
     /// Access is unauthorized.
@@ -23546,7 +23405,7 @@ impl ::std::fmt::Display for UpdateDialogflowAgentError {
 }
 
 /// The error responses `update_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateFreeswitchConnectorError {
     /// Access is unauthorized.
@@ -23603,7 +23462,7 @@ impl ::std::fmt::Display for UpdateFreeswitchConnectorError {
 }
 
 /// The error responses `update_relay_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateRelayApplicationError {
     /// Access is unauthorized.
@@ -23660,7 +23519,7 @@ impl ::std::fmt::Display for UpdateRelayApplicationError {
 }
 
 /// The error responses `update_sip_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSipAddressError {
     /// The request is invalid.
@@ -23724,7 +23583,7 @@ impl ::std::fmt::Display for UpdateSipAddressError {
 }
 
 /// The error responses `update_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSipCredentialError {
     /// Access is unauthorized.
@@ -23781,7 +23640,7 @@ impl ::std::fmt::Display for UpdateSipCredentialError {
 }
 
 /// The error responses `update_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSipGatewayError {
     /// Access is unauthorized.
@@ -23838,7 +23697,7 @@ impl ::std::fmt::Display for UpdateSipGatewayError {
 }
 
 /// The error responses `update_subscriber` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSubscriberError {
     /// Access is unauthorized.
@@ -23895,7 +23754,7 @@ impl ::std::fmt::Display for UpdateSubscriberError {
 }
 
 /// The error responses `update_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSubscriberSipCredentialError {
     /// Access is unauthorized.
@@ -23952,7 +23811,7 @@ impl ::std::fmt::Display for UpdateSubscriberSipCredentialError {
 }
 
 /// The error responses `update_swml_script` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSwmlScriptError {
     /// Access is unauthorized.
@@ -24009,7 +23868,7 @@ impl ::std::fmt::Display for UpdateSwmlScriptError {
 }
 
 /// The error responses `update_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSwmlWebhookError {
     /// Access is unauthorized.

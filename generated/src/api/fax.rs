@@ -19,7 +19,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Each item of the field [`FaxLog::charge_details`](crate::FaxLog::charge_details) and [`FaxLogResponse::charge_details`](crate::FaxLogResponse::charge_details).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxChargeDetail {
     /// Description for this charge.
@@ -34,7 +34,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FaxChargeDetail`] the API requires, named, for [`FaxChargeDetail::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaxChargeDetailRequired {
     /// Description for this charge.
     pub description: ::std::string::String,
@@ -51,7 +51,7 @@ impl FaxChargeDetail {
 }
 
 /// Each item of the field [`FaxLogListResponse::data`](crate::FaxLogListResponse::data).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxLog {
     /// A unique identifier for the log
@@ -103,7 +103,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FaxLog`] the API requires, named, for [`FaxLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaxLogRequired {
     /// A unique identifier for the log
     pub id: Uuid,
@@ -184,8 +184,7 @@ impl FaxLog {
 /// The direction of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogDirection {
     /// On the wire: `inbound`.
@@ -231,7 +230,7 @@ impl FaxLogDirection {
 crate::runtime::open_enum!(FaxLogDirection, Unknown);
 
 /// The answer of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogListResponse {
     /// Object containing pagination links
@@ -245,7 +244,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FaxLogListResponse`] the API requires, named, for [`FaxLogListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaxLogListResponseRequired {
     /// Object containing pagination links
     pub links: FaxLogPaginationResponse,
@@ -262,7 +261,7 @@ impl FaxLogListResponse {
 }
 
 /// The field [`FaxLogListResponse::links`](crate::FaxLogListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogPaginationResponse {
     /// URL for the current page of results.
@@ -283,7 +282,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FaxLogPaginationResponse`] the API requires, named, for [`FaxLogPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaxLogPaginationResponseRequired {
     /// URL for the current page of results.
     pub self_: ::std::string::String,
@@ -323,8 +322,7 @@ impl FaxLogPaginationResponse {
 /// The quality that was set when the fax document was sent.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogQuality {
     /// On the wire: `fine`.
@@ -370,7 +368,7 @@ impl FaxLogQuality {
 crate::runtime::open_enum!(FaxLogQuality, Unknown);
 
 /// The answer of [`Client::get_fax_log`](crate::Client::get_fax_log).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogResponse {
     /// A unique identifier for the log
@@ -422,7 +420,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FaxLogResponse`] the API requires, named, for [`FaxLogResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaxLogResponseRequired {
     /// A unique identifier for the log
     pub id: Uuid,
@@ -503,8 +501,7 @@ impl FaxLogResponse {
 /// The direction of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseDirection {
     /// On the wire: `inbound`.
@@ -552,8 +549,7 @@ crate::runtime::open_enum!(FaxLogResponseDirection, Unknown);
 /// The quality that was set when the fax document was sent.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseQuality {
     /// On the wire: `fine`.
@@ -601,8 +597,7 @@ crate::runtime::open_enum!(FaxLogResponseQuality, Unknown);
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseSource {
     /// On the wire: `laml`.
@@ -638,8 +633,7 @@ crate::runtime::open_enum!(FaxLogResponseSource, Unknown);
 /// The status of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseStatus {
     /// On the wire: `queued`.
@@ -717,8 +711,7 @@ crate::runtime::open_enum!(FaxLogResponseStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogResponseType {
     /// On the wire: `laml_call`.
@@ -752,7 +745,7 @@ impl FaxLogResponseType {
 crate::runtime::open_enum!(FaxLogResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogShowStatusCode422 {
     /// List of validation errors.
@@ -777,8 +770,7 @@ impl FaxLogShowStatusCode422 {
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogSource {
     /// On the wire: `laml`.
@@ -814,8 +806,7 @@ crate::runtime::open_enum!(FaxLogSource, Unknown);
 /// The status of this fax call.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogStatus {
     /// On the wire: `queued`.
@@ -893,8 +884,7 @@ crate::runtime::open_enum!(FaxLogStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FaxLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FaxLogType {
     /// On the wire: `laml_call`.
@@ -928,7 +918,7 @@ impl FaxLogType {
 crate::runtime::open_enum!(FaxLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FaxLogsListStatusCode422 {
     /// List of validation errors.
@@ -953,8 +943,7 @@ impl FaxLogsListStatusCode422 {
 /// The query and header parameters of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListFaxLogsParams {
     /// Include logs for deleted activity.
@@ -1061,7 +1050,7 @@ impl ListFaxLogsParams {
 }
 
 /// The error responses `get_fax_log` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetFaxLogError {
     /// The request is invalid.
@@ -1125,7 +1114,7 @@ impl ::std::fmt::Display for GetFaxLogError {
 }
 
 /// The error responses `list_fax_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListFaxLogsError {
     /// The request is invalid.

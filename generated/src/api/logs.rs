@@ -18,7 +18,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Pagination links for conference log list responses.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceLogPaginationLinks {
     /// Link to the current page.
@@ -39,7 +39,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceLogPaginationLinks`] the API requires, named, for [`ConferenceLogPaginationLinks::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceLogPaginationLinksRequired {
     /// Link to the current page.
     pub self_: ::std::string::String,
@@ -77,7 +77,7 @@ impl ConferenceLogPaginationLinks {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceLogsStatusCode422 {
     /// List of validation errors.
@@ -104,8 +104,7 @@ impl ConferenceLogsStatusCode422 {
 /// The query and header parameters of [`Client::list_conferences`](crate::Client::list_conferences).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListConferencesParams {
     /// Include logs for deleted activity.
@@ -212,7 +211,7 @@ impl ListConferencesParams {
 }
 
 /// Core conference object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsBaseConference {
     /// Unique identifier for the conference.
@@ -244,7 +243,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsBaseConference`] the API requires, named, for [`LogsBaseConference::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsBaseConferenceRequired {
     /// Unique identifier for the conference.
     pub id: Uuid,
@@ -295,7 +294,7 @@ impl LogsBaseConference {
 }
 
 /// Each item of the field [`LogsVideoRoomSessionConference::charge_details`](crate::LogsVideoRoomSessionConference::charge_details).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsChargeDetails {
     /// Description for this charge.
@@ -310,7 +309,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsChargeDetails`] the API requires, named, for [`LogsChargeDetails::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsChargeDetailsRequired {
     /// Description for this charge.
     pub description: ::std::string::String,
@@ -327,7 +326,7 @@ impl LogsChargeDetails {
 }
 
 /// Core conference object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsConference {
     /// Unique identifier for the conference.
@@ -341,7 +340,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsConference`] the API requires, named, for [`LogsConference::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsConferenceRequired {
     /// Unique identifier for the conference.
     pub id: Uuid,
@@ -358,7 +357,7 @@ impl LogsConference {
 }
 
 /// Response containing a list of conferences.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsConferencesResponse {
     /// Pagination links.
@@ -372,7 +371,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsConferencesResponse`] the API requires, named, for [`LogsConferencesResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsConferencesResponseRequired {
     /// Pagination links.
     pub links: ConferenceLogPaginationLinks,
@@ -391,8 +390,7 @@ impl LogsConferencesResponse {
 /// Each item of the field [`LogsConferencesResponse::data`](crate::LogsConferencesResponse::data).
 ///
 /// Decoded as the first of [`LogsConferencesResponseDataItem::LogsCxmlConference`], [`LogsConferencesResponseDataItem::LogsRelayConference`], [`LogsConferencesResponseDataItem::LogsVideoRoomSessionConference`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum LogsConferencesResponseDataItem {
@@ -424,7 +422,7 @@ for LogsConferencesResponseDataItem {
 }
 
 /// Core conference object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsCxmlConference {
     /// Unique identifier for the conference.
@@ -460,7 +458,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsCxmlConference`] the API requires, named, for [`LogsCxmlConference::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsCxmlConferenceRequired {
     /// Unique identifier for the conference.
     pub id: Uuid,
@@ -517,8 +515,7 @@ impl LogsCxmlConference {
 /// Type of the conference.
 ///
 /// Values this version of the client does not know yet decode to [`LogsCxmlConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LogsCxmlConferenceType {
     /// On the wire: `cxml_conference`.
@@ -552,7 +549,7 @@ impl LogsCxmlConferenceType {
 crate::runtime::open_enum!(LogsCxmlConferenceType, Unknown);
 
 /// Core conference object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsRelayConference {
     /// Unique identifier for the conference.
@@ -596,7 +593,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsRelayConference`] the API requires, named, for [`LogsRelayConference::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsRelayConferenceRequired {
     /// Unique identifier for the conference.
     pub id: Uuid,
@@ -665,8 +662,7 @@ impl LogsRelayConference {
 /// Type of the conference.
 ///
 /// Values this version of the client does not know yet decode to [`LogsRelayConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LogsRelayConferenceType {
     /// On the wire: `relay_conference`.
@@ -700,7 +696,7 @@ impl LogsRelayConferenceType {
 crate::runtime::open_enum!(LogsRelayConferenceType, Unknown);
 
 /// Core conference object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct LogsVideoRoomSessionConference {
     /// Unique identifier for the conference.
@@ -741,7 +737,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`LogsVideoRoomSessionConference`] the API requires, named, for [`LogsVideoRoomSessionConference::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LogsVideoRoomSessionConferenceRequired {
     /// Unique identifier for the conference.
     pub id: Uuid,
@@ -806,8 +802,7 @@ impl LogsVideoRoomSessionConference {
 /// Type of the conference.
 ///
 /// Values this version of the client does not know yet decode to [`LogsVideoRoomSessionConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LogsVideoRoomSessionConferenceType {
     /// On the wire: `video_conference_session`.
@@ -850,7 +845,7 @@ impl LogsVideoRoomSessionConferenceType {
 crate::runtime::open_enum!(LogsVideoRoomSessionConferenceType, Unknown);
 
 /// The error responses `list_conferences` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListConferencesError {
     /// Access is unauthorized.

@@ -15,8 +15,7 @@ use super::webhooks::*;
 /// Delivery state of a message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageStatus {
     /// On the wire: `queued`.
@@ -85,7 +84,7 @@ crate::runtime::open_enum!(MessageStatus, Unknown);
 
 #[cfg(feature = "message")]
 /// Fields common to every WhatsApp send request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppSendBase {
     /// Recipient phone number in E.164 format.
@@ -109,7 +108,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "message")]
 /// The fields of [`MessageWhatsAppSendBase`] the API requires, named, for [`MessageWhatsAppSendBase::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppSendBaseRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,

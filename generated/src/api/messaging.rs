@@ -29,7 +29,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Request body for sending a new SMS or MMS message.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateMessageRequest {
     /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
@@ -62,7 +62,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateMessageRequest`] the API requires, named, for [`CreateMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessageRequestRequired {
     /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
     pub to: ::std::string::String,
@@ -125,7 +125,7 @@ impl CreateMessageRequest {
 }
 
 /// Request body for creating a message template.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateWhatsAppTemplateRequest {
     /// The WhatsApp Business Account the template belongs to. List your accounts at `GET /api/messaging/whatsapp/businesses`.
@@ -153,7 +153,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateWhatsAppTemplateRequest`] the API requires, named, for [`CreateWhatsAppTemplateRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateWhatsAppTemplateRequestRequired {
     /// The WhatsApp Business Account the template belongs to. List your accounts at `GET /api/messaging/whatsapp/businesses`.
     pub whatsapp_business_id: Uuid,
@@ -194,8 +194,7 @@ impl CreateWhatsAppTemplateRequest {
 /// The query and header parameters of [`Client::list_message_logs`](crate::Client::list_message_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageLogsParams {
     /// Include logs for deleted activity.
@@ -304,8 +303,7 @@ impl ListMessageLogsParams {
 /// The query and header parameters of [`Client::list_whatsapp_templates`](crate::Client::list_whatsapp_templates).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListWhatsappTemplatesParams {
     /// Filter to templates belonging to a specific WhatsApp Business Account.
@@ -344,7 +342,7 @@ impl ListWhatsappTemplatesParams {
 }
 
 /// A message record. Returned by the create and update endpoints.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Message {
     /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
@@ -392,7 +390,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Message`] the API requires, named, for [`Message::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageRequired {
     /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
     pub id: Uuid,
@@ -467,7 +465,7 @@ impl Message {
 }
 
 /// Details on charges associated with this log.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageChargeDetail {
     /// Description for this charge.
@@ -482,7 +480,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageChargeDetail`] the API requires, named, for [`MessageChargeDetail::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageChargeDetailRequired {
     /// Description for this charge.
     pub description: ::std::string::String,
@@ -501,8 +499,7 @@ impl MessageChargeDetail {
 /// The direction of a message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageDirection {
     /// On the wire: `inbound`.
@@ -542,8 +539,7 @@ crate::runtime::open_enum!(MessageDirection, Unknown);
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageKind {
     /// On the wire: `sms`.
@@ -585,7 +581,7 @@ impl MessageKind {
 crate::runtime::open_enum!(MessageKind, Unknown);
 
 /// Message log entry with all activity details
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageLog {
     /// A unique identifier for the log.
@@ -635,7 +631,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageLog`] the API requires, named, for [`MessageLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -712,8 +708,7 @@ impl MessageLog {
 /// The direction of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogDirection {
     /// On the wire: `inbound`.
@@ -771,8 +766,7 @@ crate::runtime::open_enum!(MessageLogDirection, Unknown);
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogKind {
     /// On the wire: `sms`.
@@ -810,7 +804,7 @@ impl MessageLogKind {
 crate::runtime::open_enum!(MessageLogKind, Unknown);
 
 /// The answer of [`Client::list_message_logs`](crate::Client::list_message_logs).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogListResponse {
     /// Object containing pagination links
@@ -824,7 +818,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageLogListResponse`] the API requires, named, for [`MessageLogListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageLogListResponseRequired {
     /// Object containing pagination links
     pub links: MessageLogPaginationResponse,
@@ -841,7 +835,7 @@ impl MessageLogListResponse {
 }
 
 /// The field [`MessageLogListResponse::links`](crate::MessageLogListResponse::links).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogPaginationResponse {
     /// URL to current page
@@ -862,7 +856,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageLogPaginationResponse`] the API requires, named, for [`MessageLogPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageLogPaginationResponseRequired {
     /// URL to current page
     pub self_: ::std::string::String,
@@ -900,7 +894,7 @@ impl MessageLogPaginationResponse {
 }
 
 /// Response model for message log retrieve endpoint
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogRetrieveResponse {
     /// A unique identifier for the log.
@@ -950,7 +944,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageLogRetrieveResponse`] the API requires, named, for [`MessageLogRetrieveResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageLogRetrieveResponseRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -1027,8 +1021,7 @@ impl MessageLogRetrieveResponse {
 /// The direction of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseDirection {
     /// On the wire: `inbound`.
@@ -1086,8 +1079,7 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseDirection, Unknown);
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseKind {
     /// On the wire: `sms`.
@@ -1127,8 +1119,7 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseKind, Unknown);
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseSource {
     /// On the wire: `realtime_api`.
@@ -1171,8 +1162,7 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseSource, Unknown);
 /// The status of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseStatus {
     /// On the wire: `queued`.
@@ -1240,8 +1230,7 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogRetrieveResponseType {
     /// On the wire: `relay_message`.
@@ -1282,7 +1271,7 @@ impl MessageLogRetrieveResponseType {
 crate::runtime::open_enum!(MessageLogRetrieveResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogShowStatusCode422 {
     /// List of validation errors.
@@ -1309,8 +1298,7 @@ impl MessageLogShowStatusCode422 {
 /// Source of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogSource {
     /// On the wire: `realtime_api`.
@@ -1350,8 +1338,7 @@ crate::runtime::open_enum!(MessageLogSource, Unknown);
 /// The status of the message.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogStatus {
     /// On the wire: `queued`.
@@ -1419,8 +1406,7 @@ crate::runtime::open_enum!(MessageLogStatus, Unknown);
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`MessageLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MessageLogType {
     /// On the wire: `relay_message`.
@@ -1461,7 +1447,7 @@ impl MessageLogType {
 crate::runtime::open_enum!(MessageLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageLogsListStatusCode422 {
     /// List of validation errors.
@@ -1486,7 +1472,7 @@ impl MessageLogsListStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessagesCreateStatusCode422 {
     /// List of validation errors.
@@ -1511,7 +1497,7 @@ impl MessageMessagesCreateStatusCode422 {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageMessagesUpdateStatusCode422 {
     /// List of validation errors.
@@ -1536,8 +1522,7 @@ impl MessageMessagesUpdateStatusCode422 {
 }
 
 /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppAudioBody {
     /// A public HTTP/HTTPS URL to the audio file.
@@ -1579,7 +1564,7 @@ impl MessageWhatsAppAudioBody {
 }
 
 /// A shared contact card. Additional fields (phones, emails, org, etc.) follow the WhatsApp contacts message format.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppContact {
     /// The contact's name. `formatted_name` is required.
@@ -1596,7 +1581,7 @@ impl MessageWhatsAppContact {
 }
 
 /// The name fields of a shared contact.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppContactName {
     /// The contact's full formatted name. Required.
@@ -1619,8 +1604,7 @@ impl MessageWhatsAppContactName {
 }
 
 /// Body for a document message. Provide either `link` or `id` (not both).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppDocumentBody {
     /// A public HTTP/HTTPS URL to the document.
@@ -1687,8 +1671,7 @@ impl MessageWhatsAppDocumentBody {
 }
 
 /// Body for an image message. Provide either `link` or `id` (not both).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppImageBody {
     /// A public HTTP/HTTPS URL to the image.
@@ -1742,7 +1725,7 @@ impl MessageWhatsAppImageBody {
 }
 
 /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppInteractiveBody {
     /// The interactive type, e.g. `button`, `list`, `cta_url`, `location_request_message`, or `flow`.
@@ -1766,7 +1749,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageWhatsAppInteractiveBody`] the API requires, named, for [`MessageWhatsAppInteractiveBody::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppInteractiveBodyRequired {
     /// The interactive type, e.g. `button`, `list`, `cta_url`, `location_request_message`, or `flow`.
     pub type_: ::std::string::String,
@@ -1804,7 +1787,7 @@ impl MessageWhatsAppInteractiveBody {
 }
 
 /// Body for a location message. All fields are required.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppLocationBody {
     /// Latitude, between -90 and 90.
@@ -1829,7 +1812,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageWhatsAppLocationBody`] the API requires, named, for [`MessageWhatsAppLocationBody::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppLocationBodyRequired {
     /// Latitude, between -90 and 90.
     pub latitude: f64,
@@ -1855,7 +1838,7 @@ impl MessageWhatsAppLocationBody {
 }
 
 /// Body for a reaction message.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessageWhatsAppReactionBody {
     /// The ID of the message being reacted to.
@@ -1870,7 +1853,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MessageWhatsAppReactionBody`] the API requires, named, for [`MessageWhatsAppReactionBody::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppReactionBodyRequired {
     /// The ID of the message being reacted to.
     pub message_id: ::std::string::String,
@@ -1887,8 +1870,7 @@ impl MessageWhatsAppReactionBody {
 }
 
 /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppStickerBody {
     /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
@@ -1930,8 +1912,7 @@ impl MessageWhatsAppStickerBody {
 }
 
 /// Body for a video message. Provide either `link` or `id` (not both).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageWhatsAppVideoBody {
     /// A public HTTP/HTTPS URL to the video.
@@ -1991,8 +1972,7 @@ impl MessageWhatsAppVideoBody {
 /// - A WhatsApp **template** message when `from` is a `whatsapp:`-prefixed number and `template_id` is set.
 ///
 /// Decoded as the first of [`SendMessageRequest::CreateMessageRequest`], [`SendMessageRequest::WhatsAppContentMessageRequest`], [`SendMessageRequest::WhatsAppTemplateMessageRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SendMessageRequest {
@@ -2023,7 +2003,7 @@ impl ::std::convert::From<WhatsAppTemplateMessageRequest> for SendMessageRequest
 }
 
 /// Request body for redacting the body of a previously sent message. Only `body` may be updated, and it must be an empty string.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateMessageRequest {
     /// Must be an empty string (`""`) to redact the message. Any non-empty value is rejected with `body_must_be_empty`. This is the only field that can be updated.
@@ -2042,8 +2022,7 @@ impl UpdateMessageRequest {
 }
 
 /// Request body for updating a template. Provide `category`, `components`, or both. A template can only be updated while it is not yet approved.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateWhatsAppTemplateRequest {
     /// The updated template category. Required if `components` is omitted.
@@ -2083,7 +2062,7 @@ impl UpdateWhatsAppTemplateRequest {
 }
 
 /// Send an audio message.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppAudioMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2110,7 +2089,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppAudioMessageRequest`] the API requires, named, for [`WhatsAppAudioMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppAudioMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -2155,8 +2134,7 @@ impl WhatsAppAudioMessageRequest {
 /// The field [`WhatsAppAudioMessageRequest::message_type`](crate::WhatsAppAudioMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppAudioMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppAudioMessageRequestMessageType {
     /// On the wire: `whatsapp_media_audio`.
@@ -2194,7 +2172,7 @@ impl WhatsAppAudioMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppAudioMessageRequestMessageType, Unknown);
 
 /// A WhatsApp Business Account (WABA) connected to your SignalWire Space. Each business account can have its own set of phone numbers and message templates.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppBusiness {
     /// The SignalWire identifier for the WhatsApp Business Account. Use this value as `whatsapp_business_id` when creating or listing templates.
@@ -2219,7 +2197,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppBusiness`] the API requires, named, for [`WhatsAppBusiness::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppBusinessRequired {
     /// The SignalWire identifier for the WhatsApp Business Account. Use this value as `whatsapp_business_id` when creating or listing templates.
     pub whatsapp_business_id: Uuid,
@@ -2258,7 +2236,7 @@ impl WhatsAppBusiness {
 }
 
 /// Response containing a list of WhatsApp Business Accounts.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppBusinessListResponse {
     /// List of WhatsApp Business Accounts connected to the Space.
@@ -2279,7 +2257,7 @@ impl WhatsAppBusinessListResponse {
 }
 
 /// Share one or more contact cards.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppContactsMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2306,7 +2284,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppContactsMessageRequest`] the API requires, named, for [`WhatsAppContactsMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppContactsMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -2351,8 +2329,7 @@ impl WhatsAppContactsMessageRequest {
 /// The field [`WhatsAppContactsMessageRequest::message_type`](crate::WhatsAppContactsMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppContactsMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppContactsMessageRequestMessageType {
     /// On the wire: `whatsapp_media_contacts`.
@@ -2392,7 +2369,7 @@ crate::runtime::open_enum!(WhatsAppContactsMessageRequestMessageType, Unknown);
 /// A WhatsApp content message. The `message_type` field determines the shape of `body`.
 ///
 /// Decoded by its `message_type` property; a value the API document does not list is kept in [`WhatsAppContentMessageRequest::Unknown`]. Sent as the value itself, with that property.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum WhatsAppContentMessageRequest {
     /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
@@ -2672,7 +2649,7 @@ for WhatsAppContentMessageRequest {
 }
 
 /// Send a document message, with an optional filename and caption.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppDocumentMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2699,7 +2676,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppDocumentMessageRequest`] the API requires, named, for [`WhatsAppDocumentMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppDocumentMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -2744,8 +2721,7 @@ impl WhatsAppDocumentMessageRequest {
 /// The field [`WhatsAppDocumentMessageRequest::message_type`](crate::WhatsAppDocumentMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppDocumentMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppDocumentMessageRequestMessageType {
     /// On the wire: `whatsapp_media_document`.
@@ -2783,7 +2759,7 @@ impl WhatsAppDocumentMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppDocumentMessageRequestMessageType, Unknown);
 
 /// Send an image message, with an optional caption.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppImageMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2810,7 +2786,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppImageMessageRequest`] the API requires, named, for [`WhatsAppImageMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppImageMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -2855,8 +2831,7 @@ impl WhatsAppImageMessageRequest {
 /// The field [`WhatsAppImageMessageRequest::message_type`](crate::WhatsAppImageMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppImageMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppImageMessageRequestMessageType {
     /// On the wire: `whatsapp_media_image`.
@@ -2894,7 +2869,7 @@ impl WhatsAppImageMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppImageMessageRequestMessageType, Unknown);
 
 /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveCtaMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -2921,7 +2896,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppInteractiveCtaMessageRequest`] the API requires, named, for [`WhatsAppInteractiveCtaMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveCtaMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -2971,8 +2946,7 @@ impl WhatsAppInteractiveCtaMessageRequest {
 /// The field [`WhatsAppInteractiveCtaMessageRequest::message_type`](crate::WhatsAppInteractiveCtaMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveCtaMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveCtaMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_cta`.
@@ -3010,7 +2984,7 @@ impl WhatsAppInteractiveCtaMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppInteractiveCtaMessageRequestMessageType, Unknown);
 
 /// Send a list interactive message (up to 10 items).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveListMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3037,7 +3011,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppInteractiveListMessageRequest`] the API requires, named, for [`WhatsAppInteractiveListMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveListMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -3087,8 +3061,7 @@ impl WhatsAppInteractiveListMessageRequest {
 /// The field [`WhatsAppInteractiveListMessageRequest::message_type`](crate::WhatsAppInteractiveListMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveListMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveListMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_list`.
@@ -3126,7 +3099,7 @@ impl WhatsAppInteractiveListMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppInteractiveListMessageRequestMessageType, Unknown);
 
 /// Request the customer's location.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveLocationRequestMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3153,7 +3126,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppInteractiveLocationRequestMessageRequest`] the API requires, named, for [`WhatsAppInteractiveLocationRequestMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveLocationRequestMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -3205,8 +3178,7 @@ impl WhatsAppInteractiveLocationRequestMessageRequest {
 /// The field [`WhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::WhatsAppInteractiveLocationRequestMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveLocationRequestMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveLocationRequestMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_location_request_message`.
@@ -3250,7 +3222,7 @@ crate::runtime::open_enum!(
 );
 
 /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppInteractiveReplyButtonMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3277,7 +3249,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppInteractiveReplyButtonMessageRequest`] the API requires, named, for [`WhatsAppInteractiveReplyButtonMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveReplyButtonMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -3327,8 +3299,7 @@ impl WhatsAppInteractiveReplyButtonMessageRequest {
 /// The field [`WhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::WhatsAppInteractiveReplyButtonMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppInteractiveReplyButtonMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppInteractiveReplyButtonMessageRequestMessageType {
     /// On the wire: `whatsapp_interactive_reply_button`.
@@ -3368,7 +3339,7 @@ crate::runtime::open_enum!(
 );
 
 /// Share a location.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppLocationMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3395,7 +3366,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppLocationMessageRequest`] the API requires, named, for [`WhatsAppLocationMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppLocationMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -3440,8 +3411,7 @@ impl WhatsAppLocationMessageRequest {
 /// The field [`WhatsAppLocationMessageRequest::message_type`](crate::WhatsAppLocationMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppLocationMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppLocationMessageRequestMessageType {
     /// On the wire: `whatsapp_media_location`.
@@ -3479,7 +3449,7 @@ impl WhatsAppLocationMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppLocationMessageRequestMessageType, Unknown);
 
 /// A WhatsApp phone number connected to your Space. Numbers are linked during the Meta embedded signup flow and used as the `from` address when sending messages.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppNumber {
     /// The SignalWire identifier of the WhatsApp number.
@@ -3520,7 +3490,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppNumber`] the API requires, named, for [`WhatsAppNumber::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppNumberRequired {
     /// The SignalWire identifier of the WhatsApp number.
     pub id: Uuid,
@@ -3583,7 +3553,7 @@ impl WhatsAppNumber {
 }
 
 /// Response containing a list of WhatsApp numbers.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppNumberListResponse {
     /// List of WhatsApp numbers available to the Space.
@@ -3604,7 +3574,7 @@ impl WhatsAppNumberListResponse {
 }
 
 /// Response containing a single WhatsApp number.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppNumberResponse {
     /// The SignalWire identifier of the WhatsApp number.
@@ -3645,7 +3615,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppNumberResponse`] the API requires, named, for [`WhatsAppNumberResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppNumberResponseRequired {
     /// The SignalWire identifier of the WhatsApp number.
     pub id: Uuid,
@@ -3708,7 +3678,7 @@ impl WhatsAppNumberResponse {
 }
 
 /// React to a message with an emoji.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppReactionMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3735,7 +3705,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppReactionMessageRequest`] the API requires, named, for [`WhatsAppReactionMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppReactionMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -3780,8 +3750,7 @@ impl WhatsAppReactionMessageRequest {
 /// The field [`WhatsAppReactionMessageRequest::message_type`](crate::WhatsAppReactionMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppReactionMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppReactionMessageRequestMessageType {
     /// On the wire: `whatsapp_media_reaction`.
@@ -3819,7 +3788,7 @@ impl WhatsAppReactionMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppReactionMessageRequestMessageType, Unknown);
 
 /// Send a sticker message. Captions are not supported.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppStickerMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -3846,7 +3815,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppStickerMessageRequest`] the API requires, named, for [`WhatsAppStickerMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppStickerMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -3891,8 +3860,7 @@ impl WhatsAppStickerMessageRequest {
 /// The field [`WhatsAppStickerMessageRequest::message_type`](crate::WhatsAppStickerMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppStickerMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppStickerMessageRequestMessageType {
     /// On the wire: `whatsapp_media_sticker`.
@@ -3930,7 +3898,7 @@ impl WhatsAppStickerMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppStickerMessageRequestMessageType, Unknown);
 
 /// A WhatsApp message template.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplate {
     /// The SignalWire identifier of the template.
@@ -3970,7 +3938,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppTemplate`] the API requires, named, for [`WhatsAppTemplate::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTemplateRequired {
     /// The SignalWire identifier of the template.
     pub id: Uuid,
@@ -4042,8 +4010,7 @@ impl WhatsAppTemplate {
 /// The category of a WhatsApp message template.
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTemplateCategory::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateCategory {
     /// On the wire: `utility`.
@@ -4089,7 +4056,7 @@ impl WhatsAppTemplateCategory {
 crate::runtime::open_enum!(WhatsAppTemplateCategory, Unknown);
 
 /// A template component. The `type` is one of `HEADER`, `BODY`, `FOOTER`, or `BUTTONS`. Additional fields depend on the component type — for example, a `BODY` carries `text`, while `BUTTONS` carries a `buttons` array. See the create example for the full shape.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateComponent {
     /// The component type: `HEADER`, `BODY`, `FOOTER`, or `BUTTONS`.
@@ -4110,7 +4077,7 @@ impl WhatsAppTemplateComponent {
 }
 
 /// Response returned when a template has been deleted.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateDeleteResponse {
     /// Whether the template was deleted successfully at Meta.
@@ -4125,7 +4092,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppTemplateDeleteResponse`] the API requires, named, for [`WhatsAppTemplateDeleteResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTemplateDeleteResponseRequired {
     /// Whether the template was deleted successfully at Meta.
     pub success: bool,
@@ -4142,7 +4109,7 @@ impl WhatsAppTemplateDeleteResponse {
 }
 
 /// Response containing a list of message templates.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateListResponse {
     /// List of message templates.
@@ -4163,7 +4130,7 @@ impl WhatsAppTemplateListResponse {
 }
 
 /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -4202,7 +4169,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppTemplateMessageRequest`] the API requires, named, for [`WhatsAppTemplateMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTemplateMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -4273,8 +4240,7 @@ impl WhatsAppTemplateMessageRequest {
 /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
 ///
 /// Decoded as the first of [`WhatsAppTemplateMessageRequestBodyTemplateParameters::Array`], [`WhatsAppTemplateMessageRequestBodyTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
@@ -4287,8 +4253,7 @@ pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
 /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
 ///
 /// Decoded as the first of [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::String`], [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::Array`], [`WhatsAppTemplateMessageRequestHeaderTemplateParameters::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
@@ -4303,8 +4268,7 @@ pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
 /// How a template's variable placeholders are referenced.
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTemplateParameterFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateParameterFormat {
     /// On the wire: `named`.
@@ -4345,7 +4309,7 @@ impl WhatsAppTemplateParameterFormat {
 crate::runtime::open_enum!(WhatsAppTemplateParameterFormat, Unknown);
 
 /// Response containing a single message template.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTemplateResponse {
     /// The SignalWire identifier of the template.
@@ -4385,7 +4349,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppTemplateResponse`] the API requires, named, for [`WhatsAppTemplateResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTemplateResponseRequired {
     /// The SignalWire identifier of the template.
     pub id: Uuid,
@@ -4457,8 +4421,7 @@ impl WhatsAppTemplateResponse {
 /// The Meta approval status of a template. A template must be `approved` before it can be used to send messages.
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTemplateStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTemplateStatus {
     /// On the wire: `approved`.
@@ -4554,7 +4517,7 @@ impl WhatsAppTemplateStatus {
 crate::runtime::open_enum!(WhatsAppTemplateStatus, Unknown);
 
 /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppTextMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -4581,7 +4544,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppTextMessageRequest`] the API requires, named, for [`WhatsAppTextMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTextMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -4626,8 +4589,7 @@ impl WhatsAppTextMessageRequest {
 /// The field [`WhatsAppTextMessageRequest::message_type`](crate::WhatsAppTextMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppTextMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppTextMessageRequestMessageType {
     /// On the wire: `whatsapp_media_text`.
@@ -4663,7 +4625,7 @@ impl WhatsAppTextMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppTextMessageRequestMessageType, Unknown);
 
 /// Send a video message, with an optional caption.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WhatsAppVideoMessageRequest {
     /// Recipient phone number in E.164 format.
@@ -4690,7 +4652,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WhatsAppVideoMessageRequest`] the API requires, named, for [`WhatsAppVideoMessageRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppVideoMessageRequestRequired {
     /// Recipient phone number in E.164 format.
     pub to: ::std::string::String,
@@ -4735,8 +4697,7 @@ impl WhatsAppVideoMessageRequest {
 /// The field [`WhatsAppVideoMessageRequest::message_type`](crate::WhatsAppVideoMessageRequest::message_type).
 ///
 /// Values this version of the client does not know yet decode to [`WhatsAppVideoMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WhatsAppVideoMessageRequestMessageType {
     /// On the wire: `whatsapp_media_video`.
@@ -4774,7 +4735,7 @@ impl WhatsAppVideoMessageRequestMessageType {
 crate::runtime::open_enum!(WhatsAppVideoMessageRequestMessageType, Unknown);
 
 /// The error responses `create_message` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateMessageError {
     /// The request is invalid.
@@ -4829,7 +4790,7 @@ impl ::std::fmt::Display for CreateMessageError {
 }
 
 /// The error responses `create_whatsapp_template` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateWhatsappTemplateError {
     /// The request is invalid.
@@ -4884,7 +4845,7 @@ impl ::std::fmt::Display for CreateWhatsappTemplateError {
 }
 
 /// The error responses `delete_whatsapp_template` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteWhatsappTemplateError {
     /// Access is unauthorized.
@@ -4930,7 +4891,7 @@ impl ::std::fmt::Display for DeleteWhatsappTemplateError {
 }
 
 /// The error responses `get_message_log` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetMessageLogError {
     /// The request is invalid.
@@ -4994,7 +4955,7 @@ impl ::std::fmt::Display for GetMessageLogError {
 }
 
 /// The error responses `list_message_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListMessageLogsError {
     /// The request is invalid.
@@ -5049,7 +5010,7 @@ impl ::std::fmt::Display for ListMessageLogsError {
 }
 
 /// The error responses `list_whatsapp_businesses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListWhatsappBusinessesError {
     /// Access is unauthorized.
@@ -5086,7 +5047,7 @@ impl ::std::fmt::Display for ListWhatsappBusinessesError {
 }
 
 /// The error responses `list_whatsapp_numbers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListWhatsappNumbersError {
     /// Access is unauthorized.
@@ -5123,7 +5084,7 @@ impl ::std::fmt::Display for ListWhatsappNumbersError {
 }
 
 /// The error responses `list_whatsapp_templates` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListWhatsappTemplatesError {
     /// The request is invalid.
@@ -5167,7 +5128,7 @@ impl ::std::fmt::Display for ListWhatsappTemplatesError {
 }
 
 /// The error responses `retrieve_whatsapp_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveWhatsappNumberError {
     /// Access is unauthorized.
@@ -5213,7 +5174,7 @@ impl ::std::fmt::Display for RetrieveWhatsappNumberError {
 }
 
 /// The error responses `retrieve_whatsapp_template` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveWhatsappTemplateError {
     /// Access is unauthorized.
@@ -5259,7 +5220,7 @@ impl ::std::fmt::Display for RetrieveWhatsappTemplateError {
 }
 
 /// The error responses `update_message` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateMessageError {
     /// The request is invalid.
@@ -5323,7 +5284,7 @@ impl ::std::fmt::Display for UpdateMessageError {
 }
 
 /// The error responses `update_whatsapp_template` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateWhatsappTemplateError {
     /// The request is invalid.

@@ -26,7 +26,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Request body for creating a subproject.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateProjectRequest {
     /// The name of the subproject.
@@ -86,7 +86,7 @@ impl CreateProjectRequest {
 /// The request could not be processed. When creating a project while authenticated as a
 /// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
 /// overly long `name` returns a standard validation error.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateProjectStatusCode422 {
     /// List of validation errors.
@@ -111,7 +111,7 @@ impl CreateProjectStatusCode422 {
 /// The request could not be processed. Deleting a root/parent project returns
 /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
 /// assigned returns `phone_numbers_must_be_removed`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DeleteProjectStatusCode422 {
     /// List of validation errors.
@@ -136,8 +136,7 @@ impl DeleteProjectStatusCode422 {
 /// The query and header parameters of [`Client::list_projects`](crate::Client::list_projects).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListProjectsParams {
     /// Filter projects by name.
@@ -202,7 +201,7 @@ impl ListProjectsParams {
 }
 
 /// A project or subproject within the caller's project tree.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Project {
     /// The unique identifier of the project.
@@ -240,7 +239,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Project`] the API requires, named, for [`Project::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectRequired {
     /// The unique identifier of the project.
     pub id: Uuid,
@@ -299,7 +298,7 @@ impl Project {
 }
 
 /// Request body for creating a new API Token.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectCreateTokenRequest {
     /// The name representing the API token.
@@ -318,7 +317,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ProjectCreateTokenRequest`] the API requires, named, for [`ProjectCreateTokenRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectCreateTokenRequestRequired {
     /// The name representing the API token.
     pub name: ::std::string::String,
@@ -344,7 +343,7 @@ impl ProjectCreateTokenRequest {
 }
 
 /// A page of projects.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectListResponse {
     /// Pagination links for the list of projects.
@@ -358,7 +357,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ProjectListResponse`] the API requires, named, for [`ProjectListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectListResponseRequired {
     /// Pagination links for the list of projects.
     pub links: ProjectPaginationLinks,
@@ -375,7 +374,7 @@ impl ProjectListResponse {
 }
 
 /// Pagination links for a list of projects.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectPaginationLinks {
     /// The link to the current page.
@@ -404,7 +403,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ProjectPaginationLinks`] the API requires, named, for [`ProjectPaginationLinks::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectPaginationLinksRequired {
     /// The link to the current page.
     pub self_: ::std::string::String,
@@ -444,8 +443,7 @@ impl ProjectPaginationLinks {
 /// Valid permission types for API tokens.
 ///
 /// Values this version of the client does not know yet decode to [`ProjectTokenPermission::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ProjectTokenPermission {
     /// On the wire: `calling`.
@@ -531,7 +529,7 @@ impl ProjectTokenPermission {
 crate::runtime::open_enum!(ProjectTokenPermission, Unknown);
 
 /// API Token Response
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectTokenResponse {
     /// The ID of the created API Token.
@@ -550,7 +548,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ProjectTokenResponse`] the API requires, named, for [`ProjectTokenResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectTokenResponseRequired {
     /// The ID of the created API Token.
     pub id: Uuid,
@@ -576,7 +574,7 @@ impl ProjectTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectTokenStatusCode422 {
     /// List of validation errors.
@@ -599,8 +597,7 @@ impl ProjectTokenStatusCode422 {
 }
 
 /// Request body for updating an API Token.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ProjectUpdateTokenRequest {
     /// The name representing the API token.
@@ -646,7 +643,7 @@ impl ProjectUpdateTokenRequest {
 ///
 /// The `signing_key` is only returned when creating a subproject or rotating a project's
 /// signing key. It is not retrievable afterward, so capture it from the response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ProjectWithSigningKey {
     /// The unique identifier of the project.
@@ -688,7 +685,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ProjectWithSigningKey`] the API requires, named, for [`ProjectWithSigningKey::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectWithSigningKeyRequired {
     /// The unique identifier of the project.
     pub id: Uuid,
@@ -752,8 +749,7 @@ impl ProjectWithSigningKey {
 }
 
 /// Request body for updating a project's name and settings.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateProjectRequest {
     /// The name of the project.
@@ -819,7 +815,7 @@ impl UpdateProjectRequest {
 }
 
 /// The request failed validation, for example a blank or overly long `name`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateProjectStatusCode422 {
     /// List of validation errors.
@@ -842,7 +838,7 @@ impl UpdateProjectStatusCode422 {
 }
 
 /// The error responses `create_subproject` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSubprojectError {
     /// Access is unauthorized.
@@ -892,7 +888,7 @@ impl ::std::fmt::Display for CreateSubprojectError {
 }
 
 /// The error responses `create_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateTokenError {
     /// Access is unauthorized.
@@ -940,7 +936,7 @@ impl ::std::fmt::Display for CreateTokenError {
 }
 
 /// The error responses `delete_subproject` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSubprojectError {
     /// Access is unauthorized.
@@ -999,7 +995,7 @@ impl ::std::fmt::Display for DeleteSubprojectError {
 }
 
 /// The error responses `delete_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteTokenError {
     /// Access is unauthorized.
@@ -1045,7 +1041,7 @@ impl ::std::fmt::Display for DeleteTokenError {
 }
 
 /// The error responses `get_project` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetProjectError {
     /// Access is unauthorized.
@@ -1091,7 +1087,7 @@ impl ::std::fmt::Display for GetProjectError {
 }
 
 /// The error responses `list_projects` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListProjectsError {
     /// Access is unauthorized.
@@ -1128,7 +1124,7 @@ impl ::std::fmt::Display for ListProjectsError {
 }
 
 /// The error responses `rotate_signing_key` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RotateSigningKeyError {
     /// Access is unauthorized.
@@ -1174,7 +1170,7 @@ impl ::std::fmt::Display for RotateSigningKeyError {
 }
 
 /// The error responses `update_project` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateProjectError {
     /// Access is unauthorized.
@@ -1231,7 +1227,7 @@ impl ::std::fmt::Display for UpdateProjectError {
 }
 
 /// The error responses `update_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateTokenError {
     /// Access is unauthorized.

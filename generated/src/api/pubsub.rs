@@ -18,7 +18,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// The request body of [`Client::create_pubsub_token`](crate::Client::create_pubsub_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NewPubSubToken {
     /// The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).
@@ -46,7 +46,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NewPubSubToken`] the API requires, named, for [`NewPubSubToken::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewPubSubTokenRequired {
     /// The maximum time, in minutes, for which the access token will be valid. Between 1 and 43,200 (30 days).
     pub ttl: i64,
@@ -88,7 +88,7 @@ impl NewPubSubToken {
 pub type PubSubChannels = ::serde_json::Value;
 
 /// Read Permission
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PubSubPermissionWithRead {
     /// Gives the token read access to the channel.
@@ -117,7 +117,7 @@ impl PubSubPermissionWithRead {
 }
 
 /// Write Permission
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PubSubPermissionWithWrite {
     /// Gives the token read access to the channel.
@@ -149,7 +149,7 @@ impl PubSubPermissionWithWrite {
 pub type PubSubState = ::serde_json::Value;
 
 /// The answer of [`Client::create_pubsub_token`](crate::Client::create_pubsub_token).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PubSubToken {
     /// A PubSub Token to be used to authenticate clients to the PubSub Service.
@@ -168,7 +168,7 @@ impl PubSubToken {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PubSubToken422error {
     /// List of validation errors.
@@ -191,7 +191,7 @@ impl PubSubToken422error {
 }
 
 /// The error responses `create_pubsub_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreatePubsubTokenError {
     /// The request is invalid.

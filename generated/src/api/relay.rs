@@ -89,7 +89,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Request body for adding a phone number to a number group.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddNumberGroupMembershipRequest {
     /// The phone number ID to add to the group.
@@ -108,7 +108,7 @@ impl AddNumberGroupMembershipRequest {
 }
 
 /// Address model representing a physical address for regulatory compliance.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Address {
     /// The unique identifier of the Address on SignalWire.
@@ -157,7 +157,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Address`] the API requires, named, for [`Address::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddressRequired {
     /// The unique identifier of the Address on SignalWire.
     pub id: Uuid,
@@ -236,8 +236,7 @@ impl Address {
 }
 
 /// A carrier-suggested alternative to the submitted address.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddressCandidate {
     /// The number portion of the suggested street address.
@@ -259,7 +258,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AddressCandidate`] the API requires, named, for [`AddressCandidate::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddressCandidateRequired {
     /// The number portion of the suggested street address.
     pub street_number: ::std::option::Option<::std::string::String>,
@@ -294,7 +293,7 @@ impl AddressCandidate {
 }
 
 /// Response containing a list of addresses.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddressListResponse {
     /// Pagination links.
@@ -308,7 +307,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AddressListResponse`] the API requires, named, for [`AddressListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddressListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -325,7 +324,7 @@ impl AddressListResponse {
 }
 
 /// Response containing a single address.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddressResponse {
     /// The unique identifier of the Address on SignalWire.
@@ -374,7 +373,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`AddressResponse`] the API requires, named, for [`AddressResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AddressResponseRequired {
     /// The unique identifier of the Address on SignalWire.
     pub id: Uuid,
@@ -455,8 +454,7 @@ impl AddressResponse {
 /// Address type for sub-addresses.
 ///
 /// Values this version of the client does not know yet decode to [`AddressType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AddressType {
     /// On the wire: `Apartment`.
@@ -539,7 +537,7 @@ crate::runtime::open_enum!(AddressType, Unknown);
 /// The request failed validation. See `errors` for details. When carrier validation rejected the address
 /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
 /// omitted when the carrier returned none.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AddressValidationError {
     /// List of validation errors.
@@ -578,7 +576,7 @@ impl AddressValidationError {
 }
 
 /// Request body for assigning an E911 address to a phone number.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AssignE911addressRequest {
     /// The ID of a validated E911 address in the same project to assign to this phone number.
@@ -597,7 +595,7 @@ impl AssignE911addressRequest {
 }
 
 /// Assigned number model for campaign registration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AssignedNumber {
     /// The unique identifier of the assignment.
@@ -663,8 +661,7 @@ impl AssignedNumber {
 }
 
 /// Response containing a list of assigned numbers.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// Pagination links.
@@ -703,8 +700,7 @@ impl AssignedNumberListResponse {
 }
 
 /// Phone number details in an assignment.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssignedPhoneNumber {
     /// The unique identifier of the phone number.
@@ -766,7 +762,7 @@ impl AssignedPhoneNumber {
 }
 
 /// Available phone number for purchase.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumber {
     /// The phone number in E.164 format.
@@ -843,8 +839,7 @@ impl AvailablePhoneNumber {
 }
 
 /// Response containing available phone numbers for purchase.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AvailablePhoneNumbersResponse {
     /// Pagination links.
@@ -883,7 +878,7 @@ impl AvailablePhoneNumbersResponse {
 }
 
 /// Brand model for 10DLC registration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Brand {
     /// The unique identifier of the brand.
@@ -1099,8 +1094,7 @@ impl Brand {
 }
 
 /// Response containing a list of brands.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BrandListResponse {
     /// Pagination links.
@@ -1136,7 +1130,7 @@ impl BrandListResponse {
 }
 
 /// Response containing a single brand.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BrandResponse {
     /// The unique identifier of the brand.
@@ -1355,8 +1349,7 @@ impl BrandResponse {
 /// Call receive mode.
 ///
 /// Values this version of the client does not know yet decode to [`CallReceiveMode::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallReceiveMode {
     /// On the wire: `voice`.
@@ -1394,7 +1387,7 @@ impl CallReceiveMode {
 crate::runtime::open_enum!(CallReceiveMode, Unknown);
 
 /// Campaign model for 10DLC registration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Campaign {
     /// The unique identifier of the campaign.
@@ -1774,8 +1767,7 @@ impl Campaign {
 }
 
 /// Response containing a list of campaigns.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CampaignListResponse {
     /// Pagination links.
@@ -1814,7 +1806,7 @@ impl CampaignListResponse {
 }
 
 /// Response containing a single campaign.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CampaignResponse {
     /// The unique identifier of the campaign.
@@ -2194,8 +2186,7 @@ impl CampaignResponse {
 }
 
 /// Carrier lookup information.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CarrierLookupInfo {
     /// The LRN associated with the number.
@@ -2317,8 +2308,7 @@ impl CarrierLookupInfo {
 }
 
 /// Caller ID (CNAM) information.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CnamInfo {
     /// The caller ID associated with the number.
@@ -2347,8 +2337,7 @@ impl CnamInfo {
 /// Company vertical/industry classification.
 ///
 /// Values this version of the client does not know yet decode to [`CompanyVertical::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CompanyVertical {
     /// On the wire: `AGRICULTURE`.
@@ -2494,7 +2483,7 @@ impl CompanyVertical {
 crate::runtime::open_enum!(CompanyVertical, Unknown);
 
 /// Recording from a Relay conference.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ConferenceRecording {
     /// Unique ID of the recording.
@@ -2538,7 +2527,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ConferenceRecording`] the API requires, named, for [`ConferenceRecording::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRecordingRequired {
     /// Unique ID of the recording.
     pub id: Uuid,
@@ -2616,7 +2605,7 @@ impl ConferenceRecording {
 }
 
 /// Request body for creating an address.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateAddressRequest {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
@@ -2679,7 +2668,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateAddressRequest`] the API requires, named, for [`CreateAddressRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateAddressRequestRequired {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
     pub label: ::std::string::String,
@@ -2764,8 +2753,7 @@ impl CreateAddressRequest {
 /// The request body of [`Client::create_brand`](crate::Client::create_brand).
 ///
 /// Decoded as the first of [`CreateBrandRequest::CreateManagedBrandRequest`], [`CreateBrandRequest::CreateCspBrandRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateBrandRequest {
@@ -2790,8 +2778,7 @@ impl ::std::convert::From<CreateCspBrandRequest> for CreateBrandRequest {
 /// The request body of [`Client::create_campaign`](crate::Client::create_campaign).
 ///
 /// Decoded as the first of [`CreateCampaignRequest::CreateManagedCampaignRequest`], [`CreateCampaignRequest::CreatePartnerCampaignRequest`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum CreateCampaignRequest {
@@ -2814,7 +2801,7 @@ impl ::std::convert::From<CreatePartnerCampaignRequest> for CreateCampaignReques
 }
 
 /// Request body for importing a self-registered CSP brand. Use this when you have already registered your brand directly with TCR.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateCspBrandRequest {
     /// Set to true to indicate this is a self-registered CSP brand.
@@ -2838,7 +2825,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateCspBrandRequest`] the API requires, named, for [`CreateCspBrandRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateCspBrandRequestRequired {
     /// Set to true to indicate this is a self-registered CSP brand.
     pub csp_self_registered: bool,
@@ -2876,7 +2863,7 @@ impl CreateCspBrandRequest {
 }
 
 /// Request body for creating a domain application.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
@@ -2987,7 +2974,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateDomainApplicationRequest`] the API requires, named, for [`CreateDomainApplicationRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateDomainApplicationRequestRequired {
     /// A string representing the friendly name for this domain application.
     pub name: ::std::string::String,
@@ -3242,8 +3229,7 @@ impl CreateDomainApplicationRequest {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -3293,8 +3279,7 @@ impl ::std::default::Default for CreateDomainApplicationRequestCallFallbackMetho
 /// A string representing the version of your Call Flow you'd like to use.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallFlowVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallFlowVersion {
     /// On the wire: `working_copy`.
@@ -3337,8 +3322,7 @@ crate::runtime::open_enum!(CreateDomainApplicationRequestCallFlowVersion, Unknow
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -3388,8 +3372,7 @@ impl ::std::default::Default for CreateDomainApplicationRequestCallRequestMethod
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -3441,8 +3424,7 @@ impl ::std::default::Default for CreateDomainApplicationRequestCallStatusCallbac
 /// Whether connections to this domain application require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationRequestEncryption {
     /// On the wire: `optional`.
@@ -3495,7 +3477,7 @@ impl ::std::default::Default for CreateDomainApplicationRequestEncryption {
 }
 
 /// Request body for registering a new managed brand for 10DLC registration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateManagedBrandRequest {
     /// Brand/Marketing/DBA name of the business.
@@ -3543,7 +3525,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateManagedBrandRequest`] the API requires, named, for [`CreateManagedBrandRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateManagedBrandRequestRequired {
     /// Brand/Marketing/DBA name of the business.
     pub name: ::std::string::String,
@@ -3611,7 +3593,7 @@ impl CreateManagedBrandRequest {
 }
 
 /// Request body for creating a managed campaign. Used when the brand is a managed (non-CSP) brand.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateManagedCampaignRequest {
     /// A name for the campaign.
@@ -3718,7 +3700,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateManagedCampaignRequest`] the API requires, named, for [`CreateManagedCampaignRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateManagedCampaignRequestRequired {
     /// A name for the campaign.
     pub name: ::std::string::String,
@@ -3923,7 +3905,7 @@ impl CreateManagedCampaignRequest {
 }
 
 /// Request body for creating a number group.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
@@ -3955,8 +3937,7 @@ impl CreateNumberGroupRequest {
 }
 
 /// Request body for creating an order.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateOrderRequest {
     /// A list of phone numbers in E164 format.
@@ -4001,7 +3982,7 @@ impl CreateOrderRequest {
 }
 
 /// Request body for creating a partner/CSP campaign. Used when the brand is a CSP (self-registered) brand.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreatePartnerCampaignRequest {
     /// A name for the campaign.
@@ -4025,7 +4006,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreatePartnerCampaignRequest`] the API requires, named, for [`CreatePartnerCampaignRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreatePartnerCampaignRequestRequired {
     /// A name for the campaign.
     pub name: ::std::string::String,
@@ -4063,8 +4044,7 @@ impl CreatePartnerCampaignRequest {
 }
 
 /// Request body for creating a queue.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the queue.
@@ -4101,7 +4081,7 @@ impl CreateQueueRequest {
 }
 
 /// Request body for creating a SIP endpoint.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
@@ -4192,7 +4172,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`CreateSipEndpointRequest`] the API requires, named, for [`CreateSipEndpointRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CreateSipEndpointRequestRequired {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
     pub username: ::std::string::String,
@@ -4443,8 +4423,7 @@ impl CreateSipEndpointRequest {
 /// The HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -4487,8 +4466,7 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallFallbackMethod, Unknown);
 /// What type of handler you want to run on inbound calls.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallHandler {
     /// On the wire: `relay_context`.
@@ -4576,8 +4554,7 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallHandler, Unknown);
 /// The HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -4620,8 +4597,7 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallRequestMethod, Unknown);
 /// The HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -4664,8 +4640,7 @@ crate::runtime::open_enum!(CreateSipEndpointRequestCallStatusCallbackMethod, Unk
 /// Specifies the encryption requirements for connections to this endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateSipEndpointRequestEncryption {
     /// On the wire: `default`.
@@ -4711,7 +4686,7 @@ impl CreateSipEndpointRequestEncryption {
 crate::runtime::open_enum!(CreateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for creating a verified caller ID.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CreateVerifiedCallerIdRequest {
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in [E.164 format](https://en.wikipedia.org/wiki/E.164) that is able to receive a voice phone call for verification.
@@ -4759,8 +4734,7 @@ impl CreateVerifiedCallerIdRequest {
 /// Call handler types that can be assigned via the API.
 ///
 /// Values this version of the client does not know yet decode to [`DomainAppCallHandlerRequest::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainAppCallHandlerRequest {
     /// On the wire: `relay_topic`.
@@ -4841,7 +4815,7 @@ impl DomainAppCallHandlerRequest {
 crate::runtime::open_enum!(DomainAppCallHandlerRequest, Unknown);
 
 /// Domain application model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplication {
     /// The unique identifier of the domain application on SignalWire.
@@ -4928,7 +4902,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DomainApplication`] the API requires, named, for [`DomainApplication::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DomainApplicationRequired {
     /// The unique identifier of the domain application on SignalWire.
     pub id: Uuid,
@@ -5055,8 +5029,7 @@ impl DomainApplication {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationCallFallbackMethod {
     /// On the wire: `GET`.
@@ -5099,8 +5072,7 @@ crate::runtime::open_enum!(DomainApplicationCallFallbackMethod, Unknown);
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationCallRequestMethod {
     /// On the wire: `GET`.
@@ -5143,8 +5115,7 @@ crate::runtime::open_enum!(DomainApplicationCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -5187,8 +5158,7 @@ crate::runtime::open_enum!(DomainApplicationCallStatusCallbackMethod, Unknown);
 /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationEncryption {
     /// On the wire: `optional`.
@@ -5234,7 +5204,7 @@ impl DomainApplicationEncryption {
 crate::runtime::open_enum!(DomainApplicationEncryption, Unknown);
 
 /// Response containing a list of domain applications.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationListResponse {
     /// Pagination links.
@@ -5248,7 +5218,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DomainApplicationListResponse`] the API requires, named, for [`DomainApplicationListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DomainApplicationListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -5267,8 +5237,7 @@ impl DomainApplicationListResponse {
 /// The answer of [`Client::get_call_recording`](crate::Client::get_call_recording).
 ///
 /// Decoded as the first of [`GetCallRecordingResponse::PstnRecording`], [`GetCallRecordingResponse::SipRecording`], [`GetCallRecordingResponse::WebRtcRecording`], [`GetCallRecordingResponse::ConferenceRecording`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum GetCallRecordingResponse {
@@ -5309,8 +5278,7 @@ impl ::std::convert::From<ConferenceRecording> for GetCallRecordingResponse {
 /// HTTP method type.
 ///
 /// Values this version of the client does not know yet decode to [`HttpMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HttpMethod {
     /// On the wire: `GET`.
@@ -5348,7 +5316,7 @@ impl HttpMethod {
 crate::runtime::open_enum!(HttpMethod, Unknown);
 
 /// Request body for importing a phone number.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ImportPhoneNumberRequest {
     /// The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
@@ -5369,7 +5337,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ImportPhoneNumberRequest`] the API requires, named, for [`ImportPhoneNumberRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportPhoneNumberRequestRequired {
     /// The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
     pub number: ::std::string::String,
@@ -5404,8 +5372,7 @@ impl ImportPhoneNumberRequest {
 /// Each item of the field [`ImportPhoneNumberRequest::capabilities`](crate::ImportPhoneNumberRequest::capabilities).
 ///
 /// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestCapabilitiesItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ImportPhoneNumberRequestCapabilitiesItem {
     /// On the wire: `sms`.
@@ -5458,8 +5425,7 @@ crate::runtime::open_enum!(ImportPhoneNumberRequestCapabilitiesItem, Unknown);
 /// The type of phone number being imported.
 ///
 /// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ImportPhoneNumberRequestNumberType {
     /// On the wire: `longcode`.
@@ -5502,8 +5468,7 @@ crate::runtime::open_enum!(ImportPhoneNumberRequestNumberType, Unknown);
 /// Legal entity type for brand registration.
 ///
 /// Values this version of the client does not know yet decode to [`LegalEntityType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum LegalEntityType {
     /// On the wire: `PRIVATE_PROFIT`.
@@ -5556,8 +5521,7 @@ crate::runtime::open_enum!(LegalEntityType, Unknown);
 /// The query and header parameters of [`Client::list_addresses`](crate::Client::list_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListAddressesParams {
     /// Filter addresses by label (partial match).
@@ -5627,8 +5591,7 @@ impl ListAddressesParams {
 /// The query and header parameters of [`Client::list_brands`](crate::Client::list_brands).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListBrandsParams {
     /// The name given to the brand. Will return all Brands containing this value as a substring.
@@ -5679,8 +5642,7 @@ impl ListBrandsParams {
 /// The query and header parameters of [`Client::list_campaigns`](crate::Client::list_campaigns).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCampaignsParams {
     /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
@@ -5731,8 +5693,7 @@ impl ListCampaignsParams {
 /// The query and header parameters of [`Client::list_domain_applications`](crate::Client::list_domain_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDomainApplicationsParams {
     /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
@@ -5817,8 +5778,7 @@ impl ListDomainApplicationsParams {
 /// The query and header parameters of [`Client::list_number_assignments`](crate::Client::list_number_assignments).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListNumberAssignmentsParams {
     /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
@@ -5853,8 +5813,7 @@ impl ListNumberAssignmentsParams {
 /// The query and header parameters of [`Client::list_number_group_memberships`](crate::Client::list_number_group_memberships).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListNumberGroupMembershipsParams {
     /// The page number to retrieve.
@@ -5908,8 +5867,7 @@ impl ListNumberGroupMembershipsParams {
 /// The query and header parameters of [`Client::list_number_groups`](crate::Client::list_number_groups).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListNumberGroupsParams {
     /// Filter by name. Returns all number groups containing this value as a substring.
@@ -5979,8 +5937,7 @@ impl ListNumberGroupsParams {
 /// The query and header parameters of [`Client::list_orders`](crate::Client::list_orders).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListOrdersParams {
     /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
@@ -6015,8 +5972,7 @@ impl ListOrdersParams {
 /// The query and header parameters of [`Client::list_phone_numbers`](crate::Client::list_phone_numbers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersParams {
     /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
@@ -6101,8 +6057,7 @@ impl ListPhoneNumbersParams {
 /// The query and header parameters of [`Client::list_short_codes`](crate::Client::list_short_codes).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListShortCodesParams {
     /// Filter by name. Returns all short codes containing this value as a substring.
@@ -6187,8 +6142,7 @@ impl ListShortCodesParams {
 /// The query and header parameters of [`Client::list_sip_endpoints`](crate::Client::list_sip_endpoints).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSipEndpointsParams {
     /// Filter SIP endpoints by username (partial match).
@@ -6273,8 +6227,7 @@ impl ListSipEndpointsParams {
 /// The query and header parameters of [`Client::list_verified_caller_ids`](crate::Client::list_verified_caller_ids).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVerifiedCallerIdsParams {
     /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
@@ -6325,8 +6278,7 @@ impl ListVerifiedCallerIdsParams {
 /// The query and header parameters of [`Client::lookup_phone_number`](crate::Client::lookup_phone_number).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LookupPhoneNumberParams {
     /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
@@ -6355,8 +6307,7 @@ impl LookupPhoneNumberParams {
 }
 
 /// Phone number representation within a membership.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MembershipPhoneNumber {
     /// The unique identifier of the phone number.
@@ -6418,7 +6369,7 @@ impl MembershipPhoneNumber {
 }
 
 /// MFA request model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MfaRequest {
     /// The E164 number to use as the destination.
@@ -6506,7 +6457,7 @@ impl MfaRequest {
 }
 
 /// MFA response model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MfaResponse {
     /// The MFA request ID. Save this for verification.
@@ -6525,7 +6476,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`MfaResponse`] the API requires, named, for [`MfaResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MfaResponseRequired {
     /// The MFA request ID. Save this for verification.
     pub id: Uuid,
@@ -6546,7 +6497,7 @@ impl MfaResponse {
 }
 
 /// MFA verification request model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MfaVerifyRequest {
     /// The token to verify.
@@ -6565,7 +6516,7 @@ impl MfaVerifyRequest {
 }
 
 /// MFA verification response model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MfaVerifyResponse {
     /// Whether the token was successfully verified by the API. When `max_attempts` are reached or the request is no longer valid, the endpoint will return a `404 Not Found`.
@@ -6582,7 +6533,7 @@ impl MfaVerifyResponse {
 }
 
 /// Number group model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroup {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
@@ -6601,7 +6552,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NumberGroup`] the API requires, named, for [`NumberGroup::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NumberGroupRequired {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
     pub id: Uuid,
@@ -6627,7 +6578,7 @@ impl NumberGroup {
 }
 
 /// Response containing a list of number groups.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupListResponse {
     /// Pagination links.
@@ -6641,7 +6592,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NumberGroupListResponse`] the API requires, named, for [`NumberGroupListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NumberGroupListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -6658,7 +6609,7 @@ impl NumberGroupListResponse {
 }
 
 /// Number group membership model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupMembership {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
@@ -6680,7 +6631,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NumberGroupMembership`] the API requires, named, for [`NumberGroupMembership::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NumberGroupMembershipRequired {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
     pub id: Uuid,
@@ -6715,7 +6666,7 @@ impl NumberGroupMembership {
 }
 
 /// Response containing a list of number group memberships.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupMembershipListResponse {
     /// Pagination links.
@@ -6730,7 +6681,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NumberGroupMembershipListResponse`] the API requires, named, for [`NumberGroupMembershipListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NumberGroupMembershipListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -6747,7 +6698,7 @@ impl NumberGroupMembershipListResponse {
 }
 
 /// Response containing a single number group membership.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupMembershipResponse {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
@@ -6769,7 +6720,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NumberGroupMembershipResponse`] the API requires, named, for [`NumberGroupMembershipResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NumberGroupMembershipResponseRequired {
     /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
     pub id: Uuid,
@@ -6804,7 +6755,7 @@ impl NumberGroupMembershipResponse {
 }
 
 /// Response containing a single number group.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct NumberGroupResponse {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
@@ -6823,7 +6774,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`NumberGroupResponse`] the API requires, named, for [`NumberGroupResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NumberGroupResponseRequired {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
     pub id: Uuid,
@@ -6854,7 +6805,7 @@ impl NumberGroupResponse {
 }
 
 /// Order model for campaign registry operations.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Order {
     /// The unique identifier of the order.
@@ -6925,8 +6876,7 @@ impl Order {
 }
 
 /// Response containing a list of orders.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OrderListResponse {
     /// Pagination links.
@@ -6962,7 +6912,7 @@ impl OrderListResponse {
 }
 
 /// Response containing a single order.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct OrderResponse {
     /// The unique identifier of the order.
@@ -7033,7 +6983,7 @@ impl OrderResponse {
 }
 
 /// Phone number model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumber {
     /// The unique identifier of the phone number.
@@ -7165,7 +7115,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`PhoneNumber`] the API requires, named, for [`PhoneNumber::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhoneNumberRequired {
     /// The unique identifier of the phone number.
     pub id: Uuid,
@@ -7354,8 +7304,7 @@ impl PhoneNumber {
 /// Call handler type for phone numbers.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberCallHandler {
     /// On the wire: `relay_context`.
@@ -7470,8 +7419,7 @@ crate::runtime::open_enum!(PhoneNumberCallHandler, Unknown);
 /// Call handler type for phone number update requests. Excludes handlers that can only be set via Fabric API.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberCallHandlerRequest::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberCallHandlerRequest {
     /// On the wire: `relay_context`.
@@ -7559,8 +7507,7 @@ impl PhoneNumberCallHandlerRequest {
 crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
 
 /// Phone number capabilities.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneNumberCapabilities {
     /// Whether the phone number can receive voice calls.
@@ -7613,8 +7560,7 @@ impl PhoneNumberCapabilities {
 /// Phone number capability.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberCapability::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberCapability {
     /// On the wire: `voice`.
@@ -7667,8 +7613,7 @@ crate::runtime::open_enum!(PhoneNumberCapability, Unknown);
 /// E911 provisioning status of a phone number.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberE911status::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberE911status {
     /// On the wire: `pending`.
@@ -7724,7 +7669,7 @@ impl PhoneNumberE911status {
 crate::runtime::open_enum!(PhoneNumberE911status, Unknown);
 
 /// Response containing a list of phone numbers.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberListResponse {
     /// Pagination links.
@@ -7738,7 +7683,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`PhoneNumberListResponse`] the API requires, named, for [`PhoneNumberListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhoneNumberListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -7755,8 +7700,7 @@ impl PhoneNumberListResponse {
 }
 
 /// Response containing phone number lookup result.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneNumberLookupResponse {
     /// The Country code associated with the number.
@@ -7923,8 +7867,7 @@ impl PhoneNumberLookupResponse {
 /// Message handler type for phone numbers.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberMessageHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberMessageHandler {
     /// On the wire: `relay_context`.
@@ -7980,7 +7923,7 @@ impl PhoneNumberMessageHandler {
 crate::runtime::open_enum!(PhoneNumberMessageHandler, Unknown);
 
 /// Response containing a single phone number.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PhoneNumberResponse {
     /// The unique identifier of the phone number.
@@ -8112,7 +8055,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`PhoneNumberResponse`] the API requires, named, for [`PhoneNumberResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhoneNumberResponseRequired {
     /// The unique identifier of the phone number.
     pub id: Uuid,
@@ -8301,8 +8244,7 @@ impl PhoneNumberResponse {
 /// Phone number type.
 ///
 /// Values this version of the client does not know yet decode to [`PhoneNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneNumberType {
     /// On the wire: `toll-free`.
@@ -8340,7 +8282,7 @@ impl PhoneNumberType {
 crate::runtime::open_enum!(PhoneNumberType, Unknown);
 
 /// Recording from a PSTN call leg.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PstnRecording {
     /// Unique ID of the recording.
@@ -8386,7 +8328,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`PstnRecording`] the API requires, named, for [`PstnRecording::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PstnRecordingRequired {
     /// Unique ID of the recording.
     pub id: Uuid,
@@ -8470,7 +8412,7 @@ impl PstnRecording {
 }
 
 /// Request body for purchasing a phone number.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PurchasePhoneNumberRequest {
     /// The phone number in E164 format.
@@ -8489,7 +8431,7 @@ impl PurchasePhoneNumberRequest {
 }
 
 /// Queue model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Queue {
     /// The unique identifier of the queue.
@@ -8521,7 +8463,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Queue`] the API requires, named, for [`Queue::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueueRequired {
     /// The unique identifier of the queue.
     pub id: Uuid,
@@ -8583,8 +8525,7 @@ impl Queue {
 }
 
 /// Response containing a list of queues.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueueListResponse {
     /// Pagination links.
@@ -8620,7 +8561,7 @@ impl QueueListResponse {
 }
 
 /// Queue member model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct QueueMember {
     /// The call ID of the queue member.
@@ -8647,7 +8588,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`QueueMember`] the API requires, named, for [`QueueMember::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueueMemberRequired {
     /// The call ID of the queue member.
     pub call_id: Uuid,
@@ -8688,8 +8629,7 @@ impl QueueMember {
 }
 
 /// Response containing a list of queue members.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueueMemberListResponse {
     /// Pagination links.
@@ -8728,7 +8668,7 @@ impl QueueMemberListResponse {
 }
 
 /// Response containing a single queue member.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct QueueMemberResponse {
     /// The call ID of the queue member.
@@ -8755,7 +8695,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`QueueMemberResponse`] the API requires, named, for [`QueueMemberResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueueMemberResponseRequired {
     /// The call ID of the queue member.
     pub call_id: Uuid,
@@ -8802,7 +8742,7 @@ impl QueueMemberResponse {
 }
 
 /// Response containing a single queue.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct QueueResponse {
     /// The unique identifier of the queue.
@@ -8834,7 +8774,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`QueueResponse`] the API requires, named, for [`QueueResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueueResponseRequired {
     /// The unique identifier of the queue.
     pub id: Uuid,
@@ -8898,8 +8838,7 @@ impl QueueResponse {
 /// Recording model. A recording is associated with exactly one source type (PSTN, SIP, WebRTC, or Relay conference).
 ///
 /// Decoded as the first of [`Recording::PstnRecording`], [`Recording::SipRecording`], [`Recording::WebRtcRecording`], [`Recording::ConferenceRecording`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum Recording {
@@ -8938,7 +8877,7 @@ impl ::std::convert::From<ConferenceRecording> for Recording {
 }
 
 /// Response containing a list of recordings.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RecordingListResponse {
     /// Pagination links.
@@ -8952,7 +8891,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RecordingListResponse`] the API requires, named, for [`RecordingListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RecordingListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -8971,8 +8910,7 @@ impl RecordingListResponse {
 /// The query and header parameters of [`Client::search_available_phone_numbers`](crate::Client::search_available_phone_numbers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SearchAvailablePhoneNumbersParams {
     /// An areacode to search within.
@@ -9098,7 +9036,7 @@ impl SearchAvailablePhoneNumbersParams {
 }
 
 /// Short code model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShortCode {
     /// The unique identifier of the short code.
@@ -9155,7 +9093,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ShortCode`] the API requires, named, for [`ShortCode::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShortCodeRequired {
     /// The unique identifier of the short code.
     pub id: Uuid,
@@ -9244,8 +9182,7 @@ impl ShortCode {
 /// Short code capabilities.
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeCapability::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShortCodeCapability {
     /// On the wire: `sms`.
@@ -9283,7 +9220,7 @@ impl ShortCodeCapability {
 crate::runtime::open_enum!(ShortCodeCapability, Unknown);
 
 /// Response containing a list of short codes.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShortCodeListResponse {
     /// Pagination links.
@@ -9297,7 +9234,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ShortCodeListResponse`] the API requires, named, for [`ShortCodeListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShortCodeListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -9316,8 +9253,7 @@ impl ShortCodeListResponse {
 /// Message handler type for short codes.
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeMessageHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShortCodeMessageHandler {
     /// On the wire: `relay_context`.
@@ -9365,8 +9301,7 @@ crate::runtime::open_enum!(ShortCodeMessageHandler, Unknown);
 /// The type of number (always 'shortcode').
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShortCodeNumberType {
     /// On the wire: `shortcode`.
@@ -9400,7 +9335,7 @@ impl ShortCodeNumberType {
 crate::runtime::open_enum!(ShortCodeNumberType, Unknown);
 
 /// Response containing a single short code.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ShortCodeResponse {
     /// The unique identifier of the short code.
@@ -9457,7 +9392,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`ShortCodeResponse`] the API requires, named, for [`ShortCodeResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShortCodeResponseRequired {
     /// The unique identifier of the short code.
     pub id: Uuid,
@@ -9546,8 +9481,7 @@ impl ShortCodeResponse {
 /// The type of number (always 'shortcode').
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeResponseNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShortCodeResponseNumberType {
     /// On the wire: `shortcode`.
@@ -9583,8 +9517,7 @@ crate::runtime::open_enum!(ShortCodeResponseNumberType, Unknown);
 /// Short code type.
 ///
 /// Values this version of the client does not know yet decode to [`ShortCodeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ShortCodeType {
     /// On the wire: `vanity`.
@@ -9622,7 +9555,7 @@ impl ShortCodeType {
 crate::runtime::open_enum!(ShortCodeType, Unknown);
 
 /// SIP endpoint model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpoint {
     /// A string representation of the type of object this record is.
@@ -9708,7 +9641,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipEndpoint`] the API requires, named, for [`SipEndpoint::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointRequired {
     /// A string representation of the type of object this record is.
     pub type_: ::std::string::String,
@@ -9831,8 +9764,7 @@ impl SipEndpoint {
 /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallFallbackMethod {
     /// On the wire: `GET`.
@@ -9872,8 +9804,7 @@ crate::runtime::open_enum!(SipEndpointCallFallbackMethod, Unknown);
 /// Call handler type for SIP endpoints.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallHandler {
     /// On the wire: `relay_context`.
@@ -9961,8 +9892,7 @@ crate::runtime::open_enum!(SipEndpointCallHandler, Unknown);
 /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallRequestMethod {
     /// On the wire: `GET`.
@@ -10002,8 +9932,7 @@ crate::runtime::open_enum!(SipEndpointCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -10046,8 +9975,7 @@ crate::runtime::open_enum!(SipEndpointCallStatusCallbackMethod, Unknown);
 /// Whether connections to this endpoint require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointEncryption {
     /// On the wire: `default`.
@@ -10093,7 +10021,7 @@ impl SipEndpointEncryption {
 crate::runtime::open_enum!(SipEndpointEncryption, Unknown);
 
 /// Response containing a list of SIP endpoints.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointListResponse {
     /// Pagination links.
@@ -10107,7 +10035,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipEndpointListResponse`] the API requires, named, for [`SipEndpointListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
@@ -10124,7 +10052,7 @@ impl SipEndpointListResponse {
 }
 
 /// Response containing a single SIP endpoint.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipEndpointResponse {
     /// A string representation of the type of object this record is.
@@ -10212,7 +10140,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipEndpointResponse`] the API requires, named, for [`SipEndpointResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointResponseRequired {
     /// A string representation of the type of object this record is.
     pub type_: ::std::string::String,
@@ -10337,8 +10265,7 @@ impl SipEndpointResponse {
 /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseCallFallbackMethod {
     /// On the wire: `GET`.
@@ -10381,8 +10308,7 @@ crate::runtime::open_enum!(SipEndpointResponseCallFallbackMethod, Unknown);
 /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseCallRequestMethod {
     /// On the wire: `GET`.
@@ -10425,8 +10351,7 @@ crate::runtime::open_enum!(SipEndpointResponseCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -10469,8 +10394,7 @@ crate::runtime::open_enum!(SipEndpointResponseCallStatusCallbackMethod, Unknown)
 /// Whether connections to this endpoint require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`SipEndpointResponseEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipEndpointResponseEncryption {
     /// On the wire: `default`.
@@ -10516,8 +10440,7 @@ impl SipEndpointResponseEncryption {
 crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
 
 /// Response containing the SIP profile.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SipProfileResponse {
     /// A string representation of the fully qualified domain name for this profile.
@@ -10614,8 +10537,7 @@ impl SipProfileResponse {
 /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
 ///
 /// Values this version of the client does not know yet decode to [`SipProfileResponseDefaultEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SipProfileResponseDefaultEncryption {
     /// On the wire: `required`.
@@ -10656,7 +10578,7 @@ impl SipProfileResponseDefaultEncryption {
 crate::runtime::open_enum!(SipProfileResponseDefaultEncryption, Unknown);
 
 /// Recording from a SIP call leg.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SipRecording {
     /// Unique ID of the recording.
@@ -10702,7 +10624,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`SipRecording`] the API requires, named, for [`SipRecording::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SipRecordingRequired {
     /// Unique ID of the recording.
     pub id: Uuid,
@@ -10786,7 +10708,7 @@ impl SipRecording {
 }
 
 /// Details about a specific validation error.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCodesSpaceApiErrorItem {
     /// A description of what caused the error.
@@ -10805,7 +10727,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`StatusCodesSpaceApiErrorItem`] the API requires, named, for [`StatusCodesSpaceApiErrorItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StatusCodesSpaceApiErrorItemRequired {
     /// A description of what caused the error.
     pub detail: ::std::string::String,
@@ -10831,7 +10753,7 @@ impl StatusCodesSpaceApiErrorItem {
 }
 
 /// The request failed validation. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCodesValidationError {
     /// List of validation errors.
@@ -10854,7 +10776,7 @@ impl StatusCodesValidationError {
 }
 
 /// Request body for updating an address.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateAddressRequest {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
@@ -10917,7 +10839,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`UpdateAddressRequest`] the API requires, named, for [`UpdateAddressRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAddressRequestRequired {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
     pub label: ::std::string::String,
@@ -11000,8 +10922,7 @@ impl UpdateAddressRequest {
 }
 
 /// Request body for updating a campaign.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateCampaignRequest {
     /// A name for the campaign.
@@ -11028,8 +10949,7 @@ impl UpdateCampaignRequest {
 }
 
 /// Request body for updating a domain application.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
@@ -11385,8 +11305,7 @@ impl UpdateDomainApplicationRequest {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -11429,8 +11348,7 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFallbackMethod, Unk
 /// A string representing the version of your Call Flow you'd like to use.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallFlowVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallFlowVersion {
     /// On the wire: `working_copy`.
@@ -11473,8 +11391,7 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFlowVersion, Unknow
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -11517,8 +11434,7 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestCallRequestMethod, Unkn
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -11563,8 +11479,7 @@ crate::runtime::open_enum!(
 /// Whether connections to this domain application require encryption or if encryption is optional.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationRequestEncryption {
     /// On the wire: `optional`.
@@ -11610,7 +11525,7 @@ impl UpdateDomainApplicationRequestEncryption {
 crate::runtime::open_enum!(UpdateDomainApplicationRequestEncryption, Unknown);
 
 /// Request body for updating a number group.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
@@ -11640,8 +11555,7 @@ impl UpdateNumberGroupRequest {
 }
 
 /// Request body for updating a phone number.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdatePhoneNumberRequest {
     /// The friendly name for the phone number.
@@ -12064,8 +11978,7 @@ impl UpdatePhoneNumberRequest {
 /// The call fallback method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -12108,8 +12021,7 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestCallFallbackMethod, Unknown);
 /// The call request method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -12152,8 +12064,7 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestCallRequestMethod, Unknown);
 /// The call status callback method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -12196,8 +12107,7 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestCallStatusCallbackMethod, Unk
 /// The message fallback method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestMessageFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestMessageFallbackMethod {
     /// On the wire: `GET`.
@@ -12240,8 +12150,7 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageFallbackMethod, Unknow
 /// The message request method for the phone number.
 ///
 /// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestMessageRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberRequestMessageRequestMethod {
     /// On the wire: `GET`.
@@ -12282,8 +12191,7 @@ impl UpdatePhoneNumberRequestMessageRequestMethod {
 crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown);
 
 /// Request body for updating a queue.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateQueueRequest {
     /// The name of the queue.
@@ -12320,7 +12228,7 @@ impl UpdateQueueRequest {
 }
 
 /// Request body for updating a short code.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateShortCodeRequest {
     /// The name given to the short code.
@@ -12358,7 +12266,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`UpdateShortCodeRequest`] the API requires, named, for [`UpdateShortCodeRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UpdateShortCodeRequestRequired {
     /// The name given to the short code.
     pub name: ::std::string::String,
@@ -12429,8 +12337,7 @@ impl UpdateShortCodeRequest {
 }
 
 /// Request body for updating a SIP endpoint.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
@@ -12778,8 +12685,7 @@ impl UpdateSipEndpointRequest {
 /// The HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallFallbackMethod {
     /// On the wire: `GET`.
@@ -12822,8 +12728,7 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallFallbackMethod, Unknown);
 /// What type of handler you want to run on inbound calls.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallHandler {
     /// On the wire: `relay_context`.
@@ -12911,8 +12816,7 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallHandler, Unknown);
 /// The HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallRequestMethod {
     /// On the wire: `GET`.
@@ -12955,8 +12859,7 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallRequestMethod, Unknown);
 /// The HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -12999,8 +12902,7 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestCallStatusCallbackMethod, Unk
 /// Specifies the encryption requirements for connections to this endpoint.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointRequestEncryption {
     /// On the wire: `default`.
@@ -13046,8 +12948,7 @@ impl UpdateSipEndpointRequestEncryption {
 crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for updating the SIP profile.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateSipProfileRequest {
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
@@ -13135,8 +13036,7 @@ impl UpdateSipProfileRequest {
 /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
 ///
 /// Values this version of the client does not know yet decode to [`UpdateSipProfileRequestDefaultEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateSipProfileRequestDefaultEncryption {
     /// On the wire: `required`.
@@ -13177,7 +13077,7 @@ impl UpdateSipProfileRequestDefaultEncryption {
 crate::runtime::open_enum!(UpdateSipProfileRequestDefaultEncryption, Unknown);
 
 /// Request body for updating a verified caller ID.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct UpdateVerifiedCallerIdRequest {
     /// The name portion of the caller ID.
@@ -13198,7 +13098,7 @@ impl UpdateVerifiedCallerIdRequest {
 }
 
 /// Verified caller ID model.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerifiedCallerId {
     /// The type of the returned object, this should be verified_caller_id.
@@ -13229,7 +13129,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VerifiedCallerId`] the API requires, named, for [`VerifiedCallerId::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedCallerIdRequired {
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
@@ -13291,8 +13191,7 @@ impl VerifiedCallerId {
 }
 
 /// Response containing a list of verified caller IDs.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifiedCallerIdListResponse {
     /// Pagination links.
@@ -13331,7 +13230,7 @@ impl VerifiedCallerIdListResponse {
 }
 
 /// Response containing a single verified caller ID.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerifiedCallerIdResponse {
     /// The type of the returned object, this should be verified_caller_id.
@@ -13362,7 +13261,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VerifiedCallerIdResponse`] the API requires, named, for [`VerifiedCallerIdResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedCallerIdResponseRequired {
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
@@ -13426,8 +13325,7 @@ impl VerifiedCallerIdResponse {
 /// The verification status for the caller ID.
 ///
 /// Values this version of the client does not know yet decode to [`VerifiedCallerIdResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VerifiedCallerIdResponseStatus {
     /// On the wire: `Verified`.
@@ -13472,8 +13370,7 @@ crate::runtime::open_enum!(VerifiedCallerIdResponseStatus, Unknown);
 /// The verification status for the caller ID.
 ///
 /// Values this version of the client does not know yet decode to [`VerifiedCallerIdStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VerifiedCallerIdStatus {
     /// On the wire: `Verified`.
@@ -13516,7 +13413,7 @@ impl VerifiedCallerIdStatus {
 crate::runtime::open_enum!(VerifiedCallerIdStatus, Unknown);
 
 /// Request body for verifying a caller ID.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VerifyCallerIdRequest {
     /// The verification code received via call or SMS.
@@ -13539,7 +13436,7 @@ impl VerifyCallerIdRequest {
 }
 
 /// Recording from a WebRTC call leg.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebRtcRecording {
     /// Unique ID of the recording.
@@ -13586,7 +13483,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`WebRtcRecording`] the API requires, named, for [`WebRtcRecording::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebRtcRecordingRequired {
     /// Unique ID of the recording.
     pub id: Uuid,
@@ -13670,7 +13567,7 @@ impl WebRtcRecording {
 }
 
 /// The error responses `assign_e911address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AssignE911AddressError {
     /// Access is unauthorized.
@@ -13725,7 +13622,7 @@ impl ::std::fmt::Display for AssignE911AddressError {
 }
 
 /// The error responses `create_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateAddressError {
     /// Access is unauthorized.
@@ -13775,7 +13672,7 @@ impl ::std::fmt::Display for CreateAddressError {
 }
 
 /// The error responses `create_brand` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateBrandError {
     /// Access is unauthorized.
@@ -13821,7 +13718,7 @@ impl ::std::fmt::Display for CreateBrandError {
 }
 
 /// The error responses `create_campaign` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateCampaignError {
     /// Access is unauthorized.
@@ -13876,7 +13773,7 @@ impl ::std::fmt::Display for CreateCampaignError {
 }
 
 /// The error responses `create_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateDomainApplicationError {
     /// Access is unauthorized.
@@ -13922,7 +13819,7 @@ impl ::std::fmt::Display for CreateDomainApplicationError {
 }
 
 /// The error responses `create_imported_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateImportedPhoneNumberError {
     /// Access is unauthorized.
@@ -13968,7 +13865,7 @@ impl ::std::fmt::Display for CreateImportedPhoneNumberError {
 }
 
 /// The error responses `create_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateNumberGroupError {
     /// Access is unauthorized.
@@ -14014,7 +13911,7 @@ impl ::std::fmt::Display for CreateNumberGroupError {
 }
 
 /// The error responses `create_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateNumberGroupMembershipError {
     /// Access is unauthorized.
@@ -14069,7 +13966,7 @@ impl ::std::fmt::Display for CreateNumberGroupMembershipError {
 }
 
 /// The error responses `create_order` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateOrderError {
     /// Access is unauthorized.
@@ -14124,7 +14021,7 @@ impl ::std::fmt::Display for CreateOrderError {
 }
 
 /// The error responses `create_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateQueueError {
     /// Access is unauthorized.
@@ -14170,7 +14067,7 @@ impl ::std::fmt::Display for CreateQueueError {
 }
 
 /// The error responses `create_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateSipEndpointError {
     /// Access is unauthorized.
@@ -14216,7 +14113,7 @@ impl ::std::fmt::Display for CreateSipEndpointError {
 }
 
 /// The error responses `create_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateVerifiedCallerIdError {
     /// Access is unauthorized.
@@ -14262,7 +14159,7 @@ impl ::std::fmt::Display for CreateVerifiedCallerIdError {
 }
 
 /// The error responses `delete_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteAddressError {
     /// The request is invalid.
@@ -14315,7 +14212,7 @@ impl ::std::fmt::Display for DeleteAddressError {
 }
 
 /// The error responses `delete_call_recording` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteCallRecordingError {
     /// Access is unauthorized.
@@ -14370,7 +14267,7 @@ impl ::std::fmt::Display for DeleteCallRecordingError {
 }
 
 /// The error responses `delete_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteDomainApplicationError {
     /// The request is invalid.
@@ -14423,7 +14320,7 @@ impl ::std::fmt::Display for DeleteDomainApplicationError {
 }
 
 /// The error responses `delete_number_assignment` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteNumberAssignmentError {
     /// Access is unauthorized.
@@ -14469,7 +14366,7 @@ impl ::std::fmt::Display for DeleteNumberAssignmentError {
 }
 
 /// The error responses `delete_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteNumberGroupError {
     /// The request is invalid.
@@ -14522,7 +14419,7 @@ impl ::std::fmt::Display for DeleteNumberGroupError {
 }
 
 /// The error responses `delete_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteNumberGroupMembershipError {
     /// The request is invalid.
@@ -14575,7 +14472,7 @@ impl ::std::fmt::Display for DeleteNumberGroupMembershipError {
 }
 
 /// The error responses `delete_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteQueueError {
     /// The request is invalid.
@@ -14628,7 +14525,7 @@ impl ::std::fmt::Display for DeleteQueueError {
 }
 
 /// The error responses `delete_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteSipEndpointError {
     /// The request is invalid.
@@ -14681,7 +14578,7 @@ impl ::std::fmt::Display for DeleteSipEndpointError {
 }
 
 /// The error responses `delete_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteVerifiedCallerIdError {
     /// Access is unauthorized.
@@ -14727,7 +14624,7 @@ impl ::std::fmt::Display for DeleteVerifiedCallerIdError {
 }
 
 /// The error responses `get_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetAddressError {
     /// Access is unauthorized.
@@ -14782,7 +14679,7 @@ impl ::std::fmt::Display for GetAddressError {
 }
 
 /// The error responses `get_call_recording` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetCallRecordingError {
     /// Access is unauthorized.
@@ -14837,7 +14734,7 @@ impl ::std::fmt::Display for GetCallRecordingError {
 }
 
 /// The error responses `get_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetQueueError {
     /// Access is unauthorized.
@@ -14892,7 +14789,7 @@ impl ::std::fmt::Display for GetQueueError {
 }
 
 /// The error responses `list_addresses` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListAddressesError {
     /// Access is unauthorized.
@@ -14938,7 +14835,7 @@ impl ::std::fmt::Display for ListAddressesError {
 }
 
 /// The error responses `list_brands` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListBrandsError {
     /// Access is unauthorized.
@@ -14975,7 +14872,7 @@ impl ::std::fmt::Display for ListBrandsError {
 }
 
 /// The error responses `list_call_recordings` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCallRecordingsError {
     /// Access is unauthorized.
@@ -15030,7 +14927,7 @@ impl ::std::fmt::Display for ListCallRecordingsError {
 }
 
 /// The error responses `list_campaigns` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCampaignsError {
     /// Access is unauthorized.
@@ -15076,7 +14973,7 @@ impl ::std::fmt::Display for ListCampaignsError {
 }
 
 /// The error responses `list_domain_applications` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListDomainApplicationsError {
     /// Access is unauthorized.
@@ -15122,7 +15019,7 @@ impl ::std::fmt::Display for ListDomainApplicationsError {
 }
 
 /// The error responses `list_number_assignments` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListNumberAssignmentsError {
     /// Access is unauthorized.
@@ -15168,7 +15065,7 @@ impl ::std::fmt::Display for ListNumberAssignmentsError {
 }
 
 /// The error responses `list_number_group_memberships` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListNumberGroupMembershipsError {
     /// Access is unauthorized.
@@ -15223,7 +15120,7 @@ impl ::std::fmt::Display for ListNumberGroupMembershipsError {
 }
 
 /// The error responses `list_number_groups` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListNumberGroupsError {
     /// Access is unauthorized.
@@ -15269,7 +15166,7 @@ impl ::std::fmt::Display for ListNumberGroupsError {
 }
 
 /// The error responses `list_orders` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListOrdersError {
     /// Access is unauthorized.
@@ -15315,7 +15212,7 @@ impl ::std::fmt::Display for ListOrdersError {
 }
 
 /// The error responses `list_phone_numbers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListPhoneNumbersError {
     /// The request is invalid.
@@ -15359,7 +15256,7 @@ impl ::std::fmt::Display for ListPhoneNumbersError {
 }
 
 /// The error responses `list_queue_members` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListQueueMembersError {
     /// Access is unauthorized.
@@ -15405,7 +15302,7 @@ impl ::std::fmt::Display for ListQueueMembersError {
 }
 
 /// The error responses `list_queues` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListQueuesError {
     /// Access is unauthorized.
@@ -15451,7 +15348,7 @@ impl ::std::fmt::Display for ListQueuesError {
 }
 
 /// The error responses `list_short_codes` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListShortCodesError {
     /// The request is invalid.
@@ -15495,7 +15392,7 @@ impl ::std::fmt::Display for ListShortCodesError {
 }
 
 /// The error responses `list_sip_endpoints` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListSipEndpointsError {
     /// Access is unauthorized.
@@ -15541,7 +15438,7 @@ impl ::std::fmt::Display for ListSipEndpointsError {
 }
 
 /// The error responses `list_verified_caller_ids` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListVerifiedCallerIdsError {
     /// Access is unauthorized.
@@ -15578,7 +15475,7 @@ impl ::std::fmt::Display for ListVerifiedCallerIdsError {
 }
 
 /// The error responses `lookup_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum LookupPhoneNumberError {
     /// Access is unauthorized.
@@ -15624,7 +15521,7 @@ impl ::std::fmt::Display for LookupPhoneNumberError {
 }
 
 /// The error responses `purchase_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PurchasePhoneNumberError {
     /// The request is invalid.
@@ -15677,7 +15574,7 @@ impl ::std::fmt::Display for PurchasePhoneNumberError {
 }
 
 /// The error responses `redial_verification_call` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RedialVerificationCallError {
     /// Access is unauthorized.
@@ -15723,7 +15620,7 @@ impl ::std::fmt::Display for RedialVerificationCallError {
 }
 
 /// The error responses `release_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ReleasePhoneNumberError {
     /// Access is unauthorized.
@@ -15778,7 +15675,7 @@ impl ::std::fmt::Display for ReleasePhoneNumberError {
 }
 
 /// The error responses `remove_e911address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RemoveE911AddressError {
     /// Access is unauthorized.
@@ -15833,7 +15730,7 @@ impl ::std::fmt::Display for RemoveE911AddressError {
 }
 
 /// The error responses `request_mfa_call` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RequestMfaCallError {
     /// Access is unauthorized.
@@ -15879,7 +15776,7 @@ impl ::std::fmt::Display for RequestMfaCallError {
 }
 
 /// The error responses `request_mfa_sms` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RequestMfaSmsError {
     /// Access is unauthorized.
@@ -15925,7 +15822,7 @@ impl ::std::fmt::Display for RequestMfaSmsError {
 }
 
 /// The error responses `retrieve_brand` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveBrandError {
     /// Access is unauthorized.
@@ -15971,7 +15868,7 @@ impl ::std::fmt::Display for RetrieveBrandError {
 }
 
 /// The error responses `retrieve_campaign` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveCampaignError {
     /// Access is unauthorized.
@@ -16017,7 +15914,7 @@ impl ::std::fmt::Display for RetrieveCampaignError {
 }
 
 /// The error responses `retrieve_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveDomainApplicationError {
     /// Access is unauthorized.
@@ -16072,7 +15969,7 @@ impl ::std::fmt::Display for RetrieveDomainApplicationError {
 }
 
 /// The error responses `retrieve_next_queue_member` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveNextQueueMemberError {
     /// Access is unauthorized.
@@ -16118,7 +16015,7 @@ impl ::std::fmt::Display for RetrieveNextQueueMemberError {
 }
 
 /// The error responses `retrieve_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveNumberGroupError {
     /// Access is unauthorized.
@@ -16173,7 +16070,7 @@ impl ::std::fmt::Display for RetrieveNumberGroupError {
 }
 
 /// The error responses `retrieve_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveNumberGroupMembershipError {
     /// Access is unauthorized.
@@ -16228,7 +16125,7 @@ impl ::std::fmt::Display for RetrieveNumberGroupMembershipError {
 }
 
 /// The error responses `retrieve_order` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveOrderError {
     /// Access is unauthorized.
@@ -16274,7 +16171,7 @@ impl ::std::fmt::Display for RetrieveOrderError {
 }
 
 /// The error responses `retrieve_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrievePhoneNumberError {
     /// Access is unauthorized.
@@ -16329,7 +16226,7 @@ impl ::std::fmt::Display for RetrievePhoneNumberError {
 }
 
 /// The error responses `retrieve_queue_member` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveQueueMemberError {
     /// Access is unauthorized.
@@ -16375,7 +16272,7 @@ impl ::std::fmt::Display for RetrieveQueueMemberError {
 }
 
 /// The error responses `retrieve_short_code` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveShortCodeError {
     /// Access is unauthorized.
@@ -16430,7 +16327,7 @@ impl ::std::fmt::Display for RetrieveShortCodeError {
 }
 
 /// The error responses `retrieve_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveSipEndpointError {
     /// Access is unauthorized.
@@ -16485,7 +16382,7 @@ impl ::std::fmt::Display for RetrieveSipEndpointError {
 }
 
 /// The error responses `retrieve_sip_profile` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveSipProfileError {
     /// Access is unauthorized.
@@ -16522,7 +16419,7 @@ impl ::std::fmt::Display for RetrieveSipProfileError {
 }
 
 /// The error responses `retrieve_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RetrieveVerifiedCallerIdError {
     /// Access is unauthorized.
@@ -16568,7 +16465,7 @@ impl ::std::fmt::Display for RetrieveVerifiedCallerIdError {
 }
 
 /// The error responses `search_available_phone_numbers` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SearchAvailablePhoneNumbersError {
     /// Access is unauthorized.
@@ -16605,7 +16502,7 @@ impl ::std::fmt::Display for SearchAvailablePhoneNumbersError {
 }
 
 /// The error responses `update_address` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateAddressError {
     /// Access is unauthorized.
@@ -16664,7 +16561,7 @@ impl ::std::fmt::Display for UpdateAddressError {
 }
 
 /// The error responses `update_campaign` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateCampaignError {
     /// Access is unauthorized.
@@ -16719,7 +16616,7 @@ impl ::std::fmt::Display for UpdateCampaignError {
 }
 
 /// The error responses `update_domain_application` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateDomainApplicationError {
     /// Access is unauthorized.
@@ -16774,7 +16671,7 @@ impl ::std::fmt::Display for UpdateDomainApplicationError {
 }
 
 /// The error responses `update_number_group` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateNumberGroupError {
     /// Access is unauthorized.
@@ -16829,7 +16726,7 @@ impl ::std::fmt::Display for UpdateNumberGroupError {
 }
 
 /// The error responses `update_phone_number` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdatePhoneNumberError {
     /// Access is unauthorized.
@@ -16884,7 +16781,7 @@ impl ::std::fmt::Display for UpdatePhoneNumberError {
 }
 
 /// The error responses `update_queue` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateQueueError {
     /// The request is invalid.
@@ -16937,7 +16834,7 @@ impl ::std::fmt::Display for UpdateQueueError {
 }
 
 /// The error responses `update_short_code` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateShortCodeError {
     /// Access is unauthorized.
@@ -16992,7 +16889,7 @@ impl ::std::fmt::Display for UpdateShortCodeError {
 }
 
 /// The error responses `update_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSipEndpointError {
     /// Access is unauthorized.
@@ -17047,7 +16944,7 @@ impl ::std::fmt::Display for UpdateSipEndpointError {
 }
 
 /// The error responses `update_sip_profile` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateSipProfileError {
     /// Access is unauthorized.
@@ -17093,7 +16990,7 @@ impl ::std::fmt::Display for UpdateSipProfileError {
 }
 
 /// The error responses `update_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateVerifiedCallerIdError {
     /// Access is unauthorized.
@@ -17148,7 +17045,7 @@ impl ::std::fmt::Display for UpdateVerifiedCallerIdError {
 }
 
 /// The error responses `validate_verification_code` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ValidateVerificationCodeError {
     /// Access is unauthorized.
@@ -17203,7 +17100,7 @@ impl ::std::fmt::Display for ValidateVerificationCodeError {
 }
 
 /// The error responses `verify_mfa_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum VerifyMfaTokenError {
     /// Access is unauthorized.

@@ -15,8 +15,7 @@ use super::webhooks::*;
 /// Action union
 ///
 /// Decoded as the first of [`SwmlCallingAction::SwmlCallingSwmlAction`], [`SwmlCallingAction::SwmlCallingChangeContextAction`], [`SwmlCallingAction::SwmlCallingChangeStepAction`], [`SwmlCallingAction::SwmlCallingContextSwitchAction`], [`SwmlCallingAction::SwmlCallingHangupAction`], [`SwmlCallingAction::SwmlCallingHoldAction`], [`SwmlCallingAction::SwmlCallingPlaybackBgAction`], [`SwmlCallingAction::SwmlCallingSayAction`], [`SwmlCallingAction::SwmlCallingSetGlobalDataAction`], [`SwmlCallingAction::SwmlCallingSetMetaDataAction`], [`SwmlCallingAction::SwmlCallingStopAction`], [`SwmlCallingAction::SwmlCallingStopPlaybackBgAction`], [`SwmlCallingAction::SwmlCallingToggleFunctionsAction`], [`SwmlCallingAction::SwmlCallingUnsetGlobalDataAction`], [`SwmlCallingAction::SwmlCallingUnsetMetaDataAction`], [`SwmlCallingAction::SwmlCallingUserInputAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAction {
@@ -172,7 +171,7 @@ impl ::std::convert::From<SwmlCallingUserInputAction> for SwmlCallingAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ai Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAi {
     /// Creates an AI agent that conducts voice conversations using automatic speech recognition (ASR),
@@ -195,7 +194,7 @@ impl SwmlCallingAi {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AI Object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiObject {
     /// A key-value object for storing data that persists throughout the AI session.
@@ -337,8 +336,7 @@ impl SwmlCallingAiObject {
 /// Each item of the field [`SwmlCallingAiObject::hints`](crate::SwmlCallingAiObject::hints).
 ///
 /// Decoded as the first of [`SwmlCallingAiObjectHintsItem::String`], [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiObjectHintsItem {
@@ -357,8 +355,7 @@ impl ::std::convert::From<SwmlCallingHint> for SwmlCallingAiObjectHintsItem {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// params object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiParams {
     /// Instructs the agent to acknowledge crosstalk and confirm user input when the user speaks over the agent.
@@ -1738,8 +1735,7 @@ impl SwmlCallingAiParams {
 /// The model to use for the AI. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsAiModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsAiModel {
     /// On the wire: `gpt-4o-mini`.
@@ -1798,8 +1794,7 @@ impl ::std::default::Default for SwmlCallingAiParamsAiModel {
 /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsAttentionTimeout::SwmlCallingAttentionTimeout`], [`SwmlCallingAiParamsAttentionTimeout::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsAttentionTimeout {
@@ -1813,8 +1808,7 @@ pub enum SwmlCallingAiParamsAttentionTimeout {
 /// Enables debug mode for the AI session. When enabled, additional diagnostic information is logged including turn detection events, speech processing details, and internal state changes.
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsDebug::Boolean`], [`SwmlCallingAiParamsDebug::Integer`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsDebug {
@@ -1831,8 +1825,7 @@ pub enum SwmlCallingAiParamsDebug {
 /// Default: `"complete,partial"`.
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsEnableBarge::Boolean`], [`SwmlCallingAiParamsEnableBarge::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsEnableBarge {
@@ -1851,8 +1844,7 @@ pub enum SwmlCallingAiParamsEnableBarge {
 /// **Default:** `both`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsEnableTextNormalization::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsEnableTextNormalization {
     /// On the wire: `heard`.
@@ -1936,8 +1928,7 @@ impl ::std::default::Default for SwmlCallingAiParamsEnableTextNormalization {
 /// Specifies the AI model to use for the inner dialog feature. Can be set to a different (often smaller/faster) model than the main conversation model. Only used when `enable_inner_dialog` is `true`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsInnerDialogModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsInnerDialogModel {
     /// On the wire: `gpt-4o-mini`.
@@ -1988,8 +1979,7 @@ crate::runtime::open_enum!(SwmlCallingAiParamsInnerDialogModel, Unknown);
 /// Specifies the output format for structured prompts when using the `pom` array in prompt definitions. Valid values are `markdown` or `xml`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsPomFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsPomFormat {
     /// On the wire: `markdown`.
@@ -2043,8 +2033,7 @@ impl ::std::default::Default for SwmlCallingAiParamsPomFormat {
 /// Defines the mode for summary generation. Allowed values are `"string"` and `"original"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsSummaryMode::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsSummaryMode {
     /// On the wire: `string`.
@@ -2092,8 +2081,7 @@ crate::runtime::open_enum!(SwmlCallingAiParamsSummaryMode, Unknown);
 /// only the specified variable names are included.
 ///
 /// Decoded as the first of [`SwmlCallingAiParamsSwaigPostSwmlVars::Boolean`], [`SwmlCallingAiParamsSwaigPostSwmlVars::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsSwaigPostSwmlVars {
@@ -2107,8 +2095,7 @@ pub enum SwmlCallingAiParamsSwaigPostSwmlVars {
 /// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsThinkingModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsThinkingModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2163,8 +2150,7 @@ crate::runtime::open_enum!(SwmlCallingAiParamsThinkingModel, Unknown);
 /// **Example:**
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsTtsNumberFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsTtsNumberFormat {
     /// `+12345678901`
@@ -2222,8 +2208,7 @@ impl ::std::default::Default for SwmlCallingAiParamsTtsNumberFormat {
 /// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsUtilityModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsUtilityModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2274,8 +2259,7 @@ crate::runtime::open_enum!(SwmlCallingAiParamsUtilityModel, Unknown);
 /// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsVisionModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiParamsVisionModel {
     /// On the wire: `gpt-4o-mini`.
@@ -2326,8 +2310,7 @@ crate::runtime::open_enum!(SwmlCallingAiParamsVisionModel, Unknown);
 /// The field `AiAgent::post_prompt`, `AiAgentCreateRequest::post_prompt` and [`SwmlCallingAiObject::post_prompt`](crate::SwmlCallingAiObject::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPostPrompt::SwmlCallingAiPostPromptText`], [`SwmlCallingAiPostPrompt::SwmlCallingAiPostPromptPom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPostPrompt {
@@ -2353,7 +2336,7 @@ impl ::std::convert::From<SwmlCallingAiPostPromptPom> for SwmlCallingAiPostPromp
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Post-Prompt with POM
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptPom {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -2460,7 +2443,7 @@ impl SwmlCallingAiPostPromptPom {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Post-Prompt with Text
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPostPromptText {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -2565,8 +2548,7 @@ impl SwmlCallingAiPostPromptText {
 /// The field `AiAgent::prompt`, `AiAgentCreateRequest::prompt` and [`SwmlCallingAiObject::prompt`](crate::SwmlCallingAiObject::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingAiPrompt::SwmlCallingAiPromptText`], [`SwmlCallingAiPrompt::SwmlCallingAiPromptPom`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiPrompt {
@@ -2592,7 +2574,7 @@ impl ::std::convert::From<SwmlCallingAiPromptPom> for SwmlCallingAiPrompt {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Prompt with POM
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptPom {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -2714,7 +2696,7 @@ impl SwmlCallingAiPromptPom {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Prompt with Text
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiPromptText {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -2830,7 +2812,7 @@ impl SwmlCallingAiPromptText {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ai_sidecar Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecar {
     /// Attach a real-time AI observer that listens to a live call and streams agent-facing advice to your application as webhook callbacks.
@@ -2853,7 +2835,7 @@ impl SwmlCallingAiSidecar {
 
 #[cfg(feature = "swml")]
 /// AISidecarArrayParam object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarArrayParam {
     /// A human-readable description of the property, sent to the model so it knows what to pass.
@@ -2874,7 +2856,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 /// The fields of [`SwmlCallingAiSidecarArrayParam`] the API requires, named, for [`SwmlCallingAiSidecarArrayParam::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingAiSidecarArrayParamRequired {
     /// The property type.
     pub type_: SwmlCallingAiSidecarArrayParamType,
@@ -2909,8 +2891,7 @@ impl SwmlCallingAiSidecarArrayParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarArrayParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarArrayParamType {
     /// On the wire: `array`.
@@ -2947,7 +2928,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarArrayParamType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarBooleanParam object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarBooleanParam {
     /// A human-readable description of the property, sent to the model so it knows what to pass.
@@ -2997,8 +2978,7 @@ impl SwmlCallingAiSidecarBooleanParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarBooleanParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarBooleanParamType {
     /// On the wire: `boolean`.
@@ -3035,7 +3015,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarBooleanParamType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarFunctionParameters object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarFunctionParameters {
     /// The container type for the function's arguments. Always `object`.
@@ -3058,7 +3038,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingAiSidecarFunctionParameters`] the API requires, named, for [`SwmlCallingAiSidecarFunctionParameters::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingAiSidecarFunctionParametersRequired {
     /// The container type for the function's arguments. Always `object`.
     pub type_: SwmlCallingAiSidecarFunctionParametersType,
@@ -3095,8 +3075,7 @@ impl SwmlCallingAiSidecarFunctionParameters {
 /// The container type for the function's arguments. Always `object`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarFunctionParametersType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarFunctionParametersType {
     /// On the wire: `object`.
@@ -3135,7 +3114,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarFunctionParametersType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarIntegerParam object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarIntegerParam {
     /// A human-readable description of the property, sent to the model so it knows what to pass.
@@ -3197,8 +3176,7 @@ impl SwmlCallingAiSidecarIntegerParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarIntegerParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarIntegerParamType {
     /// On the wire: `integer`.
@@ -3235,7 +3213,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarIntegerParamType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarNumberParam object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarNumberParam {
     /// A human-readable description of the property, sent to the model so it knows what to pass.
@@ -3297,8 +3275,7 @@ impl SwmlCallingAiSidecarNumberParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarNumberParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarNumberParamType {
     /// On the wire: `number`.
@@ -3335,7 +3312,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarNumberParamType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarObject object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarObject {
     /// The operator prompt that instructs the sidecar how to coach the agent. May be a plain string, a Prompt Object Model (POM), or a server-side file reference.
@@ -3490,8 +3467,7 @@ impl SwmlCallingAiSidecarObject {
 /// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarObjectModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarObjectModel {
     /// On the wire: `gpt-4o-mini`.
@@ -3548,7 +3524,7 @@ impl ::std::default::Default for SwmlCallingAiSidecarObjectModel {
 
 #[cfg(feature = "swml")]
 /// AISidecarObjectParam object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarObjectParam {
     /// A human-readable description of the property, sent to the model so it knows what to pass.
@@ -3612,8 +3588,7 @@ impl SwmlCallingAiSidecarObjectParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarObjectParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarObjectParamType {
     /// On the wire: `object`.
@@ -3652,8 +3627,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarObjectParamType, Unknown);
 /// AISidecarParamProperty
 ///
 /// Decoded as the first of [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarStringParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarIntegerParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarNumberParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarBooleanParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarArrayParam`], [`SwmlCallingAiSidecarParamProperty::SwmlCallingAiSidecarObjectParam`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarParamProperty {
@@ -3725,8 +3699,7 @@ for SwmlCallingAiSidecarParamProperty {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarParams object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarParams {
     /// How long the customer can be silent, in milliseconds, after they finish speaking before the sidecar evaluates the conversation. Lower values make the sidecar react faster. Range: 50-5000. **Default:** `200`.
@@ -3961,8 +3934,7 @@ impl SwmlCallingAiSidecarParams {
 /// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarParamsSummaryModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarParamsSummaryModel {
     /// On the wire: `gpt-4o-mini`.
@@ -4019,8 +3991,7 @@ impl ::std::default::Default for SwmlCallingAiSidecarParamsSummaryModel {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPermissions object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarPermissions {
     /// Whether SWAIG tools may run SWML on the call. **Default:** `true`.
@@ -4075,8 +4046,7 @@ impl SwmlCallingAiSidecarPermissions {
 /// AISidecarPrompt
 ///
 /// Decoded as the first of [`SwmlCallingAiSidecarPrompt::String`], [`SwmlCallingAiSidecarPrompt::SwmlCallingAiSidecarPromptText`], [`SwmlCallingAiSidecarPrompt::SwmlCallingAiSidecarPromptPom`], [`SwmlCallingAiSidecarPrompt::SwmlCallingAiSidecarPromptFile`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarPrompt {
@@ -4115,7 +4085,7 @@ for SwmlCallingAiSidecarPrompt {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPromptFile object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarPromptFile {
     /// Path to a server-side file whose contents are used as the operator prompt.
@@ -4137,7 +4107,7 @@ impl SwmlCallingAiSidecarPromptFile {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPromptPom object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarPromptPom {
     /// The operator prompt as a Prompt Object Model (POM) — a structured array of sections that SignalWire renders into a markdown document before sending it to the model.
@@ -4163,7 +4133,7 @@ impl SwmlCallingAiSidecarPromptPom {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPromptText object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarPromptText {
     /// The operator prompt as a single block of text.
@@ -4185,7 +4155,7 @@ impl SwmlCallingAiSidecarPromptText {
 
 #[cfg(feature = "swml")]
 /// AISidecarStringParam object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarStringParam {
     /// A human-readable description of the property, sent to the model so it knows what to pass.
@@ -4253,8 +4223,7 @@ impl SwmlCallingAiSidecarStringParam {
 /// The property type.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarStringParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingAiSidecarStringParamType {
     /// On the wire: `string`.
@@ -4291,7 +4260,7 @@ crate::runtime::open_enum!(SwmlCallingAiSidecarStringParamType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSummarizeAction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSummarizeAction {
     /// Generate a one-off summary of the conversation, instead of starting a sidecar, and send it to a webhook.
@@ -4313,8 +4282,7 @@ impl SwmlCallingAiSidecarSummarizeAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Generate a one-off summary of the conversation, instead of starting a sidecar, and send it to a webhook.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSummarizeActionSummarize {
     /// The webhook URL the summary is sent to. Defaults to the sidecar's configured `url`.
@@ -4358,8 +4326,7 @@ impl SwmlCallingAiSidecarSummarizeActionSummarize {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIG object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSwaig {
     /// Default settings applied to all functions that do not override them.
@@ -4417,8 +4384,7 @@ impl SwmlCallingAiSidecarSwaig {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIGDefaults object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSwaigDefaults {
     /// Default webhook URL for functions that do not set their own `web_hook_url`. Basic auth can be embedded as `username:password@url`.
@@ -4480,7 +4446,7 @@ impl SwmlCallingAiSidecarSwaigDefaults {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIGFunction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAiSidecarSwaigFunction {
     /// The name of the function. This is the only required field; the model calls the function by this name.
@@ -4579,7 +4545,7 @@ impl SwmlCallingAiSidecarSwaigFunction {
 
 #[cfg(feature = "swml")]
 /// allOf Property
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAllOfProperty {
     /// An array of schemas where all of the schemas must be valid.
@@ -4605,7 +4571,7 @@ impl SwmlCallingAllOfProperty {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// amazon_bedrock Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAmazonBedrock {
     /// Creates a new Bedrock AI Agent
@@ -4627,7 +4593,7 @@ impl SwmlCallingAmazonBedrock {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrock::amazon_bedrock`](crate::SwmlCallingAmazonBedrock::amazon_bedrock).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAmazonBedrockObject {
     /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script
@@ -4704,7 +4670,7 @@ impl SwmlCallingAmazonBedrockObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// answer Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAnswer {
     /// Answer incoming call and set an optional maximum duration.
@@ -4724,8 +4690,7 @@ impl SwmlCallingAnswer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Answer incoming call and set an optional maximum duration.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingAnswerValue {
     /// Maximum duration in seconds for the call. Defaults to `14400` seconds (4 hours).
@@ -4790,7 +4755,7 @@ impl SwmlCallingAnswerValue {
 
 #[cfg(feature = "swml")]
 /// anyOf Property
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingAnyOfProperty {
     /// An array of schemas where at least one of the schemas must be valid.
@@ -4816,7 +4781,7 @@ impl SwmlCallingAnyOfProperty {
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingArrayProperty {
     /// A description of the property.
@@ -4842,7 +4807,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 /// The fields of [`SwmlCallingArrayProperty`] the API requires, named, for [`SwmlCallingArrayProperty::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingArrayPropertyRequired {
     /// The type of parameter(s) the AI is passing to the function.
     pub type_: SwmlCallingArrayPropertyType,
@@ -4894,8 +4859,7 @@ impl SwmlCallingArrayProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingArrayPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingArrayPropertyType {
     /// On the wire: `array`.
@@ -4944,8 +4908,7 @@ pub type SwmlCallingAttentionTimeout = i64;
 /// Structurally the same as the `ai` version — expressions, then webhooks, then output, evaluated in
 /// that order — but every result is a `BedrockOutput`: Bedrock reads `response` as a plain string
 /// only, and always defers actions rather than taking `post_process`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockDataMap {
     /// An object that contains a response and a list of actions to be performed upon a SWAIG function call.
@@ -5004,7 +4967,7 @@ impl SwmlCallingBedrockDataMap {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An [expression](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) evaluated by an
 /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockExpression {
     /// An object that contains a response and a list of actions to be performed upon a expression match.
@@ -5023,7 +4986,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingBedrockExpression`] the API requires, named, for [`SwmlCallingBedrockExpression::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingBedrockExpressionRequired {
     /// An object that contains a response and a list of actions to be performed upon a expression match.
     pub output: SwmlCallingBedrockOutput,
@@ -5049,8 +5012,7 @@ impl SwmlCallingBedrockExpression {
 /// Narrower than the canonical [`Output`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map):
 /// Bedrock reads `response` as a plain string, and defers actions until after the agent speaks
 /// regardless of `post_process`, so neither the split-response object nor `post_process` applies here.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockOutput {
     /// The result the agent reads next. When absent, the agent reads a default result and carries on.
@@ -5093,8 +5055,7 @@ impl SwmlCallingBedrockOutput {
 /// An action for the platform to perform on the live call, or a list of them.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockOutputAction::Array`], [`SwmlCallingBedrockOutputAction::SwmlCallingAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockOutputAction {
@@ -5113,8 +5074,7 @@ impl ::std::convert::From<SwmlCallingAction> for SwmlCallingBedrockOutputAction 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::params`](crate::SwmlCallingAmazonBedrockObject::params).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockParams {
     /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
@@ -5250,8 +5210,7 @@ impl SwmlCallingBedrockParams {
 /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockParamsAttentionTimeout::SwmlCallingAttentionTimeout`], [`SwmlCallingBedrockParamsAttentionTimeout::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockParamsAttentionTimeout {
@@ -5265,8 +5224,7 @@ pub enum SwmlCallingBedrockParamsAttentionTimeout {
 /// The field [`SwmlCallingAmazonBedrockObject::post_prompt`](crate::SwmlCallingAmazonBedrockObject::post_prompt).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockPostPrompt::Object`], [`SwmlCallingBedrockPostPrompt::Object2`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPostPrompt {
@@ -5294,7 +5252,7 @@ for SwmlCallingBedrockPostPrompt {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockPostPromptObject {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -5397,7 +5355,7 @@ impl SwmlCallingBedrockPostPromptObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockPostPromptObject2 {
     /// Limits the amount of tokens that the AI agent may generate when creating its response
@@ -5506,8 +5464,7 @@ impl SwmlCallingBedrockPostPromptObject2 {
 /// The field [`SwmlCallingAmazonBedrockObject::prompt`](crate::SwmlCallingAmazonBedrockObject::prompt).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockPrompt::Object`], [`SwmlCallingBedrockPrompt::Object2`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPrompt {
@@ -5533,7 +5490,7 @@ impl ::std::convert::From<SwmlCallingBedrockPromptObject2> for SwmlCallingBedroc
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockPromptObject {
     /// The `voice_id` property.
@@ -5647,7 +5604,7 @@ impl SwmlCallingBedrockPromptObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockPromptObject2 {
     /// The `voice_id` property.
@@ -5767,8 +5724,7 @@ impl SwmlCallingBedrockPromptObject2 {
 /// The field [`SwmlCallingBedrockPromptObject2::voice_id`](crate::SwmlCallingBedrockPromptObject2::voice_id).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObject2VoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPromptObject2VoiceId {
     /// On the wire: `tiffany`.
@@ -5837,8 +5793,7 @@ impl ::std::default::Default for SwmlCallingBedrockPromptObject2VoiceId {
 /// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObjectVoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockPromptObjectVoiceId {
     /// On the wire: `tiffany`.
@@ -5905,8 +5860,7 @@ impl ::std::default::Default for SwmlCallingBedrockPromptObjectVoiceId {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::swaig`](crate::SwmlCallingAmazonBedrockObject::swaig).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaig {
     /// An array of JSON objects to define functions that can be executed during the interaction with the Bedrock AI. Default is not set.
@@ -5955,8 +5909,7 @@ impl SwmlCallingBedrockSwaig {
 /// Each item of the field [`SwmlCallingBedrockSwaig::functions`](crate::SwmlCallingBedrockSwaig::functions).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockSwaigFunction::Object`], [`SwmlCallingBedrockSwaigFunction::Object2`], [`SwmlCallingBedrockSwaigFunction::Object3`], [`SwmlCallingBedrockSwaigFunction::Object4`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunction {
@@ -6004,7 +5957,7 @@ for SwmlCallingBedrockSwaigFunction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object`](crate::SwmlCallingBedrockSwaigFunction::Object).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -6046,7 +5999,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingBedrockSwaigFunctionObject`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObjectRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -6118,7 +6071,7 @@ impl SwmlCallingBedrockSwaigFunctionObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object2`](crate::SwmlCallingBedrockSwaigFunction::Object2).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject2 {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -6160,7 +6113,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingBedrockSwaigFunctionObject2`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject2::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObject2Required {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -6234,8 +6187,7 @@ impl SwmlCallingBedrockSwaigFunctionObject2 {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject2Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunctionObject2Function {
     /// On the wire: `startup_hook`.
@@ -6274,7 +6226,7 @@ crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject2Function, Unkno
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object3`](crate::SwmlCallingBedrockSwaigFunction::Object3).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject3 {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -6316,7 +6268,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingBedrockSwaigFunctionObject3`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject3::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObject3Required {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -6390,8 +6342,7 @@ impl SwmlCallingBedrockSwaigFunctionObject3 {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject3Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunctionObject3Function {
     /// On the wire: `hangup_hook`.
@@ -6430,7 +6381,7 @@ crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject3Function, Unkno
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object4`](crate::SwmlCallingBedrockSwaigFunction::Object4).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockSwaigFunctionObject4 {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -6472,7 +6423,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingBedrockSwaigFunctionObject4`] the API requires, named, for [`SwmlCallingBedrockSwaigFunctionObject4::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingBedrockSwaigFunctionObject4Required {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -6546,8 +6497,7 @@ impl SwmlCallingBedrockSwaigFunctionObject4 {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject4Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockSwaigFunctionObject4Function {
     /// On the wire: `summarize_conversation`.
@@ -6589,7 +6539,7 @@ crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject4Function, Unkno
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An external API call made by an [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock)
 /// agent's `data_map`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockWebhook {
     /// An array of objects that have pattern matching logic to process the API response.
@@ -6706,8 +6656,7 @@ impl SwmlCallingBedrockWebhook {
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockWebhookErrorKeys::String`], [`SwmlCallingBedrockWebhookErrorKeys::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockWebhookErrorKeys {
@@ -6723,7 +6672,7 @@ pub enum SwmlCallingBedrockWebhookErrorKeys {
 /// 1. foreach
 /// 2. expressions
 /// 3. output
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBedrockWebhookForeach {
     /// The key to be used to access the current element in the array.
@@ -6747,7 +6696,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingBedrockWebhookForeach`] the API requires, named, for [`SwmlCallingBedrockWebhookForeach::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingBedrockWebhookForeachRequired {
     /// The key to be used to access the current element in the array.
     pub input_key: ::std::string::String,
@@ -6783,8 +6732,7 @@ impl SwmlCallingBedrockWebhookForeach {
 /// The HTTP method (GET, POST, etc.) for the API call.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBedrockWebhookMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockWebhookMethod {
     /// On the wire: `GET`.
@@ -6840,8 +6788,7 @@ crate::runtime::open_enum!(SwmlCallingBedrockWebhookMethod, Unknown);
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockWebhookRequireArgs::String`], [`SwmlCallingBedrockWebhookRequireArgs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingBedrockWebhookRequireArgs {
@@ -6853,7 +6800,7 @@ pub enum SwmlCallingBedrockWebhookRequireArgs {
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingBooleanProperty {
     /// A description of the property.
@@ -6911,8 +6858,7 @@ impl SwmlCallingBooleanProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingBooleanPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingBooleanPropertyType {
     /// On the wire: `boolean`.
@@ -6951,8 +6897,7 @@ crate::runtime::open_enum!(SwmlCallingBooleanPropertyType, Unknown);
 /// Each item of the field [`SwmlCallingConnectDestination::call_state_events`](crate::SwmlCallingConnectDestination::call_state_events), [`SwmlCallingConnectDeviceParallel::call_state_events`](crate::SwmlCallingConnectDeviceParallel::call_state_events) and [`SwmlCallingConnectDeviceSerial::call_state_events`](crate::SwmlCallingConnectDeviceSerial::call_state_events), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingCallStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingCallStatus {
     /// On the wire: `created`.
@@ -7006,7 +6951,7 @@ crate::runtime::open_enum!(SwmlCallingCallStatus, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// change_context Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingChangeContextAction {
     /// The name of the context to switch to. The context must be defined in the AI's prompt.contexts configuration.
@@ -7032,7 +6977,7 @@ impl SwmlCallingChangeContextAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// change_step Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingChangeStepAction {
     /// The name of the step to switch to. The step must be defined in the current context's steps array.
@@ -7056,7 +7001,7 @@ impl SwmlCallingChangeStepAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// cond Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingCond {
     /// Execute a sequence of instructions depending on the value of a JavaScript condition.
@@ -7082,7 +7027,7 @@ impl SwmlCallingCond {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Else Fallback
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingCondElse {
     /// Sequence of SWML methods to execute when none of the other conditions evaluate to true.
@@ -7112,8 +7057,7 @@ impl SwmlCallingCondElse {
 /// CondParams union
 ///
 /// Decoded as the first of [`SwmlCallingCondParams::SwmlCallingCondReg`], [`SwmlCallingCondParams::SwmlCallingCondElse`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingCondParams {
@@ -7139,7 +7083,7 @@ impl ::std::convert::From<SwmlCallingCondElse> for SwmlCallingCondParams {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Condition with When/Then
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingCondReg {
     /// The JavaScript condition to act on.
@@ -7160,7 +7104,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingCondReg`] the API requires, named, for [`SwmlCallingCondReg::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingCondRegRequired {
     /// The JavaScript condition to act on.
     pub when: ::std::string::String,
@@ -7193,7 +7137,7 @@ impl SwmlCallingCondReg {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// connect Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnect {
     /// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
@@ -7217,7 +7161,7 @@ impl SwmlCallingConnect {
 /// Contains only the properties that apply to an individual destination:
 /// addressing, caller-ID overrides, SIP auth, per-leg timeouts/confirmations,
 /// and stream-specific settings.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectDestination {
     /// Destination to dial. Can be:
@@ -7516,8 +7460,7 @@ impl SwmlCallingConnectDestination {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDestinationConfirm::String`], [`SwmlCallingConnectDestinationConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDestinationConfirm {
@@ -7531,8 +7474,7 @@ pub enum SwmlCallingConnectDestinationConfirm {
 /// Encryption setting for this destination. Overrides the top-level `encryption`. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDestinationEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDestinationEncryption {
     /// On the wire: `mandatory`.
@@ -7592,8 +7534,7 @@ impl ::std::default::Default for SwmlCallingConnectDestinationEncryption {
 /// Only applies to stream destinations.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDestinationStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDestinationStatusUrlMethod {
     /// On the wire: `GET`.
@@ -7645,7 +7586,7 @@ impl ::std::default::Default for SwmlCallingConnectDestinationStatusUrlMethod {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Dial multiple destinations simultaneously. All destinations in the array ring at the same time — the first to answer is bridged and the remaining calls are cancelled.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectDeviceParallel {
     /// The caller ID to use when dialing the number.
@@ -7945,8 +7886,7 @@ impl SwmlCallingConnectDeviceParallel {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceParallelConfirm::String`], [`SwmlCallingConnectDeviceParallelConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceParallelConfirm {
@@ -7960,8 +7900,7 @@ pub enum SwmlCallingConnectDeviceParallelConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceParallelEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceParallelEncryption {
     /// On the wire: `mandatory`.
@@ -8021,8 +7960,7 @@ impl ::std::default::Default for SwmlCallingConnectDeviceParallelEncryption {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceParallelResult::Cond`], [`SwmlCallingConnectDeviceParallelResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceParallelResult {
@@ -8042,7 +7980,7 @@ for SwmlCallingConnectDeviceParallelResult {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Dial destinations one at a time in sequence. If the first destination does not answer, the next destination in the array is tried, and so on.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectDeviceSerial {
     /// The caller ID to use when dialing the number.
@@ -8342,8 +8280,7 @@ impl SwmlCallingConnectDeviceSerial {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialConfirm::String`], [`SwmlCallingConnectDeviceSerialConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialConfirm {
@@ -8357,8 +8294,7 @@ pub enum SwmlCallingConnectDeviceSerialConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSerialEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialEncryption {
     /// On the wire: `mandatory`.
@@ -8415,7 +8351,7 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSerialEncryption {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Combine both serial and parallel strategies using a two-dimensional array. The outer array is the serial dimension — each element is a group tried one at a time, in order. Each inner array is the parallel dimension — all destinations in that group are dialed simultaneously. If no destination in the current group answers, the next group is attempted.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectDeviceSerialParallel {
     /// The caller ID to use when dialing the number.
@@ -8728,8 +8664,7 @@ impl SwmlCallingConnectDeviceSerialParallel {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialParallelConfirm::String`], [`SwmlCallingConnectDeviceSerialParallelConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialParallelConfirm {
@@ -8743,8 +8678,7 @@ pub enum SwmlCallingConnectDeviceSerialParallelConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSerialParallelEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialParallelEncryption {
     /// On the wire: `mandatory`.
@@ -8804,8 +8738,7 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSerialParallelEncryptio
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialParallelResult::Cond`], [`SwmlCallingConnectDeviceSerialParallelResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialParallelResult {
@@ -8828,8 +8761,7 @@ for SwmlCallingConnectDeviceSerialParallelResult {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialResult::Cond`], [`SwmlCallingConnectDeviceSerialResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSerialResult {
@@ -8853,7 +8785,7 @@ for SwmlCallingConnectDeviceSerialResult {
 /// Inherits connect-level properties from ConnectDeviceBase, then spreads the
 /// destination-only properties from ConnectDestination (using `Omit` to skip
 /// the fields already present on ConnectDeviceBase, avoiding duplication).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectDeviceSingle {
     /// The caller ID to use when dialing the number.
@@ -9256,8 +9188,7 @@ impl SwmlCallingConnectDeviceSingle {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSingleConfirm::String`], [`SwmlCallingConnectDeviceSingleConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleConfirm {
@@ -9271,8 +9202,7 @@ pub enum SwmlCallingConnectDeviceSingleConfirm {
 /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSingleEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleEncryption {
     /// On the wire: `mandatory`.
@@ -9332,8 +9262,7 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSingleEncryption {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSingleResult::Cond`], [`SwmlCallingConnectDeviceSingleResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleResult {
@@ -9356,8 +9285,7 @@ for SwmlCallingConnectDeviceSingleResult {
 /// Only applies to stream destinations.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectDeviceSingleStatusUrlMethod {
     /// On the wire: `GET`.
@@ -9409,7 +9337,7 @@ impl ::std::default::Default for SwmlCallingConnectDeviceSingleStatusUrlMethod {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ConnectHeaders object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectHeaders {
     /// The name of the header.
@@ -9425,7 +9353,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingConnectHeaders`] the API requires, named, for [`SwmlCallingConnectHeaders::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingConnectHeadersRequired {
     /// The name of the header.
     pub name: ::std::string::String,
@@ -9444,7 +9372,7 @@ impl SwmlCallingConnectHeaders {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ConnectSwitch object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConnectSwitch {
     /// Name of the variable whose value needs to be compared. If not provided, it will check the `connect_result` variable.
@@ -9495,8 +9423,7 @@ impl SwmlCallingConnectSwitch {
 /// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
 ///
 /// Decoded as the first of [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSingle`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSerial`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceParallel`], [`SwmlCallingConnectValue::SwmlCallingConnectDeviceSerialParallel`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingConnectValue {
@@ -9549,7 +9476,7 @@ for SwmlCallingConnectValue {
 
 #[cfg(feature = "swml")]
 /// Const Property
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConstProperty {
     /// A constant value that can be passed to the function.
@@ -9571,7 +9498,7 @@ impl SwmlCallingConstProperty {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Context step with POM (Post-Prompt Object Model)
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextPomSteps {
     /// The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
@@ -9611,7 +9538,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingContextPomSteps`] the API requires, named, for [`SwmlCallingContextPomSteps::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingContextPomStepsRequired {
     /// The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
     pub name: ::std::string::String,
@@ -9694,8 +9621,7 @@ impl SwmlCallingContextPomSteps {
 /// Context step - supports either POM or text-based steps
 ///
 /// Decoded as the first of [`SwmlCallingContextSteps::SwmlCallingContextPomSteps`], [`SwmlCallingContextSteps::SwmlCallingContextTextSteps`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingContextSteps {
@@ -9721,7 +9647,7 @@ impl ::std::convert::From<SwmlCallingContextTextSteps> for SwmlCallingContextSte
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// context_switch Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextSwitchAction {
     /// A JSON object containing the context to switch to. Default is not set.
@@ -9743,7 +9669,7 @@ impl SwmlCallingContextSwitchAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A JSON object containing the context to switch to. Default is not set.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextSwitchActionContextSwitch {
     /// The instructions to send to the agent. Default is not set.
@@ -9794,7 +9720,7 @@ impl SwmlCallingContextSwitchActionContextSwitch {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Context step with text prompt
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextTextSteps {
     /// The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
@@ -9834,7 +9760,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingContextTextSteps`] the API requires, named, for [`SwmlCallingContextTextSteps::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingContextTextStepsRequired {
     /// The name of the step. The name must be unique within the context. The name is used for referencing the step in the context.
     pub name: ::std::string::String,
@@ -9915,7 +9841,7 @@ impl SwmlCallingContextTextSteps {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// contexts
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContexts {
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
@@ -9937,8 +9863,7 @@ impl SwmlCallingContexts {
 /// The field [`SwmlCallingContexts::default`](crate::SwmlCallingContexts::default).
 ///
 /// Decoded as the first of [`SwmlCallingContextsObject::SwmlCallingContextsPomObject`], [`SwmlCallingContextsObject::SwmlCallingContextsTextObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingContextsObject {
@@ -9964,7 +9889,7 @@ impl ::std::convert::From<SwmlCallingContextsTextObject> for SwmlCallingContexts
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ContextsPOMObject
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsPomObject {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
@@ -10035,7 +9960,7 @@ impl SwmlCallingContextsPomObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingContextsObject::SwmlCallingContextsTextObject`](crate::SwmlCallingContextsObject::SwmlCallingContextsTextObject).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObject {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
@@ -10102,7 +10027,7 @@ impl SwmlCallingContextsTextObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A message object representing a single turn in the conversation history.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingConversationMessage {
     /// The role of the message sender.
@@ -10121,7 +10046,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingConversationMessage`] the API requires, named, for [`SwmlCallingConversationMessage::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingConversationMessageRequired {
     /// The role of the message sender.
     pub role: SwmlCallingConversationRole,
@@ -10154,8 +10079,7 @@ impl SwmlCallingConversationMessage {
 /// Conversation message role
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingConversationRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingConversationRole {
     /// On the wire: `user`.
@@ -10210,8 +10134,7 @@ pub type SwmlCallingCustomTranslationFilter = ::std::string::String;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// DataMap object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingDataMap {
     /// An object that contains a response and a list of actions to be performed upon a SWAIG function call.
@@ -10269,7 +10192,7 @@ impl SwmlCallingDataMap {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// denoise Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingDenoise {
     /// Start noise reduction. You can stop it at any time using `stop_denoise`.
@@ -10289,7 +10212,7 @@ impl SwmlCallingDenoise {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// detect_machine Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingDetectMachine {
     /// A detection method that combines AMD (Answering Machine Detection) and fax detection.
@@ -10317,8 +10240,7 @@ impl SwmlCallingDetectMachine {
 /// Detect whether the user on the other end of the call is a machine (fax, voicemail, etc.) or a human.
 /// The detection result(s) will be sent to the specified status_url as a POST request
 /// and will also be saved in the detect_result variable.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingDetectMachineValue {
     /// If `true`, stops detection on beep / end of voicemail greeting. Default `false`.
@@ -10472,8 +10394,7 @@ impl SwmlCallingDetectMachineValue {
 /// The tone to detect, will only receive remote side tone. Default `CED`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingDetectMachineValueTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingDetectMachineValueTone {
     /// On the wire: `CED`.
@@ -10527,8 +10448,7 @@ impl ::std::default::Default for SwmlCallingDetectMachineValueTone {
 /// Direction enum
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingDirection {
     /// On the wire: `inbound`.
@@ -10569,7 +10489,7 @@ crate::runtime::open_enum!(SwmlCallingDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// enter_queue Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingEnterQueue {
     /// Place the current call in a named queue where it will wait to be connected to an available agent or resource.
@@ -10594,7 +10514,7 @@ impl SwmlCallingEnterQueue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// EnterQueueObject object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingEnterQueueObject {
     /// Name of the queue to enter. If a queue with this name does not exist, it will be automatically created.
@@ -10629,7 +10549,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingEnterQueueObject`] the API requires, named, for [`SwmlCallingEnterQueueObject::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingEnterQueueObjectRequired {
     /// Name of the queue to enter. If a queue with this name does not exist, it will be automatically created.
     pub queue_name: ::std::string::String,
@@ -10678,7 +10598,7 @@ impl SwmlCallingEnterQueueObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// execute Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingExecute {
     /// Execute a specified section or URL as a subroutine, and upon completion, return to the current document.
@@ -10699,7 +10619,7 @@ impl SwmlCallingExecute {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ExecuteSwitch object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingExecuteSwitch {
     /// Name of the variable whose value needs to be compared. If not provided, it will check the `return_value` variable.
@@ -10751,7 +10671,7 @@ impl SwmlCallingExecuteSwitch {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Execute a specified section or URL as a subroutine, and upon completion, return to the current document.
 /// Use the return statement to pass any return values or objects back to the current document.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingExecuteValue {
     /// Specifies what to execute. The value can be one of:
@@ -10821,8 +10741,7 @@ impl SwmlCallingExecuteValue {
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingExecuteValueResult::Cond`], [`SwmlCallingExecuteValueResult::SwmlCallingExecuteSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingExecuteValueResult {
@@ -10841,7 +10760,7 @@ impl ::std::convert::From<SwmlCallingExecuteSwitch> for SwmlCallingExecuteValueR
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Expression object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingExpression {
     /// The actual input or value from the user or system.
@@ -10860,7 +10779,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingExpression`] the API requires, named, for [`SwmlCallingExpression::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingExpressionRequired {
     /// The actual input or value from the user or system.
     pub string: ::std::string::String,
@@ -10888,8 +10807,7 @@ impl SwmlCallingExpression {
 /// key is whichever code the speech recognition engine reports for the turn, so any code it
 /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
 /// The codes listed here are the ones in common use, not a closed list.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingFunctionFillers {
     /// Played when no entry matches the language being spoken and no `auto` entry is set.
@@ -11655,7 +11573,7 @@ impl SwmlCallingFunctionFillers {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingBedrockSwaigFunctionObject::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject::parameters), [`SwmlCallingBedrockSwaigFunctionObject2::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject2::parameters) and [`SwmlCallingBedrockSwaigFunctionObject3::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject3::parameters), and in 9 more places.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingFunctionParameters {
     /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
@@ -11680,7 +11598,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingFunctionParameters`] the API requires, named, for [`SwmlCallingFunctionParameters::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingFunctionParametersRequired {
     /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
     pub type_: SwmlCallingFunctionParametersType,
@@ -11715,8 +11633,7 @@ impl SwmlCallingFunctionParameters {
 /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingFunctionParametersType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingFunctionParametersType {
     /// On the wire: `object`.
@@ -11757,7 +11674,7 @@ pub type SwmlCallingGlobalData = ::serde_json::Value;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// goto Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingGoto {
     /// Jump to a label within the current section, optionally based on a condition.
@@ -11779,7 +11696,7 @@ impl SwmlCallingGoto {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Jump to a label within the current section, optionally based on a condition.
 /// The goto method will only navigate to a label within the same section.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingGotoValue {
     /// Mark any point of the SWML section with a label so that goto can jump to it.
@@ -11827,7 +11744,7 @@ impl SwmlCallingGotoValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hangup_hook Function
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingHangUpHookSwaigFunction {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -11902,7 +11819,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingHangUpHookSwaigFunction`] the API requires, named, for [`SwmlCallingHangUpHookSwaigFunction::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingHangUpHookSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -12035,8 +11952,7 @@ impl SwmlCallingHangUpHookSwaigFunction {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingHangUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingHangUpHookSwaigFunctionValue {
     /// On the wire: `hangup_hook`.
@@ -12077,8 +11993,7 @@ crate::runtime::open_enum!(SwmlCallingHangUpHookSwaigFunctionValue, Unknown);
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingHangUpHookSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingHangUpHookSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingHangUpHookSwaigFunctionWaitFileLoops {
@@ -12090,7 +12005,7 @@ pub enum SwmlCallingHangUpHookSwaigFunctionWaitFileLoops {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hangup Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingHangup {
     /// End the call with an optional reason.
@@ -12110,7 +12025,7 @@ impl SwmlCallingHangup {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hangup Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingHangupAction {
     /// Whether to hang up the call. When set to `true`, the call will be terminated after the AI agent finishes speaking.
@@ -12130,8 +12045,7 @@ impl SwmlCallingHangupAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// End the call with an optional reason.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingHangupValue {
     /// The reason for hanging up the call.
@@ -12160,8 +12074,7 @@ impl SwmlCallingHangupValue {
 /// The reason for hanging up the call.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingHangupValueReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingHangupValueReason {
     /// On the wire: `hangup`.
@@ -12210,7 +12123,7 @@ crate::runtime::open_enum!(SwmlCallingHangupValueReason, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member `AiAgentCreateRequestHintsItem::SwmlCallingHint`, `AiAgentHintsItem::SwmlCallingHint`, `AiAgentUpdateRequestHintsItem::SwmlCallingHint` and [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`](crate::SwmlCallingAiObjectHintsItem::SwmlCallingHint).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingHint {
     /// The hint to match. This will match the string exactly as provided
@@ -12233,7 +12146,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingHint`] the API requires, named, for [`SwmlCallingHint::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingHintRequired {
     /// The hint to match. This will match the string exactly as provided
     pub hint: ::std::string::String,
@@ -12264,7 +12177,7 @@ impl SwmlCallingHint {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hold Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingHoldAction {
     /// Places the caller on hold while playing hold music (configured via params.hold_music).
@@ -12296,8 +12209,7 @@ impl SwmlCallingHoldAction {
 /// Maximum: `900`.
 ///
 /// Decoded as the first of [`SwmlCallingHoldActionHold::Integer`], [`SwmlCallingHoldActionHold::Object`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingHoldActionHold {
@@ -12317,8 +12229,7 @@ for SwmlCallingHoldActionHold {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingHoldActionHold::Object`](crate::SwmlCallingHoldActionHold::Object).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingHoldActionHoldObject {
     /// The duration to hold the caller in seconds. Can be a number or an object with timeout property.
@@ -12350,7 +12261,7 @@ impl SwmlCallingHoldActionHoldObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// InjectAction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingInjectAction {
     /// Injects a message into the conversation to be translated and spoken to the specified party.
@@ -12370,7 +12281,7 @@ impl SwmlCallingInjectAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Injects a message into the conversation to be translated and spoken to the specified party.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingInjectActionInject {
     /// The message to be injected
@@ -12387,7 +12298,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingInjectActionInject`] the API requires, named, for [`SwmlCallingInjectActionInject::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingInjectActionInjectRequired {
     /// The message to be injected
     pub message: ::std::string::String,
@@ -12406,7 +12317,7 @@ impl SwmlCallingInjectActionInject {
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingIntegerProperty {
     /// A description of the property.
@@ -12477,8 +12388,7 @@ impl SwmlCallingIntegerProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingIntegerPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingIntegerPropertyType {
     /// On the wire: `integer`.
@@ -12515,7 +12425,7 @@ crate::runtime::open_enum!(SwmlCallingIntegerPropertyType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// join_conference Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingJoinConference {
     /// Join an ad-hoc audio conference started on either the SignalWire or Compatibility API.
@@ -12538,7 +12448,7 @@ impl SwmlCallingJoinConference {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// JoinConferenceObject object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingJoinConferenceObject {
     /// Name of conference
@@ -12826,8 +12736,7 @@ impl SwmlCallingJoinConferenceObject {
 /// Sets the behavior of the beep sound when joining or leaving the conference. Default `"true"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectBeep::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectBeep {
     /// On the wire: `true`.
@@ -12891,8 +12800,7 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectBeep {
 /// Enables or disables recording of the conference. Default `"do-not-record"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecord::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRecord {
     /// On the wire: `do-not-record`.
@@ -12946,8 +12854,7 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectRecord {
 /// The content type used when sending recording status events to the recording status callback URL. Default not set
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
     /// On the wire: `cxml`.
@@ -13000,8 +12907,7 @@ crate::runtime::open_enum!(
 /// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -13058,8 +12964,7 @@ for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
 /// Specifies the geographical region where the conference will be hosted. Default not set
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectRegion {
     /// On the wire: `global`.
@@ -13119,8 +13024,7 @@ crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectRegion, Unknown);
 /// If neither is provided, the default action will be to end the conference.
 ///
 /// Decoded as the first of [`SwmlCallingJoinConferenceObjectResult::Cond`], [`SwmlCallingJoinConferenceObjectResult::Switch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectResult {
@@ -13140,7 +13044,7 @@ for SwmlCallingJoinConferenceObjectResult {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Execute different instructions based on a variable's value.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingJoinConferenceObjectResultSwitch {
     /// Name of the variable whose value needs to be compared.
@@ -13159,7 +13063,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingJoinConferenceObjectResultSwitch`] the API requires, named, for [`SwmlCallingJoinConferenceObjectResultSwitch::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingJoinConferenceObjectResultSwitchRequired {
     /// Name of the variable whose value needs to be compared.
     pub variable: ::std::string::String,
@@ -13194,8 +13098,7 @@ impl SwmlCallingJoinConferenceObjectResultSwitch {
 /// The content type used when sending status events to the status callback URL. Default not set
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectStatusCallbackEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectStatusCallbackEventType {
     /// On the wire: `cxml`.
@@ -13248,8 +13151,7 @@ crate::runtime::open_enum!(
 /// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -13303,8 +13205,7 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectStatusCallbackMe
 /// If set to `trim-silence`, it will remove silence from the start of the recording. If set to `do-not-trim`, it will keep the silence. Default `"trim-silence"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectTrim::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceObjectTrim {
     /// On the wire: `trim-silence`.
@@ -13356,7 +13257,7 @@ impl ::std::default::Default for SwmlCallingJoinConferenceObjectTrim {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// JoinConferenceStream object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingJoinConferenceStream {
     /// Secure WebSocket URL (must start with `wss://`) that the conference audio is streamed to. Plain `ws://` is not supported.
@@ -13471,8 +13372,7 @@ impl SwmlCallingJoinConferenceStream {
 /// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingJoinConferenceStreamStatusUrlMethod {
     /// On the wire: `GET`.
@@ -13524,7 +13424,7 @@ impl ::std::default::Default for SwmlCallingJoinConferenceStreamStatusUrlMethod 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// join_room Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingJoinRoom {
     /// Join a Relay room. If the room doesn't exist, it creates a new room.
@@ -13544,7 +13444,7 @@ impl SwmlCallingJoinRoom {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Join a Relay room. If the room doesn't exist, it creates a new room.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingJoinRoomValue {
     /// Name of the room to join. Allowed characters: A-Z, a-z, 0-9, underscore, and hyphen.
@@ -13566,7 +13466,7 @@ impl SwmlCallingJoinRoomValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// label Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingLabel {
     /// Mark any point of the SWML section with a label so that goto can jump to it.
@@ -13588,8 +13488,7 @@ impl SwmlCallingLabel {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// LanguageParams
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingLanguageParams {
     /// The stability slider determines how stable the voice is and the randomness between each generation. Lowering this slider introduces a broader emotional range for the voice. IMPORTANT: Only works with ElevenLabs TTS engine.
@@ -13713,8 +13612,7 @@ impl SwmlCallingLanguageParams {
 /// IMPORTANT: Only works with the MiniMax TTS engine.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingLanguageParamsEmotion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingLanguageParamsEmotion {
     /// On the wire: `happy`.
@@ -13783,7 +13681,7 @@ crate::runtime::open_enum!(SwmlCallingLanguageParamsEmotion, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// languages
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingLanguages {
     /// Name of the language (e.g., 'French', 'English'). This value is used in the system prompt to instruct the LLM what language is being spoken.
@@ -13869,7 +13767,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingLanguages`] the API requires, named, for [`SwmlCallingLanguages::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingLanguagesRequired {
     /// Name of the language (e.g., 'French', 'English'). This value is used in the system prompt to instruct the LLM what language is being spoken.
     pub name: ::std::string::String,
@@ -14031,8 +13929,7 @@ impl SwmlCallingLanguages {
 /// Items: at most 3.
 ///
 /// Decoded as the first of [`SwmlCallingLanguagesCode::String`], [`SwmlCallingLanguagesCode::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingLanguagesCode {
@@ -14048,8 +13945,7 @@ pub enum SwmlCallingLanguagesCode {
 /// Write `code` in new documents.
 ///
 /// Decoded as the first of [`SwmlCallingLanguagesListenLanguage::String`], [`SwmlCallingLanguagesListenLanguage::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingLanguagesListenLanguage {
@@ -14061,7 +13957,7 @@ pub enum SwmlCallingLanguagesListenLanguage {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// live_transcribe Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingLiveTranscribe {
     /// Start live transcription of the call. The transcription will be sent to the specified webhook URL.
@@ -14083,7 +13979,7 @@ impl SwmlCallingLiveTranscribe {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start live transcription of the call. The transcription will be sent to the specified webhook URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingLiveTranscribeValue {
     /// The action to perform during live transcription.
@@ -14105,7 +14001,7 @@ impl SwmlCallingLiveTranscribeValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// live_translate Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingLiveTranslate {
     /// Start live translation of the call. The translation will be sent to the specified webhook URL.
@@ -14127,7 +14023,7 @@ impl SwmlCallingLiveTranslate {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start live translation of the call. The translation will be sent to the specified webhook URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingLiveTranslateValue {
     /// The action to perform during live translation.
@@ -14149,7 +14045,7 @@ impl SwmlCallingLiveTranslateValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// MCP server object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingMcpServer {
     /// The MCP (Model Context Protocol) server URL. Required.
@@ -14200,7 +14096,7 @@ impl SwmlCallingMcpServer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// multilingual
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingMultilingual {
     /// An array of voices, one per language the agent speaks.
@@ -14401,8 +14297,7 @@ impl SwmlCallingMultilingual {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualFillers::Array`], [`SwmlCallingMultilingualFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualFillers {
@@ -14434,8 +14329,7 @@ for SwmlCallingMultilingualFillers {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualFunctionFillers::Array`], [`SwmlCallingMultilingualFunctionFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualFunctionFillers {
@@ -14462,7 +14356,7 @@ for SwmlCallingMultilingualFunctionFillers {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// MultilingualLanguage
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingMultilingualLanguage {
     /// The language this voice applies to, as a code the ASR engine supports.
@@ -14557,8 +14451,7 @@ impl SwmlCallingMultilingualLanguage {
 /// being spoken, which is a way to use a recorded backchannel.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualTurnFillers::Array`], [`SwmlCallingMultilingualTurnFillers::SwmlCallingTurnFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualTurnFillers {
@@ -14584,7 +14477,7 @@ for SwmlCallingMultilingualTurnFillers {
 
 #[cfg(feature = "swml")]
 /// Null Function Property
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingNullProperty {
     /// The type of parameter(s) the AI is passing to the function.
@@ -14603,7 +14496,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 /// The fields of [`SwmlCallingNullProperty`] the API requires, named, for [`SwmlCallingNullProperty::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingNullPropertyRequired {
     /// The type of parameter(s) the AI is passing to the function.
     pub type_: SwmlCallingNullPropertyType,
@@ -14624,8 +14517,7 @@ impl SwmlCallingNullProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingNullPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingNullPropertyType {
     /// On the wire: `null`.
@@ -14662,7 +14554,7 @@ crate::runtime::open_enum!(SwmlCallingNullPropertyType, Unknown);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingNumberProperty {
     /// A description of the property.
@@ -14736,8 +14628,7 @@ impl SwmlCallingNumberProperty {
 /// The default integer value
 ///
 /// Decoded as the first of [`SwmlCallingNumberPropertyDefault::Integer`], [`SwmlCallingNumberPropertyDefault::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingNumberPropertyDefault {
@@ -14751,8 +14642,7 @@ pub enum SwmlCallingNumberPropertyDefault {
 /// Each item of the field [`SwmlCallingNumberProperty::enum_`](crate::SwmlCallingNumberProperty::enum_).
 ///
 /// Decoded as the first of [`SwmlCallingNumberPropertyEnumItem::Integer`], [`SwmlCallingNumberPropertyEnumItem::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingNumberPropertyEnumItem {
@@ -14766,8 +14656,7 @@ pub enum SwmlCallingNumberPropertyEnumItem {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingNumberPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingNumberPropertyType {
     /// On the wire: `number`.
@@ -14804,7 +14693,7 @@ crate::runtime::open_enum!(SwmlCallingNumberPropertyType, Unknown);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingObjectProperty {
     /// A description of the property.
@@ -14884,8 +14773,7 @@ impl SwmlCallingObjectProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingObjectPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingObjectPropertyType {
     /// On the wire: `object`.
@@ -14922,7 +14810,7 @@ crate::runtime::open_enum!(SwmlCallingObjectPropertyType, Unknown);
 
 #[cfg(feature = "swml")]
 /// oneOf Property
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingOneOfProperty {
     /// An array of schemas where exactly one of the schemas must be valid.
@@ -14956,8 +14844,7 @@ impl SwmlCallingOneOfProperty {
 /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) and
 /// [`ai_sidecar`](https://signalwire.com/docs/swml/reference/calling/ai-sidecar) agents read a narrower result: `response`
 /// must be a plain string there, and `post_process` has no effect.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingOutput {
     /// The result the agent reads next. A plain string becomes the tool message as-is; the object form
@@ -15011,8 +14898,7 @@ impl SwmlCallingOutput {
 /// An action for the platform to perform on the live call, or a list of them.
 ///
 /// Decoded as the first of [`SwmlCallingOutputAction::Array`], [`SwmlCallingOutputAction::SwmlCallingAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingOutputAction {
@@ -15034,8 +14920,7 @@ impl ::std::convert::From<SwmlCallingAction> for SwmlCallingOutputAction {
 /// splits the data half from the steering half. Omit it to let the agent use a default result.
 ///
 /// Decoded as the first of [`SwmlCallingOutputResponse::String`], [`SwmlCallingOutputResponse::SwmlCallingSwaigToolResult`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingOutputResponse {
@@ -15061,7 +14946,7 @@ impl ::std::convert::From<SwmlCallingSwaigToolResult> for SwmlCallingOutputRespo
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// pay Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPay {
     /// Enables secure payment processing during voice calls. When implemented, it manages the entire payment flow
@@ -15082,7 +14967,7 @@ impl SwmlCallingPay {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingPayValue::parameters`](crate::SwmlCallingPayValue::parameters).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayParameters {
     /// The identifier for your custom parameter. This will be the key in the parameters object.
@@ -15098,7 +14983,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingPayParameters`] the API requires, named, for [`SwmlCallingPayParameters::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingPayParametersRequired {
     /// The identifier for your custom parameter. This will be the key in the parameters object.
     pub name: ::std::string::String,
@@ -15119,8 +15004,7 @@ impl SwmlCallingPayParameters {
 /// Each item of the field [`SwmlCallingPayPrompts::actions`](crate::SwmlCallingPayPrompts::actions).
 ///
 /// Decoded as the first of [`SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction`], [`SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPayPromptAction {
@@ -15147,7 +15031,7 @@ for SwmlCallingPayPromptAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction`](crate::SwmlCallingPayPromptAction::SwmlCallingPayPromptPlayAction).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPromptPlayAction {
     /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
@@ -15169,7 +15053,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingPayPromptPlayAction`] the API requires, named, for [`SwmlCallingPayPromptPlayAction::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingPayPromptPlayActionRequired {
     /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
     pub type_: SwmlCallingPayPromptPlayActionType,
@@ -15190,8 +15074,7 @@ impl SwmlCallingPayPromptPlayAction {
 /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayPromptPlayActionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayPromptPlayActionType {
     /// On the wire: `Play`.
@@ -15228,7 +15111,7 @@ crate::runtime::open_enum!(SwmlCallingPayPromptPlayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction`](crate::SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPromptSayAction {
     /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
@@ -15247,7 +15130,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingPayPromptSayAction`] the API requires, named, for [`SwmlCallingPayPromptSayAction::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingPayPromptSayActionRequired {
     /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
     pub type_: SwmlCallingPayPromptSayActionType,
@@ -15268,8 +15151,7 @@ impl SwmlCallingPayPromptSayAction {
 /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayPromptSayActionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayPromptSayActionType {
     /// On the wire: `Say`.
@@ -15306,7 +15188,7 @@ crate::runtime::open_enum!(SwmlCallingPayPromptSayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingPayValue::prompts`](crate::SwmlCallingPayValue::prompts).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayPrompts {
     /// Array of action objects to execute for this prompt. These actions can either play an audio file or speak a phrase.
@@ -15365,7 +15247,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingPayPrompts`] the API requires, named, for [`SwmlCallingPayPrompts::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingPayPromptsRequired {
     /// Array of action objects to execute for this prompt. These actions can either play an audio file or speak a phrase.
     pub actions: ::std::vec::Vec<SwmlCallingPayPromptAction>,
@@ -15416,7 +15298,7 @@ impl SwmlCallingPayPrompts {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Enables secure payment processing during voice calls. When implemented, it manages the entire payment flow
 /// including data collection, validation, and processing through your configured payment gateway.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPayValue {
     /// The URL to make POST requests with all the gathered payment details.
@@ -15670,8 +15552,7 @@ impl SwmlCallingPayValue {
 /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayValueInput::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValueInput {
     /// On the wire: `dtmf`.
@@ -15718,8 +15599,7 @@ impl ::std::default::Default for SwmlCallingPayValueInput {
 /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayValuePaymentMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValuePaymentMethod {
     /// On the wire: `credit-card`.
@@ -15760,8 +15640,7 @@ crate::runtime::open_enum!(SwmlCallingPayValuePaymentMethod, Unknown);
 /// Default: `true`.
 ///
 /// Decoded as the first of [`SwmlCallingPayValuePostalCode::Boolean`], [`SwmlCallingPayValuePostalCode::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValuePostalCode {
@@ -15779,8 +15658,7 @@ pub enum SwmlCallingPayValuePostalCode {
 /// - `reusable`
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingPayValueTokenType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingPayValueTokenType {
     /// On the wire: `one-time`.
@@ -15832,7 +15710,7 @@ impl ::std::default::Default for SwmlCallingPayValueTokenType {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// play Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPlay {
     /// Play file(s), ringtones, speech or silence.
@@ -15860,8 +15738,7 @@ pub type SwmlCallingPlayUrl = ::std::string::String;
 /// Play file(s), ringtones, speech or silence.
 ///
 /// Decoded as the first of [`SwmlCallingPlayValue::SwmlCallingPlayWithUrl`], [`SwmlCallingPlayValue::SwmlCallingPlayWithUrls`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPlayValue {
@@ -15887,7 +15764,7 @@ impl ::std::convert::From<SwmlCallingPlayWithUrls> for SwmlCallingPlayValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Play with a single URL
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPlayWithUrl {
     /// If `true`, the call will automatically answer as the sound is playing. If `false`, you will start playing the audio during early media. Default `true`.
@@ -16000,7 +15877,7 @@ impl SwmlCallingPlayWithUrl {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Multiple URLs
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPlayWithUrls {
     /// If `true`, the call will automatically answer as the sound is playing. If `false`, you will start playing the audio during early media. Default `true`.
@@ -16115,7 +15992,7 @@ impl SwmlCallingPlayWithUrls {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// playback_bg Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPlaybackBgAction {
     /// A JSON object containing the audio file to play.
@@ -16137,7 +16014,7 @@ impl SwmlCallingPlaybackBgAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A JSON object containing the audio file to play.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPlaybackBgActionPlaybackBg {
     /// URL or filepath of the audio file to play.
@@ -16174,8 +16051,7 @@ impl SwmlCallingPlaybackBgActionPlaybackBg {
 /// Regular section that requires either body or bullets.
 ///
 /// Decoded as the first of [`SwmlCallingPom::SwmlCallingPomSectionBodyContent`], [`SwmlCallingPom::SwmlCallingPomSectionBulletsContent`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPom {
@@ -16205,7 +16081,7 @@ impl ::std::convert::From<SwmlCallingPomSectionBulletsContent> for SwmlCallingPo
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Content model with body text and optional bullets
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPomSectionBodyContent {
     /// Title for the section
@@ -16290,7 +16166,7 @@ impl SwmlCallingPomSectionBodyContent {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Content model with bullets and optional body
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPomSectionBulletsContent {
     /// Title for the section
@@ -16377,7 +16253,7 @@ impl SwmlCallingPomSectionBulletsContent {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// prompt Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPrompt {
     /// Play a prompt and wait for input. The input can be received either as digits from the keypad,
@@ -16403,7 +16279,7 @@ impl SwmlCallingPrompt {
 /// or from speech, or both depending on what parameters are set.
 /// By default, only digit input is enabled. To enable speech input, set at least one speech parameter.
 /// To enable both digit and speech input, set at least one parameter for each.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPromptValue {
     /// URL or array of URLs to play.
@@ -16624,8 +16500,7 @@ impl SwmlCallingPromptValue {
 ///     silence: &lt;duration> - seconds of silence to play
 ///
 /// Decoded as the first of [`SwmlCallingPromptValuePlay::SwmlCallingPlayUrl`], [`SwmlCallingPromptValuePlay::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingPromptValuePlay {
@@ -16637,7 +16512,7 @@ pub enum SwmlCallingPromptValuePlay {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Pronounce object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingPronounce {
     /// The expression to replace.
@@ -16658,7 +16533,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingPronounce`] the API requires, named, for [`SwmlCallingPronounce::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingPronounceRequired {
     /// The expression to replace.
     pub replace: ::std::string::String,
@@ -16686,7 +16561,7 @@ impl SwmlCallingPronounce {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// receive_fax Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingReceiveFax {
     /// Receive a fax being delivered to this call.
@@ -16708,8 +16583,7 @@ impl SwmlCallingReceiveFax {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Receive a fax being delivered to this call.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingReceiveFaxValue {
     /// http or https URL to deliver receive_fax status events
@@ -16743,7 +16617,7 @@ impl SwmlCallingReceiveFaxValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// record Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingRecord {
     /// Record the call audio in the foreground, pausing further SWML execution until recording ends.
@@ -16765,7 +16639,7 @@ impl SwmlCallingRecord {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// record_call Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingRecordCall {
     /// Record call in the background.
@@ -16793,8 +16667,7 @@ impl SwmlCallingRecordCall {
 /// Unlike the record method, the record_call method will start the recording and continue executing
 /// the SWML script while allowing the recording to happen in the background.
 /// To stop call recordings started with record_call, use the stop_record_call method.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingRecordCallValue {
     /// Identifier for this recording, to use with `stop_call_record`.
@@ -16956,8 +16829,7 @@ impl SwmlCallingRecordCallValue {
 /// Default is `"both"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordCallValueDirection {
     /// On the wire: `speak`.
@@ -17017,8 +16889,7 @@ impl ::std::default::Default for SwmlCallingRecordCallValueDirection {
 /// Default is `"wav"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordCallValueFormat {
     /// On the wire: `wav`.
@@ -17077,8 +16948,7 @@ impl ::std::default::Default for SwmlCallingRecordCallValueFormat {
 /// Record the call audio in the foreground, pausing further SWML execution until recording ends.
 /// Use this, for example, to record voicemails.
 /// To record calls in the background in a non-blocking fashion, use the record_call method.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingRecordValue {
     /// If true, record in stereo.
@@ -17228,8 +17098,7 @@ impl SwmlCallingRecordValue {
 /// Default is `"speak"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordValueDirection {
     /// On the wire: `speak`.
@@ -17284,8 +17153,7 @@ impl ::std::default::Default for SwmlCallingRecordValueDirection {
 /// Default is `"wav"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRecordValueFormat {
     /// On the wire: `wav`.
@@ -17342,7 +17210,7 @@ impl ::std::default::Default for SwmlCallingRecordValueFormat {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// request Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingRequest {
     /// Send a GET, POST, PUT, or DELETE request to a remote URL.
@@ -17362,7 +17230,7 @@ impl SwmlCallingRequest {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send a GET, POST, PUT, or DELETE request to a remote URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingRequestValue {
     /// URL to send the HTTPS request to. Authentication can also be set in the URL in the format of username:password@url.
@@ -17401,7 +17269,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingRequestValue`] the API requires, named, for [`SwmlCallingRequestValue::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingRequestValueRequired {
     /// URL to send the HTTPS request to. Authentication can also be set in the URL in the format of username:password@url.
     pub url: ::std::string::String,
@@ -17460,8 +17328,7 @@ impl SwmlCallingRequestValue {
 /// will be set based on the first non-whitespace character.
 ///
 /// Decoded as the first of [`SwmlCallingRequestValueBody::String`], [`SwmlCallingRequestValueBody::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingRequestValueBody {
@@ -17475,8 +17342,7 @@ pub enum SwmlCallingRequestValueBody {
 /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingRequestValueMethod {
     /// On the wire: `GET`.
@@ -17530,7 +17396,7 @@ crate::runtime::open_enum!(SwmlCallingRequestValueMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// return Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingReturn {
     /// Return a value from an execute call or exit the script. The value can be any type.
@@ -17552,7 +17418,7 @@ impl SwmlCallingReturn {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// say Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSayAction {
     /// A message to be spoken by the AI agent.
@@ -17576,8 +17442,7 @@ impl SwmlCallingSayAction {
 /// Function Parameters Type Union
 ///
 /// Decoded as the first of [`SwmlCallingSchemaType::SwmlCallingStringProperty`], [`SwmlCallingSchemaType::SwmlCallingIntegerProperty`], [`SwmlCallingSchemaType::SwmlCallingNumberProperty`], [`SwmlCallingSchemaType::SwmlCallingBooleanProperty`], [`SwmlCallingSchemaType::SwmlCallingArrayProperty`], [`SwmlCallingSchemaType::SwmlCallingObjectProperty`], [`SwmlCallingSchemaType::SwmlCallingNullProperty`], [`SwmlCallingSchemaType::SwmlCallingOneOfProperty`], [`SwmlCallingSchemaType::SwmlCallingAllOfProperty`], [`SwmlCallingSchemaType::SwmlCallingAnyOfProperty`], [`SwmlCallingSchemaType::SwmlCallingConstProperty`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSchemaType {
@@ -17684,7 +17549,7 @@ impl ::std::convert::From<SwmlCallingConstProperty> for SwmlCallingSchemaType {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SWML section
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSection {
     /// The `main` property.
@@ -17710,7 +17575,7 @@ impl SwmlCallingSection {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_digits Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSendDigits {
     /// Send digit presses as DTMF tones.
@@ -17732,7 +17597,7 @@ impl SwmlCallingSendDigits {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send digit presses as DTMF tones.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSendDigitsValue {
     /// The digits to send. Valid values are 0123456789*#ABCDWw. Character W is a 1 second delay, and w is a 500ms delay.
@@ -17754,7 +17619,7 @@ impl SwmlCallingSendDigitsValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_fax Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSendFax {
     /// Send a fax.
@@ -17774,7 +17639,7 @@ impl SwmlCallingSendFax {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send a fax.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSendFaxValue {
     /// URL to the PDF document to fax.
@@ -17841,7 +17706,7 @@ impl SwmlCallingSendFaxValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_sms Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSendSms {
     /// Send an outbound SMS or MMS message to a PSTN phone number.
@@ -17863,8 +17728,7 @@ impl SwmlCallingSendSms {
 /// Send an outbound SMS or MMS message to a PSTN phone number.
 ///
 /// Decoded as the first of [`SwmlCallingSendSmsValue::SwmlCallingSmsWithBody`], [`SwmlCallingSendSmsValue::SwmlCallingSmsWithMedia`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSendSmsValue {
@@ -17890,7 +17754,7 @@ impl ::std::convert::From<SwmlCallingSmsWithMedia> for SwmlCallingSendSmsValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// set Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSet {
     /// Set script variables to the specified values.
@@ -17912,7 +17776,7 @@ impl SwmlCallingSet {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// set_global_data Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSetGlobalDataAction {
     /// A JSON object containing any global data, as a key-value map. This action sets the data in the `global_data` to be globally referenced.
@@ -17934,7 +17798,7 @@ impl SwmlCallingSetGlobalDataAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// set_meta_data Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSetMetaDataAction {
     /// A JSON object containing any metadata, as a key-value map. This action sets the data in the `meta_data` to be referenced locally in the function.
@@ -17956,7 +17820,7 @@ impl SwmlCallingSetMetaDataAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// sip_refer Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSipRefer {
     /// Send SIP REFER to a SIP call.
@@ -17976,7 +17840,7 @@ impl SwmlCallingSipRefer {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send SIP REFER to a SIP call.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSipReferValue {
     /// The SIP URI to send the REFER to.
@@ -18037,7 +17901,7 @@ impl SwmlCallingSipReferValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// sleep Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSleep {
     /// Pause execution for a specified duration.
@@ -18059,8 +17923,7 @@ impl SwmlCallingSleep {
 /// Pause execution for a specified duration.
 ///
 /// Decoded as the first of [`SwmlCallingSleepValue::Integer`], [`SwmlCallingSleepValue::Object`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSleepValue {
@@ -18079,7 +17942,7 @@ impl ::std::convert::From<SwmlCallingSleepValueObject> for SwmlCallingSleepValue
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingSleepValue::Object`](crate::SwmlCallingSleepValue::Object).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSleepValueObject {
     /// The amount of time to sleep in milliseconds.
@@ -18104,7 +17967,7 @@ impl SwmlCallingSleepValueObject {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SMS
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSmsWithBody {
     /// Phone number to send SMS message to in E.164 format.
@@ -18130,7 +17993,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingSmsWithBody`] the API requires, named, for [`SwmlCallingSmsWithBody::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingSmsWithBodyRequired {
     /// Phone number to send SMS message to in E.164 format.
     pub to_number: ::std::string::String,
@@ -18186,7 +18049,7 @@ impl SwmlCallingSmsWithBody {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// MMS
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSmsWithMedia {
     /// Phone number to send SMS message to in E.164 format.
@@ -18215,7 +18078,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingSmsWithMedia`] the API requires, named, for [`SwmlCallingSmsWithMedia::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingSmsWithMediaRequired {
     /// Phone number to send SMS message to in E.164 format.
     pub to_number: ::std::string::String,
@@ -18280,7 +18143,7 @@ impl SwmlCallingSmsWithMedia {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// StartAction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStartAction {
     /// Starts live translation of the call. The translation will be sent to the specified URL.
@@ -18300,7 +18163,7 @@ impl SwmlCallingStartAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Starts live translation of the call. The translation will be sent to the specified URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStartActionStart {
     /// The webhook URL to be called.
@@ -18362,7 +18225,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingStartActionStart`] the API requires, named, for [`SwmlCallingStartActionStart::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingStartActionStartRequired {
     /// The language to translate from.
     pub from_lang: ::std::string::String,
@@ -18479,7 +18342,7 @@ impl SwmlCallingStartActionStart {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// startup_hook Function
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStartUpHookSwaigFunction {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -18554,7 +18417,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingStartUpHookSwaigFunction`] the API requires, named, for [`SwmlCallingStartUpHookSwaigFunction::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingStartUpHookSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -18687,8 +18550,7 @@ impl SwmlCallingStartUpHookSwaigFunction {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStartUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStartUpHookSwaigFunctionValue {
     /// On the wire: `startup_hook`.
@@ -18729,8 +18591,7 @@ crate::runtime::open_enum!(SwmlCallingStartUpHookSwaigFunctionValue, Unknown);
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingStartUpHookSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingStartUpHookSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingStartUpHookSwaigFunctionWaitFileLoops {
@@ -18742,7 +18603,7 @@ pub enum SwmlCallingStartUpHookSwaigFunctionWaitFileLoops {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStopAction {
     /// Whether to stop the conversation.
@@ -18762,7 +18623,7 @@ impl SwmlCallingStopAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_denoise Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStopDenoise {
     /// Stop noise reduction that was started with denoise.
@@ -18784,7 +18645,7 @@ impl SwmlCallingStopDenoise {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_playback_bg Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStopPlaybackBgAction {
     /// Whether to stop the background audio file.
@@ -18806,7 +18667,7 @@ impl SwmlCallingStopPlaybackBgAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_record_call Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStopRecordCall {
     /// Stop an active background recording.
@@ -18828,8 +18689,7 @@ impl SwmlCallingStopRecordCall {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active background recording.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingStopRecordCallValue {
     /// Identifier for the recording to stop.
@@ -18863,7 +18723,7 @@ impl SwmlCallingStopRecordCallValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_stream Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStopStream {
     /// Stop an active audio stream.
@@ -18885,8 +18745,7 @@ impl SwmlCallingStopStream {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active audio stream.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingStopStreamValue {
     /// ID of the stream to stop.
@@ -18920,7 +18779,7 @@ impl SwmlCallingStopStreamValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_tap Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStopTap {
     /// Stop an active tap stream.
@@ -18940,8 +18799,7 @@ impl SwmlCallingStopTap {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active tap stream.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingStopTapValue {
     /// ID of the tap to stop.
@@ -18975,7 +18833,7 @@ impl SwmlCallingStopTapValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stream Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStream {
     /// Start a background audio stream from the call to a WebSocket endpoint. Runs alongside the call as an independent operation.
@@ -18995,7 +18853,7 @@ impl SwmlCallingStream {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start a background audio stream from the call to a WebSocket endpoint. Runs alongside the call as an independent operation.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStreamValue {
     /// Secure WebSocket URI (wss://) to stream the call audio to.
@@ -19128,8 +18986,7 @@ impl SwmlCallingStreamValue {
 /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStreamValueStatusUrlMethod {
     /// On the wire: `GET`.
@@ -19187,8 +19044,7 @@ impl ::std::default::Default for SwmlCallingStreamValueStatusUrlMethod {
 ///     Default is `"inbound_track"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStreamValueTrack {
     /// On the wire: `inbound_track`.
@@ -19247,8 +19103,7 @@ impl ::std::default::Default for SwmlCallingStreamValueTrack {
 /// The field [`SwmlCallingStringProperty::format`](crate::SwmlCallingStringProperty::format).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStringFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStringFormat {
     /// On the wire: `date_time`.
@@ -19332,7 +19187,7 @@ crate::runtime::open_enum!(SwmlCallingStringFormat, Unknown);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingStringProperty {
     /// A description of the property.
@@ -19428,8 +19283,7 @@ impl SwmlCallingStringProperty {
 /// The type of parameter(s) the AI is passing to the function.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingStringPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingStringPropertyType {
     /// On the wire: `string`.
@@ -19466,7 +19320,7 @@ crate::runtime::open_enum!(SwmlCallingStringPropertyType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SummarizeAction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSummarizeAction {
     /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
@@ -19488,8 +19342,7 @@ impl SwmlCallingSummarizeAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSummarizeActionSummarize {
     /// The webhook URL to be called.
@@ -19535,8 +19388,7 @@ impl SwmlCallingSummarizeActionSummarize {
 /// SummarizeAction union
 ///
 /// Decoded as the first of [`SwmlCallingSummarizeActionUnion::Enum`], [`SwmlCallingSummarizeActionUnion::SwmlCallingSummarizeAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeActionUnion {
@@ -19558,8 +19410,7 @@ for SwmlCallingSummarizeActionUnion {
 /// The member [`SwmlCallingSummarizeActionUnion::Enum`](crate::SwmlCallingSummarizeActionUnion::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeActionUnionEnum {
     /// On the wire: `summarize`.
@@ -19597,7 +19448,7 @@ crate::runtime::open_enum!(SwmlCallingSummarizeActionUnionEnum, Unknown);
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An internal reserved function that generates a summary of the conversation and sends any specified properties to the configured webhook after the conversation has ended.
 /// This ensures that key parts of the conversation, as interpreted by the LLM, are reliably captured and delivered to the webhook.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSummarizeConversationSwaigFunction {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -19672,7 +19523,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingSummarizeConversationSwaigFunction`] the API requires, named, for [`SwmlCallingSummarizeConversationSwaigFunction::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingSummarizeConversationSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -19808,8 +19659,7 @@ impl SwmlCallingSummarizeConversationSwaigFunction {
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeConversationSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeConversationSwaigFunctionValue {
     /// On the wire: `summarize_conversation`.
@@ -19852,8 +19702,7 @@ crate::runtime::open_enum!(SwmlCallingSummarizeConversationSwaigFunctionValue, U
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops {
@@ -19865,8 +19714,7 @@ pub enum SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// swaig
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaig {
     /// Default settings for all SWAIG functions. If `defaults` is not set, settings may be set in each function object. Default is not set.
@@ -19964,8 +19812,7 @@ impl SwmlCallingSwaig {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// defaults
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigDefaults {
     /// Default URL to send status callbacks and reports to. Authentication can also be set in the url in the format of `username:password@url.`
@@ -20001,8 +19848,7 @@ impl SwmlCallingSwaigDefaults {
 /// Each item of the field [`SwmlCallingSwaig::functions`](crate::SwmlCallingSwaig::functions).
 ///
 /// Decoded as the first of [`SwmlCallingSwaigFunction::SwmlCallingUserSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingStartUpHookSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingHangUpHookSwaigFunction`], [`SwmlCallingSwaigFunction::SwmlCallingSummarizeConversationSwaigFunction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSwaigFunction {
@@ -20058,7 +19904,7 @@ for SwmlCallingSwaigFunction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// includes
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigIncludes {
     /// Remote functions to fetch and include in your AI application.
@@ -20077,7 +19923,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingSwaigIncludes`] the API requires, named, for [`SwmlCallingSwaigIncludes::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingSwaigIncludesRequired {
     /// Remote functions to fetch and include in your AI application.
     pub functions: ::std::vec::Vec<::std::string::String>,
@@ -20105,8 +19951,7 @@ impl SwmlCallingSwaigIncludes {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingSwaig::internal_fillers`](crate::SwmlCallingSwaig::internal_fillers).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigInternalFiller {
     /// Filler phrases played when the AI Agent is checking the time.
@@ -20224,8 +20069,7 @@ impl SwmlCallingSwaigInternalFiller {
 /// native_functions
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSwaigNativeFunction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSwaigNativeFunction {
     /// On the wire: `check_time`.
@@ -20288,8 +20132,7 @@ crate::runtime::open_enum!(SwmlCallingSwaigNativeFunction, Unknown);
 /// instruction; the agent does not.
 ///
 /// Read only by [`ai`](https://signalwire.com/docs/swml/reference/calling/ai) agents.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingSwaigToolResult {
     /// The data half — becomes the tool message the agent reads.
@@ -20337,7 +20180,7 @@ impl SwmlCallingSwaigToolResult {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// switch Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSwitch {
     /// Execute different instructions based on a variable's value.
@@ -20357,7 +20200,7 @@ impl SwmlCallingSwitch {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Execute different instructions based on a variable's value.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSwitchValue {
     /// Name of the variable whose value needs to be compared.
@@ -20376,7 +20219,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingSwitchValue`] the API requires, named, for [`SwmlCallingSwitchValue::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingSwitchValueRequired {
     /// Name of the variable whose value needs to be compared.
     pub variable: ::std::string::String,
@@ -20409,7 +20252,7 @@ impl SwmlCallingSwitchValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SWML Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSwmlAction {
     /// A SWML object to be executed.
@@ -20443,8 +20286,7 @@ impl SwmlCallingSwmlAction {
 /// SWML methods
 ///
 /// Decoded as the first of [`SwmlCallingSwmlMethod::SwmlCallingAnswer`], [`SwmlCallingSwmlMethod::SwmlCallingAi`], [`SwmlCallingSwmlMethod::SwmlCallingAiSidecar`], [`SwmlCallingSwmlMethod::SwmlCallingAmazonBedrock`], [`SwmlCallingSwmlMethod::SwmlCallingCond`], [`SwmlCallingSwmlMethod::SwmlCallingConnect`], [`SwmlCallingSwmlMethod::SwmlCallingDenoise`], [`SwmlCallingSwmlMethod::SwmlCallingEnterQueue`], [`SwmlCallingSwmlMethod::SwmlCallingExecute`], [`SwmlCallingSwmlMethod::SwmlCallingGoto`], [`SwmlCallingSwmlMethod::SwmlCallingLabel`], [`SwmlCallingSwmlMethod::SwmlCallingLiveTranscribe`], [`SwmlCallingSwmlMethod::SwmlCallingLiveTranslate`], [`SwmlCallingSwmlMethod::SwmlCallingHangup`], [`SwmlCallingSwmlMethod::SwmlCallingJoinRoom`], [`SwmlCallingSwmlMethod::SwmlCallingJoinConference`], [`SwmlCallingSwmlMethod::SwmlCallingPlay`], [`SwmlCallingSwmlMethod::SwmlCallingPrompt`], [`SwmlCallingSwmlMethod::SwmlCallingReceiveFax`], [`SwmlCallingSwmlMethod::SwmlCallingRecord`], [`SwmlCallingSwmlMethod::SwmlCallingRecordCall`], [`SwmlCallingSwmlMethod::SwmlCallingRequest`], [`SwmlCallingSwmlMethod::SwmlCallingReturn`], [`SwmlCallingSwmlMethod::SwmlCallingSendDigits`], [`SwmlCallingSwmlMethod::SwmlCallingSendFax`], [`SwmlCallingSwmlMethod::SwmlCallingSendSms`], [`SwmlCallingSwmlMethod::SwmlCallingSet`], [`SwmlCallingSwmlMethod::SwmlCallingSleep`], [`SwmlCallingSwmlMethod::SwmlCallingSipRefer`], [`SwmlCallingSwmlMethod::SwmlCallingStopDenoise`], [`SwmlCallingSwmlMethod::SwmlCallingStopRecordCall`], [`SwmlCallingSwmlMethod::SwmlCallingStopStream`], [`SwmlCallingSwmlMethod::SwmlCallingStopTap`], [`SwmlCallingSwmlMethod::SwmlCallingStream`], [`SwmlCallingSwmlMethod::SwmlCallingSwitch`], [`SwmlCallingSwmlMethod::SwmlCallingTap`], [`SwmlCallingSwmlMethod::SwmlCallingTranscribe`], [`SwmlCallingSwmlMethod::SwmlCallingTranscribeStop`], [`SwmlCallingSwmlMethod::SwmlCallingTransfer`], [`SwmlCallingSwmlMethod::SwmlCallingUnset`], [`SwmlCallingSwmlMethod::SwmlCallingPay`], [`SwmlCallingSwmlMethod::SwmlCallingDetectMachine`], [`SwmlCallingSwmlMethod::SwmlCallingUserEvent`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingSwmlMethod {
@@ -20842,7 +20684,7 @@ impl ::std::convert::From<SwmlCallingUserEvent> for SwmlCallingSwmlMethod {
 /// each section holds an array of methods that run sequentially. Execution starts at
 /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
 /// full list of available methods.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingSwmlObject {
     /// The `version` property.
@@ -20877,8 +20719,7 @@ impl SwmlCallingSwmlObject {
 /// The field [`SwmlCallingSwmlObject::version`](crate::SwmlCallingSwmlObject::version).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingSwmlObjectVersion {
     /// On the wire: `1.0.0`.
@@ -20915,7 +20756,7 @@ crate::runtime::open_enum!(SwmlCallingSwmlObjectVersion, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// tap Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTap {
     /// Start background call tap. Media is streamed over Websocket or RTP to customer controlled URI.
@@ -20935,7 +20776,7 @@ impl SwmlCallingTap {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start background call tap. Media is streamed over Websocket or RTP to customer controlled URI.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTapValue {
     /// Destination of the tap media stream: rtp://IP:port, ws://example.com, or wss://example.com.
@@ -21033,8 +20874,7 @@ impl SwmlCallingTapValue {
 /// Default is `"PCMU"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTapValueCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTapValueCodec {
     /// On the wire: `PCMU`.
@@ -21089,8 +20929,7 @@ impl ::std::default::Default for SwmlCallingTapValueCodec {
 ///     Default is `"speak"`.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTapValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTapValueDirection {
     /// On the wire: `speak`.
@@ -21147,7 +20986,7 @@ impl ::std::default::Default for SwmlCallingTapValueDirection {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// toggle_functions Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingToggleFunctionsAction {
     /// Whether to toggle the functions on or off.
@@ -21179,7 +21018,7 @@ impl SwmlCallingToggleFunctionsAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingToggleFunctionsAction::toggle_functions`](crate::SwmlCallingToggleFunctionsAction::toggle_functions).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingToggleFunctionsActionToggleFunctionsItem {
     /// Whether to activate or deactivate the functions. Default is `true`
@@ -21196,7 +21035,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingToggleFunctionsActionToggleFunctionsItem`] the API requires, named, for [`SwmlCallingToggleFunctionsActionToggleFunctionsItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingToggleFunctionsActionToggleFunctionsItemRequired {
     /// Whether to activate or deactivate the functions. Default is `true`
     pub active: bool,
@@ -21222,8 +21061,7 @@ impl SwmlCallingToggleFunctionsActionToggleFunctionsItem {
 /// The function names to toggle.
 ///
 /// Decoded as the first of [`SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction::String`], [`SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction {
@@ -21235,7 +21073,7 @@ pub enum SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// transcribe Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribe {
     /// Transcribe the entire call in the background.
@@ -21263,8 +21101,7 @@ impl SwmlCallingTranscribe {
 /// TranscribeAction union
 ///
 /// Decoded as the first of [`SwmlCallingTranscribeAction::Enum`], [`SwmlCallingTranscribeAction::SwmlCallingTranscribeStartAction`], [`SwmlCallingTranscribeAction::SwmlCallingTranscribeSummarizeActionUnion`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeAction {
@@ -21300,8 +21137,7 @@ for SwmlCallingTranscribeAction {
 /// The member [`SwmlCallingTranscribeAction::Enum`](crate::SwmlCallingTranscribeAction::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeActionEnum {
     /// On the wire: `stop`.
@@ -21340,8 +21176,7 @@ crate::runtime::open_enum!(SwmlCallingTranscribeActionEnum, Unknown);
 /// TranscribeDirection enum
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeDirection {
     /// On the wire: `remote-caller`.
@@ -21385,7 +21220,7 @@ crate::runtime::open_enum!(SwmlCallingTranscribeDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranscribeStartAction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeStartAction {
     /// Starts live transcription of the call. The transcription will be sent to the specified URL.
@@ -21407,7 +21242,7 @@ impl SwmlCallingTranscribeStartAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Starts live transcription of the call. The transcription will be sent to the specified URL.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeStartActionStart {
     /// Enables AI summarization of the transcription. The summary will be sent to the specified URL at the end of the conversation.
@@ -21456,7 +21291,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingTranscribeStartActionStart`] the API requires, named, for [`SwmlCallingTranscribeStartActionStart::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingTranscribeStartActionStartRequired {
     /// The language to transcribe.
     pub lang: ::std::string::String,
@@ -21540,7 +21375,7 @@ impl SwmlCallingTranscribeStartActionStart {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// transcribe_stop Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeStop {
     /// Stop the transcription currently running on the call, started with `transcribe`.
@@ -21563,7 +21398,7 @@ impl SwmlCallingTranscribeStop {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranscribeSummarizeAction object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeSummarizeAction {
     /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
@@ -21585,8 +21420,7 @@ impl SwmlCallingTranscribeSummarizeAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeSummarizeActionSummarize {
     /// The webhook URL to be called.
@@ -21632,8 +21466,7 @@ impl SwmlCallingTranscribeSummarizeActionSummarize {
 /// TranscribeSummarizeAction union
 ///
 /// Decoded as the first of [`SwmlCallingTranscribeSummarizeActionUnion::Enum`], [`SwmlCallingTranscribeSummarizeActionUnion::SwmlCallingTranscribeSummarizeAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeSummarizeActionUnion {
@@ -21657,8 +21490,7 @@ for SwmlCallingTranscribeSummarizeActionUnion {
 /// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranscribeSummarizeActionUnionEnum {
     /// On the wire: `summarize`.
@@ -21701,8 +21533,7 @@ crate::runtime::open_enum!(SwmlCallingTranscribeSummarizeActionUnionEnum, Unknow
 /// For real-time transcription delivered as the call happens, use `live_transcribe` instead.
 /// Only one transcription can be active on a call at a time.
 /// To stop it, use the `transcribe_stop` method.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingTranscribeValue {
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes
@@ -21736,7 +21567,7 @@ impl SwmlCallingTranscribeValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// transfer Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTransfer {
     /// Transfer the execution of the script to a different SWML section, URL, or Relay application.
@@ -21758,7 +21589,7 @@ impl SwmlCallingTransfer {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Transfer the execution of the script to a different SWML section, URL, or Relay application.
 /// Once the transfer is complete, the script will continue executing SWML from the new location.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingTransferValue {
     /// Specifies where to transfer to. The value can be one of:
@@ -21813,8 +21644,7 @@ impl SwmlCallingTransferValue {
 /// TranslateAction union
 ///
 /// Decoded as the first of [`SwmlCallingTranslateAction::Enum`], [`SwmlCallingTranslateAction::SwmlCallingStartAction`], [`SwmlCallingTranslateAction::SwmlCallingSummarizeActionUnion`], [`SwmlCallingTranslateAction::SwmlCallingInjectAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslateAction {
@@ -21854,8 +21684,7 @@ impl ::std::convert::From<SwmlCallingInjectAction> for SwmlCallingTranslateActio
 /// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslateActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslateActionEnum {
     /// On the wire: `stop`.
@@ -21894,8 +21723,7 @@ crate::runtime::open_enum!(SwmlCallingTranslateActionEnum, Unknown);
 /// TranslateDirection enum
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslateDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslateDirection {
     /// On the wire: `remote-caller`.
@@ -21941,8 +21769,7 @@ crate::runtime::open_enum!(SwmlCallingTranslateDirection, Unknown);
 /// Preset translation filter values that adjust the tone or style of translated speech.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingTranslationFilterPreset::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingTranslationFilterPreset {
     /// Translates to a polite version, removing anything insulting while maintaining sentiment
@@ -22017,8 +21844,7 @@ crate::runtime::open_enum!(SwmlCallingTranslationFilterPreset, Unknown);
 /// nothing when neither is set. There is no `auto` key here: these phrases are never
 /// translated on the fly, because they have to be ready to play immediately.
 /// The codes listed here are the ones in common use, not a closed list.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SwmlCallingTurnFillers {
     /// Played when no entry matches the language being spoken.
@@ -22769,7 +22595,7 @@ impl SwmlCallingTurnFillers {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// unset Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUnset {
     /// Unset specified variables. The variables may have been set using the set method
@@ -22791,7 +22617,7 @@ impl SwmlCallingUnset {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// unset_global_data Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUnsetGlobalDataAction {
     /// The key of the global data to unset from the `global_data`. You can also reset the `global_data` by passing in a new object.
@@ -22818,8 +22644,7 @@ impl SwmlCallingUnsetGlobalDataAction {
 /// The key of the global data to unset from the `global_data`. You can also reset the `global_data` by passing in a new object.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetGlobalDataActionUnsetGlobalData::String`], [`SwmlCallingUnsetGlobalDataActionUnsetGlobalData::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUnsetGlobalDataActionUnsetGlobalData {
@@ -22831,7 +22656,7 @@ pub enum SwmlCallingUnsetGlobalDataActionUnsetGlobalData {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// unset_meta_data Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUnsetMetaDataAction {
     /// The key of the local data to unset from the `meta_data`. You can also reset the `meta_data` by passing in a new object.
@@ -22855,8 +22680,7 @@ impl SwmlCallingUnsetMetaDataAction {
 /// The key of the local data to unset from the `meta_data`. You can also reset the `meta_data` by passing in a new object.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetMetaDataActionUnsetMetaData::String`], [`SwmlCallingUnsetMetaDataActionUnsetMetaData::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
@@ -22872,8 +22696,7 @@ pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
 /// Accepts a single variable name as a string or an array of variable names.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetValue::String`], [`SwmlCallingUnsetValue::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUnsetValue {
@@ -22885,7 +22708,7 @@ pub enum SwmlCallingUnsetValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// user_event Method
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUserEvent {
     /// Allows the user to set and send events to the connected client on the call.
@@ -22915,7 +22738,7 @@ impl SwmlCallingUserEvent {
 /// Commonly used with the [browser-sdk](https://signalwire.com/docs/browser-sdk/v3/js/reference/signalwire/client).
 /// The event object can be any valid JSON object.
 /// Any key-value pair in the object is sent to the client as an event type called `user_event`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUserEventValue {
     /// The `event` property.
@@ -22935,7 +22758,7 @@ impl SwmlCallingUserEventValue {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// user_input Action
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUserInputAction {
     /// Used to inject text into the users queue as if they input the data themselves.
@@ -22959,7 +22782,7 @@ impl SwmlCallingUserInputAction {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SWAIG Function
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingUserSwaigFunction {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
@@ -23034,7 +22857,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingUserSwaigFunction`] the API requires, named, for [`SwmlCallingUserSwaigFunction::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingUserSwaigFunctionRequired {
     /// A description of the context and purpose of the function, to explain to the agent when to use it.
     pub description: ::std::string::String,
@@ -23167,8 +22990,7 @@ impl SwmlCallingUserSwaigFunction {
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingUserSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingUserSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
@@ -23182,8 +23004,7 @@ pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
 /// Each item of the member [`SwmlCallingConnectDestinationConfirm::Array`](crate::SwmlCallingConnectDestinationConfirm::Array), [`SwmlCallingConnectDeviceParallelConfirm::Array`](crate::SwmlCallingConnectDeviceParallelConfirm::Array) and [`SwmlCallingConnectDeviceSerialConfirm::Array`](crate::SwmlCallingConnectDeviceSerialConfirm::Array), and in 2 more places.
 ///
 /// Decoded as the first of [`SwmlCallingValidConfirmMethods::SwmlCallingCond`], [`SwmlCallingValidConfirmMethods::SwmlCallingSet`], [`SwmlCallingValidConfirmMethods::SwmlCallingUnset`], [`SwmlCallingValidConfirmMethods::SwmlCallingHangup`], [`SwmlCallingValidConfirmMethods::SwmlCallingPlay`], [`SwmlCallingValidConfirmMethods::SwmlCallingPrompt`], [`SwmlCallingValidConfirmMethods::SwmlCallingRecord`], [`SwmlCallingValidConfirmMethods::SwmlCallingRecordCall`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopRecordCall`], [`SwmlCallingValidConfirmMethods::SwmlCallingTap`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopTap`], [`SwmlCallingValidConfirmMethods::SwmlCallingStream`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopStream`], [`SwmlCallingValidConfirmMethods::SwmlCallingSendDigits`], [`SwmlCallingValidConfirmMethods::SwmlCallingSendSms`], [`SwmlCallingValidConfirmMethods::SwmlCallingDenoise`], [`SwmlCallingValidConfirmMethods::SwmlCallingStopDenoise`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingValidConfirmMethods {
@@ -23344,7 +23165,7 @@ impl ::std::convert::From<SwmlCallingStopDenoise> for SwmlCallingValidConfirmMet
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Webhook object
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingWebhook {
     /// A list of expressions to be evaluated upon matching.
@@ -23475,8 +23296,7 @@ impl SwmlCallingWebhook {
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
 ///
 /// Decoded as the first of [`SwmlCallingWebhookErrorKeys::String`], [`SwmlCallingWebhookErrorKeys::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingWebhookErrorKeys {
@@ -23492,7 +23312,7 @@ pub enum SwmlCallingWebhookErrorKeys {
 /// 1. foreach
 /// 2. expressions
 /// 3. output
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SwmlCallingWebhookForeach {
     /// The key to be used to access the current element in the array.
@@ -23516,7 +23336,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingWebhookForeach`] the API requires, named, for [`SwmlCallingWebhookForeach::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SwmlCallingWebhookForeachRequired {
     /// The key to be used to access the current element in the array.
     pub input_key: ::std::string::String,
@@ -23552,8 +23372,7 @@ impl SwmlCallingWebhookForeach {
 /// The HTTP method (GET, POST, etc.) for the API call.
 ///
 /// Values this version of the client does not know yet decode to [`SwmlCallingWebhookMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SwmlCallingWebhookMethod {
     /// On the wire: `GET`.
@@ -23609,8 +23428,7 @@ crate::runtime::open_enum!(SwmlCallingWebhookMethod, Unknown);
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
 /// Decoded as the first of [`SwmlCallingWebhookRequireArgs::String`], [`SwmlCallingWebhookRequireArgs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum SwmlCallingWebhookRequireArgs {

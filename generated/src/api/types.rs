@@ -8,7 +8,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct AudioChannel {
     /// Audio Channel of Fabric Address
@@ -30,8 +30,7 @@ impl AudioChannel {
 /// All possible call handler types for domain applications. Includes types that can only be assigned via the Fabric API or UI.
 ///
 /// Values this version of the client does not know yet decode to [`DomainAppCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainAppCallHandler {
     /// On the wire: `relay_topic`.
@@ -135,7 +134,7 @@ crate::runtime::open_enum!(DomainAppCallHandler, Unknown);
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// Response containing a single domain application.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DomainApplicationResponse {
     /// The unique identifier of the domain application on SignalWire.
@@ -228,7 +227,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// The fields of [`DomainApplicationResponse`] the API requires, named, for [`DomainApplicationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DomainApplicationResponseRequired {
     /// The unique identifier of the domain application on SignalWire.
     pub id: Uuid,
@@ -361,8 +360,7 @@ impl DomainApplicationResponse {
 /// A string representing the HTTP method to use with call_fallback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseCallFallbackMethod {
     /// On the wire: `GET`.
@@ -408,8 +406,7 @@ crate::runtime::open_enum!(DomainApplicationResponseCallFallbackMethod, Unknown)
 /// A string representing the HTTP method to use with call_request_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseCallRequestMethod {
     /// On the wire: `GET`.
@@ -455,8 +452,7 @@ crate::runtime::open_enum!(DomainApplicationResponseCallRequestMethod, Unknown);
 /// A string representing the HTTP method to use with call_status_callback_url.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseCallStatusCallbackMethod {
     /// On the wire: `GET`.
@@ -502,8 +498,7 @@ crate::runtime::open_enum!(DomainApplicationResponseCallStatusCallbackMethod, Un
 /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
 ///
 /// Values this version of the client does not know yet decode to [`DomainApplicationResponseEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DomainApplicationResponseEncryption {
     /// On the wire: `optional`.
@@ -551,7 +546,7 @@ impl DomainApplicationResponseEncryption {
 crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct MessagingChannel {
     /// Messaging Channel of Fabric Address
@@ -571,7 +566,7 @@ impl MessagingChannel {
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// Pagination links for list responses.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaginationLinks {
     /// Link to the current page.
@@ -594,7 +589,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// The fields of [`PaginationLinks`] the API requires, named, for [`PaginationLinks::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PaginationLinksRequired {
     /// Link to the current page.
     pub self_: ::std::string::String,
@@ -636,8 +631,7 @@ impl PaginationLinks {
 /// Speech recognition engine options.
 ///
 /// Values this version of the client does not know yet decode to [`SpeechEngine::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SpeechEngine {
     /// On the wire: `deepgram`.
@@ -691,7 +685,7 @@ crate::runtime::open_enum!(SpeechEngine, Unknown);
     )
 )]
 /// The request is invalid.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCode400 {
     /// The `error` property.
@@ -752,8 +746,7 @@ impl StatusCode400 {
 /// The field [`StatusCode400::error`](crate::StatusCode400::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode400Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusCode400Error {
     /// On the wire: `Bad Request`.
@@ -831,7 +824,7 @@ crate::runtime::open_enum!(StatusCode400Error, Unknown);
     )
 )]
 /// Access is unauthorized.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCode401 {
     /// The `error` property.
@@ -898,8 +891,7 @@ impl StatusCode401 {
 /// The field [`StatusCode401::error`](crate::StatusCode401::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode401Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusCode401Error {
     /// On the wire: `Unauthorized`.
@@ -966,7 +958,7 @@ crate::runtime::open_enum!(StatusCode401Error, Unknown);
 
 #[cfg(any(feature = "fabric", feature = "video"))]
 /// Access is forbidden.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCode403 {
     /// The `error` property.
@@ -988,8 +980,7 @@ impl StatusCode403 {
 /// The field [`StatusCode403::error`](crate::StatusCode403::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode403Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusCode403Error {
     /// On the wire: `Forbidden`.
@@ -1038,7 +1029,7 @@ crate::runtime::open_enum!(StatusCode403Error, Unknown);
     )
 )]
 /// The server cannot find the requested resource.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCode404 {
     /// The `error` property.
@@ -1096,8 +1087,7 @@ impl StatusCode404 {
 /// The field [`StatusCode404::error`](crate::StatusCode404::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode404Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusCode404Error {
     /// On the wire: `Not Found`.
@@ -1158,7 +1148,7 @@ crate::runtime::open_enum!(StatusCode404Error, Unknown);
 
 #[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCode422 {
     /// List of validation errors.
@@ -1198,7 +1188,7 @@ impl StatusCode422 {
     )
 )]
 /// An internal server error occurred.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCode500 {
     /// The `error` property.
@@ -1262,8 +1252,7 @@ impl StatusCode500 {
 /// The field [`StatusCode500::error`](crate::StatusCode500::error).
 ///
 /// Values this version of the client does not know yet decode to [`StatusCode500Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum StatusCode500Error {
     /// On the wire: `Internal Server Error`.
@@ -1345,7 +1334,7 @@ crate::runtime::open_enum!(StatusCode500Error, Unknown);
     )
 )]
 /// Details about a specific error.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct StatusCodesRestApiErrorItem {
     /// The category of error.
@@ -1401,7 +1390,7 @@ crate::runtime::wire_struct!(
     )
 )]
 /// The fields of [`StatusCodesRestApiErrorItem`] the API requires, named, for [`StatusCodesRestApiErrorItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StatusCodesRestApiErrorItemRequired {
     /// The category of error.
     pub type_: ::std::string::String,
@@ -1477,7 +1466,7 @@ impl StatusCodesRestApiErrorItem {
 pub type Uuid = ::uuid::Uuid;
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoChannel {
     /// Video Channel of Fabric Address

@@ -52,8 +52,7 @@ use super::webhooks::*;
 /// The query and header parameters of [`Client::get_room_by_name`](crate::Client::get_room_by_name).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRoomByNameParams {
     /// Specifies whether or not to include information about the room's active session (if any).
@@ -83,8 +82,7 @@ impl GetRoomByNameParams {
 /// The query and header parameters of [`Client::get_room`](crate::Client::get_room).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRoomParams {
     /// Specifies whether or not to include information about the room's active session (if any).
@@ -114,8 +112,7 @@ impl GetRoomParams {
 /// The query and header parameters of [`Client::get_room_recording`](crate::Client::get_room_recording).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetRoomRecordingParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
@@ -145,8 +142,7 @@ impl GetRoomRecordingParams {
 /// The query and header parameters of [`Client::get_video_conference`](crate::Client::get_video_conference).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetVideoConferenceParams {
     /// Specifies whether to include information about the conference's active session (if any).
@@ -177,8 +173,7 @@ impl GetVideoConferenceParams {
 /// The query and header parameters of [`Client::list_conference_tokens`](crate::Client::list_conference_tokens).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListConferenceTokensParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -232,8 +227,7 @@ impl ListConferenceTokensParams {
 /// The query and header parameters of [`Client::list_logs`](crate::Client::list_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListLogsParams {
     /// Include logs for deleted activity.
@@ -342,8 +336,7 @@ impl ListLogsParams {
 /// The query and header parameters of [`Client::list_room_recording_events`](crate::Client::list_room_recording_events).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomRecordingEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -397,8 +390,7 @@ impl ListRoomRecordingEventsParams {
 /// The query and header parameters of [`Client::list_room_recordings`](crate::Client::list_room_recordings).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
@@ -463,8 +455,7 @@ impl ListRoomRecordingsParams {
 /// The query and header parameters of [`Client::list_room_session_events`](crate::Client::list_room_session_events).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -518,8 +509,7 @@ impl ListRoomSessionEventsParams {
 /// The query and header parameters of [`Client::list_room_session_members`](crate::Client::list_room_session_members).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionMembersParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
@@ -573,8 +563,7 @@ impl ListRoomSessionMembersParams {
 /// The query and header parameters of [`Client::list_room_session_recordings`](crate::Client::list_room_session_recordings).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
@@ -639,8 +628,7 @@ impl ListRoomSessionRecordingsParams {
 /// The query and header parameters of [`Client::list_room_sessions`](crate::Client::list_room_sessions).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomSessionsParams {
     /// Return Sessions started from this Room.
@@ -744,8 +732,7 @@ impl ListRoomSessionsParams {
 /// The query and header parameters of [`Client::list_rooms`](crate::Client::list_rooms).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListRoomsParams {
     /// Specifies whether or not to include information about the room's active session (if any).
@@ -841,8 +828,7 @@ impl ListRoomsParams {
 /// The query and header parameters of [`Client::list_video_conferences`](crate::Client::list_video_conferences).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVideoConferencesParams {
     /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
@@ -936,8 +922,7 @@ impl ListVideoConferencesParams {
 }
 
 /// Active session information for a room.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoActiveSession {
     /// Unique ID of the session.
@@ -1147,7 +1132,7 @@ impl VideoActiveSession {
 }
 
 /// Charge detail item for logs.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoChargeDetail {
     /// Description for this charge.
@@ -1162,7 +1147,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoChargeDetail`] the API requires, named, for [`VideoChargeDetail::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoChargeDetailRequired {
     /// Description for this charge.
     pub description: ::std::string::String,
@@ -1179,7 +1164,7 @@ impl VideoChargeDetail {
 }
 
 /// Video conference response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoConference {
     /// Unique ID of the video conference.
@@ -1263,7 +1248,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoConference`] the API requires, named, for [`VideoConference::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoConferenceRequired {
     /// Unique ID of the video conference.
     pub id: Uuid,
@@ -1398,8 +1383,7 @@ impl VideoConference {
 /// Conference size options.
 ///
 /// Values this version of the client does not know yet decode to [`VideoConferenceSize::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoConferenceSize {
     /// On the wire: `small`.
@@ -1445,8 +1429,7 @@ impl VideoConferenceSize {
 crate::runtime::open_enum!(VideoConferenceSize, Unknown);
 
 /// Theme color properties for a conference.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
@@ -1482,7 +1465,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoConferenceThemeColors`] the API requires, named, for [`VideoConferenceThemeColors::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoConferenceThemeColorsRequired {
     /// CTA buttons and selected items color (dark theme).
     pub dark_primary: ::std::option::Option<::std::string::String>,
@@ -1537,7 +1520,7 @@ impl VideoConferenceThemeColors {
 }
 
 /// A conference token object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoConferenceToken {
     /// Unique identifier for the conference token.
@@ -1556,7 +1539,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoConferenceToken`] the API requires, named, for [`VideoConferenceToken::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoConferenceTokenRequired {
     /// Unique identifier for the conference token.
     pub id: Uuid,
@@ -1577,7 +1560,7 @@ impl VideoConferenceToken {
 }
 
 /// Request body for creating a conference.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateConferenceRequest {
     /// A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
@@ -1872,8 +1855,7 @@ impl VideoCreateConferenceRequest {
 }
 
 /// Theme color properties for creating a conference.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoCreateConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
@@ -2057,7 +2039,7 @@ impl VideoCreateConferenceThemeColors {
 }
 
 /// Request body for creating a room.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateRoomRequest {
     /// A named unique identifier for the room. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
@@ -2221,7 +2203,7 @@ impl VideoCreateRoomRequest {
 }
 
 /// Request body for creating a room token.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateRoomTokenRequest {
     /// Room's unique named identifier. Allowed characters: A-Za-z0-9_-. Up to 100 characters. The room does not have to exist when the token is created, but must exist prior to joining, or ensure auto_create_room is set to true.
@@ -2430,7 +2412,7 @@ impl VideoCreateRoomTokenRequest {
 }
 
 /// Request body for creating a stream.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoCreateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
@@ -2449,7 +2431,7 @@ impl VideoCreateStreamRequest {
 }
 
 /// A discarded/deleted video log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoDiscardedLog {
     /// A unique identifier for the log.
@@ -2466,7 +2448,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoDiscardedLog`] the API requires, named, for [`VideoDiscardedLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoDiscardedLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -2494,8 +2476,7 @@ pub type VideoFps = f64;
 /// Join as type for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoJoinAsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoJoinAsType {
     /// On the wire: `audience`.
@@ -2535,8 +2516,7 @@ crate::runtime::open_enum!(VideoJoinAsType, Unknown);
 /// Video room layout options.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoLayout {
     /// On the wire: `grid-responsive`.
@@ -2636,7 +2616,7 @@ impl VideoLayout {
 crate::runtime::open_enum!(VideoLayout, Unknown);
 
 /// List conference tokens response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListConferenceTokensResponse {
     /// Pagination links.
@@ -2651,7 +2631,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListConferenceTokensResponse`] the API requires, named, for [`VideoListConferenceTokensResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListConferenceTokensResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2668,7 +2648,7 @@ impl VideoListConferenceTokensResponse {
 }
 
 /// List conferences response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListConferencesResponse {
     /// Pagination links.
@@ -2682,7 +2662,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListConferencesResponse`] the API requires, named, for [`VideoListConferencesResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListConferencesResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2699,7 +2679,7 @@ impl VideoListConferencesResponse {
 }
 
 /// List logs response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListLogsResponse {
     /// Pagination links.
@@ -2713,7 +2693,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListLogsResponse`] the API requires, named, for [`VideoListLogsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListLogsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2730,7 +2710,7 @@ impl VideoListLogsResponse {
 }
 
 /// List room recording events response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomRecordingEventsResponse {
     /// Pagination links.
@@ -2745,7 +2725,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomRecordingEventsResponse`] the API requires, named, for [`VideoListRoomRecordingEventsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomRecordingEventsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2762,7 +2742,7 @@ impl VideoListRoomRecordingEventsResponse {
 }
 
 /// List room recordings response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomRecordingsResponse {
     /// Pagination links.
@@ -2777,7 +2757,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomRecordingsResponse`] the API requires, named, for [`VideoListRoomRecordingsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomRecordingsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2794,7 +2774,7 @@ impl VideoListRoomRecordingsResponse {
 }
 
 /// List room session events response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionEventsResponse {
     /// Pagination links.
@@ -2809,7 +2789,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomSessionEventsResponse`] the API requires, named, for [`VideoListRoomSessionEventsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomSessionEventsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2826,7 +2806,7 @@ impl VideoListRoomSessionEventsResponse {
 }
 
 /// List room session members response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionMembersResponse {
     /// Pagination links.
@@ -2841,7 +2821,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomSessionMembersResponse`] the API requires, named, for [`VideoListRoomSessionMembersResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomSessionMembersResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2858,7 +2838,7 @@ impl VideoListRoomSessionMembersResponse {
 }
 
 /// List room session recordings response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionRecordingsResponse {
     /// Pagination links.
@@ -2873,7 +2853,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomSessionRecordingsResponse`] the API requires, named, for [`VideoListRoomSessionRecordingsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomSessionRecordingsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2890,7 +2870,7 @@ impl VideoListRoomSessionRecordingsResponse {
 }
 
 /// List room sessions response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomSessionsResponse {
     /// Pagination links.
@@ -2904,7 +2884,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomSessionsResponse`] the API requires, named, for [`VideoListRoomSessionsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomSessionsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2921,7 +2901,7 @@ impl VideoListRoomSessionsResponse {
 }
 
 /// List rooms response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListRoomsResponse {
     /// Pagination links.
@@ -2935,7 +2915,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListRoomsResponse`] the API requires, named, for [`VideoListRoomsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListRoomsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2952,7 +2932,7 @@ impl VideoListRoomsResponse {
 }
 
 /// List streams response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoListStreamsResponse {
     /// Pagination links.
@@ -2966,7 +2946,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoListStreamsResponse`] the API requires, named, for [`VideoListStreamsResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoListStreamsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
@@ -2983,7 +2963,7 @@ impl VideoListStreamsResponse {
 }
 
 /// Log object representing a video activity entry.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoLog {
     /// A unique identifier for the log.
@@ -3023,7 +3003,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoLog`] the API requires, named, for [`VideoLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -3088,8 +3068,7 @@ impl VideoLog {
 /// Source of a video log entry.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoLogSource {
     /// On the wire: `realtime_api`.
@@ -3125,8 +3104,7 @@ crate::runtime::open_enum!(VideoLogSource, Unknown);
 /// Status of a video room session.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoLogStatus {
     /// On the wire: `in-progress`.
@@ -3166,8 +3144,7 @@ crate::runtime::open_enum!(VideoLogStatus, Unknown);
 /// Type of video activity recorded in the log.
 ///
 /// Values this version of the client does not know yet decode to [`VideoLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoLogType {
     /// On the wire: `video_room_session`.
@@ -3212,8 +3189,7 @@ crate::runtime::open_enum!(VideoLogType, Unknown);
 /// Media allowed type for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoMediaAllowedType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoMediaAllowedType {
     /// On the wire: `all`.
@@ -3259,7 +3235,7 @@ impl VideoMediaAllowedType {
 crate::runtime::open_enum!(VideoMediaAllowedType, Unknown);
 
 /// Pagination links for list responses.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoPaginationLinks {
     /// Link to the current page.
@@ -3280,7 +3256,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoPaginationLinks`] the API requires, named, for [`VideoPaginationLinks::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoPaginationLinksRequired {
     /// Link to the current page.
     pub self_: ::std::string::String,
@@ -3320,8 +3296,7 @@ impl VideoPaginationLinks {
 /// Video quality resolution.
 ///
 /// Values this version of the client does not know yet decode to [`VideoQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoQuality {
     /// On the wire: `720p`.
@@ -3361,8 +3336,7 @@ crate::runtime::open_enum!(VideoQuality, Unknown);
 /// The room's layout.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoRoomLayout {
     /// On the wire: `grid-responsive`.
@@ -3462,7 +3436,7 @@ impl VideoRoomLayout {
 crate::runtime::open_enum!(VideoRoomLayout, Unknown);
 
 /// Room recording response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomRecording {
     /// Unique ID of the Room Recording.
@@ -3502,7 +3476,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomRecording`] the API requires, named, for [`VideoRoomRecording::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomRecordingRequired {
     /// Unique ID of the Room Recording.
     pub id: Uuid,
@@ -3567,8 +3541,7 @@ impl VideoRoomRecording {
 /// Status of a room recording.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomRecordingStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoRoomRecordingStatus {
     /// On the wire: `recording`.
@@ -3619,8 +3592,7 @@ impl VideoRoomRecordingStatus {
 crate::runtime::open_enum!(VideoRoomRecordingStatus, Unknown);
 
 /// Common room properties shared between create and update requests.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoRoomRequestProperties {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
@@ -3778,7 +3750,7 @@ impl VideoRoomRequestProperties {
 }
 
 /// Room response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomResponse {
     /// A unique identifier for the room.
@@ -3847,7 +3819,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomResponse`] the API requires, named, for [`VideoRoomResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomResponseRequired {
     /// A unique identifier for the room.
     pub id: Uuid,
@@ -3956,7 +3928,7 @@ impl VideoRoomResponse {
 }
 
 /// Room session response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSession {
     /// Unique ID of the session.
@@ -4040,7 +4012,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomSession`] the API requires, named, for [`VideoRoomSession::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomSessionRequired {
     /// Unique ID of the session.
     pub id: Uuid,
@@ -4171,7 +4143,7 @@ impl VideoRoomSession {
 }
 
 /// Room session event response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSessionEvent {
     /// Unique ID of the event.
@@ -4205,7 +4177,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomSessionEvent`] the API requires, named, for [`VideoRoomSessionEvent::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomSessionEventRequired {
     /// Unique ID of the event.
     pub id: Uuid,
@@ -4264,7 +4236,7 @@ impl VideoRoomSessionEvent {
 }
 
 /// Room session member response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSessionMember {
     /// Unique ID of the Member.
@@ -4291,7 +4263,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomSessionMember`] the API requires, named, for [`VideoRoomSessionMember::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomSessionMemberRequired {
     /// Unique ID of the Member.
     pub id: Uuid,
@@ -4336,8 +4308,7 @@ impl VideoRoomSessionMember {
 /// Status of a room session.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomSessionStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoRoomSessionStatus {
     /// On the wire: `in-progress`.
@@ -4378,7 +4349,7 @@ impl VideoRoomSessionStatus {
 crate::runtime::open_enum!(VideoRoomSessionStatus, Unknown);
 
 /// Room session summary, returned by the show endpoint. Omits list-only fields.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomSessionSummary {
     /// Unique ID of the session.
@@ -4454,7 +4425,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomSessionSummary`] the API requires, named, for [`VideoRoomSessionSummary::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomSessionSummaryRequired {
     /// Unique ID of the session.
     pub id: Uuid,
@@ -4575,8 +4546,7 @@ impl VideoRoomSessionSummary {
 /// Valid permission scopes for room tokens.
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomTokenPermission::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoRoomTokenPermission {
     /// On the wire: `room.member.audio_mute`.
@@ -4877,7 +4847,7 @@ impl VideoRoomTokenPermission {
 crate::runtime::open_enum!(VideoRoomTokenPermission, Unknown);
 
 /// Room token response object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomTokenResponse {
     /// A Room Token to be used by clients to connect to the Room.
@@ -4896,7 +4866,7 @@ impl VideoRoomTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoStatusCode422 {
     /// List of validation errors.
@@ -4919,7 +4889,7 @@ impl VideoStatusCode422 {
 }
 
 /// A video stream object.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoStream {
     /// Unique identifier for the stream.
@@ -4948,7 +4918,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoStream`] the API requires, named, for [`VideoStream::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoStreamRequired {
     /// Unique identifier for the stream.
     pub id: Uuid,
@@ -4995,7 +4965,7 @@ impl VideoStream {
 }
 
 /// Request body for updating a conference.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoUpdateConferenceRequest {
     /// Display name of the video conference. Maximum of 200 characters.
@@ -5290,8 +5260,7 @@ impl VideoUpdateConferenceRequest {
 }
 
 /// Theme color properties for updating a conference.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoUpdateConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
@@ -5465,8 +5434,7 @@ impl VideoUpdateConferenceThemeColors {
 }
 
 /// Request body for updating a room.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VideoUpdateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
@@ -5624,7 +5592,7 @@ impl VideoUpdateRoomRequest {
 }
 
 /// Request body for updating a stream.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoUpdateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
@@ -5645,8 +5613,7 @@ impl VideoUpdateStreamRequest {
 /// A video log entry. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
 /// Decoded as the first of [`VideoVideoLog::VideoLog`], [`VideoVideoLog::VideoDiscardedLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum VideoVideoLog {
@@ -5669,7 +5636,7 @@ impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
 }
 
 /// The error responses `create_conference_stream` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateConferenceStreamError {
     /// Access is unauthorized.
@@ -5717,7 +5684,7 @@ impl ::std::fmt::Display for CreateConferenceStreamError {
 }
 
 /// The error responses `create_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateRoomError {
     /// The request is invalid.
@@ -5772,7 +5739,7 @@ impl ::std::fmt::Display for CreateRoomError {
 }
 
 /// The error responses `create_room_stream` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateRoomStreamError {
     /// Access is unauthorized.
@@ -5829,7 +5796,7 @@ impl ::std::fmt::Display for CreateRoomStreamError {
 }
 
 /// The error responses `create_room_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateRoomTokenError {
     /// The request is invalid.
@@ -5884,7 +5851,7 @@ impl ::std::fmt::Display for CreateRoomTokenError {
 }
 
 /// The error responses `create_video_conference` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateVideoConferenceError {
     /// The request is invalid.
@@ -5939,7 +5906,7 @@ impl ::std::fmt::Display for CreateVideoConferenceError {
 }
 
 /// The error responses `delete_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteRoomError {
     /// The request is invalid.
@@ -5992,7 +5959,7 @@ impl ::std::fmt::Display for DeleteRoomError {
 }
 
 /// The error responses `delete_room_recording` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteRoomRecordingError {
     /// The request is invalid.
@@ -6056,7 +6023,7 @@ impl ::std::fmt::Display for DeleteRoomRecordingError {
 }
 
 /// The error responses `delete_stream` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteStreamError {
     /// Access is unauthorized.
@@ -6102,7 +6069,7 @@ impl ::std::fmt::Display for DeleteStreamError {
 }
 
 /// The error responses `delete_video_conference` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteVideoConferenceError {
     /// The request is invalid.
@@ -6155,7 +6122,7 @@ impl ::std::fmt::Display for DeleteVideoConferenceError {
 }
 
 /// The error responses `get_conference_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetConferenceTokenError {
     /// The request is invalid.
@@ -6208,7 +6175,7 @@ impl ::std::fmt::Display for GetConferenceTokenError {
 }
 
 /// The error responses `get_log` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetLogError {
     /// The request is invalid.
@@ -6279,7 +6246,7 @@ impl ::std::fmt::Display for GetLogError {
 }
 
 /// The error responses `get_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetRoomError {
     /// The request is invalid.
@@ -6343,7 +6310,7 @@ impl ::std::fmt::Display for GetRoomError {
 }
 
 /// The error responses `get_room_by_name` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetRoomByNameError {
     /// The request is invalid.
@@ -6407,7 +6374,7 @@ impl ::std::fmt::Display for GetRoomByNameError {
 }
 
 /// The error responses `get_room_recording` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetRoomRecordingError {
     /// The request is invalid.
@@ -6471,7 +6438,7 @@ impl ::std::fmt::Display for GetRoomRecordingError {
 }
 
 /// The error responses `get_room_session` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetRoomSessionError {
     /// The request is invalid.
@@ -6524,7 +6491,7 @@ impl ::std::fmt::Display for GetRoomSessionError {
 }
 
 /// The error responses `get_stream` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetStreamError {
     /// Access is unauthorized.
@@ -6570,7 +6537,7 @@ impl ::std::fmt::Display for GetStreamError {
 }
 
 /// The error responses `get_video_conference` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetVideoConferenceError {
     /// The request is invalid.
@@ -6634,7 +6601,7 @@ impl ::std::fmt::Display for GetVideoConferenceError {
 }
 
 /// The error responses `list_conference_streams` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListConferenceStreamsError {
     /// Access is unauthorized.
@@ -6682,7 +6649,7 @@ impl ::std::fmt::Display for ListConferenceStreamsError {
 }
 
 /// The error responses `list_conference_tokens` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListConferenceTokensError {
     /// The request is invalid.
@@ -6746,7 +6713,7 @@ impl ::std::fmt::Display for ListConferenceTokensError {
 }
 
 /// The error responses `list_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListLogsError {
     /// The request is invalid.
@@ -6808,7 +6775,7 @@ impl ::std::fmt::Display for ListLogsError {
 }
 
 /// The error responses `list_room_recording_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomRecordingEventsError {
     /// The request is invalid.
@@ -6863,7 +6830,7 @@ impl ::std::fmt::Display for ListRoomRecordingEventsError {
 }
 
 /// The error responses `list_room_recordings` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomRecordingsError {
     /// The request is invalid.
@@ -6918,7 +6885,7 @@ impl ::std::fmt::Display for ListRoomRecordingsError {
 }
 
 /// The error responses `list_room_session_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomSessionEventsError {
     /// The request is invalid.
@@ -6973,7 +6940,7 @@ impl ::std::fmt::Display for ListRoomSessionEventsError {
 }
 
 /// The error responses `list_room_session_members` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomSessionMembersError {
     /// The request is invalid.
@@ -7028,7 +6995,7 @@ impl ::std::fmt::Display for ListRoomSessionMembersError {
 }
 
 /// The error responses `list_room_session_recordings` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomSessionRecordingsError {
     /// The request is invalid.
@@ -7083,7 +7050,7 @@ impl ::std::fmt::Display for ListRoomSessionRecordingsError {
 }
 
 /// The error responses `list_room_sessions` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomSessionsError {
     /// The request is invalid.
@@ -7138,7 +7105,7 @@ impl ::std::fmt::Display for ListRoomSessionsError {
 }
 
 /// The error responses `list_room_streams` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomStreamsError {
     /// Access is unauthorized.
@@ -7186,7 +7153,7 @@ impl ::std::fmt::Display for ListRoomStreamsError {
 }
 
 /// The error responses `list_rooms` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListRoomsError {
     /// The request is invalid.
@@ -7241,7 +7208,7 @@ impl ::std::fmt::Display for ListRoomsError {
 }
 
 /// The error responses `list_video_conferences` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListVideoConferencesError {
     /// The request is invalid.
@@ -7296,7 +7263,7 @@ impl ::std::fmt::Display for ListVideoConferencesError {
 }
 
 /// The error responses `reset_conference_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ResetConferenceTokenError {
     /// The request is invalid.
@@ -7349,7 +7316,7 @@ impl ::std::fmt::Display for ResetConferenceTokenError {
 }
 
 /// The error responses `update_room` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateRoomError {
     /// The request is invalid.
@@ -7413,7 +7380,7 @@ impl ::std::fmt::Display for UpdateRoomError {
 }
 
 /// The error responses `update_stream` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateStreamError {
     /// Access is unauthorized.
@@ -7470,7 +7437,7 @@ impl ::std::fmt::Display for UpdateStreamError {
 }
 
 /// The error responses `update_video_conference` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateVideoConferenceError {
     /// The request is invalid.

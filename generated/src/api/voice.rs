@@ -20,7 +20,7 @@ use super::swml::*;
 use super::webhooks::*;
 
 /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DialogflowVoiceLog {
     /// A unique identifier for the log.
@@ -58,7 +58,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DialogflowVoiceLog`] the API requires, named, for [`DialogflowVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -119,8 +119,7 @@ impl DialogflowVoiceLog {
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`DialogflowVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DialogflowVoiceLogType {
     /// On the wire: `dialogflow_call`.
@@ -154,7 +153,7 @@ impl DialogflowVoiceLogType {
 crate::runtime::open_enum!(DialogflowVoiceLogType, Unknown);
 
 /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DiscardedVoiceLog {
     /// A unique identifier for the log.
@@ -171,7 +170,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`DiscardedVoiceLog`] the API requires, named, for [`DiscardedVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DiscardedVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -194,7 +193,7 @@ impl DiscardedVoiceLog {
 }
 
 /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FabricVoiceLog {
     /// A unique identifier for the log.
@@ -232,7 +231,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`FabricVoiceLog`] the API requires, named, for [`FabricVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FabricVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -293,8 +292,7 @@ impl FabricVoiceLog {
 /// Type of this log entry.
 ///
 /// Values this version of the client does not know yet decode to [`FabricVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FabricVoiceLogType {
     /// On the wire: `fabric_subscriber_device_leg`.
@@ -332,8 +330,7 @@ crate::runtime::open_enum!(FabricVoiceLogType, Unknown);
 /// The query and header parameters of [`Client::list_voice_logs`](crate::Client::list_voice_logs).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVoiceLogsParams {
     /// Include logs for deleted activity.
@@ -440,7 +437,7 @@ impl ListVoiceLogsParams {
 }
 
 /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RelayVoiceLog {
     /// A unique identifier for the log.
@@ -490,7 +487,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`RelayVoiceLog`] the API requires, named, for [`RelayVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RelayVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -567,8 +564,7 @@ impl RelayVoiceLog {
 /// The field [`RelayVoiceLog::type_`](crate::RelayVoiceLog::type_).
 ///
 /// Values this version of the client does not know yet decode to [`RelayVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RelayVoiceType {
     /// On the wire: `laml_call`.
@@ -619,7 +615,7 @@ impl RelayVoiceType {
 crate::runtime::open_enum!(RelayVoiceType, Unknown);
 
 /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VideoRoomVoiceLog {
     /// A unique identifier for the log.
@@ -662,7 +658,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VideoRoomVoiceLog`] the API requires, named, for [`VideoRoomVoiceLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VideoRoomVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -731,8 +727,7 @@ impl VideoRoomVoiceLog {
 /// The field [`VideoRoomVoiceLog::type_`](crate::VideoRoomVoiceLog::type_).
 ///
 /// Values this version of the client does not know yet decode to [`VideoRoomVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VideoRoomVoiceType {
     /// On the wire: `video_room_pstn_leg`.
@@ -773,7 +768,7 @@ impl VideoRoomVoiceType {
 crate::runtime::open_enum!(VideoRoomVoiceType, Unknown);
 
 /// Details on charges associated with this log.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceChargeDetail {
     /// Description for this charge.
@@ -788,7 +783,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VoiceChargeDetail`] the API requires, named, for [`VoiceChargeDetail::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VoiceChargeDetailRequired {
     /// Description for this charge.
     pub description: ::std::string::String,
@@ -807,8 +802,7 @@ impl VoiceChargeDetail {
 /// The field [`FabricVoiceLog::direction`](crate::FabricVoiceLog::direction), [`RelayVoiceLog::direction`](crate::RelayVoiceLog::direction) and [`VideoRoomVoiceLog::direction`](crate::VideoRoomVoiceLog::direction).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VoiceDirection {
     /// On the wire: `inbound`.
@@ -861,8 +855,7 @@ crate::runtime::open_enum!(VoiceDirection, Unknown);
 /// A voice log entry. The specific fields present depend on the `type` value. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
 /// Decoded as the first of [`VoiceLog::RelayVoiceLog`], [`VoiceLog::VideoRoomVoiceLog`], [`VoiceLog::DialogflowVoiceLog`], [`VoiceLog::FabricVoiceLog`], [`VoiceLog::DiscardedVoiceLog`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum VoiceLog {
@@ -909,7 +902,7 @@ impl ::std::convert::From<DiscardedVoiceLog> for VoiceLog {
 }
 
 /// Common fields shared across all voice log types.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogCommon {
     /// A unique identifier for the log.
@@ -935,7 +928,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VoiceLogCommon`] the API requires, named, for [`VoiceLogCommon::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VoiceLogCommonRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
@@ -978,7 +971,7 @@ impl VoiceLogCommon {
 }
 
 /// Event entry for a voice log
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogEvent {
     /// Timestamp when the event occurred.
@@ -1002,7 +995,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VoiceLogEvent`] the API requires, named, for [`VoiceLogEvent::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VoiceLogEventRequired {
     /// Timestamp when the event occurred.
     pub event_at: ::chrono::DateTime<::chrono::Utc>,
@@ -1043,8 +1036,7 @@ impl VoiceLogEvent {
 /// Log level of the event.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceLogEventLevel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VoiceLogEventLevel {
     /// On the wire: `info`.
@@ -1095,7 +1087,7 @@ impl VoiceLogEventLevel {
 crate::runtime::open_enum!(VoiceLogEventLevel, Unknown);
 
 /// Response model for log events list endpoint
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogEventsListResponse {
     /// Array of event entries for the log
@@ -1116,7 +1108,7 @@ impl VoiceLogEventsListResponse {
 }
 
 /// Response model for voice log list endpoint
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogListResponse {
     /// Pagination links
@@ -1130,7 +1122,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VoiceLogListResponse`] the API requires, named, for [`VoiceLogListResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VoiceLogListResponseRequired {
     /// Pagination links
     pub links: VoiceLogPaginationResponse,
@@ -1147,7 +1139,7 @@ impl VoiceLogListResponse {
 }
 
 /// Pagination links for voice log list responses
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogPaginationResponse {
     /// URL of the current page.
@@ -1168,7 +1160,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`VoiceLogPaginationResponse`] the API requires, named, for [`VoiceLogPaginationResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VoiceLogPaginationResponseRequired {
     /// URL of the current page.
     pub self_: ::std::string::String,
@@ -1208,8 +1200,7 @@ impl VoiceLogPaginationResponse {
 /// The field [`DialogflowVoiceLog::status`](crate::DialogflowVoiceLog::status), [`FabricVoiceLog::status`](crate::FabricVoiceLog::status), [`RelayVoiceLog::status`](crate::RelayVoiceLog::status) and [`VideoRoomVoiceLog::status`](crate::VideoRoomVoiceLog::status).
 ///
 /// Values this version of the client does not know yet decode to [`VoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VoiceLogStatus {
     /// On the wire: `queued`.
@@ -1310,7 +1301,7 @@ impl VoiceLogStatus {
 crate::runtime::open_enum!(VoiceLogStatus, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct VoiceLogsListStatusCode422 {
     /// List of validation errors.
@@ -1335,8 +1326,7 @@ impl VoiceLogsListStatusCode422 {
 /// The field [`DialogflowVoiceLog::source`](crate::DialogflowVoiceLog::source), [`FabricVoiceLog::source`](crate::FabricVoiceLog::source) and [`RelayVoiceLog::source`](crate::RelayVoiceLog::source), and in 2 more places.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VoiceSources {
     /// On the wire: `dialogflow`.
@@ -1384,8 +1374,7 @@ crate::runtime::open_enum!(VoiceSources, Unknown);
 /// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`VoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VoiceType {
     /// On the wire: `dialogflow_call`.
@@ -1458,7 +1447,7 @@ impl VoiceType {
 crate::runtime::open_enum!(VoiceType, Unknown);
 
 /// The error responses `get_voice_log` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetVoiceLogError {
     /// The request is invalid.
@@ -1522,7 +1511,7 @@ impl ::std::fmt::Display for GetVoiceLogError {
 }
 
 /// The error responses `list_voice_log_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListVoiceLogEventsError {
     /// The request is invalid.
@@ -1586,7 +1575,7 @@ impl ::std::fmt::Display for ListVoiceLogEventsError {
 }
 
 /// The error responses `list_voice_logs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListVoiceLogsError {
     /// The request is invalid.

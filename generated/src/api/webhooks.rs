@@ -13,7 +13,7 @@ use super::swml::*;
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiBedrockPostPromptCallbackPayload {
     /// Your project ID, when available.
@@ -123,7 +123,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiBedrockPostPromptCallbackPayload`] the API requires, named, for [`WebhooksAiBedrockPostPromptCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiBedrockPostPromptCallbackPayloadRequired {
     /// The content type of the request body. Always `text/json`.
     pub content_type: ::std::string::String,
@@ -364,7 +364,7 @@ impl WebhooksAiBedrockPostPromptCallbackPayload {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayload {
     /// The name of the function the agent is calling.
@@ -444,7 +444,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiBedrockSwaigToolWebhookPayload`] the API requires, named, for [`WebhooksAiBedrockSwaigToolWebhookPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadRequired {
     /// The name of the function the agent is calling.
     pub function: ::std::string::String,
@@ -620,7 +620,7 @@ impl WebhooksAiBedrockSwaigToolWebhookPayload {
 
 #[cfg(feature = "webhooks")]
 /// The arguments the agent passed to your function.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadArgument {
     /// The arguments parsed into objects. Usually a single-element array.
@@ -637,7 +637,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiBedrockSwaigToolWebhookPayloadArgument`] the API requires, named, for [`WebhooksAiBedrockSwaigToolWebhookPayloadArgument::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
     pub parsed: ::std::vec::Vec<::serde_json::Value>,
@@ -659,7 +659,7 @@ impl WebhooksAiBedrockSwaigToolWebhookPayloadArgument {
 #[cfg(feature = "webhooks")]
 /// Identifies the call an AI callback came from. `project_id` and `space_id` are included when
 /// available.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiCallInfo {
     /// Your project ID.
@@ -686,7 +686,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiCallInfo`] the API requires, named, for [`WebhooksAiCallInfo::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiCallInfoRequired {
     /// ID of the call.
     pub call_id: Uuid,
@@ -732,7 +732,7 @@ impl WebhooksAiCallInfo {
 #[cfg(any(feature = "ai", feature = "webhooks"))]
 /// One entry in the conversation. Beyond `role` and `content`, an entry carries whatever per-turn
 /// detail applies to it, such as recognition confidence on a caller turn or timings on a reply.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiCallLogEntry {
     /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
@@ -754,7 +754,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "ai", feature = "webhooks"))]
 /// The fields of [`WebhooksAiCallLogEntry`] the API requires, named, for [`WebhooksAiCallLogEntry::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiCallLogEntryRequired {
     /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
     /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
@@ -794,7 +794,7 @@ impl WebhooksAiCallLogEntry {
 
 #[cfg(feature = "webhooks")]
 /// One event on the call, in order. Beyond `type`, an entry carries the fields belonging to that type.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiCallTimelineEntry {
     /// What happened. `user_input`, `ai_response`, and `tool_result` cover the conversation; `pronounce`
@@ -830,7 +830,7 @@ impl WebhooksAiCallTimelineEntry {
 #[cfg(feature = "webhooks")]
 /// One message as it is added to the conversation. The exact fields depend on which role produced it,
 /// so unlisted keys can appear.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugConversationAdd {
     /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
@@ -860,7 +860,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugConversationAdd`] the API requires, named, for [`WebhooksAiDebugConversationAdd::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugConversationAddRequired {
     /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
     pub role: ::std::string::String,
@@ -921,7 +921,7 @@ impl WebhooksAiDebugConversationAdd {
 
 #[cfg(feature = "webhooks")]
 /// Where in the agent's flow an event happened.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugFlowLocation {
     /// The context the agent was in. `default` when you define no contexts.
@@ -966,7 +966,7 @@ impl WebhooksAiDebugFlowLocation {
 #[cfg(feature = "webhooks")]
 /// Reports a tool webhook that could not be reached or did not answer usefully. Carries whatever
 /// detail the attempt produced, so unlisted keys can appear.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookFail {
     /// Identifies the call. The same values as the envelope's `call_info`.
@@ -1006,7 +1006,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookFail`] the API requires, named, for [`WebhooksAiDebugWebhookFail::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookFailRequired {
     /// Identifies the call. The same values as the envelope's `call_info`.
     pub call_info: WebhooksAiCallInfo,
@@ -1085,7 +1085,7 @@ impl WebhooksAiDebugWebhookFail {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayload {
     /// Identifies the call the event came from.
@@ -1679,7 +1679,7 @@ impl WebhooksAiDebugWebhookPayload {
 
 #[cfg(feature = "webhooks")]
 /// The agent finished speaking a reply.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadAiCompletion {
     /// `barged` when the caller interrupted the reply, `normal` when it played to the end.
@@ -1705,8 +1705,7 @@ impl WebhooksAiDebugWebhookPayloadAiCompletion {
 /// `barged` when the caller interrupted the reply, `normal` when it played to the end.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadAiCompletionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadAiCompletionType {
     /// On the wire: `normal`.
@@ -1750,7 +1749,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadAiCompletionType, Unknow
 
 #[cfg(feature = "webhooks")]
 /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadAttentionTimeout {
     /// The configured timeout, in milliseconds.
@@ -1774,8 +1773,7 @@ impl WebhooksAiDebugWebhookPayloadAttentionTimeout {
 /// The caller interrupted the agent. The fields differ by session type: a standard session reports
 /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
 /// `audio_played_ms` and `barge_count`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadBarge {
     /// `transparent` when the agent keeps what it already said, `normal` otherwise.
@@ -1841,8 +1839,7 @@ impl WebhooksAiDebugWebhookPayloadBarge {
 /// `transparent` when the agent keeps what it already said, `normal` otherwise.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadBargeType {
     /// On the wire: `transparent`.
@@ -1886,7 +1883,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadBargeType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The conversation passed its token ceiling and was summarized to make room.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadConsolidation {
     /// Always `consolidation`.
@@ -1905,7 +1902,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadConsolidation`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadConsolidation::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadConsolidationRequired {
     /// Always `consolidation`.
     pub event: ::std::string::String,
@@ -1930,7 +1927,7 @@ impl WebhooksAiDebugWebhookPayloadConsolidation {
 
 #[cfg(feature = "webhooks")]
 /// The agent moved to a different context.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadContextChange {
     /// The context it moved to.
@@ -1955,7 +1952,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadContextChange`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadContextChange::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadContextChangeRequired {
     /// The context it moved to.
     pub to_context: ::std::string::String,
@@ -2004,8 +2001,7 @@ impl WebhooksAiDebugWebhookPayloadContextChange {
 /// when a tool's response asked for it.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadContextChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadContextChangeTrigger {
     /// On the wire: `ai_function`.
@@ -2049,7 +2045,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadContextChangeTrigger, Un
 
 #[cfg(feature = "webhooks")]
 /// The data a context switch was rendered against.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadContextSwitchData {
     /// The variables available to the new context's prompt.
@@ -2066,7 +2062,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadContextSwitchData`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadContextSwitchData::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadContextSwitchDataRequired {
     /// The variables available to the new context's prompt.
     pub data_root: ::serde_json::Value,
@@ -2087,7 +2083,7 @@ impl WebhooksAiDebugWebhookPayloadContextSwitchData {
 
 #[cfg(feature = "webhooks")]
 /// The webhook could not be evaluated.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadError {
     /// What went wrong.
@@ -2104,7 +2100,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadError`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadError::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadErrorRequired {
     /// What went wrong.
     pub error: ::std::string::String,
@@ -2123,7 +2119,7 @@ impl WebhooksAiDebugWebhookPayloadError {
 
 #[cfg(feature = "webhooks")]
 /// The agent played a filler phrase while it worked.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadFiller {
     /// The phrase that was spoken.
@@ -2140,7 +2136,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadFiller`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadFiller::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFillerRequired {
     /// The phrase that was spoken.
     pub text: ::std::string::String,
@@ -2161,8 +2157,7 @@ impl WebhooksAiDebugWebhookPayloadFiller {
 /// `function` while a tool runs, `thinking` while the model does.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadFillerType {
     /// On the wire: `function`.
@@ -2206,7 +2201,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFillerType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The agent called one of your functions and the call returned.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadFunctionCall {
     /// The name of the function.
@@ -2232,7 +2227,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadFunctionCall`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadFunctionCall::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFunctionCallRequired {
     /// The name of the function.
     pub function: ::std::string::String,
@@ -2281,7 +2276,7 @@ impl WebhooksAiDebugWebhookPayloadFunctionCall {
 #[cfg(feature = "webhooks")]
 /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
 /// several times in a row; `repeated` means it was called with the same arguments each time.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadFunctionLoop {
     /// The name of the function.
@@ -2302,7 +2297,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadFunctionLoop`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadFunctionLoop::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
     /// The name of the function.
     pub function: ::std::string::String,
@@ -2329,8 +2324,7 @@ impl WebhooksAiDebugWebhookPayloadFunctionLoop {
 /// Which loop guard tripped.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFunctionLoopType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadFunctionLoopType {
     /// On the wire: `consecutive`.
@@ -2374,7 +2368,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFunctionLoopType, Unknow
 
 #[cfg(feature = "webhooks")]
 /// A `gather` accepted an answer.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherAnswer {
     /// The context the agent was in. `default` when you define no contexts.
@@ -2403,7 +2397,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadGatherAnswer`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherAnswer::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
     /// The context the agent was in. `default` when you define no contexts.
     pub context: ::std::string::String,
@@ -2460,7 +2454,7 @@ impl WebhooksAiDebugWebhookPayloadGatherAnswer {
 
 #[cfg(feature = "webhooks")]
 /// A `gather` finished.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherComplete {
     /// The context the agent was in. `default` when you define no contexts.
@@ -2487,7 +2481,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadGatherComplete`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherComplete::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherCompleteRequired {
     /// The context the agent was in. `default` when you define no contexts.
     pub context: ::std::string::String,
@@ -2544,7 +2538,7 @@ impl WebhooksAiDebugWebhookPayloadGatherComplete {
 
 #[cfg(feature = "webhooks")]
 /// A `gather` asked a question.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherQuestion {
     /// The context the agent was in. `default` when you define no contexts.
@@ -2573,7 +2567,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadGatherQuestion`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherQuestion::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
     /// The context the agent was in. `default` when you define no contexts.
     pub context: ::std::string::String,
@@ -2637,7 +2631,7 @@ impl WebhooksAiDebugWebhookPayloadGatherQuestion {
 
 #[cfg(feature = "webhooks")]
 /// A `gather` rejected an answer and will ask again.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherReject {
     /// The context the agent was in. `default` when you define no contexts.
@@ -2667,7 +2661,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadGatherReject`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherReject::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherRejectRequired {
     /// The context the agent was in. `default` when you define no contexts.
     pub context: ::std::string::String,
@@ -2733,8 +2727,7 @@ impl WebhooksAiDebugWebhookPayloadGatherReject {
 /// answer arrived without the confirmation the question demands.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadGatherRejectReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadGatherRejectReason {
     /// On the wire: `missing_answer`.
@@ -2780,7 +2773,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadGatherRejectReason, Unkn
 
 #[cfg(feature = "webhooks")]
 /// A `gather` started collecting answers.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherStart {
     /// The context the agent was in. `default` when you define no contexts.
@@ -2804,7 +2797,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadGatherStart`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadGatherStart::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherStartRequired {
     /// The context the agent was in. `default` when you define no contexts.
     pub context: ::std::string::String,
@@ -2853,7 +2846,7 @@ impl WebhooksAiDebugWebhookPayloadGatherStart {
 
 #[cfg(feature = "webhooks")]
 /// Your `hangup_hook` function finished, whether or not it succeeded.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadHangupHook {
     /// How long the hook took, in milliseconds.
@@ -2875,7 +2868,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadHangupHook`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadHangupHook::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadHangupHookRequired {
     /// How long the hook took, in milliseconds.
     pub duration_ms: i64,
@@ -2912,7 +2905,7 @@ impl WebhooksAiDebugWebhookPayloadHangupHook {
 
 #[cfg(feature = "webhooks")]
 /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadHold {
     /// Which way the hold went.
@@ -2957,8 +2950,7 @@ impl WebhooksAiDebugWebhookPayloadHold {
 /// Which way the hold went.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadHoldEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadHoldEvent {
     /// On the wire: `hold`.
@@ -3003,7 +2995,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadHoldEvent, Unknown);
 #[cfg(feature = "webhooks")]
 /// The agent's private reasoning, when you enable `enable_inner_dialog`.
 /// Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadInnerDialog {
     /// The reasoning text. The caller never hears this.
@@ -3030,7 +3022,7 @@ impl WebhooksAiDebugWebhookPayloadInnerDialog {
 /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
 /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
 /// `empty_response_effort_bump_retry` recover silently.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadLlmError {
     /// Which failure this is.
@@ -3106,8 +3098,7 @@ impl WebhooksAiDebugWebhookPayloadLlmError {
 /// Which failure this is.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadLlmErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadLlmErrorEvent {
     /// On the wire: `token_exhaustion`.
@@ -3182,7 +3173,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadLlmErrorEvent, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadLlmRequest {
     /// The model being called.
@@ -3201,7 +3192,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadLlmRequest`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadLlmRequest::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadLlmRequestRequired {
     /// The model being called.
     pub model: ::std::string::String,
@@ -3230,7 +3221,7 @@ impl WebhooksAiDebugWebhookPayloadLlmRequest {
 
 #[cfg(feature = "webhooks")]
 /// The model answered. Sent only at `debug_webhook_level` `2` and above.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadLlmResponse {
     /// The model that was called.
@@ -3254,7 +3245,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadLlmResponse`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadLlmResponse::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadLlmResponseRequired {
     /// The model that was called.
     pub model: ::std::string::String,
@@ -3296,7 +3287,7 @@ impl WebhooksAiDebugWebhookPayloadLlmResponse {
 
 #[cfg(feature = "webhooks")]
 /// The agent's speech was transcribed. Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
     /// The transcribed text.
@@ -3320,7 +3311,7 @@ impl WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
 
 #[cfg(feature = "webhooks")]
 /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadOartResponseDone {
     /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
@@ -3345,7 +3336,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadOartResponseDone`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadOartResponseDone::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
     /// Time from the end of the caller's turn to the start of the reply, in milliseconds.
     pub latency: i64,
@@ -3387,7 +3378,7 @@ impl WebhooksAiDebugWebhookPayloadOartResponseDone {
 
 #[cfg(feature = "webhooks")]
 /// The caller's speech was transcribed. Speech-to-speech sessions only.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadOartUserTranscript {
     /// The transcribed text.
@@ -3411,7 +3402,7 @@ impl WebhooksAiDebugWebhookPayloadOartUserTranscript {
 
 #[cfg(feature = "webhooks")]
 /// The post-prompt report was delivered.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadPostPrompt {
     /// The URL the report was sent to.
@@ -3435,7 +3426,7 @@ impl WebhooksAiDebugWebhookPayloadPostPrompt {
 
 #[cfg(feature = "webhooks")]
 /// The AI session ended. Sent once per session.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSessionEnd {
     /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
@@ -3465,7 +3456,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadSessionEnd`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadSessionEnd::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSessionEndRequired {
     /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
     /// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
@@ -3525,8 +3516,7 @@ impl WebhooksAiDebugWebhookPayloadSessionEnd {
 /// or failed.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadSessionEndReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadSessionEndReason {
     /// On the wire: `normal`.
@@ -3583,8 +3573,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadSessionEndReason, Unknow
 /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
 /// along with its audio settings and reports no voice at all. Every field is optional, so read
 /// `mode` to tell which kind of session you have.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSessionStart {
     /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
@@ -3706,7 +3695,7 @@ impl WebhooksAiDebugWebhookPayloadSessionStart {
 
 #[cfg(feature = "webhooks")]
 /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSpeechDetect {
     /// The recognized text.
@@ -3723,7 +3712,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadSpeechDetect`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadSpeechDetect::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSpeechDetectRequired {
     /// The recognized text.
     pub text: ::std::string::String,
@@ -3742,7 +3731,7 @@ impl WebhooksAiDebugWebhookPayloadSpeechDetect {
 
 #[cfg(feature = "webhooks")]
 /// Your `startup_hook` function finished, whether or not it succeeded.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadStartupHook {
     /// How long the hook took, in milliseconds.
@@ -3761,7 +3750,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadStartupHook`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadStartupHook::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadStartupHookRequired {
     /// How long the hook took, in milliseconds.
     pub duration_ms: i64,
@@ -3792,7 +3781,7 @@ impl WebhooksAiDebugWebhookPayloadStartupHook {
 
 #[cfg(feature = "webhooks")]
 /// The agent moved to a different step.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadStepChange {
     /// The step it left. Omitted on the first step.
@@ -3818,7 +3807,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadStepChange`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadStepChange::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadStepChangeRequired {
     /// The index of the step it left.
     pub from_index: i64,
@@ -3871,8 +3860,7 @@ impl WebhooksAiDebugWebhookPayloadStepChange {
 /// the step's own advance condition was met.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadStepChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadStepChangeTrigger {
     /// On the wire: `ai_function`.
@@ -3926,7 +3914,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadStepChangeTrigger, Unkno
 
 #[cfg(feature = "webhooks")]
 /// The post-prompt summary is about to be generated.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSummarizeStart {
     /// How the summary is being produced.
@@ -3943,7 +3931,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadSummarizeStart`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadSummarizeStart::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSummarizeStartRequired {
     /// How the summary is being produced.
     pub mode: ::std::string::String,
@@ -3962,7 +3950,7 @@ impl WebhooksAiDebugWebhookPayloadSummarizeStart {
 
 #[cfg(feature = "webhooks")]
 /// Text was rewritten between spoken and written form, for recognition or speech.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadTextNormalize {
     /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
@@ -3984,7 +3972,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadTextNormalize`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadTextNormalize::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
     /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
     pub direction: WebhooksAiDebugWebhookPayloadTextNormalizeDirection,
@@ -4019,8 +4007,7 @@ impl WebhooksAiDebugWebhookPayloadTextNormalize {
 /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadTextNormalizeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
     /// On the wire: `tn`.
@@ -4064,7 +4051,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadTextNormalizeDirection, 
 
 #[cfg(feature = "webhooks")]
 /// A tool result was shortened before the agent read it.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadToolDistill {
     /// The function whose result was shortened.
@@ -4086,7 +4073,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadToolDistill`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadToolDistill::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadToolDistillRequired {
     /// The function whose result was shortened.
     pub function: ::std::string::String,
@@ -4119,7 +4106,7 @@ impl WebhooksAiDebugWebhookPayloadToolDistill {
 
 #[cfg(feature = "webhooks")]
 /// The configured voice could not be used and the agent fell back to another.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadVoiceError {
     /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
@@ -4143,7 +4130,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadVoiceError`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadVoiceError::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
     /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
     pub event: WebhooksAiDebugWebhookPayloadVoiceErrorEvent,
@@ -4182,8 +4169,7 @@ impl WebhooksAiDebugWebhookPayloadVoiceError {
 /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadVoiceErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
     /// On the wire: `voice_config_error`.
@@ -4227,7 +4213,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadVoiceErrorEvent, Unknown
 
 #[cfg(feature = "webhooks")]
 /// Something about the configuration is likely to cause trouble.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadWarning {
     /// Which warning this is.
@@ -4244,7 +4230,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadWarning`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadWarning::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadWarningRequired {
     /// Which warning this is.
     pub event: ::std::string::String,
@@ -4263,7 +4249,7 @@ impl WebhooksAiDebugWebhookPayloadWarning {
 
 #[cfg(feature = "webhooks")]
 /// A webhook request completed, with the request and response recorded.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadWebhookLog {
     /// The URL that was called, after variable expansion.
@@ -4283,7 +4269,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiDebugWebhookPayloadWebhookLog`] the API requires, named, for [`WebhooksAiDebugWebhookPayloadWebhookLog::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadWebhookLogRequired {
     /// The URL that was called, after variable expansion.
     pub request_url: ::std::string::String,
@@ -4314,7 +4300,7 @@ impl WebhooksAiDebugWebhookPayloadWebhookLog {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiPostPromptCallbackPayload {
     /// Your project ID, when available.
@@ -4458,7 +4444,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiPostPromptCallbackPayload`] the API requires, named, for [`WebhooksAiPostPromptCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiPostPromptCallbackPayloadRequired {
     /// The content type of the request body. Always `text/json`.
     pub content_type: ::std::string::String,
@@ -4801,8 +4787,7 @@ impl WebhooksAiPostPromptCallbackPayload {
 /// `fetch_conversation` asks your endpoint to return a stored conversation.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiPostPromptCallbackPayloadAction {
     /// On the wire: `post_conversation`.
@@ -4849,8 +4834,7 @@ crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadAction, Unknown);
 /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiPostPromptCallbackPayloadConversationType {
     /// On the wire: `voice`.
@@ -4895,7 +4879,7 @@ crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadConversationType, 
 #[cfg(feature = "webhooks")]
 /// The answer an AI agent gave to your
 /// [`post_prompt`](https://signalwire.com/docs/swml/reference/calling/ai), in three forms.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiPostPromptData {
     /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
@@ -4916,7 +4900,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiPostPromptData`] the API requires, named, for [`WebhooksAiPostPromptData::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiPostPromptDataRequired {
     /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
     /// Ask the post-prompt for named JSON keys when you want to count outcomes.
@@ -4951,7 +4935,7 @@ impl WebhooksAiPostPromptData {
 
 #[cfg(feature = "webhooks")]
 /// Timing and token counts for one generated reply.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiResponseTiming {
     /// The reply text. Redacted when you enable `redact_prompt`.
@@ -4983,7 +4967,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiResponseTiming`] the API requires, named, for [`WebhooksAiResponseTiming::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiResponseTimingRequired {
     /// The reply text. Redacted when you enable `redact_prompt`.
     pub response: ::std::string::String,
@@ -5031,7 +5015,7 @@ impl WebhooksAiResponseTiming {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarCallbackPayload {
     /// Envelope describing the call. `project_id` and `space_id` are included when available.
@@ -5048,7 +5032,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSidecarCallbackPayload`] the API requires, named, for [`WebhooksAiSidecarCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSidecarCallbackPayloadRequired {
     /// Envelope describing the call. `project_id` and `space_id` are included when available.
     pub call_info: WebhooksAiCallInfo,
@@ -5071,8 +5055,7 @@ impl WebhooksAiSidecarCallbackPayload {
 /// for the type-specific fields each one carries.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiSidecarCallbackType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiSidecarCallbackType {
     /// On the wire: `start`.
@@ -5186,8 +5169,7 @@ crate::runtime::open_enum!(WebhooksAiSidecarCallbackType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Identifies the call a sidecar callback came from. Each field is included when the call has it.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarChannelData {
     /// ID of the call the sidecar is attached to.
@@ -5261,7 +5243,7 @@ impl WebhooksAiSidecarChannelData {
 #[cfg(feature = "webhooks")]
 /// One sidecar callback. Every event carries the four fields below; `type` decides what else comes
 /// with it, so read `type` first and expect properties beyond these.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarEvent {
     /// The callback type.
@@ -5284,7 +5266,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSidecarEvent`] the API requires, named, for [`WebhooksAiSidecarEvent::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSidecarEventRequired {
     /// The callback type.
     pub type_: WebhooksAiSidecarCallbackType,
@@ -5312,7 +5294,7 @@ impl WebhooksAiSidecarEvent {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayload {
     /// The name of the function the model is calling.
@@ -5336,7 +5318,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayload`] the API requires, named, for [`WebhooksAiSidecarSwaigToolWebhookPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
     /// The name of the function the model is calling.
     pub function: ::std::string::String,
@@ -5380,7 +5362,7 @@ impl WebhooksAiSidecarSwaigToolWebhookPayload {
 
 #[cfg(feature = "webhooks")]
 /// The arguments the model passed to your function.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
     /// The arguments parsed into objects. Usually a single-element array.
@@ -5400,7 +5382,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument`] the API requires, named, for [`WebhooksAiSidecarSwaigToolWebhookPayloadArgument::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
     pub parsed: ::std::vec::Vec<::serde_json::Value>,
@@ -5436,7 +5418,7 @@ impl WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
 
 #[cfg(feature = "webhooks")]
 /// One tool call the agent made, in the order it was made.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSwaigLogEntry {
     /// The name of the function the agent called.
@@ -5481,7 +5463,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSwaigLogEntry`] the API requires, named, for [`WebhooksAiSwaigLogEntry::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigLogEntryRequired {
     /// The name of the function the agent called.
     pub command_name: ::std::string::String,
@@ -5584,8 +5566,7 @@ impl WebhooksAiSwaigLogEntry {
 /// on a function you limited.
 ///
 /// Decoded as the first of [`WebhooksAiSwaigLogEntryActiveCount::Integer`], [`WebhooksAiSwaigLogEntryActiveCount::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum WebhooksAiSwaigLogEntryActiveCount {
@@ -5597,7 +5578,7 @@ pub enum WebhooksAiSwaigLogEntryActiveCount {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSwaigSignatureRequestPayload {
     /// What the request is asking of you. Always `get_signature`.
@@ -5633,7 +5614,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSwaigSignatureRequestPayload`] the API requires, named, for [`WebhooksAiSwaigSignatureRequestPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigSignatureRequestPayloadRequired {
     /// What the request is asking of you. Always `get_signature`.
     pub action: ::std::string::String,
@@ -5707,7 +5688,7 @@ impl WebhooksAiSwaigSignatureRequestPayload {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSwaigToolWebhookPayload {
     /// The name of the function the AI is calling.
@@ -5794,7 +5775,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSwaigToolWebhookPayload`] the API requires, named, for [`WebhooksAiSwaigToolWebhookPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigToolWebhookPayloadRequired {
     /// The name of the function the AI is calling.
     pub function: ::std::string::String,
@@ -5988,7 +5969,7 @@ impl WebhooksAiSwaigToolWebhookPayload {
 
 #[cfg(feature = "webhooks")]
 /// The arguments the AI passed to your function.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksAiSwaigToolWebhookPayloadArgument {
     /// The arguments parsed into objects. Usually a single-element array.
@@ -6008,7 +5989,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksAiSwaigToolWebhookPayloadArgument`] the API requires, named, for [`WebhooksAiSwaigToolWebhookPayloadArgument::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
     pub parsed: ::std::vec::Vec<::serde_json::Value>,
@@ -6045,8 +6026,7 @@ impl WebhooksAiSwaigToolWebhookPayloadArgument {
 /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksAiSwaigToolWebhookPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksAiSwaigToolWebhookPayloadConversationType {
     /// On the wire: `voice`.
@@ -6090,7 +6070,7 @@ crate::runtime::open_enum!(WebhooksAiSwaigToolWebhookPayloadConversationType, Un
 
 #[cfg(feature = "webhooks")]
 /// Information about the call that triggered the SWML document fetch.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallContext {
     /// A unique identifier for the call.
@@ -6147,7 +6127,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingInboundCallContext`] the API requires, named, for [`WebhooksCallingInboundCallContext::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallContextRequired {
     /// A unique identifier for the call.
     pub call_id: ::std::string::String,
@@ -6266,8 +6246,7 @@ impl WebhooksCallingInboundCallContext {
 /// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextDialWinner::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallContextDialWinner {
     /// On the wire: `true`.
@@ -6308,8 +6287,7 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallContextDialWinner, Unknown)
 /// The direction of the call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallContextDirection {
     /// On the wire: `inbound`.
@@ -6355,8 +6333,7 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallContextDirection, Unknown);
 /// The type of call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallContextType {
     /// On the wire: `sip`.
@@ -6405,7 +6382,7 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallContextType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A single header associated with the call.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallHeader {
     /// The name of the header.
@@ -6422,7 +6399,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingInboundCallHeader`] the API requires, named, for [`WebhooksCallingInboundCallHeader::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallHeaderRequired {
     /// The name of the header.
     pub name: ::std::string::String,
@@ -6441,7 +6418,7 @@ impl WebhooksCallingInboundCallHeader {
 
 #[cfg(feature = "webhooks")]
 /// The call that created this call. Present only when this call has a parent — for example, a leg created by a `connect` or transfer.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallParent {
     /// The device type of the parent call.
@@ -6460,7 +6437,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingInboundCallParent`] the API requires, named, for [`WebhooksCallingInboundCallParent::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallParentRequired {
     /// The device type of the parent call.
     pub device_type: WebhooksCallingInboundCallParentDeviceType,
@@ -6487,8 +6464,7 @@ impl WebhooksCallingInboundCallParent {
 /// The device type of the parent call.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallParentDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingInboundCallParentDeviceType {
     /// On the wire: `sip`.
@@ -6537,7 +6513,7 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallParentDeviceType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The call this call is bridged to. Present only when this call has a peer.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallPeer {
     /// A unique identifier for the peer call.
@@ -6554,7 +6530,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingInboundCallPeer`] the API requires, named, for [`WebhooksCallingInboundCallPeer::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallPeerRequired {
     /// A unique identifier for the peer call.
     pub call_id: ::std::string::String,
@@ -6573,7 +6549,7 @@ impl WebhooksCallingInboundCallPeer {
 
 #[cfg(feature = "webhooks")]
 /// SIP-specific data for SIP calls. Only present when `call.type` is `sip`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallSipData {
     /// The host portion of the SIP request URI.
@@ -6621,7 +6597,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingInboundCallSipData`] the API requires, named, for [`WebhooksCallingInboundCallSipData::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallSipDataRequired {
     /// The host portion of the SIP request URI.
     pub sip_req_host: ::std::string::String,
@@ -6694,7 +6670,7 @@ impl WebhooksCallingInboundCallSipData {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallWebhookPayload {
     /// The call that triggered this fetch.
@@ -6717,7 +6693,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingInboundCallWebhookPayload`] the API requires, named, for [`WebhooksCallingInboundCallWebhookPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallWebhookPayloadRequired {
     /// The call that triggered this fetch.
     pub call: WebhooksCallingInboundCallContext,
@@ -6745,7 +6721,7 @@ impl WebhooksCallingInboundCallWebhookPayload {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingStreamStatusCallbackPayload {
     /// The type of event. Always `calling.call.stream` for stream status callbacks.
@@ -6772,7 +6748,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingStreamStatusCallbackPayload`] the API requires, named, for [`WebhooksCallingStreamStatusCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingStreamStatusCallbackPayloadRequired {
     /// The type of event. Always `calling.call.stream` for stream status callbacks.
     pub event_type: WebhooksCallingStreamStatusCallbackPayloadEventType,
@@ -6815,8 +6791,7 @@ impl WebhooksCallingStreamStatusCallbackPayload {
 /// The type of event. Always `calling.call.stream` for stream status callbacks.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingStreamStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingStreamStatusCallbackPayloadEventType {
     /// On the wire: `calling.call.stream`.
@@ -6855,7 +6830,7 @@ crate::runtime::open_enum!(WebhooksCallingStreamStatusCallbackPayloadEventType, 
 
 #[cfg(feature = "webhooks")]
 /// Details about the stream.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingStreamStatusCallbackPayloadParams {
     /// ID of the call being streamed.
@@ -6886,7 +6861,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingStreamStatusCallbackPayloadParams`] the API requires, named, for [`WebhooksCallingStreamStatusCallbackPayloadParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingStreamStatusCallbackPayloadParamsRequired {
     /// ID of the call being streamed.
     pub call_id: Uuid,
@@ -6949,8 +6924,7 @@ impl WebhooksCallingStreamStatusCallbackPayloadParams {
 /// The stream state. `streaming` when the stream starts, `finished` when it ends.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingStreamStatusCallbackPayloadParamsState::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingStreamStatusCallbackPayloadParamsState {
     /// On the wire: `streaming`.
@@ -6996,7 +6970,7 @@ crate::runtime::open_enum!(
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingTranscribeStatusCallbackPayload {
     /// Whether the transcription completed or failed.
@@ -7020,7 +6994,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingTranscribeStatusCallbackPayload`] the API requires, named, for [`WebhooksCallingTranscribeStatusCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingTranscribeStatusCallbackPayloadRequired {
     /// Whether the transcription completed or failed.
     pub event_type: WebhooksCallingTranscribeStatusCallbackPayloadEventType,
@@ -7061,8 +7035,7 @@ impl WebhooksCallingTranscribeStatusCallbackPayload {
 /// Whether the transcription completed or failed.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksCallingTranscribeStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksCallingTranscribeStatusCallbackPayloadEventType {
     /// On the wire: `calling.transcript.completed`.
@@ -7112,7 +7085,7 @@ crate::runtime::open_enum!(
 
 #[cfg(feature = "webhooks")]
 /// The transcript.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksCallingTranscribeStatusCallbackPayloadParams {
     /// Unique ID for this transcript.
@@ -7133,7 +7106,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksCallingTranscribeStatusCallbackPayloadParams`] the API requires, named, for [`WebhooksCallingTranscribeStatusCallbackPayloadParams::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired {
     /// Unique ID for this transcript.
     pub id: Uuid,
@@ -7173,7 +7146,7 @@ impl WebhooksCallingTranscribeStatusCallbackPayloadParams {
 
 #[cfg(feature = "webhooks")]
 /// Information about the inbound message that triggered the SWML document fetch.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingInboundMessageContext {
     /// Unique identifier for the inbound message.
@@ -7213,7 +7186,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksMessagingInboundMessageContext`] the API requires, named, for [`WebhooksMessagingInboundMessageContext::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingInboundMessageContextRequired {
     /// Unique identifier for the inbound message.
     pub message_id: Uuid,
@@ -7276,8 +7249,7 @@ impl WebhooksMessagingInboundMessageContext {
 /// Direction of the message. Always `inbound` for messages handled by an SWML messaging script.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingInboundMessageContextDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingInboundMessageContextDirection {
     /// On the wire: `inbound`.
@@ -7318,8 +7290,7 @@ crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextDirection, Unkn
 /// The kind of message.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingInboundMessageContextType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingInboundMessageContextType {
     /// On the wire: `sms`.
@@ -7363,7 +7334,7 @@ crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A single MMS media attachment included on an inbound message.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingInboundMessageMediaItem {
     /// URL to download the media file.
@@ -7384,7 +7355,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksMessagingInboundMessageMediaItem`] the API requires, named, for [`WebhooksMessagingInboundMessageMediaItem::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingInboundMessageMediaItemRequired {
     /// URL to download the media file.
     pub url: ::std::string::String,
@@ -7409,7 +7380,7 @@ impl WebhooksMessagingInboundMessageMediaItem {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingInboundMessageWebhookPayload {
     /// The inbound message that triggered this fetch.
@@ -7428,7 +7399,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksMessagingInboundMessageWebhookPayload`] the API requires, named, for [`WebhooksMessagingInboundMessageWebhookPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingInboundMessageWebhookPayloadRequired {
     /// The inbound message that triggered this fetch.
     pub message: WebhooksMessagingInboundMessageContext,
@@ -7456,7 +7427,7 @@ impl WebhooksMessagingInboundMessageWebhookPayload {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingMessageStatusCallbackPayload {
     /// The unique ID of the message segment.
@@ -7495,7 +7466,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksMessagingMessageStatusCallbackPayload`] the API requires, named, for [`WebhooksMessagingMessageStatusCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingMessageStatusCallbackPayloadRequired {
     /// The unique ID of the message segment.
     pub id: Uuid,
@@ -7558,7 +7529,7 @@ impl WebhooksMessagingMessageStatusCallbackPayload {
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct WebhooksMessagingTenDlcStatusCallbackPayload {
     /// The unique ID of the project this object is associated with.
@@ -7601,7 +7572,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 /// The fields of [`WebhooksMessagingTenDlcStatusCallbackPayload`] the API requires, named, for [`WebhooksMessagingTenDlcStatusCallbackPayload::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
     /// The unique ID of the project this object is associated with.
     pub project_id: ::std::string::String,
@@ -7702,8 +7673,7 @@ impl WebhooksMessagingTenDlcStatusCallbackPayload {
 /// The category of the event.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
     /// On the wire: `brand`.
@@ -7766,8 +7736,7 @@ crate::runtime::open_enum!(
 /// `number_assignment_activated`.
 ///
 /// Values this version of the client does not know yet decode to [`WebhooksMessagingTenDlcStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
     /// On the wire: `brand_activated`.

@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `create_call` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateCallError {
     /// The request was refused.
@@ -32,7 +32,7 @@ impl ::std::fmt::Display for CreateCallError {
 }
 
 /// The error responses `create_message` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateMessageError {}
 
@@ -50,7 +50,7 @@ impl ::std::fmt::Display for CreateMessageError {
 }
 
 /// The error responses `list_calls` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCallsError {}
 
@@ -68,7 +68,7 @@ impl ::std::fmt::Display for ListCallsError {
 }
 
 /// The error responses `update_call` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateCallError {}
 

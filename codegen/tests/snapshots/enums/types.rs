@@ -3,8 +3,7 @@
 /// Whether a book can be ordered.
 ///
 /// Values this version of the client does not know yet decode to [`Availability::Unlisted`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Availability {
     /// On a shelf; ships today.
@@ -79,8 +78,7 @@ impl ::std::default::Default for Availability {
 /// A schema of the document that no operation sends or returns, nor any type holds.
 ///
 /// Values this version of the client does not know yet decode to [`CoverResolution::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CoverResolution {
     /// On the wire: `720p`.
@@ -126,7 +124,7 @@ impl CoverResolution {
 crate::runtime::open_enum!(CoverResolution, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Edition {
     /// How this edition is bound.
@@ -189,8 +187,7 @@ impl Edition {
 /// How this edition is bound.
 ///
 /// Values this version of the client does not know yet decode to [`EditionBinding::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EditionBinding {
     /// Stiff boards.
@@ -234,8 +231,7 @@ crate::runtime::open_enum!(EditionBinding, Unknown);
 /// The field [`Edition::condition`](crate::Edition::condition).
 ///
 /// Values this version of the client does not know yet decode to [`EditionCondition::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EditionCondition {
     /// On the wire: `mint`.
@@ -279,8 +275,7 @@ crate::runtime::open_enum!(EditionCondition, Unknown);
 /// Each item of the field [`Edition::labels`](crate::Edition::labels).
 ///
 /// Values this version of the client does not know yet decode to [`EditionLabelsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EditionLabelsItem {
     /// On the wire: `new`.
@@ -328,8 +323,7 @@ crate::runtime::open_enum!(EditionLabelsItem, Unknown);
 /// How an e-book file is encrypted.
 ///
 /// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Encryption {
     /// On the wire: `AES_256_CM_HMAC_SHA1_80`.
@@ -393,8 +387,7 @@ impl ::std::default::Default for Encryption {
 /// Values whose Rust names collide and are told apart in order.
 ///
 /// Values this version of the client does not know yet decode to [`Spelling::Unknown2`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Spelling {
     /// On the wire: `paper-back`.

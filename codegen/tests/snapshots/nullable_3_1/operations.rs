@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `update_loan` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateLoanError {
     /// No such loan.

@@ -4,7 +4,7 @@
 pub type Anything = ::serde_json::Value;
 
 /// The field [`Book::author`](crate::Book::author) and [`Book::editor`](crate::Book::editor).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Author {
     /// The `name` property.
@@ -20,7 +20,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Author`] the API requires, named, for [`Author::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AuthorRequired {
     /// The `name` property.
     pub name: ::std::string::String,
@@ -39,7 +39,7 @@ impl Author {
 /// A book on sale.
 ///
 /// Prices are in the shop's currency.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Book {
     /// The identifier of a book.
@@ -137,7 +137,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Book`] the API requires, named, for [`Book::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BookRequired {
     /// The identifier of a book.
     pub id: BookId,
@@ -363,7 +363,7 @@ impl Book {
 }
 
 /// Size of the printed book.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BookDimensions {
     /// The `width_mm` property.
@@ -380,7 +380,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`BookDimensions`] the API requires, named, for [`BookDimensions::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BookDimensionsRequired {
     /// The `width_mm` property.
     pub width_mm: i32,
@@ -411,8 +411,7 @@ impl BookDimensions {
 }
 
 /// Each item of the field [`Book::editions`](crate::Book::editions).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookEditionsItem {
     /// The `year` property.
@@ -452,8 +451,7 @@ impl BookEditionsItem {
 pub type BookId = ::uuid::Uuid;
 
 /// Each value of the field [`Book::shelf_counts`](crate::Book::shelf_counts).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::default::Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BookShelfCountsValue {
     /// The `copies` property.
@@ -480,7 +478,7 @@ impl BookShelfCountsValue {
 pub type Categories = ::std::vec::Vec<Category>;
 
 /// Categories nest through an array, which needs no `Box`.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Category {
     /// The `name` property.

@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `add_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AddBookError {
     /// Nothing is there.
@@ -57,7 +57,7 @@ impl ::std::fmt::Display for AddBookError {
 }
 
 /// The error responses `delete_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteBookError {
     /// No such book.
@@ -94,7 +94,7 @@ impl ::std::fmt::Display for DeleteBookError {
 }
 
 /// The error responses `get_author` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetAuthorError {}
 
@@ -112,7 +112,7 @@ impl ::std::fmt::Display for GetAuthorError {
 }
 
 /// The error responses `get_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetBookError {
     /// Nothing is there.
@@ -147,7 +147,7 @@ impl ::std::fmt::Display for GetBookError {
 }
 
 /// The error responses `get_section` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetSectionError {}
 
@@ -165,7 +165,7 @@ impl ::std::fmt::Display for GetSectionError {
 }
 
 /// The error responses `list_shelf_books` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListShelfBooksError {
     /// Nothing is there.
@@ -193,7 +193,7 @@ impl ::std::fmt::Display for ListShelfBooksError {
 }
 
 /// The error responses `post_boxes_body_self_on` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PostBoxesBodySelfOnError {}
 
@@ -211,7 +211,7 @@ impl ::std::fmt::Display for PostBoxesBodySelfOnError {
 }
 
 /// The error responses `put_cover` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PutCoverError {}
 
@@ -229,7 +229,7 @@ impl ::std::fmt::Display for PutCoverError {
 }
 
 /// The error responses `update_book` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateBookError {}
 

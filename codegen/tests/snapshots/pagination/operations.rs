@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `list_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListEventsError {
     /// No such tenant.
@@ -32,7 +32,7 @@ impl ::std::fmt::Display for ListEventsError {
 }
 
 /// The error responses `list_numbered` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListNumberedError {}
 
@@ -50,7 +50,7 @@ impl ::std::fmt::Display for ListNumberedError {
 }
 
 /// The error responses `list_pairs` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListPairsError {}
 
@@ -68,7 +68,7 @@ impl ::std::fmt::Display for ListPairsError {
 }
 
 /// The error responses `search_events` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SearchEventsError {}
 

@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `list_copies` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListCopiesError {}
 
@@ -22,7 +22,7 @@ impl ::std::fmt::Display for ListCopiesError {
 }
 
 /// The error responses `search_books` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SearchBooksError {}
 

@@ -3,8 +3,7 @@
 /// Each item of the field [`SearchBooksParams::genre`](crate::SearchBooksParams::genre).
 ///
 /// Values this version of the client does not know yet decode to [`Genre::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Genre {
     /// On the wire: `fiction`.
@@ -48,7 +47,7 @@ crate::runtime::open_enum!(Genre, Unknown);
 /// The query and header parameters of [`Client::list_copies`](crate::Client::list_copies).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ListCopiesParams {
     /// The `X-Request-Id` header parameter.
@@ -83,7 +82,7 @@ impl ListCopiesParams {
 /// The query and header parameters of [`Client::search_books`](crate::Client::search_books).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct SearchBooksParams {
     /// Where the previous page ended.
@@ -229,8 +228,7 @@ impl SearchBooksParams {
 /// The field [`SearchBooksParams::x_region`](crate::SearchBooksParams::x_region).
 ///
 /// Values this version of the client does not know yet decode to [`SearchBooksXRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SearchBooksXRegion {
     /// On the wire: `eu`.

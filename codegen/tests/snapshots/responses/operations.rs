@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `create_note` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateNoteError {
     /// A note with this title exists.
@@ -54,7 +54,7 @@ impl ::std::fmt::Display for CreateNoteError {
 }
 
 /// The error responses `delete_note` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum DeleteNoteError {
     /// No such note.
@@ -93,7 +93,7 @@ impl ::std::fmt::Display for DeleteNoteError {
 }
 
 /// The error responses `note_text` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum NoteTextError {
     /// It failed.

@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `create_token` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateTokenError {}
 
@@ -22,7 +22,7 @@ impl ::std::fmt::Display for CreateTokenError {
 }
 
 /// The error responses `either` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum EitherError {}
 
@@ -40,7 +40,7 @@ impl ::std::fmt::Display for EitherError {
 }
 
 /// The error responses `get_health` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetHealthError {}
 
@@ -58,7 +58,7 @@ impl ::std::fmt::Display for GetHealthError {
 }
 
 /// The error responses `post_subscribers_tokens` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PostSubscribersTokensError {}
 
@@ -76,7 +76,7 @@ impl ::std::fmt::Display for PostSubscribersTokensError {
 }
 
 /// The error responses `subscriber_info` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum SubscriberInfoError {
     /// The token was refused.

@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `create_widget0` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateWidget0Error {
     /// Refused.
@@ -39,7 +39,7 @@ impl ::std::fmt::Display for CreateWidget0Error {
 }
 
 /// The error responses `create_widget1` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum CreateWidget1Error {
     /// Refused.
@@ -74,7 +74,7 @@ impl ::std::fmt::Display for CreateWidget1Error {
 }
 
 /// The error responses `get_widget0` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetWidget0Error {
     /// No such one.
@@ -102,7 +102,7 @@ impl ::std::fmt::Display for GetWidget0Error {
 }
 
 /// The error responses `get_widget1` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum GetWidget1Error {
     /// No such one.
@@ -130,7 +130,7 @@ impl ::std::fmt::Display for GetWidget1Error {
 }
 
 /// The error responses `leave_widget0state` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum LeaveWidget0stateError {
     /// No such one.
@@ -169,7 +169,7 @@ impl ::std::fmt::Display for LeaveWidget0stateError {
 }
 
 /// The error responses `leave_widget1state` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum LeaveWidget1stateError {
     /// No such one.
@@ -208,7 +208,7 @@ impl ::std::fmt::Display for LeaveWidget1stateError {
 }
 
 /// The error responses `list_widget0s` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListWidget0sError {
     /// Not signed in.
@@ -236,7 +236,7 @@ impl ::std::fmt::Display for ListWidget0sError {
 }
 
 /// The error responses `list_widget1s` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ListWidget1sError {
     /// Not signed in.
@@ -264,7 +264,7 @@ impl ::std::fmt::Display for ListWidget1sError {
 }
 
 /// The error responses `update_widget0` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateWidget0Error {
     /// No such one.
@@ -299,7 +299,7 @@ impl ::std::fmt::Display for UpdateWidget0Error {
 }
 
 /// The error responses `update_widget1` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum UpdateWidget1Error {
     /// No such one.

@@ -4,7 +4,7 @@
 use super::types::*;
 
 /// The error responses `latest_observation` declares, by status, with their decoded bodies.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum LatestObservationError {
     /// No such station.

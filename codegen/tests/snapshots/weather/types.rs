@@ -3,8 +3,7 @@
 /// The sky.
 ///
 /// Values this version of the client does not know yet decode to [`Condition::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-#[derive(::std::cmp::Eq, ::std::hash::Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Condition {
     /// No clouds.
@@ -52,7 +51,7 @@ impl Condition {
 crate::runtime::open_enum!(Condition, Unknown);
 
 /// The answer of [`Client::latest_observation`](crate::Client::latest_observation).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Observation {
     /// The `observed_at` property.
@@ -74,7 +73,7 @@ crate::runtime::wire_struct!(
 );
 
 /// The fields of [`Observation`] the API requires, named, for [`Observation::new`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ObservationRequired {
     /// The `observed_at` property.
     pub observed_at: ::chrono::DateTime<::chrono::Utc>,
@@ -103,7 +102,7 @@ impl Observation {
 }
 
 /// The field [`Observation::wind`](crate::Observation::wind).
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ObservationWind {
     /// The `speed_kmh` property.
